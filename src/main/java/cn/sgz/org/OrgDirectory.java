@@ -1,0 +1,78 @@
+package cn.sgz.org;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Read-only questions other modules ask about the org tree and staff, always answered inside the
+ * current user's scope. Plain SQL over the org tables: cheap, and no entity leaves the module.
+ */
+@Service
+public class OrgDirectory {
+
+    private final JdbcClient jdbc;
+    private final ScopeService scopes;
+
+    OrgDirectory(JdbcClient jdbc, ScopeService scopes) {
+        this.jdbc = jdbc;
+        this.scopes = scopes;
+    }
+
+    /** Active units of a type the current user may see, in tree order. */
+    public List<OrgUnitView> visibleUnits(OrgUnitType type) {
+        Scope scope = scopes.current();
+        return jdbc.sql("SELECT * FROM org_unit WHERE type = ? AND active AND " + scope.sqlCondition("path")
+                        + " ORDER BY path")
+                .param(type.name()).params(scope.likePatterns().toArray())
+                .query(OrgDirectory::mapUnit)
+                .list();
+    }
+
+    /** A unit by id if it exists and is inside the current scope. */
+    public Optional<OrgUnitView> findVisible(long id) {
+        Scope scope = scopes.current();
+        return jdbc.sql("SELECT * FROM org_unit WHERE id = ?").param(id)
+                .query(OrgDirectory::mapUnit)
+                .optional().filter(u -> scope.covers(u.path()));
+    }
+
+    /** How many active units of each type the current user sees: the home page summary. */
+    public Map<OrgUnitType, Long> countVisibleByType() {
+        Scope scope = scopes.current();
+        Map<OrgUnitType, Long> counts = new EnumMap<>(OrgUnitType.class);
+        jdbc.sql("SELECT type, COUNT(*) FROM org_unit WHERE active AND " + scope.sqlCondition("path")
+                        + " GROUP BY type")
+                .params(scope.likePatterns().toArray())
+                .query((rs, i) -> Map.entry(OrgUnitType.valueOf(rs.getString(1)), rs.getLong(2)))
+                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
+    }
+
+    /** Active staff and how many of them hold a certificate, over the visible stations. */
+    public StaffCount countVisibleStaff() {
+        Scope scope = scopes.current();
+        return jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN s.cert_level <> 'NONE' THEN 1 ELSE 0 END) FROM staff s "
+                        + "JOIN org_unit u ON u.id = s.station_id WHERE s.active AND " + scope.sqlCondition("u.path"))
+                .params(scope.likePatterns().toArray())
+                .query((rs, i) -> new StaffCount(rs.getLong(1), rs.getLong(2)))
+                .single();
+    }
+
+    private static OrgUnitView mapUnit(ResultSet rs, int row) throws SQLException {
+        return new OrgUnitView(rs.getLong("id"), (Long) rs.getObject("parent_id"),
+                OrgUnitType.valueOf(rs.getString("type")), rs.getString("name"), rs.getString("code"),
+                rs.getString("path"), rs.getInt("level"), rs.getBoolean("active"),
+                (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
+                rs.getString("address"), rs.getLong("version"));
+    }
+
+    /** Staff totals for a station or area. */
+    public record StaffCount(long total, long certified) {
+    }
+}

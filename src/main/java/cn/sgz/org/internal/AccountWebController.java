@@ -1,0 +1,96 @@
+package cn.sgz.org.internal;
+
+import cn.sgz.org.ScopeService;
+import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.web.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Login page, first-admin setup and the profile page (password change, API tokens). */
+@Controller
+class AccountWebController {
+
+    private final ScopeService scopes;
+    private final AccountService accounts;
+    private final ApiTokenService tokens;
+    private final FirstAdminSetup setup;
+
+    AccountWebController(ScopeService scopes, AccountService accounts, ApiTokenService tokens, FirstAdminSetup setup) {
+        this.scopes = scopes;
+        this.accounts = accounts;
+        this.tokens = tokens;
+        this.setup = setup;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/setup")
+    String setupForm(Model model) {
+        model.addAttribute("open", setup.isOpen());
+        return "account/setup";
+    }
+
+    @PostMapping("/setup")
+    String setup(@RequestParam String token, @RequestParam String username,
+                 @RequestParam(required = false) String displayName, @RequestParam String password, Model model,
+                 HttpServletResponse response) {
+        try {
+            setup.createAdmin(token, username, displayName, password);
+            return "redirect:/login?setup";
+        } catch (BusinessException e) {
+            FormErrors.addTo(model, e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return setupForm(model);
+        }
+    }
+
+    @GetMapping("/profile")
+    String profile(Model model) {
+        model.addAttribute("tokens", tokens.list(scopes.currentUser()));
+        return "account/profile";
+    }
+
+    @PostMapping("/profile/password")
+    String changePassword(@RequestParam String oldPassword, @RequestParam String newPassword,
+                          @RequestParam String confirmPassword, Model model, RedirectAttributes flash,
+                          HttpServletResponse response) {
+        try {
+            accounts.changePassword(scopes.currentUser(), oldPassword, newPassword, confirmPassword);
+            flash.addFlashAttribute("notice", "密码已修改");
+            return "redirect:/profile";
+        } catch (BusinessException e) {
+            FormErrors.addTo(model, e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return profile(model);
+        }
+    }
+
+    @PostMapping("/profile/tokens")
+    String createToken(@RequestParam String name, Model model, RedirectAttributes flash,
+                       HttpServletResponse response) {
+        try {
+            flash.addFlashAttribute("newToken", tokens.issue(scopes.currentUser(), name));
+            return "redirect:/profile";
+        } catch (BusinessException e) {
+            FormErrors.addTo(model, e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return profile(model);
+        }
+    }
+
+    @PostMapping("/profile/tokens/{id}/revoke")
+    String revokeToken(@PathVariable long id, RedirectAttributes flash) {
+        tokens.revoke(scopes.currentUser(), id);
+        flash.addFlashAttribute("notice", "令牌已撤销");
+        return "redirect:/profile";
+    }
+}

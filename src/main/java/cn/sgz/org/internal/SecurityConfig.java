@@ -1,0 +1,65 @@
+package cn.sgz.org.internal;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One filter chain: form login with database-backed sessions for people, bearer tokens for API
+ * clients. API callers get JSON 401/403, browsers get the login page. CSRF protects every form;
+ * only token-authenticated calls (which carry no cookie) skip it.
+ */
+@Configuration
+class SecurityConfig {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, JsonErrorWriter errors)
+            throws Exception {
+        RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler(loginFailureHandler()).permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                .addFilterBefore(new BearerTokenFilter(tokens, errors), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor((req, res, e) -> errors.write(req, res,
+                                HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "请先登录或提供有效的 API 令牌"), api)
+                        .defaultAccessDeniedHandlerFor((req, res, e) -> errors.write(req, res,
+                                HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "无权执行此操作（或 CSRF 令牌缺失）"), api))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
+                                        + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+        return http.build();
+    }
+
+    /** Tells the person why the login failed, without saying whether the username exists. */
+    private static AuthenticationFailureHandler loginFailureHandler() {
+        return (request, response, exception) -> {
+            String reason = exception instanceof LockedException ? "locked"
+                    : exception instanceof DisabledException ? "disabled" : "bad";
+            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package cn.sgz.portal.internal;
+
+import cn.sgz.org.CurrentUser;
+import cn.sgz.org.OrgDirectory;
+import cn.sgz.org.OrgUnitType;
+import cn.sgz.org.ScopeService;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: one per role, each showing that role's area and what to do next. */
+@Controller
+class HomeController {
+
+    private final ScopeService scopes;
+    private final OrgDirectory directory;
+
+    HomeController(ScopeService scopes, OrgDirectory directory) {
+        this.scopes = scopes;
+        this.directory = directory;
+    }
+
+    @GetMapping("/")
+    String home(Model model) {
+        CurrentUser me = scopes.currentUser();
+        model.addAttribute("counts", directory.countVisibleByType());
+        model.addAttribute("staff", directory.countVisibleStaff());
+        model.addAttribute("stations", directory.visibleUnits(OrgUnitType.STATION));
+        model.addAttribute("ownUnit", me.orgUnitId() == null ? null : directory.findVisible(me.orgUnitId()).orElse(null));
+        model.addAttribute("types", OrgUnitType.values());
+        return "portal/home";
+    }
+}

@@ -1,0 +1,27 @@
+package cn.sgz.portal.internal;
+
+import cn.sgz.org.Role;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** One entry of the side navigation and the roles that see it. */
+record NavItem(String labelKey, String href, Set<Role> roles) {
+
+    private static final Set<Role> ALL = EnumSet.allOf(Role.class);
+    private static final Set<Role> GOVERNMENT = EnumSet.of(Role.ADMIN, Role.CITY_OFFICER, Role.BUREAU_OFFICER);
+
+    static final List<NavItem> ITEMS = List.of(
+            new NavItem("nav.home", "/", ALL),
+            new NavItem("nav.org", "/org", ALL),
+            new NavItem("nav.staff", "/staff", ALL),
+            new NavItem("nav.agencies", "/agencies", EnumSet.complementOf(EnumSet.of(Role.SOCIAL_WORKER))),
+            new NavItem("nav.users", "/users", GOVERNMENT),
+            new NavItem("nav.audit", "/audit", GOVERNMENT),
+            new NavItem("nav.profile", "/profile", ALL),
+            new NavItem("nav.api", "/swagger-ui.html", ALL));
+
+    static List<NavItem> forRole(Role role) {
+        return ITEMS.stream().filter(i -> i.roles().contains(role)).toList();
+    }
+}

@@ -1,0 +1,36 @@
+package cn.sgz.shared;
+
+import java.util.regex.Pattern;
+
+/** Chinese phone numbers: an 11-digit mobile (1[3-9]…) or a landline with area code (0xxx-xxxxxxx). */
+public final class PhoneNumbers {
+
+    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
+    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
+
+    private PhoneNumbers() {
+    }
+
+    public static boolean isValid(String phone) {
+        if (phone == null) {
+            return false;
+        }
+        String p = strip(phone);
+        return MOBILE.matcher(p).matches() || LANDLINE.matcher(p).matches();
+    }
+
+    /** Null for blank input, the cleaned number when valid, a field error otherwise. */
+    public static String normalizeOptional(String field, String phone) {
+        if (phone == null || phone.isBlank()) {
+            return null;
+        }
+        if (!isValid(phone)) {
+            throw BusinessException.field(field, "电话号码格式不正确：应为11位手机号或带区号的固定电话");
+        }
+        return strip(phone);
+    }
+
+    private static String strip(String phone) {
+        return phone.replace(" ", "").replace("+86", "");
+    }
+}

@@ -1,0 +1,20 @@
+package cn.sgz.shared.web;
+
+import cn.sgz.shared.BusinessException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.ui.Model;
+
+/** Puts a rule violation into a page model: a summary line and a message per field for the form. */
+public final class FormErrors {
+
+    private FormErrors() {
+    }
+
+    public static void addTo(Model model, BusinessException e) {
+        Map<String, String> byField = new LinkedHashMap<>();
+        e.problems().forEach(p -> byField.putIfAbsent(p.field(), p.message()));
+        model.addAttribute("formError", e.getMessage());
+        model.addAttribute("fieldErrors", byField);
+    }
+}
