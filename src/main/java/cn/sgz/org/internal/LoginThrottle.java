@@ -37,7 +37,7 @@ class LoginThrottle {
             jdbc.sql("UPDATE app_user SET locked_until = ?, failed_attempts = 0 WHERE username = ? AND failed_attempts >= ?")
                     .param(OffsetDateTime.now().plus(LOCK_TIME)).param(username).param(MAX_FAILURES).update();
         }
-        events.publishEvent(new AuditEvent(truncate(username), "LOGIN", "USER", null, null, "FAILURE",
+        events.publishEvent(new AuditEvent(truncate(username), "LOGIN", "USER", null, orgPathOf(username), "FAILURE",
                 event.getException().getClass().getSimpleName()));
     }
 
@@ -48,8 +48,14 @@ class LoginThrottle {
             jdbc.sql("UPDATE app_user SET failed_attempts = 0, locked_until = NULL WHERE id = ?")
                     .param(p.currentUser().id()).update();
             events.publishEvent(new AuditEvent(p.getUsername(), "LOGIN", "USER", String.valueOf(p.currentUser().id()),
-                    null, "SUCCESS", null));
+                    orgPathOf(p.getUsername()), "SUCCESS", null));
         }
+    }
+
+    /** The account's org unit path, so officers see logins of people in their area. */
+    private String orgPathOf(String username) {
+        return jdbc.sql("SELECT o.path FROM app_user u JOIN org_unit o ON o.id = u.org_unit_id WHERE u.username = ?")
+                .param(username).query(String.class).optional().orElse(null);
     }
 
     private static String truncate(String s) {
