@@ -1,8 +1,7 @@
 package cn.sgz.org.internal;
 
 import cn.sgz.org.ScopeService;
-import cn.sgz.shared.BusinessException;
-import cn.sgz.shared.web.FormErrors;
+import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,14 +42,10 @@ class AccountWebController {
     String setup(@RequestParam String token, @RequestParam String username,
                  @RequestParam(required = false) String displayName, @RequestParam String password, Model model,
                  HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             setup.createAdmin(token, username, displayName, password);
             return "redirect:/login?setup";
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return setupForm(model);
-        }
+        }, () -> setupForm(model));
     }
 
     @GetMapping("/profile")
@@ -63,28 +58,20 @@ class AccountWebController {
     String changePassword(@RequestParam String oldPassword, @RequestParam String newPassword,
                           @RequestParam String confirmPassword, Model model, RedirectAttributes flash,
                           HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             accounts.changePassword(scopes.currentUser(), oldPassword, newPassword, confirmPassword);
             flash.addFlashAttribute("notice", "密码已修改");
             return "redirect:/profile";
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return profile(model);
-        }
+        }, () -> profile(model));
     }
 
     @PostMapping("/profile/tokens")
     String createToken(@RequestParam String name, Model model, RedirectAttributes flash,
                        HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             flash.addFlashAttribute("newToken", tokens.issue(scopes.currentUser(), name));
             return "redirect:/profile";
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return profile(model);
-        }
+        }, () -> profile(model));
     }
 
     @PostMapping("/profile/tokens/{id}/revoke")

@@ -3,8 +3,7 @@ package cn.sgz.org.internal;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.ScopeService;
-import cn.sgz.shared.BusinessException;
-import cn.sgz.shared.web.FormErrors;
+import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -52,55 +51,41 @@ class OrgWebController {
     String create(@RequestParam Long parentId, @RequestParam(required = false) OrgUnitType type,
                   @RequestParam String name, @RequestParam(required = false) String code,
                   Model model, RedirectAttributes flash, HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             OrgUnitView created = service.create(parentId, type, name, code);
             flash.addFlashAttribute("notice", "已创建“" + created.name() + "”");
             return "redirect:/org/" + created.id();
-        } catch (BusinessException e) {
-            return redisplay(parentId, e, model, response);
-        }
+        }, () -> detail(parentId, model));
     }
 
     @PostMapping("/org/{id}/rename")
     String rename(@PathVariable long id, @RequestParam String name, @RequestParam(required = false) String code,
                   @RequestParam(required = false) Long version, Model model, RedirectAttributes flash,
                   HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             service.rename(id, name, code, version);
             flash.addFlashAttribute("notice", "已保存");
             return "redirect:/org/" + id;
-        } catch (BusinessException e) {
-            return redisplay(id, e, model, response);
-        }
+        }, () -> detail(id, model));
     }
 
     @PostMapping("/org/{id}/move")
     String move(@PathVariable long id, @RequestParam long parentId, Model model, RedirectAttributes flash,
                 HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             service.move(id, parentId);
             flash.addFlashAttribute("notice", "已移动");
             return "redirect:/org/" + id;
-        } catch (BusinessException e) {
-            return redisplay(id, e, model, response);
-        }
+        }, () -> detail(id, model));
     }
 
     @PostMapping("/org/{id}/active")
     String setActive(@PathVariable long id, @RequestParam boolean active, Model model, RedirectAttributes flash,
                      HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             service.setActive(id, active);
             flash.addFlashAttribute("notice", active ? "已启用" : "已停用");
             return "redirect:/org/" + id;
-        } catch (BusinessException e) {
-            return redisplay(id, e, model, response);
-        }
-    }
-
-    private String redisplay(long id, BusinessException e, Model model, HttpServletResponse response) {
-        FormErrors.addTo(model, e);
-        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        return detail(id, model);
+        }, () -> detail(id, model));
     }
 }

@@ -4,8 +4,7 @@ import cn.sgz.org.CertificateLevel;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.ScopeService;
-import cn.sgz.shared.BusinessException;
-import cn.sgz.shared.web.FormErrors;
+import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -60,16 +59,12 @@ class StaffWebController {
                   @RequestParam(required = false) String certNumber,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate certDate,
                   Model model, RedirectAttributes flash, HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             var created = staff.create(new StaffService.StaffForm(stationId, name, gender, phone, position, certLevel,
                     certNumber, certDate));
             flash.addFlashAttribute("notice", "已登记 " + created.name());
             return "redirect:/staff";
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return list(null, model);
-        }
+        }, () -> list(null, model));
     }
 
     @PostMapping("/staff/{id}/deactivate")
@@ -92,15 +87,11 @@ class StaffWebController {
                         @RequestParam(required = false) String contactName,
                         @RequestParam(required = false) String phone, Model model, RedirectAttributes flash,
                         HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             agencies.create(name, creditCode, contactName, phone);
             flash.addFlashAttribute("notice", "已登记机构 " + name);
             return "redirect:/agencies";
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return agencies(model);
-        }
+        }, () -> agencies(model));
     }
 
     @PostMapping("/agencies/{id}/stations")

@@ -4,8 +4,7 @@ import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.Role;
 import cn.sgz.org.ScopeService;
-import cn.sgz.shared.BusinessException;
-import cn.sgz.shared.web.FormErrors;
+import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,16 +53,12 @@ class UserWebController {
                   @RequestParam(required = false) Role role, @RequestParam(required = false) Long orgUnitId,
                   @RequestParam(required = false) Long agencyId, @RequestParam(required = false) String phone,
                   Model model, RedirectAttributes flash, HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             var created = users.create(new UserAdminService.UserForm(username, password, displayName, role, orgUnitId,
                     agencyId, phone));
             flash.addFlashAttribute("notice", "已创建账号 " + created.username());
             return "redirect:/users";
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return list(model);
-        }
+        }, () -> list(model));
     }
 
     @PostMapping("/users/{id}/enabled")
@@ -76,14 +71,10 @@ class UserWebController {
     @PostMapping("/users/{id}/password")
     String resetPassword(@PathVariable long id, @RequestParam String password, Model model, RedirectAttributes flash,
                          HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             var user = users.resetPassword(id, password);
             flash.addFlashAttribute("notice", "已重置 " + user.username() + " 的密码");
             return "redirect:/users";
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return list(model);
-        }
+        }, () -> list(model));
     }
 }
