@@ -47,7 +47,7 @@ public class OrgUnitService {
             }
         }
         List<OrgUnitView> list = new ArrayList<>(byId.values());
-        list.sort((a, b) -> a.path().compareTo(b.path()));
+        list.sort(OrgUnitView.TREE_ORDER);
         return list;
     }
 

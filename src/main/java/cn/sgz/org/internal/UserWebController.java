@@ -42,7 +42,7 @@ class UserWebController {
                 units.addAll(directory.visibleUnits(type));
             }
         }
-        units.sort((a, b) -> a.path().compareTo(b.path()));
+        units.sort(cn.sgz.org.OrgUnitView.TREE_ORDER);
         model.addAttribute("units", units);
         model.addAttribute("agencies", agencies.list());
         return "org/users";
