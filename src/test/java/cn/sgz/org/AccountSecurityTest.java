@@ -85,6 +85,27 @@ class AccountSecurityTest {
     }
 
     @Test
+    void theProfilePageShowsPasswordErrorsInChinese() throws Exception {
+        String username = "profilepw_" + TestLogin.unique();
+        String password = "Profile-pass-2026";
+        freshUser(username, password);
+        Cookie session = login.login(username, password);
+
+        MockHttpServletResponse wrongOld = mvc.perform(post("/profile/password").cookie(session).with(csrf())
+                .param("oldPassword", "not-my-password").param("newPassword", "Another-pass-2026")
+                .param("confirmPassword", "Another-pass-2026")).andReturn().getResponse();
+        assertThat(wrongOld.getStatus()).isEqualTo(400);
+        assertThat(body(wrongOld)).contains("原密码不正确");
+
+        MockHttpServletResponse tooShort = mvc.perform(post("/profile/password").cookie(session).with(csrf())
+                .param("oldPassword", password).param("newPassword", "short-1")
+                .param("confirmPassword", "short-1")).andReturn().getResponse();
+        assertThat(tooShort.getStatus()).isEqualTo(400);
+        assertThat(body(tooShort)).contains("密码至少12个字符");
+        login.login(username, password); // unchanged
+    }
+
+    @Test
     void fiveFailedLoginsLockTheAccountEvenForTheRightPassword() throws Exception {
         String username = "throttle_" + TestLogin.unique();
         String password = "Throttle-pass-2026";
