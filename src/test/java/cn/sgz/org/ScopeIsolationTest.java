@@ -468,7 +468,7 @@ class ScopeIsolationTest {
         // staff can only be registered by someone who manages staff there: a bureau officer of that county
         String officer = "iso_bureau_" + tag;
         String password = "Iso-county-" + tag + "-pw";
-        login.createUser("demo_city", officer, password, "BUREAU_OFFICER", county, null);
+        long officerId = id(login.createUser("demo_city", officer, password, "BUREAU_OFFICER", county, null));
         String officerToken = login.issueToken(login.login(officer, password), "iso");
         String staffName = "外区人员" + tag;
         long person = id(login.createStaff(officerToken, station, staffName));
@@ -482,6 +482,22 @@ class ScopeIsolationTest {
             assertThat(login.staff(user)).extracting(DemoOrg::id).doesNotContain(person);
             assertThat(XlsxRows.column(export(user, "/api/v1/staff/export"), "姓名")).doesNotContain(staffName);
         }
+        // accounts follow the same boundary: 九原区's bureau can neither see nor disable the other county's officer
+        assertThat(login.getJson("demo_bureau", "/api/v1/users", 200)).doesNotContain(officer);
+        assertThat(login.getJson("demo_bureau", "/api/v1/users/" + officerId, 404)).doesNotContain(officer);
+        assertThat(login.send("demo_bureau", put("/api/v1/users/" + officerId + "/enabled"), "{\"enabled\":false}")
+                .getStatus()).isEqualTo(404);
+        assertThat(login.send("demo_bureau", put("/api/v1/users/" + officerId + "/password"),
+                "{\"password\":\"Hijacked-pass-2026\"}").getStatus()).isEqualTo(404);
+        login.getJson(officerToken, "/api/v1/me", 200); // still enabled, password unchanged
+        login.login(officer, password);
+        assertThat(login.getJson("demo_city", "/api/v1/users", 200)).contains(officer);
+        // nor may it hand out accounts there
+        MockHttpServletResponse foreignAccount = login.send("demo_bureau", post("/api/v1/users"),
+                "{\"username\":\"iso_intruder_" + tag + "\",\"password\":\"Intruder-pass-2026\",\"displayName\":\"越界\","
+                        + "\"role\":\"SOCIAL_WORKER\",\"orgUnitId\":" + station + "}");
+        assertThat(foreignAccount.getStatus()).isEqualTo(400);
+        assertThat(body(foreignAccount)).contains("\"field\":\"orgUnitId\"");
         // and the other county's officer sees none of 九原区
         assertThat(login.units(officerToken)).extracting(DemoOrg::id)
                 .containsExactlyInAnyOrder(county, general, station, room);

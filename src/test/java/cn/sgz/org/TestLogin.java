@@ -32,7 +32,9 @@ public final class TestLogin {
     public static final String SESSION_COOKIE = "SESSION";
 
     private static final Map<String, String> DEMO_TOKENS = new ConcurrentHashMap<>();
-    private static final AtomicLong SEQ = new AtomicLong(System.currentTimeMillis() % 1_000_000);
+    // random start: names stay unique even on a database that outlives one test run
+    private static final AtomicLong SEQ = new AtomicLong(
+            java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36));
 
     private final MockMvc mvc;
 
