@@ -64,6 +64,12 @@ public class ScopeService {
         return jdbc.sql("SELECT path FROM org_unit WHERE id = ?").param(orgUnitId).query(String.class).optional();
     }
 
+    /** The materialized path of the org unit an account belongs to, if the account exists and has one. */
+    public Optional<String> pathOfAccount(String username) {
+        return jdbc.sql("SELECT u.path FROM app_user a JOIN org_unit u ON u.id = a.org_unit_id WHERE a.username = ?")
+                .param(username).query(String.class).optional();
+    }
+
     /**
      * Throws "not found" when the org unit is unknown or outside the current scope: the two answers
      * are the same on purpose, so a foreign id reveals nothing.

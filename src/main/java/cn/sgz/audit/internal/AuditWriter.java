@@ -46,9 +46,11 @@ class AuditWriter {
     private void insert(AuditEvent event, String result) {
         Optional<CurrentUser> user = scopes.findCurrentUser();
         String actor = event.actor() != null ? event.actor() : user.map(CurrentUser::username).orElse("anonymous");
+        // Events that name their actor (logins) happen before anyone is signed in: look the actor up,
+        // so that officers see them like every other event done by people in their area.
         String actorPath = user.filter(u -> u.username().equals(actor))
                 .map(u -> u.orgUnitId() == null ? null : scopes.pathOf(u.orgUnitId()).orElse(null))
-                .orElse(null);
+                .orElseGet(() -> event.actor() == null ? null : scopes.pathOfAccount(actor).orElse(null));
         HttpServletRequest request = currentRequest();
         jdbc.sql("INSERT INTO audit_event (occurred_at, actor, actor_org_path, action, target_type, target_id, "
                         + "target_org_path, result, detail, ip, trace_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -83,6 +84,13 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e, HttpServletRequest request) {
+        if (e instanceof ErrorResponse answer && answer.getStatusCode().is4xxClientError()) {
+            // Spring MVC's own client errors (unsupported content type, not acceptable, ...) keep their status
+            HttpStatus status = HttpStatus.valueOf(answer.getStatusCode().value());
+            String message = status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? "不支持的内容类型，请以 application/json 提交"
+                    : status == HttpStatus.NOT_ACCEPTABLE ? "无法以所要求的格式返回结果" : "请求有误";
+            return error(status, status.name(), message, List.of(), request);
+        }
         log.error("Unhandled API error", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "服务器内部错误，请联系管理员并提供追踪号", List.of(),
                 request);

@@ -40,7 +40,10 @@ public class SgzErrorController implements ErrorController {
             case FORBIDDEN -> "无权访问";
             case UNAUTHORIZED -> "请先登录";
             case BAD_REQUEST -> "请求有误";
-            default -> status.value() == 413 ? "上传的文件过大" : "服务器内部错误";
+            case METHOD_NOT_ALLOWED -> "不支持该请求方法";
+            case UNSUPPORTED_MEDIA_TYPE -> "不支持的内容类型";
+            default -> status.value() == 413 ? "上传的文件过大"
+                    : status.is4xxClientError() ? "请求有误" : "服务器内部错误";
         };
     }
 }
