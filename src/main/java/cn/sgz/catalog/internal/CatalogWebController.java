@@ -76,7 +76,7 @@ class CatalogWebController {
     String detail(@PathVariable long id, Model model) {
         Catalog c = catalogs.get(id);
         model.addAttribute("catalog", c);
-        model.addAttribute("content", c.content());
+        model.addAttribute("cat", c.content());
         model.addAttribute("versions", catalogs.versions(c.code()));
         model.addAttribute("canWrite", CatalogService.canWrite(scopes.currentUser().role()));
         return "catalog/detail";

@@ -48,15 +48,15 @@ class ProjectService {
                        Integer maxDistanceMeters, Integer captureGraceDays, Integer minGroupAttendees,
                        Boolean signInRequiredIndoor, Boolean receiptsRequired) {
 
-        List<Long> stations() {
+        public List<Long> stations() {
             return stationIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(stationIds));
         }
 
-        List<Long> items() {
+        public List<Long> items() {
             return optionalItemIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(optionalItemIds));
         }
 
-        EvidencePolicy policy() {
+        public EvidencePolicy policy() {
             EvidencePolicy d = EvidencePolicy.defaults();
             return new EvidencePolicy(photoRequired == null ? d.photoRequired() : photoRequired, maxDistanceMeters,
                     captureGraceDays == null ? d.captureGraceDays() : captureGraceDays, minGroupAttendees,
