@@ -2,7 +2,11 @@ package cn.sgz.org;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +74,37 @@ public class OrgDirectory {
                 rs.getString("path"), rs.getInt("level"), rs.getBoolean("active"),
                 (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
                 rs.getString("address"), rs.getLong("version"));
+    }
+
+    /**
+     * Active agencies (承接机构) with the stations they serve, for pickers such as the project form of
+     * the catalog module. Callers decide who may pick; names and station ids are not personal data.
+     */
+    public List<AgencyView> activeAgencies() {
+        Map<Long, List<Long>> stations = new HashMap<>();
+        jdbc.sql("SELECT agency_id, station_id FROM agency_station ORDER BY station_id")
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
+                .forEach(e -> stations.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return jdbc.sql("SELECT id, name, credit_code, contact_name, phone FROM agency WHERE active ORDER BY name")
+                .query((rs, i) -> new AgencyView(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
+                        rs.getString("contact_name"), rs.getString("phone"),
+                        stations.getOrDefault(rs.getLong("id"), List.of())))
+                .list();
+    }
+
+    /**
+     * Names of org units by id, unscoped: labels for records the caller may already see (e.g. the
+     * stations and bureau of a project shown to one of its stations). Unknown ids are left out.
+     */
+    public Map<Long, String> unitNames(Collection<Long> ids) {
+        Map<Long, String> names = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return names;
+        }
+        jdbc.sql("SELECT id, name FROM org_unit WHERE id IN (:ids)").param("ids", List.copyOf(ids))
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+                .forEach(e -> names.put(e.getKey(), e.getValue()));
+        return names;
     }
 
     /** Staff totals for a station or area. */

@@ -16,6 +16,8 @@ record NavItem(String labelKey, String href, Set<Role> roles) {
             new NavItem("nav.org", "/org", ALL),
             new NavItem("nav.staff", "/staff", ALL),
             new NavItem("nav.agencies", "/agencies", EnumSet.complementOf(EnumSet.of(Role.SOCIAL_WORKER))),
+            new NavItem("nav.catalogs", "/catalogs", ALL),
+            new NavItem("nav.projects", "/projects", ALL),
             new NavItem("nav.users", "/users", GOVERNMENT),
             new NavItem("nav.audit", "/audit", GOVERNMENT),
             new NavItem("nav.profile", "/profile", ALL),

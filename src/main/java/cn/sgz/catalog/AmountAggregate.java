@@ -1,0 +1,24 @@
+package cn.sgz.catalog;
+
+/** How an AMOUNT indicator combines amounts: total, every event at least the target, or average per entity. */
+public enum AmountAggregate implements Labelled {
+    SUM("合计"),
+    EACH_EVENT("每次不低于"),
+    AVERAGE_PER_ENTITY("人均");
+
+    private final String label;
+
+    AmountAggregate(String label) {
+        this.label = label;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+
+    /** Accepts the code (any case) or the Chinese label; null when neither matches. */
+    public static AmountAggregate parse(String text) {
+        return Labelled.parse(values(), text);
+    }
+}

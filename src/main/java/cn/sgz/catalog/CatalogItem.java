@@ -1,0 +1,25 @@
+package cn.sgz.catalog;
+
+import java.util.List;
+
+/**
+ * 分项任务 / 服务内容.
+ *
+ * @param no the 序号 as printed in the source (may be blank)
+ * @param group for OPTIONAL items, the code of the {@link SelectionGroup} they are chosen from
+ * @param content the 任务内容 / 服务内容 text, verbatim
+ * @param population the 服务对象 text, verbatim, when the source names one
+ * @param note the 备注 text, verbatim
+ */
+public record CatalogItem(Long id, String code, String no, String name, ItemCategory category, String group,
+                          String content, String population, String note, List<Indicator> indicators) {
+
+    public CatalogItem {
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+    }
+
+    public CatalogItem withoutIds() {
+        return new CatalogItem(null, code, no, name, category, group, content, population, note,
+                indicators.stream().map(Indicator::withoutId).toList());
+    }
+}

@@ -1,0 +1,51 @@
+package cn.sgz.catalog;
+
+import cn.sgz.catalog.internal.CatalogStore;
+import cn.sgz.shared.NotFoundException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read API of catalogs for other modules (the indicator engine) and the pages. Catalogs are reference
+ * data: every signed-in user may read every catalog, so these reads are not scoped.
+ */
+@Service
+public class CatalogQueries {
+
+    private final CatalogStore store;
+
+    CatalogQueries(CatalogStore store) {
+        this.store = store;
+    }
+
+    /** Every catalog version, newest year first, each with its counts and whether it is the latest version. */
+    @Transactional(readOnly = true)
+    public List<CatalogSummary> list() {
+        return store.list();
+    }
+
+    /** A catalog version with all its tasks, items, indicators and targets. */
+    @Transactional(readOnly = true)
+    public Catalog get(long catalogId) {
+        return store.find(catalogId).orElseThrow(() -> new NotFoundException("服务清单"));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Catalog> find(long catalogId) {
+        return store.find(catalogId);
+    }
+
+    /** The newest version of a catalog by its code (e.g. "jiuyuan-2024"). */
+    @Transactional(readOnly = true)
+    public Optional<Catalog> latest(String code) {
+        return store.latestId(code).flatMap(store::find);
+    }
+
+    /** All versions of the catalog with this code, newest first. */
+    @Transactional(readOnly = true)
+    public List<CatalogSummary> versions(String code) {
+        return store.list().stream().filter(s -> s.code().equals(code)).toList();
+    }
+}

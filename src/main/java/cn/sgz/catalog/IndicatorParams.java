@@ -1,0 +1,34 @@
+package cn.sgz.catalog;
+
+import java.util.List;
+
+/**
+ * Typed parameters of an indicator; which ones apply depends on the {@link RuleKind} (see
+ * docs/catalog-format.md). Unused parameters are null (or empty lists).
+ *
+ * @param recordKinds service record kinds that count (ACTIVITY_COUNT, PER_RECIPIENT_FREQUENCY, COVERAGE, AMOUNT)
+ * @param domain the ledger / service domain (服务对象类别) the records or cases belong to
+ * @param subtype free-text subtype inside the domain, e.g. 留守妇女, 社区矫正对象
+ * @param entityType what ENTITY_COUNT counts, COVERAGE covers or AMOUNT sums
+ * @param sessionsEach CASE_QUOTA / GROUP_QUOTA: minimum session records per case or group (每个不少于 M 节)
+ * @param attendeesPerSession GROUP_QUOTA: minimum attendees per session (每节不少于 K 人)
+ * @param certifiedMin STAFFING: how many of the staff must hold a certificate
+ * @param aggregate AMOUNT: total, each event, or average per entity
+ * @param condition COVERAGE over entities: the condition that must hold, e.g. 全国志愿服务信息系统注册
+ * @param documents DOCUMENT: the documents that must be present
+ * @param unit unit of the target for display: 次, 个, 人, %, 元, 小时, 份
+ */
+public record IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain, String subtype,
+                              EntityType entityType, Integer sessionsEach, Integer attendeesPerSession,
+                              Integer certifiedMin, AmountAggregate aggregate, String condition,
+                              List<String> documents, String unit) {
+
+    public IndicatorParams {
+        recordKinds = recordKinds == null ? List.of() : List.copyOf(recordKinds);
+        documents = documents == null ? List.of() : List.copyOf(documents);
+    }
+
+    public static IndicatorParams none() {
+        return new IndicatorParams(null, null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,125 @@
+package cn.sgz.catalog;
+
+import cn.sgz.catalog.internal.ProjectStore;
+import cn.sgz.org.AgencyView;
+import cn.sgz.org.OrgDirectory;
+import cn.sgz.org.OrgUnitType;
+import cn.sgz.org.Role;
+import cn.sgz.org.ScopeService;
+import cn.sgz.shared.NotFoundException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read API of projects for the indicator engine and the pages. Scoped: government and evaluators see
+ * the projects of the bureaus in their area; agency and station roles the projects that include one of
+ * their stations. {@link #findUnscoped(long)} is for system jobs that run without a user.
+ */
+@Service
+public class ProjectQueries {
+
+    private final ProjectStore store;
+    private final CatalogQueries catalogs;
+    private final ScopeService scopes;
+    private final OrgDirectory directory;
+
+    ProjectQueries(ProjectStore store, CatalogQueries catalogs, ScopeService scopes, OrgDirectory directory) {
+        this.store = store;
+        this.catalogs = catalogs;
+        this.scopes = scopes;
+        this.directory = directory;
+    }
+
+    /** The projects the signed-in user may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<Project> visible() {
+        List<ProjectStore.Row> rows = scopes.currentUser().role() == Role.ADMIN ? store.all()
+                : store.visible(scopes.visibleUnitIds(OrgUnitType.COUNTY_BUREAU),
+                        scopes.visibleUnitIds(OrgUnitType.STATION));
+        return views(rows);
+    }
+
+    /** The visible projects that include a station (the station's contracts). */
+    @Transactional(readOnly = true)
+    public List<Project> ofStation(long stationId) {
+        return visible().stream().filter(p -> p.stationIds().contains(stationId)).toList();
+    }
+
+    /** A project the signed-in user may see; unknown and foreign ids both answer "not found". */
+    @Transactional(readOnly = true)
+    public Project get(long projectId) {
+        return visible().stream().filter(p -> p.id() == projectId).findFirst()
+                .orElseThrow(() -> new NotFoundException("项目"));
+    }
+
+    /** For system jobs (no signed-in user): a project regardless of scope. */
+    @Transactional(readOnly = true)
+    public Optional<Project> findUnscoped(long projectId) {
+        return store.find(projectId).map(r -> views(List.of(r)).get(0));
+    }
+
+    /**
+     * What the project's stations must each meet: every indicator of the MANDATORY items and of the
+     * chosen OPTIONAL items of its catalog version, with the target of its tier, in catalog order.
+     */
+    @Transactional(readOnly = true)
+    public List<ProjectIndicator> indicators(long projectId) {
+        return indicators(get(projectId));
+    }
+
+    /** As {@link #indicators(long)} for a project already read (e.g. through {@link #findUnscoped(long)}). */
+    @Transactional(readOnly = true)
+    public List<ProjectIndicator> indicators(Project project) {
+        Catalog catalog = catalogs.get(project.catalogId());
+        Set<Long> chosen = new HashSet<>(project.optionalItemIds());
+        List<ProjectIndicator> result = new ArrayList<>();
+        for (CatalogTask task : catalog.content().tasks()) {
+            for (CatalogItem item : task.items()) {
+                if (item.category() == ItemCategory.MANDATORY || chosen.contains(item.id())) {
+                    for (Indicator ind : item.indicators()) {
+                        result.add(new ProjectIndicator(task, item, ind, ind.target(project.tier())));
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    List<Project> views(List<ProjectStore.Row> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Set<Long> units = new HashSet<>();
+        rows.forEach(r -> {
+            units.add(r.bureauId());
+            units.addAll(r.stationIds());
+        });
+        Map<Long, String> names = directory.unitNames(units);
+        Map<Long, String> agencies = directory.activeAgencies().stream()
+                .collect(Collectors.toMap(AgencyView::id, AgencyView::name));
+        Map<Long, Catalog> cats = new HashMap<>();
+        return rows.stream().map(r -> {
+            Catalog c = cats.computeIfAbsent(r.catalogId(), catalogs::get);
+            String tierLabel = c.content().tiers().stream().filter(t -> t.code().equals(r.tier()))
+                    .map(CatalogTier::label).findFirst().orElse(r.tier());
+            return new Project(r.id(), r.name(), r.bureauId(), names.getOrDefault(r.bureauId(), "—"), r.agencyId(),
+                    agencies.getOrDefault(r.agencyId(), "（已停用的机构）"), r.catalogId(), c.name(), c.version(), r.tier(),
+                    tierLabel, r.startDate(), r.endDate(), r.stationIds(), r.itemIds(), r.policy(), r.version());
+        }).toList();
+    }
+
+    /** Names of org units (stations, bureau) for display next to a project. */
+    public Map<Long, String> unitNames(Project p) {
+        List<Long> ids = new ArrayList<>(p.stationIds());
+        ids.add(p.bureauId());
+        return directory.unitNames(ids);
+    }
+}

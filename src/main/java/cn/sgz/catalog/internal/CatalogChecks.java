@@ -1,0 +1,180 @@
+package cn.sgz.catalog.internal;
+
+import cn.sgz.catalog.CatalogItem;
+import cn.sgz.catalog.CatalogTier;
+import cn.sgz.catalog.Indicator;
+import cn.sgz.catalog.IndicatorParams;
+import cn.sgz.catalog.ItemCategory;
+import cn.sgz.catalog.RuleKind;
+import cn.sgz.catalog.SelectionGroup;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * The rules a catalog must satisfy, shared by the YAML and the Excel reader. Each check reports with
+ * the location the reader passes in, so the message names the line or the cell.
+ */
+final class CatalogChecks {
+
+    static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.\\-]{1,64}");
+    static final Pattern TIER_CODE = Pattern.compile("[A-Z0-9_]{1,32}");
+    static final int TEXT_MAX = 4000;
+    static final int NAME_MAX = 200;
+    static final BigDecimal TARGET_MAX = new BigDecimal("100000000");
+
+    private CatalogChecks() {
+    }
+
+    static void code(String code, String what, Problems p, String where) {
+        if (code == null || code.isBlank()) {
+            p.add(where, what + "编码不能为空");
+        } else if (!CODE.matcher(code).matches()) {
+            p.add(where, what + "编码“" + code + "”只能由字母、数字、点、下划线和短横线组成，最长64位");
+        }
+    }
+
+    static void name(String name, String what, Problems p, String where) {
+        if (name == null || name.isBlank()) {
+            p.add(where, what + "不能为空");
+        } else if (name.length() > NAME_MAX) {
+            p.add(where, what + "不能超过" + NAME_MAX + "个字");
+        }
+    }
+
+    static void text(String text, String what, boolean required, Problems p, String where) {
+        if (text == null || text.isBlank()) {
+            if (required) {
+                p.add(where, what + "不能为空");
+            }
+        } else if (text.length() > TEXT_MAX) {
+            p.add(where, what + "不能超过" + TEXT_MAX + "个字");
+        }
+    }
+
+    static void tier(CatalogTier t, Problems p, String where) {
+        if (t.code() == null || !TIER_CODE.matcher(t.code()).matches()) {
+            p.add(where, "档位编码“" + (t.code() == null ? "" : t.code()) + "”应由大写字母、数字和下划线组成，如 TIER_10W");
+        }
+        name(t.label(), "档位名称", p, where);
+    }
+
+    static void group(SelectionGroup g, long itemsInGroup, Problems p, String where) {
+        code(g.code(), "选择规则", p, where);
+        name(g.name(), "选择规则名称", p, where);
+        if (g.min() != null && g.min() < 0) {
+            p.add(where, "最少选择项数不能为负数");
+        }
+        if (g.max() != null && g.max() < 1) {
+            p.add(where, "最多选择项数至少为1");
+        }
+        if (g.min() != null && g.max() != null && g.max() < g.min()) {
+            p.add(where, "最多选择项数（" + g.max() + "）不能小于最少选择项数（" + g.min() + "）");
+        }
+        if (g.min() != null && g.min() > itemsInGroup) {
+            p.add(where, "“" + g.name() + "”要求至少选择" + g.min() + "项，但只有" + itemsInGroup + "项可选");
+        }
+    }
+
+    static void item(CatalogItem item, Map<String, SelectionGroup> groups, Problems p, String where) {
+        code(item.code(), "分项任务", p, where);
+        name(item.name(), "分项任务名称", p, where);
+        text(item.content(), "任务内容", true, p, where);
+        text(item.population(), "服务对象", false, p, where);
+        text(item.note(), "备注", false, p, where);
+        if (item.category() == null) {
+            p.add(where, "任务类别不能为空，应为 MANDATORY（必选）或 OPTIONAL（自选）");
+        } else if (item.category() == ItemCategory.OPTIONAL) {
+            if (item.group() == null || item.group().isBlank()) {
+                p.add(where, "自选任务必须指明所属的选择规则（group）");
+            } else if (!groups.containsKey(item.group())) {
+                p.add(where, "选择规则“" + item.group() + "”未在 groups 中定义");
+            }
+        } else if (item.group() != null && !item.group().isBlank()) {
+            p.add(where, "必选任务不属于任何选择规则，请删除 group 或把类别改为 OPTIONAL（自选）");
+        }
+    }
+
+    static void indicator(Indicator ind, List<CatalogTier> tiers, Problems p, String where) {
+        code(ind.code(), "指标", p, where);
+        name(ind.name(), "指标名称", p, where);
+        text(ind.standard(), "服务标准原文", false, p, where);
+        if ((ind.standard() == null || ind.standard().isBlank()) && (ind.value() == null || ind.value().isBlank())) {
+            p.add(where, "服务标准原文（standard）和指标值原文（value）至少填写一项");
+        }
+        text(ind.value(), "指标值原文", false, p, where);
+        text(ind.evidence(), "佐证要求", false, p, where);
+        if (ind.period() == null) {
+            p.add(where, "统计周期不能为空");
+        }
+        RuleKind kind = ind.kind();
+        if (kind == null) {
+            p.add(where, "规则类型不能为空");
+            return;
+        }
+        for (String tier : ind.targets().keySet()) {
+            if (tiers.stream().noneMatch(t -> t.code().equals(tier))) {
+                p.add(where, "档位“" + tier + "”未在 tiers 中定义");
+            }
+        }
+        if (kind == RuleKind.CHECKLIST && !ind.targets().isEmpty()) {
+            p.add(where, "评判项（CHECKLIST）由人工评定，不能设置目标值");
+        }
+        for (CatalogTier t : tiers) {
+            BigDecimal target = ind.targets().get(t.code());
+            if (target == null) {
+                if (kind.needsTarget()) {
+                    p.add(where, "缺少“" + t.label() + "”（" + t.code() + "）的目标值");
+                }
+            } else if (target.signum() <= 0 || target.compareTo(TARGET_MAX) > 0) {
+                p.add(where, "“" + t.label() + "”的目标值应大于0且不超过1亿");
+            } else if (kind == RuleKind.COVERAGE && target.compareTo(BigDecimal.valueOf(100)) > 0) {
+                p.add(where, "覆盖率目标是百分比，不能超过100");
+            }
+        }
+        params(kind, ind.params(), p, where);
+    }
+
+    private static void params(RuleKind kind, IndicatorParams q, Problems p, String where) {
+        positive(q.sessionsEach(), "每个个案/小组的节数（sessionsEach）", p, where);
+        positive(q.attendeesPerSession(), "每节人数（attendeesPerSession）", p, where);
+        if (q.certifiedMin() != null && q.certifiedMin() < 0) {
+            p.add(where, "持证人数（certifiedMin）不能为负数");
+        }
+        String label = kind.name() + "（" + kind.label() + "）";
+        switch (kind) {
+            case ACTIVITY_COUNT -> require(!q.recordKinds().isEmpty(), label + "需要指明记录类型（recordKinds）", p, where);
+            case PER_RECIPIENT_FREQUENCY -> {
+                require(!q.recordKinds().isEmpty(), label + "需要指明记录类型（recordKinds）", p, where);
+                require(q.domain() != null || q.entityType() != null, label + "需要指明台账（domain 服务领域或 entityType）", p, where);
+            }
+            case COVERAGE -> require((q.domain() != null && !q.recordKinds().isEmpty())
+                            || (q.entityType() != null && q.condition() != null),
+                    label + "需要指明台账和覆盖方式：domain + recordKinds，或 entityType + condition", p, where);
+            case CASE_QUOTA, GROUP_QUOTA -> require(q.sessionsEach() != null,
+                    label + "需要指明每个的最少节数（sessionsEach）", p, where);
+            case AMOUNT -> {
+                require(q.aggregate() != null, label + "需要指明汇总方式（aggregate：SUM / EACH_EVENT / AVERAGE_PER_ENTITY）", p, where);
+                require(!q.recordKinds().isEmpty() || q.entityType() != null,
+                        label + "需要指明金额来源（recordKinds 或 entityType）", p, where);
+            }
+            case ENTITY_COUNT -> require(q.entityType() != null, label + "需要指明统计对象（entityType）", p, where);
+            case DOCUMENT -> require(!q.documents().isEmpty(), label + "需要列出所需文书（documents）", p, where);
+            default -> {
+            }
+        }
+    }
+
+    private static void positive(Integer value, String what, Problems p, String where) {
+        if (value != null && value < 1) {
+            p.add(where, what + "应为正整数");
+        }
+    }
+
+    private static void require(boolean ok, String message, Problems p, String where) {
+        if (!ok) {
+            p.add(where, message);
+        }
+    }
+}
