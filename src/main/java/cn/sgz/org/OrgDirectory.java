@@ -107,6 +107,25 @@ public class OrgDirectory {
         return names;
     }
 
+    /** Active and certified staff of each given station that lies in the current scope. */
+    public Map<Long, StaffCount> staffByStation(java.util.Collection<Long> stationIds) {
+        Scope scope = scopes.current();
+        Map<Long, StaffCount> result = new java.util.HashMap<>();
+        if (stationIds.isEmpty()) {
+            return result;
+        }
+        String in = String.join(",", java.util.Collections.nCopies(stationIds.size(), "?"));
+        List<Object> params = new java.util.ArrayList<>(stationIds);
+        params.addAll(scope.likePatterns());
+        jdbc.sql("SELECT s.station_id, COUNT(*), SUM(CASE WHEN s.cert_level <> 'NONE' THEN 1 ELSE 0 END) FROM staff s "
+                        + "JOIN org_unit u ON u.id = s.station_id WHERE s.active AND s.station_id IN (" + in + ") AND "
+                        + scope.sqlCondition("u.path") + " GROUP BY s.station_id")
+                .params(params)
+                .query((rs, i) -> Map.entry(rs.getLong(1), new StaffCount(rs.getLong(2), rs.getLong(3))))
+                .list().forEach(e -> result.put(e.getKey(), e.getValue()));
+        return result;
+    }
+
     /** Staff totals for a station or area. */
     public record StaffCount(long total, long certified) {
     }

@@ -1,0 +1,31 @@
+package cn.sgz.progress;
+
+import cn.sgz.catalog.ServiceDomain;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+/** Cases, groups and exemplary cases; implemented by the casework module. */
+public interface CaseworkFactSource {
+
+    /** Cases in a domain (ALL or null: any) with the dates of their qualifying sessions in [from, to]. */
+    List<CaseFact> cases(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to);
+
+    /** Groups in a domain with their sessions in [from, to]: date, attendees, and whether the session qualifies. */
+    List<GroupFact> groups(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to);
+
+    /** Exemplary cases/groups confirmed by the bureau, per station, confirmed in [from, to]. */
+    List<ExemplaryFact> exemplary(Collection<Long> stationIds, LocalDate from, LocalDate to);
+
+    record CaseFact(long stationId, long caseId, String title, List<LocalDate> sessionDates) {
+    }
+
+    record GroupFact(long stationId, long groupId, String title, List<SessionFact> sessions) {
+    }
+
+    record SessionFact(LocalDate date, int attendees, boolean counts) {
+    }
+
+    record ExemplaryFact(long stationId, long id, String title, LocalDate confirmedOn) {
+    }
+}

@@ -1,0 +1,38 @@
+package cn.sgz.progress;
+
+import cn.sgz.catalog.RecordKind;
+import cn.sgz.catalog.ServiceDomain;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Service records as the engine needs them: a few grouped scans, never one query per indicator.
+ * Only qualifying (COUNTS), non-voided records count; the drill-down shows the excluded ones too.
+ * Implemented by the module that owns service records.
+ */
+public interface RecordFactSource {
+
+    /** Qualifying records per station, kind, domain and month, with service date in [from, to]. */
+    List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, LocalDate from, LocalDate to);
+
+    /** Qualifying records per station, served person, kind and month, for per-person and coverage rules. */
+    List<RecipientMonthlyCount> recipientMonthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds,
+                                                       LocalDate from, LocalDate to);
+
+    /** Every record behind a figure, counting or excluded, with the reasons it does not count. */
+    List<RecordRef> records(long stationId, Set<RecordKind> kinds, ServiceDomain domain, LocalDate from, LocalDate to);
+
+    record MonthlyCount(long stationId, RecordKind kind, ServiceDomain domain, YearMonth month, long count) {
+    }
+
+    record RecipientMonthlyCount(long stationId, long recipientId, RecordKind kind, YearMonth month, long count) {
+    }
+
+    /** A record in a drill-down: what it is, whether it counts, and why not. */
+    record RecordRef(long id, LocalDate date, RecordKind kind, String title, boolean counts, List<String> reasons,
+                     String link) {
+    }
+}

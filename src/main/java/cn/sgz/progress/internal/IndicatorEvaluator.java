@@ -1,0 +1,286 @@
+package cn.sgz.progress.internal;
+
+import cn.sgz.catalog.AmountAggregate;
+import cn.sgz.catalog.EntityType;
+import cn.sgz.catalog.EvidencePolicy;
+import cn.sgz.catalog.Indicator;
+import cn.sgz.catalog.IndicatorParams;
+import cn.sgz.catalog.ProjectIndicator;
+import cn.sgz.catalog.RecordKind;
+import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.progress.CaseworkFactSource.SessionFact;
+import cn.sgz.progress.EntityFactSource.AmountFact;
+import cn.sgz.progress.IndicatorResult;
+import cn.sgz.progress.IndicatorStatus;
+import cn.sgz.progress.RecordFactSource.MonthlyCount;
+import cn.sgz.progress.RecordFactSource.RecipientMonthlyCount;
+import cn.sgz.progress.SubPeriodResult;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Evaluates one indicator at one station: the figure of every sub-period from the shared facts, then
+ * the status by {@link Pace}. Pure arithmetic over small tables; no database access of its own.
+ */
+final class IndicatorEvaluator {
+
+    private final Facts facts;
+    private final LocalDate asOf;
+    private final EvidencePolicy policy;
+
+    IndicatorEvaluator(Facts facts, LocalDate asOf, EvidencePolicy policy) {
+        this.facts = facts;
+        this.asOf = asOf;
+        this.policy = policy == null ? EvidencePolicy.defaults() : policy;
+    }
+
+    /**
+     * What a sub-period came to: the figure, the target it is measured against, a note, and for rules
+     * that are not "reach a number" (staffing, every event at least X) a verdict instead of the pace rule.
+     */
+    private record Figure(BigDecimal actual, BigDecimal target, String note, Verdict verdict) {
+
+        Figure(BigDecimal actual, BigDecimal target, String note) {
+            this(actual, target, note, null);
+        }
+    }
+
+    /** REACHED: met; FAILING: already short (at risk until the sub-period ends); PENDING: nothing wrong yet. */
+    private enum Verdict { REACHED, FAILING, PENDING }
+
+    IndicatorResult evaluate(ProjectIndicator pi, long station, List<Periods.Span> spans) {
+        Indicator ind = pi.indicator();
+        String missing = missingSource(ind);
+        if (missing != null) {
+            return result(pi, null, null, IndicatorStatus.NOT_CONNECTED, List.of(), missing);
+        }
+        if (!ind.kind().machineEvaluated()) {
+            return result(pi, pi.target(), null, IndicatorStatus.MANUAL, List.of(), "评判类标准，由评估人员判断");
+        }
+        BigDecimal target = pi.target() == null ? BigDecimal.ZERO : pi.target();
+        List<SubPeriodResult> periods = new ArrayList<>();
+        String note = null;
+        for (Periods.Span span : spans) {
+            Figure f = figure(ind, target, station, span);
+            IndicatorStatus status = statusOf(span, f);
+            periods.add(new SubPeriodResult(span.label(), span.from(), span.to(), f.target(), f.actual(), status));
+            if (span.contains(asOf) || note == null) {
+                note = f.note();
+            }
+        }
+        SubPeriodResult shown = current(periods);
+        IndicatorStatus overall = Pace.overall(periods.stream().map(SubPeriodResult::status).toList());
+        return result(pi, shown == null ? target : shown.target(), shown == null ? null : shown.actual(), overall,
+                periods, note);
+    }
+
+    private IndicatorStatus statusOf(Periods.Span span, Figure f) {
+        if (f.verdict() == null) {
+            return Pace.of(span, asOf, f.target(), f.actual());
+        }
+        if (asOf.isBefore(span.from())) {
+            return IndicatorStatus.NOT_DUE;
+        }
+        if (f.verdict() == Verdict.REACHED) {
+            return IndicatorStatus.MET;
+        }
+        if (!asOf.isBefore(span.to())) {
+            return IndicatorStatus.MISSED;
+        }
+        return f.verdict() == Verdict.FAILING ? IndicatorStatus.AT_RISK : IndicatorStatus.ON_TRACK;
+    }
+
+    private Figure figure(Indicator ind, BigDecimal target, long station, Periods.Span span) {
+        IndicatorParams p = ind.params();
+        return switch (ind.kind()) {
+            case ACTIVITY_COUNT -> new Figure(BigDecimal.valueOf(activityCount(station, p, span)), target, null);
+            case PER_RECIPIENT_FREQUENCY -> perRecipient(station, p, target, span);
+            case COVERAGE -> coverage(station, p, target, span);
+            case CASE_QUOTA -> new Figure(BigDecimal.valueOf(caseCount(station, p, span)), target, null);
+            case GROUP_QUOTA -> new Figure(BigDecimal.valueOf(groupCount(station, p, span)), target, null);
+            case EXEMPLARY -> new Figure(BigDecimal.valueOf(facts.exemplary().stream()
+                    .filter(e -> e.stationId() == station && span.contains(e.confirmedOn())).count()), target, null);
+            case AMOUNT -> amount(station, p, target, span);
+            case ENTITY_COUNT -> new Figure(BigDecimal.valueOf(facts.entityCount(p.entityType(), span.from(),
+                    min(span.to(), asOf)).getOrDefault(station, 0L)), target, null);
+            case STAFFING -> staffing(station, p, target);
+            case DOCUMENT -> documents(station, p);
+            case CHECKLIST -> throw new IllegalStateException("checklists are not computed");
+        };
+    }
+
+    long activityCount(long station, IndicatorParams p, Periods.Span span) {
+        YearMonth first = YearMonth.from(span.from());
+        YearMonth last = YearMonth.from(span.to());
+        long n = 0;
+        for (MonthlyCount c : facts.monthly()) {
+            if (c.stationId() == station && kindMatches(p, c.kind()) && domainMatches(p.domain(), c.domain())
+                    && !c.month().isBefore(first) && !c.month().isAfter(last)) {
+                n += c.count();
+            }
+        }
+        return n;
+    }
+
+    private Figure perRecipient(long station, IndicatorParams p, BigDecimal perPerson, Periods.Span span) {
+        Set<Long> people = p.entityType() == EntityType.FOLLOW_UP_ROSTER
+                ? facts.roster().getOrDefault(station, Set.of())
+                : facts.population(p.domain(), p.subtype()).getOrDefault(station, Set.of());
+        Map<Long, Long> counts = servedCounts(station, p, span);
+        long met = people.stream().filter(r -> counts.getOrDefault(r, 0L) >= perPerson.longValue()).count();
+        String note = people.isEmpty() ? "名单中没有人员，无法达标"
+                : "名单 " + people.size() + " 人，本期达到每人 " + perPerson.stripTrailingZeros().toPlainString()
+                + " 次的 " + met + " 人";
+        return new Figure(BigDecimal.valueOf(met), BigDecimal.valueOf(Math.max(1, people.size())), note);
+    }
+
+    private Figure coverage(long station, IndicatorParams p, BigDecimal percent, Periods.Span span) {
+        Set<Long> people = facts.population(p.domain(), p.subtype()).getOrDefault(station, Set.of());
+        Map<Long, Long> counts = servedCounts(station, p, span);
+        long covered = people.stream().filter(counts::containsKey).count();
+        BigDecimal share = people.isEmpty() ? BigDecimal.ZERO
+                : BigDecimal.valueOf(covered * 100).divide(BigDecimal.valueOf(people.size()), 1, RoundingMode.FLOOR);
+        String note = people.isEmpty() ? "台账中没有该类人员，无法计算覆盖率"
+                : "台账 " + people.size() + " 人，已服务 " + covered + " 人";
+        return new Figure(share, percent, note);
+    }
+
+    private Map<Long, Long> servedCounts(long station, IndicatorParams p, Periods.Span span) {
+        YearMonth first = YearMonth.from(span.from());
+        YearMonth last = YearMonth.from(span.to());
+        Map<Long, Long> counts = new HashMap<>();
+        for (RecipientMonthlyCount c : facts.perRecipient(Set.copyOf(p.recordKinds()))) {
+            if (c.stationId() == station && kindMatches(p, c.kind()) && !c.month().isBefore(first)
+                    && !c.month().isAfter(last)) {
+                counts.merge(c.recipientId(), c.count(), Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    long caseCount(long station, IndicatorParams p, Periods.Span span) {
+        int sessions = p.sessionsEach() == null ? 1 : p.sessionsEach();
+        return facts.cases(domainKey(p.domain())).stream()
+                .filter(c -> c.stationId() == station)
+                .filter(c -> c.sessionDates().stream().filter(span::contains).count() >= sessions)
+                .count();
+    }
+
+    long groupCount(long station, IndicatorParams p, Periods.Span span) {
+        int sessions = p.sessionsEach() == null ? 1 : p.sessionsEach();
+        int attendees = p.attendeesPerSession() != null ? p.attendeesPerSession()
+                : policy.minGroupAttendees() == null ? 0 : policy.minGroupAttendees();
+        return facts.groups(domainKey(p.domain())).stream()
+                .filter(g -> g.stationId() == station)
+                .filter(g -> g.sessions().stream().filter(s -> qualifies(s, attendees) && span.contains(s.date()))
+                        .count() >= sessions)
+                .count();
+    }
+
+    private static boolean qualifies(SessionFact s, int attendees) {
+        return s.counts() && s.attendees() >= attendees;
+    }
+
+    private Figure amount(long station, IndicatorParams p, BigDecimal target, Periods.Span span) {
+        List<AmountFact> events = facts.amounts(p.entityType()).stream()
+                .filter(a -> a.stationId() == station && span.contains(a.date())).toList();
+        AmountAggregate agg = p.aggregate() == null ? AmountAggregate.SUM : p.aggregate();
+        BigDecimal sum = events.stream().map(AmountFact::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return switch (agg) {
+            case SUM -> new Figure(sum, target, null);
+            case AVERAGE_PER_ENTITY -> new Figure(events.isEmpty() ? BigDecimal.ZERO
+                    : sum.divide(BigDecimal.valueOf(events.size()), 2, RoundingMode.FLOOR), target, null);
+            case EACH_EVENT -> {
+                long below = events.stream().filter(a -> a.amount().compareTo(target) < 0).count();
+                BigDecimal min = events.stream().map(AmountFact::amount).min(BigDecimal::compareTo)
+                        .orElse(BigDecimal.ZERO);
+                String note = below > 0 ? "有 " + below + " 次低于 " + target.toPlainString() + " 元"
+                        : events.isEmpty() ? "本期尚无记录" : "共 " + events.size() + " 次，均达到标准";
+                Verdict verdict = below > 0 ? Verdict.FAILING : events.isEmpty() ? Verdict.PENDING : Verdict.REACHED;
+                yield new Figure(min, target, note, verdict);
+            }
+        };
+    }
+
+    private Figure staffing(long station, IndicatorParams p, BigDecimal target) {
+        Facts.StaffCounts.Count c = facts.staff().getOrDefault(station, new Facts.StaffCounts.Count(0, 0));
+        int certifiedMin = p.certifiedMin() == null ? 0 : p.certifiedMin();
+        // A station short of certified staff has not met the standard, however many staff it has.
+        boolean reached = c.total() >= target.longValue() && c.certified() >= certifiedMin;
+        String note = "驻站 " + c.total() + " 人，持证 " + c.certified() + " 人（要求至少 " + certifiedMin + " 人持证）";
+        return new Figure(BigDecimal.valueOf(c.total()), target, note, reached ? Verdict.REACHED : Verdict.FAILING);
+    }
+
+    private Figure documents(long station, IndicatorParams p) {
+        Set<String> present = facts.documents(p.documents()).getOrDefault(station, Set.of());
+        List<String> lacking = p.documents().stream().filter(d -> !present.contains(d)).toList();
+        String note = lacking.isEmpty() ? "资料齐全" : "缺少：" + String.join("、", lacking);
+        return new Figure(BigDecimal.valueOf(p.documents().size() - lacking.size()),
+                BigDecimal.valueOf(p.documents().size()), note);
+    }
+
+    /** Why an indicator cannot be computed yet, or null when its data source is there. */
+    private String missingSource(Indicator ind) {
+        IndicatorParams p = ind.params();
+        boolean ok = switch (ind.kind()) {
+            case ACTIVITY_COUNT -> facts.records.isPresent();
+            case PER_RECIPIENT_FREQUENCY -> facts.records.isPresent() && facts.ledgers.isPresent();
+            case COVERAGE -> p.entityType() == null && facts.records.isPresent() && facts.ledgers.isPresent();
+            case CASE_QUOTA, GROUP_QUOTA, EXEMPLARY -> facts.casework.isPresent();
+            case AMOUNT, ENTITY_COUNT -> p.entityType() != null && facts.entitySource(p.entityType()).isPresent();
+            case DOCUMENT -> facts.documentSource().isPresent() && !p.documents().isEmpty();
+            case STAFFING, CHECKLIST -> true;
+        };
+        return ok ? null : IndicatorStatus.NOT_CONNECTED.label();
+    }
+
+    private static boolean kindMatches(IndicatorParams p, RecordKind kind) {
+        return p.recordKinds().isEmpty() || p.recordKinds().contains(kind);
+    }
+
+    static boolean domainMatches(ServiceDomain wanted, ServiceDomain actual) {
+        return wanted == null || wanted == ServiceDomain.ALL || wanted == actual;
+    }
+
+    private static ServiceDomain domainKey(ServiceDomain d) {
+        return d == null ? ServiceDomain.ALL : d;
+    }
+
+    private SubPeriodResult current(List<SubPeriodResult> periods) {
+        SubPeriodResult last = null;
+        for (SubPeriodResult s : periods) {
+            if (!asOf.isBefore(s.from()) && !asOf.isAfter(s.to())) {
+                return s;
+            }
+            if (!asOf.isBefore(s.from())) {
+                last = s;
+            }
+        }
+        return last != null ? last : periods.isEmpty() ? null : periods.get(0);
+    }
+
+    private static LocalDate min(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static IndicatorResult result(ProjectIndicator pi, BigDecimal target, BigDecimal actual,
+                                          IndicatorStatus status, List<SubPeriodResult> periods, String note) {
+        Indicator ind = pi.indicator();
+        return new IndicatorResult(ind.id() == null ? -1 : ind.id(), ind.code(), ind.name(), pi.item().name(),
+                ind.standard(), ind.kind(), ind.period(), target, actual, ind.params().unit(), status, periods, note);
+    }
+
+    static Set<RecordKind> kindsOf(List<ProjectIndicator> indicators) {
+        Set<RecordKind> kinds = new HashSet<>();
+        indicators.forEach(i -> kinds.addAll(i.indicator().params().recordKinds()));
+        return kinds;
+    }
+}
