@@ -328,4 +328,28 @@ class CatalogProjectApiTest {
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(projects).contains("2026年九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）").doesNotContain("id=\"new-project\"");
     }
+
+    @Test
+    void aProjectMakesItsAgencyServeItsStations() throws Exception {
+        Cookie bureau = login("demo_bureau");
+        String agencyName = "项目联动测试机构" + System.nanoTime();
+        MvcResult agency = mvc.perform(post("/api/v1/agencies").cookie(bureau).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("name", agencyName))))
+                .andExpect(status().isCreated()).andReturn();
+        long agencyId = body(agency).get("id").asLong();
+        assertThat(body(agency).get("stationIds").size()).isZero();
+
+        long catalogId = catalogs.latest("jiuyuan-2024").orElseThrow().id();
+        Map<String, Object> project = new java.util.HashMap<>(projectBody("联动项目" + System.nanoTime(), catalogId,
+                "STANDARD", List.of(stationId("赛罕街道社工站")),
+                itemIds(catalogId, "O03", "O07", "O09")));
+        project.put("agencyId", agencyId);
+        mvc.perform(post("/api/v1/projects").cookie(bureau).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(json.writeValueAsString(project))).andExpect(status().isCreated());
+
+        List<Long> served = jdbc.sql("SELECT station_id FROM agency_station WHERE agency_id = ?").param(agencyId)
+                .query(Long.class).list();
+        assertThat(served).containsExactly(stationId("赛罕街道社工站"));
+    }
 }
