@@ -14,10 +14,12 @@ class HomeController {
 
     private final ScopeService scopes;
     private final OrgDirectory directory;
+    private final ProgressAlerts alerts;
 
-    HomeController(ScopeService scopes, OrgDirectory directory) {
+    HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts) {
         this.scopes = scopes;
         this.directory = directory;
+        this.alerts = alerts;
     }
 
     @GetMapping("/")
@@ -28,6 +30,7 @@ class HomeController {
         model.addAttribute("stations", directory.visibleUnits(OrgUnitType.STATION));
         model.addAttribute("ownUnit", me.orgUnitId() == null ? null : directory.findVisible(me.orgUnitId()).orElse(null));
         model.addAttribute("types", OrgUnitType.values());
+        model.addAttribute("alerts", alerts.current());
         return "portal/home";
     }
 }

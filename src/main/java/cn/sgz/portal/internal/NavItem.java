@@ -13,6 +13,7 @@ record NavItem(String labelKey, String href, Set<Role> roles) {
 
     static final List<NavItem> ITEMS = List.of(
             new NavItem("nav.home", "/", ALL),
+            new NavItem("nav.progress", "/progress", ALL),
             new NavItem("nav.org", "/org", ALL),
             new NavItem("nav.staff", "/staff", ALL),
             new NavItem("nav.agencies", "/agencies", EnumSet.complementOf(EnumSet.of(Role.SOCIAL_WORKER))),
