@@ -22,7 +22,10 @@ public interface RecordFactSource {
     List<RecipientMonthlyCount> recipientMonthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds,
                                                        LocalDate from, LocalDate to);
 
-    /** Every record behind a figure, counting or excluded, with the reasons it does not count. */
+    /**
+     * Every record behind a figure, counting or excluded, with the reasons it does not count; voided
+     * records are left out. A null or ALL domain means records of any domain.
+     */
     List<RecordRef> records(long stationId, Set<RecordKind> kinds, ServiceDomain domain, LocalDate from, LocalDate to);
 
     record MonthlyCount(long stationId, RecordKind kind, ServiceDomain domain, YearMonth month, long count) {

@@ -4,6 +4,8 @@ import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
+import cn.sgz.catalog.RuleKind;
+import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.Drilldown;
 import cn.sgz.progress.EntityFactSource;
@@ -45,8 +47,10 @@ public class DrilldownReader {
                 if (source == null) {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
+                // Only activity counts filter records by their domain; the other two filter people by ledger.
+                ServiceDomain recordDomain = ind.kind() == RuleKind.ACTIVITY_COUNT ? p.domain() : null;
                 List<RecordRef> all = to.isBefore(span.from()) ? List.of()
-                        : source.records(station, Set.copyOf(p.recordKinds()), p.domain(), span.from(), to);
+                        : source.records(station, Set.copyOf(p.recordKinds()), recordDomain, span.from(), to);
                 return new Drilldown(project.id(), id, station, span.label(), span.from(), to,
                         all.stream().filter(RecordRef::counts).toList(),
                         all.stream().filter(r -> !r.counts()).toList(), List.of(), null);
