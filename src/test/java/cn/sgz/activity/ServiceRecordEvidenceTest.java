@@ -396,4 +396,17 @@ class ServiceRecordEvidenceTest {
         assertThat(angle.get("duplicateOfId").isNull()).as("another angle").isTrue();
         assertThat(qualification(w, b).get("status").asText()).isEqualTo("COUNTS");
     }
+
+    @Test
+    void demoDataShowsCountsAndExclusionsWithReasons() throws Exception {
+        JsonNode mine = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(login("demo_worker"))).andReturn());
+        List<String> reasons1 = mine.findValues("code").stream().map(JsonNode::asText).toList();
+        assertThat(mine.findValues("qualification").stream().map(JsonNode::asText)).contains("COUNTS", "EXCLUDED");
+        assertThat(reasons1).contains("NO_SIGN_IN");
+        JsonNode other = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(login("demo_worker2"))).andReturn());
+        assertThat(other.findValues("code").stream().map(JsonNode::asText)).contains("DUPLICATE_PHOTO", "NO_RECEIPT");
+        String page = mvc.perform(get("/records?mine=true").cookie(login("demo_worker"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("records-table");
+    }
 }
