@@ -22,7 +22,8 @@ record NavItem(String labelKey, String href, Set<Role> roles) {
             new NavItem("nav.users", "/users", GOVERNMENT),
             new NavItem("nav.audit", "/audit", GOVERNMENT),
             new NavItem("nav.profile", "/profile", ALL),
-            new NavItem("nav.api", "/swagger-ui.html", ALL));
+            new NavItem("nav.api", "/swagger-ui.html", ALL),
+            new NavItem("nav.records", "/records", ALL));
 
     static List<NavItem> forRole(Role role) {
         return ITEMS.stream().filter(i -> i.roles().contains(role)).toList();

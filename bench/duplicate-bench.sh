@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Duplicate-photo index benchmark (not part of ./mvnw verify).
+#   bench/duplicate-bench.sh [sizes]          e.g. bench/duplicate-bench.sh 1000000,5000000
+# H2 file database under target/bench-data by default; set SPRING_DATASOURCE_URL (and _USERNAME/_PASSWORD)
+# to run it on PostgreSQL (use a database of its own: the bench adds millions of rows).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES="${1:-1000000}"
+./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench-cp.txt -Dmdep.includeScope=test
+CP="target/classes:target/test-classes:$(cat target/bench-cp.txt)"
+rm -rf target/bench-classes && mkdir -p target/bench-classes
+javac -encoding UTF-8 -d target/bench-classes -cp "$CP" bench/java/cn/sgz/bench/*.java
+if [ -z "${SPRING_DATASOURCE_URL:-}" ] && [ "${KEEP_BENCH_DB:-}" != "1" ]; then rm -rf target/bench-data; fi
+exec java -Xmx6g -Djava.awt.headless=true ${BENCH_JAVA_OPTS:-} -cp "target/bench-classes:$CP" cn.sgz.bench.DuplicateLookupBench "$SIZES"

@@ -1,0 +1,15 @@
+package cn.sgz.activity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a person types for a service record (create and edit). */
+public record RecordForm(Long orgUnitId, Long projectId, ServiceKind kind, ServiceDomain domain, String title,
+                         LocalDate serviceDate, String startTime, String endTime, String place, Boolean indoor,
+                         Boolean distributesGoods, String workers, Integer participantCount, String content,
+                         String outcome, List<ParticipantInput> participants) {
+
+    /** A person served: a ledger id (picked) and/or a typed name. */
+    public record ParticipantInput(Long recipientId, String name) {
+    }
+}

@@ -1,0 +1,411 @@
+package cn.sgz.activity;
+
+import cn.sgz.activity.internal.RecordStore;
+import cn.sgz.evidence.DeviceCapture;
+import cn.sgz.evidence.EvidenceFacts;
+import cn.sgz.evidence.EvidencePolicies;
+import cn.sgz.evidence.EvidencePolicy;
+import cn.sgz.evidence.EvidenceService;
+import cn.sgz.evidence.PhotoPurpose;
+import cn.sgz.evidence.PhotoSource;
+import cn.sgz.evidence.PhotoUpload;
+import cn.sgz.evidence.PhotoView;
+import cn.sgz.evidence.Qualification;
+import cn.sgz.evidence.QualificationRules;
+import cn.sgz.evidence.UploadResult;
+import cn.sgz.org.CurrentUser;
+import cn.sgz.org.OrgDirectory;
+import cn.sgz.org.OrgUnitType;
+import cn.sgz.org.OrgUnitView;
+import cn.sgz.org.Role;
+import cn.sgz.org.ScopeService;
+import cn.sgz.shared.AuditEvent;
+import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.ForbiddenException;
+import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.PhoneNumbers;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Service records: written and read inside the caller's scope, edited with optimistic locking,
+ * voided (never deleted) with a reason, and qualified from their evidence whenever it changes.
+ */
+@Service
+public class ServiceRecordService {
+
+    /** Owner type under which this module's photos are filed in the evidence module. */
+    public static final String OWNER_TYPE = "SERVICE_RECORD";
+    private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.AGENCY_MANAGER, Role.STATION_HEAD,
+            Role.SOCIAL_WORKER);
+
+    private final RecordStore store;
+    private final ScopeService scopes;
+    private final OrgDirectory directory;
+    private final EvidenceService evidence;
+    private final EvidencePolicies policies;
+    private final ObjectProvider<RecipientPicker> pickers;
+    private final ApplicationEventPublisher events;
+
+    ServiceRecordService(RecordStore store, ScopeService scopes, OrgDirectory directory, EvidenceService evidence,
+                         EvidencePolicies policies, ObjectProvider<RecipientPicker> pickers,
+                         ApplicationEventPublisher events) {
+        this.store = store;
+        this.scopes = scopes;
+        this.directory = directory;
+        this.evidence = evidence;
+        this.policies = policies;
+        this.pickers = pickers;
+        this.events = events;
+    }
+
+    /** A record with everything its page shows. */
+    public record RecordDetail(ServiceRecordView record, List<PhotoView> photos, List<SignInEntryView> signIns,
+                               List<ReceiptView> receipts, List<PhotoView> reusedBy, EvidencePolicy policy) {
+    }
+
+    public boolean canWrite() {
+        return WRITERS.contains(scopes.currentUser().role());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ServiceRecordView> list(RecordFilter filter) {
+        CurrentUser me = scopes.currentUser();
+        return named(store.list(scopes.current(), filter, me.id()));
+    }
+
+    @Transactional(readOnly = true)
+    public ServiceRecordView get(long id) {
+        return named(List.of(visible(id))).get(0);
+    }
+
+    @Transactional(readOnly = true)
+    public RecordDetail detail(long id) {
+        ServiceRecordView r = get(id);
+        return new RecordDetail(r, evidence.photosOf(OWNER_TYPE, id), store.signIns(id), store.receipts(id),
+                evidence.reusesOf(OWNER_TYPE, id), policies.forProject(r.projectId()));
+    }
+
+    @Transactional
+    public ServiceRecordView create(RecordForm form) {
+        requireWriter();
+        RecordStore.Row row = resolve(form);
+        CurrentUser me = scopes.currentUser();
+        long id = store.insert(row, me.id(), me.displayName());
+        store.replaceParticipants(id, participants(form));
+        recompute(id);
+        events.publishEvent(AuditEvent.success("RECORD_CREATE", "SERVICE_RECORD", id, row.orgPath(),
+                row.kind().label() + " " + form.serviceDate()));
+        return get(id);
+    }
+
+    @Transactional
+    public ServiceRecordView update(long id, RecordForm form, Long expectedVersion) {
+        requireWriter();
+        ServiceRecordView current = visible(id);
+        if (current.voided()) {
+            throw new ConflictException("该记录已作废，不能再修改");
+        }
+        if (expectedVersion == null) {
+            throw BusinessException.field("version", "缺少版本号：请先读取记录，再带着读取到的 version 提交修改");
+        }
+        RecordStore.Row row = resolve(form);
+        if (!store.update(id, expectedVersion, row)) {
+            throw new ConflictException("保存失败：这条记录在您打开之后已被他人修改（当前版本 " + current.version()
+                    + "，您提交的版本 " + expectedVersion + "）。您的修改没有保存，请刷新页面查看最新内容后重新修改。");
+        }
+        store.replaceParticipants(id, participants(form));
+        recompute(id);
+        events.publishEvent(AuditEvent.success("RECORD_UPDATE", "SERVICE_RECORD", id, row.orgPath(), null));
+        return get(id);
+    }
+
+    @Transactional
+    public ServiceRecordView voidRecord(long id, String reason, Long expectedVersion) {
+        requireWriter();
+        ServiceRecordView current = visible(id);
+        if (current.voided()) {
+            throw new ConflictException("该记录已经作废");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 2 || why.length() > 200) {
+            throw BusinessException.field("reason", "请填写作废原因（2～200个字）");
+        }
+        if (!store.markVoided(id, expectedVersion, why, scopes.currentUser().username())) {
+            throw new ConflictException("作废失败：这条记录已被他人修改，请刷新后重试");
+        }
+        evidence.releaseOwner(OWNER_TYPE, id, "记录已作废：" + why);
+        recompute(id);
+        events.publishEvent(AuditEvent.success("RECORD_VOID", "SERVICE_RECORD", id, current.orgPath(), why));
+        return get(id);
+    }
+
+    // ---- photos, sign-in sheets, receipts -------------------------------------------------------
+
+    @Transactional
+    public UploadResult addPhoto(long id, PhotoPurpose purpose, PhotoSource source, String uploadKey,
+                                 String originalName, long declaredSize, InputStream content, DeviceCapture device) {
+        ServiceRecordView r = writable(id);
+        String station = directory.findVisible(r.stationId()).map(OrgUnitView::name).orElse(null);
+        String place = r.place() != null ? r.place()
+                : directory.findVisible(r.orgUnitId()).map(OrgUnitView::name).orElse(null);
+        UploadResult result = evidence.upload(new PhotoUpload(OWNER_TYPE, id, r.orgPath(),
+                purpose == null ? PhotoPurpose.SCENE : purpose, source == null ? PhotoSource.GALLERY : source,
+                uploadKey, originalName, declaredSize, content, device, station, place));
+        // the evidence module's EvidenceChanged event has already recomputed the qualification
+        return result;
+    }
+
+    @Transactional
+    public void removePhoto(long id, long photoId) {
+        writable(id);
+        evidence.remove(photoId, OWNER_TYPE, id, "由 " + scopes.currentUser().username() + " 从记录中删除");
+    }
+
+    @Transactional
+    public SignInEntryView addSignIn(long id, String name, String phone, Long recipientId) {
+        ServiceRecordView r = writable(id);
+        String n = personName("name", name, recipientId);
+        String p = PhoneNumbers.normalizeOptional("phone", phone);
+        long entry = store.insertSignIn(id, n, p, recipientId);
+        recompute(id);
+        events.publishEvent(AuditEvent.success("SIGN_IN_ADD", "SERVICE_RECORD", id, r.orgPath(), "签到 #" + entry));
+        return store.signIns(id).stream().filter(e -> e.id() == entry).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public void removeSignIn(long id, long entryId) {
+        ServiceRecordView r = writable(id);
+        if (!store.deleteSignIn(id, entryId)) {
+            throw new NotFoundException("签到记录");
+        }
+        recompute(id);
+        events.publishEvent(AuditEvent.success("SIGN_IN_REMOVE", "SERVICE_RECORD", id, r.orgPath(), "签到 #" + entryId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<SignInEntryView> signIns(long id) {
+        visible(id);
+        return store.signIns(id);
+    }
+
+    @Transactional
+    public ReceiptView addReceipt(long id, String name, String item, String quantity, String phone, Long recipientId) {
+        ServiceRecordView r = writable(id);
+        String n = personName("name", name, recipientId);
+        String it = item == null ? "" : item.strip();
+        if (it.isEmpty() || it.length() > 100) {
+            throw BusinessException.field("item", "请填写领取的物品（不超过100个字）");
+        }
+        String q = quantity == null ? "" : quantity.strip();
+        if (q.isEmpty() || q.length() > 30) {
+            throw BusinessException.field("quantity", "请填写数量，如“1袋”“2件”");
+        }
+        String p = PhoneNumbers.normalizeOptional("phone", phone);
+        long entry = store.insertReceipt(id, n, it, q, p, recipientId);
+        recompute(id);
+        events.publishEvent(AuditEvent.success("RECEIPT_ADD", "SERVICE_RECORD", id, r.orgPath(), "领取 #" + entry));
+        return store.receipts(id).stream().filter(e -> e.id() == entry).findFirst().orElseThrow();
+    }
+
+    @Transactional
+    public void removeReceipt(long id, long entryId) {
+        ServiceRecordView r = writable(id);
+        if (!store.deleteReceipt(id, entryId)) {
+            throw new NotFoundException("领取记录");
+        }
+        recompute(id);
+        events.publishEvent(AuditEvent.success("RECEIPT_REMOVE", "SERVICE_RECORD", id, r.orgPath(), "领取 #" + entryId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<ReceiptView> receipts(long id) {
+        visible(id);
+        return store.receipts(id);
+    }
+
+    /** People from the ledgers for the picker (empty until the recipient module provides a picker). */
+    @Transactional(readOnly = true)
+    public List<RecipientPicker.RecipientOption> searchRecipients(long stationId, String query) {
+        scopes.requireVisibleUnit(stationId, "社工站");
+        RecipientPicker picker = pickers.getIfAvailable();
+        return picker == null ? List.of() : picker.search(stationId, query == null ? "" : query.strip(), 20);
+    }
+
+    // ---- qualification ----------------------------------------------------------------------
+
+    /**
+     * Derives and stores the record's qualification from its current evidence. Runs without a scope
+     * check on purpose: a photo uploaded at another station may change this record's evidence.
+     */
+    @Transactional
+    public Qualification recompute(long id) {
+        ServiceRecordView r = store.find(id).orElseThrow(() -> new NotFoundException("记录"));
+        List<PhotoView> photos = evidence.photosOf(OWNER_TYPE, id);
+        List<EvidenceFacts.Attendee> attendees = store.signIns(id).stream()
+                .map(e -> new EvidenceFacts.Attendee(e.id(), e.name(), e.phone())).toList();
+        EvidenceFacts facts = new EvidenceFacts(r.kind().name(), r.serviceDate(), r.siteLatitude(), r.siteLongitude(),
+                r.indoor() && r.kind().gathering(), r.distributesGoods(), photos, attendees, store.receipts(id).size());
+        Qualification q = QualificationRules.evaluate(facts, policies.forProject(r.projectId()));
+        store.saveQualification(id, q);
+        return q;
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    private ServiceRecordView visible(long id) {
+        ServiceRecordView r = store.find(id).orElseThrow(() -> new NotFoundException("服务记录"));
+        if (!scopes.current().covers(r.orgPath())) {
+            throw new NotFoundException("服务记录");
+        }
+        return r;
+    }
+
+    private ServiceRecordView writable(long id) {
+        requireWriter();
+        ServiceRecordView r = visible(id);
+        if (r.voided()) {
+            throw new ConflictException("该记录已作废，不能再修改");
+        }
+        return r;
+    }
+
+    private void requireWriter() {
+        if (!canWrite()) {
+            throw new ForbiddenException("当前角色只能查看服务记录，不能登记或修改");
+        }
+    }
+
+    private RecordStore.Row resolve(RecordForm f) {
+        List<BusinessException.FieldProblem> problems = new ArrayList<>();
+        OrgUnitView unit = null;
+        if (f.orgUnitId() == null) {
+            problems.add(new BusinessException.FieldProblem("orgUnitId", "请选择服务所属的社工站或社工室"));
+        } else {
+            unit = directory.findVisible(f.orgUnitId())
+                    .filter(u -> u.type() == OrgUnitType.STATION || u.type() == OrgUnitType.ROOM).orElse(null);
+            if (unit == null) {
+                problems.add(new BusinessException.FieldProblem("orgUnitId", "所选社工站/社工室不存在或不在您的管辖范围内"));
+            }
+        }
+        if (f.kind() == null) {
+            problems.add(new BusinessException.FieldProblem("kind", "请选择服务类型"));
+        }
+        LocalDate today = LocalDate.now(QualificationRules.ZONE);
+        if (f.serviceDate() == null) {
+            problems.add(new BusinessException.FieldProblem("serviceDate", "请填写服务日期"));
+        } else if (f.serviceDate().isAfter(today)) {
+            problems.add(new BusinessException.FieldProblem("serviceDate", "服务日期不能晚于今天"));
+        } else if (f.serviceDate().isBefore(today.minusYears(3))) {
+            problems.add(new BusinessException.FieldProblem("serviceDate", "服务日期过早，请核对"));
+        }
+        String title = f.title() == null ? "" : f.title().strip();
+        if (title.length() > 100) {
+            problems.add(new BusinessException.FieldProblem("title", "标题不能超过100个字"));
+        }
+        checkTime(f.startTime(), "startTime", problems);
+        checkTime(f.endTime(), "endTime", problems);
+        if (f.startTime() != null && f.endTime() != null && !f.startTime().isBlank() && !f.endTime().isBlank()
+                && f.startTime().compareTo(f.endTime()) > 0) {
+            problems.add(new BusinessException.FieldProblem("endTime", "结束时间不能早于开始时间"));
+        }
+        int count = f.participantCount() == null ? 0 : f.participantCount();
+        if (count < 0 || count > 100000) {
+            problems.add(new BusinessException.FieldProblem("participantCount", "服务人数应在 0～100000 之间"));
+        }
+        length(f.place(), 200, "place", "服务地点", problems);
+        length(f.workers(), 200, "workers", "服务社工", problems);
+        length(f.content(), 4000, "content", "服务内容", problems);
+        length(f.outcome(), 2000, "outcome", "服务成效", problems);
+        if (!problems.isEmpty()) {
+            throw new BusinessException("INVALID_INPUT", problems.get(0).message(), problems);
+        }
+        long stationId = unit.type() == OrgUnitType.ROOM ? unit.parentId() : unit.id();
+        Double lat = unit.latitude();
+        Double lon = unit.longitude();
+        if (lat == null || lon == null) {
+            OrgUnitView station = directory.findVisible(stationId).orElse(unit);
+            lat = station.latitude();
+            lon = station.longitude();
+        }
+        ServiceDomain domain = f.domain() == null ? f.kind().defaultDomain() : f.domain();
+        if (title.isEmpty()) {
+            title = f.kind().label();
+        }
+        int people = Math.max(count, f.participants() == null ? 0 : f.participants().size());
+        return new RecordStore.Row(stationId, unit.id(), unit.path(), f, f.kind(), domain, title, lat, lon, people);
+    }
+
+    private List<ServiceRecordView.Participant> participants(RecordForm f) {
+        if (f.participants() == null) {
+            return List.of();
+        }
+        List<ServiceRecordView.Participant> out = new ArrayList<>();
+        for (RecordForm.ParticipantInput p : f.participants()) {
+            if ((p.name() == null || p.name().isBlank()) && p.recipientId() == null) {
+                continue;
+            }
+            out.add(new ServiceRecordView.Participant(0, p.recipientId(), personName("participants", p.name(),
+                    p.recipientId())));
+        }
+        return out;
+    }
+
+    /** The name to keep: the ledger's name when the person was picked, else the typed one. */
+    private String personName(String field, String typed, Long recipientId) {
+        if (recipientId != null) {
+            RecipientPicker picker = pickers.getIfAvailable();
+            if (picker != null) {
+                return picker.find(recipientId).map(RecipientPicker.RecipientOption::name)
+                        .orElseThrow(() -> BusinessException.field(field, "所选服务对象不存在或不在您的管辖范围内"));
+            }
+        }
+        String n = typed == null ? "" : typed.strip();
+        if (n.isEmpty() || n.length() > 50) {
+            throw BusinessException.field(field, "请填写姓名（不超过50个字）");
+        }
+        return n;
+    }
+
+    private static void checkTime(String t, String field, List<BusinessException.FieldProblem> problems) {
+        if (t != null && !t.isBlank() && !t.strip().matches("([01]\\d|2[0-3]):[0-5]\\d")) {
+            problems.add(new BusinessException.FieldProblem(field, "时间格式应为 时:分，如 09:30"));
+        }
+    }
+
+    private static void length(String s, int max, String field, String label,
+                               List<BusinessException.FieldProblem> problems) {
+        if (s != null && s.strip().length() > max) {
+            problems.add(new BusinessException.FieldProblem(field, label + "不能超过" + max + "个字"));
+        }
+    }
+
+    /** Fills station and unit names for display (names of units the user can see). */
+    private List<ServiceRecordView> named(List<ServiceRecordView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        Map<Long, String> names = new HashMap<>();
+        for (OrgUnitType t : List.of(OrgUnitType.STATION, OrgUnitType.ROOM)) {
+            directory.visibleUnits(t).forEach(u -> names.put(u.id(), u.name()));
+        }
+        return rows.stream().map(r -> new ServiceRecordView(r.id(), r.stationId(), names.get(r.stationId()),
+                r.orgUnitId(), names.get(r.orgUnitId()), r.orgPath(), r.projectId(), r.kind(), r.domain(), r.title(),
+                r.serviceDate(), r.startTime(), r.endTime(), r.place(), r.indoor(), r.distributesGoods(),
+                r.siteLatitude(), r.siteLongitude(), r.workers(), r.participantCount(), r.content(), r.outcome(),
+                r.qualification(), r.reasons(), r.qualifiedAt(), r.status(), r.voidReason(), r.voidedAt(), r.voidedBy(),
+                r.createdById(), r.createdByName(), r.createdAt(), r.updatedAt(), r.version(), r.participants()))
+                .toList();
+    }
+}

@@ -1,0 +1,173 @@
+package cn.sgz.activity.internal;
+
+import cn.sgz.activity.RecordForm;
+import cn.sgz.activity.ServiceKind;
+import cn.sgz.activity.ServiceRecordService;
+import cn.sgz.activity.ServiceRecordView;
+import cn.sgz.evidence.DeviceCapture;
+import cn.sgz.evidence.PhotoPurpose;
+import cn.sgz.evidence.PhotoSource;
+import cn.sgz.evidence.QualificationRules;
+import cn.sgz.org.OrgDirectory;
+import cn.sgz.org.OrgUnitType;
+import cn.sgz.org.OrgUnitView;
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo service records for stations 1 and 2 over recent months, written through the real services
+ * as the demo workers (so scope, evidence checks and qualification all apply): photos from the
+ * watermark camera with time and position near the station, sign-in sheets, receipts, one copied
+ * photo and one indoor activity without a sign-in sheet, so a demo user sees both counts and
+ * exclusions with reasons. Runs only on an empty record table, after the org demo data.
+ */
+@Component
+@Order(30)
+@ConditionalOnProperty(name = "sgz.demo.enabled", havingValue = "true")
+class DemoActivityData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoActivityData.class);
+
+    private final RecordStore store;
+    private final ServiceRecordService records;
+    private final OrgDirectory directory;
+    private final UserDetailsService users;
+
+    DemoActivityData(RecordStore store, ServiceRecordService records, OrgDirectory directory, UserDetailsService users) {
+        this.store = store;
+        this.records = records;
+        this.directory = directory;
+        this.users = users;
+    }
+
+    private record Plan(ServiceKind kind, String title, String place, boolean indoor, boolean goods, int people,
+                        String content) {
+    }
+
+    private static final List<Plan> PLANS = List.of(
+            new Plan(ServiceKind.FOLLOW_UP_VISIT, "走访低保户，了解近期生活情况", "居民家中", false, false, 1,
+                    "入户回访，了解老人身体和用药情况，协助申请临时救助。"),
+            new Plan(ServiceKind.HOME_ASSESSMENT, "困难老人入户需求评估", "居民家中", false, false, 1,
+                    "填写入户调查记录表，评估居住环境、健康状况和照护需求。"),
+            new Plan(ServiceKind.POLICY_PUBLICITY, "社会救助政策宣传进社区", "社区广场", false, false, 35,
+                    "发放宣传折页，现场解答低保、特困供养政策咨询。"),
+            new Plan(ServiceKind.COMMUNITY_ACTIVITY, "“邻里守望”主题活动", "社区活动室", true, false, 18,
+                    "组织居民开展邻里互助交流，建立互助小组。"),
+            new Plan(ServiceKind.RESOURCE_LINKING, "链接爱心企业助学资源", "社工站", false, false, 3,
+                    "对接爱心企业，为困境儿童争取助学金。"),
+            new Plan(ServiceKind.CARE_SUPPORT, "留守儿童暑期关爱", "社区儿童之家", false, false, 12,
+                    "开展作业辅导和安全教育。"),
+            new Plan(ServiceKind.CHARITY_RELIEF, "困难家庭慰问品发放", "社区服务站", false, true, 8,
+                    "向困难家庭发放米面油以外的生活用品。"),
+            new Plan(ServiceKind.TRAINING, "志愿者服务技能培训", "社工站会议室", true, false, 20,
+                    "培训志愿者入户探访礼仪与安全注意事项。"),
+            new Plan(ServiceKind.CONSULTATION, "小区停车难议事协商会", "社区议事厅", true, false, 15,
+                    "组织居民代表、物业协商停车位划分方案。"),
+            new Plan(ServiceKind.FOLLOW_UP_PHONE, "电话回访独居老人", "社工站", false, false, 1,
+                    "电话了解老人近况，提醒按时服药。"),
+            new Plan(ServiceKind.VOLUNTEER_ACTIVITY, "环境清洁志愿服务", "小区公共区域", false, false, 16,
+                    "组织志愿者清理楼道杂物。"),
+            new Plan(ServiceKind.NEEDS_SURVEY, "困难群众需求信息摸排", "居民家中", false, false, 6,
+                    "逐户摸排困难群众需求，录入需求清单。"),
+            new Plan(ServiceKind.CHARITY_PROMOTION, "社区慈善项目推介会", "社区活动室", true, false, 25,
+                    "推介社区慈善救助基金项目，动员居民参与。"),
+            new Plan(ServiceKind.SUPERVISION, "个案督导", "社工站", true, false, 4,
+                    "督导老师就两个困难个案的服务计划进行指导。"),
+            new Plan(ServiceKind.FOLLOW_UP_VISIT, "走访残疾人家庭", "居民家中", false, false, 1,
+                    "核实两项补贴发放情况，了解康复需求。"));
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (store.count() > 0) {
+            return;
+        }
+        long started = System.currentTimeMillis();
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        try {
+            int made = 0;
+            byte[] sharedPhoto = null;
+            long[] seeds = {7001, 8001};
+            String[] workers = {"demo_worker", "demo_worker2"};
+            for (int s = 0; s < 2; s++) {
+                if (!actAs(workers[s])) {
+                    return;
+                }
+                List<OrgUnitView> stations = directory.visibleUnits(OrgUnitType.STATION);
+                if (stations.isEmpty()) {
+                    return;
+                }
+                OrgUnitView station = stations.get(0);
+                LocalDate today = LocalDate.now(QualificationRules.ZONE);
+                Random random = new Random(seeds[s]);
+                for (int i = 0; i < PLANS.size(); i++) {
+                    Plan p = PLANS.get(i);
+                    LocalDate date = today.minusDays(3 + i * 6L + s);
+                    ServiceRecordView r = records.create(new RecordForm(station.id(), null, p.kind(), null, p.title(),
+                            date, "09:30", "11:00", p.place(), p.indoor(), p.goods(), workers[s].equals("demo_worker")
+                            ? "张伟、赵敏" : "陈静", p.people(), p.content(), "服务对象反馈良好。",
+                            p.people() == 1 ? List.of(new RecordForm.ParticipantInput(null, s == 0 ? "王桂兰" : "李秀英"))
+                                    : List.of()));
+                    made++;
+                    boolean skipSignIn = s == 0 && p.kind() == ServiceKind.TRAINING;
+                    if (p.kind() != ServiceKind.FOLLOW_UP_PHONE) {
+                        byte[] jpeg;
+                        if (s == 1 && i == 0 && sharedPhoto != null) {
+                            jpeg = sharedPhoto; // the copied photo: station 2 reuses station 1's picture
+                        } else {
+                            jpeg = DemoPhotos.jpeg(DemoPhotos.scene(seeds[s] + i * 13L, seeds[s] + i, 0, 640, 480), 0.85f);
+                        }
+                        if (s == 0 && i == 0) {
+                            sharedPhoto = jpeg;
+                        }
+                        double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
+                        double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
+                        OffsetDateTime taken = date.atTime(9, 40 + random.nextInt(60) % 20).atOffset(ZoneOffset.ofHours(8));
+                        records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-" + s + "-" + i, null,
+                                jpeg.length, new ByteArrayInputStream(jpeg), new DeviceCapture(taken, lat, lon, 10.0));
+                    }
+                    if (p.indoor() && p.kind().gathering() && !skipSignIn) {
+                        String[] names = {"刘淑芬", "王建国", "张秀英", "李志强", "赵玉兰", "孙海燕"};
+                        for (int k = 0; k < Math.min(names.length, 3 + random.nextInt(4)); k++) {
+                            records.addSignIn(r.id(), names[k], "1390472" + (1000 + random.nextInt(9000)), null);
+                        }
+                    }
+                    if (p.goods() && s == 0) {
+                        records.addReceipt(r.id(), "王桂兰", "生活用品礼包", "1份", null, null);
+                        records.addReceipt(r.id(), "马凤英", "生活用品礼包", "1份", null, null);
+                    }
+                }
+            }
+            log.info("已载入演示服务记录 {} 条（含照片、签到表、领取单据、一处重复照片和一场缺签到表的室内活动），用时 {} ms",
+                    made, System.currentTimeMillis() - started);
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    private boolean actAs(String username) {
+        try {
+            UserDetails user = users.loadUserByUsername(username);
+            SecurityContextHolder.getContext().setAuthentication(
+                    new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+            return true;
+        } catch (RuntimeException e) {
+            log.info("演示账号 {} 不存在，跳过演示服务记录", username);
+            return false;
+        }
+    }
+}

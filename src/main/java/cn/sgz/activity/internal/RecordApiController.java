@@ -1,0 +1,222 @@
+package cn.sgz.activity.internal;
+
+import cn.sgz.activity.ReceiptView;
+import cn.sgz.activity.RecipientPicker;
+import cn.sgz.activity.RecordFilter;
+import cn.sgz.activity.RecordForm;
+import cn.sgz.activity.ServiceDomain;
+import cn.sgz.activity.ServiceKind;
+import cn.sgz.activity.ServiceRecordService;
+import cn.sgz.activity.ServiceRecordService.RecordDetail;
+import cn.sgz.activity.ServiceRecordView;
+import cn.sgz.activity.SignInEntryView;
+import cn.sgz.evidence.DeviceCapture;
+import cn.sgz.evidence.PhotoPurpose;
+import cn.sgz.evidence.PhotoSource;
+import cn.sgz.evidence.QualificationStatus;
+import cn.sgz.evidence.UploadResult;
+import cn.sgz.shared.BusinessException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/** REST API of service records, their photos, sign-in sheets, receipts and qualification. */
+@RestController
+@RequestMapping("/api/v1/service-records")
+@Tag(name = "服务记录", description = "服务记录、照片、签到表、领取单据与计数认定")
+class RecordApiController {
+
+    private final ServiceRecordService records;
+
+    RecordApiController(ServiceRecordService records) {
+        this.records = records;
+    }
+
+    @GetMapping
+    @Operation(summary = "按社工站、类型、日期、登记人、认定结果查询服务记录（最多500条/页）")
+    List<ServiceRecordView> list(@RequestParam(required = false) Long stationId,
+                                 @RequestParam(required = false) ServiceKind kind,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                 @RequestParam(required = false) Boolean mine,
+                                 @RequestParam(required = false) Long createdById,
+                                 @RequestParam(required = false) QualificationStatus qualification,
+                                 @RequestParam(required = false) Boolean includeVoided,
+                                 @RequestParam(required = false) Integer limit,
+                                 @RequestParam(required = false) Integer offset) {
+        return records.list(new RecordFilter(stationId, kind, from, to, mine, createdById, qualification, includeVoided,
+                limit, offset));
+    }
+
+    @GetMapping("/kinds")
+    @Operation(summary = "服务类型与服务领域")
+    Map<String, Object> kinds() {
+        return Map.of("kinds", Arrays.stream(ServiceKind.values()).map(k -> Map.of("code", k.name(), "label", k.label(),
+                        "gathering", k.gathering(), "defaultDomain", k.defaultDomain().name())).toList(),
+                "domains", Arrays.stream(ServiceDomain.values()).map(d -> Map.of("code", d.name(), "label", d.label()))
+                        .toList());
+    }
+
+    @GetMapping("/{id}")
+    RecordDetail get(@PathVariable long id) {
+        return records.detail(id);
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "登记服务记录")
+    ServiceRecordView create(@RequestBody RecordForm body) {
+        return records.create(body);
+    }
+
+    /** The form plus the version that was read; a stale version answers 409 and changes nothing. */
+    record UpdateBody(RecordForm record, Long version) {
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "修改服务记录（乐观锁：须带读取时的 version，过期返回 409）")
+    ServiceRecordView update(@PathVariable long id, @RequestBody UpdateBody body) {
+        if (body.record() == null) {
+            throw BusinessException.field("record", "缺少记录内容");
+        }
+        return records.update(id, body.record(), body.version());
+    }
+
+    record VoidBody(String reason, Long version) {
+    }
+
+    @PostMapping("/{id}/void")
+    @Operation(summary = "作废服务记录（保留记录与原因，写审计日志）")
+    ServiceRecordView voidRecord(@PathVariable long id, @RequestBody VoidBody body) {
+        return records.voidRecord(id, body.reason(), body.version());
+    }
+
+    @GetMapping("/{id}/qualification")
+    @Operation(summary = "计数认定结果与原因")
+    Map<String, Object> qualification(@PathVariable long id) {
+        ServiceRecordView r = records.get(id);
+        return Map.of("status", r.qualification(), "counts", r.counts(), "reasons",
+                r.reasons().stream().map(x -> Map.of("code", x.code().name(), "label", x.label(), "fix", x.fix(),
+                        "detail", x.detail() == null ? "" : x.detail(),
+                        "photoId", x.photoId() == null ? "" : x.photoId().toString())).toList());
+    }
+
+    @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "上传照片（multipart）。带 Idempotency-Key 头或 uploadId 参数时，重试不会产生重复照片")
+    ResponseEntity<UploadResult> uploadMultipart(@PathVariable long id, @RequestPart("file") MultipartFile file,
+                                                 @RequestParam(required = false) PhotoPurpose purpose,
+                                                 @RequestParam(required = false) PhotoSource source,
+                                                 @RequestParam(required = false) String uploadId,
+                                                 @RequestHeader(name = "Idempotency-Key", required = false) String idem,
+                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime takenAt,
+                                                 @RequestParam(required = false) Double latitude,
+                                                 @RequestParam(required = false) Double longitude,
+                                                 @RequestParam(required = false) Double accuracy) {
+        try {
+            UploadResult r = records.addPhoto(id, purpose, source, uploadId != null ? uploadId : idem,
+                    file.getOriginalFilename(), file.getSize(), file.getInputStream(),
+                    new DeviceCapture(takenAt, latitude, longitude, accuracy));
+            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @PutMapping("/{id}/photos/{uploadId}")
+    @Operation(summary = "上传照片（请求体为图片字节）。同一 uploadId 重试只保存一次；先检查 Content-Length 再读取")
+    ResponseEntity<UploadResult> uploadRaw(@PathVariable long id, @PathVariable String uploadId,
+                                           @Parameter(hidden = true) HttpServletRequest request,
+                                           @RequestParam(required = false) PhotoPurpose purpose,
+                                           @RequestParam(required = false) PhotoSource source,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime takenAt,
+                                           @RequestParam(required = false) Double latitude,
+                                           @RequestParam(required = false) Double longitude,
+                                           @RequestParam(required = false) Double accuracy) {
+        try {
+            UploadResult r = records.addPhoto(id, purpose, source, uploadId, null, request.getContentLengthLong(),
+                    request.getInputStream(), new DeviceCapture(takenAt, latitude, longitude, accuracy));
+            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DeleteMapping("/{id}/photos/{photoId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "从记录中删除照片（照片保留在审计中，不再计入证据）")
+    void removePhoto(@PathVariable long id, @PathVariable long photoId) {
+        records.removePhoto(id, photoId);
+    }
+
+    record PersonBody(String name, String phone, Long recipientId, String item, String quantity) {
+    }
+
+    @GetMapping("/{id}/sign-ins")
+    List<SignInEntryView> signIns(@PathVariable long id) {
+        return records.signIns(id);
+    }
+
+    @PostMapping("/{id}/sign-ins")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "签到表：添加参加人员（姓名、电话，可关联台账人员）")
+    SignInEntryView addSignIn(@PathVariable long id, @RequestBody PersonBody body) {
+        return records.addSignIn(id, body.name(), body.phone(), body.recipientId());
+    }
+
+    @DeleteMapping("/{id}/sign-ins/{entryId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeSignIn(@PathVariable long id, @PathVariable long entryId) {
+        records.removeSignIn(id, entryId);
+    }
+
+    @GetMapping("/{id}/receipts")
+    List<ReceiptView> receipts(@PathVariable long id) {
+        return records.receipts(id);
+    }
+
+    @PostMapping("/{id}/receipts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "领取单据：添加领取人、物品、数量")
+    ReceiptView addReceipt(@PathVariable long id, @RequestBody PersonBody body) {
+        return records.addReceipt(id, body.name(), body.item(), body.quantity(), body.phone(), body.recipientId());
+    }
+
+    @DeleteMapping("/{id}/receipts/{entryId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void removeReceipt(@PathVariable long id, @PathVariable long entryId) {
+        records.removeReceipt(id, entryId);
+    }
+
+    @GetMapping("/recipients")
+    @Operation(summary = "从台账挑选服务对象（服务对象模块接入后可用）")
+    List<RecipientPicker.RecipientOption> recipients(@RequestParam long stationId,
+                                                     @RequestParam(required = false) String q) {
+        return records.searchRecipients(stationId, q);
+    }
+
+}

@@ -1,0 +1,245 @@
+package cn.sgz.activity.internal;
+
+import cn.sgz.activity.ReceiptView;
+import cn.sgz.activity.RecordFilter;
+import cn.sgz.activity.RecordForm;
+import cn.sgz.activity.RecordStatus;
+import cn.sgz.activity.ServiceDomain;
+import cn.sgz.activity.ServiceKind;
+import cn.sgz.activity.ServiceRecordView;
+import cn.sgz.activity.SignInEntryView;
+import cn.sgz.evidence.Qualification;
+import cn.sgz.evidence.QualificationStatus;
+import cn.sgz.evidence.ReasonCode;
+import cn.sgz.org.Scope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** SQL of the activity tables. Optimistic locking: updates match id and version, and bump it. */
+@Repository
+public class RecordStore {
+
+    private final JdbcClient jdbc;
+
+    RecordStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Values resolved by the service: the validated form plus where the record lives. */
+    public record Row(long stationId, long orgUnitId, String orgPath, RecordForm form, ServiceKind kind,
+                      ServiceDomain domain, String title, Double siteLat, Double siteLon, int participantCount) {
+    }
+
+    public long insert(Row r, long userId, String userName) {
+        OffsetDateTime now = OffsetDateTime.now();
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO service_record (station_id, org_unit_id, org_path, project_id, kind, domain, title, "
+                        + "service_date, start_time, end_time, place, indoor, distributes_goods, site_latitude, "
+                        + "site_longitude, workers, participant_count, content, outcome, qualification, created_by_id, "
+                        + "created_by_name, created_at, updated_at, version) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'EXCLUDED',?,?,?,?,0)")
+                .params(r.stationId(), r.orgUnitId(), r.orgPath(), r.form().projectId(), r.kind().name(),
+                        r.domain().name(), r.title(), r.form().serviceDate(), blank(r.form().startTime()),
+                        blank(r.form().endTime()), blank(r.form().place()), Boolean.TRUE.equals(r.form().indoor()),
+                        Boolean.TRUE.equals(r.form().distributesGoods()), r.siteLat(), r.siteLon(),
+                        blank(r.form().workers()), r.participantCount(), blank(r.form().content()),
+                        blank(r.form().outcome()), userId, userName, now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    /** False when the version did not match (someone else saved first). */
+    public boolean update(long id, long version, Row r) {
+        return jdbc.sql("UPDATE service_record SET station_id = ?, org_unit_id = ?, org_path = ?, project_id = ?, kind = ?, "
+                        + "domain = ?, title = ?, service_date = ?, start_time = ?, end_time = ?, place = ?, indoor = ?, "
+                        + "distributes_goods = ?, site_latitude = ?, site_longitude = ?, workers = ?, "
+                        + "participant_count = ?, content = ?, outcome = ?, updated_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND version = ? AND status = 'ACTIVE'")
+                .params(r.stationId(), r.orgUnitId(), r.orgPath(), r.form().projectId(), r.kind().name(),
+                        r.domain().name(), r.title(), r.form().serviceDate(), blank(r.form().startTime()),
+                        blank(r.form().endTime()), blank(r.form().place()), Boolean.TRUE.equals(r.form().indoor()),
+                        Boolean.TRUE.equals(r.form().distributesGoods()), r.siteLat(), r.siteLon(),
+                        blank(r.form().workers()), r.participantCount(), blank(r.form().content()),
+                        blank(r.form().outcome()), OffsetDateTime.now(), id, version)
+                .update() == 1;
+    }
+
+    public boolean markVoided(long id, Long version, String reason, String by) {
+        return jdbc.sql("UPDATE service_record SET status = 'VOIDED', void_reason = ?, voided_at = ?, voided_by = ?, "
+                        + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'ACTIVE'"
+                        + (version == null ? "" : " AND version = " + version.longValue()))
+                .params(reason, OffsetDateTime.now(), by, OffsetDateTime.now(), id).update() == 1;
+    }
+
+    public void replaceParticipants(long recordId, List<ServiceRecordView.Participant> people) {
+        jdbc.sql("DELETE FROM service_record_participant WHERE record_id = ?").param(recordId).update();
+        for (ServiceRecordView.Participant p : people) {
+            jdbc.sql("INSERT INTO service_record_participant (record_id, recipient_id, name) VALUES (?,?,?)")
+                    .params(recordId, p.recipientId(), p.name()).update();
+        }
+    }
+
+    public void saveQualification(long id, Qualification q) {
+        jdbc.sql("DELETE FROM service_record_reason WHERE record_id = ?").param(id).update();
+        for (Qualification.Reason r : q.reasons()) {
+            jdbc.sql("INSERT INTO service_record_reason (record_id, code, photo_id, entry_id, detail) VALUES (?,?,?,?,?)")
+                    .params(id, r.code().name(), r.photoId(), r.entryId(), cut(r.detail(), 300)).update();
+        }
+        String codes = String.join(",", q.reasons().stream().map(r -> r.code().name()).distinct().toList());
+        jdbc.sql("UPDATE service_record SET qualification = ?, qualification_codes = ?, qualified_at = ? WHERE id = ?")
+                .params(q.status().name(), cut(codes, 300), OffsetDateTime.now(), id).update();
+    }
+
+    public Optional<ServiceRecordView> find(long id) {
+        List<ServiceRecordView> list = jdbc.sql("SELECT * FROM service_record WHERE id = ?").param(id)
+                .query(RecordStore::map).list();
+        return list.isEmpty() ? Optional.empty() : Optional.of(withChildren(list).get(0));
+    }
+
+    public List<ServiceRecordView> list(Scope scope, RecordFilter f, Long currentUserId) {
+        StringBuilder sql = new StringBuilder("SELECT * FROM service_record WHERE ").append(scope.sqlCondition("org_path"));
+        List<Object> params = new ArrayList<>(scope.likePatterns());
+        if (f.stationId() != null) {
+            sql.append(" AND station_id = ?");
+            params.add(f.stationId());
+        }
+        if (f.kind() != null) {
+            sql.append(" AND kind = ?");
+            params.add(f.kind().name());
+        }
+        if (f.from() != null) {
+            sql.append(" AND service_date >= ?");
+            params.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" AND service_date <= ?");
+            params.add(f.to());
+        }
+        if (Boolean.TRUE.equals(f.mine()) && currentUserId != null) {
+            sql.append(" AND created_by_id = ?");
+            params.add(currentUserId);
+        } else if (f.createdById() != null) {
+            sql.append(" AND created_by_id = ?");
+            params.add(f.createdById());
+        }
+        if (f.qualification() != null) {
+            sql.append(" AND qualification = ?");
+            params.add(f.qualification().name());
+        }
+        if (!Boolean.TRUE.equals(f.includeVoided())) {
+            sql.append(" AND status = 'ACTIVE'");
+        }
+        int limit = f.limit() == null ? 100 : Math.max(1, Math.min(500, f.limit()));
+        int offset = f.offset() == null ? 0 : Math.max(0, f.offset());
+        sql.append(" ORDER BY service_date DESC, id DESC LIMIT ").append(limit).append(" OFFSET ").append(offset);
+        return withChildren(jdbc.sql(sql.toString()).params(params).query(RecordStore::map).list());
+    }
+
+    /** Loads reasons and participants for a page of records with one query each (no N+1). */
+    private List<ServiceRecordView> withChildren(List<ServiceRecordView> rows) {
+        if (rows.isEmpty()) {
+            return rows;
+        }
+        List<Object> ids = new ArrayList<>(rows.stream().map(ServiceRecordView::id).toList());
+        String in = "(" + "?,".repeat(ids.size() - 1) + "?)";
+        Map<Long, List<Qualification.Reason>> reasons = new HashMap<>();
+        jdbc.sql("SELECT record_id, code, photo_id, entry_id, detail FROM service_record_reason WHERE record_id IN "
+                        + in + " ORDER BY id").params(ids)
+                .query(rs -> {
+                    reasons.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Qualification.Reason(
+                            ReasonCode.valueOf(rs.getString(2)), (Long) rs.getObject(3), (Long) rs.getObject(4),
+                            rs.getString(5)));
+                });
+        Map<Long, List<ServiceRecordView.Participant>> people = new HashMap<>();
+        jdbc.sql("SELECT id, record_id, recipient_id, name FROM service_record_participant WHERE record_id IN " + in
+                        + " ORDER BY id").params(ids)
+                .query(rs -> {
+                    people.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(
+                            new ServiceRecordView.Participant(rs.getLong(1), (Long) rs.getObject(3), rs.getString(4)));
+                });
+        return rows.stream().map(r -> new ServiceRecordView(r.id(), r.stationId(), r.stationName(), r.orgUnitId(),
+                r.orgUnitName(), r.orgPath(), r.projectId(), r.kind(), r.domain(), r.title(), r.serviceDate(),
+                r.startTime(), r.endTime(), r.place(), r.indoor(), r.distributesGoods(), r.siteLatitude(),
+                r.siteLongitude(), r.workers(), r.participantCount(), r.content(), r.outcome(), r.qualification(),
+                reasons.getOrDefault(r.id(), List.of()), r.qualifiedAt(), r.status(), r.voidReason(), r.voidedAt(),
+                r.voidedBy(), r.createdById(), r.createdByName(), r.createdAt(), r.updatedAt(), r.version(),
+                people.getOrDefault(r.id(), List.of()))).toList();
+    }
+
+    public long insertSignIn(long recordId, String name, String phone, Long recipientId) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO sign_in_entry (record_id, name, phone, recipient_id, created_at) VALUES (?,?,?,?,?)")
+                .params(recordId, name, phone, recipientId, OffsetDateTime.now()).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public boolean deleteSignIn(long recordId, long entryId) {
+        return jdbc.sql("DELETE FROM sign_in_entry WHERE id = ? AND record_id = ?").params(entryId, recordId).update() == 1;
+    }
+
+    public List<SignInEntryView> signIns(long recordId) {
+        return jdbc.sql("SELECT * FROM sign_in_entry WHERE record_id = ? ORDER BY id").param(recordId)
+                .query((rs, i) -> new SignInEntryView(rs.getLong("id"), rs.getLong("record_id"), rs.getString("name"),
+                        rs.getString("phone"), (Long) rs.getObject("recipient_id"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public long insertReceipt(long recordId, String name, String item, String quantity, String phone, Long recipientId) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO receipt_entry (record_id, name, item, quantity, phone, recipient_id, created_at) "
+                        + "VALUES (?,?,?,?,?,?,?)")
+                .params(recordId, name, item, quantity, phone, recipientId, OffsetDateTime.now()).update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public boolean deleteReceipt(long recordId, long entryId) {
+        return jdbc.sql("DELETE FROM receipt_entry WHERE id = ? AND record_id = ?").params(entryId, recordId).update() == 1;
+    }
+
+    public List<ReceiptView> receipts(long recordId) {
+        return jdbc.sql("SELECT * FROM receipt_entry WHERE record_id = ? ORDER BY id").param(recordId)
+                .query((rs, i) -> new ReceiptView(rs.getLong("id"), rs.getLong("record_id"), rs.getString("name"),
+                        rs.getString("item"), rs.getString("quantity"), rs.getString("phone"),
+                        (Long) rs.getObject("recipient_id"), rs.getObject("created_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    public long count() {
+        return jdbc.sql("SELECT COUNT(*) FROM service_record").query(Long.class).single();
+    }
+
+    static ServiceRecordView map(ResultSet rs, int row) throws SQLException {
+        return new ServiceRecordView(rs.getLong("id"), rs.getLong("station_id"), null, rs.getLong("org_unit_id"), null,
+                rs.getString("org_path"), (Long) rs.getObject("project_id"), ServiceKind.valueOf(rs.getString("kind")),
+                ServiceDomain.valueOf(rs.getString("domain")), rs.getString("title"),
+                rs.getObject("service_date", java.time.LocalDate.class), rs.getString("start_time"),
+                rs.getString("end_time"), rs.getString("place"), rs.getBoolean("indoor"),
+                rs.getBoolean("distributes_goods"), (Double) rs.getObject("site_latitude"),
+                (Double) rs.getObject("site_longitude"), rs.getString("workers"), rs.getInt("participant_count"),
+                rs.getString("content"), rs.getString("outcome"),
+                QualificationStatus.valueOf(rs.getString("qualification")), List.of(),
+                rs.getObject("qualified_at", OffsetDateTime.class), RecordStatus.valueOf(rs.getString("status")),
+                rs.getString("void_reason"), rs.getObject("voided_at", OffsetDateTime.class), rs.getString("voided_by"),
+                rs.getLong("created_by_id"), rs.getString("created_by_name"),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getLong("version"), List.of());
+    }
+
+    private static String blank(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

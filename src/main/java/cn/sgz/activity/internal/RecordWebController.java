@@ -1,0 +1,243 @@
+package cn.sgz.activity.internal;
+
+import cn.sgz.activity.RecordFilter;
+import cn.sgz.activity.ServiceDomain;
+import cn.sgz.activity.ServiceKind;
+import cn.sgz.activity.ServiceRecordService;
+import cn.sgz.activity.ServiceRecordView;
+import cn.sgz.evidence.EvidenceService;
+import cn.sgz.evidence.PhotoPurpose;
+import cn.sgz.evidence.PhotoSource;
+import cn.sgz.evidence.QualificationStatus;
+import cn.sgz.evidence.UploadResult;
+import cn.sgz.org.OrgDirectory;
+import cn.sgz.org.OrgUnitType;
+import cn.sgz.org.OrgUnitView;
+import cn.sgz.org.ScopeService;
+import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.web.FormErrors;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 服务记录 pages: list, form, detail with evidence and qualification, and the watermark camera. */
+@Controller
+class RecordWebController {
+
+    private final ServiceRecordService records;
+    private final OrgDirectory directory;
+    private final ScopeService scopes;
+    private final EvidenceService evidence;
+
+    RecordWebController(ServiceRecordService records, OrgDirectory directory, ScopeService scopes,
+                        EvidenceService evidence) {
+        this.records = records;
+        this.directory = directory;
+        this.scopes = scopes;
+        this.evidence = evidence;
+    }
+
+    @GetMapping("/records")
+    String list(@RequestParam(required = false) Long stationId, @RequestParam(required = false) ServiceKind kind,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                @RequestParam(required = false) Boolean mine,
+                @RequestParam(required = false) QualificationStatus qualification,
+                @RequestParam(required = false) Boolean includeVoided, Model model) {
+        if (Boolean.TRUE.equals(mine) && from == null && to == null) {
+            LocalDate today = LocalDate.now(cn.sgz.evidence.QualificationRules.ZONE);
+            from = today.withDayOfMonth(1);
+            to = today;
+        }
+        List<ServiceRecordView> rows = records.list(new RecordFilter(stationId, kind, from, to, mine, null, qualification,
+                includeVoided, 200, 0));
+        model.addAttribute("records", rows);
+        model.addAttribute("countsTotal", rows.stream().filter(ServiceRecordView::counts).count());
+        model.addAttribute("excludedTotal", rows.stream().filter(r -> !r.counts() && !r.voided()).count());
+        model.addAttribute("stations", directory.visibleUnits(OrgUnitType.STATION));
+        model.addAttribute("kinds", ServiceKind.values());
+        model.addAttribute("stationId", stationId);
+        model.addAttribute("kind", kind);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("mine", mine);
+        model.addAttribute("qualification", qualification);
+        model.addAttribute("canWrite", records.canWrite());
+        return "activity/list";
+    }
+
+    @GetMapping("/records/new")
+    String newForm(@RequestParam(required = false) ServiceKind kind, Model model) {
+        RecordFormData form = new RecordFormData();
+        form.setServiceDate(LocalDate.now(cn.sgz.evidence.QualificationRules.ZONE));
+        form.setKind(kind == null ? ServiceKind.FOLLOW_UP_VISIT : kind);
+        form.setWorkers(scopes.currentUser().displayName());
+        Long own = scopes.currentUser().orgUnitId();
+        form.setOrgUnitId(own);
+        return form(model, form, null);
+    }
+
+    private String form(Model model, RecordFormData form, Long id) {
+        model.addAttribute("form", form);
+        model.addAttribute("recordId", id);
+        List<OrgUnitView> units = new ArrayList<>(directory.visibleUnits(OrgUnitType.STATION));
+        units.addAll(directory.visibleUnits(OrgUnitType.ROOM));
+        units.sort(java.util.Comparator.comparing(OrgUnitView::path));
+        model.addAttribute("units", units);
+        model.addAttribute("kinds", ServiceKind.values());
+        model.addAttribute("domains", ServiceDomain.values());
+        return "activity/form";
+    }
+
+    @PostMapping("/records")
+    String create(@ModelAttribute("form") RecordFormData form, Model model, RedirectAttributes flash,
+                  HttpServletResponse response) {
+        try {
+            ServiceRecordView r = records.create(form.toForm());
+            flash.addFlashAttribute("notice", "已登记。请上传现场照片" + (r.indoor() && r.kind().gathering()
+                    ? "并录入签到表" : "") + "，系统会自动核验是否计入服务次数。");
+            return "redirect:/records/" + r.id();
+        } catch (BusinessException e) {
+            FormErrors.addTo(model, e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(model, form, null);
+        }
+    }
+
+    @GetMapping("/records/{id}")
+    String detail(@PathVariable long id, Model model) {
+        var d = records.detail(id);
+        model.addAttribute("d", d);
+        model.addAttribute("r", d.record());
+        model.addAttribute("canWrite", records.canWrite() && !d.record().voided());
+        model.addAttribute("purposes", PhotoPurpose.values());
+        model.addAttribute("maxMb", evidence.maxPhotoBytes() / 1048576);
+        return "activity/detail";
+    }
+
+    @GetMapping("/records/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        return form(model, RecordFormData.of(records.get(id)), id);
+    }
+
+    @PostMapping("/records/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") RecordFormData form, Model model,
+                  RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            records.update(id, form.toForm(), form.getVersion());
+            flash.addFlashAttribute("notice", "已保存");
+            return "redirect:/records/" + id;
+        } catch (BusinessException e) {
+            FormErrors.addTo(model, e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return form(model, form, id);
+        } catch (ConflictException e) {
+            model.addAttribute("formError", e.getMessage());
+            model.addAttribute("conflict", true);
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return form(model, form, id);
+        }
+    }
+
+    @PostMapping("/records/{id}/void")
+    String voidRecord(@PathVariable long id, @RequestParam(required = false) String reason,
+                      @RequestParam(required = false) Long version, RedirectAttributes flash) {
+        try {
+            records.voidRecord(id, reason, version);
+            flash.addFlashAttribute("notice", "记录已作废（记录与原因均保留，可在列表中勾选“含已作废”查看）");
+        } catch (BusinessException | ConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/records/" + id;
+    }
+
+    @PostMapping("/records/{id}/photos")
+    String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
+                  @RequestParam(required = false) PhotoPurpose purpose,
+                  @RequestParam(required = false) String uploadId, RedirectAttributes flash) {
+        if (file == null || file.isEmpty()) {
+            flash.addFlashAttribute("error", "请先选择照片");
+            return "redirect:/records/" + id + "#photos";
+        }
+        try {
+            UploadResult r = records.addPhoto(id, purpose, PhotoSource.GALLERY, uploadId, file.getOriginalFilename(),
+                    file.getSize(), file.getInputStream(), null);
+            flash.addFlashAttribute("notice", r.photo().duplicate() ? "照片已上传，但它与已有照片重复，不能作为本次服务的佐证"
+                    : r.created() ? "照片已上传" : "这张照片已上传过（未重复保存）");
+        } catch (BusinessException | ConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return "redirect:/records/" + id + "#photos";
+    }
+
+    @PostMapping("/records/{id}/photos/{photoId}/delete")
+    String removePhoto(@PathVariable long id, @PathVariable long photoId, RedirectAttributes flash) {
+        records.removePhoto(id, photoId);
+        flash.addFlashAttribute("notice", "照片已从记录中删除");
+        return "redirect:/records/" + id + "#photos";
+    }
+
+    @PostMapping("/records/{id}/sign-ins")
+    String addSignIn(@PathVariable long id, @RequestParam(required = false) String name,
+                     @RequestParam(required = false) String phone, @RequestParam(required = false) Long recipientId,
+                     RedirectAttributes flash) {
+        try {
+            records.addSignIn(id, name, phone, recipientId);
+            flash.addFlashAttribute("notice", "已添加签到人员 " + name);
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/records/" + id + "#sign-ins";
+    }
+
+    @PostMapping("/records/{id}/sign-ins/{entryId}/delete")
+    String removeSignIn(@PathVariable long id, @PathVariable long entryId, RedirectAttributes flash) {
+        records.removeSignIn(id, entryId);
+        flash.addFlashAttribute("notice", "已删除签到人员");
+        return "redirect:/records/" + id + "#sign-ins";
+    }
+
+    @PostMapping("/records/{id}/receipts")
+    String addReceipt(@PathVariable long id, @RequestParam(required = false) String name,
+                      @RequestParam(required = false) String item, @RequestParam(required = false) String quantity,
+                      @RequestParam(required = false) String phone, RedirectAttributes flash) {
+        try {
+            records.addReceipt(id, name, item, quantity, phone, null);
+            flash.addFlashAttribute("notice", "已添加领取记录");
+        } catch (BusinessException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/records/" + id + "#receipts";
+    }
+
+    @PostMapping("/records/{id}/receipts/{entryId}/delete")
+    String removeReceipt(@PathVariable long id, @PathVariable long entryId, RedirectAttributes flash) {
+        records.removeReceipt(id, entryId);
+        flash.addFlashAttribute("notice", "已删除领取记录");
+        return "redirect:/records/" + id + "#receipts";
+    }
+
+    @GetMapping("/records/{id}/camera")
+    String camera(@PathVariable long id, Model model) {
+        model.addAttribute("r", records.get(id));
+        model.addAttribute("fontOk", evidence.watermarkFontAvailable());
+        return "activity/camera";
+    }
+
+}

@@ -1,0 +1,44 @@
+package cn.sgz.evidence.internal;
+
+import java.nio.file.Path;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Limits and thresholds of the evidence module ({@code sgz.evidence.*}), with safe defaults. */
+@Component
+public class EvidenceSettings {
+
+    final Path filesDir;
+    final long maxPhotoBytes;
+    final long maxPixels;
+    final int maxSide;
+    final int decodeSide;
+    final int thumbSide;
+    final int probes;
+    final int maxHamming;
+    final double maxAlignedDifference;
+
+    EvidenceSettings(@Value("${sgz.data-dir:./data}") String dataDir,
+                     @Value("${sgz.evidence.max-photo-bytes:15728640}") long maxPhotoBytes,
+                     @Value("${sgz.evidence.max-pixels:50000000}") long maxPixels,
+                     @Value("${sgz.evidence.max-side:12000}") int maxSide,
+                     @Value("${sgz.evidence.decode-side:1024}") int decodeSide,
+                     @Value("${sgz.evidence.thumb-side:360}") int thumbSide,
+                     @Value("${sgz.evidence.duplicate.probes:256}") int probes,
+                     @Value("${sgz.evidence.duplicate.max-hamming:24}") int maxHamming,
+                     @Value("${sgz.evidence.duplicate.max-aligned-difference:0.08}") double maxAlignedDifference) {
+        this.filesDir = Path.of(dataDir).resolve("files");
+        this.maxPhotoBytes = maxPhotoBytes;
+        this.maxPixels = maxPixels;
+        this.maxSide = maxSide;
+        this.decodeSide = decodeSide;
+        this.thumbSide = thumbSide;
+        this.probes = probes;
+        this.maxHamming = maxHamming;
+        this.maxAlignedDifference = maxAlignedDifference;
+    }
+
+    public long maxPhotoBytes() {
+        return maxPhotoBytes;
+    }
+}

@@ -1,0 +1,412 @@
+package cn.sgz.activity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.sgz.SgzTest;
+import cn.sgz.evidence.TestImages;
+import java.awt.image.BufferedImage;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import jakarta.servlet.http.Cookie;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Service records end to end through the API, with real images made here: qualification reasons,
+ * duplicate detection across stations, idempotent and hostile uploads, optimistic locking, voiding
+ * and scope.
+ */
+@SgzTest
+class ServiceRecordEvidenceTest {
+
+    static final String PASSWORD = "sgz-demo-2026!";
+    static final double LAT = 40.6010;
+    static final double LON = 109.9702;
+    static final double LAT2 = 40.6350;
+    static final double LON2 = 109.9260;
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ObjectMapper json;
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Logs in for real; the session lives in the database (Spring Session), so the cookie is the handle. */
+    Cookie login(String user) throws Exception {
+        MvcResult r = mvc.perform(formLogin("/login").user(user).password(PASSWORD)).andReturn();
+        assertThat(r.getResponse().getRedirectedUrl()).doesNotContain("error");
+        Cookie c = r.getResponse().getCookie("SESSION");
+        assertThat(c).as("session cookie").isNotNull();
+        return c;
+    }
+
+    long stationOf(Cookie s) throws Exception {
+        JsonNode units = read(mvc.perform(get("/api/v1/org-units").cookie(s)).andReturn());
+        for (JsonNode u : units) {
+            if ("STATION".equals(u.get("type").asText())) {
+                return u.get("id").asLong();
+            }
+        }
+        throw new AssertionError("no station");
+    }
+
+    JsonNode read(MvcResult r) throws Exception {
+        return json.readTree(r.getResponse().getContentAsString());
+    }
+
+    JsonNode create(Cookie s, String kind, boolean indoor, boolean goods) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("orgUnitId", stationOf(s));
+        body.put("kind", kind);
+        body.put("title", "测试 " + kind);
+        body.put("serviceDate", today().toString());
+        body.put("indoor", indoor);
+        body.put("distributesGoods", goods);
+        body.put("participants", List.of(Map.of("name", "王大爷")));
+        MvcResult r = mvc.perform(post("/api/v1/service-records").cookie(s).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated()).andReturn();
+        return read(r);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+    }
+
+    static byte[] photo(BufferedImage img, LocalDateTime when, Double lat, Double lon) {
+        return TestImages.withExif(TestImages.jpeg(img, 0.9f), when, lat, lon);
+    }
+
+    static byte[] photoToday(long seed, double lat, double lon) {
+        return photo(TestImages.scene(seed), today().atTime(10, 0), lat, lon);
+    }
+
+    MvcResult upload(Cookie s, long recordId, byte[] bytes, String uploadId) throws Exception {
+        return mvc.perform(put("/api/v1/service-records/" + recordId + "/photos/" + uploadId).cookie(s).with(csrf())
+                .contentType(MediaType.IMAGE_JPEG).content(bytes)).andReturn();
+    }
+
+    JsonNode qualification(Cookie s, long id) throws Exception {
+        return read(mvc.perform(get("/api/v1/service-records/" + id + "/qualification").cookie(s))
+                .andExpect(status().isOk()).andReturn());
+    }
+
+    static List<String> codes(JsonNode q) {
+        List<String> out = new java.util.ArrayList<>();
+        q.get("reasons").forEach(r -> out.add(r.get("code").asText()));
+        return out;
+    }
+
+    @Test
+    void recordWithoutPhotoIsExcludedAndAGoodPhotoMakesItCount() throws Exception {
+        Cookie w = login("demo_worker");
+        long id = create(w, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
+        JsonNode q = qualification(w, id);
+        assertThat(q.get("status").asText()).isEqualTo("EXCLUDED");
+        assertThat(codes(q)).containsExactly("NO_PHOTO");
+        assertThat(q.get("reasons").get(0).get("fix").asText()).contains("水印");
+
+        MvcResult up = upload(w, id, photoToday(101, LAT + 0.001, LON), "t-ok-1");
+        assertThat(up.getResponse().getStatus()).isEqualTo(201);
+        JsonNode p = read(up).get("photo");
+        assertThat(p.get("timeSource").asText()).isEqualTo("EXIF");
+        assertThat(p.get("latitude").asDouble()).isBetween(40.60, 40.61);
+        assertThat(p.get("duplicateOfId").isNull()).isTrue();
+        assertThat(qualification(w, id).get("status").asText()).isEqualTo("COUNTS");
+
+        // the page shows the badge for browser tests
+        String html = mvc.perform(get("/records/" + id).cookie(w)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(html).contains("data-testid=\"qualification-badge\"").contains("计入服务次数")
+                .contains("data-testid=\"photo-upload-input\"");
+    }
+
+    @Test
+    void photoTakenOnAnotherDayOrFarAwayOrWithoutTimeIsExcluded() throws Exception {
+        Cookie w = login("demo_worker");
+        long a = create(w, "CARE_SUPPORT", false, false).get("id").asLong();
+        upload(w, a, photo(TestImages.scene(111), today().minusDays(3).atTime(9, 0), LAT, LON), "t-day-1");
+        JsonNode qa = qualification(w, a);
+        assertThat(codes(qa)).containsExactly("PHOTO_DATE_MISMATCH");
+        assertThat(qa.get("reasons").get(0).get("detail").asText()).contains(today().minusDays(3).toString());
+
+        long b = create(w, "CARE_SUPPORT", false, false).get("id").asLong();
+        upload(w, b, photo(TestImages.scene(112), today().atTime(9, 0), 39.9042, 116.4074), "t-far-1");
+        JsonNode qb = qualification(w, b);
+        assertThat(codes(qb)).containsExactly("PHOTO_TOO_FAR");
+        assertThat(qb.get("reasons").get(0).get("detail").asText()).contains("公里");
+
+        long c = create(w, "CARE_SUPPORT", false, false).get("id").asLong();
+        upload(w, c, TestImages.jpeg(TestImages.scene(113), 0.9f), "t-notime-1");
+        assertThat(codes(qualification(w, c))).containsExactly("PHOTO_NO_TIME");
+    }
+
+    @Test
+    void indoorActivityNeedsSignInSheetWithValidPhones() throws Exception {
+        Cookie w = login("demo_worker");
+        long id = create(w, "COMMUNITY_ACTIVITY", true, false).get("id").asLong();
+        upload(w, id, photoToday(121, LAT, LON), "t-indoor-1");
+        assertThat(codes(qualification(w, id))).containsExactly("NO_SIGN_IN");
+        String html = mvc.perform(get("/records/" + id).cookie(w)).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("室内活动缺少签到表").contains("签到表及电话").contains("data-testid=\"qualification-reasons\"");
+
+        // a wrongly typed phone is refused at input, naming the field
+        mvc.perform(post("/api/v1/service-records/" + id + "/sign-ins").cookie(w).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"李四\",\"phone\":\"12345\"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0].field").value("phone"));
+        // an attendee without a phone is stored, but the record does not count
+        JsonNode noPhone = read(mvc.perform(post("/api/v1/service-records/" + id + "/sign-ins").cookie(w).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"张奶奶\"}"))
+                .andExpect(status().isCreated()).andReturn());
+        mvc.perform(post("/api/v1/service-records/" + id + "/sign-ins").cookie(w).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"刘阿姨\",\"phone\":\"13904721234\"}"))
+                .andExpect(status().isCreated());
+        assertThat(codes(qualification(w, id))).containsExactly("ATTENDEE_PHONE_INVALID");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .delete("/api/v1/service-records/" + id + "/sign-ins/" + noPhone.get("id").asLong())
+                        .cookie(w).with(csrf()))
+                .andExpect(status().isNoContent());
+        assertThat(qualification(w, id).get("status").asText()).isEqualTo("COUNTS");
+    }
+
+    @Test
+    void distributionNeedsReceipts() throws Exception {
+        Cookie w = login("demo_worker");
+        long id = create(w, "CHARITY_RELIEF", false, true).get("id").asLong();
+        upload(w, id, photoToday(131, LAT, LON), "t-goods-1");
+        assertThat(codes(qualification(w, id))).containsExactly("NO_RECEIPT");
+        mvc.perform(post("/api/v1/service-records/" + id + "/receipts").cookie(w).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"王大爷\",\"item\":\"慰问品\",\"quantity\":\"1份\"}"))
+                .andExpect(status().isCreated());
+        assertThat(qualification(w, id).get("status").asText()).isEqualTo("COUNTS");
+    }
+
+    @Test
+    void retriedUploadCreatesOnePhoto() throws Exception {
+        Cookie w = login("demo_worker");
+        long id = create(w, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
+        byte[] bytes = photoToday(141, LAT, LON);
+        MvcResult first = upload(w, id, bytes, "retry-abc-1");
+        MvcResult second = upload(w, id, bytes, "retry-abc-1");
+        assertThat(first.getResponse().getStatus()).isEqualTo(201);
+        assertThat(second.getResponse().getStatus()).isEqualTo(200);
+        assertThat(read(second).get("photo").get("id").asLong()).isEqualTo(read(first).get("photo").get("id").asLong());
+        // a multipart resubmission without an id is recognised by its content
+        MockMultipartFile file = new MockMultipartFile("file", "a.jpg", "image/jpeg", bytes);
+        mvc.perform(multipart("/api/v1/service-records/" + id + "/photos").file(file).cookie(w).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(false));
+        JsonNode detail = read(mvc.perform(get("/api/v1/service-records/" + id).cookie(w)).andReturn());
+        assertThat(detail.get("photos").size()).isEqualTo(1);
+    }
+
+    @Test
+    void hostileUploadsAreRefusedWithAChineseMessage() throws Exception {
+        Cookie w = login("demo_worker");
+        long id = create(w, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
+        byte[] big = new byte[15 * 1024 * 1024 + 1];
+        big[0] = (byte) 0xFF;
+        big[1] = (byte) 0xD8;
+        big[2] = (byte) 0xFF;
+        MvcResult tooBig = upload(w, id, big, "big-1");
+        assertThat(tooBig.getResponse().getStatus()).isEqualTo(400);
+        assertThat(read(tooBig).get("code").asText()).isEqualTo("PHOTO_TOO_LARGE");
+        assertThat(read(tooBig).get("message").asText()).contains("不能超过 15 MB");
+
+        MvcResult forged = upload(w, id, "<?php echo 1; ?> not a photo".getBytes(), "forged-1");
+        assertThat(forged.getResponse().getStatus()).isEqualTo(400);
+        assertThat(read(forged).get("code").asText()).isEqualTo("UNSUPPORTED_TYPE");
+        assertThat(read(forged).get("message").asText()).contains("只接受 JPEG、PNG、WebP");
+
+        byte[] heic = new byte[64];
+        System.arraycopy(new byte[] {0, 0, 0, 24, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c'}, 0, heic, 0, 12);
+        MvcResult h = upload(w, id, heic, "heic-1");
+        assertThat(read(h).get("code").asText()).isEqualTo("UNSUPPORTED_HEIC");
+        assertThat(read(h).get("message").asText()).contains("HEIC");
+
+        MvcResult bomb = upload(w, id, TestImages.pngHeaderOnly(60000, 60000), "bomb-1");
+        assertThat(bomb.getResponse().getStatus()).isEqualTo(400);
+        assertThat(read(bomb).get("code").asText()).isEqualTo("IMAGE_TOO_LARGE");
+        assertThat(read(bomb).get("message").asText()).contains("60000×60000");
+
+        assertThat(read(mvc.perform(get("/api/v1/service-records/" + id).cookie(w)).andReturn()).get("photos").size())
+                .isZero();
+    }
+
+    @Test
+    void staleEditGetsConflictAndOverwritesNothing() throws Exception {
+        Cookie w = login("demo_worker");
+        JsonNode r = create(w, "RESOURCE_LINKING", false, false);
+        long id = r.get("id").asLong();
+        long version = r.get("version").asLong();
+        Map<String, Object> form = Map.of("orgUnitId", r.get("orgUnitId").asLong(), "kind", "RESOURCE_LINKING",
+                "title", "第一次修改", "serviceDate", today().toString());
+        mvc.perform(put("/api/v1/service-records/" + id).cookie(w).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("record", form, "version", version))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(version + 1));
+        Map<String, Object> stale = Map.of("orgUnitId", r.get("orgUnitId").asLong(), "kind", "RESOURCE_LINKING",
+                "title", "过期的修改", "serviceDate", today().toString());
+        mvc.perform(put("/api/v1/service-records/" + id).cookie(w).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("record", stale, "version", version))))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("已被他人修改")));
+        mvc.perform(get("/api/v1/service-records/" + id).cookie(w))
+                .andExpect(jsonPath("$.record.title").value("第一次修改"));
+    }
+
+    @Test
+    void voidKeepsTheRecordWithReasonAndAudit() throws Exception {
+        Cookie w = login("demo_worker");
+        JsonNode r = create(w, "NEEDS_SURVEY", false, false);
+        long id = r.get("id").asLong();
+        mvc.perform(post("/api/v1/service-records/" + id + "/void").cookie(w).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"重复登记\"}"))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("VOIDED"));
+        mvc.perform(get("/api/v1/service-records/" + id).cookie(w)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.record.voidReason").value("重复登记"));
+        JsonNode list = read(mvc.perform(get("/api/v1/service-records?includeVoided=true&limit=500").cookie(w)).andReturn());
+        assertThat(list.findValues("id").stream().map(JsonNode::asLong)).contains(id);
+        JsonNode active = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(w)).andReturn());
+        assertThat(active.findValues("id").stream().map(JsonNode::asLong)).doesNotContain(id);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'RECORD_VOID' AND target_id = ? "
+                + "AND detail = '重复登记'").param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+        mvc.perform(post("/api/v1/service-records/" + id + "/void").cookie(w).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再次作废\"}"))
+                .andExpect(status().isConflict());
+    }
+
+    @Test
+    void anotherStationsWorkerSeesNothing() throws Exception {
+        Cookie w = login("demo_worker");
+        long id = create(w, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
+        long photoId = read(upload(w, id, photoToday(151, LAT, LON), "scope-1")).get("photo").get("id").asLong();
+        Cookie other = login("demo_worker2");
+        mvc.perform(get("/api/v1/service-records/" + id).cookie(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/records/" + id).cookie(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/photos/" + photoId).cookie(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/photos/" + photoId + "/original").cookie(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/photos/" + photoId + "/thumb").cookie(other)).andExpect(status().isNotFound());
+        JsonNode list = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(other)).andReturn());
+        assertThat(list.findValues("id").stream().map(JsonNode::asLong)).doesNotContain(id);
+        mvc.perform(post("/api/v1/service-records/" + id + "/void").cookie(other).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"越权作废\"}"))
+                .andExpect(status().isNotFound());
+        // the owner can download it
+        mvc.perform(get("/api/v1/photos/" + photoId + "/original").cookie(w)).andExpect(status().isOk());
+    }
+
+    @Test
+    void copiesOfAPhotoAreFlaggedAnywhereWithALinkToTheOriginal() throws Exception {
+        Cookie w = login("demo_worker");
+        long a = create(w, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
+        BufferedImage scene = TestImages.scene(161);
+        byte[] original = photo(scene, today().atTime(9, 30), LAT, LON);
+        long originalId = read(upload(w, a, original, "dup-orig")).get("photo").get("id").asLong();
+        assertThat(qualification(w, a).get("status").asText()).isEqualTo("COUNTS");
+
+        // the copies are uploaded at another station, by another worker
+        Cookie w2 = login("demo_worker2");
+        BufferedImage decoded = TestImages.read(original);
+        Map<String, byte[]> copies = new java.util.LinkedHashMap<>();
+        copies.put("byte-identical", original);
+        copies.put("resized", photo(TestImages.resize(decoded, 0.5), today().atTime(9, 30), LAT2, LON2));
+        copies.put("recompressed", photo(decoded, today().atTime(9, 30), LAT2, LON2).length > 0
+                ? TestImages.withExif(TestImages.jpeg(decoded, 0.45f), today().atTime(9, 30), LAT2, LON2) : null);
+        copies.put("cropped-5%", photo(TestImages.crop(decoded, 0.025, 0.025, 0.025, 0.025), today().atTime(9, 30), LAT2, LON2));
+        copies.put("brightened", photo(TestImages.brightness(decoded, 30, 1.0), today().atTime(9, 30), LAT2, LON2));
+        copies.put("re-watermarked", photo(TestImages.stamp(decoded, "2026-05-20 10:12 萨如拉"), today().atTime(9, 30), LAT2, LON2));
+        int n = 0;
+        for (Map.Entry<String, byte[]> c : copies.entrySet()) {
+            long b = create(w2, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
+            JsonNode p = read(upload(w2, b, c.getValue(), "dup-copy-" + n++)).get("photo");
+            assertThat(p.get("duplicateOfId").asLong()).as(c.getKey()).isEqualTo(originalId);
+            assertThat(p.get("duplicateOfOwnerId").asLong()).as(c.getKey()).isEqualTo(a);
+            assertThat(p.get("duplicateKind").asText()).as(c.getKey())
+                    .isEqualTo(c.getKey().equals("byte-identical") ? "EXACT" : "SIMILAR");
+            assertThat(codes(qualification(w2, b))).as(c.getKey()).contains("DUPLICATE_PHOTO");
+            if (n == 1) {
+                String html = mvc.perform(get("/records/" + b).cookie(w2)).andReturn().getResponse().getContentAsString();
+                assertThat(html).contains("data-testid=\"duplicate-link\"").contains("/records/" + a + "#photo-" + originalId);
+            }
+        }
+        // the earlier record still counts, and shows who reused its photo
+        assertThat(qualification(w, a).get("status").asText()).isEqualTo("COUNTS");
+        assertThat(read(mvc.perform(get("/api/v1/service-records/" + a).cookie(w)).andReturn()).get("reusedBy").size())
+                .isEqualTo(copies.size());
+    }
+
+    @Test
+    void theServerStampedWatermarkCopyIsStillTheSamePhoto() throws Exception {
+        Cookie w = login("demo_worker");
+        long a = create(w, "HOME_ASSESSMENT", false, false).get("id").asLong();
+        byte[] shot = TestImages.jpeg(TestImages.scene(171), 0.9f);
+        MvcResult r = mvc.perform(put("/api/v1/service-records/" + a + "/photos/cam-1").cookie(w).with(csrf())
+                .param("source", "CAMERA").param("takenAt", java.time.OffsetDateTime.now().toString())
+                .param("latitude", String.valueOf(LAT)).param("longitude", String.valueOf(LON)).param("accuracy", "8")
+                .contentType(MediaType.IMAGE_JPEG).content(shot)).andExpect(status().isCreated()).andReturn();
+        JsonNode p = read(r).get("photo");
+        assertThat(p.get("stamped").asBoolean()).isTrue();
+        assertThat(p.get("timeSource").asText()).isEqualTo("DEVICE");
+        assertThat(p.get("positionSource").asText()).isEqualTo("DEVICE");
+        assertThat(qualification(w, a).get("status").asText()).isEqualTo("COUNTS");
+        byte[] stamped = mvc.perform(get("/api/v1/photos/" + p.get("id").asLong() + "/stamped").cookie(w))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(TestImages.read(stamped)).isNotNull();
+        byte[] originalBack = mvc.perform(get("/api/v1/photos/" + p.get("id").asLong() + "/original").cookie(w))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(originalBack).isEqualTo(shot);
+        // someone takes the watermarked copy and stamps it again for another record
+        long b = create(w, "HOME_ASSESSMENT", false, false).get("id").asLong();
+        byte[] again = photo(TestImages.stamp(TestImages.read(stamped), "2026-06-01 08:00"), today().atTime(8, 0), LAT, LON);
+        JsonNode dup = read(upload(w, b, again, "cam-copy-1")).get("photo");
+        assertThat(dup.get("duplicateOfId").asLong()).isEqualTo(p.get("id").asLong());
+    }
+
+    @Test
+    void differentPhotosOfTheSameRoomAreNotDuplicates() throws Exception {
+        Cookie w = login("demo_worker");
+        long a = create(w, "COMMUNITY_ACTIVITY", false, false).get("id").asLong();
+        long room = 181;
+        upload(w, a, photo(cn.sgz.activity.internal.DemoPhotos.scene(room, 1, 0, 960, 720), today().atTime(9, 0), LAT, LON), "room-1");
+        long b = create(w, "COMMUNITY_ACTIVITY", false, false).get("id").asLong();
+        JsonNode moved = read(upload(w, b, photo(cn.sgz.activity.internal.DemoPhotos.scene(room, 2, 0, 960, 720),
+                today().atTime(9, 5), LAT, LON), "room-2")).get("photo");
+        assertThat(moved.get("duplicateOfId").isNull()).as("people moved").isTrue();
+        JsonNode angle = read(upload(w, b, photo(cn.sgz.activity.internal.DemoPhotos.scene(room, 1, 0.15, 960, 720),
+                today().atTime(9, 6), LAT, LON), "room-3")).get("photo");
+        assertThat(angle.get("duplicateOfId").isNull()).as("another angle").isTrue();
+        assertThat(qualification(w, b).get("status").asText()).isEqualTo("COUNTS");
+    }
+
+    @Test
+    void demoDataShowsCountsAndExclusionsWithReasons() throws Exception {
+        JsonNode mine = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(login("demo_worker"))).andReturn());
+        List<String> reasons1 = mine.findValues("code").stream().map(JsonNode::asText).toList();
+        assertThat(mine.findValues("qualification").stream().map(JsonNode::asText)).contains("COUNTS", "EXCLUDED");
+        assertThat(reasons1).contains("NO_SIGN_IN");
+        JsonNode other = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(login("demo_worker2"))).andReturn());
+        assertThat(other.findValues("code").stream().map(JsonNode::asText)).contains("DUPLICATE_PHOTO", "NO_RECEIPT");
+        String page = mvc.perform(get("/records?mine=true").cookie(login("demo_worker"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("records-table");
+    }
+}
