@@ -19,6 +19,10 @@ public enum ServiceKind {
     CHARITY_PROMOTION("慈善推介", ServiceDomain.CHARITY, true),
     CHARITY_RELIEF("慈善救助", ServiceDomain.CHARITY, false),
     VOLUNTEER_ACTIVITY("志愿服务活动", ServiceDomain.VOLUNTEER, true),
+    PSYCHOSOCIAL_SUPPORT("心理疏导与情感支持", ServiceDomain.SOCIAL_ASSISTANCE, false),
+    MATERIAL_AID("物资帮扶", ServiceDomain.SOCIAL_ASSISTANCE, false),
+    ORG_GUIDANCE("社区社会组织培育指导", ServiceDomain.COMMUNITY_GOVERNANCE, false),
+    ORG_ACTIVITY("社区社会组织活动", ServiceDomain.COMMUNITY_GOVERNANCE, true),
     OTHER("其他服务", ServiceDomain.OTHER, false);
 
     private final String label;

@@ -241,7 +241,7 @@ class CatalogProjectApiTest {
         MvcResult all = mvc.perform(get("/api/v1/projects").cookie(bureau)).andExpect(status().isOk()).andReturn();
         JsonNode demo = null;
         for (JsonNode p : body(all)) {
-            if (p.get("name").asString().equals("2026年九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）")) {
+            if (p.get("name").asString().equals("九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）")) {
                 demo = p;
             }
         }
@@ -249,8 +249,9 @@ class CatalogProjectApiTest {
         assertThat(demo.get("stationIds")).hasSize(3);
         assertThat(demo.get("optionalItemIds")).hasSize(3);
         assertThat(demo.get("catalogId").asLong()).isEqualTo(jiuyuan.id());
-        assertThat(demo.get("startDate").asString()).isEqualTo("2026-01-01");
-        assertThat(demo.get("endDate").asString()).isEqualTo("2026-12-31");
+        java.time.LocalDate start = java.time.LocalDate.now().minusMonths(2).withDayOfMonth(1);
+        assertThat(demo.get("startDate").asString()).isEqualTo(start.toString());
+        assertThat(demo.get("endDate").asString()).isEqualTo(start.plusYears(1).minusDays(1).toString());
 
         // a project of station 2 only
         long s2 = stationId("萨如拉街道社工站");
@@ -326,7 +327,7 @@ class CatalogProjectApiTest {
         Cookie head = login("demo_head");
         String projects = mvc.perform(get("/projects").cookie(head)).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(projects).contains("2026年九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）").doesNotContain("id=\"new-project\"");
+        assertThat(projects).contains("九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）").doesNotContain("id=\"new-project\"");
     }
 
     @Test

@@ -33,7 +33,8 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "sgz.demo.enabled", havingValue = "true")
 class DemoCatalogData implements ApplicationRunner {
 
-    static final String PROJECT_NAME = "2026年九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）";
+    // A one-year contract that began two months ago, so the demo board shows finished and running periods.
+    static final String PROJECT_NAME = "九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）";
     static final List<String> OPTIONAL_ITEMS = List.of("O03", "O07", "O09");
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogData.class);
 
@@ -84,12 +85,16 @@ class DemoCatalogData implements ApplicationRunner {
                     .map(CatalogItem::id).toList();
             EvidencePolicy p = EvidencePolicy.defaults();
             projects.create(new ProjectService.ProjectForm(PROJECT_NAME, county.id(), agency.id(), catalog.id(),
-                    catalog.content().tiers().get(0).code(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
+                    catalog.content().tiers().get(0).code(), contractStart(), contractStart().plusYears(1).minusDays(1),
                     stations, items, p.photoRequired(), p.maxDistanceMeters(), p.captureGraceDays(),
                     p.minGroupAttendees(), p.signInRequiredIndoor(), p.receiptsRequired()));
             log.info("已载入演示项目：{}", PROJECT_NAME);
         } finally {
             SecurityContextHolder.setContext(previous);
         }
+    }
+
+    static LocalDate contractStart() {
+        return LocalDate.now().minusMonths(2).withDayOfMonth(1);
     }
 }

@@ -1,0 +1,160 @@
+package cn.sgz.activity.internal;
+
+import cn.sgz.activity.ServiceDomain;
+import cn.sgz.activity.ServiceKind;
+import cn.sgz.catalog.RecordKind;
+import cn.sgz.evidence.ReasonCode;
+import cn.sgz.progress.RecordFactSource;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service records as facts for the indicator engine: one grouped scan over the stored qualification
+ * (no evidence is re-checked here), in the catalog's vocabulary of record kinds and ledger domains.
+ */
+@Component
+class ServiceRecordFacts implements RecordFactSource {
+
+    /** How each kind of service record counts in the catalogs' terms; OTHER counts for no specific kind. */
+    static final Map<ServiceKind, RecordKind> KINDS = new EnumMap<>(ServiceKind.class);
+
+    static {
+        KINDS.put(ServiceKind.RESOURCE_LINKING, RecordKind.RESOURCE_LINK);
+        KINDS.put(ServiceKind.CARE_SUPPORT, RecordKind.CARE_SERVICE);
+        KINDS.put(ServiceKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_VISIT);
+        KINDS.put(ServiceKind.FOLLOW_UP_PHONE, RecordKind.FOLLOW_UP_PHONE);
+        KINDS.put(ServiceKind.HOME_ASSESSMENT, RecordKind.HOME_ASSESSMENT);
+        KINDS.put(ServiceKind.POLICY_PUBLICITY, RecordKind.POLICY_SERVICE);
+        KINDS.put(ServiceKind.COMMUNITY_ACTIVITY, RecordKind.COMMUNITY_SERVICE);
+        KINDS.put(ServiceKind.TRAINING, RecordKind.TRAINING);
+        KINDS.put(ServiceKind.SUPERVISION, RecordKind.SUPERVISION);
+        KINDS.put(ServiceKind.CONSULTATION, RecordKind.CONSULTATION_MEETING);
+        KINDS.put(ServiceKind.NEEDS_SURVEY, RecordKind.NEEDS_SURVEY);
+        KINDS.put(ServiceKind.CHARITY_PROMOTION, RecordKind.CHARITY_PROMOTION);
+        KINDS.put(ServiceKind.CHARITY_RELIEF, RecordKind.CHARITY_RELIEF);
+        KINDS.put(ServiceKind.VOLUNTEER_ACTIVITY, RecordKind.VOLUNTEER_ACTIVITY);
+        KINDS.put(ServiceKind.PSYCHOSOCIAL_SUPPORT, RecordKind.PSYCHOSOCIAL);
+        KINDS.put(ServiceKind.MATERIAL_AID, RecordKind.MATERIAL_AID);
+        KINDS.put(ServiceKind.ORG_GUIDANCE, RecordKind.ORG_GUIDANCE);
+        KINDS.put(ServiceKind.ORG_ACTIVITY, RecordKind.ORG_ACTIVITY);
+    }
+
+    private final JdbcClient jdbc;
+
+    ServiceRecordFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, LocalDate from, LocalDate to) {
+        if (stationIds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(stationIds);
+        params.add(from);
+        params.add(to);
+        return jdbc.sql("SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date) AS y, "
+                        + "EXTRACT(MONTH FROM service_date) AS m, COUNT(*) FROM service_record "
+                        + "WHERE station_id IN (" + marks(stationIds.size()) + ") AND service_date BETWEEN ? AND ? "
+                        + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
+                        + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), EXTRACT(MONTH FROM service_date)")
+                .params(params)
+                .query((rs, i) -> {
+                    RecordKind kind = KINDS.get(ServiceKind.valueOf(rs.getString(2)));
+                    return kind == null ? null : new MonthlyCount(rs.getLong(1), kind,
+                            domainOf(ServiceDomain.valueOf(rs.getString(3))),
+                            YearMonth.of(rs.getInt(4), rs.getInt(5)), rs.getLong(6));
+                })
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+    }
+
+    @Override
+    public List<RecipientMonthlyCount> recipientMonthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds,
+                                                              LocalDate from, LocalDate to) {
+        List<String> activityKinds = KINDS.entrySet().stream().filter(e -> kinds.contains(e.getValue()))
+                .map(e -> e.getKey().name()).toList();
+        if (stationIds.isEmpty() || activityKinds.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(stationIds);
+        params.addAll(activityKinds);
+        params.add(from);
+        params.add(to);
+        return jdbc.sql("SELECT r.station_id, p.recipient_id, r.kind, EXTRACT(YEAR FROM r.service_date), "
+                        + "EXTRACT(MONTH FROM r.service_date), COUNT(DISTINCT r.id) FROM service_record r "
+                        + "JOIN service_record_participant p ON p.record_id = r.id "
+                        + "WHERE r.station_id IN (" + marks(stationIds.size()) + ") AND r.kind IN ("
+                        + marks(activityKinds.size()) + ") AND r.service_date BETWEEN ? AND ? "
+                        + "AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS' AND p.recipient_id IS NOT NULL "
+                        + "GROUP BY r.station_id, p.recipient_id, r.kind, EXTRACT(YEAR FROM r.service_date), "
+                        + "EXTRACT(MONTH FROM r.service_date)")
+                .params(params)
+                .query((rs, i) -> new RecipientMonthlyCount(rs.getLong(1), rs.getLong(2),
+                        KINDS.get(ServiceKind.valueOf(rs.getString(3))), YearMonth.of(rs.getInt(4), rs.getInt(5)),
+                        rs.getLong(6)))
+                .list();
+    }
+
+    @Override
+    public List<RecordRef> records(long stationId, Set<RecordKind> kinds, cn.sgz.catalog.ServiceDomain domain,
+                                   LocalDate from, LocalDate to) {
+        List<String> activityKinds = KINDS.entrySet().stream()
+                .filter(e -> kinds.isEmpty() || kinds.contains(e.getValue())).map(e -> e.getKey().name()).toList();
+        List<Object> params = new ArrayList<>();
+        params.add(stationId);
+        params.addAll(activityKinds);
+        params.add(from);
+        params.add(to);
+        Map<Long, RecordRef> rows = new LinkedHashMap<>();
+        jdbc.sql("SELECT id, service_date, kind, domain, title, qualification FROM service_record "
+                        + "WHERE station_id = ? AND kind IN (" + marks(activityKinds.size()) + ") "
+                        + "AND service_date BETWEEN ? AND ? AND status = 'ACTIVE' ORDER BY service_date, id")
+                .params(params)
+                .query((rs, i) -> {
+                    cn.sgz.catalog.ServiceDomain d = domainOf(ServiceDomain.valueOf(rs.getString(4)));
+                    if (domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL && domain != d) {
+                        return null;
+                    }
+                    return new RecordRef(rs.getLong(1), rs.getObject(2, LocalDate.class),
+                            KINDS.get(ServiceKind.valueOf(rs.getString(3))), rs.getString(5),
+                            "COUNTS".equals(rs.getString(6)), new ArrayList<>(), "/records/" + rs.getLong(1));
+                })
+                .list().stream().filter(java.util.Objects::nonNull).forEach(r -> rows.put(r.id(), r));
+        if (!rows.isEmpty()) {
+            jdbc.sql("SELECT record_id, code, detail FROM service_record_reason WHERE record_id IN ("
+                            + marks(rows.size()) + ") ORDER BY id")
+                    .params(new ArrayList<Object>(rows.keySet()))
+                    .query((rs, i) -> {
+                        ReasonCode code = ReasonCode.valueOf(rs.getString(2));
+                        String detail = rs.getString(3);
+                        rows.get(rs.getLong(1)).reasons().add(code.label() + (detail == null ? "" : "：" + detail));
+                        return null;
+                    }).list();
+        }
+        return List.copyOf(rows.values());
+    }
+
+    static cn.sgz.catalog.ServiceDomain domainOf(ServiceDomain d) {
+        return switch (d) {
+            case SOCIAL_ASSISTANCE -> cn.sgz.catalog.ServiceDomain.SOCIAL_ASSISTANCE;
+            case ELDERLY -> cn.sgz.catalog.ServiceDomain.ELDERLY;
+            case CHILDREN -> cn.sgz.catalog.ServiceDomain.CHILD;
+            case DISABILITY -> cn.sgz.catalog.ServiceDomain.DISABLED;
+            default -> cn.sgz.catalog.ServiceDomain.OTHER;
+        };
+    }
+
+    private static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+}
