@@ -445,8 +445,8 @@ public class ImportService {
                 }
             }
             Long matchedId = null;
-            if (outcome.ok()) {
-                String hmac = crypto.hmac(outcome.data().idNumber());
+            if (age != null) {
+                String hmac = crypto.hmac(id);
                 Integer firstRow = seenIds.putIfAbsent(hmac, row);
                 if (firstRow != null) {
                     problem(row, column(ImportField.ID_NUMBER), "身份证号与第" + firstRow + "行重复，同一人只能出现一次");
