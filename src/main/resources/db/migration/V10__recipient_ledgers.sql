@@ -37,10 +37,8 @@ CREATE TABLE recipient (
 );
 CREATE UNIQUE INDEX uq_recipient_county_id_hmac ON recipient (county_id, id_hmac);
 CREATE INDEX idx_recipient_org_path ON recipient (org_path);
-CREATE INDEX idx_recipient_station ON recipient (station_id);
 CREATE INDEX idx_recipient_tail ON recipient (id_tail);
 CREATE INDEX idx_recipient_name ON recipient (name);
-CREATE INDEX idx_recipient_phone ON recipient (phone);
 
 -- One row per category a person belongs to. subtype: SOCIAL_ASSISTANCE/OTHER; flags: ELDERLY/CHILD
 -- as a comma-wrapped code list (",EMPTY_NEST,LIVING_ALONE,") so one LIKE finds a flag.

@@ -38,6 +38,15 @@ public class IdCrypto {
     private final SecretKeySpec aesKey;
     private final SecretKeySpec macKey;
     private final SecureRandom random = new SecureRandom();
+    /** Mac and Cipher instances are not thread-safe and costly to look up: one per thread. */
+    private final ThreadLocal<Mac> macs;
+    private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance("AES/GCM/NoPadding");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("AES-GCM 不可用", e);
+        }
+    });
 
     IdCrypto(@Value("${sgz.crypto.key:}") String configuredKey, @Value("${sgz.data-dir:./data}") String dataDir) {
         byte[] master = configuredKey.isBlank() ? keyFromFile(Path.of(dataDir, "keys", "recipient.key"))
@@ -47,13 +56,22 @@ public class IdCrypto {
         }
         this.aesKey = new SecretKeySpec(derive(master, "sgz/recipient/id-number/aes-gcm"), "AES");
         this.macKey = new SecretKeySpec(derive(master, "sgz/recipient/id-number/hmac"), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(macKey);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HMAC 初始化失败", e);
+            }
+        });
     }
 
     public byte[] encrypt(String plain) {
         try {
             byte[] nonce = new byte[NONCE_BYTES];
             random.nextBytes(nonce);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get(); // a fresh random nonce on every init, so reuse is safe
             cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(new byte[] {FORMAT_V1});
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
@@ -68,7 +86,7 @@ public class IdCrypto {
             throw new IllegalStateException("无法识别的密文格式");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            Cipher cipher = ciphers.get();
             cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
             cipher.updateAAD(new byte[] {FORMAT_V1});
             byte[] plain = cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
@@ -80,13 +98,7 @@ public class IdCrypto {
 
     /** Keyed hash of the normalized ID number, hex: equal numbers give equal hashes. */
     public String hmac(String normalized) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(macKey);
-            return HexFormat.of().formatHex(mac.doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HMAC 计算失败", e);
-        }
+        return HexFormat.of().formatHex(macs.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static byte[] derive(byte[] master, String label) {

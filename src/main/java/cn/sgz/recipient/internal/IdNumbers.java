@@ -12,6 +12,8 @@ import java.util.Locale;
 public final class IdNumbers {
 
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+    private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern.compile("\\d(\\.\\d+)?E\\+?\\d+");
+    private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("\\d{17}[0-9X]");
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     private IdNumbers() {
@@ -27,13 +29,13 @@ public final class IdNumbers {
         if (normalized.isEmpty()) {
             return "身份证号不能为空";
         }
-        if (normalized.matches("\\d(\\.\\d+)?E\\+?\\d+")) {
+        if (SCIENTIFIC.matcher(normalized).matches()) {
             return "身份证号被表格存成了数字（科学计数法），末几位已丢失，请将该列设为文本后重新填写";
         }
         if (normalized.length() != 18) {
             return "身份证号应为18位（当前" + normalized.length() + "位）";
         }
-        if (!normalized.matches("\\d{17}[0-9X]")) {
+        if (!SHAPE.matcher(normalized).matches()) {
             return "身份证号前17位须为数字，末位为数字或X";
         }
         LocalDate birth = birthDateOrNull(normalized);

@@ -43,20 +43,20 @@ public class ImportService {
     private final RecipientAccess access;
     private final RecipientStore store;
     private final IdCrypto crypto;
-    private final HouseholdService household;
+    private final org.springframework.jdbc.core.JdbcTemplate template;
     private final ApplicationEventPublisher events;
     private final long maxBytes;
     private final int maxRows;
 
     ImportService(JdbcClient jdbc, RecipientAccess access, RecipientStore store, IdCrypto crypto,
-                  HouseholdService household, ApplicationEventPublisher events,
+                  org.springframework.jdbc.core.JdbcTemplate template, ApplicationEventPublisher events,
                   @Value("${sgz.recipient.import.max-bytes:20971520}") long maxBytes,
                   @Value("${sgz.recipient.import.max-rows:100000}") int maxRows) {
         this.jdbc = jdbc;
         this.access = access;
         this.store = store;
         this.crypto = crypto;
-        this.household = household;
+        this.template = template;
         this.events = events;
         this.maxBytes = maxBytes;
         this.maxRows = maxRows;
@@ -171,26 +171,33 @@ public class ImportService {
         return report(s, null, s.created(), s.updated(), List.of(), 0, List.of());
     }
 
+    private static Object[] member(long recipientId, ValidRow r, OffsetDateTime now) {
+        return new Object[] {recipientId, r.guardianName(), r.guardianRelation() == null ? "监护人" : r.guardianRelation(),
+                r.guardianPhone(), now};
+    }
+
     private void flush(List<ValidRow> creates, List<ValidRow> updates, long importId, String user, int[] totals) {
         List<Placed> placed = creates.stream().map(r -> new Placed(r.at(), r.data())).toList();
         store.insertBatch(placed, importId, user);
         store.updateBatch(updates.stream().map(r -> new Matched(r.matchedId(), r.at(), r.data())).toList());
-        // Guardians named on the list become household members (once).
+        // Guardians named on the list become household members (once), in one batch.
+        List<Object[]> members = new ArrayList<>();
+        OffsetDateTime now = OffsetDateTime.now();
         for (int i = 0; i < creates.size(); i++) {
             ValidRow r = creates.get(i);
             if (r.guardianName() != null) {
-                household.insert(placed.get(i).newId()[0], r.guardianName(),
-                        r.guardianRelation() == null ? "监护人" : r.guardianRelation(), r.guardianPhone(), true, null,
-                        null);
+                members.add(member(placed.get(i).newId()[0], r, now));
             }
         }
         for (ValidRow r : updates) {
             if (r.guardianName() != null && jdbc.sql("SELECT COUNT(*) FROM recipient_member WHERE recipient_id = ? "
                     + "AND name = ?").params(r.matchedId(), r.guardianName()).query(Long.class).single() == 0) {
-                household.insert(r.matchedId(), r.guardianName(),
-                        r.guardianRelation() == null ? "监护人" : r.guardianRelation(), r.guardianPhone(), true, null,
-                        null);
+                members.add(member(r.matchedId(), r, now));
             }
+        }
+        if (!members.isEmpty()) {
+            template.batchUpdate("INSERT INTO recipient_member (recipient_id, name, relation, phone, guardian, note, "
+                    + "created_at) VALUES (?,?,?,?,TRUE,NULL,?)", members);
         }
         totals[0] += creates.size();
         totals[1] += updates.size();

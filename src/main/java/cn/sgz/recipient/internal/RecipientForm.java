@@ -21,4 +21,11 @@ public record RecipientForm(Long orgUnitId, String name, String gender, LocalDat
                             Set<ChildSubtype> childSubtypes, DisabilityType disabilityType,
                             DisabilityGrade disabilityGrade, SubsidyStatus subsidyStatus, String otherSubtype,
                             RiskLevel riskLevel, String note) {
+
+    /** The same input with the ID number filled in (an edit that leaves the number blank keeps it). */
+    RecipientForm withIdNumber(String id) {
+        return new RecipientForm(orgUnitId, name, gender, birthDate, id, phone, address, categories, assistanceSubtype,
+                elderlyFlags, childSubtypes, disabilityType, disabilityGrade, subsidyStatus, otherSubtype, riskLevel,
+                note);
+    }
 }

@@ -77,6 +77,14 @@ public class RecipientService {
         return views(store.possibleDuplicates(access.scope(), d.name(), d.birthDate(), d.phone(), excludeId));
     }
 
+    /** Other records that may be the same person as this one (for merging). */
+    @Transactional(readOnly = true)
+    public List<RecipientView> duplicatesOf(long id) {
+        access.requireVisible(id);
+        StoredRecipient r = store.find(id).orElseThrow();
+        return views(store.possibleDuplicates(access.scope(), r.name(), r.birthDate(), r.phone(), id));
+    }
+
     /**
      * Registers a person. Unless {@code confirmDuplicates}, possible duplicates stop the save with a
      * POSSIBLE_DUPLICATE problem listing them, so the person can look before saving.
@@ -107,7 +115,9 @@ public class RecipientService {
         if (at.countyId() != current.countyId()) {
             throw BusinessException.field("orgUnitId", "不能把服务对象移到其他区县，请在迁入地重新登记");
         }
-        RecipientData d = validate(form);
+        RecipientForm input = form.idNumber() == null || form.idNumber().isBlank()
+                ? form.withIdNumber(crypto.decrypt(current.idCipher())) : form;
+        RecipientData d = validate(input);
         requireUniqueInCounty(at.countyId(), d.idNumber(), id);
         store.updateFull(id, at, d, expectedVersion);
         events.publishEvent(AuditEvent.success("RECIPIENT_UPDATE", "RECIPIENT", id, at.path(), null));

@@ -247,34 +247,30 @@ class RecipientStore {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now();
-        List<String> hmacs = new ArrayList<>(rows.size());
-        template.batchUpdate(INSERT, rows, 500, (ps, row) -> bindInsert(ps, row.at(), row.data(), importId, user, now));
-        // New ids by ID hash: one query per few hundred rows instead of one per row.
-        Map<String, Long> ids = new HashMap<>();
-        for (Placed row : rows) {
-            hmacs.add(crypto.hmac(row.data().idNumber()));
-        }
-        long countyId = rows.get(0).at().countyId();
-        for (int from = 0; from < hmacs.size(); from += 500) {
-            List<String> chunk = hmacs.subList(from, Math.min(hmacs.size(), from + 500));
-            List<Object> params = new ArrayList<>();
-            params.add(countyId);
-            params.addAll(chunk);
-            jdbc.sql("SELECT id_hmac, id FROM recipient WHERE county_id = ? AND id_hmac IN ("
-                            + String.join(",", java.util.Collections.nCopies(chunk.size(), "?")) + ")")
-                    .params(params)
-                    .query(rs -> {
-                        ids.put(rs.getString(1), rs.getLong(2));
-                    });
+        // Generated ids come back from the batch itself (both H2 and PostgreSQL return them).
+        KeyHolder keys = new GeneratedKeyHolder();
+        template.batchUpdate(con -> con.prepareStatement(INSERT, new String[] {"id"}),
+                new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        bindInsert(ps, rows.get(i).at(), rows.get(i).data(), importId, user, now);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return rows.size();
+                    }
+                }, keys);
+        List<Map<String, Object>> generated = keys.getKeyList();
+        if (generated.size() != rows.size()) {
+            throw new IllegalStateException("批量写入返回的主键数量不符");
         }
         List<Object[]> cats = new ArrayList<>();
         List<Object[]> history = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             Placed row = rows.get(i);
-            Long id = ids.get(hmacs.get(i));
-            if (id == null) {
-                throw new IllegalStateException("导入的记录未找到");
-            }
+            Map<String, Object> key = generated.get(i);
+            long id = ((Number) (key.containsKey("id") ? key.get("id") : key.values().iterator().next())).longValue();
             row.newId()[0] = id;
             for (CategoryRow c : row.data().categories()) {
                 cats.add(new Object[] {id, c.category().name(), c.subtype(), c.flagsColumn()});

@@ -6,9 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
 
 /**
  * Looks at an upload before any spreadsheet parser does: decides xlsx or csv by content (not by file
@@ -61,9 +61,12 @@ final class UploadGuard {
         int entries = 0;
         boolean workbook = false;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
-            ZipEntry entry;
+        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(content), "UTF-8", true, true)) {
+            ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
+                if (!zip.canReadEntryData(entry)) {
+                    throw new ImportRefusedException("文件使用了不支持的压缩方式或已加密，无法读取");
+                }
                 if (++entries > MAX_ENTRIES) {
                     throw new ImportRefusedException("文件内部条目过多，疑似恶意文件，已拒绝");
                 }
@@ -109,7 +112,7 @@ final class UploadGuard {
         } catch (ZipException e) {
             throw new ImportRefusedException("文件已损坏或不是有效的 .xlsx 工作簿，无法读取");
         } catch (IOException e) {
-            throw new ImportRefusedException("文件读取失败：" + e.getMessage());
+            throw new ImportRefusedException("文件已损坏或不是有效的 .xlsx 工作簿，无法读取");
         }
         if (entries == 0) {
             throw new ImportRefusedException("文件已损坏或不是有效的 .xlsx 工作簿，无法读取");
