@@ -63,6 +63,7 @@ class RecipientWebController {
         model.addAttribute("riskLevels", RiskLevel.values());
         model.addAttribute("statuses", RecipientStatus.values());
         model.addAttribute("frequencies", FollowUpFrequency.values());
+        model.addAttribute("today", LocalDate.now());
     }
 
     /** Flag/subtype codes for the ledger's flag filter, labelled with their category. */
