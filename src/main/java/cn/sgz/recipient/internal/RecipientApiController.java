@@ -270,9 +270,10 @@ class RecipientApiController {
     }
 
     @ExceptionHandler(ImportFailedException.class)
-    ResponseEntity<Map<String, Object>> importFailed(ImportFailedException e) {
+    ResponseEntity<Map<String, Object>> importFailed(ImportFailedException e,
+                                                     jakarta.servlet.http.HttpServletRequest request) {
         return ResponseEntity.badRequest().body(Map.of("code", e.code(), "message", e.getMessage(),
-                "details", e.problems(), "report", e.report()));
+                "details", e.problems(), "traceId", cn.sgz.shared.web.TraceIdFilter.of(request), "report", e.report()));
     }
 
     static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {
