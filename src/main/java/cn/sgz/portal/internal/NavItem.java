@@ -23,7 +23,10 @@ record NavItem(String labelKey, String href, Set<Role> roles) {
             new NavItem("nav.users", "/users", GOVERNMENT),
             new NavItem("nav.audit", "/audit", GOVERNMENT),
             new NavItem("nav.profile", "/profile", ALL),
-            new NavItem("nav.api", "/swagger-ui.html", ALL));
+            new NavItem("nav.api", "/swagger-ui.html", ALL),
+            new NavItem("nav.recipients", "/recipients", ALL),
+            new NavItem("nav.followupsDue", "/followups/due", ALL),
+            new NavItem("nav.needs", "/needs", ALL));
 
     static List<NavItem> forRole(Role role) {
         return ITEMS.stream().filter(i -> i.roles().contains(role)).toList();
