@@ -8,7 +8,8 @@ public record AssessmentView(long id, long recipientId, String recipientName, lo
                              String assessor, String economy, String housing, String health, String care,
                              List<NeedCode> needs, String needsText, String strengths, RiskLevel riskLevel,
                              List<ElderlyFlag> elderlyFlags, String childGuardianship, String childCare,
-                             String childSchooling, RiskLevel childSafetyRisk) {
+                             String childSchooling, RiskLevel childSafetyRisk,
+                             Long serviceRecordId) {
 
     public String needLabels() {
         return String.join("、", needs.stream().map(NeedCode::label).toList());

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
  * exclusions with reasons. Runs only on an empty record table, after the org demo data.
  */
 @Component
-@Order(30)
+@Order(15)
 @ConditionalOnProperty(name = "sgz.demo.enabled", havingValue = "true")
 class DemoActivityData implements ApplicationRunner {
 

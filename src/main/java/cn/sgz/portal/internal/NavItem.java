@@ -13,8 +13,11 @@ record NavItem(String labelKey, String href, Set<Role> roles) {
 
     static final List<NavItem> ITEMS = List.of(
             new NavItem("nav.home", "/", ALL),
+            new NavItem("nav.recipients", "/recipients", ALL),
+            new NavItem("nav.followupsDue", "/followups/due", ALL),
             new NavItem("nav.records", "/records", ALL),
             new NavItem("nav.progress", "/progress", ALL),
+            new NavItem("nav.needs", "/needs", ALL),
             new NavItem("nav.org", "/org", ALL),
             new NavItem("nav.staff", "/staff", ALL),
             new NavItem("nav.agencies", "/agencies", EnumSet.complementOf(EnumSet.of(Role.SOCIAL_WORKER))),
@@ -23,10 +26,7 @@ record NavItem(String labelKey, String href, Set<Role> roles) {
             new NavItem("nav.users", "/users", GOVERNMENT),
             new NavItem("nav.audit", "/audit", GOVERNMENT),
             new NavItem("nav.profile", "/profile", ALL),
-            new NavItem("nav.api", "/swagger-ui.html", ALL),
-            new NavItem("nav.recipients", "/recipients", ALL),
-            new NavItem("nav.followupsDue", "/followups/due", ALL),
-            new NavItem("nav.needs", "/needs", ALL));
+            new NavItem("nav.api", "/swagger-ui.html", ALL));
 
     static List<NavItem> forRole(Role role) {
         return ITEMS.stream().filter(i -> i.roles().contains(role)).toList();

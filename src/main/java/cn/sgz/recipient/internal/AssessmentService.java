@@ -35,14 +35,16 @@ public class AssessmentService {
     private final RecipientStore store;
     private final RecipientService recipients;
     private final ApplicationEventPublisher events;
+    private final ServiceRecordBridge bridge;
 
     AssessmentService(JdbcClient jdbc, RecipientAccess access, RecipientStore store, RecipientService recipients,
-                      ApplicationEventPublisher events) {
+                      ApplicationEventPublisher events, ServiceRecordBridge bridge) {
         this.jdbc = jdbc;
         this.access = access;
         this.store = store;
         this.recipients = recipients;
         this.events = events;
+        this.bridge = bridge;
     }
 
     public record AssessmentForm(LocalDate assessedOn, String economy, String housing, String health, String care,
@@ -129,6 +131,9 @@ public class AssessmentService {
                 jdbc.sql("UPDATE recipient_category SET flags = ? WHERE recipient_id = ? AND category = ?")
                         .params(flags, recipientId, RecipientCategory.ELDERLY.name()).update();
             }
+        }
+        if (bridge.applies()) {
+            bridge.assessment(r, id, on, assessmentSummary(f));
         }
         events.publishEvent(AuditEvent.success("ASSESSMENT_CREATE", "RECIPIENT", recipientId, path,
                 "入户评估 " + on));
@@ -219,7 +224,7 @@ public class AssessmentService {
                 a.assessedOn(), a.assessor(), a.economy(), a.housing(), a.health(), a.care(),
                 needs.getOrDefault(a.id(), List.of()).stream().sorted().toList(), a.needsText(), a.strengths(),
                 a.riskLevel(), a.elderlyFlags(), a.childGuardianship(), a.childCare(), a.childSchooling(),
-                a.childSafetyRisk())).toList();
+                a.childSafetyRisk(), a.serviceRecordId())).toList();
     }
 
     private static AssessmentView map(ResultSet rs, int i) throws SQLException {
@@ -231,7 +236,15 @@ public class AssessmentService {
                 rs.getString("economy"), rs.getString("housing"), rs.getString("health"), rs.getString("care"),
                 List.of(), rs.getString("needs_text"), rs.getString("strengths"),
                 RiskLevel.valueOf(rs.getString("risk_level")), flags, rs.getString("child_guardianship"),
-                rs.getString("child_care"), rs.getString("child_schooling"), csr == null ? null : RiskLevel.valueOf(csr));
+                rs.getString("child_care"), rs.getString("child_schooling"), csr == null ? null : RiskLevel.valueOf(csr),
+                (Long) rs.getObject("service_record_id"));
+    }
+
+    /** What the service record says about the visit: the needs and risk found, not the private details. */
+    private static String assessmentSummary(AssessmentForm f) {
+        String needs = f.needs() == null || f.needs().isEmpty() ? "" : "需求：" + f.needs().stream()
+                .map(NeedCode::label).collect(java.util.stream.Collectors.joining("、")) + "；";
+        return needs + "风险等级：" + f.riskLevel().label();
     }
 
     private static String nz(String s) {

@@ -83,11 +83,12 @@ class CareWebController {
                   HttpServletResponse response) {
         RecipientView r = recipients.get(id);
         try {
-            assessments.record(id, new AssessmentService.AssessmentForm(assessedOn, economy, housing, health, care,
+            var saved = assessments.record(id, new AssessmentService.AssessmentForm(assessedOn, economy, housing, health, care,
                     needs, needsText, strengths, riskLevel,
                     r.in(RecipientCategory.ELDERLY) && elderlyFlags == null ? EnumSet.noneOf(ElderlyFlag.class) : elderlyFlags,
                     childGuardianship, childCare, childSchooling, childSafetyRisk));
-            flash.addFlashAttribute("notice", "已保存入户评估");
+            flash.addFlashAttribute("notice", "已保存入户评估。请为本次入户上传现场水印照片，否则不计入服务次数。");
+            flash.addFlashAttribute("evidenceRecordId", saved.serviceRecordId());
             return "redirect:/recipients/" + id;
         } catch (BusinessException e) {
             FormErrors.addTo(model, e);
@@ -128,8 +129,10 @@ class CareWebController {
                   Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
             RecipientView r = recipients.get(id);
-            followUps.record(id, new FollowUpService.FollowUpForm(method, followedOn, findings, riskAfter));
-            flash.addFlashAttribute("notice", "已记录对“" + r.name() + "”的回访");
+            var saved = followUps.record(id, new FollowUpService.FollowUpForm(method, followedOn, findings, riskAfter));
+            flash.addFlashAttribute("notice", "已记录对“" + r.name() + "”的回访"
+                    + (method == FollowUpMethod.VISIT ? "。上门回访需上传现场水印照片才计入服务次数。" : ""));
+            flash.addFlashAttribute("evidenceRecordId", saved.serviceRecordId());
             return "redirect:/followups/due";
         } catch (BusinessException e) {
             FormErrors.addTo(model, e);

@@ -85,6 +85,10 @@ class DemoRecipientData implements ApplicationRunner {
         }
     }
 
+    /** The demo worker of each demo station; stations without one get ledger entries only. */
+    private static final java.util.Map<String, String> STATION_WORKERS = java.util.Map.of(
+            "沙河街道社工站", "demo_worker", "萨如拉街道社工站", "demo_worker2");
+
     private void load() {
         LocalDate today = LocalDate.now();
         Set<String> seen = new HashSet<>();
@@ -114,6 +118,14 @@ class DemoRecipientData implements ApplicationRunner {
                 persons.add(p);
             }
             store.insertBatch(placed, null, "demo_bureau");
+            // Visits are written as the station's own worker, so they also become service records.
+            var worker = STATION_WORKERS.get(station.name());
+            var officer = SecurityContextHolder.getContext().getAuthentication();
+            if (worker != null) {
+                UserDetails w = users.loadUserByUsername(worker);
+                SecurityContextHolder.getContext().setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(w, null, w.getAuthorities()));
+            }
             for (int i = 0; i < placed.size(); i++) {
                 long id = placed.get(i).newId()[0];
                 SyntheticPeople.Person p = persons.get(i);
@@ -127,6 +139,7 @@ class DemoRecipientData implements ApplicationRunner {
                     roster(id, p, today, random, i);
                 }
             }
+            SecurityContextHolder.getContext().setAuthentication(officer);
             total += placed.size();
         }
         log.info("已载入演示台账：{}名服务对象、入户评估和跟踪回访台账", total);

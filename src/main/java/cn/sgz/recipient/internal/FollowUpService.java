@@ -36,12 +36,15 @@ public class FollowUpService {
     private final RecipientAccess access;
     private final RecipientStore store;
     private final ApplicationEventPublisher events;
+    private final ServiceRecordBridge bridge;
 
-    FollowUpService(JdbcClient jdbc, RecipientAccess access, RecipientStore store, ApplicationEventPublisher events) {
+    FollowUpService(JdbcClient jdbc, RecipientAccess access, RecipientStore store, ApplicationEventPublisher events,
+                    ServiceRecordBridge bridge) {
         this.jdbc = jdbc;
         this.access = access;
         this.store = store;
         this.events = events;
+        this.bridge = bridge;
     }
 
     public record RosterForm(FollowUpFrequency frequency, String reason, LocalDate startedOn) {
@@ -194,6 +197,9 @@ public class FollowUpService {
         if (after != null && after != r.riskLevel()) {
             store.setRisk(recipientId, after);
         }
+        if (bridge.applies()) {
+            bridge.followUp(r, id, f.method(), on, findings);
+        }
         events.publishEvent(AuditEvent.success("FOLLOWUP_CREATE", "RECIPIENT", recipientId, path, f.method().name()));
         events.publishEvent(new FollowUpRecorded(id, recipientId, r.stationId(), f.method(), on));
         return recordsOf(recipientId).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
@@ -208,7 +214,7 @@ public class FollowUpService {
                 .query((rs, i) -> new FollowUpView(rs.getLong("id"), rs.getLong("recipient_id"), rs.getString("name"),
                         FollowUpMethod.valueOf(rs.getString("method")), rs.getObject("followed_on", LocalDate.class),
                         rs.getString("findings"), risk(rs.getString("risk_before")), risk(rs.getString("risk_after")),
-                        rs.getString("recorded_by")))
+                        rs.getString("recorded_by"), (Long) rs.getObject("service_record_id")))
                 .list();
     }
 

@@ -1,0 +1,69 @@
+package cn.sgz.recipient.internal;
+
+import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.progress.LedgerFactSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ledgers as facts for the indicator engine: who is on each station's ledger of a category (the
+ * population a coverage or per-person rule is measured against) and who is on the follow-up roster.
+ */
+@Component
+class LedgerFacts implements LedgerFactSource {
+
+    private final JdbcClient jdbc;
+
+    LedgerFacts(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Map<Long, Set<Long>> population(Collection<Long> stationIds, ServiceDomain domain, String subtype,
+                                           LocalDate asOf) {
+        if (stationIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> params = new ArrayList<>(stationIds);
+        String categoryFilter = "";
+        if (domain != null && domain != ServiceDomain.ALL) {
+            categoryFilter = " AND EXISTS (SELECT 1 FROM recipient_category c WHERE c.recipient_id = r.id AND c.category = ?)";
+            params.add(domain.name());
+        }
+        return group(jdbc.sql("SELECT r.station_id, r.id FROM recipient r WHERE r.station_id IN ("
+                        + marks(stationIds.size()) + ") AND r.status = 'ACTIVE' AND r.merged_into_id IS NULL"
+                        + categoryFilter)
+                .params(params).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+    }
+
+    @Override
+    public Map<Long, Set<Long>> followUpRoster(Collection<Long> stationIds, LocalDate asOf) {
+        if (stationIds.isEmpty()) {
+            return Map.of();
+        }
+        List<Object> params = new ArrayList<>(stationIds);
+        params.add(asOf);
+        return group(jdbc.sql("SELECT station_id, recipient_id FROM followup_roster WHERE station_id IN ("
+                        + marks(stationIds.size()) + ") AND active AND started_on <= ?")
+                .params(params).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+    }
+
+    private static Map<Long, Set<Long>> group(List<long[]> rows) {
+        Map<Long, Set<Long>> result = new HashMap<>();
+        rows.forEach(r -> result.computeIfAbsent(r[0], k -> new HashSet<>()).add(r[1]));
+        return result;
+    }
+
+    private static String marks(int n) {
+        return String.join(",", Collections.nCopies(n, "?"));
+    }
+}
