@@ -69,9 +69,17 @@ class DemoVisitPhotos implements ApplicationRunner {
                 }
                 OrgUnitView station = stations.get(0);
                 Random random = new Random(station.id() * 31L);
+                List<ServiceRecordView> visits = new java.util.ArrayList<>();
                 for (ServiceKind kind : List.of(ServiceKind.HOME_ASSESSMENT, ServiceKind.FOLLOW_UP_VISIT)) {
-                    for (ServiceRecordView r : records.list(new RecordFilter(station.id(), kind, null, null, null, null,
-                            null, null, 500, 0))) {
+                    visits.addAll(records.list(new RecordFilter(station.id(), kind, null, null, null, null, null, null,
+                            500, 0)));
+                }
+                // Once any visit counts, the photos were added on an earlier start: do nothing again.
+                if (visits.stream().anyMatch(ServiceRecordView::counts)) {
+                    continue;
+                }
+                {
+                    for (ServiceRecordView r : visits) {
                         boolean onlyNoPhoto = r.reasons().stream().map(Qualification.Reason::code)
                                 .allMatch(c -> c.name().equals("NO_PHOTO"));
                         // Only visits the ledger demo wrote moments ago; every fourth stays without a photo.
@@ -83,9 +91,19 @@ class DemoVisitPhotos implements ApplicationRunner {
                         double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
                         double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
                         var taken = r.serviceDate().atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8));
-                        records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-visit-" + r.id(), null,
-                                jpeg.length, new ByteArrayInputStream(jpeg), new DeviceCapture(taken, lat, lon, 10.0));
-                        added++;
+                        var now = java.time.OffsetDateTime.now().minusMinutes(5);
+                        if (taken.isAfter(now)) {
+                            taken = now; // a visit recorded today before 10 o'clock was photographed just now
+                        }
+                        try {
+                            records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-visit-" + r.id(),
+                                    null, jpeg.length, new ByteArrayInputStream(jpeg),
+                                    new DeviceCapture(taken, lat, lon, 10.0));
+                            added++;
+                        } catch (RuntimeException e) {
+                            // Demo data must never stop the system from starting.
+                            log.warn("演示照片未能添加到记录 {}：{}", r.id(), e.getMessage());
+                        }
                     }
                 }
             }
