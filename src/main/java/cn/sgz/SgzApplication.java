@@ -9,6 +9,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class SgzApplication {
 
+    static {
+        // "Today" is China's today on any server: dates default from LocalDate.now() in every module.
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(cn.sgz.shared.ChinaTime.ZONE));
+    }
+
     public static void main(String[] args) {
         SpringApplication.run(SgzApplication.class, args);
     }

@@ -15,7 +15,7 @@ import java.util.List;
 public final class QualificationRules {
 
     /** Capture times are compared as calendar dates in China Standard Time. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    public static final ZoneId ZONE = cn.sgz.shared.ChinaTime.ZONE;
 
     private QualificationRules() {
     }
