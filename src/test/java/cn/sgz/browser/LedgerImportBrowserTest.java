@@ -46,7 +46,7 @@ class LedgerImportBrowserTest extends BrowserTestSupport {
     void workerFixesBadRowThenImportsListAndFindsPeopleInLedger() {
         long run = System.nanoTime();
         String tag = String.format("%05d", Math.floorMod(run / 1000, 100_000L));
-        String namePrefix = "导入测试" + tag;
+        String namePrefix = "网页导入" + tag;
         List<Person> people = people(run, namePrefix);
         // Row 3 of the sheet (the second person): last character of the ID number changed to a wrong one
         Person good = people.get(1);
