@@ -95,6 +95,12 @@ public final class ComplianceBench {
             }
             System.out.printf("database: %s %s; %d cores; JVM %s%n", product, version,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            if (product.toLowerCase(Locale.ROOT).contains("postgres")) {
+                System.out.println("planner/memory settings: " + jdbc.sql("SELECT string_agg(name || '=' || current_setting(name), "
+                        + "', ' ORDER BY name) FROM pg_settings WHERE name IN ('random_page_cost', "
+                        + "'shared_buffers', 'work_mem', 'effective_cache_size', 'max_parallel_workers_per_gather')")
+                        .query(String.class).single());
+            }
             signIn(ctx, "demo_city");
             for (String phase : phases) {
                 int counties = switch (phase.strip()) {
