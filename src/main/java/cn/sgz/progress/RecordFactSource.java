@@ -18,6 +18,15 @@ public interface RecordFactSource {
     /** Qualifying records per station, kind, domain and month, with service date in [from, to]. */
     List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, LocalDate from, LocalDate to);
 
+    /**
+     * As {@link #monthlyCounts(Collection, LocalDate, LocalDate)}, only for records of the given kinds: the engine
+     * asks for the kinds its indicators count, so the scan reads no more than they need.
+     */
+    default List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from,
+                                             LocalDate to) {
+        return monthlyCounts(stationIds, from, to).stream().filter(c -> kinds.contains(c.kind())).toList();
+    }
+
     /** Qualifying records per station, served person, kind and month, for per-person and coverage rules. */
     List<RecipientMonthlyCount> recipientMonthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds,
                                                        LocalDate from, LocalDate to);

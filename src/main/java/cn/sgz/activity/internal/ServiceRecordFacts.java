@@ -57,18 +57,32 @@ class ServiceRecordFacts implements RecordFactSource {
 
     @Override
     public List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, LocalDate from, LocalDate to) {
-        if (stationIds.isEmpty()) {
+        return monthlyCounts(stationIds, null, from, to);
+    }
+
+    /**
+     * Kinds null: every kind. Reads the covering index idx_service_record_facts only.
+     *
+     * <p>The two grouped scans spell their values as literals, not bind parameters: after a few executions
+     * PostgreSQL plans a prepared statement once for any parameters, then misjudges how many records match
+     * and leaves the covering index (measured on the benchmark's city: 53 ms instead of 7 ms per project).
+     * Every value is typed (ids, enum names, dates), so nothing a user typed ends up in the SQL.
+     */
+    @Override
+    public List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from,
+                                            LocalDate to) {
+        List<String> activityKinds = kinds == null ? List.of() : KINDS.entrySet().stream()
+                .filter(e -> kinds.contains(e.getValue())).map(e -> e.getKey().name()).toList();
+        if (stationIds.isEmpty() || (kinds != null && activityKinds.isEmpty())) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(stationIds);
-        params.add(from);
-        params.add(to);
         return jdbc.sql("SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date) AS y, "
                         + "EXTRACT(MONTH FROM service_date) AS m, COUNT(*) FROM service_record "
-                        + "WHERE station_id IN (" + marks(stationIds.size()) + ") AND service_date BETWEEN ? AND ? "
+                        + "WHERE station_id IN (" + ids(stationIds) + ") "
+                        + (kinds == null ? "" : "AND kind IN (" + names(activityKinds) + ") ")
+                        + "AND service_date BETWEEN " + date(from) + " AND " + date(to) + " "
                         + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
                         + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), EXTRACT(MONTH FROM service_date)")
-                .params(params)
                 .query((rs, i) -> {
                     RecordKind kind = KINDS.get(ServiceKind.valueOf(rs.getString(2)));
                     return kind == null ? null : new MonthlyCount(rs.getLong(1), kind,
@@ -86,19 +100,17 @@ class ServiceRecordFacts implements RecordFactSource {
         if (stationIds.isEmpty() || activityKinds.isEmpty()) {
             return List.of();
         }
-        List<Object> params = new ArrayList<>(stationIds);
-        params.addAll(activityKinds);
-        params.add(from);
-        params.add(to);
-        return jdbc.sql("SELECT r.station_id, p.recipient_id, r.kind, EXTRACT(YEAR FROM r.service_date), "
-                        + "EXTRACT(MONTH FROM r.service_date), COUNT(DISTINCT r.id) FROM service_record r "
+        // A person listed twice on one record counts once: distinct (record, person) pairs first, then plain
+        // counts (cheaper than COUNT(DISTINCT …) per group, which sorts every group on PostgreSQL).
+        return jdbc.sql("SELECT station_id, recipient_id, kind, EXTRACT(YEAR FROM service_date), "
+                        + "EXTRACT(MONTH FROM service_date), COUNT(*) FROM ("
+                        + "SELECT DISTINCT r.id, r.station_id, p.recipient_id, r.kind, r.service_date FROM service_record r "
                         + "JOIN service_record_participant p ON p.record_id = r.id "
-                        + "WHERE r.station_id IN (" + marks(stationIds.size()) + ") AND r.kind IN ("
-                        + marks(activityKinds.size()) + ") AND r.service_date BETWEEN ? AND ? "
-                        + "AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS' AND p.recipient_id IS NOT NULL "
-                        + "GROUP BY r.station_id, p.recipient_id, r.kind, EXTRACT(YEAR FROM r.service_date), "
-                        + "EXTRACT(MONTH FROM r.service_date)")
-                .params(params)
+                        + "WHERE r.station_id IN (" + ids(stationIds) + ") AND r.kind IN (" + names(activityKinds) + ") "
+                        + "AND r.service_date BETWEEN " + date(from) + " AND " + date(to) + " "
+                        + "AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS' AND p.recipient_id IS NOT NULL) x "
+                        + "GROUP BY station_id, recipient_id, kind, EXTRACT(YEAR FROM service_date), "
+                        + "EXTRACT(MONTH FROM service_date)")
                 .query((rs, i) -> new RecipientMonthlyCount(rs.getLong(1), rs.getLong(2),
                         KINDS.get(ServiceKind.valueOf(rs.getString(3))), YearMonth.of(rs.getInt(4), rs.getInt(5)),
                         rs.getLong(6)))
@@ -152,6 +164,23 @@ class ServiceRecordFacts implements RecordFactSource {
             case DISABILITY -> cn.sgz.catalog.ServiceDomain.DISABLED;
             default -> cn.sgz.catalog.ServiceDomain.OTHER;
         };
+    }
+
+    private static String ids(Collection<Long> ids) {
+        return ids.stream().map(id -> Long.toString(id)).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static String names(List<String> enumNames) {
+        return enumNames.stream().map(n -> {
+            if (!n.matches("[A-Z_]+")) {
+                throw new IllegalArgumentException(n);
+            }
+            return "'" + n + "'";
+        }).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    private static String date(LocalDate d) {
+        return "DATE '" + d + "'";
     }
 
     private static String marks(int n) {

@@ -56,12 +56,15 @@ public class ComplianceEngine {
                                             Collection<Long> stationIds, Map<Long, String> stationNames,
                                             LocalDate asOf) {
         IndicatorEvaluator evaluator = new IndicatorEvaluator(facts, asOf, project.evidencePolicy());
+        facts.expectMonthly(evaluator.activityKinds(indicators));
+        facts.expectPerRecipient(evaluator.perRecipientKinds(indicators));
+        List<List<Periods.Span>> spans = indicators.stream()
+                .map(pi -> Periods.split(project.startDate(), project.endDate(), pi.indicator().period())).toList();
         List<StationCompliance> result = new ArrayList<>();
         for (long station : stationIds) {
             List<IndicatorResult> rows = new ArrayList<>(indicators.size());
-            for (ProjectIndicator pi : indicators) {
-                rows.add(evaluator.evaluate(pi, station,
-                        Periods.split(project.startDate(), project.endDate(), pi.indicator().period())));
+            for (int i = 0; i < indicators.size(); i++) {
+                rows.add(evaluator.evaluate(indicators.get(i), station, spans.get(i)));
             }
             result.add(new StationCompliance(project.id(), station, stationNames.getOrDefault(station, "—"), asOf, rows));
         }

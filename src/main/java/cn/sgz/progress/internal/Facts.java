@@ -38,8 +38,11 @@ final class Facts {
     final List<EntityFactSource> entities;
     private final StaffCounts staffCounts;
 
-    private List<MonthlyCount> monthly;
-    private final Map<Set<RecordKind>, List<RecipientMonthlyCount>> perRecipient = new HashMap<>();
+    private Map<Long, List<MonthlyCount>> monthly;
+    private Set<RecordKind> monthlyKinds; // null: every kind
+    private Set<RecordKind> recipientKinds = Set.of();
+    private List<RecipientMonthlyCount> recipientRows;
+    private final Map<Set<RecordKind>, Map<Long, List<RecipientMonthlyCount>>> perRecipient = new HashMap<>();
     private final Map<String, Map<Long, Set<Long>>> populations = new HashMap<>();
     private Map<Long, Set<Long>> roster;
     private final Map<ServiceDomain, List<CaseFact>> cases = new HashMap<>();
@@ -74,16 +77,69 @@ final class Facts {
         return to.isBefore(from);
     }
 
-    List<MonthlyCount> monthly() {
-        if (monthly == null) {
-            monthly = empty() ? List.of() : records.orElseThrow().monthlyCounts(stations, from, to);
+    /**
+     * Announces the kind sets the activity counts will look at (an empty set: any kind), so that the one
+     * grouped scan reads only records of those kinds. Without it the scan covers every kind.
+     */
+    void expectMonthly(Collection<Set<RecordKind>> kindSets) {
+        Set<RecordKind> kinds = kindSets.stream().anyMatch(Set::isEmpty) ? null
+                : kindSets.stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        if (!java.util.Objects.equals(kinds, monthlyKinds)) {
+            monthlyKinds = kinds;
+            monthly = null;
         }
-        return monthly;
     }
 
-    List<RecipientMonthlyCount> perRecipient(Set<RecordKind> kinds) {
-        return perRecipient.computeIfAbsent(kinds, k -> empty() ? List.of()
-                : records.orElseThrow().recipientMonthlyCounts(stations, k, from, to));
+    /** Qualifying records of one station per kind, domain and month (one grouped scan for all stations). */
+    List<MonthlyCount> monthly(long station) {
+        if (monthly == null) {
+            List<MonthlyCount> rows = empty() ? List.of()
+                    : monthlyKinds == null ? records.orElseThrow().monthlyCounts(stations, from, to)
+                    : monthlyKinds.isEmpty() ? List.of()
+                    : records.orElseThrow().monthlyCounts(stations, monthlyKinds, from, to);
+            monthly = byStation(rows, MonthlyCount::stationId);
+        }
+        return monthly.getOrDefault(station, List.of());
+    }
+
+    /**
+     * Announces every kind set {@link #perRecipient} will be asked for, so that one scan over the union
+     * serves them all (the rows are grouped by kind, so filtering by kind afterwards changes nothing).
+     */
+    void expectPerRecipient(Collection<Set<RecordKind>> kindSets) {
+        Set<RecordKind> union = new java.util.HashSet<>(recipientKinds);
+        kindSets.forEach(union::addAll);
+        if (!union.equals(recipientKinds)) {
+            recipientKinds = Set.copyOf(union);
+            recipientRows = null;
+            perRecipient.clear();
+        }
+    }
+
+    /** Qualifying records of one station per served person, kind (one of {@code kinds}) and month. */
+    List<RecipientMonthlyCount> perRecipient(Set<RecordKind> kinds, long station) {
+        return perRecipient.computeIfAbsent(kinds, k -> {
+            if (empty() || k.isEmpty()) {
+                return Map.of();
+            }
+            if (!recipientKinds.containsAll(k)) {
+                return byStation(records.orElseThrow().recipientMonthlyCounts(stations, k, from, to),
+                        RecipientMonthlyCount::stationId);
+            }
+            if (recipientRows == null) {
+                recipientRows = records.orElseThrow().recipientMonthlyCounts(stations, recipientKinds, from, to);
+            }
+            return byStation(k.containsAll(recipientKinds) ? recipientRows
+                    : recipientRows.stream().filter(c -> k.contains(c.kind())).toList(), RecipientMonthlyCount::stationId);
+        }).getOrDefault(station, List.of());
+    }
+
+    private static <T> Map<Long, List<T>> byStation(List<T> rows, java.util.function.ToLongFunction<T> station) {
+        Map<Long, List<T>> result = new HashMap<>();
+        for (T row : rows) {
+            result.computeIfAbsent(station.applyAsLong(row), s -> new ArrayList<>()).add(row);
+        }
+        return result;
     }
 
     Map<Long, Set<Long>> population(ServiceDomain domain, String subtype) {

@@ -7,6 +7,7 @@ import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.RecordKind;
+import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.CaseworkFactSource.SessionFact;
 import cn.sgz.progress.EntityFactSource.AmountFact;
@@ -121,8 +122,8 @@ final class IndicatorEvaluator {
         YearMonth first = YearMonth.from(span.from());
         YearMonth last = YearMonth.from(span.to());
         long n = 0;
-        for (MonthlyCount c : facts.monthly()) {
-            if (c.stationId() == station && kindMatches(p, c.kind()) && domainMatches(p.domain(), c.domain())
+        for (MonthlyCount c : facts.monthly(station)) {
+            if (kindMatches(p, c.kind()) && domainMatches(p.domain(), c.domain())
                     && !c.month().isBefore(first) && !c.month().isAfter(last)) {
                 n += c.count();
             }
@@ -157,8 +158,8 @@ final class IndicatorEvaluator {
         YearMonth first = YearMonth.from(span.from());
         YearMonth last = YearMonth.from(span.to());
         Map<Long, Long> counts = new HashMap<>();
-        for (RecipientMonthlyCount c : facts.perRecipient(Set.copyOf(p.recordKinds()))) {
-            if (c.stationId() == station && kindMatches(p, c.kind()) && !c.month().isBefore(first)
+        for (RecipientMonthlyCount c : facts.perRecipient(Set.copyOf(p.recordKinds()), station)) {
+            if (kindMatches(p, c.kind()) && !c.month().isBefore(first)
                     && !c.month().isAfter(last)) {
                 counts.merge(c.recipientId(), c.count(), Long::sum);
             }
@@ -276,6 +277,21 @@ final class IndicatorEvaluator {
         Indicator ind = pi.indicator();
         return new IndicatorResult(ind.id() == null ? -1 : ind.id(), ind.code(), ind.name(), pi.item().name(),
                 ind.standard(), ind.kind(), ind.period(), target, actual, ind.params().unit(), status, periods, note);
+    }
+
+    /** The record kinds of every activity count that will be computed (an empty set: any kind). */
+    List<Set<RecordKind>> activityKinds(List<ProjectIndicator> indicators) {
+        return indicators.stream().map(ProjectIndicator::indicator)
+                .filter(i -> i.kind() == RuleKind.ACTIVITY_COUNT && missingSource(i) == null)
+                .map(i -> Set.copyOf(i.params().recordKinds())).toList();
+    }
+
+    /** The record kinds of every indicator that will count records per served person (one scan serves them all). */
+    List<Set<RecordKind>> perRecipientKinds(List<ProjectIndicator> indicators) {
+        return indicators.stream().map(ProjectIndicator::indicator)
+                .filter(i -> i.kind() == RuleKind.PER_RECIPIENT_FREQUENCY || i.kind() == RuleKind.COVERAGE)
+                .filter(i -> missingSource(i) == null)
+                .map(i -> Set.copyOf(i.params().recordKinds())).toList();
     }
 
     static Set<RecordKind> kindsOf(List<ProjectIndicator> indicators) {

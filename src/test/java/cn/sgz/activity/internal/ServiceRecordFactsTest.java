@@ -1,0 +1,111 @@
+package cn.sgz.activity.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.sgz.SgzTest;
+import cn.sgz.catalog.RecordKind;
+import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.progress.RecordFactSource.MonthlyCount;
+import cn.sgz.progress.RecordFactSource.RecipientMonthlyCount;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/**
+ * The grouped scans behind the indicator engine, on the real schema: only active, counting records; the
+ * kind-restricted monthly scan and one per-person scan over a union of kinds give exactly the rows of
+ * the unrestricted scans for those kinds.
+ */
+@SgzTest
+class ServiceRecordFactsTest {
+
+    static final LocalDate FROM = LocalDate.of(2019, 1, 1);
+    static final LocalDate TO = LocalDate.of(2019, 12, 31);
+
+    @Autowired
+    ServiceRecordFacts facts;
+    @Autowired
+    JdbcClient jdbc;
+
+    long station;
+
+    @BeforeEach
+    void records() {
+        Map<String, Object> s = jdbc.sql("SELECT id, path FROM org_unit WHERE name = '赛罕街道社工站'").query().singleRow();
+        station = ((Number) s.get("id")).longValue();
+        String path = (String) s.get("path");
+        removeRecords();
+        record(path, "HOME_ASSESSMENT", "ELDERLY", "2019-01-10", "COUNTS", "ACTIVE", 501L, 502L);
+        record(path, "HOME_ASSESSMENT", "ELDERLY", "2019-01-20", "COUNTS", "ACTIVE", 501L, 501L);
+        record(path, "HOME_ASSESSMENT", "CHILDREN", "2019-02-01", "COUNTS", "ACTIVE", 503L);
+        record(path, "HOME_ASSESSMENT", "ELDERLY", "2019-02-02", "EXCLUDED", "ACTIVE", 501L);
+        record(path, "NEEDS_SURVEY", "SOCIAL_ASSISTANCE", "2019-03-31", "COUNTS", "ACTIVE", 501L, 504L);
+        record(path, "NEEDS_SURVEY", "SOCIAL_ASSISTANCE", "2019-03-15", "COUNTS", "VOIDED", 504L);
+        record(path, "CHARITY_RELIEF", "CHARITY", "2019-12-31", "COUNTS", "ACTIVE");
+        record(path, "CHARITY_RELIEF", "CHARITY", "2020-01-01", "COUNTS", "ACTIVE");
+        record(path, "OTHER", "OTHER", "2019-05-05", "COUNTS", "ACTIVE");
+    }
+
+    /** Other tests share the database: leave nothing behind (every record here has the title "facts-test"). */
+    @AfterEach
+    void removeRecords() {
+        jdbc.sql("DELETE FROM service_record_participant WHERE record_id IN (SELECT id FROM service_record "
+                + "WHERE title = 'facts-test')").update();
+        jdbc.sql("DELETE FROM service_record WHERE title = 'facts-test'").update();
+    }
+
+    private void record(String path, String kind, String domain, String date, String qualification, String status,
+                        Long... recipients) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        OffsetDateTime now = OffsetDateTime.now();
+        jdbc.sql("INSERT INTO service_record (station_id, org_unit_id, org_path, kind, domain, title, service_date, "
+                        + "qualification, status, created_by_id, created_by_name, created_at, updated_at) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,1,'test',?,?)")
+                .params(station, station, path, kind, domain, "facts-test", LocalDate.parse(date), qualification, status, now, now)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        for (Long r : recipients) {
+            jdbc.sql("INSERT INTO service_record_participant (record_id, recipient_id, name) VALUES (?,?,?)")
+                    .params(id, r, "p" + r).update();
+        }
+    }
+
+    @Test
+    void monthlyCountsOnlyCountActiveCountingRecordsAndTheAskedKinds() {
+        List<MonthlyCount> all = facts.monthlyCounts(List.of(station), FROM, TO);
+        assertThat(all).containsExactlyInAnyOrder(
+                new MonthlyCount(station, RecordKind.HOME_ASSESSMENT, ServiceDomain.ELDERLY, YearMonth.of(2019, 1), 2),
+                new MonthlyCount(station, RecordKind.HOME_ASSESSMENT, ServiceDomain.CHILD, YearMonth.of(2019, 2), 1),
+                new MonthlyCount(station, RecordKind.NEEDS_SURVEY, ServiceDomain.SOCIAL_ASSISTANCE, YearMonth.of(2019, 3), 1),
+                new MonthlyCount(station, RecordKind.CHARITY_RELIEF, ServiceDomain.OTHER, YearMonth.of(2019, 12), 1));
+
+        Set<RecordKind> kinds = Set.of(RecordKind.NEEDS_SURVEY, RecordKind.CHARITY_RELIEF, RecordKind.TRAINING);
+        assertThat(facts.monthlyCounts(List.of(station), kinds, FROM, TO))
+                .containsExactlyInAnyOrderElementsOf(all.stream().filter(c -> kinds.contains(c.kind())).toList())
+                .hasSize(2);
+        assertThat(facts.monthlyCounts(List.of(station), Set.of(RecordKind.TRAINING), FROM, TO)).isEmpty();
+    }
+
+    @Test
+    void oneScanOverAUnionOfKindsGivesEachKindsRows() {
+        Set<RecordKind> union = Set.of(RecordKind.HOME_ASSESSMENT, RecordKind.NEEDS_SURVEY);
+        List<RecipientMonthlyCount> both = facts.recipientMonthlyCounts(List.of(station), union, FROM, TO);
+        for (RecordKind k : union) {
+            assertThat(both.stream().filter(c -> c.kind() == k).toList())
+                    .containsExactlyInAnyOrderElementsOf(facts.recipientMonthlyCounts(List.of(station), Set.of(k), FROM, TO));
+        }
+        assertThat(both).contains(
+                new RecipientMonthlyCount(station, 501L, RecordKind.HOME_ASSESSMENT, YearMonth.of(2019, 1), 2),
+                new RecipientMonthlyCount(station, 504L, RecordKind.NEEDS_SURVEY, YearMonth.of(2019, 3), 1))
+                .hasSize(5);
+    }
+}
