@@ -86,8 +86,11 @@ public class DuplicateIndex {
      * itself). Candidates are confirmed with the aligned-thumbnail signal, at most 30 of them.
      */
     public Optional<Match> findMatch(Fingerprint fp, Set<Long> ignore) {
-        List<Candidate> candidates = candidates(fp).stream().filter(c -> !ignore.contains(c.photoId()))
-                .limit(30).toList();
+        return confirm(fp, candidates(fp).stream().filter(c -> !ignore.contains(c.photoId())).limit(30).toList());
+    }
+
+    /** The earliest of the given candidates that the second signal confirms as a copy of the query. */
+    public Optional<Match> confirm(Fingerprint fp, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -101,14 +104,23 @@ public class DuplicateIndex {
         Match best = null;
         for (Candidate c : candidates) {
             byte[] sig = signatures.get(c.photoId());
-            if (sig == null) {
+            if (sig == null || sig.length < ImageHashes.SIGNATURE_LENGTH || best != null && c.photoId() > best.photoId()) {
                 continue;
             }
-            double diff = ImageHashes.alignedDifference(fp.signature(), sig);
-            if (diff <= settings.maxAlignedDifference && (best == null || c.photoId() < best.photoId())) {
-                best = new Match(c.photoId(), c.distance(), diff);
+            ImageHashes.Comparison cmp = ImageHashes.compare(fp.signature(), sig);
+            if (confirms(cmp)) {
+                best = new Match(c.photoId(), c.distance(), cmp.differing());
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The second signal's verdict: after the best alignment almost nothing differs in the middle of the
+     * picture (a new shot of the same room differs there: people and objects moved, parallax), while
+     * the top and bottom bands may differ where a watermark was stamped.
+     */
+    public boolean confirms(ImageHashes.Comparison cmp) {
+        return cmp.interior() <= settings.maxInteriorDifference && cmp.bands() <= settings.maxBandDifference;
     }
 }
