@@ -42,8 +42,13 @@ public final class DetectorStudy {
                 aligns++;
                 String key = (e.getKey().startsWith("real") ? "R " : "S ") + it.transform();
                 if (System.getProperty("dump") != null) {
-                    System.out.printf("ITEM %s %s %d %.4f %.4f %.4f%n", it.transform(), e.getKey(),
-                            ImageHashes.distance(q.phash(), o.phash()), cmp.differing(), cmp.interior(), cmp.bands());
+                    StringBuilder found = new StringBuilder();
+                    for (int probes : new int[] {16, 32, 64, 128, 256}) {
+                        boolean f = q.probes(probes).stream().anyMatch(pr -> pr[1] == o.band(pr[0]));
+                        found.append(f ? " 1" : " 0");
+                    }
+                    System.out.printf("ITEM %s %s %d %.4f %.4f %.4f%s%n", it.transform(), e.getKey(),
+                            ImageHashes.distance(q.phash(), o.phash()), cmp.differing(), cmp.interior(), cmp.bands(), found);
                 }
                 stats.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new double[] {ImageHashes.distance(q.phash(), o.phash()), diff, cmp.interior(), cmp.bands()});

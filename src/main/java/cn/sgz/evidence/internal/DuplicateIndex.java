@@ -26,10 +26,39 @@ public class DuplicateIndex {
 
     private final JdbcClient jdbc;
     private final EvidenceSettings settings;
+    private final javax.sql.DataSource dataSource;
+    private volatile String hammingFilter;
 
-    public DuplicateIndex(JdbcClient jdbc, EvidenceSettings settings) {
+    public DuplicateIndex(JdbcClient jdbc, EvidenceSettings settings, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The Hamming filter as SQL, so the database returns only the rows within the limit instead of
+     * every row that shares a probed band value (thousands at millions of photos). The bit-count
+     * function differs by database; elsewhere the filter stays in Java only.
+     */
+    private String hammingFilter() {
+        String filter = hammingFilter;
+        if (filter == null) {
+            String product;
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            } catch (java.sql.SQLException e) {
+                product = "";
+            }
+            if (product.contains("postgres")) {
+                filter = " AND bit_count((phash # CAST(? AS BIGINT))::bit(64)) <= ?";
+            } else if (product.contains("h2")) {
+                filter = " AND BITCOUNT(BITXOR(phash, CAST(? AS BIGINT))) <= ?";
+            } else {
+                filter = "";
+            }
+            hammingFilter = filter;
+        }
+        return filter;
     }
 
     /** A stored photo whose hash is near the query. */
@@ -66,6 +95,12 @@ public class DuplicateIndex {
             sql.append("SELECT photo_id, phash FROM evidence_hash WHERE ").append(BAND_COLUMNS[e.getKey()])
                     .append(" IN (").append("?,".repeat(e.getValue().size() - 1)).append("?)");
             params.addAll(e.getValue());
+            String filter = hammingFilter();
+            if (!filter.isEmpty()) {
+                sql.append(filter);
+                params.add(fp.phash());
+                params.add(settings.maxHamming);
+            }
         }
         Map<Long, Candidate> found = new HashMap<>();
         jdbc.sql(sql.toString()).params(params).query(rs -> {
