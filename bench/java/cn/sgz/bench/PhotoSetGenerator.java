@@ -32,40 +32,73 @@ public final class PhotoSetGenerator {
     public static final List<String> COPY_TRANSFORMS = List.of("identical", "resize50", "recompress40", "crop5-centre",
             "crop5-right", "crop5-corner", "brighter30", "darker30", "contrast", "rewatermark", "rewatermark+resize");
 
-    /** Base photos: {@code synthetic} scenes and up to {@code realMax} real photos from {@code realRoots}. */
+    /** Where real photographs are looked for (Debian packages mate-backgrounds and ukui-wallpapers ship some). */
+    public static final List<Path> REAL_ROOTS = List.of(Path.of("/usr/share/backgrounds"), Path.of("/root/photos"));
+
+    /** Real photos the generator leaves out: drawings, gradients and logos, not photographs. */
+    private static final List<String> NOT_PHOTOS = List.of("arc-colors", "flow", "gulp", "silk", "spring", "waves",
+            "float-into", "stripes", "ubuntu-mate", "greentraditional", "fluent", "focal", "rollpaper", "string",
+            "rhythm", "_3840x2160", "_5640x3172");
+
+    /**
+     * Base photos: {@code synthetic} scenes and up to {@code realMax} real photographs from {@code realRoots}.
+     * A real photograph's base is a window of 80 % of its width (the rest is kept for the "camera panned" shot).
+     */
     public static Map<String, BufferedImage> bases(int synthetic, int realMax, List<Path> realRoots) {
         Map<String, BufferedImage> out = new LinkedHashMap<>();
         for (int i = 0; i < synthetic; i++) {
             out.put("scene-" + i, read(DemoPhotos.jpeg(DemoPhotos.scene(50_000 + i, 90_000 + i, 0, 1024, 768), 0.92f)));
         }
+        for (Map.Entry<String, BufferedImage> e : realSources(realMax, realRoots).entrySet()) {
+            out.put(e.getKey(), crop(e.getValue(), 0.02, 0.05, 0.18, 0.05));
+        }
+        return out;
+    }
+
+    /** Real photographs, scaled to at most 1600 px, keyed "real-N-name". */
+    public static Map<String, BufferedImage> realSources(int realMax, List<Path> realRoots) {
+        Map<String, BufferedImage> out = new LinkedHashMap<>();
         int real = 0;
         for (Path root : realRoots) {
             if (!Files.isDirectory(root)) {
                 continue;
             }
+            List<Path> found;
             try (Stream<Path> files = Files.walk(root, 12)) {
-                for (Path p : (Iterable<Path>) files::iterator) {
-                    String n = p.getFileName().toString().toLowerCase();
-                    if (real >= realMax || !(n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png"))) {
+                found = files.filter(Files::isRegularFile).sorted().toList();
+            } catch (IOException | RuntimeException e) {
+                continue;
+            }
+            for (Path p : found) {
+                String n = p.getFileName().toString().toLowerCase();
+                if (real >= realMax || !(n.endsWith(".jpg") || n.endsWith(".jpeg") || n.endsWith(".png"))
+                        || NOT_PHOTOS.stream().anyMatch(n::contains)) {
+                    continue;
+                }
+                try {
+                    if (Files.size(p) < 15_000) {
                         continue;
                     }
-                    try {
-                        if (Files.size(p) < 15_000) {
-                            continue;
-                        }
-                        BufferedImage img = ImageIO.read(p.toFile());
-                        if (img != null && img.getWidth() >= 200 && img.getHeight() >= 150) {
-                            out.put("real-" + real++ + "-" + p.getFileName(), rgb(img));
-                        }
-                    } catch (IOException | RuntimeException ignored) {
-                        // unreadable file: skip
+                    BufferedImage img = ImageIO.read(p.toFile());
+                    if (img != null && img.getWidth() >= 400 && img.getHeight() >= 300) {
+                        double f = Math.min(1.0, 1600.0 / Math.max(img.getWidth(), img.getHeight()));
+                        out.put("real-" + real++ + "-" + p.getFileName(), f < 1 ? resize(rgb(img), f) : rgb(img));
                     }
+                } catch (IOException | RuntimeException ignored) {
+                    // unreadable file: skip
                 }
-            } catch (IOException | RuntimeException ignored) {
-                // unreadable folder: skip
             }
         }
         return out;
+    }
+
+    /** Other shots of a real photograph's scene: the camera panned 15 % / 20 % of the source width. */
+    public static List<Item> realOthers(String name, BufferedImage source) {
+        return List.of(
+                new Item(name, "real-camera-panned15", false,
+                        DemoPhotos.jpeg(crop(source, 0.17, 0.05, 0.03, 0.05), 0.9f)),
+                new Item(name, "real-camera-panned20+zoom", false,
+                        DemoPhotos.jpeg(crop(source, 0.20, 0.08, 0.0, 0.08), 0.9f)));
     }
 
     /** Transformed copies of a base photo. */
@@ -177,7 +210,8 @@ public final class PhotoSetGenerator {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/photoset");
         int n = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         Files.createDirectories(dir);
-        Map<String, BufferedImage> bases = bases(n, 10, List.of(Path.of("/usr/share"), Path.of("/usr/lib")));
+        Map<String, BufferedImage> bases = bases(n, 30, REAL_ROOTS);
+        Map<String, BufferedImage> sources = realSources(30, REAL_ROOTS);
         int i = 0;
         for (Map.Entry<String, BufferedImage> e : bases.entrySet()) {
             String safe = e.getKey().replaceAll("[^A-Za-z0-9.-]", "_");
@@ -187,6 +221,10 @@ public final class PhotoSetGenerator {
             }
             if (e.getKey().startsWith("scene-")) {
                 for (Item it : sameSceneOthers(i++)) {
+                    Files.write(dir.resolve(safe + "__" + it.transform() + ".jpg"), it.jpeg());
+                }
+            } else if (sources.containsKey(e.getKey())) {
+                for (Item it : realOthers(e.getKey(), sources.get(e.getKey()))) {
                     Files.write(dir.resolve(safe + "__" + it.transform() + ".jpg"), it.jpeg());
                 }
             }

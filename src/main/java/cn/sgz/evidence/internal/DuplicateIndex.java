@@ -26,10 +26,39 @@ public class DuplicateIndex {
 
     private final JdbcClient jdbc;
     private final EvidenceSettings settings;
+    private final javax.sql.DataSource dataSource;
+    private volatile String hammingFilter;
 
-    public DuplicateIndex(JdbcClient jdbc, EvidenceSettings settings) {
+    public DuplicateIndex(JdbcClient jdbc, EvidenceSettings settings, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
         this.settings = settings;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * The Hamming filter as SQL, so the database returns only the rows within the limit instead of
+     * every row that shares a probed band value (thousands at millions of photos). The bit-count
+     * function differs by database; elsewhere the filter stays in Java only.
+     */
+    private String hammingFilter() {
+        String filter = hammingFilter;
+        if (filter == null) {
+            String product;
+            try (java.sql.Connection c = dataSource.getConnection()) {
+                product = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT);
+            } catch (java.sql.SQLException e) {
+                product = "";
+            }
+            if (product.contains("postgres")) {
+                filter = " AND bit_count((phash # CAST(? AS BIGINT))::bit(64)) <= ?";
+            } else if (product.contains("h2")) {
+                filter = " AND BITCOUNT(BITXOR(phash, CAST(? AS BIGINT))) <= ?";
+            } else {
+                filter = "";
+            }
+            hammingFilter = filter;
+        }
+        return filter;
     }
 
     /** A stored photo whose hash is near the query. */
@@ -66,6 +95,12 @@ public class DuplicateIndex {
             sql.append("SELECT photo_id, phash FROM evidence_hash WHERE ").append(BAND_COLUMNS[e.getKey()])
                     .append(" IN (").append("?,".repeat(e.getValue().size() - 1)).append("?)");
             params.addAll(e.getValue());
+            String filter = hammingFilter();
+            if (!filter.isEmpty()) {
+                sql.append(filter);
+                params.add(fp.phash());
+                params.add(settings.maxHamming);
+            }
         }
         Map<Long, Candidate> found = new HashMap<>();
         jdbc.sql(sql.toString()).params(params).query(rs -> {
@@ -86,8 +121,11 @@ public class DuplicateIndex {
      * itself). Candidates are confirmed with the aligned-thumbnail signal, at most 30 of them.
      */
     public Optional<Match> findMatch(Fingerprint fp, Set<Long> ignore) {
-        List<Candidate> candidates = candidates(fp).stream().filter(c -> !ignore.contains(c.photoId()))
-                .limit(30).toList();
+        return confirm(fp, candidates(fp).stream().filter(c -> !ignore.contains(c.photoId())).limit(30).toList());
+    }
+
+    /** The earliest of the given candidates that the second signal confirms as a copy of the query. */
+    public Optional<Match> confirm(Fingerprint fp, List<Candidate> candidates) {
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
@@ -101,14 +139,23 @@ public class DuplicateIndex {
         Match best = null;
         for (Candidate c : candidates) {
             byte[] sig = signatures.get(c.photoId());
-            if (sig == null) {
+            if (sig == null || sig.length < ImageHashes.SIGNATURE_LENGTH || best != null && c.photoId() > best.photoId()) {
                 continue;
             }
-            double diff = ImageHashes.alignedDifference(fp.signature(), sig);
-            if (diff <= settings.maxAlignedDifference && (best == null || c.photoId() < best.photoId())) {
-                best = new Match(c.photoId(), c.distance(), diff);
+            ImageHashes.Comparison cmp = ImageHashes.compare(fp.signature(), sig);
+            if (confirms(cmp)) {
+                best = new Match(c.photoId(), c.distance(), cmp.differing());
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The second signal's verdict: after the best alignment almost nothing differs in the middle of the
+     * picture (a new shot of the same room differs there: people and objects moved, parallax), while
+     * the top and bottom bands may differ where a watermark was stamped.
+     */
+    public boolean confirms(ImageHashes.Comparison cmp) {
+        return cmp.interior() <= settings.maxInteriorDifference && cmp.bands() <= settings.maxBandDifference;
     }
 }

@@ -16,7 +16,8 @@ public class EvidenceSettings {
     final int thumbSide;
     final int probes;
     final int maxHamming;
-    final double maxAlignedDifference;
+    final double maxInteriorDifference;
+    final double maxBandDifference;
 
     EvidenceSettings(@Value("${sgz.data-dir:./data}") String dataDir,
                      @Value("${sgz.evidence.max-photo-bytes:15728640}") long maxPhotoBytes,
@@ -24,9 +25,10 @@ public class EvidenceSettings {
                      @Value("${sgz.evidence.max-side:12000}") int maxSide,
                      @Value("${sgz.evidence.decode-side:1024}") int decodeSide,
                      @Value("${sgz.evidence.thumb-side:360}") int thumbSide,
-                     @Value("${sgz.evidence.duplicate.probes:256}") int probes,
-                     @Value("${sgz.evidence.duplicate.max-hamming:24}") int maxHamming,
-                     @Value("${sgz.evidence.duplicate.max-aligned-difference:0.08}") double maxAlignedDifference) {
+                     @Value("${sgz.evidence.duplicate.probes:128}") int probes,
+                     @Value("${sgz.evidence.duplicate.max-hamming:16}") int maxHamming,
+                     @Value("${sgz.evidence.duplicate.max-interior-difference:0.02}") double maxInteriorDifference,
+                     @Value("${sgz.evidence.duplicate.max-band-difference:0.35}") double maxBandDifference) {
         this.filesDir = Path.of(dataDir).resolve("files");
         this.maxPhotoBytes = maxPhotoBytes;
         this.maxPixels = maxPixels;
@@ -35,7 +37,8 @@ public class EvidenceSettings {
         this.thumbSide = thumbSide;
         this.probes = probes;
         this.maxHamming = maxHamming;
-        this.maxAlignedDifference = maxAlignedDifference;
+        this.maxInteriorDifference = maxInteriorDifference;
+        this.maxBandDifference = maxBandDifference;
     }
 
     public long maxPhotoBytes() {

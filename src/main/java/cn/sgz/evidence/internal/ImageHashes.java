@@ -118,45 +118,121 @@ public final class ImageHashes {
     }
 
     /**
-     * The second signal: how much of one 32×32 luminance thumbnail differs from the other once they are
-     * best aligned. Tries every crop of either image between 88% and 100% of its width and height
-     * (so a copy cropped by a few percent on any side lines up again), normalises brightness and
-     * contrast (z-scores), and returns the smallest share of pixels that still differ by more than
-     * half a standard deviation. A copy scores near 0, a copy with a stamped watermark about the
-     * share of the stamp; a new photo of the same room, where people and the camera moved, scores
-     * far higher.
+     * What the second signal found when one 32×32 thumbnail was best aligned onto the other:
+     * {@code differing} is the share of all pixels that still differ, {@code interior} the share of all
+     * pixels that differ outside the top and bottom bands where watermark stamps sit (top 4 rows,
+     * bottom 10 rows of 32), {@code bands} the share of the band pixels that differ.
      */
-    public static double alignedDifference(byte[] a, byte[] b) {
-        a = a.length == SIGNATURE_LENGTH ? a : java.util.Arrays.copyOf(a, SIGNATURE_LENGTH);
-        b = b.length == SIGNATURE_LENGTH ? b : java.util.Arrays.copyOf(b, SIGNATURE_LENGTH);
-        double[] za = zscores(a);
-        double[] zb = zscores(b);
-        return Math.min(bestAlignment(a, zb), bestAlignment(b, za));
+    public record Comparison(double differing, double interior, double bands) {
     }
 
-    private static double bestAlignment(byte[] ref, double[] target) {
-        double best = 1.0;
+    private static final int TOP_BAND = 4;
+    private static final int BOTTOM_BAND = 10;
+
+    /** The share of differing pixels once the thumbnails are best aligned (see {@link #compare}). */
+    public static double alignedDifference(byte[] a, byte[] b) {
+        return compare(a, b).differing();
+    }
+
+    /**
+     * The second signal: how one 32×32 luminance thumbnail differs from the other once they are best
+     * aligned. Tries crops of either image between 88% and 100% of its width and height (so a copy
+     * cropped by a few percent on any side lines up again; coarse steps first, then refined around the
+     * best), normalises brightness and contrast (z-scores), and counts the pixels that still differ by
+     * more than half a standard deviation (and by more than 12 grey levels, so JPEG noise on a flat,
+     * low-contrast photo does not count). A copy differs almost nowhere except under a stamped
+     * watermark, which sits in the top or bottom band; a new photo of the same room, where people or
+     * the camera moved, differs in the middle of the picture as well.
+     */
+    public static Comparison compare(byte[] a, byte[] b) {
+        a = a.length == SIGNATURE_LENGTH ? a : java.util.Arrays.copyOf(a, SIGNATURE_LENGTH);
+        b = b.length == SIGNATURE_LENGTH ? b : java.util.Arrays.copyOf(b, SIGNATURE_LENGTH);
+        Comparison ab = bestAlignment(a, b);
+        Comparison ba = bestAlignment(b, a);
+        return score(ab) <= score(ba) ? ab : ba;
+    }
+
+    private static double score(Comparison c) {
+        return c.interior() * 4 + c.bands();
+    }
+
+    /** Crops {@code ref} (scale sx, sy; offset ox, oy in 1/64 of the side) to best match {@code target}. */
+    private static Comparison bestAlignment(byte[] ref, byte[] targetBytes) {
+        double[] target = zscores(targetBytes);
+        double threshold = Math.max(0.5, 12.0 / sd(targetBytes));
         double[] window = new double[N * N];
-        for (int sxi = 0; sxi <= 6; sxi++) {
-            double sx = 1.0 - sxi * 0.02;
-            int nx = (int) Math.round((1 - sx) * 64);
-            for (int syi = 0; syi <= 6; syi++) {
-                double sy = 1.0 - syi * 0.02;
-                int ny = (int) Math.round((1 - sy) * 64);
-                for (int ix = 0; ix <= nx; ix++) {
-                    double ox = ix / 64.0;
-                    for (int iy = 0; iy <= ny; iy++) {
-                        double oy = iy / 64.0;
-                        sample(ref, ox, oy, sx, sy, window);
-                        double score = outliers(window, target, best);
-                        if (score < best) {
-                            best = score;
+        int[] best = null;
+        int bestCount = Integer.MAX_VALUE;
+        // coarse: scales 100/96/92/88 %, offsets in steps of 2/64
+        for (int si = 0; si <= 6; si += 2) {
+            for (int sj = 0; sj <= 6; sj += 2) {
+                for (int ix = 0; ix <= si * 4 / 3 + 1; ix += 2) {
+                    for (int iy = 0; iy <= sj * 4 / 3 + 1; iy += 2) {
+                        int c = weighted(ref, target, threshold, si, sj, ix, iy, window, bestCount);
+                        if (c < bestCount) {
+                            bestCount = c;
+                            best = new int[] {si, sj, ix, iy};
                         }
                     }
                 }
             }
         }
-        return best;
+        // refine: one step either way in scale (2 %) and offset (1/64)
+        int[] coarse = best.clone();
+        for (int si = Math.max(0, coarse[0] - 1); si <= Math.min(6, coarse[0] + 1); si++) {
+            for (int sj = Math.max(0, coarse[1] - 1); sj <= Math.min(6, coarse[1] + 1); sj++) {
+                for (int ix = Math.max(0, coarse[2] - 2); ix <= Math.min(maxOffset(si), coarse[2] + 2); ix++) {
+                    for (int iy = Math.max(0, coarse[3] - 2); iy <= Math.min(maxOffset(sj), coarse[3] + 2); iy++) {
+                        int c = weighted(ref, target, threshold, si, sj, ix, iy, window, bestCount);
+                        if (c < bestCount) {
+                            bestCount = c;
+                            best = new int[] {si, sj, ix, iy};
+                        }
+                    }
+                }
+            }
+        }
+        sample(ref, best[2] / 64.0, best[3] / 64.0, 1.0 - best[0] * 0.02, 1.0 - best[1] * 0.02, window);
+        int all = 0;
+        int interior = 0;
+        for (int y = 0; y < N; y++) {
+            for (int x = 0; x < N; x++) {
+                if (Math.abs(window[y * N + x] - target[y * N + x]) > threshold) {
+                    all++;
+                    if (y >= TOP_BAND && y < N - BOTTOM_BAND) {
+                        interior++;
+                    }
+                }
+            }
+        }
+        int bandPixels = (TOP_BAND + BOTTOM_BAND) * N;
+        return new Comparison(all / (double) (N * N), interior / (double) (N * N), (all - interior) / (double) bandPixels);
+    }
+
+    private static int maxOffset(int scaleStep) {
+        return (int) Math.round(scaleStep * 0.02 * 64);
+    }
+
+    /** Differing pixels, those in the middle counted 4 times; stops early above {@code stopAbove}. */
+    private static int weighted(byte[] ref, double[] target, double threshold, int si, int sj, int ix, int iy,
+                                double[] window, int stopAbove) {
+        if (ix > maxOffset(si) || iy > maxOffset(sj)) {
+            return Integer.MAX_VALUE;
+        }
+        sample(ref, ix / 64.0, iy / 64.0, 1.0 - si * 0.02, 1.0 - sj * 0.02, window);
+        int count = 0;
+        for (int y = 0; y < N; y++) {
+            int weight = y >= TOP_BAND && y < N - BOTTOM_BAND ? 4 : 1;
+            for (int x = 0; x < N; x++) {
+                if (Math.abs(window[y * N + x] - target[y * N + x]) > threshold) {
+                    count += weight;
+                    if (count >= stopAbove) {
+                        return Integer.MAX_VALUE;
+                    }
+                }
+            }
+        }
+        return count;
     }
 
     private static void sample(byte[] img, double ox, double oy, double sx, double sy, double[] out) {
@@ -176,44 +252,51 @@ public final class ImageHashes {
                 double bottom = (img[y1 * N + x0] & 0xFF) * (1 - tx) + (img[y1 * N + x1] & 0xFF) * tx;
                 double v = top * (1 - ty) + bottom * ty;
                 out[y * N + x] = v;
-                sum += v;
-                sq += v * v;
+                if (y >= TOP_BAND && y < N - BOTTOM_BAND) {
+                    sum += v;
+                    sq += v * v;
+                }
             }
         }
-        int n = N * N;
+        int n = N * (N - TOP_BAND - BOTTOM_BAND);
         double mean = sum / n;
         double sd = Math.sqrt(Math.max(1e-6, sq / n - mean * mean));
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < N * N; i++) {
             out[i] = (out[i] - mean) / sd;
         }
     }
 
-    private static double outliers(double[] a, double[] b, double stopAbove) {
-        int n = a.length;
-        int limit = (int) Math.ceil(stopAbove * n);
-        int count = 0;
-        for (int i = 0; i < n; i++) {
-            if (Math.abs(a[i] - b[i]) > 0.5 && ++count > limit) {
-                return 1.0;
-            }
-        }
-        return count / (double) n;
-    }
-
+    /** Z-scores, with mean and deviation taken from the middle rows (a stamp in a band does not shift them). */
     private static double[] zscores(byte[] img) {
         double[] out = new double[img.length];
+        double mean = 0;
+        double sd = 0;
         double sum = 0;
         double sq = 0;
-        for (byte v : img) {
-            sum += v & 0xFF;
-            sq += (v & 0xFF) * (double) (v & 0xFF);
+        for (int i = TOP_BAND * N; i < (N - BOTTOM_BAND) * N; i++) {
+            sum += img[i] & 0xFF;
+            sq += (img[i] & 0xFF) * (double) (img[i] & 0xFF);
         }
-        double mean = sum / img.length;
-        double sd = Math.sqrt(Math.max(1e-6, sq / img.length - mean * mean));
+        int n = N * (N - TOP_BAND - BOTTOM_BAND);
+        mean = sum / n;
+        sd = Math.sqrt(Math.max(1e-6, sq / n - mean * mean));
         for (int i = 0; i < img.length; i++) {
             out[i] = ((img[i] & 0xFF) - mean) / sd;
         }
         return out;
+    }
+
+    /** Deviation of the middle rows. */
+    private static double sd(byte[] img) {
+        double sum = 0;
+        double sq = 0;
+        for (int i = TOP_BAND * N; i < (N - BOTTOM_BAND) * N; i++) {
+            sum += img[i] & 0xFF;
+            sq += (img[i] & 0xFF) * (double) (img[i] & 0xFF);
+        }
+        int n = N * (N - TOP_BAND - BOTTOM_BAND);
+        double mean = sum / n;
+        return Math.sqrt(Math.max(1e-6, sq / n - mean * mean));
     }
 
     private static double[] phash(double[][] lum, long[] out) {

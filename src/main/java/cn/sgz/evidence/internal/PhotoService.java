@@ -311,8 +311,9 @@ public class PhotoService {
             }
             byte[] sig = jdbc.sql("SELECT signature FROM evidence_photo WHERE id = ?").param(c.photoId())
                     .query(byte[].class).single();
-            double diff = ImageHashes.alignedDifference(fp.signature(), sig);
-            if (diff <= settings.maxAlignedDifference) {
+            ImageHashes.Comparison cmp = ImageHashes.compare(fp.signature(), sig);
+            double diff = cmp.differing();
+            if (index.confirms(cmp)) {
                 flag(later.id(), self.duplicate() ? self.duplicateOfId() : id, "SIMILAR", c.distance(), diff);
                 events.publishEvent(new EvidenceChanged(later.ownerType(), later.ownerId(), "PHOTO_DUPLICATE_LATE"));
                 events.publishEvent(new EvidenceChanged(self.ownerType(), self.ownerId(), "PHOTO_REUSED"));
