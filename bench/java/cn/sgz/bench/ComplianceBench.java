@@ -49,7 +49,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  *
  * <p>Phases (argument, default {@code county,city}): {@code county} loads the first county (45,000
  * records, 250,000 photos) and measures; {@code city} tops up to 10 counties (450,000 records) and
- * measures again. Knobs: -Druns=15 -Dwarmup=3 -Drecords.per.station=3000 -Dcity.photos.per.record=1.
+ * measures again. Knobs: -Druns=15 -Dwarmup=10 -Drecords.per.station=3000 -Dcity.photos.per.record=1.
  */
 public final class ComplianceBench {
 
@@ -59,7 +59,7 @@ public final class ComplianceBench {
     public static void main(String[] args) throws Exception {
         List<String> phases = Arrays.asList((args.length > 0 ? args[0] : "county,city").split(","));
         int runs = Integer.getInteger("runs", 15);
-        int warmup = Integer.getInteger("warmup", 3);
+        int warmup = Integer.getInteger("warmup", 10);
         // system properties outrank application.properties (default properties would not)
         System.setProperty("sgz.data-dir", "./target/bench-compliance");
         System.setProperty("logging.level.root", "WARN");

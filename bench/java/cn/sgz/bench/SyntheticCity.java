@@ -131,6 +131,8 @@ final class SyntheticCity {
                         "service_record_participant", "service_record_reason", "evidence_photo", "evidence_hash")) {
                     st.execute("VACUUM ANALYZE " + t);
                 }
+                // and write the loaded pages out now, not while the timings run
+                st.execute("CHECKPOINT");
             }
         }
         return String.format("%d count%s: %,d service records, %,d photos", counties - have,
