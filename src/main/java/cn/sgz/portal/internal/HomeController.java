@@ -15,11 +15,14 @@ class HomeController {
     private final ScopeService scopes;
     private final OrgDirectory directory;
     private final ProgressAlerts alerts;
+    private final cn.sgz.recipient.FollowUpReminders reminders;
 
-    HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts) {
+    HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts,
+                   cn.sgz.recipient.FollowUpReminders reminders) {
         this.scopes = scopes;
         this.directory = directory;
         this.alerts = alerts;
+        this.reminders = reminders;
     }
 
     @GetMapping("/")
@@ -31,6 +34,7 @@ class HomeController {
         model.addAttribute("ownUnit", me.orgUnitId() == null ? null : directory.findVisible(me.orgUnitId()).orElse(null));
         model.addAttribute("types", OrgUnitType.values());
         model.addAttribute("alerts", alerts.current());
+        model.addAttribute("overdue", reminders.overdue());
         return "portal/home";
     }
 }

@@ -1,0 +1,44 @@
+package cn.sgz.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import cn.sgz.SgzTest;
+import cn.sgz.org.TestLogin;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Home pages carry the alerts: indicators at risk or missed, and people overdue for a follow-up. */
+@SgzTest
+class HomePageTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    JdbcClient jdbc;
+
+    String home(String user) throws Exception {
+        var response = mvc.perform(get("/").cookie(new TestLogin(mvc).login(user))).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void workerSeesOverdueFollowUpsAndIndicatorAlertsOfTheirStationOnly() throws Exception {
+        String page = home("demo_worker");
+        assertThat(page).contains("data-home=\"SOCIAL_WORKER\"").contains("逾期未回访");
+        // The demo roster has people overdue at station 1; each links to the one-tap follow-up form.
+        assertThat(page).contains("id=\"overdue\"").contains("/followups/record/");
+        assertThat(page).contains("需关注的指标");
+        assertThat(page).doesNotContain("萨如拉街道社工站 ·");
+    }
+
+    @Test
+    void rolesWithoutLedgersStillGetTheirHomePage() throws Exception {
+        assertThat(home("demo_evaluator")).contains("data-home=\"EVALUATOR\"");
+        assertThat(home("demo_city")).contains("data-home=\"CITY_OFFICER\"");
+    }
+}
