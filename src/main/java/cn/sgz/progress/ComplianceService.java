@@ -57,6 +57,11 @@ public class ComplianceService {
         return drilldowns.read(project, pi, stationId, asOf, period);
     }
 
+    /** A project the user may see (404 otherwise), for page headers. */
+    public Project project(long projectId) {
+        return projects.get(projectId);
+    }
+
     /** The projects the user may see, for pickers and home pages. */
     public List<Project> visibleProjects() {
         return projects.visible();

@@ -293,10 +293,4 @@ final class IndicatorEvaluator {
                 .filter(i -> missingSource(i) == null)
                 .map(i -> Set.copyOf(i.params().recordKinds())).toList();
     }
-
-    static Set<RecordKind> kindsOf(List<ProjectIndicator> indicators) {
-        Set<RecordKind> kinds = new HashSet<>();
-        indicators.forEach(i -> kinds.addAll(i.indicator().params().recordKinds()));
-        return kinds;
-    }
 }

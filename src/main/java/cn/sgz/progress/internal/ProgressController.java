@@ -72,8 +72,7 @@ class ProgressController {
             return "redirect:/progress/projects/" + projectId + "/stations/" + stations.get(0).stationId()
                     + (asOf == null ? "" : "?asOf=" + asOf);
         }
-        model.addAttribute("project", compliance.visibleProjects().stream().filter(p -> p.id() == projectId)
-                .findFirst().orElseThrow(() -> new NotFoundException("项目")));
+        model.addAttribute("project", compliance.project(projectId));
         model.addAttribute("stations", stations);
         model.addAttribute("rows", stations.isEmpty() ? List.of() : stations.get(0).indicators());
         model.addAttribute("asOf", date);
@@ -87,8 +86,7 @@ class ProgressController {
                    Model model) {
         LocalDate date = asOfOrToday(asOf);
         StationCompliance sc = compliance.compute(projectId, stationId, date).get(0);
-        model.addAttribute("project", compliance.visibleProjects().stream().filter(p -> p.id() == projectId)
-                .findFirst().orElseThrow(() -> new NotFoundException("项目")));
+        model.addAttribute("project", compliance.project(projectId));
         model.addAttribute("sc", sc);
         model.addAttribute("asOf", date);
         model.addAttribute("counts", sc.countByStatus());
