@@ -11,9 +11,8 @@ import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.ScopeService;
-import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ForbiddenException;
-import cn.sgz.shared.web.FormErrors;
+import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.List;
@@ -105,16 +104,11 @@ class ProjectWebController {
         var form = new ProjectService.ProjectForm(name, bureauId, agencyId, catalogId, tier, startDate, endDate,
                 stationIds, optionalItemIds, photoRequired, maxDistanceMeters, captureGraceDays, minGroupAttendees,
                 signInRequiredIndoor, receiptsRequired);
-        try {
+        return FormSubmission.run(model, response, () -> {
             Project p = service.create(form);
             flash.addFlashAttribute("notice", "已创建项目“" + p.name() + "”");
             return "redirect:/projects/" + p.id();
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            model.addAttribute("allErrors", e.problems().stream().map(BusinessException.FieldProblem::message).toList());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, form, null);
-        }
+        }, () -> form(model, form, null));
     }
 
     @PostMapping("/projects/{id}")
@@ -137,16 +131,11 @@ class ProjectWebController {
         var form = new ProjectService.ProjectForm(name, bureauId, agencyId, catalogId, tier, startDate, endDate,
                 stationIds, optionalItemIds, photoRequired, maxDistanceMeters, captureGraceDays, minGroupAttendees,
                 signInRequiredIndoor, receiptsRequired);
-        try {
+        return FormSubmission.run(model, response, () -> {
             Project p = service.update(id, form, version);
             flash.addFlashAttribute("notice", "已保存");
             return "redirect:/projects/" + p.id();
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            model.addAttribute("allErrors", e.problems().stream().map(BusinessException.FieldProblem::message).toList());
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return form(model, form, projects.get(id));
-        }
+        }, () -> form(model, form, projects.get(id)));
     }
 
     private String form(Model model, ProjectService.ProjectForm form, Project existing) {

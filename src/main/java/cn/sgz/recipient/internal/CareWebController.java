@@ -8,8 +8,7 @@ import cn.sgz.recipient.NeedCode;
 import cn.sgz.recipient.RecipientCategory;
 import cn.sgz.recipient.RecipientView;
 import cn.sgz.recipient.RiskLevel;
-import cn.sgz.shared.BusinessException;
-import cn.sgz.shared.web.FormErrors;
+import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.EnumSet;
@@ -82,7 +81,7 @@ class CareWebController {
                   @RequestParam(required = false) RiskLevel childSafetyRisk, Model model, RedirectAttributes flash,
                   HttpServletResponse response) {
         RecipientView r = recipients.get(id);
-        try {
+        return FormSubmission.run(model, response, () -> {
             var saved = assessments.record(id, new AssessmentService.AssessmentForm(assessedOn, economy, housing, health, care,
                     needs, needsText, strengths, riskLevel,
                     r.in(RecipientCategory.ELDERLY) && elderlyFlags == null ? EnumSet.noneOf(ElderlyFlag.class) : elderlyFlags,
@@ -90,11 +89,7 @@ class CareWebController {
             flash.addFlashAttribute("notice", "已保存入户评估。请为本次入户上传现场水印照片，否则不计入服务次数。");
             flash.addFlashAttribute("evidenceRecordId", saved.serviceRecordId());
             return "redirect:/recipients/" + id;
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return assessmentForm(id, model);
-        }
+        }, () -> assessmentForm(id, model));
     }
 
     @GetMapping("/needs")
@@ -127,17 +122,13 @@ class CareWebController {
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate followedOn,
                   @RequestParam(required = false) String findings, @RequestParam(required = false) RiskLevel riskAfter,
                   Model model, RedirectAttributes flash, HttpServletResponse response) {
-        try {
+        return FormSubmission.run(model, response, () -> {
             RecipientView r = recipients.get(id);
             var saved = followUps.record(id, new FollowUpService.FollowUpForm(method, followedOn, findings, riskAfter));
             flash.addFlashAttribute("notice", "已记录对“" + r.name() + "”的回访"
                     + (method == FollowUpMethod.VISIT ? "。上门回访需上传现场水印照片才计入服务次数。" : ""));
             flash.addFlashAttribute("evidenceRecordId", saved.serviceRecordId());
             return "redirect:/followups/due";
-        } catch (BusinessException e) {
-            FormErrors.addTo(model, e);
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return followUpForm(id, model);
-        }
+        }, () -> followUpForm(id, model));
     }
 }

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.ui.Model;
 
-/** Puts a rule violation into a page model: a summary line and a message per field for the form. */
+/**
+ * Puts a rule violation into a page model: a summary line, a message per field for the form, and the
+ * list of every problem for pages that show them all.
+ */
 public final class FormErrors {
 
     private FormErrors() {
@@ -16,5 +19,6 @@ public final class FormErrors {
         e.problems().forEach(p -> byField.putIfAbsent(p.field(), p.message()));
         model.addAttribute("formError", e.getMessage());
         model.addAttribute("fieldErrors", byField);
+        model.addAttribute("allErrors", e.problems().stream().map(BusinessException.FieldProblem::message).toList());
     }
 }
