@@ -10,6 +10,7 @@ public enum EntityType implements Labelled {
     CHARITY_FUND("社区慈善救助基金或社区服务专项基金"),
     CO_RAISED_FUND("共募资金"),
     CHARITY_PROJECT("慈善项目"),
+    RELIEF_EVENT("慈善救助（每次救助资金）"),
     TRAINED_WORKER("转化的社会工作专业人才"),
     ASSISTED_STATION("协助建设的社工站"),
     SERVICE_BRAND("社工站服务品牌");

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Entities (organisations, volunteers, funds …), amounts of money and station documents; implemented
- * by the community and charity modules, each for the entity types it owns.
+ * Entities (organisations, volunteers, funds …) and amounts of money; implemented by the community and
+ * charity modules, each for the entity types it owns. Station documents are {@link DocumentFactSource}.
  */
 public interface EntityFactSource {
 
@@ -22,14 +22,6 @@ public interface EntityFactSource {
 
     /** Money events (co-raised amounts, relief payments …) per station dated in [from, to]. */
     List<AmountFact> amounts(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate to);
-
-    /** Which of the named documents each station has on file. */
-    Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names);
-
-    /** True when this source keeps station documents (制度上墙, 组织架构图 …). */
-    default boolean keepsDocuments() {
-        return false;
-    }
 
     record AmountFact(long stationId, long id, LocalDate date, BigDecimal amount, String title) {
     }

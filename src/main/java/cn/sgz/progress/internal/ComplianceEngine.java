@@ -3,6 +3,7 @@ package cn.sgz.progress.internal;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.progress.CaseworkFactSource;
+import cn.sgz.progress.DocumentFactSource;
 import cn.sgz.progress.EntityFactSource;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.LedgerFactSource;
@@ -29,15 +30,17 @@ public class ComplianceEngine {
     private final ObjectProvider<LedgerFactSource> ledgers;
     private final ObjectProvider<CaseworkFactSource> casework;
     private final ObjectProvider<EntityFactSource> entities;
+    private final ObjectProvider<DocumentFactSource> documents;
     private final Facts.StaffCounts staff;
 
     ComplianceEngine(ObjectProvider<RecordFactSource> records, ObjectProvider<LedgerFactSource> ledgers,
                      ObjectProvider<CaseworkFactSource> casework, ObjectProvider<EntityFactSource> entities,
-                     StaffFacts staff) {
+                     ObjectProvider<DocumentFactSource> documents, StaffFacts staff) {
         this.records = records;
         this.ledgers = ledgers;
         this.casework = casework;
         this.entities = entities;
+        this.documents = documents;
         this.staff = staff;
     }
 
@@ -47,7 +50,7 @@ public class ComplianceEngine {
         LocalDate to = asOf.isBefore(project.endDate()) ? asOf : project.endDate();
         Facts facts = new Facts(stationIds, project.startDate(), to, Optional.ofNullable(records.getIfAvailable()),
                 Optional.ofNullable(ledgers.getIfAvailable()), Optional.ofNullable(casework.getIfAvailable()),
-                entities.orderedStream().toList(), staff);
+                entities.orderedStream().toList(), documents.orderedStream().toList(), staff);
         return evaluate(facts, project, indicators, stationIds, stationNames, asOf);
     }
 

@@ -7,6 +7,7 @@ import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.CaseworkFactSource.CaseFact;
 import cn.sgz.progress.CaseworkFactSource.ExemplaryFact;
 import cn.sgz.progress.CaseworkFactSource.GroupFact;
+import cn.sgz.progress.DocumentFactSource;
 import cn.sgz.progress.EntityFactSource;
 import cn.sgz.progress.EntityFactSource.AmountFact;
 import cn.sgz.progress.LedgerFactSource;
@@ -36,6 +37,7 @@ final class Facts {
     final Optional<LedgerFactSource> ledgers;
     final Optional<CaseworkFactSource> casework;
     final List<EntityFactSource> entities;
+    final List<DocumentFactSource> documentSources;
     private final StaffCounts staffCounts;
 
     private Map<Long, List<MonthlyCount>> monthly;
@@ -51,6 +53,7 @@ final class Facts {
     private final Map<EntityType, List<AmountFact>> amounts = new HashMap<>();
     private final Map<String, Map<Long, Long>> entityCounts = new HashMap<>();
     private Map<Long, StaffCounts.Count> staff;
+    private final Map<List<String>, Map<Long, Set<String>>> documents = new HashMap<>();
 
     /** Staff per station, from the org module. */
     interface StaffCounts {
@@ -62,7 +65,7 @@ final class Facts {
 
     Facts(Collection<Long> stations, LocalDate from, LocalDate to, Optional<RecordFactSource> records,
           Optional<LedgerFactSource> ledgers, Optional<CaseworkFactSource> casework, List<EntityFactSource> entities,
-          StaffCounts staffCounts) {
+          List<DocumentFactSource> documentSources, StaffCounts staffCounts) {
         this.stations = List.copyOf(stations);
         this.from = from;
         this.to = to;
@@ -70,6 +73,7 @@ final class Facts {
         this.ledgers = ledgers;
         this.casework = casework;
         this.entities = entities;
+        this.documentSources = documentSources;
         this.staffCounts = staffCounts;
     }
 
@@ -173,8 +177,9 @@ final class Facts {
         return entities.stream().filter(e -> e.entityTypes().contains(type)).findFirst();
     }
 
-    Optional<EntityFactSource> documentSource() {
-        return entities.stream().filter(EntityFactSource::keepsDocuments).findFirst();
+    /** True when every named document has a source that keeps documents of that name. */
+    boolean documentsConnected(Collection<String> names) {
+        return !names.isEmpty() && names.stream().allMatch(n -> documentSources.stream().anyMatch(d -> d.answersFor(n)));
     }
 
     List<AmountFact> amounts(EntityType type) {
@@ -194,7 +199,15 @@ final class Facts {
         return staff;
     }
 
+    /** The union of what every document source has on file, per station. */
     Map<Long, Set<String>> documents(List<String> names) {
-        return documentSource().orElseThrow().documents(stations, new ArrayList<>(names));
+        return documents.computeIfAbsent(List.copyOf(names), n -> {
+            Map<Long, Set<String>> union = new HashMap<>();
+            for (DocumentFactSource source : documentSources) {
+                source.documents(stations, n).forEach((station, present) ->
+                        union.computeIfAbsent(station, s -> new java.util.HashSet<>()).addAll(present));
+            }
+            return union;
+        });
     }
 }

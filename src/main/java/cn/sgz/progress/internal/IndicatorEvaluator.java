@@ -237,7 +237,7 @@ final class IndicatorEvaluator {
             case COVERAGE -> p.entityType() == null && facts.records.isPresent() && facts.ledgers.isPresent();
             case CASE_QUOTA, GROUP_QUOTA, EXEMPLARY -> facts.casework.isPresent();
             case AMOUNT, ENTITY_COUNT -> p.entityType() != null && facts.entitySource(p.entityType()).isPresent();
-            case DOCUMENT -> facts.documentSource().isPresent() && !p.documents().isEmpty();
+            case DOCUMENT -> facts.documentsConnected(p.documents());
             case STAFFING, CHECKLIST -> true;
         };
         return ok ? null : IndicatorStatus.NOT_CONNECTED.label();

@@ -201,7 +201,8 @@ class BuiltinCatalogTest {
         z("Z7.1.2", "开展慈善项目个数", ENTITY_COUNT, PROJECT, "1", entity(EntityType.CHARITY_PROJECT));
         z("Z7.2.1", "协助为有迫切需求的困难群众实施慈善救助次数", ACTIVITY_COUNT, QUARTER, "1", kinds(RecordKind.CHARITY_RELIEF));
         z("Z7.2.2", "≥1000元/次", AMOUNT, QUARTER, "1000", kinds(RecordKind.CHARITY_RELIEF)
-                .andThen(i -> assertThat(i.params().aggregate()).isEqualTo(AmountAggregate.EACH_EVENT)));
+                .andThen(i -> assertThat(i.params().aggregate()).isEqualTo(AmountAggregate.EACH_EVENT))
+                .andThen(i -> assertThat(i.params().entityType()).isEqualTo(EntityType.RELIEF_EVENT)));
         // ---------------- 扎赉诺尔 序号8 自选项目: 同序号“2.3.4.5”标准一致, for each of the 14 contents
         for (int n = 1; n <= 14; n++) {
             String p = String.format("Z8.%02d.", n);

@@ -167,7 +167,7 @@ class ComplianceEngineReferenceTest {
         Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, start.plusYears(1).minusDays(1),
                 List.of(11L), List.of(), EvidencePolicy.defaults(), 0);
         Facts facts = new Facts(List.of(11L), start, LocalDate.of(2026, 6, 30), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), ids -> Map.of());
+                Optional.empty(), List.of(), List.of(), ids -> Map.of());
         ProjectIndicator cases = indicator(RuleKind.CASE_QUOTA, SubPeriod.PROJECT,
                 params(List.of(), null, null, 5, null, null), 6);
         ProjectIndicator visits = indicator(RuleKind.ACTIVITY_COUNT, SubPeriod.MONTH,
@@ -389,17 +389,12 @@ class ComplianceEngineReferenceTest {
                 return w.money.stream().filter(m -> !m.date().isBefore(f) && !m.date().isAfter(t))
                         .map(m -> new AmountFact(m.station(), m.id(), m.date(), m.amount(), "款项")).toList();
             }
-
-            @Override
-            public Map<Long, Set<String>> documents(Collection<Long> stations, Collection<String> names) {
-                return Map.of();
-            }
         };
         Facts.StaffCounts staff = stations -> stations.stream().collect(Collectors.toMap(s -> s,
                 s -> new Facts.StaffCounts.Count(w.staffTotal.get(s), Math.min(w.staffTotal.get(s),
                         w.staffCertified.get(s)))));
         return new Facts(STATIONS, from, to, Optional.of(records), Optional.of(ledgers), Optional.of(casework),
-                List.of(entities), staff);
+                List.of(entities), List.of(), staff);
     }
 
     // ---------------------------------------------------------------- the reference evaluator

@@ -1,0 +1,19 @@
+package cn.sgz.progress;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Station documents that DOCUMENT indicators ask for: case-file forms kept by the casework module,
+ * rules on the wall and plans kept by the community module. Several sources may answer; the engine
+ * takes the union and treats an indicator as connected only when every name it needs has a source.
+ */
+public interface DocumentFactSource {
+
+    /** True when this source keeps documents of that name (so "missing" is a real answer, not a gap). */
+    boolean answersFor(String documentName);
+
+    /** Which of the named documents each station has on file (names this source does not keep are ignored). */
+    Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names);
+}
