@@ -23,6 +23,8 @@ public enum ServiceKind {
     MATERIAL_AID("物资帮扶", ServiceDomain.SOCIAL_ASSISTANCE, false),
     ORG_GUIDANCE("社区社会组织培育指导", ServiceDomain.COMMUNITY_GOVERNANCE, false),
     ORG_ACTIVITY("社区社会组织活动", ServiceDomain.COMMUNITY_GOVERNANCE, true),
+    CASE_SESSION("个案服务", ServiceDomain.SOCIAL_ASSISTANCE, false),
+    GROUP_SESSION("小组活动", ServiceDomain.SOCIAL_ASSISTANCE, true),
     OTHER("其他服务", ServiceDomain.OTHER, false);
 
     private final String label;

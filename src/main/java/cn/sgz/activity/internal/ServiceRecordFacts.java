@@ -49,6 +49,8 @@ class ServiceRecordFacts implements RecordFactSource {
         KINDS.put(ServiceKind.MATERIAL_AID, RecordKind.MATERIAL_AID);
         KINDS.put(ServiceKind.ORG_GUIDANCE, RecordKind.ORG_GUIDANCE);
         KINDS.put(ServiceKind.ORG_ACTIVITY, RecordKind.ORG_ACTIVITY);
+        KINDS.put(ServiceKind.CASE_SESSION, RecordKind.CASE_SESSION);
+        KINDS.put(ServiceKind.GROUP_SESSION, RecordKind.GROUP_SESSION);
     }
 
     private final JdbcClient jdbc;
