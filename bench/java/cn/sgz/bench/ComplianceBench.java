@@ -53,6 +53,25 @@ import org.springframework.security.core.userdetails.UserDetailsService;
  */
 public final class ComplianceBench {
 
+    /** The bench's ledger source, registered before the city generator exists; it forwards to the generator's. */
+    static final DelegatingLedger BENCH_LEDGER = new DelegatingLedger();
+
+    static final class DelegatingLedger implements LedgerFactSource {
+        volatile LedgerFactSource target;
+
+        @Override
+        public Map<Long, java.util.Set<Long>> population(java.util.Collection<Long> stations,
+                                                         cn.sgz.catalog.ServiceDomain domain, String subtype,
+                                                         LocalDate asOf) {
+            return target.population(stations, domain, subtype, asOf);
+        }
+
+        @Override
+        public Map<Long, java.util.Set<Long>> followUpRoster(java.util.Collection<Long> stations, LocalDate asOf) {
+            return target.followUpRoster(stations, asOf);
+        }
+    }
+
     static final AtomicLong STATEMENTS = new AtomicLong();
     static final AtomicReference<List<String>> TRACE = new AtomicReference<>();
 
@@ -75,7 +94,13 @@ public final class ComplianceBench {
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SgzApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .profiles("bench")
-                .initializers(c -> c.getBeanFactory().addBeanPostProcessor(new StatementCounter()))
+                .initializers(c -> {
+                    c.getBeanFactory().addBeanPostProcessor(new StatementCounter());
+                    // The synthetic city has no ledgers in the recipient tables: its people come from the
+                    // generator, in memory. Primary, so the engine takes it over the recipient module's source.
+                    ((org.springframework.context.support.GenericApplicationContext) c).registerBean(
+                            "benchLedgerFacts", LedgerFactSource.class, () -> BENCH_LEDGER, bd -> bd.setPrimary(true));
+                })
                 .run();
         try {
             DataSource ds = ctx.getBean(DataSource.class);
@@ -87,12 +112,8 @@ public final class ComplianceBench {
                 version = c.getMetaData().getDatabaseProductVersion();
             }
             SyntheticCity city = new SyntheticCity(ds, jdbc, product);
-            if (ctx.getBeanProvider(LedgerFactSource.class).getIfAvailable() == null) {
-                // The recipient module is not in this build: the ledgers come from the generator, in memory, so
-                // that COVERAGE indicators run the per-recipient scan over service_record_participant too.
-                ctx.getBeanFactory().registerSingleton("benchLedgerFacts", city.ledger());
-                System.out.println("ledger facts: synthetic, in memory (no LedgerFactSource in this build)");
-            }
+            BENCH_LEDGER.target = city.ledger();
+            System.out.println("ledger facts: synthetic, in memory (so COVERAGE indicators run the per-recipient scan)");
             System.out.printf("database: %s %s; %d cores; JVM %s%n", product, version,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             if (product.toLowerCase(Locale.ROOT).contains("postgres")) {

@@ -123,12 +123,22 @@ final class SyntheticCity {
             records += n[0];
             photos += n[1];
         }
+        try (Connection conn = ds.getConnection(); Statement st = conn.createStatement()) {
+            conn.setAutoCommit(true);
+            // what RecordStore keeps for every counting record it writes (V32); the loader writes plain SQL
+            st.execute("INSERT INTO service_person_fact (record_id, recipient_id, station_id, kind, service_date) "
+                    + "SELECT DISTINCT r.id, p.recipient_id, r.station_id, r.kind, r.service_date FROM service_record r "
+                    + "JOIN service_record_participant p ON p.record_id = r.id WHERE r.status = 'ACTIVE' "
+                    + "AND r.qualification = 'COUNTS' AND p.recipient_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+                    + "service_person_fact f WHERE f.record_id = r.id)");
+        }
         if (postgres) {
             try (Connection conn = ds.getConnection(); Statement st = conn.createStatement()) {
                 conn.setAutoCommit(true);
                 // what autovacuum does soon after a bulk load: statistics, visibility map
                 for (String t : List.of("org_unit", "project", "project_station", "service_record",
-                        "service_record_participant", "service_record_reason", "evidence_photo", "evidence_hash")) {
+                        "service_record_participant", "service_person_fact", "service_record_reason", "evidence_photo",
+                        "evidence_hash")) {
                     st.execute("VACUUM ANALYZE " + t);
                 }
                 // and write the loaded pages out now, not while the timings run

@@ -4,7 +4,9 @@ import cn.sgz.catalog.internal.ProjectStore;
 import cn.sgz.org.AgencyView;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
+import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Role;
+import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.NotFoundException;
 import java.util.ArrayList;
@@ -56,8 +58,35 @@ public class ProjectQueries {
     /** A project the signed-in user may see; unknown and foreign ids both answer "not found". */
     @Transactional(readOnly = true)
     public Project get(long projectId) {
-        return visible().stream().filter(p -> p.id() == projectId).findFirst()
-                .orElseThrow(() -> new NotFoundException("项目"));
+        return inScope(projectId).project();
+    }
+
+    /**
+     * A project with its indicators and the stations of it the user may see, read in a handful of
+     * statements whatever the number of projects (the engine's entry point, called once per project on
+     * a city board). Visible on the same terms as {@link #visible()}: the user's scope covers the
+     * project's bureau or at least one of its stations (active units only); otherwise "not found".
+     */
+    @Transactional(readOnly = true)
+    public ProjectInScope inScope(long projectId) {
+        ProjectStore.Row row = store.find(projectId).orElseThrow(() -> new NotFoundException("项目"));
+        List<Long> unitIds = new ArrayList<>(row.stationIds());
+        unitIds.add(row.bureauId());
+        Map<Long, OrgUnitView> units = directory.units(unitIds);
+        Scope scope = scopes.current();
+        java.util.function.Predicate<Long> sees = id -> {
+            OrgUnitView u = units.get(id);
+            return u != null && u.active() && scope.covers(u.path());
+        };
+        List<Long> stations = row.stationIds().stream().filter(sees).toList();
+        if (scope.role() != Role.ADMIN && stations.isEmpty() && !sees.test(row.bureauId())) {
+            throw new NotFoundException("项目");
+        }
+        Map<Long, String> names = new java.util.LinkedHashMap<>();
+        units.values().forEach(u -> names.put(u.id(), u.name()));
+        Project project = view(row, names, directory.activeAgencies().stream()
+                .collect(Collectors.toMap(AgencyView::id, AgencyView::name)), new HashMap<>());
+        return new ProjectInScope(project, indicators(project), stations, names);
     }
 
     /** For system jobs (no signed-in user): a project regardless of scope. */
@@ -106,14 +135,17 @@ public class ProjectQueries {
         Map<Long, String> agencies = directory.activeAgencies().stream()
                 .collect(Collectors.toMap(AgencyView::id, AgencyView::name));
         Map<Long, Catalog> cats = new HashMap<>();
-        return rows.stream().map(r -> {
-            Catalog c = cats.computeIfAbsent(r.catalogId(), catalogs::get);
-            String tierLabel = c.content().tiers().stream().filter(t -> t.code().equals(r.tier()))
-                    .map(CatalogTier::label).findFirst().orElse(r.tier());
-            return new Project(r.id(), r.name(), r.bureauId(), names.getOrDefault(r.bureauId(), "—"), r.agencyId(),
-                    agencies.getOrDefault(r.agencyId(), "（已停用的机构）"), r.catalogId(), c.name(), c.version(), r.tier(),
-                    tierLabel, r.startDate(), r.endDate(), r.stationIds(), r.itemIds(), r.policy(), r.version());
-        }).toList();
+        return rows.stream().map(r -> view(r, names, agencies, cats)).toList();
+    }
+
+    private Project view(ProjectStore.Row r, Map<Long, String> names, Map<Long, String> agencies,
+                         Map<Long, Catalog> cats) {
+        Catalog c = cats.computeIfAbsent(r.catalogId(), catalogs::get);
+        String tierLabel = c.content().tiers().stream().filter(t -> t.code().equals(r.tier()))
+                .map(CatalogTier::label).findFirst().orElse(r.tier());
+        return new Project(r.id(), r.name(), r.bureauId(), names.getOrDefault(r.bureauId(), "—"), r.agencyId(),
+                agencies.getOrDefault(r.agencyId(), "（已停用的机构）"), r.catalogId(), c.name(), c.version(), r.tier(),
+                tierLabel, r.startDate(), r.endDate(), r.stationIds(), r.itemIds(), r.policy(), r.version());
     }
 
     /** Names of org units (stations, bureau) for display next to a project. */

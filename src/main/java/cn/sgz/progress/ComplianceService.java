@@ -1,20 +1,14 @@
 package cn.sgz.progress;
 
-import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
+import cn.sgz.catalog.ProjectInScope;
 import cn.sgz.catalog.ProjectQueries;
-import cn.sgz.catalog.RecordKind;
-import cn.sgz.org.OrgUnitType;
-import cn.sgz.org.ScopeService;
 import cn.sgz.progress.internal.ComplianceEngine;
 import cn.sgz.progress.internal.DrilldownReader;
 import cn.sgz.shared.NotFoundException;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,14 +20,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ComplianceService {
 
     private final ProjectQueries projects;
-    private final ScopeService scopes;
     private final ComplianceEngine engine;
     private final DrilldownReader drilldowns;
 
-    ComplianceService(ProjectQueries projects, ScopeService scopes, ComplianceEngine engine,
+    ComplianceService(ProjectQueries projects, ComplianceEngine engine,
                       DrilldownReader drilldowns) {
         this.projects = projects;
-        this.scopes = scopes;
         this.engine = engine;
         this.drilldowns = drilldowns;
     }
@@ -41,20 +33,19 @@ public class ComplianceService {
     /** Compliance of one station (stationId given) or of every visible station of the project. */
     @Transactional(readOnly = true)
     public List<StationCompliance> compute(long projectId, Long stationId, LocalDate asOf) {
-        Project project = projects.get(projectId);
-        List<Long> stations = visibleStations(project, stationId);
-        return engine.evaluate(project, projects.indicators(project), stations, projects.unitNames(project), asOf);
+        ProjectInScope p = projects.inScope(projectId);
+        return engine.evaluate(p.project(), p.indicators(), only(p.visibleStationIds(), stationId), p.unitNames(), asOf);
     }
 
     /** The records (or cases, groups, amounts) behind one indicator's figure at one station. */
     @Transactional(readOnly = true)
     public Drilldown drilldown(long projectId, long indicatorId, long stationId, LocalDate asOf, String period) {
-        Project project = projects.get(projectId);
-        visibleStations(project, stationId);
-        ProjectIndicator pi = projects.indicators(project).stream()
+        ProjectInScope p = projects.inScope(projectId);
+        only(p.visibleStationIds(), stationId);
+        ProjectIndicator pi = p.indicators().stream()
                 .filter(i -> i.indicator().id() != null && i.indicator().id() == indicatorId)
                 .findFirst().orElseThrow(() -> new NotFoundException("指标"));
-        return drilldowns.read(project, pi, stationId, asOf, period);
+        return drilldowns.read(p.project(), pi, stationId, asOf, period);
     }
 
     /** A project the user may see (404 otherwise), for page headers. */
@@ -67,17 +58,14 @@ public class ComplianceService {
         return projects.visible();
     }
 
-    private List<Long> visibleStations(Project project, Long stationId) {
-        Set<Long> visible = new HashSet<>(scopes.visibleUnitIds(OrgUnitType.STATION));
-        List<Long> stations = project.stationIds().stream().filter(visible::contains).toList();
-        if (stationId != null) {
-            if (!stations.contains(stationId)) {
-                throw new NotFoundException("社工站");
-            }
-            return List.of(stationId);
+    /** The one station asked for (404 unless the user sees it in this project), or all visible ones. */
+    private static List<Long> only(List<Long> visibleStations, Long stationId) {
+        if (stationId == null) {
+            return visibleStations;
         }
-        return stations;
+        if (!visibleStations.contains(stationId)) {
+            throw new NotFoundException("社工站");
+        }
+        return List.of(stationId);
     }
-
-
 }

@@ -23,6 +23,18 @@ public interface EntityFactSource {
     /** Money events (co-raised amounts, relief payments …) per station dated in [from, to]. */
     List<AmountFact> amounts(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate to);
 
+    /**
+     * COVERAGE over entities (e.g. volunteers registered in the national volunteer system): per station,
+     * how many entities of the type exist on {@code asOf} and how many of them meet the condition. A source
+     * that cannot judge the condition answers {@code null}, and the indicator stays "not connected".
+     */
+    default Map<Long, Share> share(Collection<Long> stationIds, EntityType type, String condition, LocalDate asOf) {
+        return null;
+    }
+
+    record Share(long total, long meeting) {
+    }
+
     record AmountFact(long stationId, long id, LocalDate date, BigDecimal amount, String title) {
     }
 }

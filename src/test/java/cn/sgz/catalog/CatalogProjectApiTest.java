@@ -172,6 +172,19 @@ class CatalogProjectApiTest {
     }
 
     @Test
+    void aReplacedDraftIsReadAfreshThoughCatalogsAreKeptInMemory() throws Exception {
+        Cookie bureau = login("demo_bureau");
+        String code = "api-cache-" + cn.sgz.org.TestLogin.unique();
+        long id = importYaml(bureau, yaml(code, "第一稿标准"));
+        assertThat(catalogs.get(id).content().indicator("M1.1").orElseThrow().standard()).isEqualTo("第一稿标准");
+        assertThat(catalogs.get(id)).isSameAs(catalogs.get(id)); // the second read is the kept copy
+        mvc.perform(post("/api/v1/catalogs").cookie(bureau).with(csrf()).contentType("application/yaml")
+                        .content(yaml(code, "第二稿标准").getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.outcome").value("DRAFT_REPLACED"));
+        assertThat(catalogs.get(id).content().indicator("M1.1").orElseThrow().standard()).isEqualTo("第二稿标准");
+    }
+
+    @Test
     void editingAPublishedCatalogUsedByAProjectCreatesANewVersionAndTheProjectKeepsItsOwn() throws Exception {
         Cookie bureau = login("demo_bureau");
         long v1 = importYaml(bureau, yaml("api-versioned", "第一版标准"));

@@ -59,7 +59,7 @@ public class RecordStore {
 
     /** False when the version did not match (someone else saved first). */
     public boolean update(long id, long version, Row r) {
-        return jdbc.sql("UPDATE service_record SET station_id = ?, org_unit_id = ?, org_path = ?, project_id = ?, kind = ?, "
+        boolean updated = jdbc.sql("UPDATE service_record SET station_id = ?, org_unit_id = ?, org_path = ?, project_id = ?, kind = ?, "
                         + "domain = ?, title = ?, service_date = ?, start_time = ?, end_time = ?, place = ?, indoor = ?, "
                         + "distributes_goods = ?, site_latitude = ?, site_longitude = ?, workers = ?, "
                         + "participant_count = ?, content = ?, outcome = ?, updated_at = ?, version = version + 1 "
@@ -71,13 +71,21 @@ public class RecordStore {
                         blank(r.form().workers()), r.participantCount(), blank(r.form().content()),
                         blank(r.form().outcome()), OffsetDateTime.now(), id, version)
                 .update() == 1;
+        if (updated) {
+            refreshPersonFacts(id);
+        }
+        return updated;
     }
 
     public boolean markVoided(long id, Long version, String reason, String by) {
-        return jdbc.sql("UPDATE service_record SET status = 'VOIDED', void_reason = ?, voided_at = ?, voided_by = ?, "
+        boolean voided = jdbc.sql("UPDATE service_record SET status = 'VOIDED', void_reason = ?, voided_at = ?, voided_by = ?, "
                         + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'ACTIVE'"
                         + (version == null ? "" : " AND version = " + version.longValue()))
                 .params(reason, OffsetDateTime.now(), by, OffsetDateTime.now(), id).update() == 1;
+        if (voided) {
+            refreshPersonFacts(id);
+        }
+        return voided;
     }
 
     public void replaceParticipants(long recordId, List<ServiceRecordView.Participant> people) {
@@ -86,6 +94,7 @@ public class RecordStore {
             jdbc.sql("INSERT INTO service_record_participant (record_id, recipient_id, name) VALUES (?,?,?)")
                     .params(recordId, p.recipientId(), p.name()).update();
         }
+        refreshPersonFacts(recordId);
     }
 
     public void saveQualification(long id, Qualification q) {
@@ -97,6 +106,18 @@ public class RecordStore {
         String codes = String.join(",", q.reasons().stream().map(r -> r.code().name()).distinct().toList());
         jdbc.sql("UPDATE service_record SET qualification = ?, qualification_codes = ?, qualified_at = ? WHERE id = ?")
                 .params(q.status().name(), cut(codes, 300), OffsetDateTime.now(), id).update();
+        refreshPersonFacts(id);
+    }
+
+    /** Rewrites the record's rows of service_person_fact (V32): its people while it counts, none otherwise. */
+    void refreshPersonFacts(long id) {
+        jdbc.sql("DELETE FROM service_person_fact WHERE record_id = ?").param(id).update();
+        jdbc.sql("INSERT INTO service_person_fact (record_id, recipient_id, station_id, kind, service_date) "
+                        + "SELECT DISTINCT r.id, p.recipient_id, r.station_id, r.kind, r.service_date "
+                        + "FROM service_record r JOIN service_record_participant p ON p.record_id = r.id "
+                        + "WHERE r.id = ? AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS' "
+                        + "AND p.recipient_id IS NOT NULL")
+                .param(id).update();
     }
 
     public Optional<ServiceRecordView> find(long id) {

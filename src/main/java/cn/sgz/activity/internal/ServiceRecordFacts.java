@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,32 +105,22 @@ class ServiceRecordFacts implements RecordFactSource {
         if (stationIds.isEmpty() || activityKinds.isEmpty()) {
             return List.of();
         }
-        // One row per (record, person), grouped here rather than in the database: there are hardly fewer
-        // groups than rows (a person is seldom served twice a month in the same way), so GROUP BY would only
-        // add work to the shared database. A person listed twice on one record counts once.
-        Set<Pair> seen = new HashSet<>();
+        // service_person_fact (V32) holds the people of counting records only, one row per (record, person),
+        // so this is one index range per station and no join. Grouped here rather than in the database: there
+        // are hardly fewer groups than rows (a person is seldom served twice a month in the same way).
         Map<RecipientKey, long[]> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT r.id, r.station_id, p.recipient_id, r.kind, r.service_date FROM service_record r "
-                        + "JOIN service_record_participant p ON p.record_id = r.id "
-                        + "WHERE r.station_id IN (" + ids(stationIds) + ") AND r.kind IN (" + names(activityKinds) + ") "
-                        + "AND r.service_date BETWEEN " + date(from) + " AND " + date(to) + " "
-                        + "AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS' AND p.recipient_id IS NOT NULL")
-                .query((RowCallbackHandler) rs -> {
-                    long recipient = rs.getLong(3);
-                    if (seen.add(new Pair(rs.getLong(1), recipient))) {
-                        counts.computeIfAbsent(new RecipientKey(rs.getLong(2), recipient,
-                                KINDS.get(ServiceKind.valueOf(rs.getString(4))),
-                                YearMonth.from(rs.getObject(5, LocalDate.class))), k -> new long[1])[0]++;
-                    }
-                });
+        jdbc.sql("SELECT station_id, recipient_id, kind, service_date FROM service_person_fact "
+                        + "WHERE station_id IN (" + ids(stationIds) + ") AND kind IN (" + names(activityKinds) + ") "
+                        + "AND service_date BETWEEN " + date(from) + " AND " + date(to))
+                .query((RowCallbackHandler) rs -> counts.computeIfAbsent(new RecipientKey(rs.getLong(1), rs.getLong(2),
+                        KINDS.get(ServiceKind.valueOf(rs.getString(3))), YearMonth.from(rs.getObject(4, LocalDate.class))),
+                        k -> new long[1])[0]++);
         List<RecipientMonthlyCount> result = new ArrayList<>(counts.size());
         counts.forEach((k, n) -> result.add(new RecipientMonthlyCount(k.station(), k.recipient(), k.kind(), k.month(),
                 n[0])));
         return result;
     }
 
-    private record Pair(long record, long recipient) {
-    }
 
     private record RecipientKey(long station, long recipient, RecordKind kind, YearMonth month) {
     }

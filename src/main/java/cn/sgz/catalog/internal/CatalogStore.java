@@ -62,7 +62,8 @@ public class CatalogStore {
     /** Replaces the content of a version nobody uses yet (a draft being corrected). */
     void replace(long id, CatalogContent c) {
         deleteContent(id);
-        jdbc.sql("UPDATE catalog SET name = ?, region = ?, year_no = ?, source = ?, notes = ?, status = ? WHERE id = ?")
+        jdbc.sql("UPDATE catalog SET name = ?, region = ?, year_no = ?, source = ?, notes = ?, status = ?, "
+                        + "revision = revision + 1 WHERE id = ?")
                 .params(c.name(), c.region(), c.year(), c.source(), c.notes(), CatalogStatus.DRAFT.name(), id).update();
         insertContent(id, c);
     }
@@ -136,7 +137,7 @@ public class CatalogStore {
     }
 
     void setStatus(long id, CatalogStatus status) {
-        jdbc.sql("UPDATE catalog SET status = ? WHERE id = ?").params(status.name(), id).update();
+        jdbc.sql("UPDATE catalog SET status = ?, revision = revision + 1 WHERE id = ?").params(status.name(), id).update();
     }
 
     public Optional<Long> latestId(String code) {
@@ -167,6 +168,11 @@ public class CatalogStore {
                         rs.getBoolean("builtin"), rs.getInt("items"), rs.getInt("indicators"), rs.getLong("projects"),
                         rs.getInt("latest") == rs.getInt("version_no")))
                 .list();
+    }
+
+    /** The catalog's change counter (see V31), or empty when there is no such catalog. */
+    public Optional<Long> revision(long id) {
+        return jdbc.sql("SELECT revision FROM catalog WHERE id = ?").param(id).query(Long.class).optional();
     }
 
     public Optional<Catalog> find(long id) {

@@ -53,6 +53,7 @@ final class Facts {
     private final Map<EntityType, List<AmountFact>> amounts = new HashMap<>();
     private final Map<String, Map<Long, Long>> entityCounts = new HashMap<>();
     private Map<Long, StaffCounts.Count> staff;
+    private final Map<String, Map<Long, EntityFactSource.Share>> entityShares = new HashMap<>();
     private final Map<List<String>, Map<Long, Set<String>>> documents = new HashMap<>();
 
     /** Staff per station, from the org module. */
@@ -190,6 +191,12 @@ final class Facts {
     Map<Long, Long> entityCount(EntityType type, LocalDate countFrom, LocalDate asOf) {
         return entityCounts.computeIfAbsent(type + "|" + countFrom + "|" + asOf,
                 k -> entitySource(type).orElseThrow().count(stations, type, countFrom, asOf));
+    }
+
+    /** Entity coverage per station; null when no source can judge the condition. */
+    Map<Long, EntityFactSource.Share> entityShare(EntityType type, String condition) {
+        return entityShares.computeIfAbsent(type + "|" + condition, k -> entitySource(type)
+                .map(s -> s.share(stations, type, condition, to)).orElse(null));
     }
 
     Map<Long, StaffCounts.Count> staff() {

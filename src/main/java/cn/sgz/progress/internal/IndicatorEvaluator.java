@@ -10,6 +10,7 @@ import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.CaseworkFactSource.SessionFact;
+import cn.sgz.progress.EntityFactSource;
 import cn.sgz.progress.EntityFactSource.AmountFact;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.IndicatorStatus;
@@ -144,6 +145,9 @@ final class IndicatorEvaluator {
     }
 
     private Figure coverage(long station, IndicatorParams p, BigDecimal percent, Periods.Span span) {
+        if (p.entityType() != null) {
+            return entityCoverage(station, p, percent);
+        }
         Set<Long> people = facts.population(p.domain(), p.subtype()).getOrDefault(station, Set.of());
         Map<Long, Long> counts = servedCounts(station, p, span);
         long covered = people.stream().filter(counts::containsKey).count();
@@ -152,6 +156,18 @@ final class IndicatorEvaluator {
         String note = people.isEmpty() ? "台账中没有该类人员，无法计算覆盖率"
                 : "台账 " + people.size() + " 人，已服务 " + covered + " 人";
         return new Figure(share, percent, note);
+    }
+
+    /** The share of a station's entities meeting a condition, as of the evaluation date (a state, not a tally). */
+    private Figure entityCoverage(long station, IndicatorParams p, BigDecimal percent) {
+        EntityFactSource.Share share = facts.entityShare(p.entityType(), p.condition())
+                .getOrDefault(station, new EntityFactSource.Share(0, 0));
+        BigDecimal value = share.total() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(share.meeting() * 100)
+                .divide(BigDecimal.valueOf(share.total()), 1, RoundingMode.FLOOR);
+        String note = share.total() == 0 ? "尚无" + p.entityType().label() + "，无法计算比例"
+                : p.entityType().label() + " " + share.total() + " 个，其中" + (p.condition() == null ? "达到要求" : p.condition())
+                + " " + share.meeting() + " 个";
+        return new Figure(value, percent, note);
     }
 
     private Map<Long, Long> servedCounts(long station, IndicatorParams p, Periods.Span span) {
@@ -234,7 +250,8 @@ final class IndicatorEvaluator {
         boolean ok = switch (ind.kind()) {
             case ACTIVITY_COUNT -> facts.records.isPresent();
             case PER_RECIPIENT_FREQUENCY -> facts.records.isPresent() && facts.ledgers.isPresent();
-            case COVERAGE -> p.entityType() == null && facts.records.isPresent() && facts.ledgers.isPresent();
+            case COVERAGE -> p.entityType() == null ? facts.records.isPresent() && facts.ledgers.isPresent()
+                    : facts.entityShare(p.entityType(), p.condition()) != null;
             case CASE_QUOTA, GROUP_QUOTA, EXEMPLARY -> facts.casework.isPresent();
             case AMOUNT, ENTITY_COUNT -> p.entityType() != null && facts.entitySource(p.entityType()).isPresent();
             case DOCUMENT -> facts.documentsConnected(p.documents());

@@ -35,6 +35,8 @@ class ServiceRecordFactsTest {
     ServiceRecordFacts facts;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RecordStore store;
 
     long station;
 
@@ -58,6 +60,8 @@ class ServiceRecordFactsTest {
     /** Other tests share the database: leave nothing behind (every record here has the title "facts-test"). */
     @AfterEach
     void removeRecords() {
+        jdbc.sql("DELETE FROM service_person_fact WHERE record_id IN (SELECT id FROM service_record "
+                + "WHERE title = 'facts-test')").update();
         jdbc.sql("DELETE FROM service_record_participant WHERE record_id IN (SELECT id FROM service_record "
                 + "WHERE title = 'facts-test')").update();
         jdbc.sql("DELETE FROM service_record WHERE title = 'facts-test'").update();
@@ -77,6 +81,7 @@ class ServiceRecordFactsTest {
             jdbc.sql("INSERT INTO service_record_participant (record_id, recipient_id, name) VALUES (?,?,?)")
                     .params(id, r, "p" + r).update();
         }
+        store.refreshPersonFacts(id);
     }
 
     @Test
@@ -107,5 +112,21 @@ class ServiceRecordFactsTest {
                 new RecipientMonthlyCount(station, 501L, RecordKind.HOME_ASSESSMENT, YearMonth.of(2019, 1), 2),
                 new RecipientMonthlyCount(station, 504L, RecordKind.NEEDS_SURVEY, YearMonth.of(2019, 3), 1))
                 .hasSize(5);
+    }
+
+    @Test
+    void perPersonFactsFollowTheRecordWhenItIsVoidedOrItsPeopleChange() {
+        long id = jdbc.sql("SELECT id FROM service_record WHERE title = 'facts-test' AND kind = 'NEEDS_SURVEY' "
+                + "AND status = 'ACTIVE'").query(Long.class).single();
+        Set<RecordKind> surveys = Set.of(RecordKind.NEEDS_SURVEY);
+        assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO)).extracting(RecipientMonthlyCount::recipientId)
+                .containsExactlyInAnyOrder(501L, 504L);
+
+        store.replaceParticipants(id, List.of(new cn.sgz.activity.ServiceRecordView.Participant(0, 505L, "p505")));
+        assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO)).extracting(RecipientMonthlyCount::recipientId)
+                .containsExactly(505L);
+
+        assertThat(store.markVoided(id, null, "录入错误", "test")).isTrue();
+        assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO)).isEmpty();
     }
 }

@@ -181,6 +181,57 @@ class ComplianceEngineReferenceTest {
         });
     }
 
+    @Test
+    void entityCoverageIsTheShareMeetingTheConditionAndNeedsASourceThatJudgesIt() {
+        LocalDate start = LocalDate.of(2026, 1, 1);
+        Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, start.plusYears(1).minusDays(1),
+                List.of(11L, 12L), List.of(), EvidencePolicy.defaults(), 0);
+        ProjectIndicator registered = indicator(RuleKind.COVERAGE, SubPeriod.PROJECT, new IndicatorParams(List.of(),
+                null, null, EntityType.VOLUNTEER, null, null, null, null, "全国志愿服务信息系统注册", null, null), 100);
+        class Volunteers implements EntityFactSource {
+            final boolean judges;
+
+            Volunteers(boolean judges) {
+                this.judges = judges;
+            }
+
+            @Override
+            public Set<EntityType> entityTypes() {
+                return Set.of(EntityType.VOLUNTEER);
+            }
+
+            @Override
+            public Map<Long, Long> count(Collection<Long> s, EntityType t, LocalDate f, LocalDate a) {
+                return Map.of();
+            }
+
+            @Override
+            public List<AmountFact> amounts(Collection<Long> s, EntityType t, LocalDate f, LocalDate to) {
+                return List.of();
+            }
+
+            @Override
+            public Map<Long, Share> share(Collection<Long> s, EntityType t, String condition, LocalDate asOf) {
+                return judges && condition.equals("全国志愿服务信息系统注册")
+                        ? Map.of(11L, new Share(40, 40), 12L, new Share(30, 27)) : null;
+            }
+        }
+        LocalDate asOf = LocalDate.of(2026, 6, 30);
+        List<StationCompliance> judged = ComplianceEngine.evaluate(new Facts(List.of(11L, 12L), start, asOf,
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(new Volunteers(true)), List.of(),
+                ids -> Map.of()), project, List.of(registered), List.of(11L, 12L), Map.of(), asOf);
+        assertThat(judged.get(0).indicators().get(0).actual()).isEqualByComparingTo("100");
+        assertThat(judged.get(0).indicators().get(0).status()).isEqualTo(IndicatorStatus.MET);
+        assertThat(judged.get(1).indicators().get(0).actual()).isEqualByComparingTo("90");
+        assertThat(judged.get(1).indicators().get(0).status()).isNotEqualTo(IndicatorStatus.MET);
+        assertThat(judged.get(1).indicators().get(0).note()).contains("30").contains("27");
+
+        List<StationCompliance> unjudged = ComplianceEngine.evaluate(new Facts(List.of(11L), start, asOf,
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of(new Volunteers(false)), List.of(),
+                ids -> Map.of()), project, List.of(registered), List.of(11L), Map.of(), asOf);
+        assertThat(unjudged.get(0).indicators().get(0).status()).isEqualTo(IndicatorStatus.NOT_CONNECTED);
+    }
+
     private IndicatorResult evaluate(World world, Project project, ProjectIndicator pi, LocalDate asOf) {
         LocalDate to = asOf.isBefore(project.endDate()) ? asOf : project.endDate();
         return ComplianceEngine.evaluate(inMemoryFacts(world, project.startDate(), to), project, List.of(pi),
