@@ -15,6 +15,7 @@ import cn.sgz.progress.RecordFactSource;
 import cn.sgz.progress.RecordFactSource.MonthlyCount;
 import cn.sgz.progress.RecordFactSource.RecipientMonthlyCount;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -41,10 +42,13 @@ final class Facts {
     private final StaffCounts staffCounts;
 
     private Map<Long, List<MonthlyCount>> monthly;
+    private final Map<Long, java.util.NavigableMap<YearMonth, List<MonthlyCount>>> monthlyByMonth = new HashMap<>();
     private Set<RecordKind> monthlyKinds; // null: every kind
     private Set<RecordKind> recipientKinds = Set.of();
     private List<RecipientMonthlyCount> recipientRows;
     private final Map<Set<RecordKind>, Map<Long, List<RecipientMonthlyCount>>> perRecipient = new HashMap<>();
+    private final Map<Set<RecordKind>, Map<Long, java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>>>>
+            perRecipientByMonth = new HashMap<>();
     private final Map<String, Map<Long, Set<Long>>> populations = new HashMap<>();
     private Map<Long, Set<Long>> roster;
     private final Map<ServiceDomain, List<CaseFact>> cases = new HashMap<>();
@@ -92,6 +96,7 @@ final class Facts {
         if (!java.util.Objects.equals(kinds, monthlyKinds)) {
             monthlyKinds = kinds;
             monthly = null;
+            monthlyByMonth.clear();
         }
     }
 
@@ -107,6 +112,16 @@ final class Facts {
         return monthly.getOrDefault(station, List.of());
     }
 
+    /** {@link #monthly} of one station, by month (spans then read only their own months). */
+    java.util.NavigableMap<YearMonth, List<MonthlyCount>> monthlyByMonth(long station) {
+        List<MonthlyCount> rows = monthly(station);
+        return monthlyByMonth.computeIfAbsent(station, s -> {
+            java.util.NavigableMap<YearMonth, List<MonthlyCount>> byMonth = new java.util.TreeMap<>();
+            rows.forEach(c -> byMonth.computeIfAbsent(c.month(), m -> new ArrayList<>()).add(c));
+            return byMonth;
+        });
+    }
+
     /**
      * Announces every kind set {@link #perRecipient} will be asked for, so that one scan over the union
      * serves them all (the rows are grouped by kind, so filtering by kind afterwards changes nothing).
@@ -118,6 +133,7 @@ final class Facts {
             recipientKinds = Set.copyOf(union);
             recipientRows = null;
             perRecipient.clear();
+            perRecipientByMonth.clear();
         }
     }
 
@@ -137,6 +153,15 @@ final class Facts {
             return byStation(k.containsAll(recipientKinds) ? recipientRows
                     : recipientRows.stream().filter(c -> k.contains(c.kind())).toList(), RecipientMonthlyCount::stationId);
         }).getOrDefault(station, List.of());
+    }
+
+    /** {@link #perRecipient} of one station, by month (spans then read only their own months). */
+    java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>> perRecipientByMonth(Set<RecordKind> kinds, long station) {
+        return perRecipientByMonth.computeIfAbsent(kinds, k -> new HashMap<>()).computeIfAbsent(station, s -> {
+            java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>> byMonth = new java.util.TreeMap<>();
+            perRecipient(kinds, s).forEach(c -> byMonth.computeIfAbsent(c.month(), m -> new ArrayList<>()).add(c));
+            return byMonth;
+        });
     }
 
     private static <T> Map<Long, List<T>> byStation(List<T> rows, java.util.function.ToLongFunction<T> station) {

@@ -120,13 +120,13 @@ final class IndicatorEvaluator {
     }
 
     long activityCount(long station, IndicatorParams p, Periods.Span span) {
-        YearMonth first = YearMonth.from(span.from());
-        YearMonth last = YearMonth.from(span.to());
         long n = 0;
-        for (MonthlyCount c : facts.monthly(station)) {
-            if (kindMatches(p, c.kind()) && domainMatches(p.domain(), c.domain())
-                    && !c.month().isBefore(first) && !c.month().isAfter(last)) {
-                n += c.count();
+        for (List<MonthlyCount> month : facts.monthlyByMonth(station)
+                .subMap(YearMonth.from(span.from()), true, YearMonth.from(span.to()), true).values()) {
+            for (MonthlyCount c : month) {
+                if (kindMatches(p, c.kind()) && domainMatches(p.domain(), c.domain())) {
+                    n += c.count();
+                }
             }
         }
         return n;
@@ -171,15 +171,15 @@ final class IndicatorEvaluator {
     }
 
     private Map<Long, Long> servedCounts(long station, IndicatorParams p, Periods.Span span) {
-        YearMonth first = YearMonth.from(span.from());
-        YearMonth last = YearMonth.from(span.to());
-        Map<Long, Long> counts = new HashMap<>();
-        for (RecipientMonthlyCount c : facts.perRecipient(Set.copyOf(p.recordKinds()), station)) {
-            if (kindMatches(p, c.kind()) && !c.month().isBefore(first)
-                    && !c.month().isAfter(last)) {
-                counts.merge(c.recipientId(), c.count(), Long::sum);
-            }
-        }
+        Map<Long, Long> counts = new HashMap<>(1024);
+        // rows indexed by month: a span reads its own months only, not the station's whole year each time
+        facts.perRecipientByMonth(Set.copyOf(p.recordKinds()), station)
+                .subMap(YearMonth.from(span.from()), true, YearMonth.from(span.to()), true)
+                .values().forEach(rows -> rows.forEach(c -> {
+                    if (kindMatches(p, c.kind())) {
+                        counts.merge(c.recipientId(), c.count(), Long::sum);
+                    }
+                }));
         return counts;
     }
 
