@@ -213,6 +213,23 @@ class AccountSecurityTest {
     }
 
     @Test
+    void changingOnesOwnPasswordSignsOutOtherSessionsButNotThisOne() throws Exception {
+        String username = "ownpw_" + TestLogin.unique();
+        String password = "Own-password-2026";
+        freshUser(username, password);
+        Cookie phone = login.login(username, password);
+        Cookie laptop = login.login(username, password);
+        MockHttpServletResponse changed = mvc.perform(post("/profile/password").cookie(phone).with(csrf())
+                .param("oldPassword", password).param("newPassword", "Own-password-2027")
+                .param("confirmPassword", "Own-password-2027")).andReturn().getResponse();
+        assertThat(changed.getRedirectedUrl()).isEqualTo("/profile");
+        assertThat(authenticated(phone)).isTrue();
+        assertThat(authenticated(laptop)).isFalse();
+        assertThat(login.attemptLogin(username, password).getRedirectedUrl()).isNotEqualTo("/");
+        assertThat(authenticated(login.login(username, "Own-password-2027"))).isTrue();
+    }
+
+    @Test
     void logoutEndsTheSession() throws Exception {
         Cookie session = login.login("demo_evaluator");
         assertThat(authenticated(session)).isTrue();

@@ -15,15 +15,24 @@ public class AccountService {
     private final UserAccountRepository users;
     private final PasswordEncoder encoder;
     private final ApplicationEventPublisher events;
+    private final SessionTerminator sessions;
 
-    AccountService(UserAccountRepository users, PasswordEncoder encoder, ApplicationEventPublisher events) {
+    AccountService(UserAccountRepository users, PasswordEncoder encoder, ApplicationEventPublisher events,
+                   SessionTerminator sessions) {
         this.users = users;
         this.encoder = encoder;
         this.events = events;
+        this.sessions = sessions;
     }
 
+    /**
+     * Changes one's own password and signs out every other session of the account (a password is
+     * changed because it may be known to someone else). {@code currentSessionId}: the session making
+     * the change, which stays signed in; null for API calls, which end every session.
+     */
     @Transactional
-    public void changePassword(CurrentUser user, String oldPassword, String newPassword, String confirm) {
+    public void changePassword(CurrentUser user, String oldPassword, String newPassword, String confirm,
+                               String currentSessionId) {
         UserAccount account = users.findById(user.id()).orElseThrow();
         if (oldPassword == null || !encoder.matches(oldPassword, account.getPasswordHash())) {
             throw BusinessException.field("oldPassword", "原密码不正确");
@@ -33,6 +42,8 @@ public class AccountService {
             throw BusinessException.field("confirmPassword", "两次输入的新密码不一致");
         }
         account.changePassword(encoder.encode(newPassword));
-        events.publishEvent(AuditEvent.success("PASSWORD_CHANGE", "USER", user.id(), null, null));
+        int ended = sessions.endOtherSessions(account.getUsername(), currentSessionId);
+        events.publishEvent(AuditEvent.success("PASSWORD_CHANGE", "USER", user.id(), null,
+                ended == 0 ? null : "已退出其他 " + ended + " 个登录会话"));
     }
 }

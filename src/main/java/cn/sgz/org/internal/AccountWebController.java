@@ -2,6 +2,7 @@ package cn.sgz.org.internal;
 
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.web.FormSubmission;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,9 +58,11 @@ class AccountWebController {
     @PostMapping("/profile/password")
     String changePassword(@RequestParam String oldPassword, @RequestParam String newPassword,
                           @RequestParam String confirmPassword, Model model, RedirectAttributes flash,
-                          HttpServletResponse response) {
+                          HttpServletRequest request, HttpServletResponse response) {
         return FormSubmission.run(model, response, () -> {
-            accounts.changePassword(scopes.currentUser(), oldPassword, newPassword, confirmPassword);
+            var session = request.getSession(false);
+            accounts.changePassword(scopes.currentUser(), oldPassword, newPassword, confirmPassword,
+                    session == null ? null : session.getId());
             flash.addFlashAttribute("notice", "密码已修改");
             return "redirect:/profile";
         }, () -> profile(model));

@@ -56,8 +56,10 @@ class ProfileApiController {
 
     @PutMapping("/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void changePassword(@RequestBody PasswordChange body) {
-        accounts.changePassword(scopes.currentUser(), body.oldPassword(), body.newPassword(), body.confirmPassword());
+    void changePassword(@RequestBody PasswordChange body, jakarta.servlet.http.HttpServletRequest request) {
+        var session = request.getSession(false); // none when the call comes with an API token
+        accounts.changePassword(scopes.currentUser(), body.oldPassword(), body.newPassword(), body.confirmPassword(),
+                session == null ? null : session.getId());
     }
 
     @GetMapping("/tokens")

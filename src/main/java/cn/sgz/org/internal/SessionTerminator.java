@@ -15,8 +15,14 @@ class SessionTerminator {
     }
 
     int endAllSessions(String username) {
-        var found = sessions.findByPrincipalName(username);
-        found.keySet().forEach(sessions::deleteById);
-        return found.size();
+        return endOtherSessions(username, null);
+    }
+
+    /** Ends every session of the account except {@code keepSessionId} (the one making the change; null: none). */
+    int endOtherSessions(String username, String keepSessionId) {
+        var others = sessions.findByPrincipalName(username).keySet().stream()
+                .filter(id -> !id.equals(keepSessionId)).toList();
+        others.forEach(sessions::deleteById);
+        return others.size();
     }
 }
