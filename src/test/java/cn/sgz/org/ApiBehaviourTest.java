@@ -45,6 +45,18 @@ class ApiBehaviourTest {
         return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
+    @org.junit.jupiter.api.Test
+    void staffPhonesAndCertificateNumbersAreMaskedForThoseWhoDoNotManageStaff() throws Exception {
+        java.util.List<String> headSees = JsonPath.read(login.getJson("demo_head", "/api/v1/staff", 200), "$[*].phone");
+        java.util.List<String> workerSees = JsonPath.read(login.getJson("demo_worker", "/api/v1/staff", 200), "$[*].phone");
+        assertThat(headSees).isNotEmpty().noneMatch(p -> p != null && p.contains("*"));
+        assertThat(workerSees).hasSameSizeAs(headSees).allMatch(p -> p == null || p.matches("\\d{3}\\*+\\d{4}"));
+        java.util.List<String> certs = JsonPath.read(login.getJson("demo_evaluator", "/api/v1/staff", 200),
+                "$[?(@.certNumber)].certNumber");
+        assertThat(certs).isNotEmpty().allMatch(c -> c == null || c.startsWith("*"));
+        assertThat(certs).anyMatch(c -> c != null);
+    }
+
     /** Every API error is {code, message, details, traceId}, with a Chinese message and no stack trace. */
     private static Map<String, Object> assertApiError(MockHttpServletResponse response, int status, String code)
             throws Exception {

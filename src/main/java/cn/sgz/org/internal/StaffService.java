@@ -50,16 +50,40 @@ public class StaffService {
         if (ids.isEmpty()) {
             return List.of();
         }
+        boolean full = scopes.current().role().managesStaff();
         return staff.findByStationIdInOrderByStationIdAscNameAsc(ids).stream()
-                .map(s -> view(s, stations.get(s.getStationId()))).toList();
+                .map(s -> shown(view(s, stations.get(s.getStationId())), full)).toList();
     }
 
     @Transactional(readOnly = true)
     public StaffView get(long id) {
         Staff s = visible(id);
         OrgUnit station = units.findById(s.getStationId()).orElseThrow();
-        events.publishEvent(AuditEvent.success("VIEW_PERSONAL", "STAFF", id, station.getPath(), null));
-        return view(s, station);
+        boolean full = scopes.current().role().managesStaff();
+        if (full) {
+            events.publishEvent(AuditEvent.success("VIEW_PERSONAL", "STAFF", id, station.getPath(), null));
+        }
+        return shown(view(s, station), full);
+    }
+
+    /**
+     * Phone and certificate numbers are personal data: those who manage staff see them; workers,
+     * evaluators and city officers see them masked (the certificate level and date stay, for 持证率).
+     */
+    static StaffView shown(StaffView v, boolean full) {
+        if (full) {
+            return v;
+        }
+        return new StaffView(v.id(), v.stationId(), v.stationName(), v.agencyId(), v.name(), v.gender(),
+                mask(v.phone(), 3, 4), v.position(), v.certLevel(), mask(v.certNumber(), 0, 4), v.certDate(), v.active(),
+                v.version());
+    }
+
+    private static String mask(String value, int head, int tail) {
+        if (value == null || value.length() <= head + tail) {
+            return value == null ? null : "*".repeat(value.length());
+        }
+        return value.substring(0, head) + "*".repeat(value.length() - head - tail) + value.substring(value.length() - tail);
     }
 
     @Transactional
