@@ -8,6 +8,7 @@ import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
 import cn.sgz.evidence.QualificationRules;
+import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
@@ -23,10 +24,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,13 +43,13 @@ class DemoActivityData implements ApplicationRunner {
     private final RecordStore store;
     private final ServiceRecordService records;
     private final OrgDirectory directory;
-    private final UserDetailsService users;
+    private final DemoUsers demoUsers;
 
-    DemoActivityData(RecordStore store, ServiceRecordService records, OrgDirectory directory, UserDetailsService users) {
+    DemoActivityData(RecordStore store, ServiceRecordService records, OrgDirectory directory, DemoUsers demoUsers) {
         this.store = store;
         this.records = records;
         this.directory = directory;
-        this.users = users;
+        this.demoUsers = demoUsers;
     }
 
     private record Plan(ServiceKind kind, String title, String place, boolean indoor, boolean goods, int people,
@@ -97,77 +94,71 @@ class DemoActivityData implements ApplicationRunner {
             return;
         }
         long started = System.currentTimeMillis();
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        try {
-            int made = 0;
-            byte[] sharedPhoto = null;
-            long[] seeds = {7001, 8001};
-            String[] workers = {"demo_worker", "demo_worker2"};
-            for (int s = 0; s < 2; s++) {
-                if (!actAs(workers[s])) {
-                    return;
-                }
-                List<OrgUnitView> stations = directory.visibleUnits(OrgUnitType.STATION);
-                if (stations.isEmpty()) {
-                    return;
-                }
-                OrgUnitView station = stations.get(0);
-                LocalDate today = LocalDate.now(QualificationRules.ZONE);
-                Random random = new Random(seeds[s]);
-                for (int i = 0; i < PLANS.size(); i++) {
-                    Plan p = PLANS.get(i);
-                    LocalDate date = today.minusDays(3 + i * 6L + s);
-                    ServiceRecordView r = records.create(new RecordForm(station.id(), null, p.kind(), null, p.title(),
-                            date, "09:30", "11:00", p.place(), p.indoor(), p.goods(), workers[s].equals("demo_worker")
-                            ? "张伟、赵敏" : "陈静", p.people(), p.content(), "服务对象反馈良好。",
-                            p.people() == 1 ? List.of(new RecordForm.ParticipantInput(null, s == 0 ? "王桂兰" : "李秀英"))
-                                    : List.of()));
-                    made++;
-                    boolean skipSignIn = s == 0 && p.kind() == ServiceKind.TRAINING;
-                    if (p.kind() != ServiceKind.FOLLOW_UP_PHONE) {
-                        byte[] jpeg;
-                        if (s == 1 && i == 0 && sharedPhoto != null) {
-                            jpeg = sharedPhoto; // the copied photo: station 2 reuses station 1's picture
-                        } else {
-                            jpeg = DemoPhotos.jpeg(DemoPhotos.scene(seeds[s] + i * 13L, seeds[s] + i, 0, 640, 480), 0.85f);
-                        }
-                        if (s == 0 && i == 0) {
-                            sharedPhoto = jpeg;
-                        }
-                        double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
-                        double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
-                        OffsetDateTime taken = date.atTime(9, 40 + random.nextInt(60) % 20).atOffset(ZoneOffset.ofHours(8));
-                        records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-" + s + "-" + i, null,
-                                jpeg.length, new ByteArrayInputStream(jpeg), new DeviceCapture(taken, lat, lon, 10.0));
-                    }
-                    if (p.indoor() && p.kind().gathering() && !skipSignIn) {
-                        String[] names = {"刘淑芬", "王建国", "张秀英", "李志强", "赵玉兰", "孙海燕"};
-                        for (int k = 0; k < Math.min(names.length, 3 + random.nextInt(4)); k++) {
-                            records.addSignIn(r.id(), names[k], "1390472" + (1000 + random.nextInt(9000)), null);
-                        }
-                    }
-                    if (p.goods() && s == 0) {
-                        records.addReceipt(r.id(), "王桂兰", "生活用品礼包", "1份", null, null);
-                        records.addReceipt(r.id(), "马凤英", "生活用品礼包", "1份", null, null);
-                    }
-                }
+        int made = 0;
+        byte[][] sharedPhoto = {null};
+        String[] workers = {"demo_worker", "demo_worker2"};
+        for (int s = 0; s < workers.length; s++) {
+            int station = s;
+            Integer n = demoUsers.callAs(workers[s], () -> loadStation(station, workers[station], sharedPhoto));
+            if (n == null) {
+                return;
             }
-            log.info("已载入演示服务记录 {} 条（含照片、签到表、领取单据、一处重复照片和一场缺签到表的室内活动），用时 {} ms",
-                    made, System.currentTimeMillis() - started);
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
+            made += n;
         }
+        log.info("已载入演示服务记录 {} 条（含照片、签到表、领取单据、一处重复照片和一场缺签到表的室内活动），用时 {} ms",
+                made, System.currentTimeMillis() - started);
     }
 
-    private boolean actAs(String username) {
-        try {
-            UserDetails user = users.loadUserByUsername(username);
-            SecurityContextHolder.getContext().setAuthentication(
-                    new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
-            return true;
-        } catch (RuntimeException e) {
-            log.info("演示账号 {} 不存在，跳过演示服务记录", username);
-            return false;
+    /** The records of one demo station, written as its worker; station 2's first photo copies station 1's. */
+    private int loadStation(int s, String worker, byte[][] sharedPhoto) {
+        List<OrgUnitView> stations = directory.visibleUnits(OrgUnitType.STATION);
+        if (stations.isEmpty()) {
+            return 0;
         }
+        OrgUnitView station = stations.get(0);
+        long seed = SEEDS[s];
+        LocalDate today = LocalDate.now(QualificationRules.ZONE);
+        Random random = new Random(seed);
+        int made = 0;
+        for (int i = 0; i < PLANS.size(); i++) {
+            Plan p = PLANS.get(i);
+            LocalDate date = today.minusDays(3 + i * 6L + s);
+            ServiceRecordView r = records.create(new RecordForm(station.id(), null, p.kind(), null, p.title(),
+                    date, "09:30", "11:00", p.place(), p.indoor(), p.goods(), worker.equals("demo_worker")
+                    ? "张伟、赵敏" : "陈静", p.people(), p.content(), "服务对象反馈良好。",
+                    p.people() == 1 ? List.of(new RecordForm.ParticipantInput(null, s == 0 ? "王桂兰" : "李秀英"))
+                            : List.of()));
+            made++;
+            boolean skipSignIn = s == 0 && p.kind() == ServiceKind.TRAINING;
+            if (p.kind() != ServiceKind.FOLLOW_UP_PHONE) {
+                byte[] jpeg;
+                if (s == 1 && i == 0 && sharedPhoto[0] != null) {
+                    jpeg = sharedPhoto[0]; // the copied photo: station 2 reuses station 1's picture
+                } else {
+                    jpeg = DemoPhotos.jpeg(DemoPhotos.scene(seed + i * 13L, seed + i, 0, 640, 480), 0.85f);
+                }
+                if (s == 0 && i == 0) {
+                    sharedPhoto[0] = jpeg;
+                }
+                double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
+                double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
+                OffsetDateTime taken = date.atTime(9, 40 + random.nextInt(60) % 20).atOffset(ZoneOffset.ofHours(8));
+                records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-" + s + "-" + i, null,
+                        jpeg.length, new ByteArrayInputStream(jpeg), new DeviceCapture(taken, lat, lon, 10.0));
+            }
+            if (p.indoor() && p.kind().gathering() && !skipSignIn) {
+                String[] names = {"刘淑芬", "王建国", "张秀英", "李志强", "赵玉兰", "孙海燕"};
+                for (int k = 0; k < Math.min(names.length, 3 + random.nextInt(4)); k++) {
+                    records.addSignIn(r.id(), names[k], "1390472" + (1000 + random.nextInt(9000)), null);
+                }
+            }
+            if (p.goods() && s == 0) {
+                records.addReceipt(r.id(), "王桂兰", "生活用品礼包", "1份", null, null);
+                records.addReceipt(r.id(), "马凤英", "生活用品礼包", "1份", null, null);
+            }
+        }
+        return made;
     }
+
+    private static final long[] SEEDS = {7001, 8001};
 }

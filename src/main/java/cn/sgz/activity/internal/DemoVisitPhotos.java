@@ -7,6 +7,7 @@ import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
+import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
@@ -21,10 +22,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,77 +38,73 @@ class DemoVisitPhotos implements ApplicationRunner {
 
     private final ServiceRecordService records;
     private final OrgDirectory directory;
-    private final UserDetailsService users;
+    private final DemoUsers demoUsers;
 
-    DemoVisitPhotos(ServiceRecordService records, OrgDirectory directory, UserDetailsService users) {
+    DemoVisitPhotos(ServiceRecordService records, OrgDirectory directory, DemoUsers demoUsers) {
         this.records = records;
         this.directory = directory;
-        this.users = users;
+        this.demoUsers = demoUsers;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        var previous = SecurityContextHolder.getContext().getAuthentication();
         int added = 0;
-        try {
-            for (String worker : List.of("demo_worker", "demo_worker2")) {
-                UserDetails user;
-                try {
-                    user = users.loadUserByUsername(worker);
-                } catch (RuntimeException e) {
-                    return;
-                }
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-                List<OrgUnitView> stations = directory.visibleUnits(OrgUnitType.STATION);
-                if (stations.isEmpty()) {
-                    continue;
-                }
-                OrgUnitView station = stations.get(0);
-                Random random = new Random(station.id() * 31L);
-                List<ServiceRecordView> visits = new java.util.ArrayList<>();
-                for (ServiceKind kind : List.of(ServiceKind.HOME_ASSESSMENT, ServiceKind.FOLLOW_UP_VISIT)) {
-                    visits.addAll(records.list(new RecordFilter(station.id(), kind, null, null, null, null, null, null,
-                            500, 0)));
-                }
-                // Once any visit counts, the photos were added on an earlier start: do nothing again.
-                if (visits.stream().anyMatch(ServiceRecordView::counts)) {
-                    continue;
-                }
-                {
-                    for (ServiceRecordView r : visits) {
-                        boolean onlyNoPhoto = r.reasons().stream().map(Qualification.Reason::code)
-                                .allMatch(c -> c.name().equals("NO_PHOTO"));
-                        // Only visits the ledger demo wrote moments ago; every fourth stays without a photo.
-                        boolean justLoaded = r.createdAt().isAfter(java.time.OffsetDateTime.now().minusMinutes(5));
-                        if (r.counts() || !onlyNoPhoto || !justLoaded || r.id() % 4 == 3) {
-                            continue;
-                        }
-                        byte[] jpeg = DemoPhotos.jpeg(DemoPhotos.scene(r.id() * 97L, r.id(), 0, 640, 480), 0.85f);
-                        double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
-                        double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
-                        var taken = r.serviceDate().atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8));
-                        var now = java.time.OffsetDateTime.now().minusMinutes(5);
-                        if (taken.isAfter(now)) {
-                            taken = now; // a visit recorded today before 10 o'clock was photographed just now
-                        }
-                        try {
-                            records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-visit-" + r.id(),
-                                    null, jpeg.length, new ByteArrayInputStream(jpeg),
-                                    new DeviceCapture(taken, lat, lon, 10.0));
-                            added++;
-                        } catch (RuntimeException e) {
-                            // Demo data must never stop the system from starting.
-                            log.warn("演示照片未能添加到记录 {}：{}", r.id(), e.getMessage());
-                        }
-                    }
-                }
+        for (String worker : List.of("demo_worker", "demo_worker2")) {
+            Integer n = demoUsers.callAs(worker, this::addPhotosAtOwnStation);
+            if (n == null) {
+                return;
             }
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-            if (added > 0) {
-                log.info("已为演示入户评估和上门回访补充现场照片 {} 张", added);
+            added += n;
+        }
+        if (added > 0) {
+            log.info("已为演示入户评估和上门回访补充现场照片 {} 张", added);
+        }
+    }
+
+    /** Photos for the visits the ledger demo wrote moments ago at the signed-in worker's station. */
+    private int addPhotosAtOwnStation() {
+        int added = 0;
+        List<OrgUnitView> stations = directory.visibleUnits(OrgUnitType.STATION);
+        if (stations.isEmpty()) {
+            return 0;
+        }
+        OrgUnitView station = stations.get(0);
+        Random random = new Random(station.id() * 31L);
+        List<ServiceRecordView> visits = new java.util.ArrayList<>();
+        for (ServiceKind kind : List.of(ServiceKind.HOME_ASSESSMENT, ServiceKind.FOLLOW_UP_VISIT)) {
+            visits.addAll(records.list(new RecordFilter(station.id(), kind, null, null, null, null, null, null,
+                    500, 0)));
+        }
+        // Once any visit counts, the photos were added on an earlier start: do nothing again.
+        if (visits.stream().anyMatch(ServiceRecordView::counts)) {
+            return 0;
+        }
+        for (ServiceRecordView r : visits) {
+            boolean onlyNoPhoto = r.reasons().stream().map(Qualification.Reason::code)
+                    .allMatch(c -> c.name().equals("NO_PHOTO"));
+            // Only visits the ledger demo wrote moments ago; every fourth stays without a photo.
+            boolean justLoaded = r.createdAt().isAfter(java.time.OffsetDateTime.now().minusMinutes(5));
+            if (r.counts() || !onlyNoPhoto || !justLoaded || r.id() % 4 == 3) {
+                continue;
+            }
+            byte[] jpeg = DemoPhotos.jpeg(DemoPhotos.scene(r.id() * 97L, r.id(), 0, 640, 480), 0.85f);
+            double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
+            double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
+            var taken = r.serviceDate().atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8));
+            var now = java.time.OffsetDateTime.now().minusMinutes(5);
+            if (taken.isAfter(now)) {
+                taken = now; // a visit recorded today before 10 o'clock was photographed just now
+            }
+            try {
+                records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-visit-" + r.id(),
+                        null, jpeg.length, new ByteArrayInputStream(jpeg),
+                        new DeviceCapture(taken, lat, lon, 10.0));
+                added++;
+            } catch (RuntimeException e) {
+                // Demo data must never stop the system from starting.
+                log.warn("演示照片未能添加到记录 {}：{}", r.id(), e.getMessage());
             }
         }
+        return added;
     }
 }

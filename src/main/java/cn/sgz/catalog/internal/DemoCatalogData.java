@@ -5,6 +5,7 @@ import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogQueries;
 import cn.sgz.catalog.EvidencePolicy;
 import cn.sgz.org.AgencyView;
+import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
@@ -17,11 +18,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,15 +37,15 @@ class DemoCatalogData implements ApplicationRunner {
     private final ProjectService projects;
     private final CatalogQueries catalogs;
     private final OrgDirectory directory;
-    private final UserDetailsService users;
+    private final DemoUsers demoUsers;
     private final JdbcClient jdbc;
 
     DemoCatalogData(ProjectService projects, CatalogQueries catalogs, OrgDirectory directory,
-                    UserDetailsService users, JdbcClient jdbc) {
+                    DemoUsers demoUsers, JdbcClient jdbc) {
         this.projects = projects;
         this.catalogs = catalogs;
         this.directory = directory;
-        this.users = users;
+        this.demoUsers = demoUsers;
         this.jdbc = jdbc;
     }
 
@@ -58,40 +54,31 @@ class DemoCatalogData implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM project").query(Long.class).single() > 0) {
             return;
         }
-        UserDetails bureau;
-        try {
-            bureau = users.loadUserByUsername("demo_bureau");
-        } catch (RuntimeException e) {
+        if (!demoUsers.runAs("demo_bureau", this::createDemoProject)) {
             log.info("未找到演示账号 demo_bureau，跳过演示项目");
+        }
+    }
+
+    private void createDemoProject() {
+        Catalog catalog = catalogs.latest("jiuyuan-2024").orElse(null);
+        OrgUnitView county = directory.visibleUnits(OrgUnitType.COUNTY_BUREAU).stream()
+                .filter(u -> u.name().equals("九原区民政局")).findFirst().orElse(null);
+        AgencyView agency = directory.activeAgencies().stream()
+                .filter(a -> a.name().equals("包头市九原区启航社会工作服务中心")).findFirst().orElse(null);
+        if (catalog == null || county == null || agency == null) {
+            log.info("演示组织或内置清单缺失，跳过演示项目");
             return;
         }
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(bureau, null, bureau.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        try {
-            Catalog catalog = catalogs.latest("jiuyuan-2024").orElse(null);
-            OrgUnitView county = directory.visibleUnits(OrgUnitType.COUNTY_BUREAU).stream()
-                    .filter(u -> u.name().equals("九原区民政局")).findFirst().orElse(null);
-            AgencyView agency = directory.activeAgencies().stream()
-                    .filter(a -> a.name().equals("包头市九原区启航社会工作服务中心")).findFirst().orElse(null);
-            if (catalog == null || county == null || agency == null) {
-                log.info("演示组织或内置清单缺失，跳过演示项目");
-                return;
-            }
-            List<Long> stations = directory.visibleUnits(OrgUnitType.STATION).stream()
-                    .filter(s -> s.path().startsWith(county.path())).map(OrgUnitView::id).toList();
-            List<Long> items = catalog.content().items().filter(i -> OPTIONAL_ITEMS.contains(i.code()))
-                    .map(CatalogItem::id).toList();
-            EvidencePolicy p = EvidencePolicy.defaults();
-            projects.create(new ProjectService.ProjectForm(PROJECT_NAME, county.id(), agency.id(), catalog.id(),
-                    catalog.content().tiers().get(0).code(), contractStart(), contractStart().plusYears(1).minusDays(1),
-                    stations, items, p.photoRequired(), p.maxDistanceMeters(), p.captureGraceDays(),
-                    p.minGroupAttendees(), p.signInRequiredIndoor(), p.receiptsRequired()));
-            log.info("已载入演示项目：{}", PROJECT_NAME);
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        List<Long> stations = directory.visibleUnits(OrgUnitType.STATION).stream()
+                .filter(s -> s.path().startsWith(county.path())).map(OrgUnitView::id).toList();
+        List<Long> items = catalog.content().items().filter(i -> OPTIONAL_ITEMS.contains(i.code()))
+                .map(CatalogItem::id).toList();
+        EvidencePolicy p = EvidencePolicy.defaults();
+        projects.create(new ProjectService.ProjectForm(PROJECT_NAME, county.id(), agency.id(), catalog.id(),
+                catalog.content().tiers().get(0).code(), contractStart(), contractStart().plusYears(1).minusDays(1),
+                stations, items, p.photoRequired(), p.maxDistanceMeters(), p.captureGraceDays(),
+                p.minGroupAttendees(), p.signInRequiredIndoor(), p.receiptsRequired()));
+        log.info("已载入演示项目：{}", PROJECT_NAME);
     }
 
     static LocalDate contractStart() {

@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.recipient.ChildSubtype;
 import cn.sgz.recipient.ElderlyFlag;
@@ -24,11 +25,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,17 +41,17 @@ class DemoRecipientData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoRecipientData.class);
 
     private final JdbcClient jdbc;
-    private final UserDetailsService users;
+    private final DemoUsers demoUsers;
     private final RecipientAccess access;
     private final RecipientStore store;
     private final HouseholdService household;
     private final AssessmentService assessments;
     private final FollowUpService followUps;
 
-    DemoRecipientData(JdbcClient jdbc, UserDetailsService users, RecipientAccess access, RecipientStore store,
+    DemoRecipientData(JdbcClient jdbc, DemoUsers demoUsers, RecipientAccess access, RecipientStore store,
                       HouseholdService household, AssessmentService assessments, FollowUpService followUps) {
         this.jdbc = jdbc;
-        this.users = users;
+        this.demoUsers = demoUsers;
         this.access = access;
         this.store = store;
         this.household = household;
@@ -69,20 +65,7 @@ class DemoRecipientData implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM recipient").query(Long.class).single() > 0) {
             return;
         }
-        UserDetails bureau;
-        try {
-            bureau = users.loadUserByUsername("demo_bureau");
-        } catch (UsernameNotFoundException e) {
-            return;
-        }
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(bureau, null, bureau.getAuthorities()));
-        try {
-            load();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        demoUsers.runAs("demo_bureau", this::load);
     }
 
     /** The demo worker of each demo station; stations without one get ledger entries only. */
@@ -119,30 +102,31 @@ class DemoRecipientData implements ApplicationRunner {
             }
             store.insertBatch(placed, null, "demo_bureau");
             // Visits are written as the station's own worker, so they also become service records.
-            var worker = STATION_WORKERS.get(station.name());
-            var officer = SecurityContextHolder.getContext().getAuthentication();
-            if (worker != null) {
-                UserDetails w = users.loadUserByUsername(worker);
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(w, null, w.getAuthorities()));
+            String worker = STATION_WORKERS.get(station.name());
+            Runnable visits = () -> visits(placed, persons, today, random);
+            if (worker == null || !demoUsers.runAs(worker, visits)) {
+                visits.run();
             }
-            for (int i = 0; i < placed.size(); i++) {
-                long id = placed.get(i).newId()[0];
-                SyntheticPeople.Person p = persons.get(i);
-                if (p.guardianName() != null) {
-                    household.insert(id, p.guardianName(), p.guardianRelation(), p.guardianPhone(), true, null, null);
-                }
-                if (i % 5 < 3) {
-                    assess(id, p, today.minusDays(5 + random.nextInt(150)), random);
-                }
-                if (i % 4 == 0) {
-                    roster(id, p, today, random, i);
-                }
-            }
-            SecurityContextHolder.getContext().setAuthentication(officer);
             total += placed.size();
         }
         log.info("已载入演示台账：{}名服务对象、入户评估和跟踪回访台账", total);
+    }
+
+    /** Household members, home assessments and the follow-up roster of a station's new people. */
+    private void visits(List<Placed> placed, List<SyntheticPeople.Person> persons, LocalDate today, Random random) {
+        for (int i = 0; i < placed.size(); i++) {
+            long id = placed.get(i).newId()[0];
+            SyntheticPeople.Person p = persons.get(i);
+            if (p.guardianName() != null) {
+                household.insert(id, p.guardianName(), p.guardianRelation(), p.guardianPhone(), true, null, null);
+            }
+            if (i % 5 < 3) {
+                assess(id, p, today.minusDays(5 + random.nextInt(150)), random);
+            }
+            if (i % 4 == 0) {
+                roster(id, p, today, random, i);
+            }
+        }
     }
 
     private static RecipientForm form(SyntheticPeople.Person p, long unitId) {
