@@ -9,6 +9,12 @@ public record RecordForm(Long orgUnitId, Long projectId, ServiceKind kind, Servi
                          Boolean distributesGoods, String workers, Integer participantCount, String content,
                          String outcome, List<ParticipantInput> participants) {
 
+    /** The same form tied to a project (the one the service was done under). */
+    public RecordForm withProject(Long project) {
+        return new RecordForm(orgUnitId, project, kind, domain, title, serviceDate, startTime, endTime, place, indoor,
+                distributesGoods, workers, participantCount, content, outcome, participants);
+    }
+
     /** A person served: a ledger id (picked) and/or a typed name. */
     public record ParticipantInput(Long recipientId, String name) {
     }

@@ -1,6 +1,8 @@
 package cn.sgz.activity;
 
 import cn.sgz.activity.internal.RecordStore;
+import cn.sgz.catalog.Project;
+import cn.sgz.catalog.ProjectQueries;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.EvidenceFacts;
 import cn.sgz.evidence.EvidencePolicies;
@@ -60,7 +62,8 @@ public class ServiceRecordService {
 
     ServiceRecordService(RecordStore store, ScopeService scopes, OrgDirectory directory, EvidenceService evidence,
                          EvidencePolicies policies, ObjectProvider<RecipientPicker> pickers,
-                         ApplicationEventPublisher events) {
+                         ApplicationEventPublisher events, ProjectQueries projects) {
+        this.projects = projects;
         this.store = store;
         this.scopes = scopes;
         this.directory = directory;
@@ -71,6 +74,8 @@ public class ServiceRecordService {
     }
 
     /** A record with everything its page shows. */
+    private final ProjectQueries projects;
+
     public record RecordDetail(ServiceRecordView record, List<PhotoView> photos, List<SignInEntryView> signIns,
                                List<ReceiptView> receipts, List<PhotoView> reusedBy, EvidencePolicy policy) {
     }
@@ -344,7 +349,25 @@ public class ServiceRecordService {
             title = f.kind().label();
         }
         int people = Math.max(count, f.participants() == null ? 0 : f.participants().size());
-        return new RecordStore.Row(stationId, unit.id(), unit.path(), f, f.kind(), domain, title, lat, lon, people);
+        RecordForm tied = f.withProject(projectFor(f.projectId(), stationId, f.serviceDate()));
+        return new RecordStore.Row(stationId, unit.id(), unit.path(), tied, f.kind(), domain, title, lat, lon, people);
+    }
+
+    /**
+     * The project a service was done under: the one given (it must include the station and the date), or
+     * else the only project running at the station on that date. A record tied to its project follows that
+     * project's evidence policy; with two overlapping projects and none given, it stays untied.
+     */
+    private Long projectFor(Long given, long stationId, LocalDate date) {
+        List<Project> running = projects.ofStation(stationId).stream()
+                .filter(p -> !date.isBefore(p.startDate()) && !date.isAfter(p.endDate())).toList();
+        if (given == null) {
+            return running.size() == 1 ? running.get(0).id() : null;
+        }
+        if (running.stream().noneMatch(p -> p.id() == given)) {
+            throw BusinessException.field("projectId", "所选项目不包含该社工站，或服务日期不在项目周期内");
+        }
+        return given;
     }
 
     private List<ServiceRecordView.Participant> participants(RecordForm f) {

@@ -117,6 +117,24 @@ class ServiceRecordEvidenceTest {
     }
 
     @Test
+    void aRecordIsTiedToTheProjectRunningAtItsStationAndAForeignProjectIsRefused() throws Exception {
+        long demoProject = jdbc.sql("SELECT id FROM project WHERE name LIKE '九原区民政领域社会工作服务项目%'")
+                .query(Long.class).single();
+        Cookie w = login("demo_worker");
+        assertThat(create(w, "RESOURCE_LINKING", false, false).get("projectId").asLong()).isEqualTo(demoProject);
+
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("orgUnitId", stationOf(w));
+        body.put("kind", "RESOURCE_LINKING");
+        body.put("serviceDate", today().toString());
+        body.put("projectId", demoProject + 100_000);
+        mvc.perform(post("/api/v1/service-records").cookie(w).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0].field").value("projectId"));
+    }
+
+    @Test
     void recordWithoutPhotoIsExcludedAndAGoodPhotoMakesItCount() throws Exception {
         Cookie w = login("demo_worker");
         long id = create(w, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
