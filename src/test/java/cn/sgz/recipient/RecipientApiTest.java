@@ -200,6 +200,31 @@ class RecipientApiTest {
         assertThat(write.getResponse().getStatus()).isEqualTo(403);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.sgz.progress.LedgerFactSource ledgerFacts;
+
+    @Test
+    void aCatalogPopulationNamingChildSubtypesCountsOnlyThoseChildren() throws Exception {
+        long station = unit("沙河街道社工站");
+        Map<String, Object> leftBehind = form(unit("滨河社区社工室"), "细分留守", newId(9, true), "CHILD");
+        leftBehind.put("childSubtypes", List.of("LEFT_BEHIND"));
+        leftBehind.put("phone", null); // the form's default phone would make them look like other tests' people
+        Map<String, Object> migrant = form(unit("滨河社区社工室"), "细分流动", newId(8, false), "CHILD");
+        migrant.put("childSubtypes", List.of("MIGRANT"));
+        migrant.put("phone", null);
+        long a = createOk("demo_worker", leftBehind);
+        long b = createOk("demo_worker", migrant);
+        var all = ledgerFacts.population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD, null, LocalDate.now())
+                .get(station);
+        var named = ledgerFacts.population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD, "留守儿童和困境儿童",
+                LocalDate.now()).get(station);
+        var everyKind = ledgerFacts.population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD,
+                "留守儿童、流动儿童和困境儿童", LocalDate.now()).get(station);
+        assertThat(all).contains(a, b);
+        assertThat(named).contains(a).doesNotContain(b);
+        assertThat(everyKind).isEqualTo(all);
+    }
+
     long audits(String action, long id, String result) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = ? AND target_id = ? AND result = ?")
                 .params(action, String.valueOf(id), result).query(Long.class).single();

@@ -2,6 +2,8 @@ package cn.sgz.recipient.internal;
 
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.LedgerFactSource;
+import cn.sgz.recipient.AssistanceSubtype;
+import cn.sgz.recipient.ChildSubtype;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -36,13 +38,46 @@ class LedgerFacts implements LedgerFactSource {
         List<Object> params = new ArrayList<>(stationIds);
         String categoryFilter = "";
         if (domain != null && domain != ServiceDomain.ALL) {
-            categoryFilter = " AND EXISTS (SELECT 1 FROM recipient_category c WHERE c.recipient_id = r.id AND c.category = ?)";
-            params.add(domain.name());
+            categoryFilter = " AND EXISTS (SELECT 1 FROM recipient_category c WHERE c.recipient_id = r.id AND c.category = ?"
+                    + subtypeFilter(domain, subtype, params) + ")";
         }
         return group(jdbc.sql("SELECT r.station_id, r.id FROM recipient r WHERE r.station_id IN ("
                         + marks(stationIds.size()) + ") AND r.status = 'ACTIVE' AND r.merged_into_id IS NULL"
                         + categoryFilter)
                 .params(params).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+    }
+
+    /**
+     * The catalog names a population in words (“留守儿童和困境儿童”); where those words name subtypes the
+     * ledger records (child subtypes, assistance subtypes), only people of those subtypes count. Words that
+     * name no recorded subtype (“特殊困难老年人”) leave the whole category, as a bureau reads them.
+     */
+    private static String subtypeFilter(ServiceDomain domain, String subtype, List<Object> params) {
+        params.add(domain.name());
+        if (subtype == null || subtype.isBlank()) {
+            return "";
+        }
+        List<String> clauses = new ArrayList<>();
+        switch (domain) {
+            case CHILD -> {
+                List<ChildSubtype> named = java.util.Arrays.stream(ChildSubtype.values())
+                        .filter(c -> subtype.contains(c.label())).toList();
+                if (named.size() < ChildSubtype.values().length) {
+                    named.forEach(c -> {
+                        clauses.add("c.flags LIKE ?");
+                        params.add("%," + c.name() + ",%");
+                    });
+                }
+            }
+            case SOCIAL_ASSISTANCE -> java.util.Arrays.stream(AssistanceSubtype.values())
+                    .filter(a -> subtype.contains(a.label())).forEach(a -> {
+                        clauses.add("c.subtype = ?");
+                        params.add(a.name());
+                    });
+            default -> {
+            }
+        }
+        return clauses.isEmpty() ? "" : " AND (" + String.join(" OR ", clauses) + ")";
     }
 
     @Override
