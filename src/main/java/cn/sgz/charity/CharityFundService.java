@@ -3,9 +3,9 @@ package cn.sgz.charity;
 import cn.sgz.activity.RecordSummaries;
 import cn.sgz.charity.internal.CharityAccess;
 import cn.sgz.charity.internal.CharityPhotos;
-import cn.sgz.charity.internal.FundStore;
+import cn.sgz.charity.internal.CharityFundStore;
 import cn.sgz.charity.internal.Money;
-import cn.sgz.charity.internal.ReliefStore;
+import cn.sgz.charity.internal.CharityReliefStore;
 import cn.sgz.charity.internal.Texts;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoView;
@@ -37,14 +37,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CharityFundService {
 
-    private final FundStore funds;
-    private final ReliefStore reliefs;
+    private final CharityFundStore funds;
+    private final CharityReliefStore reliefs;
     private final RecordSummaries summaries;
     private final CharityAccess access;
     private final CharityPhotos photos;
     private final ApplicationEventPublisher events;
 
-    CharityFundService(FundStore funds, ReliefStore reliefs, RecordSummaries summaries, CharityAccess access,
+    CharityFundService(CharityFundStore funds, CharityReliefStore reliefs, RecordSummaries summaries, CharityAccess access,
                        CharityPhotos photos, ApplicationEventPublisher events) {
         this.funds = funds;
         this.reliefs = reliefs;
@@ -87,7 +87,7 @@ public class CharityFundService {
     @Transactional
     public FundView update(long id, FundForm form, Long version) {
         access.requireWriter();
-        FundStore.Fund current = visible(id);
+        CharityFundStore.Fund current = visible(id);
         check(form);
         if (version == null) {
             throw BusinessException.field("version", "缺少版本号：请先读取基金，再带着读取到的 version 提交修改");
@@ -102,7 +102,7 @@ public class CharityFundService {
     @Transactional
     public FundView close(long id, String reason) {
         access.requireWriter();
-        FundStore.Fund current = visible(id);
+        CharityFundStore.Fund current = visible(id);
         String why = reason == null ? "" : reason.strip();
         if (why.length() < 2 || why.length() > 200) {
             throw BusinessException.field("reason", "终止原因：请填写终止原因（2～200个字）");
@@ -117,7 +117,7 @@ public class CharityFundService {
     @Transactional
     public UploadResult addPhoto(long id, String uploadKey, String originalName, long size, InputStream content) {
         access.requireWriter();
-        FundStore.Fund f = visible(id);
+        CharityFundStore.Fund f = visible(id);
         UploadResult r = photos.upload(CharityPhotos.FUND, id, f.orgPath(), access.stationNames().get(f.stationId()),
                 PhotoPurpose.SCENE, uploadKey, originalName, size, content);
         events.publishEvent(AuditEvent.success("CHARITY_PHOTO_ADD", "CHARITY_FUND", id, f.orgPath(),
@@ -155,7 +155,7 @@ public class CharityFundService {
     public CoRaisedView recordEntry(CoRaisedForm form) {
         access.requireWriter();
         List<FieldProblem> problems = new ArrayList<>();
-        FundStore.Fund fund = fundForWriting(form == null ? null : form.fundId(), problems);
+        CharityFundStore.Fund fund = fundForWriting(form == null ? null : form.fundId(), problems);
         if (form == null) {
             throw BusinessException.field("amount", "共募金额：请填写金额（元）");
         }
@@ -195,7 +195,7 @@ public class CharityFundService {
         if (why.length() < 2 || why.length() > 200) {
             throw BusinessException.field("reason", "冲正原因：请填写冲正原因（2～200个字）");
         }
-        FundStore.Fund fund = funds.find(original.fundId()).orElseThrow();
+        CharityFundStore.Fund fund = funds.find(original.fundId()).orElseThrow();
         long id;
         try {
             id = funds.insertEntry(fund, LocalDate.now(ChinaTime.ZONE), original.amount().negate(), original.donor(),
@@ -229,19 +229,19 @@ public class CharityFundService {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private FundStore.Fund visible(long id) {
-        FundStore.Fund f = funds.find(id).orElseThrow(() -> new NotFoundException("慈善基金"));
+    private CharityFundStore.Fund visible(long id) {
+        CharityFundStore.Fund f = funds.find(id).orElseThrow(() -> new NotFoundException("慈善基金"));
         access.requireVisible(f.orgPath(), "慈善基金");
         return f;
     }
 
     /** The fund a form names, visible and still active; problems are added under {@code fundId}. */
-    FundStore.Fund fundForWriting(Long fundId, List<FieldProblem> problems) {
+    CharityFundStore.Fund fundForWriting(Long fundId, List<FieldProblem> problems) {
         if (fundId == null) {
             problems.add(new FieldProblem("fundId", "所属基金：请选择慈善基金"));
             return null;
         }
-        FundStore.Fund f = funds.find(fundId).filter(x -> access.scope().covers(x.orgPath())).orElse(null);
+        CharityFundStore.Fund f = funds.find(fundId).filter(x -> access.scope().covers(x.orgPath())).orElse(null);
         if (f == null) {
             problems.add(new FieldProblem("fundId", "所属基金：所选基金不存在或不在您的管辖范围内"));
         } else if (f.status() != FundStatus.ACTIVE) {
@@ -269,11 +269,11 @@ public class CharityFundService {
         Texts.throwIfAny(problems);
     }
 
-    private List<FundView> views(List<FundStore.Fund> rows) {
+    private List<FundView> views(List<CharityFundStore.Fund> rows) {
         if (rows.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = rows.stream().map(FundStore.Fund::id).toList();
+        List<Long> ids = rows.stream().map(CharityFundStore.Fund::id).toList();
         Map<Long, BigDecimal> raised = funds.coRaisedByFund(ids);
         Map<Long, BigDecimal> paid = reliefPaid(ids);
         Map<Long, String> names = access.stationNames();
@@ -288,10 +288,10 @@ public class CharityFundService {
 
     /** What relief events paid from each fund; a relief whose record was voided paid nothing. */
     private Map<Long, BigDecimal> reliefPaid(Collection<Long> fundIds) {
-        List<ReliefStore.Relief> rows = reliefs.ofFunds(fundIds);
-        var states = summaries.find(rows.stream().map(ReliefStore.Relief::recordId).toList());
+        List<CharityReliefStore.Relief> rows = reliefs.ofFunds(fundIds);
+        var states = summaries.find(rows.stream().map(CharityReliefStore.Relief::recordId).toList());
         Map<Long, BigDecimal> paid = new HashMap<>();
-        for (ReliefStore.Relief r : rows) {
+        for (CharityReliefStore.Relief r : rows) {
             var s = states.get(r.recordId());
             if (s != null && !s.voided()) {
                 paid.merge(r.fundId(), r.total(), BigDecimal::add);

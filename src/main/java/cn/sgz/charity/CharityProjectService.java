@@ -7,9 +7,9 @@ import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.charity.internal.CharityAccess;
 import cn.sgz.charity.internal.CharityPhotos;
-import cn.sgz.charity.internal.FundStore;
+import cn.sgz.charity.internal.CharityFundStore;
 import cn.sgz.charity.internal.Money;
-import cn.sgz.charity.internal.ProjectStore;
+import cn.sgz.charity.internal.CharityProjectStore;
 import cn.sgz.charity.internal.Texts;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoView;
@@ -37,15 +37,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CharityProjectService {
 
-    private final ProjectStore projects;
-    private final FundStore funds;
+    private final CharityProjectStore projects;
+    private final CharityFundStore funds;
     private final ServiceRecordService records;
     private final RecordSummaries summaries;
     private final CharityAccess access;
     private final CharityPhotos photos;
     private final ApplicationEventPublisher events;
 
-    CharityProjectService(ProjectStore projects, FundStore funds, ServiceRecordService records,
+    CharityProjectService(CharityProjectStore projects, CharityFundStore funds, ServiceRecordService records,
                           RecordSummaries summaries, CharityAccess access, CharityPhotos photos,
                           ApplicationEventPublisher events) {
         this.projects = projects;
@@ -72,9 +72,9 @@ public class CharityProjectService {
 
     @Transactional(readOnly = true)
     public CharityProjectView get(long id) {
-        ProjectStore.Project p = visible(id);
-        List<ProjectStore.Promotion> rows = projects.promotions(id);
-        var states = summaries.find(rows.stream().map(ProjectStore.Promotion::recordId).toList());
+        CharityProjectStore.Project p = visible(id);
+        List<CharityProjectStore.Promotion> rows = projects.promotions(id);
+        var states = summaries.find(rows.stream().map(CharityProjectStore.Promotion::recordId).toList());
         List<PromotionView> promos = rows.stream().map(m -> {
             var s = states.get(m.recordId());
             boolean voided = s == null || s.voided();
@@ -99,7 +99,7 @@ public class CharityProjectService {
     @Transactional
     public CharityProjectView update(long id, CharityProjectForm form, Long version) {
         access.requireWriter();
-        ProjectStore.Project current = visible(id);
+        CharityProjectStore.Project current = visible(id);
         CharityProjectStatus status = check(form, current.stationId());
         if (version == null || !projects.update(id, version, form, status)) {
             throw new ConflictException("保存失败：该慈善项目在您打开之后已被他人修改，请刷新后重新修改");
@@ -113,7 +113,7 @@ public class CharityProjectService {
     @Transactional
     public CharityProjectView addPromotion(long projectId, PromotionForm form) {
         access.requireWriter();
-        ProjectStore.Project p = visible(projectId);
+        CharityProjectStore.Project p = visible(projectId);
         if (p.status() == CharityProjectStatus.CANCELLED) {
             throw new ConflictException("该慈善项目已终止，不能再添加推介活动");
         }
@@ -134,7 +134,7 @@ public class CharityProjectService {
     @Transactional
     public UploadResult addPhoto(long id, String uploadKey, String originalName, long size, InputStream content) {
         access.requireWriter();
-        ProjectStore.Project p = visible(id);
+        CharityProjectStore.Project p = visible(id);
         UploadResult r = photos.upload(CharityPhotos.PROJECT, id, p.orgPath(), access.stationNames().get(p.stationId()),
                 PhotoPurpose.SCENE, uploadKey, originalName, size, content);
         events.publishEvent(AuditEvent.success("CHARITY_PHOTO_ADD", "CHARITY_PROJECT", id, p.orgPath(),
@@ -150,7 +150,7 @@ public class CharityProjectService {
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private ServiceRecordView linkable(ProjectStore.Project p, long recordId) {
+    private ServiceRecordView linkable(CharityProjectStore.Project p, long recordId) {
         ServiceRecordView rec;
         try {
             rec = records.get(recordId);
@@ -187,7 +187,7 @@ public class CharityProjectService {
             problems.add(new FieldProblem("endDate", "结束日期：不能早于开始日期"));
         }
         if (f.fundId() != null) {
-            FundStore.Fund fund = funds.find(f.fundId()).filter(x -> access.scope().covers(x.orgPath())).orElse(null);
+            CharityFundStore.Fund fund = funds.find(f.fundId()).filter(x -> access.scope().covers(x.orgPath())).orElse(null);
             if (fund == null || fund.stationId() != stationId) {
                 problems.add(new FieldProblem("fundId", "资金来源基金：只能选择本社工站的慈善基金"));
             }
@@ -200,13 +200,13 @@ public class CharityProjectService {
                 : CharityProjectStatus.ONGOING;
     }
 
-    private ProjectStore.Project visible(long id) {
-        ProjectStore.Project p = projects.find(id).orElseThrow(() -> new NotFoundException("慈善项目"));
+    private CharityProjectStore.Project visible(long id) {
+        CharityProjectStore.Project p = projects.find(id).orElseThrow(() -> new NotFoundException("慈善项目"));
         access.requireVisible(p.orgPath(), "慈善项目");
         return p;
     }
 
-    private static CharityProjectView view(ProjectStore.Project p, Map<Long, String> names, List<PromotionView> promos) {
+    private static CharityProjectView view(CharityProjectStore.Project p, Map<Long, String> names, List<PromotionView> promos) {
         return new CharityProjectView(p.id(), p.stationId(), names.get(p.stationId()), p.orgPath(), p.fundId(),
                 p.fundName(), p.name(), p.goal(), p.content(), p.budget(), p.startDate(), p.endDate(), p.status(),
                 p.promotionCount(), promos, p.createdBy(), p.createdAt(), p.version());

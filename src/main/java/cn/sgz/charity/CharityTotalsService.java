@@ -3,9 +3,9 @@ package cn.sgz.charity;
 import cn.sgz.activity.RecordSummaries;
 import cn.sgz.activity.RecordSummaries.RecordSummary;
 import cn.sgz.charity.internal.CharityAccess;
-import cn.sgz.charity.internal.FundStore;
-import cn.sgz.charity.internal.ProjectStore;
-import cn.sgz.charity.internal.ReliefStore;
+import cn.sgz.charity.internal.CharityFundStore;
+import cn.sgz.charity.internal.CharityProjectStore;
+import cn.sgz.charity.internal.CharityReliefStore;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Scope;
 import cn.sgz.shared.AuditEvent;
@@ -34,14 +34,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CharityTotalsService {
 
-    private final FundStore funds;
-    private final ReliefStore reliefs;
-    private final ProjectStore projects;
+    private final CharityFundStore funds;
+    private final CharityReliefStore reliefs;
+    private final CharityProjectStore projects;
     private final RecordSummaries summaries;
     private final CharityAccess access;
     private final ApplicationEventPublisher events;
 
-    CharityTotalsService(FundStore funds, ReliefStore reliefs, ProjectStore projects, RecordSummaries summaries,
+    CharityTotalsService(CharityFundStore funds, CharityReliefStore reliefs, CharityProjectStore projects, RecordSummaries summaries,
                          CharityAccess access, ApplicationEventPublisher events) {
         this.funds = funds;
         this.reliefs = reliefs;
@@ -73,16 +73,16 @@ public class CharityTotalsService {
                 .filter(s -> stationId == null || s.id() == stationId).toList();
         Map<Long, String> stationNames = new HashMap<>();
         stations.forEach(s -> stationNames.put(s.id(), s.name()));
-        List<FundStore.Fund> fundList = funds.list(scope, stationId);
-        Map<Long, FundStore.Fund> fundById = new HashMap<>();
+        List<CharityFundStore.Fund> fundList = funds.list(scope, stationId);
+        Map<Long, CharityFundStore.Fund> fundById = new HashMap<>();
         fundList.forEach(f -> fundById.put(f.id(), f));
 
-        List<FundStore.NetEntry> inflows = funds.netEntries(scope, stationId, start, end);
-        List<ReliefStore.Relief> reliefRows = reliefs.ofStations(stations.stream().map(OrgUnitView::id).toList(), start, end);
-        List<ProjectStore.Promotion> promos = projects.promotions(scope, stationId, start, end);
+        List<CharityFundStore.NetEntry> inflows = funds.netEntries(scope, stationId, start, end);
+        List<CharityReliefStore.Relief> reliefRows = reliefs.ofStations(stations.stream().map(OrgUnitView::id).toList(), start, end);
+        List<CharityProjectStore.Promotion> promos = projects.promotions(scope, stationId, start, end);
         Map<Long, RecordSummary> states = summaries.find(Stream.concat(
-                reliefRows.stream().map(ReliefStore.Relief::recordId),
-                promos.stream().map(ProjectStore.Promotion::recordId)).toList());
+                reliefRows.stream().map(CharityReliefStore.Relief::recordId),
+                promos.stream().map(CharityProjectStore.Promotion::recordId)).toList());
 
         Map<Key, Acc> cells = new TreeMap<>();
         // every period of every station (or fund) appears, so empty quarters show as zero rather than vanish
@@ -92,16 +92,16 @@ public class CharityTotalsService {
                     cells.put(new Key(p, s.name(), s.id(), null, ""), new Acc());
                 }
             } else {
-                for (FundStore.Fund f : fundList) {
+                for (CharityFundStore.Fund f : fundList) {
                     cells.put(key(b, g, p, f.stationId(), f, stationNames), new Acc());
                 }
             }
         }
-        for (FundStore.NetEntry e : inflows) {
+        for (CharityFundStore.NetEntry e : inflows) {
             Acc a = acc(cells, key(b, g, e.receivedOn(), e.stationId(), fundById.get(e.fundId()), stationNames));
             a.coRaised = a.coRaised.add(e.amount());
         }
-        for (ReliefStore.Relief r : reliefRows) {
+        for (CharityReliefStore.Relief r : reliefRows) {
             RecordSummary s = states.get(r.recordId());
             if (s == null || s.voided()) {
                 continue;
@@ -113,7 +113,7 @@ public class CharityTotalsService {
                 a.counting++;
             }
         }
-        for (ProjectStore.Promotion m : promos) {
+        for (CharityProjectStore.Promotion m : promos) {
             RecordSummary s = states.get(m.recordId());
             if (s == null || !s.counts() || (b == TotalsBy.FUND && m.fundId() == null)) {
                 continue;
@@ -187,7 +187,7 @@ public class CharityTotalsService {
         int promotions;
     }
 
-    private static Key key(TotalsBy b, Granularity g, LocalDate date, long stationId, FundStore.Fund fund,
+    private static Key key(TotalsBy b, Granularity g, LocalDate date, long stationId, CharityFundStore.Fund fund,
                            Map<Long, String> stationNames) {
         String station = Objects.toString(stationNames.get(stationId), "");
         if (b == TotalsBy.STATION || fund == null) {

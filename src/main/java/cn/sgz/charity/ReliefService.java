@@ -8,9 +8,9 @@ import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.charity.internal.CharityAccess;
-import cn.sgz.charity.internal.FundStore;
+import cn.sgz.charity.internal.CharityFundStore;
 import cn.sgz.charity.internal.Money;
-import cn.sgz.charity.internal.ReliefStore;
+import cn.sgz.charity.internal.CharityReliefStore;
 import cn.sgz.charity.internal.Texts;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.shared.AuditEvent;
@@ -39,7 +39,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ReliefService {
 
-    private final ReliefStore reliefs;
+    private final CharityReliefStore reliefs;
     private final CharityFundService fundService;
     private final ServiceRecordService records;
     private final RecordSummaries summaries;
@@ -47,7 +47,7 @@ public class ReliefService {
     private final CharityAccess access;
     private final ApplicationEventPublisher events;
 
-    ReliefService(ReliefStore reliefs, CharityFundService fundService, ServiceRecordService records,
+    ReliefService(CharityReliefStore reliefs, CharityFundService fundService, ServiceRecordService records,
                   RecordSummaries summaries, ObjectProvider<RecipientPicker> pickers, CharityAccess access,
                   ApplicationEventPublisher events) {
         this.reliefs = reliefs;
@@ -68,8 +68,8 @@ public class ReliefService {
         if (stationId != null) {
             access.requireVisibleStation(stationId);
         }
-        List<ReliefStore.Relief> rows = reliefs.list(access.scope(), stationId, fundId, from, to, 500);
-        var states = summaries.find(rows.stream().map(ReliefStore.Relief::recordId).toList());
+        List<CharityReliefStore.Relief> rows = reliefs.list(access.scope(), stationId, fundId, from, to, 500);
+        var states = summaries.find(rows.stream().map(CharityReliefStore.Relief::recordId).toList());
         Map<Long, String> names = access.stationNames();
         return rows.stream().map(r -> {
             var s = states.get(r.recordId());
@@ -83,7 +83,7 @@ public class ReliefService {
 
     @Transactional(readOnly = true)
     public ReliefView get(long id) {
-        ReliefStore.Relief r = visible(id);
+        CharityReliefStore.Relief r = visible(id);
         ServiceRecordView rec = records.get(r.recordId());
         Map<Long, Long> receiptByRecipient = records.receipts(r.recordId()).stream()
                 .filter(x -> x.recipientId() != null)
@@ -106,7 +106,7 @@ public class ReliefService {
             throw BusinessException.field("plan", "救助计划：请填写救助计划");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        FundStore.Fund fund = fundService.fundForWriting(form.fundId(), problems);
+        CharityFundStore.Fund fund = fundService.fundForWriting(form.fundId(), problems);
         Texts.required("plan", "救助计划", form.plan(), 4000, problems);
         if (form.serviceDate() == null) {
             problems.add(new FieldProblem("serviceDate", "救助日期：请填写救助日期"));
@@ -141,9 +141,9 @@ public class ReliefService {
     /** Changes the plan or the paying fund (a fund of the same station). Date and title live on the record. */
     @Transactional
     public ReliefView update(long id, Long fundId, String plan, Long version) {
-        ReliefStore.Relief r = writable(id);
+        CharityReliefStore.Relief r = writable(id);
         List<FieldProblem> problems = new ArrayList<>();
-        FundStore.Fund fund = fundService.fundForWriting(fundId, problems);
+        CharityFundStore.Fund fund = fundService.fundForWriting(fundId, problems);
         if (fund != null && fund.stationId() != r.stationId()) {
             problems.add(new FieldProblem("fundId", "所属基金：只能选择本社工站的基金"));
         }
@@ -158,7 +158,7 @@ public class ReliefService {
 
     @Transactional
     public ReliefView addRecipient(long id, ReliefForm.Line line) {
-        ReliefStore.Relief r = writable(id);
+        CharityReliefStore.Relief r = writable(id);
         List<FieldProblem> problems = new ArrayList<>();
         Resolved l = resolve("", null, line, problems);
         if (l != null && reliefs.lines(id).stream().anyMatch(x -> x.recipientId() == l.recipientId())) {
@@ -176,8 +176,8 @@ public class ReliefService {
     /** Takes a person off the list, and their receipt line off the record with them. */
     @Transactional
     public ReliefView removeRecipient(long id, long lineId) {
-        ReliefStore.Relief r = writable(id);
-        ReliefStore.Line line = reliefs.lines(id).stream().filter(x -> x.id() == lineId).findFirst()
+        CharityReliefStore.Relief r = writable(id);
+        CharityReliefStore.Line line = reliefs.lines(id).stream().filter(x -> x.id() == lineId).findFirst()
                 .orElseThrow(() -> new NotFoundException("救助对象"));
         records.receipts(r.recordId()).stream().filter(x -> Long.valueOf(line.recipientId()).equals(x.recipientId()))
                 .forEach(x -> records.removeReceipt(r.recordId(), x.id()));
@@ -192,8 +192,8 @@ public class ReliefService {
     /** The person signed for the money (领取单据): a receipt line on the service record. */
     @Transactional
     public ReliefView addReceipt(long id, long lineId, String phone) {
-        ReliefStore.Relief r = writable(id);
-        ReliefStore.Line line = reliefs.lines(id).stream().filter(x -> x.id() == lineId).findFirst()
+        CharityReliefStore.Relief r = writable(id);
+        CharityReliefStore.Line line = reliefs.lines(id).stream().filter(x -> x.id() == lineId).findFirst()
                 .orElseThrow(() -> new NotFoundException("救助对象"));
         if (records.receipts(r.recordId()).stream().anyMatch(x -> Long.valueOf(line.recipientId()).equals(x.recipientId()))) {
             throw new ConflictException(line.name() + " 已登记领取");
@@ -240,7 +240,7 @@ public class ReliefService {
         return new Resolved(line.recipientId(), name, Money.normalize(line.amount()), Texts.strip(line.goods()));
     }
 
-    private void syncParticipants(ReliefStore.Relief r) {
+    private void syncParticipants(CharityReliefStore.Relief r) {
         ServiceRecordView rec = records.get(r.recordId());
         List<Person> people = reliefs.lines(r.id()).stream().map(l -> new Person(l.recipientId(), l.name())).toList();
         records.update(rec.id(), new RecordForm(rec.orgUnitId(), rec.projectId(), rec.kind(), rec.domain(), rec.title(),
@@ -252,15 +252,15 @@ public class ReliefService {
         return people.stream().map(p -> new RecordForm.ParticipantInput(p.recipientId(), p.name())).toList();
     }
 
-    private ReliefStore.Relief visible(long id) {
-        ReliefStore.Relief r = reliefs.find(id).orElseThrow(() -> new NotFoundException("慈善救助"));
+    private CharityReliefStore.Relief visible(long id) {
+        CharityReliefStore.Relief r = reliefs.find(id).orElseThrow(() -> new NotFoundException("慈善救助"));
         access.requireVisible(r.orgPath(), "慈善救助");
         return r;
     }
 
-    private ReliefStore.Relief writable(long id) {
+    private CharityReliefStore.Relief writable(long id) {
         access.requireWriter();
-        ReliefStore.Relief r = visible(id);
+        CharityReliefStore.Relief r = visible(id);
         var s = summaries.find(List.of(r.recordId())).get(r.recordId());
         if (s == null || s.voided()) {
             throw new ConflictException("这次救助的服务记录已作废，不能再修改");

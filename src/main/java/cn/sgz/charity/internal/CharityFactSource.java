@@ -23,12 +23,12 @@ class CharityFactSource implements EntityFactSource {
     private static final Set<EntityType> TYPES = EnumSet.of(EntityType.CHARITY_FUND, EntityType.CO_RAISED_FUND,
             EntityType.CHARITY_PROJECT, EntityType.RELIEF_EVENT);
 
-    private final FundStore funds;
-    private final ProjectStore projects;
-    private final ReliefStore reliefs;
+    private final CharityFundStore funds;
+    private final CharityProjectStore projects;
+    private final CharityReliefStore reliefs;
     private final RecordSummaries summaries;
 
-    CharityFactSource(FundStore funds, ProjectStore projects, ReliefStore reliefs, RecordSummaries summaries) {
+    CharityFactSource(CharityFundStore funds, CharityProjectStore projects, CharityReliefStore reliefs, RecordSummaries summaries) {
         this.funds = funds;
         this.projects = projects;
         this.reliefs = reliefs;
@@ -65,8 +65,8 @@ class CharityFactSource implements EntityFactSource {
     }
 
     private List<AmountFact> reliefEvents(Collection<Long> stationIds, LocalDate from, LocalDate to) {
-        List<ReliefStore.Relief> rows = reliefs.ofStations(stationIds, from, to);
-        var states = summaries.find(rows.stream().map(ReliefStore.Relief::recordId).toList());
+        List<CharityReliefStore.Relief> rows = reliefs.ofStations(stationIds, from, to);
+        var states = summaries.find(rows.stream().map(CharityReliefStore.Relief::recordId).toList());
         return rows.stream().filter(r -> states.containsKey(r.recordId()) && states.get(r.recordId()).counts())
                 .map(r -> new AmountFact(r.stationId(), r.id(), r.reliefDate(), r.total().setScale(2),
                         states.get(r.recordId()).title() + "（" + r.lineCount() + " 人）"))

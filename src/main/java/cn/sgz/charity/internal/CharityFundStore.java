@@ -22,11 +22,11 @@ import org.springframework.stereotype.Repository;
 
 /** SQL of funds and the co-raised ledger. Entries are only ever inserted: a correction is a reversal row. */
 @Repository
-public class FundStore {
+public class CharityFundStore {
 
     private final JdbcClient jdbc;
 
-    FundStore(JdbcClient jdbc) {
+    CharityFundStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -63,7 +63,7 @@ public class FundStore {
     }
 
     public Optional<Fund> find(long id) {
-        return jdbc.sql("SELECT * FROM charity_fund WHERE id = ?").param(id).query(FundStore::fund).optional();
+        return jdbc.sql("SELECT * FROM charity_fund WHERE id = ?").param(id).query(CharityFundStore::fund).optional();
     }
 
     public List<Fund> list(Scope scope, Long stationId) {
@@ -74,7 +74,7 @@ public class FundStore {
             params.add(stationId);
         }
         return jdbc.sql(sql + " ORDER BY station_id, established_on DESC, id DESC").params(params)
-                .query(FundStore::fund).list();
+                .query(CharityFundStore::fund).list();
     }
 
     /** Net co-raised money per fund (reversals are negative rows, so a plain sum nets them out). */
@@ -110,7 +110,7 @@ public class FundStore {
             + "FROM co_raised_entry e JOIN charity_fund f ON f.id = e.fund_id ";
 
     public Optional<CoRaisedView> findEntry(long id) {
-        return jdbc.sql(ENTRY_SELECT + "WHERE e.id = ?").param(id).query(FundStore::entry).optional();
+        return jdbc.sql(ENTRY_SELECT + "WHERE e.id = ?").param(id).query(CharityFundStore::entry).optional();
     }
 
     /** Entries in scope, newest first; reversals are listed as rows of their own. */
@@ -134,7 +134,7 @@ public class FundStore {
             params.add(to);
         }
         sql.append(" ORDER BY e.received_on DESC, e.id DESC LIMIT ").append(Math.max(1, Math.min(limit, 1000)));
-        return jdbc.sql(sql.toString()).params(params).query(FundStore::entry).list();
+        return jdbc.sql(sql.toString()).params(params).query(CharityFundStore::entry).list();
     }
 
     // ---- facts for the indicator engine ----------------------------------------------------------
@@ -172,7 +172,7 @@ public class FundStore {
         }
         return jdbc.sql(NET_SELECT + " AND e.station_id IN (:stations) AND e.received_on BETWEEN :from AND :to")
                 .param("stations", List.copyOf(stationIds)).param("from", from).param("to", to)
-                .query(FundStore::netEntry).list();
+                .query(CharityFundStore::netEntry).list();
     }
 
     /** The same inside a scope, for the totals page. */
@@ -185,7 +185,7 @@ public class FundStore {
             sql += " AND e.station_id = ?";
             params.add(stationId);
         }
-        return jdbc.sql(sql).params(params).query(FundStore::netEntry).list();
+        return jdbc.sql(sql).params(params).query(CharityFundStore::netEntry).list();
     }
 
     private static NetEntry netEntry(ResultSet rs, int n) throws SQLException {

@@ -18,11 +18,11 @@ import org.springframework.stereotype.Repository;
 
 /** SQL of charity projects and their promotion events. */
 @Repository
-public class ProjectStore {
+public class CharityProjectStore {
 
     private final JdbcClient jdbc;
 
-    ProjectStore(JdbcClient jdbc) {
+    CharityProjectStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -62,7 +62,7 @@ public class ProjectStore {
     }
 
     public Optional<Project> find(long id) {
-        return jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(ProjectStore::project).optional();
+        return jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(CharityProjectStore::project).optional();
     }
 
     public List<Project> list(Scope scope, Long stationId) {
@@ -72,7 +72,7 @@ public class ProjectStore {
             sql += " AND p.station_id = ?";
             params.add(stationId);
         }
-        return jdbc.sql(sql + " ORDER BY p.start_date DESC, p.id DESC").params(params).query(ProjectStore::project)
+        return jdbc.sql(sql + " ORDER BY p.start_date DESC, p.id DESC").params(params).query(CharityProjectStore::project)
                 .list();
     }
 
@@ -92,7 +92,7 @@ public class ProjectStore {
 
     public List<Promotion> promotions(long projectId) {
         return jdbc.sql(PROMOTION_SELECT + "WHERE m.project_id = ? ORDER BY m.promoted_on DESC, m.id DESC")
-                .param(projectId).query(ProjectStore::promotion).list();
+                .param(projectId).query(CharityProjectStore::promotion).list();
     }
 
     /** Promotions in scope dated in [from, to], with the project's fund. */
@@ -105,7 +105,7 @@ public class ProjectStore {
             sql += " AND m.station_id = ?";
             params.add(stationId);
         }
-        return jdbc.sql(sql).params(params).query(ProjectStore::promotion).list();
+        return jdbc.sql(sql).params(params).query(CharityProjectStore::promotion).list();
     }
 
     public int syncDate(long recordId, LocalDate date) {

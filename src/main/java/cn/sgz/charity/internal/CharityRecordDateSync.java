@@ -13,13 +13,13 @@ import org.springframework.stereotype.Component;
  * audit event, inside the same transaction) and the stored date follows.
  */
 @Component
-class RecordDateSync {
+class CharityRecordDateSync {
 
     private final RecordSummaries summaries;
-    private final ReliefStore reliefs;
-    private final ProjectStore projects;
+    private final CharityReliefStore reliefs;
+    private final CharityProjectStore projects;
 
-    RecordDateSync(RecordSummaries summaries, ReliefStore reliefs, ProjectStore projects) {
+    CharityRecordDateSync(RecordSummaries summaries, CharityReliefStore reliefs, CharityProjectStore projects) {
         this.summaries = summaries;
         this.reliefs = reliefs;
         this.projects = projects;

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Repository;
 
 /** SQL of relief events and the amount each person received. */
 @Repository
-public class ReliefStore {
+public class CharityReliefStore {
 
     private final JdbcClient jdbc;
 
-    ReliefStore(JdbcClient jdbc) {
+    CharityReliefStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -62,11 +62,11 @@ public class ReliefStore {
     }
 
     public Optional<Relief> find(long id) {
-        return jdbc.sql(SELECT + "WHERE e.id = ?").param(id).query(ReliefStore::relief).optional();
+        return jdbc.sql(SELECT + "WHERE e.id = ?").param(id).query(CharityReliefStore::relief).optional();
     }
 
     public Optional<Relief> findByRecord(long recordId) {
-        return jdbc.sql(SELECT + "WHERE e.record_id = ?").param(recordId).query(ReliefStore::relief).optional();
+        return jdbc.sql(SELECT + "WHERE e.record_id = ?").param(recordId).query(CharityReliefStore::relief).optional();
     }
 
     public List<Relief> list(Scope scope, Long stationId, Long fundId, LocalDate from, LocalDate to, int limit) {
@@ -89,7 +89,7 @@ public class ReliefStore {
             params.add(to);
         }
         sql.append(" ORDER BY e.relief_date DESC, e.id DESC LIMIT ").append(Math.max(1, Math.min(limit, 2000)));
-        return jdbc.sql(sql.toString()).params(params).query(ReliefStore::relief).list();
+        return jdbc.sql(sql.toString()).params(params).query(CharityReliefStore::relief).list();
     }
 
     /** Relief events of the given funds with their totals, for fund balances. */
@@ -98,7 +98,7 @@ public class ReliefStore {
             return List.of();
         }
         return jdbc.sql(SELECT + "WHERE e.fund_id IN (:ids)").param("ids", List.copyOf(fundIds))
-                .query(ReliefStore::relief).list();
+                .query(CharityReliefStore::relief).list();
     }
 
     /** Relief events of the stations dated in [from, to], each with its total: one grouped scan for the engine. */
@@ -114,7 +114,7 @@ public class ReliefStore {
                         WHERE e.station_id IN (:stations) AND e.relief_date BETWEEN :from AND :to
                         GROUP BY e.id, e.fund_id, e.record_id, e.station_id, e.org_path, e.relief_date""")
                 .param("stations", List.copyOf(stationIds)).param("from", from).param("to", to)
-                .query(ReliefStore::relief).list();
+                .query(CharityReliefStore::relief).list();
     }
 
     // ---- lines --------------------------------------------------------------------------------
