@@ -82,7 +82,7 @@ class ReliefWebController {
         model.addAttribute("line", line);
         boolean canWrite = reliefs.canWrite() && !r.voided();
         model.addAttribute("canWrite", canWrite);
-        model.addAttribute("matches", canWrite && q != null && !q.isBlank()
+        model.addAttribute("matches", canWrite && q != null
                 ? records.searchRecipients(r.stationId(), q) : List.of());
         return "charity/relief";
     }
