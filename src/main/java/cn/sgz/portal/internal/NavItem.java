@@ -18,6 +18,7 @@ record NavItem(String labelKey, String href, Set<Role> roles) {
             new NavItem("nav.records", "/records", ALL),
             new NavItem("nav.progress", "/progress", ALL),
             new NavItem("nav.needs", "/needs", ALL),
+            new NavItem("nav.charity", "/charity", ALL),
             new NavItem("nav.org", "/org", ALL),
             new NavItem("nav.staff", "/staff", ALL),
             new NavItem("nav.agencies", "/agencies", EnumSet.complementOf(EnumSet.of(Role.SOCIAL_WORKER))),

@@ -1,0 +1,123 @@
+package cn.sgz.charity.internal;
+
+import cn.sgz.activity.ServiceRecordService;
+import cn.sgz.charity.CharityFundService;
+import cn.sgz.charity.FundStatus;
+import cn.sgz.charity.ReliefService;
+import cn.sgz.charity.ReliefView;
+import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.web.FormSubmission;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * 慈善救助 pages: the list, the plan form, and an event's page where people are picked from the ledger
+ * (a plain GET search, so it works without script on a weak network), each with an amount and a receipt.
+ */
+@Controller
+class ReliefWebController {
+
+    private final ReliefService reliefs;
+    private final CharityFundService funds;
+    private final ServiceRecordService records;
+
+    ReliefWebController(ReliefService reliefs, CharityFundService funds, ServiceRecordService records) {
+        this.reliefs = reliefs;
+        this.funds = funds;
+        this.records = records;
+    }
+
+    @GetMapping("/charity/relief")
+    String list(@RequestParam(required = false) Long stationId,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                Model model) {
+        model.addAttribute("reliefs", reliefs.list(stationId, null, from, to));
+        model.addAttribute("canWrite", reliefs.canWrite());
+        return "charity/relief-list";
+    }
+
+    @GetMapping("/charity/relief/new")
+    String newRelief(@RequestParam(required = false) Long fundId, Model model) {
+        return form(model, new PageForms.Relief(fundId, LocalDate.now(ChinaTime.ZONE), null, null, null, null));
+    }
+
+    private String form(Model model, PageForms.Relief form) {
+        model.addAttribute("form", form);
+        model.addAttribute("funds", funds.list(null).stream().filter(f -> f.status() == FundStatus.ACTIVE).toList());
+        return "charity/relief-form";
+    }
+
+    @PostMapping("/charity/relief")
+    String create(@ModelAttribute("form") PageForms.Relief form, Model model, HttpServletResponse response,
+                  RedirectAttributes flash) {
+        return FormSubmission.run(model, response, () -> {
+            ReliefView r = reliefs.create(form.toForm());
+            flash.addFlashAttribute("notice", "已登记慈善救助。请从台账添加救助对象及金额，登记领取，并上传现场照片。");
+            return "redirect:/charity/relief/" + r.id();
+        }, () -> form(model, form));
+    }
+
+    @GetMapping("/charity/relief/{id}")
+    String detail(@PathVariable long id, @RequestParam(required = false) String q, Model model) {
+        return page(id, q, model, null);
+    }
+
+    private String page(long id, String q, Model model, PageForms.Line line) {
+        ReliefView r = reliefs.get(id);
+        model.addAttribute("r", r);
+        model.addAttribute("q", q);
+        model.addAttribute("line", line);
+        boolean canWrite = reliefs.canWrite() && !r.voided();
+        model.addAttribute("canWrite", canWrite);
+        model.addAttribute("matches", canWrite && q != null
+                ? records.searchRecipients(r.stationId(), q) : List.of());
+        return "charity/relief";
+    }
+
+    @PostMapping("/charity/relief/{id}/recipients")
+    String addRecipient(@PathVariable long id, @ModelAttribute("line") PageForms.Line line,
+                        @RequestParam(required = false) String q, Model model, HttpServletResponse response,
+                        RedirectAttributes flash) {
+        return FormSubmission.run(model, response, () -> {
+            ReliefView r = reliefs.addRecipient(id, line.toLine());
+            flash.addFlashAttribute("notice", "已添加救助对象，本次救助合计 " + Money.format(r.total()) + " 元");
+            return "redirect:/charity/relief/" + id + "#lines";
+        }, () -> page(id, q, model, line));
+    }
+
+    @PostMapping("/charity/relief/{id}/recipients/{lineId}/delete")
+    String removeRecipient(@PathVariable long id, @PathVariable long lineId, RedirectAttributes flash) {
+        try {
+            reliefs.removeRecipient(id, lineId);
+            flash.addFlashAttribute("notice", "已移除救助对象");
+        } catch (ConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/charity/relief/" + id + "#lines";
+    }
+
+    @PostMapping("/charity/relief/{id}/recipients/{lineId}/receipt")
+    String receipt(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) String phone,
+                   RedirectAttributes flash) {
+        try {
+            reliefs.addReceipt(id, lineId, phone);
+            flash.addFlashAttribute("notice", "已登记领取");
+        } catch (BusinessException | ConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/charity/relief/" + id + "#lines";
+    }
+}
