@@ -20,6 +20,14 @@ public interface EntityFactSource {
     /** Entities per station existing on {@code asOf} that were created or active in [from, asOf]. */
     Map<Long, Long> count(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf);
 
+    /**
+     * What {@link #count} counted at one station, one line each (name and date), for the drill-down behind
+     * an ENTITY_COUNT figure. Sources that keep no names answer an empty list.
+     */
+    default List<String> countedItems(long stationId, EntityType type, LocalDate from, LocalDate asOf) {
+        return List.of();
+    }
+
     /** Money events (co-raised amounts, relief payments …) per station dated in [from, to]. */
     List<AmountFact> amounts(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate to);
 

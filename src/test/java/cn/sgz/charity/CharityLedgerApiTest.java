@@ -162,9 +162,13 @@ class CharityLedgerApiTest {
         LocalDate today = api.today();
         long before = charity().count(List.of(org.s1.id()), EntityType.CHARITY_FUND, today.minusMonths(3), today)
                 .getOrDefault(org.s1.id(), 0L);
-        long fund = api.fund("demo_worker", org.s1.id(), "计数基金" + TestLogin.unique(), today).get("id").asLong();
+        String fundName = "计数基金" + TestLogin.unique();
+        long fund = api.fund("demo_worker", org.s1.id(), fundName, today).get("id").asLong();
         assertThat(charity().count(List.of(org.s1.id()), EntityType.CHARITY_FUND, today.minusMonths(3), today))
                 .containsEntry(org.s1.id(), before + 1);
+        // the drill-down behind the figure names what was counted
+        assertThat(charity().countedItems(org.s1.id(), EntityType.CHARITY_FUND, today.minusMonths(3), today))
+                .hasSize((int) before + 1).contains(today + " " + fundName);
         // not yet established yesterday
         long yesterday = charity().count(List.of(org.s1.id()), EntityType.CHARITY_FUND, today.minusMonths(3),
                 today.minusDays(1)).getOrDefault(org.s1.id(), 0L);

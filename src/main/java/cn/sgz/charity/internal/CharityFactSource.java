@@ -42,14 +42,26 @@ class CharityFactSource implements EntityFactSource {
 
     @Override
     public Map<Long, Long> count(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
-        List<long[]> rows = switch (type) {
-            case CHARITY_FUND -> funds.countByStation(stationIds, asOf);
-            case CHARITY_PROJECT -> projects.countByStation(stationIds, from, asOf);
+        Map<Long, Long> counts = new HashMap<>();
+        counted(stationIds, type, from, asOf).forEach(n -> counts.merge(n.stationId(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public List<String> countedItems(long stationId, EntityType type, LocalDate from, LocalDate asOf) {
+        return counted(List.of(stationId), type, from, asOf).stream().map(n -> n.date() + " " + n.name()).toList();
+    }
+
+    /** A fund or charity project as counted: its station, name and the date it began. */
+    public record Named(long stationId, String name, LocalDate date) {
+    }
+
+    private List<Named> counted(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
+        return switch (type) {
+            case CHARITY_FUND -> funds.existingOn(stationIds, asOf);
+            case CHARITY_PROJECT -> projects.runningIn(stationIds, from, asOf);
             default -> throw new IllegalArgumentException("慈善台账不统计 " + type + " 的个数");
         };
-        Map<Long, Long> counts = new HashMap<>();
-        rows.forEach(r -> counts.put(r[0], r[1]));
-        return counts;
     }
 
     @Override

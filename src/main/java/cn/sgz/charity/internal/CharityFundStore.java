@@ -140,17 +140,19 @@ public class CharityFundStore {
     // ---- facts for the indicator engine ----------------------------------------------------------
 
     /** Funds per station existing on {@code asOf}: established by then and not closed by then. */
-    public List<long[]> countByStation(Collection<Long> stationIds, LocalDate asOf) {
+    /** Funds existing on {@code asOf} (established, not yet closed), named, for counts and their drill-down. */
+    public List<CharityFactSource.Named> existingOn(Collection<Long> stationIds, LocalDate asOf) {
         if (stationIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT station_id, COUNT(*) AS n FROM charity_fund
+                        SELECT station_id, name, established_on FROM charity_fund
                         WHERE station_id IN (:stations) AND established_on <= :asOf
                           AND (closed_on IS NULL OR closed_on > :asOf)
-                        GROUP BY station_id""")
+                        ORDER BY established_on, id""")
                 .param("stations", List.copyOf(stationIds)).param("asOf", asOf)
-                .query((rs, n) -> new long[] {rs.getLong("station_id"), rs.getLong("n")}).list();
+                .query((rs, n) -> new CharityFactSource.Named(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class))).list();
     }
 
     /** A co-raised inflow that stands (not reversed), for the engine and the totals. */

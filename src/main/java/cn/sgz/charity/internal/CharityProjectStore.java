@@ -117,17 +117,19 @@ public class CharityProjectStore {
             + "JOIN charity_project p ON p.id = m.project_id ";
 
     /** Charity projects per station that exist on {@code asOf} (started, not cancelled, not ended before {@code from}). */
-    public List<long[]> countByStation(Collection<Long> stationIds, LocalDate from, LocalDate asOf) {
+    /** Projects running at some time in [from, asOf] (not cancelled), named, for counts and their drill-down. */
+    public List<CharityFactSource.Named> runningIn(Collection<Long> stationIds, LocalDate from, LocalDate asOf) {
         if (stationIds.isEmpty()) {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT station_id, COUNT(*) AS n FROM charity_project
+                        SELECT station_id, name, start_date FROM charity_project
                         WHERE station_id IN (:stations) AND start_date <= :asOf AND status <> 'CANCELLED'
                           AND (end_date IS NULL OR end_date >= :from)
-                        GROUP BY station_id""")
+                        ORDER BY start_date, id""")
                 .param("stations", List.copyOf(stationIds)).param("asOf", asOf).param("from", from)
-                .query((rs, n) -> new long[] {rs.getLong("station_id"), rs.getLong("n")}).list();
+                .query((rs, n) -> new CharityFactSource.Named(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, LocalDate.class))).list();
     }
 
     private static Project project(ResultSet rs, int n) throws SQLException {

@@ -89,6 +89,17 @@ public class DrilldownReader {
                 return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
                         items, null);
             }
+            case ENTITY_COUNT -> {
+                EntityFactSource source = p.entityType() == null ? null : entities.orderedStream()
+                        .filter(e -> e.entityTypes().contains(p.entityType())).findFirst().orElse(null);
+                if (source == null) {
+                    return empty(project, id, station, span, to, "数据来源尚未接入");
+                }
+                List<String> items = to.isBefore(span.from()) ? List.of()
+                        : source.countedItems(station, p.entityType(), span.from(), to);
+                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
+                        items, items.isEmpty() ? "本期没有计入的" + p.entityType().label() : null);
+            }
             default -> {
                 return empty(project, id, station, span, to, "该类指标没有逐条记录，请查看说明");
             }
