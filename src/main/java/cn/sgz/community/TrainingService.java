@@ -14,7 +14,6 @@ import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.PhoneNumbers;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -340,9 +339,5 @@ public class TrainingService {
                 r.orgId() == null ? null : orgNames.get(r.orgId()), r.topic(), r.trainer(), r.plan(), r.hours(),
                 s.containsKey(r.recordId()) ? RecordBridge.ref(s.get(r.recordId())) : null,
                 attendees.getOrDefault(r.id(), List.of()))).toList();
-    }
-
-    static LocalDate dateOf(TrainingView t) {
-        return t.record() == null ? null : t.record().serviceDate();
     }
 }
