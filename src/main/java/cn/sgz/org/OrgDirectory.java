@@ -140,6 +140,27 @@ public class OrgDirectory {
         return result;
     }
 
+    /**
+     * Active staff (驻站人员) of one station in the current scope, with their certificates, for modules that
+     * track staff development (certificate rate, exam preparation) without keeping their own copy of staff.
+     */
+    public List<StaffView> staffOf(long stationId) {
+        Scope scope = scopes.current();
+        List<Object> params = new java.util.ArrayList<>();
+        params.add(stationId);
+        params.addAll(scope.likePatterns());
+        return jdbc.sql("SELECT s.*, u.name AS station_name FROM staff s JOIN org_unit u ON u.id = s.station_id "
+                        + "WHERE s.active AND s.station_id = ? AND " + scope.sqlCondition("u.path") + " ORDER BY s.name")
+                .params(params)
+                .query((rs, i) -> new StaffView(rs.getLong("id"), rs.getLong("station_id"), rs.getString("station_name"),
+                        (Long) rs.getObject("agency_id", Long.class), rs.getString("name"), rs.getString("gender"),
+                        rs.getString("phone"), rs.getString("position"),
+                        CertificateLevel.valueOf(rs.getString("cert_level")), rs.getString("cert_number"),
+                        rs.getObject("cert_date", java.time.LocalDate.class), rs.getBoolean("active"),
+                        rs.getLong("version")))
+                .list();
+    }
+
     /** Staff totals for a station or area. */
     public record StaffCount(long total, long certified) {
     }
