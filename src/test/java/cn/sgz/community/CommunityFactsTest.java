@@ -202,6 +202,22 @@ class CommunityFactsTest {
                 .isZero();
     }
 
+    @Test
+    void theRegistrationRateIsTheShareOfVolunteersWithANationalNumber() throws Exception {
+        long station = t.station2();
+        LocalDate today = CommunityTestSupport.today();
+        EntityFactSource.Share before = facts.share(List.of(station), EntityType.VOLUNTEER, "全国志愿服务信息系统注册",
+                today).get(station);
+        t.createVolunteer("demo_worker2", station, "未注册甲", CommunityTestSupport.phone(), null, today);
+        EntityFactSource.Share after = facts.share(List.of(station), EntityType.VOLUNTEER, "全国志愿服务信息系统注册",
+                today).get(station);
+        assertThat(after.total()).isEqualTo(before.total() + 1);
+        assertThat(after.meeting()).isEqualTo(before.meeting());
+        assertThat(facts.share(List.of(station), EntityType.VOLUNTEER, "持证", today)).as("a condition it cannot judge")
+                .isNull();
+        assertThat(facts.countedItems(station, EntityType.VOLUNTEER, today, today)).anyMatch(i -> i.startsWith("未注册甲"));
+    }
+
     static Map<String, Object> indicator(String board, String code) {
         List<Map<String, Object>> found = JsonPath.read(board, "$[0].indicators[?(@.code == '" + code + "')]");
         assertThat(found).as(code).hasSize(1);

@@ -89,6 +89,19 @@ class ComplianceApiTest {
     }
 
     @Test
+    void anEntityCountDrillsDownToWhatWasCounted() throws Exception {
+        String board = compliance("demo_worker", station1, 200);
+        Map<String, Object> funds = JsonPath.<List<Map<String, Object>>>read(board,
+                "$[0].indicators[?(@.code == 'M08.1')]").get(0);
+        assertThat(funds.get("status")).isNotEqualTo("NOT_CONNECTED");
+        String drill = login.getJson("demo_worker", "/api/v1/projects/" + project + "/compliance/"
+                + funds.get("indicatorId") + "/records?stationId=" + station1, 200);
+        List<String> items = JsonPath.read(drill, "$.items");
+        assertThat(items).hasSize(((Number) funds.get("actual")).intValue())
+                .anyMatch(i -> i.contains("沙河街道社区慈善救助基金"));
+    }
+
+    @Test
     void stationUsersSeeOnlyTheirOwnStation() throws Exception {
         String own = compliance("demo_worker", null, 200);
         assertThat(JsonPath.<List<Integer>>read(own, "$[*].stationId")).containsExactly((int) station1);

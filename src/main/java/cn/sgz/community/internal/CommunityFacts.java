@@ -42,8 +42,8 @@ class CommunityFacts implements EntityFactSource {
         return TYPES;
     }
 
-    /** An entity of a station and when it began. */
-    private record Entity(long stationId, long id, LocalDate since) {
+    /** An entity of a station, when it began and its name. */
+    private record Entity(long stationId, long id, LocalDate since, String name) {
     }
 
     /** (entity, record) pairs: the entity was active in that record; hours where they matter. */
@@ -52,8 +52,42 @@ class CommunityFacts implements EntityFactSource {
 
     @Override
     public Map<Long, Long> count(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
+        Map<Long, Long> out = new HashMap<>();
+        counted(stationIds, type, from, asOf).forEach(e -> out.merge(e.stationId(), 1L, Long::sum));
+        return out;
+    }
+
+    @Override
+    public List<String> countedItems(long stationId, EntityType type, LocalDate from, LocalDate asOf) {
+        return counted(List.of(stationId), type, from, asOf).stream()
+                .map(e -> e.since() == null ? e.name() : e.name() + "（" + e.since() + " 起）").sorted().toList();
+    }
+
+    /**
+     * COVERAGE over volunteers: how many volunteers a station has on {@code asOf} and how many of them are
+     * registered in the national volunteer system (全国志愿服务信息系统, a national number on file).
+     */
+    @Override
+    public Map<Long, Share> share(Collection<Long> stationIds, EntityType type, String condition, LocalDate asOf) {
+        if (type != EntityType.VOLUNTEER || condition == null || !condition.contains("注册")) {
+            return null;
+        }
+        Map<Long, Share> out = new HashMap<>();
+        if (stationIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT station_id, COUNT(*), SUM(CASE WHEN national_no IS NOT NULL AND national_no <> '' "
+                        + "THEN 1 ELSE 0 END) FROM volunteer WHERE station_id IN (:stations) AND joined_on <= :asOf "
+                        + "AND (left_on IS NULL OR left_on > :asOf) GROUP BY station_id")
+                .param("stations", List.copyOf(stationIds)).param("asOf", asOf)
+                .query((rs, n) -> out.put(rs.getLong(1), new Share(rs.getLong(2), rs.getLong(3)))).list();
+        return out;
+    }
+
+    /** The entities {@link #count} counts: existing on asOf and begun in [from, asOf] or active in it. */
+    private List<Entity> counted(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
         if (stationIds.isEmpty() || asOf.isBefore(from)) {
-            return Map.of();
+            return List.of();
         }
         List<Long> stations = List.copyOf(stationIds);
         return switch (type) {
@@ -78,7 +112,7 @@ class CommunityFacts implements EntityFactSource {
                             JOIN volunteer v ON v.id = s.volunteer_id
                             WHERE s.station_id IN (:stations) AND v.team_id IS NOT NULL""", stations), from, asOf);
             case TRAINED_WORKER -> trainedWorkers(stations, from, asOf);
-            default -> Map.of();
+            default -> List.of();
         };
     }
 
@@ -112,16 +146,15 @@ class CommunityFacts implements EntityFactSource {
         return out;
     }
 
-    private Map<Long, Long> trainedWorkers(List<Long> stations, LocalDate from, LocalDate asOf) {
-        Map<Long, Long> stationOf = new HashMap<>();
-        jdbc.sql("SELECT id, station_id FROM community_trainee WHERE station_id IN (:stations)")
+    private List<Entity> trainedWorkers(List<Long> stations, LocalDate from, LocalDate asOf) {
+        Map<Long, Entity> trainees = new HashMap<>();
+        jdbc.sql("SELECT id, station_id, name FROM community_trainee WHERE station_id IN (:stations)")
                 .param("stations", stations)
-                .query((rs, n) -> stationOf.put(rs.getLong(1), rs.getLong(2))).list();
+                .query((rs, n) -> trainees.put(rs.getLong(1), new Entity(rs.getLong(2), rs.getLong(1), null,
+                        rs.getString(3)))).list();
         Set<Long> trained = new HashSet<>();
         forCounting(workerLinks(stations), from, asOf, (link, date) -> trained.add(link.entityId()));
-        Map<Long, Long> out = new HashMap<>();
-        trained.forEach(t -> out.merge(stationOf.get(t), 1L, Long::sum));
-        return out;
+        return trained.stream().map(trainees::get).filter(java.util.Objects::nonNull).toList();
     }
 
     private List<Link> workerLinks(List<Long> stations) {
@@ -137,10 +170,11 @@ class CommunityFacts implements EntityFactSource {
 
     private List<Entity> entities(String table, String since, String until, List<Long> stations, LocalDate asOf,
                                   String extra) {
-        return jdbc.sql("SELECT station_id, id, " + since + " FROM " + table + " WHERE station_id IN (:stations) AND "
+        return jdbc.sql("SELECT station_id, id, " + since + ", name FROM " + table + " WHERE station_id IN (:stations) AND "
                         + since + " <= :asOf AND (" + until + " IS NULL OR " + until + " > :asOf) " + extra)
                 .param("stations", stations).param("asOf", asOf)
-                .query((rs, n) -> new Entity(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class))).list();
+                .query((rs, n) -> new Entity(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4))).list();
     }
 
     private List<Link> links(String sql, List<Long> stations) {
@@ -148,17 +182,15 @@ class CommunityFacts implements EntityFactSource {
                 .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).list();
     }
 
-    /** Entities per station that began in [from, asOf] or have a counting record dated in it. */
-    private Map<Long, Long> active(List<Entity> entities, List<Link> links, LocalDate from, LocalDate asOf) {
+    /** Entities that began in [from, asOf] or have a counting record dated in it. */
+    private List<Entity> active(List<Entity> entities, List<Link> links, LocalDate from, LocalDate asOf) {
         Set<Long> activeIds = new HashSet<>();
         Set<Long> wanted = new HashSet<>();
         entities.forEach(e -> wanted.add(e.id()));
         forCounting(links.stream().filter(l -> wanted.contains(l.entityId())).toList(), from, asOf,
                 (link, date) -> activeIds.add(link.entityId()));
         Predicate<Entity> counts = e -> !e.since().isBefore(from) || activeIds.contains(e.id());
-        Map<Long, Long> out = new HashMap<>();
-        entities.stream().filter(counts).forEach(e -> out.merge(e.stationId(), 1L, Long::sum));
-        return out;
+        return entities.stream().filter(counts).toList();
     }
 
     /** Calls back for every link whose record counts and is dated in [from, to]. */

@@ -85,7 +85,8 @@ public class DrilldownReader {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
                 List<String> items = source.amounts(List.of(station), p.entityType(), span.from(), to).stream()
-                        .map(a -> a.date() + " " + a.title() + "：" + a.amount().toPlainString() + " 元").toList();
+                        .map(a -> a.date() + " " + a.title() + "：" + a.amount().stripTrailingZeros().toPlainString() + " "
+                                + unitOf(p)).toList();
                 return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
                         items, null);
             }
@@ -104,6 +105,13 @@ public class DrilldownReader {
                 return empty(project, id, station, span, to, "该类指标没有逐条记录，请查看说明");
             }
         }
+    }
+
+    /** The unit of one amount: 元 for money, 小时 for training hours (an indicator's unit may be per event). */
+    private static String unitOf(IndicatorParams p) {
+        String unit = p.unit() == null || p.unit().isBlank() ? "元" : p.unit();
+        int slash = unit.indexOf('/');
+        return slash > 0 ? unit.substring(0, slash) : unit;
     }
 
     private static Drilldown empty(Project project, long id, long station, Periods.Span span, LocalDate to,
