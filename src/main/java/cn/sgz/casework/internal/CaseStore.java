@@ -22,7 +22,8 @@ public class CaseStore {
     private static final String SELECT = """
             SELECT c.*, (SELECT MAX(s.service_date) FROM cw_session s WHERE s.owner_type = 'CASE' AND s.owner_id = c.id) AS last_session,
                    (SELECT COUNT(*) FROM cw_session s WHERE s.owner_type = 'CASE' AND s.owner_id = c.id) AS session_count
-            FROM cw_case c """;
+            FROM cw_case c
+            """;
 
     private final JdbcClient jdbc;
 

@@ -23,7 +23,8 @@ public class GroupStore {
     private static final String SELECT = """
             SELECT g.*, (SELECT MAX(s.service_date) FROM cw_session s WHERE s.owner_type = g.kind AND s.owner_id = g.id) AS last_session,
                    (SELECT COUNT(*) FROM cw_session s WHERE s.owner_type = g.kind AND s.owner_id = g.id) AS session_count
-            FROM cw_group g """;
+            FROM cw_group g
+            """;
 
     private final JdbcClient jdbc;
 
