@@ -280,6 +280,37 @@ class CaseworkApiTest {
     }
 
     @Test
+    void demoProjectShowsCaseworkFiguresInItsIndicators() throws Exception {
+        long project = jdbc.sql("SELECT id FROM project WHERE name LIKE '九原区民政领域社会工作服务项目%'").query(Long.class)
+                .single();
+        long shahe = jdbc.sql("SELECT id FROM org_unit WHERE name = '沙河街道社工站'").query(Long.class).single();
+        long sarula = jdbc.sql("SELECT id FROM org_unit WHERE name = '萨如拉街道社工站'").query(Long.class).single();
+        JsonNode one = api.ok("demo_bureau", "GET", "/api/v1/projects/" + project + "/compliance?stationId=" + shahe, null)
+                .get(0).get("indicators");
+        JsonNode two = api.ok("demo_bureau", "GET", "/api/v1/projects/" + project + "/compliance?stationId=" + sarula, null)
+                .get(0).get("indicators");
+        // 沙河: the demo case awaiting closure has five counting sessions (社会救助对象); the closed one is 困难老人
+        assertThat(indicator(one, "M01.2").get("actual").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(indicator(one, "M02.2").get("actual").asInt()).isGreaterThanOrEqualTo(1);
+        // the seven forms of a complete case file are on file at 沙河
+        JsonNode file = indicator(one, "M01.6");
+        assertThat(file.get("status").asText()).isEqualTo("MET");
+        assertThat(file.get("note").asText()).isEqualTo("资料齐全");
+        // 萨如拉: a group of five sessions, each with at least six people
+        assertThat(indicator(two, "M01.3").get("actual").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(indicator(two, "M01.2").get("actual").asInt()).isGreaterThanOrEqualTo(1);
+    }
+
+    private static JsonNode indicator(JsonNode indicators, String code) {
+        for (JsonNode i : indicators) {
+            if (code.equals(i.get("code").asText())) {
+                return i;
+            }
+        }
+        throw new AssertionError("no indicator " + code);
+    }
+
+    @Test
     void oversightListsPendingClosuresAndStalledCasesInScope() throws Exception {
         long pending = api.caseAwaitingClosure("督导测试个案" + TestLogin.unique(), "男，72岁");
         JsonNode o = api.ok("demo_head", "GET", "/api/v1/casework/oversight", null);
