@@ -1,0 +1,71 @@
+package cn.sgz.casework.internal;
+
+import cn.sgz.casework.FormType;
+import cn.sgz.casework.FormView;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Rows of cw_form: one per (owner, form, session number); saving again replaces the content. */
+@Repository
+public class FormStore {
+
+    private final JdbcClient jdbc;
+    private final FormCodec codec;
+
+    FormStore(JdbcClient jdbc, FormCodec codec) {
+        this.jdbc = jdbc;
+        this.codec = codec;
+    }
+
+    public List<FormView> of(String ownerType, long ownerId) {
+        return jdbc.sql("SELECT * FROM cw_form WHERE owner_type = ? AND owner_id = ? ORDER BY form_type, seq")
+                .params(ownerType, ownerId)
+                .query((rs, n) -> new FormView(rs.getLong("id"), FormType.valueOf(rs.getString("form_type")),
+                        rs.getInt("seq"), codec.read(rs.getString("content")), rs.getString("updated_by"),
+                        rs.getObject("updated_at", OffsetDateTime.class), rs.getLong("version")))
+                .list();
+    }
+
+    public Optional<FormView> find(String ownerType, long ownerId, FormType type, int seq) {
+        return of(ownerType, ownerId).stream().filter(f -> f.type() == type && f.seq() == seq).findFirst();
+    }
+
+    /** Inserts or replaces the form; returns true when it was new. */
+    public boolean save(String ownerType, long ownerId, FormType type, int seq, long stationId, String orgPath,
+                        Map<String, String> values, String user) {
+        String content = codec.write(values);
+        int updated = jdbc.sql("UPDATE cw_form SET content = ?, updated_by = ?, updated_at = ?, version = version + 1 "
+                        + "WHERE owner_type = ? AND owner_id = ? AND form_type = ? AND seq = ?")
+                .params(content, user, OffsetDateTime.now(), ownerType, ownerId, type.name(), seq).update();
+        if (updated > 0) {
+            return false;
+        }
+        jdbc.sql("INSERT INTO cw_form (owner_type, owner_id, form_type, seq, station_id, org_path, content, updated_by, "
+                        + "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,0)")
+                .params(ownerType, ownerId, type.name(), seq, stationId, orgPath, content, user, OffsetDateTime.now())
+                .update();
+        return true;
+    }
+
+    /** Which form types each station has at least one of (one grouped scan). */
+    public Map<Long, Set<FormType>> typesByStation(Collection<Long> stationIds, Collection<FormType> types) {
+        Map<Long, Set<FormType>> result = new HashMap<>();
+        if (stationIds.isEmpty() || types.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT station_id, form_type FROM cw_form WHERE station_id IN (:stations) AND form_type IN (:types) "
+                        + "GROUP BY station_id, form_type")
+                .param("stations", stationIds).param("types", types.stream().map(Enum::name).toList())
+                .query((rs, n) -> Map.entry(rs.getLong(1), FormType.valueOf(rs.getString(2))))
+                .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+        return result;
+    }
+}
