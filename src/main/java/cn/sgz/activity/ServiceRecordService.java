@@ -19,7 +19,6 @@ import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
-import cn.sgz.org.Role;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
@@ -30,11 +29,9 @@ import cn.sgz.shared.PhoneNumbers;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -49,9 +46,6 @@ public class ServiceRecordService {
 
     /** Owner type under which this module's photos are filed in the evidence module. */
     public static final String OWNER_TYPE = "SERVICE_RECORD";
-    private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.AGENCY_MANAGER, Role.STATION_HEAD,
-            Role.SOCIAL_WORKER);
-
     private final RecordStore store;
     private final ScopeService scopes;
     private final OrgDirectory directory;
@@ -81,7 +75,7 @@ public class ServiceRecordService {
     }
 
     public boolean canWrite() {
-        return WRITERS.contains(scopes.currentUser().role());
+        return scopes.currentUser().role().doesStationWork();
     }
 
     @Transactional(readOnly = true)

@@ -30,6 +30,15 @@ public enum Role {
         return this == AGENCY_MANAGER;
     }
 
+    /**
+     * Who records the station's work (service records, cases, organisations, charity ledgers): its own
+     * staff, the agency manager for the agency's stations, and the administrator. Government roles and
+     * evaluators read, confirm and evaluate.
+     */
+    public boolean doesStationWork() {
+        return this == ADMIN || this == AGENCY_MANAGER || this == STATION_HEAD || this == SOCIAL_WORKER;
+    }
+
     public boolean managesOrgTree() {
         return GOVERNMENT.contains(this);
     }

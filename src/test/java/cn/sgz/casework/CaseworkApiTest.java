@@ -37,6 +37,7 @@ class CaseworkApiTest {
     @Autowired
     CaseworkFactSource caseFacts;
     @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("caseworkFacts") // the community module keeps documents too
     DocumentFactSource documentFacts;
 
     CaseworkApi api;

@@ -11,9 +11,7 @@ import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
 import java.util.Collection;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +21,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CaseworkAccess {
-
-    /** As ServiceRecordService: station staff write, agency managers for their stations. */
-    private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.AGENCY_MANAGER, Role.STATION_HEAD,
-            Role.SOCIAL_WORKER);
 
     private final ScopeService scopes;
     private final OrgDirectory directory;
@@ -45,7 +39,7 @@ public class CaseworkAccess {
     }
 
     public boolean canWrite() {
-        return WRITERS.contains(me().role());
+        return me().role().doesStationWork();
     }
 
     public void requireWriter() {

@@ -4,17 +4,14 @@ import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
-import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,9 +22,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class CharityAccess {
 
-    private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.AGENCY_MANAGER, Role.STATION_HEAD,
-            Role.SOCIAL_WORKER);
-
     private final ScopeService scopes;
     private final OrgDirectory directory;
 
@@ -37,7 +31,7 @@ public class CharityAccess {
     }
 
     public boolean canWrite() {
-        return WRITERS.contains(scopes.currentUser().role());
+        return scopes.currentUser().role().doesStationWork();
     }
 
     public void requireWriter() {

@@ -4,14 +4,11 @@ import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
-import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,9 +18,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CommunityAccess {
-
-    private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.AGENCY_MANAGER, Role.STATION_HEAD,
-            Role.SOCIAL_WORKER);
 
     private final ScopeService scopes;
     private final OrgDirectory directory;
@@ -42,7 +36,7 @@ public class CommunityAccess {
     }
 
     public boolean canWrite() {
-        return WRITERS.contains(me().role());
+        return me().role().doesStationWork();
     }
 
     public void requireWriter() {
