@@ -127,6 +127,7 @@ public class ServiceRecordService {
         store.replaceParticipants(id, participants(form));
         recompute(id);
         events.publishEvent(AuditEvent.success("RECORD_UPDATE", "SERVICE_RECORD", id, row.orgPath(), null));
+        events.publishEvent(new ServiceRecordChanged(id, row.stationId(), form.serviceDate(), false));
         return get(id);
     }
 
@@ -147,6 +148,7 @@ public class ServiceRecordService {
         evidence.releaseOwner(OWNER_TYPE, id, "记录已作废：" + why);
         recompute(id);
         events.publishEvent(AuditEvent.success("RECORD_VOID", "SERVICE_RECORD", id, current.orgPath(), why));
+        events.publishEvent(new ServiceRecordChanged(id, current.stationId(), current.serviceDate(), true));
         return get(id);
     }
 
