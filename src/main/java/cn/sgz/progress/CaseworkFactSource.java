@@ -26,6 +26,7 @@ public interface CaseworkFactSource {
     record SessionFact(LocalDate date, int attendees, boolean counts) {
     }
 
-    record ExemplaryFact(long stationId, long id, String title, LocalDate confirmedOn) {
+    /** A confirmed exemplary case or group; {@code domain} is that of the case or group (null: unknown). */
+    record ExemplaryFact(long stationId, long id, String title, LocalDate confirmedOn, ServiceDomain domain) {
     }
 }

@@ -275,7 +275,7 @@ class CaseworkApiTest {
         assertThat(api.ok("demo_bureau", "POST", "/api/v1/exemplary/" + eid + "/confirm", null).get("status").asText())
                 .isEqualTo("CONFIRMED");
         assertThat(caseFacts.exemplary(List.of(station), today, today)).anyMatch(x -> x.id() == eid
-                && x.confirmedOn().equals(today));
+                && x.confirmedOn().equals(today) && x.domain() == ServiceDomain.SOCIAL_ASSISTANCE); // the case's domain
         assertThat(error(api.send("demo_bureau", "POST", "/api/v1/exemplary/" + eid + "/decline",
                 Map.of("reason", "重复")), 409)).contains("已处理");
     }

@@ -106,7 +106,9 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     @Override
     public List<ExemplaryFact> exemplary(Collection<Long> stationIds, LocalDate from, LocalDate to) {
         return exemplary.confirmed(stationIds, from, to).stream()
-                .map(e -> new ExemplaryFact(e.stationId(), e.id(), e.title(), e.confirmedOn())).toList();
+                .map(c -> new ExemplaryFact(c.view().stationId(), c.view().id(), c.view().title(),
+                        c.view().confirmedOn(), c.domain() == null ? null : ServiceDomain.valueOf(c.domain())))
+                .toList();
     }
 
     @Override

@@ -57,14 +57,21 @@ public class ExemplaryStore {
         return jdbc.sql(sql.toString()).params(params).query(ExemplaryStore::map).list();
     }
 
-    public List<ExemplaryView> confirmed(Collection<Long> stationIds, LocalDate from, LocalDate to) {
+    /** A confirmed 成功案例 and the service domain of the case or group it is (成功案例 indicators are per domain). */
+    public record Confirmed(ExemplaryView view, String domain) {
+    }
+
+    public List<Confirmed> confirmed(Collection<Long> stationIds, LocalDate from, LocalDate to) {
         if (stationIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT * FROM cw_exemplary WHERE status = 'CONFIRMED' AND station_id IN (:stations) "
-                        + "AND confirmed_on BETWEEN :from AND :to ORDER BY confirmed_on, id")
+        return jdbc.sql("SELECT e.*, COALESCE(c.domain, g.domain) AS owner_domain FROM cw_exemplary e "
+                        + "LEFT JOIN cw_case c ON e.owner_type = 'CASE' AND c.id = e.owner_id "
+                        + "LEFT JOIN cw_group g ON e.owner_type <> 'CASE' AND g.id = e.owner_id "
+                        + "WHERE e.status = 'CONFIRMED' AND e.station_id IN (:stations) "
+                        + "AND e.confirmed_on BETWEEN :from AND :to ORDER BY e.confirmed_on, e.id")
                 .param("stations", stationIds).param("from", from).param("to", to)
-                .query(ExemplaryStore::map).list();
+                .query((rs, n) -> new Confirmed(map(rs, n), rs.getString("owner_domain"))).list();
     }
 
     public boolean decide(long id, ExemplaryStatus status, String by, String note, LocalDate confirmedOn) {

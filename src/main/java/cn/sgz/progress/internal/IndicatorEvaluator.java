@@ -109,7 +109,8 @@ final class IndicatorEvaluator {
             case CASE_QUOTA -> new Figure(BigDecimal.valueOf(caseCount(station, p, span)), target, null);
             case GROUP_QUOTA -> new Figure(BigDecimal.valueOf(groupCount(station, p, span)), target, null);
             case EXEMPLARY -> new Figure(BigDecimal.valueOf(facts.exemplary().stream()
-                    .filter(e -> e.stationId() == station && span.contains(e.confirmedOn())).count()), target, null);
+                    .filter(e -> e.stationId() == station && span.contains(e.confirmedOn())
+                            && (e.domain() == null || domainMatches(p.domain(), e.domain()))).count()), target, null);
             case AMOUNT -> amount(station, p, target, span);
             case ENTITY_COUNT -> new Figure(BigDecimal.valueOf(facts.entityCount(p.entityType(), span.from(),
                     min(span.to(), asOf)).getOrDefault(station, 0L)), target, null);

@@ -182,6 +182,42 @@ class ComplianceEngineReferenceTest {
     }
 
     @Test
+    void exemplaryCasesCountOnlyInTheirOwnDomain() {
+        LocalDate start = LocalDate.of(2026, 1, 1);
+        Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, start.plusYears(1).minusDays(1),
+                List.of(11L), List.of(), EvidencePolicy.defaults(), 0);
+        CaseworkFactSource casework = new CaseworkFactSource() {
+            @Override
+            public List<CaseFact> cases(Collection<Long> s, ServiceDomain d, LocalDate f, LocalDate t) {
+                return List.of();
+            }
+
+            @Override
+            public List<GroupFact> groups(Collection<Long> s, ServiceDomain d, LocalDate f, LocalDate t) {
+                return List.of();
+            }
+
+            @Override
+            public List<ExemplaryFact> exemplary(Collection<Long> s, LocalDate f, LocalDate t) {
+                return List.of(new ExemplaryFact(11, 1, "老人个案", LocalDate.of(2026, 3, 1), ServiceDomain.ELDERLY),
+                        new ExemplaryFact(11, 2, "儿童小组", LocalDate.of(2026, 4, 1), ServiceDomain.CHILD));
+            }
+        };
+        LocalDate asOf = LocalDate.of(2026, 6, 30);
+        Facts facts = new Facts(List.of(11L), start, asOf, Optional.empty(), Optional.empty(), Optional.of(casework),
+                List.of(), List.of(), ids -> Map.of());
+        ProjectIndicator elderly = indicator(RuleKind.EXEMPLARY, SubPeriod.PROJECT,
+                params(List.of(), ServiceDomain.ELDERLY, null, null, null, null), 1);
+        ProjectIndicator disabled = indicator(RuleKind.EXEMPLARY, SubPeriod.PROJECT,
+                params(List.of(), ServiceDomain.DISABLED, null, null, null, null), 1);
+        ProjectIndicator any = indicator(RuleKind.EXEMPLARY, SubPeriod.PROJECT, params(List.of(), null, null, null, null,
+                null), 1);
+        List<IndicatorResult> rows = ComplianceEngine.evaluate(facts, project, List.of(elderly, disabled, any),
+                List.of(11L), Map.of(), asOf).get(0).indicators();
+        assertThat(rows).extracting(r -> r.actual().intValue()).containsExactly(1, 0, 2);
+    }
+
+    @Test
     void entityCoverageIsTheShareMeetingTheConditionAndNeedsASourceThatJudgesIt() {
         LocalDate start = LocalDate.of(2026, 1, 1);
         Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, start.plusYears(1).minusDays(1),
