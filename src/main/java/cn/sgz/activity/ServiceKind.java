@@ -48,4 +48,12 @@ public enum ServiceKind {
     public boolean gathering() {
         return gathering;
     }
+
+    /**
+     * Case and group sessions are recorded from their case or group (第N节 of a file); the plain record
+     * form does not offer them, so a session cannot be written where no case file would hold it.
+     */
+    public boolean recordedOnItsOwn() {
+        return this != CASE_SESSION && this != GROUP_SESSION;
+    }
 }

@@ -145,6 +145,14 @@ class ServiceRecordEvidenceTest {
     }
 
     @Test
+    void thePlainRecordFormDoesNotOfferCaseOrGroupSessions() throws Exception {
+        String form = mvc.perform(get("/records/new").cookie(login("demo_worker"))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(form).contains("value=\"FOLLOW_UP_VISIT\"").doesNotContain("value=\"CASE_SESSION\"")
+                .doesNotContain("value=\"GROUP_SESSION\"");
+    }
+
+    @Test
     void recordWithoutPhotoIsExcludedAndAGoodPhotoMakesItCount() throws Exception {
         Cookie w = login("demo_worker");
         long id = create(w, "FOLLOW_UP_VISIT", false, false).get("id").asLong();

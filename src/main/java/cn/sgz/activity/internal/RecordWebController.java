@@ -98,7 +98,8 @@ class RecordWebController {
         units.addAll(directory.visibleUnits(OrgUnitType.ROOM));
         units.sort(java.util.Comparator.comparing(OrgUnitView::path));
         model.addAttribute("units", units);
-        model.addAttribute("kinds", ServiceKind.values());
+        model.addAttribute("kinds", java.util.Arrays.stream(ServiceKind.values())
+                .filter(k -> k.recordedOnItsOwn() || k == form.getKind()).toList());
         model.addAttribute("domains", ServiceDomain.values());
         return "activity/form";
     }
