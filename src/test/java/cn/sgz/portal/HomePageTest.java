@@ -37,6 +37,14 @@ class HomePageTest {
     }
 
     @Test
+    void theStationHeadSeesClosuresWaitingForApprovalAndStalledCases() throws Exception {
+        String page = home("demo_head");
+        assertThat(page).contains("个案待办").contains("data-testid=\"closure-waiting\"")
+                .contains("data-testid=\"case-stalled\"");
+        assertThat(home("demo_worker2")).contains("个案待办").doesNotContain("沙河街道社工站"); // scoped
+    }
+
+    @Test
     void rolesWithoutLedgersStillGetTheirHomePage() throws Exception {
         assertThat(home("demo_evaluator")).contains("data-home=\"EVALUATOR\"");
         assertThat(home("demo_city")).contains("data-home=\"CITY_OFFICER\"");

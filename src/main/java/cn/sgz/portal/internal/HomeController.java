@@ -16,13 +16,15 @@ class HomeController {
     private final OrgDirectory directory;
     private final ProgressAlerts alerts;
     private final cn.sgz.recipient.FollowUpReminders reminders;
+    private final cn.sgz.casework.CaseworkOversight casework;
 
     HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts,
-                   cn.sgz.recipient.FollowUpReminders reminders) {
+                   cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework) {
         this.scopes = scopes;
         this.directory = directory;
         this.alerts = alerts;
         this.reminders = reminders;
+        this.casework = casework;
     }
 
     @GetMapping("/")
@@ -35,6 +37,8 @@ class HomeController {
         model.addAttribute("types", OrgUnitType.values());
         model.addAttribute("alerts", alerts.current());
         model.addAttribute("overdue", reminders.overdue());
+        // closures wait for the station head; stalled cases are what a supervisor asks about first
+        model.addAttribute("casework", casework.overview(null, null));
         return "portal/home";
     }
 }
