@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * documents) on startup when they are absent. Reference data, so in every profile; idempotent.
  */
 @Component
-@Order(20)
+@Order(11)
 class BuiltinCatalogs implements ApplicationRunner {
 
     static final List<String> FILES = List.of("catalogs/jiuyuan-2024.yaml", "catalogs/zhalainuoer-2026.yaml");

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo project on the built-in 九原 catalog, created as demo_bureau through the normal service (so
- * every rule applies), once, on a demo system with no project yet.
+ * every rule applies), once, on a demo system with no project yet. Runs right after the org demo and the
+ * built-in catalogs, before the loaders that write service records, so that their records are tied to it.
  */
 @Component
-@Order(40)
+@Order(12)
 @ConditionalOnProperty(name = "sgz.demo.enabled", havingValue = "true")
 class DemoCatalogData implements ApplicationRunner {
 
