@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
 class CommunityFacts implements EntityFactSource {
 
     private static final Set<EntityType> TYPES = EnumSet.of(EntityType.COMMUNITY_ORG, EntityType.BACKBONE_MEMBER,
-            EntityType.VOLUNTEER, EntityType.VOLUNTEER_TEAM, EntityType.TRAINED_WORKER);
+            EntityType.VOLUNTEER, EntityType.VOLUNTEER_TEAM, EntityType.TRAINED_WORKER, EntityType.ASSISTED_STATION,
+            EntityType.SERVICE_BRAND);
 
     private final JdbcClient jdbc;
     private final RecordBridge records;
@@ -112,6 +113,7 @@ class CommunityFacts implements EntityFactSource {
                             JOIN volunteer v ON v.id = s.volunteer_id
                             WHERE s.station_id IN (:stations) AND v.team_id IS NOT NULL""", stations), from, asOf);
             case TRAINED_WORKER -> trainedWorkers(stations, from, asOf);
+            case ASSISTED_STATION, SERVICE_BRAND -> achievements(stations, type, from, asOf);
             default -> List.of();
         };
     }
@@ -155,6 +157,15 @@ class CommunityFacts implements EntityFactSource {
         Set<Long> trained = new HashSet<>();
         forCounting(workerLinks(stations), from, asOf, (link, date) -> trained.add(link.entityId()));
         return trained.stream().map(trainees::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** 建设成果 of the type achieved in [from, asOf] (they do not end, so existing on asOf is implied). */
+    private List<Entity> achievements(List<Long> stations, EntityType type, LocalDate from, LocalDate asOf) {
+        return jdbc.sql("SELECT station_id, id, achieved_on, name FROM community_achievement WHERE station_id IN "
+                        + "(:stations) AND kind = :kind AND achieved_on BETWEEN :from AND :asOf")
+                .param("stations", stations).param("kind", type.name()).param("from", from).param("asOf", asOf)
+                .query((rs, n) -> new Entity(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
+                        rs.getString(4))).list();
     }
 
     private List<Link> workerLinks(List<Long> stations) {
