@@ -1,15 +1,12 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
+import cn.sgz.org.StationWorkAccess;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Role;
-import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.BusinessException;
-import cn.sgz.shared.ForbiddenException;
-import cn.sgz.shared.NotFoundException;
 import java.util.Collection;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -20,43 +17,14 @@ import org.springframework.stereotype.Component;
  * their scope; a thing outside the scope answers exactly like an unknown id.
  */
 @Component
-public class CaseworkAccess {
-
-    private final ScopeService scopes;
-    private final OrgDirectory directory;
+public class CaseworkAccess extends StationWorkAccess {
 
     CaseworkAccess(ScopeService scopes, OrgDirectory directory) {
-        this.scopes = scopes;
-        this.directory = directory;
-    }
-
-    public CurrentUser me() {
-        return scopes.currentUser();
-    }
-
-    public Scope scope() {
-        return scopes.current();
-    }
-
-    public boolean canWrite() {
-        return me().role().doesStationWork();
-    }
-
-    public void requireWriter() {
-        if (!canWrite()) {
-            throw new ForbiddenException("当前角色只能查看个案、小组和社区服务，不能登记或修改");
-        }
+        super(scopes, directory, "当前角色只能查看个案、小组和社区服务，不能登记或修改");
     }
 
     public boolean is(Role role) {
         return me().role() == role;
-    }
-
-    /** Throws "not found" unless the path is inside the caller's scope. */
-    public void requireVisible(String orgPath, String what) {
-        if (!scope().covers(orgPath)) {
-            throw new NotFoundException(what);
-        }
     }
 
     /** A station the caller may see, for a new case or group; a field error otherwise. */
@@ -80,6 +48,6 @@ public class CaseworkAccess {
     }
 
     public java.util.List<OrgUnitView> visibleStations() {
-        return directory.visibleUnits(OrgUnitType.STATION);
+        return stations();
     }
 }

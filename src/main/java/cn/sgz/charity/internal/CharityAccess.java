@@ -2,13 +2,11 @@ package cn.sgz.charity.internal;
 
 import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
+import cn.sgz.org.StationWorkAccess;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
-import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.BusinessException;
-import cn.sgz.shared.ForbiddenException;
-import cn.sgz.shared.NotFoundException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,39 +18,14 @@ import org.springframework.stereotype.Component;
  * caller's scope answers exactly like an unknown id.
  */
 @Component
-public class CharityAccess {
-
-    private final ScopeService scopes;
-    private final OrgDirectory directory;
+public class CharityAccess extends StationWorkAccess {
 
     CharityAccess(ScopeService scopes, OrgDirectory directory) {
-        this.scopes = scopes;
-        this.directory = directory;
-    }
-
-    public boolean canWrite() {
-        return scopes.currentUser().role().doesStationWork();
-    }
-
-    public void requireWriter() {
-        if (!canWrite()) {
-            throw new ForbiddenException("当前角色只能查看慈善台账，不能登记或修改");
-        }
-    }
-
-    public Scope scope() {
-        return scopes.current();
+        super(scopes, directory, "当前角色只能查看慈善台账，不能登记或修改");
     }
 
     public CurrentUser user() {
-        return scopes.currentUser();
-    }
-
-    /** Throws "not found" for a row outside the caller's scope. */
-    public void requireVisible(String orgPath, String what) {
-        if (!scopes.current().covers(orgPath)) {
-            throw new NotFoundException(what);
-        }
+        return me();
     }
 
     /** The visible station a form names, or a field error. */
@@ -67,10 +40,6 @@ public class CharityAccess {
     /** Checks a station filter from a request (unknown or foreign: 404). */
     public void requireVisibleStation(long stationId) {
         scopes.requireVisibleUnit(stationId, "社工站");
-    }
-
-    public List<OrgUnitView> stations() {
-        return directory.visibleUnits(OrgUnitType.STATION);
     }
 
     public Map<Long, String> stationNames() {

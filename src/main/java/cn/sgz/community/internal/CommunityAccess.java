@@ -1,12 +1,10 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
+import cn.sgz.org.StationWorkAccess;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
-import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
-import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -17,32 +15,10 @@ import org.springframework.stereotype.Component;
  * caller's scope answers exactly like an unknown id.
  */
 @Component
-public class CommunityAccess {
-
-    private final ScopeService scopes;
-    private final OrgDirectory directory;
+public class CommunityAccess extends StationWorkAccess {
 
     CommunityAccess(ScopeService scopes, OrgDirectory directory) {
-        this.scopes = scopes;
-        this.directory = directory;
-    }
-
-    public CurrentUser me() {
-        return scopes.currentUser();
-    }
-
-    public Scope scope() {
-        return scopes.current();
-    }
-
-    public boolean canWrite() {
-        return me().role().doesStationWork();
-    }
-
-    public void requireWriter() {
-        if (!canWrite()) {
-            throw new ForbiddenException("当前角色只能查看，不能登记或修改");
-        }
+        super(scopes, directory, "当前角色只能查看，不能登记或修改");
     }
 
     /** A visible station (社工站), or "not found" for unknown, foreign and non-station ids alike. */
@@ -52,17 +28,6 @@ public class CommunityAccess {
         }
         return directory.findVisible(stationId).filter(u -> u.type() == OrgUnitType.STATION)
                 .orElseThrow(() -> new NotFoundException("社工站"));
-    }
-
-    /** Throws "not found" unless the row's org path is inside the caller's scope. */
-    public void requireVisible(String orgPath, String what) {
-        if (!scope().covers(orgPath)) {
-            throw new NotFoundException(what);
-        }
-    }
-
-    public List<OrgUnitView> stations() {
-        return directory.visibleUnits(OrgUnitType.STATION);
     }
 
     /** The station a page opens on: the user's own (or its room's), else the first visible one; null when none. */
