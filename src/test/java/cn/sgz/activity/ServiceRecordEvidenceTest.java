@@ -125,10 +125,14 @@ class ServiceRecordEvidenceTest {
         List<Long> running = jdbc.sql("SELECT p.id FROM project p JOIN project_station s ON s.project_id = p.id "
                 + "WHERE s.station_id = ? AND ? BETWEEN p.start_date AND p.end_date").params(stationOf(w), today())
                 .query(Long.class).list();
-        JsonNode tied = create(w, "RESOURCE_LINKING", false, false).get("projectId");
+        JsonNode created = create(w, "RESOURCE_LINKING", false, false);
+        JsonNode tied = created.get("projectId");
         if (running.size() == 1) {
             assertThat(running).containsExactly(demoProject);
             assertThat(tied.asLong()).isEqualTo(demoProject);
+            String page = mvc.perform(get("/records/" + created.get("id").asLong()).cookie(w)).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).containsPattern("id=\"record-project\">九原区民政领域社会工作服务项目");
         } else {
             assertThat(tied.isNull()).as("several projects run at the station: none is picked").isTrue();
         }
@@ -150,6 +154,9 @@ class ServiceRecordEvidenceTest {
                 .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(form).contains("value=\"FOLLOW_UP_VISIT\"").doesNotContain("value=\"CASE_SESSION\"")
                 .doesNotContain("value=\"GROUP_SESSION\"");
+        // the project picker (for a station under two projects) lists the projects the worker sees
+        assertThat(form).contains("id=\"projectId\"").contains("按社工站和服务日期自动匹配")
+                .contains("九原区民政领域社会工作服务项目");
     }
 
     @Test

@@ -42,13 +42,15 @@ class RecordWebController {
     private final OrgDirectory directory;
     private final ScopeService scopes;
     private final EvidenceService evidence;
+    private final cn.sgz.catalog.ProjectQueries projects;
 
     RecordWebController(ServiceRecordService records, OrgDirectory directory, ScopeService scopes,
-                        EvidenceService evidence) {
+                        EvidenceService evidence, cn.sgz.catalog.ProjectQueries projects) {
         this.records = records;
         this.directory = directory;
         this.scopes = scopes;
         this.evidence = evidence;
+        this.projects = projects;
     }
 
     @GetMapping("/records")
@@ -101,6 +103,7 @@ class RecordWebController {
         model.addAttribute("kinds", java.util.Arrays.stream(ServiceKind.values())
                 .filter(k -> k.recordedOnItsOwn() || k == form.getKind()).toList());
         model.addAttribute("domains", ServiceDomain.values());
+        model.addAttribute("projects", projects.visible());
         return "activity/form";
     }
 
@@ -124,6 +127,8 @@ class RecordWebController {
         var d = records.detail(id);
         model.addAttribute("d", d);
         model.addAttribute("r", d.record());
+        model.addAttribute("projectName", d.record().projectId() == null ? null : projects.visible().stream()
+                .filter(p -> p.id() == d.record().projectId()).map(cn.sgz.catalog.Project::name).findFirst().orElse(null));
         model.addAttribute("canWrite", records.canWrite() && !d.record().voided());
         model.addAttribute("purposes", PhotoPurpose.values());
         model.addAttribute("maxMb", evidence.maxPhotoBytes() / 1048576);
