@@ -84,6 +84,33 @@ class CommunityPagesTest {
     }
 
     @Test
+    void aWorkerAddsTheNationalNumberOnTheEditPageAndTheVolunteerCountsAsRegistered() throws Exception {
+        long station = t.station1();
+        long id = t.createVolunteer("demo_worker", station, "补登编号", CommunityTestSupport.phone(), null,
+                CommunityTestSupport.today());
+        Cookie w = t.login.login("demo_worker");
+        String edit = page(w, "/volunteers/" + id + "/edit");
+        assertThat(edit).contains("修改志愿者信息").contains("name=\"version\"");
+        long version = jdbc.sql("SELECT version FROM volunteer WHERE id = ?").param(id).query(Long.class).single();
+        String phone = jdbc.sql("SELECT phone FROM volunteer WHERE id = ?").param(id).query(String.class).single();
+        MockHttpServletResponse bad = mvc.perform(post("/volunteers/" + id).cookie(w).with(csrf())
+                .param("stationId", String.valueOf(station)).param("name", "补登编号").param("phone", "12")
+                .param("joinedOn", CommunityTestSupport.today().toString()).param("version", String.valueOf(version)))
+                .andReturn().getResponse();
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("手机号：格式不正确").contains("修改志愿者信息");
+        MockHttpServletResponse ok = mvc.perform(post("/volunteers/" + id).cookie(w).with(csrf())
+                .param("stationId", String.valueOf(station)).param("name", "补登编号").param("phone", phone)
+                .param("nationalNo", "NV15020700123").param("joinedOn", CommunityTestSupport.today().toString())
+                .param("version", String.valueOf(version))).andReturn().getResponse();
+        assertThat(ok.getRedirectedUrl()).isEqualTo("/volunteers/" + id);
+        assertThat(page(w, "/volunteers/" + id)).contains("已在全国志愿服务信息系统注册").contains("NV15020700123");
+        // another station's worker cannot open it
+        assertThat(mvc.perform(get("/volunteers/" + id + "/edit").cookie(t.login.login("demo_worker2"))).andReturn()
+                .getResponse().getStatus()).isEqualTo(404);
+    }
+
+    @Test
     void aRejectedFormComesBackWithChineseErrors() throws Exception {
         Cookie w = t.login.login("demo_worker");
         MockHttpServletResponse r = mvc.perform(post("/volunteers").cookie(w).with(csrf())

@@ -58,6 +58,32 @@ class VolunteerWebController {
                 LocalDate.now(ChinaTime.ZONE), null));
     }
 
+    /** Edits a volunteer, mostly to add the national system number once they have registered. */
+    @GetMapping("/volunteers/{id}/edit")
+    String edit(@PathVariable long id, Model model) {
+        var d = volunteers.detail(id);
+        var v = d.volunteer();
+        model.addAttribute("editId", id);
+        model.addAttribute("version", v.version());
+        return form(model, new VolunteerForm(v.stationId(), v.name(), v.gender(), d.phone(), v.nationalNo(), v.skills(),
+                v.teamId(), v.joinedOn(), v.leftOn()));
+    }
+
+    @PostMapping("/volunteers/{id}")
+    String update(@PathVariable long id, @ModelAttribute("form") VolunteerForm form,
+                  @RequestParam(required = false) Long version, Model model, HttpServletResponse response,
+                  RedirectAttributes flash) {
+        return FormSubmission.run(model, response, () -> {
+            var v = volunteers.update(id, form, version);
+            flash.addFlashAttribute("notice", "已保存" + (v.registered() ? "" : "（尚未在全国志愿服务信息系统注册）"));
+            return "redirect:/volunteers/" + id;
+        }, () -> {
+            model.addAttribute("editId", id);
+            model.addAttribute("version", version);
+            return form(model, form);
+        });
+    }
+
     private String form(Model model, VolunteerForm form) {
         model.addAttribute("form", form);
         model.addAttribute("stations", access.stations());
