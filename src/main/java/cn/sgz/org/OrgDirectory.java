@@ -143,6 +143,7 @@ public class OrgDirectory {
     /**
      * Active staff (驻站人员) of one station in the current scope, with their certificates, for modules that
      * track staff development (certificate rate, exam preparation) without keeping their own copy of staff.
+     * Phone and certificate numbers are masked for roles that do not manage staff, as on the staff pages.
      */
     public List<StaffView> staffOf(long stationId) {
         Scope scope = scopes.current();
@@ -158,7 +159,8 @@ public class OrgDirectory {
                         CertificateLevel.valueOf(rs.getString("cert_level")), rs.getString("cert_number"),
                         rs.getObject("cert_date", java.time.LocalDate.class), rs.getBoolean("active"),
                         rs.getLong("version")))
-                .list();
+                .list().stream().map(v -> cn.sgz.org.internal.StaffService.shown(v, scope.role().managesStaff()))
+                .toList();
     }
 
     /** Staff totals for a station or area. */

@@ -231,6 +231,12 @@ class CommunityFactsTest {
         int total = JsonPath.read(cert, "$.total");
         assertThat(total).isPositive();
         assertThat(JsonPath.<List<String>>read(cert, "$.staff[*].name")).hasSize(total);
+        // certificate numbers are personal data: a worker sees them masked, the station head in full
+        List<String> masked = JsonPath.read(cert, "$.staff[?(@.certNumber)].certNumber");
+        List<String> full = JsonPath.read(t.login.getJson("demo_head", "/api/v1/staff-certification?stationId=" + station,
+                200), "$.staff[?(@.certNumber)].certNumber");
+        assertThat(full).anyMatch(c -> c != null && !c.startsWith("*"));
+        assertThat(masked).allMatch(c -> c == null || c.startsWith("*"));
         int year = CommunityTestSupport.today().getYear();
         assertThat((Integer) JsonPath.read(cert, "$.year")).isEqualTo(year);
         assertThat((String) JsonPath.read(cert, "$.comparison")).startsWith(year + "年通过 ");

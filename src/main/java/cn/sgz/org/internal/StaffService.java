@@ -70,7 +70,7 @@ public class StaffService {
      * Phone and certificate numbers are personal data: those who manage staff see them; workers,
      * evaluators and city officers see them masked (the certificate level and date stay, for 持证率).
      */
-    static StaffView shown(StaffView v, boolean full) {
+    public static StaffView shown(StaffView v, boolean full) {
         if (full) {
             return v;
         }
