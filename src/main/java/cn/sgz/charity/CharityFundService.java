@@ -118,11 +118,8 @@ public class CharityFundService {
     public UploadResult addPhoto(long id, String uploadKey, String originalName, long size, InputStream content) {
         access.requireWriter();
         CharityFundStore.Fund f = visible(id);
-        UploadResult r = photos.upload(CharityPhotos.FUND, id, f.orgPath(), access.stationNames().get(f.stationId()),
-                PhotoPurpose.SCENE, uploadKey, originalName, size, content);
-        events.publishEvent(AuditEvent.success("CHARITY_PHOTO_ADD", "CHARITY_FUND", id, f.orgPath(),
-                "协议照片 #" + r.photo().id()));
-        return r;
+        return photos.upload(CharityPhotos.FUND, id, f.orgPath(), f.stationId(), PhotoPurpose.SCENE, "协议照片",
+                uploadKey, originalName, size, content);
     }
 
     @Transactional(readOnly = true)
@@ -214,11 +211,8 @@ public class CharityFundService {
                                       InputStream content) {
         access.requireWriter();
         CoRaisedView e = entry(entryId);
-        UploadResult r = photos.upload(CharityPhotos.CO_RAISED, entryId, e.orgPath(),
-                access.stationNames().get(e.stationId()), PhotoPurpose.RECEIPT, uploadKey, originalName, size, content);
-        events.publishEvent(AuditEvent.success("CHARITY_PHOTO_ADD", "CO_RAISED_ENTRY", entryId, e.orgPath(),
-                "票据照片 #" + r.photo().id()));
-        return r;
+        return photos.upload(CharityPhotos.CO_RAISED, entryId, e.orgPath(), e.stationId(), PhotoPurpose.RECEIPT,
+                "票据照片", uploadKey, originalName, size, content);
     }
 
     @Transactional(readOnly = true)

@@ -135,11 +135,8 @@ public class CharityProjectService {
     public UploadResult addPhoto(long id, String uploadKey, String originalName, long size, InputStream content) {
         access.requireWriter();
         CharityProjectStore.Project p = visible(id);
-        UploadResult r = photos.upload(CharityPhotos.PROJECT, id, p.orgPath(), access.stationNames().get(p.stationId()),
-                PhotoPurpose.SCENE, uploadKey, originalName, size, content);
-        events.publishEvent(AuditEvent.success("CHARITY_PHOTO_ADD", "CHARITY_PROJECT", id, p.orgPath(),
-                "项目照片 #" + r.photo().id()));
-        return r;
+        return photos.upload(CharityPhotos.PROJECT, id, p.orgPath(), p.stationId(), PhotoPurpose.SCENE, "项目照片",
+                uploadKey, originalName, size, content);
     }
 
     @Transactional(readOnly = true)

@@ -2,6 +2,7 @@ package cn.sgz.charity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -155,6 +157,22 @@ class CharityLedgerApiTest {
         assertThat(fact.amount()).isEqualByComparingTo("1000");
         assertThat(fact.stationId()).isEqualTo(org.s1.id());
         assertThat(fact.date()).isEqualTo(api.today().minusDays(5));
+    }
+
+    @Test
+    void aFundPhotoIsStoredWithTheStationOnItAndAudited() throws Exception {
+        long fund = api.fund("demo_worker", org.s1.id(), "照片基金" + TestLogin.unique(), api.today()).get("id").asLong();
+        byte[] jpeg = cn.sgz.evidence.TestImages.withExif(cn.sgz.evidence.TestImages.jpeg(
+                cn.sgz.evidence.TestImages.scene(fund * 7919L), 0.9f), api.today().atTime(10, 0), null, null);
+        MockHttpServletResponse r = mvc.perform(multipart("/api/v1/charity/funds/" + fund + "/photos")
+                        .file(new MockMultipartFile("file", "agreement.jpg", "image/jpeg", jpeg))
+                        .with(api.login.as("demo_worker"))).andReturn().getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        long photo = json.readTree(r.getContentAsString(StandardCharsets.UTF_8)).get("photo").get("id").asLong();
+        assertThat(api.get("demo_worker", "/api/v1/charity/funds/" + fund + "/photos").size()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT detail FROM audit_event WHERE action = 'CHARITY_PHOTO_ADD' AND target_type = "
+                        + "'CHARITY_FUND' AND target_id = ?").param(String.valueOf(fund)).query(String.class).list())
+                .containsExactly("协议照片 #" + photo);
     }
 
     @Test

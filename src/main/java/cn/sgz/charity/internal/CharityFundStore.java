@@ -115,26 +115,10 @@ public class CharityFundStore {
 
     /** Entries in scope, newest first; reversals are listed as rows of their own. */
     public List<CoRaisedView> entries(Scope scope, Long stationId, Long fundId, LocalDate from, LocalDate to, int limit) {
-        List<Object> params = new ArrayList<>(scope.likePatterns());
-        StringBuilder sql = new StringBuilder(ENTRY_SELECT).append("WHERE ").append(scope.sqlCondition("e.org_path"));
-        if (stationId != null) {
-            sql.append(" AND e.station_id = ?");
-            params.add(stationId);
-        }
-        if (fundId != null) {
-            sql.append(" AND e.fund_id = ?");
-            params.add(fundId);
-        }
-        if (from != null) {
-            sql.append(" AND e.received_on >= ?");
-            params.add(from);
-        }
-        if (to != null) {
-            sql.append(" AND e.received_on <= ?");
-            params.add(to);
-        }
-        sql.append(" ORDER BY e.received_on DESC, e.id DESC LIMIT ").append(Math.max(1, Math.min(limit, 1000)));
-        return jdbc.sql(sql.toString()).params(params).query(CharityFundStore::entry).list();
+        LedgerFilter where = new LedgerFilter(ENTRY_SELECT, scope, "e.org_path").equal("e.station_id", stationId)
+                .equal("e.fund_id", fundId).within("e.received_on", from, to);
+        return jdbc.sql(where.newestFirst("e.received_on", "e.id", limit, 1000)).params(where.params())
+                .query(CharityFundStore::entry).list();
     }
 
     // ---- facts for the indicator engine ----------------------------------------------------------

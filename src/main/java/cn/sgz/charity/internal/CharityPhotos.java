@@ -1,6 +1,9 @@
 package cn.sgz.charity.internal;
 
 import cn.sgz.evidence.EvidenceService;
+import cn.sgz.org.OrgDirectory;
+import cn.sgz.shared.AuditEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
 import cn.sgz.evidence.PhotoUpload;
@@ -22,15 +25,27 @@ public class CharityPhotos {
     public static final String PROJECT = "CHARITY_PROJECT";
 
     private final EvidenceService evidence;
+    private final OrgDirectory directory;
+    private final ApplicationEventPublisher events;
 
-    CharityPhotos(EvidenceService evidence) {
+    CharityPhotos(EvidenceService evidence, OrgDirectory directory, ApplicationEventPublisher events) {
         this.evidence = evidence;
+        this.directory = directory;
+        this.events = events;
     }
 
-    public UploadResult upload(String ownerType, long ownerId, String orgPath, String stationName, PhotoPurpose purpose,
-                               String uploadKey, String originalName, long size, InputStream content) {
-        return evidence.upload(new PhotoUpload(ownerType, ownerId, orgPath, purpose, PhotoSource.GALLERY, uploadKey,
-                originalName, size, content, null, stationName, null));
+    /**
+     * Stores a photo (its watermark names the station) and records who added it; {@code what} says in the
+     * audit trail what the photo shows (协议照片, 票据照片 …).
+     */
+    public UploadResult upload(String ownerType, long ownerId, String orgPath, long stationId, PhotoPurpose purpose,
+                               String what, String uploadKey, String originalName, long size, InputStream content) {
+        String stationName = directory.unitNames(List.of(stationId)).get(stationId);
+        UploadResult r = evidence.upload(new PhotoUpload(ownerType, ownerId, orgPath, purpose, PhotoSource.GALLERY,
+                uploadKey, originalName, size, content, null, stationName, null));
+        events.publishEvent(AuditEvent.success("CHARITY_PHOTO_ADD", ownerType, ownerId, orgPath,
+                what + " #" + r.photo().id()));
+        return r;
     }
 
     /** Photos still on the owner (removed ones left out). */

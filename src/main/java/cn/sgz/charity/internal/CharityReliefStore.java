@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -70,26 +69,10 @@ public class CharityReliefStore {
     }
 
     public List<Relief> list(Scope scope, Long stationId, Long fundId, LocalDate from, LocalDate to, int limit) {
-        List<Object> params = new ArrayList<>(scope.likePatterns());
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE ").append(scope.sqlCondition("e.org_path"));
-        if (stationId != null) {
-            sql.append(" AND e.station_id = ?");
-            params.add(stationId);
-        }
-        if (fundId != null) {
-            sql.append(" AND e.fund_id = ?");
-            params.add(fundId);
-        }
-        if (from != null) {
-            sql.append(" AND e.relief_date >= ?");
-            params.add(from);
-        }
-        if (to != null) {
-            sql.append(" AND e.relief_date <= ?");
-            params.add(to);
-        }
-        sql.append(" ORDER BY e.relief_date DESC, e.id DESC LIMIT ").append(Math.max(1, Math.min(limit, 2000)));
-        return jdbc.sql(sql.toString()).params(params).query(CharityReliefStore::relief).list();
+        LedgerFilter where = new LedgerFilter(SELECT, scope, "e.org_path").equal("e.station_id", stationId)
+                .equal("e.fund_id", fundId).within("e.relief_date", from, to);
+        return jdbc.sql(where.newestFirst("e.relief_date", "e.id", limit, 2000)).params(where.params())
+                .query(CharityReliefStore::relief).list();
     }
 
     /** Relief events of the given funds with their totals, for fund balances. */
