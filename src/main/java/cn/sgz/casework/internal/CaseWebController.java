@@ -21,6 +21,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import cn.sgz.org.OrgUnitView;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -53,7 +54,7 @@ class CaseWebController {
     String list(@RequestParam(required = false) Long stationId, @RequestParam(required = false) CaseStage stage,
                 @RequestParam(required = false) Boolean mine, Model model) {
         model.addAttribute("cases", cases.list(stationId, stage, Boolean.TRUE.equals(mine)));
-        model.addAttribute("stations", access.visibleStations());
+        model.addAttribute("stations", access.stations());
         model.addAttribute("stages", CaseStage.values());
         model.addAttribute("stationId", stationId);
         model.addAttribute("stage", stage);
@@ -73,12 +74,13 @@ class CaseWebController {
     private String newForm(Model model, Long stationId, String q, Long recipientId, ServiceDomain domain, String title,
                            Map<String, String> values) {
         Long station = stationId != null ? stationId : access.ownStation();
-        if (station == null && !access.visibleStations().isEmpty()) {
-            station = access.visibleStations().get(0).id();
+        List<OrgUnitView> stations = access.stations();
+        if (station == null && !stations.isEmpty()) {
+            station = stations.get(0).id();
         }
         List<RecipientPicker.RecipientOption> people = station == null ? List.of()
                 : records.searchRecipients(station, q);
-        model.addAttribute("stations", access.visibleStations());
+        model.addAttribute("stations", stations);
         model.addAttribute("stationId", station);
         model.addAttribute("q", q);
         model.addAttribute("people", people);

@@ -46,8 +46,4 @@ public class CaseworkAccess extends StationWorkAccess {
         return unit == null ? null : directory.findVisible(unit).filter(u -> u.type() == OrgUnitType.STATION)
                 .map(OrgUnitView::id).orElse(null);
     }
-
-    public java.util.List<OrgUnitView> visibleStations() {
-        return stations();
-    }
 }

@@ -134,7 +134,8 @@ class DemoCaseworkData implements ApplicationRunner {
     }
 
     private OrgUnitView station() {
-        return access.visibleStations().isEmpty() ? null : access.visibleStations().get(0);
+        List<OrgUnitView> stations = access.stations();
+        return stations.isEmpty() ? null : stations.get(0);
     }
 
     /** A case through assessment, agreement, plan and N weekly sessions; with close=true evaluated and submitted. */

@@ -76,7 +76,7 @@ class ExemplaryWebController {
     String oversight(@RequestParam(required = false) Long stationId, @RequestParam(required = false) Integer weeks,
                      Model model) {
         model.addAttribute("o", oversight.overview(stationId, weeks));
-        model.addAttribute("stations", access.visibleStations());
+        model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", stationId);
         return "casework/oversight";
     }

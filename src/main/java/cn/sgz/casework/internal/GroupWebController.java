@@ -49,7 +49,7 @@ class GroupWebController {
         GroupKind kind = GroupApiController.kindOf(request);
         model.addAttribute("kind", kind);
         model.addAttribute("groups", groups.list(kind, stationId, stage));
-        model.addAttribute("stations", access.visibleStations());
+        model.addAttribute("stations", access.stations());
         model.addAttribute("stages", GroupStage.values());
         model.addAttribute("stationId", stationId);
         model.addAttribute("stage", stage);
@@ -66,7 +66,7 @@ class GroupWebController {
     private String newForm(Model model, GroupKind kind, Long stationId, String name, ServiceDomain domain,
                            Map<String, String> values) {
         model.addAttribute("kind", kind);
-        model.addAttribute("stations", access.visibleStations());
+        model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", stationId);
         model.addAttribute("name", name);
         model.addAttribute("domains", DOMAINS);
