@@ -58,7 +58,7 @@ public class ProjectQueries {
     /** A project the signed-in user may see; unknown and foreign ids both answer "not found". */
     @Transactional(readOnly = true)
     public Project get(long projectId) {
-        return inScope(projectId).project();
+        return scoped(projectId).project();
     }
 
     /**
@@ -69,6 +69,15 @@ public class ProjectQueries {
      */
     @Transactional(readOnly = true)
     public ProjectInScope inScope(long projectId) {
+        Scoped s = scoped(projectId);
+        return new ProjectInScope(s.project(), indicators(s.project(), s.catalog()), s.visibleStationIds(), s.unitNames());
+    }
+
+    /** A project read for the signed-in user, with the catalog it was read with (read once per call). */
+    private record Scoped(Project project, Catalog catalog, List<Long> visibleStationIds, Map<Long, String> unitNames) {
+    }
+
+    private Scoped scoped(long projectId) {
         ProjectStore.Row row = store.find(projectId).orElseThrow(() -> new NotFoundException("项目"));
         List<Long> unitIds = new ArrayList<>(row.stationIds());
         unitIds.add(row.bureauId());
@@ -84,9 +93,10 @@ public class ProjectQueries {
         }
         Map<Long, String> names = new java.util.LinkedHashMap<>();
         units.values().forEach(u -> names.put(u.id(), u.name()));
+        Map<Long, Catalog> catalog = new HashMap<>();
         Project project = view(row, names, directory.activeAgencies().stream()
-                .collect(Collectors.toMap(AgencyView::id, AgencyView::name)), new HashMap<>());
-        return new ProjectInScope(project, indicators(project), stations, names);
+                .collect(Collectors.toMap(AgencyView::id, AgencyView::name)), catalog);
+        return new Scoped(project, catalog.get(row.catalogId()), stations, names);
     }
 
     /** For system jobs (no signed-in user): a project regardless of scope. */
@@ -107,7 +117,10 @@ public class ProjectQueries {
     /** As {@link #indicators(long)} for a project already read (e.g. through {@link #findUnscoped(long)}). */
     @Transactional(readOnly = true)
     public List<ProjectIndicator> indicators(Project project) {
-        Catalog catalog = catalogs.get(project.catalogId());
+        return indicators(project, catalogs.get(project.catalogId()));
+    }
+
+    private static List<ProjectIndicator> indicators(Project project, Catalog catalog) {
         Set<Long> chosen = new HashSet<>(project.optionalItemIds());
         List<ProjectIndicator> result = new ArrayList<>();
         for (CatalogTask task : catalog.content().tasks()) {
