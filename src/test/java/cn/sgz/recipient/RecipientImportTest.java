@@ -1,5 +1,6 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.ChinaTime;
 import static cn.sgz.recipient.ApiClient.as;
 import static cn.sgz.recipient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class RecipientImportTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static final SyntheticPeople PEOPLE = new SyntheticPeople(777L, LocalDate.now());
+    private static final SyntheticPeople PEOPLE = new SyntheticPeople(777L, ChinaTime.today());
     private static final List<String> HEADER = List.of("序号", "姓名", "性别", "身份证号码", "联系方式", "家庭住址", "村（社区）",
             "人员类别", "残疾等级", "监护人", "监护人电话", "户籍类型");
 

@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.recipient.RecipientCategory;
 import cn.sgz.recipient.internal.RecipientAccess.Placement;
@@ -82,7 +83,7 @@ public class ImportService {
         jdbc.sql("INSERT INTO recipient_import (station_id, org_path, file_name, file_kind, content, mapping, status, "
                         + "created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
                 .params(station.stationId(), station.path(), name, kind.name(), content, mapping,
-                        ImportReport.HAS_PROBLEMS, access.user().username(), OffsetDateTime.now())
+                        ImportReport.HAS_PROBLEMS, access.user().username(), ChinaTime.offsetNow())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class)
                 : ((Number) keys.getKeys().get("id")).longValue();
@@ -158,7 +159,7 @@ public class ImportService {
         flush(creates, updates, s.id(), user, totals);
         jdbc.sql("UPDATE recipient_import SET status = ?, content = NULL, created_count = ?, updated_count = ?, "
                         + "imported_at = ? WHERE id = ?")
-                .params(ImportReport.IMPORTED, totals[0], totals[1], OffsetDateTime.now(), importId).update();
+                .params(ImportReport.IMPORTED, totals[0], totals[1], ChinaTime.offsetNow(), importId).update();
         events.publishEvent(AuditEvent.success("RECIPIENT_IMPORT", "RECIPIENT_IMPORT", importId, s.path(),
                 s.fileName() + "：新增" + totals[0] + "人，更新" + totals[1] + "人"));
         return report(new Stored(s.id(), s.stationId(), s.path(), s.fileName(), s.kind(), null, s.mapping(),
@@ -182,7 +183,7 @@ public class ImportService {
         store.updateBatch(updates.stream().map(r -> new Matched(r.matchedId(), r.at(), r.data())).toList());
         // Guardians named on the list become household members (once), in one batch.
         List<Object[]> members = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         for (int i = 0; i < creates.size(); i++) {
             ValidRow r = creates.get(i);
             if (r.guardianName() != null) {
@@ -248,7 +249,7 @@ public class ImportService {
                 overrides.put(Integer.parseInt(kv[0]), ImportField.valueOf(kv[1]));
             }
         }
-        return new Context(station, rooms, roomNames, index, stationOfId, overrides, def, LocalDate.now());
+        return new Context(station, rooms, roomNames, index, stationOfId, overrides, def, ChinaTime.today());
     }
 
     private Analysis analyze(Stored s, Context ctx, java.util.function.Consumer<ValidRow> sink) {
