@@ -61,7 +61,8 @@ final class ImportTokens {
         switch (t) {
             case "低保", "低保户", "低保对象", "最低生活保障", "城市低保", "农村低保" -> assistance(c, AssistanceSubtype.DIBAO);
             case "低收入", "低收入家庭", "低收入人口", "低边", "低保边缘", "低保边缘户" -> assistance(c, AssistanceSubtype.LOW_INCOME);
-            case "特困", "特困人员", "特困供养", "特困供养人员", "五保", "五保户" -> {
+            case "特困", "特困人员", "特困供养", "特困供养人员", "五保", "五保户", "分散供养特困人员", "集中供养特困人员",
+                 "分散供养", "集中供养", "分散特困", "集中特困" -> {
                 assistance(c, AssistanceSubtype.TEKUN);
                 if (old) {
                     elderly(c, ElderlyFlag.TEKUN);
@@ -71,7 +72,13 @@ final class ImportTokens {
             case "社会救助", "社会救助对象", "救助对象" -> c.categories.add(RecipientCategory.SOCIAL_ASSISTANCE);
             case "困难老人", "特殊困难老人", "特殊困难老年人", "困难老年人", "老人", "老年人" -> c.categories.add(RecipientCategory.ELDERLY);
             case "留守老人", "农村留守老人", "留守老年人" -> elderly(c, ElderlyFlag.LEFT_BEHIND);
-            case "高龄", "高龄老人" -> elderly(c, ElderlyFlag.ADVANCED_AGE);
+            case "高龄", "高龄老人", "80岁以上高龄", "80岁以上", "80周岁以上", "八十岁以上", "80岁以上老人", "高龄80岁以上",
+                 "80岁以上高龄老人" -> elderly(c, ElderlyFlag.ADVANCED_AGE);
+            case "孤寡老人", "孤寡", "孤老" -> elderly(c, ElderlyFlag.LIVING_ALONE);
+            case "低保老人", "低保老年人" -> {
+                assistance(c, AssistanceSubtype.DIBAO);
+                c.categories.add(RecipientCategory.ELDERLY);
+            }
             case "空巢", "空巢老人" -> elderly(c, ElderlyFlag.EMPTY_NEST);
             case "特困老人" -> {
                 elderly(c, ElderlyFlag.TEKUN);
