@@ -43,7 +43,11 @@ final class ImportTokens {
             return List.of();
         }
         java.util.ArrayList<String> unknown = new java.util.ArrayList<>();
-        for (String raw : SPLIT.split(text.strip())) {
+        for (String raw : SPLIT.split(unfoldLabels(text.strip()))) {
+            if (raw.startsWith("@")) { // a category named by its own label, as the ledger export writes it
+                into.categories.add(RecipientCategory.valueOf(raw.substring(1)));
+                continue;
+            }
             String t = raw.replace("（", "").replace("）", "").replace("(", "").replace(")", "");
             if (t.isEmpty()) {
                 continue;
@@ -53,6 +57,26 @@ final class ImportTokens {
             }
         }
         return unknown;
+    }
+
+    private static final Pattern LABELLED = Pattern.compile("([^、,，;；/|\\s（(]+)[（(]([^）)]*)[）)]");
+
+    /**
+     * The ledger export writes "困难老人（空巢、独居）；困境儿童（留守儿童）": a category's label with its flags in
+     * brackets. Unfolded to "@ELDERLY、空巢、独居；@CHILD、留守儿童" so that the export re-imports as it was (困境儿童 is
+     * both the category and one of its subtypes: before brackets it names the category only).
+     */
+    static String unfoldLabels(String text) {
+        java.util.regex.Matcher m = LABELLED.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String head = m.group(1);
+            String category = java.util.Arrays.stream(RecipientCategory.values()).filter(k -> k.label().equals(head))
+                    .map(k -> "@" + k.name()).findFirst().orElse(head);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(category + "、" + m.group(2)));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     private static boolean one(String t, Integer age, Categories c) {
