@@ -10,8 +10,8 @@ import java.util.List;
  * engine, records by kind, people served and why records were left out. Stored as JSON when the report
  * is submitted (the snapshot) and compared with a fresh computation to show what changed since.
  */
-public record ReportContent(LocalDate asOf, List<IndicatorLine> indicators, List<ServiceLine> services,
-                            long peopleServed, long peopleNew, List<ExclusionLine> exclusions) {
+public record ReportContent(LocalDate asOf, List<ReportIndicator> indicators, List<ReportServiceCount> services,
+                            long peopleServed, long peopleNew, List<ReportExclusion> exclusions) {
 
     public ReportContent {
         indicators = List.copyOf(indicators);
@@ -24,7 +24,7 @@ public record ReportContent(LocalDate asOf, List<IndicatorLine> indicators, List
      * holds the report's last day ({@code span}, e.g. 2026年第4季度), and cumulatively how many of its
      * sub-periods due so far were met.
      */
-    public record IndicatorLine(long indicatorId, String code, String name, String period, String span,
+    public record ReportIndicator(long indicatorId, String code, String name, String period, String span,
                                 BigDecimal target, BigDecimal actual, String unit, IndicatorStatus status,
                                 long periodsMet, long periodsDue, String note) {
 
@@ -34,20 +34,20 @@ public record ReportContent(LocalDate asOf, List<IndicatorLine> indicators, List
     }
 
     /** Service records of one kind in the period: counted, not counted, people taking part. */
-    public record ServiceLine(String kind, String kindLabel, String domainLabel, long counted, long excluded,
+    public record ReportServiceCount(String kind, String kindLabel, String domainLabel, long counted, long excluded,
                               long participants) {
     }
 
     /** Records of the period kept out of the figures for one reason. */
-    public record ExclusionLine(String code, String reason, long records) {
+    public record ReportExclusion(String code, String reason, long records) {
     }
 
     public long countedRecords() {
-        return services.stream().mapToLong(ServiceLine::counted).sum();
+        return services.stream().mapToLong(ReportServiceCount::counted).sum();
     }
 
     public long excludedRecords() {
-        return services.stream().mapToLong(ServiceLine::excluded).sum();
+        return services.stream().mapToLong(ReportServiceCount::excluded).sum();
     }
 
     public long indicatorsWith(IndicatorStatus status) {

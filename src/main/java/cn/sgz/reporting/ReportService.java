@@ -7,7 +7,7 @@ import cn.sgz.org.CurrentUser;
 import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
-import cn.sgz.reporting.ReportDetail.Actions;
+import cn.sgz.reporting.ReportDetail.ReportActions;
 import cn.sgz.reporting.internal.ContentBuilder;
 import cn.sgz.reporting.internal.ReportFiles;
 import cn.sgz.reporting.internal.ReportPeriods;
@@ -263,14 +263,14 @@ public class ReportService {
     // ---- schedule ---------------------------------------------------------------------------------
 
     /** One line of a project's report schedule. */
-    public record ScheduleLine(ReportKind kind, String kindLabel, boolean enabled, int dueDay, long version) {
+    public record ReportScheduleLine(ReportKind kind, String kindLabel, boolean enabled, int dueDay, long version) {
     }
 
     @Transactional(readOnly = true)
-    public List<ScheduleLine> schedule(long projectId) {
+    public List<ReportScheduleLine> schedule(long projectId) {
         projects.inScope(projectId);
         return store.schedule(projectId).values().stream()
-                .map(s -> new ScheduleLine(s.kind(), s.kind().label(), s.enabled(), s.dueDay(), s.version())).toList();
+                .map(s -> new ReportScheduleLine(s.kind(), s.kind().label(), s.enabled(), s.dueDay(), s.version())).toList();
     }
 
     public boolean maySchedule(long projectId) {
@@ -279,7 +279,7 @@ public class ReportService {
 
     /** The bureau sets which kinds are due and on which day of the following month (1–28). */
     @Transactional
-    public List<ScheduleLine> saveSchedule(long projectId, ReportKind kind, boolean enabled, Integer dueDay, Long version) {
+    public List<ReportScheduleLine> saveSchedule(long projectId, ReportKind kind, boolean enabled, Integer dueDay, Long version) {
         Project p = projects.get(projectId);
         requireBureau(p);
         if (kind == null) {
@@ -301,11 +301,11 @@ public class ReportService {
     // ---- home pages -------------------------------------------------------------------------------
 
     /** What the home page shows: reports overdue in the user's scope, and reports waiting for the user. */
-    public record Attention(List<ReportView> overdue, List<ReportView> waiting) {
+    public record ReportAttention(List<ReportView> overdue, List<ReportView> waiting) {
     }
 
     @Transactional(readOnly = true)
-    public Attention attention() {
+    public ReportAttention attention() {
         CurrentUser me = me();
         LocalDate today = ChinaTime.today();
         List<ReportView> overdue = new ArrayList<>();
@@ -327,7 +327,7 @@ public class ReportService {
             }
         }
         overdue.sort(Comparator.comparing(ReportView::dueOn));
-        return new Attention(overdue, waiting);
+        return new ReportAttention(overdue, waiting);
     }
 
     // ---- internals --------------------------------------------------------------------------------
@@ -352,7 +352,7 @@ public class ReportService {
         ReportView v = view(l.project(), r);
         boolean frozen = r.status().frozen() && r.snapshot() != null;
         ReportContent content;
-        List<ReportDetail.Change> changes = List.of();
+        List<ReportDetail.ReportChange> changes = List.of();
         if (frozen) {
             content = snapshot(r);
             changes = ContentBuilder.compare(content, compute(r));
@@ -363,7 +363,7 @@ public class ReportService {
         boolean writer = role == Role.STATION_HEAD || role == Role.SOCIAL_WORKER;
         Project p = l.project().project();
         boolean bureau = isBureauOf(p);
-        Actions actions = new Actions(writer && r.status().editable(),
+        ReportActions actions = new ReportActions(writer && r.status().editable(),
                 role == Role.STATION_HEAD && r.status().editable() && !ChinaTime.today().isBefore(r.periodEnd()),
                 mayReview(p) && r.status() == ReportStatus.SUBMITTED,
                 bureau && r.status() == ReportStatus.REVIEWED,

@@ -3,8 +3,8 @@ package cn.sgz.reporting.internal;
 import cn.sgz.catalog.Project;
 import cn.sgz.reporting.GovDocx;
 import cn.sgz.reporting.ReportContent;
-import cn.sgz.reporting.ReportContent.IndicatorLine;
-import cn.sgz.reporting.ReportContent.ServiceLine;
+import cn.sgz.reporting.ReportContent.ReportIndicator;
+import cn.sgz.reporting.ReportContent.ReportServiceCount;
 import cn.sgz.reporting.ReportView;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.excel.XlsxTable;
@@ -38,12 +38,12 @@ public class ReportFiles {
         d.table(List.of("编码", "指标", "考核周期", "目标", "完成", "状态", "累计达标期数"), indicatorRows(c), 3, 9, 4, 2, 2, 3, 3);
         d.heading("二、服务开展情况");
         List<List<String>> services = new ArrayList<>();
-        for (ServiceLine s : c.services()) {
+        for (ReportServiceCount s : c.services()) {
             services.add(List.of(s.kindLabel(), s.domainLabel(), Long.toString(s.counted()), Long.toString(s.excluded()),
                     Long.toString(s.participants())));
         }
         services.add(List.of("合计", "", Long.toString(c.countedRecords()), Long.toString(c.excludedRecords()),
-                Long.toString(c.services().stream().mapToLong(ServiceLine::participants).sum())));
+                Long.toString(c.services().stream().mapToLong(ReportServiceCount::participants).sum())));
         d.table(List.of("服务类别", "领域", "计入（条）", "不计入（条）", "参与人次"), services, 5, 4, 3, 3, 3);
         d.note("本期服务台账对象 " + c.peopleServed() + " 人，其中首次服务 " + c.peopleNew() + " 人。");
         if (!c.exclusions().isEmpty()) {
@@ -65,14 +65,14 @@ public class ReportFiles {
 
     static List<List<String>> indicatorRows(ReportContent c) {
         List<List<String>> rows = new ArrayList<>();
-        for (IndicatorLine i : c.indicators()) {
+        for (ReportIndicator i : c.indicators()) {
             rows.add(List.of(i.code(), i.name(), i.span(), ContentBuilder.plain(i.target()) + unit(i),
                     ContentBuilder.plain(i.actual()), i.statusLabel(), i.periodsMet() + "/" + i.periodsDue()));
         }
         return rows;
     }
 
-    private static String unit(IndicatorLine i) {
+    private static String unit(ReportIndicator i) {
         return i.unit() == null ? "" : i.unit();
     }
 
@@ -95,7 +95,7 @@ public class ReportFiles {
             Sheet ind = book.createSheet("指标完成情况");
             header(ind, bold, "编码", "指标", "考核周期", "目标", "完成", "单位", "状态", "已达标期数", "已到期期数", "说明");
             int r = 1;
-            for (IndicatorLine i : c.indicators()) {
+            for (ReportIndicator i : c.indicators()) {
                 Row row = ind.createRow(r++);
                 text(row, 0, i.code());
                 text(row, 1, i.name());
@@ -113,7 +113,7 @@ public class ReportFiles {
             Sheet svc = book.createSheet("服务开展情况");
             header(svc, bold, "服务类别", "领域", "计入（条）", "不计入（条）", "参与人次");
             r = 1;
-            for (ServiceLine s : c.services()) {
+            for (ReportServiceCount s : c.services()) {
                 Row row = svc.createRow(r++);
                 text(row, 0, s.kindLabel());
                 text(row, 1, s.domainLabel());
