@@ -113,6 +113,36 @@ public class ReportService {
         return content(load(id));
     }
 
+    /**
+     * The figures of a period computed now, whether or not the station has started its report (so the
+     * bureau can look at a station that has not reported).
+     */
+    @Transactional(readOnly = true)
+    public ReportContent preview(long projectId, long stationId, ReportKind kind, LocalDate periodStart) {
+        ProjectInScope p = projects.inScope(projectId);
+        only(p, stationId);
+        ReportPeriods.Period period = period(p, kind, periodStart);
+        LocalDate today = ChinaTime.today();
+        return builder.build(projectId, stationId, period.start(), period.end().isAfter(today) ? today : period.end());
+    }
+
+    private ReportPeriods.Period period(ProjectInScope p, ReportKind kind, LocalDate periodStart) {
+        if (kind == null) {
+            throw BusinessException.field("kind", "报告类型：请选择月报、季报、半年报或年报");
+        }
+        if (periodStart == null) {
+            throw BusinessException.field("periodStart", "报告期：请选择报告期");
+        }
+        ReportStore.Schedule s = store.schedule(p.project().id()).get(kind);
+        ReportPeriods.Period period = ReportPeriods.find(p.project().startDate(), p.project().endDate(), kind,
+                s.dueDay(), periodStart).orElseThrow(() -> BusinessException.field("periodStart",
+                "报告期：项目期内没有从 " + periodStart + " 开始的" + kind.label() + "报告期"));
+        if (period.start().isAfter(ChinaTime.today())) {
+            throw BusinessException.field("periodStart", "报告期：" + period.label() + "尚未开始");
+        }
+        return period;
+    }
+
     // ---- the station writes ---------------------------------------------------------------------
 
     /** Starts (or opens, when already started) the report of a period; answers the report. */
@@ -121,19 +151,7 @@ public class ReportService {
         ProjectInScope p = projects.inScope(projectId);
         only(p, stationId);
         requireStationWriter();
-        if (kind == null) {
-            throw BusinessException.field("kind", "报告类型：请选择月报、季报、半年报或年报");
-        }
-        if (periodStart == null) {
-            throw BusinessException.field("periodStart", "报告期：请选择报告期");
-        }
-        ReportStore.Schedule s = store.schedule(projectId).get(kind);
-        ReportPeriods.Period period = ReportPeriods.find(p.project().startDate(), p.project().endDate(), kind,
-                s.dueDay(), periodStart).orElseThrow(() -> BusinessException.field("periodStart",
-                "报告期：项目期内没有从 " + periodStart + " 开始的" + kind.label() + "报告期"));
-        if (period.start().isAfter(ChinaTime.today())) {
-            throw BusinessException.field("periodStart", "报告期：" + period.label() + "尚未开始，不能填写");
-        }
+        ReportPeriods.Period period = period(p, kind, periodStart);
         var existing = store.find(projectId, stationId, kind, period.start());
         if (existing.isPresent()) {
             return view(p, existing.get());

@@ -54,6 +54,13 @@ class ReportApiController {
         return reports.list(projectId, stationId, kind);
     }
 
+    @GetMapping("/preview")
+    @Operation(summary = "按报告期实时计算一个社工站的报告数据（无论是否已开始填写）")
+    ReportContent preview(@RequestParam long projectId, @RequestParam long stationId, @RequestParam ReportKind kind,
+                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart) {
+        return reports.preview(projectId, stationId, kind, periodStart);
+    }
+
     record ReportStartBody(Long projectId, Long stationId, ReportKind kind, LocalDate periodStart) {
     }
 
