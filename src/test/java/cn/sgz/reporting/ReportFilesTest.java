@@ -14,12 +14,14 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -98,7 +100,7 @@ class ReportFilesTest {
             XWPFFooter footer = doc.getFooterArray(0);
             assertThat(footer.getParagraphs().get(0).getCTP().xmlText()).contains("PAGE").contains("NUMPAGES");
             assertThat(doc.getParagraphs().get(0).getRuns().get(0).getFontFamily(
-                    org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia)).isEqualTo("宋体");
+                    XWPFRun.FontCharRange.eastAsia)).isEqualTo("宋体");
         }
     }
 
@@ -184,7 +186,7 @@ class ReportFilesTest {
 
     private String pageAs(String user, String url) throws Exception {
         var session = api.login.login(user);
-        MockHttpServletResponse r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders
                 .get(url).cookie(session)).andReturn().getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
         return r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);

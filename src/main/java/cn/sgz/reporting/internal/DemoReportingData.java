@@ -10,7 +10,6 @@ import cn.sgz.reporting.ReportService;
 import cn.sgz.reporting.ReportView;
 import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +22,7 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Demo reports of the demo project: the monthly reports of the months that ended so far are submitted,
+ * Demo reports of the demo project: the reports of every period that ended so far are submitted,
  * reviewed and received for 沙河 (through the services, as demo_head → demo_agency → demo_bureau) and
  * 萨如拉 (written as its station head would, then reviewed and received through the services; the demo
  * has no head account there), while 赛罕 has not reported (overdue once the due day has passed). The
@@ -78,37 +77,38 @@ class DemoReportingData implements ApplicationRunner {
         }
         long s1 = project.stationIds().get(0);
         long s2 = project.stationIds().get(1);
-        YearMonth month = YearMonth.from(project.startDate());
-        YearMonth last = ChinaTime.thisMonth().minusMonths(1);
+        LocalDate today = ChinaTime.today();
         int n = 0;
-        for (; !month.isAfter(last); month = month.plusMonths(1)) {
-            LocalDate start = month.atDay(1);
-            ReportView a = demoUsers.callAs("demo_head", () -> {
-                ReportView v = reports.start(project.id(), s1, ReportKind.MONTH, start);
-                v = reports.saveNarrative(v.id(), narrative(0), v.version());
-                return reports.submit(v.id(), v.version());
-            });
-            Long b = demoUsers.callAs("demo_agency", () -> writtenBySecondStation(project, s2, start));
-            if (a == null || b == null) {
-                log.info("演示账号缺失，跳过演示报告");
-                return;
+        for (ReportKind kind : ReportKind.values()) {
+            int dueDay = store.schedule(project.id()).get(kind).dueDay();
+            for (ReportPeriods.Period period : ReportPeriods.of(project.startDate(), project.endDate(), kind, dueDay)) {
+                if (!period.end().isBefore(today)) {
+                    continue;
+                }
+                ReportView a = demoUsers.callAs("demo_head", () -> {
+                    ReportView v = reports.start(project.id(), s1, kind, period.start());
+                    v = reports.saveNarrative(v.id(), narrative(0), v.version());
+                    return reports.submit(v.id(), v.version());
+                });
+                Long b = demoUsers.callAs("demo_agency", () -> writtenBySecondStation(project, s2, period));
+                if (a == null || b == null) {
+                    log.info("演示账号缺失，跳过演示报告");
+                    return;
+                }
+                for (long id : List.of(a.id(), b)) {
+                    ReportView reviewed = demoUsers.callAs("demo_agency",
+                            () -> reports.review(id, reports.get(id).report().version()));
+                    demoUsers.callAs("demo_bureau", () -> reports.receive(id, reviewed.version()));
+                }
+                n++;
             }
-            for (long id : List.of(a.id(), b)) {
-                ReportView reviewed = demoUsers.callAs("demo_agency",
-                        () -> reports.review(id, reports.get(id).report().version()));
-                demoUsers.callAs("demo_bureau", () -> reports.receive(id, reviewed.version()));
-            }
-            n++;
         }
         demoUsers.runAs("demo_bureau", () -> bulletins.publish(project.id(), null));
-        log.info("已载入演示报告：{} 个月的月报（沙河、萨如拉已接收，赛罕未报送）及本季度通报", n);
+        log.info("已载入演示报告：{} 期报告（沙河、萨如拉已接收，赛罕未报送）及本季度通报", n);
     }
 
     /** 萨如拉's report as its station head would write it (the demo has no head account there). */
-    private Long writtenBySecondStation(Project project, long station, LocalDate start) {
-        ReportStore.Schedule s = store.schedule(project.id()).get(ReportKind.MONTH);
-        ReportPeriods.Period period = ReportPeriods.find(project.startDate(), project.endDate(), ReportKind.MONTH,
-                s.dueDay(), start).orElseThrow();
+    private Long writtenBySecondStation(Project project, long station, ReportPeriods.Period period) {
         String path = jdbc.sql("SELECT path FROM org_unit WHERE id = ?").param(station).query(String.class).single();
         long id = store.insert(project.id(), station, path, period, "萨如拉站站长（演示）");
         store.saveNarrative(id, 0, narrative(1));
