@@ -184,6 +184,41 @@ class ReportFilesTest {
         assertThat(home).contains("id=\"report-todo\"").contains(DemoOrg.STATION_3);
     }
 
+    @Test
+    void boardsDownloadAsExcelWithTheEnginesNumbersAndPrintOnA4Landscape() throws Exception {
+        long project = api.demoProject().get("id").asLong();
+        MockHttpServletResponse r = api.getRaw("demo_bureau", "/api/v1/reports/boards/" + project + "/excel");
+        assertThat(r.getStatus()).isEqualTo(200);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.getContentAsByteArray()))) {
+            Sheet summary = book.getSheet("各站概况");
+            assertThat(summary.getLastRowNum()).isEqualTo(3);
+            assertThat(summary.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            Sheet board = book.getSheet("指标对比");
+            assertThat(board.getRow(0).getCell(5).getStringCellValue()).endsWith("完成");
+            assertThat(board.getLastRowNum()).isPositive();
+            boolean numeric = false;
+            for (int i = 1; i <= board.getLastRowNum(); i++) {
+                var cell = board.getRow(i).getCell(5);
+                numeric |= cell != null && cell.getCellType() == CellType.NUMERIC;
+            }
+            assertThat(numeric).isTrue();
+        }
+        MockHttpServletResponse station = api.getRaw("demo_head", "/api/v1/reports/boards/" + project + "/excel?stationId="
+                + org.s1.id());
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(station.getContentAsByteArray()))) {
+            assertThat(book.getSheet("分期明细").getLastRowNum()).isGreaterThanOrEqualTo(book.getSheet("指标进度").getLastRowNum());
+        }
+        assertThat(api.getRaw("demo_worker2", "/api/v1/reports/boards/" + project + "/excel?stationId=" + org.s1.id())
+                .getStatus()).isEqualTo(404);
+        String print = pageAs("demo_bureau", "/reports/boards/" + project + "/print");
+        assertThat(print).contains("size: A4 landscape").contains("data-testid=\"board-row\"")
+                .contains(DemoOrg.STATION_1).contains(DemoOrg.STATION_3);
+        String docs = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(docs).contains("/api/v1/reports/{id}/submit").contains("/api/v1/reports/bulletins/quarterly")
+                .contains("\"ReportIndicator\"").contains("\"BulletinStation\"");
+    }
+
     private String pageAs(String user, String url) throws Exception {
         var session = api.login.login(user);
         MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders

@@ -41,10 +41,20 @@ class ReportApiController {
 
     private final ReportService reports;
     private final BulletinService bulletins;
+    private final cn.sgz.reporting.BoardExportService boards;
 
-    ReportApiController(ReportService reports, BulletinService bulletins) {
+    ReportApiController(ReportService reports, BulletinService bulletins, cn.sgz.reporting.BoardExportService boards) {
         this.reports = reports;
         this.bulletins = bulletins;
+        this.boards = boards;
+    }
+
+    @GetMapping("/boards/{projectId}/excel")
+    @Operation(summary = "看板导出 Excel：缺省为区县看板（各站各指标对比），带 stationId 为社工站看板（含分期明细）")
+    ResponseEntity<byte[]> boardExcel(@PathVariable long projectId, @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        var b = boards.board(projectId, stationId, asOf);
+        return file(boards.excel(projectId, stationId, asOf), b.title() + ".xlsx", XLSX);
     }
 
     @GetMapping

@@ -134,7 +134,7 @@ public class ReportFiles {
         }
     }
 
-    static CellStyle bold(XSSFWorkbook book) {
+    public static CellStyle bold(XSSFWorkbook book) {
         CellStyle style = book.createCellStyle();
         Font font = book.createFont();
         font.setBold(true);
@@ -142,7 +142,7 @@ public class ReportFiles {
         return style;
     }
 
-    static void header(Sheet sheet, CellStyle bold, String... names) {
+    public static void header(Sheet sheet, CellStyle bold, String... names) {
         Row head = sheet.createRow(0);
         for (int i = 0; i < names.length; i++) {
             Cell cell = head.createCell(i);
@@ -152,13 +152,13 @@ public class ReportFiles {
         }
     }
 
-    static Cell text(Row row, int col, String value) {
+    public static Cell text(Row row, int col, String value) {
         Cell cell = row.createCell(col);
         cell.setCellValue(XlsxTable.neutralize(value));
         return cell;
     }
 
-    static void number(Row row, int col, BigDecimal value) {
+    public static void number(Row row, int col, BigDecimal value) {
         Cell cell = row.createCell(col);
         if (value != null) {
             cell.setCellValue(value.doubleValue());

@@ -38,11 +38,14 @@ class ReportWebController {
     private final ReportService reports;
     private final BulletinService bulletins;
     private final ScopeService scopes;
+    private final cn.sgz.reporting.BoardExportService boards;
 
-    ReportWebController(ReportService reports, BulletinService bulletins, ScopeService scopes) {
+    ReportWebController(ReportService reports, BulletinService bulletins, ScopeService scopes,
+                        cn.sgz.reporting.BoardExportService boards) {
         this.reports = reports;
         this.bulletins = bulletins;
         this.scopes = scopes;
+        this.boards = boards;
     }
 
     @GetMapping("/reports")
@@ -174,6 +177,24 @@ class ReportWebController {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/reports?projectId=" + projectId + "#schedule";
+    }
+
+    // ---- 看板导出 ----
+
+    @GetMapping("/reports/boards/{projectId}/excel")
+    ResponseEntity<byte[]> boardExcel(@PathVariable long projectId, @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        var b = boards.board(projectId, stationId, asOf);
+        return ReportApiController.file(boards.excel(projectId, stationId, asOf), b.title() + ".xlsx",
+                ReportApiController.XLSX);
+    }
+
+    @GetMapping("/reports/boards/{projectId}/print")
+    String boardPrint(@PathVariable long projectId, @RequestParam(required = false) Long stationId,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                      Model model) {
+        model.addAttribute("b", boards.board(projectId, stationId, asOf));
+        return "reporting/board-print";
     }
 
     // ---- 季度通报 -------------------------------------------------------------------------------------
