@@ -17,14 +17,17 @@ class HomeController {
     private final ProgressAlerts alerts;
     private final cn.sgz.recipient.FollowUpReminders reminders;
     private final cn.sgz.casework.CaseworkOversight casework;
+    private final cn.sgz.reporting.ReportService reports;
 
     HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts,
-                   cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework) {
+                   cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework,
+                   cn.sgz.reporting.ReportService reports) {
         this.scopes = scopes;
         this.directory = directory;
         this.alerts = alerts;
         this.reminders = reminders;
         this.casework = casework;
+        this.reports = reports;
     }
 
     @GetMapping("/")
@@ -39,6 +42,8 @@ class HomeController {
         model.addAttribute("overdue", reminders.overdue());
         // closures wait for the station head; stalled cases are what a supervisor asks about first
         model.addAttribute("casework", casework.overview(null, null));
+        // overdue reports for those who owe them and the bureau; reports waiting for this user's step
+        model.addAttribute("reports", reports.attention());
         return "portal/home";
     }
 }

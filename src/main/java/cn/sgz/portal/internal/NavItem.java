@@ -32,6 +32,7 @@ record NavItem(String labelKey, String href, Set<Role> roles, String groupKey) {
             new NavItem("nav.stationDocuments", "/station-documents", ALL, "nav.group.community"),
             new NavItem("nav.achievements", "/achievements", ALL, "nav.group.community"),
             new NavItem("nav.progress", "/progress", ALL, "nav.group.contract"),
+            new NavItem("nav.reports", "/reports", ALL, "nav.group.contract"),
             new NavItem("nav.projects", "/projects", ALL, "nav.group.contract"),
             new NavItem("nav.catalogs", "/catalogs", ALL, "nav.group.contract"),
             new NavItem("nav.org", "/org", ALL, "nav.group.admin"),
