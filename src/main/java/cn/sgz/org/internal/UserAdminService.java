@@ -35,10 +35,12 @@ public class UserAdminService {
     private final PasswordEncoder encoder;
     private final SessionTerminator sessions;
     private final ApplicationEventPublisher events;
+    private final AgencyService agencyService;
 
     UserAdminService(UserAccountRepository users, OrgUnitRepository units, AgencyRepository agencies,
                      ScopeService scopes, PasswordEncoder encoder, SessionTerminator sessions,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, AgencyService agencyService) {
+        this.agencyService = agencyService;
         this.users = users;
         this.units = units;
         this.agencies = agencies;
@@ -165,8 +167,8 @@ public class UserAdminService {
             OrgUnit unit = units.findById(orgUnitId).filter(u -> scope.covers(u.getPath()))
                     .orElseThrow(() -> BusinessException.field("orgUnitId", "所选单位不存在或不在您的管辖范围内"));
             requireUnitFitsRole(role, unit.getType());
-            if (agencyId != null && !agencies.existsById(agencyId)) {
-                throw BusinessException.field("agencyId", "所选机构不存在");
+            if (agencyId != null && (!agencies.existsById(agencyId) || !agencyService.withinReach(agencyId, scope))) {
+                throw BusinessException.field("agencyId", "所选机构不存在或不在您的管辖范围内");
             }
         }
         account.assign(name, role, orgUnitId, agencyId, phone);
