@@ -119,12 +119,13 @@ class AccountSecurityTest {
                     || !authenticated(failed.getCookie(TestLogin.SESSION_COOKIE))).isTrue();
         }
         MockHttpServletResponse locked = login.attemptLogin(username, password);
-        assertThat(locked.getRedirectedUrl()).isEqualTo("/login?error=locked");
+        // the same answer as a wrong password: the page does not say the account exists and is locked
+        assertThat(locked.getRedirectedUrl()).isEqualTo("/login?error=bad");
         Cookie lockedCookie = locked.getCookie(TestLogin.SESSION_COOKIE);
         assertThat(lockedCookie == null || !authenticated(lockedCookie)).isTrue();
 
-        // the login page explains it in Chinese
-        String page = body(mvc.perform(get("/login").param("error", "locked")).andReturn().getResponse());
+        // the login page's one message mentions the lock among the possible reasons, in Chinese
+        String page = body(mvc.perform(get("/login").param("error", "bad")).andReturn().getResponse());
         assertThat(page).contains("锁定");
 
         // the lock is visible to administrators, and an administrator's password reset lifts it
@@ -188,8 +189,8 @@ class AccountSecurityTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"after-disable\"}")).andReturn().getResponse();
         assertThat(write.getStatus()).isEqualTo(401);
 
-        // and a new login is refused with the reason
-        assertThat(login.attemptLogin(username, password).getRedirectedUrl()).isEqualTo("/login?error=disabled");
+        // and a new login is refused (with the one generic answer)
+        assertThat(login.attemptLogin(username, password).getRedirectedUrl()).isEqualTo("/login?error=bad");
     }
 
     @Test

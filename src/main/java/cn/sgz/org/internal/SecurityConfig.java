@@ -3,8 +3,6 @@ package cn.sgz.org.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -54,12 +52,11 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Tells the person why the login failed, without saying whether the username exists. */
+    /**
+     * One answer for every failed login (wrong password, unknown name, locked, disabled, too many from
+     * this address), so the login page tells an attacker nothing about the account.
+     */
     private static AuthenticationFailureHandler loginFailureHandler() {
-        return (request, response, exception) -> {
-            String reason = exception instanceof LockedException ? "locked"
-                    : exception instanceof DisabledException ? "disabled" : "bad";
-            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
-        };
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error=bad");
     }
 }

@@ -36,11 +36,13 @@ public class UserAdminService {
     private final SessionTerminator sessions;
     private final ApplicationEventPublisher events;
     private final AgencyService agencyService;
+    private final ApiTokenService apiTokens;
 
     UserAdminService(UserAccountRepository users, OrgUnitRepository units, AgencyRepository agencies,
                      ScopeService scopes, PasswordEncoder encoder, SessionTerminator sessions,
-                     ApplicationEventPublisher events, AgencyService agencyService) {
+                     ApplicationEventPublisher events, AgencyService agencyService, ApiTokenService apiTokens) {
         this.agencyService = agencyService;
+        this.apiTokens = apiTokens;
         this.users = users;
         this.units = units;
         this.agencies = agencies;
@@ -118,6 +120,7 @@ public class UserAdminService {
         users.flush();
         if (!enabled) {
             sessions.endAllSessions(account.getUsername());
+            apiTokens.revokeAll(account.getId());
         }
         events.publishEvent(AuditEvent.success(enabled ? "USER_ENABLE" : "USER_DISABLE", "USER", id,
                 orgPath(account), account.getUsername()));
@@ -132,6 +135,7 @@ public class UserAdminService {
         account.changePassword(encoder.encode(newPassword));
         users.flush();
         sessions.endAllSessions(account.getUsername());
+        apiTokens.revokeAll(account.getId());
         events.publishEvent(AuditEvent.success("USER_RESET_PASSWORD", "USER", id, orgPath(account),
                 account.getUsername()));
         return view(account);

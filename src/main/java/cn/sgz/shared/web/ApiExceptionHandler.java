@@ -47,6 +47,11 @@ public class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, e.code(), e.getMessage(), e.problems(), request);
     }
 
+    @ExceptionHandler(cn.sgz.shared.KeyReusedException.class)
+    ResponseEntity<ApiError> keyReused(cn.sgz.shared.KeyReusedException e, HttpServletRequest request) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage(), e.problems(), request);
+    }
+
     @ExceptionHandler({ConflictException.class, ObjectOptimisticLockingFailureException.class})
     ResponseEntity<ApiError> conflict(RuntimeException e, HttpServletRequest request) {
         String message = e instanceof ConflictException ? e.getMessage() : "记录已被他人修改，请刷新后重试";
