@@ -242,19 +242,20 @@ class AccountSecurityTest {
 
     @Test
     void theSessionIdChangesOnLogin() throws Exception {
-        // the login form carries a CSRF token, kept in a session before anyone signs in
+        // the login form carries a CSRF token, kept in a cookie: no session exists before anyone signs in
         MockHttpServletResponse loginPage = mvc.perform(get("/login")).andReturn().getResponse();
         assertThat(body(loginPage)).contains("name=\"_csrf\"");
-        Cookie anonymous = loginPage.getCookie(TestLogin.SESSION_COOKIE);
-        assertThat(anonymous).isNotNull();
+        assertThat(loginPage.getCookie(TestLogin.SESSION_COOKIE)).isNull();
 
-        MockHttpServletResponse signedIn = mvc.perform(post("/login").cookie(anonymous).with(csrf())
+        // a session id planted by an attacker is never the one that gets signed in
+        Cookie planted = new Cookie(TestLogin.SESSION_COOKIE, "cGxhbnRlZC1zZXNzaW9uLWlk");
+        MockHttpServletResponse signedIn = mvc.perform(post("/login").cookie(planted).with(csrf())
                 .param("username", "demo_worker").param("password", TestLogin.DEMO_PASSWORD)).andReturn().getResponse();
         assertThat(signedIn.getRedirectedUrl()).isEqualTo("/");
         Cookie after = signedIn.getCookie(TestLogin.SESSION_COOKIE);
         assertThat(after).isNotNull();
-        assertThat(after.getValue()).isNotEqualTo(anonymous.getValue());
+        assertThat(after.getValue()).isNotEqualTo(planted.getValue());
         assertThat(authenticated(after)).isTrue();
-        assertThat(authenticated(anonymous)).isFalse(); // no session fixation
+        assertThat(authenticated(planted)).isFalse(); // no session fixation
     }
 }

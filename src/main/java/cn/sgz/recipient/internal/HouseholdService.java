@@ -26,6 +26,7 @@ public class HouseholdService {
         this.events = events;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "HouseholdMemberForm")
     public record MemberForm(String name, String relation, String phone, boolean guardian, Long linkedRecipientId,
                              String note) {
     }

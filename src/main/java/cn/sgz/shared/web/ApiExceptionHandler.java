@@ -31,14 +31,22 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final DenialAudit denials;
+
+    ApiExceptionHandler(DenialAudit denials) {
+        this.denials = denials;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e, HttpServletRequest request) {
+        denials.denied(request, 404);
         return error(HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), List.of(), request);
     }
 
     @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
     ResponseEntity<ApiError> forbidden(RuntimeException e, HttpServletRequest request) {
         String message = e instanceof ForbiddenException ? e.getMessage() : "无权执行此操作";
+        denials.denied(request, 403);
         return error(HttpStatus.FORBIDDEN, "FORBIDDEN", message, List.of(), request);
     }
 
