@@ -85,6 +85,17 @@ class AccountSecurityTest {
     }
 
     @Test
+    void commonPasswordsAreRefused() throws Exception {
+        String username = "commonpw_" + TestLogin.unique();
+        MockHttpServletResponse create = login.send("demo_bureau", post("/api/v1/users"),
+                "{\"username\":\"" + username + "\",\"password\":\"qwerty123456\",\"displayName\":\"常见密码\","
+                        + "\"role\":\"SOCIAL_WORKER\",\"orgUnitId\":" + demo.s3.id() + "}");
+        List<Map<String, Object>> errors = fieldErrors(create);
+        assertThat(errors).extracting(e -> e.get("field")).containsExactly("password");
+        assertThat((String) errors.get(0).get("message")).contains("最常见的密码");
+    }
+
+    @Test
     void theProfilePageShowsPasswordErrorsInChinese() throws Exception {
         String username = "profilepw_" + TestLogin.unique();
         String password = "Profile-pass-2026";

@@ -127,7 +127,8 @@ class LoginThrottlingTest {
         for (String reason : List.of("bad", "locked", "disabled")) {
             String page = mvc.perform(get("/login").param("error", reason)).andReturn().getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
-            assertThat(page).contains("登录失败：用户名或密码错误，或账号暂时不能登录");
+            assertThat(page).contains("<div class=\"errors\">用户名或密码错误</div>").contains("锁定15分钟")
+                    .doesNotContain("账号已暂时锁定").doesNotContain("账号已停用");
         }
     }
 }

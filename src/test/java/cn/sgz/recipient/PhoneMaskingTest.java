@@ -25,6 +25,8 @@ class PhoneMaskingTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     TestLogin login;
 
@@ -61,6 +63,18 @@ class PhoneMaskingTest {
         String one = login.getJson("demo_evaluator", "/api/v1/recipients/" + id, 200);
         Object phone = JsonPath.read(one, "$.phone");
         assertThat(phone == null || String.valueOf(phone).contains("****")).isTrue();
+    }
+
+    @Test
+    void signInSheetPhonesAreMaskedForTheEvaluatorToo() throws Exception {
+        Long record = jdbc.sql("SELECT record_id FROM sign_in_entry WHERE phone IS NOT NULL ORDER BY id")
+                .query(Long.class).list().get(0);
+        List<Object> evaluator = JsonPath.read(login.getJson("demo_evaluator", "/api/v1/service-records/" + record, 200),
+                "$..signIns[*].phone");
+        assertThat(evaluator).isNotEmpty().allMatch(p -> p == null || String.valueOf(p).contains("****"));
+        List<Object> bureau = JsonPath.read(login.getJson("demo_bureau", "/api/v1/service-records/" + record, 200),
+                "$..signIns[*].phone");
+        assertThat(bureau).anyMatch(p -> p != null && String.valueOf(p).matches("1\\d{10}"));
     }
 
     @Test
