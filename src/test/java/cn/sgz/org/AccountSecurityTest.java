@@ -26,6 +26,8 @@ class AccountSecurityTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
 
     TestLogin login;
     DemoOrg demo;
@@ -254,6 +256,7 @@ class AccountSecurityTest {
     @Test
     void theSessionIdChangesOnLogin() throws Exception {
         // the login form carries a CSRF token, kept in a cookie: no session exists before anyone signs in
+        TestLogin.restoreProductionCsrf(context);
         MockHttpServletResponse loginPage = mvc.perform(get("/login")).andReturn().getResponse();
         assertThat(body(loginPage)).contains("name=\"_csrf\"");
         assertThat(loginPage.getCookie(TestLogin.SESSION_COOKIE)).isNull();

@@ -29,6 +29,8 @@ class SessionHardeningTest {
     MockMvc mvc;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
 
     TestLogin login;
     DemoOrg demo;
@@ -45,6 +47,7 @@ class SessionHardeningTest {
 
     @Test
     void anAnonymousLoginPageWritesNoSessionAndItsCookieTokenStillSignsIn() throws Exception {
+        TestLogin.restoreProductionCsrf(context);
         long before = sessionRows();
         MockHttpServletResponse page = null;
         for (int i = 0; i < 5; i++) {
