@@ -105,10 +105,10 @@ class ProjectService {
         if (!scopes.current().covers(scopes.pathOf(existing.bureauId()).orElse(null))) {
             throw new ForbiddenException("只能修改本区县的购买服务项目");
         }
+        Valid v = validate(form, existing);
         if (version == null) {
             throw BusinessException.field("version", "缺少版本号：请先读取项目，再带着读取到的 version 提交修改");
         }
-        Valid v = validate(form, existing);
         boolean ok = store.update(new ProjectStore.Row(id, v.name(), v.bureau().id(), form.agencyId(),
                 form.catalogId(), form.tier(), form.startDate(), form.endDate(), form.policy(),
                 version, form.stations(), form.items()));
