@@ -13,6 +13,13 @@ document.addEventListener('DOMContentLoaded', function () {
       e.detail.headers[header.content] = token.content;
     });
   }
+  // no inline event handlers (the Content-Security-Policy forbids them): behaviour comes from data attributes
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (s) {
+    s.addEventListener('change', function () { s.form.submit(); });
+  });
+  document.querySelectorAll('[data-print]').forEach(function (b) {
+    b.addEventListener('click', function () { window.print(); });
+  });
   document.querySelectorAll('form[data-confirm]').forEach(function (f) {
     f.addEventListener('submit', function (e) { if (!confirm(f.dataset.confirm)) { e.preventDefault(); } });
   });

@@ -93,8 +93,30 @@ public class ServiceRecordService {
     @Transactional(readOnly = true)
     public RecordDetail detail(long id) {
         ServiceRecordView r = get(id);
-        return new RecordDetail(r, evidence.photosOf(OWNER_TYPE, id), store.signIns(id), store.receipts(id),
+        return new RecordDetail(r, evidence.photosOf(OWNER_TYPE, id), maskedSignIns(id), maskedReceipts(id),
                 evidence.reusesOf(OWNER_TYPE, id), policies.forProject(r.projectId()));
+    }
+
+    /**
+     * Phones on sign-in sheets and receipts are shown in full to those who record the work and to the
+     * county bureau; the evaluator and the city office see them masked (they check that a sheet exists
+     * and is plausible, not whom to call).
+     */
+    private boolean readsPhones() {
+        var role = scopes.currentUser().role();
+        return role.doesStationWork() || role == cn.sgz.org.Role.BUREAU_OFFICER;
+    }
+
+    private List<SignInEntryView> maskedSignIns(long id) {
+        List<SignInEntryView> rows = store.signIns(id);
+        return readsPhones() ? rows : rows.stream().map(e -> new SignInEntryView(e.id(), e.recordId(), e.name(),
+                PhoneNumbers.mask(e.phone()), e.recipientId(), e.createdAt())).toList();
+    }
+
+    private List<ReceiptView> maskedReceipts(long id) {
+        List<ReceiptView> rows = store.receipts(id);
+        return readsPhones() ? rows : rows.stream().map(e -> new ReceiptView(e.id(), e.recordId(), e.name(), e.item(),
+                e.quantity(), PhoneNumbers.mask(e.phone()), e.recipientId(), e.createdAt())).toList();
     }
 
     @Transactional
@@ -199,7 +221,7 @@ public class ServiceRecordService {
     @Transactional(readOnly = true)
     public List<SignInEntryView> signIns(long id) {
         visible(id);
-        return store.signIns(id);
+        return maskedSignIns(id);
     }
 
     @Transactional
@@ -234,7 +256,7 @@ public class ServiceRecordService {
     @Transactional(readOnly = true)
     public List<ReceiptView> receipts(long id) {
         visible(id);
-        return store.receipts(id);
+        return maskedReceipts(id);
     }
 
     /** People from the ledgers for the picker (empty until the recipient module provides a picker). */

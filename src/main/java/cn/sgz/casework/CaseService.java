@@ -162,7 +162,7 @@ public class CaseService {
         }
         Map<String, String> clean = codec.validate(type, values);
         var me = access.me();
-        forms.save(OWNER, id, type, 0, c.stationId(), c.orgPath(), clean, me.username());
+        forms.save(OWNER, id, type, 0, c.stationId(), c.orgPath(), clean, me.username(), FormStore.expectedVersion(values));
         CaseStage reached = switch (type) {
             case ASSESSMENT -> CaseStage.ASSESSED;
             case AGREEMENT -> signed(id) ? CaseStage.AGREED : null;

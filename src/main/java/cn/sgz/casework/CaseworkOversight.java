@@ -35,6 +35,7 @@ public class CaseworkOversight {
     }
 
     /** One line of the per-worker or per-station table. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CaseworkOversightLine")
     public record Line(String name, long open, long stalled, long awaitingClosure, long closed) {
     }
 

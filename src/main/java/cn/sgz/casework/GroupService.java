@@ -131,7 +131,8 @@ public class GroupService {
         }
         Map<String, String> clean = codec.validate(type, values);
         var me = access.me();
-        forms.save(kind.name(), id, type, number, g.stationId(), g.orgPath(), clean, me.username());
+        forms.save(kind.name(), id, type, number, g.stationId(), g.orgPath(), clean, me.username(),
+                FormStore.expectedVersion(values));
         if (type == kind.evaluationForm()) {
             groups.setStage(id, GroupStage.EVALUATED);
         } else {

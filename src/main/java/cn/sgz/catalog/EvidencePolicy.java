@@ -11,6 +11,7 @@ package cn.sgz.catalog;
  * @param signInRequiredIndoor 室内组织的活动需提供人员签到表及电话
  * @param receiptsRequired 所有活动发放物品，需提供领取单据
  */
+@io.swagger.v3.oas.annotations.media.Schema(name = "ProjectEvidencePolicy")
 public record EvidencePolicy(boolean photoRequired, Integer maxDistanceMeters, int captureGraceDays,
                              Integer minGroupAttendees, boolean signInRequiredIndoor, boolean receiptsRequired) {
 

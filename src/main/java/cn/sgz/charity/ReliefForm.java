@@ -13,6 +13,7 @@ public record ReliefForm(Long fundId, LocalDate serviceDate, String title, Strin
                          List<Line> recipients) {
 
     /** One person from the ledger, the money given and, optionally, goods handed over with it. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReliefFormLine")
     public record Line(Long recipientId, BigDecimal amount, String goods) {
     }
 }

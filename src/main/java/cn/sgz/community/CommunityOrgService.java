@@ -61,11 +61,13 @@ public class CommunityOrgService {
     }
 
     /** @param leaderName 负责人; a member can be a backbone member (骨干) with a role such as 会长、队长. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CommunityOrgMemberForm")
     public record MemberForm(String name, String phone, String role, Boolean backbone, LocalDate joinedOn,
                              LocalDate leftOn) {
     }
 
     /** A member as lists show them: the phone masked; trained when a counting backbone training lists them. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CommunityOrgMemberView")
     public record MemberView(long id, long orgId, String name, String maskedPhone, String role, boolean backbone,
                              LocalDate joinedOn, LocalDate leftOn, int trainingsAttended, boolean trained) {
     }

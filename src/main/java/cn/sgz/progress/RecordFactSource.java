@@ -44,6 +44,7 @@ public interface RecordFactSource {
     }
 
     /** A record in a drill-down: what it is, whether it counts, and why not. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RecordFactRef")
     record RecordRef(long id, LocalDate date, RecordKind kind, String title, boolean counts, List<String> reasons,
                      String link) {
     }

@@ -33,6 +33,14 @@ public final class PhoneNumbers {
         return strip(phone);
     }
 
+    /** 138****5678 for lists shown to people who do not need the full number; short values stay as they are. */
+    public static String mask(String phone) {
+        if (phone == null || phone.length() < 7) {
+            return phone;
+        }
+        return phone.substring(0, 3) + "****" + phone.substring(phone.length() - 4);
+    }
+
     private static String strip(String phone) {
         return phone.replace(" ", "").replace("+86", "");
     }

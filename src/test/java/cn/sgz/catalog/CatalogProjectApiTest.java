@@ -297,8 +297,11 @@ class CatalogProjectApiTest {
         MvcResult seenA = mvc.perform(get("/api/v1/projects").cookie(agency)).andExpect(status().isOk()).andReturn();
         assertThat(body(seenA).findValuesAsString("name")).contains("萨如拉专项项目", demo.get("name").asString());
 
-        // the bureau edits; the change is kept
-        mvc.perform(put("/api/v1/projects/" + only2).cookie(bureau).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        // the bureau edits (with the version it read: optimistic locking); the change is kept
+        long version = body(mvc.perform(get("/api/v1/projects/" + only2).cookie(bureau)).andExpect(status().isOk())
+                .andReturn()).get("version").asLong();
+        mvc.perform(put("/api/v1/projects/" + only2 + "?version=" + version).cookie(bureau).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(projectBody("萨如拉专项项目（修订）", jiuyuan.id(), "STANDARD",
                                 List.of(s2, stationId("赛罕街道社工站")), itemIds(jiuyuan.id(), "O01", "O02", "O03", "O04")))))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.stationIds.length()").value(2))

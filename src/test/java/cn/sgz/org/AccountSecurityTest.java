@@ -26,6 +26,8 @@ class AccountSecurityTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    org.springframework.web.context.WebApplicationContext context;
 
     TestLogin login;
     DemoOrg demo;
@@ -85,6 +87,17 @@ class AccountSecurityTest {
     }
 
     @Test
+    void commonPasswordsAreRefused() throws Exception {
+        String username = "commonpw_" + TestLogin.unique();
+        MockHttpServletResponse create = login.send("demo_bureau", post("/api/v1/users"),
+                "{\"username\":\"" + username + "\",\"password\":\"qwerty123456\",\"displayName\":\"常见密码\","
+                        + "\"role\":\"SOCIAL_WORKER\",\"orgUnitId\":" + demo.s3.id() + "}");
+        List<Map<String, Object>> errors = fieldErrors(create);
+        assertThat(errors).extracting(e -> e.get("field")).containsExactly("password");
+        assertThat((String) errors.get(0).get("message")).contains("最常见的密码");
+    }
+
+    @Test
     void theProfilePageShowsPasswordErrorsInChinese() throws Exception {
         String username = "profilepw_" + TestLogin.unique();
         String password = "Profile-pass-2026";
@@ -119,12 +132,13 @@ class AccountSecurityTest {
                     || !authenticated(failed.getCookie(TestLogin.SESSION_COOKIE))).isTrue();
         }
         MockHttpServletResponse locked = login.attemptLogin(username, password);
-        assertThat(locked.getRedirectedUrl()).isEqualTo("/login?error=locked");
+        // the same answer as a wrong password: the page does not say the account exists and is locked
+        assertThat(locked.getRedirectedUrl()).isEqualTo("/login?error=bad");
         Cookie lockedCookie = locked.getCookie(TestLogin.SESSION_COOKIE);
         assertThat(lockedCookie == null || !authenticated(lockedCookie)).isTrue();
 
-        // the login page explains it in Chinese
-        String page = body(mvc.perform(get("/login").param("error", "locked")).andReturn().getResponse());
+        // the login page's one message mentions the lock among the possible reasons, in Chinese
+        String page = body(mvc.perform(get("/login").param("error", "bad")).andReturn().getResponse());
         assertThat(page).contains("锁定");
 
         // the lock is visible to administrators, and an administrator's password reset lifts it
@@ -188,8 +202,8 @@ class AccountSecurityTest {
                 .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"after-disable\"}")).andReturn().getResponse();
         assertThat(write.getStatus()).isEqualTo(401);
 
-        // and a new login is refused with the reason
-        assertThat(login.attemptLogin(username, password).getRedirectedUrl()).isEqualTo("/login?error=disabled");
+        // and a new login is refused (with the one generic answer)
+        assertThat(login.attemptLogin(username, password).getRedirectedUrl()).isEqualTo("/login?error=bad");
     }
 
     @Test
@@ -241,19 +255,21 @@ class AccountSecurityTest {
 
     @Test
     void theSessionIdChangesOnLogin() throws Exception {
-        // the login form carries a CSRF token, kept in a session before anyone signs in
+        // the login form carries a CSRF token, kept in a cookie: no session exists before anyone signs in
+        TestLogin.restoreProductionCsrf(context);
         MockHttpServletResponse loginPage = mvc.perform(get("/login")).andReturn().getResponse();
         assertThat(body(loginPage)).contains("name=\"_csrf\"");
-        Cookie anonymous = loginPage.getCookie(TestLogin.SESSION_COOKIE);
-        assertThat(anonymous).isNotNull();
+        assertThat(loginPage.getCookie(TestLogin.SESSION_COOKIE)).isNull();
 
-        MockHttpServletResponse signedIn = mvc.perform(post("/login").cookie(anonymous).with(csrf())
+        // a session id planted by an attacker is never the one that gets signed in
+        Cookie planted = new Cookie(TestLogin.SESSION_COOKIE, "cGxhbnRlZC1zZXNzaW9uLWlk");
+        MockHttpServletResponse signedIn = mvc.perform(post("/login").cookie(planted).with(csrf())
                 .param("username", "demo_worker").param("password", TestLogin.DEMO_PASSWORD)).andReturn().getResponse();
         assertThat(signedIn.getRedirectedUrl()).isEqualTo("/");
         Cookie after = signedIn.getCookie(TestLogin.SESSION_COOKIE);
         assertThat(after).isNotNull();
-        assertThat(after.getValue()).isNotEqualTo(anonymous.getValue());
+        assertThat(after.getValue()).isNotEqualTo(planted.getValue());
         assertThat(authenticated(after)).isTrue();
-        assertThat(authenticated(anonymous)).isFalse(); // no session fixation
+        assertThat(authenticated(planted)).isFalse(); // no session fixation
     }
 }

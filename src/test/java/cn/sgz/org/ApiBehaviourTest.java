@@ -229,11 +229,11 @@ class ApiBehaviourTest {
         assertApiError(mvc.perform(get("/api/v1/staff").with(TestLogin.bearer(token))).andReturn().getResponse(),
                 401, "UNAUTHORIZED");
 
-        // enabling the account again makes the (unrevoked) token work again
+        // disabling revoked the token: enabling the account again does not revive it (issue 18, finding 9)
         assertThat(login.send("demo_bureau", put("/api/v1/users/" + userId + "/enabled"), "{\"enabled\":true}")
                 .getStatus()).isEqualTo(200);
         assertThat(mvc.perform(get("/api/v1/me").with(TestLogin.bearer(token))).andReturn().getResponse()
-                .getStatus()).isEqualTo(200);
+                .getStatus()).isEqualTo(401);
     }
 
     @Test

@@ -89,6 +89,18 @@ public final class TestLogin {
         });
     }
 
+    /**
+     * Puts the application's own CSRF token repository (a cookie) back into the security filter chain.
+     * spring-security-test's {@code csrf()} swaps in a session-backed test repository for the whole
+     * shared context the first time any test uses it, so tests of what an anonymous visitor causes
+     * (no session at all) must undo that first.
+     */
+    public static void restoreProductionCsrf(org.springframework.web.context.WebApplicationContext context) {
+        org.springframework.security.test.web.support.WebTestUtils.setCsrfTokenRepository(
+                new org.springframework.mock.web.MockHttpServletRequest(context.getServletContext()),
+                new org.springframework.security.web.csrf.CookieCsrfTokenRepository());
+    }
+
     /** Adds a bearer token header to a request. */
     public static RequestPostProcessor bearer(String token) {
         return request -> {

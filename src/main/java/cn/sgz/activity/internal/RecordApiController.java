@@ -95,6 +95,7 @@ class RecordApiController {
     }
 
     /** The form plus the version that was read; a stale version answers 409 and changes nothing. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "RecordUpdateBody")
     record UpdateBody(RecordForm record, Long version) {
     }
 

@@ -121,7 +121,7 @@ class CaseWebController {
     @GetMapping("/cases/{id}/forms/{type}")
     String form(@PathVariable long id, @PathVariable FormType type, Model model) {
         CaseDetail d = cases.detail(id);
-        Map<String, String> values = d.form(type).map(f -> (Map<String, String>) new LinkedHashMap<>(f.values()))
+        Map<String, String> values = d.form(type).map(CaseWebController::withVersion)
                 .orElseGet(() -> defaults(type));
         return formPage(model, d, type, values);
     }
@@ -145,12 +145,12 @@ class CaseWebController {
     String saveForm(@PathVariable long id, @PathVariable FormType type, HttpServletRequest request,
                     HttpServletResponse response, Model model, RedirectAttributes flash) {
         Map<String, String> values = FormParams.fields(request);
-        return FormSubmission.run(model, response, () -> {
+        return FormSubmission.run(model, response, () -> conflictRedisplay(model, response, () -> {
             cases.saveForm(id, type, values);
             flash.addFlashAttribute("notice", type == FormType.CLOSURE ? "已提交结案申请，等待站长审批。"
                     : "已保存" + type.documentName() + "。");
             return "redirect:/cases/" + id + (type == FormType.AGREEMENT ? "/forms/AGREEMENT#signature" : "");
-        }, () -> formPage(model, cases.detail(id), type, values));
+        }, () -> formPage(model, cases.detail(id), type, values)), () -> formPage(model, cases.detail(id), type, values));
     }
 
     /** The signed page (a photo) or the on-screen signature (canvas PNG as a data URL). */
@@ -271,5 +271,27 @@ class CaseWebController {
             v.put("confidentiality", "社工对案主信息保密；涉及案主或他人人身安全、违法犯罪等情形除外，并依法报告。");
         }
         return v;
+    }
+
+    /** A saved form's values plus the version it was read at, sent back by the page as the hidden f.version. */
+    static Map<String, String> withVersion(cn.sgz.casework.FormView f) {
+        Map<String, String> values = new LinkedHashMap<>(f.values());
+        values.put("version", String.valueOf(f.version()));
+        return values;
+    }
+
+    /**
+     * Someone else saved the form meanwhile: answer 409 with the page re-rendered, keeping what the
+     * person typed (and the version they had), with the message naming both versions.
+     */
+    static String conflictRedisplay(Model model, HttpServletResponse response, java.util.function.Supplier<String> action,
+                                    java.util.function.Supplier<String> redisplay) {
+        try {
+            return action.get();
+        } catch (ConflictException e) {
+            model.addAttribute("formError", e.getMessage());
+            response.setStatus(HttpServletResponse.SC_CONFLICT);
+            return redisplay.get();
+        }
     }
 }

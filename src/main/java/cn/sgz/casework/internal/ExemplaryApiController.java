@@ -48,6 +48,7 @@ class ExemplaryApiController {
         return exemplary.propose(body.ownerType(), body.ownerId(), body.summary());
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ExemplaryReasonBody")
     record ReasonBody(String reason) {
     }
 

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import cn.sgz.shared.ConflictException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,7 +41,7 @@ public class FormStore {
         return of(ownerType, ownerId).stream().filter(f -> f.type() == type && f.seq() == seq).findFirst();
     }
 
-    /** Inserts or replaces the form; returns true when it was new. */
+    /** Inserts or replaces the form without a version check (demo data and the case's opening intake). */
     public boolean save(String ownerType, long ownerId, FormType type, int seq, long stationId, String orgPath,
                         Map<String, String> values, String user) {
         String content = codec.write(values);
@@ -49,11 +51,72 @@ public class FormStore {
         if (updated > 0) {
             return false;
         }
+        insert(ownerType, ownerId, type, seq, stationId, orgPath, content, user);
+        return true;
+    }
+
+    /**
+     * Saves the form under optimistic locking: a new form is saved without a version (or with 0), an
+     * existing one only with the version that was read. Anything else — someone saved in between, or
+     * two people created the form at once — throws ConflictException naming both versions.
+     */
+    public void save(String ownerType, long ownerId, FormType type, int seq, long stationId, String orgPath,
+                     Map<String, String> values, String user, Long expectedVersion) {
+        String content = codec.write(values);
+        Optional<Long> current = currentVersion(ownerType, ownerId, type, seq);
+        if (current.isEmpty() && (expectedVersion == null || expectedVersion == 0)) {
+            try {
+                insert(ownerType, ownerId, type, seq, stationId, orgPath, content, user);
+                return;
+            } catch (DuplicateKeyException e) {
+                throw conflict(type, currentVersion(ownerType, ownerId, type, seq).orElse(0L), expectedVersion);
+            }
+        }
+        if (expectedVersion == null) {
+            throw conflict(type, current.orElse(0L), null);
+        }
+        int updated = jdbc.sql("UPDATE cw_form SET content = ?, updated_by = ?, updated_at = ?, version = version + 1 "
+                        + "WHERE owner_type = ? AND owner_id = ? AND form_type = ? AND seq = ? AND version = ?")
+                .params(content, user, ChinaTime.offsetNow(), ownerType, ownerId, type.name(), seq, expectedVersion)
+                .update();
+        if (updated == 0) {
+            throw conflict(type, currentVersion(ownerType, ownerId, type, seq).orElse(0L), expectedVersion);
+        }
+    }
+
+    /**
+     * The version a client read, sent with the form's fields under the reserved key "version" (the
+     * hidden field f.version on the pages); null when absent or blank.
+     */
+    public static Long expectedVersion(Map<String, String> values) {
+        String raw = values == null ? null : values.get("version");
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw.strip());
+        } catch (NumberFormatException e) {
+            throw cn.sgz.shared.BusinessException.field("version", "版本号应为读取表单时得到的数字");
+        }
+    }
+
+    private static ConflictException conflict(FormType type, long current, Long submitted) {
+        return new ConflictException("保存失败：" + type.documentName() + "在您打开之后已被他人保存（当前版本 " + current
+                + "，您提交的版本 " + (submitted == null ? "无" : submitted) + "）。您的修改没有保存，"
+                + "请刷新页面查看最新内容后重新填写。");
+    }
+
+    private Optional<Long> currentVersion(String ownerType, long ownerId, FormType type, int seq) {
+        return jdbc.sql("SELECT version FROM cw_form WHERE owner_type = ? AND owner_id = ? AND form_type = ? AND seq = ?")
+                .params(ownerType, ownerId, type.name(), seq).query(Long.class).optional();
+    }
+
+    private void insert(String ownerType, long ownerId, FormType type, int seq, long stationId, String orgPath,
+                        String content, String user) {
         jdbc.sql("INSERT INTO cw_form (owner_type, owner_id, form_type, seq, station_id, org_path, content, updated_by, "
                         + "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,0)")
                 .params(ownerType, ownerId, type.name(), seq, stationId, orgPath, content, user, ChinaTime.offsetNow())
                 .update();
-        return true;
     }
 
     /** Which form types each station has at least one of (one grouped scan). */

@@ -104,7 +104,7 @@ class GroupWebController {
     String form(HttpServletRequest request, @PathVariable long id, @PathVariable FormType type, Model model) {
         GroupDetail d = groups.detail(GroupApiController.kindOf(request), id);
         var existing = type == d.g().kind().planForm() ? d.plan() : d.evaluation();
-        return formPage(model, d, type, 0, existing.map(f -> (Map<String, String>) new LinkedHashMap<>(f.values()))
+        return formPage(model, d, type, 0, existing.map(CaseWebController::withVersion)
                 .orElseGet(() -> CaseWebController.defaults(type)));
     }
 
@@ -112,7 +112,7 @@ class GroupWebController {
     String unit(@PathVariable long id, @PathVariable int seq, Model model) {
         GroupDetail d = groups.detail(GroupKind.GROUP, id);
         return formPage(model, d, FormType.UNIT_PLAN, seq, d.units().stream().filter(u -> u.seq() == seq).findFirst()
-                .map(f -> (Map<String, String>) new LinkedHashMap<>(f.values())).orElseGet(LinkedHashMap::new));
+                .map(CaseWebController::withVersion).orElseGet(LinkedHashMap::new));
     }
 
     private String formPage(Model model, GroupDetail d, FormType type, int seq, Map<String, String> values) {
@@ -137,22 +137,24 @@ class GroupWebController {
                     HttpServletResponse response, Model model, RedirectAttributes flash) {
         GroupKind kind = GroupApiController.kindOf(request);
         Map<String, String> values = FormParams.fields(request);
-        return FormSubmission.run(model, response, () -> {
+        return FormSubmission.run(model, response, () -> CaseWebController.conflictRedisplay(model, response, () -> {
             groups.saveForm(kind, id, type, 0, values);
             flash.addFlashAttribute("notice", "已保存" + type.documentName() + "。");
             return "redirect:/" + kind.path() + "/" + id;
-        }, () -> formPage(model, groups.detail(kind, id), type, 0, values));
+        }, () -> formPage(model, groups.detail(kind, id), type, 0, values)),
+                () -> formPage(model, groups.detail(kind, id), type, 0, values));
     }
 
     @PostMapping("/groups/{id}/units/{seq}")
     String saveUnit(HttpServletRequest request, @PathVariable long id, @PathVariable int seq,
                     HttpServletResponse response, Model model, RedirectAttributes flash) {
         Map<String, String> values = FormParams.fields(request);
-        return FormSubmission.run(model, response, () -> {
+        return FormSubmission.run(model, response, () -> CaseWebController.conflictRedisplay(model, response, () -> {
             groups.saveForm(GroupKind.GROUP, id, FormType.UNIT_PLAN, seq, values);
             flash.addFlashAttribute("notice", "已保存第" + seq + "节的单元计划书。");
             return "redirect:/groups/" + id;
-        }, () -> formPage(model, groups.detail(GroupKind.GROUP, id), FormType.UNIT_PLAN, seq, values));
+        }, () -> formPage(model, groups.detail(GroupKind.GROUP, id), FormType.UNIT_PLAN, seq, values)),
+                () -> formPage(model, groups.detail(GroupKind.GROUP, id), FormType.UNIT_PLAN, seq, values));
     }
 
     @GetMapping({"/groups/{id}/sessions/new", "/community-services/{id}/sessions/new"})

@@ -120,7 +120,7 @@ class CatalogApiController {
     }
 
     @PutMapping("/projects/{id}")
-    @Operation(summary = "修改购买服务项目", description = "body 为项目字段；可带 version 做乐观锁校验")
+    @Operation(summary = "修改购买服务项目", description = "body 为项目字段；须带读取时的 version（查询参数），过期返回 409")
     Project updateProject(@PathVariable long id, @RequestBody ProjectService.ProjectForm body,
                           @RequestParam(required = false) Long version) {
         return projectService.update(id, body, version);

@@ -106,11 +106,15 @@ class ProjectService {
             throw new ForbiddenException("只能修改本区县的购买服务项目");
         }
         Valid v = validate(form, existing);
+        if (version == null) {
+            throw BusinessException.field("version", "缺少版本号：请先读取项目，再带着读取到的 version 提交修改");
+        }
         boolean ok = store.update(new ProjectStore.Row(id, v.name(), v.bureau().id(), form.agencyId(),
                 form.catalogId(), form.tier(), form.startDate(), form.endDate(), form.policy(),
-                version == null ? existing.version() : version, form.stations(), form.items()));
+                version, form.stations(), form.items()));
         if (!ok) {
-            throw new ConflictException("项目已被他人修改，请刷新后重试");
+            throw new ConflictException("保存失败：项目在您打开之后已被他人修改（当前版本 " + queries.get(id).version()
+                    + "，您提交的版本 " + version + "）。您的修改没有保存，请刷新页面查看最新内容后重新修改。");
         }
         events.publishEvent(AuditEvent.success("PROJECT_UPDATE", "PROJECT", id, v.bureau().path(), v.name()));
         events.publishEvent(new ProjectStationsAssigned(id, form.agencyId(), form.stations()));

@@ -74,6 +74,7 @@ class CharityFundApiController {
         return funds.update(id, body.fund(), body.version());
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CharityFundReasonBody")
     record ReasonBody(String reason) {
     }
 

@@ -57,6 +57,7 @@ class CommunityOrgApiController {
         return orgs.detail(id);
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CommunityOrgUpdateBody")
     record UpdateBody(OrgForm org, Long version) {
     }
 
@@ -94,6 +95,7 @@ class CommunityOrgApiController {
     }
 
     /** Either recordId (link an existing record) or kind + record (create one). */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "CommunityOrgActivityBody")
     record ActivityBody(Long recordId, ServiceKind kind, RecordInput record) {
     }
 

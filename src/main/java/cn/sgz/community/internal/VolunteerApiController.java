@@ -75,6 +75,7 @@ class VolunteerApiController {
         return volunteers.detail(id);
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "VolunteerUpdateBody")
     record UpdateBody(VolunteerForm volunteer, Long version) {
     }
 
@@ -129,6 +130,7 @@ class VolunteerApiController {
         return volunteers.activities(stationId);
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "VolunteerActivityBody")
     record ActivityBody(Long stationId, RecordInput record) {
     }
 

@@ -15,6 +15,7 @@ import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.KeyReusedException;
 import cn.sgz.shared.NotFoundException;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -104,12 +105,7 @@ public class PhotoService {
         if (key != null && (key.length() > 80 || !key.matches("[A-Za-z0-9._:-]+"))) {
             throw BusinessException.field("uploadId", "上传编号只能包含字母、数字和 . _ : -，且不超过80个字符");
         }
-        if (key != null) {
-            Optional<PhotoView> existing = findByUploadKey(key);
-            if (existing.isPresent()) {
-                return replay(existing.get(), u);
-            }
-        }
+        String uploader = scopes.findCurrentUser().map(cn.sgz.org.CurrentUser::username).orElse("system");
         if (u.declaredSize() > settings.maxPhotoBytes) {
             throw tooLarge(u.declaredSize());
         }
@@ -126,10 +122,23 @@ public class PhotoService {
             if (size == 0) {
                 throw BusinessException.field("file", "上传的文件是空的，请重新选择照片");
             }
+            if (key != null) {
+                // keys are the uploader's own: a retry with the same key and the same bytes replays,
+                // the same key with other bytes is a client error (422), never a silent mix-up
+                Optional<PhotoView> existing = findByUploadKey(key, uploader);
+                if (existing.isPresent()) {
+                    if (!existing.get().sha256().equals(sha256)) {
+                        throw new KeyReusedException("uploadId", "该上传编号已用于另一张照片：同一编号只能重试同一张照片，"
+                                + "请为新照片使用新的上传编号");
+                    }
+                    return replay(existing.get(), u);
+                }
+            }
             if (key == null) {
+                // the same bytes may already be on the record more than once (stored under two keys): take the first
                 Optional<PhotoView> same = jdbc.sql(SELECT + "WHERE p.owner_type = ? AND p.owner_id = ? AND p.sha256 = ? "
                                 + "AND p.removed_at IS NULL ORDER BY p.id")
-                        .params(u.ownerType(), u.ownerId(), sha256).query(PhotoService::map).optional();
+                        .params(u.ownerType(), u.ownerId(), sha256).query(PhotoService::map).list().stream().findFirst();
                 if (same.isPresent()) {
                     return new UploadResult(same.get(), false, null);
                 }
@@ -183,7 +192,6 @@ public class PhotoService {
                 }
             }
             registerCleanupOnRollback(written);
-            String uploader = scopes.findCurrentUser().map(cn.sgz.org.CurrentUser::username).orElse("system");
             long id;
             try {
                 var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -396,8 +404,9 @@ public class PhotoService {
         return jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(PhotoService::map).optional();
     }
 
-    Optional<PhotoView> findByUploadKey(String key) {
-        return jdbc.sql(SELECT + "WHERE p.upload_key = ?").param(key).query(PhotoService::map).optional();
+    Optional<PhotoView> findByUploadKey(String key, String uploader) {
+        return jdbc.sql(SELECT + "WHERE p.upload_key = ? AND p.uploaded_by = ?").params(key, uploader)
+                .query(PhotoService::map).optional();
     }
 
     public List<PhotoView> photosOf(String ownerType, long ownerId) {

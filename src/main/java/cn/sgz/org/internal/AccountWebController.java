@@ -77,10 +77,10 @@ class AccountWebController {
     }
 
     @PostMapping("/profile/tokens")
-    String createToken(@RequestParam String name, Model model, RedirectAttributes flash,
-                       HttpServletResponse response) {
+    String createToken(@RequestParam String name, @RequestParam(required = false) Integer validDays, Model model,
+                       RedirectAttributes flash, HttpServletResponse response) {
         return FormSubmission.run(model, response, () -> {
-            flash.addFlashAttribute("newToken", tokens.issue(scopes.currentUser(), name));
+            flash.addFlashAttribute("newToken", tokens.issue(scopes.currentUser(), name, validDays));
             return "redirect:/profile";
         }, () -> profile(model));
     }

@@ -23,6 +23,8 @@ public class Agency {
     private String contactName;
     private String phone;
     private boolean active = true;
+    /** The org unit (bureau) that registered the agency; null for the administrator's and older ones. */
+    private Long orgUnitId;
     @Column(updatable = false)
     private OffsetDateTime createdAt = ChinaTime.offsetNow();
     @Version
@@ -33,6 +35,15 @@ public class Agency {
 
     Agency(String name, String creditCode, String contactName, String phone) {
         update(name, creditCode, contactName, phone);
+    }
+
+    Agency(String name, String creditCode, String contactName, String phone, Long orgUnitId) {
+        this(name, creditCode, contactName, phone);
+        this.orgUnitId = orgUnitId;
+    }
+
+    public Long getOrgUnitId() {
+        return orgUnitId;
     }
 
     void update(String name, String creditCode, String contactName, String phone) {

@@ -17,6 +17,14 @@ interface AgencyRepository extends JpaRepository<Agency, Long> {
     @Query(value = "SELECT station_id FROM agency_station WHERE agency_id = :agencyId", nativeQuery = true)
     List<Long> stationIds(@Param("agencyId") Long agencyId);
 
+    /** Paths of the bureaus (project owners) whose projects this agency holds. */
+    @Query(value = "SELECT u.path FROM project p JOIN org_unit u ON u.id = p.bureau_id WHERE p.agency_id = :agencyId",
+            nativeQuery = true)
+    List<String> projectBureauPaths(@Param("agencyId") Long agencyId);
+
+    @Query(value = "SELECT path FROM org_unit WHERE id = :unitId", nativeQuery = true)
+    java.util.Optional<String> unitPath(@Param("unitId") Long unitId);
+
     @Modifying
     @Query(value = "INSERT INTO agency_station (agency_id, station_id) VALUES (:agencyId, :stationId)", nativeQuery = true)
     void linkStation(@Param("agencyId") Long agencyId, @Param("stationId") Long stationId);

@@ -35,7 +35,7 @@ public class AgencyService {
         this.events = events;
     }
 
-    /** Government roles see every agency serving their area (and unlinked ones); agency staff their own. */
+    /** Government roles see the agencies within their reach (see withinReach); agency staff their own. */
     @Transactional(readOnly = true)
     public List<AgencyView> list() {
         Scope scope = scopes.current();
@@ -59,17 +59,25 @@ public class AgencyService {
         if (code != null && !CREDIT_CODE.matcher(code).matches()) {
             throw BusinessException.field("creditCode", "统一社会信用代码应为18位");
         }
+        Scope scope = scopes.current();
+        Long registrar = scope.role() == Role.ADMIN ? null : scope.user().orgUnitId();
         Agency agency = agencies.save(new Agency(clean, code, contactName,
-                PhoneNumbers.normalizeOptional("phone", phone)));
+                PhoneNumbers.normalizeOptional("phone", phone), registrar));
         events.publishEvent(AuditEvent.success("AGENCY_CREATE", "AGENCY", agency.getId(), null, clean));
         return view(agency);
     }
 
-    /** Records that an agency serves a station (projects will maintain this link later). */
+    /**
+     * Records that an agency serves a station. Only agencies within the officer's reach may be linked
+     * (registered in the officer's area, already serving a station there, or holding a project of the
+     * officer's bureau): a foreign county's agency answers 404 like an unknown one, since linking it
+     * would hand that agency's manager the station's data.
+     */
     @Transactional
     public AgencyView linkStation(long agencyId, long stationId) {
         Scope scope = requireGovernment();
-        Agency agency = agencies.findById(agencyId).orElseThrow(() -> new NotFoundException("机构"));
+        Agency agency = agencies.findById(agencyId).filter(a -> withinReach(a, scope))
+                .orElseThrow(() -> new NotFoundException("机构"));
         OrgUnit station = units.findById(stationId).filter(u -> scope.covers(u.getPath()))
                 .orElseThrow(() -> new NotFoundException("社工站"));
         if (station.getType() != OrgUnitType.STATION) {
@@ -83,6 +91,23 @@ public class AgencyService {
         return view(agency);
     }
 
+    /** Ends an agency's service of a station (the agency's manager loses the station at once). */
+    @Transactional
+    public AgencyView unlinkStation(long agencyId, long stationId) {
+        Scope scope = requireGovernment();
+        Agency agency = agencies.findById(agencyId).filter(a -> isVisible(a, scope))
+                .orElseThrow(() -> new NotFoundException("机构"));
+        OrgUnit station = units.findById(stationId).filter(u -> scope.covers(u.getPath()))
+                .orElseThrow(() -> new NotFoundException("社工站"));
+        if (!agencies.stationIds(agencyId).contains(stationId)) {
+            throw new NotFoundException("机构与社工站的关联");
+        }
+        agencies.unlinkStation(agencyId, stationId);
+        events.publishEvent(AuditEvent.success("AGENCY_UNLINK", "AGENCY", agencyId, station.getPath(),
+                agency.getName() + " ✕ " + station.getName()));
+        return view(agency);
+    }
+
     private boolean isVisible(Agency a, Scope scope) {
         if (scope.role() == Role.ADMIN) {
             return true;
@@ -91,8 +116,41 @@ public class AgencyService {
         if (own != null) {
             return own.equals(a.getId());
         }
-        List<String> paths = agencies.stationPaths(a.getId());
-        return paths.isEmpty() ? scope.role().managesOrgTree() : paths.stream().anyMatch(scope::covers);
+        if (scope.role().managesOrgTree()) {
+            return withinReach(a, scope);
+        }
+        return agencies.stationPaths(a.getId()).stream().anyMatch(scope::covers);
+    }
+
+    /**
+     * Whether a government user may see and link an agency: it serves a station in their area, was
+     * registered in their area, or holds a project of their bureau. Agencies from before registration
+     * was recorded that serve no station are visible to every government role, as they always were.
+     */
+    boolean withinReach(Agency a, Scope scope) {
+        if (scope.role() == Role.ADMIN) {
+            return true;
+        }
+        if (!scope.role().managesOrgTree()) {
+            return false;
+        }
+        List<String> stations = agencies.stationPaths(a.getId());
+        if (stations.stream().anyMatch(scope::covers)) {
+            return true;
+        }
+        if (a.getOrgUnitId() != null) {
+            if (agencies.unitPath(a.getOrgUnitId()).filter(scope::covers).isPresent()) {
+                return true;
+            }
+        } else if (stations.isEmpty() && agencies.stationIds(a.getId()).isEmpty()) {
+            return true;
+        }
+        return agencies.projectBureauPaths(a.getId()).stream().anyMatch(scope::covers);
+    }
+
+    /** For account administration: the agency exists and the current government user may bind people to it. */
+    boolean withinReach(long agencyId, Scope scope) {
+        return agencies.findById(agencyId).filter(a -> withinReach(a, scope)).isPresent();
     }
 
     private Scope requireGovernment() {

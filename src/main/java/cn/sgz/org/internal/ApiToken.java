@@ -23,6 +23,7 @@ public class ApiToken {
     private OffsetDateTime createdAt = ChinaTime.offsetNow();
     private OffsetDateTime lastUsedAt;
     private OffsetDateTime revokedAt;
+    private OffsetDateTime expiresAt;
 
     protected ApiToken() {
     }
@@ -32,6 +33,15 @@ public class ApiToken {
         this.name = name;
         this.tokenHash = tokenHash;
         this.tokenPrefix = tokenPrefix;
+    }
+
+    ApiToken(Long userId, String name, String tokenHash, String tokenPrefix, OffsetDateTime expiresAt) {
+        this(userId, name, tokenHash, tokenPrefix);
+        this.expiresAt = expiresAt;
+    }
+
+    public OffsetDateTime getExpiresAt() {
+        return expiresAt;
     }
 
     void revoke() {

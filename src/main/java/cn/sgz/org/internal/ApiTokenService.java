@@ -3,6 +3,8 @@ package cn.sgz.org.internal;
 import cn.sgz.org.CurrentUser;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,15 +45,40 @@ class ApiTokenService {
     /** A new token; the clear value is returned once and never stored. */
     @Transactional
     public String issue(CurrentUser user, String name) {
+        return issue(user, name, null);
+    }
+
+    /**
+     * A new token, valid for {@code validDays} days when given (1–3650), otherwise until revoked. A
+     * call authenticated by a token cannot mint tokens: a leaked token must not be able to outlive
+     * its own revocation.
+     */
+    @Transactional
+    public String issue(CurrentUser user, String name, Integer validDays) {
+        if (SecurityContextHolder.getContext().getAuthentication() instanceof BearerTokenFilter.TokenAuthentication) {
+            throw new ForbiddenException("API 令牌不能用来签发新令牌，请登录网页后在个人中心签发");
+        }
         if (name == null || name.isBlank() || name.length() > 50) {
             throw BusinessException.field("name", "令牌名称不能为空，且不超过50个字");
+        }
+        if (validDays != null && (validDays < 1 || validDays > 3650)) {
+            throw BusinessException.field("validDays", "有效天数应为1～3650天，不填则长期有效（可随时撤销）");
         }
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "sgz_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        tokens.save(new ApiToken(user.id(), name.trim(), sha256(token), token.substring(0, 10)));
-        events.publishEvent(AuditEvent.success("TOKEN_CREATE", "USER", user.id(), null, name.trim()));
+        OffsetDateTime expires = validDays == null ? null : ChinaTime.offsetNow().plusDays(validDays);
+        tokens.save(new ApiToken(user.id(), name.trim(), sha256(token), token.substring(0, 10), expires));
+        events.publishEvent(AuditEvent.success("TOKEN_CREATE", "USER", user.id(), null,
+                name.trim() + (validDays == null ? "" : "（" + validDays + "天）")));
         return token;
+    }
+
+    /** Revokes every live token of an account (on disable and on an administrator's password reset). */
+    @Transactional
+    public int revokeAll(long userId) {
+        return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+                .param(ChinaTime.offsetNow()).param(userId).update();
     }
 
     @Transactional
@@ -72,7 +100,8 @@ class ApiTokenService {
         if (!token.startsWith("sgz_") || token.length() > 100) {
             return Optional.empty();
         }
-        return tokens.findByTokenHashAndRevokedAtIsNull(sha256(token)).flatMap(t -> {
+        return tokens.findByTokenHashAndRevokedAtIsNull(sha256(token))
+                .filter(t -> t.getExpiresAt() == null || t.getExpiresAt().isAfter(now)).flatMap(t -> {
             if (t.getLastUsedAt() == null || t.getLastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
                 jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").param(now).param(t.getId()).update();
             }

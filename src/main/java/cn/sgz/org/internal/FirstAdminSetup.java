@@ -58,9 +58,25 @@ class FirstAdminSetup {
             byte[] bytes = new byte[18];
             new SecureRandom().nextBytes(bytes);
             Files.createDirectories(tokenFile.getParent());
-            Files.writeString(tokenFile, HexFormat.of().formatHex(bytes), StandardCharsets.UTF_8);
+            writeOwnerOnly(tokenFile, HexFormat.of().formatHex(bytes));
         }
         log.warn("系统尚无账号：请打开 /setup，使用 {} 中的一次性令牌创建第一个管理员", tokenFile.toAbsolutePath());
+    }
+
+    /**
+     * Writes a secret readable by the file's owner only (mode 0600 where the file system has POSIX
+     * permissions): the file is created with that mode, so it is never readable by others, not even
+     * for a moment.
+     */
+    static void writeOwnerOnly(Path file, String content) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> ownerOnly =
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+            Files.deleteIfExists(file);
+            Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(ownerOnly));
+            Files.setPosixFilePermissions(file, ownerOnly); // in case a umask narrowed nothing, or widened it
+        }
+        Files.writeString(file, content, StandardCharsets.UTF_8);
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package cn.sgz.org.internal;
 
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.AuditEvent;
+import cn.sgz.shared.ChinaTime;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import org.springframework.context.ApplicationEventPublisher;
@@ -12,8 +13,8 @@ import org.springframework.security.authentication.event.AuthenticationSuccessEv
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed logins on the account row (so every app instance sees the same count) and locks
- * the account for a while after too many. Also writes login successes and failures to the audit trail.
+ * Counts login attempts on the account row (so every app instance sees the same count), atomically
+ * and before the password is checked, and locks the account for a while after too many failures. Also writes login successes and failures to the audit trail.
  */
 @Component
 class LoginThrottle {
@@ -29,12 +30,40 @@ class LoginThrottle {
         this.events = events;
     }
 
+    enum Reservation { RESERVED, LOCKED, NO_SUCH_ACCOUNT }
+
+    /**
+     * Takes one login attempt of the account before its password is checked, in one atomic UPDATE:
+     * attempts in flight count against the limit, so parallel guesses cannot overrun it. LOCKED when
+     * the account is locked or its attempts are used up; an unknown name gets no row and goes on to
+     * the (equally slow) password check, so it looks like any other failure.
+     */
+    Reservation reserve(String username) {
+        OffsetDateTime now = ChinaTime.offsetNow();
+        int taken = jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = ? "
+                        + "AND failed_attempts < ? AND (locked_until IS NULL OR locked_until <= ?)")
+                .param(username).param(MAX_FAILURES).param(now).update();
+        if (taken > 0) {
+            return Reservation.RESERVED;
+        }
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username)
+                .query(Long.class).single() > 0;
+        if (!exists) {
+            return Reservation.NO_SUCH_ACCOUNT;
+        }
+        // attempts used up without a lock yet (all still in flight, or a lock that has run out): lock now
+        jdbc.sql("UPDATE app_user SET locked_until = ?, failed_attempts = 0 WHERE username = ? AND failed_attempts >= ? "
+                        + "AND (locked_until IS NULL OR locked_until <= ?)")
+                .param(now.plus(LOCK_TIME)).param(username).param(MAX_FAILURES).param(now).update();
+        return Reservation.LOCKED;
+    }
+
     @EventListener
     void onFailure(AbstractAuthenticationFailureEvent event) {
         String username = String.valueOf(event.getAuthentication().getPrincipal());
-        if (event.getAuthentication() instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken) {
-            jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = ?")
-                    .param(username).update();
+        if (event.getAuthentication() instanceof org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                && event.getException() instanceof org.springframework.security.authentication.BadCredentialsException) {
+            // the attempt was already counted by reserve(); lock once the limit is reached
             jdbc.sql("UPDATE app_user SET locked_until = ?, failed_attempts = 0 WHERE username = ? AND failed_attempts >= ?")
                     .param(ChinaTime.offsetNow().plus(LOCK_TIME)).param(username).param(MAX_FAILURES).update();
         }

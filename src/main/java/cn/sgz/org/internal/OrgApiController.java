@@ -20,6 +20,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -125,6 +126,11 @@ class OrgApiController {
     @PutMapping("/agencies/{id}/stations/{stationId}")
     AgencyView linkStation(@PathVariable long id, @PathVariable long stationId) {
         return agencies.linkStation(id, stationId);
+    }
+
+    @DeleteMapping("/agencies/{id}/stations/{stationId}")
+    AgencyView unlinkStation(@PathVariable long id, @PathVariable long stationId) {
+        return agencies.unlinkStation(id, stationId);
     }
 
     record StaffBody(Long stationId, String name, String gender, String phone, String position,

@@ -38,14 +38,15 @@ class ProfileApiController {
     record PasswordChange(String oldPassword, String newPassword, String confirmPassword) {
     }
 
-    record TokenRequest(String name) {
+    /** validDays: optional lifetime in days (1–3650); without it the token lives until revoked. */
+    record TokenRequest(String name, Integer validDays) {
     }
 
-    record TokenCreated(String name, String token) {
+    record TokenCreated(String name, String token, OffsetDateTime expiresAt) {
     }
 
     record TokenInfo(long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
-                     OffsetDateTime revokedAt) {
+                     OffsetDateTime revokedAt, OffsetDateTime expiresAt) {
     }
 
     @GetMapping
@@ -66,14 +67,16 @@ class ProfileApiController {
     List<TokenInfo> listTokens() {
         return tokens.list(scopes.currentUser()).stream()
                 .map(t -> new TokenInfo(t.getId(), t.getName(), t.getTokenPrefix(), t.getCreatedAt(),
-                        t.getLastUsedAt(), t.getRevokedAt()))
+                        t.getLastUsedAt(), t.getRevokedAt(), t.getExpiresAt()))
                 .toList();
     }
 
     @PostMapping("/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     TokenCreated createToken(@RequestBody TokenRequest body) {
-        return new TokenCreated(body.name(), tokens.issue(scopes.currentUser(), body.name()));
+        String token = tokens.issue(scopes.currentUser(), body.name(), body.validDays());
+        return new TokenCreated(body.name(), token, body.validDays() == null ? null
+                : cn.sgz.shared.ChinaTime.offsetNow().plusDays(body.validDays()));
     }
 
     @DeleteMapping("/tokens/{id}")

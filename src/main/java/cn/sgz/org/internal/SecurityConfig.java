@@ -3,14 +3,14 @@ package cn.sgz.org.internal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.NullRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -40,26 +40,26 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
                         .failureHandler(loginFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                // CSRF token in a cookie, and no saved request: an anonymous visitor (GET /login) gets no
+                // server-side session, so nobody can fill the session table by loading the login page
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
+                        .ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .addFilterBefore(new BearerTokenFilter(tokens, errors), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor((req, res, e) -> errors.write(req, res,
                                 HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "请先登录或提供有效的 API 令牌"), api)
                         .defaultAccessDeniedHandlerFor((req, res, e) -> errors.write(req, res,
-                                HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "无权执行此操作（或 CSRF 令牌缺失）"), api))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'self' 'unsafe-inline'; frame-ancestors 'none'")));
+                                HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "无权执行此操作（或 CSRF 令牌缺失）"), api));
+        // Content-Security-Policy (with script nonces), Referrer-Policy and Permissions-Policy: SecurityHeadersFilter
         return http.build();
     }
 
-    /** Tells the person why the login failed, without saying whether the username exists. */
+    /**
+     * One answer for every failed login (wrong password, unknown name, locked, disabled, too many from
+     * this address), so the login page tells an attacker nothing about the account.
+     */
     private static AuthenticationFailureHandler loginFailureHandler() {
-        return (request, response, exception) -> {
-            String reason = exception instanceof LockedException ? "locked"
-                    : exception instanceof DisabledException ? "disabled" : "bad";
-            response.sendRedirect(request.getContextPath() + "/login?error=" + reason);
-        };
+        return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error=bad");
     }
 }

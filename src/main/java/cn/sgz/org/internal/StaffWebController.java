@@ -100,4 +100,11 @@ class StaffWebController {
         flash.addFlashAttribute("notice", "已关联社工站");
         return "redirect:/agencies";
     }
+
+    @PostMapping("/agencies/{id}/stations/{stationId}/unlink")
+    String unlink(@PathVariable long id, @PathVariable long stationId, RedirectAttributes flash) {
+        agencies.unlinkStation(id, stationId);
+        flash.addFlashAttribute("notice", "已解除与社工站的关联");
+        return "redirect:/agencies";
+    }
 }

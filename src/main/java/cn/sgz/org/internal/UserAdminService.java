@@ -36,10 +36,14 @@ public class UserAdminService {
     private final PasswordEncoder encoder;
     private final SessionTerminator sessions;
     private final ApplicationEventPublisher events;
+    private final AgencyService agencyService;
+    private final ApiTokenService apiTokens;
 
     UserAdminService(UserAccountRepository users, OrgUnitRepository units, AgencyRepository agencies,
                      ScopeService scopes, PasswordEncoder encoder, SessionTerminator sessions,
-                     ApplicationEventPublisher events) {
+                     ApplicationEventPublisher events, AgencyService agencyService, ApiTokenService apiTokens) {
+        this.agencyService = agencyService;
+        this.apiTokens = apiTokens;
         this.users = users;
         this.units = units;
         this.agencies = agencies;
@@ -117,6 +121,7 @@ public class UserAdminService {
         users.flush();
         if (!enabled) {
             sessions.endAllSessions(account.getUsername());
+            apiTokens.revokeAll(account.getId());
         }
         events.publishEvent(AuditEvent.success(enabled ? "USER_ENABLE" : "USER_DISABLE", "USER", id,
                 orgPath(account), account.getUsername()));
@@ -131,6 +136,7 @@ public class UserAdminService {
         account.changePassword(encoder.encode(newPassword));
         users.flush();
         sessions.endAllSessions(account.getUsername());
+        apiTokens.revokeAll(account.getId());
         events.publishEvent(AuditEvent.success("USER_RESET_PASSWORD", "USER", id, orgPath(account),
                 account.getUsername()));
         return view(account);
@@ -166,8 +172,8 @@ public class UserAdminService {
             OrgUnit unit = units.findById(orgUnitId).filter(u -> scope.covers(u.getPath()))
                     .orElseThrow(() -> BusinessException.field("orgUnitId", "所选单位不存在或不在您的管辖范围内"));
             requireUnitFitsRole(role, unit.getType());
-            if (agencyId != null && !agencies.existsById(agencyId)) {
-                throw BusinessException.field("agencyId", "所选机构不存在");
+            if (agencyId != null && (!agencies.existsById(agencyId) || !agencyService.withinReach(agencyId, scope))) {
+                throw BusinessException.field("agencyId", "所选机构不存在或不在您的管辖范围内");
             }
         }
         account.assign(name, role, orgUnitId, agencyId, phone);

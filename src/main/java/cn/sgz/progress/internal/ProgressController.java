@@ -1,5 +1,6 @@
 package cn.sgz.progress.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Project;
 import cn.sgz.progress.ComplianceService;
 import cn.sgz.progress.Drilldown;
@@ -109,6 +110,6 @@ class ProgressController {
     }
 
     private LocalDate asOfOrToday(LocalDate asOf) {
-        return asOf != null ? asOf : cn.sgz.shared.ChinaTime.today();
+        return asOf != null ? asOf : ChinaTime.today();
     }
 }

@@ -147,7 +147,7 @@ public class FollowUpService {
                             rs.getString("gender"),
                             Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
                             station2 == null ? null : station2.name(), unit == null ? null : unit.name(),
-                            rs.getString("phone"), rs.getString("address"), freq, rs.getString("reason"),
+                            access.phone(rs.getString("phone")), rs.getString("address"), freq, rs.getString("reason"),
                             risk == null ? null : RiskLevel.valueOf(risk), last,
                             DueStatus.of(freq, started, last, today), period.start(), period.end());
                 })

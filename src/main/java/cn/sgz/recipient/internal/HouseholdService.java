@@ -27,6 +27,7 @@ public class HouseholdService {
         this.events = events;
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "HouseholdMemberForm")
     public record MemberForm(String name, String relation, String phone, boolean guardian, Long linkedRecipientId,
                              String note) {
     }
@@ -37,7 +38,7 @@ public class HouseholdService {
         return jdbc.sql("SELECT * FROM recipient_member WHERE recipient_id = ? ORDER BY guardian DESC, id")
                 .param(recipientId)
                 .query((rs, i) -> new MemberView(rs.getLong("id"), rs.getLong("recipient_id"), rs.getString("name"),
-                        rs.getString("relation"), rs.getString("phone"), rs.getBoolean("guardian"),
+                        rs.getString("relation"), access.phone(rs.getString("phone")), rs.getBoolean("guardian"),
                         (Long) rs.getObject("linked_recipient_id", Long.class), rs.getString("note")))
                 .list();
     }

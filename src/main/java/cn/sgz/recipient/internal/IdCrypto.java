@@ -96,6 +96,39 @@ public class IdCrypto {
         }
     }
 
+    /** Format byte of sealed files (uploaded import lists); never the first byte of an xlsx (PK) or a CSV. */
+    static final byte FORMAT_FILE = 2;
+
+    /** Seals a whole file (an uploaded import list, full of ID numbers) with the same key, its own format byte. */
+    public byte[] encryptFile(byte[] plain) {
+        try {
+            byte[] nonce = new byte[NONCE_BYTES];
+            random.nextBytes(nonce);
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(new byte[] {FORMAT_FILE});
+            byte[] sealed = cipher.doFinal(plain);
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT_FILE).put(nonce).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("加密失败", e);
+        }
+    }
+
+    /** Opens a file sealed by encryptFile; content stored before files were sealed comes back as it is. */
+    public byte[] decryptFile(byte[] stored) {
+        if (stored == null || stored.length < 1 + NONCE_BYTES || stored[0] != FORMAT_FILE) {
+            return stored;
+        }
+        try {
+            Cipher cipher = ciphers.get();
+            cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, stored, 1, NONCE_BYTES));
+            cipher.updateAAD(new byte[] {FORMAT_FILE});
+            return cipher.doFinal(stored, 1 + NONCE_BYTES, stored.length - 1 - NONCE_BYTES);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("解密失败：密钥与数据不匹配", e);
+        }
+    }
+
     /** Keyed hash of the normalized ID number, hex: equal numbers give equal hashes. */
     public String hmac(String normalized) {
         return HexFormat.of().formatHex(macs.get().doFinal(normalized.getBytes(StandardCharsets.UTF_8)));

@@ -15,6 +15,8 @@ public record ImportReport(long importId, String fileName, String status, long s
     public static final String CHECKED = "CHECKED";
     public static final String HAS_PROBLEMS = "HAS_PROBLEMS";
     public static final String IMPORTED = "IMPORTED";
+    /** Never confirmed: the uploaded file (full ID numbers) was purged by ImportRetention. */
+    public static final String EXPIRED = "EXPIRED";
 
     public boolean ready() {
         return CHECKED.equals(status);

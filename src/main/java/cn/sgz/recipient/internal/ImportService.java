@@ -82,7 +82,7 @@ public class ImportService {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO recipient_import (station_id, org_path, file_name, file_kind, content, mapping, status, "
                         + "created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                .params(station.stationId(), station.path(), name, kind.name(), content, mapping,
+                .params(station.stationId(), station.path(), name, kind.name(), crypto.encryptFile(content), mapping,
                         ImportReport.HAS_PROBLEMS, access.user().username(), ChinaTime.offsetNow())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class)
@@ -674,7 +674,8 @@ public class ImportService {
                         + "created_count, updated_count FROM recipient_import WHERE id = ?")
                 .param(importId)
                 .query((rs, i) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBytes(6), rs.getString(7), rs.getString(8), rs.getInt(9), rs.getInt(10)))
+                        rs.getString(5), crypto.decryptFile(rs.getBytes(6)), rs.getString(7), rs.getString(8), rs.getInt(9),
+                        rs.getInt(10)))
                 .optional().orElseThrow(() -> new NotFoundException("导入批次"));
         if (!access.scope().covers(s.path())) {
             throw new NotFoundException("导入批次");
@@ -685,6 +686,9 @@ public class ImportService {
     private static void requireOpen(Stored s) {
         if (ImportReport.IMPORTED.equals(s.status())) {
             throw new BusinessException("IMPORT_DONE", "该名单已经导入，如需更新请重新上传");
+        }
+        if (ImportReport.EXPIRED.equals(s.status()) || s.content() == null) {
+            throw new BusinessException("IMPORT_EXPIRED", "该名单上传后长时间未确认导入，文件已按规定清除，请重新上传");
         }
     }
 

@@ -67,6 +67,20 @@ class RecipientAccess {
         return mayUnmask(user().role());
     }
 
+    /**
+     * Whether the user needs people's phone numbers in full: those who keep the ledger or visit people.
+     * Evaluators and the city office see them masked (138****5678) in lists, details and exports.
+     */
+    boolean mayReadPhones() {
+        Role role = user().role();
+        return WRITERS.contains(role) || UNMASKERS.contains(role);
+    }
+
+    /** The phone as the current user may see it. */
+    String phone(String phone) {
+        return phone == null || mayReadPhones() ? phone : cn.sgz.shared.PhoneNumbers.mask(phone);
+    }
+
     /** The org_path of a recipient inside the scope, or "not found". */
     String requireVisible(long recipientId) {
         String path = jdbc.sql("SELECT org_path FROM recipient WHERE id = ?").param(recipientId)

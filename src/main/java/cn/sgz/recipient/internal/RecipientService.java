@@ -349,6 +349,7 @@ public class RecipientService {
         Map<Long, List<CategoryRow>> cats = store.categoriesOf(rows.stream().map(StoredRecipient::id).toList());
         Map<Long, OrgUnitView> units = access.unitsById();
         LocalDate today = ChinaTime.today();
+        boolean phones = access.mayReadPhones();
         List<RecipientView> views = new ArrayList<>(rows.size());
         for (StoredRecipient r : rows) {
             OrgUnitView station = units.get(r.stationId());
@@ -359,7 +360,8 @@ public class RecipientService {
             views.add(new RecipientView(r.id(), r.stationId(), station == null ? null : station.name(), r.orgUnitId(),
                     unit == null ? null : unit.name(), r.name(), r.gender(), r.birthDate(),
                     Period.between(r.birthDate(), today).getYears(), IdNumbers.mask(crypto.decrypt(r.idCipher())),
-                    r.phone(), r.address(), categories, r.disabilityType(), r.disabilityGrade(), r.subsidyStatus(),
+                    phones ? r.phone() : cn.sgz.shared.PhoneNumbers.mask(r.phone()), r.address(), categories,
+                    r.disabilityType(), r.disabilityGrade(), r.subsidyStatus(),
                     r.riskLevel(), r.status(), r.statusDate(), r.lastAssessedOn(), r.note(), r.version()));
         }
         return views;

@@ -31,20 +31,33 @@ public class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
+    private final DenialAudit denials;
+
+    ApiExceptionHandler(DenialAudit denials) {
+        this.denials = denials;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ApiError> notFound(NotFoundException e, HttpServletRequest request) {
+        denials.denied(request, 404);
         return error(HttpStatus.NOT_FOUND, "NOT_FOUND", e.getMessage(), List.of(), request);
     }
 
     @ExceptionHandler({ForbiddenException.class, AccessDeniedException.class})
     ResponseEntity<ApiError> forbidden(RuntimeException e, HttpServletRequest request) {
         String message = e instanceof ForbiddenException ? e.getMessage() : "无权执行此操作";
+        denials.denied(request, 403);
         return error(HttpStatus.FORBIDDEN, "FORBIDDEN", message, List.of(), request);
     }
 
     @ExceptionHandler(BusinessException.class)
     ResponseEntity<ApiError> business(BusinessException e, HttpServletRequest request) {
         return error(HttpStatus.BAD_REQUEST, e.code(), e.getMessage(), e.problems(), request);
+    }
+
+    @ExceptionHandler(cn.sgz.shared.KeyReusedException.class)
+    ResponseEntity<ApiError> keyReused(cn.sgz.shared.KeyReusedException e, HttpServletRequest request) {
+        return error(HttpStatus.UNPROCESSABLE_CONTENT, e.code(), e.getMessage(), e.problems(), request);
     }
 
     @ExceptionHandler({ConflictException.class, ObjectOptimisticLockingFailureException.class})
