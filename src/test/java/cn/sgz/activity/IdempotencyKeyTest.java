@@ -1,5 +1,6 @@
 package cn.sgz.activity;
 
+import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -49,7 +50,7 @@ class IdempotencyKeyTest {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return ChinaTime.today();
     }
 
     private static byte[] photo(long seed) {
