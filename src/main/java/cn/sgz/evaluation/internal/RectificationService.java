@@ -54,7 +54,7 @@ public class RectificationService {
         }
     }
 
-    public record RaiseForm(Long roundId, Long stationId, String itemCode, Long spotCheckItemId, String title,
+    public record RectificationForm(Long roundId, Long stationId, String itemCode, Long spotCheckItemId, String title,
                             String requirement, LocalDate deadline) {
     }
 
@@ -67,7 +67,7 @@ public class RectificationService {
     }
 
     @Transactional
-    public RectificationView raise(RaiseForm f) {
+    public RectificationView raise(RectificationForm f) {
         long projectId;
         Long roundId;
         long stationId;

@@ -92,61 +92,61 @@ public class RoundService {
         }
     }
 
-    public record RoundForm(Long projectId, Long rubricId, Kind kind, String name, LocalDate startsOn, LocalDate endsOn,
+    public record EvalRoundForm(Long projectId, Long rubricId, Kind kind, String name, LocalDate startsOn, LocalDate endsOn,
                             String thresholds, List<String> team) {
     }
 
-    public record Member(long userId, String username, String displayName, String role) {
+    public record EvalTeamMember(long userId, String username, String displayName, String role) {
     }
 
-    public record RoundView(long id, long projectId, String projectName, long rubricId, String rubricName, String kind,
+    public record EvalRoundView(long id, long projectId, String projectName, long rubricId, String rubricName, String kind,
                             String kindLabel, String name, LocalDate startsOn, LocalDate endsOn, String thresholds,
                             String status, String statusLabel, String decision, String decisionLabel,
-                            String decisionNote, String decidedBy, OffsetDateTime decidedAt, List<Member> team,
+                            String decisionNote, String decidedBy, OffsetDateTime decidedAt, List<EvalTeamMember> team,
                             boolean canScore, boolean canManage, long version) {
     }
 
-    public record ItemRow(String code, String name, String method, String methodLabel, BigDecimal max,
+    public record EvalItemRow(String code, String name, String method, String methodLabel, BigDecimal max,
                           String materials, boolean automatic, BigDecimal points, String figure, String note,
-                          String link, String level, List<BigDecimal> partPoints, List<Rubric.Level> levels,
-                          List<Rubric.Part> parts, String comment, String scoredBy, Long version) {
+                          String link, String level, List<BigDecimal> partPoints, List<Rubric.RubricLevel> levels,
+                          List<Rubric.RubricPart> parts, String comment, String scoredBy, Long version) {
     }
 
-    public record SectionRow(String name, BigDecimal max, BigDecimal points, List<ItemRow> items) {
+    public record EvalSectionRow(String name, BigDecimal max, BigDecimal points, List<EvalItemRow> items) {
     }
 
-    public record JudgementRow(long indicatorId, String code, String name, String standard, Boolean met,
+    public record EvalJudgementRow(long indicatorId, String code, String name, String standard, Boolean met,
                                String comment, String judgedBy, LocalDate judgedOn) {
     }
 
-    public record Sheet(long roundId, long stationId, String stationName, LocalDate asOf, BigDecimal total,
-                        BigDecimal max, String grade, int unscored, List<SectionRow> sections,
-                        List<JudgementRow> checklist) {
+    public record EvalScoreSheet(long roundId, long stationId, String stationName, LocalDate asOf, BigDecimal total,
+                        BigDecimal max, String grade, int unscored, List<EvalSectionRow> sections,
+                        List<EvalJudgementRow> checklist) {
     }
 
-    public record StationTotal(long stationId, String stationName, BigDecimal total, BigDecimal max, String grade,
+    public record EvalStationTotal(long stationId, String stationName, BigDecimal total, BigDecimal max, String grade,
                                int unscored) {
     }
 
-    public record Summary(long roundId, List<StationTotal> stations, BigDecimal projectAverage, String projectGrade,
+    public record EvalSummary(long roundId, List<EvalStationTotal> stations, BigDecimal projectAverage, String projectGrade,
                           boolean frozen) {
     }
 
-    public record ScoreInput(String level, BigDecimal points, List<BigDecimal> parts, String comment, Long version) {
+    public record EvalScoreInput(String level, BigDecimal points, List<BigDecimal> parts, String comment, Long version) {
     }
 
     /** What is frozen at close: every station's sheet as it stood. */
-    record Frozen(List<Sheet> sheets) {
+    record Frozen(List<EvalScoreSheet> sheets) {
     }
 
     // ---- rounds ---------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
-    public List<RoundView> list(Long projectId) {
+    public List<EvalRoundView> list(Long projectId) {
         List<Long> ids = jdbc.sql("SELECT id FROM eval_round" + (projectId == null ? "" : " WHERE project_id = ?")
                         + " ORDER BY starts_on DESC, id DESC")
                 .params(projectId == null ? List.of() : List.of(projectId)).query(Long.class).list();
-        List<RoundView> out = new ArrayList<>();
+        List<EvalRoundView> out = new ArrayList<>();
         for (long id : ids) {
             try {
                 out.add(get(id));
@@ -158,18 +158,18 @@ public class RoundService {
     }
 
     @Transactional(readOnly = true)
-    public RoundView get(long roundId) {
+    public EvalRoundView get(long roundId) {
         EvaluationAccess.RoundRef ref = access.visibleRound(roundId);
         boolean canScore = access.canScore(ref) && ref.open();
         boolean canManage = access.isManager() && (access.me().role() == Role.ADMIN || access.scope().covers(ref.orgPath()));
-        List<Member> team = team(roundId);
+        List<EvalTeamMember> team = team(roundId);
         return jdbc.sql("SELECT r.*, b.name AS rubric_name FROM eval_round r JOIN eval_rubric b ON b.id = r.rubric_id "
                         + "WHERE r.id = ?").param(roundId)
                 .query((rs, i) -> {
                     Kind kind = Kind.valueOf(rs.getString("kind"));
                     String decision = rs.getString("decision");
                     String status = rs.getString("status");
-                    return new RoundView(rs.getLong("id"), rs.getLong("project_id"),
+                    return new EvalRoundView(rs.getLong("id"), rs.getLong("project_id"),
                             projects.get(rs.getLong("project_id")).name(), rs.getLong("rubric_id"),
                             rs.getString("rubric_name"), kind.name(), kind.label(), rs.getString("name"),
                             rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
@@ -188,16 +188,16 @@ public class RoundService {
         };
     }
 
-    private List<Member> team(long roundId) {
+    private List<EvalTeamMember> team(long roundId) {
         return jdbc.sql("SELECT user_id, username, display_name, role FROM eval_round_member WHERE round_id = ? "
                         + "ORDER BY username").param(roundId)
-                .query((rs, i) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
+                .query((rs, i) -> new EvalTeamMember(rs.getLong(1), rs.getString(2), rs.getString(3),
                         Role.valueOf(rs.getString(4)).label()))
                 .list();
     }
 
     @Transactional
-    public RoundView create(RoundForm f) {
+    public EvalRoundView create(EvalRoundForm f) {
         access.requireManager("组织评估");
         List<BusinessException.FieldProblem> problems = new ArrayList<>();
         if (f.projectId() == null) {
@@ -249,7 +249,7 @@ public class RoundService {
     }
 
     @Transactional
-    public RoundView setTeam(long roundId, List<String> usernames, Long version) {
+    public EvalRoundView setTeam(long roundId, List<String> usernames, Long version) {
         EvaluationAccess.RoundRef r = access.managedRound(roundId);
         bump(roundId, version);
         jdbc.sql("DELETE FROM eval_round_member WHERE round_id = ?").param(roundId).update();
@@ -290,7 +290,7 @@ public class RoundService {
     // ---- score sheets ------------------------------------------------------------------------------
 
     @Transactional(readOnly = true)
-    public Sheet sheet(long roundId, long stationId) {
+    public EvalScoreSheet sheet(long roundId, long stationId) {
         EvaluationAccess.RoundRef ref = access.visibleRound(roundId);
         access.requireStation(ref, stationId);
         Frozen frozen = frozen(roundId);
@@ -302,21 +302,21 @@ public class RoundService {
     }
 
     @Transactional(readOnly = true)
-    public Summary summary(long roundId) {
+    public EvalSummary summary(long roundId) {
         EvaluationAccess.RoundRef ref = access.visibleRound(roundId);
         List<Long> visible = access.visibleStations(ref);
         Frozen frozen = frozen(roundId);
-        List<Sheet> sheets = frozen != null
+        List<EvalScoreSheet> sheets = frozen != null
                 ? frozen.sheets().stream().filter(s -> visible.contains(s.stationId())).toList()
                 : compute(ref, visible);
         String thresholds = jdbc.sql("SELECT thresholds FROM eval_round WHERE id = ?").param(roundId)
                 .query(String.class).single();
-        List<StationTotal> rows = sheets.stream().map(s -> new StationTotal(s.stationId(), s.stationName(), s.total(),
+        List<EvalStationTotal> rows = sheets.stream().map(s -> new EvalStationTotal(s.stationId(), s.stationName(), s.total(),
                 s.max(), s.grade(), s.unscored())).toList();
-        BigDecimal avg = rows.isEmpty() ? BigDecimal.ZERO : rows.stream().map(StationTotal::total)
+        BigDecimal avg = rows.isEmpty() ? BigDecimal.ZERO : rows.stream().map(EvalStationTotal::total)
                 .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(rows.size()), 1, RoundingMode.HALF_UP);
         BigDecimal max = rows.isEmpty() ? BigDecimal.ZERO : rows.get(0).max();
-        return new Summary(roundId, rows, avg, Scoring.grade(avg, max, Scoring.thresholds(thresholds)), frozen != null);
+        return new EvalSummary(roundId, rows, avg, Scoring.grade(avg, max, Scoring.thresholds(thresholds)), frozen != null);
     }
 
     private Frozen frozen(long roundId) {
@@ -325,7 +325,7 @@ public class RoundService {
     }
 
     /** Live sheets of some stations: one engine run for all of them. */
-    List<Sheet> compute(EvaluationAccess.RoundRef ref, List<Long> stationIds) {
+    List<EvalScoreSheet> compute(EvaluationAccess.RoundRef ref, List<Long> stationIds) {
         Map<String, Object> round = jdbc.sql("SELECT rubric_id, thresholds, ends_on FROM eval_round WHERE id = ?")
                 .param(ref.id()).query().singleRow();
         Rubric rubric = rubrics.rubric(((Number) round.get("rubric_id")).longValue());
@@ -338,15 +338,15 @@ public class RoundService {
         for (StationCompliance sc : compliance.compute(ref.projectId(), null, asOf)) {
             byStation.put(sc.stationId(), sc);
         }
-        Map<Long, SatisfactionService.Aggregate> sat = satisfaction.aggregate(ref.projectId(), stationIds,
+        Map<Long, SatisfactionService.SatisfactionAggregate> sat = satisfaction.aggregate(ref.projectId(), stationIds,
                 p.project().startDate(), asOf);
         Map<String, Map<String, Object>> stored = new HashMap<>();
         jdbc.sql("SELECT * FROM eval_score WHERE round_id = ?").param(ref.id()).query().listOfRows()
                 .forEach(row -> stored.put(((Number) row.get("station_id")).longValue() + ":" + row.get("item_code"), row));
-        Map<String, JudgementRow> judged = new HashMap<>();
+        Map<String, EvalJudgementRow> judged = new HashMap<>();
         jdbc.sql("SELECT station_id, indicator_id, met, comment, judged_by, judged_on FROM eval_judgement WHERE round_id = ?")
                 .param(ref.id()).query((rs, i) -> {
-                    judged.put(rs.getLong(1) + ":" + rs.getLong(2), new JudgementRow(rs.getLong(2), null, null, null,
+                    judged.put(rs.getLong(1) + ":" + rs.getLong(2), new EvalJudgementRow(rs.getLong(2), null, null, null,
                             rs.getBoolean(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class)));
                     return null;
                 }).list();
@@ -358,18 +358,18 @@ public class RoundService {
                 checklist.add(pi);
             }
         }
-        List<Sheet> out = new ArrayList<>();
+        List<EvalScoreSheet> out = new ArrayList<>();
         for (long station : stationIds) {
             StationCompliance sc = byStation.get(station);
             Map<Long, IndicatorResult> results = sc == null ? Map.of() : sc.byIndicator();
-            List<SectionRow> sections = new ArrayList<>();
+            List<EvalSectionRow> sections = new ArrayList<>();
             BigDecimal total = BigDecimal.ZERO;
             int unscored = 0;
             for (Rubric.Section sec : rubric.sections()) {
-                List<ItemRow> items = new ArrayList<>();
+                List<EvalItemRow> items = new ArrayList<>();
                 BigDecimal secPoints = BigDecimal.ZERO;
                 for (Rubric.Item item : sec.items()) {
-                    ItemRow row = row(item, station, ref, results, indicatorIds, sat.get(station),
+                    EvalItemRow row = row(item, station, ref, results, indicatorIds, sat.get(station),
                             stored.get(station + ":" + item.code()));
                     if (row.points() == null) {
                         unscored++;
@@ -379,23 +379,23 @@ public class RoundService {
                     items.add(row);
                 }
                 total = total.add(secPoints);
-                sections.add(new SectionRow(sec.name(), sec.max(), secPoints, items));
+                sections.add(new EvalSectionRow(sec.name(), sec.max(), secPoints, items));
             }
-            List<JudgementRow> checks = checklist.stream().map(pi -> {
-                JudgementRow j = judged.get(station + ":" + pi.indicator().id());
-                return new JudgementRow(pi.indicator().id(), pi.indicator().code(), pi.item().name() + "：" + pi.indicator().name(),
+            List<EvalJudgementRow> checks = checklist.stream().map(pi -> {
+                EvalJudgementRow j = judged.get(station + ":" + pi.indicator().id());
+                return new EvalJudgementRow(pi.indicator().id(), pi.indicator().code(), pi.item().name() + "：" + pi.indicator().name(),
                         pi.indicator().standard(), j == null ? null : j.met(), j == null ? null : j.comment(),
                         j == null ? null : j.judgedBy(), j == null ? null : j.judgedOn());
             }).toList();
-            out.add(new Sheet(ref.id(), station, p.unitNames().getOrDefault(station, "—"), asOf, total,
+            out.add(new EvalScoreSheet(ref.id(), station, p.unitNames().getOrDefault(station, "—"), asOf, total,
                     rubric.totalPoints(), Scoring.grade(total, rubric.totalPoints(), thresholds), unscored, sections,
                     checks));
         }
         return out;
     }
 
-    private ItemRow row(Rubric.Item item, long station, EvaluationAccess.RoundRef ref, Map<Long, IndicatorResult> results,
-                        Map<String, Long> indicatorIds, SatisfactionService.Aggregate sat, Map<String, Object> stored) {
+    private EvalItemRow row(Rubric.Item item, long station, EvaluationAccess.RoundRef ref, Map<Long, IndicatorResult> results,
+                        Map<String, Long> indicatorIds, SatisfactionService.SatisfactionAggregate sat, Map<String, Object> stored) {
         String comment = stored == null ? null : (String) stored.get("comment");
         String scoredBy = stored == null ? null : (String) stored.get("scored_by");
         Long version = stored == null ? null : ((Number) stored.get("version")).longValue();
@@ -405,14 +405,14 @@ public class RoundService {
             Scoring.Auto a = Scoring.fromIndicator(item, r);
             String link = indicatorId == null ? null : "/progress/projects/" + ref.projectId() + "/stations/" + station
                     + "/indicators/" + indicatorId;
-            return new ItemRow(item.code(), item.name(), item.method().name(), item.method().label(), item.max(),
+            return new EvalItemRow(item.code(), item.name(), item.method().name(), item.method().label(), item.max(),
                     item.materials(), true, a.points(), a.figure(), a.note(), link, null, List.of(), item.levels(),
                     item.parts(), null, null, null);
         }
         if (item.method() == Rubric.Method.FROM_SATISFACTION) {
             Scoring.Auto a = sat == null ? Scoring.fromSatisfaction(item, 0, 0)
                     : Scoring.fromSatisfaction(item, sat.responses(), sat.average());
-            return new ItemRow(item.code(), item.name(), item.method().name(), item.method().label(), item.max(),
+            return new EvalItemRow(item.code(), item.name(), item.method().name(), item.method().label(), item.max(),
                     item.materials(), true, a.points(), a.figure(), sat == null ? a.note() : a.note() + "；来源：" + sat.sources(),
                     "/evaluations/" + ref.id() + "/satisfaction", null, List.of(), item.levels(), item.parts(), null,
                     null, null);
@@ -421,7 +421,7 @@ public class RoundService {
         String level = stored == null ? null : (String) stored.get("level_name");
         List<BigDecimal> parts = stored == null || stored.get("sub_points") == null ? List.of()
                 : java.util.Arrays.stream(((String) stored.get("sub_points")).split(",")).map(BigDecimal::new).toList();
-        return new ItemRow(item.code(), item.name(), item.method().name(), item.method().label(), item.max(),
+        return new EvalItemRow(item.code(), item.name(), item.method().name(), item.method().label(), item.max(),
                 item.materials(), false, points, null, null, null, level, parts, item.levels(), item.parts(), comment,
                 scoredBy, version);
     }
@@ -438,7 +438,7 @@ public class RoundService {
 
     /** Scores a judged or combined item at a station (optimistic: version of the stored score, none at first). */
     @Transactional
-    public Sheet score(long roundId, long stationId, String itemCode, ScoreInput in) {
+    public EvalScoreSheet score(long roundId, long stationId, String itemCode, EvalScoreInput in) {
         EvaluationAccess.RoundRef ref = access.writableRound(roundId);
         access.requireStation(ref, stationId);
         long rubricId = jdbc.sql("SELECT rubric_id FROM eval_round WHERE id = ?").param(roundId).query(Long.class).single();
@@ -496,7 +496,7 @@ public class RoundService {
 
     /** Judges a CHECKLIST standard of the catalog at a station ("待评估人判断" no more). */
     @Transactional
-    public Sheet judge(long roundId, long stationId, long indicatorId, Boolean met, String comment) {
+    public EvalScoreSheet judge(long roundId, long stationId, long indicatorId, Boolean met, String comment) {
         EvaluationAccess.RoundRef ref = access.writableRound(roundId);
         access.requireStation(ref, stationId);
         ProjectIndicator pi = projects.inScope(ref.projectId()).indicators().stream()
@@ -528,13 +528,13 @@ public class RoundService {
 
     /** Ends scoring: every station's sheet is frozen as it stands; the round is read-only from now on. */
     @Transactional
-    public RoundView close(long roundId, Long version) {
+    public EvalRoundView close(long roundId, Long version) {
         EvaluationAccess.RoundRef ref = access.managedRound(roundId);
         if (!ref.open()) {
             throw new ConflictException("该评估已经结束");
         }
         Project project = projects.get(ref.projectId());
-        List<Sheet> sheets = compute(ref, project.stationIds());
+        List<EvalScoreSheet> sheets = compute(ref, project.stationIds());
         bump(roundId, version);
         jdbc.sql("UPDATE eval_round SET status = 'CLOSED', frozen = ? WHERE id = ?")
                 .params(json.writeValueAsString(new Frozen(sheets)), roundId).update();
@@ -545,7 +545,7 @@ public class RoundService {
 
     /** The bureau's acceptance decision on a closed round (signed off: final). */
     @Transactional
-    public RoundView decide(long roundId, Decision decision, String note, Long version) {
+    public EvalRoundView decide(long roundId, Decision decision, String note, Long version) {
         EvaluationAccess.RoundRef ref = access.managedRound(roundId);
         if (decision == null) {
             throw BusinessException.field("decision", "请选择验收结论：通过、整改后通过或不通过");
@@ -575,18 +575,18 @@ public class RoundService {
     /** Everything the Word report needs, read once. */
     @Transactional(readOnly = true)
     public ReportData reportData(long roundId) {
-        RoundView round = get(roundId);
-        Summary summary = summary(roundId);
+        EvalRoundView round = get(roundId);
+        EvalSummary summary = summary(roundId);
         EvaluationAccess.RoundRef ref = access.visibleRound(roundId);
         List<Long> visible = access.visibleStations(ref);
         Frozen frozen = frozen(roundId);
-        List<Sheet> sheets = frozen != null
+        List<EvalScoreSheet> sheets = frozen != null
                 ? frozen.sheets().stream().filter(s -> visible.contains(s.stationId())).toList() : compute(ref, visible);
         events.publishEvent(AuditEvent.success("EVAL_REPORT_EXPORT", "EVAL_ROUND", roundId, ref.orgPath(), round.name()));
         return new ReportData(round, summary, sheets);
     }
 
-    public record ReportData(RoundView round, Summary summary, List<Sheet> sheets) {
+    public record ReportData(EvalRoundView round, EvalSummary summary, List<EvalScoreSheet> sheets) {
     }
 
     /** The latest judgements of a project's CHECKLIST standards, for the engine (no scope: it filters itself). */

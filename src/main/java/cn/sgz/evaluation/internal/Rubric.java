@@ -43,7 +43,7 @@ record Rubric(String code, String name, List<Section> sections) {
      * {@code levels}. COMBINATION: {@code parts}. FROM_SATISFACTION: max × average/5.
      */
     record Item(String code, String name, BigDecimal max, Method method, String materials, String indicator,
-                By by, Map<String, BigDecimal> statusPoints, List<Level> levels, List<Part> parts) {
+                By by, Map<String, BigDecimal> statusPoints, List<RubricLevel> levels, List<RubricPart> parts) {
         Item {
             statusPoints = statusPoints == null ? Map.of() : Map.copyOf(statusPoints);
             levels = levels == null ? List.of() : List.copyOf(levels);
@@ -55,10 +55,10 @@ record Rubric(String code, String name, List<Section> sections) {
         }
     }
 
-    record Level(String name, BigDecimal points) {
+    record RubricLevel(String name, BigDecimal points) {
     }
 
-    record Part(String name, BigDecimal max) {
+    record RubricPart(String name, BigDecimal max) {
     }
 
     enum Method {

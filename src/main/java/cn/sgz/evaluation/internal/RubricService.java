@@ -45,15 +45,15 @@ public class RubricService {
     }
 
     /** A rubric with its sections and items, for pages and the API. */
-    public record RubricDetail(RubricSummary summary, List<SectionView> sections) {
+    public record RubricDetail(RubricSummary summary, List<RubricSectionView> sections) {
     }
 
-    public record SectionView(String name, BigDecimal max, List<ItemView> items) {
+    public record RubricSectionView(String name, BigDecimal max, List<RubricItemView> items) {
     }
 
-    public record ItemView(String code, String name, BigDecimal max, String method, String methodLabel,
+    public record RubricItemView(String code, String name, BigDecimal max, String method, String methodLabel,
                            String materials, String indicator, String by, Map<String, BigDecimal> statusPoints,
-                           List<Rubric.Level> levels, List<Rubric.Part> parts) {
+                           List<Rubric.RubricLevel> levels, List<Rubric.RubricPart> parts) {
     }
 
     @Transactional(readOnly = true)
@@ -73,8 +73,8 @@ public class RubricService {
         RubricSummary s = list().stream().filter(r -> r.id() == id).findFirst()
                 .orElseThrow(() -> new NotFoundException("评分细则"));
         Rubric r = rubric(id);
-        return new RubricDetail(s, r.sections().stream().map(sec -> new SectionView(sec.name(), sec.max(),
-                sec.items().stream().map(i -> new ItemView(i.code(), i.name(), i.max(), i.method().name(),
+        return new RubricDetail(s, r.sections().stream().map(sec -> new RubricSectionView(sec.name(), sec.max(),
+                sec.items().stream().map(i -> new RubricItemView(i.code(), i.name(), i.max(), i.method().name(),
                         i.method().label(), i.materials(), i.indicator(), i.by() == null ? null : i.by().name(),
                         i.statusPoints(), i.levels(), i.parts())).toList())).toList());
     }
@@ -90,8 +90,8 @@ public class RubricService {
     public RubricDetail check(String yaml) {
         Rubric r = RubricYaml.parse(yaml);
         return new RubricDetail(new RubricSummary(0, r.code(), 0, r.name(), r.totalPoints(), false, null, null),
-                r.sections().stream().map(sec -> new SectionView(sec.name(), sec.max(), sec.items().stream()
-                        .map(i -> new ItemView(i.code(), i.name(), i.max(), i.method().name(), i.method().label(),
+                r.sections().stream().map(sec -> new RubricSectionView(sec.name(), sec.max(), sec.items().stream()
+                        .map(i -> new RubricItemView(i.code(), i.name(), i.max(), i.method().name(), i.method().label(),
                                 i.materials(), i.indicator(), i.by() == null ? null : i.by().name(), i.statusPoints(),
                                 i.levels(), i.parts())).toList())).toList());
     }

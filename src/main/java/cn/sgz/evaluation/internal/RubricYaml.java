@@ -118,8 +118,8 @@ final class RubricYaml {
         String indicator = null;
         Rubric.By by = null;
         Map<String, BigDecimal> statusPoints = new LinkedHashMap<>();
-        List<Rubric.Level> levels = new ArrayList<>();
-        List<Rubric.Part> parts = new ArrayList<>();
+        List<Rubric.RubricLevel> levels = new ArrayList<>();
+        List<Rubric.RubricPart> parts = new ArrayList<>();
         if (method == Rubric.Method.FROM_INDICATOR) {
             indicator = text(m, "indicator", node, "对应指标编码（indicator）", true, 40);
             String byText = text(m, "by", node, "自动计分依据（by）", true, 10);
@@ -161,7 +161,7 @@ final class RubricYaml {
                 if (lp != null && max != null && (lp.signum() < 0 || lp.compareTo(max) > 0)) {
                     add(lm.get("points"), "档次“" + ln + "”的得分 " + lp.toPlainString() + " 超出 0～" + max.toPlainString());
                 }
-                levels.add(new Rubric.Level(ln, lp));
+                levels.add(new Rubric.RubricLevel(ln, lp));
             }
         } else if (method == Rubric.Method.COMBINATION) {
             BigDecimal sum = BigDecimal.ZERO;
@@ -178,7 +178,7 @@ final class RubricYaml {
                     }
                     sum = sum.add(pmax);
                 }
-                parts.add(new Rubric.Part(pn, pmax));
+                parts.add(new Rubric.RubricPart(pn, pmax));
             }
             if (max != null && !parts.isEmpty() && sum.compareTo(max) != 0) {
                 add(m.get("parts"), "各组成部分满分之和 " + sum.toPlainString() + " 与本项满分 " + max.toPlainString() + " 不一致");
@@ -303,14 +303,14 @@ final class RubricYaml {
                 }
                 if (i.method() == Rubric.Method.JUDGEMENT) {
                     y.append("        levels:\n");
-                    for (Rubric.Level l : i.levels()) {
+                    for (Rubric.RubricLevel l : i.levels()) {
                         y.append("          - name: ").append(q(l.name())).append('\n');
                         y.append("            points: ").append(l.points().toPlainString()).append('\n');
                     }
                 }
                 if (i.method() == Rubric.Method.COMBINATION) {
                     y.append("        parts:\n");
-                    for (Rubric.Part p : i.parts()) {
+                    for (Rubric.RubricPart p : i.parts()) {
                         y.append("          - name: ").append(q(p.name())).append('\n');
                         y.append("            max: ").append(p.max().toPlainString()).append('\n');
                     }

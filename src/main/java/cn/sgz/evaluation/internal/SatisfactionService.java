@@ -67,25 +67,25 @@ public class SatisfactionService {
         }
     }
 
-    public record InterviewForm(Long stationId, Method method, String personName, Long recordId, List<Integer> answers,
+    public record SatisfactionInterviewForm(Long stationId, Method method, String personName, Long recordId, List<Integer> answers,
                                 String freeText, LocalDate interviewedOn) {
     }
 
-    public record InterviewView(long id, long stationId, String method, String methodLabel, String personName,
+    public record SatisfactionInterviewView(long id, long stationId, String method, String methodLabel, String personName,
                                 Long recordId, List<Integer> answers, BigDecimal average, String freeText,
                                 LocalDate interviewedOn, String createdBy) {
     }
 
     /** Results of one station: all sources together, then each source. */
-    public record Aggregate(int responses, double average, String sources, List<SatisfactionScore> parts) {
+    public record SatisfactionAggregate(int responses, double average, String sources, List<SatisfactionScore> parts) {
     }
 
     /** Someone to interview: from a counted record's sign-in sheet, receipts or people served. */
-    public record Candidate(long recordId, LocalDate serviceDate, String title, String name, String phone, String source) {
+    public record SatisfactionCandidate(long recordId, LocalDate serviceDate, String title, String name, String phone, String source) {
     }
 
     @Transactional
-    public InterviewView record(long roundId, InterviewForm f) {
+    public SatisfactionInterviewView record(long roundId, SatisfactionInterviewForm f) {
         EvaluationAccess.RoundRef ref = access.writableRound(roundId);
         if (f.stationId() == null) {
             throw BusinessException.field("stationId", "请选择社工站");
@@ -133,7 +133,7 @@ public class SatisfactionService {
     }
 
     @Transactional(readOnly = true)
-    public List<InterviewView> list(long roundId, Long stationId) {
+    public List<SatisfactionInterviewView> list(long roundId, Long stationId) {
         EvaluationAccess.RoundRef ref = access.visibleRound(roundId);
         List<Long> visible = access.visibleStations(ref);
         return jdbc.sql("SELECT * FROM satisfaction_interview WHERE round_id = ? ORDER BY interviewed_on DESC, id DESC")
@@ -141,7 +141,7 @@ public class SatisfactionService {
                 .query((rs, i) -> {
                     Method m = Method.valueOf(rs.getString("method"));
                     boolean team = access.canScore(ref);
-                    return new InterviewView(rs.getLong("id"), rs.getLong("station_id"), m.name(), m.label(),
+                    return new SatisfactionInterviewView(rs.getLong("id"), rs.getLong("station_id"), m.name(), m.label(),
                             team ? rs.getString("person_name") : Masking.name(rs.getString("person_name")),
                             (Long) rs.getObject("record_id"),
                             java.util.Arrays.stream(rs.getString("answers").split(",")).map(Integer::valueOf).toList(),
@@ -153,18 +153,18 @@ public class SatisfactionService {
 
     /** People to interview at a station, drawn reproducibly from its counted records (team only: phones in full). */
     @Transactional(readOnly = true)
-    public List<Candidate> candidates(long roundId, long stationId, int size) {
+    public List<SatisfactionCandidate> candidates(long roundId, long stationId, int size) {
         EvaluationAccess.RoundRef ref = access.writableRound(roundId);
         access.requireStation(ref, stationId);
         LocalDate to = ChinaTime.today();
         List<Sampler.Unit> frame = records.countedRecords(List.of(stationId), to.minusYears(2), to).stream()
                 .map(c -> new Sampler.Unit(c.recordId(), c.stationId(), c.kind().name())).toList();
-        List<Candidate> out = new ArrayList<>();
+        List<SatisfactionCandidate> out = new ArrayList<>();
         for (Sampler.Unit u : Sampler.draw(frame, roundId * 1_000_003L + stationId, Sampler.Strata.STATION,
                 Math.max(1, Math.min(size, 50)) * 2)) {
             RecordReview.Contacts c = records.contacts(u.recordId());
             c.people().stream().filter(p -> !"服务对象".equals(p.source()) || p.phone() == null).findFirst()
-                    .ifPresent(p -> out.add(new Candidate(c.recordId(), c.serviceDate(), c.title(), p.name(), p.phone(),
+                    .ifPresent(p -> out.add(new SatisfactionCandidate(c.recordId(), c.serviceDate(), c.title(), p.name(), p.phone(),
                             p.source())));
             if (out.size() >= size) {
                 break;
@@ -177,7 +177,7 @@ public class SatisfactionService {
     }
 
     /** Own interviews plus every other source, per station, for answers given in [from, to]. */
-    Map<Long, Aggregate> aggregate(long projectId, Collection<Long> stationIds, LocalDate from, LocalDate to) {
+    Map<Long, SatisfactionAggregate> aggregate(long projectId, Collection<Long> stationIds, LocalDate from, LocalDate to) {
         Map<Long, List<SatisfactionScore>> parts = new LinkedHashMap<>();
         if (stationIds.isEmpty()) {
             return Map.of();
@@ -196,11 +196,11 @@ public class SatisfactionService {
         sources.orderedStream().forEach(src -> src.scores(stationIds, from, to).stream()
                 .filter(s -> s.responses() > 0 && stationIds.contains(s.stationId()))
                 .forEach(s -> parts.computeIfAbsent(s.stationId(), k -> new ArrayList<>()).add(s)));
-        Map<Long, Aggregate> out = new HashMap<>();
+        Map<Long, SatisfactionAggregate> out = new HashMap<>();
         parts.forEach((station, list) -> {
             int n = list.stream().mapToInt(SatisfactionScore::responses).sum();
             double avg = list.stream().mapToDouble(s -> s.averageOutOf5() * s.responses()).sum() / n;
-            out.put(station, new Aggregate(n, avg, String.join("、", list.stream()
+            out.put(station, new SatisfactionAggregate(n, avg, String.join("、", list.stream()
                     .map(s -> s.source() + " " + s.responses() + " 份").toList()), List.copyOf(list)));
         });
         return out;
@@ -208,7 +208,7 @@ public class SatisfactionService {
 
     /** Per-station results of a round for pages and the API. */
     @Transactional(readOnly = true)
-    public Map<Long, Aggregate> results(long roundId) {
+    public Map<Long, SatisfactionAggregate> results(long roundId) {
         EvaluationAccess.RoundRef ref = access.visibleRound(roundId);
         LocalDate start = access.projects().get(ref.projectId()).startDate();
         return aggregate(ref.projectId(), access.visibleStations(ref), start, ChinaTime.today());

@@ -81,7 +81,7 @@ final class Scoring {
         if (levelName == null || levelName.isBlank()) {
             throw BusinessException.field("level", "请为“" + item.name() + "”选择评分档次");
         }
-        Rubric.Level level = item.levels().stream().filter(l -> l.name().equals(levelName.strip())).findFirst()
+        Rubric.RubricLevel level = item.levels().stream().filter(l -> l.name().equals(levelName.strip())).findFirst()
                 .orElseThrow(() -> BusinessException.field("level", "“" + item.name() + "”没有档次“" + levelName + "”"));
         requireComment(item, comment);
         return level.points();
@@ -101,7 +101,7 @@ final class Scoring {
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < parts.size(); i++) {
-            Rubric.Part part = item.parts().get(i);
+            Rubric.RubricPart part = item.parts().get(i);
             inRange("parts[" + i + "]", item.name() + "·" + part.name(), parts.get(i), part.max());
             sum = sum.add(parts.get(i));
         }

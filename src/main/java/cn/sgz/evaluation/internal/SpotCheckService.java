@@ -76,34 +76,34 @@ public class SpotCheckService {
         }
     }
 
-    public record DrawForm(Long projectId, Long roundId, String name, Integer sampleSize, Sampler.Strata strata,
+    public record SpotCheckDrawForm(Long projectId, Long roundId, String name, Integer sampleSize, Sampler.Strata strata,
                            LocalDate from, LocalDate to, Long seed) {
     }
 
-    public record CheckInput(Method method, Outcome outcome, String note, Long version) {
+    public record SpotCheckResultInput(Method method, Outcome outcome, String note, Long version) {
     }
 
-    public record Person(String source, String name, String phone) {
+    public record SpotCheckPerson(String source, String name, String phone) {
     }
 
-    public record ItemView(long id, int seq, long recordId, long stationId, String stationName, String kind,
+    public record SpotCheckItemView(long id, int seq, long recordId, long stationId, String stationName, String kind,
                            String kindLabel, LocalDate serviceDate, String title, String method, String methodLabel,
                            String outcome, String outcomeLabel, String note, String checkedBy, OffsetDateTime checkedAt,
-                           String answer, String answeredBy, OffsetDateTime answeredAt, List<Person> people,
+                           String answer, String answeredBy, OffsetDateTime answeredAt, List<SpotCheckPerson> people,
                            boolean recordCounts, long version) {
     }
 
-    public record StationSummary(long stationId, String stationName, int sampled, int checked, int verified,
+    public record SpotCheckStationSummary(long stationId, String stationName, int sampled, int checked, int verified,
                                  int unreachable, int failed, BigDecimal failureRate) {
     }
 
-    public record CheckView(long id, long projectId, String projectName, Long roundId, String name, long seed,
+    public record SpotCheckView(long id, long projectId, String projectName, Long roundId, String name, long seed,
                             String strata, String strataLabel, int sampleSize, LocalDate from, LocalDate to,
                             int frameSize, String frameHash, String drawnBy, OffsetDateTime drawnAt, boolean canCheck,
-                            boolean phonesVisible, List<ItemView> items, List<StationSummary> stations) {
+                            boolean phonesVisible, List<SpotCheckItemView> items, List<SpotCheckStationSummary> stations) {
     }
 
-    public record Redraw(boolean same, String frameHash, boolean frameUnchanged, List<Long> stored, List<Long> redrawn) {
+    public record SpotCheckRedraw(boolean same, String frameHash, boolean frameUnchanged, List<Long> stored, List<Long> redrawn) {
     }
 
     private record Header(long id, long projectId, Long roundId, String orgPath, String name, long seed, Sampler.Strata strata,
@@ -114,7 +114,7 @@ public class SpotCheckService {
     // ---- drawing ---------------------------------------------------------------------------------
 
     @Transactional
-    public CheckView draw(DrawForm f) {
+    public SpotCheckView draw(SpotCheckDrawForm f) {
         if (f.projectId() == null) {
             throw BusinessException.field("projectId", "请选择要抽查的项目");
         }
@@ -179,7 +179,7 @@ public class SpotCheckService {
 
     /** Draws the sample again from the stored frame, seed, strata and size, and compares it with the stored one. */
     @Transactional(readOnly = true)
-    public Redraw redraw(long checkId) {
+    public SpotCheckRedraw redraw(long checkId) {
         Header h = visible(checkId);
         List<Sampler.Unit> frame = jdbc.sql("SELECT record_id, station_id, kind FROM spot_check_frame WHERE check_id = ?")
                 .param(checkId).query((rs, i) -> new Sampler.Unit(rs.getLong(1), rs.getLong(2), rs.getString(3))).list();
@@ -187,7 +187,7 @@ public class SpotCheckService {
         List<Long> stored = jdbc.sql("SELECT record_id FROM spot_check_item WHERE check_id = ? ORDER BY seq").param(checkId)
                 .query(Long.class).list();
         String hash = Sampler.frameHash(frame);
-        return new Redraw(again.equals(stored), hash, hash.equals(h.frameHash()), stored, again);
+        return new SpotCheckRedraw(again.equals(stored), hash, hash.equals(h.frameHash()), stored, again);
     }
 
     // ---- reading ---------------------------------------------------------------------------------
@@ -246,11 +246,11 @@ public class SpotCheckService {
     }
 
     @Transactional(readOnly = true)
-    public List<CheckView> list(Long projectId) {
+    public List<SpotCheckView> list(Long projectId) {
         List<Long> ids = jdbc.sql("SELECT id FROM spot_check" + (projectId == null ? "" : " WHERE project_id = ?")
                         + " ORDER BY drawn_at DESC, id DESC")
                 .params(projectId == null ? List.of() : List.of(projectId)).query(Long.class).list();
-        List<CheckView> out = new ArrayList<>();
+        List<SpotCheckView> out = new ArrayList<>();
         for (long id : ids) {
             try {
                 out.add(view(visible(id), false));
@@ -262,15 +262,15 @@ public class SpotCheckService {
     }
 
     @Transactional(readOnly = true)
-    public CheckView get(long checkId) {
+    public SpotCheckView get(long checkId) {
         return view(visible(checkId), false);
     }
 
     /** The call list: every sampled record with the people to call; phones in full only for the checker (audited). */
     @Transactional(readOnly = true)
-    public CheckView callList(long checkId) {
+    public SpotCheckView callList(long checkId) {
         Header h = visible(checkId);
-        CheckView v = view(h, true);
+        SpotCheckView v = view(h, true);
         if (v.phonesVisible()) {
             events.publishEvent(AuditEvent.success("SPOT_CHECK_CALL_LIST", "SPOT_CHECK", checkId, h.orgPath(),
                     "查看抽查电话名单（" + v.items().size() + " 条记录）"));
@@ -278,17 +278,17 @@ public class SpotCheckService {
         return v;
     }
 
-    private CheckView view(Header h, boolean withPeople) {
+    private SpotCheckView view(Header h, boolean withPeople) {
         Scope scope = access.scope();
         boolean check = canCheck(h);
         boolean stationSide = access.isStationSide();
         Map<Long, String> names = access.projects().inScope(h.projectId()).unitNames();
-        List<ItemView> items = jdbc.sql("SELECT * FROM spot_check_item WHERE check_id = ? ORDER BY seq").param(h.id())
+        List<SpotCheckItemView> items = jdbc.sql("SELECT * FROM spot_check_item WHERE check_id = ? ORDER BY seq").param(h.id())
                 .query((rs, i) -> {
                     String outcome = rs.getString("outcome");
                     String method = rs.getString("method");
                     ServiceKind kind = ServiceKind.valueOf(rs.getString("kind"));
-                    return new ItemView(rs.getLong("id"), rs.getInt("seq"), rs.getLong("record_id"),
+                    return new SpotCheckItemView(rs.getLong("id"), rs.getInt("seq"), rs.getLong("record_id"),
                             rs.getLong("station_id"), names.getOrDefault(rs.getLong("station_id"), "—"), kind.name(),
                             kind.label(), rs.getObject("service_date", LocalDate.class), rs.getString("title"), method,
                             method == null ? null : Method.valueOf(method).label(), outcome,
@@ -303,16 +303,16 @@ public class SpotCheckService {
         if (withPeople) {
             items = items.stream().map(it -> {
                 RecordReview.Contacts c = records.contacts(it.recordId());
-                List<Person> people = c.people().stream().map(p -> new Person(p.source(),
+                List<SpotCheckPerson> people = c.people().stream().map(p -> new SpotCheckPerson(p.source(),
                         check ? p.name() : Masking.name(p.name()), check ? p.phone() : Masking.phone(p.phone()))).toList();
-                return new ItemView(it.id(), it.seq(), it.recordId(), it.stationId(), it.stationName(), it.kind(),
+                return new SpotCheckItemView(it.id(), it.seq(), it.recordId(), it.stationId(), it.stationName(), it.kind(),
                         it.kindLabel(), it.serviceDate(), it.title(), it.method(), it.methodLabel(), it.outcome(),
                         it.outcomeLabel(), it.note(), it.checkedBy(), it.checkedAt(), it.answer(), it.answeredBy(),
                         it.answeredAt(), people, c.counts(), it.version());
             }).toList();
         }
         Map<Long, int[]> per = new LinkedHashMap<>();
-        for (ItemView it : items) {
+        for (SpotCheckItemView it : items) {
             int[] c = per.computeIfAbsent(it.stationId(), k -> new int[5]);
             c[0]++;
             if (it.outcome() != null) {
@@ -324,13 +324,13 @@ public class SpotCheckService {
                 }
             }
         }
-        List<StationSummary> stations = per.entrySet().stream().map(e -> {
+        List<SpotCheckStationSummary> stations = per.entrySet().stream().map(e -> {
             int[] c = e.getValue();
             BigDecimal rate = c[1] == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(c[4] * 100L)
                     .divide(BigDecimal.valueOf(c[1]), 1, RoundingMode.HALF_UP);
-            return new StationSummary(e.getKey(), names.getOrDefault(e.getKey(), "—"), c[0], c[1], c[2], c[3], c[4], rate);
+            return new SpotCheckStationSummary(e.getKey(), names.getOrDefault(e.getKey(), "—"), c[0], c[1], c[2], c[3], c[4], rate);
         }).toList();
-        return new CheckView(h.id(), h.projectId(), access.projects().get(h.projectId()).name(), h.roundId(), h.name(),
+        return new SpotCheckView(h.id(), h.projectId(), access.projects().get(h.projectId()).name(), h.roundId(), h.name(),
                 h.seed(), h.strata().name(), h.strata().label(), h.size(), h.from(), h.to(), h.frameSize(), h.frameHash(),
                 h.drawnBy(), h.drawnAt(), check, withPeople && check, items, stations);
     }
@@ -351,7 +351,7 @@ public class SpotCheckService {
 
     /** Records the outcome of checking one sampled record. */
     @Transactional
-    public ItemView check(long itemId, CheckInput in) {
+    public SpotCheckItemView check(long itemId, SpotCheckResultInput in) {
         ItemRef it = item(itemId);
         Header h = visible(it.checkId());
         if (!canCheck(h)) {
@@ -395,7 +395,7 @@ public class SpotCheckService {
 
     /** The station answers a check of one of its records. */
     @Transactional
-    public ItemView answer(long itemId, String text, Long version) {
+    public SpotCheckItemView answer(long itemId, String text, Long version) {
         ItemRef it = item(itemId);
         Header h = visible(it.checkId());
         if (!access.isStationSide() || !access.scope().covers(it.orgPath())) {
