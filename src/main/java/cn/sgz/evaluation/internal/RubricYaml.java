@@ -121,8 +121,8 @@ final class RubricYaml {
         List<Rubric.RubricLevel> levels = new ArrayList<>();
         List<Rubric.RubricPart> parts = new ArrayList<>();
         if (method == Rubric.Method.FROM_INDICATOR) {
-            indicator = text(m, "indicator", node, "对应指标编码（indicator）", true, 40);
-            String byText = text(m, "by", node, "自动计分依据（by）", true, 10);
+            indicator = text(m, "indicator", node, "对应指标编码", true, 40);
+            String byText = text(m, "by", node, "自动计分依据", true, 10);
             if (byText != null) {
                 try {
                     by = Rubric.By.valueOf(byText);
@@ -181,7 +181,7 @@ final class RubricYaml {
                 parts.add(new Rubric.RubricPart(pn, pmax));
             }
             if (max != null && !parts.isEmpty() && sum.compareTo(max) != 0) {
-                add(m.get("parts"), "各组成部分满分之和 " + sum.toPlainString() + " 与本项满分 " + max.toPlainString() + " 不一致");
+                add(m.get("max"), "各组成部分满分之和 " + sum.toPlainString() + " 与本项满分 " + max.toPlainString() + " 不一致");
             }
         }
         return new Rubric.Item(code, name, max, method, materials, indicator, by, statusPoints, levels, parts);

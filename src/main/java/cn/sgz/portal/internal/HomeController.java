@@ -17,9 +17,12 @@ class HomeController {
     private final ProgressAlerts alerts;
     private final cn.sgz.recipient.FollowUpReminders reminders;
     private final cn.sgz.casework.CaseworkOversight casework;
+    private final cn.sgz.evaluation.RectificationBoard rectifications;
 
     HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts,
-                   cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework) {
+                   cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework,
+                   cn.sgz.evaluation.RectificationBoard rectifications) {
+        this.rectifications = rectifications;
         this.scopes = scopes;
         this.directory = directory;
         this.alerts = alerts;
@@ -39,6 +42,8 @@ class HomeController {
         model.addAttribute("overdue", reminders.overdue());
         // closures wait for the station head; stalled cases are what a supervisor asks about first
         model.addAttribute("casework", casework.overview(null, null));
+        // 整改 items raised by evaluators: the station answers them, the bureau and evaluators follow them up
+        model.addAttribute("rectifications", rectifications.openItems());
         return "portal/home";
     }
 }
