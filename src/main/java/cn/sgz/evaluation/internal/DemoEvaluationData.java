@@ -77,8 +77,9 @@ class DemoEvaluationData implements ApplicationRunner {
         users.runAs("demo_evaluator", () -> {
             try {
                 evaluate(round, project, station1);
-            } catch (cn.sgz.shared.BusinessException e) {
-                log.warn("演示评估未能全部载入：{}", e.getMessage());
+            } catch (RuntimeException e) {
+                // demo data must never keep the application from starting
+                log.warn("演示评估未能全部载入：{}", e.getMessage(), e);
             }
         });
         log.info("已载入演示评估：{}", round.name());

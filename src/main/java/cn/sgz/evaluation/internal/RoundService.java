@@ -320,7 +320,9 @@ public class RoundService {
     }
 
     private Frozen frozen(long roundId) {
-        String text = jdbc.sql("SELECT frozen FROM eval_round WHERE id = ?").param(roundId).query(String.class).single();
+        String text = jdbc.sql("SELECT frozen FROM eval_round WHERE id = ?").param(roundId)
+                .query((rs, i) -> rs.getString(1)).list().stream().filter(java.util.Objects::nonNull).findFirst()
+                .orElse(null);
         return text == null ? null : json.readValue(text, Frozen.class);
     }
 
