@@ -28,7 +28,7 @@ CREATE TABLE eval_round (
     ends_on       DATE          NOT NULL,
     thresholds    VARCHAR(100)  NOT NULL,
     status        VARCHAR(20)   NOT NULL,
-    decision      VARCHAR(20),
+    decision      VARCHAR(30),
     decision_note VARCHAR(1000),
     decided_by    VARCHAR(100),
     decided_at    TIMESTAMP WITH TIME ZONE,
