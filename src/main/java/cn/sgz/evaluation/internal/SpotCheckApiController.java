@@ -64,6 +64,23 @@ class SpotCheckApiController {
         return checks.check(itemId, body);
     }
 
+    @org.springframework.web.bind.annotation.PostMapping(path = "/items/{itemId}/photos",
+            consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(summary = "上传核实照片（multipart file；可带 uploadId 防止重试重复）")
+    org.springframework.http.ResponseEntity<cn.sgz.evidence.UploadResult> photo(@PathVariable long itemId,
+            @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) String uploadId) throws java.io.IOException {
+        cn.sgz.evidence.UploadResult r = checks.addPhoto(itemId, uploadId, file.getOriginalFilename(), file.getSize(),
+                file.getInputStream());
+        return org.springframework.http.ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+    }
+
+    @GetMapping("/items/{itemId}/photos")
+    @Operation(summary = "核实照片")
+    List<cn.sgz.evidence.PhotoView> photos(@PathVariable long itemId) {
+        return checks.photos(itemId);
+    }
+
     record SpotCheckAnswerBody(String answer, Long version) {
     }
 

@@ -40,8 +40,14 @@ public class SpotCheckService {
     private final EvaluationAccess access;
     private final RecordReview records;
     private final ApplicationEventPublisher events;
+    private final cn.sgz.evidence.EvidenceService evidence;
 
-    SpotCheckService(JdbcClient jdbc, EvaluationAccess access, RecordReview records, ApplicationEventPublisher events) {
+    /** Owner type of the photos an evaluator takes while checking (filed in the evidence module). */
+    static final String PHOTO_OWNER = "SPOT_CHECK_ITEM";
+
+    SpotCheckService(JdbcClient jdbc, EvaluationAccess access, RecordReview records, ApplicationEventPublisher events,
+                     cn.sgz.evidence.EvidenceService evidence) {
+        this.evidence = evidence;
         this.jdbc = jdbc;
         this.access = access;
         this.records = records;
@@ -391,6 +397,33 @@ public class SpotCheckService {
                 "记录 #" + it.recordId() + " " + in.method().label() + "：" + in.outcome().label()
                         + (note.isEmpty() ? "" : "（" + note + "）")));
         return view(h, false).items().stream().filter(x -> x.id() == itemId).findFirst().orElseThrow();
+    }
+
+    /** A photo taken while checking (e.g. 实地核实 at the place), kept by the evidence module under the item. */
+    @Transactional
+    public cn.sgz.evidence.UploadResult addPhoto(long itemId, String uploadKey, String name, long size,
+                                                 java.io.InputStream content) {
+        ItemRef it = item(itemId);
+        Header h = visible(it.checkId());
+        if (!canCheck(h)) {
+            throw new ForbiddenException("只有评估小组成员或区/县民政局可以上传核实照片");
+        }
+        cn.sgz.evidence.UploadResult r = evidence.upload(new cn.sgz.evidence.PhotoUpload(PHOTO_OWNER, itemId, it.orgPath(),
+                cn.sgz.evidence.PhotoPurpose.SCENE, cn.sgz.evidence.PhotoSource.GALLERY, uploadKey, name, size, content,
+                null, access.unitName(it.stationId()), "抽查核实"));
+        events.publishEvent(AuditEvent.success("SPOT_CHECK_PHOTO", "SPOT_CHECK", it.checkId(), it.orgPath(),
+                "记录 #" + it.recordId() + " 核实照片"));
+        return r;
+    }
+
+    @Transactional(readOnly = true)
+    public List<cn.sgz.evidence.PhotoView> photos(long itemId) {
+        ItemRef it = item(itemId);
+        Header h = visible(it.checkId());
+        if (access.isStationSide() && !access.scope().covers(it.orgPath())) {
+            throw new NotFoundException("抽查记录");
+        }
+        return evidence.photosOf(PHOTO_OWNER, itemId).stream().filter(p -> !p.removed()).toList();
     }
 
     /** The station answers a check of one of its records. */

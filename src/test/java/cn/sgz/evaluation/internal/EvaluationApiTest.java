@@ -315,6 +315,17 @@ class EvaluationApiTest {
         JsonNode answered = ok(send("demo_head", post("/api/v1/spot-checks/items/" + itemId + "/answer"),
                 Map.of("answer", "该次活动实际已开展，签到人员电话登记有误，已补充正确号码", "version", failed.get("version").asLong())));
         assertThat(answered.get("answer").asString()).startsWith("该次活动实际已开展");
+        // a photo taken while checking goes to the evidence module under the item; the station sees it too
+        byte[] jpeg = cn.sgz.evidence.TestImages.jpeg(cn.sgz.evidence.TestImages.scene(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 16)), 0.9f);
+        MockHttpServletResponse photo = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/api/v1/spot-checks/items/" + itemId + "/photos")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "check.jpg", "image/jpeg", jpeg))
+                .with(login.as("demo_evaluator"))).andReturn().getResponse();
+        assertThat(photo.getStatus()).as(photo.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(getJson("demo_worker", "/api/v1/spot-checks/items/" + itemId + "/photos").size()).isEqualTo(1);
+        assertThat(login.send("demo_worker2", get("/api/v1/spot-checks/items/" + itemId + "/photos"), null).getStatus())
+                .isEqualTo(404);
         // the failed check's 整改 item is on the station's home page
         String home = mvc.perform(get("/").cookie(login.login("demo_worker"))).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
