@@ -2,6 +2,7 @@ package cn.sgz.evaluation.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
@@ -318,9 +320,8 @@ class EvaluationApiTest {
         // a photo taken while checking goes to the evidence module under the item; the station sees it too
         byte[] jpeg = cn.sgz.evidence.TestImages.jpeg(cn.sgz.evidence.TestImages.scene(
                 java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 16)), 0.9f);
-        MockHttpServletResponse photo = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .multipart("/api/v1/spot-checks/items/" + itemId + "/photos")
-                .file(new org.springframework.mock.web.MockMultipartFile("file", "check.jpg", "image/jpeg", jpeg))
+        MockHttpServletResponse photo = mvc.perform(multipart("/api/v1/spot-checks/items/" + itemId + "/photos")
+                .file(new MockMultipartFile("file", "check.jpg", "image/jpeg", jpeg))
                 .with(login.as("demo_evaluator"))).andReturn().getResponse();
         assertThat(photo.getStatus()).as(photo.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
         assertThat(getJson("demo_worker", "/api/v1/spot-checks/items/" + itemId + "/photos").size()).isEqualTo(1);
