@@ -282,6 +282,13 @@ public class ServiceRecordService {
         EvidenceFacts facts = new EvidenceFacts(r.kind().name(), r.serviceDate(), r.siteLatitude(), r.siteLongitude(),
                 r.indoor() && r.kind().gathering(), r.distributesGoods(), photos, attendees, store.receipts(id).size());
         Qualification q = QualificationRules.evaluate(facts, policies.forProject(r.projectId()));
+        List<Qualification.Reason> holds = store.holds(id);
+        if (!holds.isEmpty()) {
+            // a reviewer's verdict (e.g. a failed spot check) keeps the record out whatever its evidence says
+            List<Qualification.Reason> all = new ArrayList<>(q.reasons());
+            all.addAll(holds);
+            q = new Qualification(cn.sgz.evidence.QualificationStatus.EXCLUDED, all);
+        }
         store.saveQualification(id, q);
         return q;
     }

@@ -10,7 +10,9 @@ public enum ReasonCode {
     NO_SIGN_IN("室内活动缺少签到表", "室内组织的活动需提供人员签到表及电话。请在“签到表”中逐一录入参加人员的姓名和电话（可同时上传纸质签到表照片）。"),
     ATTENDEE_PHONE_INVALID("签到人员缺少有效电话", "请为标出的签到人员补填正确的手机号（11位）或带区号的固定电话。"),
     BELOW_MIN_ATTENDEES("参加人数不足", "签到人数少于本项目要求的最低人数。请补录漏登的签到人员，或按要求补足人数重新开展。"),
-    NO_RECEIPT("发放物品缺少领取单据", "所有活动发放物品，需提供领取单据。请录入领取人、物品和数量，或上传签字的领取单据照片（小型物品可上传合照或领取照片）。");
+    NO_RECEIPT("发放物品缺少领取单据", "所有活动发放物品，需提供领取单据。请录入领取人、物品和数量，或上传签字的领取单据照片（小型物品可上传合照或领取照片）。"),
+    /** Set by a person, not by the rules: an evaluator's spot check could not confirm the service took place. */
+    SPOT_CHECK_FAILED("抽查核实未通过", "评估人员电话或实地抽查未能核实本次服务。请在「评估抽查」中查看评估人的说明并答复；核实情况有误的，由评估人员复核后恢复计入。");
 
     private final String label;
     private final String fix;

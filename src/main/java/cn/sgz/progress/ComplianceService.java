@@ -8,7 +8,10 @@ import cn.sgz.progress.internal.ComplianceEngine;
 import cn.sgz.progress.internal.DrilldownReader;
 import cn.sgz.shared.NotFoundException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,19 +25,41 @@ public class ComplianceService {
     private final ProjectQueries projects;
     private final ComplianceEngine engine;
     private final DrilldownReader drilldowns;
+    private final ObjectProvider<JudgementSource> judgements;
 
     ComplianceService(ProjectQueries projects, ComplianceEngine engine,
-                      DrilldownReader drilldowns) {
+                      DrilldownReader drilldowns, ObjectProvider<JudgementSource> judgements) {
         this.projects = projects;
         this.engine = engine;
         this.drilldowns = drilldowns;
+        this.judgements = judgements;
     }
 
     /** Compliance of one station (stationId given) or of every visible station of the project. */
     @Transactional(readOnly = true)
     public List<StationCompliance> compute(long projectId, Long stationId, LocalDate asOf) {
         ProjectInScope p = projects.inScope(projectId);
-        return engine.evaluate(p.project(), p.indicators(), only(p.visibleStationIds(), stationId), p.unitNames(), asOf);
+        List<Long> stations = only(p.visibleStationIds(), stationId);
+        return judged(projectId, stations, engine.evaluate(p.project(), p.indicators(), stations, p.unitNames(), asOf));
+    }
+
+    /** Standards waiting for a person's judgement (MANUAL) take the latest judgement made in an evaluation. */
+    private List<StationCompliance> judged(long projectId, List<Long> stations, List<StationCompliance> rows) {
+        Map<String, JudgementSource.Judgement> latest = new HashMap<>();
+        judgements.orderedStream().forEach(src -> src.judgements(projectId, stations).forEach(j -> latest.merge(
+                j.stationId() + ":" + j.indicatorId(), j, (a, b) -> b.judgedOn().isAfter(a.judgedOn()) ? b : a)));
+        if (latest.isEmpty()) {
+            return rows;
+        }
+        return rows.stream().map(sc -> new StationCompliance(sc.projectId(), sc.stationId(), sc.stationName(), sc.asOf(),
+                sc.indicators().stream().map(r -> {
+                    JudgementSource.Judgement j = r.status() == IndicatorStatus.MANUAL
+                            ? latest.get(sc.stationId() + ":" + r.indicatorId()) : null;
+                    return j == null ? r : new IndicatorResult(r.indicatorId(), r.code(), r.name(), r.itemName(),
+                            r.standard(), r.kind(), r.period(), r.target(), r.actual(), r.unit(),
+                            j.met() ? IndicatorStatus.MET : IndicatorStatus.MISSED, r.subPeriods(),
+                            "评估人判断（" + j.judgedOn() + "）：" + j.note());
+                }).toList())).toList();
     }
 
     /** The records (or cases, groups, amounts) behind one indicator's figure at one station. */

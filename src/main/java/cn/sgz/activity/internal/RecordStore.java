@@ -110,6 +110,30 @@ public class RecordStore {
         refreshPersonFacts(id);
     }
 
+    /** Reviewers' holds on a record (V68): reasons that keep it from counting whatever its evidence says. */
+    public List<Qualification.Reason> holds(long recordId) {
+        return jdbc.sql("SELECT code, detail FROM service_record_hold WHERE record_id = ? ORDER BY created_at, code")
+                .param(recordId)
+                .query((rs, i) -> new Qualification.Reason(ReasonCode.valueOf(rs.getString(1)), null, null,
+                        rs.getString(2)))
+                .list();
+    }
+
+    /** Puts (or replaces) a hold of one code on a record. */
+    public void putHold(long recordId, ReasonCode code, String detail, String sourceRef, String by) {
+        jdbc.sql("DELETE FROM service_record_hold WHERE record_id = ? AND code = ?").params(recordId, code.name()).update();
+        jdbc.sql("INSERT INTO service_record_hold (record_id, code, detail, source_ref, created_by, created_at) "
+                        + "VALUES (?,?,?,?,?,?)")
+                .params(recordId, code.name(), cut(detail, 300), sourceRef, by, cn.sgz.shared.ChinaTime.offsetNow())
+                .update();
+    }
+
+    /** Lifts a hold; false when there was none. */
+    public boolean removeHold(long recordId, ReasonCode code) {
+        return jdbc.sql("DELETE FROM service_record_hold WHERE record_id = ? AND code = ?")
+                .params(recordId, code.name()).update() > 0;
+    }
+
     /** Rewrites the record's rows of service_person_fact (V32): its people while it counts, none otherwise. */
     void refreshPersonFacts(long id) {
         jdbc.sql("DELETE FROM service_person_fact WHERE record_id = ?").param(id).update();

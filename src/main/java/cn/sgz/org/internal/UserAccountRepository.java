@@ -3,7 +3,7 @@ package cn.sgz.org.internal;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+public interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
     Optional<UserAccount> findByUsername(String username);
 

@@ -18,10 +18,12 @@ class HomeController {
     private final cn.sgz.recipient.FollowUpReminders reminders;
     private final cn.sgz.casework.CaseworkOversight casework;
     private final cn.sgz.reporting.ReportService reports;
+    private final cn.sgz.evaluation.RectificationBoard rectifications;
 
     HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts,
                    cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework,
-                   cn.sgz.reporting.ReportService reports) {
+                   cn.sgz.reporting.ReportService reports, cn.sgz.evaluation.RectificationBoard rectifications) {
+        this.rectifications = rectifications;
         this.scopes = scopes;
         this.directory = directory;
         this.alerts = alerts;
@@ -44,6 +46,8 @@ class HomeController {
         model.addAttribute("casework", casework.overview(null, null));
         // overdue reports for those who owe them and the bureau; reports waiting for this user's step
         model.addAttribute("reports", reports.attention());
+        // 整改 items raised by evaluators: the station answers them, the bureau and evaluators follow them up
+        model.addAttribute("rectifications", rectifications.openItems());
         return "portal/home";
     }
 }

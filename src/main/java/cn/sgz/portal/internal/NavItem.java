@@ -35,6 +35,8 @@ record NavItem(String labelKey, String href, Set<Role> roles, String groupKey) {
             new NavItem("nav.reports", "/reports", ALL, "nav.group.contract"),
             new NavItem("nav.projects", "/projects", ALL, "nav.group.contract"),
             new NavItem("nav.catalogs", "/catalogs", ALL, "nav.group.contract"),
+            new NavItem("nav.evaluations", "/evaluations", ALL, "nav.group.contract"),
+            new NavItem("nav.rectifications", "/rectifications", ALL, "nav.group.contract"),
             new NavItem("nav.org", "/org", ALL, "nav.group.admin"),
             new NavItem("nav.staff", "/staff", ALL, "nav.group.admin"),
             new NavItem("nav.agencies", "/agencies", EnumSet.complementOf(EnumSet.of(Role.SOCIAL_WORKER)),
