@@ -17,14 +17,17 @@ class HomeController {
     private final ProgressAlerts alerts;
     private final cn.sgz.recipient.FollowUpReminders reminders;
     private final cn.sgz.casework.CaseworkOversight casework;
+    private final cn.sgz.feedback.ComplaintService complaints;
 
     HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts,
-                   cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework) {
+                   cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework,
+                   cn.sgz.feedback.ComplaintService complaints) {
         this.scopes = scopes;
         this.directory = directory;
         this.alerts = alerts;
         this.reminders = reminders;
         this.casework = casework;
+        this.complaints = complaints;
     }
 
     @GetMapping("/")
@@ -39,6 +42,8 @@ class HomeController {
         model.addAttribute("overdue", reminders.overdue());
         // closures wait for the station head; stalled cases are what a supervisor asks about first
         model.addAttribute("casework", casework.overview(null, null));
+        // residents' cases past their reply deadline (bureau, city, administrator; empty for others)
+        model.addAttribute("overdueComplaints", complaints.overdue());
         return "portal/home";
     }
 }
