@@ -42,7 +42,7 @@ class FeedbackSettings {
 
     record Settings(long bureauId, String hotline, int replyWorkingDays, List<String> questions, long version) {
 
-        String questionsText() {
+        public String questionsText() {
             return String.join("\n", questions);
         }
     }

@@ -1,5 +1,7 @@
 package cn.sgz.feedback.internal;
 
+import cn.sgz.activity.RecordFilter;
+import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.feedback.internal.PublicDirectory.PublicStation;
@@ -55,7 +57,14 @@ class PosterController {
 
     @GetMapping("/posters")
     String list(Model model) {
-        model.addAttribute("stations", orgs.visibleUnits(OrgUnitType.STATION));
+        var stations = orgs.visibleUnits(OrgUnitType.STATION);
+        java.util.Map<Long, java.util.List<ServiceRecordView>> activities = new java.util.HashMap<>();
+        for (var s : stations) {
+            activities.put(s.id(), records.list(new RecordFilter(s.id(), ServiceKind.COMMUNITY_ACTIVITY, null, null, null,
+                    null, null, false, 5, 0)));
+        }
+        model.addAttribute("stations", stations);
+        model.addAttribute("activities", activities);
         return "feedback/posters";
     }
 
