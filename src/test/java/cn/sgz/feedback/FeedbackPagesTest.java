@@ -12,6 +12,7 @@ import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,13 @@ class FeedbackPagesTest {
         return body;
     }
 
+    /** The id of a demo case (receipt numbers end in -DEMO1 … -DEMO7), as the user lists it. */
+    private long demoCase(String user, String suffix) throws Exception {
+        List<Map<String, Object>> cases = JsonPath.read(login.getJson(user, "/api/v1/complaints", 200), "$");
+        return cases.stream().filter(c -> ((String) c.get("receiptNo")).endsWith(suffix)).findFirst()
+                .map(DemoOrg::id).orElseThrow(() -> new AssertionError("demo case " + suffix + " not listed for " + user));
+    }
+
     @Test
     void bureauSeesDemoCasesOverdueWarningStatsAndSettings() throws Exception {
         Cookie bureau = login.login("demo_bureau");
@@ -53,8 +61,7 @@ class FeedbackPagesTest {
         String overdueOnly = page(bureau, "/complaints?overdue=true", 200);
         assertThat(overdueOnly).contains("-DEMO1").doesNotContain("-DEMO6");
 
-        List<Integer> ids = JsonPath.read(login.getJson("demo_bureau", "/api/v1/complaints?kind=PRAISE", 200), "$[*].id");
-        String praise = page(bureau, "/complaints/" + ids.get(0), 200);
+        String praise = page(bureau, "/complaints/" + demoCase("demo_bureau", "-DEMO6"), 200);
         assertThat(praise).contains("张伟").contains("已办结").contains("13604723344");
 
         String stats = page(bureau, "/complaints/stats", 200);
@@ -79,18 +86,16 @@ class FeedbackPagesTest {
         String list = page(agency, "/complaints", 200);
         assertThat(list).contains("需要机构说明的投诉").contains("-DEMO2")
                 .doesNotContain("-DEMO1").doesNotContain("-DEMO3").doesNotContain("-DEMO6");
-        List<Integer> ids = JsonPath.read(login.getJson("demo_agency", "/api/v1/complaints", 200), "$[*].id");
-        assertThat(ids).isNotEmpty();
-        String detail = page(agency, "/complaints/" + ids.get(0), 200);
+        String detail = page(agency, "/complaints/" + demoCase("demo_agency", "-DEMO2"), 200);
         assertThat(detail).contains("explanation-form").doesNotContain("reply-form").doesNotContain("13904725678")
                 .contains("139****5678");
-        List<Integer> others = JsonPath.read(login.getJson("demo_bureau", "/api/v1/complaints?kind=PRAISE", 200), "$[*].id");
-        page(agency, "/complaints/" + others.get(0), 404);
+        long praise = demoCase("demo_bureau", "-DEMO6");
+        page(agency, "/complaints/" + praise, 404);
 
         Cookie worker = login.login("demo_worker");
         String home = page(worker, "/", 200);
         assertThat(home).doesNotContain("href=\"/complaints\"").doesNotContain("群众反馈逾期未答复");
-        page(worker, "/complaints/" + others.get(0), 404);
+        page(worker, "/complaints/" + praise, 404);
         page(worker, "/complaints/stats", 403);
     }
 }
