@@ -98,4 +98,20 @@ class FeedbackPagesTest {
         page(worker, "/complaints/" + praise, 404);
         page(worker, "/complaints/stats", 403);
     }
+
+    @Test
+    void officerApiIsDocumentedAndClosedToAnonymousCallers() throws Exception {
+        String docs = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(docs).contains("/api/v1/complaints/{id}/reply").contains("/api/v1/satisfaction/stations")
+                .contains("ComplaintStepBody").doesNotContain("\"/feedback/");
+        for (String url : List.of("/api/v1/complaints", "/api/v1/satisfaction/stations?stationIds=" + demo.s1.id())) {
+            assertThat(mvc.perform(get(url)).andReturn().getResponse().getStatus()).as(url).isEqualTo(401);
+        }
+        // pages send a browser to the login page (other clients get 401), never the content
+        for (String url : List.of("/complaints", "/complaints/stats", "/posters", "/posters/qr.png?stationId=" + demo.s1.id())) {
+            MockHttpServletResponse r = mvc.perform(get(url)).andReturn().getResponse();
+            assertThat(r.getStatus()).as(url).isIn(302, 401);
+            assertThat(r.getContentType()).as(url).isNotEqualTo("image/png");
+        }
+    }
 }
