@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A resident with a phone (360 px) and no account: opens the station's feedback link (the QR code's
@@ -24,6 +26,15 @@ class FeedbackPhoneBrowserTest extends BrowserTestSupport {
 
     @TempDir
     Path tmp;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    /** Sessions created since a moment (milliseconds, as Spring Session stores it). */
+    private long sessionsSince(long millis) {
+        return jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE creation_time >= ?").param(millis)
+                .query(Long.class).single();
+    }
 
     private static String solve(Page page) {
         Matcher m = QUESTION.matcher(page.locator("#challenge-question").innerText());
@@ -39,6 +50,7 @@ class FeedbackPhoneBrowserTest extends BrowserTestSupport {
 
     @Test
     void residentComplainsWithPhotoAndReadsTheBureausReply() throws Exception {
+        long start = System.currentTimeMillis() - 1000;
         Page phone = phonePage();
         phone.navigate("/feedback");
         assertThat(phone.locator("main h1")).hasText("请选择您要反馈的社工站");
@@ -76,6 +88,9 @@ class FeedbackPhoneBrowserTest extends BrowserTestSupport {
         scanned.locator("#track-submit").click();
         assertThat(scanned.locator("#track-status")).hasText("已受理");
         assertThat(scanned.locator("main")).not().containsText("13812345670");
+        // the real server kept no session for the resident: no row, no session cookie
+        assertThat(sessionsSince(start)).isZero();
+        assertThat(scanned.context().cookies()).noneMatch(c -> c.name.equals("SESSION"));
 
         // the bureau replies
         Page bureau = desktopPage();
