@@ -38,7 +38,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @SgzTest
 class FeedbackPublicTest {
 
-    private static final AtomicInteger IP = new AtomicInteger(10);
+    // a random start: addresses (and so rate-limit counters) differ from run to run on a database that outlives one
+    private static final AtomicInteger IP = new AtomicInteger(
+            java.util.concurrent.ThreadLocalRandom.current().nextInt(0, 60_000));
 
     @Autowired
     MockMvc mvc;
@@ -56,7 +58,7 @@ class FeedbackPublicTest {
 
     private static String freshIp() {
         int n = IP.incrementAndGet();
-        return "198.51." + (n / 250) + "." + (n % 250 + 1);
+        return "10." + (n / 62_500 % 250) + "." + (n / 250 % 250) + "." + (n % 250 + 1);
     }
 
     private static String freshPhone() {
@@ -177,6 +179,10 @@ class FeedbackPublicTest {
             assertThat(r.getCookie("SESSION")).as(url).isNull();
             assertThat(PublicFeedbackClient.text(r)).as(url).doesNotContain("13904720").doesNotContain("李晓燕");
         }
+        // the stylesheet of the public pages is served without a session too
+        MockHttpServletResponse css = mvc.perform(get("/css/feedback.css")).andReturn().getResponse();
+        assertThat(css.getStatus()).isEqualTo(200);
+        assertThat(css.getCookie("SESSION")).isNull();
         PublicFeedbackClient resident = new PublicFeedbackClient(mvc, freshIp());
         MockHttpServletResponse sent = resident.submit(station, "PRAISE", "陈静社工很耐心，谢谢！", null, false, null);
         assertThat(sent.getStatus()).isEqualTo(200);

@@ -50,7 +50,7 @@ class PublicSecurityConfig {
             response.setContentType("text/html;charset=UTF-8");
             String back = request.getContextPath() + "/feedback";
             response.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>页面已过期</title>"
+                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>页面已过期</title><link rel=\"icon\" href=\"data:,\">"
                     + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/feedback.css\"></head><body>"
                     + "<main><h1>页面已过期，请重新填写</h1><p>为保护您的信息，表单需要在同一浏览器中打开后提交"
                     + "（请允许浏览器保存 Cookie）。您的内容没有被保存。</p><p><a class=\"btn\" href=\"" + back
