@@ -63,12 +63,13 @@ public final class ComplianceBench {
         public Map<Long, java.util.Set<Long>> population(java.util.Collection<Long> stations,
                                                          cn.sgz.catalog.ServiceDomain domain, String subtype,
                                                          LocalDate asOf) {
-            return target.population(stations, domain, subtype, asOf);
+            // demo loaders that evaluate the demo project at startup run before the generator exists
+            return target == null ? Map.of() : target.population(stations, domain, subtype, asOf);
         }
 
         @Override
         public Map<Long, java.util.Set<Long>> followUpRoster(java.util.Collection<Long> stations, LocalDate asOf) {
-            return target.followUpRoster(stations, asOf);
+            return target == null ? Map.of() : target.followUpRoster(stations, asOf);
         }
     }
 

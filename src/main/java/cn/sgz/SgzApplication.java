@@ -1,5 +1,6 @@
 package cn.sgz;
 
+import cn.sgz.shared.ChinaTime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -10,7 +11,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class SgzApplication {
 
     static {
-        // "Today" is China's today on any server: dates default from LocalDate.now() in every module.
+        // "Today" is China's today on any server: dates default from ChinaTime.today() in every module.
         java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(cn.sgz.shared.ChinaTime.ZONE));
     }
 

@@ -31,6 +31,61 @@ public class RecordSummaries {
         this.jdbc = jdbc;
     }
 
+    /** Service records of one kind at a station in a period: how many count, how many do not, people taking part. */
+    public record KindCount(ServiceKind kind, ServiceDomain domain, long counted, long excluded, long participants) {
+    }
+
+    /**
+     * What a station did in a period, for periodic reports: records by kind (active ones; voided records
+     * are left out), distinct people from the ledgers served by counting records and how many of them were
+     * served for the first time at this station, and how often each reason code kept a record out.
+     */
+    public record PeriodCounts(List<KindCount> kinds, long peopleServed, long peopleNew,
+                               Map<String, Long> exclusionCodes) {
+    }
+
+    /**
+     * Counts of one station's records dated in [from, to], in three grouped queries. No scope check:
+     * the caller (the reporting module) has checked the station against the signed-in user.
+     */
+    public PeriodCounts periodCounts(long stationId, LocalDate from, LocalDate to) {
+        List<KindCount> kinds = jdbc.sql("""
+                SELECT kind, domain,
+                       SUM(CASE WHEN qualification = 'COUNTS' THEN 1 ELSE 0 END) AS counted,
+                       SUM(CASE WHEN qualification = 'COUNTS' THEN 0 ELSE 1 END) AS excluded,
+                       SUM(participant_count) AS participants
+                FROM service_record
+                WHERE station_id = :station AND status = 'ACTIVE' AND service_date BETWEEN :from AND :to
+                GROUP BY kind, domain ORDER BY kind, domain""")
+                .param("station", stationId).param("from", from).param("to", to)
+                .query((rs, n) -> new KindCount(ServiceKind.valueOf(rs.getString("kind")),
+                        ServiceDomain.valueOf(rs.getString("domain")), rs.getLong("counted"), rs.getLong("excluded"),
+                        rs.getLong("participants")))
+                .list();
+        String served = """
+                SELECT DISTINCT p.recipient_id FROM service_record_participant p
+                JOIN service_record r ON r.id = p.record_id
+                WHERE r.station_id = :station AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS'
+                  AND p.recipient_id IS NOT NULL AND r.service_date BETWEEN :from AND :to""";
+        long people = jdbc.sql("SELECT COUNT(*) FROM (" + served + ") x")
+                .param("station", stationId).param("from", from).param("to", to).query(Long.class).single();
+        long repeat = jdbc.sql("SELECT COUNT(*) FROM (" + served + ") x WHERE EXISTS (SELECT 1 FROM "
+                        + "service_record_participant q JOIN service_record e ON e.id = q.record_id "
+                        + "WHERE q.recipient_id = x.recipient_id AND e.station_id = :station AND e.status = 'ACTIVE' "
+                        + "AND e.qualification = 'COUNTS' AND e.service_date < :from)")
+                .param("station", stationId).param("from", from).param("to", to).query(Long.class).single();
+        Map<String, Long> codes = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT qualification_codes FROM service_record
+                WHERE station_id = :station AND status = 'ACTIVE' AND qualification <> 'COUNTS'
+                  AND service_date BETWEEN :from AND :to AND qualification_codes IS NOT NULL""")
+                .param("station", stationId).param("from", from).param("to", to)
+                .query(String.class).list()
+                .forEach(c -> java.util.Arrays.stream(c.split(",")).map(String::strip).filter(x -> !x.isEmpty())
+                        .distinct().forEach(x -> codes.merge(x, 1L, Long::sum)));
+        return new PeriodCounts(kinds, people, people - repeat, codes);
+    }
+
     /** Summaries of the given records; ids that do not exist are simply absent from the map. */
     public Map<Long, RecordSummary> find(Collection<Long> recordIds) {
         Map<Long, RecordSummary> result = new HashMap<>();

@@ -1,5 +1,6 @@
 package cn.sgz.activity;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.internal.RecordStore;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectQueries;
@@ -303,7 +304,7 @@ public class ServiceRecordService {
         if (f.kind() == null) {
             problems.add(new BusinessException.FieldProblem("kind", "请选择服务类型"));
         }
-        LocalDate today = LocalDate.now(QualificationRules.ZONE);
+        LocalDate today = ChinaTime.today();
         if (f.serviceDate() == null) {
             problems.add(new BusinessException.FieldProblem("serviceDate", "请填写服务日期"));
         } else if (f.serviceDate().isAfter(today)) {

@@ -50,7 +50,7 @@ public class CaseDecisions {
     public CaseView approveClosure(long id, String note) {
         CaseView c = pendingClosure(id);
         LocalDate closed = forms.find(CaseService.OWNER, id, FormType.CLOSURE, 0)
-                .map(f -> LocalDate.parse(f.value("closeDate"))).orElse(LocalDate.now(ChinaTime.ZONE));
+                .map(f -> LocalDate.parse(f.value("closeDate"))).orElse(ChinaTime.today());
         String n = note == null || note.isBlank() ? null : limit(note.strip(), 500, "note", "审批意见");
         store.decideClosure(id, true, access.me().username(), n, closed);
         log.add(CaseService.OWNER, id, access.me().username(), "CLOSURE_APPROVE", n);
@@ -101,7 +101,7 @@ public class CaseDecisions {
         if (in.contact() != null) {
             limit(in.contact(), 100, "contact", "联系人及电话");
         }
-        if (in.referredOn() == null || in.referredOn().isAfter(LocalDate.now(ChinaTime.ZONE))) {
+        if (in.referredOn() == null || in.referredOn().isAfter(ChinaTime.today())) {
             throw BusinessException.field("referredOn", "转介：请填写转介日期（不能晚于今天）");
         }
         long rid = referrals.insert(id, c.stationId(), c.orgPath(), in, access.me().username());
@@ -119,7 +119,7 @@ public class CaseDecisions {
             throw BusinessException.field("status", "转介跟进：请选择跟进结果（对方已接收、问题已解决或对方未接收）");
         }
         String note = required(in.note(), 1000, "note", "转介跟进：请填写跟进情况（2～1000个字）");
-        referrals.followUp(referralId, in.status(), note, LocalDate.now(ChinaTime.ZONE));
+        referrals.followUp(referralId, in.status(), note, ChinaTime.today());
         log.add(CaseService.OWNER, id, access.me().username(), "REFERRAL_FOLLOW_UP", in.status().label());
         events.publishEvent(AuditEvent.success("CASE_REFERRAL_FOLLOW_UP", CaseService.OWNER, id, c.orgPath(),
                 "转介#" + referralId + " " + in.status().name()));

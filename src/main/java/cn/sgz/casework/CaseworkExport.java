@@ -214,6 +214,6 @@ public class CaseworkExport {
     }
 
     private static String today() {
-        return LocalDate.now(ChinaTime.ZONE).toString();
+        return ChinaTime.today().toString();
     }
 }

@@ -49,7 +49,7 @@ public class CaseworkOversight {
     @Transactional(readOnly = true)
     public Overview overview(Long stationId, Integer weeks) {
         int w = weeks == null || weeks < 1 || weeks > 52 ? defaultWeeks : weeks;
-        LocalDate since = LocalDate.now(ChinaTime.ZONE).minusWeeks(w);
+        LocalDate since = ChinaTime.today().minusWeeks(w);
         List<CaseView> all = caseService.named(cases.list(access.scope(), stationId, null, null, 1000));
         Map<CaseStage, Long> byStage = new EnumMap<>(CaseStage.class);
         for (CaseStage s : CaseStage.values()) {

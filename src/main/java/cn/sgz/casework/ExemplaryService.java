@@ -83,7 +83,7 @@ public class ExemplaryService {
     @Transactional
     public ExemplaryView confirm(long id) {
         ExemplaryView e = pending(id);
-        store.decide(id, ExemplaryStatus.CONFIRMED, access.me().username(), null, LocalDate.now(ChinaTime.ZONE));
+        store.decide(id, ExemplaryStatus.CONFIRMED, access.me().username(), null, ChinaTime.today());
         events.publishEvent(AuditEvent.success("EXEMPLARY_CONFIRM", "EXEMPLARY", id, path(e), e.title()));
         return get(id);
     }

@@ -107,7 +107,7 @@ public class CharityFundService {
         if (why.length() < 2 || why.length() > 200) {
             throw BusinessException.field("reason", "终止原因：请填写终止原因（2～200个字）");
         }
-        if (!funds.close(id, LocalDate.now(ChinaTime.ZONE), why)) {
+        if (!funds.close(id, ChinaTime.today(), why)) {
             throw new ConflictException("该基金已经终止");
         }
         events.publishEvent(AuditEvent.success("CHARITY_FUND_CLOSE", "CHARITY_FUND", id, current.orgPath(), why));
@@ -156,7 +156,7 @@ public class CharityFundService {
         if (form == null) {
             throw BusinessException.field("amount", "共募金额：请填写金额（元）");
         }
-        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        LocalDate today = ChinaTime.today();
         if (form.receivedOn() == null) {
             problems.add(new FieldProblem("receivedOn", "到账日期：请填写到账日期"));
         } else if (form.receivedOn().isAfter(today)) {
@@ -195,7 +195,7 @@ public class CharityFundService {
         CharityFundStore.Fund fund = funds.find(original.fundId()).orElseThrow();
         long id;
         try {
-            id = funds.insertEntry(fund, LocalDate.now(ChinaTime.ZONE), original.amount().negate(), original.donor(),
+            id = funds.insertEntry(fund, ChinaTime.today(), original.amount().negate(), original.donor(),
                     original.partnerOrg(), "冲正 #" + entryId, entryId, why, access.user().username(),
                     access.user().displayName());
         } catch (DuplicateKeyException e) {
@@ -256,7 +256,7 @@ public class CharityFundService {
         Texts.required("partnerOrg", "合作慈善组织", f.partnerOrg(), 100, problems);
         if (f.establishedOn() == null) {
             problems.add(new FieldProblem("establishedOn", "设立日期：请填写设立日期"));
-        } else if (f.establishedOn().isAfter(LocalDate.now(ChinaTime.ZONE))) {
+        } else if (f.establishedOn().isAfter(ChinaTime.today())) {
             problems.add(new FieldProblem("establishedOn", "设立日期：不能晚于今天"));
         }
         Texts.optional("note", "共募共用共享机制说明", f.note(), 1000, problems);

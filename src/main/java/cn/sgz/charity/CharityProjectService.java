@@ -193,7 +193,7 @@ public class CharityProjectService {
         if (f.status() != null) {
             return f.status();
         }
-        return f.startDate().isAfter(LocalDate.now(ChinaTime.ZONE)) ? CharityProjectStatus.PLANNED
+        return f.startDate().isAfter(ChinaTime.today()) ? CharityProjectStatus.PLANNED
                 : CharityProjectStatus.ONGOING;
     }
 

@@ -54,7 +54,7 @@ public class CharityTotalsService {
     /** Defaults: per station, by quarter, from the first of this year to today. */
     @Transactional(readOnly = true)
     public CharityTotals totals(Long stationId, TotalsBy by, Granularity granularity, LocalDate from, LocalDate to) {
-        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        LocalDate today = ChinaTime.today();
         TotalsBy b = by == null ? TotalsBy.STATION : by;
         Granularity g = granularity == null ? Granularity.QUARTER : granularity;
         LocalDate end = to == null ? today : to;

@@ -1,5 +1,6 @@
 package cn.sgz.community;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.community.internal.Checks;
 import cn.sgz.community.internal.CommunityAccess;
 import cn.sgz.community.internal.Sql;
@@ -69,7 +70,7 @@ public class AchievementService {
         long id = Sql.insert(jdbc, "INSERT INTO community_achievement (station_id, org_path, kind, name, achieved_on, "
                         + "description, created_by, created_at) VALUES (?,?,?,?,?,?,?,?)",
                 station.id(), station.path(), kind.name(), name, on, description, access.me().username(),
-                OffsetDateTime.now());
+                ChinaTime.offsetNow());
         events.publishEvent(AuditEvent.success("ACHIEVEMENT_CREATE", "COMMUNITY_ACHIEVEMENT", id, station.path(),
                 kind.label() + " " + name));
         return list(station.id()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();

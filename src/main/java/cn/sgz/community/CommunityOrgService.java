@@ -1,5 +1,6 @@
 package cn.sgz.community;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordSummaries.RecordSummary;
 import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
@@ -148,7 +149,7 @@ public class CommunityOrgService {
         OrgUnitView station = access.station(form == null ? null : form.stationId());
         Row r = validated(form, station);
         requireUniqueName(station.id(), r.name(), null);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         long id = Sql.insert(jdbc, """
                 INSERT INTO community_org (station_id, org_path, name, org_type, founded_on, filing_status, filed_on,
                     member_count, leader_name, description, dissolved_on, created_by, created_at, updated_at)
@@ -175,7 +176,7 @@ public class CommunityOrgService {
                     member_count = ?, leader_name = ?, description = ?, dissolved_on = ?, updated_at = ?,
                     version = version + 1 WHERE id = ? AND version = ?""")
                 .params(r.name(), r.type().name(), r.foundedOn(), r.filingStatus().name(), r.filedOn(), r.memberCount(),
-                        r.leaderName(), r.description(), r.dissolvedOn(), OffsetDateTime.now(), id, expectedVersion)
+                        r.leaderName(), r.description(), r.dissolvedOn(), ChinaTime.offsetNow(), id, expectedVersion)
                 .update();
         if (n == 0) {
             throw new ConflictException("保存失败：该组织在您打开之后已被他人修改，请刷新后重新修改");
@@ -240,7 +241,7 @@ public class CommunityOrgService {
                 INSERT INTO community_org_member (org_id, station_id, name, phone, role, backbone, joined_on, left_on,
                     created_at) VALUES (?,?,?,?,?,?,?,?,?)""",
                 orgId, org.stationId(), f.name(), f.phone(), f.role(), Boolean.TRUE.equals(f.backbone()),
-                f.joinedOn(), f.leftOn(), OffsetDateTime.now());
+                f.joinedOn(), f.leftOn(), ChinaTime.offsetNow());
         events.publishEvent(AuditEvent.success("COMMUNITY_MEMBER_ADD", "COMMUNITY_ORG", orgId, org.orgPath(),
                 "成员 #" + id));
         return memberViews(orgId).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
@@ -327,7 +328,7 @@ public class CommunityOrgService {
         if (!linked) {
             jdbc.sql("INSERT INTO community_org_record (org_id, station_id, record_id, created_by, created_at) "
                             + "VALUES (?,?,?,?,?)")
-                    .params(orgId, org.stationId(), r.id(), access.me().username(), OffsetDateTime.now()).update();
+                    .params(orgId, org.stationId(), r.id(), access.me().username(), ChinaTime.offsetNow()).update();
             events.publishEvent(AuditEvent.success("COMMUNITY_ORG_LINK_RECORD", "COMMUNITY_ORG", orgId, org.orgPath(),
                     "记录 #" + r.id()));
         }

@@ -127,7 +127,7 @@ public class StaffDevelopmentService {
                 INSERT INTO community_supervision (station_id, org_path, record_id, supervisor, supervisor_org, topics,
                     cases_discussed, suggestions, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)""",
                 station.id(), station.path(), r.id(), supervisor, org, topics, cases, suggestions,
-                access.me().username(), OffsetDateTime.now());
+                access.me().username(), ChinaTime.offsetNow());
         events.publishEvent(AuditEvent.success("SUPERVISION_CREATE", "SUPERVISION", id, station.path(), supervisor));
         return supervisions(station.id()).stream().filter(s -> s.id() == id).findFirst().orElseThrow();
     }
@@ -157,7 +157,7 @@ public class StaffDevelopmentService {
         } else {
             name = c.text(f.personName(), "personName", "考生姓名", 50, true);
         }
-        int thisYear = LocalDate.now(ChinaTime.ZONE).getYear();
+        int thisYear = ChinaTime.today().getYear();
         if (f.examYear() == null) {
             c.add("examYear", "考试年度：请填写考试年度");
         } else if (f.examYear() < 2008 || f.examYear() > thisYear) {
@@ -175,7 +175,7 @@ public class StaffDevelopmentService {
             throw BusinessException.field("personName", "考生姓名：" + name + " 的 " + f.examYear() + " 年"
                     + f.level().label() + "考试已登记");
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         long id = Sql.insert(jdbc, """
                 INSERT INTO community_exam_entry (station_id, org_path, staff_id, person_name, exam_year, exam_level,
                     result, prep_note, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
@@ -193,7 +193,7 @@ public class StaffDevelopmentService {
             throw BusinessException.field("result", "考试结果：请选择考试结果");
         }
         jdbc.sql("UPDATE community_exam_entry SET result = ?, updated_at = ? WHERE id = ?")
-                .params(result.name(), OffsetDateTime.now(), id).update();
+                .params(result.name(), ChinaTime.offsetNow(), id).update();
         events.publishEvent(AuditEvent.success("EXAM_ENTRY_RESULT", "EXAM_ENTRY", id,
                 access.station(e.stationId()).path(), result.label()));
         return exam(id);
@@ -207,7 +207,7 @@ public class StaffDevelopmentService {
         long certified = staff.stream().filter(StaffLine::certified).count();
         List<ExamEntryView> exams = examEntries(stationId);
         int year = exams.stream().mapToInt(ExamEntryView::examYear).max()
-                .orElse(LocalDate.now(ChinaTime.ZONE).getYear());
+                .orElse(ChinaTime.today().getYear());
         long sat = exams.stream().filter(e -> e.examYear() == year && e.result() != ExamResult.ABSENT).count();
         long passed = exams.stream().filter(e -> e.examYear() == year && e.result() == ExamResult.PASSED).count();
         long satBefore = exams.stream().filter(e -> e.examYear() == year - 1 && e.result() != ExamResult.ABSENT).count();

@@ -1,5 +1,6 @@
 package cn.sgz.community;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
@@ -128,7 +129,7 @@ public class StationDocumentService {
         if (existing != null) {
             throw BusinessException.field("name", "资料名称：已有“" + name + "”，请在该资料中添加照片");
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         long id = Sql.insert(jdbc, "INSERT INTO community_document (station_id, org_path, org_id, name, note, "
                         + "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
                 station.id(), station.path(), f.orgId(), name, note, access.me().username(), now, now);
@@ -185,7 +186,7 @@ public class StationDocumentService {
     private void refreshPhotoCount(long id) {
         long live = evidence.photosOf(OWNER_TYPE, id).stream().filter(p -> !p.removed()).count();
         jdbc.sql("UPDATE community_document SET photo_count = ?, updated_at = ? WHERE id = ?")
-                .params(live, OffsetDateTime.now(), id).update();
+                .params(live, ChinaTime.offsetNow(), id).update();
     }
 
     // ---- what the station's projects require ----------------------------------------------------

@@ -1,5 +1,6 @@
 package cn.sgz.community;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordSummaries.RecordSummary;
 import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
@@ -154,7 +155,7 @@ public class TrainingService {
                     hours, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)""",
                 station.id(), station.path(), record.id(), audience.name(),
                 audience == TrainingAudience.BACKBONE ? form.orgId() : null, topic, trainer, plan, hours,
-                access.me().username(), OffsetDateTime.now());
+                access.me().username(), ChinaTime.offsetNow());
         events.publishEvent(AuditEvent.success("TRAINING_CREATE", "TRAINING", id, station.path(), topic));
         return get(id);
     }
@@ -199,7 +200,7 @@ public class TrainingService {
         long id = Sql.insert(jdbc, "INSERT INTO community_training_attendee (training_id, member_id, trainee_id, hours, "
                         + "created_at) VALUES (?,?,?,?,?)", trainingId,
                 t.audience() == TrainingAudience.BACKBONE ? f.memberId() : null,
-                t.audience() == TrainingAudience.WORKER ? f.traineeId() : null, hours, OffsetDateTime.now());
+                t.audience() == TrainingAudience.WORKER ? f.traineeId() : null, hours, ChinaTime.offsetNow());
         if (!Boolean.FALSE.equals(f.addToSignIn()) && phone != null && PhoneNumbers.isValid(phone)) {
             records.addSignIn(t.recordId(), name, phone);
         }
@@ -241,7 +242,7 @@ public class TrainingService {
         long id = Sql.insert(jdbc, "INSERT INTO community_trainee (station_id, org_path, name, phone, workplace, "
                         + "position, created_by, created_at) VALUES (?,?,?,?,?,?,?,?)",
                 station.id(), station.path(), name, phone, workplace, position, access.me().username(),
-                OffsetDateTime.now());
+                ChinaTime.offsetNow());
         events.publishEvent(AuditEvent.success("TRAINEE_CREATE", "TRAINEE", id, station.path(), null));
         return trainees(station.id()).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }

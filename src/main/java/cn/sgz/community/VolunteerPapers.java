@@ -64,7 +64,7 @@ public class VolunteerPapers {
     @Transactional(readOnly = true)
     public Certificate certificate(long volunteerId, LocalDate from, LocalDate to) {
         VolunteerView v = volunteers.get(volunteerId);
-        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        LocalDate today = ChinaTime.today();
         LocalDate end = to == null ? today : to;
         if (from != null && from.isAfter(end)) {
             throw BusinessException.field("from", "开始日期：不能晚于结束日期");
@@ -99,7 +99,7 @@ public class VolunteerPapers {
     @Transactional(readOnly = true)
     public byte[] exportXlsx(Long stationId, LocalDate from, LocalDate to) {
         OrgUnitView station = access.station(stationId);
-        LocalDate end = to == null ? LocalDate.now(ChinaTime.ZONE) : to;
+        LocalDate end = to == null ? ChinaTime.today() : to;
         LocalDate start = from == null ? end.withDayOfYear(1) : from;
         if (start.isAfter(end)) {
             throw BusinessException.field("from", "开始日期：不能晚于结束日期");

@@ -1,5 +1,6 @@
 package cn.sgz.community;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordSummaries.RecordSummary;
 import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
@@ -193,7 +194,7 @@ public class VolunteerService {
         VolunteerForm f = form == null ? new VolunteerForm(null, null, null, null, null, null, null, null, null) : form;
         OrgUnitView station = access.station(f.stationId());
         Row r = validated(f, station.id(), null);
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         long id = Sql.insert(jdbc, """
                 INSERT INTO volunteer (station_id, org_path, name, gender, phone, national_no, skills, team_id, joined_on,
                     left_on, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
@@ -217,7 +218,7 @@ public class VolunteerService {
                 UPDATE volunteer SET name = ?, gender = ?, phone = ?, national_no = ?, skills = ?, team_id = ?,
                     joined_on = ?, left_on = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
                 .params(r.name(), r.gender(), r.phone(), r.nationalNo(), r.skills(), r.teamId(), r.joinedOn(),
-                        r.leftOn(), OffsetDateTime.now(), id, expectedVersion).update();
+                        r.leftOn(), ChinaTime.offsetNow(), id, expectedVersion).update();
         if (n == 0) {
             throw new ConflictException("保存失败：该志愿者信息在您打开之后已被他人修改，请刷新后重新修改");
         }
@@ -257,7 +258,7 @@ public class VolunteerService {
                 c.add("teamId", "志愿服务队：请选择本站的志愿服务队");
             }
         }
-        LocalDate joined = c.pastDate(f.joinedOn() == null ? LocalDate.now(cn.sgz.shared.ChinaTime.ZONE) : f.joinedOn(),
+        LocalDate joined = c.pastDate(f.joinedOn() == null ? ChinaTime.today() : f.joinedOn(),
                 "joinedOn", "加入日期", true);
         LocalDate left = c.pastDate(f.leftOn(), "leftOn", "退出日期", false);
         if (left != null && joined != null && left.isBefore(joined)) {
@@ -297,7 +298,7 @@ public class VolunteerService {
         c.throwIfAny();
         long id = Sql.insert(jdbc, "INSERT INTO volunteer_team (station_id, org_path, name, founded_on, leader_name, "
                         + "service_area, created_by, created_at) VALUES (?,?,?,?,?,?,?,?)",
-                station.id(), station.path(), name, founded, leader, area, access.me().username(), OffsetDateTime.now());
+                station.id(), station.path(), name, founded, leader, area, access.me().username(), ChinaTime.offsetNow());
         events.publishEvent(AuditEvent.success("VOLUNTEER_TEAM_CREATE", "VOLUNTEER_TEAM", id, station.path(), name));
         return teams(station.id()).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
     }
@@ -361,7 +362,7 @@ public class VolunteerService {
         }
         long id = Sql.insert(jdbc, "INSERT INTO volunteer_service (volunteer_id, station_id, record_id, hours, duty, "
                         + "created_by, created_at) VALUES (?,?,?,?,?,?,?)",
-                v.id(), r.stationId(), recordId, hours, duty, access.me().username(), OffsetDateTime.now());
+                v.id(), r.stationId(), recordId, hours, duty, access.me().username(), ChinaTime.offsetNow());
         events.publishEvent(AuditEvent.success("VOLUNTEER_HOURS_ADD", "VOLUNTEER", v.id(), v.orgPath(),
                 "记录 #" + recordId + " " + hours.toPlainString() + " 小时"));
         return new HoursLine(id, v.id(), v.name(), hours, duty);

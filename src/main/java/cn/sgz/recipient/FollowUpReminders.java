@@ -1,5 +1,6 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.recipient.internal.FollowUpService;
 import cn.sgz.shared.ForbiddenException;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ public class FollowUpReminders {
     /** Overdue people, highest risk first (the due list's order); empty for roles without ledgers. */
     public List<DueEntry> overdue() {
         try {
-            return followUps.dueList(LocalDate.now(), null, true).stream()
+            return followUps.dueList(ChinaTime.today(), null, true).stream()
                     .filter(e -> e.status() == DueStatus.OVERDUE).toList();
         } catch (ForbiddenException e) {
             return List.of();

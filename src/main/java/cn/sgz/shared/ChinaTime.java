@@ -1,12 +1,15 @@
 package cn.sgz.shared;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +28,10 @@ public class ChinaTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
-    private static volatile Clock current = Clock.system(ZONE);
+    /** A clock started at a set moment is made once per JVM, so that every context of a test run shares one timeline. */
+    private static final Map<String, Clock> STARTED = new ConcurrentHashMap<>();
+
+    private static volatile Clock current = startingAt(System.getProperty("sgz.clock.start"));
 
     public ChinaTime(Clock clock) {
         install(clock);
@@ -34,6 +40,19 @@ public class ChinaTime {
     /** Installs the clock; tests do this through the {@code Clock} bean, never directly. */
     static void install(Clock clock) {
         current = clock.withZone(ZONE);
+    }
+
+    /**
+     * The system clock in China time, or, given an ISO offset date-time, a clock that reads that moment the first
+     * time it is asked for in this JVM and runs at normal speed from there.
+     */
+    static Clock startingAt(String start) {
+        Clock system = Clock.system(ZONE);
+        if (start == null || start.isBlank()) {
+            return system;
+        }
+        return STARTED.computeIfAbsent(start.strip(), s -> Clock.offset(system,
+                Duration.between(system.instant(), OffsetDateTime.parse(s).toInstant())));
     }
 
     public static Clock clock() {
@@ -58,5 +77,11 @@ public class ChinaTime {
 
     public static LocalDateTime localNow() {
         return LocalDateTime.now(current);
+    }
+
+    /** The given moment, or now if it lies in the future (e.g. a demo photo "taken at 10:05" on a day not yet at 10:05). */
+    public static OffsetDateTime notAfterNow(OffsetDateTime moment) {
+        OffsetDateTime now = offsetNow();
+        return moment.isAfter(now) ? now.withOffsetSameInstant(moment.getOffset()) : moment;
     }
 }

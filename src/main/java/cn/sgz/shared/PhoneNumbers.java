@@ -2,11 +2,14 @@ package cn.sgz.shared;
 
 import java.util.regex.Pattern;
 
-/** Chinese phone numbers: an 11-digit mobile (1[3-9]…) or a landline with area code (0xxx-xxxxxxx). */
+/**
+ * Chinese phone numbers: an 11-digit mobile (1[3-9]…) or a landline of 7–8 digits, with or without its area code
+ * (0472-5123456, 04725123456, 5123456): village lists and sign-in sheets often give the local number alone.
+ */
 public final class PhoneNumbers {
 
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern LANDLINE = Pattern.compile("0\\d{2,3}-?\\d{7,8}");
+    private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3}-?)?[2-9]\\d{6,7}");
 
     private PhoneNumbers() {
     }

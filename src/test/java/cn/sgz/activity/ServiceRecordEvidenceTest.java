@@ -1,5 +1,6 @@
 package cn.sgz.activity;
 
+import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -89,7 +90,7 @@ class ServiceRecordEvidenceTest {
     }
 
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return ChinaTime.today();
     }
 
     static byte[] photo(BufferedImage img, LocalDateTime when, Double lat, Double lon) {
@@ -403,7 +404,7 @@ class ServiceRecordEvidenceTest {
         long a = create(w, "HOME_ASSESSMENT", false, false).get("id").asLong();
         byte[] shot = TestImages.jpeg(TestImages.scene(171), 0.9f);
         MvcResult r = mvc.perform(put("/api/v1/service-records/" + a + "/photos/cam-1").cookie(w).with(csrf())
-                .param("source", "CAMERA").param("takenAt", java.time.OffsetDateTime.now().toString())
+                .param("source", "CAMERA").param("takenAt", ChinaTime.offsetNow().toString())
                 .param("latitude", String.valueOf(LAT)).param("longitude", String.valueOf(LON)).param("accuracy", "8")
                 .contentType(MediaType.IMAGE_JPEG).content(shot)).andExpect(status().isCreated()).andReturn();
         JsonNode p = read(r).get("photo");

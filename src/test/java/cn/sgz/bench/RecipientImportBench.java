@@ -1,5 +1,6 @@
 package cn.sgz.bench;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.SgzApplication;
 import cn.sgz.recipient.internal.ImportReport;
 import cn.sgz.recipient.internal.ImportService;
@@ -93,7 +94,7 @@ public final class RecipientImportBench {
     }
 
     static byte[] generate(int rows) throws Exception {
-        SyntheticPeople people = new SyntheticPeople(50_000L, LocalDate.now());
+        SyntheticPeople people = new SyntheticPeople(50_000L, ChinaTime.today());
         List<String> header = List.of("序号", "姓名", "性别", "身份证号", "联系电话", "住址", "村(社区)", "类别", "残疾类别",
                 "残疾等级", "两项补贴", "监护人姓名", "与监护人关系", "监护人电话");
         try (SXSSFWorkbook book = new SXSSFWorkbook(500); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

@@ -1,5 +1,6 @@
 package cn.sgz.browser;
 
+import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +45,7 @@ class AssessmentBrowserTest extends BrowserTestSupport {
         Locator form = page.locator("[data-testid=assessment-form]");
         assertThat(form).isVisible();
         // The server's "today" (same JVM, default zone): the pages default to and cap the date at it
-        String today = LocalDate.now().toString();
+        String today = ChinaTime.today().toString();
         assertThat(page.locator("#a-date")).hasValue(today);
 
         page.locator("#a-economy").fill(economy);

@@ -77,6 +77,10 @@ public abstract class BrowserTestSupport {
         BrowserContext context = session.newContext(options.setBaseURL(baseUrl()).setLocale("zh-CN")
                 .setTimezoneId("Asia/Shanghai"));
         context.setDefaultTimeout(TIMEOUT_MS);
+        // The browser's clock reads the server's (ChinaTime, fixed start in the test profile), so a photo taken
+        // "now" in the page has the same day as the server's today.
+        context.clock().install(new com.microsoft.playwright.Clock.InstallOptions()
+                .setTime(cn.sgz.shared.ChinaTime.now().toEpochMilli()));
         context.setDefaultNavigationTimeout(2 * TIMEOUT_MS);
         return context.newPage();
     }

@@ -1,5 +1,6 @@
 package cn.sgz.browser;
 
+import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -244,7 +245,7 @@ class CaseworkBrowserTest extends BrowserTestSupport {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(CHINA);
+        return ChinaTime.today();
     }
 
     /** A JPEG taken at 10:00 today some 50 m from 沙河街道社工站, of a scene unique to this run. */

@@ -1,5 +1,6 @@
 package cn.sgz.browser;
 
+import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,7 +85,7 @@ class CharityReliefBrowserTest extends BrowserTestSupport {
         page.locator("#record-link").click();
         Path photo = Files.write(tmp.resolve("relief.jpg"), TestImages.withExif(TestImages.jpeg(TestImages.scene(
                 2_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L)), 0.9f),
-                LocalDate.now(CHINA).atTime(10, 0), STATION_LAT + 0.0004, STATION_LON + 0.0003));
+                ChinaTime.today().atTime(10, 0), STATION_LAT + 0.0004, STATION_LON + 0.0003));
         page.locator("[data-testid=photo-upload-input]").setInputFiles(photo);
         page.locator("[data-testid=photo-submit]").click();
         assertThat(page.locator("[data-testid=qualification-badge]")).hasAttribute("data-status", "COUNTS");

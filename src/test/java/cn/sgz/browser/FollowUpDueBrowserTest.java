@@ -1,5 +1,6 @@
 package cn.sgz.browser;
 
+import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -57,7 +58,7 @@ class FollowUpDueBrowserTest extends BrowserTestSupport {
         assertFitsPhone(page, "the follow-up form");
 
         // The server's "today" (same JVM, default zone): the pages default to and cap the date at it
-        String today = LocalDate.now().toString();
+        String today = ChinaTime.today().toString();
         assertThat(page.locator("#fu-date")).hasValue(today);
         assertThat(page.locator("#method-visit")).isChecked();
         page.locator("#method-phone").tap();

@@ -1,5 +1,6 @@
 package cn.sgz.browser;
 
+import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,7 +41,7 @@ class ServiceRecordBrowserTest extends BrowserTestSupport {
     void visitWithPhotoCountsOnPhone() throws IOException {
         Page page = phonePage();
         login(page, "demo_worker", "SOCIAL_WORKER");
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today();
         String title = "浏览器测试走访" + System.nanoTime();
 
         long id = createRecord(page, "FOLLOW_UP_VISIT", title, today, false);
@@ -78,7 +79,7 @@ class ServiceRecordBrowserTest extends BrowserTestSupport {
 
     @Test
     void copiedPhotoOnAnotherStationIsFlaggedWithLinkToOriginal() throws IOException {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today();
         byte[] original = stationPhoto(today);
 
         Page first = phonePage();
@@ -142,7 +143,7 @@ class ServiceRecordBrowserTest extends BrowserTestSupport {
     void indoorActivityWithoutSignInSheetExplainsWhyItDoesNotCount() throws IOException {
         Page page = phonePage();
         login(page, "demo_worker", "SOCIAL_WORKER");
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today();
         String title = "浏览器测试室内活动" + System.nanoTime();
 
         long id = createRecord(page, "COMMUNITY_ACTIVITY", title, today, true);

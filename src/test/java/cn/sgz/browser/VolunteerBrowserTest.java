@@ -1,5 +1,6 @@
 package cn.sgz.browser;
 
+import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +37,7 @@ class VolunteerBrowserTest extends BrowserTestSupport {
     void registerAVolunteerLogHoursAndSeeThemCountOnPhone() throws IOException {
         Page page = phonePage();
         login(page, "demo_worker", "SOCIAL_WORKER");
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = ChinaTime.today();
         long n = Math.floorMod(System.nanoTime(), 100_000_000L);
         String name = "浏览器志愿者" + Long.toString(n, 36);
         String phone = "137" + String.format("%08d", n);

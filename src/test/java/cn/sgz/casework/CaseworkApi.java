@@ -1,5 +1,6 @@
 package cn.sgz.casework;
 
+import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -35,7 +36,7 @@ final class CaseworkApi {
     }
 
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return ChinaTime.today();
     }
 
     MockHttpServletResponse send(String user, String method, String url, Object body) throws Exception {

@@ -1,5 +1,6 @@
 package cn.sgz.catalog;
 
+import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -262,7 +263,7 @@ class CatalogProjectApiTest {
         assertThat(demo.get("stationIds")).hasSize(3);
         assertThat(demo.get("optionalItemIds")).hasSize(3);
         assertThat(demo.get("catalogId").asLong()).isEqualTo(jiuyuan.id());
-        java.time.LocalDate start = java.time.LocalDate.now().minusMonths(2).withDayOfMonth(1);
+        java.time.LocalDate start = ChinaTime.today().minusMonths(2).withDayOfMonth(1);
         assertThat(demo.get("startDate").asString()).isEqualTo(start.toString());
         assertThat(demo.get("endDate").asString()).isEqualTo(start.plusYears(1).minusDays(1).toString());
 

@@ -1,5 +1,6 @@
 package cn.sgz.charity;
 
+import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -35,7 +36,7 @@ final class CharityTestClient {
     }
 
     static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        return ChinaTime.today();
     }
 
     JsonNode get(String user, String url) throws Exception {

@@ -1,5 +1,6 @@
 package cn.sgz.community;
 
+import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
@@ -30,7 +31,7 @@ final class CommunityTestSupport {
     }
 
     static LocalDate today() {
-        return LocalDate.now(CHINA);
+        return ChinaTime.today();
     }
 
     long station(String name) {

@@ -1,5 +1,6 @@
 package cn.sgz.progress;
 
+import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -69,7 +70,7 @@ class ComplianceApiTest {
         String body = """
                 {"orgUnitId": %d, "kind": "CONSULTATION", "title": "%s", "serviceDate": "%s", "place": "社区议事厅",
                  "indoor": true, "participantCount": 12, "content": "停车难问题协商", "participants": []}
-                """.formatted(station1, title, LocalDate.now());
+                """.formatted(station1, title, ChinaTime.today());
         MockHttpServletResponse created = mvc.perform(post("/api/v1/service-records").with(login.as("demo_worker"))
                 .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
         assertThat(created.getStatus()).as(created.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);

@@ -1,5 +1,6 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.ChinaTime;
 import static cn.sgz.recipient.ApiClient.as;
 import static cn.sgz.recipient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,14 +37,14 @@ class RecipientApiTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static final SyntheticPeople PEOPLE = new SyntheticPeople(424242L, LocalDate.now());
+    private static final SyntheticPeople PEOPLE = new SyntheticPeople(424242L, ChinaTime.today());
 
     long unit(String name) {
         return jdbc.sql("SELECT id FROM org_unit WHERE name = ?").param(name).query(Long.class).single();
     }
 
     static String newId(int age, boolean male) {
-        return PEOPLE.idNumber(LocalDate.now().minusYears(age).minusDays(17), male);
+        return PEOPLE.idNumber(ChinaTime.today().minusYears(age).minusDays(17), male);
     }
 
     Map<String, Object> form(long unitId, String name, String id, String... categories) {
@@ -133,7 +134,7 @@ class RecipientApiTest {
 
     @Test
     void possibleDuplicatesAreShownBeforeSavingAndCanBeMerged() throws Exception {
-        LocalDate birth = LocalDate.now().minusYears(66).minusDays(40);
+        LocalDate birth = ChinaTime.today().minusYears(66).minusDays(40);
         String id1 = PEOPLE.idNumber(birth, true);
         String id2;
         do {
@@ -214,12 +215,12 @@ class RecipientApiTest {
         migrant.put("phone", null);
         long a = createOk("demo_worker", leftBehind);
         long b = createOk("demo_worker", migrant);
-        var all = ledgerFacts.population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD, null, LocalDate.now())
+        var all = ledgerFacts.population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD, null, ChinaTime.today())
                 .get(station);
         var named = ledgerFacts.population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD, "留守儿童和困境儿童",
-                LocalDate.now()).get(station);
+                ChinaTime.today()).get(station);
         var everyKind = ledgerFacts.population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD,
-                "留守儿童、流动儿童和困境儿童", LocalDate.now()).get(station);
+                "留守儿童、流动儿童和困境儿童", ChinaTime.today()).get(station);
         assertThat(all).contains(a, b);
         assertThat(named).contains(a).doesNotContain(b);
         assertThat(everyKind).isEqualTo(all);
@@ -312,7 +313,7 @@ class RecipientApiTest {
         long rid = createOk("demo_worker", f);
         mvc.perform(as(mvc, "demo_worker", put("/api/v1/recipients/" + rid + "/status"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"status\":\"MOVED_AWAY\",\"date\":\"" + LocalDate.now().minusDays(3) + "\",\"note\":\"随子女迁往呼和浩特\"}"))
+                        .content("{\"status\":\"MOVED_AWAY\",\"date\":\"" + ChinaTime.today().minusDays(3) + "\",\"note\":\"随子女迁往呼和浩特\"}"))
                 .andExpect(status().isOk());
         JsonNode history = json(mvc.perform(as(mvc, "demo_worker", get("/api/v1/recipients/" + rid + "/status-history")))
                 .andReturn());
@@ -334,14 +335,14 @@ class RecipientApiTest {
 
         MvcResult a = mvc.perform(as(mvc, "demo_worker", post("/api/v1/recipients/" + rid + "/assessments"))
                 .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"assessedOn\":\"" + LocalDate.now() + "\",\"economy\":\"低保金\",\"housing\":\"平房\","
+                .content("{\"assessedOn\":\"" + ChinaTime.today() + "\",\"economy\":\"低保金\",\"housing\":\"平房\","
                         + "\"health\":\"糖尿病\",\"care\":\"独居\",\"needs\":[\"DAILY_CARE\",\"LEGAL\"],"
                         + "\"riskLevel\":\"HIGH\",\"elderlyFlags\":[\"LIVING_ALONE\",\"DISABLED_CARE\"]}"))
                 .andReturn();
         assertThat(a.getResponse().getStatus()).as(a.getResponse().getContentAsString()).isEqualTo(201);
         JsonNode r = json(mvc.perform(as(mvc, "demo_worker", get("/api/v1/recipients/" + rid))).andReturn());
         assertThat(r.get("riskLevel").asText()).isEqualTo("HIGH");
-        assertThat(r.get("lastAssessedOn").asText()).isEqualTo(LocalDate.now().toString());
+        assertThat(r.get("lastAssessedOn").asText()).isEqualTo(ChinaTime.today().toString());
         assertThat(r.get("categories").get(0).get("flags").toString()).contains("DISABLED_CARE");
         JsonNode needsAfter = json(mvc.perform(as(mvc, "demo_worker", get("/api/v1/needs"))).andReturn());
         assertThat(needCount(needsAfter, "LEGAL")).isEqualTo(needCount(needsBefore, "LEGAL") + 1);

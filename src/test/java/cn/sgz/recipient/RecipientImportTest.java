@@ -1,5 +1,6 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.ChinaTime;
 import static cn.sgz.recipient.ApiClient.as;
 import static cn.sgz.recipient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +39,7 @@ class RecipientImportTest {
     @Autowired
     JdbcClient jdbc;
 
-    private static final SyntheticPeople PEOPLE = new SyntheticPeople(777L, LocalDate.now());
+    private static final SyntheticPeople PEOPLE = new SyntheticPeople(777L, ChinaTime.today());
     private static final List<String> HEADER = List.of("序号", "姓名", "性别", "身份证号码", "联系方式", "家庭住址", "村（社区）",
             "人员类别", "残疾等级", "监护人", "监护人电话", "户籍类型");
 
@@ -361,9 +362,11 @@ class RecipientImportTest {
                 .getResponse().getContentAsByteArray();
         List<List<String>> rows = RecipientApiTest.readSheet(file);
         assertThat(rows.get(0)).contains("姓名", "身份证号", "村(社区)", "类别");
-        // the template itself passes the dry run (its two example rows are valid)
+        // the template's two example rows are never imported: uploaded as it is, it says there is nobody to import
         JsonNode report = json(upload("demo_worker", station("沙河街道社工站"), "模板.xlsx", file));
-        assertThat(report.get("problemCount").asInt()).as(report.toString()).isZero();
-        assertThat(report.get("dataRows").asInt()).isEqualTo(2);
+        assertThat(report.get("dataRows").asInt()).as(report.toString()).isZero();
+        assertThat(report.get("problems").get(0).get("message").asText()).contains("只有模板中的示例行");
+        assertThat(report.get("problems").get(0).get("sheet").asText()).isEmpty();
+        assertThat(report.get("notices").toString()).contains("第2行是模板中的示例行");
     }
 }

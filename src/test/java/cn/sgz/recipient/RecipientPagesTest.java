@@ -1,5 +1,6 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -98,7 +99,7 @@ class RecipientPagesTest {
         assertThat(html).contains("id=\"record-" + overdue + "\"");
         assertThat(page(worker, "/followups/record/" + overdue).getContentAsString()).contains("id=\"followup-form\"");
         MockHttpServletResponse saved = mvc.perform(post("/followups/record/" + overdue).cookie(worker).with(csrf())
-                .param("method", "PHONE").param("followedOn", LocalDate.now().toString())
+                .param("method", "PHONE").param("followedOn", ChinaTime.today().toString())
                 .param("findings", "电话问候，老人身体平稳")).andReturn().getResponse();
         assertThat(saved.getRedirectedUrl()).isEqualTo("/followups/due");
         assertThat(page(worker, "/followups/due").getContentAsString()).doesNotContain("id=\"due-" + overdue + "\"");
@@ -107,11 +108,11 @@ class RecipientPagesTest {
         assertThat(page(worker, "/recipients/" + rid + "/assessments/new").getContentAsString())
                 .contains("id=\"assessment-form\"");
         MockHttpServletResponse missing = mvc.perform(post("/recipients/" + rid + "/assessments").cookie(worker).with(csrf())
-                .param("assessedOn", LocalDate.now().toString())).andReturn().getResponse();
+                .param("assessedOn", ChinaTime.today().toString())).andReturn().getResponse();
         assertThat(missing.getStatus()).isEqualTo(400);
         assertThat(missing.getContentAsString()).contains("请选择风险等级");
         MockHttpServletResponse ok = mvc.perform(post("/recipients/" + rid + "/assessments").cookie(worker).with(csrf())
-                .param("assessedOn", LocalDate.now().toString()).param("needs", "DAILY_CARE", "MEDICAL")
+                .param("assessedOn", ChinaTime.today().toString()).param("needs", "DAILY_CARE", "MEDICAL")
                 .param("riskLevel", "MEDIUM").param("health", "高血压")).andReturn().getResponse();
         assertThat(ok.getRedirectedUrl()).isEqualTo("/recipients/" + rid);
         assertThat(page(worker, "/recipients/" + rid).getContentAsString()).contains("高血压");

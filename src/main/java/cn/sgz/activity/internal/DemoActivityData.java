@@ -1,5 +1,6 @@
 package cn.sgz.activity.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordForm;
 import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
@@ -117,7 +118,7 @@ class DemoActivityData implements ApplicationRunner {
         }
         OrgUnitView station = stations.get(0);
         long seed = SEEDS[s];
-        LocalDate today = LocalDate.now(QualificationRules.ZONE);
+        LocalDate today = ChinaTime.today();
         Random random = new Random(seed);
         int made = 0;
         for (int i = 0; i < PLANS.size(); i++) {
@@ -142,7 +143,7 @@ class DemoActivityData implements ApplicationRunner {
                 }
                 double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
                 double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
-                OffsetDateTime taken = date.atTime(9, 40 + random.nextInt(60) % 20).atOffset(ZoneOffset.ofHours(8));
+                OffsetDateTime taken = ChinaTime.notAfterNow(date.atTime(9, 40 + random.nextInt(60) % 20).atOffset(ZoneOffset.ofHours(8)));
                 records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-" + s + "-" + i, null,
                         jpeg.length, new ByteArrayInputStream(jpeg), new DeviceCapture(taken, lat, lon, 10.0));
             }

@@ -1,5 +1,6 @@
 package cn.sgz.activity.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
@@ -80,15 +81,15 @@ class DemoVisitPhotos implements ApplicationRunner {
                     .allMatch(c -> c.name().equals("NO_PHOTO"));
             // Only visits the ledger demo wrote moments ago (so a later start adds nothing); every fourth stays
             // without a photo.
-            boolean justLoaded = r.createdAt().isAfter(java.time.OffsetDateTime.now().minusMinutes(5));
+            boolean justLoaded = r.createdAt().isAfter(ChinaTime.offsetNow().minusMinutes(5));
             if (r.counts() || !onlyNoPhoto || !justLoaded || r.id() % 4 == 3) {
                 continue;
             }
             byte[] jpeg = DemoPhotos.jpeg(DemoPhotos.scene(r.id() * 97L, r.id(), 0, 640, 480), 0.85f);
             double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
             double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
-            var taken = r.serviceDate().atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8));
-            var now = java.time.OffsetDateTime.now().minusMinutes(5);
+            var taken = ChinaTime.notAfterNow(r.serviceDate().atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8)));
+            var now = ChinaTime.offsetNow().minusMinutes(5);
             if (taken.isAfter(now)) {
                 taken = now; // a visit recorded today before 10 o'clock was photographed just now
             }

@@ -1,5 +1,6 @@
 package cn.sgz.activity.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.ReceiptView;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.RecordForm;
@@ -40,7 +41,7 @@ public class RecordStore {
     }
 
     public long insert(Row r, long userId, String userName) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO service_record (station_id, org_unit_id, org_path, project_id, kind, domain, title, "
                         + "service_date, start_time, end_time, place, indoor, distributes_goods, site_latitude, "
@@ -69,7 +70,7 @@ public class RecordStore {
                         blank(r.form().endTime()), blank(r.form().place()), Boolean.TRUE.equals(r.form().indoor()),
                         Boolean.TRUE.equals(r.form().distributesGoods()), r.siteLat(), r.siteLon(),
                         blank(r.form().workers()), r.participantCount(), blank(r.form().content()),
-                        blank(r.form().outcome()), OffsetDateTime.now(), id, version)
+                        blank(r.form().outcome()), ChinaTime.offsetNow(), id, version)
                 .update() == 1;
         if (updated) {
             refreshPersonFacts(id);
@@ -81,7 +82,7 @@ public class RecordStore {
         boolean voided = jdbc.sql("UPDATE service_record SET status = 'VOIDED', void_reason = ?, voided_at = ?, voided_by = ?, "
                         + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'ACTIVE'"
                         + (version == null ? "" : " AND version = " + version.longValue()))
-                .params(reason, OffsetDateTime.now(), by, OffsetDateTime.now(), id).update() == 1;
+                .params(reason, ChinaTime.offsetNow(), by, ChinaTime.offsetNow(), id).update() == 1;
         if (voided) {
             refreshPersonFacts(id);
         }
@@ -105,7 +106,7 @@ public class RecordStore {
         }
         String codes = String.join(",", q.reasons().stream().map(r -> r.code().name()).distinct().toList());
         jdbc.sql("UPDATE service_record SET qualification = ?, qualification_codes = ?, qualified_at = ? WHERE id = ?")
-                .params(q.status().name(), cut(codes, 300), OffsetDateTime.now(), id).update();
+                .params(q.status().name(), cut(codes, 300), ChinaTime.offsetNow(), id).update();
         refreshPersonFacts(id);
     }
 
@@ -199,7 +200,7 @@ public class RecordStore {
     public long insertSignIn(long recordId, String name, String phone, Long recipientId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO sign_in_entry (record_id, name, phone, recipient_id, created_at) VALUES (?,?,?,?,?)")
-                .params(recordId, name, phone, recipientId, OffsetDateTime.now()).update(keys, "id");
+                .params(recordId, name, phone, recipientId, ChinaTime.offsetNow()).update(keys, "id");
         return keys.getKey().longValue();
     }
 
@@ -219,7 +220,7 @@ public class RecordStore {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO receipt_entry (record_id, name, item, quantity, phone, recipient_id, created_at) "
                         + "VALUES (?,?,?,?,?,?,?)")
-                .params(recordId, name, item, quantity, phone, recipientId, OffsetDateTime.now()).update(keys, "id");
+                .params(recordId, name, item, quantity, phone, recipientId, ChinaTime.offsetNow()).update(keys, "id");
         return keys.getKey().longValue();
     }
 

@@ -1,5 +1,6 @@
 package cn.sgz.activity.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.ServiceDomain;
 import cn.sgz.activity.ServiceKind;
@@ -61,7 +62,7 @@ class RecordWebController {
                 @RequestParam(required = false) QualificationStatus qualification,
                 @RequestParam(required = false) Boolean includeVoided, Model model) {
         if (Boolean.TRUE.equals(mine) && from == null && to == null) {
-            LocalDate today = LocalDate.now(cn.sgz.evidence.QualificationRules.ZONE);
+            LocalDate today = ChinaTime.today();
             from = today.withDayOfMonth(1);
             to = today;
         }
@@ -85,7 +86,7 @@ class RecordWebController {
     @GetMapping("/records/new")
     String newForm(@RequestParam(required = false) ServiceKind kind, Model model) {
         RecordFormData form = new RecordFormData();
-        form.setServiceDate(LocalDate.now(cn.sgz.evidence.QualificationRules.ZONE));
+        form.setServiceDate(ChinaTime.today());
         form.setKind(kind == null ? ServiceKind.FOLLOW_UP_VISIT : kind);
         form.setWorkers(scopes.currentUser().displayName());
         Long own = scopes.currentUser().orgUnitId();

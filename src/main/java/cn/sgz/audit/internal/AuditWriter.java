@@ -1,5 +1,6 @@
 package cn.sgz.audit.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.CurrentUser;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
@@ -54,7 +55,7 @@ class AuditWriter {
         HttpServletRequest request = currentRequest();
         jdbc.sql("INSERT INTO audit_event (occurred_at, actor, actor_org_path, action, target_type, target_id, "
                         + "target_org_path, result, detail, ip, trace_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                .params(OffsetDateTime.now(), actor, actorPath, event.action(), event.targetType(), event.targetId(),
+                .params(ChinaTime.offsetNow(), actor, actorPath, event.action(), event.targetType(), event.targetId(),
                         event.targetOrgPath(), result, cut(event.detail(), 500),
                         request == null ? null : request.getRemoteAddr(),
                         request == null ? null : TraceIdFilter.of(request))

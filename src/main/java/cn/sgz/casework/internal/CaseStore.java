@@ -1,5 +1,6 @@
 package cn.sgz.casework.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.casework.CaseStage;
 import cn.sgz.casework.CaseView;
 import cn.sgz.catalog.ServiceDomain;
@@ -37,7 +38,7 @@ public class CaseStore {
     }
 
     public long insert(NewRow r) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO cw_case (code, station_id, org_path, project_id, recipient_id, client_name, client_hint, "
                         + "domain, title, stage, worker_id, worker_name, opened_on, created_at, updated_at, version) "
@@ -91,14 +92,14 @@ public class CaseStore {
 
     public void setStage(long id, CaseStage stage) {
         jdbc.sql("UPDATE cw_case SET stage = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(stage.name(), OffsetDateTime.now(), id).update();
+                .params(stage.name(), ChinaTime.offsetNow(), id).update();
     }
 
     public void submitClosure(long id, String by) {
         jdbc.sql("UPDATE cw_case SET stage = 'CLOSING', closure_submitted_at = ?, closure_submitted_by = ?, "
                         + "closure_decided_at = NULL, closure_decided_by = NULL, closure_note = NULL, updated_at = ?, "
                         + "version = version + 1 WHERE id = ?")
-                .params(OffsetDateTime.now(), by, OffsetDateTime.now(), id).update();
+                .params(ChinaTime.offsetNow(), by, ChinaTime.offsetNow(), id).update();
     }
 
     /** Records the head's decision: approved (closed on a date) or returned to the worker. */
@@ -106,12 +107,12 @@ public class CaseStore {
         jdbc.sql("UPDATE cw_case SET stage = ?, closed_on = ?, closure_decided_at = ?, closure_decided_by = ?, "
                         + "closure_note = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                 .params(approved ? CaseStage.CLOSED.name() : CaseStage.EVALUATED.name(), approved ? closedOn : null,
-                        OffsetDateTime.now(), by, note, OffsetDateTime.now(), id).update();
+                        ChinaTime.offsetNow(), by, note, ChinaTime.offsetNow(), id).update();
     }
 
     public void reopen(long id) {
         jdbc.sql("UPDATE cw_case SET stage = 'INTERVENING', closed_on = NULL, updated_at = ?, version = version + 1 "
-                + "WHERE id = ?").params(OffsetDateTime.now(), id).update();
+                + "WHERE id = ?").params(ChinaTime.offsetNow(), id).update();
     }
 
     /** Which stages the cases of each station are in (one grouped scan). */

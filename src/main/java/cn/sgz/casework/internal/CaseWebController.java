@@ -67,7 +67,7 @@ class CaseWebController {
     String newCase(@RequestParam(required = false) Long stationId, @RequestParam(required = false) String q,
                    Model model) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put("intakeDate", LocalDate.now(ChinaTime.ZONE).toString());
+        values.put("intakeDate", ChinaTime.today().toString());
         return newForm(model, stationId, q, null, null, null, values);
     }
 
@@ -114,7 +114,7 @@ class CaseWebController {
         model.addAttribute("steps", FormType.CASE_FILE);
         model.addAttribute("referralStatuses", List.of(ReferralStatus.ACCEPTED, ReferralStatus.RESOLVED,
                 ReferralStatus.DECLINED));
-        model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
+        model.addAttribute("today", ChinaTime.today());
         return "casework/case";
     }
 
@@ -196,7 +196,7 @@ class CaseWebController {
     record SessionInput(LocalDate serviceDate, String startTime, String endTime, String place, Integer unitSeq,
                         String attendance) {
         static SessionInput today() {
-            return new SessionInput(LocalDate.now(ChinaTime.ZONE), null, null, null, null, null);
+            return new SessionInput(ChinaTime.today(), null, null, null, null, null);
         }
     }
 
@@ -265,7 +265,7 @@ class CaseWebController {
     static Map<String, String> defaults(FormType type) {
         Map<String, String> v = new LinkedHashMap<>();
         type.fields().stream().filter(f -> f.kind() == cn.sgz.casework.FieldSpec.Kind.DATE && !"plannedDate".equals(f.key()))
-                .forEach(f -> v.put(f.key(), LocalDate.now(ChinaTime.ZONE).toString()));
+                .forEach(f -> v.put(f.key(), ChinaTime.today().toString()));
         if (type == FormType.AGREEMENT) {
             v.put("duties", "社工按约定时间提供服务，尊重案主意愿；案主如实提供信息，按约定参与服务。任何一方可提出调整或终止服务。");
             v.put("confidentiality", "社工对案主信息保密；涉及案主或他人人身安全、违法犯罪等情形除外，并依法报告。");

@@ -83,7 +83,7 @@ class DemoCaseworkData implements ApplicationRunner {
             return;
         }
         long started = System.currentTimeMillis();
-        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        LocalDate today = ChinaTime.today();
         List<Long> closed = new ArrayList<>();
         List<Long> evaluatedGroups = new ArrayList<>();
         boolean done = demo.runAs("demo_worker", () -> {
@@ -222,7 +222,7 @@ class DemoCaseworkData implements ApplicationRunner {
         double lat = station.latitude() == null ? 40.6 : station.latitude() + 0.002;
         double lon = station.longitude() == null ? 109.97 : station.longitude() - 0.001;
         records.addPhoto(recordId, PhotoPurpose.SCENE, PhotoSource.CAMERA, "cw-demo-" + photoSeed, null, jpeg.length,
-                new ByteArrayInputStream(jpeg), new DeviceCapture(date.atTime(10, 5).atOffset(ZoneOffset.ofHours(8)),
+                new ByteArrayInputStream(jpeg), new DeviceCapture(ChinaTime.notAfterNow(date.atTime(10, 5).atOffset(ZoneOffset.ofHours(8))),
                         lat, lon, 10.0));
     }
 

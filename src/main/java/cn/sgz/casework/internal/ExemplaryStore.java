@@ -1,5 +1,6 @@
 package cn.sgz.casework.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.casework.ExemplaryStatus;
 import cn.sgz.casework.ExemplaryView;
 import cn.sgz.org.Scope;
@@ -30,7 +31,7 @@ public class ExemplaryStore {
         jdbc.sql("INSERT INTO cw_exemplary (owner_type, owner_id, station_id, org_path, title, summary, status, "
                         + "proposed_by, proposed_at) VALUES (?,?,?,?,?,?,?,?,?)")
                 .params(ownerType, ownerId, stationId, orgPath, title, summary, ExemplaryStatus.PROPOSED.name(), user,
-                        OffsetDateTime.now())
+                        ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -77,7 +78,7 @@ public class ExemplaryStore {
     public boolean decide(long id, ExemplaryStatus status, String by, String note, LocalDate confirmedOn) {
         return jdbc.sql("UPDATE cw_exemplary SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, "
                         + "confirmed_on = ? WHERE id = ? AND status = 'PROPOSED'")
-                .params(status.name(), by, OffsetDateTime.now(), note, confirmedOn, id).update() == 1;
+                .params(status.name(), by, ChinaTime.offsetNow(), note, confirmedOn, id).update() == 1;
     }
 
     public String pathOf(long id) {

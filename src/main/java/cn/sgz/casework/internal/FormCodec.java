@@ -52,7 +52,7 @@ public class FormCodec {
             switch (f.kind()) {
                 case DATE -> {
                     try {
-                        if (LocalDate.parse(v).isAfter(LocalDate.now(ChinaTime.ZONE))) {
+                        if (LocalDate.parse(v).isAfter(ChinaTime.today())) {
                             problems.add(new FieldProblem(f.key(), where + "不能晚于今天"));
                         }
                     } catch (DateTimeParseException e) {

@@ -1,5 +1,6 @@
 package cn.sgz.casework.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.casework.FormType;
 import cn.sgz.casework.FormView;
 import java.time.OffsetDateTime;
@@ -44,13 +45,13 @@ public class FormStore {
         String content = codec.write(values);
         int updated = jdbc.sql("UPDATE cw_form SET content = ?, updated_by = ?, updated_at = ?, version = version + 1 "
                         + "WHERE owner_type = ? AND owner_id = ? AND form_type = ? AND seq = ?")
-                .params(content, user, OffsetDateTime.now(), ownerType, ownerId, type.name(), seq).update();
+                .params(content, user, ChinaTime.offsetNow(), ownerType, ownerId, type.name(), seq).update();
         if (updated > 0) {
             return false;
         }
         jdbc.sql("INSERT INTO cw_form (owner_type, owner_id, form_type, seq, station_id, org_path, content, updated_by, "
                         + "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,0)")
-                .params(ownerType, ownerId, type.name(), seq, stationId, orgPath, content, user, OffsetDateTime.now())
+                .params(ownerType, ownerId, type.name(), seq, stationId, orgPath, content, user, ChinaTime.offsetNow())
                 .update();
         return true;
     }

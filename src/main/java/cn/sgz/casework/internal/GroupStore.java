@@ -1,5 +1,6 @@
 package cn.sgz.casework.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.casework.GroupKind;
 import cn.sgz.casework.GroupStage;
 import cn.sgz.casework.GroupView;
@@ -34,7 +35,7 @@ public class GroupStore {
 
     public long insert(GroupKind kind, long stationId, String orgPath, Long projectId, String name,
                        ServiceDomain domain, long workerId, String workerName, LocalDate openedOn) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO cw_group (kind, code, station_id, org_path, project_id, name, domain, stage, worker_id, "
                         + "worker_name, opened_on, created_at, updated_at, version) VALUES (?,'-',?,?,?,?,?,?,?,?,?,?,?,0)")
@@ -87,12 +88,12 @@ public class GroupStore {
 
     public void setStage(long id, GroupStage stage) {
         jdbc.sql("UPDATE cw_group SET stage = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(stage.name(), OffsetDateTime.now(), id).update();
+                .params(stage.name(), ChinaTime.offsetNow(), id).update();
     }
 
     public void touch(long id) {
         jdbc.sql("UPDATE cw_group SET updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(OffsetDateTime.now(), id).update();
+                .params(ChinaTime.offsetNow(), id).update();
     }
 
     public long count() {

@@ -159,7 +159,7 @@ class GroupWebController {
     String newSession(HttpServletRequest request, @PathVariable long id, @RequestParam(required = false) Integer unit,
                       Model model) {
         GroupDetail d = groups.detail(GroupApiController.kindOf(request), id);
-        return sessionPage(model, d, Map.of(), new CaseWebController.SessionInput(LocalDate.now(ChinaTime.ZONE), null,
+        return sessionPage(model, d, Map.of(), new CaseWebController.SessionInput(ChinaTime.today(), null,
                 null, null, unit, null));
     }
 

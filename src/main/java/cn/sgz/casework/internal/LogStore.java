@@ -1,5 +1,6 @@
 package cn.sgz.casework.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.casework.LogEntry;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,7 +19,7 @@ public class LogStore {
 
     public void add(String ownerType, long ownerId, String actor, String action, String note) {
         jdbc.sql("INSERT INTO cw_log (owner_type, owner_id, logged_at, actor, action, note) VALUES (?,?,?,?,?,?)")
-                .params(ownerType, ownerId, OffsetDateTime.now(), actor, action,
+                .params(ownerType, ownerId, ChinaTime.offsetNow(), actor, action,
                         note == null ? null : note.length() > 1000 ? note.substring(0, 1000) : note)
                 .update();
     }

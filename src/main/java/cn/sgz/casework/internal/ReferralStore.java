@@ -1,5 +1,6 @@
 package cn.sgz.casework.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.casework.CaseworkInputs.NewReferral;
 import cn.sgz.casework.ReferralStatus;
 import cn.sgz.casework.ReferralView;
@@ -25,7 +26,7 @@ public class ReferralStore {
         jdbc.sql("INSERT INTO cw_referral (case_id, station_id, org_path, organisation, resource, reason, contact, "
                         + "referred_on, status, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
                 .params(caseId, stationId, orgPath, r.organisation().strip(), blank(r.resource()), r.reason().strip(),
-                        blank(r.contact()), r.referredOn(), ReferralStatus.REFERRED.name(), user, OffsetDateTime.now())
+                        blank(r.contact()), r.referredOn(), ReferralStatus.REFERRED.name(), user, ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -1,5 +1,6 @@
 package cn.sgz.casework.internal;
 
+import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -31,7 +32,7 @@ public class SessionStore {
         jdbc.sql("INSERT INTO cw_session (owner_type, owner_id, record_id, unit_seq, station_id, org_path, service_date, "
                         + "content, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
                 .params(ownerType, ownerId, recordId, unitSeq, stationId, orgPath, date, content, user,
-                        OffsetDateTime.now())
+                        ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

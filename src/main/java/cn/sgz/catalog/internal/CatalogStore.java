@@ -1,5 +1,6 @@
 package cn.sgz.catalog.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.AmountAggregate;
 import cn.sgz.catalog.Catalog;
 import cn.sgz.catalog.CatalogContent;
@@ -52,7 +53,7 @@ public class CatalogStore {
         jdbc.sql("INSERT INTO catalog (code, version_no, status, parent_id, builtin, name, region, year_no, source, "
                         + "notes, created_at, created_by) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(c.code(), versionNo, status.name(), parentId, builtin, c.name(), c.region(), c.year(),
-                        c.source(), c.notes(), OffsetDateTime.now(), by)
+                        c.source(), c.notes(), ChinaTime.offsetNow(), by)
                 .update(key, "id");
         long id = key.getKey().longValue();
         insertContent(id, c);

@@ -1,5 +1,6 @@
 package cn.sgz.catalog.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Catalog;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogQueries;
@@ -83,6 +84,6 @@ class DemoCatalogData implements ApplicationRunner {
     }
 
     static LocalDate contractStart() {
-        return LocalDate.now().minusMonths(2).withDayOfMonth(1);
+        return ChinaTime.today().minusMonths(2).withDayOfMonth(1);
     }
 }

@@ -1,5 +1,6 @@
 package cn.sgz.catalog.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.EvidencePolicy;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,7 +42,7 @@ public class ProjectStore {
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)")
                 .params(r.name(), r.bureauId(), r.agencyId(), r.catalogId(), r.tier(), r.startDate(), r.endDate(),
                         p.photoRequired(), p.maxDistanceMeters(), p.captureGraceDays(), p.minGroupAttendees(),
-                        p.signInRequiredIndoor(), p.receiptsRequired(), OffsetDateTime.now(), by)
+                        p.signInRequiredIndoor(), p.receiptsRequired(), ChinaTime.offsetNow(), by)
                 .update(key, "id");
         long id = key.getKey().longValue();
         links(id, r.stationIds(), r.itemIds());

@@ -1,5 +1,6 @@
 package cn.sgz.catalog.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Catalog;
 import cn.sgz.catalog.CatalogQueries;
 import cn.sgz.catalog.CatalogStatus;
@@ -68,7 +69,7 @@ class ProjectWebController {
         Long chosen = catalogId != null ? catalogId : published.isEmpty() ? null : published.get(0).id();
         EvidencePolicy d = EvidencePolicy.defaults();
         var form = new ProjectService.ProjectForm(null, null, null, chosen, null,
-                LocalDate.of(LocalDate.now().getYear(), 1, 1), LocalDate.of(LocalDate.now().getYear(), 12, 31),
+                LocalDate.of(ChinaTime.today().getYear(), 1, 1), LocalDate.of(ChinaTime.today().getYear(), 12, 31),
                 List.of(), List.of(), d.photoRequired(), d.maxDistanceMeters(), d.captureGraceDays(),
                 d.minGroupAttendees(), d.signInRequiredIndoor(), d.receiptsRequired());
         return form(model, form, null);

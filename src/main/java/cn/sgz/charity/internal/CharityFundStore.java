@@ -1,5 +1,6 @@
 package cn.sgz.charity.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.charity.CoRaisedView;
 import cn.sgz.charity.FundForm;
 import cn.sgz.charity.FundKind;
@@ -37,7 +38,7 @@ public class CharityFundStore {
     }
 
     public long insert(long stationId, String orgPath, FundForm f, String by) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO charity_fund (station_id, org_path, name, kind, partner_org, established_on, status, note, "
                         + "created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,'ACTIVE',?,?,?,?,0)")
@@ -52,14 +53,14 @@ public class CharityFundStore {
         return jdbc.sql("UPDATE charity_fund SET name = ?, kind = ?, partner_org = ?, established_on = ?, note = ?, "
                         + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
                 .params(f.name().strip(), f.kind().name(), f.partnerOrg().strip(), f.establishedOn(), blank(f.note()),
-                        OffsetDateTime.now(), id, version)
+                        ChinaTime.offsetNow(), id, version)
                 .update() == 1;
     }
 
     public boolean close(long id, LocalDate on, String reason) {
         return jdbc.sql("UPDATE charity_fund SET status = 'CLOSED', closed_on = ?, close_reason = ?, updated_at = ?, "
                         + "version = version + 1 WHERE id = ? AND status = 'ACTIVE'")
-                .params(on, reason, OffsetDateTime.now(), id).update() == 1;
+                .params(on, reason, ChinaTime.offsetNow(), id).update() == 1;
     }
 
     public Optional<Fund> find(long id) {
@@ -100,7 +101,7 @@ public class CharityFundStore {
                         + "note, reverses_id, reversal_reason, created_by, created_by_name, created_at) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(fund.id(), fund.stationId(), fund.orgPath(), on, amount, donor, partnerOrg, blank(note),
-                        reversesId, reason, by, byName, OffsetDateTime.now())
+                        reversesId, reason, by, byName, ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

@@ -51,7 +51,7 @@ class CharityFundWebController {
     @GetMapping("/charity/funds/new")
     String newFund(Model model) {
         return fundForm(model, new PageForms.Fund(access.defaultStationId(), null, FundKind.RELIEF_FUND, null,
-                LocalDate.now(ChinaTime.ZONE), null, null));
+                ChinaTime.today(), null, null));
     }
 
     private String fundForm(Model model, PageForms.Fund form) {
@@ -73,7 +73,7 @@ class CharityFundWebController {
 
     @GetMapping("/charity/funds/{id}")
     String fund(@PathVariable long id, Model model) {
-        return fundPage(id, model, new PageForms.CoRaised(LocalDate.now(ChinaTime.ZONE), null, null, null, null));
+        return fundPage(id, model, new PageForms.CoRaised(ChinaTime.today(), null, null, null, null));
     }
 
     private String fundPage(long id, Model model, PageForms.CoRaised entryForm) {

@@ -1,5 +1,6 @@
 package cn.sgz.charity.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.charity.CharityProjectForm;
 import cn.sgz.charity.CharityProjectStatus;
 import cn.sgz.org.Scope;
@@ -42,7 +43,7 @@ public class CharityProjectStore {
             + "FROM charity_project p LEFT JOIN charity_fund f ON f.id = p.fund_id ";
 
     public long insert(long stationId, String orgPath, CharityProjectForm f, CharityProjectStatus status, String by) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO charity_project (station_id, org_path, fund_id, name, goal, content, budget, start_date, "
                         + "end_date, status, created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,0)")
@@ -57,7 +58,7 @@ public class CharityProjectStore {
                         + "start_date = ?, end_date = ?, status = ?, updated_at = ?, version = version + 1 "
                         + "WHERE id = ? AND version = ?")
                 .params(f.fundId(), f.name().strip(), f.goal().strip(), f.content().strip(), f.budget(), f.startDate(),
-                        f.endDate(), status.name(), OffsetDateTime.now(), id, version)
+                        f.endDate(), status.name(), ChinaTime.offsetNow(), id, version)
                 .update() == 1;
     }
 
@@ -80,7 +81,7 @@ public class CharityProjectStore {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO charity_promotion (project_id, record_id, station_id, org_path, promoted_on, created_by, "
                         + "created_at) VALUES (?,?,?,?,?,?,?)")
-                .params(p.id(), recordId, p.stationId(), p.orgPath(), on, by, OffsetDateTime.now())
+                .params(p.id(), recordId, p.stationId(), p.orgPath(), on, by, ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }

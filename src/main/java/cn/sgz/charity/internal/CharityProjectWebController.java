@@ -45,7 +45,7 @@ class CharityProjectWebController {
     @GetMapping("/charity/projects/new")
     String newProject(Model model) {
         return form(model, new PageForms.Project(access.defaultStationId(), null, null, null, null, null,
-                LocalDate.now(ChinaTime.ZONE), null, null, null), null);
+                ChinaTime.today(), null, null, null), null);
     }
 
     private String form(Model model, PageForms.Project form, Long id) {
@@ -93,7 +93,7 @@ class CharityProjectWebController {
 
     @GetMapping("/charity/projects/{id}")
     String detail(@PathVariable long id, Model model) {
-        return page(id, model, new PageForms.Promotion(null, LocalDate.now(ChinaTime.ZONE), null, null, true, null,
+        return page(id, model, new PageForms.Promotion(null, ChinaTime.today(), null, null, true, null,
                 null, null));
     }
 

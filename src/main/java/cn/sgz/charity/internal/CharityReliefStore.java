@@ -1,5 +1,6 @@
 package cn.sgz.charity.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.Scope;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -39,7 +40,7 @@ public class CharityReliefStore {
 
     public long insert(long fundId, long recordId, long stationId, String orgPath, LocalDate date, String plan,
                        String by) {
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO relief_event (fund_id, record_id, station_id, org_path, relief_date, plan, created_by, "
                         + "created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,0)")
@@ -51,7 +52,7 @@ public class CharityReliefStore {
     public boolean update(long id, long version, long fundId, String plan) {
         return jdbc.sql("UPDATE relief_event SET fund_id = ?, plan = ?, updated_at = ?, version = version + 1 "
                         + "WHERE id = ? AND version = ?")
-                .params(fundId, plan, OffsetDateTime.now(), id, version).update() == 1;
+                .params(fundId, plan, ChinaTime.offsetNow(), id, version).update() == 1;
     }
 
     /** Keeps the stored date equal to the service record's after the record was edited. */
@@ -106,7 +107,7 @@ public class CharityReliefStore {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO relief_recipient (relief_id, recipient_id, name, amount, goods, created_at) "
                         + "VALUES (?,?,?,?,?,?)")
-                .params(reliefId, recipientId, name, amount, goods, OffsetDateTime.now())
+                .params(reliefId, recipientId, name, amount, goods, ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -126,7 +127,7 @@ public class CharityReliefStore {
     /** Touches the event so that concurrent edits of its lines are noticed by the version. */
     public void touch(long id) {
         jdbc.sql("UPDATE relief_event SET updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(OffsetDateTime.now(), id).update();
+                .params(ChinaTime.offsetNow(), id).update();
     }
 
     private static Relief relief(ResultSet rs, int n) throws SQLException {

@@ -102,7 +102,7 @@ class DemoCharityData implements ApplicationRunner {
             return;
         }
         OrgUnitView station = stations.get(0);
-        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        LocalDate today = ChinaTime.today();
         long[] seed = {p.seed()};
 
         FundView fund = funds.create(new FundForm(station.id(), p.fund(), p.fund().contains("救助") ? FundKind.RELIEF_FUND
@@ -174,7 +174,7 @@ class DemoCharityData implements ApplicationRunner {
         Double lat = station.latitude();
         Double lon = station.longitude();
         records.addPhoto(recordId, PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-charity-" + seed, null, jpeg.length,
-                new ByteArrayInputStream(jpeg), new DeviceCapture(day.atTime(10, 5).atOffset(ZoneOffset.ofHours(8)),
+                new ByteArrayInputStream(jpeg), new DeviceCapture(ChinaTime.notAfterNow(day.atTime(10, 5).atOffset(ZoneOffset.ofHours(8))),
                         lat == null ? null : lat + 0.0005, lon == null ? null : lon + 0.0005, 8.0));
     }
 }

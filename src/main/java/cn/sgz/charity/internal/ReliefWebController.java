@@ -51,7 +51,7 @@ class ReliefWebController {
 
     @GetMapping("/charity/relief/new")
     String newRelief(@RequestParam(required = false) Long fundId, Model model) {
-        return form(model, new PageForms.Relief(fundId, LocalDate.now(ChinaTime.ZONE), null, null, null, null));
+        return form(model, new PageForms.Relief(fundId, ChinaTime.today(), null, null, null, null));
     }
 
     private String form(Model model, PageForms.Relief form) {

@@ -43,7 +43,7 @@ public final class Checks {
             }
             return null;
         }
-        LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        LocalDate today = ChinaTime.today();
         if (value.isAfter(today)) {
             add(field, label + "：不能晚于今天");
         } else if (value.isBefore(LocalDate.of(1950, 1, 1))) {

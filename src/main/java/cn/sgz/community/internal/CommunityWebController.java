@@ -51,7 +51,7 @@ class CommunityWebController {
     @GetMapping("/community/orgs/new")
     String newOrg(@RequestParam(required = false) Long stationId, Model model) {
         Long station = access.defaultStation(stationId);
-        return orgForm(model, new OrgForm(station, null, null, LocalDate.now(ChinaTime.ZONE), FilingStatus.UNFILED,
+        return orgForm(model, new OrgForm(station, null, null, ChinaTime.today(), FilingStatus.UNFILED,
                 null, null, null, null, null), null, null);
     }
 
@@ -99,7 +99,7 @@ class CommunityWebController {
         model.addAttribute("o", d.org());
         model.addAttribute("canWrite", access.canWrite());
         model.addAttribute("activityKinds", CommunityOrgService.ACTIVITY_KINDS);
-        model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
+        model.addAttribute("today", ChinaTime.today());
         return "community/org-detail";
     }
 

@@ -1,5 +1,6 @@
 package cn.sgz.community.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.community.AchievementKind;
 import cn.sgz.community.AchievementService;
 import cn.sgz.community.AchievementService.AchievementForm;
@@ -45,7 +46,7 @@ class DemoAchievements implements ApplicationRunner {
                 return;
             }
             long station = stations.get(0).id();
-            LocalDate today = LocalDate.now(cn.sgz.shared.ChinaTime.ZONE);
+            LocalDate today = ChinaTime.today();
             achievements.create(new AchievementForm(station, AchievementKind.SERVICE_BRAND, "“沙河暖心”困难老人关爱服务",
                     today.minusDays(40), "以独居、空巢老人每月探访和邻里守望为核心，已形成服务流程和宣传册。"));
             achievements.create(new AchievementForm(station, AchievementKind.ASSISTED_STATION, "赛罕街道社工站",

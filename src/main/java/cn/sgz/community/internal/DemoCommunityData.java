@@ -124,7 +124,7 @@ class DemoCommunityData implements ApplicationRunner {
         final OrgUnitView station;
         final int s;
         final Random random;
-        final LocalDate today = LocalDate.now(ChinaTime.ZONE);
+        final LocalDate today = ChinaTime.today();
         final LocalDate projectStart = today.minusMonths(2).withDayOfMonth(1);
         final String worker;
         long photoSeed;
@@ -162,7 +162,7 @@ class DemoCommunityData implements ApplicationRunner {
             double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.004;
             records.addPhoto(recordId, PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-community-" + s + "-" + recordId,
                     null, jpeg.length, new ByteArrayInputStream(jpeg),
-                    new DeviceCapture(date.atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8)), lat, lon, 8.0));
+                    new DeviceCapture(ChinaTime.notAfterNow(date.atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8))), lat, lon, 8.0));
         }
 
         void organisations() {

@@ -52,7 +52,7 @@ class StaffDevelopmentWebController {
         model.addAttribute("levels", List.of(CertificateLevel.ASSISTANT, CertificateLevel.INTERMEDIATE,
                 CertificateLevel.SENIOR));
         model.addAttribute("results", ExamResult.values());
-        model.addAttribute("thisYear", LocalDate.now(ChinaTime.ZONE).getYear());
+        model.addAttribute("thisYear", ChinaTime.today().getYear());
         if (station != null) {
             model.addAttribute("cert", development.certification(station));
             model.addAttribute("exams", development.examEntries(station));
@@ -97,7 +97,7 @@ class StaffDevelopmentWebController {
                        @RequestParam(required = false) Long orgId, Model model) {
         Long station = access.defaultStation(stationId);
         return trainingForm(model, new TrainingForm(station, audience == null ? TrainingAudience.WORKER : audience,
-                orgId, null, null, null, null, null, null), new RecordInput(null, null, LocalDate.now(ChinaTime.ZONE),
+                orgId, null, null, null, null, null, null), new RecordInput(null, null, ChinaTime.today(),
                 null, null, null, true, access.me().displayName(), null, null, null));
     }
 
@@ -145,7 +145,7 @@ class StaffDevelopmentWebController {
     String newSupervision(@RequestParam(required = false) Long stationId, Model model) {
         Long station = access.defaultStation(stationId);
         return supervisionForm(model, new SupervisionForm(station, null, null, null, null, null, null, null),
-                new RecordInput(null, null, LocalDate.now(ChinaTime.ZONE), null, null, null, true,
+                new RecordInput(null, null, ChinaTime.today(), null, null, null, true,
                         access.me().displayName(), null, null, null));
     }
 

@@ -47,7 +47,7 @@ class VolunteerWebController {
         model.addAttribute("registration", station == null ? null : volunteers.registration(station));
         model.addAttribute("teams", station == null ? List.of() : volunteers.teams(station));
         model.addAttribute("canWrite", access.canWrite());
-        model.addAttribute("today", LocalDate.now(ChinaTime.ZONE));
+        model.addAttribute("today", ChinaTime.today());
         return "community/volunteers";
     }
 
@@ -55,7 +55,7 @@ class VolunteerWebController {
     String newVolunteer(@RequestParam(required = false) Long stationId, Model model) {
         Long station = access.defaultStation(stationId);
         return form(model, new VolunteerForm(station, null, null, null, null, null, null,
-                LocalDate.now(ChinaTime.ZONE), null));
+                ChinaTime.today(), null));
     }
 
     /** Edits a volunteer, mostly to add the national system number once they have registered. */
@@ -158,7 +158,7 @@ class VolunteerWebController {
     @GetMapping("/volunteer-activities/new")
     String newActivity(@RequestParam(required = false) Long stationId, Model model) {
         Long station = access.defaultStation(stationId);
-        return activityForm(model, station, new RecordInput(null, null, LocalDate.now(ChinaTime.ZONE), null, null, null,
+        return activityForm(model, station, new RecordInput(null, null, ChinaTime.today(), null, null, null,
                 false, access.me().displayName(), null, null, null));
     }
 

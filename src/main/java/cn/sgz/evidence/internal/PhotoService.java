@@ -1,5 +1,6 @@
 package cn.sgz.evidence.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.EvidenceChanged;
 import cn.sgz.evidence.FileStore;
@@ -139,7 +140,7 @@ public class PhotoService {
             BufferedImage upright = ImageLoader.upright(decoded.image(), exif.orientation());
             Fingerprint fp = ImageHashes.of(ImageLoader.scaled(upright, settings.decodeSide));
 
-            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(8));
+            OffsetDateTime now = ChinaTime.offsetNow();
             DeviceCapture device = u.device();
             OffsetDateTime captured = exif.capturedAt();
             String timeSource = captured == null ? null : "EXIF";
@@ -492,7 +493,7 @@ public class PhotoService {
 
     private void markRemoved(PhotoView p, String reason) {
         jdbc.sql("UPDATE evidence_photo SET removed_at = ?, removed_reason = ? WHERE id = ?")
-                .params(OffsetDateTime.now(), cut(reason, 200), p.id()).update();
+                .params(ChinaTime.offsetNow(), cut(reason, 200), p.id()).update();
         index.remove(p.id());
         events.publishEvent(new EvidenceChanged(p.ownerType(), p.ownerId(), "PHOTO_REMOVED"));
         events.publishEvent(AuditEvent.success("PHOTO_REMOVE", "PHOTO", p.id(), p.orgPath(), cut(reason, 200)));

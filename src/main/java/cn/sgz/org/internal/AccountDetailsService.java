@@ -1,5 +1,6 @@
 package cn.sgz.org.internal;
 
+import cn.sgz.shared.ChinaTime;
 import java.time.OffsetDateTime;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -22,6 +23,6 @@ class AccountDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         UserAccount account = users.findByUsername(username)
                 .orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误"));
-        return SgzPrincipal.of(account, account.isLocked(OffsetDateTime.now()));
+        return SgzPrincipal.of(account, account.isLocked(ChinaTime.offsetNow()));
     }
 }

@@ -20,16 +20,24 @@ class AccountWebController {
     private final AccountService accounts;
     private final ApiTokenService tokens;
     private final FirstAdminSetup setup;
+    private final StartupStatus startup;
 
-    AccountWebController(ScopeService scopes, AccountService accounts, ApiTokenService tokens, FirstAdminSetup setup) {
+    AccountWebController(ScopeService scopes, AccountService accounts, ApiTokenService tokens, FirstAdminSetup setup,
+                         StartupStatus startup) {
         this.scopes = scopes;
         this.accounts = accounts;
         this.tokens = tokens;
         this.setup = setup;
+        this.startup = startup;
     }
 
     @GetMapping("/login")
-    String login() {
+    String login(Model model, HttpServletResponse response) {
+        if (startup.loading()) {
+            // Accounts and demo data may not exist yet: say so, and look again in a few seconds by itself
+            model.addAttribute("loadingSeconds", startup.secondsLoading());
+            response.setHeader("Refresh", "5");
+        }
         return "login";
     }
 

@@ -1,5 +1,6 @@
 package cn.sgz.org.internal;
 
+import cn.sgz.shared.ChinaTime;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,7 +20,7 @@ public class ApiToken {
     private String name;
     private String tokenHash;
     private String tokenPrefix;
-    private OffsetDateTime createdAt = OffsetDateTime.now();
+    private OffsetDateTime createdAt = ChinaTime.offsetNow();
     private OffsetDateTime lastUsedAt;
     private OffsetDateTime revokedAt;
 
@@ -34,7 +35,7 @@ public class ApiToken {
     }
 
     void revoke() {
-        this.revokedAt = OffsetDateTime.now();
+        this.revokedAt = ChinaTime.offsetNow();
     }
 
     public Long getId() {

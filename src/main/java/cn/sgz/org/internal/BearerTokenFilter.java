@@ -1,5 +1,6 @@
 package cn.sgz.org.internal;
 
+import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,7 +40,7 @@ class BearerTokenFilter extends OncePerRequestFilter {
             return;
         }
         String token = request.getHeader("Authorization").substring(7).trim();
-        Optional<SgzPrincipal> principal = tokens.authenticate(token, OffsetDateTime.now());
+        Optional<SgzPrincipal> principal = tokens.authenticate(token, ChinaTime.offsetNow());
         if (principal.isEmpty()) {
             errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "API 令牌无效、已撤销或账号已停用");
             return;

@@ -1,5 +1,6 @@
 package cn.sgz.org.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.AuditEvent;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -35,7 +36,7 @@ class LoginThrottle {
             jdbc.sql("UPDATE app_user SET failed_attempts = failed_attempts + 1 WHERE username = ?")
                     .param(username).update();
             jdbc.sql("UPDATE app_user SET locked_until = ?, failed_attempts = 0 WHERE username = ? AND failed_attempts >= ?")
-                    .param(OffsetDateTime.now().plus(LOCK_TIME)).param(username).param(MAX_FAILURES).update();
+                    .param(ChinaTime.offsetNow().plus(LOCK_TIME)).param(username).param(MAX_FAILURES).update();
         }
         events.publishEvent(new AuditEvent(truncate(username), "LOGIN", "USER", null, orgPathOf(username), "FAILURE",
                 event.getException().getClass().getSimpleName()));

@@ -1,5 +1,6 @@
 package cn.sgz.org.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -32,7 +33,7 @@ public class OrgUnit {
     private Double longitude;
     private String address;
     @Column(updatable = false)
-    private OffsetDateTime createdAt = OffsetDateTime.now();
+    private OffsetDateTime createdAt = ChinaTime.offsetNow();
     @Version
     private long version;
 

@@ -1,5 +1,6 @@
 package cn.sgz.org.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.CertificateLevel;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -33,7 +34,7 @@ public class Staff {
     private LocalDate certDate;
     private boolean active = true;
     @Column(updatable = false)
-    private OffsetDateTime createdAt = OffsetDateTime.now();
+    private OffsetDateTime createdAt = ChinaTime.offsetNow();
     @Version
     private long version;
 

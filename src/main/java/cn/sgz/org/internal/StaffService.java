@@ -1,5 +1,6 @@
 package cn.sgz.org.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.CertificateLevel;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.Scope;
@@ -159,7 +160,7 @@ public class StaffService {
             if (form.certDate() == null) {
                 throw BusinessException.field("certDate", "持证人员须填写取证日期");
             }
-            if (form.certDate().isAfter(LocalDate.now())) {
+            if (form.certDate().isAfter(ChinaTime.today())) {
                 throw BusinessException.field("certDate", "取证日期不能晚于今天");
             }
         }

@@ -1,5 +1,6 @@
 package cn.sgz.org.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
@@ -229,7 +230,7 @@ public class UserAdminService {
         String agencyName = u.getAgencyId() == null ? null
                 : agencies.findById(u.getAgencyId()).map(Agency::getName).orElse(null);
         return new UserView(u.getId(), u.getUsername(), u.getDisplayName(), u.getRole(), u.getOrgUnitId(), unitName,
-                u.getAgencyId(), agencyName, u.getPhone(), u.isEnabled(), u.isLocked(OffsetDateTime.now()),
+                u.getAgencyId(), agencyName, u.getPhone(), u.isEnabled(), u.isLocked(ChinaTime.offsetNow()),
                 u.getVersion());
     }
 

@@ -18,16 +18,18 @@ class HomeController {
     private final cn.sgz.recipient.FollowUpReminders reminders;
     private final cn.sgz.casework.CaseworkOversight casework;
     private final cn.sgz.feedback.ComplaintService complaints;
+    private final cn.sgz.reporting.ReportService reports;
 
     HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts,
                    cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework,
-                   cn.sgz.feedback.ComplaintService complaints) {
+                   cn.sgz.feedback.ComplaintService complaints, cn.sgz.reporting.ReportService reports) {
         this.scopes = scopes;
         this.directory = directory;
         this.alerts = alerts;
         this.reminders = reminders;
         this.casework = casework;
         this.complaints = complaints;
+        this.reports = reports;
     }
 
     @GetMapping("/")
@@ -44,6 +46,8 @@ class HomeController {
         model.addAttribute("casework", casework.overview(null, null));
         // residents' cases past their reply deadline (bureau, city, administrator; empty for others)
         model.addAttribute("overdueComplaints", complaints.overdue());
+        // overdue reports for those who owe them and the bureau; reports waiting for this user's step
+        model.addAttribute("reports", reports.attention());
         return "portal/home";
     }
 }

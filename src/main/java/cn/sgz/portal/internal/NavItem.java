@@ -35,6 +35,7 @@ record NavItem(String labelKey, String href, Set<Role> roles, String groupKey) {
                     Role.AGENCY_MANAGER), "nav.group.contract"),
             new NavItem("nav.posters", "/posters", ALL, "nav.group.contract"),
             new NavItem("nav.progress", "/progress", ALL, "nav.group.contract"),
+            new NavItem("nav.reports", "/reports", ALL, "nav.group.contract"),
             new NavItem("nav.projects", "/projects", ALL, "nav.group.contract"),
             new NavItem("nav.catalogs", "/catalogs", ALL, "nav.group.contract"),
             new NavItem("nav.org", "/org", ALL, "nav.group.admin"),
@@ -43,8 +44,8 @@ record NavItem(String labelKey, String href, Set<Role> roles, String groupKey) {
                     "nav.group.admin"),
             new NavItem("nav.users", "/users", GOVERNMENT, "nav.group.admin"),
             new NavItem("nav.audit", "/audit", GOVERNMENT, "nav.group.admin"),
-            new NavItem("nav.profile", "/profile", ALL, "nav.group.admin"),
-            new NavItem("nav.api", "/swagger-ui.html", ALL, "nav.group.admin"));
+            // the API documentation is offered on the profile page, beside the API tokens it is for
+            new NavItem("nav.profile", "/profile", ALL, "nav.group.admin"));
 
     static List<NavItem> forRole(Role role) {
         return ITEMS.stream().filter(i -> i.roles().contains(role)).toList();

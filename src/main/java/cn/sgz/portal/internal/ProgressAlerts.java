@@ -1,5 +1,6 @@
 package cn.sgz.portal.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Project;
 import cn.sgz.progress.ComplianceService;
 import cn.sgz.progress.IndicatorResult;
@@ -28,7 +29,7 @@ class ProgressAlerts {
     }
 
     List<Alert> current() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = ChinaTime.today();
         List<Alert> alerts = new ArrayList<>();
         for (Project p : compliance.visibleProjects()) {
             if (today.isBefore(p.startDate()) || today.isAfter(p.endDate().plusMonths(1))) {

@@ -10,7 +10,6 @@ import cn.sgz.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -27,11 +26,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 class ProgressController {
 
     private final ComplianceService compliance;
-    private final Clock clock;
 
-    ProgressController(ComplianceService compliance, java.util.Optional<Clock> clock) {
+    ProgressController(ComplianceService compliance) {
         this.compliance = compliance;
-        this.clock = clock.orElse(Clock.systemDefaultZone());
     }
 
     @GetMapping("/api/v1/projects/{projectId}/compliance")
@@ -112,6 +109,6 @@ class ProgressController {
     }
 
     private LocalDate asOfOrToday(LocalDate asOf) {
-        return asOf != null ? asOf : LocalDate.now(clock);
+        return asOf != null ? asOf : cn.sgz.shared.ChinaTime.today();
     }
 }

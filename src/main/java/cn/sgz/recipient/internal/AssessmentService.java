@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.Scope;
 import cn.sgz.recipient.AssessmentView;
 import cn.sgz.recipient.ElderlyFlag;
@@ -69,8 +70,8 @@ public class AssessmentService {
         String path = access.requireVisible(recipientId);
         StoredRecipient r = store.find(recipientId).orElseThrow();
         List<FieldProblem> problems = new ArrayList<>();
-        LocalDate on = f.assessedOn() == null ? LocalDate.now() : f.assessedOn();
-        if (on.isAfter(LocalDate.now())) {
+        LocalDate on = f.assessedOn() == null ? ChinaTime.today() : f.assessedOn();
+        if (on.isAfter(ChinaTime.today())) {
             problems.add(new FieldProblem("assessedOn", "评估日期不能晚于今天"));
         }
         if (on.isBefore(r.birthDate())) {
@@ -112,7 +113,7 @@ public class AssessmentService {
                         t(f.housing()), t(f.health()), t(f.care()), t(f.needsText()), t(f.strengths()),
                         f.riskLevel().name(), flags, t(f.childGuardianship()), t(f.childCare()),
                         t(f.childSchooling()), f.childSafetyRisk() == null ? null : f.childSafetyRisk().name(),
-                        access.user().username(), OffsetDateTime.now())
+                        access.user().username(), ChinaTime.offsetNow())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class)
                 : ((Number) keys.getKeys().get("id")).longValue();

@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.recipient.DueEntry;
 import cn.sgz.recipient.DueStatus;
 import cn.sgz.recipient.ElderlyFlag;
@@ -43,7 +44,7 @@ class CareWebController {
 
     @ModelAttribute
     void common(Model model) {
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", ChinaTime.today());
         model.addAttribute("riskLevels", RiskLevel.values());
         model.addAttribute("elderlyFlags", ElderlyFlag.values());
         model.addAttribute("needCodes", NeedCode.values());
@@ -102,7 +103,7 @@ class CareWebController {
 
     @GetMapping("/followups/due")
     String due(@RequestParam(defaultValue = "false") boolean all, Model model) {
-        List<DueEntry> entries = followUps.dueList(LocalDate.now(), null, !all);
+        List<DueEntry> entries = followUps.dueList(ChinaTime.today(), null, !all);
         model.addAttribute("entries", entries);
         model.addAttribute("all", all);
         model.addAttribute("overdue", entries.stream().filter(e -> e.status() == DueStatus.OVERDUE).count());

@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.recipient.ChildSubtype;
@@ -73,7 +74,7 @@ class DemoRecipientData implements ApplicationRunner {
             "沙河街道社工站", "demo_worker", "萨如拉街道社工站", "demo_worker2");
 
     private void load() {
-        LocalDate today = LocalDate.now();
+        LocalDate today = ChinaTime.today();
         Set<String> seen = new HashSet<>();
         int total = 0;
         for (OrgUnitView station : access.stations()) {

@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Scope;
 import cn.sgz.recipient.DueEntry;
@@ -65,8 +66,8 @@ public class FollowUpService {
         if (reason == null || reason.length() > 500) {
             throw BusinessException.field("reason", "请填写需要跟踪回访的原因（不超过500字）");
         }
-        LocalDate start = form.startedOn() == null ? LocalDate.now() : form.startedOn();
-        if (start.isAfter(LocalDate.now())) {
+        LocalDate start = form.startedOn() == null ? ChinaTime.today() : form.startedOn();
+        if (start.isAfter(ChinaTime.today())) {
             throw BusinessException.field("startedOn", "加入日期不能晚于今天");
         }
         boolean already = jdbc.sql("SELECT COUNT(*) FROM followup_roster WHERE recipient_id = ? AND active")
@@ -79,7 +80,7 @@ public class FollowUpService {
         jdbc.sql("INSERT INTO followup_roster (recipient_id, station_id, org_path, frequency, reason, started_on, "
                         + "active, created_by, created_at) VALUES (?,?,?,?,?,?,TRUE,?,?)")
                 .params(recipientId, r.stationId(), path, freq.name(), reason, start, access.user().username(),
-                        OffsetDateTime.now())
+                        ChinaTime.offsetNow())
                 .update(keys, "id");
         events.publishEvent(AuditEvent.success("ROSTER_ADD", "RECIPIENT", recipientId, path, freq.name()));
         return rosterOf(recipientId).stream().filter(RosterView::active).findFirst().orElseThrow();
@@ -90,7 +91,7 @@ public class FollowUpService {
         access.requireWriter();
         String path = access.requireVisible(recipientId);
         int n = jdbc.sql("UPDATE followup_roster SET active = FALSE, ended_on = ? WHERE recipient_id = ? AND active")
-                .params(LocalDate.now(), recipientId).update();
+                .params(ChinaTime.today(), recipientId).update();
         if (n == 0) {
             throw new NotFoundException("回访台账记录");
         }
@@ -169,8 +170,8 @@ public class FollowUpService {
         if (f.method() == null) {
             problems.add(new FieldProblem("method", "请选择回访方式（上门或电话）"));
         }
-        LocalDate on = f.followedOn() == null ? LocalDate.now() : f.followedOn();
-        if (on.isAfter(LocalDate.now())) {
+        LocalDate on = f.followedOn() == null ? ChinaTime.today() : f.followedOn();
+        if (on.isAfter(ChinaTime.today())) {
             problems.add(new FieldProblem("followedOn", "回访日期不能晚于今天"));
         }
         String findings = RecipientRules.blankToNull(f.findings());
@@ -190,7 +191,7 @@ public class FollowUpService {
                         + "findings, risk_before, risk_after, recorded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
                 .params(recipientId, rosterId, r.stationId(), path, f.method().name(), on, findings,
                         r.riskLevel() == null ? null : r.riskLevel().name(), after == null ? null : after.name(),
-                        access.user().username(), OffsetDateTime.now())
+                        access.user().username(), ChinaTime.offsetNow())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class)
                 : ((Number) keys.getKeys().get("id")).longValue();

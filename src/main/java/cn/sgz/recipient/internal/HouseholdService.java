@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.recipient.MemberView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
@@ -75,7 +76,7 @@ public class HouseholdService {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO recipient_member (recipient_id, name, relation, phone, guardian, linked_recipient_id, "
                         + "note, created_at) VALUES (?,?,?,?,?,?,?,?)")
-                .params(recipientId, name, relation, phone, guardian, linked, note, OffsetDateTime.now())
+                .params(recipientId, name, relation, phone, guardian, linked, note, ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class) : ((Number) keys.getKeys().get("id")).longValue();
     }

@@ -9,9 +9,12 @@ public enum ImportField {
     GENDER("性别", false, "性别"),
     ID_NUMBER("身份证号", true, "身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "证件号", "身份证件号码"),
     BIRTH_DATE("出生日期", false, "出生日期", "出生年月日", "出生年月", "生日"),
-    PHONE("联系电话", false, "联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "电话号码"),
+    PHONE("联系电话", false, "联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "电话号码", "联系电话(手机)",
+            "本人电话", "本人联系电话", "固定电话", "座机"),
     ADDRESS("住址", false, "住址", "家庭住址", "地址", "现住址", "居住地址", "家庭地址"),
-    VILLAGE("村(社区)", false, "村(社区)", "村/社区", "村社区", "社区", "村", "嘎查村", "所属社区", "所属村", "村居", "所在社区", "所在村"),
+    VILLAGE("村(社区)", false, "村(社区)", "村/社区", "村社区", "社区", "村", "嘎查村", "所属社区", "所属村", "村居", "所在社区", "所在村",
+            "所属村(社区)", "所在村(社区)", "所属村/社区", "所在村/社区", "村(居)", "所属村(居)", "所属村居", "社区(村)",
+            "所属社区(村)", "村(社区)名称", "村委会", "居委会", "嘎查", "嘎查(村)", "所属嘎查村"),
     CATEGORY("类别", false, "类别", "人员类别", "对象类别", "救助类别", "类型", "人员类型", "对象类型"),
     FLAGS("子类/标识", false, "子类/标识", "子类", "标识", "困难类型", "特殊标识", "老人类别", "儿童类别", "救助类型", "困境类型"),
     DISABILITY_TYPE("残疾类别", false, "残疾类别", "残疾类型"),
@@ -64,6 +67,39 @@ public enum ImportField {
                     return f;
                 }
             }
+        }
+        return null;
+    }
+
+    /**
+     * The field a header that {@link #recognize} does not know plainly names by its key word (所属村（社区）名单 →
+     * 村(社区)), or null. Used to stop such a column from being dropped without anyone deciding so.
+     */
+    static ImportField resembles(String header) {
+        String h = normalizeHeader(header);
+        if (h.isEmpty()) {
+            return null;
+        }
+        if (h.contains("身份证") || h.contains("身份号码")) {
+            return ID_NUMBER;
+        }
+        if (h.contains("监护人")) {
+            return null;
+        }
+        if (h.contains("姓名")) {
+            return NAME;
+        }
+        if (h.contains("村") || h.contains("社区") || h.contains("嘎查")) {
+            return VILLAGE;
+        }
+        if (h.contains("电话") || h.contains("手机")) {
+            return PHONE;
+        }
+        if (h.contains("类别") || h.contains("人员类型") || h.contains("对象类型")) {
+            return CATEGORY;
+        }
+        if (h.contains("住址") || h.contains("地址")) {
+            return ADDRESS;
         }
         return null;
     }

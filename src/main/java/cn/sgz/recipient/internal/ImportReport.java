@@ -10,7 +10,7 @@ import java.util.List;
 public record ImportReport(long importId, String fileName, String status, long stationId, String stationName,
                            RecipientCategory defaultCategory, int dataRows, int toCreate, int toUpdate,
                            int problemCount, List<Problem> problems, boolean problemsTruncated, List<Column> columns,
-                           boolean hasUnknownColumns) {
+                           boolean hasUnknownColumns, List<SheetSummary> sheets, List<String> notices) {
 
     public static final String CHECKED = "CHECKED";
     public static final String HAS_PROBLEMS = "HAS_PROBLEMS";
@@ -24,8 +24,17 @@ public record ImportReport(long importId, String fileName, String status, long s
         return IMPORTED.equals(status);
     }
 
-    /** Row 0 means the whole file; column is a letter (A, B, …) or empty. */
-    public record Problem(int row, String column, String header, String message) {
+    /** More than one sheet read: the page then names the sheet of each problem. */
+    public boolean severalSheets() {
+        return sheets != null && sheets.size() > 1;
+    }
+
+    /** Row 0 means the whole sheet or file; column is a letter (A, B, …) or empty; sheet is its tab name. */
+    public record Problem(String sheet, int row, String column, String header, String message) {
+    }
+
+    /** One sheet of the workbook: how many data rows it had, or that it was not a list and was skipped. */
+    public record SheetSummary(String name, int dataRows, boolean read) {
     }
 
     public record Column(int index, String letter, String header, ImportField field, boolean recognized) {

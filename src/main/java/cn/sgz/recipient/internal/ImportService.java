@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.recipient.RecipientCategory;
 import cn.sgz.recipient.internal.RecipientAccess.Placement;
@@ -82,7 +83,7 @@ public class ImportService {
         jdbc.sql("INSERT INTO recipient_import (station_id, org_path, file_name, file_kind, content, mapping, status, "
                         + "created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
                 .params(station.stationId(), station.path(), name, kind.name(), content, mapping,
-                        ImportReport.HAS_PROBLEMS, access.user().username(), OffsetDateTime.now())
+                        ImportReport.HAS_PROBLEMS, access.user().username(), ChinaTime.offsetNow())
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class)
                 : ((Number) keys.getKeys().get("id")).longValue();
@@ -158,7 +159,7 @@ public class ImportService {
         flush(creates, updates, s.id(), user, totals);
         jdbc.sql("UPDATE recipient_import SET status = ?, content = NULL, created_count = ?, updated_count = ?, "
                         + "imported_at = ? WHERE id = ?")
-                .params(ImportReport.IMPORTED, totals[0], totals[1], OffsetDateTime.now(), importId).update();
+                .params(ImportReport.IMPORTED, totals[0], totals[1], ChinaTime.offsetNow(), importId).update();
         events.publishEvent(AuditEvent.success("RECIPIENT_IMPORT", "RECIPIENT_IMPORT", importId, s.path(),
                 s.fileName() + "：新增" + totals[0] + "人，更新" + totals[1] + "人"));
         return report(new Stored(s.id(), s.stationId(), s.path(), s.fileName(), s.kind(), null, s.mapping(),
@@ -182,7 +183,7 @@ public class ImportService {
         store.updateBatch(updates.stream().map(r -> new Matched(r.matchedId(), r.at(), r.data())).toList());
         // Guardians named on the list become household members (once), in one batch.
         List<Object[]> members = new ArrayList<>();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         for (int i = 0; i < creates.size(); i++) {
             ValidRow r = creates.get(i);
             if (r.guardianName() != null) {
@@ -212,7 +213,8 @@ public class ImportService {
     }
 
     private record Analysis(int dataRows, int problemCount, List<ImportReport.Problem> problems,
-                            List<ImportReport.Column> columns) {
+                            List<ImportReport.Column> columns, List<ImportReport.SheetSummary> sheets,
+                            List<String> notices) {
     }
 
     private record Context(Placement station, Map<String, Placement> rooms, List<String> roomNames,
@@ -248,7 +250,7 @@ public class ImportService {
                 overrides.put(Integer.parseInt(kv[0]), ImportField.valueOf(kv[1]));
             }
         }
-        return new Context(station, rooms, roomNames, index, stationOfId, overrides, def, LocalDate.now());
+        return new Context(station, rooms, roomNames, index, stationOfId, overrides, def, ChinaTime.today());
     }
 
     private Analysis analyze(Stored s, Context ctx, java.util.function.Consumer<ValidRow> sink) {
@@ -258,24 +260,52 @@ public class ImportService {
 
     private Analysis analyze(Stored s, Context ctx, java.util.function.Consumer<ValidRow> sink, Runnable onProblem) {
         RowChecker checker = new RowChecker(ctx, sink, onProblem);
-        SheetRows.read(UploadGuard.Kind.valueOf(s.kind()), s.content(), maxRows, checker::accept);
+        SheetRows.read(UploadGuard.Kind.valueOf(s.kind()), s.content(), maxRows, new SheetRows.Sink() {
+            @Override
+            public void sheet(int index, String name) {
+                checker.sheet(index, name);
+            }
+
+            @Override
+            public void row(int rowNumber, List<String> cells) {
+                checker.accept(rowNumber, cells);
+            }
+        });
         checker.finish();
-        return new Analysis(checker.dataRows, checker.problemCount, checker.problems, checker.columns());
+        return new Analysis(checker.dataRows, checker.problemCount, checker.problems, checker.columns(),
+                checker.sheets, checker.notices);
     }
 
-    /** Finds the header row, then checks each data row as it streams by. */
+    /** An ID number typed anywhere in a row: a sheet holding one is a list of people, never skipped unseen. */
+    private static final java.util.regex.Pattern ID_LIKE = java.util.regex.Pattern.compile("\\d{17}[\\dXx]");
+
+    /**
+     * Finds the header row of each sheet, then checks each data row as it streams by. The first sheet is always a
+     * list; a later sheet without a header of its own (an instructions sheet, a summary) is skipped and named in the
+     * report, unless it holds ID numbers, which blocks the import until its header is fixed or it is removed.
+     */
     private final class RowChecker {
         private final Context ctx;
         private final java.util.function.Consumer<ValidRow> sink;
         private final Runnable onProblem;
         private final List<Object[]> pending = new ArrayList<>();
-        private final Map<String, Integer> seenIds = new HashMap<>();
+        private final Map<String, String> seenIds = new HashMap<>();
         private final List<ImportReport.Problem> problems = new ArrayList<>();
+        private final List<ImportReport.SheetSummary> sheets = new ArrayList<>();
+        private final List<String> notices = new ArrayList<>();
         private List<String> headers;
+        private List<String> firstHeaders;
         private Map<ImportField, Integer> fieldColumns;
         private int dataRows;
         private int problemCount;
         private boolean blocked;
+        private int sheetIndex;
+        private String sheetName = "";
+        private int sheetRows;
+        private int skippedRows;
+        private int idLikeRows;
+        private boolean headerless;
+        private int examples;
 
         RowChecker(Context ctx, java.util.function.Consumer<ValidRow> sink, Runnable onProblem) {
             this.ctx = ctx;
@@ -283,9 +313,30 @@ public class ImportService {
             this.onProblem = onProblem;
         }
 
+        void sheet(int index, String name) {
+            if (index > 0) {
+                finishSheet();
+            }
+            sheetIndex = index;
+            sheetName = name == null ? "" : name;
+            headers = null;
+            fieldColumns = null;
+            blocked = false;
+            headerless = false;
+            sheetRows = 0;
+            skippedRows = 0;
+            idLikeRows = 0;
+            pending.clear();
+        }
+
         void accept(int rowNumber, List<String> cells) {
             if (headers != null) {
                 data(rowNumber, cells);
+                return;
+            }
+            if (headerless) {
+                skippedRows++;
+                idLikeRows += cells.stream().anyMatch(c -> c != null && ID_LIKE.matcher(c).find()) ? 1 : 0;
                 return;
             }
             pending.add(new Object[] {rowNumber, cells});
@@ -297,8 +348,23 @@ public class ImportService {
                 setHeader((Integer) pending.get(pending.size() - 1)[0], cells);
                 pending.clear();
             } else if (pending.size() >= 10) {
-                usePendingFirstRowAsHeader();
+                if (sheetIndex == 0) {
+                    usePendingFirstRowAsHeader();
+                } else {
+                    giveUpOnHeader();
+                }
             }
+        }
+
+        /** A later sheet with no header in its first rows: remember how many rows (and ID numbers) it holds. */
+        @SuppressWarnings("unchecked")
+        private void giveUpOnHeader() {
+            headerless = true;
+            for (Object[] r : pending) {
+                skippedRows++;
+                idLikeRows += ((List<String>) r[1]).stream().anyMatch(c -> c != null && ID_LIKE.matcher(c).find()) ? 1 : 0;
+            }
+            pending.clear();
         }
 
         @SuppressWarnings("unchecked")
@@ -311,14 +377,37 @@ public class ImportService {
             }
         }
 
-        void finish() {
+        private void finishSheet() {
             if (headers == null && !pending.isEmpty()) {
-                usePendingFirstRowAsHeader();
+                if (sheetIndex == 0) {
+                    usePendingFirstRowAsHeader();
+                } else {
+                    giveUpOnHeader();
+                }
             }
-            if (headers == null) {
+            if (headerless || (headers == null && sheetIndex > 0)) {
+                if (idLikeRows > 0) {
+                    problem(0, -1, "工作表“" + sheetName + "”有" + idLikeRows + "行含身份证号，但没有找到表头（姓名、身份证号）："
+                            + "请给该表加上与模板相同的表头，或删除该工作表后重新导入");
+                } else if (skippedRows > 0) {
+                    notices.add("工作表“" + sheetName + "”没有名单表头（姓名、身份证号），其中" + skippedRows
+                            + "行不是名单，未导入");
+                }
+                sheets.add(new ImportReport.SheetSummary(sheetName, 0, false));
+            } else if (headers != null) {
+                sheets.add(new ImportReport.SheetSummary(sheetName, sheetRows, true));
+            }
+        }
+
+        void finish() {
+            finishSheet();
+            sheetName = ""; // what follows is about the whole file
+            headers = null;
+            if (firstHeaders == null) {
                 problem(0, -1, "文件中没有内容：请使用模板，第一行为表头，从第二行起每行一人");
-            } else if (dataRows == 0 && !blocked) {
-                problem(0, -1, "文件只有表头，没有数据行");
+            } else if (dataRows == 0 && problemCount == 0) {
+                problem(0, -1, examples > 0 ? "文件只有模板中的示例行，没有要导入的人：请在示例行下方填写名单（示例行不会导入）"
+                        : "文件只有表头，没有数据行");
             }
         }
 
@@ -326,6 +415,9 @@ public class ImportService {
             headers = new ArrayList<>();
             for (String c : cells) {
                 headers.add(c == null ? "" : c.strip());
+            }
+            if (firstHeaders == null) {
+                firstHeaders = headers;
             }
             fieldColumns = new LinkedHashMap<>();
             for (int i = 0; i < headers.size(); i++) {
@@ -340,6 +432,16 @@ public class ImportService {
                     }
                 }
             }
+            for (int i = 0; i < headers.size(); i++) {
+                // A column that plainly holds a known field but was not matched exactly (所属村（社区）) must be
+                // mapped or ignored on purpose: left alone, its data would silently not be imported.
+                ImportField guess = ImportField.resembles(headers.get(i));
+                if (guess != null && !ctx.overrides().containsKey(i) && ImportField.recognize(headers.get(i)) == null
+                        && !fieldColumns.containsKey(guess)) {
+                    problem(rowNumber, i, "第" + letter(i) + "列“" + headers.get(i) + "”像是“" + guess.label()
+                            + "”列，但未能自动对应：请在下方“列对应”中指定为“" + guess.label() + "”，或设为忽略");
+                }
+            }
             for (ImportField f : ImportField.values()) {
                 if (f.required() && !fieldColumns.containsKey(f)) {
                     problem(rowNumber, -1, "未找到“" + f.label() + "”列：请检查表头，或在下方“列对应”中指定哪一列是" + f.label());
@@ -350,16 +452,16 @@ public class ImportService {
 
         List<ImportReport.Column> columns() {
             List<ImportReport.Column> cols = new ArrayList<>();
-            if (headers == null) {
+            if (firstHeaders == null) {
                 return cols;
             }
-            for (int i = 0; i < headers.size(); i++) {
-                if (headers.get(i).isEmpty() && !ctx.overrides().containsKey(i)) {
+            for (int i = 0; i < firstHeaders.size(); i++) {
+                if (firstHeaders.get(i).isEmpty() && !ctx.overrides().containsKey(i)) {
                     continue;
                 }
-                ImportField auto = ImportField.recognize(headers.get(i));
+                ImportField auto = ImportField.recognize(firstHeaders.get(i));
                 ImportField f = ctx.overrides().getOrDefault(i, auto);
-                cols.add(new ImportReport.Column(i, letter(i), headers.get(i), f, auto != null));
+                cols.add(new ImportReport.Column(i, letter(i), firstHeaders.get(i), f, auto != null));
             }
             return cols;
         }
@@ -374,7 +476,13 @@ public class ImportService {
         }
 
         private void data(int row, List<String> cells) {
+            if (isTemplateExample(cells)) {
+                examples++;
+                notices.add(where(row) + "是模板中的示例行，未导入");
+                return;
+            }
             dataRows++;
+            sheetRows++;
             if (blocked) {
                 return;
             }
@@ -454,9 +562,9 @@ public class ImportService {
             Long matchedId = null;
             if (age != null) {
                 String hmac = crypto.hmac(id);
-                Integer firstRow = seenIds.putIfAbsent(hmac, row);
+                String firstRow = seenIds.putIfAbsent(hmac, where(row));
                 if (firstRow != null) {
-                    problem(row, column(ImportField.ID_NUMBER), "身份证号与第" + firstRow + "行重复，同一人只能出现一次");
+                    problem(row, column(ImportField.ID_NUMBER), "身份证号与" + firstRow + "重复，同一人只能出现一次");
                 }
                 HmacMatch match = ctx.index().get(hmac);
                 if (match != null) {
@@ -473,6 +581,19 @@ public class ImportService {
                 sink.accept(new ValidRow(row, at, outcome.data(), matchedId, guardianName, relation,
                         guardianPhone == null ? null : guardianPhone.replace(" ", "")));
             }
+        }
+
+        /** "第5行", or "工作表“新光一村”第5行" from the second sheet on. */
+        private String where(int row) {
+            return (sheetIndex > 0 || sheets.size() > 0 ? "工作表“" + sheetName + "”" : "") + "第" + row + "行";
+        }
+
+        /** The downloadable template's example rows (名字带“（示例）”, 备注“示例行”) are never people. */
+        private boolean isTemplateExample(List<String> cells) {
+            String name = cell(cells, ImportField.NAME);
+            String note = cell(cells, ImportField.NOTE);
+            return (name != null && (name.contains("（示例）") || name.contains("(示例)")))
+                    || (note != null && note.startsWith("示例行"));
         }
 
         private <T> T parsed(int row, List<String> cells, ImportField f, java.util.function.Function<String, T> parser,
@@ -501,7 +622,7 @@ public class ImportService {
             onProblem.run();
             if (problems.size() < MAX_PROBLEMS_SHOWN) {
                 int c = col == null ? -1 : col;
-                problems.add(new ImportReport.Problem(row, c < 0 ? "" : letter(c),
+                problems.add(new ImportReport.Problem(sheetName, row, c < 0 ? "" : letter(c),
                         c < 0 || headers == null || c >= headers.size() ? "" : headers.get(c), message));
             }
         }
@@ -586,7 +707,8 @@ public class ImportService {
         boolean unknown = columns.stream().anyMatch(c -> !c.recognized() && !c.header().isEmpty());
         return new ImportReport(s.id(), s.fileName(), s.status(), s.stationId(), stationName, def,
                 a == null ? 0 : a.dataRows(), toCreate, toUpdate, problemCount, problems,
-                problemCount > problems.size(), columns, unknown);
+                problemCount > problems.size(), columns, unknown, a == null ? List.of() : a.sheets(),
+                a == null ? List.of() : a.notices());
     }
 
     private static String cut(String s, int max) {

@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,9 +41,9 @@ final class ImportTemplate {
                 sheet.setDefaultColumnStyle(c, text);
                 sheet.setColumnWidth(c, (fields.get(c) == ImportField.ID_NUMBER ? 22 : 14) * 256);
             }
-            SyntheticPeople people = new SyntheticPeople(20260101L, LocalDate.now());
-            String id1 = people.idNumber(LocalDate.now().minusYears(78).withDayOfYear(60), false);
-            String id2 = people.idNumber(LocalDate.now().minusYears(9).withDayOfYear(200), true);
+            SyntheticPeople people = new SyntheticPeople(20260101L, ChinaTime.today());
+            String id1 = people.idNumber(ChinaTime.today().minusYears(78).withDayOfYear(60), false);
+            String id2 = people.idNumber(ChinaTime.today().minusYears(9).withDayOfYear(200), true);
             String[][] examples = {
                 {"1", "王秀英（示例）", "女", id1, "13904721234", "九原区新光一村5栋2单元301号", "新光一村", "困难老人、空巢、独居、低保",
                     "", "", "", "中", "", "", "", "示例行，导入前请删除"},

@@ -43,7 +43,11 @@ final class ImportTokens {
             return List.of();
         }
         java.util.ArrayList<String> unknown = new java.util.ArrayList<>();
-        for (String raw : SPLIT.split(text.strip())) {
+        for (String raw : SPLIT.split(unfoldLabels(text.strip()))) {
+            if (raw.startsWith("@")) { // a category named by its own label, as the ledger export writes it
+                into.categories.add(RecipientCategory.valueOf(raw.substring(1)));
+                continue;
+            }
             String t = raw.replace("（", "").replace("）", "").replace("(", "").replace(")", "");
             if (t.isEmpty()) {
                 continue;
@@ -55,13 +59,34 @@ final class ImportTokens {
         return unknown;
     }
 
+    private static final Pattern LABELLED = Pattern.compile("([^、,，;；/|\\s（(]+)[（(]([^）)]*)[）)]");
+
+    /**
+     * The ledger export writes "困难老人（空巢、独居）；困境儿童（留守儿童）": a category's label with its flags in
+     * brackets. Unfolded to "@ELDERLY、空巢、独居；@CHILD、留守儿童" so that the export re-imports as it was (困境儿童 is
+     * both the category and one of its subtypes: before brackets it names the category only).
+     */
+    static String unfoldLabels(String text) {
+        java.util.regex.Matcher m = LABELLED.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String head = m.group(1);
+            String category = java.util.Arrays.stream(RecipientCategory.values()).filter(k -> k.label().equals(head))
+                    .map(k -> "@" + k.name()).findFirst().orElse(head);
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(category + "、" + m.group(2)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     private static boolean one(String t, Integer age, Categories c) {
         boolean old = age != null && age >= 60;
         boolean young = age != null && age < 18;
         switch (t) {
             case "低保", "低保户", "低保对象", "最低生活保障", "城市低保", "农村低保" -> assistance(c, AssistanceSubtype.DIBAO);
             case "低收入", "低收入家庭", "低收入人口", "低边", "低保边缘", "低保边缘户" -> assistance(c, AssistanceSubtype.LOW_INCOME);
-            case "特困", "特困人员", "特困供养", "特困供养人员", "五保", "五保户" -> {
+            case "特困", "特困人员", "特困供养", "特困供养人员", "五保", "五保户", "分散供养特困人员", "集中供养特困人员",
+                 "分散供养", "集中供养", "分散特困", "集中特困" -> {
                 assistance(c, AssistanceSubtype.TEKUN);
                 if (old) {
                     elderly(c, ElderlyFlag.TEKUN);
@@ -71,7 +96,13 @@ final class ImportTokens {
             case "社会救助", "社会救助对象", "救助对象" -> c.categories.add(RecipientCategory.SOCIAL_ASSISTANCE);
             case "困难老人", "特殊困难老人", "特殊困难老年人", "困难老年人", "老人", "老年人" -> c.categories.add(RecipientCategory.ELDERLY);
             case "留守老人", "农村留守老人", "留守老年人" -> elderly(c, ElderlyFlag.LEFT_BEHIND);
-            case "高龄", "高龄老人" -> elderly(c, ElderlyFlag.ADVANCED_AGE);
+            case "高龄", "高龄老人", "80岁以上高龄", "80岁以上", "80周岁以上", "八十岁以上", "80岁以上老人", "高龄80岁以上",
+                 "80岁以上高龄老人" -> elderly(c, ElderlyFlag.ADVANCED_AGE);
+            case "孤寡老人", "孤寡", "孤老" -> elderly(c, ElderlyFlag.LIVING_ALONE);
+            case "低保老人", "低保老年人" -> {
+                assistance(c, AssistanceSubtype.DIBAO);
+                c.categories.add(RecipientCategory.ELDERLY);
+            }
             case "空巢", "空巢老人" -> elderly(c, ElderlyFlag.EMPTY_NEST);
             case "特困老人" -> {
                 elderly(c, ElderlyFlag.TEKUN);

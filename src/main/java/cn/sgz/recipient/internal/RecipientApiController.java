@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.recipient.AssessmentView;
 import cn.sgz.recipient.DueEntry;
 import cn.sgz.recipient.FollowUpView;
@@ -254,7 +255,7 @@ class RecipientApiController {
     @Operation(summary = "本期待回访名单", description = "date 默认今天；all=true 时包含本期已回访的人")
     List<DueEntry> due(@RequestParam(required = false) LocalDate date, @RequestParam(required = false) Long stationId,
                        @RequestParam(defaultValue = "false") boolean all) {
-        return followUps.dueList(date == null ? LocalDate.now() : date, stationId, !all);
+        return followUps.dueList(date == null ? ChinaTime.today() : date, stationId, !all);
     }
 
     @GetMapping("/recipients/{id}/followups")

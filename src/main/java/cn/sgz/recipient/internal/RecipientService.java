@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Scope;
 import cn.sgz.recipient.RecipientCategory;
@@ -69,7 +70,7 @@ public class RecipientService {
     /** Possible duplicates of what is being typed: same name and birth date, or same phone. */
     @Transactional(readOnly = true)
     public List<RecipientView> possibleDuplicates(RecipientForm form, Long excludeId) {
-        RecipientRules.Outcome outcome = RecipientRules.check(form, LocalDate.now());
+        RecipientRules.Outcome outcome = RecipientRules.check(form, ChinaTime.today());
         if (!outcome.ok()) {
             return List.of();
         }
@@ -131,8 +132,8 @@ public class RecipientService {
         if (status == null || status == RecipientStatus.MERGED) {
             throw BusinessException.field("status", "请选择状态（在册、已迁出、已故、已退出）");
         }
-        LocalDate when = date == null ? LocalDate.now() : date;
-        if (when.isAfter(LocalDate.now())) {
+        LocalDate when = date == null ? ChinaTime.today() : date;
+        if (when.isAfter(ChinaTime.today())) {
             throw BusinessException.field("statusDate", "日期不能晚于今天");
         }
         StoredRecipient r = store.find(id).orElseThrow();
@@ -223,7 +224,7 @@ public class RecipientService {
                 .param(keepId).query(Long.class).single() > 0;
         if (keepOnRoster) {
             jdbc.sql("UPDATE followup_roster SET active = FALSE, ended_on = ? WHERE recipient_id = ? AND active")
-                    .params(LocalDate.now(), otherId).update();
+                    .params(ChinaTime.today(), otherId).update();
         }
         jdbc.sql("UPDATE followup_roster SET recipient_id = ? WHERE recipient_id = ?").params(keepId, otherId).update();
         // Categories: union; for a category both have, subtype and flags are united too.
@@ -250,10 +251,10 @@ public class RecipientService {
                 .update();
         refreshLastAssessment(keepId);
         String user = access.user().username();
-        store.setStatus(otherId, RecipientStatus.MERGED, LocalDate.now());
+        store.setStatus(otherId, RecipientStatus.MERGED, ChinaTime.today());
         jdbc.sql("UPDATE recipient SET merged_into_id = ? WHERE id = ?").params(keepId, otherId).update();
-        store.addHistory(otherId, RecipientStatus.MERGED, LocalDate.now(), "已合并到记录 #" + keepId, user);
-        store.addHistory(keepId, keep.status(), LocalDate.now(), "合并了记录 #" + otherId + "（" + other.name() + "）", user);
+        store.addHistory(otherId, RecipientStatus.MERGED, ChinaTime.today(), "已合并到记录 #" + keepId, user);
+        store.addHistory(keepId, keep.status(), ChinaTime.today(), "合并了记录 #" + otherId + "（" + other.name() + "）", user);
         events.publishEvent(AuditEvent.success("RECIPIENT_MERGE", "RECIPIENT", keepId, keepPath, "合并 #" + otherId));
         return get(keepId);
     }
@@ -312,7 +313,7 @@ public class RecipientService {
     // ---- helpers -------------------------------------------------------------------------------
 
     private RecipientData validate(RecipientForm form) {
-        RecipientRules.Outcome outcome = RecipientRules.check(form, LocalDate.now());
+        RecipientRules.Outcome outcome = RecipientRules.check(form, ChinaTime.today());
         if (!outcome.ok()) {
             throw new BusinessException("INVALID_INPUT", outcome.problems().get(0).message(), outcome.problems());
         }
@@ -347,7 +348,7 @@ public class RecipientService {
         }
         Map<Long, List<CategoryRow>> cats = store.categoriesOf(rows.stream().map(StoredRecipient::id).toList());
         Map<Long, OrgUnitView> units = access.unitsById();
-        LocalDate today = LocalDate.now();
+        LocalDate today = ChinaTime.today();
         List<RecipientView> views = new ArrayList<>(rows.size());
         for (StoredRecipient r : rows) {
             OrgUnitView station = units.get(r.stationId());

@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.Scope;
 import cn.sgz.recipient.RecipientCategory;
 import cn.sgz.recipient.RecipientStatus;
@@ -200,13 +201,13 @@ class RecipientStore {
         KeyHolder keys = new GeneratedKeyHolder();
         template.update(con -> {
             PreparedStatement ps = con.prepareStatement(INSERT, new String[] {"id"});
-            bindInsert(ps, at, d, importId, user, OffsetDateTime.now());
+            bindInsert(ps, at, d, importId, user, ChinaTime.offsetNow());
             return ps;
         }, keys);
         long id = keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class)
                 : ((Number) keys.getKeys().get("id")).longValue();
         replaceCategories(id, d.categories());
-        addHistory(id, RecipientStatus.ACTIVE, LocalDate.now(), "登记", user);
+        addHistory(id, RecipientStatus.ACTIVE, ChinaTime.today(), "登记", user);
         return id;
     }
 
@@ -229,7 +230,7 @@ class RecipientStore {
         ps.setString(15, name(d.subsidyStatus()));
         ps.setString(16, name(d.riskLevel()));
         ps.setString(17, RecipientStatus.ACTIVE.name());
-        ps.setObject(18, LocalDate.now());
+        ps.setObject(18, ChinaTime.today());
         ps.setString(19, d.note());
         if (importId == null) {
             ps.setNull(20, Types.BIGINT);
@@ -246,7 +247,7 @@ class RecipientStore {
         if (rows.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         // Generated ids come back from the batch itself (both H2 and PostgreSQL return them).
         KeyHolder keys = new GeneratedKeyHolder();
         template.batchUpdate(con -> con.prepareStatement(INSERT, new String[] {"id"}),
@@ -275,7 +276,7 @@ class RecipientStore {
             for (CategoryRow c : row.data().categories()) {
                 cats.add(new Object[] {id, c.category().name(), c.subtype(), c.flagsColumn()});
             }
-            history.add(new Object[] {id, RecipientStatus.ACTIVE.name(), LocalDate.now(),
+            history.add(new Object[] {id, RecipientStatus.ACTIVE.name(), ChinaTime.today(),
                     importId == null ? "登记" : "名单导入", user, now});
         }
         template.batchUpdate("INSERT INTO recipient_category (recipient_id, category, subtype, flags) VALUES (?,?,?,?)",
@@ -304,7 +305,7 @@ class RecipientStore {
         if (rows.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         template.batchUpdate(UPDATE, rows, 500, (ps, row) -> bindUpdate(ps, row.id(), row.at(), row.data(), now));
         List<Object[]> deletes = new ArrayList<>();
         List<Object[]> inserts = new ArrayList<>();
@@ -349,7 +350,7 @@ class RecipientStore {
                 .params(at.countyId(), at.stationId(), at.unitId(), at.path(), d.name(), d.gender(), d.birthDate(),
                         crypto.encrypt(d.idNumber()), crypto.hmac(d.idNumber()), tail(d.idNumber()), d.phone(),
                         d.address(), name(d.disabilityType()), name(d.disabilityGrade()), name(d.subsidyStatus()),
-                        name(d.riskLevel()), d.note(), OffsetDateTime.now(), id, expectedVersion)
+                        name(d.riskLevel()), d.note(), ChinaTime.offsetNow(), id, expectedVersion)
                 .update();
         if (n == 0) {
             throw new cn.sgz.shared.ConflictException("该服务对象已被他人修改，请刷新后重试");
@@ -368,17 +369,17 @@ class RecipientStore {
     void addHistory(long id, RecipientStatus status, LocalDate date, String note, String user) {
         jdbc.sql("INSERT INTO recipient_status_history (recipient_id, status, effective_date, note, changed_by, "
                         + "changed_at) VALUES (?,?,?,?,?,?)")
-                .params(id, status.name(), date, note, user, OffsetDateTime.now()).update();
+                .params(id, status.name(), date, note, user, ChinaTime.offsetNow()).update();
     }
 
     void setStatus(long id, RecipientStatus status, LocalDate date) {
         jdbc.sql("UPDATE recipient SET status = ?, status_date = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(status.name(), date, OffsetDateTime.now(), id).update();
+                .params(status.name(), date, ChinaTime.offsetNow(), id).update();
     }
 
     void setRisk(long id, cn.sgz.recipient.RiskLevel risk) {
         jdbc.sql("UPDATE recipient SET risk_level = ?, updated_at = ? WHERE id = ?")
-                .params(name(risk), OffsetDateTime.now(), id).update();
+                .params(name(risk), ChinaTime.offsetNow(), id).update();
     }
 
     static String tail(String id) {

@@ -1,5 +1,6 @@
 package cn.sgz.recipient.internal;
 
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.recipient.AssistanceSubtype;
 import cn.sgz.recipient.ChildSubtype;
@@ -63,7 +64,7 @@ class RecipientWebController {
         model.addAttribute("riskLevels", RiskLevel.values());
         model.addAttribute("statuses", RecipientStatus.values());
         model.addAttribute("frequencies", FollowUpFrequency.values());
-        model.addAttribute("today", LocalDate.now());
+        model.addAttribute("today", ChinaTime.today());
     }
 
     /** Flag/subtype codes for the ledger's flag filter, labelled with their category. */

@@ -33,9 +33,11 @@ import org.xml.sax.SAXException;
 import org.xml.sax.XMLReader;
 
 /**
- * Streams the rows of the first sheet of an xlsx (POI's SAX event API, never the whole workbook in
- * memory) or of a csv (UTF-8 with or without BOM, or GBK/GB18030), handing each non-blank row to a
- * sink with its 1-based row number. Stops with a refusal past {@code maxRows} data rows.
+ * Streams the rows of every sheet of an xlsx (POI's SAX event API, never the whole workbook in memory), of an old
+ * .xls workbook (POI's HSSF; such files are at most 65,536 rows a sheet and within the upload size limit) or of a
+ * csv (UTF-8 with or without BOM, or GBK/GB18030), handing each non-blank row to a sink with its 1-based row number.
+ * Clerks often keep one sheet per village, so every sheet is read and announced to the sink before its rows.
+ * Stops with a refusal past {@code maxRows} data rows in all.
  */
 final class SheetRows {
 
@@ -43,6 +45,10 @@ final class SheetRows {
     static final int MAX_CELL = 2000;
 
     interface Sink {
+        /** A new sheet begins (index from 0); csv files are one sheet named after nothing. */
+        default void sheet(int index, String name) {
+        }
+
         void row(int rowNumber, List<String> cells);
     }
 
@@ -52,6 +58,8 @@ final class SheetRows {
     static void read(UploadGuard.Kind kind, byte[] content, int maxRows, Sink sink) {
         if (kind == UploadGuard.Kind.XLSX) {
             readXlsx(content, maxRows, sink);
+        } else if (kind == UploadGuard.Kind.XLS) {
+            readXls(content, maxRows, sink);
         } else {
             readCsv(content, maxRows, sink);
         }
@@ -72,11 +80,15 @@ final class SheetRows {
                 if (!sheets.hasNext()) {
                     throw new ImportRefusedException("工作簿中没有工作表");
                 }
-                try (InputStream sheet = sheets.next()) {
-                    XMLReader parser = XMLHelper.newXMLReader();
-                    parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
-                            new RowCollector(maxRows, sink), new ListFormatter(), false));
-                    parser.parse(new InputSource(sheet));
+                int[] dataRows = {0};
+                for (int index = 0; sheets.hasNext(); index++) {
+                    try (InputStream sheet = sheets.next()) {
+                        sink.sheet(index, sheets.getSheetName());
+                        XMLReader parser = XMLHelper.newXMLReader();
+                        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
+                                new RowCollector(maxRows, sink, dataRows), new ListFormatter(), false));
+                        parser.parse(new InputSource(sheet));
+                    }
                 }
             }
         } catch (ImportRefusedException e) {
@@ -114,12 +126,14 @@ final class SheetRows {
         private final int maxRows;
         private final Sink sink;
         private final List<String> cells = new ArrayList<>();
-        private int dataRows;
+        /** Shared by the sheets of one workbook: the row limit is for the whole file. */
+        private final int[] dataRows;
         private int nextCol;
 
-        RowCollector(int maxRows, Sink sink) {
+        RowCollector(int maxRows, Sink sink, int[] dataRows) {
             this.maxRows = maxRows;
             this.sink = sink;
+            this.dataRows = dataRows;
         }
 
         @Override
@@ -132,7 +146,7 @@ final class SheetRows {
         public void endRow(int rowNum) {
             if (cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
                 // the first non-blank row is normally the header; allow it on top of the data rows
-                if (++dataRows > maxRows + 1) {
+                if (++dataRows[0] > maxRows + 1) {
                     throw UploadGuard.tooManyRows(maxRows);
                 }
                 sink.row(rowNum + 1, new ArrayList<>(cells));
@@ -150,6 +164,49 @@ final class SheetRows {
                 cells.add(null);
             }
             cells.set(col, formattedValue);
+        }
+    }
+
+    // ---- xls (Excel 97–2003, WPS .et saved as .xls) ---------------------------------------------------
+
+    private static void readXls(byte[] content, int maxRows, Sink sink) {
+        try (org.apache.poi.hssf.usermodel.HSSFWorkbook book =
+                     new org.apache.poi.hssf.usermodel.HSSFWorkbook(new ByteArrayInputStream(content))) {
+            ListFormatter formatter = new ListFormatter();
+            org.apache.poi.ss.usermodel.FormulaEvaluator formulas = book.getCreationHelper().createFormulaEvaluator();
+            int dataRows = 0;
+            for (int index = 0; index < book.getNumberOfSheets(); index++) {
+                org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(index);
+                sink.sheet(index, sheet.getSheetName());
+                for (org.apache.poi.ss.usermodel.Row row : sheet) {
+                    List<String> cells = new ArrayList<>();
+                    for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                        int col = cell.getColumnIndex();
+                        if (col >= MAX_COLUMNS) {
+                            break;
+                        }
+                        while (cells.size() <= col) {
+                            cells.add(null);
+                        }
+                        cells.set(col, formatter.formatCellValue(cell, formulas));
+                    }
+                    if (cells.stream().anyMatch(c -> c != null && !c.isBlank())) {
+                        if (++dataRows > maxRows + 1) {
+                            throw UploadGuard.tooManyRows(maxRows);
+                        }
+                        sink.row(row.getRowNum() + 1, cells);
+                    }
+                }
+            }
+        } catch (ImportRefusedException e) {
+            throw e;
+        } catch (org.apache.poi.EncryptedDocumentException e) {
+            throw new ImportRefusedException("工作簿设置了密码，无法读取；请在 Excel/WPS 中取消密码后再导入");
+        } catch (IOException | RuntimeException e) {
+            if (String.valueOf(e.getMessage()).contains("EncryptionInfo")) {
+                throw new ImportRefusedException("工作簿设置了密码，无法读取；请在 Excel/WPS 中取消密码后再导入");
+            }
+            throw new ImportRefusedException("文件内容无法解析（不是有效的 .xls 工作簿或已损坏），可另存为 .xlsx 后再导入");
         }
     }
 

@@ -18,7 +18,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  */
 final class UploadGuard {
 
-    enum Kind { XLSX, CSV }
+    enum Kind { XLSX, XLS, CSV }
 
     private static final byte[] ROW_TAG = "<row ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ROW_TAG_BARE = "<row>".getBytes(StandardCharsets.US_ASCII);
@@ -42,7 +42,8 @@ final class UploadGuard {
             return Kind.XLSX;
         }
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new ImportRefusedException("不支持旧版 .xls/.et 或加密的工作簿，请在 Excel/WPS 中“另存为”.xlsx 或 .csv 后再导入");
+            // An OLE2 file: an old .xls workbook (read by HSSF), or an encrypted xlsx / Word .doc (refused when read)
+            return Kind.XLS;
         }
         if (startsWith(content, 0x25, 0x50, 0x44, 0x46) || startsWith(content, 0x89, 0x50, 0x4E, 0x47)
                 || startsWith(content, 0xFF, 0xD8, 0xFF) || startsWith(content, 0x47, 0x49, 0x46, 0x38)

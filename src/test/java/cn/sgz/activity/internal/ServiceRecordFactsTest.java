@@ -1,5 +1,6 @@
 package cn.sgz.activity.internal;
 
+import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sgz.SgzTest;
@@ -70,7 +71,7 @@ class ServiceRecordFactsTest {
     private void record(String path, String kind, String domain, String date, String qualification, String status,
                         Long... recipients) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = ChinaTime.offsetNow();
         jdbc.sql("INSERT INTO service_record (station_id, org_unit_id, org_path, kind, domain, title, service_date, "
                         + "qualification, status, created_by_id, created_by_name, created_at, updated_at) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,1,'test',?,?)")

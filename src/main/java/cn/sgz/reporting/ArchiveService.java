@@ -1,0 +1,143 @@
+package cn.sgz.reporting;
+
+import cn.sgz.catalog.Project;
+import cn.sgz.catalog.ProjectInScope;
+import cn.sgz.catalog.ProjectQueries;
+import cn.sgz.org.ScopeService;
+import cn.sgz.reporting.internal.ArchiveBuilder;
+import cn.sgz.reporting.internal.ArchiveStore;
+import cn.sgz.shared.AuditEvent;
+import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.NotFoundException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * 佐证资料包 for acceptance: a ZIP of a project (optionally one station, one indicator) as of a date,
+ * built in the background as the user who asked (so it holds exactly what they may see), downloadable
+ * when done. A job is visible to its requester and to whoever's scope covers its station (or bureau).
+ */
+@Service
+public class ArchiveService {
+
+    private final ArchiveStore store;
+    private final ArchiveBuilder builder;
+    private final ProjectQueries projects;
+    private final ScopeService scopes;
+    private final TaskExecutor executor;
+    private final ApplicationEventPublisher events;
+
+    ArchiveService(ArchiveStore store, ArchiveBuilder builder, ProjectQueries projects, ScopeService scopes,
+                   @Qualifier("applicationTaskExecutor") TaskExecutor executor, ApplicationEventPublisher events) {
+        this.store = store;
+        this.builder = builder;
+        this.projects = projects;
+        this.scopes = scopes;
+        this.executor = executor;
+        this.events = events;
+    }
+
+    @Transactional
+    public ArchiveJobView request(long projectId, Long stationId, Long indicatorId, LocalDate asOf) {
+        ProjectInScope p = projects.inScope(projectId);
+        Project project = p.project();
+        if (stationId != null && !p.visibleStationIds().contains(stationId)) {
+            throw new NotFoundException("社工站");
+        }
+        if (indicatorId != null && p.indicators().stream().noneMatch(i -> indicatorId.equals(i.indicator().id()))) {
+            throw BusinessException.field("indicatorId", "指标：项目中没有该指标");
+        }
+        LocalDate today = ChinaTime.today();
+        LocalDate date = asOf == null ? (today.isAfter(project.endDate()) ? project.endDate() : today) : asOf;
+        if (date.isBefore(project.startDate()) || date.isAfter(today)) {
+            throw BusinessException.field("asOf", "截止日期：须在项目开始之后、今天或以前");
+        }
+        String path = scopes.pathOf(stationId != null ? stationId : project.bureauId())
+                .orElseThrow(() -> new NotFoundException("项目"));
+        long id = store.insert(projectId, stationId, indicatorId, date, path, scopes.currentUser().username());
+        events.publishEvent(AuditEvent.success("ARCHIVE_REQUEST", "ARCHIVE", id, path,
+                "项目 " + projectId + (stationId == null ? "" : " 社工站 " + stationId)
+                        + (indicatorId == null ? "" : " 指标 " + indicatorId) + " 截至 " + date));
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        Runnable job = () -> {
+            var context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(auth);
+            SecurityContextHolder.setContext(context);
+            try {
+                builder.build(id);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        };
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    executor.execute(job);
+                }
+            });
+        } else {
+            executor.execute(job);
+        }
+        return store.find(id).orElseThrow().view();
+    }
+
+    @Transactional(readOnly = true)
+    public ArchiveJobView get(long id) {
+        return visible(id).view();
+    }
+
+    @Transactional(readOnly = true)
+    public List<ArchiveJobView> list(long projectId) {
+        projects.inScope(projectId);
+        String me = scopes.currentUser().username();
+        var scope = scopes.current();
+        return store.ofProject(projectId).stream()
+                .filter(r -> me.equals(r.view().requestedBy()) || scope.covers(r.orgPath()))
+                .map(ArchiveStore.Row::view).toList();
+    }
+
+    /** The finished archive's file (409 while it is being built), audited. */
+    @Transactional(readOnly = true)
+    public Path download(long id) {
+        ArchiveStore.Row r = visible(id);
+        if (!"DONE".equals(r.view().status())) {
+            throw new ConflictException("资料包尚未生成完成（" + r.view().status() + "），请稍后再下载");
+        }
+        Path file = builder.file(id);
+        if (!Files.exists(file)) {
+            throw new NotFoundException("资料包文件");
+        }
+        events.publishEvent(AuditEvent.success("ARCHIVE_DOWNLOAD", "ARCHIVE", id, r.orgPath(), null));
+        return file;
+    }
+
+    /** 九原区…项目佐证资料包-2026-12-07.zip */
+    @Transactional(readOnly = true)
+    public String downloadName(long id) {
+        ArchiveJobView v = visible(id).view();
+        return projects.get(v.projectId()).name() + "佐证资料包-" + v.asOf() + ".zip";
+    }
+
+    private ArchiveStore.Row visible(long id) {
+        ArchiveStore.Row r = store.find(id).orElseThrow(() -> new NotFoundException("资料包"));
+        if (!scopes.currentUser().username().equals(r.view().requestedBy()) && !scopes.current().covers(r.orgPath())) {
+            throw new NotFoundException("资料包");
+        }
+        projects.inScope(r.view().projectId());
+        return r;
+    }
+}

@@ -1,0 +1,119 @@
+package cn.sgz.reporting.internal;
+
+import cn.sgz.reporting.Bulletin;
+import cn.sgz.reporting.GovDocx;
+import cn.sgz.shared.ChinaTime;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.springframework.stereotype.Component;
+
+/** The quarterly bulletin as Word (A4 landscape, the stations side by side) and Excel (typed numbers). */
+@Component
+public class BulletinFiles {
+
+    public byte[] word(Bulletin b) {
+        GovDocx d = new GovDocx(true);
+        d.title(b.bureauName() + "社工站" + b.quarterLabel() + "工作通报");
+        d.centered("项目：" + b.projectName() + "　　统计期：" + GovDocx.chineseDate(b.from()) + "至"
+                + GovDocx.chineseDate(b.asOf()));
+        d.heading("一、各社工站指标完成情况排名");
+        List<List<String>> rows = new ArrayList<>();
+        for (Bulletin.BulletinStation l : b.stations()) {
+            rows.add(List.of(Integer.toString(l.rank()), l.stationName(), l.rate().toPlainString() + "%",
+                    Long.toString(l.met()), Long.toString(l.onTrack()), Long.toString(l.atRisk()),
+                    Long.toString(l.missed()), Long.toString(l.counted()), Long.toString(l.excluded()),
+                    Long.toString(l.peopleServed()), l.reportStatus()));
+        }
+        d.table(List.of("排名", "社工站", "达标率", "已达标", "进度正常", "有风险", "未达标", "计入记录", "不计入记录",
+                "服务人数", "季报"), rows, 2, 6, 3, 2, 2, 2, 2, 3, 3, 3, 3);
+        d.heading("二、需关注的社工站");
+        if (b.atRiskStations().isEmpty()) {
+            d.paragraph("本季度各社工站均无有风险或未达标的指标。");
+        } else {
+            for (Bulletin.BulletinStation l : b.atRiskStations()) {
+                d.paragraph(l.stationName() + "：" + String.join("；", l.risks()) + "。");
+            }
+        }
+        d.heading("三、各指标分站完成情况");
+        List<String> headers = new ArrayList<>(List.of("编码", "指标", "目标"));
+        b.stations().forEach(s -> headers.add(s.stationName()));
+        List<List<String>> matrix = new ArrayList<>();
+        for (Bulletin.BulletinIndicator r : b.indicators()) {
+            List<String> line = new ArrayList<>(List.of(r.code(), r.name(), r.target()));
+            r.cells().forEach(c -> line.add(c.actual() + "（" + c.statusLabel() + "）"));
+            matrix.add(line);
+        }
+        int[] weights = new int[headers.size()];
+        weights[0] = 2;
+        weights[1] = 6;
+        weights[2] = 2;
+        for (int i = 3; i < weights.length; i++) {
+            weights[i] = 3;
+        }
+        d.table(headers, matrix, weights);
+        d.right(b.bureauName() + "　　" + GovDocx.chineseDate(ChinaTime.today()));
+        return d.toBytes();
+    }
+
+    public byte[] excel(Bulletin b) {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = ReportFiles.bold(book);
+            Sheet rank = book.createSheet("排名");
+            ReportFiles.header(rank, bold, "排名", "社工站", "达标率(%)", "已达标", "进度正常", "有风险", "未达标", "已评价指标",
+                    "计入记录", "不计入记录", "服务人数", "季报", "风险指标");
+            int r = 1;
+            for (Bulletin.BulletinStation l : b.stations()) {
+                Row row = rank.createRow(r++);
+                row.createCell(0).setCellValue(l.rank());
+                ReportFiles.text(row, 1, l.stationName());
+                ReportFiles.number(row, 2, l.rate());
+                row.createCell(3).setCellValue(l.met());
+                row.createCell(4).setCellValue(l.onTrack());
+                row.createCell(5).setCellValue(l.atRisk());
+                row.createCell(6).setCellValue(l.missed());
+                row.createCell(7).setCellValue(l.evaluated());
+                row.createCell(8).setCellValue(l.counted());
+                row.createCell(9).setCellValue(l.excluded());
+                row.createCell(10).setCellValue(l.peopleServed());
+                ReportFiles.text(row, 11, l.reportStatus());
+                ReportFiles.text(row, 12, String.join("；", l.risks()));
+            }
+            Sheet ind = book.createSheet("指标分站");
+            List<String> headers = new ArrayList<>(List.of("编码", "指标", "目标"));
+            for (Bulletin.BulletinStation s : b.stations()) {
+                headers.add(s.stationName() + "完成");
+                headers.add(s.stationName() + "状态");
+            }
+            ReportFiles.header(ind, bold, headers.toArray(String[]::new));
+            r = 1;
+            for (Bulletin.BulletinIndicator ir : b.indicators()) {
+                Row row = ind.createRow(r++);
+                ReportFiles.text(row, 0, ir.code());
+                ReportFiles.text(row, 1, ir.name());
+                ReportFiles.text(row, 2, ir.target());
+                int c = 3;
+                for (Bulletin.BulletinCell cell : ir.cells()) {
+                    try {
+                        row.createCell(c).setCellValue(Double.parseDouble(cell.actual()));
+                    } catch (NumberFormatException e) {
+                        ReportFiles.text(row, c, cell.actual());
+                    }
+                    ReportFiles.text(row, c + 1, cell.statusLabel());
+                    c += 2;
+                }
+            }
+            ind.setColumnWidth(1, 40 * 256);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
