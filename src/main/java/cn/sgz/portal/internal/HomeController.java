@@ -17,18 +17,21 @@ class HomeController {
     private final ProgressAlerts alerts;
     private final cn.sgz.recipient.FollowUpReminders reminders;
     private final cn.sgz.casework.CaseworkOversight casework;
+    private final cn.sgz.feedback.ComplaintService complaints;
     private final cn.sgz.reporting.ReportService reports;
     private final cn.sgz.evaluation.RectificationBoard rectifications;
 
     HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts,
                    cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework,
-                   cn.sgz.reporting.ReportService reports, cn.sgz.evaluation.RectificationBoard rectifications) {
+                   cn.sgz.feedback.ComplaintService complaints, cn.sgz.reporting.ReportService reports,
+                   cn.sgz.evaluation.RectificationBoard rectifications) {
         this.rectifications = rectifications;
         this.scopes = scopes;
         this.directory = directory;
         this.alerts = alerts;
         this.reminders = reminders;
         this.casework = casework;
+        this.complaints = complaints;
         this.reports = reports;
     }
 
@@ -44,6 +47,8 @@ class HomeController {
         model.addAttribute("overdue", reminders.overdue());
         // closures wait for the station head; stalled cases are what a supervisor asks about first
         model.addAttribute("casework", casework.overview(null, null));
+        // residents' cases past their reply deadline (bureau, city, administrator; empty for others)
+        model.addAttribute("overdueComplaints", complaints.overdue());
         // overdue reports for those who owe them and the bureau; reports waiting for this user's step
         model.addAttribute("reports", reports.attention());
         // 整改 items raised by evaluators: the station answers them, the bureau and evaluators follow them up
