@@ -486,4 +486,16 @@ class EvaluationApiTest {
         assertThat(getJson("demo_worker", "/api/v1/rubrics").findValuesAsString("name"))
                 .contains("乡镇（街道）社工站评价细则（示例）");
     }
+
+    @Test
+    void residentsQuestionnairesCountInTheRoundsSatisfaction() throws Exception {
+        JsonNode round = demoRound();
+        JsonNode results = getJson("demo_evaluator", "/api/v1/evaluations/" + round.get("id").asLong() + "/satisfaction")
+                .get("results");
+        java.util.List<String> sources = new java.util.ArrayList<>();
+        results.forEach(r -> sources.add(r.get("sources").asString()));
+        // the feedback module's public questionnaire (15 demo answers each at two stations) beside the interviews
+        org.assertj.core.api.Assertions.assertThat(sources).filteredOn(t -> t.contains("居民问卷（扫码填写） 15 份"))
+                .hasSize(2);
+    }
 }
