@@ -1,5 +1,8 @@
 package cn.sgz.casework;
 
+import cn.sgz.casework.internal.CaseView;
+import cn.sgz.casework.internal.CaseService;
+import cn.sgz.casework.internal.CaseStage;
 import cn.sgz.casework.internal.CaseStore;
 import cn.sgz.casework.internal.CaseworkAccess;
 import cn.sgz.shared.ChinaTime;

@@ -1,5 +1,7 @@
 package cn.sgz.casework;
 
+import cn.sgz.casework.internal.FormType;
+import cn.sgz.casework.internal.FieldSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -1,16 +1,5 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.casework.CaseDecisions;
-import cn.sgz.casework.CaseDetail;
-import cn.sgz.casework.CaseService;
-import cn.sgz.casework.CaseStage;
-import cn.sgz.casework.CaseView;
-import cn.sgz.casework.CaseworkExport;
-import cn.sgz.casework.CaseworkInputs;
-import cn.sgz.casework.FormType;
-import cn.sgz.casework.FormView;
-import cn.sgz.casework.ReferralView;
-import cn.sgz.casework.SessionView;
 import cn.sgz.evidence.PhotoView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

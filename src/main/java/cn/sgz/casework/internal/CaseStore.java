@@ -1,8 +1,6 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.shared.ChinaTime;
-import cn.sgz.casework.CaseStage;
-import cn.sgz.casework.CaseView;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.org.Scope;
 import java.sql.ResultSet;

@@ -2,15 +2,6 @@ package cn.sgz.casework.internal;
 
 import cn.sgz.activity.RecipientPicker;
 import cn.sgz.activity.ServiceRecordService;
-import cn.sgz.casework.CaseDecisions;
-import cn.sgz.casework.CaseDetail;
-import cn.sgz.casework.CaseService;
-import cn.sgz.casework.CaseStage;
-import cn.sgz.casework.CaseView;
-import cn.sgz.casework.CaseworkInputs;
-import cn.sgz.casework.FormType;
-import cn.sgz.casework.ReferralStatus;
-import cn.sgz.casework.SessionView;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
@@ -264,7 +255,7 @@ class CaseWebController {
     /** Sensible starting values: today's date on date fields, the usual duties in an agreement. */
     static Map<String, String> defaults(FormType type) {
         Map<String, String> v = new LinkedHashMap<>();
-        type.fields().stream().filter(f -> f.kind() == cn.sgz.casework.FieldSpec.Kind.DATE && !"plannedDate".equals(f.key()))
+        type.fields().stream().filter(f -> f.kind() == cn.sgz.casework.internal.FieldSpec.Kind.DATE && !"plannedDate".equals(f.key()))
                 .forEach(f -> v.put(f.key(), ChinaTime.today().toString()));
         if (type == FormType.AGREEMENT) {
             v.put("duties", "社工按约定时间提供服务，尊重案主意愿；案主如实提供信息，按约定参与服务。任何一方可提出调整或终止服务。");
@@ -274,7 +265,7 @@ class CaseWebController {
     }
 
     /** A saved form's values plus the version it was read at, sent back by the page as the hidden f.version. */
-    static Map<String, String> withVersion(cn.sgz.casework.FormView f) {
+    static Map<String, String> withVersion(cn.sgz.casework.internal.FormView f) {
         Map<String, String> values = new LinkedHashMap<>(f.values());
         values.put("version", String.valueOf(f.version()));
         return values;

@@ -1,10 +1,6 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.activity.RecordSummaries.RecordSummary;
-import cn.sgz.casework.CaseView;
-import cn.sgz.casework.FormType;
-import cn.sgz.casework.GroupKind;
-import cn.sgz.casework.GroupView;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.DocumentFactSource;
@@ -143,10 +139,10 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         }
         if (names.contains(AGREEMENT) || names.contains(CLOSURE)) {
             cases.stagesByStation(stationIds).forEach((station, stages) -> {
-                if (names.contains(AGREEMENT) && stages.stream().anyMatch(s -> s.atLeast(cn.sgz.casework.CaseStage.AGREED))) {
+                if (names.contains(AGREEMENT) && stages.stream().anyMatch(s -> s.atLeast(cn.sgz.casework.internal.CaseStage.AGREED))) {
                     result.computeIfAbsent(station, k -> new HashSet<>()).add(AGREEMENT);
                 }
-                if (names.contains(CLOSURE) && stages.contains(cn.sgz.casework.CaseStage.CLOSED)) {
+                if (names.contains(CLOSURE) && stages.contains(cn.sgz.casework.internal.CaseStage.CLOSED)) {
                     result.computeIfAbsent(station, k -> new HashSet<>()).add(CLOSURE);
                 }
             });

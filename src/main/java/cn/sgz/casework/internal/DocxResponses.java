@@ -1,6 +1,5 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.casework.CaseworkExport;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;

@@ -1,9 +1,6 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.casework.CaseworkOversight;
-import cn.sgz.casework.ExemplaryService;
-import cn.sgz.casework.ExemplaryStatus;
-import cn.sgz.casework.ExemplaryView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,8 +1,6 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.shared.ChinaTime;
-import cn.sgz.casework.ExemplaryStatus;
-import cn.sgz.casework.ExemplaryView;
 import cn.sgz.org.Scope;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,8 +1,6 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.casework.CaseworkOversight;
-import cn.sgz.casework.ExemplaryService;
-import cn.sgz.casework.ExemplaryStatus;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;

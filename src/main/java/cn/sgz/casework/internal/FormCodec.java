@@ -1,7 +1,5 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.casework.FieldSpec;
-import cn.sgz.casework.FormType;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
 import cn.sgz.shared.ChinaTime;

@@ -1,6 +1,6 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.casework.CaseworkInputs.PhotoFile;
+import cn.sgz.casework.internal.CaseworkInputs.PhotoFile;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;

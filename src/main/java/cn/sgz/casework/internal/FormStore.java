@@ -1,8 +1,6 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.shared.ChinaTime;
-import cn.sgz.casework.FormType;
-import cn.sgz.casework.FormView;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;

@@ -1,15 +1,5 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.casework.CaseworkExport;
-import cn.sgz.casework.CaseworkInputs;
-import cn.sgz.casework.FormType;
-import cn.sgz.casework.FormView;
-import cn.sgz.casework.GroupDetail;
-import cn.sgz.casework.GroupKind;
-import cn.sgz.casework.GroupService;
-import cn.sgz.casework.GroupStage;
-import cn.sgz.casework.GroupView;
-import cn.sgz.casework.SessionView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

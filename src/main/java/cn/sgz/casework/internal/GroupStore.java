@@ -1,9 +1,6 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.shared.ChinaTime;
-import cn.sgz.casework.GroupKind;
-import cn.sgz.casework.GroupStage;
-import cn.sgz.casework.GroupView;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.org.Scope;
 import java.sql.ResultSet;

@@ -1,13 +1,5 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.casework.CaseworkInputs;
-import cn.sgz.casework.FormType;
-import cn.sgz.casework.GroupDetail;
-import cn.sgz.casework.GroupKind;
-import cn.sgz.casework.GroupService;
-import cn.sgz.casework.GroupStage;
-import cn.sgz.casework.GroupView;
-import cn.sgz.casework.SessionView;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;

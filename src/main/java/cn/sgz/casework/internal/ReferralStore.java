@@ -1,9 +1,7 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.shared.ChinaTime;
-import cn.sgz.casework.CaseworkInputs.NewReferral;
-import cn.sgz.casework.ReferralStatus;
-import cn.sgz.casework.ReferralView;
+import cn.sgz.casework.internal.CaseworkInputs.NewReferral;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;

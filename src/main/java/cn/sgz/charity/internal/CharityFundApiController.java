@@ -1,10 +1,5 @@
 package cn.sgz.charity.internal;
 
-import cn.sgz.charity.CharityFundService;
-import cn.sgz.charity.CoRaisedForm;
-import cn.sgz.charity.CoRaisedView;
-import cn.sgz.charity.FundForm;
-import cn.sgz.charity.FundView;
 import cn.sgz.evidence.PhotoView;
 import cn.sgz.evidence.UploadResult;
 import cn.sgz.shared.BusinessException;

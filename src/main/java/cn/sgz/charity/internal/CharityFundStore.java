@@ -1,10 +1,6 @@
 package cn.sgz.charity.internal;
 
 import cn.sgz.shared.ChinaTime;
-import cn.sgz.charity.CoRaisedView;
-import cn.sgz.charity.FundForm;
-import cn.sgz.charity.FundKind;
-import cn.sgz.charity.FundStatus;
 import cn.sgz.org.Scope;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

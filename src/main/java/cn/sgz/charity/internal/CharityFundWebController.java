@@ -1,10 +1,5 @@
 package cn.sgz.charity.internal;
 
-import cn.sgz.charity.CharityFundService;
-import cn.sgz.charity.CoRaisedView;
-import cn.sgz.charity.FundKind;
-import cn.sgz.charity.FundView;
-import cn.sgz.charity.ReliefService;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
@@ -84,7 +79,7 @@ class CharityFundWebController {
         model.addAttribute("entries", entries);
         model.addAttribute("reliefs", reliefs.list(null, id, null, null));
         model.addAttribute("entryForm", entryForm);
-        model.addAttribute("canWrite", funds.canWrite() && f.status() == cn.sgz.charity.FundStatus.ACTIVE);
+        model.addAttribute("canWrite", funds.canWrite() && f.status() == cn.sgz.charity.internal.FundStatus.ACTIVE);
         return "charity/fund";
     }
 

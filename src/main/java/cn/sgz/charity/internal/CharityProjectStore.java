@@ -1,8 +1,6 @@
 package cn.sgz.charity.internal;
 
 import cn.sgz.shared.ChinaTime;
-import cn.sgz.charity.CharityProjectForm;
-import cn.sgz.charity.CharityProjectStatus;
 import cn.sgz.org.Scope;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

@@ -1,9 +1,5 @@
 package cn.sgz.charity.internal;
 
-import cn.sgz.charity.CharityFundService;
-import cn.sgz.charity.CharityProjectService;
-import cn.sgz.charity.CharityProjectStatus;
-import cn.sgz.charity.CharityProjectView;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.web.FormSubmission;

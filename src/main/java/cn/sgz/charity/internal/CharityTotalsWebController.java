@@ -1,8 +1,5 @@
 package cn.sgz.charity.internal;
 
-import cn.sgz.charity.CharityTotalsService;
-import cn.sgz.charity.Granularity;
-import cn.sgz.charity.TotalsBy;
 import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;

@@ -2,17 +2,6 @@ package cn.sgz.charity.internal;
 
 import cn.sgz.activity.RecipientPicker;
 import cn.sgz.activity.ServiceRecordService;
-import cn.sgz.charity.CharityProjectForm;
-import cn.sgz.charity.CharityProjectService;
-import cn.sgz.charity.CharityProjectView;
-import cn.sgz.charity.CharityTotals;
-import cn.sgz.charity.CharityTotalsService;
-import cn.sgz.charity.Granularity;
-import cn.sgz.charity.PromotionForm;
-import cn.sgz.charity.ReliefForm;
-import cn.sgz.charity.ReliefService;
-import cn.sgz.charity.ReliefView;
-import cn.sgz.charity.TotalsBy;
 import cn.sgz.evidence.PhotoView;
 import cn.sgz.evidence.UploadResult;
 import cn.sgz.shared.BusinessException;

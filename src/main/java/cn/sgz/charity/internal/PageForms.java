@@ -1,12 +1,5 @@
 package cn.sgz.charity.internal;
 
-import cn.sgz.charity.CharityProjectForm;
-import cn.sgz.charity.CharityProjectStatus;
-import cn.sgz.charity.CoRaisedForm;
-import cn.sgz.charity.FundForm;
-import cn.sgz.charity.FundKind;
-import cn.sgz.charity.PromotionForm;
-import cn.sgz.charity.ReliefForm;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;

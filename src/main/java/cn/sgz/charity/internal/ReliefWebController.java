@@ -1,10 +1,6 @@
 package cn.sgz.charity.internal;
 
 import cn.sgz.activity.ServiceRecordService;
-import cn.sgz.charity.CharityFundService;
-import cn.sgz.charity.FundStatus;
-import cn.sgz.charity.ReliefService;
-import cn.sgz.charity.ReliefView;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;

@@ -1,8 +1,7 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.community.AchievementService;
-import cn.sgz.community.AchievementService.AchievementForm;
-import cn.sgz.community.AchievementService.AchievementView;
+import cn.sgz.community.internal.AchievementService.AchievementForm;
+import cn.sgz.community.internal.AchievementService.AchievementView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

@@ -1,8 +1,6 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.community.AchievementKind;
-import cn.sgz.community.AchievementService;
-import cn.sgz.community.AchievementService.AchievementForm;
+import cn.sgz.community.internal.AchievementService.AchievementForm;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.community.VolunteerPapers.Certificate;
-import cn.sgz.community.VolunteerPapers.CertificateLine;
+import cn.sgz.community.internal.VolunteerPapers.Certificate;
+import cn.sgz.community.internal.VolunteerPapers.CertificateLine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

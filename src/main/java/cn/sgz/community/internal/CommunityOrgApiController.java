@@ -1,15 +1,12 @@
 package cn.sgz.community.internal;
 
 import cn.sgz.activity.ServiceKind;
-import cn.sgz.community.CommunityOrgService;
-import cn.sgz.community.CommunityOrgService.MemberForm;
-import cn.sgz.community.CommunityOrgService.MemberView;
-import cn.sgz.community.CommunityOrgService.OrgDetail;
-import cn.sgz.community.CommunityOrgService.OrgForm;
-import cn.sgz.community.CommunityOrgService.OrgView;
-import cn.sgz.community.CommunityOrgService.TimelineEvent;
-import cn.sgz.community.RecordInput;
-import cn.sgz.community.RecordRef;
+import cn.sgz.community.internal.CommunityOrgService.MemberForm;
+import cn.sgz.community.internal.CommunityOrgService.MemberView;
+import cn.sgz.community.internal.CommunityOrgService.OrgDetail;
+import cn.sgz.community.internal.CommunityOrgService.OrgForm;
+import cn.sgz.community.internal.CommunityOrgService.OrgView;
+import cn.sgz.community.internal.CommunityOrgService.TimelineEvent;
 import cn.sgz.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,15 +1,9 @@
 package cn.sgz.community.internal;
 
 import cn.sgz.activity.ServiceKind;
-import cn.sgz.community.CommunityOrgService;
-import cn.sgz.community.CommunityOrgService.MemberForm;
-import cn.sgz.community.CommunityOrgService.OrgForm;
-import cn.sgz.community.CommunityOrgType;
-import cn.sgz.community.FilingStatus;
-import cn.sgz.community.RecordInput;
-import cn.sgz.community.RecordRef;
-import cn.sgz.community.StationDocumentService;
-import cn.sgz.community.StationDocumentService.DocumentForm;
+import cn.sgz.community.internal.CommunityOrgService.MemberForm;
+import cn.sgz.community.internal.CommunityOrgService.OrgForm;
+import cn.sgz.community.internal.StationDocumentService.DocumentForm;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,9 +1,7 @@
 package cn.sgz.community.internal;
 
 import cn.sgz.shared.ChinaTime;
-import cn.sgz.community.AchievementKind;
-import cn.sgz.community.AchievementService;
-import cn.sgz.community.AchievementService.AchievementForm;
+import cn.sgz.community.internal.AchievementService.AchievementForm;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;

@@ -1,7 +1,6 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.community.StationDocumentService;
-import cn.sgz.community.StationDocumentService.DocumentForm;
+import cn.sgz.community.internal.StationDocumentService.DocumentForm;
 import cn.sgz.evidence.PhotoSource;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.web.FormSubmission;

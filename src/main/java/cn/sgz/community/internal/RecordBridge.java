@@ -6,8 +6,6 @@ import cn.sgz.activity.RecordSummaries.RecordSummary;
 import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
-import cn.sgz.community.RecordInput;
-import cn.sgz.community.RecordRef;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.NotFoundException;
 import java.util.Collection;

@@ -1,16 +1,10 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.community.CommunityOrgService;
-import cn.sgz.community.ExamResult;
-import cn.sgz.community.RecordInput;
-import cn.sgz.community.StaffDevelopmentService;
-import cn.sgz.community.StaffDevelopmentService.ExamEntryForm;
-import cn.sgz.community.StaffDevelopmentService.SupervisionForm;
-import cn.sgz.community.TrainingAudience;
-import cn.sgz.community.TrainingService;
-import cn.sgz.community.TrainingService.AttendeeForm;
-import cn.sgz.community.TrainingService.TraineeForm;
-import cn.sgz.community.TrainingService.TrainingForm;
+import cn.sgz.community.internal.StaffDevelopmentService.ExamEntryForm;
+import cn.sgz.community.internal.StaffDevelopmentService.SupervisionForm;
+import cn.sgz.community.internal.TrainingService.AttendeeForm;
+import cn.sgz.community.internal.TrainingService.TraineeForm;
+import cn.sgz.community.internal.TrainingService.TrainingForm;
 import cn.sgz.org.CertificateLevel;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.web.FormSubmission;

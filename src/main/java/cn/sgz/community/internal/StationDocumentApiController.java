@@ -1,9 +1,8 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.community.StationDocumentService;
-import cn.sgz.community.StationDocumentService.ChecklistEntry;
-import cn.sgz.community.StationDocumentService.DocumentForm;
-import cn.sgz.community.StationDocumentService.DocumentView;
+import cn.sgz.community.internal.StationDocumentService.ChecklistEntry;
+import cn.sgz.community.internal.StationDocumentService.DocumentForm;
+import cn.sgz.community.internal.StationDocumentService.DocumentView;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoSource;
 import cn.sgz.evidence.UploadResult;

@@ -1,17 +1,14 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.community.RecordInput;
-import cn.sgz.community.VolunteerPapers;
-import cn.sgz.community.VolunteerService;
-import cn.sgz.community.VolunteerService.ActivityView;
-import cn.sgz.community.VolunteerService.HoursForm;
-import cn.sgz.community.VolunteerService.HoursLine;
-import cn.sgz.community.VolunteerService.Registration;
-import cn.sgz.community.VolunteerService.TeamForm;
-import cn.sgz.community.VolunteerService.TeamView;
-import cn.sgz.community.VolunteerService.VolunteerDetail;
-import cn.sgz.community.VolunteerService.VolunteerForm;
-import cn.sgz.community.VolunteerService.VolunteerView;
+import cn.sgz.community.internal.VolunteerService.ActivityView;
+import cn.sgz.community.internal.VolunteerService.HoursForm;
+import cn.sgz.community.internal.VolunteerService.HoursLine;
+import cn.sgz.community.internal.VolunteerService.Registration;
+import cn.sgz.community.internal.VolunteerService.TeamForm;
+import cn.sgz.community.internal.VolunteerService.TeamView;
+import cn.sgz.community.internal.VolunteerService.VolunteerDetail;
+import cn.sgz.community.internal.VolunteerService.VolunteerForm;
+import cn.sgz.community.internal.VolunteerService.VolunteerView;
 import cn.sgz.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

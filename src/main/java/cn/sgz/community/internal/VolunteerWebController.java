@@ -1,11 +1,8 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.community.RecordInput;
-import cn.sgz.community.VolunteerPapers;
-import cn.sgz.community.VolunteerService;
-import cn.sgz.community.VolunteerService.HoursForm;
-import cn.sgz.community.VolunteerService.TeamForm;
-import cn.sgz.community.VolunteerService.VolunteerForm;
+import cn.sgz.community.internal.VolunteerService.HoursForm;
+import cn.sgz.community.internal.VolunteerService.TeamForm;
+import cn.sgz.community.internal.VolunteerService.VolunteerForm;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;

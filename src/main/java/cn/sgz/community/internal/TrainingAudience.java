@@ -1,0 +1,17 @@
+package cn.sgz.community.internal;
+
+/** Who a training is for: an organisation's backbone members, or community workers and station staff. */
+public enum TrainingAudience {
+    BACKBONE("社区社会组织骨干培训"),
+    WORKER("社区工作者专业培训");
+
+    private final String label;
+
+    TrainingAudience(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
