@@ -17,11 +17,21 @@ import java.util.List;
  * @param condition COVERAGE over entities: the condition that must hold, e.g. 全国志愿服务信息系统注册
  * @param documents DOCUMENT: the documents that must be present
  * @param unit unit of the target for display: 次, 个, 人, %, 元, 小时, 份
+ * @param countMode ENTITY_COUNT: entities begun or active within each sub-period (default) or begun within it
+ * @param eventsMin AMOUNT with {@link AmountAggregate#EVENTS_AT_LEAST}: how many events must reach the target
  */
 public record IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain, String subtype,
                               EntityType entityType, Integer sessionsEach, Integer attendeesPerSession,
                               Integer certifiedMin, AmountAggregate aggregate, String condition,
-                              List<String> documents, String unit) {
+                              List<String> documents, String unit, EntityCountMode countMode, Integer eventsMin) {
+
+    /** The parameters without a count mode or an event minimum (most indicators). */
+    public IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain, String subtype, EntityType entityType,
+                           Integer sessionsEach, Integer attendeesPerSession, Integer certifiedMin,
+                           AmountAggregate aggregate, String condition, List<String> documents, String unit) {
+        this(recordKinds, domain, subtype, entityType, sessionsEach, attendeesPerSession, certifiedMin, aggregate,
+                condition, documents, unit, null, null);
+    }
 
     public IndicatorParams {
         recordKinds = recordKinds == null ? List.of() : List.copyOf(recordKinds);
@@ -29,6 +39,6 @@ public record IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain
     }
 
     public static IndicatorParams none() {
-        return new IndicatorParams(null, null, null, null, null, null, null, null, null, null, null);
+        return new IndicatorParams(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

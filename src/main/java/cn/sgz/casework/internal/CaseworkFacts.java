@@ -49,17 +49,15 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     private final FormStore forms;
     private final ExemplaryStore exemplary;
     private final SessionRecords records;
-    private final ProjectLookup projects;
 
     CaseworkFacts(CaseStore cases, GroupStore groups, SessionStore sessions, FormStore forms, ExemplaryStore exemplary,
-                  SessionRecords records, ProjectLookup projects) {
+                  SessionRecords records) {
         this.cases = cases;
         this.groups = groups;
         this.sessions = sessions;
         this.forms = forms;
         this.exemplary = exemplary;
         this.records = records;
-        this.projects = projects;
     }
 
     @Override
@@ -84,18 +82,17 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         Map<Long, List<SessionStore.Row>> byGroup = sessions.ofOwners(GroupKind.GROUP.name(),
                 all.stream().map(GroupView::id).toList());
         Map<Long, RecordSummary> sums = summaries(byGroup);
-        Map<Long, Integer> minimum = new HashMap<>();
         List<GroupFact> out = new ArrayList<>();
         for (GroupView g : all) {
-            int min = minimum.computeIfAbsent(g.projectId() == null ? -1L : g.projectId(),
-                    p -> projects.minGroupAttendees(p < 0 ? null : p));
+            // The attendee minimum is not applied here: it belongs to the indicator or the project under
+            // evaluation (not the group's own project) and the engine applies it when it computes.
             List<SessionFact> facts = new ArrayList<>();
             for (SessionStore.Row row : byGroup.getOrDefault(g.id(), List.of())) {
                 RecordSummary s = sums.get(row.recordId());
                 if (s == null || s.voided() || !within(s.serviceDate(), from, to)) {
                     continue;
                 }
-                facts.add(new SessionFact(s.serviceDate(), s.signInCount(), s.counts() && s.signInCount() >= min));
+                facts.add(new SessionFact(s.serviceDate(), s.signInCount(), s.counts()));
             }
             facts.sort(java.util.Comparator.comparing(SessionFact::date));
             out.add(new GroupFact(g.stationId(), g.id(), g.code() + " " + g.name(), facts));

@@ -1,7 +1,9 @@
 package cn.sgz.catalog.internal;
 
+import cn.sgz.catalog.AmountAggregate;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogTier;
+import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
@@ -143,6 +145,23 @@ final class CatalogChecks {
             p.add(where, "持证人数（certifiedMin）不能为负数");
         }
         String label = kind.name() + "（" + kind.label() + "）";
+        // a parameter the kind does not apply is refused, never accepted and ignored
+        refuse(q.sessionsEach() != null && kind != RuleKind.CASE_QUOTA && kind != RuleKind.GROUP_QUOTA,
+                "sessionsEach（每个节数）", label, p, where);
+        refuse(q.attendeesPerSession() != null && kind != RuleKind.GROUP_QUOTA, "attendeesPerSession（每节人数）",
+                label, p, where);
+        refuse(q.certifiedMin() != null && kind != RuleKind.STAFFING, "certifiedMin（持证人数）", label, p, where);
+        refuse(q.aggregate() != null && kind != RuleKind.AMOUNT, "aggregate（汇总方式）", label, p, where);
+        refuse(q.countMode() != null && kind != RuleKind.ENTITY_COUNT, "countMode（计数方式）", label, p, where);
+        refuse(!q.documents().isEmpty() && kind != RuleKind.DOCUMENT, "documents（所需文书）", label, p, where);
+        refuse(q.condition() != null && kind != RuleKind.COVERAGE, "condition（覆盖条件）", label, p, where);
+        if (q.eventsMin() != null) {
+            if (q.aggregate() != AmountAggregate.EVENTS_AT_LEAST) {
+                p.add(where, "eventsMin（最少次数）只用于汇总方式 EVENTS_AT_LEAST（达标次数），请删除或改用该汇总方式");
+            } else if (q.eventsMin() < 1) {
+                p.add(where, "eventsMin（最少次数）应为正整数");
+            }
+        }
         switch (kind) {
             case ACTIVITY_COUNT -> require(!q.recordKinds().isEmpty(), label + "需要指明记录类型（recordKinds）", p, where);
             case PER_RECIPIENT_FREQUENCY -> {
@@ -155,14 +174,26 @@ final class CatalogChecks {
             case CASE_QUOTA, GROUP_QUOTA -> require(q.sessionsEach() != null,
                     label + "需要指明每个的最少节数（sessionsEach）", p, where);
             case AMOUNT -> {
-                require(q.aggregate() != null, label + "需要指明汇总方式（aggregate：SUM / EACH_EVENT / AVERAGE_PER_ENTITY）", p, where);
+                require(q.aggregate() != null, label + "需要指明汇总方式（aggregate：SUM / EACH_EVENT / EVENTS_AT_LEAST / AVERAGE_PER_ENTITY）", p, where);
                 require(!q.recordKinds().isEmpty() || q.entityType() != null,
                         label + "需要指明金额来源（recordKinds 或 entityType）", p, where);
             }
-            case ENTITY_COUNT -> require(q.entityType() != null, label + "需要指明统计对象（entityType）", p, where);
+            case ENTITY_COUNT -> {
+                require(q.entityType() != null, label + "需要指明统计对象（entityType）", p, where);
+                // the domain picks the people of a roster; other entities are not kept per domain
+                require(q.domain() == null || q.entityType() == null || q.entityType() == EntityType.FOLLOW_UP_ROSTER,
+                        label + "只有统计对象为跟踪回访人员台账（FOLLOW_UP_ROSTER）时才能指明服务领域（domain），"
+                                + q.entityType().label() + "不按服务领域统计", p, where);
+            }
             case DOCUMENT -> require(!q.documents().isEmpty(), label + "需要列出所需文书（documents）", p, where);
             default -> {
             }
+        }
+    }
+
+    private static void refuse(boolean present, String param, String kindLabel, Problems p, String where) {
+        if (present) {
+            p.add(where, kindLabel + "不使用参数 " + param + "，请删除（不会被静默忽略）");
         }
     }
 

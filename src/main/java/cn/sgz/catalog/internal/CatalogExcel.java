@@ -5,6 +5,7 @@ import cn.sgz.catalog.CatalogContent;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.CatalogTier;
+import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
@@ -66,6 +67,12 @@ final class CatalogExcel {
             PERIOD = 14, STANDARD = 15, VALUE = 16, EVIDENCE = 17, RECORD_KINDS = 18, DOMAIN = 19, SUBTYPE = 20,
             ENTITY = 21, SESSIONS = 22, ATTENDEES = 23, CERTIFIED = 24, AGGREGATE = 25, CONDITION = 26, DOCUMENTS = 27,
             UNIT = 28;
+    /**
+     * Optional columns after 单位 (before the tier columns), recognised by their header: templates exported
+     * before they existed still import unchanged.
+     */
+    static final String COUNT_MODE = "计数方式", EVENTS_MIN = "最少次数";
+    private static final List<String> EXTRA = List.of(COUNT_MODE, EVENTS_MIN);
     private static final List<String> INFO_KEYS = List.of("编码", "名称", "地区", "年度", "来源", "说明");
 
     private CatalogExcel() {
@@ -115,6 +122,7 @@ final class CatalogExcel {
 
             Sheet list = book.createSheet(LIST);
             List<String> headers = new ArrayList<>(COLUMNS);
+            headers.addAll(EXTRA);
             c.tiers().forEach(t -> headers.add(t.label()));
             header(list, headers, bold);
             int rowNo = 1;
@@ -157,10 +165,14 @@ final class CatalogExcel {
                             v[CONDITION] = q.condition();
                             v[DOCUMENTS] = q.documents().isEmpty() ? null : String.join("\n", q.documents());
                             v[UNIT] = q.unit();
+                            put(r, COLUMNS.size(), label(q.countMode()), null);
+                            if (q.eventsMin() != null) {
+                                r.createCell(COLUMNS.size() + 1).setCellValue(q.eventsMin());
+                            }
                             for (int t = 0; t < c.tiers().size(); t++) {
                                 BigDecimal target = ind.targets().get(c.tiers().get(t).code());
                                 if (target != null) {
-                                    r.createCell(COLUMNS.size() + t).setCellValue(target.doubleValue());
+                                    r.createCell(COLUMNS.size() + EXTRA.size() + t).setCellValue(target.doubleValue());
                                 }
                             }
                         }
@@ -259,6 +271,8 @@ final class CatalogExcel {
 
         private final Workbook book;
         private final Problems p;
+        /** Header → column of the optional columns found in the header row. */
+        private final Map<String, Integer> extraCols = new HashMap<>();
 
         Reader(Workbook book, Problems p) {
             this.book = book;
@@ -338,6 +352,7 @@ final class CatalogExcel {
 
             // Tier columns of 服务清单 are matched by label (or code) in the header row.
             Map<String, Integer> tierCols = new LinkedHashMap<>();
+            extraCols.clear();
             Row header = list.getRow(0);
             int lastCol = header == null ? -1 : header.getLastCellNum() - 1;
             for (int col = 0; col < COLUMNS.size(); col++) {
@@ -351,6 +366,10 @@ final class CatalogExcel {
             for (int col = COLUMNS.size(); col <= lastCol; col++) {
                 String h = text(list, 0, col);
                 if (h == null) {
+                    continue;
+                }
+                if (EXTRA.contains(h)) {
+                    extraCols.put(h, col);
                     continue;
                 }
                 CatalogTier tier = tiers.stream().filter(t -> h.equals(t.label()) || h.equals(t.code())).findFirst()
@@ -380,7 +399,7 @@ final class CatalogExcel {
             Map<String, ItemAcc> items = new LinkedHashMap<>();
             Map<String, Integer> indicatorRows = new HashMap<>();
             for (int r = 1; r <= list.getLastRowNum(); r++) {
-                if (blankRow(list, r, COLUMNS.size() + tierCols.size())) {
+                if (blankRow(list, r, lastCol + 1)) {
                     continue;
                 }
                 String taskCode = text(list, r, TASK_CODE);
@@ -492,7 +511,11 @@ final class CatalogExcel {
                     text(s, r, CONDITION),
                     docs == null ? List.of() : Arrays.stream(docs.split("\\n")).map(String::strip)
                             .filter(d -> !d.isEmpty()).toList(),
-                    text(s, r, UNIT));
+                    text(s, r, UNIT),
+                    extraCols.containsKey(COUNT_MODE) ? enumCell(s, r, extraCols.get(COUNT_MODE),
+                            EntityCountMode.values(), EntityCountMode::parse, COUNT_MODE) : null,
+                    extraCols.containsKey(EVENTS_MIN) ? integer(text(s, r, extraCols.get(EVENTS_MIN)), EVENTS_MIN,
+                            where(LIST, r, extraCols.get(EVENTS_MIN))) : null);
             Map<String, BigDecimal> targets = new LinkedHashMap<>();
             for (CatalogTier t : tiers) {
                 Integer col = tierCols.get(t.code());

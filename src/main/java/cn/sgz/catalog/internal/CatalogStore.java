@@ -10,6 +10,7 @@ import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.CatalogTier;
 import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
+import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
 import cn.sgz.catalog.RecordKind;
@@ -116,15 +117,15 @@ public class CatalogStore {
         KeyHolder k = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO catalog_indicator (catalog_id, item_id, seq, code, name, kind, period, record_kinds, "
                         + "service_domain, subtype, entity_type, sessions_each, attendees_per_session, certified_min, "
-                        + "aggregate_mode, condition_text, documents, unit, standard_text, value_text, evidence_text) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + "aggregate_mode, condition_text, documents, unit, standard_text, value_text, evidence_text, "
+                        + "count_mode, events_min) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(catalogId, itemId, seq, ind.code(), ind.name(), ind.kind().name(), ind.period().name(),
                         q.recordKinds().isEmpty() ? null
                                 : q.recordKinds().stream().map(Enum::name).collect(Collectors.joining(",")),
                         name(q.domain()), q.subtype(), name(q.entityType()), q.sessionsEach(),
                         q.attendeesPerSession(), q.certifiedMin(), name(q.aggregate()), q.condition(),
                         q.documents().isEmpty() ? null : String.join("\n", q.documents()), q.unit(),
-                        ind.standard(), ind.value(), ind.evidence())
+                        ind.standard(), ind.value(), ind.evidence(), name(q.countMode()), q.eventsMin())
                 .update(k, "id");
         long id = k.getKey().longValue();
         ind.targets().forEach((tier, target) -> jdbc.sql(
@@ -249,7 +250,9 @@ public class CatalogStore {
                 (Integer) rs.getObject("certified_min"),
                 rs.getString("aggregate_mode") == null ? null : AmountAggregate.valueOf(rs.getString("aggregate_mode")),
                 rs.getString("condition_text"), docs == null ? List.of() : List.of(docs.split("\n")),
-                rs.getString("unit"));
+                rs.getString("unit"),
+                rs.getString("count_mode") == null ? null : EntityCountMode.valueOf(rs.getString("count_mode")),
+                (Integer) rs.getObject("events_min"));
         return new Indicator(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                 RuleKind.valueOf(rs.getString("kind")), SubPeriod.valueOf(rs.getString("period")), params, targets,
                 rs.getString("standard_text"), rs.getString("value_text"), rs.getString("evidence_text"));

@@ -5,6 +5,7 @@ import cn.sgz.catalog.CatalogContent;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.CatalogTier;
+import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
@@ -58,7 +59,7 @@ final class CatalogYaml {
     private static final Set<String> INDICATOR_KEYS = Set.of("code", "name", "kind", "period", "targets", "standard",
             "value", "evidence", "params");
     private static final Set<String> PARAM_KEYS = Set.of("recordKinds", "domain", "subtype", "entityType",
-            "sessionsEach", "attendeesPerSession", "certifiedMin", "aggregate", "condition", "documents", "unit");
+            "sessionsEach", "attendeesPerSession", "certifiedMin", "aggregate", "condition", "documents", "unit", "countMode", "eventsMin");
 
     private CatalogYaml() {
     }
@@ -287,7 +288,9 @@ final class CatalogYaml {
                     integer(m.get("sessionsEach"), "每个的节数"), integer(m.get("attendeesPerSession"), "每节人数"),
                     integer(m.get("certifiedMin"), "持证人数"),
                     enumValue(m.get("aggregate"), AmountAggregate.values(), AmountAggregate::parse, "汇总方式"),
-                    str(m.get("condition")), documents, str(m.get("unit")));
+                    str(m.get("condition")), documents, str(m.get("unit")),
+                    enumValue(m.get("countMode"), EntityCountMode.values(), EntityCountMode::parse, "计数方式"),
+                    integer(m.get("eventsMin"), "最少次数"));
         }
 
         private void unique(Map<String, Node> codes, String key, Node n, String what) {
@@ -493,6 +496,8 @@ final class CatalogYaml {
             pm.add(new NodeTuple(key("documents"), seq(q.documents().stream().map(d -> (Node) scalar(d)).toList())));
         }
         put(pm, "unit", q.unit());
+        put(pm, "countMode", q.countMode() == null ? null : q.countMode().name());
+        putInt(pm, "eventsMin", q.eventsMin());
         if (!pm.isEmpty()) {
             m.add(new NodeTuple(key("params"), map(pm)));
         }

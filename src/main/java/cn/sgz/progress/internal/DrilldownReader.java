@@ -1,5 +1,7 @@
 package cn.sgz.progress.internal;
 
+import cn.sgz.catalog.EntityCountMode;
+import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.Project;
@@ -91,6 +93,9 @@ public class DrilldownReader {
                         items, null);
             }
             case ENTITY_COUNT -> {
+                if (p.entityType() == EntityType.FOLLOW_UP_ROSTER) {
+                    return empty(project, id, station, span, to, "跟踪回访台账的人员见“服务对象 → 跟踪回访”（按服务领域筛选）");
+                }
                 EntityFactSource source = p.entityType() == null ? null : entities.orderedStream()
                         .filter(e -> e.entityTypes().contains(p.entityType())).findFirst().orElse(null);
                 if (source == null) {
@@ -98,6 +103,10 @@ public class DrilldownReader {
                 }
                 List<String> items = to.isBefore(span.from()) ? List.of()
                         : source.countedItems(station, p.entityType(), span.from(), to);
+                if (p.countMode() == EntityCountMode.STARTED) {
+                    // countedItems lists what was begun or active; only those begun within the period count
+                    items = items.stream().filter(line -> startedWithin(line, span.from(), to)).toList();
+                }
                 return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
                         items, items.isEmpty() ? "本期没有计入的" + p.entityType().label() : null);
             }
@@ -105,6 +114,16 @@ public class DrilldownReader {
                 return empty(project, id, station, span, to, "该类指标没有逐条记录，请查看说明");
             }
         }
+    }
+
+    /** Whether a drill-down line names a start date ("2026-03-01 …" or "…（2026-03-01 起）") within [from, to]. */
+    private static boolean startedWithin(String line, LocalDate from, LocalDate to) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(line);
+        if (!m.find()) {
+            return false;
+        }
+        LocalDate d = LocalDate.parse(m.group());
+        return !d.isBefore(from) && !d.isAfter(to);
     }
 
     /** The unit of one amount: 元 for money, 小时 for training hours (an indicator's unit may be per event). */

@@ -218,6 +218,12 @@ final class Facts {
                 k -> entitySource(type).orElseThrow().count(stations, type, countFrom, asOf));
     }
 
+    /** Entities per station begun in [countFrom, asOf] (and existing on asOf). */
+    Map<Long, Long> entityStarted(EntityType type, LocalDate countFrom, LocalDate asOf) {
+        return entityCounts.computeIfAbsent("started|" + type + "|" + countFrom + "|" + asOf,
+                k -> entitySource(type).orElseThrow().countStarted(stations, type, countFrom, asOf));
+    }
+
     /** Entity coverage per station; null when no source can judge the condition. */
     Map<Long, EntityFactSource.Share> entityShare(EntityType type, String condition) {
         return entityShares.computeIfAbsent(type + "|" + condition, k -> entitySource(type)
