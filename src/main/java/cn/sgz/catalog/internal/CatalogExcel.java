@@ -72,7 +72,7 @@ final class CatalogExcel {
      * before they existed still import unchanged.
      */
     static final String COUNT_MODE = "计数方式", EVENTS_MIN = "最少次数";
-    private static final List<String> EXTRA = List.of(COUNT_MODE, EVENTS_MIN);
+    static final List<String> EXTRA = List.of(COUNT_MODE, EVENTS_MIN);
     private static final List<String> INFO_KEYS = List.of("编码", "名称", "地区", "年度", "来源", "说明");
 
     private CatalogExcel() {
