@@ -4,7 +4,6 @@ import cn.sgz.catalog.Catalog;
 import cn.sgz.catalog.CatalogQueries;
 import cn.sgz.catalog.CatalogSummary;
 import cn.sgz.catalog.Project;
-import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.ProjectQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -107,9 +106,10 @@ class CatalogApiController {
     }
 
     @GetMapping("/projects/{id}/indicators")
-    @Operation(summary = "项目各社工站须完成的指标（必选 + 所选自选），含本项目档位的目标值")
-    List<ProjectIndicator> projectIndicators(@PathVariable long id) {
-        return projects.indicators(id);
+    @Operation(summary = "项目各社工站须完成的指标（必选 + 所选自选），含本项目档位的目标值",
+            description = "每项写明所属任务和分项（不重复整个清单树）；指标的参数和指标值原文已按项目档位取值")
+    List<ProjectIndicatorEntry> projectIndicators(@PathVariable long id) {
+        return projects.indicators(id).stream().map(ProjectIndicatorEntry::of).toList();
     }
 
     @PostMapping("/projects")

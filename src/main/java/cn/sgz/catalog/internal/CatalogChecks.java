@@ -9,6 +9,7 @@ import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
 import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.SelectionGroup;
+import cn.sgz.catalog.TierParams;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,8 @@ final class CatalogChecks {
         code(ind.code(), "指标", p, where);
         name(ind.name(), "指标名称", p, where);
         text(ind.standard(), "服务标准原文", false, p, where);
-        if ((ind.standard() == null || ind.standard().isBlank()) && (ind.value() == null || ind.value().isBlank())) {
+        if ((ind.standard() == null || ind.standard().isBlank()) && (ind.value() == null || ind.value().isBlank())
+                && ind.values().isEmpty()) {
             p.add(where, "服务标准原文（standard）和指标值原文（value）至少填写一项");
         }
         text(ind.value(), "指标值原文", false, p, where);
@@ -135,7 +137,51 @@ final class CatalogChecks {
                 p.add(where, "覆盖率目标是百分比，不能超过100");
             }
         }
-        params(kind, ind.params(), p, where);
+        IndicatorParams q = ind.params();
+        ind.values().forEach((tier, text) -> {
+            if (tiers.stream().noneMatch(t -> t.code().equals(tier))) {
+                p.add(where, "指标值原文（value）的档位“" + tier + "”未在 tiers 中定义");
+            }
+            text(text, "指标值原文", false, p, where);
+        });
+        if (q.perTier().isEmpty()) {
+            params(kind, q, p, where);
+            return;
+        }
+        for (String tier : q.perTier().keySet()) {
+            if (tiers.stream().noneMatch(t -> t.code().equals(tier))) {
+                p.add(where, "参数按档位给出时，档位“" + tier + "”未在 tiers 中定义");
+            }
+        }
+        tiered(q, TierParams::sessionsEach, "sessionsEach（每个节数）", tiers, p, where);
+        tiered(q, TierParams::attendeesPerSession, "attendeesPerSession（每节人数）", tiers, p, where);
+        tiered(q, TierParams::certifiedMin, "certifiedMin（持证人数）", tiers, p, where);
+        tiered(q, TierParams::eventsMin, "eventsMin（最少次数）", tiers, p, where);
+        // the rules of each tier's parameters, each message once (not once per tier)
+        java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+        for (CatalogTier t : tiers) {
+            Problems tierProblems = new Problems();
+            params(kind, q.forTier(t.code()), tierProblems, where);
+            tierProblems.list().forEach(fp -> seen.add(fp.message().substring(where == null || where.isEmpty() ? 0
+                    : where.length() + 1)));
+        }
+        seen.forEach(m -> p.add(where, m));
+    }
+
+    /** A parameter given per tier must be given for every tier (a missing one would silently use nothing). */
+    private static void tiered(IndicatorParams q, java.util.function.Function<TierParams, Integer> get, String what,
+                               List<CatalogTier> tiers, Problems p, String where) {
+        boolean any = q.perTier().values().stream().anyMatch(tp -> get.apply(tp) != null);
+        if (!any) {
+            return;
+        }
+        List<String> missing = tiers.stream().filter(t -> {
+            TierParams tp = q.perTier().get(t.code());
+            return tp == null || get.apply(tp) == null;
+        }).map(CatalogTier::label).toList();
+        if (!missing.isEmpty()) {
+            p.add(where, what + "按档位给出时每个档位都要有值，缺少：" + String.join("、", missing));
+        }
     }
 
     private static void params(RuleKind kind, IndicatorParams q, Problems p, String where) {

@@ -7,6 +7,7 @@ import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.CatalogTier;
 import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
+import cn.sgz.catalog.TierParams;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
@@ -151,23 +152,29 @@ final class CatalogExcel {
                             v[KIND] = label(ind.kind());
                             v[PERIOD] = label(ind.period());
                             v[STANDARD] = ind.standard();
-                            v[VALUE] = ind.value();
+                            v[VALUE] = ind.values().isEmpty() ? ind.value() : c.tiers().stream()
+                                    .filter(t -> ind.values().containsKey(t.code()))
+                                    .map(t -> t.label() + "：" + ind.values().get(t.code()))
+                                    .collect(Collectors.joining("\n"));
                             v[EVIDENCE] = ind.evidence();
                             v[RECORD_KINDS] = q.recordKinds().isEmpty() ? null
                                     : q.recordKinds().stream().map(RecordKind::label).collect(Collectors.joining("、"));
                             v[DOMAIN] = label(q.domain());
                             v[SUBTYPE] = q.subtype();
                             v[ENTITY] = label(q.entityType());
-                            v[SESSIONS] = str(q.sessionsEach());
-                            v[ATTENDEES] = str(q.attendeesPerSession());
-                            v[CERTIFIED] = str(q.certifiedMin());
+                            v[SESSIONS] = tiered(c, q, TierParams::sessionsEach, q.sessionsEach());
+                            v[ATTENDEES] = tiered(c, q, TierParams::attendeesPerSession, q.attendeesPerSession());
+                            v[CERTIFIED] = tiered(c, q, TierParams::certifiedMin, q.certifiedMin());
                             v[AGGREGATE] = label(q.aggregate());
                             v[CONDITION] = q.condition();
                             v[DOCUMENTS] = q.documents().isEmpty() ? null : String.join("\n", q.documents());
                             v[UNIT] = q.unit();
                             put(r, COLUMNS.size(), label(q.countMode()), null);
-                            if (q.eventsMin() != null) {
+                            String events = tiered(c, q, TierParams::eventsMin, q.eventsMin());
+                            if (events != null && q.perTier().values().stream().allMatch(t -> t.eventsMin() == null)) {
                                 r.createCell(COLUMNS.size() + 1).setCellValue(q.eventsMin());
+                            } else {
+                                put(r, COLUMNS.size() + 1, events, null);
                             }
                             for (int t = 0; t < c.tiers().size(); t++) {
                                 BigDecimal target = ind.targets().get(c.tiers().get(t).code());
@@ -195,6 +202,14 @@ final class CatalogExcel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A numeric parameter's cell: "10万指标值：4" per line where it is given per tier, else the number. */
+    private static String tiered(CatalogContent c, IndicatorParams q, Function<TierParams, Integer> get, Integer single) {
+        String perTier = c.tiers().stream().filter(t -> q.perTier().containsKey(t.code())
+                        && get.apply(q.perTier().get(t.code())) != null)
+                .map(t -> t.label() + "：" + get.apply(q.perTier().get(t.code()))).collect(Collectors.joining("\n"));
+        return perTier.isEmpty() ? str(single) : perTier;
     }
 
     private static void dropdown(Sheet sheet, int col, Labelled[] values, int lastRow) {
@@ -500,13 +515,26 @@ final class CatalogExcel {
                 }
             }
             String docs = text(s, r, DOCUMENTS);
+            Map<String, Integer> sessions = perTier(s, r, SESSIONS, "每个节数", tiers);
+            Map<String, Integer> attendees = perTier(s, r, ATTENDEES, "每节人数", tiers);
+            Map<String, Integer> certified = perTier(s, r, CERTIFIED, "持证人数", tiers);
+            Integer eventsCol = extraCols.get(EVENTS_MIN);
+            Map<String, Integer> events = eventsCol == null ? Map.of() : perTier(s, r, eventsCol, EVENTS_MIN, tiers);
+            Map<String, TierParams> perTier = new LinkedHashMap<>();
+            for (CatalogTier t : tiers) {
+                TierParams tp = new TierParams(sessions.get(t.code()), attendees.get(t.code()),
+                        certified.get(t.code()), events.get(t.code()));
+                if (!tp.isEmpty()) {
+                    perTier.put(t.code(), tp);
+                }
+            }
             IndicatorParams params = new IndicatorParams(kinds,
                     enumCell(s, r, DOMAIN, ServiceDomain.values(), ServiceDomain::parse, "服务领域"),
                     text(s, r, SUBTYPE),
                     enumCell(s, r, ENTITY, EntityType.values(), EntityType::parse, "统计对象"),
-                    integer(text(s, r, SESSIONS), "每个节数", where(LIST, r, SESSIONS)),
-                    integer(text(s, r, ATTENDEES), "每节人数", where(LIST, r, ATTENDEES)),
-                    integer(text(s, r, CERTIFIED), "持证人数", where(LIST, r, CERTIFIED)),
+                    sessions.isEmpty() ? integer(text(s, r, SESSIONS), "每个节数", where(LIST, r, SESSIONS)) : null,
+                    attendees.isEmpty() ? integer(text(s, r, ATTENDEES), "每节人数", where(LIST, r, ATTENDEES)) : null,
+                    certified.isEmpty() ? integer(text(s, r, CERTIFIED), "持证人数", where(LIST, r, CERTIFIED)) : null,
                     enumCell(s, r, AGGREGATE, AmountAggregate.values(), AmountAggregate::parse, "汇总方式"),
                     text(s, r, CONDITION),
                     docs == null ? List.of() : Arrays.stream(docs.split("\\n")).map(String::strip)
@@ -514,8 +542,8 @@ final class CatalogExcel {
                     text(s, r, UNIT),
                     extraCols.containsKey(COUNT_MODE) ? enumCell(s, r, extraCols.get(COUNT_MODE),
                             EntityCountMode.values(), EntityCountMode::parse, COUNT_MODE) : null,
-                    extraCols.containsKey(EVENTS_MIN) ? integer(text(s, r, extraCols.get(EVENTS_MIN)), EVENTS_MIN,
-                            where(LIST, r, extraCols.get(EVENTS_MIN))) : null);
+                    eventsCol != null && events.isEmpty() ? integer(text(s, r, eventsCol), EVENTS_MIN,
+                            where(LIST, r, eventsCol)) : null, perTier);
             Map<String, BigDecimal> targets = new LinkedHashMap<>();
             for (CatalogTier t : tiers) {
                 Integer col = tierCols.get(t.code());
@@ -531,12 +559,61 @@ final class CatalogExcel {
                     }
                 }
             }
+            Map<String, String> values = tierLines(text(s, r, VALUE), tiers);
             Indicator ind = new Indicator(null, code, text(s, r, IND_NAME),
                     enumCell(s, r, KIND, RuleKind.values(), RuleKind::parse, "规则类型"),
                     enumCell(s, r, PERIOD, SubPeriod.values(), SubPeriod::parse, "统计周期"), params, targets,
-                    text(s, r, STANDARD), text(s, r, VALUE), text(s, r, EVIDENCE));
+                    text(s, r, STANDARD), values == null ? text(s, r, VALUE) : null, text(s, r, EVIDENCE),
+                    values == null ? Map.of() : values);
             CatalogChecks.indicator(ind, tiers, p, where(LIST, r, IND_CODE));
             return ind;
+        }
+
+        /**
+         * A cell written per tier, one "档位名称：值" (or "档位编码：值") per line, as tier code → text; null when the
+         * cell is not written that way (its first line does not start with a tier).
+         */
+        private static Map<String, String> tierLines(String v, List<CatalogTier> tiers) {
+            if (v == null) {
+                return null;
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            String last = null;
+            for (String line : v.split("\n")) {
+                CatalogTier tier = tiers.stream().filter(t -> startsWithTier(line, t.label())
+                        || startsWithTier(line, t.code())).findFirst().orElse(null);
+                if (tier == null) {
+                    if (last == null) {
+                        return null; // the first line names no tier: the cell is plain text
+                    }
+                    out.put(last, out.get(last) + "\n" + line); // a further line of that tier's text
+                    continue;
+                }
+                String name = startsWithTier(line, tier.label()) ? tier.label() : tier.code();
+                last = tier.code();
+                out.put(last, line.substring(name.length() + 1).strip());
+            }
+            return out.isEmpty() ? null : out;
+        }
+
+        private static boolean startsWithTier(String line, String tier) {
+            return tier != null && line.length() > tier.length() && line.startsWith(tier)
+                    && "：:=".indexOf(line.charAt(tier.length())) >= 0;
+        }
+
+        /** A numeric parameter given per tier ("10万指标值：4" per line); empty when the cell is one number. */
+        private Map<String, Integer> perTier(Sheet s, int r, int col, String what, List<CatalogTier> tiers) {
+            Map<String, String> lines = tierLines(text(s, r, col), tiers);
+            Map<String, Integer> out = new LinkedHashMap<>();
+            if (lines != null) {
+                lines.forEach((tier, v) -> {
+                    Integer n = integer(v, what, where(LIST, r, col));
+                    if (n != null) {
+                        out.put(tier, n);
+                    }
+                });
+            }
+            return out;
         }
 
         private void same(String first, Sheet s, int r, int col, int firstRow) {

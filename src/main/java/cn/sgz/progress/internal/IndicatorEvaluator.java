@@ -348,7 +348,8 @@ final class IndicatorEvaluator {
                                           IndicatorStatus status, List<SubPeriodResult> periods, String note) {
         Indicator ind = pi.indicator();
         return new IndicatorResult(ind.id() == null ? -1 : ind.id(), ind.code(), ind.name(), pi.item().name(),
-                ind.standard(), ind.kind(), ind.period(), target, actual, ind.params().unit(), status, periods, note);
+                ind.standard(), ind.kind(), ind.period(), target, actual, ind.params().unit(), status, periods, note,
+                ind.value(), ind.evidence());
     }
 
     /** The record kinds of every activity count that will be computed (an empty set: any kind). */

@@ -74,6 +74,75 @@ class CatalogParamRulesTest {
         }
     }
 
+    /** A tiered catalog: a higher tier asks for more on several parameters of one indicator at once. */
+    static final String TIERED = """
+            code: tiered-2026
+            name: 分档示例
+            tiers:
+              - code: TIER_10W
+                label: 10万指标值
+              - code: TIER_20W
+                label: 20万指标值
+            tasks:
+              - code: T1
+                name: 任务
+                items:
+                  - code: I1
+                    name: 分项
+                    category: MANDATORY
+                    content: 内容
+                    indicators:
+                      - code: I1.1
+                        name: 驻站社工
+                        kind: STAFFING
+                        period: PROJECT
+                        targets: {TIER_10W: 2, TIER_20W: 3}
+                        params: {certifiedMin: {TIER_10W: 1, TIER_20W: 2}, unit: 人}
+                        value: {TIER_10W: 2名驻站社工，至少1人持证, TIER_20W: 3名驻站社工，至少2人持证}
+                      - code: I1.2
+                        name: 小组
+                        kind: GROUP_QUOTA
+                        period: PROJECT
+                        targets: {TIER_10W: 4, TIER_20W: 6}
+                        params: {sessionsEach: {TIER_10W: 4, TIER_20W: 5}, attendeesPerSession: {TIER_10W: 6, TIER_20W: 8}}
+                        standard: 小组每个不少于4（5）节，每节不少于6（8）人
+            """;
+
+    @Test
+    void everyNumericParameterAndTheValueTextMayBeGivenPerTier() {
+        CatalogContent c = CatalogYaml.parse(TIERED);
+        var staff = c.indicator("I1.1").orElseThrow();
+        assertThat(staff.forTier("TIER_10W").params().certifiedMin()).isEqualTo(1);
+        assertThat(staff.forTier("TIER_20W").params().certifiedMin()).isEqualTo(2);
+        assertThat(staff.forTier("TIER_20W").value()).isEqualTo("3名驻站社工，至少2人持证");
+        var group = c.indicator("I1.2").orElseThrow();
+        assertThat(group.forTier("TIER_10W").params()).extracting("sessionsEach", "attendeesPerSession")
+                .containsExactly(4, 6);
+        assertThat(group.forTier("TIER_20W").params()).extracting("sessionsEach", "attendeesPerSession")
+                .containsExactly(5, 8);
+        assertThat(CatalogYaml.parse(CatalogYaml.export(c))).isEqualTo(c);
+        assertThat(CatalogExcel.parse(CatalogExcel.export(c))).isEqualTo(c);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "certifiedMin: {TIER_10W: 1}, unit: 人 | certifiedMin（持证人数）按档位给出时每个档位都要有值，缺少：20万指标值",
+            "certifiedMin: {TIER_10W: 1, TIER_30W: 2} | 档位“TIER_30W”未在 tiers 中定义",
+            "certifiedMin: {TIER_10W: 1, TIER_20W: -1} | 持证人数（certifiedMin）不能为负数"})
+    void tieredParametersAreCheckedOnTheirOwn(String params, String message) {
+        String yaml = TIERED.replace("params: {certifiedMin: {TIER_10W: 1, TIER_20W: 2}, unit: 人}",
+                "params: {" + params + "}");
+        assertThat(CatalogYamlTest.problems(yaml)).extracting(FieldProblem::message)
+                .anySatisfy(m -> assertThat(m).contains(message));
+    }
+
+    @Test
+    void aTieredParameterTheKindDoesNotApplyIsRefusedOnce() {
+        String yaml = catalog("ACTIVITY_COUNT", "recordKinds: [TRAINING], certifiedMin: {STANDARD: 1}", "STANDARD: 2");
+        assertThat(CatalogYamlTest.problems(yaml)).extracting(FieldProblem::message)
+                .filteredOn(m -> m.contains("certifiedMin")).hasSize(1);
+    }
+
     @Test
     void newConstructsRoundTripInYamlAndExcel() {
         String yaml = catalog("AMOUNT", "entityType: RELIEF_EVENT, aggregate: EVENTS_AT_LEAST, eventsMin: 2, unit: 次",

@@ -139,6 +139,33 @@ class ContractFidelityTest {
         assertThat(q1.target()).isEqualByComparingTo(BigDecimal.valueOf(of));
     }
 
+    // ------------------------------------------------------------------ per-tier parameters
+    @ParameterizedTest(name = "{0}: 3 staff, {1} certified → {2}")
+    @CsvSource({
+            // tier | certified staff at the station | status. 10万: ≥2 staff, ≥1 certified; 20万: ≥3 staff, ≥2 certified
+            "TIER_10W, 1, MET",
+            "TIER_20W, 1, AT_RISK",   // enough staff for the tier but short of its certified staff
+            "TIER_20W, 2, MET"})
+    void aHigherTierAsksForMoreCertifiedStaffToo(String tier, long certified, IndicatorStatus status) {
+        cn.sgz.catalog.Indicator staffing = new cn.sgz.catalog.Indicator(1L, "S", "驻站社工", RuleKind.STAFFING,
+                SubPeriod.PROJECT, new IndicatorParams(List.of(), null, null, null, null, null, null, null, null, null,
+                "人", null, null, Map.of("TIER_10W", new cn.sgz.catalog.TierParams(null, null, 1, null),
+                "TIER_20W", new cn.sgz.catalog.TierParams(null, null, 2, null))),
+                Map.of("TIER_10W", BigDecimal.valueOf(2), "TIER_20W", BigDecimal.valueOf(3)), null, null, null,
+                Map.of("TIER_10W", "2名驻站社工，至少1人持证", "TIER_20W", "3名驻站社工，至少2人持证"));
+        ProjectIndicator pi = ComplianceEngineReferenceTest.indicator(RuleKind.STAFFING, SubPeriod.PROJECT,
+                IndicatorParams.none(), 1);
+        // as ProjectQueries resolves it: the tier's parameters and 指标值 text, once
+        pi = new ProjectIndicator(pi.task(), pi.item(), staffing.forTier(tier), staffing.target(tier));
+        Facts facts = new Facts(List.of(ST), START, LocalDate.of(2026, 6, 30), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(), ids -> Map.of(ST, new Facts.StaffCounts.Count(3, certified)));
+        IndicatorResult r = ComplianceEngine.evaluate(facts, project(6), List.of(pi), List.of(ST), Map.of(),
+                LocalDate.of(2026, 6, 30)).get(0).indicators().get(0);
+        assertThat(r.status()).isEqualTo(status);
+        assertThat(r.note()).contains("要求至少 " + (tier.equals("TIER_10W") ? 1 : 2) + " 人持证");
+        assertThat(pi.indicator().value()).startsWith(tier.equals("TIER_10W") ? "2名" : "3名");
+    }
+
     // ------------------------------------------------------------------ group sessions
     /** One group of another project with five sessions of 5, 5, 6, 7 and 8 attendees, every record counting. */
     static final CaseworkFactSource ONE_GROUP = new CaseworkFactSource() {
