@@ -565,8 +565,48 @@ final class CatalogExcel {
                     enumCell(s, r, PERIOD, SubPeriod.values(), SubPeriod::parse, "统计周期"), params, targets,
                     text(s, r, STANDARD), values == null ? text(s, r, VALUE) : null, text(s, r, EVIDENCE),
                     values == null ? Map.of() : values);
-            CatalogChecks.indicator(ind, tiers, p, where(LIST, r, IND_CODE));
+            // each field's own cell, so that a message points at the offending value
+            CatalogChecks.indicator(ind, tiers, p, new CatalogChecks.Locator() {
+                @Override
+                public String at(String field) {
+                    return where(LIST, r, column(field, tierCols));
+                }
+
+                @Override
+                public boolean given(String field) {
+                    return text(s, r, column(field, tierCols)) != null;
+                }
+            });
             return ind;
+        }
+
+        /** The column of an indicator field ("kind", "targets.TIER_10W", "params.sessionsEach" …). */
+        private int column(String field, Map<String, Integer> tierCols) {
+            if (field.startsWith("targets.")) {
+                return tierCols.getOrDefault(field.substring("targets.".length()), IND_CODE);
+            }
+            return switch (field) {
+                case "name" -> IND_NAME;
+                case "kind" -> KIND;
+                case "period" -> PERIOD;
+                case "standard" -> STANDARD;
+                case "value" -> VALUE;
+                case "evidence" -> EVIDENCE;
+                case "params.recordKinds" -> RECORD_KINDS;
+                case "params.domain" -> DOMAIN;
+                case "params.subtype" -> SUBTYPE;
+                case "params.entityType" -> ENTITY;
+                case "params.sessionsEach" -> SESSIONS;
+                case "params.attendeesPerSession" -> ATTENDEES;
+                case "params.certifiedMin" -> CERTIFIED;
+                case "params.aggregate" -> AGGREGATE;
+                case "params.condition" -> CONDITION;
+                case "params.documents" -> DOCUMENTS;
+                case "params.unit" -> UNIT;
+                case "params.countMode" -> extraCols.getOrDefault(COUNT_MODE, IND_CODE);
+                case "params.eventsMin" -> extraCols.getOrDefault(EVENTS_MIN, IND_CODE);
+                default -> IND_CODE;
+            };
         }
 
         /**

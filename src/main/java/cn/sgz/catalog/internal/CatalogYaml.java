@@ -65,6 +65,37 @@ final class CatalogYaml {
     private CatalogYaml() {
     }
 
+    /** The parser's (English) problem in words a clerk understands; the parser's text is never shown. */
+    static String explain(String problem) {
+        String t = problem == null ? "" : problem;
+        if (t.contains("mapping values are not allowed")) {
+            return "此处不能出现“字段: 值”，多半是缩进不对，或文字中含“: ”而没有加引号";
+        }
+        if (t.contains("could not find expected ':'")) {
+            return "缺少冒号“:”，或上一行的引号没有闭合";
+        }
+        if (t.contains("'\\t'") || t.contains("\t") || t.contains("tab")) {
+            return "不能用 Tab 键缩进，请改用空格";
+        }
+        if (t.contains("expected <block end>") || t.contains("did not find expected key")
+                || t.contains("expected a block")) {
+            return "缩进不一致：同一层的字段应左对齐，列表项以“- ”开头";
+        }
+        if (t.contains("end of the stream") || t.contains("quoted scalar") || t.contains("unexpected end")) {
+            return "引号没有闭合";
+        }
+        if (t.contains("alias") || t.contains("anchor")) {
+            return "别名（& 与 *）使用有误或过多";
+        }
+        if (t.contains("duplicate key")) {
+            return "同一层有重复的字段";
+        }
+        if (t.contains("cannot start any token")) {
+            return "此处含有不能作为开头的字符（如 @ 或 `），请给这段文字加引号";
+        }
+        return "无法解析此处的内容，请检查缩进、冒号和引号";
+    }
+
     // ------------------------------------------------------------------ reading
 
     static CatalogContent parse(String text) {
@@ -91,11 +122,11 @@ final class CatalogYaml {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = m == null ? "" : "第" + (m.getLine() + 1) + "行第" + (m.getColumn() + 1) + "列";
-            p.add(where, "YAML 格式错误，请检查缩进、冒号和引号（" + e.getProblem() + "）");
+            p.add(where, "YAML 格式错误：" + explain(e.getProblem()));
             p.throwIfAny("服务清单文件");
             return null;
         } catch (YAMLException e) {
-            p.add("", "YAML 格式错误：" + e.getMessage());
+            p.add("", "YAML 格式错误：" + explain(e.getMessage()));
             p.throwIfAny("服务清单文件");
             return null;
         }
@@ -269,7 +300,33 @@ final class CatalogYaml {
                     enumValue(m.get("period"), SubPeriod.values(), SubPeriod::parse, "统计周期"),
                     params, targets, str(m.get("standard")), vn instanceof MappingNode ? null : str(vn),
                     str(m.get("evidence")), values);
-            CatalogChecks.indicator(ind, tiers, p, at(n));
+            // where each field is, so that a message points at the offending value
+            Map<String, Node> fields = new HashMap<>(m);
+            if (tn instanceof MappingNode tm) {
+                tm.getValue().forEach(t -> fields.put("targets." + str(t.getKeyNode()), t.getValueNode()));
+            }
+            if (m.get("params") instanceof MappingNode pm) {
+                pm.getValue().forEach(t -> {
+                    if (t.getKeyNode() instanceof ScalarNode k) {
+                        fields.put("params." + k.getValue(), t.getValueNode());
+                    }
+                });
+            }
+            CatalogChecks.indicator(ind, tiers, p, new CatalogChecks.Locator() {
+                @Override
+                public String at(String field) {
+                    Node at = fields.get(field);
+                    if (at == null && field.contains(".")) {
+                        at = fields.get(field.substring(0, field.indexOf('.')));
+                    }
+                    return CatalogYaml.at(at == null ? n : at);
+                }
+
+                @Override
+                public boolean given(String field) {
+                    return fields.containsKey(field);
+                }
+            });
             return ind;
         }
 

@@ -143,6 +143,85 @@ class CatalogParamRulesTest {
                 .filteredOn(m -> m.contains("certifiedMin")).hasSize(1);
     }
 
+    static final String LINES = """
+            code: lines-2026
+            name: 行号
+            tiers:
+              - code: STANDARD
+                label: 指标值
+            tasks:
+              - code: T1
+                name: 任务
+                items:
+                  - code: I1
+                    name: 分项
+                    category: MANDATORY
+                    content: 内容
+                    indicators:
+                      - code: I1.1
+                        name: 指标
+                        kind: ACTIVITY_COUNT
+                        period: MONTH
+                        targets:
+                          STANDARD: 2
+                        params:
+                          recordKinds: [TRAINING]
+                          certifiedMin: 1
+                        standard: 原文
+            """;
+
+    @Test
+    void aMessagePointsAtTheLineOfTheOffendingValueNotTheIndicatorsFirstLine() {
+        assertThat(CatalogYamlTest.problems(LINES)).extracting(FieldProblem::message).containsExactly(
+                "第" + CatalogYamlTest.lineOf(LINES, "certifiedMin: 1") + "行：ACTIVITY_COUNT（活动次数）不使用参数 "
+                        + "certifiedMin（持证人数），请删除（不会被静默忽略）");
+        String badTarget = LINES.replace("STANDARD: 2", "STANDARD: -2").replaceAll("\\n *certifiedMin: 1", "");
+        assertThat(CatalogYamlTest.problems(badTarget)).extracting(FieldProblem::message).containsExactly(
+                "第" + CatalogYamlTest.lineOf(badTarget, "STANDARD: -2") + "行：“指标值”的目标值应大于0且不超过1亿");
+    }
+
+    @Test
+    void anUnreadableValueIsReportedOnceWithoutAFollowOnMessage() {
+        String badKind = LINES.replace("kind: ACTIVITY_COUNT", "kind: 次数统计").replaceAll("\\n *certifiedMin: 1", "");
+        assertThat(CatalogYamlTest.problems(badKind)).extracting(FieldProblem::message).singleElement()
+                .satisfies(m -> assertThat(m).startsWith("第" + CatalogYamlTest.lineOf(badKind, "kind: 次数统计")
+                        + "行：规则类型“次数统计”无效"));
+        String badTarget = LINES.replace("STANDARD: 2", "STANDARD: 两次").replaceAll("\\n *certifiedMin: 1", "");
+        assertThat(CatalogYamlTest.problems(badTarget)).extracting(FieldProblem::message).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "code: x\nname: 名称\ntiers:\n  - code: A\n   label: 错误缩进\n",
+            "code: x\nname: a: b\n",
+            "code: 'x\nname: y\n",
+            "code: x\n\tname: y\n"})
+    void syntaxErrorsAreExplainedInChineseWithoutTheParsersEnglish(String yaml) {
+        assertThat(CatalogYamlTest.problems(yaml))
+                .isNotEmpty().allSatisfy(p -> assertThat(p.message()).contains("YAML 格式错误")
+                        .doesNotContainPattern("[a-z]{3,}"));
+    }
+
+    @Test
+    void anExcelMessagePointsAtTheCellOfTheOffendingValue() {
+        CatalogContent c = CatalogYaml.parse(LINES.replaceAll("\\n *certifiedMin: 1", ""));
+        byte[] xlsx = CatalogExcel.export(c);
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+             var out = new java.io.ByteArrayOutputStream()) {
+            book.getSheet("服务清单").getRow(1).createCell(24).setCellValue(1); // Y列 持证人数 on an activity count
+            book.write(out);
+            try {
+                CatalogExcel.parse(out.toByteArray());
+                throw new AssertionError("expected the file to be rejected");
+            } catch (cn.sgz.shared.BusinessException e) {
+                assertThat(e.problems()).extracting(FieldProblem::message).containsExactly(
+                        "工作表“服务清单”第2行 Y列：ACTIVITY_COUNT（活动次数）不使用参数 certifiedMin（持证人数），请删除（不会被静默忽略）");
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void newConstructsRoundTripInYamlAndExcel() {
         String yaml = catalog("AMOUNT", "entityType: RELIEF_EVENT, aggregate: EVENTS_AT_LEAST, eventsMin: 2, unit: 次",
