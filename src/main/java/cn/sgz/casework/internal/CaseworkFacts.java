@@ -116,13 +116,20 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
 
     @Override
     public Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names) {
+        return documents(stationIds, names, null);
+    }
+
+    /** Forms, sessions and case stages of cases and groups of the domain only (null or ALL: any). */
+    @Override
+    public Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names,
+                                            ServiceDomain domain) {
         Map<Long, Set<String>> result = new HashMap<>();
         if (stationIds.isEmpty()) {
             return result;
         }
         Set<FormType> wanted = new HashSet<>();
         names.forEach(n -> wanted.addAll(FORMS.getOrDefault(n, List.of())));
-        Map<Long, Set<FormType>> present = forms.typesByStation(stationIds, wanted);
+        Map<Long, Set<FormType>> present = forms.typesByStation(stationIds, wanted, domain);
         for (String name : names) {
             List<FormType> types = FORMS.get(name);
             if (types == null) {
@@ -135,11 +142,11 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
             });
         }
         if (names.contains(PROCESS)) {
-            sessions.stationsWithSessions(stationIds)
+            sessions.stationsWithSessions(stationIds, domain)
                     .forEach(s -> result.computeIfAbsent(s, k -> new HashSet<>()).add(PROCESS));
         }
         if (names.contains(AGREEMENT) || names.contains(CLOSURE)) {
-            cases.stagesByStation(stationIds).forEach((station, stages) -> {
+            cases.stagesByStation(stationIds, domain).forEach((station, stages) -> {
                 if (names.contains(AGREEMENT) && stages.stream().anyMatch(s -> s.atLeast(cn.sgz.casework.CaseStage.AGREED))) {
                     result.computeIfAbsent(station, k -> new HashSet<>()).add(AGREEMENT);
                 }

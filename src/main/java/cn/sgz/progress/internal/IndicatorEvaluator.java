@@ -115,7 +115,7 @@ final class IndicatorEvaluator {
             case AMOUNT -> amount(station, p, target, span);
             case ENTITY_COUNT -> entityCount(station, p, target, span);
             case STAFFING -> staffing(station, p, target);
-            case DOCUMENT -> documents(station, p);
+            case DOCUMENT -> documents(station, p, span);
             case CHECKLIST -> throw new IllegalStateException("checklists are not computed");
         };
     }
@@ -287,8 +287,12 @@ final class IndicatorEvaluator {
         return new Figure(BigDecimal.valueOf(c.total()), target, note, reached ? Verdict.REACHED : Verdict.FAILING);
     }
 
-    private Figure documents(long station, IndicatorParams p) {
-        Set<String> present = facts.documents(p.documents()).getOrDefault(station, Set.of());
+    /** Documents on file for the indicator's domain (a case's forms count for its domain only); none before the period. */
+    private Figure documents(long station, IndicatorParams p, Periods.Span span) {
+        if (asOf.isBefore(span.from())) {
+            return new Figure(BigDecimal.ZERO, BigDecimal.valueOf(p.documents().size()), "本期尚未开始");
+        }
+        Set<String> present = facts.documents(p.documents(), p.domain()).getOrDefault(station, Set.of());
         List<String> lacking = p.documents().stream().filter(d -> !present.contains(d)).toList();
         String note = lacking.isEmpty() ? "资料齐全" : "缺少：" + String.join("、", lacking);
         return new Figure(BigDecimal.valueOf(p.documents().size() - lacking.size()),

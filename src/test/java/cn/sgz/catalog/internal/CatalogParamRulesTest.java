@@ -222,6 +222,21 @@ class CatalogParamRulesTest {
         }
     }
 
+    /** The worked tiered catalog in docs/catalog-format.md reads without a problem and round-trips. */
+    @Test
+    void theDocumentedExamplesRead() throws Exception {
+        String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/catalog-format.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```yaml\n(code: tiered.*?)```", java.util.regex.Pattern.DOTALL)
+                .matcher(doc);
+        int read = 0;
+        while (m.find()) {
+            CatalogContent c = CatalogYaml.parse(m.group(1));
+            assertThat(CatalogYaml.parse(CatalogYaml.export(c))).isEqualTo(c);
+            read++;
+        }
+        assertThat(read).isEqualTo(1);
+    }
+
     @Test
     void newConstructsRoundTripInYamlAndExcel() {
         String yaml = catalog("AMOUNT", "entityType: RELIEF_EVENT, aggregate: EVENTS_AT_LEAST, eventsMin: 2, unit: 次",

@@ -114,6 +114,49 @@ class BuiltinCatalogsOnDemoTest {
         assertThat(new HashSet<>(notConnected)).as("indicators that are not connected").isEmpty();
     }
 
+    @Autowired
+    DrilldownReader drilldowns;
+
+    /** 扎赉诺尔's staffing standard (2名驻站社工，至少1人持证) drills down to the counts it was judged on. */
+    @Test
+    void staffingDrillsDownToTheStaffCounts() {
+        Catalog c = catalogs.latest("zhalainuoer-2026").orElseThrow();
+        Project p = on(c, "STANDARD");
+        ProjectIndicator staffing = indicators(c, "STANDARD").stream()
+                .filter(pi -> pi.indicator().kind() == RuleKind.STAFFING).findFirst().orElseThrow();
+        cn.sgz.progress.Drilldown d = drilldowns.read(p, staffing, p.stationIds().get(0), ChinaTime.today(), null);
+        assertThat(d.items()).anyMatch(i -> i.startsWith("驻站人员 ") && i.contains("要求不少于 2 人"))
+                .anyMatch(i -> i.startsWith("其中持证 ") && i.contains("要求不少于 1 人"));
+    }
+
+    /** 七表 (M0x.6) of a domain counts only that domain's case forms: a hand count of intake forms in SQL. */
+    @Test
+    void caseFileDocumentsOfADomainEqualAHandCount() {
+        Catalog c = catalogs.latest("jiuyuan-2024").orElseThrow();
+        Project p = on(c, "STANDARD");
+        List<ProjectIndicator> inds = indicators(c, "STANDARD");
+        List<StationCompliance> result = engine.evaluate(p, inds, p.stationIds(), Map.of(), ChinaTime.today());
+        int checked = 0;
+        for (StationCompliance sc : result) {
+            for (int i = 0; i < inds.size(); i++) {
+                Indicator ind = inds.get(i).indicator();
+                if (ind.kind() != RuleKind.DOCUMENT || ind.params().domain() == null
+                        || !ind.params().documents().contains("个案接案记录表")) {
+                    continue;
+                }
+                long intakeForms = jdbc.sql("""
+                        SELECT COUNT(*) FROM cw_form f JOIN cw_case k ON k.id = f.owner_id AND f.owner_type = 'CASE'
+                        WHERE f.station_id = ? AND f.form_type = 'INTAKE' AND k.domain = ?""")
+                        .params(sc.stationId(), ind.params().domain().name()).query(Long.class).single();
+                IndicatorResult r = sc.indicators().get(i);
+                assertThat(r.note()).as(ind.code() + " at " + sc.stationId())
+                        .satisfies(n -> assertThat(n.contains("个案接案记录表")).isEqualTo(intakeForms == 0));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(5);
+    }
+
     /** 跟踪回访台账1份 and 回访≥1次/季度 of each domain of 扎赉诺尔, against a count in SQL. */
     @Test
     void followUpRosterFiguresOfEachDomainEqualAHandCount() {
@@ -129,7 +172,12 @@ class BuiltinCatalogsOnDemoTest {
                     continue;
                 }
                 ServiceDomain d = ind.params().domain();
-                Set<Long> people = new HashSet<>(jdbc.sql("""
+                Set<Long> people = new HashSet<>(d == ServiceDomain.ALL
+                        // the whole roster (every person on it, as the ledger has them)
+                        ? jdbc.sql("""
+                                SELECT recipient_id FROM followup_roster WHERE station_id = ? AND active AND started_on <= ?""")
+                        .params(sc.stationId(), ChinaTime.today()).query(Long.class).list()
+                        : jdbc.sql("""
                         SELECT f.recipient_id FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id
                         WHERE f.station_id = ? AND f.active AND f.started_on <= ? AND r.status = 'ACTIVE'
                           AND r.merged_into_id IS NULL

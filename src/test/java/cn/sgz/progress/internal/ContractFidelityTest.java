@@ -166,6 +166,38 @@ class ContractFidelityTest {
         assertThat(pi.indicator().value()).startsWith(tier.equals("TIER_10W") ? "2名" : "3名");
     }
 
+    // ------------------------------------------------------------------ case-file documents per domain
+    /** The station has an intake form and a plan for an elderly case, nothing for any other domain. */
+    static final cn.sgz.progress.DocumentFactSource FORMS = new cn.sgz.progress.DocumentFactSource() {
+        @Override
+        public boolean answersFor(String name) {
+            return true;
+        }
+
+        @Override
+        public Map<Long, Set<String>> documents(Collection<Long> s, Collection<String> names) {
+            return Map.of(ST, Set.of("个案接案记录表", "工作计划表"));
+        }
+
+        @Override
+        public Map<Long, Set<String>> documents(Collection<Long> s, Collection<String> names, ServiceDomain domain) {
+            return domain == null || domain == ServiceDomain.ELDERLY ? documents(s, names) : Map.of();
+        }
+    };
+
+    @ParameterizedTest(name = "七表 of {0}: {1} of 2")
+    @CsvSource({"ELDERLY, 2, MET", "CHILD, 0, AT_RISK", ", 2, MET"})
+    void caseFileDocumentsCountForTheDomainOfTheirCaseOnly(ServiceDomain domain, int present, IndicatorStatus status) {
+        ProjectIndicator forms = indicator(RuleKind.DOCUMENT, SubPeriod.PROJECT, new IndicatorParams(List.of(), domain,
+                null, null, null, null, null, null, null, List.of("个案接案记录表", "工作计划表"), null), 1);
+        Facts facts = new Facts(List.of(ST), START, LocalDate.of(2026, 12, 1), Optional.empty(), Optional.empty(),
+                Optional.empty(), List.of(), List.of(FORMS), ids -> Map.of());
+        IndicatorResult r = ComplianceEngine.evaluate(facts, project(6), List.of(forms), List.of(ST), Map.of(),
+                LocalDate.of(2026, 12, 1)).get(0).indicators().get(0);
+        assertThat(r.actual()).isEqualByComparingTo(BigDecimal.valueOf(present));
+        assertThat(r.status()).isEqualTo(status);
+    }
+
     // ------------------------------------------------------------------ group sessions
     /** One group of another project with five sessions of 5, 5, 6, 7 and 8 attendees, every record counting. */
     static final CaseworkFactSource ONE_GROUP = new CaseworkFactSource() {
