@@ -129,6 +129,18 @@ class BuiltinCatalogsOnDemoTest {
                 .anyMatch(i -> i.startsWith("其中持证 ") && i.contains("要求不少于 1 人"));
     }
 
+    /** 扎赉诺尔's 服务成功案例 of 困难老人 drills down to the case the bureau confirmed at 沙河. */
+    @Test
+    void exemplaryDrillsDownToTheConfirmedCase() {
+        Catalog c = catalogs.latest("zhalainuoer-2026").orElseThrow();
+        Project p = on(c, "STANDARD");
+        ProjectIndicator elderly = indicators(c, "STANDARD").stream()
+                .filter(pi -> pi.indicator().code().equals("Z3.5.3")).findFirst().orElseThrow();
+        long shahe = jdbc.sql("SELECT id FROM org_unit WHERE name = '沙河街道社工站'").query(Long.class).single();
+        cn.sgz.progress.Drilldown d = drilldowns.read(p, elderly, shahe, ChinaTime.today(), null);
+        assertThat(d.items()).isNotEmpty().allMatch(i -> i.contains(" 确认："));
+    }
+
     /** 七表 (M0x.6) of a domain counts only that domain's case forms: a hand count of intake forms in SQL. */
     @Test
     void caseFileDocumentsOfADomainEqualAHandCount() {
