@@ -122,6 +122,10 @@ class CatalogParamRulesTest {
                 .containsExactly(5, 8);
         assertThat(CatalogYaml.parse(CatalogYaml.export(c))).isEqualTo(c);
         assertThat(CatalogExcel.parse(CatalogExcel.export(c))).isEqualTo(c);
+        // the catalog page shows each tier's own parameters
+        assertThat(new IndicatorText().target(staff, "TIER_10W")).isEqualTo("≥2人，其中持证≥1人（项目期内）");
+        assertThat(new IndicatorText().target(staff, "TIER_20W")).isEqualTo("≥3人，其中持证≥2人（项目期内）");
+        assertThat(new IndicatorText().target(group, "TIER_20W")).isEqualTo("≥6，每个≥5节，每节≥8人（项目期内）");
     }
 
     @ParameterizedTest(name = "{0}")
