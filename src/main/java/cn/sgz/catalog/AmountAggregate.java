@@ -1,9 +1,13 @@
 package cn.sgz.catalog;
 
-/** How an AMOUNT indicator combines amounts: total, every event at least the target, or average per entity. */
+/**
+ * How an AMOUNT indicator combines amounts: total, every event at least the target, at least
+ * {@code eventsMin} events of at least the target each (smaller events allowed too), or average per entity.
+ */
 public enum AmountAggregate implements Labelled {
     SUM("合计"),
     EACH_EVENT("每次不低于"),
+    EVENTS_AT_LEAST("达标次数"),
     AVERAGE_PER_ENTITY("人均");
 
     private final String label;

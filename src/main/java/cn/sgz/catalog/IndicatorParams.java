@@ -1,6 +1,9 @@
 package cn.sgz.catalog;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Typed parameters of an indicator; which ones apply depends on the {@link RuleKind} (see
@@ -17,18 +20,66 @@ import java.util.List;
  * @param condition COVERAGE over entities: the condition that must hold, e.g. 全国志愿服务信息系统注册
  * @param documents DOCUMENT: the documents that must be present
  * @param unit unit of the target for display: 次, 个, 人, %, 元, 小时, 份
+ * @param countMode ENTITY_COUNT: entities begun or active within each sub-period (default) or begun within it
+ * @param eventsMin AMOUNT with {@link AmountAggregate#EVENTS_AT_LEAST}: how many events must reach the target
+ * @param perTier numeric parameters given per tier code (DESIGN.md “Per-tier parameters, not per-tier
+ *                indicators”); they take the place of the single values above for a project of that tier
  */
 public record IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain, String subtype,
                               EntityType entityType, Integer sessionsEach, Integer attendeesPerSession,
                               Integer certifiedMin, AmountAggregate aggregate, String condition,
-                              List<String> documents, String unit) {
+                              List<String> documents, String unit, EntityCountMode countMode, Integer eventsMin,
+                              Map<String, TierParams> perTier) {
+
+    /** The parameters with single values only (no per-tier values). */
+    public IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain, String subtype, EntityType entityType,
+                           Integer sessionsEach, Integer attendeesPerSession, Integer certifiedMin,
+                           AmountAggregate aggregate, String condition, List<String> documents, String unit,
+                           EntityCountMode countMode, Integer eventsMin) {
+        this(recordKinds, domain, subtype, entityType, sessionsEach, attendeesPerSession, certifiedMin, aggregate,
+                condition, documents, unit, countMode, eventsMin, Map.of());
+    }
+
+    /** The parameters without a count mode or an event minimum (most indicators). */
+    public IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain, String subtype, EntityType entityType,
+                           Integer sessionsEach, Integer attendeesPerSession, Integer certifiedMin,
+                           AmountAggregate aggregate, String condition, List<String> documents, String unit) {
+        this(recordKinds, domain, subtype, entityType, sessionsEach, attendeesPerSession, certifiedMin, aggregate,
+                condition, documents, unit, null, null);
+    }
 
     public IndicatorParams {
         recordKinds = recordKinds == null ? List.of() : List.copyOf(recordKinds);
         documents = documents == null ? List.of() : List.copyOf(documents);
+        Map<String, TierParams> tiers = new LinkedHashMap<>();
+        if (perTier != null) {
+            perTier.forEach((tier, tp) -> {
+                if (tp != null && !tp.isEmpty()) {
+                    tiers.put(tier, tp);
+                }
+            });
+        }
+        perTier = Collections.unmodifiableMap(tiers);
+    }
+
+    /** The parameters as they apply to a project of this tier: per-tier values in place of the single ones. */
+    public IndicatorParams forTier(String tier) {
+        TierParams t = perTier.get(tier);
+        if (t == null) {
+            return perTier.isEmpty() ? this : new IndicatorParams(recordKinds, domain, subtype, entityType,
+                    sessionsEach, attendeesPerSession, certifiedMin, aggregate, condition, documents, unit, countMode,
+                    eventsMin, Map.of());
+        }
+        return new IndicatorParams(recordKinds, domain, subtype, entityType, or(t.sessionsEach(), sessionsEach),
+                or(t.attendeesPerSession(), attendeesPerSession), or(t.certifiedMin(), certifiedMin), aggregate,
+                condition, documents, unit, countMode, or(t.eventsMin(), eventsMin), Map.of());
+    }
+
+    private static Integer or(Integer tierValue, Integer single) {
+        return tierValue != null ? tierValue : single;
     }
 
     public static IndicatorParams none() {
-        return new IndicatorParams(null, null, null, null, null, null, null, null, null, null, null);
+        return new IndicatorParams(null, null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
     }
 }

@@ -127,7 +127,9 @@ public class ProjectQueries {
             for (CatalogItem item : task.items()) {
                 if (item.category() == ItemCategory.MANDATORY || chosen.contains(item.id())) {
                     for (Indicator ind : item.indicators()) {
-                        result.add(new ProjectIndicator(task, item, ind, ind.target(project.tier())));
+                        // per-tier parameters and 指标值 text resolved once, for the project's tier
+                        result.add(new ProjectIndicator(task, item, ind.forTier(project.tier()),
+                                ind.target(project.tier())));
                     }
                 }
             }

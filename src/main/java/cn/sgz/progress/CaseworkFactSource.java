@@ -11,7 +11,11 @@ public interface CaseworkFactSource {
     /** Cases in a domain (ALL or null: any) with the dates of their qualifying sessions in [from, to]. */
     List<CaseFact> cases(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to);
 
-    /** Groups in a domain with their sessions in [from, to]: date, attendees, and whether the session qualifies. */
+    /**
+     * Groups in a domain with their sessions in [from, to]: date, attendees, and whether the session's record
+     * counts on its evidence. The attendee minimum is not applied here: the engine applies the indicator's
+     * (or the evaluated project's) minimum at compute time.
+     */
     List<GroupFact> groups(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to);
 
     /** Exemplary cases/groups confirmed by the bureau, per station, confirmed in [from, to]. */
@@ -23,6 +27,7 @@ public interface CaseworkFactSource {
     record GroupFact(long stationId, long groupId, String title, List<SessionFact> sessions) {
     }
 
+    /** A group session: {@code counts} is whether its record counts on evidence, whatever the attendees. */
     record SessionFact(LocalDate date, int attendees, boolean counts) {
     }
 

@@ -58,7 +58,7 @@ public class ComplianceService {
                     return j == null ? r : new IndicatorResult(r.indicatorId(), r.code(), r.name(), r.itemName(),
                             r.standard(), r.kind(), r.period(), r.target(), r.actual(), r.unit(),
                             j.met() ? IndicatorStatus.MET : IndicatorStatus.MISSED, r.subPeriods(),
-                            "评估人判断（" + j.judgedOn() + "）：" + j.note());
+                            "评估人判断（" + j.judgedOn() + "）：" + j.note(), r.value(), r.evidence());
                 }).toList())).toList();
     }
 

@@ -1,5 +1,6 @@
 package cn.sgz.progress;
 
+import cn.sgz.catalog.ServiceDomain;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -16,4 +17,14 @@ public interface DocumentFactSource {
 
     /** Which of the named documents each station has on file (names this source does not keep are ignored). */
     Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names);
+
+    /**
+     * As {@link #documents(Collection, Collection)}, only documents of the domain's work (a case's forms count
+     * for its domain only: “七表” is not met for a domain with no cases). Sources whose documents belong to no
+     * domain (station rules, plans) answer the same as without one.
+     */
+    default Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names,
+                                             ServiceDomain domain) {
+        return documents(stationIds, names);
+    }
 }

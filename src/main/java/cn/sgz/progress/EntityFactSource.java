@@ -20,6 +20,19 @@ public interface EntityFactSource {
     /** Entities per station existing on {@code asOf} that were created or active in [from, asOf]. */
     Map<Long, Long> count(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf);
 
+    /** True when this source knows when entities of the type began, so that {@link #countStarted} answers. */
+    default boolean keepsStartDates(EntityType type) {
+        return false;
+    }
+
+    /**
+     * Entities per station begun in [from, asOf] and existing on asOf (ENTITY_COUNT with count mode STARTED:
+     * “每月新建一个慈善项目”). Only asked for types {@link #keepsStartDates} answers true for.
+     */
+    default Map<Long, Long> countStarted(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
+        throw new UnsupportedOperationException(type + " 没有开始日期");
+    }
+
     /**
      * What {@link #count} counted at one station, one line each (name and date), for the drill-down behind
      * an ENTITY_COUNT figure. Sources that keep no names answer an empty list.

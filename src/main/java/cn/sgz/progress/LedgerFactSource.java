@@ -14,4 +14,9 @@ public interface LedgerFactSource {
 
     /** People on the follow-up roster (跟踪回访台账) per station. */
     Map<Long, Set<Long>> followUpRoster(Collection<Long> stationIds, LocalDate asOf);
+
+    /** Display names of people (for the drill-down's covered / not yet covered lists); unknown ids are left out. */
+    default Map<Long, String> names(Collection<Long> recipientIds) {
+        return Map.of();
+    }
 }

@@ -143,6 +143,18 @@ class CommunityFactsTest {
                 {"kind": "ORG_GUIDANCE", "record": {"serviceDate": "%s", "place": "社区"}}""".formatted(today), 201);
         t.photoMakesCount("demo_worker2", ((Number) JsonPath.read(guidance, "$.recordId")).longValue(), station);
         assertThat(count(EntityType.COMMUNITY_ORG, station, today, today)).isEqualTo(orgsBefore + 1);
+        // countMode STARTED (issue #12): active today, but founded two years ago, so not begun within the window
+        long startedBefore = facts.countStarted(List.of(station), EntityType.COMMUNITY_ORG, today, today)
+                .getOrDefault(station, 0L);
+        assertThat(facts.keepsStartDates(EntityType.COMMUNITY_ORG)).isTrue();
+        assertThat(facts.keepsStartDates(EntityType.TRAINED_WORKER)).isFalse();
+        t.post("demo_worker2", "/api/v1/community-orgs", """
+                {"stationId": %d, "name": "新协会%s", "type": "MUTUAL_AID", "foundedOn": "%s"}
+                """.formatted(station, CommunityTestSupport.unique(), today), 201);
+        assertThat(facts.countStarted(List.of(station), EntityType.COMMUNITY_ORG, today, today).getOrDefault(station, 0L))
+                .as("founded today").isEqualTo(startedBefore + 1);
+        assertThat(facts.countStarted(List.of(station), EntityType.COMMUNITY_ORG, today.minusYears(2).minusDays(1),
+                today.minusYears(2).minusDays(1)).getOrDefault(station, 0L)).as("the day before the old one").isZero();
         assertThat(count(EntityType.BACKBONE_MEMBER, station, today, today)).as("not trained yet")
                 .isEqualTo(backboneBefore);
         // the demo stations cultivated organisations, backbone members and a team within the demo project

@@ -115,9 +115,17 @@ public class CaseStore {
 
     /** Which stages the cases of each station are in (one grouped scan). */
     public java.util.Map<Long, java.util.Set<CaseStage>> stagesByStation(java.util.Collection<Long> stationIds) {
+        return stagesByStation(stationIds, null);
+    }
+
+    /** The stages the station's cases of the domain (null or ALL: any) have reached. */
+    public java.util.Map<Long, java.util.Set<CaseStage>> stagesByStation(java.util.Collection<Long> stationIds,
+                                                                        ServiceDomain domain) {
         java.util.Map<Long, java.util.Set<CaseStage>> result = new java.util.HashMap<>();
-        jdbc.sql("SELECT station_id, stage FROM cw_case WHERE station_id IN (:stations) GROUP BY station_id, stage")
-                .param("stations", stationIds)
+        boolean byDomain = domain != null && domain != ServiceDomain.ALL;
+        jdbc.sql("SELECT station_id, stage FROM cw_case WHERE station_id IN (:stations) "
+                        + (byDomain ? "AND domain = :domain " : "") + "GROUP BY station_id, stage")
+                .param("stations", stationIds).param("domain", byDomain ? domain.name() : "")
                 .query((rs, n) -> java.util.Map.entry(rs.getLong(1), CaseStage.valueOf(rs.getString(2))))
                 .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> java.util.EnumSet.noneOf(CaseStage.class))
                         .add(e.getValue()));

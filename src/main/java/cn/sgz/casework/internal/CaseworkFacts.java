@@ -45,17 +45,15 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     private final FormStore forms;
     private final ExemplaryStore exemplary;
     private final SessionRecords records;
-    private final ProjectLookup projects;
 
     CaseworkFacts(CaseStore cases, GroupStore groups, SessionStore sessions, FormStore forms, ExemplaryStore exemplary,
-                  SessionRecords records, ProjectLookup projects) {
+                  SessionRecords records) {
         this.cases = cases;
         this.groups = groups;
         this.sessions = sessions;
         this.forms = forms;
         this.exemplary = exemplary;
         this.records = records;
-        this.projects = projects;
     }
 
     @Override
@@ -80,18 +78,17 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         Map<Long, List<SessionStore.Row>> byGroup = sessions.ofOwners(GroupKind.GROUP.name(),
                 all.stream().map(GroupView::id).toList());
         Map<Long, RecordSummary> sums = summaries(byGroup);
-        Map<Long, Integer> minimum = new HashMap<>();
         List<GroupFact> out = new ArrayList<>();
         for (GroupView g : all) {
-            int min = minimum.computeIfAbsent(g.projectId() == null ? -1L : g.projectId(),
-                    p -> projects.minGroupAttendees(p < 0 ? null : p));
+            // The attendee minimum is not applied here: it belongs to the indicator or the project under
+            // evaluation (not the group's own project) and the engine applies it when it computes.
             List<SessionFact> facts = new ArrayList<>();
             for (SessionStore.Row row : byGroup.getOrDefault(g.id(), List.of())) {
                 RecordSummary s = sums.get(row.recordId());
                 if (s == null || s.voided() || !within(s.serviceDate(), from, to)) {
                     continue;
                 }
-                facts.add(new SessionFact(s.serviceDate(), s.signInCount(), s.counts() && s.signInCount() >= min));
+                facts.add(new SessionFact(s.serviceDate(), s.signInCount(), s.counts()));
             }
             facts.sort(java.util.Comparator.comparing(SessionFact::date));
             out.add(new GroupFact(g.stationId(), g.id(), g.code() + " " + g.name(), facts));
@@ -115,13 +112,20 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
 
     @Override
     public Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names) {
+        return documents(stationIds, names, null);
+    }
+
+    /** Forms, sessions and case stages of cases and groups of the domain only (null or ALL: any). */
+    @Override
+    public Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names,
+                                            ServiceDomain domain) {
         Map<Long, Set<String>> result = new HashMap<>();
         if (stationIds.isEmpty()) {
             return result;
         }
         Set<FormType> wanted = new HashSet<>();
         names.forEach(n -> wanted.addAll(FORMS.getOrDefault(n, List.of())));
-        Map<Long, Set<FormType>> present = forms.typesByStation(stationIds, wanted);
+        Map<Long, Set<FormType>> present = forms.typesByStation(stationIds, wanted, domain);
         for (String name : names) {
             List<FormType> types = FORMS.get(name);
             if (types == null) {
@@ -134,11 +138,11 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
             });
         }
         if (names.contains(PROCESS)) {
-            sessions.stationsWithSessions(stationIds)
+            sessions.stationsWithSessions(stationIds, domain)
                     .forEach(s -> result.computeIfAbsent(s, k -> new HashSet<>()).add(PROCESS));
         }
         if (names.contains(AGREEMENT) || names.contains(CLOSURE)) {
-            cases.stagesByStation(stationIds).forEach((station, stages) -> {
+            cases.stagesByStation(stationIds, domain).forEach((station, stages) -> {
                 if (names.contains(AGREEMENT) && stages.stream().anyMatch(s -> s.atLeast(cn.sgz.casework.internal.CaseStage.AGREED))) {
                     result.computeIfAbsent(station, k -> new HashSet<>()).add(AGREEMENT);
                 }

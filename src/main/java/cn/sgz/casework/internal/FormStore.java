@@ -119,13 +119,21 @@ public class FormStore {
 
     /** Which form types each station has at least one of (one grouped scan). */
     public Map<Long, Set<FormType>> typesByStation(Collection<Long> stationIds, Collection<FormType> types) {
+        return typesByStation(stationIds, types, null);
+    }
+
+    /** As above, only forms of cases, groups or community services of the domain (null or ALL: any). */
+    public Map<Long, Set<FormType>> typesByStation(Collection<Long> stationIds, Collection<FormType> types,
+                                                   cn.sgz.catalog.ServiceDomain domain) {
         Map<Long, Set<FormType>> result = new HashMap<>();
         if (stationIds.isEmpty() || types.isEmpty()) {
             return result;
         }
-        jdbc.sql("SELECT station_id, form_type FROM cw_form WHERE station_id IN (:stations) AND form_type IN (:types) "
-                        + "GROUP BY station_id, form_type")
+        boolean byDomain = domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL;
+        jdbc.sql("SELECT station_id, form_type FROM cw_form f WHERE station_id IN (:stations) AND form_type IN (:types) "
+                        + (byDomain ? OwnerDomain.SQL.formatted("f") : "") + "GROUP BY station_id, form_type")
                 .param("stations", stationIds).param("types", types.stream().map(Enum::name).toList())
+                .param("domain", byDomain ? domain.name() : "")
                 .query((rs, n) -> Map.entry(rs.getLong(1), FormType.valueOf(rs.getString(2))))
                 .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         return result;

@@ -60,11 +60,18 @@ public class SessionStore {
 
     /** Stations with at least one session of any case, group or community service. */
     public Set<Long> stationsWithSessions(Collection<Long> stationIds) {
+        return stationsWithSessions(stationIds, null);
+    }
+
+    /** Stations with sessions of cases or groups of the domain (null or ALL: any). */
+    public Set<Long> stationsWithSessions(Collection<Long> stationIds, cn.sgz.catalog.ServiceDomain domain) {
         if (stationIds.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("SELECT DISTINCT station_id FROM cw_session WHERE station_id IN (:stations)")
-                .param("stations", stationIds).query(Long.class).list());
+        boolean byDomain = domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL;
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT station_id FROM cw_session s WHERE station_id IN (:stations) "
+                        + (byDomain ? OwnerDomain.SQL.formatted("s") : ""))
+                .param("stations", stationIds).param("domain", byDomain ? domain.name() : "").query(Long.class).list());
     }
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -4,7 +4,6 @@ import cn.sgz.catalog.Catalog;
 import cn.sgz.catalog.CatalogQueries;
 import cn.sgz.catalog.CatalogSummary;
 import cn.sgz.catalog.Project;
-import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.ProjectQueries;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -62,18 +61,26 @@ class CatalogApiController {
 
     @PostMapping(value = "/catalogs", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
             "text/x-yaml", "text/plain"})
-    @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "导入 YAML 服务清单（格式见 docs/catalog-format.md）",
-            description = "新编码创建第1版草稿；已发布的编码创建新版本；未使用的草稿原地更新。格式错误返回 400，details 中每条注明行号。")
-    CatalogService.ImportResult importYaml(@RequestBody byte[] body) {
-        return service.importYaml(body);
+            description = "新编码创建第1版草稿（201）；已发布的编码创建新版本（201）；未使用的草稿原地更新（200）；"
+                    + "与最新版本相同的内容不作修改（200，outcome=UNCHANGED）。格式错误返回 400，details 中每条注明行号。")
+    ResponseEntity<CatalogService.ImportResult> importYaml(@RequestBody byte[] body) {
+        return answered(service.importYaml(body));
     }
 
     @PostMapping(value = "/catalogs/xlsx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "导入 Excel 服务清单（模板即导出的文件）", description = "错误返回 400，details 中每条注明工作表、行和列。")
-    CatalogService.ImportResult importXlsx(@RequestParam("file") MultipartFile file) throws java.io.IOException {
-        return service.importXlsx(file.getBytes());
+    @Operation(summary = "导入 Excel 服务清单（模板即导出的文件）",
+            description = "状态码同 YAML 导入：新建 201，草稿更新或内容未变 200。错误返回 400，details 中每条注明工作表、行和列。")
+    ResponseEntity<CatalogService.ImportResult> importXlsx(@RequestParam("file") MultipartFile file)
+            throws java.io.IOException {
+        return answered(service.importXlsx(file.getBytes()));
+    }
+
+    /** 201 only when something was created; an update in place or an unchanged re-import answers 200. */
+    private static ResponseEntity<CatalogService.ImportResult> answered(CatalogService.ImportResult r) {
+        boolean created = r.outcome() != CatalogService.Outcome.UNCHANGED
+                && r.outcome() != CatalogService.Outcome.DRAFT_REPLACED;
+        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(r);
     }
 
     @PostMapping("/catalogs/{id}/publish")
@@ -107,9 +114,10 @@ class CatalogApiController {
     }
 
     @GetMapping("/projects/{id}/indicators")
-    @Operation(summary = "项目各社工站须完成的指标（必选 + 所选自选），含本项目档位的目标值")
-    List<ProjectIndicator> projectIndicators(@PathVariable long id) {
-        return projects.indicators(id);
+    @Operation(summary = "项目各社工站须完成的指标（必选 + 所选自选），含本项目档位的目标值",
+            description = "每项写明所属任务和分项（不重复整个清单树）；指标的参数和指标值原文已按项目档位取值")
+    List<ProjectIndicatorEntry> projectIndicators(@PathVariable long id) {
+        return projects.indicators(id).stream().map(ProjectIndicatorEntry::of).toList();
     }
 
     @PostMapping("/projects")

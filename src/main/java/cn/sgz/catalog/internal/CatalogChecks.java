@@ -1,15 +1,20 @@
 package cn.sgz.catalog.internal;
 
+import cn.sgz.catalog.AmountAggregate;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogTier;
+import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
 import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.SelectionGroup;
+import cn.sgz.catalog.TierParams;
+import cn.sgz.shared.BusinessException.FieldProblem;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -96,35 +101,72 @@ final class CatalogChecks {
         }
     }
 
+    /** Where an indicator's fields are in the file. */
+    interface Locator {
+        /** The location of a field ("kind", "targets.TIER_10W", "params.sessionsEach" …), or its nearest parent's. */
+        String at(String field);
+
+        /** True when the field itself was written (so a problem already reported there is about its value). */
+        boolean given(String field);
+    }
+
     static void indicator(Indicator ind, List<CatalogTier> tiers, Problems p, String where) {
-        code(ind.code(), "指标", p, where);
-        name(ind.name(), "指标名称", p, where);
-        text(ind.standard(), "服务标准原文", false, p, where);
-        if ((ind.standard() == null || ind.standard().isBlank()) && (ind.value() == null || ind.value().isBlank())) {
-            p.add(where, "服务标准原文（standard）和指标值原文（value）至少填写一项");
+        indicator(ind, tiers, p, new Locator() {
+            @Override
+            public String at(String field) {
+                return where;
+            }
+
+            @Override
+            public boolean given(String field) {
+                return false;
+            }
+        });
+    }
+
+    /** True when the field was written and its value already reported as unreadable. */
+    private static boolean reported(Locator at, String field, Problems p) {
+        return at.given(field) && p.has(at.at(field));
+    }
+
+    /**
+     * Checks an indicator; {@code at} names where a field is in the file ("code", "kind", "targets.TIER_10W",
+     * "params.sessionsEach" …), so a message points at the offending value, not the indicator's first line.
+     * A field whose value was already reported as unreadable is not reported again as missing.
+     */
+    static void indicator(Indicator ind, List<CatalogTier> tiers, Problems p, Locator at) {
+        code(ind.code(), "指标", p, at.at("code"));
+        name(ind.name(), "指标名称", p, at.at("name"));
+        text(ind.standard(), "服务标准原文", false, p, at.at("standard"));
+        if ((ind.standard() == null || ind.standard().isBlank()) && (ind.value() == null || ind.value().isBlank())
+                && ind.values().isEmpty()) {
+            p.add(at.at("code"), "服务标准原文（standard）和指标值原文（value）至少填写一项");
         }
-        text(ind.value(), "指标值原文", false, p, where);
-        text(ind.evidence(), "佐证要求", false, p, where);
-        if (ind.period() == null) {
-            p.add(where, "统计周期不能为空");
+        text(ind.value(), "指标值原文", false, p, at.at("value"));
+        text(ind.evidence(), "佐证要求", false, p, at.at("evidence"));
+        if (ind.period() == null && !reported(at, "period", p)) {
+            p.add(at.at("period"), "统计周期不能为空");
         }
         RuleKind kind = ind.kind();
         if (kind == null) {
-            p.add(where, "规则类型不能为空");
+            if (!reported(at, "kind", p)) {
+                p.add(at.at("kind"), "规则类型不能为空");
+            }
             return;
         }
         for (String tier : ind.targets().keySet()) {
             if (tiers.stream().noneMatch(t -> t.code().equals(tier))) {
-                p.add(where, "档位“" + tier + "”未在 tiers 中定义");
+                p.add(at.at("targets." + tier), "档位“" + tier + "”未在 tiers 中定义");
             }
         }
         if (kind == RuleKind.CHECKLIST && !ind.targets().isEmpty()) {
-            p.add(where, "评判项（CHECKLIST）由人工评定，不能设置目标值");
+            p.add(at.at("targets"), "评判项（CHECKLIST）由人工评定，不能设置目标值");
         }
         for (CatalogTier t : tiers) {
             BigDecimal target = ind.targets().get(t.code());
+            String where = at.at("targets." + t.code());
             if (target == null) {
-                if (kind.needsTarget()) {
+                if (kind.needsTarget() && !reported(at, "targets." + t.code(), p)) {
                     p.add(where, "缺少“" + t.label() + "”（" + t.code() + "）的目标值");
                 }
             } else if (target.signum() <= 0 || target.compareTo(TARGET_MAX) > 0) {
@@ -133,36 +175,125 @@ final class CatalogChecks {
                 p.add(where, "覆盖率目标是百分比，不能超过100");
             }
         }
-        params(kind, ind.params(), p, where);
+        IndicatorParams q = ind.params();
+        ind.values().forEach((tier, text) -> {
+            if (tiers.stream().noneMatch(t -> t.code().equals(tier))) {
+                p.add(at.at("value"), "指标值原文（value）的档位“" + tier + "”未在 tiers 中定义");
+            }
+            text(text, "指标值原文", false, p, at.at("value"));
+        });
+        if (q.perTier().isEmpty()) {
+            params(kind, q, p, at);
+            return;
+        }
+        for (String tier : q.perTier().keySet()) {
+            if (tiers.stream().noneMatch(t -> t.code().equals(tier))) {
+                p.add(at.at("params"), "参数按档位给出时，档位“" + tier + "”未在 tiers 中定义");
+            }
+        }
+        tiered(q, TierParams::sessionsEach, "sessionsEach（每个节数）", tiers, p, at.at("params.sessionsEach"));
+        tiered(q, TierParams::attendeesPerSession, "attendeesPerSession（每节人数）", tiers, p,
+                at.at("params.attendeesPerSession"));
+        tiered(q, TierParams::certifiedMin, "certifiedMin（持证人数）", tiers, p, at.at("params.certifiedMin"));
+        tiered(q, TierParams::eventsMin, "eventsMin（最少次数）", tiers, p, at.at("params.eventsMin"));
+        // the rules of each tier's parameters, each problem once (not once per tier)
+        java.util.Set<FieldProblem> seen = new java.util.LinkedHashSet<>();
+        for (CatalogTier t : tiers) {
+            Problems tierProblems = new Problems();
+            params(kind, q.forTier(t.code()), tierProblems, at);
+            seen.addAll(tierProblems.list());
+        }
+        seen.forEach(fp -> p.addAsIs(fp));
     }
 
-    private static void params(RuleKind kind, IndicatorParams q, Problems p, String where) {
-        positive(q.sessionsEach(), "每个个案/小组的节数（sessionsEach）", p, where);
-        positive(q.attendeesPerSession(), "每节人数（attendeesPerSession）", p, where);
+    /** A parameter given per tier must be given for every tier (a missing one would silently use nothing). */
+    private static void tiered(IndicatorParams q, Function<TierParams, Integer> get, String what,
+                               List<CatalogTier> tiers, Problems p, String where) {
+        boolean any = q.perTier().values().stream().anyMatch(tp -> get.apply(tp) != null);
+        if (!any) {
+            return;
+        }
+        List<String> missing = tiers.stream().filter(t -> {
+            TierParams tp = q.perTier().get(t.code());
+            return tp == null || get.apply(tp) == null;
+        }).map(CatalogTier::label).toList();
+        if (!missing.isEmpty()) {
+            p.add(where, what + "按档位给出时每个档位都要有值，缺少：" + String.join("、", missing));
+        }
+    }
+
+    private static void params(RuleKind kind, IndicatorParams q, Problems p, Locator at) {
+        positive(q.sessionsEach(), "每个个案/小组的节数（sessionsEach）", p, at.at("params.sessionsEach"));
+        positive(q.attendeesPerSession(), "每节人数（attendeesPerSession）", p, at.at("params.attendeesPerSession"));
         if (q.certifiedMin() != null && q.certifiedMin() < 0) {
-            p.add(where, "持证人数（certifiedMin）不能为负数");
+            p.add(at.at("params.certifiedMin"), "持证人数（certifiedMin）不能为负数");
         }
         String label = kind.name() + "（" + kind.label() + "）";
+        // a parameter the kind does not apply is refused, never accepted and ignored
+        refuse(q.sessionsEach() != null && kind != RuleKind.CASE_QUOTA && kind != RuleKind.GROUP_QUOTA,
+                "sessionsEach（每个节数）", label, p, at.at("params.sessionsEach"));
+        refuse(q.attendeesPerSession() != null && kind != RuleKind.GROUP_QUOTA, "attendeesPerSession（每节人数）",
+                label, p, at.at("params.attendeesPerSession"));
+        refuse(q.certifiedMin() != null && kind != RuleKind.STAFFING, "certifiedMin（持证人数）", label, p,
+                at.at("params.certifiedMin"));
+        refuse(q.aggregate() != null && kind != RuleKind.AMOUNT, "aggregate（汇总方式）", label, p,
+                at.at("params.aggregate"));
+        refuse(q.countMode() != null && kind != RuleKind.ENTITY_COUNT, "countMode（计数方式）", label, p,
+                at.at("params.countMode"));
+        refuse(!q.documents().isEmpty() && kind != RuleKind.DOCUMENT, "documents（所需文书）", label, p,
+                at.at("params.documents"));
+        refuse(q.condition() != null && kind != RuleKind.COVERAGE, "condition（覆盖条件）", label, p,
+                at.at("params.condition"));
+        if (q.eventsMin() != null) {
+            if (q.aggregate() != AmountAggregate.EVENTS_AT_LEAST) {
+                p.add(at.at("params.eventsMin"),
+                        "eventsMin（最少次数）只用于汇总方式 EVENTS_AT_LEAST（达标次数），请删除或改用该汇总方式");
+            } else if (q.eventsMin() < 1) {
+                p.add(at.at("params.eventsMin"), "eventsMin（最少次数）应为正整数");
+            }
+        }
+        String params = at.at("params");
         switch (kind) {
-            case ACTIVITY_COUNT -> require(!q.recordKinds().isEmpty(), label + "需要指明记录类型（recordKinds）", p, where);
+            case ACTIVITY_COUNT -> require(!q.recordKinds().isEmpty() || reported(at, "params.recordKinds", p),
+                    label + "需要指明记录类型（recordKinds）", p, params);
             case PER_RECIPIENT_FREQUENCY -> {
-                require(!q.recordKinds().isEmpty(), label + "需要指明记录类型（recordKinds）", p, where);
-                require(q.domain() != null || q.entityType() != null, label + "需要指明台账（domain 服务领域或 entityType）", p, where);
+                require(!q.recordKinds().isEmpty() || reported(at, "params.recordKinds", p),
+                        label + "需要指明记录类型（recordKinds）", p, params);
+                require(q.domain() != null || q.entityType() != null || reported(at, "params.domain", p)
+                        || reported(at, "params.entityType", p),
+                        label + "需要指明台账（domain 服务领域或 entityType）", p, params);
             }
             case COVERAGE -> require((q.domain() != null && !q.recordKinds().isEmpty())
                             || (q.entityType() != null && q.condition() != null),
-                    label + "需要指明台账和覆盖方式：domain + recordKinds，或 entityType + condition", p, where);
-            case CASE_QUOTA, GROUP_QUOTA -> require(q.sessionsEach() != null,
-                    label + "需要指明每个的最少节数（sessionsEach）", p, where);
+                    label + "需要指明台账和覆盖方式：domain + recordKinds，或 entityType + condition", p, params);
+            case CASE_QUOTA, GROUP_QUOTA -> require(q.sessionsEach() != null || reported(at, "params.sessionsEach", p),
+                    label + "需要指明每个的最少节数（sessionsEach）", p, params);
             case AMOUNT -> {
-                require(q.aggregate() != null, label + "需要指明汇总方式（aggregate：SUM / EACH_EVENT / AVERAGE_PER_ENTITY）", p, where);
-                require(!q.recordKinds().isEmpty() || q.entityType() != null,
-                        label + "需要指明金额来源（recordKinds 或 entityType）", p, where);
+                require(q.aggregate() != null || reported(at, "params.aggregate", p),
+                        label + "需要指明汇总方式（aggregate：SUM / EACH_EVENT / EVENTS_AT_LEAST / AVERAGE_PER_ENTITY）",
+                        p, params);
+                require(!q.recordKinds().isEmpty() || q.entityType() != null || reported(at, "params.entityType", p),
+                        label + "需要指明金额来源（recordKinds 或 entityType）", p, params);
             }
-            case ENTITY_COUNT -> require(q.entityType() != null, label + "需要指明统计对象（entityType）", p, where);
-            case DOCUMENT -> require(!q.documents().isEmpty(), label + "需要列出所需文书（documents）", p, where);
+            case ENTITY_COUNT -> {
+                require(q.entityType() != null || reported(at, "params.entityType", p),
+                        label + "需要指明统计对象（entityType）", p, params);
+                // the domain picks the people of a roster; other entities are not kept per domain
+                if (q.domain() != null && q.entityType() != null && q.entityType() != EntityType.FOLLOW_UP_ROSTER) {
+                    p.add(at.at("params.domain"), label + "只有统计对象为跟踪回访人员台账（FOLLOW_UP_ROSTER）时才能指明服务领域"
+                            + "（domain），" + q.entityType().label() + "不按服务领域统计");
+                }
+            }
+            case DOCUMENT -> require(!q.documents().isEmpty() || reported(at, "params.documents", p),
+                    label + "需要列出所需文书（documents）", p, params);
             default -> {
             }
+        }
+    }
+
+    private static void refuse(boolean present, String param, String kindLabel, Problems p, String where) {
+        if (present) {
+            p.add(where, kindLabel + "不使用参数 " + param + "，请删除（不会被静默忽略）");
         }
     }
 

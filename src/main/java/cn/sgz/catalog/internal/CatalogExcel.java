@@ -5,7 +5,9 @@ import cn.sgz.catalog.CatalogContent;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.CatalogTier;
+import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
+import cn.sgz.catalog.TierParams;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
@@ -66,6 +68,12 @@ final class CatalogExcel {
             PERIOD = 14, STANDARD = 15, VALUE = 16, EVIDENCE = 17, RECORD_KINDS = 18, DOMAIN = 19, SUBTYPE = 20,
             ENTITY = 21, SESSIONS = 22, ATTENDEES = 23, CERTIFIED = 24, AGGREGATE = 25, CONDITION = 26, DOCUMENTS = 27,
             UNIT = 28;
+    /**
+     * Optional columns after 单位 (before the tier columns), recognised by their header: templates exported
+     * before they existed still import unchanged.
+     */
+    static final String COUNT_MODE = "计数方式", EVENTS_MIN = "最少次数";
+    static final List<String> EXTRA = List.of(COUNT_MODE, EVENTS_MIN);
     private static final List<String> INFO_KEYS = List.of("编码", "名称", "地区", "年度", "来源", "说明");
 
     private CatalogExcel() {
@@ -115,6 +123,7 @@ final class CatalogExcel {
 
             Sheet list = book.createSheet(LIST);
             List<String> headers = new ArrayList<>(COLUMNS);
+            headers.addAll(EXTRA);
             c.tiers().forEach(t -> headers.add(t.label()));
             header(list, headers, bold);
             int rowNo = 1;
@@ -143,24 +152,34 @@ final class CatalogExcel {
                             v[KIND] = label(ind.kind());
                             v[PERIOD] = label(ind.period());
                             v[STANDARD] = ind.standard();
-                            v[VALUE] = ind.value();
+                            v[VALUE] = ind.values().isEmpty() ? ind.value() : c.tiers().stream()
+                                    .filter(t -> ind.values().containsKey(t.code()))
+                                    .map(t -> t.label() + "：" + ind.values().get(t.code()))
+                                    .collect(Collectors.joining("\n"));
                             v[EVIDENCE] = ind.evidence();
                             v[RECORD_KINDS] = q.recordKinds().isEmpty() ? null
                                     : q.recordKinds().stream().map(RecordKind::label).collect(Collectors.joining("、"));
                             v[DOMAIN] = label(q.domain());
                             v[SUBTYPE] = q.subtype();
                             v[ENTITY] = label(q.entityType());
-                            v[SESSIONS] = str(q.sessionsEach());
-                            v[ATTENDEES] = str(q.attendeesPerSession());
-                            v[CERTIFIED] = str(q.certifiedMin());
+                            v[SESSIONS] = tiered(c, q, TierParams::sessionsEach, q.sessionsEach());
+                            v[ATTENDEES] = tiered(c, q, TierParams::attendeesPerSession, q.attendeesPerSession());
+                            v[CERTIFIED] = tiered(c, q, TierParams::certifiedMin, q.certifiedMin());
                             v[AGGREGATE] = label(q.aggregate());
                             v[CONDITION] = q.condition();
                             v[DOCUMENTS] = q.documents().isEmpty() ? null : String.join("\n", q.documents());
                             v[UNIT] = q.unit();
+                            put(r, COLUMNS.size(), label(q.countMode()), null);
+                            String events = tiered(c, q, TierParams::eventsMin, q.eventsMin());
+                            if (events != null && q.perTier().values().stream().allMatch(t -> t.eventsMin() == null)) {
+                                r.createCell(COLUMNS.size() + 1).setCellValue(q.eventsMin());
+                            } else {
+                                put(r, COLUMNS.size() + 1, events, null);
+                            }
                             for (int t = 0; t < c.tiers().size(); t++) {
                                 BigDecimal target = ind.targets().get(c.tiers().get(t).code());
                                 if (target != null) {
-                                    r.createCell(COLUMNS.size() + t).setCellValue(target.doubleValue());
+                                    r.createCell(COLUMNS.size() + EXTRA.size() + t).setCellValue(target.doubleValue());
                                 }
                             }
                         }
@@ -183,6 +202,14 @@ final class CatalogExcel {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A numeric parameter's cell: "10万指标值：4" per line where it is given per tier, else the number. */
+    private static String tiered(CatalogContent c, IndicatorParams q, Function<TierParams, Integer> get, Integer single) {
+        String perTier = c.tiers().stream().filter(t -> q.perTier().containsKey(t.code())
+                        && get.apply(q.perTier().get(t.code())) != null)
+                .map(t -> t.label() + "：" + get.apply(q.perTier().get(t.code()))).collect(Collectors.joining("\n"));
+        return perTier.isEmpty() ? str(single) : perTier;
     }
 
     private static void dropdown(Sheet sheet, int col, Labelled[] values, int lastRow) {
@@ -259,6 +286,8 @@ final class CatalogExcel {
 
         private final Workbook book;
         private final Problems p;
+        /** Header → column of the optional columns found in the header row. */
+        private final Map<String, Integer> extraCols = new HashMap<>();
 
         Reader(Workbook book, Problems p) {
             this.book = book;
@@ -338,6 +367,7 @@ final class CatalogExcel {
 
             // Tier columns of 服务清单 are matched by label (or code) in the header row.
             Map<String, Integer> tierCols = new LinkedHashMap<>();
+            extraCols.clear();
             Row header = list.getRow(0);
             int lastCol = header == null ? -1 : header.getLastCellNum() - 1;
             for (int col = 0; col < COLUMNS.size(); col++) {
@@ -351,6 +381,10 @@ final class CatalogExcel {
             for (int col = COLUMNS.size(); col <= lastCol; col++) {
                 String h = text(list, 0, col);
                 if (h == null) {
+                    continue;
+                }
+                if (EXTRA.contains(h)) {
+                    extraCols.put(h, col);
                     continue;
                 }
                 CatalogTier tier = tiers.stream().filter(t -> h.equals(t.label()) || h.equals(t.code())).findFirst()
@@ -380,7 +414,7 @@ final class CatalogExcel {
             Map<String, ItemAcc> items = new LinkedHashMap<>();
             Map<String, Integer> indicatorRows = new HashMap<>();
             for (int r = 1; r <= list.getLastRowNum(); r++) {
-                if (blankRow(list, r, COLUMNS.size() + tierCols.size())) {
+                if (blankRow(list, r, lastCol + 1)) {
                     continue;
                 }
                 String taskCode = text(list, r, TASK_CODE);
@@ -481,18 +515,35 @@ final class CatalogExcel {
                 }
             }
             String docs = text(s, r, DOCUMENTS);
+            Map<String, Integer> sessions = perTier(s, r, SESSIONS, "每个节数", tiers);
+            Map<String, Integer> attendees = perTier(s, r, ATTENDEES, "每节人数", tiers);
+            Map<String, Integer> certified = perTier(s, r, CERTIFIED, "持证人数", tiers);
+            Integer eventsCol = extraCols.get(EVENTS_MIN);
+            Map<String, Integer> events = eventsCol == null ? Map.of() : perTier(s, r, eventsCol, EVENTS_MIN, tiers);
+            Map<String, TierParams> perTier = new LinkedHashMap<>();
+            for (CatalogTier t : tiers) {
+                TierParams tp = new TierParams(sessions.get(t.code()), attendees.get(t.code()),
+                        certified.get(t.code()), events.get(t.code()));
+                if (!tp.isEmpty()) {
+                    perTier.put(t.code(), tp);
+                }
+            }
             IndicatorParams params = new IndicatorParams(kinds,
                     enumCell(s, r, DOMAIN, ServiceDomain.values(), ServiceDomain::parse, "服务领域"),
                     text(s, r, SUBTYPE),
                     enumCell(s, r, ENTITY, EntityType.values(), EntityType::parse, "统计对象"),
-                    integer(text(s, r, SESSIONS), "每个节数", where(LIST, r, SESSIONS)),
-                    integer(text(s, r, ATTENDEES), "每节人数", where(LIST, r, ATTENDEES)),
-                    integer(text(s, r, CERTIFIED), "持证人数", where(LIST, r, CERTIFIED)),
+                    sessions.isEmpty() ? integer(text(s, r, SESSIONS), "每个节数", where(LIST, r, SESSIONS)) : null,
+                    attendees.isEmpty() ? integer(text(s, r, ATTENDEES), "每节人数", where(LIST, r, ATTENDEES)) : null,
+                    certified.isEmpty() ? integer(text(s, r, CERTIFIED), "持证人数", where(LIST, r, CERTIFIED)) : null,
                     enumCell(s, r, AGGREGATE, AmountAggregate.values(), AmountAggregate::parse, "汇总方式"),
                     text(s, r, CONDITION),
                     docs == null ? List.of() : Arrays.stream(docs.split("\\n")).map(String::strip)
                             .filter(d -> !d.isEmpty()).toList(),
-                    text(s, r, UNIT));
+                    text(s, r, UNIT),
+                    extraCols.containsKey(COUNT_MODE) ? enumCell(s, r, extraCols.get(COUNT_MODE),
+                            EntityCountMode.values(), EntityCountMode::parse, COUNT_MODE) : null,
+                    eventsCol != null && events.isEmpty() ? integer(text(s, r, eventsCol), EVENTS_MIN,
+                            where(LIST, r, eventsCol)) : null, perTier);
             Map<String, BigDecimal> targets = new LinkedHashMap<>();
             for (CatalogTier t : tiers) {
                 Integer col = tierCols.get(t.code());
@@ -508,12 +559,101 @@ final class CatalogExcel {
                     }
                 }
             }
+            Map<String, String> values = tierLines(text(s, r, VALUE), tiers);
             Indicator ind = new Indicator(null, code, text(s, r, IND_NAME),
                     enumCell(s, r, KIND, RuleKind.values(), RuleKind::parse, "规则类型"),
                     enumCell(s, r, PERIOD, SubPeriod.values(), SubPeriod::parse, "统计周期"), params, targets,
-                    text(s, r, STANDARD), text(s, r, VALUE), text(s, r, EVIDENCE));
-            CatalogChecks.indicator(ind, tiers, p, where(LIST, r, IND_CODE));
+                    text(s, r, STANDARD), values == null ? text(s, r, VALUE) : null, text(s, r, EVIDENCE),
+                    values == null ? Map.of() : values);
+            // each field's own cell, so that a message points at the offending value
+            CatalogChecks.indicator(ind, tiers, p, new CatalogChecks.Locator() {
+                @Override
+                public String at(String field) {
+                    return where(LIST, r, column(field, tierCols));
+                }
+
+                @Override
+                public boolean given(String field) {
+                    return text(s, r, column(field, tierCols)) != null;
+                }
+            });
             return ind;
+        }
+
+        /** The column of an indicator field ("kind", "targets.TIER_10W", "params.sessionsEach" …). */
+        private int column(String field, Map<String, Integer> tierCols) {
+            if (field.startsWith("targets.")) {
+                return tierCols.getOrDefault(field.substring("targets.".length()), IND_CODE);
+            }
+            return switch (field) {
+                case "name" -> IND_NAME;
+                case "kind" -> KIND;
+                case "period" -> PERIOD;
+                case "standard" -> STANDARD;
+                case "value" -> VALUE;
+                case "evidence" -> EVIDENCE;
+                case "params.recordKinds" -> RECORD_KINDS;
+                case "params.domain" -> DOMAIN;
+                case "params.subtype" -> SUBTYPE;
+                case "params.entityType" -> ENTITY;
+                case "params.sessionsEach" -> SESSIONS;
+                case "params.attendeesPerSession" -> ATTENDEES;
+                case "params.certifiedMin" -> CERTIFIED;
+                case "params.aggregate" -> AGGREGATE;
+                case "params.condition" -> CONDITION;
+                case "params.documents" -> DOCUMENTS;
+                case "params.unit" -> UNIT;
+                case "params.countMode" -> extraCols.getOrDefault(COUNT_MODE, IND_CODE);
+                case "params.eventsMin" -> extraCols.getOrDefault(EVENTS_MIN, IND_CODE);
+                default -> IND_CODE;
+            };
+        }
+
+        /**
+         * A cell written per tier, one "档位名称：值" (or "档位编码：值") per line, as tier code → text; null when the
+         * cell is not written that way (its first line does not start with a tier).
+         */
+        private static Map<String, String> tierLines(String v, List<CatalogTier> tiers) {
+            if (v == null) {
+                return null;
+            }
+            Map<String, String> out = new LinkedHashMap<>();
+            String last = null;
+            for (String line : v.split("\n")) {
+                CatalogTier tier = tiers.stream().filter(t -> startsWithTier(line, t.label())
+                        || startsWithTier(line, t.code())).findFirst().orElse(null);
+                if (tier == null) {
+                    if (last == null) {
+                        return null; // the first line names no tier: the cell is plain text
+                    }
+                    out.put(last, out.get(last) + "\n" + line); // a further line of that tier's text
+                    continue;
+                }
+                String name = startsWithTier(line, tier.label()) ? tier.label() : tier.code();
+                last = tier.code();
+                out.put(last, line.substring(name.length() + 1).strip());
+            }
+            return out.isEmpty() ? null : out;
+        }
+
+        private static boolean startsWithTier(String line, String tier) {
+            return tier != null && line.length() > tier.length() && line.startsWith(tier)
+                    && "：:=".indexOf(line.charAt(tier.length())) >= 0;
+        }
+
+        /** A numeric parameter given per tier ("10万指标值：4" per line); empty when the cell is one number. */
+        private Map<String, Integer> perTier(Sheet s, int r, int col, String what, List<CatalogTier> tiers) {
+            Map<String, String> lines = tierLines(text(s, r, col), tiers);
+            Map<String, Integer> out = new LinkedHashMap<>();
+            if (lines != null) {
+                lines.forEach((tier, v) -> {
+                    Integer n = integer(v, what, where(LIST, r, col));
+                    if (n != null) {
+                        out.put(tier, n);
+                    }
+                });
+            }
+            return out;
         }
 
         private void same(String first, Sheet s, int r, int col, int firstRow) {

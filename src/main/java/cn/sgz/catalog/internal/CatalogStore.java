@@ -11,7 +11,9 @@ import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.CatalogTier;
 import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
+import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.IndicatorParams;
+import cn.sgz.catalog.TierParams;
 import cn.sgz.catalog.ItemCategory;
 import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.RuleKind;
@@ -72,6 +74,8 @@ public class CatalogStore {
     private void deleteContent(long id) {
         jdbc.sql("DELETE FROM catalog_target WHERE indicator_id IN (SELECT id FROM catalog_indicator WHERE catalog_id = ?)")
                 .param(id).update();
+        jdbc.sql("DELETE FROM catalog_indicator_tier WHERE indicator_id IN "
+                        + "(SELECT id FROM catalog_indicator WHERE catalog_id = ?)").param(id).update();
         for (String table : List.of("catalog_indicator", "catalog_item", "catalog_task", "catalog_group", "catalog_tier")) {
             jdbc.sql("DELETE FROM " + table + " WHERE catalog_id = ?").param(id).update();
         }
@@ -117,20 +121,29 @@ public class CatalogStore {
         KeyHolder k = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO catalog_indicator (catalog_id, item_id, seq, code, name, kind, period, record_kinds, "
                         + "service_domain, subtype, entity_type, sessions_each, attendees_per_session, certified_min, "
-                        + "aggregate_mode, condition_text, documents, unit, standard_text, value_text, evidence_text) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + "aggregate_mode, condition_text, documents, unit, standard_text, value_text, evidence_text, "
+                        + "count_mode, events_min) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(catalogId, itemId, seq, ind.code(), ind.name(), ind.kind().name(), ind.period().name(),
                         q.recordKinds().isEmpty() ? null
                                 : q.recordKinds().stream().map(Enum::name).collect(Collectors.joining(",")),
                         name(q.domain()), q.subtype(), name(q.entityType()), q.sessionsEach(),
                         q.attendeesPerSession(), q.certifiedMin(), name(q.aggregate()), q.condition(),
                         q.documents().isEmpty() ? null : String.join("\n", q.documents()), q.unit(),
-                        ind.standard(), ind.value(), ind.evidence())
+                        ind.standard(), ind.value(), ind.evidence(), name(q.countMode()), q.eventsMin())
                 .update(k, "id");
         long id = k.getKey().longValue();
         ind.targets().forEach((tier, target) -> jdbc.sql(
                         "INSERT INTO catalog_target (indicator_id, tier_code, target) VALUES (?,?,?)")
                 .params(id, tier, target).update());
+        java.util.Set<String> tiered = new java.util.LinkedHashSet<>(q.perTier().keySet());
+        tiered.addAll(ind.values().keySet());
+        for (String tier : tiered) {
+            TierParams tp = q.perTier().getOrDefault(tier, new TierParams(null, null, null, null));
+            jdbc.sql("INSERT INTO catalog_indicator_tier (indicator_id, tier_code, sessions_each, attendees_per_session, "
+                            + "certified_min, events_min, value_text) VALUES (?,?,?,?,?,?,?)")
+                    .params(id, tier, tp.sessionsEach(), tp.attendeesPerSession(), tp.certifiedMin(), tp.eventsMin(),
+                            ind.values().get(tier)).update();
+        }
     }
 
     private static String name(Enum<?> e) {
@@ -205,6 +218,20 @@ public class CatalogStore {
                     targets.computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
                             .put(rs.getString(2), rs.getBigDecimal(3).stripTrailingZeros());
                 });
+        Map<Long, Map<String, TierParams>> perTier = new HashMap<>();
+        Map<Long, Map<String, String>> values = new HashMap<>();
+        jdbc.sql("SELECT t.* FROM catalog_indicator_tier t JOIN catalog_indicator n ON n.id = t.indicator_id "
+                        + "WHERE n.catalog_id = ? ORDER BY t.indicator_id")
+                .param(id).query((ResultSet rs) -> {
+                    long ind = rs.getLong("indicator_id");
+                    String tier = rs.getString("tier_code");
+                    perTier.computeIfAbsent(ind, k -> new LinkedHashMap<>()).put(tier, new TierParams(
+                            (Integer) rs.getObject("sessions_each"), (Integer) rs.getObject("attendees_per_session"),
+                            (Integer) rs.getObject("certified_min"), (Integer) rs.getObject("events_min")));
+                    if (rs.getString("value_text") != null) {
+                        values.computeIfAbsent(ind, k -> new LinkedHashMap<>()).put(tier, rs.getString("value_text"));
+                    }
+                });
         Map<Long, List<Indicator>> indicators = new HashMap<>();
         jdbc.sql("SELECT * FROM catalog_indicator WHERE catalog_id = ? ORDER BY item_id, seq").param(id)
                 .query((ResultSet rs) -> {
@@ -216,7 +243,8 @@ public class CatalogStore {
                             byTier.put(t.code(), raw.get(t.code()));
                         }
                     });
-                    indicators.computeIfAbsent(rs.getLong("item_id"), k -> new ArrayList<>()).add(indicator(rs, byTier));
+                    indicators.computeIfAbsent(rs.getLong("item_id"), k -> new ArrayList<>()).add(indicator(rs, byTier,
+                            perTier.getOrDefault(indId, Map.of()), values.getOrDefault(indId, Map.of())));
                 });
         Map<Long, List<CatalogItem>> items = new HashMap<>();
         jdbc.sql("SELECT * FROM catalog_item WHERE catalog_id = ? ORDER BY task_id, seq").param(id)
@@ -238,7 +266,8 @@ public class CatalogStore {
                 content));
     }
 
-    private static Indicator indicator(ResultSet rs, Map<String, BigDecimal> targets) throws SQLException {
+    private static Indicator indicator(ResultSet rs, Map<String, BigDecimal> targets, Map<String, TierParams> perTier,
+                                       Map<String, String> values) throws SQLException {
         String kinds = rs.getString("record_kinds");
         String docs = rs.getString("documents");
         IndicatorParams params = new IndicatorParams(
@@ -250,10 +279,12 @@ public class CatalogStore {
                 (Integer) rs.getObject("certified_min"),
                 rs.getString("aggregate_mode") == null ? null : AmountAggregate.valueOf(rs.getString("aggregate_mode")),
                 rs.getString("condition_text"), docs == null ? List.of() : List.of(docs.split("\n")),
-                rs.getString("unit"));
+                rs.getString("unit"),
+                rs.getString("count_mode") == null ? null : EntityCountMode.valueOf(rs.getString("count_mode")),
+                (Integer) rs.getObject("events_min"), perTier);
         return new Indicator(rs.getLong("id"), rs.getString("code"), rs.getString("name"),
                 RuleKind.valueOf(rs.getString("kind")), SubPeriod.valueOf(rs.getString("period")), params, targets,
-                rs.getString("standard_text"), rs.getString("value_text"), rs.getString("evidence_text"));
+                rs.getString("standard_text"), rs.getString("value_text"), rs.getString("evidence_text"), values);
     }
 
     private static Long nullableLong(ResultSet rs, String col) throws SQLException {

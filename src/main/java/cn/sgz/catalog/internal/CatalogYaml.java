@@ -5,7 +5,9 @@ import cn.sgz.catalog.CatalogContent;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.CatalogTier;
+import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
+import cn.sgz.catalog.TierParams;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
@@ -58,9 +60,40 @@ final class CatalogYaml {
     private static final Set<String> INDICATOR_KEYS = Set.of("code", "name", "kind", "period", "targets", "standard",
             "value", "evidence", "params");
     private static final Set<String> PARAM_KEYS = Set.of("recordKinds", "domain", "subtype", "entityType",
-            "sessionsEach", "attendeesPerSession", "certifiedMin", "aggregate", "condition", "documents", "unit");
+            "sessionsEach", "attendeesPerSession", "certifiedMin", "aggregate", "condition", "documents", "unit", "countMode", "eventsMin");
 
     private CatalogYaml() {
+    }
+
+    /** The parser's (English) problem in words a clerk understands; the parser's text is never shown. */
+    static String explain(String problem) {
+        String t = problem == null ? "" : problem;
+        if (t.contains("mapping values are not allowed")) {
+            return "此处不能出现“字段: 值”，多半是缩进不对，或文字中含“: ”而没有加引号";
+        }
+        if (t.contains("could not find expected ':'")) {
+            return "缺少冒号“:”，或上一行的引号没有闭合";
+        }
+        if (t.contains("'\\t'") || t.contains("\t") || t.contains("tab")) {
+            return "不能用 Tab 键缩进，请改用空格";
+        }
+        if (t.contains("expected <block end>") || t.contains("did not find expected key")
+                || t.contains("expected a block")) {
+            return "缩进不一致：同一层的字段应左对齐，列表项以“- ”开头";
+        }
+        if (t.contains("end of the stream") || t.contains("quoted scalar") || t.contains("unexpected end")) {
+            return "引号没有闭合";
+        }
+        if (t.contains("alias") || t.contains("anchor")) {
+            return "别名（& 与 *）使用有误或过多";
+        }
+        if (t.contains("duplicate key")) {
+            return "同一层有重复的字段";
+        }
+        if (t.contains("cannot start any token")) {
+            return "此处含有不能作为开头的字符（如 @ 或 `），请给这段文字加引号";
+        }
+        return "无法解析此处的内容，请检查缩进、冒号和引号";
     }
 
     // ------------------------------------------------------------------ reading
@@ -89,11 +122,11 @@ final class CatalogYaml {
         } catch (MarkedYAMLException e) {
             Mark m = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             String where = m == null ? "" : "第" + (m.getLine() + 1) + "行第" + (m.getColumn() + 1) + "列";
-            p.add(where, "YAML 格式错误，请检查缩进、冒号和引号（" + e.getProblem() + "）");
+            p.add(where, "YAML 格式错误：" + explain(e.getProblem()));
             p.throwIfAny("服务清单文件");
             return null;
         } catch (YAMLException e) {
-            p.add("", "YAML 格式错误：" + e.getMessage());
+            p.add("", "YAML 格式错误：" + explain(e.getMessage()));
             p.throwIfAny("服务清单文件");
             return null;
         }
@@ -250,11 +283,50 @@ final class CatalogYaml {
                 }
             }
             IndicatorParams params = params(m.get("params"));
+            // 指标值原文: one text, or one per tier ({TIER_10W: "≥1次/月", TIER_20W: "≥2次/月"})
+            Node vn = m.get("value");
+            Map<String, String> values = new LinkedHashMap<>();
+            if (vn instanceof MappingNode vm) {
+                for (NodeTuple t : vm.getValue()) {
+                    String tier = str(t.getKeyNode());
+                    String text = str(t.getValueNode());
+                    if (tier != null && text != null) {
+                        values.put(tier, text);
+                    }
+                }
+            }
             Indicator ind = new Indicator(null, code, str(m.get("name")),
                     enumValue(m.get("kind"), RuleKind.values(), RuleKind::parse, "规则类型"),
                     enumValue(m.get("period"), SubPeriod.values(), SubPeriod::parse, "统计周期"),
-                    params, targets, str(m.get("standard")), str(m.get("value")), str(m.get("evidence")));
-            CatalogChecks.indicator(ind, tiers, p, at(n));
+                    params, targets, str(m.get("standard")), vn instanceof MappingNode ? null : str(vn),
+                    str(m.get("evidence")), values);
+            // where each field is, so that a message points at the offending value
+            Map<String, Node> fields = new HashMap<>(m);
+            if (tn instanceof MappingNode tm) {
+                tm.getValue().forEach(t -> fields.put("targets." + str(t.getKeyNode()), t.getValueNode()));
+            }
+            if (m.get("params") instanceof MappingNode pm) {
+                pm.getValue().forEach(t -> {
+                    if (t.getKeyNode() instanceof ScalarNode k) {
+                        fields.put("params." + k.getValue(), t.getValueNode());
+                    }
+                });
+            }
+            CatalogChecks.indicator(ind, tiers, p, new CatalogChecks.Locator() {
+                @Override
+                public String at(String field) {
+                    Node at = fields.get(field);
+                    if (at == null && field.contains(".")) {
+                        at = fields.get(field.substring(0, field.indexOf('.')));
+                    }
+                    return CatalogYaml.at(at == null ? n : at);
+                }
+
+                @Override
+                public boolean given(String field) {
+                    return fields.containsKey(field);
+                }
+            });
             return ind;
         }
 
@@ -280,14 +352,49 @@ final class CatalogYaml {
                     documents.add(doc);
                 }
             }
+            // numeric parameters: a number, or a map from tier code to number (per-tier parameters)
+            Map<String, Integer> sessions = perTier(m.get("sessionsEach"), "每个的节数");
+            Map<String, Integer> attendees = perTier(m.get("attendeesPerSession"), "每节人数");
+            Map<String, Integer> certified = perTier(m.get("certifiedMin"), "持证人数");
+            Map<String, Integer> events = perTier(m.get("eventsMin"), "最少次数");
+            Map<String, TierParams> tiers = new LinkedHashMap<>();
+            for (String tier : List.of(sessions, attendees, certified, events).stream()
+                    .flatMap(x -> x.keySet().stream()).distinct().toList()) {
+                tiers.put(tier, new TierParams(sessions.get(tier), attendees.get(tier), certified.get(tier),
+                        events.get(tier)));
+            }
             return new IndicatorParams(kinds,
                     enumValue(m.get("domain"), ServiceDomain.values(), ServiceDomain::parse, "服务领域"),
                     str(m.get("subtype")),
                     enumValue(m.get("entityType"), EntityType.values(), EntityType::parse, "统计对象"),
-                    integer(m.get("sessionsEach"), "每个的节数"), integer(m.get("attendeesPerSession"), "每节人数"),
-                    integer(m.get("certifiedMin"), "持证人数"),
+                    single(m.get("sessionsEach"), "每个的节数"), single(m.get("attendeesPerSession"), "每节人数"),
+                    single(m.get("certifiedMin"), "持证人数"),
                     enumValue(m.get("aggregate"), AmountAggregate.values(), AmountAggregate::parse, "汇总方式"),
-                    str(m.get("condition")), documents, str(m.get("unit")));
+                    str(m.get("condition")), documents, str(m.get("unit")),
+                    enumValue(m.get("countMode"), EntityCountMode.values(), EntityCountMode::parse, "计数方式"),
+                    single(m.get("eventsMin"), "最少次数"), tiers);
+        }
+
+        /** A numeric parameter given as one number (null when it is a per-tier map or absent). */
+        private Integer single(Node n, String what) {
+            return n instanceof MappingNode ? null : integer(n, what);
+        }
+
+        /** A numeric parameter given per tier: {TIER_10W: 4, TIER_20W: 5}; empty when it is a single number. */
+        private Map<String, Integer> perTier(Node n, String what) {
+            Map<String, Integer> out = new LinkedHashMap<>();
+            if (n instanceof MappingNode mn) {
+                for (NodeTuple t : mn.getValue()) {
+                    String tier = str(t.getKeyNode());
+                    Integer v = integer(t.getValueNode(), what);
+                    if (tier != null && out.containsKey(tier)) {
+                        p.add(at(t.getKeyNode()), what + "的档位“" + tier + "”重复");
+                    } else if (tier != null && v != null) {
+                        out.put(tier, v);
+                    }
+                }
+            }
+            return out;
         }
 
         private void unique(Map<String, Node> codes, String key, Node n, String what) {
@@ -484,20 +591,28 @@ final class CatalogYaml {
         put(pm, "domain", q.domain() == null ? null : q.domain().name());
         put(pm, "subtype", q.subtype());
         put(pm, "entityType", q.entityType() == null ? null : q.entityType().name());
-        putInt(pm, "sessionsEach", q.sessionsEach());
-        putInt(pm, "attendeesPerSession", q.attendeesPerSession());
-        putInt(pm, "certifiedMin", q.certifiedMin());
+        putTiered(pm, "sessionsEach", q.sessionsEach(), q, TierParams::sessionsEach);
+        putTiered(pm, "attendeesPerSession", q.attendeesPerSession(), q, TierParams::attendeesPerSession);
+        putTiered(pm, "certifiedMin", q.certifiedMin(), q, TierParams::certifiedMin);
         put(pm, "aggregate", q.aggregate() == null ? null : q.aggregate().name());
         put(pm, "condition", q.condition());
         if (!q.documents().isEmpty()) {
             pm.add(new NodeTuple(key("documents"), seq(q.documents().stream().map(d -> (Node) scalar(d)).toList())));
         }
         put(pm, "unit", q.unit());
+        put(pm, "countMode", q.countMode() == null ? null : q.countMode().name());
+        putTiered(pm, "eventsMin", q.eventsMin(), q, TierParams::eventsMin);
         if (!pm.isEmpty()) {
             m.add(new NodeTuple(key("params"), map(pm)));
         }
         put(m, "standard", ind.standard());
-        put(m, "value", ind.value());
+        if (!ind.values().isEmpty()) {
+            List<NodeTuple> vt = new ArrayList<>();
+            ind.values().forEach((tier, text) -> vt.add(new NodeTuple(key(tier), scalar(text))));
+            m.add(new NodeTuple(key("value"), map(vt)));
+        } else {
+            put(m, "value", ind.value());
+        }
         put(m, "evidence", ind.evidence());
         return map(m);
     }
@@ -511,6 +626,23 @@ final class CatalogYaml {
     private static void putInt(List<NodeTuple> m, String k, Integer v) {
         if (v != null) {
             m.add(new NodeTuple(key(k), new ScalarNode(Tag.INT, v.toString(), null, null, DumperOptions.ScalarStyle.PLAIN)));
+        }
+    }
+
+    /** A numeric parameter: a map from tier to number where the catalog gives it per tier, else the number. */
+    private static void putTiered(List<NodeTuple> m, String k, Integer single, IndicatorParams q,
+                                  java.util.function.Function<TierParams, Integer> get) {
+        List<NodeTuple> tiers = new ArrayList<>();
+        q.perTier().forEach((tier, tp) -> {
+            Integer v = get.apply(tp);
+            if (v != null) {
+                tiers.add(new NodeTuple(key(tier), number(BigDecimal.valueOf(v))));
+            }
+        });
+        if (tiers.isEmpty()) {
+            putInt(m, k, single);
+        } else {
+            m.add(new NodeTuple(key(k), new MappingNode(Tag.MAP, tiers, DumperOptions.FlowStyle.FLOW)));
         }
     }
 

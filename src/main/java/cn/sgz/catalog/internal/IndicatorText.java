@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 @org.springframework.stereotype.Component("indicatorText")
 public class IndicatorText {
 
-    public String target(Indicator ind, String tier) {
+    public String target(Indicator catalogIndicator, String tier) {
+        Indicator ind = catalogIndicator.forTier(tier); // this tier's parameters
         BigDecimal t = ind.target(tier);
         if (t == null) {
             return ind.kind().machineEvaluated() ? "—" : "人工评定";
@@ -25,6 +26,14 @@ public class IndicatorText {
             case GROUP_QUOTA -> "≥" + value + "，每个≥" + ind.params().sessionsEach() + "节"
                     + (ind.params().attendeesPerSession() == null ? "" : "，每节≥" + ind.params().attendeesPerSession() + "人");
             case STAFFING -> "≥" + value + (ind.params().certifiedMin() == null ? "" : "，其中持证≥" + ind.params().certifiedMin() + "人");
+            case AMOUNT -> switch (ind.params().aggregate() == null ? cn.sgz.catalog.AmountAggregate.SUM
+                    : ind.params().aggregate()) {
+                case EACH_EVENT -> (value.endsWith("/次") ? "每次≥" + value.substring(0, value.length() - 2)
+                        : "每次≥" + value);
+                case EVENTS_AT_LEAST -> "至少" + (ind.params().eventsMin() == null ? 1 : ind.params().eventsMin())
+                        + "次≥" + value;
+                default -> "≥" + value;
+            };
             default -> "≥" + value;
         } + (ind.period() == null ? "" : "（" + ind.period().label() + "）");
     }
@@ -45,6 +54,12 @@ public class IndicatorText {
         }
         if (q.aggregate() != null) {
             parts.add("方式：" + q.aggregate().label());
+        }
+        if (q.countMode() != null) {
+            parts.add("计数：" + q.countMode().label());
+        }
+        if (!q.perTier().isEmpty()) {
+            parts.add("参数按档位取值");
         }
         if (q.condition() != null) {
             parts.add("条件：" + q.condition());

@@ -21,6 +21,18 @@ final class Problems {
         }
     }
 
+    /** A problem already found, added as it is (its location and message unchanged). */
+    void addAsIs(FieldProblem problem) {
+        if (list.size() < LIMIT) {
+            list.add(problem);
+        }
+    }
+
+    /** True when a problem was already reported at this location (a follow-on message would only repeat it). */
+    boolean has(String where) {
+        return where != null && !where.isEmpty() && list.stream().anyMatch(f -> where.equals(f.field()));
+    }
+
     boolean isEmpty() {
         return list.isEmpty();
     }

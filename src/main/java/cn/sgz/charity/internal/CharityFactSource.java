@@ -47,6 +47,20 @@ class CharityFactSource implements EntityFactSource {
         return counts;
     }
 
+    /** Funds and charity projects keep the date they were established or started. */
+    @Override
+    public boolean keepsStartDates(EntityType type) {
+        return type == EntityType.CHARITY_FUND || type == EntityType.CHARITY_PROJECT;
+    }
+
+    @Override
+    public Map<Long, Long> countStarted(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
+        Map<Long, Long> counts = new HashMap<>();
+        counted(stationIds, type, from, asOf).stream().filter(n -> n.date() != null && !n.date().isBefore(from))
+                .forEach(n -> counts.merge(n.stationId(), 1L, Long::sum));
+        return counts;
+    }
+
     @Override
     public List<String> countedItems(long stationId, EntityType type, LocalDate from, LocalDate asOf) {
         return counted(List.of(stationId), type, from, asOf).stream().map(n -> n.date() + " " + n.name()).toList();

@@ -58,6 +58,22 @@ class CommunityFacts implements EntityFactSource {
         return out;
     }
 
+    /** Every type but trained workers (counted by their trainings) has the date it began or was achieved. */
+    @Override
+    public boolean keepsStartDates(EntityType type) {
+        return TYPES.contains(type) && type != EntityType.TRAINED_WORKER;
+    }
+
+    /** Entities existing on asOf that began in [from, asOf] (activity within the period does not matter). */
+    @Override
+    public Map<Long, Long> countStarted(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
+        Map<Long, Long> out = new HashMap<>();
+        counted(stationIds, type, from, asOf).stream()
+                .filter(e -> e.since() != null && !e.since().isBefore(from) && !e.since().isAfter(asOf))
+                .forEach(e -> out.merge(e.stationId(), 1L, Long::sum));
+        return out;
+    }
+
     @Override
     public List<String> countedItems(long stationId, EntityType type, LocalDate from, LocalDate asOf) {
         return counted(List.of(stationId), type, from, asOf).stream()

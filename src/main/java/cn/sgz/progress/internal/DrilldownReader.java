@@ -1,5 +1,7 @@
 package cn.sgz.progress.internal;
 
+import cn.sgz.catalog.EntityCountMode;
+import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.Project;
@@ -8,7 +10,9 @@ import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.Drilldown;
+import cn.sgz.progress.DocumentFactSource;
 import cn.sgz.progress.EntityFactSource;
+import cn.sgz.progress.LedgerFactSource;
 import cn.sgz.progress.RecordFactSource;
 import cn.sgz.progress.RecordFactSource.RecordRef;
 import java.time.LocalDate;
@@ -24,12 +28,19 @@ public class DrilldownReader {
     private final ObjectProvider<RecordFactSource> records;
     private final ObjectProvider<CaseworkFactSource> casework;
     private final ObjectProvider<EntityFactSource> entities;
+    private final ObjectProvider<LedgerFactSource> ledgers;
+    private final ObjectProvider<DocumentFactSource> documents;
+    private final StaffFacts staff;
 
     DrilldownReader(ObjectProvider<RecordFactSource> records, ObjectProvider<CaseworkFactSource> casework,
-                    ObjectProvider<EntityFactSource> entities) {
+                    ObjectProvider<EntityFactSource> entities, ObjectProvider<LedgerFactSource> ledgers,
+                    ObjectProvider<DocumentFactSource> documents, StaffFacts staff) {
         this.records = records;
         this.casework = casework;
         this.entities = entities;
+        this.ledgers = ledgers;
+        this.documents = documents;
+        this.staff = staff;
     }
 
     public Drilldown read(Project project, ProjectIndicator pi, long station, LocalDate asOf, String periodLabel) {
@@ -51,9 +62,12 @@ public class DrilldownReader {
                 ServiceDomain recordDomain = ind.kind() == RuleKind.ACTIVITY_COUNT ? p.domain() : null;
                 List<RecordRef> all = to.isBefore(span.from()) ? List.of()
                         : source.records(station, Set.copyOf(p.recordKinds()), recordDomain, span.from(), to);
+                List<List<String>> people = ind.kind() == RuleKind.ACTIVITY_COUNT || p.entityType() != null
+                        && ind.kind() == RuleKind.COVERAGE ? List.of(List.of(), List.of())
+                        : people(source, pi, station, span, to);
                 return new Drilldown(project.id(), id, station, span.label(), span.from(), to,
                         all.stream().filter(RecordRef::counts).toList(),
-                        all.stream().filter(r -> !r.counts()).toList(), List.of(), null);
+                        all.stream().filter(r -> !r.counts()).toList(), List.of(), null, people.get(0), people.get(1));
             }
             case CASE_QUOTA -> {
                 CaseworkFactSource source = casework.getIfAvailable();
@@ -91,6 +105,9 @@ public class DrilldownReader {
                         items, null);
             }
             case ENTITY_COUNT -> {
+                if (p.entityType() == EntityType.FOLLOW_UP_ROSTER) {
+                    return empty(project, id, station, span, to, "跟踪回访台账的人员见“服务对象 → 跟踪回访”（按服务领域筛选）");
+                }
                 EntityFactSource source = p.entityType() == null ? null : entities.orderedStream()
                         .filter(e -> e.entityTypes().contains(p.entityType())).findFirst().orElse(null);
                 if (source == null) {
@@ -98,13 +115,96 @@ public class DrilldownReader {
                 }
                 List<String> items = to.isBefore(span.from()) ? List.of()
                         : source.countedItems(station, p.entityType(), span.from(), to);
+                if (p.countMode() == EntityCountMode.STARTED) {
+                    // countedItems lists what was begun or active; only those begun within the period count
+                    items = items.stream().filter(line -> startedWithin(line, span.from(), to)).toList();
+                }
                 return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
                         items, items.isEmpty() ? "本期没有计入的" + p.entityType().label() : null);
+            }
+            case EXEMPLARY -> {
+                CaseworkFactSource source = casework.getIfAvailable();
+                if (source == null) {
+                    return empty(project, id, station, span, to, "数据来源尚未接入");
+                }
+                List<String> items = to.isBefore(span.from()) ? List.of()
+                        : source.exemplary(List.of(station), span.from(), to).stream()
+                        .filter(e -> e.stationId() == station
+                                && (e.domain() == null || IndicatorEvaluator.domainMatches(p.domain(), e.domain())))
+                        .map(e -> e.confirmedOn() + " 确认：" + e.title()).toList();
+                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
+                        items, items.isEmpty() ? "本期还没有经民政局确认的成功案例" : null);
+            }
+            case DOCUMENT -> {
+                Set<String> present = new java.util.HashSet<>();
+                documents.orderedStream().forEach(d -> present.addAll(
+                        d.documents(List.of(station), p.documents(), p.domain()).getOrDefault(station, Set.of())));
+                List<String> items = p.documents().stream()
+                        .map(d -> (present.contains(d) ? "已有：" : "缺少：") + d).toList();
+                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
+                        items, null);
+            }
+            case STAFFING -> {
+                Facts.StaffCounts.Count c = staff.byStation(List.of(station))
+                        .getOrDefault(station, new Facts.StaffCounts.Count(0, 0));
+                int certifiedMin = p.certifiedMin() == null ? 0 : p.certifiedMin();
+                List<String> items = List.of("驻站人员 " + c.total() + " 人（要求不少于 "
+                                + (pi.target() == null ? "—" : pi.target().stripTrailingZeros().toPlainString()) + " 人）",
+                        "其中持证 " + c.certified() + " 人（要求不少于 " + certifiedMin + " 人）");
+                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
+                        items, "人员名单见“机构与人员 → 驻站人员”");
             }
             default -> {
                 return empty(project, id, station, span, to, "该类指标没有逐条记录，请查看说明");
             }
         }
+    }
+
+    /**
+     * Coverage and per-person rules: the people the figure is measured against, split into those already
+     * covered in the period (for per-person rules: with enough records) and those not yet.
+     */
+    private List<List<String>> people(RecordFactSource source, ProjectIndicator pi, long station, Periods.Span span,
+                                      LocalDate to) {
+        LedgerFactSource ledger = ledgers.getIfAvailable();
+        IndicatorParams p = pi.indicator().params();
+        if (ledger == null || to.isBefore(span.from())) {
+            return List.of(List.of(), List.of());
+        }
+        Set<Long> people = new java.util.HashSet<>(p.entityType() == EntityType.FOLLOW_UP_ROSTER
+                ? ledger.followUpRoster(List.of(station), to).getOrDefault(station, Set.of())
+                : ledger.population(List.of(station), p.domain(), p.subtype(), to).getOrDefault(station, Set.of()));
+        if (p.entityType() == EntityType.FOLLOW_UP_ROSTER && p.domain() != null && p.domain() != ServiceDomain.ALL) {
+            people.retainAll(ledger.population(List.of(station), p.domain(), p.subtype(), to)
+                    .getOrDefault(station, Set.of()));
+        }
+        java.util.Map<Long, Long> counts = new java.util.HashMap<>();
+        Set<cn.sgz.catalog.RecordKind> kinds = Set.copyOf(p.recordKinds());
+        if (!kinds.isEmpty()) {
+            source.recipientMonthlyCounts(List.of(station), kinds, span.from(), to).stream()
+                    .filter(c -> c.stationId() == station)
+                    .forEach(c -> counts.merge(c.recipientId(), c.count(), Long::sum));
+        }
+        long need = pi.indicator().kind() == RuleKind.PER_RECIPIENT_FREQUENCY && pi.target() != null
+                ? Math.max(1, pi.target().longValue()) : 1;
+        java.util.Map<Long, String> names = ledger.names(people);
+        java.util.function.Function<Long, String> label = r -> names.getOrDefault(r, "服务对象#" + r)
+                + (need > 1 ? "（" + counts.getOrDefault(r, 0L) + " 次）" : "");
+        List<String> covered = people.stream().filter(r -> counts.getOrDefault(r, 0L) >= need)
+                .sorted(java.util.Comparator.comparing(r -> names.getOrDefault(r, ""))).map(label).toList();
+        List<String> notCovered = people.stream().filter(r -> counts.getOrDefault(r, 0L) < need)
+                .sorted(java.util.Comparator.comparing(r -> names.getOrDefault(r, ""))).map(label).toList();
+        return List.of(covered, notCovered);
+    }
+
+    /** Whether a drill-down line names a start date ("2026-03-01 …" or "…（2026-03-01 起）") within [from, to]. */
+    private static boolean startedWithin(String line, LocalDate from, LocalDate to) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(line);
+        if (!m.find()) {
+            return false;
+        }
+        LocalDate d = LocalDate.parse(m.group());
+        return !d.isBefore(from) && !d.isAfter(to);
     }
 
     /** The unit of one amount: 元 for money, 小时 for training hours (an indicator's unit may be per event). */

@@ -58,7 +58,7 @@ final class Facts {
     private final Map<String, Map<Long, Long>> entityCounts = new HashMap<>();
     private Map<Long, StaffCounts.Count> staff;
     private final Map<String, Map<Long, EntityFactSource.Share>> entityShares = new HashMap<>();
-    private final Map<List<String>, Map<Long, Set<String>>> documents = new HashMap<>();
+    private final Map<String, Map<Long, Set<String>>> documents = new HashMap<>();
 
     /** Staff per station, from the org module. */
     interface StaffCounts {
@@ -218,6 +218,12 @@ final class Facts {
                 k -> entitySource(type).orElseThrow().count(stations, type, countFrom, asOf));
     }
 
+    /** Entities per station begun in [countFrom, asOf] (and existing on asOf). */
+    Map<Long, Long> entityStarted(EntityType type, LocalDate countFrom, LocalDate asOf) {
+        return entityCounts.computeIfAbsent("started|" + type + "|" + countFrom + "|" + asOf,
+                k -> entitySource(type).orElseThrow().countStarted(stations, type, countFrom, asOf));
+    }
+
     /** Entity coverage per station; null when no source can judge the condition. */
     Map<Long, EntityFactSource.Share> entityShare(EntityType type, String condition) {
         return entityShares.computeIfAbsent(type + "|" + condition, k -> entitySource(type)
@@ -231,12 +237,13 @@ final class Facts {
         return staff;
     }
 
-    /** The union of what every document source has on file, per station. */
-    Map<Long, Set<String>> documents(List<String> names) {
-        return documents.computeIfAbsent(List.copyOf(names), n -> {
+    /** The union of what every document source has on file, per station, for the domain's work (null: any). */
+    Map<Long, Set<String>> documents(List<String> names, ServiceDomain domain) {
+        List<String> n = List.copyOf(names);
+        return documents.computeIfAbsent(domain + "|" + n, k -> {
             Map<Long, Set<String>> union = new HashMap<>();
             for (DocumentFactSource source : documentSources) {
-                source.documents(stations, n).forEach((station, present) ->
+                source.documents(stations, n, domain).forEach((station, present) ->
                         union.computeIfAbsent(station, s -> new java.util.HashSet<>()).addAll(present));
             }
             return union;

@@ -1,6 +1,7 @@
 package cn.sgz.progress.internal;
 
 import cn.sgz.catalog.AmountAggregate;
+import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.EvidencePolicy;
 import cn.sgz.catalog.Indicator;
@@ -112,10 +113,9 @@ final class IndicatorEvaluator {
                     .filter(e -> e.stationId() == station && span.contains(e.confirmedOn())
                             && (e.domain() == null || domainMatches(p.domain(), e.domain()))).count()), target, null);
             case AMOUNT -> amount(station, p, target, span);
-            case ENTITY_COUNT -> new Figure(BigDecimal.valueOf(facts.entityCount(p.entityType(), span.from(),
-                    min(span.to(), asOf)).getOrDefault(station, 0L)), target, null);
+            case ENTITY_COUNT -> entityCount(station, p, target, span);
             case STAFFING -> staffing(station, p, target);
-            case DOCUMENT -> documents(station, p);
+            case DOCUMENT -> documents(station, p, span);
             case CHECKLIST -> throw new IllegalStateException("checklists are not computed");
         };
     }
@@ -133,9 +133,47 @@ final class IndicatorEvaluator {
         return n;
     }
 
+    /**
+     * ENTITY_COUNT in one sub-period. Nothing is counted in a sub-period that has not begun. The follow-up
+     * roster (跟踪回访台账) of the indicator's domain counts as one ledger when anyone of that domain is on it;
+     * other entities count as begun or active within the sub-period, or begun within it ({@code countMode}).
+     */
+    private Figure entityCount(long station, IndicatorParams p, BigDecimal target, Periods.Span span) {
+        if (asOf.isBefore(span.from())) {
+            return new Figure(BigDecimal.ZERO, target, "本期尚未开始");
+        }
+        LocalDate until = min(span.to(), asOf);
+        if (p.entityType() == EntityType.FOLLOW_UP_ROSTER) {
+            Set<Long> people = rosterOf(station, p);
+            String whose = p.domain() == null || p.domain() == ServiceDomain.ALL ? ""
+                    : "（" + p.domain().label() + (blank(p.subtype()) ? "" : "·" + p.subtype()) + "）";
+            return new Figure(BigDecimal.valueOf(people.isEmpty() ? 0 : 1), target, people.isEmpty()
+                    ? "跟踪回访台账" + whose + "中还没有人员" : "跟踪回访台账" + whose + "共 " + people.size() + " 人");
+        }
+        boolean started = p.countMode() == EntityCountMode.STARTED;
+        long n = (started ? facts.entityStarted(p.entityType(), span.from(), until)
+                : facts.entityCount(p.entityType(), span.from(), until)).getOrDefault(station, 0L);
+        return new Figure(BigDecimal.valueOf(n), target, started ? "本期新建 " + n + " 个" : null);
+    }
+
+    /** The people on a station's follow-up roster who belong to the indicator's domain (and subtype). */
+    private Set<Long> rosterOf(long station, IndicatorParams p) {
+        Set<Long> roster = facts.roster().getOrDefault(station, Set.of());
+        if (p.domain() == null || p.domain() == ServiceDomain.ALL || roster.isEmpty()) {
+            return roster;
+        }
+        Set<Long> domain = facts.population(p.domain(), p.subtype()).getOrDefault(station, Set.of());
+        Set<Long> both = new HashSet<>(roster);
+        both.retainAll(domain);
+        return both;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     private Figure perRecipient(long station, IndicatorParams p, BigDecimal perPerson, Periods.Span span) {
-        Set<Long> people = p.entityType() == EntityType.FOLLOW_UP_ROSTER
-                ? facts.roster().getOrDefault(station, Set.of())
+        Set<Long> people = p.entityType() == EntityType.FOLLOW_UP_ROSTER ? rosterOf(station, p)
                 : facts.population(p.domain(), p.subtype()).getOrDefault(station, Set.of());
         Map<Long, Long> counts = servedCounts(station, p, span);
         long met = people.stream().filter(r -> counts.getOrDefault(r, 0L) >= perPerson.longValue()).count();
@@ -216,16 +254,28 @@ final class IndicatorEvaluator {
             case SUM -> new Figure(sum, target, null);
             case AVERAGE_PER_ENTITY -> new Figure(events.isEmpty() ? BigDecimal.ZERO
                     : sum.divide(BigDecimal.valueOf(events.size()), 2, RoundingMode.FLOOR), target, null);
+            case EVENTS_AT_LEAST -> {
+                int need = p.eventsMin() == null ? 1 : p.eventsMin();
+                long reaching = events.stream().filter(a -> a.amount().compareTo(target) >= 0).count();
+                yield new Figure(BigDecimal.valueOf(reaching), BigDecimal.valueOf(need), "要求：至少 " + need
+                        + " 次、每次不低于 " + money(target) + " 元（较小的也可以有，不计入）；本期共 " + events.size()
+                        + " 次，达到的 " + reaching + " 次");
+            }
             case EACH_EVENT -> {
                 long below = events.stream().filter(a -> a.amount().compareTo(target) < 0).count();
                 BigDecimal min = events.stream().map(AmountFact::amount).min(BigDecimal::compareTo)
                         .orElse(BigDecimal.ZERO);
-                String note = below > 0 ? "有 " + below + " 次低于 " + target.toPlainString() + " 元"
-                        : events.isEmpty() ? "本期尚无记录" : "共 " + events.size() + " 次，均达到标准";
+                String note = "要求：每一次都不低于 " + money(target) + " 元；" + (below > 0
+                        ? "有 " + below + " 次低于标准"
+                        : events.isEmpty() ? "本期尚无记录" : "共 " + events.size() + " 次，均达到标准");
                 Verdict verdict = below > 0 ? Verdict.FAILING : events.isEmpty() ? Verdict.PENDING : Verdict.REACHED;
                 yield new Figure(min, target, note, verdict);
             }
         };
+    }
+
+    private static String money(BigDecimal v) {
+        return v.stripTrailingZeros().toPlainString();
     }
 
     private Figure staffing(long station, IndicatorParams p, BigDecimal target) {
@@ -237,8 +287,12 @@ final class IndicatorEvaluator {
         return new Figure(BigDecimal.valueOf(c.total()), target, note, reached ? Verdict.REACHED : Verdict.FAILING);
     }
 
-    private Figure documents(long station, IndicatorParams p) {
-        Set<String> present = facts.documents(p.documents()).getOrDefault(station, Set.of());
+    /** Documents on file for the indicator's domain (a case's forms count for its domain only); none before the period. */
+    private Figure documents(long station, IndicatorParams p, Periods.Span span) {
+        if (asOf.isBefore(span.from())) {
+            return new Figure(BigDecimal.ZERO, BigDecimal.valueOf(p.documents().size()), "本期尚未开始");
+        }
+        Set<String> present = facts.documents(p.documents(), p.domain()).getOrDefault(station, Set.of());
         List<String> lacking = p.documents().stream().filter(d -> !present.contains(d)).toList();
         String note = lacking.isEmpty() ? "资料齐全" : "缺少：" + String.join("、", lacking);
         return new Figure(BigDecimal.valueOf(p.documents().size() - lacking.size()),
@@ -254,7 +308,11 @@ final class IndicatorEvaluator {
             case COVERAGE -> p.entityType() == null ? facts.records.isPresent() && facts.ledgers.isPresent()
                     : facts.entityShare(p.entityType(), p.condition()) != null;
             case CASE_QUOTA, GROUP_QUOTA, EXEMPLARY -> facts.casework.isPresent();
-            case AMOUNT, ENTITY_COUNT -> p.entityType() != null && facts.entitySource(p.entityType()).isPresent();
+            case AMOUNT -> p.entityType() != null && facts.entitySource(p.entityType()).isPresent();
+            case ENTITY_COUNT -> p.entityType() == EntityType.FOLLOW_UP_ROSTER ? facts.ledgers.isPresent()
+                    : p.entityType() != null && facts.entitySource(p.entityType())
+                    .filter(src -> p.countMode() != EntityCountMode.STARTED || src.keepsStartDates(p.entityType()))
+                    .isPresent();
             case DOCUMENT -> facts.documentsConnected(p.documents());
             case STAFFING, CHECKLIST -> true;
         };
@@ -294,7 +352,8 @@ final class IndicatorEvaluator {
                                           IndicatorStatus status, List<SubPeriodResult> periods, String note) {
         Indicator ind = pi.indicator();
         return new IndicatorResult(ind.id() == null ? -1 : ind.id(), ind.code(), ind.name(), pi.item().name(),
-                ind.standard(), ind.kind(), ind.period(), target, actual, ind.params().unit(), status, periods, note);
+                ind.standard(), ind.kind(), ind.period(), target, actual, ind.params().unit(), status, periods, note,
+                ind.value(), ind.evidence());
     }
 
     /** The record kinds of every activity count that will be computed (an empty set: any kind). */

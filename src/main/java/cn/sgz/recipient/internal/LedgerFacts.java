@@ -92,6 +92,19 @@ class LedgerFacts implements LedgerFactSource {
                 .params(params).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
     }
 
+    @Override
+    public Map<Long, String> names(Collection<Long> recipientIds) {
+        Map<Long, String> out = new HashMap<>();
+        List<Long> ids = List.copyOf(recipientIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            jdbc.sql("SELECT id, name FROM recipient WHERE id IN (" + marks(chunk.size()) + ")")
+                    .params(new ArrayList<Object>(chunk))
+                    .query((rs, n) -> out.put(rs.getLong(1), rs.getString(2))).list();
+        }
+        return out;
+    }
+
     private static Map<Long, Set<Long>> group(List<long[]> rows) {
         Map<Long, Set<Long>> result = new HashMap<>();
         rows.forEach(r -> result.computeIfAbsent(r[0], k -> new HashSet<>()).add(r[1]));

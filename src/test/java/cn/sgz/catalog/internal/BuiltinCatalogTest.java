@@ -181,7 +181,8 @@ class BuiltinCatalogTest {
             z(p + ".3.1", "≥2次/月", ACTIVITY_COUNT, MONTH, "2", domain(d.domain()));
             z(p + ".4.1", "台账1份", ENTITY_COUNT, PROJECT, "1", entity(EntityType.FOLLOW_UP_ROSTER).andThen(domain(d.domain())));
             z(p + ".4.2", "≥1次/季度", PER_RECIPIENT_FREQUENCY, QUARTER, "1",
-                    kinds(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE).andThen(domain(d.domain())));
+                    kinds(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE).andThen(domain(d.domain()))
+                            .andThen(entity(EntityType.FOLLOW_UP_ROSTER)));
             z(p + ".5.1", "5个个案、每个5节", CASE_QUOTA, PROJECT, "5",
                     domain(d.domain()).andThen(i -> assertThat(i.params().sessionsEach()).isEqualTo(5)));
             z(p + ".5.2", "6个小组、每个5节（每节不得少于6人）", GROUP_QUOTA, PROJECT, "6", domain(d.domain()).andThen(i -> {
@@ -210,7 +211,7 @@ class BuiltinCatalogTest {
             z(p + "2", "≥2次/月", ACTIVITY_COUNT, MONTH, "2", none());
             z(p + "3", "≥2次/月", ACTIVITY_COUNT, MONTH, "2", none());
             z(p + "4", "台账1份", ENTITY_COUNT, PROJECT, "1", entity(EntityType.FOLLOW_UP_ROSTER));
-            z(p + "5", "≥1次/季度", PER_RECIPIENT_FREQUENCY, QUARTER, "1", none());
+            z(p + "5", "≥1次/季度", PER_RECIPIENT_FREQUENCY, QUARTER, "1", entity(EntityType.FOLLOW_UP_ROSTER));
             z(p + "6", "5个个案、每个5节", CASE_QUOTA, PROJECT, "5", i -> assertThat(i.params().sessionsEach()).isEqualTo(5));
             z(p + "7", "6个小组、每个5节（每节不得少于6人）", GROUP_QUOTA, PROJECT, "6",
                     i -> assertThat(i.params().attendeesPerSession()).isEqualTo(6));

@@ -28,6 +28,9 @@ class CatalogExcelTest {
         assertThat(CatalogExcel.parse(CatalogExcel.export(c))).isEqualTo(c);
     }
 
+    /** The first tier's target column: after the fixed columns and the optional 计数方式/最少次数. */
+    static final int TIERS = CatalogExcel.COLUMNS.size() + CatalogExcel.EXTRA.size();
+
     @Test
     void twoTierCatalogRoundTripsAndTierColumnsAreLabelled() throws Exception {
         CatalogContent c = CatalogYaml.parse(CatalogYamlTest.SMALL);
@@ -35,8 +38,10 @@ class CatalogExcelTest {
         assertThat(CatalogExcel.parse(xlsx)).isEqualTo(c);
         try (Workbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
             Row head = book.getSheet("服务清单").getRow(0);
-            assertThat(head.getCell(CatalogExcel.COLUMNS.size()).getStringCellValue()).isEqualTo("10万指标值");
-            assertThat(head.getCell(CatalogExcel.COLUMNS.size() + 1).getStringCellValue()).isEqualTo("20万指标值");
+            assertThat(head.getCell(CatalogExcel.COLUMNS.size()).getStringCellValue()).isEqualTo("计数方式");
+            assertThat(head.getCell(CatalogExcel.COLUMNS.size() + 1).getStringCellValue()).isEqualTo("最少次数");
+            assertThat(head.getCell(TIERS).getStringCellValue()).isEqualTo("10万指标值");
+            assertThat(head.getCell(TIERS + 1).getStringCellValue()).isEqualTo("20万指标值");
         }
     }
 
@@ -51,7 +56,7 @@ class CatalogExcelTest {
                     second.removeCell(second.getCell(col));
                 }
             }
-            second.getCell(CatalogExcel.COLUMNS.size()).setCellValue(1); // a number cell
+            second.getCell(TIERS).setCellValue(1); // a number cell
         });
         assertThat(CatalogExcel.parse(edited)).isEqualTo(c);
     }
@@ -62,13 +67,36 @@ class CatalogExcelTest {
         byte[] bad = edit(CatalogExcel.export(c), book -> {
             Sheet s = book.getSheet("服务清单");
             s.getRow(1).getCell(13).setCellValue("次数统计");            // N列 规则类型 on 第2行
-            s.getRow(2).getCell(CatalogExcel.COLUMNS.size() + 1).setCellValue("两次"); // AE列 target on 第3行
+            s.getRow(2).getCell(TIERS + 1).setCellValue("两次"); // AG列 target on 第3行
             s.getRow(3).getCell(6).setCellValue("必做");                 // G列 任务类别 on 第4行
         });
         List<String> messages = problems(bad).stream().map(FieldProblem::message).toList();
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("工作表“服务清单”第2行 N列：规则类型“次数统计”无效"));
-        assertThat(messages).contains("工作表“服务清单”第3行 AE列：目标值应为数字，而不是“两次”");
+        assertThat(messages).contains("工作表“服务清单”第3行 AG列：目标值应为数字，而不是“两次”");
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("工作表“服务清单”第4行 G列：任务类别“必做”无效"));
+    }
+
+    /** Templates exported before 计数方式/最少次数 existed (tier columns right after 单位) still import unchanged. */
+    @Test
+    void aTemplateWithoutTheOptionalColumnsStillImports() {
+        CatalogContent c = CatalogYaml.parse(CatalogYamlTest.SMALL);
+        byte[] old = edit(CatalogExcel.export(c), book -> {
+            Sheet s = book.getSheet("服务清单");
+            for (Row r : s) {
+                for (int col = CatalogExcel.COLUMNS.size(); col < TIERS; col++) {
+                    if (r.getCell(col) != null) {
+                        r.removeCell(r.getCell(col));
+                    }
+                }
+                s.shiftColumns(TIERS, TIERS + c.tiers().size(), -CatalogExcel.EXTRA.size());
+                break;
+            }
+        });
+        assertThat(CatalogExcel.parse(old)).isEqualTo(c);
+        byte[] badMode = edit(CatalogExcel.export(c), book -> book.getSheet("服务清单").getRow(1)
+                .createCell(CatalogExcel.COLUMNS.size()).setCellValue("每月"));
+        assertThat(problems(badMode)).extracting(FieldProblem::message).anySatisfy(m -> assertThat(m)
+                .startsWith("工作表“服务清单”第2行 AD列：计数方式“每月”无效"));
     }
 
     @Test

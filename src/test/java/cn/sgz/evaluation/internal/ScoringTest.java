@@ -37,7 +37,7 @@ class ScoringTest {
 
     static IndicatorResult result(IndicatorStatus status, String target, String actual, List<SubPeriodResult> periods) {
         return new IndicatorResult(1, "M01.1", "指标", "项", "标准", RuleKind.ACTIVITY_COUNT, SubPeriod.PROJECT, d(target),
-                d(actual), "次", status, periods, null);
+                d(actual), "次", status, periods, null, null, null);
     }
 
     static SubPeriodResult period(String target, String actual, IndicatorStatus s) {

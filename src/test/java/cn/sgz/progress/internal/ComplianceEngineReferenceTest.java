@@ -95,8 +95,11 @@ class ComplianceEngineReferenceTest {
             LocalDate end = start.plusMonths(2 + random.nextInt(16)).minusDays(random.nextInt(20));
             World world = generate(random, start, end);
             List<ProjectIndicator> indicators = indicators(random);
+            // the evaluated project's own attendee minimum: 4, 6 or none (groups are judged by it, not by theirs)
+            Integer minAttendees = List.of(4, 6, -1).get(random.nextInt(3));
+            EvidencePolicy policy = new EvidencePolicy(true, 3000, 0, minAttendees < 0 ? null : minAttendees, true, true);
             Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, end, STATIONS, List.of(),
-                    EvidencePolicy.defaults(), 0);
+                    policy, 0);
             for (LocalDate asOf : asOfDates(random, start, end)) {
                 LocalDate to = asOf.isBefore(end) ? asOf : end;
                 Facts facts = inMemoryFacts(world, start, to);
@@ -351,21 +354,31 @@ class ComplianceEngineReferenceTest {
         list.add(indicator(RuleKind.ACTIVITY_COUNT, periods[random.nextInt(periods.length)],
                 params(List.of(RecordKind.RESOURCE_LINK, RecordKind.CHARITY_PROMOTION), random.nextBoolean()
                         ? ServiceDomain.ELDERLY : null, null, null, null, null), 1 + random.nextInt(4)));
+        // per-person frequency over the roster of the indicator's domain (or the whole roster)
         list.add(indicator(RuleKind.PER_RECIPIENT_FREQUENCY, SubPeriod.QUARTER,
-                params(List.of(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE), null,
+                params(List.of(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE), random.nextBoolean() ? null
+                        : DOMAINS.get(random.nextInt(DOMAINS.size())), EntityType.FOLLOW_UP_ROSTER, null, null, null), 1));
+        // 跟踪回访台账1份 of a domain
+        list.add(indicator(RuleKind.ENTITY_COUNT, random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.QUARTER,
+                params(List.of(), random.nextBoolean() ? null : DOMAINS.get(random.nextInt(DOMAINS.size())),
                         EntityType.FOLLOW_UP_ROSTER, null, null, null), 1));
         list.add(indicator(RuleKind.COVERAGE, random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.YEAR,
                 params(List.of(RecordKind.HOME_ASSESSMENT), DOMAINS.get(random.nextInt(DOMAINS.size())), null, null,
                         null, null), random.nextBoolean() ? 100 : 50));
         list.add(indicator(RuleKind.CASE_QUOTA, SubPeriod.PROJECT,
                 params(List.of(), null, null, 1 + random.nextInt(5), null, null), 1 + random.nextInt(4)));
+        // attendee minimum from the indicator (每节不得少于6人) or, when it gives none, from the evaluated project
         list.add(indicator(RuleKind.GROUP_QUOTA, random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.HALF,
-                params(List.of(), null, null, 1 + random.nextInt(4), 6, null), 1 + random.nextInt(3)));
+                params(List.of(), null, null, 1 + random.nextInt(4), random.nextBoolean() ? 6 : null, null),
+                1 + random.nextInt(3)));
         list.add(indicator(RuleKind.AMOUNT, SubPeriod.PROJECT,
                 params(List.of(), null, EntityType.CO_RAISED_FUND, null, null, AmountAggregate.SUM), 2000));
         list.add(indicator(RuleKind.AMOUNT, SubPeriod.QUARTER,
                 params(List.of(), null, EntityType.CHARITY_PROJECT, null, null, AmountAggregate.EACH_EVENT), 1000));
-        list.add(indicator(RuleKind.ENTITY_COUNT, SubPeriod.PROJECT,
+        list.add(indicator(RuleKind.AMOUNT, SubPeriod.QUARTER, new IndicatorParams(List.of(), null, null,
+                EntityType.CHARITY_PROJECT, null, null, null, AmountAggregate.EVENTS_AT_LEAST, null, null, "次", null,
+                random.nextBoolean() ? null : 1 + random.nextInt(2)), 1000));
+        list.add(indicator(RuleKind.ENTITY_COUNT, random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.MONTH,
                 params(List.of(), null, EntityType.COMMUNITY_ORG, null, null, null), 1));
         list.add(indicator(RuleKind.STAFFING, SubPeriod.PROJECT,
                 new IndicatorParams(null, null, null, null, null, null, 1, null, null, null, "人"), 2));
@@ -523,7 +536,7 @@ class ComplianceEngineReferenceTest {
                         && (p.domain() == null || p.domain() == r.domain())
                         && !r.date().isBefore(from) && !r.date().isAfter(until)).count());
                 case PER_RECIPIENT_FREQUENCY -> {
-                    Set<Long> people = w.roster.getOrDefault(station, Set.of());
+                    Set<Long> people = rosterOf(w, station, p.domain());
                     long perPerson = target.longValue();
                     long met = people.stream().filter(person -> w.records.stream().filter(r -> r.station() == station
                             && r.recipient() == person && r.counts() && !r.voided()
@@ -545,12 +558,16 @@ class ComplianceEngineReferenceTest {
                         && c.sessions().stream().filter(d -> !d.isBefore(from) && !d.isAfter(until)).count()
                         >= p.sessionsEach()).count());
                 case GROUP_QUOTA -> actual = BigDecimal.valueOf(w.groups.stream().filter(g -> g.station() == station
-                        && g.sessions().stream().filter(s -> s.counts() && s.attendees() >= p.attendeesPerSession()
+                        && g.sessions().stream().filter(s -> s.counts() && s.attendees() >= minAttendees(p, project)
                         && !s.date().isBefore(from) && !s.date().isAfter(until)).count() >= p.sessionsEach()).count());
                 case AMOUNT -> {
                     List<Money> events = w.money.stream().filter(m -> m.station() == station
                             && !m.date().isBefore(from) && !m.date().isAfter(until)).toList();
-                    if (p.aggregate() == AmountAggregate.EACH_EVENT) {
+                    if (p.aggregate() == AmountAggregate.EVENTS_AT_LEAST) {
+                        BigDecimal t = target;
+                        actual = BigDecimal.valueOf(events.stream().filter(m -> m.amount().compareTo(t) >= 0).count());
+                        target = BigDecimal.valueOf(p.eventsMin() == null ? 1 : p.eventsMin());
+                    } else if (p.aggregate() == AmountAggregate.EACH_EVENT) {
                         BigDecimal t = target;
                         actual = events.stream().map(Money::amount).min(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
                         failing = events.stream().anyMatch(m -> m.amount().compareTo(t) < 0);
@@ -559,7 +576,11 @@ class ComplianceEngineReferenceTest {
                         actual = events.stream().map(Money::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
                     }
                 }
-                case ENTITY_COUNT -> actual = BigDecimal.valueOf(w.orgCount.get(station));
+                // nothing is counted in a sub-period that has not begun
+                case ENTITY_COUNT -> actual = asOf.isBefore(from) ? BigDecimal.ZERO
+                        : p.entityType() == EntityType.FOLLOW_UP_ROSTER
+                        ? BigDecimal.valueOf(rosterOf(w, station, p.domain()).isEmpty() ? 0 : 1)
+                        : BigDecimal.valueOf(w.orgCount.get(station));
                 case STAFFING -> {
                     long total = w.staffTotal.get(station);
                     long certified = Math.min(total, w.staffCertified.get(station));
@@ -573,6 +594,23 @@ class ComplianceEngineReferenceTest {
                     failing)));
         }
         return result;
+    }
+
+    /** The roster people of a domain (the whole roster when none): a plain intersection. */
+    private static Set<Long> rosterOf(World w, long station, ServiceDomain domain) {
+        Set<Long> people = new HashSet<>(w.roster.getOrDefault(station, Set.of()));
+        if (domain != null) {
+            people.retainAll(w.population.get(domain).getOrDefault(station, Set.of()));
+        }
+        return people;
+    }
+
+    private static int minAttendees(IndicatorParams p, Project project) {
+        if (p.attendeesPerSession() != null) {
+            return p.attendeesPerSession();
+        }
+        Integer min = project.evidencePolicy().minGroupAttendees();
+        return min == null ? 0 : min;
     }
 
     private static IndicatorStatus referenceStatus(LocalDate from, LocalDate to, LocalDate asOf, BigDecimal target,
