@@ -1,6 +1,5 @@
 package cn.sgz;
 
-import cn.sgz.shared.ChinaTime;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;

@@ -28,7 +28,9 @@ class ModularityTests {
             ApplicationModule declared = Class.forName(pkg + ".package-info").getAnnotation(ApplicationModule.class);
             assertThat(declared).as("@ApplicationModule on %s", pkg).isNotNull();
             if (declared.type() != ApplicationModule.Type.OPEN) {
-                assertThat(declared.allowedDependencies()).as("allowedDependencies of %s", pkg).isNotEmpty();
+                assertThat(declared.allowedDependencies())
+                        .as("allowedDependencies of %s", pkg)
+                        .isNotEmpty();
             }
         }
     }

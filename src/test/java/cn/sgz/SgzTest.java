@@ -17,5 +17,4 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-public @interface SgzTest {
-}
+public @interface SgzTest {}

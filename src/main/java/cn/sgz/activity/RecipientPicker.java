@@ -17,6 +17,5 @@ public interface RecipientPicker {
     Optional<RecipientOption> find(long recipientId);
 
     /** A person as the picker shows them: never the full ID number. */
-    record RecipientOption(long id, String name, String hint) {
-    }
+    record RecipientOption(long id, String name, String hint) {}
 }

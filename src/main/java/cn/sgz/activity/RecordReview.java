@@ -29,8 +29,12 @@ public class RecordReview {
     private final ScopeService scopes;
     private final ApplicationEventPublisher events;
 
-    RecordReview(JdbcClient jdbc, RecordStore store, ServiceRecordService records, ScopeService scopes,
-                 ApplicationEventPublisher events) {
+    RecordReview(
+            JdbcClient jdbc,
+            RecordStore store,
+            ServiceRecordService records,
+            ScopeService scopes,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.store = store;
         this.records = records;
@@ -39,17 +43,23 @@ public class RecordReview {
     }
 
     /** A record that counts today, as a sampling frame row. */
-    public record Candidate(long recordId, long stationId, ServiceKind kind, LocalDate serviceDate, String title) {
-    }
+    public record Candidate(long recordId, long stationId, ServiceKind kind, LocalDate serviceDate, String title) {}
 
     /** Who can confirm a record: its sign-in sheet and receipts (with phones) and the people served. */
-    public record Contacts(long recordId, long stationId, String orgPath, ServiceKind kind, LocalDate serviceDate,
-                           String title, String place, String workers, boolean counts, List<Person> people) {
-    }
+    public record Contacts(
+            long recordId,
+            long stationId,
+            String orgPath,
+            ServiceKind kind,
+            LocalDate serviceDate,
+            String title,
+            String place,
+            String workers,
+            boolean counts,
+            List<Person> people) {}
 
     /** {@code source}: 签到表 / 领取单据 / 服务对象; phone may be null. */
-    public record Person(String source, String name, String phone) {
-    }
+    public record Person(String source, String name, String phone) {}
 
     /** Counting (ACTIVE, COUNTS) records of the stations dated in [from, to], ordered by id. */
     @Transactional(readOnly = true)
@@ -64,8 +74,12 @@ public class RecordReview {
                         + "?,".repeat(stationIds.size() - 1) + "?) AND service_date BETWEEN ? AND ? "
                         + "AND status = 'ACTIVE' AND qualification = 'COUNTS' ORDER BY id")
                 .params(params)
-                .query((rs, i) -> new Candidate(rs.getLong(1), rs.getLong(2), ServiceKind.valueOf(rs.getString(3)),
-                        rs.getObject(4, LocalDate.class), rs.getString(5)))
+                .query((rs, i) -> new Candidate(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        ServiceKind.valueOf(rs.getString(3)),
+                        rs.getObject(4, LocalDate.class),
+                        rs.getString(5)))
                 .list();
     }
 
@@ -81,8 +95,17 @@ public class RecordReview {
                 people.add(new Person("服务对象", p.name(), null));
             }
         }
-        return new Contacts(r.id(), r.stationId(), r.orgPath(), r.kind(), r.serviceDate(), r.title(), r.place(),
-                r.workers(), r.counts(), people);
+        return new Contacts(
+                r.id(),
+                r.stationId(),
+                r.orgPath(),
+                r.kind(),
+                r.serviceDate(),
+                r.title(),
+                r.place(),
+                r.workers(),
+                r.counts(),
+                people);
     }
 
     /** Keeps a record from counting with a reviewer's reason until {@link #release}; returns the new qualification. */
@@ -91,8 +114,8 @@ public class RecordReview {
         ServiceRecordView r = store.find(recordId).orElseThrow(() -> new NotFoundException("服务记录"));
         store.putHold(recordId, code, detail, sourceRef, scopes.currentUser().username());
         Qualification q = records.recompute(recordId);
-        events.publishEvent(AuditEvent.success("RECORD_HOLD", "SERVICE_RECORD", recordId, r.orgPath(),
-                code.label() + "：" + detail));
+        events.publishEvent(AuditEvent.success(
+                "RECORD_HOLD", "SERVICE_RECORD", recordId, r.orgPath(), code.label() + "：" + detail));
         events.publishEvent(new ServiceRecordChanged(recordId, r.stationId(), r.serviceDate(), false));
         return q;
     }
@@ -104,8 +127,8 @@ public class RecordReview {
         boolean removed = store.removeHold(recordId, code);
         Qualification q = records.recompute(recordId);
         if (removed) {
-            events.publishEvent(AuditEvent.success("RECORD_HOLD_RELEASE", "SERVICE_RECORD", recordId, r.orgPath(),
-                    code.label() + "：" + why));
+            events.publishEvent(AuditEvent.success(
+                    "RECORD_HOLD_RELEASE", "SERVICE_RECORD", recordId, r.orgPath(), code.label() + "：" + why));
             events.publishEvent(new ServiceRecordChanged(recordId, r.stationId(), r.serviceDate(), false));
         }
         return q;

@@ -18,10 +18,18 @@ import org.springframework.stereotype.Component;
 public class RecordSummaries {
 
     /** One record in a line: whether it counts, its date, and how many signed in. */
-    public record RecordSummary(long id, long stationId, ServiceKind kind, ServiceDomain domain, String title,
-                                LocalDate serviceDate, int participantCount, int signInCount, boolean counts,
-                                boolean voided, String reasons) {
-    }
+    public record RecordSummary(
+            long id,
+            long stationId,
+            ServiceKind kind,
+            ServiceDomain domain,
+            String title,
+            LocalDate serviceDate,
+            int participantCount,
+            int signInCount,
+            boolean counts,
+            boolean voided,
+            String reasons) {}
 
     private static final int CHUNK = 500;
 
@@ -32,17 +40,15 @@ public class RecordSummaries {
     }
 
     /** Service records of one kind at a station in a period: how many count, how many do not, people taking part. */
-    public record KindCount(ServiceKind kind, ServiceDomain domain, long counted, long excluded, long participants) {
-    }
+    public record KindCount(ServiceKind kind, ServiceDomain domain, long counted, long excluded, long participants) {}
 
     /**
      * What a station did in a period, for periodic reports: records by kind (active ones; voided records
      * are left out), distinct people from the ledgers served by counting records and how many of them were
      * served for the first time at this station, and how often each reason code kept a record out.
      */
-    public record PeriodCounts(List<KindCount> kinds, long peopleServed, long peopleNew,
-                               Map<String, Long> exclusionCodes) {
-    }
+    public record PeriodCounts(
+            List<KindCount> kinds, long peopleServed, long peopleNew, Map<String, Long> exclusionCodes) {}
 
     /**
      * Counts of one station's records dated in [from, to], in three grouped queries. No scope check:
@@ -57,9 +63,14 @@ public class RecordSummaries {
                 FROM service_record
                 WHERE station_id = :station AND status = 'ACTIVE' AND service_date BETWEEN :from AND :to
                 GROUP BY kind, domain ORDER BY kind, domain""")
-                .param("station", stationId).param("from", from).param("to", to)
-                .query((rs, n) -> new KindCount(ServiceKind.valueOf(rs.getString("kind")),
-                        ServiceDomain.valueOf(rs.getString("domain")), rs.getLong("counted"), rs.getLong("excluded"),
+                .param("station", stationId)
+                .param("from", from)
+                .param("to", to)
+                .query((rs, n) -> new KindCount(
+                        ServiceKind.valueOf(rs.getString("kind")),
+                        ServiceDomain.valueOf(rs.getString("domain")),
+                        rs.getLong("counted"),
+                        rs.getLong("excluded"),
                         rs.getLong("participants")))
                 .list();
         String served = """
@@ -68,21 +79,35 @@ public class RecordSummaries {
                 WHERE r.station_id = :station AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS'
                   AND p.recipient_id IS NOT NULL AND r.service_date BETWEEN :from AND :to""";
         long people = jdbc.sql("SELECT COUNT(*) FROM (" + served + ") x")
-                .param("station", stationId).param("from", from).param("to", to).query(Long.class).single();
+                .param("station", stationId)
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
         long repeat = jdbc.sql("SELECT COUNT(*) FROM (" + served + ") x WHERE EXISTS (SELECT 1 FROM "
                         + "service_record_participant q JOIN service_record e ON e.id = q.record_id "
                         + "WHERE q.recipient_id = x.recipient_id AND e.station_id = :station AND e.status = 'ACTIVE' "
                         + "AND e.qualification = 'COUNTS' AND e.service_date < :from)")
-                .param("station", stationId).param("from", from).param("to", to).query(Long.class).single();
+                .param("station", stationId)
+                .param("from", from)
+                .param("to", to)
+                .query(Long.class)
+                .single();
         Map<String, Long> codes = new java.util.TreeMap<>();
         jdbc.sql("""
                 SELECT qualification_codes FROM service_record
                 WHERE station_id = :station AND status = 'ACTIVE' AND qualification <> 'COUNTS'
                   AND service_date BETWEEN :from AND :to AND qualification_codes IS NOT NULL""")
-                .param("station", stationId).param("from", from).param("to", to)
-                .query(String.class).list()
-                .forEach(c -> java.util.Arrays.stream(c.split(",")).map(String::strip).filter(x -> !x.isEmpty())
-                        .distinct().forEach(x -> codes.merge(x, 1L, Long::sum)));
+                .param("station", stationId)
+                .param("from", from)
+                .param("to", to)
+                .query(String.class)
+                .list()
+                .forEach(c -> java.util.Arrays.stream(c.split(","))
+                        .map(String::strip)
+                        .filter(x -> !x.isEmpty())
+                        .distinct()
+                        .forEach(x -> codes.merge(x, 1L, Long::sum)));
         return new PeriodCounts(kinds, people, people - repeat, codes);
     }
 
@@ -98,13 +123,20 @@ public class RecordSummaries {
                            (SELECT COUNT(*) FROM sign_in_entry s WHERE s.record_id = r.id) AS sign_ins
                     FROM service_record r WHERE r.id IN (:ids)""")
                     .param("ids", chunk)
-                    .query((rs, n) -> new RecordSummary(rs.getLong("id"), rs.getLong("station_id"),
-                            ServiceKind.valueOf(rs.getString("kind")), ServiceDomain.valueOf(rs.getString("domain")),
-                            rs.getString("title"), rs.getObject("service_date", LocalDate.class),
-                            rs.getInt("participant_count"), rs.getInt("sign_ins"),
+                    .query((rs, n) -> new RecordSummary(
+                            rs.getLong("id"),
+                            rs.getLong("station_id"),
+                            ServiceKind.valueOf(rs.getString("kind")),
+                            ServiceDomain.valueOf(rs.getString("domain")),
+                            rs.getString("title"),
+                            rs.getObject("service_date", LocalDate.class),
+                            rs.getInt("participant_count"),
+                            rs.getInt("sign_ins"),
                             "COUNTS".equals(rs.getString("qualification")) && "ACTIVE".equals(rs.getString("status")),
-                            "VOIDED".equals(rs.getString("status")), rs.getString("qualification_codes")))
-                    .list().forEach(s -> result.put(s.id(), s));
+                            "VOIDED".equals(rs.getString("status")),
+                            rs.getString("qualification_codes")))
+                    .list()
+                    .forEach(s -> result.put(s.id(), s));
         }
         return result;
     }

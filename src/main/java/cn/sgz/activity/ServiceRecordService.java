@@ -1,6 +1,5 @@
 package cn.sgz.activity;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.internal.RecordStore;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectQueries;
@@ -23,6 +22,7 @@ import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
@@ -47,6 +47,7 @@ public class ServiceRecordService {
 
     /** Owner type under which this module's photos are filed in the evidence module. */
     public static final String OWNER_TYPE = "SERVICE_RECORD";
+
     private final RecordStore store;
     private final ScopeService scopes;
     private final OrgDirectory directory;
@@ -55,9 +56,15 @@ public class ServiceRecordService {
     private final ObjectProvider<RecipientPicker> pickers;
     private final ApplicationEventPublisher events;
 
-    ServiceRecordService(RecordStore store, ScopeService scopes, OrgDirectory directory, EvidenceService evidence,
-                         EvidencePolicies policies, ObjectProvider<RecipientPicker> pickers,
-                         ApplicationEventPublisher events, ProjectQueries projects) {
+    ServiceRecordService(
+            RecordStore store,
+            ScopeService scopes,
+            OrgDirectory directory,
+            EvidenceService evidence,
+            EvidencePolicies policies,
+            ObjectProvider<RecipientPicker> pickers,
+            ApplicationEventPublisher events,
+            ProjectQueries projects) {
         this.projects = projects;
         this.store = store;
         this.scopes = scopes;
@@ -71,9 +78,13 @@ public class ServiceRecordService {
     /** A record with everything its page shows. */
     private final ProjectQueries projects;
 
-    public record RecordDetail(ServiceRecordView record, List<PhotoView> photos, List<SignInEntryView> signIns,
-                               List<ReceiptView> receipts, List<PhotoView> reusedBy, EvidencePolicy policy) {
-    }
+    public record RecordDetail(
+            ServiceRecordView record,
+            List<PhotoView> photos,
+            List<SignInEntryView> signIns,
+            List<ReceiptView> receipts,
+            List<PhotoView> reusedBy,
+            EvidencePolicy policy) {}
 
     public boolean canWrite() {
         return scopes.currentUser().role().doesStationWork();
@@ -93,8 +104,13 @@ public class ServiceRecordService {
     @Transactional(readOnly = true)
     public RecordDetail detail(long id) {
         ServiceRecordView r = get(id);
-        return new RecordDetail(r, evidence.photosOf(OWNER_TYPE, id), maskedSignIns(id), maskedReceipts(id),
-                evidence.reusesOf(OWNER_TYPE, id), policies.forProject(r.projectId()));
+        return new RecordDetail(
+                r,
+                evidence.photosOf(OWNER_TYPE, id),
+                maskedSignIns(id),
+                maskedReceipts(id),
+                evidence.reusesOf(OWNER_TYPE, id),
+                policies.forProject(r.projectId()));
     }
 
     /**
@@ -109,14 +125,34 @@ public class ServiceRecordService {
 
     private List<SignInEntryView> maskedSignIns(long id) {
         List<SignInEntryView> rows = store.signIns(id);
-        return readsPhones() ? rows : rows.stream().map(e -> new SignInEntryView(e.id(), e.recordId(), e.name(),
-                PhoneNumbers.mask(e.phone()), e.recipientId(), e.createdAt())).toList();
+        return readsPhones()
+                ? rows
+                : rows.stream()
+                        .map(e -> new SignInEntryView(
+                                e.id(),
+                                e.recordId(),
+                                e.name(),
+                                PhoneNumbers.mask(e.phone()),
+                                e.recipientId(),
+                                e.createdAt()))
+                        .toList();
     }
 
     private List<ReceiptView> maskedReceipts(long id) {
         List<ReceiptView> rows = store.receipts(id);
-        return readsPhones() ? rows : rows.stream().map(e -> new ReceiptView(e.id(), e.recordId(), e.name(), e.item(),
-                e.quantity(), PhoneNumbers.mask(e.phone()), e.recipientId(), e.createdAt())).toList();
+        return readsPhones()
+                ? rows
+                : rows.stream()
+                        .map(e -> new ReceiptView(
+                                e.id(),
+                                e.recordId(),
+                                e.name(),
+                                e.item(),
+                                e.quantity(),
+                                PhoneNumbers.mask(e.phone()),
+                                e.recipientId(),
+                                e.createdAt()))
+                        .toList();
     }
 
     @Transactional
@@ -127,8 +163,8 @@ public class ServiceRecordService {
         long id = store.insert(row, me.id(), me.displayName());
         store.replaceParticipants(id, participants(form));
         recompute(id);
-        events.publishEvent(AuditEvent.success("RECORD_CREATE", "SERVICE_RECORD", id, row.orgPath(),
-                row.kind().label() + " " + form.serviceDate()));
+        events.publishEvent(AuditEvent.success(
+                "RECORD_CREATE", "SERVICE_RECORD", id, row.orgPath(), row.kind().label() + " " + form.serviceDate()));
         return get(id);
     }
 
@@ -144,8 +180,8 @@ public class ServiceRecordService {
         }
         RecordStore.Row row = resolve(form);
         if (!store.update(id, expectedVersion, row)) {
-            throw new ConflictException("保存失败：这条记录在您打开之后已被他人修改（当前版本 " + current.version()
-                    + "，您提交的版本 " + expectedVersion + "）。您的修改没有保存，请刷新页面查看最新内容后重新修改。");
+            throw new ConflictException("保存失败：这条记录在您打开之后已被他人修改（当前版本 " + current.version() + "，您提交的版本 " + expectedVersion
+                    + "）。您的修改没有保存，请刷新页面查看最新内容后重新修改。");
         }
         store.replaceParticipants(id, participants(form));
         recompute(id);
@@ -178,15 +214,34 @@ public class ServiceRecordService {
     // ---- photos, sign-in sheets, receipts -------------------------------------------------------
 
     @Transactional
-    public UploadResult addPhoto(long id, PhotoPurpose purpose, PhotoSource source, String uploadKey,
-                                 String originalName, long declaredSize, InputStream content, DeviceCapture device) {
+    public UploadResult addPhoto(
+            long id,
+            PhotoPurpose purpose,
+            PhotoSource source,
+            String uploadKey,
+            String originalName,
+            long declaredSize,
+            InputStream content,
+            DeviceCapture device) {
         ServiceRecordView r = writable(id);
-        String station = directory.findVisible(r.stationId()).map(OrgUnitView::name).orElse(null);
-        String place = r.place() != null ? r.place()
+        String station =
+                directory.findVisible(r.stationId()).map(OrgUnitView::name).orElse(null);
+        String place = r.place() != null
+                ? r.place()
                 : directory.findVisible(r.orgUnitId()).map(OrgUnitView::name).orElse(null);
-        UploadResult result = evidence.upload(new PhotoUpload(OWNER_TYPE, id, r.orgPath(),
-                purpose == null ? PhotoPurpose.SCENE : purpose, source == null ? PhotoSource.GALLERY : source,
-                uploadKey, originalName, declaredSize, content, device, station, place));
+        UploadResult result = evidence.upload(new PhotoUpload(
+                OWNER_TYPE,
+                id,
+                r.orgPath(),
+                purpose == null ? PhotoPurpose.SCENE : purpose,
+                source == null ? PhotoSource.GALLERY : source,
+                uploadKey,
+                originalName,
+                declaredSize,
+                content,
+                device,
+                station,
+                place));
         // the evidence module's EvidenceChanged event has already recomputed the qualification
         return result;
     }
@@ -205,7 +260,10 @@ public class ServiceRecordService {
         long entry = store.insertSignIn(id, n, p, recipientId);
         recompute(id);
         events.publishEvent(AuditEvent.success("SIGN_IN_ADD", "SERVICE_RECORD", id, r.orgPath(), "签到 #" + entry));
-        return store.signIns(id).stream().filter(e -> e.id() == entry).findFirst().orElseThrow();
+        return store.signIns(id).stream()
+                .filter(e -> e.id() == entry)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional
@@ -240,7 +298,10 @@ public class ServiceRecordService {
         long entry = store.insertReceipt(id, n, it, q, p, recipientId);
         recompute(id);
         events.publishEvent(AuditEvent.success("RECEIPT_ADD", "SERVICE_RECORD", id, r.orgPath(), "领取 #" + entry));
-        return store.receipts(id).stream().filter(e -> e.id() == entry).findFirst().orElseThrow();
+        return store.receipts(id).stream()
+                .filter(e -> e.id() == entry)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional
@@ -278,9 +339,18 @@ public class ServiceRecordService {
         ServiceRecordView r = store.find(id).orElseThrow(() -> new NotFoundException("记录"));
         List<PhotoView> photos = evidence.photosOf(OWNER_TYPE, id);
         List<EvidenceFacts.Attendee> attendees = store.signIns(id).stream()
-                .map(e -> new EvidenceFacts.Attendee(e.id(), e.name(), e.phone())).toList();
-        EvidenceFacts facts = new EvidenceFacts(r.kind().name(), r.serviceDate(), r.siteLatitude(), r.siteLongitude(),
-                r.indoor() && r.kind().gathering(), r.distributesGoods(), photos, attendees, store.receipts(id).size());
+                .map(e -> new EvidenceFacts.Attendee(e.id(), e.name(), e.phone()))
+                .toList();
+        EvidenceFacts facts = new EvidenceFacts(
+                r.kind().name(),
+                r.serviceDate(),
+                r.siteLatitude(),
+                r.siteLongitude(),
+                r.indoor() && r.kind().gathering(),
+                r.distributesGoods(),
+                photos,
+                attendees,
+                store.receipts(id).size());
         Qualification q = QualificationRules.evaluate(facts, policies.forProject(r.projectId()));
         List<Qualification.Reason> holds = store.holds(id);
         if (!holds.isEmpty()) {
@@ -324,8 +394,10 @@ public class ServiceRecordService {
         if (f.orgUnitId() == null) {
             problems.add(new BusinessException.FieldProblem("orgUnitId", "请选择服务所属的社工站或社工室"));
         } else {
-            unit = directory.findVisible(f.orgUnitId())
-                    .filter(u -> u.type() == OrgUnitType.STATION || u.type() == OrgUnitType.ROOM).orElse(null);
+            unit = directory
+                    .findVisible(f.orgUnitId())
+                    .filter(u -> u.type() == OrgUnitType.STATION || u.type() == OrgUnitType.ROOM)
+                    .orElse(null);
             if (unit == null) {
                 problems.add(new BusinessException.FieldProblem("orgUnitId", "所选社工站/社工室不存在或不在您的管辖范围内"));
             }
@@ -347,7 +419,10 @@ public class ServiceRecordService {
         }
         checkTime(f.startTime(), "startTime", problems);
         checkTime(f.endTime(), "endTime", problems);
-        if (f.startTime() != null && f.endTime() != null && !f.startTime().isBlank() && !f.endTime().isBlank()
+        if (f.startTime() != null
+                && f.endTime() != null
+                && !f.startTime().isBlank()
+                && !f.endTime().isBlank()
                 && f.startTime().compareTo(f.endTime()) > 0) {
             problems.add(new BusinessException.FieldProblem("endTime", "结束时间不能早于开始时间"));
         }
@@ -374,7 +449,8 @@ public class ServiceRecordService {
         if (title.isEmpty()) {
             title = f.kind().label();
         }
-        int people = Math.max(count, f.participants() == null ? 0 : f.participants().size());
+        int people =
+                Math.max(count, f.participants() == null ? 0 : f.participants().size());
         RecordForm tied = f.withProject(projectFor(f.projectId(), stationId, f.serviceDate()));
         return new RecordStore.Row(stationId, unit.id(), unit.path(), tied, f.kind(), domain, title, lat, lon, people);
     }
@@ -386,7 +462,8 @@ public class ServiceRecordService {
      */
     private Long projectFor(Long given, long stationId, LocalDate date) {
         List<Project> running = projects.ofStation(stationId).stream()
-                .filter(p -> !date.isBefore(p.startDate()) && !date.isAfter(p.endDate())).toList();
+                .filter(p -> !date.isBefore(p.startDate()) && !date.isAfter(p.endDate()))
+                .toList();
         if (given == null) {
             return running.size() == 1 ? running.get(0).id() : null;
         }
@@ -405,8 +482,8 @@ public class ServiceRecordService {
             if ((p.name() == null || p.name().isBlank()) && p.recipientId() == null) {
                 continue;
             }
-            out.add(new ServiceRecordView.Participant(0, p.recipientId(), personName("participants", p.name(),
-                    p.recipientId())));
+            out.add(new ServiceRecordView.Participant(
+                    0, p.recipientId(), personName("participants", p.name(), p.recipientId())));
         }
         return out;
     }
@@ -416,7 +493,8 @@ public class ServiceRecordService {
         if (recipientId != null) {
             RecipientPicker picker = pickers.getIfAvailable();
             if (picker != null) {
-                return picker.find(recipientId).map(RecipientPicker.RecipientOption::name)
+                return picker.find(recipientId)
+                        .map(RecipientPicker.RecipientOption::name)
                         .orElseThrow(() -> BusinessException.field(field, "所选服务对象不存在或不在您的管辖范围内"));
             }
         }
@@ -433,8 +511,8 @@ public class ServiceRecordService {
         }
     }
 
-    private static void length(String s, int max, String field, String label,
-                               List<BusinessException.FieldProblem> problems) {
+    private static void length(
+            String s, int max, String field, String label, List<BusinessException.FieldProblem> problems) {
         if (s != null && s.strip().length() > max) {
             problems.add(new BusinessException.FieldProblem(field, label + "不能超过" + max + "个字"));
         }
@@ -449,12 +527,43 @@ public class ServiceRecordService {
         for (OrgUnitType t : List.of(OrgUnitType.STATION, OrgUnitType.ROOM)) {
             directory.visibleUnits(t).forEach(u -> names.put(u.id(), u.name()));
         }
-        return rows.stream().map(r -> new ServiceRecordView(r.id(), r.stationId(), names.get(r.stationId()),
-                r.orgUnitId(), names.get(r.orgUnitId()), r.orgPath(), r.projectId(), r.kind(), r.domain(), r.title(),
-                r.serviceDate(), r.startTime(), r.endTime(), r.place(), r.indoor(), r.distributesGoods(),
-                r.siteLatitude(), r.siteLongitude(), r.workers(), r.participantCount(), r.content(), r.outcome(),
-                r.qualification(), r.reasons(), r.qualifiedAt(), r.status(), r.voidReason(), r.voidedAt(), r.voidedBy(),
-                r.createdById(), r.createdByName(), r.createdAt(), r.updatedAt(), r.version(), r.participants()))
+        return rows.stream()
+                .map(r -> new ServiceRecordView(
+                        r.id(),
+                        r.stationId(),
+                        names.get(r.stationId()),
+                        r.orgUnitId(),
+                        names.get(r.orgUnitId()),
+                        r.orgPath(),
+                        r.projectId(),
+                        r.kind(),
+                        r.domain(),
+                        r.title(),
+                        r.serviceDate(),
+                        r.startTime(),
+                        r.endTime(),
+                        r.place(),
+                        r.indoor(),
+                        r.distributesGoods(),
+                        r.siteLatitude(),
+                        r.siteLongitude(),
+                        r.workers(),
+                        r.participantCount(),
+                        r.content(),
+                        r.outcome(),
+                        r.qualification(),
+                        r.reasons(),
+                        r.qualifiedAt(),
+                        r.status(),
+                        r.voidReason(),
+                        r.voidedAt(),
+                        r.voidedBy(),
+                        r.createdById(),
+                        r.createdByName(),
+                        r.createdAt(),
+                        r.updatedAt(),
+                        r.version(),
+                        r.participants()))
                 .toList();
     }
 }

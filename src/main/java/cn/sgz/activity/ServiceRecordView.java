@@ -7,16 +7,42 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /** A service record as pages, the API and other modules see it, with its stored qualification. */
-public record ServiceRecordView(long id, long stationId, String stationName, long orgUnitId, String orgUnitName,
-                                String orgPath, Long projectId, ServiceKind kind, ServiceDomain domain, String title,
-                                LocalDate serviceDate, String startTime, String endTime, String place, boolean indoor,
-                                boolean distributesGoods, Double siteLatitude, Double siteLongitude, String workers,
-                                int participantCount, String content, String outcome,
-                                QualificationStatus qualification, List<Qualification.Reason> reasons,
-                                OffsetDateTime qualifiedAt, RecordStatus status, String voidReason,
-                                OffsetDateTime voidedAt, String voidedBy, long createdById, String createdByName,
-                                OffsetDateTime createdAt, OffsetDateTime updatedAt, long version,
-                                List<Participant> participants) {
+public record ServiceRecordView(
+        long id,
+        long stationId,
+        String stationName,
+        long orgUnitId,
+        String orgUnitName,
+        String orgPath,
+        Long projectId,
+        ServiceKind kind,
+        ServiceDomain domain,
+        String title,
+        LocalDate serviceDate,
+        String startTime,
+        String endTime,
+        String place,
+        boolean indoor,
+        boolean distributesGoods,
+        Double siteLatitude,
+        Double siteLongitude,
+        String workers,
+        int participantCount,
+        String content,
+        String outcome,
+        QualificationStatus qualification,
+        List<Qualification.Reason> reasons,
+        OffsetDateTime qualifiedAt,
+        RecordStatus status,
+        String voidReason,
+        OffsetDateTime voidedAt,
+        String voidedBy,
+        long createdById,
+        String createdByName,
+        OffsetDateTime createdAt,
+        OffsetDateTime updatedAt,
+        long version,
+        List<Participant> participants) {
 
     public boolean counts() {
         return status == RecordStatus.ACTIVE && qualification == QualificationStatus.COUNTS;
@@ -27,6 +53,5 @@ public record ServiceRecordView(long id, long stationId, String stationName, lon
     }
 
     /** A person served: the ledger id (a plain number owned by the recipient module) and a name snapshot. */
-    public record Participant(long id, Long recipientId, String name) {
-    }
+    public record Participant(long id, Long recipientId, String name) {}
 }

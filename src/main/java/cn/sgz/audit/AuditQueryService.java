@@ -31,7 +31,9 @@ public class AuditQueryService {
                 + "detail, ip, trace_id FROM audit_event WHERE 1 = 1");
         List<Object> params = new ArrayList<>();
         if (scope.role() != Role.ADMIN) {
-            sql.append(" AND (").append(scope.sqlCondition("target_org_path")).append(" OR ")
+            sql.append(" AND (")
+                    .append(scope.sqlCondition("target_org_path"))
+                    .append(" OR ")
                     .append(scope.sqlCondition("actor_org_path"));
             if (scope.role() == Role.CITY_OFFICER) {
                 // failed logins under names that match no account belong to no area: the city office
@@ -54,10 +56,19 @@ public class AuditQueryService {
         int limit = Math.min(Math.max(size, 1), 200);
         params.add(limit);
         params.add(Math.max(page, 0) * limit);
-        return jdbc.sql(sql.toString()).params(params)
-                .query((rs, i) -> new AuditEntry(rs.getLong(1), rs.getObject(2, OffsetDateTime.class),
-                        rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
-                        rs.getString(8), rs.getString(9), rs.getString(10)))
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, i) -> new AuditEntry(
+                        rs.getLong(1),
+                        rs.getObject(2, OffsetDateTime.class),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getString(9),
+                        rs.getString(10)))
                 .list();
     }
 }

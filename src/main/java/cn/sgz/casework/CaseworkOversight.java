@@ -1,9 +1,9 @@
 package cn.sgz.casework;
 
-import cn.sgz.casework.internal.CaseView;
 import cn.sgz.casework.internal.CaseService;
 import cn.sgz.casework.internal.CaseStage;
 import cn.sgz.casework.internal.CaseStore;
+import cn.sgz.casework.internal.CaseView;
 import cn.sgz.casework.internal.CaseworkAccess;
 import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
@@ -29,8 +29,11 @@ public class CaseworkOversight {
     private final CaseworkAccess access;
     private final int defaultWeeks;
 
-    CaseworkOversight(CaseStore cases, CaseService caseService, CaseworkAccess access,
-                      @Value("${sgz.casework.stalled-weeks:4}") int defaultWeeks) {
+    CaseworkOversight(
+            CaseStore cases,
+            CaseService caseService,
+            CaseworkAccess access,
+            @Value("${sgz.casework.stalled-weeks:4}") int defaultWeeks) {
         this.cases = cases;
         this.caseService = caseService;
         this.access = access;
@@ -39,12 +42,16 @@ public class CaseworkOversight {
 
     /** One line of the per-worker or per-station table. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "CaseworkOversightLine")
-    public record Line(String name, long open, long stalled, long awaitingClosure, long closed) {
-    }
+    public record Line(String name, long open, long stalled, long awaitingClosure, long closed) {}
 
-    public record Overview(int weeks, LocalDate quietSince, Map<CaseStage, Long> byStage, List<CaseView> stalled,
-                           List<CaseView> awaitingClosure, List<Line> perWorker, List<Line> perStation) {
-    }
+    public record Overview(
+            int weeks,
+            LocalDate quietSince,
+            Map<CaseStage, Long> byStage,
+            List<CaseView> stalled,
+            List<CaseView> awaitingClosure,
+            List<Line> perWorker,
+            List<Line> perStation) {}
 
     public int defaultWeeks() {
         return defaultWeeks;
@@ -61,8 +68,15 @@ public class CaseworkOversight {
         }
         all.forEach(c -> byStage.merge(c.stage(), 1L, Long::sum));
         List<CaseView> stalled = all.stream().filter(c -> stalled(c, since)).toList();
-        List<CaseView> closing = all.stream().filter(c -> c.stage() == CaseStage.CLOSING).toList();
-        return new Overview(w, since, byStage, stalled, closing, lines(all, CaseView::workerName, since),
+        List<CaseView> closing =
+                all.stream().filter(c -> c.stage() == CaseStage.CLOSING).toList();
+        return new Overview(
+                w,
+                since,
+                byStage,
+                stalled,
+                closing,
+                lines(all, CaseView::workerName, since),
                 lines(all, CaseView::stationName, since));
     }
 

@@ -5,5 +5,7 @@
  * indicator engine. Every session is a service record of the activity module, so it counts only when
  * its evidence qualifies.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"}, displayName = "个案与小组工作")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"},
+        displayName = "个案与小组工作")
 package cn.sgz.casework;

@@ -6,8 +6,15 @@ import java.time.OffsetDateTime;
  * A stored catalog version. Published versions in use by a project never change: editing one creates
  * the next version ({@code parentId} points to the version it was edited from).
  */
-public record Catalog(long id, int version, CatalogStatus status, Long parentId, boolean builtin,
-                      OffsetDateTime createdAt, String createdBy, CatalogContent content) {
+public record Catalog(
+        long id,
+        int version,
+        CatalogStatus status,
+        Long parentId,
+        boolean builtin,
+        OffsetDateTime createdAt,
+        String createdBy,
+        CatalogContent content) {
 
     public String code() {
         return content.code();

@@ -11,8 +11,16 @@ import java.util.stream.Stream;
  * @param code stable key of the catalog across its versions
  * @param notes 注明 and other catalog-wide text, verbatim
  */
-public record CatalogContent(String code, String name, String region, Integer year, String source, String notes,
-                             List<CatalogTier> tiers, List<SelectionGroup> groups, List<CatalogTask> tasks) {
+public record CatalogContent(
+        String code,
+        String name,
+        String region,
+        Integer year,
+        String source,
+        String notes,
+        List<CatalogTier> tiers,
+        List<SelectionGroup> groups,
+        List<CatalogTask> tasks) {
 
     public CatalogContent {
         tiers = tiers == null ? List.of() : List.copyOf(tiers);
@@ -21,7 +29,15 @@ public record CatalogContent(String code, String name, String region, Integer ye
     }
 
     public CatalogContent withoutIds() {
-        return new CatalogContent(code, name, region, year, source, notes, tiers, groups,
+        return new CatalogContent(
+                code,
+                name,
+                region,
+                year,
+                source,
+                notes,
+                tiers,
+                groups,
                 tasks.stream().map(CatalogTask::withoutIds).toList());
     }
 

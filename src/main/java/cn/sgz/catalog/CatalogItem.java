@@ -11,15 +11,33 @@ import java.util.List;
  * @param population the 服务对象 text, verbatim, when the source names one
  * @param note the 备注 text, verbatim
  */
-public record CatalogItem(Long id, String code, String no, String name, ItemCategory category, String group,
-                          String content, String population, String note, List<Indicator> indicators) {
+public record CatalogItem(
+        Long id,
+        String code,
+        String no,
+        String name,
+        ItemCategory category,
+        String group,
+        String content,
+        String population,
+        String note,
+        List<Indicator> indicators) {
 
     public CatalogItem {
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
     }
 
     public CatalogItem withoutIds() {
-        return new CatalogItem(null, code, no, name, category, group, content, population, note,
+        return new CatalogItem(
+                null,
+                code,
+                no,
+                name,
+                category,
+                group,
+                content,
+                population,
+                note,
                 indicators.stream().map(Indicator::withoutId).toList());
     }
 }

@@ -4,8 +4,8 @@ import cn.sgz.catalog.internal.CatalogStore;
 import cn.sgz.shared.NotFoundException;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,8 +23,7 @@ public class CatalogQueries {
      */
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    private record Cached(long revision, Catalog catalog) {
-    }
+    private record Cached(long revision, Catalog catalog) {}
 
     CatalogQueries(CatalogStore store) {
         this.store = store;

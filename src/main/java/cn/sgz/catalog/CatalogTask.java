@@ -10,6 +10,11 @@ public record CatalogTask(Long id, String code, String no, String name, List<Cat
     }
 
     public CatalogTask withoutIds() {
-        return new CatalogTask(null, code, no, name, items.stream().map(CatalogItem::withoutIds).toList());
+        return new CatalogTask(
+                null,
+                code,
+                no,
+                name,
+                items.stream().map(CatalogItem::withoutIds).toList());
     }
 }

@@ -12,8 +12,13 @@ package cn.sgz.catalog;
  * @param receiptsRequired 所有活动发放物品，需提供领取单据
  */
 @io.swagger.v3.oas.annotations.media.Schema(name = "ProjectEvidencePolicy")
-public record EvidencePolicy(boolean photoRequired, Integer maxDistanceMeters, int captureGraceDays,
-                             Integer minGroupAttendees, boolean signInRequiredIndoor, boolean receiptsRequired) {
+public record EvidencePolicy(
+        boolean photoRequired,
+        Integer maxDistanceMeters,
+        int captureGraceDays,
+        Integer minGroupAttendees,
+        boolean signInRequiredIndoor,
+        boolean receiptsRequired) {
 
     public static EvidencePolicy defaults() {
         return new EvidencePolicy(true, 3000, 0, 6, true, true);

@@ -21,9 +21,18 @@ import java.util.Map;
  * @param values the 指标值 text per tier code, verbatim, when the source has one 指标值 column per tier
  *               (“10万指标值” “20万指标值”); {@code value} is then the text shared by every tier, if any
  */
-public record Indicator(Long id, String code, String name, RuleKind kind, SubPeriod period, IndicatorParams params,
-                        Map<String, BigDecimal> targets, String standard, String value, String evidence,
-                        Map<String, String> values) {
+public record Indicator(
+        Long id,
+        String code,
+        String name,
+        RuleKind kind,
+        SubPeriod period,
+        IndicatorParams params,
+        Map<String, BigDecimal> targets,
+        String standard,
+        String value,
+        String evidence,
+        Map<String, String> values) {
 
     public Indicator {
         params = params == null ? IndicatorParams.none() : params;
@@ -31,8 +40,17 @@ public record Indicator(Long id, String code, String name, RuleKind kind, SubPer
         values = values == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(values));
     }
 
-    public Indicator(Long id, String code, String name, RuleKind kind, SubPeriod period, IndicatorParams params,
-                     Map<String, BigDecimal> targets, String standard, String value, String evidence) {
+    public Indicator(
+            Long id,
+            String code,
+            String name,
+            RuleKind kind,
+            SubPeriod period,
+            IndicatorParams params,
+            Map<String, BigDecimal> targets,
+            String standard,
+            String value,
+            String evidence) {
         this(id, code, name, kind, period, params, targets, standard, value, evidence, Map.of());
     }
 
@@ -44,8 +62,18 @@ public record Indicator(Long id, String code, String name, RuleKind kind, SubPer
         if (values.isEmpty() && params.perTier().isEmpty()) {
             return this;
         }
-        return new Indicator(id, code, name, kind, period, params.forTier(tier), targets, standard,
-                values.getOrDefault(tier, value), evidence, Map.of());
+        return new Indicator(
+                id,
+                code,
+                name,
+                kind,
+                period,
+                params.forTier(tier),
+                targets,
+                standard,
+                values.getOrDefault(tier, value),
+                evidence,
+                Map.of());
     }
 
     /** The target for a tier, or null when none is set (CHECKLIST, DOCUMENT without a count). */

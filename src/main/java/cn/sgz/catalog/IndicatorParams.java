@@ -25,27 +25,81 @@ import java.util.Map;
  * @param perTier numeric parameters given per tier code (DESIGN.md “Per-tier parameters, not per-tier
  *                indicators”); they take the place of the single values above for a project of that tier
  */
-public record IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain, String subtype,
-                              EntityType entityType, Integer sessionsEach, Integer attendeesPerSession,
-                              Integer certifiedMin, AmountAggregate aggregate, String condition,
-                              List<String> documents, String unit, EntityCountMode countMode, Integer eventsMin,
-                              Map<String, TierParams> perTier) {
+public record IndicatorParams(
+        List<RecordKind> recordKinds,
+        ServiceDomain domain,
+        String subtype,
+        EntityType entityType,
+        Integer sessionsEach,
+        Integer attendeesPerSession,
+        Integer certifiedMin,
+        AmountAggregate aggregate,
+        String condition,
+        List<String> documents,
+        String unit,
+        EntityCountMode countMode,
+        Integer eventsMin,
+        Map<String, TierParams> perTier) {
 
     /** The parameters with single values only (no per-tier values). */
-    public IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain, String subtype, EntityType entityType,
-                           Integer sessionsEach, Integer attendeesPerSession, Integer certifiedMin,
-                           AmountAggregate aggregate, String condition, List<String> documents, String unit,
-                           EntityCountMode countMode, Integer eventsMin) {
-        this(recordKinds, domain, subtype, entityType, sessionsEach, attendeesPerSession, certifiedMin, aggregate,
-                condition, documents, unit, countMode, eventsMin, Map.of());
+    public IndicatorParams(
+            List<RecordKind> recordKinds,
+            ServiceDomain domain,
+            String subtype,
+            EntityType entityType,
+            Integer sessionsEach,
+            Integer attendeesPerSession,
+            Integer certifiedMin,
+            AmountAggregate aggregate,
+            String condition,
+            List<String> documents,
+            String unit,
+            EntityCountMode countMode,
+            Integer eventsMin) {
+        this(
+                recordKinds,
+                domain,
+                subtype,
+                entityType,
+                sessionsEach,
+                attendeesPerSession,
+                certifiedMin,
+                aggregate,
+                condition,
+                documents,
+                unit,
+                countMode,
+                eventsMin,
+                Map.of());
     }
 
     /** The parameters without a count mode or an event minimum (most indicators). */
-    public IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain, String subtype, EntityType entityType,
-                           Integer sessionsEach, Integer attendeesPerSession, Integer certifiedMin,
-                           AmountAggregate aggregate, String condition, List<String> documents, String unit) {
-        this(recordKinds, domain, subtype, entityType, sessionsEach, attendeesPerSession, certifiedMin, aggregate,
-                condition, documents, unit, null, null);
+    public IndicatorParams(
+            List<RecordKind> recordKinds,
+            ServiceDomain domain,
+            String subtype,
+            EntityType entityType,
+            Integer sessionsEach,
+            Integer attendeesPerSession,
+            Integer certifiedMin,
+            AmountAggregate aggregate,
+            String condition,
+            List<String> documents,
+            String unit) {
+        this(
+                recordKinds,
+                domain,
+                subtype,
+                entityType,
+                sessionsEach,
+                attendeesPerSession,
+                certifiedMin,
+                aggregate,
+                condition,
+                documents,
+                unit,
+                null,
+                null);
     }
 
     public IndicatorParams {
@@ -66,13 +120,39 @@ public record IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain
     public IndicatorParams forTier(String tier) {
         TierParams t = perTier.get(tier);
         if (t == null) {
-            return perTier.isEmpty() ? this : new IndicatorParams(recordKinds, domain, subtype, entityType,
-                    sessionsEach, attendeesPerSession, certifiedMin, aggregate, condition, documents, unit, countMode,
-                    eventsMin, Map.of());
+            return perTier.isEmpty()
+                    ? this
+                    : new IndicatorParams(
+                            recordKinds,
+                            domain,
+                            subtype,
+                            entityType,
+                            sessionsEach,
+                            attendeesPerSession,
+                            certifiedMin,
+                            aggregate,
+                            condition,
+                            documents,
+                            unit,
+                            countMode,
+                            eventsMin,
+                            Map.of());
         }
-        return new IndicatorParams(recordKinds, domain, subtype, entityType, or(t.sessionsEach(), sessionsEach),
-                or(t.attendeesPerSession(), attendeesPerSession), or(t.certifiedMin(), certifiedMin), aggregate,
-                condition, documents, unit, countMode, or(t.eventsMin(), eventsMin), Map.of());
+        return new IndicatorParams(
+                recordKinds,
+                domain,
+                subtype,
+                entityType,
+                or(t.sessionsEach(), sessionsEach),
+                or(t.attendeesPerSession(), attendeesPerSession),
+                or(t.certifiedMin(), certifiedMin),
+                aggregate,
+                condition,
+                documents,
+                unit,
+                countMode,
+                or(t.eventsMin(), eventsMin),
+                Map.of());
     }
 
     private static Integer or(Integer tierValue, Integer single) {
@@ -80,6 +160,7 @@ public record IndicatorParams(List<RecordKind> recordKinds, ServiceDomain domain
     }
 
     public static IndicatorParams none() {
-        return new IndicatorParams(null, null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
+        return new IndicatorParams(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
     }
 }

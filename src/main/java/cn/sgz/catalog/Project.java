@@ -10,10 +10,24 @@ import java.util.List;
  * @param stationIds every station of the project (callers see names only for stations in their scope)
  * @param optionalItemIds the OPTIONAL items chosen; with the MANDATORY items they are what is evaluated
  */
-public record Project(long id, String name, long bureauId, String bureauName, long agencyId, String agencyName,
-                      long catalogId, String catalogName, int catalogVersion, String tier, String tierLabel,
-                      LocalDate startDate, LocalDate endDate, List<Long> stationIds, List<Long> optionalItemIds,
-                      EvidencePolicy evidencePolicy, long version) {
+public record Project(
+        long id,
+        String name,
+        long bureauId,
+        String bureauName,
+        long agencyId,
+        String agencyName,
+        long catalogId,
+        String catalogName,
+        int catalogVersion,
+        String tier,
+        String tierLabel,
+        LocalDate startDate,
+        LocalDate endDate,
+        List<Long> stationIds,
+        List<Long> optionalItemIds,
+        EvidencePolicy evidencePolicy,
+        long version) {
 
     public Project {
         stationIds = List.copyOf(stationIds);

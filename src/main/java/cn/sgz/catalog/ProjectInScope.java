@@ -7,8 +7,8 @@ import java.util.Map;
  * A project as the signed-in user may evaluate it: the project, what its stations must meet, the
  * stations of it inside the user's scope (in project order) and the names of its units.
  */
-public record ProjectInScope(Project project, List<ProjectIndicator> indicators, List<Long> visibleStationIds,
-                             Map<Long, String> unitNames) {
+public record ProjectInScope(
+        Project project, List<ProjectIndicator> indicators, List<Long> visibleStationIds, Map<Long, String> unitNames) {
 
     public ProjectInScope {
         indicators = List.copyOf(indicators);

@@ -43,16 +43,19 @@ public class ProjectQueries {
     /** The projects the signed-in user may see, newest first. */
     @Transactional(readOnly = true)
     public List<Project> visible() {
-        List<ProjectStore.Row> rows = scopes.currentUser().role() == Role.ADMIN ? store.all()
-                : store.visible(scopes.visibleUnitIds(OrgUnitType.COUNTY_BUREAU),
-                        scopes.visibleUnitIds(OrgUnitType.STATION));
+        List<ProjectStore.Row> rows = scopes.currentUser().role() == Role.ADMIN
+                ? store.all()
+                : store.visible(
+                        scopes.visibleUnitIds(OrgUnitType.COUNTY_BUREAU), scopes.visibleUnitIds(OrgUnitType.STATION));
         return views(rows);
     }
 
     /** The visible projects that include a station (the station's contracts). */
     @Transactional(readOnly = true)
     public List<Project> ofStation(long stationId) {
-        return visible().stream().filter(p -> p.stationIds().contains(stationId)).toList();
+        return visible().stream()
+                .filter(p -> p.stationIds().contains(stationId))
+                .toList();
     }
 
     /** A project the signed-in user may see; unknown and foreign ids both answer "not found". */
@@ -70,12 +73,13 @@ public class ProjectQueries {
     @Transactional(readOnly = true)
     public ProjectInScope inScope(long projectId) {
         Scoped s = scoped(projectId);
-        return new ProjectInScope(s.project(), indicators(s.project(), s.catalog()), s.visibleStationIds(), s.unitNames());
+        return new ProjectInScope(
+                s.project(), indicators(s.project(), s.catalog()), s.visibleStationIds(), s.unitNames());
     }
 
     /** A project read for the signed-in user, with the catalog it was read with (read once per call). */
-    private record Scoped(Project project, Catalog catalog, List<Long> visibleStationIds, Map<Long, String> unitNames) {
-    }
+    private record Scoped(
+            Project project, Catalog catalog, List<Long> visibleStationIds, Map<Long, String> unitNames) {}
 
     private Scoped scoped(long projectId) {
         ProjectStore.Row row = store.find(projectId).orElseThrow(() -> new NotFoundException("项目"));
@@ -94,8 +98,11 @@ public class ProjectQueries {
         Map<Long, String> names = new java.util.LinkedHashMap<>();
         units.values().forEach(u -> names.put(u.id(), u.name()));
         Map<Long, Catalog> catalog = new HashMap<>();
-        Project project = view(row, names, directory.activeAgencies().stream()
-                .collect(Collectors.toMap(AgencyView::id, AgencyView::name)), catalog);
+        Project project = view(
+                row,
+                names,
+                directory.activeAgencies().stream().collect(Collectors.toMap(AgencyView::id, AgencyView::name)),
+                catalog);
         return new Scoped(project, catalog.get(row.catalogId()), stations, names);
     }
 
@@ -128,8 +135,8 @@ public class ProjectQueries {
                 if (item.category() == ItemCategory.MANDATORY || chosen.contains(item.id())) {
                     for (Indicator ind : item.indicators()) {
                         // per-tier parameters and 指标值 text resolved once, for the project's tier
-                        result.add(new ProjectIndicator(task, item, ind.forTier(project.tier()),
-                                ind.target(project.tier())));
+                        result.add(new ProjectIndicator(
+                                task, item, ind.forTier(project.tier()), ind.target(project.tier())));
                     }
                 }
             }
@@ -147,20 +154,38 @@ public class ProjectQueries {
             units.addAll(r.stationIds());
         });
         Map<Long, String> names = directory.unitNames(units);
-        Map<Long, String> agencies = directory.activeAgencies().stream()
-                .collect(Collectors.toMap(AgencyView::id, AgencyView::name));
+        Map<Long, String> agencies =
+                directory.activeAgencies().stream().collect(Collectors.toMap(AgencyView::id, AgencyView::name));
         Map<Long, Catalog> cats = new HashMap<>();
         return rows.stream().map(r -> view(r, names, agencies, cats)).toList();
     }
 
-    private Project view(ProjectStore.Row r, Map<Long, String> names, Map<Long, String> agencies,
-                         Map<Long, Catalog> cats) {
+    private Project view(
+            ProjectStore.Row r, Map<Long, String> names, Map<Long, String> agencies, Map<Long, Catalog> cats) {
         Catalog c = cats.computeIfAbsent(r.catalogId(), catalogs::get);
-        String tierLabel = c.content().tiers().stream().filter(t -> t.code().equals(r.tier()))
-                .map(CatalogTier::label).findFirst().orElse(r.tier());
-        return new Project(r.id(), r.name(), r.bureauId(), names.getOrDefault(r.bureauId(), "—"), r.agencyId(),
-                agencies.getOrDefault(r.agencyId(), "（已停用的机构）"), r.catalogId(), c.name(), c.version(), r.tier(),
-                tierLabel, r.startDate(), r.endDate(), r.stationIds(), r.itemIds(), r.policy(), r.version());
+        String tierLabel = c.content().tiers().stream()
+                .filter(t -> t.code().equals(r.tier()))
+                .map(CatalogTier::label)
+                .findFirst()
+                .orElse(r.tier());
+        return new Project(
+                r.id(),
+                r.name(),
+                r.bureauId(),
+                names.getOrDefault(r.bureauId(), "—"),
+                r.agencyId(),
+                agencies.getOrDefault(r.agencyId(), "（已停用的机构）"),
+                r.catalogId(),
+                c.name(),
+                c.version(),
+                r.tier(),
+                tierLabel,
+                r.startDate(),
+                r.endDate(),
+                r.stationIds(),
+                r.itemIds(),
+                r.policy(),
+                r.version());
     }
 
     /** Names of org units (stations, bureau) for display next to a project. */

@@ -6,5 +6,4 @@ package cn.sgz.catalog;
  *
  * @param rule the rule as the source states it, verbatim
  */
-public record SelectionGroup(String code, String name, Integer min, Integer max, String rule) {
-}
+public record SelectionGroup(String code, String name, Integer min, Integer max, String rule) {}

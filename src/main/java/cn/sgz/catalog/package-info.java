@@ -5,5 +5,7 @@
  * policy). The indicator engine reads them through {@link cn.sgz.catalog.CatalogQueries} and
  * {@link cn.sgz.catalog.ProjectQueries}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"evidence", "org", "shared"}, displayName = "服务清单与项目")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"evidence", "org", "shared"},
+        displayName = "服务清单与项目")
 package cn.sgz.catalog;

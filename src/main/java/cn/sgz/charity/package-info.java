@@ -5,5 +5,7 @@
  * events are service records of the activity module (so their evidence decides whether they count);
  * the figures feed the indicator engine through {@link cn.sgz.progress.EntityFactSource}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"}, displayName = "慈善台账")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"},
+        displayName = "慈善台账")
 package cn.sgz.charity;

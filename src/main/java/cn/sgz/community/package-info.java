@@ -5,5 +5,7 @@
  * figure counts only when the record's evidence counts. Feeds the indicator engine through
  * {@link cn.sgz.progress.EntityFactSource} and {@link cn.sgz.progress.DocumentFactSource}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"}, displayName = "社区组织与志愿服务")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"},
+        displayName = "社区组织与志愿服务")
 package cn.sgz.community;

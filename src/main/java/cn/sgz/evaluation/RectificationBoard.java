@@ -16,9 +16,15 @@ public class RectificationBoard {
     }
 
     /** An open (or answered, awaiting review) item; {@code overdue} when its deadline has passed. */
-    public record OpenItem(long id, long stationId, String stationName, String title, LocalDate deadline,
-                           String statusLabel, boolean overdue, String link) {
-    }
+    public record OpenItem(
+            long id,
+            long stationId,
+            String stationName,
+            String title,
+            LocalDate deadline,
+            String statusLabel,
+            boolean overdue,
+            String link) {}
 
     public List<OpenItem> openItems() {
         return rectifications.openItems();

@@ -6,5 +6,4 @@ package cn.sgz.evaluation;
  * @param source who asked, in plain Chinese (e.g. 评估人员面谈/电话访谈, 居民问卷)
  * @param averageOutOf5 average of the five-point items over all answers
  */
-public record SatisfactionScore(long stationId, String source, int responses, double averageOutOf5) {
-}
+public record SatisfactionScore(long stationId, String source, int responses, double averageOutOf5) {}

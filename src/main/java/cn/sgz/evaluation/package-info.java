@@ -6,5 +6,7 @@
  * (整改) items, and the acceptance decision with its Word report. Other modules may feed satisfaction
  * results through {@link cn.sgz.evaluation.SatisfactionSource}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"}, displayName = "评估、抽查与验收")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"},
+        displayName = "评估、抽查与验收")
 package cn.sgz.evaluation;

@@ -5,5 +5,4 @@ package cn.sgz.evidence;
  * be a duplicate (or to be the original that a later photo duplicates). Published inside the
  * transaction that made the change; owners recompute their qualification when they hear it.
  */
-public record EvidenceChanged(String ownerType, long ownerId, String cause) {
-}
+public record EvidenceChanged(String ownerType, long ownerId, String cause) {}

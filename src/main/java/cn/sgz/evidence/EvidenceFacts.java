@@ -12,9 +12,16 @@ import java.util.List;
  * @param distributesGoods goods were handed out, which needs receipts
  * @param receiptCount typed receipt entries (receipt photos are among {@code photos})
  */
-public record EvidenceFacts(String kind, LocalDate serviceDate, Double siteLatitude, Double siteLongitude,
-                            boolean organisedIndoorActivity, boolean distributesGoods, List<PhotoView> photos,
-                            List<Attendee> attendees, int receiptCount) {
+public record EvidenceFacts(
+        String kind,
+        LocalDate serviceDate,
+        Double siteLatitude,
+        Double siteLongitude,
+        boolean organisedIndoorActivity,
+        boolean distributesGoods,
+        List<PhotoView> photos,
+        List<Attendee> attendees,
+        int receiptCount) {
 
     public EvidenceFacts {
         photos = List.copyOf(photos);
@@ -22,6 +29,5 @@ public record EvidenceFacts(String kind, LocalDate serviceDate, Double siteLatit
     }
 
     /** A sign-in entry: the phone is checked with {@link cn.sgz.shared.PhoneNumbers}. */
-    public record Attendee(long entryId, String name, String phone) {
-    }
+    public record Attendee(long entryId, String name, String phone) {}
 }

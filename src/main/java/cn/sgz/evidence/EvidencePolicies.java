@@ -16,17 +16,24 @@ public class EvidencePolicies {
     private final EvidencePolicy defaults;
     private final ObjectProvider<EvidencePolicyOverride> overrides;
 
-    EvidencePolicies(@Value("${sgz.evidence.policy.checks:}") String checks,
-                     @Value("${sgz.evidence.policy.max-distance-meters:5000}") int maxDistance,
-                     @Value("${sgz.evidence.policy.grace-days:0}") int graceDays,
-                     @Value("${sgz.evidence.policy.min-attendees:0}") int minAttendees,
-                     @Value("${sgz.evidence.policy.photo-exempt-kinds:FOLLOW_UP_PHONE}") String exempt,
-                     ObjectProvider<EvidencePolicyOverride> overrides) {
-        Set<EvidenceCheck> enabled = checks.isBlank() ? EnumSet.allOf(EvidenceCheck.class)
-                : java.util.Arrays.stream(checks.split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                        .map(EvidenceCheck::valueOf).collect(Collectors.toCollection(() -> EnumSet.noneOf(EvidenceCheck.class)));
-        Set<String> exemptKinds = java.util.Arrays.stream(exempt.split(",")).map(String::strip)
-                .filter(s -> !s.isEmpty()).collect(Collectors.toSet());
+    EvidencePolicies(
+            @Value("${sgz.evidence.policy.checks:}") String checks,
+            @Value("${sgz.evidence.policy.max-distance-meters:5000}") int maxDistance,
+            @Value("${sgz.evidence.policy.grace-days:0}") int graceDays,
+            @Value("${sgz.evidence.policy.min-attendees:0}") int minAttendees,
+            @Value("${sgz.evidence.policy.photo-exempt-kinds:FOLLOW_UP_PHONE}") String exempt,
+            ObjectProvider<EvidencePolicyOverride> overrides) {
+        Set<EvidenceCheck> enabled = checks.isBlank()
+                ? EnumSet.allOf(EvidenceCheck.class)
+                : java.util.Arrays.stream(checks.split(","))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .map(EvidenceCheck::valueOf)
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(EvidenceCheck.class)));
+        Set<String> exemptKinds = java.util.Arrays.stream(exempt.split(","))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .collect(Collectors.toSet());
         this.defaults = new EvidencePolicy(enabled, maxDistance, graceDays, minAttendees, exemptKinds, "系统默认");
         this.overrides = overrides;
     }

@@ -13,8 +13,13 @@ import java.util.Set;
  * @param photoExemptKinds service kinds that need no photo (e.g. a phone follow-up)
  * @param source where the policy comes from, shown to people ("系统默认", "项目 #12")
  */
-public record EvidencePolicy(Set<EvidenceCheck> checks, int maxDistanceMeters, int graceDays, int minAttendees,
-                             Set<String> photoExemptKinds, String source) {
+public record EvidencePolicy(
+        Set<EvidenceCheck> checks,
+        int maxDistanceMeters,
+        int graceDays,
+        int minAttendees,
+        Set<String> photoExemptKinds,
+        String source) {
 
     public EvidencePolicy {
         checks = checks.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(checks));

@@ -15,7 +15,16 @@ import java.io.InputStream;
  * @param stationName printed on the watermark together with the time and place
  * @param placeName printed on the watermark (address or place of the service); may be null
  */
-public record PhotoUpload(String ownerType, long ownerId, String orgPath, PhotoPurpose purpose, PhotoSource source,
-                          String uploadKey, String originalName, long declaredSize, InputStream content,
-                          DeviceCapture device, String stationName, String placeName) {
-}
+public record PhotoUpload(
+        String ownerType,
+        long ownerId,
+        String orgPath,
+        PhotoPurpose purpose,
+        PhotoSource source,
+        String uploadKey,
+        String originalName,
+        long declaredSize,
+        InputStream content,
+        DeviceCapture device,
+        String stationName,
+        String placeName) {}

@@ -17,13 +17,13 @@ public final class QualificationRules {
     /** Capture times are compared as calendar dates in China Standard Time. */
     public static final ZoneId ZONE = cn.sgz.shared.ChinaTime.ZONE;
 
-    private QualificationRules() {
-    }
+    private QualificationRules() {}
 
     public static Qualification evaluate(EvidenceFacts f, EvidencePolicy policy) {
         List<Reason> reasons = new ArrayList<>();
         List<PhotoView> photos = f.photos().stream().filter(p -> !p.removed()).toList();
-        List<PhotoView> scene = photos.stream().filter(p -> p.purpose() == PhotoPurpose.SCENE).toList();
+        List<PhotoView> scene =
+                photos.stream().filter(p -> p.purpose() == PhotoPurpose.SCENE).toList();
         boolean photoNeeded = policy.applies(EvidenceCheck.PHOTO_REQUIRED)
                 && !policy.photoExemptKinds().contains(f.kind());
         if (photoNeeded && scene.isEmpty()) {
@@ -37,16 +37,24 @@ public final class QualificationRules {
                     LocalDate taken = p.capturedAt().atZoneSameInstant(ZONE).toLocalDate();
                     long days = Math.abs(ChronoUnit.DAYS.between(f.serviceDate(), taken));
                     if (days > policy.graceDays()) {
-                        reasons.add(new Reason(ReasonCode.PHOTO_DATE_MISMATCH, p.id(), null,
+                        reasons.add(new Reason(
+                                ReasonCode.PHOTO_DATE_MISMATCH,
+                                p.id(),
+                                null,
                                 "照片 #" + p.id() + " 拍摄于 " + taken + "，服务日期为 " + f.serviceDate()));
                     }
                 }
             }
-            if (policy.applies(EvidenceCheck.PHOTO_PLACE) && p.hasPosition() && f.siteLatitude() != null
+            if (policy.applies(EvidenceCheck.PHOTO_PLACE)
+                    && p.hasPosition()
+                    && f.siteLatitude() != null
                     && f.siteLongitude() != null) {
                 double meters = distanceMeters(f.siteLatitude(), f.siteLongitude(), p.latitude(), p.longitude());
                 if (meters > policy.maxDistanceMeters()) {
-                    reasons.add(new Reason(ReasonCode.PHOTO_TOO_FAR, p.id(), null,
+                    reasons.add(new Reason(
+                            ReasonCode.PHOTO_TOO_FAR,
+                            p.id(),
+                            null,
                             "照片 #" + p.id() + " 拍摄地点距服务地点约 " + formatDistance(meters) + "，允许范围 "
                                     + formatDistance(policy.maxDistanceMeters())));
                 }
@@ -55,36 +63,50 @@ public final class QualificationRules {
         if (policy.applies(EvidenceCheck.NO_DUPLICATE_PHOTOS)) {
             for (PhotoView p : photos) {
                 if (p.duplicate()) {
-                    reasons.add(new Reason(ReasonCode.DUPLICATE_PHOTO, p.id(), null,
+                    reasons.add(new Reason(
+                            ReasonCode.DUPLICATE_PHOTO,
+                            p.id(),
+                            null,
                             "照片 #" + p.id() + " 与照片 #" + p.duplicateOfId() + " 重复（" + p.duplicateKindLabel() + "）"));
                 }
             }
         }
         if (f.organisedIndoorActivity()) {
-            if (policy.applies(EvidenceCheck.SIGN_IN_FOR_INDOOR) && f.attendees().isEmpty()) {
+            if (policy.applies(EvidenceCheck.SIGN_IN_FOR_INDOOR)
+                    && f.attendees().isEmpty()) {
                 reasons.add(new Reason(ReasonCode.NO_SIGN_IN, null, null, "签到表中还没有人员"));
             }
             if (policy.applies(EvidenceCheck.ATTENDEE_PHONE)) {
                 for (EvidenceFacts.Attendee a : f.attendees()) {
                     if (!PhoneNumbers.isValid(a.phone())) {
-                        reasons.add(new Reason(ReasonCode.ATTENDEE_PHONE_INVALID, null, a.entryId(),
-                                "签到人员“" + a.name() + "”" + (a.phone() == null || a.phone().isBlank()
-                                        ? "未填电话" : "的电话不正确")));
+                        reasons.add(new Reason(
+                                ReasonCode.ATTENDEE_PHONE_INVALID,
+                                null,
+                                a.entryId(),
+                                "签到人员“" + a.name() + "”"
+                                        + (a.phone() == null || a.phone().isBlank() ? "未填电话" : "的电话不正确")));
                     }
                 }
             }
-            if (policy.applies(EvidenceCheck.MIN_ATTENDEES) && policy.minAttendees() > 0
-                    && !f.attendees().isEmpty() && f.attendees().size() < policy.minAttendees()) {
-                reasons.add(new Reason(ReasonCode.BELOW_MIN_ATTENDEES, null, null,
+            if (policy.applies(EvidenceCheck.MIN_ATTENDEES)
+                    && policy.minAttendees() > 0
+                    && !f.attendees().isEmpty()
+                    && f.attendees().size() < policy.minAttendees()) {
+                reasons.add(new Reason(
+                        ReasonCode.BELOW_MIN_ATTENDEES,
+                        null,
+                        null,
                         "签到 " + f.attendees().size() + " 人，要求不少于 " + policy.minAttendees() + " 人"));
             }
         }
-        if (f.distributesGoods() && policy.applies(EvidenceCheck.RECEIPTS_FOR_DISTRIBUTION) && f.receiptCount() == 0
+        if (f.distributesGoods()
+                && policy.applies(EvidenceCheck.RECEIPTS_FOR_DISTRIBUTION)
+                && f.receiptCount() == 0
                 && photos.stream().noneMatch(p -> p.purpose() == PhotoPurpose.RECEIPT)) {
             reasons.add(new Reason(ReasonCode.NO_RECEIPT, null, null, "发放了物品，但没有领取单据或领取照片"));
         }
-        return new Qualification(reasons.isEmpty() ? QualificationStatus.COUNTS : QualificationStatus.EXCLUDED,
-                reasons);
+        return new Qualification(
+                reasons.isEmpty() ? QualificationStatus.COUNTS : QualificationStatus.EXCLUDED, reasons);
     }
 
     /** Great-circle distance (haversine) in metres. */
@@ -92,8 +114,11 @@ public final class QualificationRules {
         double r = 6_371_000;
         double dLat = Math.toRadians(lat2 - lat1);
         double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
+        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2)
+                + Math.cos(Math.toRadians(lat1))
+                        * Math.cos(Math.toRadians(lat2))
+                        * Math.sin(dLon / 2)
+                        * Math.sin(dLon / 2);
         return 2 * r * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 

@@ -6,5 +6,7 @@
  * counts. Knows nothing about who owns a photo beyond an owner type and id: the activity module
  * calls this API and listens to {@link cn.sgz.evidence.EvidenceChanged}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"org", "shared"}, displayName = "佐证材料")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"org", "shared"},
+        displayName = "佐证材料")
 package cn.sgz.evidence;

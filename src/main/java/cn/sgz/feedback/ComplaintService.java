@@ -8,7 +8,6 @@ import cn.sgz.feedback.internal.CaseRows;
 import cn.sgz.feedback.internal.CaseRows.Row;
 import cn.sgz.org.CurrentUser;
 import cn.sgz.org.Role;
-import cn.sgz.org.Scope;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
@@ -70,7 +69,8 @@ public class ComplaintService {
             access.requireVisibleStation(filter.stationId());
         }
         return rows.list(access.scope(), me, filter).stream()
-                .map(r -> view(r, access.accessTo(r).orElseThrow(), false)).toList();
+                .map(r -> view(r, access.accessTo(r).orElseThrow(), false))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -78,8 +78,8 @@ public class ComplaintService {
         Row r = visible(id);
         Access a = access.accessTo(r).orElseThrow();
         if (a == Access.HANDLER && r.phone() != null) {
-            events.publishEvent(AuditEvent.success("VIEW_PERSONAL", "FEEDBACK_CASE", id, r.stationPath(),
-                    "查看群众反馈 " + r.receiptNo() + "（含联系电话）"));
+            events.publishEvent(AuditEvent.success(
+                    "VIEW_PERSONAL", "FEEDBACK_CASE", id, r.stationPath(), "查看群众反馈 " + r.receiptNo() + "（含联系电话）"));
         }
         return view(r, a, true);
     }
@@ -96,7 +96,12 @@ public class ComplaintService {
             who = access.user().displayName();
         }
         String n = text(note, "note", "交办说明", 500);
-        update(r, version, "status = ?, assignee = ?, assigned_at = ?", CaseStatus.IN_PROGRESS.name(), who,
+        update(
+                r,
+                version,
+                "status = ?, assignee = ?, assigned_at = ?",
+                CaseStatus.IN_PROGRESS.name(),
+                who,
                 ChinaTime.offsetNow());
         return step(r, "ASSIGN", "交办：" + who + (n == null ? "" : "。" + n), "FEEDBACK_ASSIGN");
     }
@@ -113,9 +118,16 @@ public class ComplaintService {
         }
         String req = required(request, "request", "需要机构说明的问题", 1000);
         CaseStatus next = r.status() == CaseStatus.RECEIVED ? CaseStatus.IN_PROGRESS : r.status();
-        update(r, version, "status = ?, explanation_request = ?, explanation_requested_at = ?, assignee = COALESCE(assignee, ?), "
+        update(
+                r,
+                version,
+                "status = ?, explanation_request = ?, explanation_requested_at = ?, assignee = COALESCE(assignee, ?), "
                         + "assigned_at = COALESCE(assigned_at, ?)",
-                next.name(), req, ChinaTime.offsetNow(), access.user().displayName(), ChinaTime.offsetNow());
+                next.name(),
+                req,
+                ChinaTime.offsetNow(),
+                access.user().displayName(),
+                ChinaTime.offsetNow());
         return step(r, "EXPLAIN_REQUEST", "要求承接机构说明：" + req, "FEEDBACK_EXPLAIN_REQUEST");
     }
 
@@ -131,7 +143,12 @@ public class ComplaintService {
             throw new BusinessException("INVALID_STATE", "本件已办结，不能再提交说明");
         }
         String text = required(explanation, "explanation", "情况说明", 2000);
-        update(r, version, "explanation = ?, explained_by = ?, explained_at = ?", text, access.user().displayName(),
+        update(
+                r,
+                version,
+                "explanation = ?, explained_by = ?, explained_at = ?",
+                text,
+                access.user().displayName(),
                 ChinaTime.offsetNow());
         return step(r, "EXPLAIN", "承接机构提交情况说明", "FEEDBACK_EXPLAIN");
     }
@@ -147,8 +164,14 @@ public class ComplaintService {
         if (text.length() < 5) {
             throw BusinessException.field("reply", "答复内容：请至少写 5 个字");
         }
-        update(r, version, "status = ?, reply = ?, replied_by = ?, replied_at = ?, assignee = COALESCE(assignee, ?)",
-                CaseStatus.REPLIED.name(), text, access.user().displayName(), ChinaTime.offsetNow(),
+        update(
+                r,
+                version,
+                "status = ?, reply = ?, replied_by = ?, replied_at = ?, assignee = COALESCE(assignee, ?)",
+                CaseStatus.REPLIED.name(),
+                text,
+                access.user().displayName(),
+                ChinaTime.offsetNow(),
                 access.user().displayName());
         return step(r, "REPLY", "答复群众" + (r.overdue() ? "（已超过答复时限）" : ""), "FEEDBACK_REPLY");
     }
@@ -158,16 +181,23 @@ public class ComplaintService {
     public ComplaintView followUp(long id, Integer satisfaction, String note, Long version) {
         Row r = handled(id);
         if (r.status() != CaseStatus.REPLIED) {
-            throw new BusinessException("INVALID_STATE", "答复之后才能回访（本件现为" + r.status().label() + "）");
+            throw new BusinessException(
+                    "INVALID_STATE", "答复之后才能回访（本件现为" + r.status().label() + "）");
         }
         if (satisfaction == null || satisfaction < 1 || satisfaction > 5) {
             throw BusinessException.field("satisfaction", "回访满意度：请选择 1 到 5（5 为非常满意）");
         }
         String n = text(note, "note", "回访记录", 1000);
-        update(r, version, "status = ?, followup_satisfaction = ?, followup_note = ?, followed_up_by = ?, followed_up_at = ?",
-                CaseStatus.FOLLOWED_UP.name(), satisfaction, n, access.user().displayName(), ChinaTime.offsetNow());
-        return step(r, "FOLLOW_UP", "回访：满意度 " + satisfaction + " 分" + (n == null ? "" : "。" + n),
-                "FEEDBACK_FOLLOW_UP");
+        update(
+                r,
+                version,
+                "status = ?, followup_satisfaction = ?, followup_note = ?, followed_up_by = ?, followed_up_at = ?",
+                CaseStatus.FOLLOWED_UP.name(),
+                satisfaction,
+                n,
+                access.user().displayName(),
+                ChinaTime.offsetNow());
+        return step(r, "FOLLOW_UP", "回访：满意度 " + satisfaction + " 分" + (n == null ? "" : "。" + n), "FEEDBACK_FOLLOW_UP");
     }
 
     /** 已办结. A complaint that left a phone number is followed up first. */
@@ -184,8 +214,14 @@ public class ComplaintService {
             throw new BusinessException("INVALID_STATE", "投诉件须先电话回访、记录群众对办理的满意度，再办结");
         }
         String n = text(note, "note", "办结说明", 1000);
-        update(r, version, "status = ?, close_note = ?, closed_by = ?, closed_at = ?", CaseStatus.CLOSED.name(), n,
-                access.user().displayName(), ChinaTime.offsetNow());
+        update(
+                r,
+                version,
+                "status = ?, close_note = ?, closed_by = ?, closed_at = ?",
+                CaseStatus.CLOSED.name(),
+                n,
+                access.user().displayName(),
+                ChinaTime.offsetNow());
         return step(r, "CLOSE", "办结" + (n == null ? "" : "：" + n), "FEEDBACK_CLOSE");
     }
 
@@ -210,7 +246,12 @@ public class ComplaintService {
         }
         LocalDate today = ChinaTime.today();
         return rows.list(access.scope(), me, new Filter(null, null, null, true)).stream()
-                .map(r -> new OverdueCase(r.id(), r.receiptNo(), r.kind(), r.stationName(), r.replyDueOn(),
+                .map(r -> new OverdueCase(
+                        r.id(),
+                        r.receiptNo(),
+                        r.kind(),
+                        r.stationName(),
+                        r.replyDueOn(),
                         ChronoUnit.DAYS.between(r.replyDueOn(), today)))
                 .toList();
     }
@@ -257,7 +298,11 @@ public class ComplaintService {
 
     private ComplaintView step(Row before, String logAction, String note, String auditAction) {
         rows.log(before.id(), access.user().displayName(), logAction, note);
-        events.publishEvent(AuditEvent.success(auditAction, "FEEDBACK_CASE", before.id(), before.stationPath(),
+        events.publishEvent(AuditEvent.success(
+                auditAction,
+                "FEEDBACK_CASE",
+                before.id(),
+                before.stationPath(),
                 before.kind().label() + " " + before.receiptNo() + " · " + cut(note, 120)));
         Row after = rows.find(before.id()).orElseThrow();
         return view(after, access.accessTo(after).orElseThrow(), true);
@@ -267,14 +312,42 @@ public class ComplaintService {
         boolean handler = a == Access.HANDLER;
         boolean explainer = a == Access.EXPLAINER;
         String phone = handler ? r.phone() : CaseAccess.mask(r.phone());
-        return new ComplaintView(r.id(), r.receiptNo(), r.kind(), r.stationId(), r.stationName(), r.content(),
-                r.serviceNamed(), r.workerNamed(), phone, !handler && r.phone() != null, r.status(), r.submittedAt(),
-                r.replyDueOn(), r.overdue(), r.assignee(), r.assignedAt(), r.explanationRequest(),
-                r.explanationRequestedAt(), r.explanation(), r.explainedBy(), r.explainedAt(), r.reply(), r.repliedBy(),
-                r.repliedAt(), r.followupSatisfaction(), explainer ? null : r.followupNote(), r.followedUpAt(),
-                r.closeNote(), r.closedBy(), r.closedAt(), full ? rows.photoIds(r.id()) : List.of(),
-                full && !explainer ? rows.logOf(r.id()) : List.of(), handler,
-                explainer && r.status() != CaseStatus.CLOSED, r.version());
+        return new ComplaintView(
+                r.id(),
+                r.receiptNo(),
+                r.kind(),
+                r.stationId(),
+                r.stationName(),
+                r.content(),
+                r.serviceNamed(),
+                r.workerNamed(),
+                phone,
+                !handler && r.phone() != null,
+                r.status(),
+                r.submittedAt(),
+                r.replyDueOn(),
+                r.overdue(),
+                r.assignee(),
+                r.assignedAt(),
+                r.explanationRequest(),
+                r.explanationRequestedAt(),
+                r.explanation(),
+                r.explainedBy(),
+                r.explainedAt(),
+                r.reply(),
+                r.repliedBy(),
+                r.repliedAt(),
+                r.followupSatisfaction(),
+                explainer ? null : r.followupNote(),
+                r.followedUpAt(),
+                r.closeNote(),
+                r.closedBy(),
+                r.closedAt(),
+                full ? rows.photoIds(r.id()) : List.of(),
+                full && !explainer ? rows.logOf(r.id()) : List.of(),
+                handler,
+                explainer && r.status() != CaseStatus.CLOSED,
+                r.version());
     }
 
     private static String text(String value, String field, String label, int max) {
@@ -299,5 +372,4 @@ public class ComplaintService {
     private static String cut(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
-
 }

@@ -37,7 +37,8 @@ public class SatisfactionResults {
         if (from != null && to != null && from.isAfter(to)) {
             throw BusinessException.field("from", "开始日期不能晚于结束日期");
         }
-        List<Long> ids = stationIds == null ? List.of() : stationIds.stream().distinct().toList();
+        List<Long> ids =
+                stationIds == null ? List.of() : stationIds.stream().distinct().toList();
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -62,11 +63,17 @@ public class SatisfactionResults {
             if (scope.isPresent() && !scope.get().covers(rs.getString("station_path"))) {
                 return;
             }
-            found.merge(station, new StationSatisfaction(station, rs.getInt("responses"),
-                    Math.round(rs.getDouble("average") * 100) / 100.0), (a, b) -> new StationSatisfaction(station,
-                    a.responses() + b.responses(),
-                    Math.round((a.averageOutOf5() * a.responses() + b.averageOutOf5() * b.responses())
-                            / (a.responses() + b.responses()) * 100) / 100.0));
+            found.merge(
+                    station,
+                    new StationSatisfaction(
+                            station, rs.getInt("responses"), Math.round(rs.getDouble("average") * 100) / 100.0),
+                    (a, b) -> new StationSatisfaction(
+                            station,
+                            a.responses() + b.responses(),
+                            Math.round((a.averageOutOf5() * a.responses() + b.averageOutOf5() * b.responses())
+                                            / (a.responses() + b.responses())
+                                            * 100)
+                                    / 100.0));
         });
         List<StationSatisfaction> out = new ArrayList<>();
         for (Long id : ids) {

@@ -9,5 +9,7 @@
  * 回访 → 办结) within configurable deadlines; the agency concerned only sees a case it is asked to explain.
  * {@link cn.sgz.feedback.SatisfactionResults} publishes per-station questionnaire results.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"activity", "evaluation", "evidence", "org", "shared"}, displayName = "意见反馈与满意度")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"activity", "evaluation", "evidence", "org", "shared"},
+        displayName = "意见反馈与满意度")
 package cn.sgz.feedback;

@@ -20,12 +20,13 @@ public class AccountLookup {
         this.users = users;
     }
 
-    public record Account(long id, String username, String displayName, Role role, Long orgUnitId, boolean enabled) {
-    }
+    public record Account(long id, String username, String displayName, Role role, Long orgUnitId, boolean enabled) {}
 
     @Transactional(readOnly = true)
     public Optional<Account> byUsername(String username) {
-        return username == null ? Optional.empty() : users.findByUsername(username.strip()).map(AccountLookup::of);
+        return username == null
+                ? Optional.empty()
+                : users.findByUsername(username.strip()).map(AccountLookup::of);
     }
 
     @Transactional(readOnly = true)
@@ -34,6 +35,7 @@ public class AccountLookup {
     }
 
     private static Account of(cn.sgz.org.internal.UserAccount u) {
-        return new Account(u.getId(), u.getUsername(), u.getDisplayName(), u.getRole(), u.getOrgUnitId(), u.isEnabled());
+        return new Account(
+                u.getId(), u.getUsername(), u.getDisplayName(), u.getRole(), u.getOrgUnitId(), u.isEnabled());
     }
 }

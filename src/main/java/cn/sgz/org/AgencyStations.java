@@ -25,7 +25,8 @@ public class AgencyStations {
         for (Long station : stationIds) {
             jdbc.sql("INSERT INTO agency_station (agency_id, station_id) SELECT ?, ? WHERE NOT EXISTS "
                             + "(SELECT 1 FROM agency_station WHERE agency_id = ? AND station_id = ?)")
-                    .params(agencyId, station, agencyId, station).update();
+                    .params(agencyId, station, agencyId, station)
+                    .update();
         }
     }
 }

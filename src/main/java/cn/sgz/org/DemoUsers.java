@@ -29,9 +29,10 @@ public class DemoUsers {
     /** Runs {@code work} signed in as {@code username}; false (and nothing run) when that account does not exist. */
     public boolean runAs(String username, Runnable work) {
         return callAs(username, () -> {
-            work.run();
-            return Boolean.TRUE;
-        }) != null;
+                    work.run();
+                    return Boolean.TRUE;
+                })
+                != null;
     }
 
     /** Like {@link #runAs} with a result; null when the account does not exist. */
@@ -44,8 +45,8 @@ public class DemoUsers {
             return null;
         }
         Authentication previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(
-                new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
         try {
             return work.get();
         } finally {

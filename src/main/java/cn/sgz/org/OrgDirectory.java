@@ -2,11 +2,11 @@ package cn.sgz.org;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +33,8 @@ public class OrgDirectory {
         Scope scope = scopes.current();
         return jdbc.sql("SELECT * FROM org_unit WHERE type = ? AND active AND " + scope.sqlCondition("path")
                         + " ORDER BY path")
-                .param(type.name()).params(scope.likePatterns().toArray())
+                .param(type.name())
+                .params(scope.likePatterns().toArray())
                 .query(OrgDirectory::mapUnit)
                 .list();
     }
@@ -41,9 +42,11 @@ public class OrgDirectory {
     /** A unit by id if it exists and is inside the current scope. */
     public Optional<OrgUnitView> findVisible(long id) {
         Scope scope = scopes.current();
-        return jdbc.sql("SELECT * FROM org_unit WHERE id = ?").param(id)
+        return jdbc.sql("SELECT * FROM org_unit WHERE id = ?")
+                .param(id)
                 .query(OrgDirectory::mapUnit)
-                .optional().filter(u -> scope.covers(u.path()));
+                .optional()
+                .filter(u -> scope.covers(u.path()));
     }
 
     /** How many active units of each type the current user sees: the home page summary. */
@@ -54,7 +57,8 @@ public class OrgDirectory {
                         + " GROUP BY type")
                 .params(scope.likePatterns().toArray())
                 .query((rs, i) -> Map.entry(OrgUnitType.valueOf(rs.getString(1)), rs.getLong(2)))
-                .list().forEach(e -> counts.put(e.getKey(), e.getValue()));
+                .list()
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
         return counts;
     }
 
@@ -69,11 +73,19 @@ public class OrgDirectory {
     }
 
     private static OrgUnitView mapUnit(ResultSet rs, int row) throws SQLException {
-        return new OrgUnitView(rs.getLong("id"), (Long) rs.getObject("parent_id"),
-                OrgUnitType.valueOf(rs.getString("type")), rs.getString("name"), rs.getString("code"),
-                rs.getString("path"), rs.getInt("level"), rs.getBoolean("active"),
-                (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"),
-                rs.getString("address"), rs.getLong("version"));
+        return new OrgUnitView(
+                rs.getLong("id"),
+                (Long) rs.getObject("parent_id"),
+                OrgUnitType.valueOf(rs.getString("type")),
+                rs.getString("name"),
+                rs.getString("code"),
+                rs.getString("path"),
+                rs.getInt("level"),
+                rs.getBoolean("active"),
+                (Double) rs.getObject("latitude"),
+                (Double) rs.getObject("longitude"),
+                rs.getString("address"),
+                rs.getLong("version"));
     }
 
     /**
@@ -83,11 +95,17 @@ public class OrgDirectory {
     public List<AgencyView> activeAgencies() {
         Map<Long, List<Long>> stations = new HashMap<>();
         jdbc.sql("SELECT agency_id, station_id FROM agency_station ORDER BY station_id")
-                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list()
-                .forEach(e -> stations.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list()
+                .forEach(e -> stations.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                        .add(e.getValue()));
         return jdbc.sql("SELECT id, name, credit_code, contact_name, phone FROM agency WHERE active ORDER BY name")
-                .query((rs, i) -> new AgencyView(rs.getLong("id"), rs.getString("name"), rs.getString("credit_code"),
-                        rs.getString("contact_name"), rs.getString("phone"),
+                .query((rs, i) -> new AgencyView(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("credit_code"),
+                        rs.getString("contact_name"),
+                        rs.getString("phone"),
                         stations.getOrDefault(rs.getLong("id"), List.of())))
                 .list();
     }
@@ -101,8 +119,10 @@ public class OrgDirectory {
         if (ids.isEmpty()) {
             return names;
         }
-        jdbc.sql("SELECT id, name FROM org_unit WHERE id IN (:ids)").param("ids", List.copyOf(ids))
-                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
+        jdbc.sql("SELECT id, name FROM org_unit WHERE id IN (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list()
                 .forEach(e -> names.put(e.getKey(), e.getValue()));
         return names;
     }
@@ -116,8 +136,11 @@ public class OrgDirectory {
         if (ids.isEmpty()) {
             return units;
         }
-        jdbc.sql("SELECT * FROM org_unit WHERE id IN (:ids)").param("ids", List.copyOf(ids))
-                .query(OrgDirectory::mapUnit).list().forEach(u -> units.put(u.id(), u));
+        jdbc.sql("SELECT * FROM org_unit WHERE id IN (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query(OrgDirectory::mapUnit)
+                .list()
+                .forEach(u -> units.put(u.id(), u));
         return units;
     }
 
@@ -136,7 +159,8 @@ public class OrgDirectory {
                         + scope.sqlCondition("u.path") + " GROUP BY s.station_id")
                 .params(params)
                 .query((rs, i) -> Map.entry(rs.getLong(1), new StaffCount(rs.getLong(2), rs.getLong(3))))
-                .list().forEach(e -> result.put(e.getKey(), e.getValue()));
+                .list()
+                .forEach(e -> result.put(e.getKey(), e.getValue()));
         return result;
     }
 
@@ -150,20 +174,31 @@ public class OrgDirectory {
         List<Object> params = new java.util.ArrayList<>();
         params.add(stationId);
         params.addAll(scope.likePatterns());
-        return jdbc.sql("SELECT s.*, u.name AS station_name FROM staff s JOIN org_unit u ON u.id = s.station_id "
-                        + "WHERE s.active AND s.station_id = ? AND " + scope.sqlCondition("u.path") + " ORDER BY s.name")
+        return jdbc
+                .sql("SELECT s.*, u.name AS station_name FROM staff s JOIN org_unit u ON u.id = s.station_id "
+                        + "WHERE s.active AND s.station_id = ? AND " + scope.sqlCondition("u.path")
+                        + " ORDER BY s.name")
                 .params(params)
-                .query((rs, i) -> new StaffView(rs.getLong("id"), rs.getLong("station_id"), rs.getString("station_name"),
-                        (Long) rs.getObject("agency_id", Long.class), rs.getString("name"), rs.getString("gender"),
-                        rs.getString("phone"), rs.getString("position"),
-                        CertificateLevel.valueOf(rs.getString("cert_level")), rs.getString("cert_number"),
-                        rs.getObject("cert_date", java.time.LocalDate.class), rs.getBoolean("active"),
+                .query((rs, i) -> new StaffView(
+                        rs.getLong("id"),
+                        rs.getLong("station_id"),
+                        rs.getString("station_name"),
+                        (Long) rs.getObject("agency_id", Long.class),
+                        rs.getString("name"),
+                        rs.getString("gender"),
+                        rs.getString("phone"),
+                        rs.getString("position"),
+                        CertificateLevel.valueOf(rs.getString("cert_level")),
+                        rs.getString("cert_number"),
+                        rs.getObject("cert_date", java.time.LocalDate.class),
+                        rs.getBoolean("active"),
                         rs.getLong("version")))
-                .list().stream().map(v -> cn.sgz.org.internal.StaffService.shown(v, scope.role().managesStaff()))
+                .list()
+                .stream()
+                .map(v -> cn.sgz.org.internal.StaffService.shown(v, scope.role().managesStaff()))
                 .toList();
     }
 
     /** Staff totals for a station or area. */
-    public record StaffCount(long total, long certified) {
-    }
+    public record StaffCount(long total, long certified) {}
 }

@@ -1,8 +1,19 @@
 package cn.sgz.org;
 
 /** An org unit as other modules and the API see it. */
-public record OrgUnitView(long id, Long parentId, OrgUnitType type, String name, String code, String path, int level,
-                          boolean active, Double latitude, Double longitude, String address, long version) {
+public record OrgUnitView(
+        long id,
+        Long parentId,
+        OrgUnitType type,
+        String name,
+        String code,
+        String path,
+        int level,
+        boolean active,
+        Double latitude,
+        Double longitude,
+        String address,
+        long version) {
 
     /** Parents before children, siblings in creation (id) order: paths compared id by id, not as text. */
     public static final java.util.Comparator<OrgUnitView> TREE_ORDER = (a, b) -> comparePaths(a.path(), b.path());

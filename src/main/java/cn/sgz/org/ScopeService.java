@@ -32,7 +32,8 @@ public class ScopeService {
     }
 
     public CurrentUser currentUser() {
-        return findCurrentUser().orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("未登录"));
+        return findCurrentUser()
+                .orElseThrow(() -> new org.springframework.security.access.AccessDeniedException("未登录"));
     }
 
     public Scope current() {
@@ -50,24 +51,35 @@ public class ScopeService {
             }
             return jdbc.sql("SELECT u.path FROM agency_station s JOIN org_unit u ON u.id = s.station_id "
                             + "WHERE s.agency_id = ? ORDER BY u.path")
-                    .param(user.agencyId()).query(String.class).list();
+                    .param(user.agencyId())
+                    .query(String.class)
+                    .list();
         }
         if (user.orgUnitId() == null) {
             return List.of();
         }
-        return jdbc.sql("SELECT path FROM org_unit WHERE id = ?").param(user.orgUnitId())
-                .query(String.class).optional().map(List::of).orElse(List.of());
+        return jdbc.sql("SELECT path FROM org_unit WHERE id = ?")
+                .param(user.orgUnitId())
+                .query(String.class)
+                .optional()
+                .map(List::of)
+                .orElse(List.of());
     }
 
     /** The materialized path of an org unit, if the unit exists. */
     public Optional<String> pathOf(long orgUnitId) {
-        return jdbc.sql("SELECT path FROM org_unit WHERE id = ?").param(orgUnitId).query(String.class).optional();
+        return jdbc.sql("SELECT path FROM org_unit WHERE id = ?")
+                .param(orgUnitId)
+                .query(String.class)
+                .optional();
     }
 
     /** The materialized path of the org unit an account belongs to, if the account exists and has one. */
     public Optional<String> pathOfAccount(String username) {
         return jdbc.sql("SELECT u.path FROM app_user a JOIN org_unit u ON u.id = a.org_unit_id WHERE a.username = ?")
-                .param(username).query(String.class).optional();
+                .param(username)
+                .query(String.class)
+                .optional();
     }
 
     /**
@@ -89,6 +101,7 @@ public class ScopeService {
                         + " ORDER BY path")
                 .param(type.name())
                 .params(scope.likePatterns().toArray())
-                .query(Long.class).list();
+                .query(Long.class)
+                .list();
     }
 }

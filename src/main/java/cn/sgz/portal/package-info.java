@@ -1,3 +1,15 @@
 /** 门户: navigation by role and the home page of each role; composes the other modules' views. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"casework", "catalog", "evaluation", "feedback", "org", "progress", "recipient", "reporting", "shared"}, displayName = "门户")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {
+            "casework",
+            "catalog",
+            "evaluation",
+            "feedback",
+            "org",
+            "progress",
+            "recipient",
+            "reporting",
+            "shared"
+        },
+        displayName = "门户")
 package cn.sgz.portal;

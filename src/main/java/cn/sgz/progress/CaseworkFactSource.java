@@ -21,17 +21,13 @@ public interface CaseworkFactSource {
     /** Exemplary cases/groups confirmed by the bureau, per station, confirmed in [from, to]. */
     List<ExemplaryFact> exemplary(Collection<Long> stationIds, LocalDate from, LocalDate to);
 
-    record CaseFact(long stationId, long caseId, String title, List<LocalDate> sessionDates) {
-    }
+    record CaseFact(long stationId, long caseId, String title, List<LocalDate> sessionDates) {}
 
-    record GroupFact(long stationId, long groupId, String title, List<SessionFact> sessions) {
-    }
+    record GroupFact(long stationId, long groupId, String title, List<SessionFact> sessions) {}
 
     /** A group session: {@code counts} is whether its record counts on evidence, whatever the attendees. */
-    record SessionFact(LocalDate date, int attendees, boolean counts) {
-    }
+    record SessionFact(LocalDate date, int attendees, boolean counts) {}
 
     /** A confirmed exemplary case or group; {@code domain} is that of the case or group (null: unknown). */
-    record ExemplaryFact(long stationId, long id, String title, LocalDate confirmedOn, ServiceDomain domain) {
-    }
+    record ExemplaryFact(long stationId, long id, String title, LocalDate confirmedOn, ServiceDomain domain) {}
 }

@@ -1,8 +1,8 @@
 package cn.sgz.progress;
 
 import cn.sgz.catalog.Project;
-import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.ProjectInScope;
+import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.ProjectQueries;
 import cn.sgz.progress.internal.ComplianceEngine;
 import cn.sgz.progress.internal.DrilldownReader;
@@ -27,8 +27,11 @@ public class ComplianceService {
     private final DrilldownReader drilldowns;
     private final ObjectProvider<JudgementSource> judgements;
 
-    ComplianceService(ProjectQueries projects, ComplianceEngine engine,
-                      DrilldownReader drilldowns, ObjectProvider<JudgementSource> judgements) {
+    ComplianceService(
+            ProjectQueries projects,
+            ComplianceEngine engine,
+            DrilldownReader drilldowns,
+            ObjectProvider<JudgementSource> judgements) {
         this.projects = projects;
         this.engine = engine;
         this.drilldowns = drilldowns;
@@ -46,20 +49,48 @@ public class ComplianceService {
     /** Standards waiting for a person's judgement (MANUAL) take the latest judgement made in an evaluation. */
     private List<StationCompliance> judged(long projectId, List<Long> stations, List<StationCompliance> rows) {
         Map<String, JudgementSource.Judgement> latest = new HashMap<>();
-        judgements.orderedStream().forEach(src -> src.judgements(projectId, stations).forEach(j -> latest.merge(
-                j.stationId() + ":" + j.indicatorId(), j, (a, b) -> b.judgedOn().isAfter(a.judgedOn()) ? b : a)));
+        judgements
+                .orderedStream()
+                .forEach(src -> src.judgements(projectId, stations)
+                        .forEach(j -> latest.merge(
+                                j.stationId() + ":" + j.indicatorId(),
+                                j,
+                                (a, b) -> b.judgedOn().isAfter(a.judgedOn()) ? b : a)));
         if (latest.isEmpty()) {
             return rows;
         }
-        return rows.stream().map(sc -> new StationCompliance(sc.projectId(), sc.stationId(), sc.stationName(), sc.asOf(),
-                sc.indicators().stream().map(r -> {
-                    JudgementSource.Judgement j = r.status() == IndicatorStatus.MANUAL
-                            ? latest.get(sc.stationId() + ":" + r.indicatorId()) : null;
-                    return j == null ? r : new IndicatorResult(r.indicatorId(), r.code(), r.name(), r.itemName(),
-                            r.standard(), r.kind(), r.period(), r.target(), r.actual(), r.unit(),
-                            j.met() ? IndicatorStatus.MET : IndicatorStatus.MISSED, r.subPeriods(),
-                            "评估人判断（" + j.judgedOn() + "）：" + j.note(), r.value(), r.evidence());
-                }).toList())).toList();
+        return rows.stream()
+                .map(sc -> new StationCompliance(
+                        sc.projectId(),
+                        sc.stationId(),
+                        sc.stationName(),
+                        sc.asOf(),
+                        sc.indicators().stream()
+                                .map(r -> {
+                                    JudgementSource.Judgement j = r.status() == IndicatorStatus.MANUAL
+                                            ? latest.get(sc.stationId() + ":" + r.indicatorId())
+                                            : null;
+                                    return j == null
+                                            ? r
+                                            : new IndicatorResult(
+                                                    r.indicatorId(),
+                                                    r.code(),
+                                                    r.name(),
+                                                    r.itemName(),
+                                                    r.standard(),
+                                                    r.kind(),
+                                                    r.period(),
+                                                    r.target(),
+                                                    r.actual(),
+                                                    r.unit(),
+                                                    j.met() ? IndicatorStatus.MET : IndicatorStatus.MISSED,
+                                                    r.subPeriods(),
+                                                    "评估人判断（" + j.judgedOn() + "）：" + j.note(),
+                                                    r.value(),
+                                                    r.evidence());
+                                })
+                                .toList()))
+                .toList();
     }
 
     /** The records (or cases, groups, amounts) behind one indicator's figure at one station. */
@@ -69,7 +100,8 @@ public class ComplianceService {
         only(p.visibleStationIds(), stationId);
         ProjectIndicator pi = p.indicators().stream()
                 .filter(i -> i.indicator().id() != null && i.indicator().id() == indicatorId)
-                .findFirst().orElseThrow(() -> new NotFoundException("指标"));
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("指标"));
         return drilldowns.read(p.project(), pi, stationId, asOf, period);
     }
 

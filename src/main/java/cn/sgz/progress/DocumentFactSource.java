@@ -23,8 +23,8 @@ public interface DocumentFactSource {
      * for its domain only: “七表” is not met for a domain with no cases). Sources whose documents belong to no
      * domain (station rules, plans) answer the same as without one.
      */
-    default Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names,
-                                             ServiceDomain domain) {
+    default Map<Long, Set<String>> documents(
+            Collection<Long> stationIds, Collection<String> names, ServiceDomain domain) {
         return documents(stationIds, names);
     }
 }

@@ -53,9 +53,7 @@ public interface EntityFactSource {
         return null;
     }
 
-    record Share(long total, long meeting) {
-    }
+    record Share(long total, long meeting) {}
 
-    record AmountFact(long stationId, long id, LocalDate date, BigDecimal amount, String title) {
-    }
+    record AmountFact(long stationId, long id, LocalDate date, BigDecimal amount, String title) {}
 }

@@ -12,16 +12,32 @@ import java.util.List;
  * {@code value} (指标值, of the project's tier) and {@code evidence} (佐证要求) are the catalog's texts verbatim,
  * so a worker sees the evidence a standard demands.
  */
-public record IndicatorResult(long indicatorId, String code, String name, String itemName, String standard,
-                              RuleKind kind, SubPeriod period, BigDecimal target, BigDecimal actual, String unit,
-                              IndicatorStatus status, List<SubPeriodResult> subPeriods, String note, String value,
-                              String evidence) {
+public record IndicatorResult(
+        long indicatorId,
+        String code,
+        String name,
+        String itemName,
+        String standard,
+        RuleKind kind,
+        SubPeriod period,
+        BigDecimal target,
+        BigDecimal actual,
+        String unit,
+        IndicatorStatus status,
+        List<SubPeriodResult> subPeriods,
+        String note,
+        String value,
+        String evidence) {
 
     public long periodsMet() {
-        return subPeriods.stream().filter(s -> s.status() == IndicatorStatus.MET).count();
+        return subPeriods.stream()
+                .filter(s -> s.status() == IndicatorStatus.MET)
+                .count();
     }
 
     public long periodsDue() {
-        return subPeriods.stream().filter(s -> s.status() != IndicatorStatus.NOT_DUE).count();
+        return subPeriods.stream()
+                .filter(s -> s.status() != IndicatorStatus.NOT_DUE)
+                .count();
     }
 }

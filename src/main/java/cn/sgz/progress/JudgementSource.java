@@ -14,6 +14,5 @@ public interface JudgementSource {
     /** The latest judgement of each (station, indicator) of the project, for the given stations. */
     List<Judgement> judgements(long projectId, Collection<Long> stationIds);
 
-    record Judgement(long stationId, long indicatorId, boolean met, String note, LocalDate judgedOn) {
-    }
+    record Judgement(long stationId, long indicatorId, boolean met, String note, LocalDate judgedOn) {}
 }

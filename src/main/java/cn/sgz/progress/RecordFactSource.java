@@ -22,14 +22,16 @@ public interface RecordFactSource {
      * As {@link #monthlyCounts(Collection, LocalDate, LocalDate)}, only for records of the given kinds: the engine
      * asks for the kinds its indicators count, so the scan reads no more than they need.
      */
-    default List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from,
-                                             LocalDate to) {
-        return monthlyCounts(stationIds, from, to).stream().filter(c -> kinds.contains(c.kind())).toList();
+    default List<MonthlyCount> monthlyCounts(
+            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to) {
+        return monthlyCounts(stationIds, from, to).stream()
+                .filter(c -> kinds.contains(c.kind()))
+                .toList();
     }
 
     /** Qualifying records per station, served person, kind and month, for per-person and coverage rules. */
-    List<RecipientMonthlyCount> recipientMonthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds,
-                                                       LocalDate from, LocalDate to);
+    List<RecipientMonthlyCount> recipientMonthlyCounts(
+            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to);
 
     /**
      * Every record behind a figure, counting or excluded, with the reasons it does not count; voided
@@ -37,15 +39,18 @@ public interface RecordFactSource {
      */
     List<RecordRef> records(long stationId, Set<RecordKind> kinds, ServiceDomain domain, LocalDate from, LocalDate to);
 
-    record MonthlyCount(long stationId, RecordKind kind, ServiceDomain domain, YearMonth month, long count) {
-    }
+    record MonthlyCount(long stationId, RecordKind kind, ServiceDomain domain, YearMonth month, long count) {}
 
-    record RecipientMonthlyCount(long stationId, long recipientId, RecordKind kind, YearMonth month, long count) {
-    }
+    record RecipientMonthlyCount(long stationId, long recipientId, RecordKind kind, YearMonth month, long count) {}
 
     /** A record in a drill-down: what it is, whether it counts, and why not. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "RecordFactRef")
-    record RecordRef(long id, LocalDate date, RecordKind kind, String title, boolean counts, List<String> reasons,
-                     String link) {
-    }
+    record RecordRef(
+            long id,
+            LocalDate date,
+            RecordKind kind,
+            String title,
+            boolean counts,
+            List<String> reasons,
+            String link) {}
 }

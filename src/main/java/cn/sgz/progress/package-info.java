@@ -4,5 +4,7 @@
  * through the fact-source interfaces of this package. A module that is not built yet simply provides
  * no source, and its indicators say “数据来源尚未接入” instead of a fake zero.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"catalog", "org", "shared"}, displayName = "指标进度")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"catalog", "org", "shared"},
+        displayName = "指标进度")
 package cn.sgz.progress;

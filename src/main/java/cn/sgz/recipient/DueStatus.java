@@ -27,8 +27,8 @@ public enum DueStatus implements Labelled {
      * @param startedOn when the person was put on the roster
      * @param lastFollowedOn the latest follow-up on or before today, or null
      */
-    public static DueStatus of(FollowUpFrequency frequency, LocalDate startedOn, LocalDate lastFollowedOn,
-                               LocalDate today) {
+    public static DueStatus of(
+            FollowUpFrequency frequency, LocalDate startedOn, LocalDate lastFollowedOn, LocalDate today) {
         FollowUpFrequency.Period current = frequency.periodOf(today);
         if (lastFollowedOn != null && !lastFollowedOn.isBefore(current.start())) {
             return DONE;

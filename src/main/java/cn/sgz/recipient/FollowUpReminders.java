@@ -1,9 +1,8 @@
 package cn.sgz.recipient;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.recipient.internal.FollowUpService;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ForbiddenException;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -21,7 +20,8 @@ public class FollowUpReminders {
     public List<DueEntry> overdue() {
         try {
             return followUps.dueList(ChinaTime.today(), null, true).stream()
-                    .filter(e -> e.status() == DueStatus.OVERDUE).toList();
+                    .filter(e -> e.status() == DueStatus.OVERDUE)
+                    .toList();
         } catch (ForbiddenException e) {
             return List.of();
         }

@@ -3,5 +3,7 @@
  * assessments and the needs list, follow-up rosters and due lists. ID numbers are stored encrypted
  * with a keyed hash for look-ups; every read and write is scoped through {@code cn.sgz.org.ScopeService}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"activity", "catalog", "org", "progress", "shared"}, displayName = "服务对象台账")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"activity", "catalog", "org", "progress", "shared"},
+        displayName = "服务对象台账")
 package cn.sgz.recipient;

@@ -40,8 +40,13 @@ public class ArchiveService {
     private final TaskExecutor executor;
     private final ApplicationEventPublisher events;
 
-    ArchiveService(ArchiveStore store, ArchiveBuilder builder, ProjectQueries projects, ScopeService scopes,
-                   @Qualifier("applicationTaskExecutor") TaskExecutor executor, ApplicationEventPublisher events) {
+    ArchiveService(
+            ArchiveStore store,
+            ArchiveBuilder builder,
+            ProjectQueries projects,
+            ScopeService scopes,
+            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.builder = builder;
         this.projects = projects;
@@ -57,7 +62,9 @@ public class ArchiveService {
         if (stationId != null && !p.visibleStationIds().contains(stationId)) {
             throw new NotFoundException("社工站");
         }
-        if (indicatorId != null && p.indicators().stream().noneMatch(i -> indicatorId.equals(i.indicator().id()))) {
+        if (indicatorId != null
+                && p.indicators().stream()
+                        .noneMatch(i -> indicatorId.equals(i.indicator().id()))) {
             throw BusinessException.field("indicatorId", "指标：项目中没有该指标");
         }
         LocalDate today = ChinaTime.today();
@@ -67,8 +74,18 @@ public class ArchiveService {
         }
         String path = scopes.pathOf(stationId != null ? stationId : project.bureauId())
                 .orElseThrow(() -> new NotFoundException("项目"));
-        long id = store.insert(projectId, stationId, indicatorId, date, path, scopes.currentUser().username());
-        events.publishEvent(AuditEvent.success("ARCHIVE_REQUEST", "ARCHIVE", id, path,
+        long id = store.insert(
+                projectId,
+                stationId,
+                indicatorId,
+                date,
+                path,
+                scopes.currentUser().username());
+        events.publishEvent(AuditEvent.success(
+                "ARCHIVE_REQUEST",
+                "ARCHIVE",
+                id,
+                path,
                 "项目 " + projectId + (stationId == null ? "" : " 社工站 " + stationId)
                         + (indicatorId == null ? "" : " 指标 " + indicatorId) + " 截至 " + date));
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -107,7 +124,8 @@ public class ArchiveService {
         var scope = scopes.current();
         return store.ofProject(projectId).stream()
                 .filter(r -> me.equals(r.view().requestedBy()) || scope.covers(r.orgPath()))
-                .map(ArchiveStore.Row::view).toList();
+                .map(ArchiveStore.Row::view)
+                .toList();
     }
 
     /** The finished archive's file (409 while it is being built), audited. */
@@ -134,7 +152,8 @@ public class ArchiveService {
 
     private ArchiveStore.Row visible(long id) {
         ArchiveStore.Row r = store.find(id).orElseThrow(() -> new NotFoundException("资料包"));
-        if (!scopes.currentUser().username().equals(r.view().requestedBy()) && !scopes.current().covers(r.orgPath())) {
+        if (!scopes.currentUser().username().equals(r.view().requestedBy())
+                && !scopes.current().covers(r.orgPath())) {
             throw new NotFoundException("资料包");
         }
         projects.inScope(r.view().projectId());

@@ -38,8 +38,11 @@ public class BoardExportService {
     private final ScopeService scopes;
     private final ApplicationEventPublisher events;
 
-    BoardExportService(ComplianceService compliance, ProjectQueries projects, ScopeService scopes,
-                       ApplicationEventPublisher events) {
+    BoardExportService(
+            ComplianceService compliance,
+            ProjectQueries projects,
+            ScopeService scopes,
+            ApplicationEventPublisher events) {
         this.compliance = compliance;
         this.projects = projects;
         this.scopes = scopes;
@@ -51,7 +54,8 @@ public class BoardExportService {
 
         public String title() {
             return stations.size() == 1 && project.stationIds().size() > 1
-                    ? stations.get(0).stationName() + "指标进度看板" : project.name() + " 区县看板";
+                    ? stations.get(0).stationName() + "指标进度看板"
+                    : project.name() + " 区县看板";
         }
 
         public IndicatorResult result(StationCompliance sc, long indicatorId) {
@@ -69,15 +73,21 @@ public class BoardExportService {
     @Transactional(readOnly = true)
     public byte[] excel(long projectId, Long stationId, LocalDate asOf) {
         Board b = board(projectId, stationId, asOf);
-        String path = stationId == null ? scopes.pathOf(b.project().bureauId()).orElse(null)
+        String path = stationId == null
+                ? scopes.pathOf(b.project().bureauId()).orElse(null)
                 : scopes.pathOf(stationId).orElse(null);
-        events.publishEvent(AuditEvent.success("BOARD_EXPORT", stationId == null ? "PROJECT" : "STATION",
-                stationId == null ? projectId : stationId, path, "Excel " + b.asOf()));
+        events.publishEvent(AuditEvent.success(
+                "BOARD_EXPORT",
+                stationId == null ? "PROJECT" : "STATION",
+                stationId == null ? projectId : stationId,
+                path,
+                "Excel " + b.asOf()));
         return stationId == null ? county(b) : station(b);
     }
 
     private static byte[] county(Board b) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = ReportFiles.bold(book);
             Sheet summary = book.createSheet("各站概况");
             ReportFiles.header(summary, bold, "社工站", "已达标", "进度正常", "有风险", "未达标", "未到期", "指标数");
@@ -87,8 +97,12 @@ public class BoardExportService {
                 ReportFiles.text(row, 0, sc.stationName());
                 var by = sc.countByStatus();
                 int c = 1;
-                for (IndicatorStatus s : List.of(IndicatorStatus.MET, IndicatorStatus.ON_TRACK, IndicatorStatus.AT_RISK,
-                        IndicatorStatus.MISSED, IndicatorStatus.NOT_DUE)) {
+                for (IndicatorStatus s : List.of(
+                        IndicatorStatus.MET,
+                        IndicatorStatus.ON_TRACK,
+                        IndicatorStatus.AT_RISK,
+                        IndicatorStatus.MISSED,
+                        IndicatorStatus.NOT_DUE)) {
                     row.createCell(c++).setCellValue(by.getOrDefault(s, 0L));
                 }
                 row.createCell(c).setCellValue(sc.indicators().size());
@@ -106,7 +120,8 @@ public class BoardExportService {
                     Row row = board.createRow(r++);
                     ReportFiles.text(row, 0, first.code());
                     ReportFiles.text(row, 1, first.name());
-                    ReportFiles.text(row, 2, first.period() == null ? "" : first.period().label());
+                    ReportFiles.text(
+                            row, 2, first.period() == null ? "" : first.period().label());
                     ReportFiles.number(row, 3, first.target());
                     ReportFiles.text(row, 4, first.unit() == null ? "" : first.unit());
                     int c = 5;
@@ -129,12 +144,12 @@ public class BoardExportService {
     }
 
     private static byte[] station(Board b) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = ReportFiles.bold(book);
             StationCompliance sc = b.stations().get(0);
             Sheet sheet = book.createSheet("指标进度");
-            ReportFiles.header(sheet, bold, "编码", "指标", "考核周期", "目标", "完成", "单位", "状态", "已达标期数",
-                    "已到期期数", "说明");
+            ReportFiles.header(sheet, bold, "编码", "指标", "考核周期", "目标", "完成", "单位", "状态", "已达标期数", "已到期期数", "说明");
             Sheet periods = book.createSheet("分期明细");
             ReportFiles.header(periods, bold, "编码", "指标", "期", "起", "止", "目标", "完成", "状态");
             int r = 1;

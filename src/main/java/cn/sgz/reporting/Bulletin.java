@@ -10,8 +10,16 @@ import java.util.List;
  * or today while it runs), ranked by the share of evaluated indicators met, with the stations at risk
  * and what puts them at risk.
  */
-public record Bulletin(long projectId, String projectName, String bureauName, String quarterLabel, LocalDate from,
-                       LocalDate to, LocalDate asOf, List<BulletinStation> stations, List<BulletinIndicator> indicators) {
+public record Bulletin(
+        long projectId,
+        String projectName,
+        String bureauName,
+        String quarterLabel,
+        LocalDate from,
+        LocalDate to,
+        LocalDate asOf,
+        List<BulletinStation> stations,
+        List<BulletinIndicator> indicators) {
 
     public Bulletin {
         stations = List.copyOf(stations);
@@ -22,9 +30,21 @@ public record Bulletin(long projectId, String projectName, String bureauName, St
      * One station's line: indicators by status, {@code rate} = met ÷ evaluated (in %, evaluated leaves
      * out 未到期 and what the data cannot judge), records of the quarter, and its 季报 status.
      */
-    public record BulletinStation(int rank, long stationId, String stationName, long met, long onTrack, long atRisk,
-                              long missed, long evaluated, BigDecimal rate, long counted, long excluded,
-                              long peopleServed, String reportStatus, List<String> risks) {
+    public record BulletinStation(
+            int rank,
+            long stationId,
+            String stationName,
+            long met,
+            long onTrack,
+            long atRisk,
+            long missed,
+            long evaluated,
+            BigDecimal rate,
+            long counted,
+            long excluded,
+            long peopleServed,
+            String reportStatus,
+            List<String> risks) {
 
         public boolean atRiskStation() {
             return atRisk + missed > 0;
@@ -32,8 +52,7 @@ public record Bulletin(long projectId, String projectName, String bureauName, St
     }
 
     /** One indicator across the stations, in the order of {@link #stations()}. */
-    public record BulletinIndicator(String code, String name, String target, List<BulletinCell> cells) {
-    }
+    public record BulletinIndicator(String code, String name, String target, List<BulletinCell> cells) {}
 
     public record BulletinCell(String actual, IndicatorStatus status) {
 

@@ -40,9 +40,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 public class BulletinService {
 
-    private static final Set<Role> READERS = EnumSet.of(Role.ADMIN, Role.CITY_OFFICER, Role.BUREAU_OFFICER, Role.EVALUATOR);
-    private static final Set<IndicatorStatus> UNJUDGED = EnumSet.of(IndicatorStatus.NOT_DUE,
-            IndicatorStatus.NOT_CONNECTED, IndicatorStatus.MANUAL);
+    private static final Set<Role> READERS =
+            EnumSet.of(Role.ADMIN, Role.CITY_OFFICER, Role.BUREAU_OFFICER, Role.EVALUATOR);
+    private static final Set<IndicatorStatus> UNJUDGED =
+            EnumSet.of(IndicatorStatus.NOT_DUE, IndicatorStatus.NOT_CONNECTED, IndicatorStatus.MANUAL);
 
     private final ProjectQueries projects;
     private final ComplianceService compliance;
@@ -54,9 +55,16 @@ public class BulletinService {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    BulletinService(ProjectQueries projects, ComplianceService compliance, ContentBuilder builder,
-                    ReportService reports, BulletinStore store, BulletinFiles files, ScopeService scopes, JsonMapper json,
-                    ApplicationEventPublisher events) {
+    BulletinService(
+            ProjectQueries projects,
+            ComplianceService compliance,
+            ContentBuilder builder,
+            ReportService reports,
+            BulletinStore store,
+            BulletinFiles files,
+            ScopeService scopes,
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.compliance = compliance;
         this.builder = builder;
@@ -73,17 +81,18 @@ public class BulletinService {
     }
 
     /** A quarter of the project: label and first day, for pickers (quarters begun by today, newest first). */
-    public record BulletinQuarter(String label, LocalDate start, LocalDate end) {
-    }
+    public record BulletinQuarter(String label, LocalDate start, LocalDate end) {}
 
     @Transactional(readOnly = true)
     public List<BulletinQuarter> quarters(long projectId) {
         requireReader();
         Project p = projects.get(projectId);
         LocalDate today = ChinaTime.today();
-        List<BulletinQuarter> result = new ArrayList<>(ReportPeriods.of(p.startDate(), p.endDate(), ReportKind.QUARTER, 10)
-                .stream().filter(q -> !q.start().isAfter(today)).map(q -> new BulletinQuarter(q.label(), q.start(), q.end()))
-                .toList());
+        List<BulletinQuarter> result =
+                new ArrayList<>(ReportPeriods.of(p.startDate(), p.endDate(), ReportKind.QUARTER, 10).stream()
+                        .filter(q -> !q.start().isAfter(today))
+                        .map(q -> new BulletinQuarter(q.label(), q.start(), q.end()))
+                        .toList());
         java.util.Collections.reverse(result);
         return result;
     }
@@ -98,36 +107,68 @@ public class BulletinService {
         LocalDate asOf = q.end().isAfter(today) ? today : q.end();
         List<StationCompliance> all = compliance.compute(projectId, null, asOf);
         Map<String, String> quarterly = new java.util.HashMap<>();
-        reports.list(projectId, null, ReportKind.QUARTER).stream().filter(r -> r.periodStart().equals(q.start()))
+        reports.list(projectId, null, ReportKind.QUARTER).stream()
+                .filter(r -> r.periodStart().equals(q.start()))
                 .forEach(r -> quarterly.put(String.valueOf(r.stationId()), r.statusLabel()));
         List<Bulletin.BulletinStation> lines = new ArrayList<>();
         for (StationCompliance sc : all) {
             ReportContent c = builder.build(sc, q.start(), asOf);
             Map<IndicatorStatus, Long> by = sc.countByStatus();
-            long evaluated = sc.indicators().stream().filter(i -> !UNJUDGED.contains(i.status())).count();
+            long evaluated = sc.indicators().stream()
+                    .filter(i -> !UNJUDGED.contains(i.status()))
+                    .count();
             long met = by.getOrDefault(IndicatorStatus.MET, 0L);
-            BigDecimal rate = evaluated == 0 ? BigDecimal.ZERO
+            BigDecimal rate = evaluated == 0
+                    ? BigDecimal.ZERO
                     : BigDecimal.valueOf(met * 100).divide(BigDecimal.valueOf(evaluated), 1, RoundingMode.HALF_UP);
             List<String> risks = sc.indicators().stream()
                     .filter(i -> i.status() == IndicatorStatus.MISSED || i.status() == IndicatorStatus.AT_RISK)
-                    .map(i -> i.code() + " " + i.name() + "（" + i.status().label() + "）").toList();
-            lines.add(new Bulletin.BulletinStation(0, sc.stationId(), sc.stationName(), met,
-                    by.getOrDefault(IndicatorStatus.ON_TRACK, 0L), by.getOrDefault(IndicatorStatus.AT_RISK, 0L),
-                    by.getOrDefault(IndicatorStatus.MISSED, 0L), evaluated, rate, c.countedRecords(),
-                    c.excludedRecords(), c.peopleServed(),
-                    quarterly.getOrDefault(String.valueOf(sc.stationId()), ReportStatus.NOT_STARTED.label()), risks));
+                    .map(i -> i.code() + " " + i.name() + "（" + i.status().label() + "）")
+                    .toList();
+            lines.add(new Bulletin.BulletinStation(
+                    0,
+                    sc.stationId(),
+                    sc.stationName(),
+                    met,
+                    by.getOrDefault(IndicatorStatus.ON_TRACK, 0L),
+                    by.getOrDefault(IndicatorStatus.AT_RISK, 0L),
+                    by.getOrDefault(IndicatorStatus.MISSED, 0L),
+                    evaluated,
+                    rate,
+                    c.countedRecords(),
+                    c.excludedRecords(),
+                    c.peopleServed(),
+                    quarterly.getOrDefault(String.valueOf(sc.stationId()), ReportStatus.NOT_STARTED.label()),
+                    risks));
         }
-        lines.sort(Comparator.comparing(Bulletin.BulletinStation::rate).reversed()
+        lines.sort(Comparator.comparing(Bulletin.BulletinStation::rate)
+                .reversed()
                 .thenComparing(l -> l.missed() + l.atRisk())
-                .thenComparing(Comparator.comparing(Bulletin.BulletinStation::counted).reversed()));
+                .thenComparing(
+                        Comparator.comparing(Bulletin.BulletinStation::counted).reversed()));
         List<Bulletin.BulletinStation> ranked = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Bulletin.BulletinStation l = lines.get(i);
-            int rank = i > 0 && lines.get(i - 1).rate().compareTo(l.rate()) == 0
-                    && lines.get(i - 1).missed() + lines.get(i - 1).atRisk() == l.missed() + l.atRisk()
-                    && lines.get(i - 1).counted() == l.counted() ? ranked.get(i - 1).rank() : i + 1;
-            ranked.add(new Bulletin.BulletinStation(rank, l.stationId(), l.stationName(), l.met(), l.onTrack(), l.atRisk(),
-                    l.missed(), l.evaluated(), l.rate(), l.counted(), l.excluded(), l.peopleServed(), l.reportStatus(),
+            int rank = i > 0
+                            && lines.get(i - 1).rate().compareTo(l.rate()) == 0
+                            && lines.get(i - 1).missed() + lines.get(i - 1).atRisk() == l.missed() + l.atRisk()
+                            && lines.get(i - 1).counted() == l.counted()
+                    ? ranked.get(i - 1).rank()
+                    : i + 1;
+            ranked.add(new Bulletin.BulletinStation(
+                    rank,
+                    l.stationId(),
+                    l.stationName(),
+                    l.met(),
+                    l.onTrack(),
+                    l.atRisk(),
+                    l.missed(),
+                    l.evaluated(),
+                    l.rate(),
+                    l.counted(),
+                    l.excluded(),
+                    l.peopleServed(),
+                    l.reportStatus(),
                     l.risks()));
         }
         List<Bulletin.BulletinIndicator> rows = new ArrayList<>();
@@ -137,16 +178,30 @@ public class BulletinService {
             for (IndicatorResult first : all.get(0).indicators()) {
                 List<Bulletin.BulletinCell> cells = new ArrayList<>();
                 for (Bulletin.BulletinStation l : ranked) {
-                    IndicatorResult r = byStation.get(l.stationId()).byIndicator().get(first.indicatorId());
-                    cells.add(r == null ? new Bulletin.BulletinCell("—", null)
-                            : new Bulletin.BulletinCell(plain(r.actual()), r.status()));
+                    IndicatorResult r =
+                            byStation.get(l.stationId()).byIndicator().get(first.indicatorId());
+                    cells.add(
+                            r == null
+                                    ? new Bulletin.BulletinCell("—", null)
+                                    : new Bulletin.BulletinCell(plain(r.actual()), r.status()));
                 }
-                rows.add(new Bulletin.BulletinIndicator(first.code(), first.name(),
-                        plain(first.target()) + (first.unit() == null ? "" : first.unit()), cells));
+                rows.add(new Bulletin.BulletinIndicator(
+                        first.code(),
+                        first.name(),
+                        plain(first.target()) + (first.unit() == null ? "" : first.unit()),
+                        cells));
             }
         }
-        return new Bulletin(projectId, p.project().name(), p.project().bureauName(), q.label(), q.start(), q.end(),
-                asOf, ranked, rows);
+        return new Bulletin(
+                projectId,
+                p.project().name(),
+                p.project().bureauName(),
+                q.label(),
+                q.start(),
+                q.end(),
+                asOf,
+                ranked,
+                rows);
     }
 
     @Transactional(readOnly = true)
@@ -164,9 +219,8 @@ public class BulletinService {
     }
 
     /** A published bulletin: the frozen copy and when and by whom it was published. */
-    public record PublishedBulletin(long id, Bulletin bulletin, String publishedBy, java.time.OffsetDateTime publishedAt,
-                            long version) {
-    }
+    public record PublishedBulletin(
+            long id, Bulletin bulletin, String publishedBy, java.time.OffsetDateTime publishedAt, long version) {}
 
     public boolean mayPublish(long projectId) {
         if (scopes.currentUser().role() != Role.BUREAU_OFFICER) {
@@ -185,10 +239,19 @@ public class BulletinService {
         Bulletin b = compute(projectId, quarterStart);
         Project p = projects.get(projectId);
         String path = scopes.pathOf(p.bureauId()).orElseThrow(() -> new NotFoundException("项目"));
-        long id = store.save(projectId, path, b.from(), b.to(), b.asOf(), json.writeValueAsString(b),
+        long id = store.save(
+                projectId,
+                path,
+                b.from(),
+                b.to(),
+                b.asOf(),
+                json.writeValueAsString(b),
                 scopes.currentUser().displayName());
         events.publishEvent(AuditEvent.success("BULLETIN_PUBLISH", "QUARTERLY_BULLETIN", id, path, b.quarterLabel()));
-        return published(projectId).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
+        return published(projectId).stream()
+                .filter(x -> x.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     /** The published bulletins of a project, newest quarter first. */
@@ -196,8 +259,14 @@ public class BulletinService {
     public List<PublishedBulletin> published(long projectId) {
         requireReader();
         projects.inScope(projectId);
-        return store.list(projectId).stream().map(r -> new PublishedBulletin(r.id(), json.readValue(r.snapshot(), Bulletin.class),
-                r.publishedBy(), r.publishedAt(), r.version())).toList();
+        return store.list(projectId).stream()
+                .map(r -> new PublishedBulletin(
+                        r.id(),
+                        json.readValue(r.snapshot(), Bulletin.class),
+                        r.publishedBy(),
+                        r.publishedAt(),
+                        r.version()))
+                .toList();
     }
 
     private BulletinQuarter quarter(long projectId, LocalDate start) {
@@ -208,7 +277,9 @@ public class BulletinService {
         if (start == null) {
             return qs.get(0);
         }
-        return qs.stream().filter(q -> q.start().equals(start)).findFirst()
+        return qs.stream()
+                .filter(q -> q.start().equals(start))
+                .findFirst()
                 .orElseThrow(() -> BusinessException.field("quarter", "季度：项目期内没有从 " + start + " 开始且已开始的季度"));
     }
 
@@ -220,8 +291,8 @@ public class BulletinService {
 
     private void audit(Bulletin b, String format) {
         String path = scopes.pathOf(projects.get(b.projectId()).bureauId()).orElse(null);
-        events.publishEvent(AuditEvent.success("BULLETIN_EXPORT", "PROJECT", b.projectId(), path,
-                b.quarterLabel() + " " + format));
+        events.publishEvent(
+                AuditEvent.success("BULLETIN_EXPORT", "PROJECT", b.projectId(), path, b.quarterLabel() + " " + format));
     }
 
     private static String plain(BigDecimal b) {

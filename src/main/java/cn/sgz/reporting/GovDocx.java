@@ -42,6 +42,7 @@ public final class GovDocx {
     private static final String LATIN_FONT = "Times New Roman";
     /** A4 in twentieths of a point; margins 2.54 cm top/bottom, 2.8 / 2.6 cm left/right. */
     private static final int A4_SHORT = 11906;
+
     private static final int A4_LONG = 16838;
     private static final int MARGIN_TB = 1440;
     private static final int MARGIN_L = 1588;
@@ -182,7 +183,8 @@ public final class GovDocx {
     }
 
     public byte[] toBytes() {
-        try (doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (doc;
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -206,7 +208,9 @@ public final class GovDocx {
     private static void fill(XWPFTableRow row, List<String> values, int[] widths, boolean header) {
         for (int c = 0; c < widths.length; c++) {
             XWPFTableCell cell = row.getCell(c);
-            CTTcPr pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
+            CTTcPr pr = cell.getCTTc().isSetTcPr()
+                    ? cell.getCTTc().getTcPr()
+                    : cell.getCTTc().addNewTcPr();
             CTTblWidth w = pr.isSetTcW() ? pr.getTcW() : pr.addNewTcW();
             w.setType(STTblWidth.DXA);
             w.setW(BigInteger.valueOf(widths[c]));

@@ -10,8 +10,13 @@ import java.util.List;
  * engine, records by kind, people served and why records were left out. Stored as JSON when the report
  * is submitted (the snapshot) and compared with a fresh computation to show what changed since.
  */
-public record ReportContent(LocalDate asOf, List<ReportIndicator> indicators, List<ReportServiceCount> services,
-                            long peopleServed, long peopleNew, List<ReportExclusion> exclusions) {
+public record ReportContent(
+        LocalDate asOf,
+        List<ReportIndicator> indicators,
+        List<ReportServiceCount> services,
+        long peopleServed,
+        long peopleNew,
+        List<ReportExclusion> exclusions) {
 
     public ReportContent {
         indicators = List.copyOf(indicators);
@@ -24,9 +29,19 @@ public record ReportContent(LocalDate asOf, List<ReportIndicator> indicators, Li
      * holds the report's last day ({@code span}, e.g. 2026年第4季度), and cumulatively how many of its
      * sub-periods due so far were met.
      */
-    public record ReportIndicator(long indicatorId, String code, String name, String period, String span,
-                                BigDecimal target, BigDecimal actual, String unit, IndicatorStatus status,
-                                long periodsMet, long periodsDue, String note) {
+    public record ReportIndicator(
+            long indicatorId,
+            String code,
+            String name,
+            String period,
+            String span,
+            BigDecimal target,
+            BigDecimal actual,
+            String unit,
+            IndicatorStatus status,
+            long periodsMet,
+            long periodsDue,
+            String note) {
 
         public String statusLabel() {
             return status == null ? "" : status.label();
@@ -34,13 +49,11 @@ public record ReportContent(LocalDate asOf, List<ReportIndicator> indicators, Li
     }
 
     /** Service records of one kind in the period: counted, not counted, people taking part. */
-    public record ReportServiceCount(String kind, String kindLabel, String domainLabel, long counted, long excluded,
-                              long participants) {
-    }
+    public record ReportServiceCount(
+            String kind, String kindLabel, String domainLabel, long counted, long excluded, long participants) {}
 
     /** Records of the period kept out of the figures for one reason. */
-    public record ReportExclusion(String code, String reason, long records) {
-    }
+    public record ReportExclusion(String code, String reason, long records) {}
 
     public long countedRecords() {
         return services.stream().mapToLong(ReportServiceCount::counted).sum();

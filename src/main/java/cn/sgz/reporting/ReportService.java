@@ -48,8 +48,14 @@ public class ReportService {
     private final JsonMapper json;
     private final ApplicationEventPublisher events;
 
-    ReportService(ReportStore store, ProjectQueries projects, ScopeService scopes, ContentBuilder builder,
-                  ReportFiles files, JsonMapper json, ApplicationEventPublisher events) {
+    ReportService(
+            ReportStore store,
+            ProjectQueries projects,
+            ScopeService scopes,
+            ContentBuilder builder,
+            ReportFiles files,
+            JsonMapper json,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.projects = projects;
         this.scopes = scopes;
@@ -85,7 +91,8 @@ public class ReportService {
             if ((kind != null && k != kind) || (kind == null && !s.enabled())) {
                 continue;
             }
-            for (ReportPeriods.Period period : ReportPeriods.of(p.project().startDate(), p.project().endDate(), k, s.dueDay())) {
+            for (ReportPeriods.Period period :
+                    ReportPeriods.of(p.project().startDate(), p.project().endDate(), k, s.dueDay())) {
                 if (period.start().isAfter(today)) {
                     continue;
                 }
@@ -95,7 +102,8 @@ public class ReportService {
                 }
             }
         }
-        result.sort(Comparator.comparing(ReportView::periodEnd).reversed()
+        result.sort(Comparator.comparing(ReportView::periodEnd)
+                .reversed()
                 .thenComparing(v -> v.kind().ordinal())
                 .thenComparing(v -> p.visibleStationIds().indexOf(v.stationId())));
         return result;
@@ -134,9 +142,10 @@ public class ReportService {
             throw BusinessException.field("periodStart", "报告期：请选择报告期");
         }
         ReportStore.Schedule s = store.schedule(p.project().id()).get(kind);
-        ReportPeriods.Period period = ReportPeriods.find(p.project().startDate(), p.project().endDate(), kind,
-                s.dueDay(), periodStart).orElseThrow(() -> BusinessException.field("periodStart",
-                "报告期：项目期内没有从 " + periodStart + " 开始的" + kind.label() + "报告期"));
+        ReportPeriods.Period period = ReportPeriods.find(
+                        p.project().startDate(), p.project().endDate(), kind, s.dueDay(), periodStart)
+                .orElseThrow(() -> BusinessException.field(
+                        "periodStart", "报告期：项目期内没有从 " + periodStart + " 开始的" + kind.label() + "报告期"));
         if (period.start().isAfter(ChinaTime.today())) {
             throw BusinessException.field("periodStart", "报告期：" + period.label() + "尚未开始");
         }
@@ -161,10 +170,11 @@ public class ReportService {
         try {
             id = store.insert(projectId, stationId, path, period, me().displayName());
         } catch (DuplicateKeyException e) {
-            return view(p, store.find(projectId, stationId, kind, period.start()).orElseThrow());
+            return view(
+                    p, store.find(projectId, stationId, kind, period.start()).orElseThrow());
         }
-        events.publishEvent(AuditEvent.success("REPORT_START", "PERIODIC_REPORT", id, path,
-                period.label() + kind.label()));
+        events.publishEvent(
+                AuditEvent.success("REPORT_START", "PERIODIC_REPORT", id, path, period.label() + kind.label()));
         return view(p, store.find(id).orElseThrow());
     }
 
@@ -177,7 +187,8 @@ public class ReportService {
         if (!store.saveNarrative(id, requireVersion(version), form)) {
             throw stale();
         }
-        events.publishEvent(AuditEvent.success("REPORT_SAVE", "PERIODIC_REPORT", id, l.row().orgPath(), null));
+        events.publishEvent(
+                AuditEvent.success("REPORT_SAVE", "PERIODIC_REPORT", id, l.row().orgPath(), null));
         return view(l.project(), store.find(id).orElseThrow());
     }
 
@@ -189,8 +200,9 @@ public class ReportService {
         }
         requireEditable(l.row());
         if (ChinaTime.today().isBefore(l.row().periodEnd())) {
-            throw new BusinessException("PERIOD_NOT_ENDED", "本期尚未结束（截至" + ReportPeriods.chineseDate(l.row().periodEnd())
-                    + "），期满后才能提交");
+            throw new BusinessException(
+                    "PERIOD_NOT_ENDED",
+                    "本期尚未结束（截至" + ReportPeriods.chineseDate(l.row().periodEnd()) + "），期满后才能提交");
         }
         if (l.row().summary() == null || l.row().summary().isBlank()) {
             throw BusinessException.field("summary", "工作总结：提交前请填写工作总结");
@@ -199,7 +211,8 @@ public class ReportService {
         if (!store.submit(id, requireVersion(version), me().displayName(), snapshot)) {
             throw stale();
         }
-        events.publishEvent(AuditEvent.success("REPORT_SUBMIT", "PERIODIC_REPORT", id, l.row().orgPath(), null));
+        events.publishEvent(AuditEvent.success(
+                "REPORT_SUBMIT", "PERIODIC_REPORT", id, l.row().orgPath(), null));
         return view(l.project(), store.find(id).orElseThrow());
     }
 
@@ -217,7 +230,8 @@ public class ReportService {
         if (!store.review(id, requireVersion(version), me().displayName())) {
             throw stale();
         }
-        events.publishEvent(AuditEvent.success("REPORT_REVIEW", "PERIODIC_REPORT", id, l.row().orgPath(), null));
+        events.publishEvent(AuditEvent.success(
+                "REPORT_REVIEW", "PERIODIC_REPORT", id, l.row().orgPath(), null));
         return view(l.project(), store.find(id).orElseThrow());
     }
 
@@ -231,7 +245,8 @@ public class ReportService {
         if (!store.receive(id, requireVersion(version), me().displayName())) {
             throw stale();
         }
-        events.publishEvent(AuditEvent.success("REPORT_RECEIVE", "PERIODIC_REPORT", id, l.row().orgPath(), null));
+        events.publishEvent(AuditEvent.success(
+                "REPORT_RECEIVE", "PERIODIC_REPORT", id, l.row().orgPath(), null));
         return view(l.project(), store.find(id).orElseThrow());
     }
 
@@ -249,7 +264,8 @@ public class ReportService {
         if (!store.returnIt(id, requireVersion(version), me().displayName(), why)) {
             throw stale();
         }
-        events.publishEvent(AuditEvent.success("REPORT_RETURN", "PERIODIC_REPORT", id, l.row().orgPath(), why));
+        events.publishEvent(AuditEvent.success(
+                "REPORT_RETURN", "PERIODIC_REPORT", id, l.row().orgPath(), why));
         return view(l.project(), store.find(id).orElseThrow());
     }
 
@@ -259,7 +275,8 @@ public class ReportService {
     public byte[] word(long id) {
         Loaded l = load(id);
         ReportView v = view(l.project(), l.row());
-        events.publishEvent(AuditEvent.success("REPORT_EXPORT", "PERIODIC_REPORT", id, l.row().orgPath(), "Word"));
+        events.publishEvent(AuditEvent.success(
+                "REPORT_EXPORT", "PERIODIC_REPORT", id, l.row().orgPath(), "Word"));
         return files.word(v, content(l), l.project().project());
     }
 
@@ -267,7 +284,8 @@ public class ReportService {
     public byte[] excel(long id) {
         Loaded l = load(id);
         ReportView v = view(l.project(), l.row());
-        events.publishEvent(AuditEvent.success("REPORT_EXPORT", "PERIODIC_REPORT", id, l.row().orgPath(), "Excel"));
+        events.publishEvent(AuditEvent.success(
+                "REPORT_EXPORT", "PERIODIC_REPORT", id, l.row().orgPath(), "Excel"));
         return files.excel(v, content(l));
     }
 
@@ -281,14 +299,14 @@ public class ReportService {
     // ---- schedule ---------------------------------------------------------------------------------
 
     /** One line of a project's report schedule. */
-    public record ReportScheduleLine(ReportKind kind, String kindLabel, boolean enabled, int dueDay, long version) {
-    }
+    public record ReportScheduleLine(ReportKind kind, String kindLabel, boolean enabled, int dueDay, long version) {}
 
     @Transactional(readOnly = true)
     public List<ReportScheduleLine> schedule(long projectId) {
         projects.inScope(projectId);
         return store.schedule(projectId).values().stream()
-                .map(s -> new ReportScheduleLine(s.kind(), s.kind().label(), s.enabled(), s.dueDay(), s.version())).toList();
+                .map(s -> new ReportScheduleLine(s.kind(), s.kind().label(), s.enabled(), s.dueDay(), s.version()))
+                .toList();
     }
 
     public boolean maySchedule(long projectId) {
@@ -297,7 +315,8 @@ public class ReportService {
 
     /** The bureau sets which kinds are due and on which day of the following month (1–28). */
     @Transactional
-    public List<ReportScheduleLine> saveSchedule(long projectId, ReportKind kind, boolean enabled, Integer dueDay, Long version) {
+    public List<ReportScheduleLine> saveSchedule(
+            long projectId, ReportKind kind, boolean enabled, Integer dueDay, Long version) {
         Project p = projects.get(projectId);
         requireBureau(p);
         if (kind == null) {
@@ -311,7 +330,11 @@ public class ReportService {
         }
         store.redate(projectId, kind, dueDay);
         String path = scopes.pathOf(p.bureauId()).orElse(null);
-        events.publishEvent(AuditEvent.success("REPORT_SCHEDULE", "PROJECT", projectId, path,
+        events.publishEvent(AuditEvent.success(
+                "REPORT_SCHEDULE",
+                "PROJECT",
+                projectId,
+                path,
                 kind.label() + (enabled ? " 次月" + dueDay + "日前报送" : " 停用")));
         return schedule(projectId);
     }
@@ -319,8 +342,7 @@ public class ReportService {
     // ---- home pages -------------------------------------------------------------------------------
 
     /** What the home page shows: reports overdue in the user's scope, and reports waiting for the user. */
-    public record ReportAttention(List<ReportView> overdue, List<ReportView> waiting) {
-    }
+    public record ReportAttention(List<ReportView> overdue, List<ReportView> waiting) {}
 
     @Transactional(readOnly = true)
     public ReportAttention attention() {
@@ -350,8 +372,7 @@ public class ReportService {
 
     // ---- internals --------------------------------------------------------------------------------
 
-    private record Loaded(ReportStore.Row row, ProjectInScope project) {
-    }
+    private record Loaded(ReportStore.Row row, ProjectInScope project) {}
 
     private Loaded load(long id) {
         ReportStore.Row row = store.find(id).orElseThrow(() -> new NotFoundException("报告"));
@@ -381,8 +402,11 @@ public class ReportService {
         boolean writer = role == Role.STATION_HEAD || role == Role.SOCIAL_WORKER;
         Project p = l.project().project();
         boolean bureau = isBureauOf(p);
-        ReportActions actions = new ReportActions(writer && r.status().editable(),
-                role == Role.STATION_HEAD && r.status().editable() && !ChinaTime.today().isBefore(r.periodEnd()),
+        ReportActions actions = new ReportActions(
+                writer && r.status().editable(),
+                role == Role.STATION_HEAD
+                        && r.status().editable()
+                        && !ChinaTime.today().isBefore(r.periodEnd()),
                 mayReview(p) && r.status() == ReportStatus.SUBMITTED,
                 bureau && r.status() == ReportStatus.REVIEWED,
                 bureau && (r.status() == ReportStatus.SUBMITTED || r.status() == ReportStatus.REVIEWED));
@@ -406,20 +430,64 @@ public class ReportService {
 
     private ReportView view(ProjectInScope p, ReportStore.Row r) {
         boolean overdue = r.status().editable() && ChinaTime.today().isAfter(r.dueOn());
-        return new ReportView(r.id(), p.project().id(), p.project().name(), r.stationId(),
-                p.unitNames().getOrDefault(r.stationId(), "—"), r.kind(),
-                ReportPeriods.label(aligned(r.periodStart(), r.kind()), r.kind()), r.periodStart(), r.periodEnd(),
-                r.dueOn(), r.status(), overdue, r.summary(), r.highlights(), r.problems(), r.nextPlan(),
-                r.returnReason(), r.returnedBy(), r.returnedAt(), r.submittedBy(), r.submittedAt(), r.reviewedBy(),
-                r.reviewedAt(), r.receivedBy(), r.receivedAt(), r.version());
+        return new ReportView(
+                r.id(),
+                p.project().id(),
+                p.project().name(),
+                r.stationId(),
+                p.unitNames().getOrDefault(r.stationId(), "—"),
+                r.kind(),
+                ReportPeriods.label(aligned(r.periodStart(), r.kind()), r.kind()),
+                r.periodStart(),
+                r.periodEnd(),
+                r.dueOn(),
+                r.status(),
+                overdue,
+                r.summary(),
+                r.highlights(),
+                r.problems(),
+                r.nextPlan(),
+                r.returnReason(),
+                r.returnedBy(),
+                r.returnedAt(),
+                r.submittedBy(),
+                r.submittedAt(),
+                r.reviewedBy(),
+                r.reviewedAt(),
+                r.receivedBy(),
+                r.receivedAt(),
+                r.version());
     }
 
     private static ReportView notStarted(ProjectInScope p, long station, ReportPeriods.Period period) {
         boolean overdue = ChinaTime.today().isAfter(period.dueOn());
-        return new ReportView(null, p.project().id(), p.project().name(), station,
-                p.unitNames().getOrDefault(station, "—"), period.kind(), period.label(), period.start(), period.end(),
-                period.dueOn(), ReportStatus.NOT_STARTED, overdue, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, 0);
+        return new ReportView(
+                null,
+                p.project().id(),
+                p.project().name(),
+                station,
+                p.unitNames().getOrDefault(station, "—"),
+                period.kind(),
+                period.label(),
+                period.start(),
+                period.end(),
+                period.dueOn(),
+                ReportStatus.NOT_STARTED,
+                overdue,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0);
     }
 
     private static LocalDate aligned(LocalDate start, ReportKind kind) {
@@ -503,8 +571,9 @@ public class ReportService {
 
     private static void limit(List<FieldProblem> problems, String field, String label, String value) {
         if (value != null && value.strip().length() > NarrativeForm.MAX) {
-            problems.add(new FieldProblem(field, label + "：最多" + NarrativeForm.MAX + "个字（现有"
-                    + value.strip().length() + "个字）"));
+            problems.add(new FieldProblem(
+                    field,
+                    label + "：最多" + NarrativeForm.MAX + "个字（现有" + value.strip().length() + "个字）"));
         }
     }
 }

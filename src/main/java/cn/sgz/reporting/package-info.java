@@ -4,5 +4,7 @@
  * indicator engine as of the period's end and frozen on submission, Word and Excel files of each
  * report, the county's quarterly bulletin (季度通报), and the shared Word writer ({@link GovDocx}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"}, displayName = "报表与报送")
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"},
+        displayName = "报表与报送")
 package cn.sgz.reporting;

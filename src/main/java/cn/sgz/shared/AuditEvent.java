@@ -12,11 +12,23 @@ package cn.sgz.shared;
  * @param result SUCCESS, FAILURE or DENIED
  * @param detail short free text, never personal data in clear
  */
-public record AuditEvent(String actor, String action, String targetType, String targetId, String targetOrgPath,
-                         String result, String detail) {
+public record AuditEvent(
+        String actor,
+        String action,
+        String targetType,
+        String targetId,
+        String targetOrgPath,
+        String result,
+        String detail) {
 
     public static AuditEvent success(String action, String targetType, Object targetId, String orgPath, String detail) {
-        return new AuditEvent(null, action, targetType, targetId == null ? null : String.valueOf(targetId), orgPath,
-                "SUCCESS", detail);
+        return new AuditEvent(
+                null,
+                action,
+                targetType,
+                targetId == null ? null : String.valueOf(targetId),
+                orgPath,
+                "SUCCESS",
+                detail);
     }
 }

@@ -34,6 +34,5 @@ public class BusinessException extends RuntimeException {
     }
 
     /** One field (or row/column) and what is wrong with it. */
-    public record FieldProblem(String field, String message) {
-    }
+    public record FieldProblem(String field, String message) {}
 }

@@ -51,8 +51,12 @@ public class ChinaTime {
         if (start == null || start.isBlank()) {
             return system;
         }
-        return STARTED.computeIfAbsent(start.strip(), s -> Clock.offset(system,
-                Duration.between(system.instant(), OffsetDateTime.parse(s).toInstant())));
+        return STARTED.computeIfAbsent(
+                start.strip(),
+                s -> Clock.offset(
+                        system,
+                        Duration.between(
+                                system.instant(), OffsetDateTime.parse(s).toInstant())));
     }
 
     public static Clock clock() {

@@ -11,8 +11,7 @@ public final class PhoneNumbers {
     private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
     private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3}-?)?[2-9]\\d{6,7}");
 
-    private PhoneNumbers() {
-    }
+    private PhoneNumbers() {}
 
     public static boolean isValid(String phone) {
         if (phone == null) {

@@ -1,6 +1,5 @@
 package cn.sgz.activity;
 
-import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -11,10 +10,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.sgz.SgzTest;
 import cn.sgz.evidence.TestImages;
 import cn.sgz.org.TestLogin;
+import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +38,7 @@ class IdempotencyKeyTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
 
@@ -59,25 +59,52 @@ class IdempotencyKeyTest {
 
     private long record(Cookie s) throws Exception {
         long station = 0;
-        for (JsonNode u : json.readTree(mvc.perform(get("/api/v1/org-units").cookie(s)).andReturn().getResponse()
+        for (JsonNode u : json.readTree(mvc.perform(get("/api/v1/org-units").cookie(s))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8))) {
             if ("STATION".equals(u.get("type").asText())) {
                 station = u.get("id").asLong();
                 break;
             }
         }
-        MockHttpServletResponse r = mvc.perform(post("/api/v1/service-records").cookie(s).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(Map.of("orgUnitId", station,
-                        "kind", "FOLLOW_UP_VISIT", "title", "幂等测试", "serviceDate", today().toString(),
-                        "indoor", false, "distributesGoods", false, "participants", List.of(Map.of("name", "王大爷"))))))
-                .andReturn().getResponse();
-        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
-        return json.readTree(r.getContentAsString(StandardCharsets.UTF_8)).get("id").asLong();
+        MockHttpServletResponse r = mvc.perform(post("/api/v1/service-records")
+                        .cookie(s)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of(
+                                "orgUnitId",
+                                station,
+                                "kind",
+                                "FOLLOW_UP_VISIT",
+                                "title",
+                                "幂等测试",
+                                "serviceDate",
+                                today().toString(),
+                                "indoor",
+                                false,
+                                "distributesGoods",
+                                false,
+                                "participants",
+                                List.of(Map.of("name", "王大爷"))))))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus())
+                .as(r.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
+        return json.readTree(r.getContentAsString(StandardCharsets.UTF_8))
+                .get("id")
+                .asLong();
     }
 
     private MockHttpServletResponse upload(Cookie s, long record, byte[] bytes, String key) throws Exception {
-        MockHttpServletResponse r = mvc.perform(put("/api/v1/service-records/" + record + "/photos/" + key).cookie(s)
-                .with(csrf()).contentType(MediaType.IMAGE_JPEG).content(bytes)).andReturn().getResponse();
+        MockHttpServletResponse r = mvc.perform(put("/api/v1/service-records/" + record + "/photos/" + key)
+                        .cookie(s)
+                        .with(csrf())
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .content(bytes))
+                .andReturn()
+                .getResponse();
         r.setCharacterEncoding("UTF-8");
         return r;
     }
@@ -93,10 +120,18 @@ class IdempotencyKeyTest {
         assertThat(upload(worker, record, bytes, "twice-b-" + tag).getStatus()).isEqualTo(201);
 
         MockHttpServletResponse keyless = mvc.perform(multipart("/api/v1/service-records/" + record + "/photos")
-                .file(new MockMultipartFile("file", "a.jpg", "image/jpeg", bytes)).cookie(worker).with(csrf()))
-                .andReturn().getResponse();
-        assertThat(keyless.getStatus()).as(keyless.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
-        assertThat(json.readTree(keyless.getContentAsString(StandardCharsets.UTF_8)).get("created").asBoolean()).isFalse();
+                        .file(new MockMultipartFile("file", "a.jpg", "image/jpeg", bytes))
+                        .cookie(worker)
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(keyless.getStatus())
+                .as(keyless.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(json.readTree(keyless.getContentAsString(StandardCharsets.UTF_8))
+                        .get("created")
+                        .asBoolean())
+                .isFalse();
     }
 
     @Test
@@ -108,12 +143,17 @@ class IdempotencyKeyTest {
         String key = "mine-" + TestLogin.unique();
         MockHttpServletResponse first = upload(worker, record, photo(seed), key);
         assertThat(first.getStatus()).isEqualTo(201);
-        long photoId = json.readTree(first.getContentAsString()).get("photo").get("id").asLong();
+        long photoId =
+                json.readTree(first.getContentAsString()).get("photo").get("id").asLong();
 
         // a retry replays
         MockHttpServletResponse retry = upload(worker, record, photo(seed), key);
         assertThat(retry.getStatus()).isEqualTo(200);
-        assertThat(json.readTree(retry.getContentAsString()).get("photo").get("id").asLong()).isEqualTo(photoId);
+        assertThat(json.readTree(retry.getContentAsString())
+                        .get("photo")
+                        .get("id")
+                        .asLong())
+                .isEqualTo(photoId);
 
         // the same key with another photo: 422, naming the field
         MockHttpServletResponse other = upload(worker, record, photo(seed + 1), key);
@@ -125,6 +165,10 @@ class IdempotencyKeyTest {
         // another user's key of the same name is a key of its own: a new photo, not the worker's
         MockHttpServletResponse headsUpload = upload(head, record, photo(seed + 2), key);
         assertThat(headsUpload.getStatus()).as(headsUpload.getContentAsString()).isEqualTo(201);
-        assertThat(json.readTree(headsUpload.getContentAsString()).get("photo").get("id").asLong()).isNotEqualTo(photoId);
+        assertThat(json.readTree(headsUpload.getContentAsString())
+                        .get("photo")
+                        .get("id")
+                        .asLong())
+                .isNotEqualTo(photoId);
     }
 }

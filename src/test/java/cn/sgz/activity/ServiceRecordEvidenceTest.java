@@ -1,9 +1,8 @@
 package cn.sgz.activity;
 
-import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -13,17 +12,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.sgz.SgzTest;
 import cn.sgz.evidence.TestImages;
+import cn.sgz.shared.ChinaTime;
+import jakarta.servlet.http.Cookie;
 import java.awt.image.BufferedImage;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import jakarta.servlet.http.Cookie;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -46,14 +45,17 @@ class ServiceRecordEvidenceTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     JdbcClient jdbc;
 
     /** Logs in for real; the session lives in the database (Spring Session), so the cookie is the handle. */
     Cookie login(String user) throws Exception {
-        MvcResult r = mvc.perform(formLogin("/login").user(user).password(PASSWORD)).andReturn();
+        MvcResult r =
+                mvc.perform(formLogin("/login").user(user).password(PASSWORD)).andReturn();
         assertThat(r.getResponse().getRedirectedUrl()).doesNotContain("error");
         Cookie c = r.getResponse().getCookie("SESSION");
         assertThat(c).as("session cookie").isNotNull();
@@ -83,9 +85,13 @@ class ServiceRecordEvidenceTest {
         body.put("indoor", indoor);
         body.put("distributesGoods", goods);
         body.put("participants", List.of(Map.of("name", "王大爷")));
-        MvcResult r = mvc.perform(post("/api/v1/service-records").cookie(s).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
-                .andExpect(status().isCreated()).andReturn();
+        MvcResult r = mvc.perform(post("/api/v1/service-records")
+                        .cookie(s)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated())
+                .andReturn();
         return read(r);
     }
 
@@ -102,13 +108,19 @@ class ServiceRecordEvidenceTest {
     }
 
     MvcResult upload(Cookie s, long recordId, byte[] bytes, String uploadId) throws Exception {
-        return mvc.perform(put("/api/v1/service-records/" + recordId + "/photos/" + uploadId).cookie(s).with(csrf())
-                .contentType(MediaType.IMAGE_JPEG).content(bytes)).andReturn();
+        return mvc.perform(put("/api/v1/service-records/" + recordId + "/photos/" + uploadId)
+                        .cookie(s)
+                        .with(csrf())
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .content(bytes))
+                .andReturn();
     }
 
     JsonNode qualification(Cookie s, long id) throws Exception {
-        return read(mvc.perform(get("/api/v1/service-records/" + id + "/qualification").cookie(s))
-                .andExpect(status().isOk()).andReturn());
+        return read(mvc.perform(
+                        get("/api/v1/service-records/" + id + "/qualification").cookie(s))
+                .andExpect(status().isOk())
+                .andReturn());
     }
 
     static List<String> codes(JsonNode q) {
@@ -120,22 +132,30 @@ class ServiceRecordEvidenceTest {
     @Test
     void aRecordIsTiedToTheProjectRunningAtItsStationAndAForeignProjectIsRefused() throws Exception {
         long demoProject = jdbc.sql("SELECT id FROM project WHERE name LIKE '九原区民政领域社会工作服务项目%'")
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
         Cookie w = login("demo_worker");
         // other tests may add projects over the same station (shared database): then no project is unique
         List<Long> running = jdbc.sql("SELECT p.id FROM project p JOIN project_station s ON s.project_id = p.id "
-                + "WHERE s.station_id = ? AND ? BETWEEN p.start_date AND p.end_date").params(stationOf(w), today())
-                .query(Long.class).list();
+                        + "WHERE s.station_id = ? AND ? BETWEEN p.start_date AND p.end_date")
+                .params(stationOf(w), today())
+                .query(Long.class)
+                .list();
         JsonNode created = create(w, "RESOURCE_LINKING", false, false);
         JsonNode tied = created.get("projectId");
         if (running.size() == 1) {
             assertThat(running).containsExactly(demoProject);
             assertThat(tied.asLong()).isEqualTo(demoProject);
-            String page = mvc.perform(get("/records/" + created.get("id").asLong()).cookie(w)).andReturn().getResponse()
+            String page = mvc.perform(
+                            get("/records/" + created.get("id").asLong()).cookie(w))
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
             assertThat(page).containsPattern("id=\"record-project\">九原区民政领域社会工作服务项目");
         } else {
-            assertThat(tied.isNull()).as("several projects run at the station: none is picked").isTrue();
+            assertThat(tied.isNull())
+                    .as("several projects run at the station: none is picked")
+                    .isTrue();
         }
 
         Map<String, Object> body = new java.util.HashMap<>();
@@ -143,21 +163,28 @@ class ServiceRecordEvidenceTest {
         body.put("kind", "RESOURCE_LINKING");
         body.put("serviceDate", today().toString());
         body.put("projectId", demoProject + 100_000);
-        mvc.perform(post("/api/v1/service-records").cookie(w).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body)))
+        mvc.perform(post("/api/v1/service-records")
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body)))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.details[0].field").value("projectId"));
     }
 
     @Test
     void thePlainRecordFormDoesNotOfferCaseOrGroupSessions() throws Exception {
-        String form = mvc.perform(get("/records/new").cookie(login("demo_worker"))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(form).contains("value=\"FOLLOW_UP_VISIT\"").doesNotContain("value=\"CASE_SESSION\"")
+        String form = mvc.perform(get("/records/new").cookie(login("demo_worker")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(form)
+                .contains("value=\"FOLLOW_UP_VISIT\"")
+                .doesNotContain("value=\"CASE_SESSION\"")
                 .doesNotContain("value=\"GROUP_SESSION\"");
         // the project picker (for a station under two projects) lists the projects the worker sees
-        assertThat(form).contains("id=\"projectId\"").contains("按社工站和服务日期自动匹配")
-                .contains("九原区民政领域社会工作服务项目");
+        assertThat(form).contains("id=\"projectId\"").contains("按社工站和服务日期自动匹配").contains("九原区民政领域社会工作服务项目");
     }
 
     @Test
@@ -178,9 +205,14 @@ class ServiceRecordEvidenceTest {
         assertThat(qualification(w, id).get("status").asText()).isEqualTo("COUNTS");
 
         // the page shows the badge for browser tests
-        String html = mvc.perform(get("/records/" + id).cookie(w)).andExpect(status().isOk()).andReturn()
-                .getResponse().getContentAsString();
-        assertThat(html).contains("data-testid=\"qualification-badge\"").contains("计入服务次数")
+        String html = mvc.perform(get("/records/" + id).cookie(w))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html)
+                .contains("data-testid=\"qualification-badge\"")
+                .contains("计入服务次数")
                 .contains("data-testid=\"photo-upload-input\"");
     }
 
@@ -191,7 +223,8 @@ class ServiceRecordEvidenceTest {
         upload(w, a, photo(TestImages.scene(111), today().minusDays(3).atTime(9, 0), LAT, LON), "t-day-1");
         JsonNode qa = qualification(w, a);
         assertThat(codes(qa)).containsExactly("PHOTO_DATE_MISMATCH");
-        assertThat(qa.get("reasons").get(0).get("detail").asText()).contains(today().minusDays(3).toString());
+        assertThat(qa.get("reasons").get(0).get("detail").asText())
+                .contains(today().minusDays(3).toString());
 
         long b = create(w, "CARE_SUPPORT", false, false).get("id").asLong();
         upload(w, b, photo(TestImages.scene(112), today().atTime(9, 0), 39.9042, 116.4074), "t-far-1");
@@ -210,24 +243,40 @@ class ServiceRecordEvidenceTest {
         long id = create(w, "COMMUNITY_ACTIVITY", true, false).get("id").asLong();
         upload(w, id, photoToday(121, LAT, LON), "t-indoor-1");
         assertThat(codes(qualification(w, id))).containsExactly("NO_SIGN_IN");
-        String html = mvc.perform(get("/records/" + id).cookie(w)).andReturn().getResponse().getContentAsString();
+        String html = mvc.perform(get("/records/" + id).cookie(w))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(html).contains("室内活动缺少签到表").contains("签到表及电话").contains("data-testid=\"qualification-reasons\"");
 
         // a wrongly typed phone is refused at input, naming the field
-        mvc.perform(post("/api/v1/service-records/" + id + "/sign-ins").cookie(w).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"李四\",\"phone\":\"12345\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.details[0].field").value("phone"));
+        mvc.perform(post("/api/v1/service-records/" + id + "/sign-ins")
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"李四\",\"phone\":\"12345\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0].field").value("phone"));
         // an attendee without a phone is stored, but the record does not count
-        JsonNode noPhone = read(mvc.perform(post("/api/v1/service-records/" + id + "/sign-ins").cookie(w).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"张奶奶\"}"))
-                .andExpect(status().isCreated()).andReturn());
-        mvc.perform(post("/api/v1/service-records/" + id + "/sign-ins").cookie(w).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"刘阿姨\",\"phone\":\"13904721234\"}"))
+        JsonNode noPhone = read(mvc.perform(post("/api/v1/service-records/" + id + "/sign-ins")
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"张奶奶\"}"))
+                .andExpect(status().isCreated())
+                .andReturn());
+        mvc.perform(post("/api/v1/service-records/" + id + "/sign-ins")
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"刘阿姨\",\"phone\":\"13904721234\"}"))
                 .andExpect(status().isCreated());
         assertThat(codes(qualification(w, id))).containsExactly("ATTENDEE_PHONE_INVALID");
-        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .delete("/api/v1/service-records/" + id + "/sign-ins/" + noPhone.get("id").asLong())
-                        .cookie(w).with(csrf()))
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                "/api/v1/service-records/" + id + "/sign-ins/"
+                                        + noPhone.get("id").asLong())
+                        .cookie(w)
+                        .with(csrf()))
                 .andExpect(status().isNoContent());
         assertThat(qualification(w, id).get("status").asText()).isEqualTo("COUNTS");
     }
@@ -238,7 +287,9 @@ class ServiceRecordEvidenceTest {
         long id = create(w, "CHARITY_RELIEF", false, true).get("id").asLong();
         upload(w, id, photoToday(131, LAT, LON), "t-goods-1");
         assertThat(codes(qualification(w, id))).containsExactly("NO_RECEIPT");
-        mvc.perform(post("/api/v1/service-records/" + id + "/receipts").cookie(w).with(csrf())
+        mvc.perform(post("/api/v1/service-records/" + id + "/receipts")
+                        .cookie(w)
+                        .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"王大爷\",\"item\":\"慰问品\",\"quantity\":\"1份\"}"))
                 .andExpect(status().isCreated());
@@ -254,12 +305,18 @@ class ServiceRecordEvidenceTest {
         MvcResult second = upload(w, id, bytes, "retry-abc-1");
         assertThat(first.getResponse().getStatus()).isEqualTo(201);
         assertThat(second.getResponse().getStatus()).isEqualTo(200);
-        assertThat(read(second).get("photo").get("id").asLong()).isEqualTo(read(first).get("photo").get("id").asLong());
+        assertThat(read(second).get("photo").get("id").asLong())
+                .isEqualTo(read(first).get("photo").get("id").asLong());
         // a multipart resubmission without an id is recognised by its content
         MockMultipartFile file = new MockMultipartFile("file", "a.jpg", "image/jpeg", bytes);
-        mvc.perform(multipart("/api/v1/service-records/" + id + "/photos").file(file).cookie(w).with(csrf()))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.created").value(false));
-        JsonNode detail = read(mvc.perform(get("/api/v1/service-records/" + id).cookie(w)).andReturn());
+        mvc.perform(multipart("/api/v1/service-records/" + id + "/photos")
+                        .file(file)
+                        .cookie(w)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.created").value(false));
+        JsonNode detail =
+                read(mvc.perform(get("/api/v1/service-records/" + id).cookie(w)).andReturn());
         assertThat(detail.get("photos").size()).isEqualTo(1);
     }
 
@@ -292,7 +349,10 @@ class ServiceRecordEvidenceTest {
         assertThat(read(bomb).get("code").asText()).isEqualTo("IMAGE_TOO_LARGE");
         assertThat(read(bomb).get("message").asText()).contains("60000×60000");
 
-        assertThat(read(mvc.perform(get("/api/v1/service-records/" + id).cookie(w)).andReturn()).get("photos").size())
+        assertThat(read(mvc.perform(get("/api/v1/service-records/" + id).cookie(w))
+                                .andReturn())
+                        .get("photos")
+                        .size())
                 .isZero();
     }
 
@@ -302,14 +362,35 @@ class ServiceRecordEvidenceTest {
         JsonNode r = create(w, "RESOURCE_LINKING", false, false);
         long id = r.get("id").asLong();
         long version = r.get("version").asLong();
-        Map<String, Object> form = Map.of("orgUnitId", r.get("orgUnitId").asLong(), "kind", "RESOURCE_LINKING",
-                "title", "第一次修改", "serviceDate", today().toString());
-        mvc.perform(put("/api/v1/service-records/" + id).cookie(w).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+        Map<String, Object> form = Map.of(
+                "orgUnitId",
+                r.get("orgUnitId").asLong(),
+                "kind",
+                "RESOURCE_LINKING",
+                "title",
+                "第一次修改",
+                "serviceDate",
+                today().toString());
+        mvc.perform(put("/api/v1/service-records/" + id)
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("record", form, "version", version))))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(version + 1));
-        Map<String, Object> stale = Map.of("orgUnitId", r.get("orgUnitId").asLong(), "kind", "RESOURCE_LINKING",
-                "title", "过期的修改", "serviceDate", today().toString());
-        mvc.perform(put("/api/v1/service-records/" + id).cookie(w).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(version + 1));
+        Map<String, Object> stale = Map.of(
+                "orgUnitId",
+                r.get("orgUnitId").asLong(),
+                "kind",
+                "RESOURCE_LINKING",
+                "title",
+                "过期的修改",
+                "serviceDate",
+                today().toString());
+        mvc.perform(put("/api/v1/service-records/" + id)
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content(json.writeValueAsString(Map.of("record", stale, "version", version))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("已被他人修改")));
@@ -322,19 +403,34 @@ class ServiceRecordEvidenceTest {
         Cookie w = login("demo_worker");
         JsonNode r = create(w, "NEEDS_SURVEY", false, false);
         long id = r.get("id").asLong();
-        mvc.perform(post("/api/v1/service-records/" + id + "/void").cookie(w).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"重复登记\"}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("VOIDED"));
-        mvc.perform(get("/api/v1/service-records/" + id).cookie(w)).andExpect(status().isOk())
+        mvc.perform(post("/api/v1/service-records/" + id + "/void")
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"重复登记\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("VOIDED"));
+        mvc.perform(get("/api/v1/service-records/" + id).cookie(w))
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.record.voidReason").value("重复登记"));
-        JsonNode list = read(mvc.perform(get("/api/v1/service-records?includeVoided=true&limit=500").cookie(w)).andReturn());
+        JsonNode list = read(mvc.perform(get("/api/v1/service-records?includeVoided=true&limit=500")
+                        .cookie(w))
+                .andReturn());
         assertThat(list.findValues("id").stream().map(JsonNode::asLong)).contains(id);
-        JsonNode active = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(w)).andReturn());
+        JsonNode active = read(
+                mvc.perform(get("/api/v1/service-records?limit=500").cookie(w)).andReturn());
         assertThat(active.findValues("id").stream().map(JsonNode::asLong)).doesNotContain(id);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'RECORD_VOID' AND target_id = ? "
-                + "AND detail = '重复登记'").param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
-        mvc.perform(post("/api/v1/service-records/" + id + "/void").cookie(w).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"再次作废\"}"))
+                                + "AND detail = '重复登记'")
+                        .param(String.valueOf(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        mvc.perform(post("/api/v1/service-records/" + id + "/void")
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"再次作废\"}"))
                 .andExpect(status().isConflict());
     }
 
@@ -342,17 +438,26 @@ class ServiceRecordEvidenceTest {
     void anotherStationsWorkerSeesNothing() throws Exception {
         Cookie w = login("demo_worker");
         long id = create(w, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
-        long photoId = read(upload(w, id, photoToday(151, LAT, LON), "scope-1")).get("photo").get("id").asLong();
+        long photoId = read(upload(w, id, photoToday(151, LAT, LON), "scope-1"))
+                .get("photo")
+                .get("id")
+                .asLong();
         Cookie other = login("demo_worker2");
         mvc.perform(get("/api/v1/service-records/" + id).cookie(other)).andExpect(status().isNotFound());
         mvc.perform(get("/records/" + id).cookie(other)).andExpect(status().isNotFound());
         mvc.perform(get("/api/v1/photos/" + photoId).cookie(other)).andExpect(status().isNotFound());
-        mvc.perform(get("/api/v1/photos/" + photoId + "/original").cookie(other)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/v1/photos/" + photoId + "/original").cookie(other))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/photos/" + photoId + "/thumb").cookie(other)).andExpect(status().isNotFound());
-        JsonNode list = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(other)).andReturn());
+        JsonNode list =
+                read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(other))
+                        .andReturn());
         assertThat(list.findValues("id").stream().map(JsonNode::asLong)).doesNotContain(id);
-        mvc.perform(post("/api/v1/service-records/" + id + "/void").cookie(other).with(csrf())
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"reason\":\"越权作废\"}"))
+        mvc.perform(post("/api/v1/service-records/" + id + "/void")
+                        .cookie(other)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reason\":\"越权作废\"}"))
                 .andExpect(status().isNotFound());
         // the owner can download it
         mvc.perform(get("/api/v1/photos/" + photoId + "/original").cookie(w)).andExpect(status().isOk());
@@ -364,7 +469,8 @@ class ServiceRecordEvidenceTest {
         long a = create(w, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
         BufferedImage scene = TestImages.scene(161);
         byte[] original = photo(scene, today().atTime(9, 30), LAT, LON);
-        long originalId = read(upload(w, a, original, "dup-orig")).get("photo").get("id").asLong();
+        long originalId =
+                read(upload(w, a, original, "dup-orig")).get("photo").get("id").asLong();
         assertThat(qualification(w, a).get("status").asText()).isEqualTo("COUNTS");
 
         // the copies are uploaded at another station, by another worker
@@ -373,28 +479,44 @@ class ServiceRecordEvidenceTest {
         Map<String, byte[]> copies = new java.util.LinkedHashMap<>();
         copies.put("byte-identical", original);
         copies.put("resized", photo(TestImages.resize(decoded, 0.5), today().atTime(9, 30), LAT2, LON2));
-        copies.put("recompressed", photo(decoded, today().atTime(9, 30), LAT2, LON2).length > 0
-                ? TestImages.withExif(TestImages.jpeg(decoded, 0.45f), today().atTime(9, 30), LAT2, LON2) : null);
-        copies.put("cropped-5%", photo(TestImages.crop(decoded, 0.025, 0.025, 0.025, 0.025), today().atTime(9, 30), LAT2, LON2));
+        copies.put(
+                "recompressed",
+                photo(decoded, today().atTime(9, 30), LAT2, LON2).length > 0
+                        ? TestImages.withExif(TestImages.jpeg(decoded, 0.45f), today().atTime(9, 30), LAT2, LON2)
+                        : null);
+        copies.put(
+                "cropped-5%",
+                photo(TestImages.crop(decoded, 0.025, 0.025, 0.025, 0.025), today().atTime(9, 30), LAT2, LON2));
         copies.put("brightened", photo(TestImages.brightness(decoded, 30, 1.0), today().atTime(9, 30), LAT2, LON2));
-        copies.put("re-watermarked", photo(TestImages.stamp(decoded, "2026-05-20 10:12 萨如拉"), today().atTime(9, 30), LAT2, LON2));
+        copies.put(
+                "re-watermarked",
+                photo(TestImages.stamp(decoded, "2026-05-20 10:12 萨如拉"), today().atTime(9, 30), LAT2, LON2));
         int n = 0;
         for (Map.Entry<String, byte[]> c : copies.entrySet()) {
             long b = create(w2, "FOLLOW_UP_VISIT", false, false).get("id").asLong();
             JsonNode p = read(upload(w2, b, c.getValue(), "dup-copy-" + n++)).get("photo");
             assertThat(p.get("duplicateOfId").asLong()).as(c.getKey()).isEqualTo(originalId);
             assertThat(p.get("duplicateOfOwnerId").asLong()).as(c.getKey()).isEqualTo(a);
-            assertThat(p.get("duplicateKind").asText()).as(c.getKey())
+            assertThat(p.get("duplicateKind").asText())
+                    .as(c.getKey())
                     .isEqualTo(c.getKey().equals("byte-identical") ? "EXACT" : "SIMILAR");
             assertThat(codes(qualification(w2, b))).as(c.getKey()).contains("DUPLICATE_PHOTO");
             if (n == 1) {
-                String html = mvc.perform(get("/records/" + b).cookie(w2)).andReturn().getResponse().getContentAsString();
-                assertThat(html).contains("data-testid=\"duplicate-link\"").contains("/records/" + a + "#photo-" + originalId);
+                String html = mvc.perform(get("/records/" + b).cookie(w2))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
+                assertThat(html)
+                        .contains("data-testid=\"duplicate-link\"")
+                        .contains("/records/" + a + "#photo-" + originalId);
             }
         }
         // the earlier record still counts, and shows who reused its photo
         assertThat(qualification(w, a).get("status").asText()).isEqualTo("COUNTS");
-        assertThat(read(mvc.perform(get("/api/v1/service-records/" + a).cookie(w)).andReturn()).get("reusedBy").size())
+        assertThat(read(mvc.perform(get("/api/v1/service-records/" + a).cookie(w))
+                                .andReturn())
+                        .get("reusedBy")
+                        .size())
                 .isEqualTo(copies.size());
     }
 
@@ -403,24 +525,40 @@ class ServiceRecordEvidenceTest {
         Cookie w = login("demo_worker");
         long a = create(w, "HOME_ASSESSMENT", false, false).get("id").asLong();
         byte[] shot = TestImages.jpeg(TestImages.scene(171), 0.9f);
-        MvcResult r = mvc.perform(put("/api/v1/service-records/" + a + "/photos/cam-1").cookie(w).with(csrf())
-                .param("source", "CAMERA").param("takenAt", ChinaTime.offsetNow().toString())
-                .param("latitude", String.valueOf(LAT)).param("longitude", String.valueOf(LON)).param("accuracy", "8")
-                .contentType(MediaType.IMAGE_JPEG).content(shot)).andExpect(status().isCreated()).andReturn();
+        MvcResult r = mvc.perform(put("/api/v1/service-records/" + a + "/photos/cam-1")
+                        .cookie(w)
+                        .with(csrf())
+                        .param("source", "CAMERA")
+                        .param("takenAt", ChinaTime.offsetNow().toString())
+                        .param("latitude", String.valueOf(LAT))
+                        .param("longitude", String.valueOf(LON))
+                        .param("accuracy", "8")
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .content(shot))
+                .andExpect(status().isCreated())
+                .andReturn();
         JsonNode p = read(r).get("photo");
         assertThat(p.get("stamped").asBoolean()).isTrue();
         assertThat(p.get("timeSource").asText()).isEqualTo("DEVICE");
         assertThat(p.get("positionSource").asText()).isEqualTo("DEVICE");
         assertThat(qualification(w, a).get("status").asText()).isEqualTo("COUNTS");
-        byte[] stamped = mvc.perform(get("/api/v1/photos/" + p.get("id").asLong() + "/stamped").cookie(w))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        byte[] stamped = mvc.perform(get("/api/v1/photos/" + p.get("id").asLong() + "/stamped")
+                        .cookie(w))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(TestImages.read(stamped)).isNotNull();
-        byte[] originalBack = mvc.perform(get("/api/v1/photos/" + p.get("id").asLong() + "/original").cookie(w))
-                .andReturn().getResponse().getContentAsByteArray();
+        byte[] originalBack = mvc.perform(get("/api/v1/photos/" + p.get("id").asLong() + "/original")
+                        .cookie(w))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         assertThat(originalBack).isEqualTo(shot);
         // someone takes the watermarked copy and stamps it again for another record
         long b = create(w, "HOME_ASSESSMENT", false, false).get("id").asLong();
-        byte[] again = photo(TestImages.stamp(TestImages.read(stamped), "2026-06-01 08:00"), today().atTime(8, 0), LAT, LON);
+        byte[] again =
+                photo(TestImages.stamp(TestImages.read(stamped), "2026-06-01 08:00"), today().atTime(8, 0), LAT, LON);
         JsonNode dup = read(upload(w, b, again, "cam-copy-1")).get("photo");
         assertThat(dup.get("duplicateOfId").asLong()).isEqualTo(p.get("id").asLong());
     }
@@ -430,27 +568,56 @@ class ServiceRecordEvidenceTest {
         Cookie w = login("demo_worker");
         long a = create(w, "COMMUNITY_ACTIVITY", false, false).get("id").asLong();
         long room = 181;
-        upload(w, a, photo(cn.sgz.activity.internal.DemoPhotos.scene(room, 1, 0, 960, 720), today().atTime(9, 0), LAT, LON), "room-1");
+        upload(
+                w,
+                a,
+                photo(cn.sgz.activity.internal.DemoPhotos.scene(room, 1, 0, 960, 720), today().atTime(9, 0), LAT, LON),
+                "room-1");
         long b = create(w, "COMMUNITY_ACTIVITY", false, false).get("id").asLong();
-        JsonNode moved = read(upload(w, b, photo(cn.sgz.activity.internal.DemoPhotos.scene(room, 2, 0, 960, 720),
-                today().atTime(9, 5), LAT, LON), "room-2")).get("photo");
+        JsonNode moved = read(upload(
+                        w,
+                        b,
+                        photo(
+                                cn.sgz.activity.internal.DemoPhotos.scene(room, 2, 0, 960, 720),
+                                today().atTime(9, 5),
+                                LAT,
+                                LON),
+                        "room-2"))
+                .get("photo");
         assertThat(moved.get("duplicateOfId").isNull()).as("people moved").isTrue();
-        JsonNode angle = read(upload(w, b, photo(cn.sgz.activity.internal.DemoPhotos.scene(room, 1, 0.15, 960, 720),
-                today().atTime(9, 6), LAT, LON), "room-3")).get("photo");
+        JsonNode angle = read(upload(
+                        w,
+                        b,
+                        photo(
+                                cn.sgz.activity.internal.DemoPhotos.scene(room, 1, 0.15, 960, 720),
+                                today().atTime(9, 6),
+                                LAT,
+                                LON),
+                        "room-3"))
+                .get("photo");
         assertThat(angle.get("duplicateOfId").isNull()).as("another angle").isTrue();
         assertThat(qualification(w, b).get("status").asText()).isEqualTo("COUNTS");
     }
 
     @Test
     void demoDataShowsCountsAndExclusionsWithReasons() throws Exception {
-        JsonNode mine = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(login("demo_worker"))).andReturn());
-        List<String> reasons1 = mine.findValues("code").stream().map(JsonNode::asText).toList();
-        assertThat(mine.findValues("qualification").stream().map(JsonNode::asText)).contains("COUNTS", "EXCLUDED");
+        JsonNode mine =
+                read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(login("demo_worker")))
+                        .andReturn());
+        List<String> reasons1 =
+                mine.findValues("code").stream().map(JsonNode::asText).toList();
+        assertThat(mine.findValues("qualification").stream().map(JsonNode::asText))
+                .contains("COUNTS", "EXCLUDED");
         assertThat(reasons1).contains("NO_SIGN_IN");
-        JsonNode other = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(login("demo_worker2"))).andReturn());
+        JsonNode other =
+                read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(login("demo_worker2")))
+                        .andReturn());
         assertThat(other.findValues("code").stream().map(JsonNode::asText)).contains("DUPLICATE_PHOTO", "NO_RECEIPT");
-        String page = mvc.perform(get("/records?mine=true").cookie(login("demo_worker"))).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/records?mine=true").cookie(login("demo_worker")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains("records-table");
     }
 }

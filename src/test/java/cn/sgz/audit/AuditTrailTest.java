@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -64,8 +64,9 @@ class AuditTrailTest {
     /** Runs a query as the given user, with the same principal type a login produces. */
     private <T> T as(String username, Callable<T> query) throws Exception {
         UserDetails principal = accounts.loadUserByUsername(username);
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
         try {
             return query.call();
         } finally {
@@ -80,13 +81,18 @@ class AuditTrailTest {
     @Test
     void creatingAUnitWritesOrgCreateWithTheActor() throws Exception {
         String name = "审计测试站" + TestLogin.unique();
-        MockHttpServletResponse created = login.send("demo_bureau", post("/api/v1/org-units"),
+        MockHttpServletResponse created = login.send(
+                "demo_bureau",
+                post("/api/v1/org-units"),
                 "{\"parentId\":" + demo.general.id() + ",\"type\":\"STATION\",\"name\":\"" + name + "\"}");
         assertThat(created.getStatus()).isEqualTo(201);
-        long unitId = id(com.jayway.jsonpath.JsonPath.read(created.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$"));
+        long unitId = id(com.jayway.jsonpath.JsonPath.read(
+                created.getContentAsString(java.nio.charset.StandardCharsets.UTF_8), "$"));
 
         List<AuditEntry> entries = recent("demo_bureau", "ORG_CREATE", "demo_bureau");
-        assertThat(entries).filteredOn(e -> String.valueOf(unitId).equals(e.targetId())).singleElement()
+        assertThat(entries)
+                .filteredOn(e -> String.valueOf(unitId).equals(e.targetId()))
+                .singleElement()
                 .satisfies(e -> {
                     assertThat(e.actor()).isEqualTo("demo_bureau");
                     assertThat(e.action()).isEqualTo("ORG_CREATE");
@@ -104,10 +110,13 @@ class AuditTrailTest {
     @Test
     void refusedWritesLeaveNoSuccessLine() throws Exception {
         String name = "审计越权社工室" + TestLogin.unique();
-        MockHttpServletResponse refused = login.send("demo_worker", post("/api/v1/org-units"),
+        MockHttpServletResponse refused = login.send(
+                "demo_worker",
+                post("/api/v1/org-units"),
                 "{\"parentId\":" + demo.s1.id() + ",\"type\":\"ROOM\",\"name\":\"" + name + "\"}");
         assertThat(refused.getStatus()).isEqualTo(403);
-        assertThat(recent("demo_bureau", "ORG_CREATE", null)).noneSatisfy(e -> assertThat(e.detail()).contains(name));
+        assertThat(recent("demo_bureau", "ORG_CREATE", null))
+                .noneSatisfy(e -> assertThat(e.detail()).contains(name));
     }
 
     @Test
@@ -115,30 +124,40 @@ class AuditTrailTest {
         String username = "audit_login_" + TestLogin.unique();
         String password = "Audit-login-2026";
         login.createUser("demo_bureau", username, password, "SOCIAL_WORKER", demo.s3.id(), null);
-        assertThat(login.attemptLogin(username, "wrong-password-x").getRedirectedUrl()).isEqualTo("/login?error=bad");
+        assertThat(login.attemptLogin(username, "wrong-password-x").getRedirectedUrl())
+                .isEqualTo("/login?error=bad");
         login.login(username, password);
 
         // both attempts are written
         List<String> rows = jdbc.sql("SELECT result FROM audit_event WHERE action = 'LOGIN' AND actor = ? ORDER BY id")
-                .param(username).query(String.class).list();
+                .param(username)
+                .query(String.class)
+                .list();
         assertThat(rows).containsExactly("FAILURE", "SUCCESS");
 
         // the bureau of the user's county sees both, like every other event done by people in its area
         List<AuditEntry> logins = recent("demo_bureau", "LOGIN", username);
         assertThat(logins).extracting(AuditEntry::result).contains("SUCCESS", "FAILURE");
         assertThat(logins).allSatisfy(e -> assertThat(e.actor()).isEqualTo(username));
-        assertThat(logins).filteredOn(e -> "FAILURE".equals(e.result())).allSatisfy(e ->
-                assertThat(e.detail()).contains("BadCredentials").doesNotContain("wrong-password"));
-        assertThat(recent("demo_city", "LOGIN", username)).extracting(AuditEntry::result).contains("SUCCESS");
+        assertThat(logins)
+                .filteredOn(e -> "FAILURE".equals(e.result()))
+                .allSatisfy(
+                        e -> assertThat(e.detail()).contains("BadCredentials").doesNotContain("wrong-password"));
+        assertThat(recent("demo_city", "LOGIN", username))
+                .extracting(AuditEntry::result)
+                .contains("SUCCESS");
     }
 
     @Test
     void downloadsAndViewsOfPersonalRecordsAreRecorded() throws Exception {
         MockHttpServletResponse export = mvc.perform(get("/api/v1/staff/export").with(login.as("demo_head")))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(export.getStatus()).isEqualTo(200);
-        MockHttpServletResponse view = mvc.perform(get("/api/v1/staff/" + demo.s1.staffIds().get(0))
-                .with(login.as("demo_head"))).andReturn().getResponse();
+        MockHttpServletResponse view = mvc.perform(
+                        get("/api/v1/staff/" + demo.s1.staffIds().get(0)).with(login.as("demo_head")))
+                .andReturn()
+                .getResponse();
         assertThat(view.getStatus()).isEqualTo(200);
 
         assertThat(recent("demo_bureau", "EXPORT", "demo_head"))
@@ -164,14 +183,17 @@ class AuditTrailTest {
         long inside = id(login.createUnit("demo_city", demo.s3.id(), "ROOM", "审计区内社工室" + tag));
 
         List<AuditEntry> bureauView = recent("demo_bureau", "ORG_CREATE", "demo_city");
-        assertThat(bureauView).extracting(AuditEntry::targetId)
+        assertThat(bureauView)
+                .extracting(AuditEntry::targetId)
                 .contains(String.valueOf(inside))
                 .doesNotContain(String.valueOf(county), String.valueOf(general));
-        assertThat(recent("demo_bureau", null, null)).extracting(AuditEntry::detail)
+        assertThat(recent("demo_bureau", null, null))
+                .extracting(AuditEntry::detail)
                 .noneSatisfy(d -> assertThat(d).contains("审计外区"));
 
         List<AuditEntry> cityView = recent("demo_city", "ORG_CREATE", "demo_city");
-        assertThat(cityView).extracting(AuditEntry::targetId)
+        assertThat(cityView)
+                .extracting(AuditEntry::targetId)
                 .contains(String.valueOf(county), String.valueOf(general), String.valueOf(inside));
 
         // an officer of the other county sees its events and none of 九原区's
@@ -179,7 +201,8 @@ class AuditTrailTest {
         String password = "Audit-county-" + tag + "-pw";
         login.createUser("demo_city", officer, password, "BUREAU_OFFICER", county, null);
         List<AuditEntry> otherView = recent(officer, null, null);
-        assertThat(otherView).extracting(AuditEntry::targetId)
+        assertThat(otherView)
+                .extracting(AuditEntry::targetId)
                 .contains(String.valueOf(general))
                 .doesNotContain(String.valueOf(inside));
         assertThat(otherView).noneSatisfy(e -> assertThat(e.actor()).isIn("demo_head", "demo_worker", "demo_worker2"));
@@ -189,8 +212,13 @@ class AuditTrailTest {
 
     private void retireUnits(long... ids) throws Exception {
         for (long unit : ids) {
-            assertThat(login.send("demo_city", org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                    .put("/api/v1/org-units/" + unit + "/active"), "{\"active\":false}").getStatus()).isEqualTo(200);
+            assertThat(login.send(
+                                    "demo_city",
+                                    org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                            "/api/v1/org-units/" + unit + "/active"),
+                                    "{\"active\":false}")
+                            .getStatus())
+                    .isEqualTo(200);
         }
     }
 }

@@ -1,12 +1,11 @@
 package cn.sgz.browser;
 
-import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sgz.shared.ChinaTime;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -63,8 +62,8 @@ class AssessmentBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("#notice")).hasText("已保存入户评估。请为本次入户上传现场水印照片，否则不计入服务次数。");
         assertThat(page.locator("#form-error")).hasCount(0);
         assertThat(page.locator("#no-assessment")).hasCount(0);
-        Locator assessment = page.locator("details[data-assessment-id]").filter(new Locator.FilterOptions()
-                .setHasText(economy));
+        Locator assessment =
+                page.locator("details[data-assessment-id]").filter(new Locator.FilterOptions().setHasText(economy));
         assertThat(assessment).hasCount(1);
         assertThat(assessment.locator("summary")).containsText(today);
         assertThat(assessment.locator("summary")).containsText("风险 中");
@@ -98,8 +97,8 @@ class AssessmentBrowserTest extends BrowserTestSupport {
 
         // and the person's page links to the same record from the assessment itself
         page.navigate("/recipients/" + recipientId);
-        Locator again = page.locator("details[data-assessment-id]").filter(new Locator.FilterOptions()
-                .setHasText(economy));
+        Locator again =
+                page.locator("details[data-assessment-id]").filter(new Locator.FilterOptions().setHasText(economy));
         assertThat(again.locator("[data-testid=assessment-record-link]")).hasAttribute("href", recordHref);
         assertThat(page.locator("[data-testid=evidence-record-link]")).hasCount(0);
     }

@@ -34,9 +34,15 @@ public class BrowserExtension implements ExecutionCondition, BeforeAllCallback, 
     static final Path SCREENSHOT_DIR = Path.of("target", "screenshots");
 
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(BrowserExtension.class);
-    private static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu",
-            "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run", "--disable-quic");
+    private static final List<String> CHROMIUM_ARGS = List.of(
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic");
 
     /** Skips (or, with SGZ_REQUIRE_BROWSER=1, fails) before Spring starts the application for nothing. */
     @Override
@@ -59,7 +65,8 @@ public class BrowserExtension implements ExecutionCondition, BeforeAllCallback, 
     @Override
     public void beforeAll(ExtensionContext context) {
         Path chromium = chromiumPath();
-        context.getStore(NS).computeIfAbsent(BrowserHolder.class, k -> new BrowserHolder(chromium), BrowserHolder.class);
+        context.getStore(NS)
+                .computeIfAbsent(BrowserHolder.class, k -> new BrowserHolder(chromium), BrowserHolder.class);
     }
 
     /** Each test gets its own session (and so its own browser contexts: cookies, storage, viewport). */
@@ -104,15 +111,17 @@ public class BrowserExtension implements ExecutionCondition, BeforeAllCallback, 
     }
 
     private static void screenshot(ExtensionContext context, BrowserSession session) {
-        String base = context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName();
+        String base = context.getRequiredTestClass().getSimpleName() + "-"
+                + context.getRequiredTestMethod().getName();
         List<Page> pages = session.openPages();
         for (int i = 0; i < pages.size(); i++) {
             Path file = SCREENSHOT_DIR.resolve(base + (i == 0 ? "" : "-" + (i + 1)) + ".png");
             try {
                 Files.createDirectories(SCREENSHOT_DIR);
-                pages.get(i).screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
-                System.err.println("[browser] failure screenshot: " + file.toAbsolutePath()
-                        + " (page was at " + pages.get(i).url() + ")");
+                pages.get(i)
+                        .screenshot(new Page.ScreenshotOptions().setPath(file).setFullPage(true));
+                System.err.println("[browser] failure screenshot: " + file.toAbsolutePath() + " (page was at "
+                        + pages.get(i).url() + ")");
             } catch (Exception e) {
                 System.err.println("[browser] could not save screenshot " + file + ": " + e);
             }
@@ -126,14 +135,16 @@ public class BrowserExtension implements ExecutionCondition, BeforeAllCallback, 
         final Browser browser;
 
         BrowserHolder(Path chromium) {
-            playwright = Playwright.create(new Playwright.CreateOptions()
-                    .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            playwright = Playwright.create(
+                    new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
             try {
-                browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                        .setExecutablePath(chromium)
-                        .setHeadless(true)
-                        .setArgs(CHROMIUM_ARGS)
-                        .setTimeout(60_000));
+                browser = playwright
+                        .chromium()
+                        .launch(new BrowserType.LaunchOptions()
+                                .setExecutablePath(chromium)
+                                .setHeadless(true)
+                                .setArgs(CHROMIUM_ARGS)
+                                .setTimeout(60_000));
             } catch (RuntimeException e) {
                 playwright.close();
                 throw e;

@@ -74,13 +74,14 @@ public abstract class BrowserTestSupport {
         if (session == null) {
             throw new IllegalStateException("no browser session: is BrowserExtension registered?");
         }
-        BrowserContext context = session.newContext(options.setBaseURL(baseUrl()).setLocale("zh-CN")
-                .setTimezoneId("Asia/Shanghai"));
+        BrowserContext context = session.newContext(
+                options.setBaseURL(baseUrl()).setLocale("zh-CN").setTimezoneId("Asia/Shanghai"));
         context.setDefaultTimeout(TIMEOUT_MS);
         // The browser's clock reads the server's (ChinaTime, fixed start in the test profile), so a photo taken
         // "now" in the page has the same day as the server's today.
-        context.clock().install(new com.microsoft.playwright.Clock.InstallOptions()
-                .setTime(cn.sgz.shared.ChinaTime.now().toEpochMilli()));
+        context.clock()
+                .install(new com.microsoft.playwright.Clock.InstallOptions()
+                        .setTime(cn.sgz.shared.ChinaTime.now().toEpochMilli()));
         context.setDefaultNavigationTimeout(2 * TIMEOUT_MS);
         return context.newPage();
     }
@@ -90,7 +91,10 @@ public abstract class BrowserTestSupport {
         page.navigate("/login");
         page.locator("input[name=username]").fill(username);
         page.locator("input[name=password]").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("登录").setExact(true)).click();
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName("登录").setExact(true))
+                .click();
     }
 
     /** Logs in and waits for the home page of the given role. */
@@ -102,8 +106,9 @@ public abstract class BrowserTestSupport {
 
     /** Logs out with the navigation's button (which must be visible) and checks the login page says so. */
     protected void logoutThroughNav(Page page) {
-        page.locator("nav.side").getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions()
-                .setName("退出登录")).click();
+        page.locator("nav.side")
+                .getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Locator.GetByRoleOptions().setName("退出登录"))
+                .click();
         assertThat(page).hasURL(Pattern.compile("/login\\?logout$"));
         assertThat(page.locator(".notice")).hasText("您已安全退出");
         assertThat(page.locator("nav.side")).hasCount(0);

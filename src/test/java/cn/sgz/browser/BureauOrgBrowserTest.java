@@ -24,9 +24,14 @@ class BureauOrgBrowserTest extends BrowserTestSupport {
         page.navigate("/org");
         assertThat(page.locator("main h1")).hasText("组织架构");
         Locator tree = page.locator("ul.tree");
-        assertThat(tree.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("九原区社会工作服务总站")
-                .setExact(true))).isVisible();
-        tree.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("沙河街道社工站").setExact(true)).click();
+        assertThat(tree.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("九原区社会工作服务总站").setExact(true)))
+                .isVisible();
+        tree.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("沙河街道社工站").setExact(true))
+                .click();
 
         assertThat(page).hasURL(UNIT_URL);
         long stationId = idOf(page.url());
@@ -37,7 +42,8 @@ class BureauOrgBrowserTest extends BrowserTestSupport {
         Locator form = page.locator("#create-child");
         assertThat(form).isVisible();
         page.locator("#child-name").fill(roomName);
-        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存")).click();
+        form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("保存"))
+                .click();
 
         // Post/redirect/get to the new unit's own page
         page.waitForURL(url -> UNIT_URL.matcher(url).find() && idOf(url) != stationId);
@@ -46,15 +52,17 @@ class BureauOrgBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("main h1 .tag")).hasText("村（社区）社工室");
         assertThat(page.locator(".notice")).hasText("已创建“" + roomName + "”");
         assertThat(page.locator(".errors")).hasCount(0);
-        assertThat(page.locator("main a[href='/org/" + stationId + "']", new Page.LocatorOptions()
-                .setHasText("查看上级单位"))).isVisible();
+        assertThat(page.locator(
+                        "main a[href='/org/" + stationId + "']", new Page.LocatorOptions().setHasText("查看上级单位")))
+                .isVisible();
 
         // The station lists it as a child, and the tree shows it
         page.navigate("/org/" + stationId);
-        assertThat(page.locator("main ul:not(.tree) a[href='/org/" + roomId + "']")).hasText(roomName);
+        assertThat(page.locator("main ul:not(.tree) a[href='/org/" + roomId + "']"))
+                .hasText(roomName);
         page.navigate("/org");
-        Locator roomItem = page.locator("ul.tree li").filter(new Locator.FilterOptions()
-                .setHas(page.locator("a[href='/org/" + roomId + "']")));
+        Locator roomItem = page.locator("ul.tree li")
+                .filter(new Locator.FilterOptions().setHas(page.locator("a[href='/org/" + roomId + "']")));
         assertThat(roomItem.locator("a")).hasText(roomName);
         assertThat(roomItem.locator(".tag")).hasText("村（社区）社工室");
 

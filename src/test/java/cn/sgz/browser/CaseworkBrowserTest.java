@@ -1,10 +1,10 @@
 package cn.sgz.browser;
 
-import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sgz.evidence.TestImages;
+import cn.sgz.shared.ChinaTime;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -63,16 +63,33 @@ class CaseworkBrowserTest extends BrowserTestSupport {
         BoundingBox box = pad.boundingBox();
         page.mouse().move(box.x + 20, box.y + box.height / 2);
         page.mouse().down();
-        page.mouse().move(box.x + box.width / 2, box.y + 15, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
-        page.mouse().move(box.x + box.width - 20, box.y + box.height - 15, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        page.mouse()
+                .move(box.x + box.width / 2, box.y + 15, new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
+        page.mouse()
+                .move(
+                        box.x + box.width - 20,
+                        box.y + box.height - 15,
+                        new com.microsoft.playwright.Mouse.MoveOptions().setSteps(8));
         page.mouse().up();
         page.locator("[data-testid=signature-save]").click();
         assertThat(page.locator("[data-testid=notice]")).hasText("已保存现场签名。");
         assertThat(page.locator("[data-testid=signature-photo]")).hasCount(1);
         assertFitsPhone(page);
 
-        fill(page, id, "PLAN", "overallGoal", "恢复独立生活", "goals", "1. 情绪稳定\n2. 链接助餐", "strategy", "优势视角",
-                "measures", "每周上门", "plannedSessions", "5");
+        fill(
+                page,
+                id,
+                "PLAN",
+                "overallGoal",
+                "恢复独立生活",
+                "goals",
+                "1. 情绪稳定\n2. 链接助餐",
+                "strategy",
+                "优势视角",
+                "measures",
+                "每周上门",
+                "plannedSessions",
+                "5");
         save(page, "已保存工作计划表。");
         assertStage(page, "PLANNED");
 
@@ -94,8 +111,7 @@ class CaseworkBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("#session-count")).hasText("5 次，计入 5 节");
         assertStage(page, "INTERVENING");
 
-        fill(page, id, "EVALUATION", "goalsMet", "目标达成", "before", "不敢出门", "after", "每天散步",
-                "workerSummary", "可以结案");
+        fill(page, id, "EVALUATION", "goalsMet", "目标达成", "before", "不敢出门", "after", "每天散步", "workerSummary", "可以结案");
         page.locator("#f-method").selectOption("前后测对比");
         save(page, "已保存评估表。");
         fill(page, id, "CLOSURE", "summary", "五次服务，目标达成", "followUp", "一个月后回访");
@@ -138,8 +154,14 @@ class CaseworkBrowserTest extends BrowserTestSupport {
         page.waitForURL(GROUP_URL.asPredicate());
         assertThat(page.locator("#min-attendees")).hasText("6 人");
 
-        String[] people = {"刘淑芬 13904721201", "王建国 13904721202", "张秀英 13904721203", "李志强 13904721204",
-                "赵玉兰 13904721205", "孙海燕 13904721206"};
+        String[] people = {
+            "刘淑芬 13904721201",
+            "王建国 13904721202",
+            "张秀英 13904721203",
+            "李志强 13904721204",
+            "赵玉兰 13904721205",
+            "孙海燕 13904721206"
+        };
         for (int i = 1; i <= 5; i++) {
             page.locator("[data-testid=new-unit]").click();
             page.locator("#f-theme").fill("第" + i + "节主题");
@@ -168,7 +190,8 @@ class CaseworkBrowserTest extends BrowserTestSupport {
         assertThat(small.locator("[data-testid=session-count]")).hasText("不计入");
         assertThat(small.locator("[data-testid=session-reason]")).hasText("签到 4 人，少于本项目要求的每节不少于 6 人");
         assertThat(page.locator("[data-testid=session-row][data-counts=true]")).hasCount(4);
-        assertThat(page.locator("[data-testid=session-row][data-unit='5'] [data-testid=session-count]")).hasText("第4节（计入）");
+        assertThat(page.locator("[data-testid=session-row][data-unit='5'] [data-testid=session-count]"))
+                .hasText("第4节（计入）");
         assertThat(page.locator("[data-testid=group-count]")).hasText("5 次，计入 4 节");
         assertFitsPhone(page);
     }
@@ -179,21 +202,27 @@ class CaseworkBrowserTest extends BrowserTestSupport {
         login(page, "demo_worker", "SOCIAL_WORKER");
         String tag = Long.toString(System.nanoTime(), 36);
         long id = openCase(page, "导出个案" + tag, "男，81岁，老伴去世后独居" + tag);
-        fill(page, id, "ASSESSMENT", "needs", "需要有人定期探访" + tag, "strengths", "儿子在外地但常打电话",
-                "conclusion", "先建立探访机制");
+        fill(page, id, "ASSESSMENT", "needs", "需要有人定期探访" + tag, "strengths", "儿子在外地但常打电话", "conclusion", "先建立探访机制");
         page.locator("#f-riskLevel").selectOption("高");
         save(page, "已保存预估表。");
 
-        Download download = page.waitForDownload(() -> page.locator("[data-testid=export-case]").click());
+        Download download = page.waitForDownload(
+                () -> page.locator("[data-testid=export-case]").click());
         assertThat(download.suggestedFilename()).endsWith(".docx").startsWith("个案档案-GA");
         Path file = tmp.resolve("case.docx");
         download.saveAs(file);
-        try (InputStream in = Files.newInputStream(file); XWPFDocument doc = new XWPFDocument(in)) {
-            String text = doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
+        try (InputStream in = Files.newInputStream(file);
+                XWPFDocument doc = new XWPFDocument(in)) {
+            String text =
+                    doc.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
             assertThat(text).contains("个案接案记录表", "预估表", "服务协议", "工作计划表", "过程记录表", "评估表", "结案表");
             String tables = doc.getTables().stream().map(XWPFTable::getText).collect(Collectors.joining("\n"));
-            assertThat(tables).contains("导出个案" + tag).contains("老伴去世后独居" + tag)
-                    .contains("需要有人定期探访" + tag).contains("高").contains("沙河街道社工站");
+            assertThat(tables)
+                    .contains("导出个案" + tag)
+                    .contains("老伴去世后独居" + tag)
+                    .contains("需要有人定期探访" + tag)
+                    .contains("高")
+                    .contains("沙河街道社工站");
         }
     }
 
@@ -241,7 +270,9 @@ class CaseworkBrowserTest extends BrowserTestSupport {
 
     private static void assertFitsPhone(Page page) {
         int width = page.viewportSize().width;
-        assertThat(documentScrollWidth(page)).as("page %s scrolls sideways", page.url()).isLessThanOrEqualTo(width);
+        assertThat(documentScrollWidth(page))
+                .as("page %s scrolls sideways", page.url())
+                .isLessThanOrEqualTo(width);
     }
 
     private static LocalDate today() {
@@ -251,8 +282,11 @@ class CaseworkBrowserTest extends BrowserTestSupport {
     /** A JPEG taken at 10:00 today some 50 m from 沙河街道社工站, of a scene unique to this run. */
     private Path photo(String name) throws IOException {
         long seed = 7_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
-        byte[] jpeg = TestImages.withExif(TestImages.jpeg(TestImages.scene(seed), 0.9f), today().atTime(10, 0),
-                STATION_LAT + 0.0004, STATION_LON + 0.0003);
+        byte[] jpeg = TestImages.withExif(
+                TestImages.jpeg(TestImages.scene(seed), 0.9f),
+                today().atTime(10, 0),
+                STATION_LAT + 0.0004,
+                STATION_LON + 0.0003);
         return Files.write(tmp.resolve(name), jpeg);
     }
 }

@@ -1,16 +1,15 @@
 package cn.sgz.browser;
 
-import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sgz.evidence.TestImages;
+import cn.sgz.shared.ChinaTime;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,8 @@ class CharityReliefBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("[data-testid=notice]")).containsText("600.00");
         // a second, different person, 450.50 yuan
         page.locator("#recipient-search-submit").click();
-        Locator second = page.locator("[data-testid=match]:not([data-recipient-id='" + firstId + "'])").first();
+        Locator second = page.locator("[data-testid=match]:not([data-recipient-id='" + firstId + "'])")
+                .first();
         second.locator("input[name=amount]").fill("450.50");
         second.locator("[data-testid=add-line]").click();
 
@@ -83,9 +83,14 @@ class CharityReliefBrowserTest extends BrowserTestSupport {
         // the scene photo on the service record makes it count
         String reliefUrl = page.url().replaceAll("#.*$", "");
         page.locator("#record-link").click();
-        Path photo = Files.write(tmp.resolve("relief.jpg"), TestImages.withExif(TestImages.jpeg(TestImages.scene(
-                2_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L)), 0.9f),
-                ChinaTime.today().atTime(10, 0), STATION_LAT + 0.0004, STATION_LON + 0.0003));
+        Path photo = Files.write(
+                tmp.resolve("relief.jpg"),
+                TestImages.withExif(
+                        TestImages.jpeg(
+                                TestImages.scene(2_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L)), 0.9f),
+                        ChinaTime.today().atTime(10, 0),
+                        STATION_LAT + 0.0004,
+                        STATION_LON + 0.0003));
         page.locator("[data-testid=photo-upload-input]").setInputFiles(photo);
         page.locator("[data-testid=photo-submit]").click();
         assertThat(page.locator("[data-testid=qualification-badge]")).hasAttribute("data-status", "COUNTS");

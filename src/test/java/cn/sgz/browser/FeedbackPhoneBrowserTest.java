@@ -32,8 +32,10 @@ class FeedbackPhoneBrowserTest extends BrowserTestSupport {
 
     /** Sessions created since a moment (milliseconds, as Spring Session stores it). */
     private long sessionsSince(long millis) {
-        return jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE creation_time >= ?").param(millis)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM spring_session WHERE creation_time >= ?")
+                .param(millis)
+                .query(Long.class)
+                .single();
     }
 
     private static String solve(Page page) {
@@ -55,7 +57,8 @@ class FeedbackPhoneBrowserTest extends BrowserTestSupport {
         phone.navigate("/feedback");
         assertThat(phone.locator("main h1")).hasText("请选择您要反馈的社工站");
         fitsPhone(phone, "/feedback");
-        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("沙河街道社工站")).click();
+        phone.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("沙河街道社工站"))
+                .click();
         String stationUrl = phone.url();
         assertThat(stationUrl).matches(".*/feedback/s/\\d+$");
         // the QR code's target opens directly, without anything before it

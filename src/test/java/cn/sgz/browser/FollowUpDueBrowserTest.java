@@ -1,13 +1,12 @@
 package cn.sgz.browser;
 
-import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.sgz.shared.ChinaTime;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,10 @@ class FollowUpDueBrowserTest extends BrowserTestSupport {
         page.locator(".menu-toggle").tap();
         Locator nav = page.locator("nav.side");
         assertThat(nav).isVisible();
-        nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("回访提醒").setExact(true)).tap();
+        nav.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("回访提醒").setExact(true))
+                .tap();
         page.waitForURL(Pattern.compile("/followups/due$"));
         assertThat(page.locator("main h1")).hasText("本期待回访");
         assertThat(page.locator("#due-empty")).hasCount(0);
@@ -71,8 +73,8 @@ class FollowUpDueBrowserTest extends BrowserTestSupport {
         page.waitForURL(Pattern.compile("/followups/due$"));
         assertThat(page.locator("#notice")).hasText("已记录对“" + name + "”的回访");
         assertThat(page.locator("#due-" + recipientId)).hasCount(0);
-        assertThat(page.locator("[data-testid=evidence-record-link]")).hasAttribute("href",
-                Pattern.compile("/records/\\d+$"));
+        assertThat(page.locator("[data-testid=evidence-record-link]"))
+                .hasAttribute("href", Pattern.compile("/records/\\d+$"));
         assertFitsPhone(page, "the due list after saving");
 
         // With the people already followed up this period, the person shows as done
@@ -91,8 +93,8 @@ class FollowUpDueBrowserTest extends BrowserTestSupport {
         assertThat(item).hasCount(1);
         assertThat(item).containsText(today);
         assertThat(item).containsText("电话回访");
-        assertThat(item.locator("[data-testid=followup-record-link]")).hasAttribute("href",
-                Pattern.compile("/records/\\d+$"));
+        assertThat(item.locator("[data-testid=followup-record-link]"))
+                .hasAttribute("href", Pattern.compile("/records/\\d+$"));
         assertFitsPhone(page, "the person's page");
     }
 

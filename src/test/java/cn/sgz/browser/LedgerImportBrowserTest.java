@@ -30,12 +30,19 @@ class LedgerImportBrowserTest extends BrowserTestSupport {
     private static final String[] HEADERS = {"姓名", "性别", "身份证号", "联系电话", "住址", "村(社区)", "类别"};
     /** 石拐区: an area code the demo ledgers do not use, so no generated number meets a demo person. */
     private static final String AREA = "150205";
+
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     /** One person on the list (a data row). */
-    private record Person(String name, String gender, String idNumber, String phone, String address, String village,
-                          String category) {
+    private record Person(
+            String name,
+            String gender,
+            String idNumber,
+            String phone,
+            String address,
+            String village,
+            String category) {
 
         Person withIdNumber(String other) {
             return new Person(name, gender, other, phone, address, village, category);
@@ -50,7 +57,8 @@ class LedgerImportBrowserTest extends BrowserTestSupport {
         List<Person> people = people(run, namePrefix);
         // Row 3 of the sheet (the second person): last character of the ID number changed to a wrong one
         Person good = people.get(1);
-        String badId = good.idNumber().substring(0, 17) + otherCheckChar(good.idNumber().charAt(17));
+        String badId = good.idNumber().substring(0, 17)
+                + otherCheckChar(good.idNumber().charAt(17));
         List<Person> withBadRow = new ArrayList<>(people);
         withBadRow.set(1, good.withIdNumber(badId));
 
@@ -108,8 +116,10 @@ class LedgerImportBrowserTest extends BrowserTestSupport {
         Locator rows = page.locator("#ledger-table tbody tr");
         assertThat(rows).hasCount(3);
         for (Person p : people) {
-            Locator row = rows.filter(new Locator.FilterOptions().setHas(page.getByRole(AriaRole.LINK,
-                    new Page.GetByRoleOptions().setName(p.name()).setExact(true))));
+            Locator row = rows.filter(new Locator.FilterOptions()
+                    .setHas(page.getByRole(
+                            AriaRole.LINK,
+                            new Page.GetByRoleOptions().setName(p.name()).setExact(true))));
             assertThat(row).hasCount(1);
             Locator cells = row.locator("td");
             assertThat(cells.nth(1)).containsText(p.gender());
@@ -148,13 +158,20 @@ class LedgerImportBrowserTest extends BrowserTestSupport {
         for (int i = 0; i < 3; i++) {
             LocalDate birth = base.plusDays(Math.floorMod(run / 7 + i * 997L, span));
             int seq = (int) Math.floorMod(run / 13 + i * 37L, 1000L);
-            String first17 = AREA + String.format("%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(),
-                    birth.getDayOfMonth(), seq);
+            String first17 = AREA
+                    + String.format(
+                            "%04d%02d%02d%03d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth(), seq);
             String id = first17 + checkChar(first17);
             String gender = seq % 2 == 1 ? "男" : "女";
             String phone = "139" + String.format("%08d", Math.floorMod(run / 17 + i, 100_000_000L));
-            list.add(new Person(namePrefix + suffix[i], gender, id, phone, "九原区沙河街道测试路" + (i + 1) + "号",
-                    villages[i], categories[i]));
+            list.add(new Person(
+                    namePrefix + suffix[i],
+                    gender,
+                    id,
+                    phone,
+                    "九原区沙河街道测试路" + (i + 1) + "号",
+                    villages[i],
+                    categories[i]));
         }
         return list;
     }
@@ -174,7 +191,8 @@ class LedgerImportBrowserTest extends BrowserTestSupport {
 
     /** A real .xlsx as a district office would send it: header row, then one row per person, all text cells. */
     private static byte[] xlsx(List<Person> people) {
-        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook wb = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("名单");
             Row header = sheet.createRow(0);
             for (int c = 0; c < HEADERS.length; c++) {
@@ -183,7 +201,8 @@ class LedgerImportBrowserTest extends BrowserTestSupport {
             for (int i = 0; i < people.size(); i++) {
                 Person p = people.get(i);
                 Row row = sheet.createRow(i + 1);
-                String[] values = {p.name(), p.gender(), p.idNumber(), p.phone(), p.address(), p.village(), p.category()};
+                String[] values = {p.name(), p.gender(), p.idNumber(), p.phone(), p.address(), p.village(), p.category()
+                };
                 for (int c = 0; c < values.length; c++) {
                     if (values[c] != null) {
                         row.createCell(c).setCellValue(values[c]);

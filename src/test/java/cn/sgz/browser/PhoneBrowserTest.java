@@ -30,7 +30,8 @@ class PhoneBrowserTest extends BrowserTestSupport {
         toggle.tap();
         assertThat(nav).isVisible();
         assertThat(nav).hasClass(Pattern.compile("\\bopen\\b"));
-        assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("组织架构"))).isVisible();
+        assertThat(nav.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("组织架构")))
+                .isVisible();
         assertFitsPhone(page, "home with menu open");
         toggle.tap();
         assertThat(nav).isHidden();

@@ -21,10 +21,11 @@ class ProgressBrowserTest extends BrowserTestSupport {
     private static final String PROJECT = "九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）";
     private static final String STATION = "沙河街道社工站";
     private static final List<String> STATIONS = List.of("沙河街道社工站", "萨如拉街道社工站", "赛罕街道社工站");
-    private static final Set<String> STATUSES = Set.of("MET", "ON_TRACK", "AT_RISK", "MISSED", "NOT_DUE",
-            "NOT_CONNECTED", "MANUAL");
+    private static final Set<String> STATUSES =
+            Set.of("MET", "ON_TRACK", "AT_RISK", "MISSED", "NOT_DUE", "NOT_CONNECTED", "MANUAL");
     private static final Pattern STATION_BOARD = Pattern.compile("/progress/projects/\\d+/stations/\\d+(\\?.*)?$");
-    private static final Pattern DRILLDOWN = Pattern.compile("/progress/projects/\\d+/stations/\\d+/indicators/\\d+(\\?.*)?$");
+    private static final Pattern DRILLDOWN =
+            Pattern.compile("/progress/projects/\\d+/stations/\\d+/indicators/\\d+(\\?.*)?$");
     private static final Pattern COUNT_IN_HEADING = Pattern.compile("（(\\d+)）");
     private static final int PHONE_WIDTH = 360;
 
@@ -33,12 +34,15 @@ class ProgressBrowserTest extends BrowserTestSupport {
         Page page = desktopPage();
         login(page, "demo_bureau", "BUREAU_OFFICER");
 
-        page.locator("nav.side").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("指标进度")
-                .setExact(true)).click();
+        page.locator("nav.side")
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("指标进度").setExact(true))
+                .click();
         assertThat(page).hasURL(Pattern.compile("/progress$"));
         assertThat(page.locator("main h1")).hasText("指标进度");
-        Locator project = page.locator("[data-testid=progress-project]").filter(new Locator.FilterOptions()
-                .setHasText(PROJECT));
+        Locator project =
+                page.locator("[data-testid=progress-project]").filter(new Locator.FilterOptions().setHasText(PROJECT));
         assertThat(project).hasCount(1);
         project.click();
 
@@ -49,10 +53,12 @@ class ProgressBrowserTest extends BrowserTestSupport {
         assertThat(chart).isVisible();
         Locator table = page.locator("#county-table");
         assertThat(table).isVisible();
-        assertThat(table.locator("thead th")).hasText(new String[] {"指标", STATIONS.get(0), STATIONS.get(1),
-                STATIONS.get(2)});
+        assertThat(table.locator("thead th"))
+                .hasText(new String[] {"指标", STATIONS.get(0), STATIONS.get(1), STATIONS.get(2)});
         for (String s : STATIONS) {
-            assertThat(chart.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(s).setExact(true)))
+            assertThat(chart.getByRole(
+                            AriaRole.LINK,
+                            new Locator.GetByRoleOptions().setName(s).setExact(true)))
                     .isVisible();
         }
         page.waitForLoadState(); // a long server-rendered table: count its rows once it is all there
@@ -62,7 +68,10 @@ class ProgressBrowserTest extends BrowserTestSupport {
         assertThat(table.locator("tbody td [data-status]")).hasCount(rows * STATIONS.size());
         assertStatuses(table.locator("tbody td [data-status]"));
 
-        chart.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(STATION).setExact(true)).click();
+        chart.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName(STATION).setExact(true))
+                .click();
 
         // station board: indicator cards with statuses, some with a drill-down
         assertThat(page).hasURL(STATION_BOARD);
@@ -98,10 +107,14 @@ class ProgressBrowserTest extends BrowserTestSupport {
         int excludedItems = headingCount(page, "未计入的记录");
         assertThat(counted.locator("li")).hasCount(countedItems);
         assertThat(excluded.locator("li")).hasCount(excludedItems);
-        assertThat(countedItems + excludedItems).as("records behind %s", indicatorName).isPositive();
+        assertThat(countedItems + excludedItems)
+                .as("records behind %s", indicatorName)
+                .isPositive();
         for (int i = 0; i < excludedItems; i++) {
             // an excluded record says why
-            assertThat(excluded.locator("li").nth(i).locator(".field-error").first()).not().isEmpty();
+            assertThat(excluded.locator("li").nth(i).locator(".field-error").first())
+                    .not()
+                    .isEmpty();
         }
 
         // a listed record opens its own page, with the same verdict
@@ -122,11 +135,16 @@ class ProgressBrowserTest extends BrowserTestSupport {
         login(page, "demo_worker", "SOCIAL_WORKER");
 
         page.locator(".menu-toggle").tap();
-        page.locator("nav.side").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("指标进度")
-                .setExact(true)).tap();
+        page.locator("nav.side")
+                .getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("指标进度").setExact(true))
+                .tap();
         assertThat(page.locator("main h1")).hasText("指标进度");
         assertFitsPhone(page, "/progress");
-        page.locator("[data-testid=progress-project]").filter(new Locator.FilterOptions().setHasText(PROJECT)).tap();
+        page.locator("[data-testid=progress-project]")
+                .filter(new Locator.FilterOptions().setHasText(PROJECT))
+                .tap();
 
         // a worker sees only their own station, so the project opens straight on its board
         assertThat(page).hasURL(STATION_BOARD);
@@ -153,9 +171,10 @@ class ProgressBrowserTest extends BrowserTestSupport {
     /** The drillable card whose actual figure is largest. */
     private static Locator cardWithLargestActual(Locator cards) {
         // indicators counted from service records (documents, cases and money list other things)
-        Locator drillable = cards.page().locator(".card.indicator[data-kind=ACTIVITY_COUNT], "
-                + ".card.indicator[data-kind=COVERAGE], .card.indicator[data-kind=PER_RECIPIENT_FREQUENCY]").filter(new Locator.FilterOptions().setHas(cards.page()
-                .locator("[data-testid=drilldown-link]")));
+        Locator drillable = cards.page()
+                .locator(".card.indicator[data-kind=ACTIVITY_COUNT], "
+                        + ".card.indicator[data-kind=COVERAGE], .card.indicator[data-kind=PER_RECIPIENT_FREQUENCY]")
+                .filter(new Locator.FilterOptions().setHas(cards.page().locator("[data-testid=drilldown-link]")));
         assertThat(drillable.first()).isVisible();
         Number best = (Number) drillable.evaluateAll("""
                 cards => {
@@ -169,8 +188,9 @@ class ProgressBrowserTest extends BrowserTestSupport {
     }
 
     private static int headingCount(Page page, String heading) {
-        String text = page.locator("main h2").filter(new Locator.FilterOptions()
-                .setHasText(Pattern.compile("^" + heading + "（"))).innerText();
+        String text = page.locator("main h2")
+                .filter(new Locator.FilterOptions().setHasText(Pattern.compile("^" + heading + "（")))
+                .innerText();
         java.util.regex.Matcher m = COUNT_IN_HEADING.matcher(text);
         assertThat(m.find()).as("count in heading %s", text).isTrue();
         return Integer.parseInt(m.group(1));

@@ -1,10 +1,10 @@
 package cn.sgz.browser;
 
-import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sgz.evidence.TestImages;
+import cn.sgz.shared.ChinaTime;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
@@ -30,6 +30,7 @@ class ServiceRecordBrowserTest extends BrowserTestSupport {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** 沙河街道社工站 (station 1 of the demo data). */
     private static final double STATION_LAT = 40.6010;
+
     private static final double STATION_LON = 109.9702;
     private static final int PHONE_WIDTH = 360;
     private static final Pattern RECORD_URL = Pattern.compile("/records/(\\d+)(?:[?#].*)?$");
@@ -47,7 +48,8 @@ class ServiceRecordBrowserTest extends BrowserTestSupport {
         long id = createRecord(page, "FOLLOW_UP_VISIT", title, today, false);
         // no photo yet: excluded, and the page says so
         assertBadge(page, "EXCLUDED", "不计入服务次数");
-        assertThat(page.locator("[data-testid=qualification-reasons] li[data-code=NO_PHOTO]")).containsText("没有现场照片");
+        assertThat(page.locator("[data-testid=qualification-reasons] li[data-code=NO_PHOTO]"))
+                .containsText("没有现场照片");
         assertThat(page.locator("[data-testid=camera-link]")).isVisible();
         assertThat(page.locator("[data-testid=camera-link]")).hasAttribute("href", "/records/" + id + "/camera");
 
@@ -133,7 +135,8 @@ class ServiceRecordBrowserTest extends BrowserTestSupport {
         // the original still counts and names the record that reused its photo
         assertBadge(bureau, "COUNTS", "计入服务次数");
         assertThat(bureau.locator("[data-testid=reused-by] a[href='/records/" + secondId + "#photo-"
-                + copy.getAttribute("data-photo-id") + "']")).hasText("记录 #" + secondId);
+                        + copy.getAttribute("data-photo-id") + "']"))
+                .hasText("记录 #" + secondId);
         first.reload();
         assertBadge(first, "COUNTS", "计入服务次数");
         assertThat(first.locator("[data-testid=reused-by]")).containsText("记录 #" + secondId);
@@ -228,8 +231,11 @@ class ServiceRecordBrowserTest extends BrowserTestSupport {
     /** A JPEG taken at 10:00 on the service date, some 50 m from 沙河街道社工站, of a scene unique to this run. */
     private static byte[] stationPhoto(LocalDate serviceDate) {
         long seed = 1_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
-        return TestImages.withExif(TestImages.jpeg(TestImages.scene(seed), 0.9f), serviceDate.atTime(10, 0),
-                STATION_LAT + 0.0004, STATION_LON + 0.0003);
+        return TestImages.withExif(
+                TestImages.jpeg(TestImages.scene(seed), 0.9f),
+                serviceDate.atTime(10, 0),
+                STATION_LAT + 0.0004,
+                STATION_LON + 0.0003);
     }
 
     private Path writePhoto(String name, byte[] jpeg) throws IOException {

@@ -40,7 +40,8 @@ class SpotCheckBrowserTest extends BrowserTestSupport {
         assertThat(first.locator("[data-testid=record-counts]")).hasText("计入");
         if (first.locator("[data-testid=phone]").count() > 0) {
             assertThat(first.locator("[data-testid=phone]").first()).hasAttribute("href", Pattern.compile("^tel:\\d+"));
-            assertThat(first.locator("[data-testid=phone]").first().textContent()).doesNotContain("*");
+            assertThat(first.locator("[data-testid=phone]").first().textContent())
+                    .doesNotContain("*");
         }
         String recordId = first.getAttribute("data-record-id");
 
@@ -62,7 +63,8 @@ class SpotCheckBrowserTest extends BrowserTestSupport {
         assertThat(done.locator("[data-testid=note]")).containsText("对方表示当天没有参加活动");
         assertThat(done.locator("[data-testid=record-counts]")).hasText("不计入");
         int failed = page.locator("[data-testid=summary-failed]").allTextContents().stream()
-                .mapToInt(Integer::parseInt).sum();
+                .mapToInt(Integer::parseInt)
+                .sum();
         assertThat(failed).isEqualTo(1);
         assertFitsPhone(page, "after check");
 
@@ -77,7 +79,8 @@ class SpotCheckBrowserTest extends BrowserTestSupport {
         back.locator("input[value=VERIFIED]").check();
         back.locator("textarea[name=note]").fill("实地复核属实");
         back.locator("[data-testid=check-submit]").click();
-        assertThat(page.locator("[data-testid=check-item][data-record-id='" + recordId + "'] [data-testid=record-counts]"))
+        assertThat(page.locator(
+                        "[data-testid=check-item][data-record-id='" + recordId + "'] [data-testid=record-counts]"))
                 .hasText("计入");
     }
 

@@ -1,10 +1,10 @@
 package cn.sgz.browser;
 
-import cn.sgz.shared.ChinaTime;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sgz.evidence.TestImages;
+import cn.sgz.shared.ChinaTime;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
@@ -125,7 +125,10 @@ class VolunteerBrowserTest extends BrowserTestSupport {
     /** A JPEG taken at 10:00 on the service date near 沙河街道社工站, of a scene unique to this run. */
     private static byte[] stationPhoto(LocalDate serviceDate) {
         long seed = 7_000_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
-        return TestImages.withExif(TestImages.jpeg(TestImages.scene(seed), 0.9f), serviceDate.atTime(10, 0),
-                STATION_LAT + 0.0004, STATION_LON + 0.0003);
+        return TestImages.withExif(
+                TestImages.jpeg(TestImages.scene(seed), 0.9f),
+                serviceDate.atTime(10, 0),
+                STATION_LAT + 0.0004,
+                STATION_LON + 0.0003);
     }
 }

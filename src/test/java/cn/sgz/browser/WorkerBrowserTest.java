@@ -24,11 +24,16 @@ class WorkerBrowserTest extends BrowserTestSupport {
 
         page.navigate("/org");
         Locator tree = page.locator("ul.tree");
-        assertThat(tree.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("沙河街道社工站")
-                .setExact(true))).isVisible();
+        assertThat(tree.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("沙河街道社工站").setExact(true)))
+                .isVisible();
         assertThat(tree.getByText("萨如拉街道社工站")).hasCount(0);
         assertThat(tree.getByText("九原区民政局")).hasCount(0);
-        tree.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("沙河街道社工站").setExact(true)).click();
+        tree.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("沙河街道社工站").setExact(true))
+                .click();
 
         assertThat(page).hasURL(Pattern.compile("/org/\\d+$"));
         assertThat(page.locator("main h1")).containsText("沙河街道社工站");

@@ -1,6 +1,5 @@
 package cn.sgz.casework;
 
-import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -8,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.sgz.evidence.TestImages;
 import cn.sgz.org.TestLogin;
+import cn.sgz.shared.ChinaTime;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.http.MediaType;
@@ -48,14 +47,16 @@ final class CaseworkApi {
         if (body != null) {
             req.contentType(MediaType.APPLICATION_JSON).content(json.writeValueAsString(body));
         }
-        MockHttpServletResponse r = mvc.perform(req.with(login.as(user))).andReturn().getResponse();
+        MockHttpServletResponse r =
+                mvc.perform(req.with(login.as(user))).andReturn().getResponse();
         r.setCharacterEncoding("UTF-8");
         return r;
     }
 
     JsonNode ok(String user, String method, String url, Object body) throws Exception {
         MockHttpServletResponse r = send(user, method, url, body);
-        assertThat(r.getStatus()).as("%s %s as %s: %s", method, url, user, r.getContentAsString(StandardCharsets.UTF_8))
+        assertThat(r.getStatus())
+                .as("%s %s as %s: %s", method, url, user, r.getContentAsString(StandardCharsets.UTF_8))
                 .isBetween(200, 201);
         return json.readTree(r.getContentAsString(StandardCharsets.UTF_8));
     }
@@ -85,8 +86,17 @@ final class CaseworkApi {
     }
 
     static Map<String, String> intake(String basicInfo) {
-        return fields("intakeDate", today().toString(), "source", "主动求助", "basicInfo", basicInfo,
-                "problem", "独居，近期跌倒后不敢出门", "intakeOpinion", "符合接案条件");
+        return fields(
+                "intakeDate",
+                today().toString(),
+                "source",
+                "主动求助",
+                "basicInfo",
+                basicInfo,
+                "problem",
+                "独居，近期跌倒后不敢出门",
+                "intakeOpinion",
+                "符合接案条件");
     }
 
     /** Opens a case for the first ledger person of the user's station. */
@@ -106,39 +116,85 @@ final class CaseworkApi {
     }
 
     static Map<String, String> assessment() {
-        return fields("assessDate", today().toString(), "needs", "情绪支持与照料需求", "strengths", "女儿每周探望",
-                "riskLevel", "中", "conclusion", "优先处理安全与情绪问题");
+        return fields(
+                "assessDate",
+                today().toString(),
+                "needs",
+                "情绪支持与照料需求",
+                "strengths",
+                "女儿每周探望",
+                "riskLevel",
+                "中",
+                "conclusion",
+                "优先处理安全与情绪问题");
     }
 
     static Map<String, String> agreement() {
-        return fields("signDate", today().toString(), "signer", "王大娘", "signerRelation", "本人",
-                "services", "每周上门一次，共五次", "period", "两个月");
+        return fields(
+                "signDate",
+                today().toString(),
+                "signer",
+                "王大娘",
+                "signerRelation",
+                "本人",
+                "services",
+                "每周上门一次，共五次",
+                "period",
+                "两个月");
     }
 
     static Map<String, String> plan() {
-        return fields("planDate", today().toString(), "overallGoal", "恢复独立生活信心", "goals", "1. 情绪稳定\n2. 链接助餐",
-                "strategy", "优势视角", "measures", "每周一次上门服务", "plannedSessions", "5");
+        return fields(
+                "planDate",
+                today().toString(),
+                "overallGoal",
+                "恢复独立生活信心",
+                "goals",
+                "1. 情绪稳定\n2. 链接助餐",
+                "strategy",
+                "优势视角",
+                "measures",
+                "每周一次上门服务",
+                "plannedSessions",
+                "5");
     }
 
     static Map<String, String> evaluation() {
-        return fields("evalDate", today().toString(), "goalsMet", "两项目标均达成", "before", "不敢出门，情绪低落",
-                "after", "每天下楼散步，参加助餐", "method", "前后测对比", "workerSummary", "可以结案");
+        return fields(
+                "evalDate",
+                today().toString(),
+                "goalsMet",
+                "两项目标均达成",
+                "before",
+                "不敢出门，情绪低落",
+                "after",
+                "每天下楼散步，参加助餐",
+                "method",
+                "前后测对比",
+                "workerSummary",
+                "可以结案");
     }
 
     static Map<String, String> closure() {
-        return fields("closeDate", today().toString(), "reason", "服务目标达成", "summary", "共五次服务，目标达成",
-                "followUp", "一个月后电话回访");
+        return fields(
+                "closeDate", today().toString(), "reason", "服务目标达成", "summary", "共五次服务，目标达成", "followUp", "一个月后电话回访");
     }
 
     /** Uploads the on-screen signature (a PNG) of a case's agreement. */
     void sign(String user, long caseId, long seed) throws Exception {
         byte[] png = png(TestImages.scene(seed));
-        MockHttpServletResponse r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                        .multipart("/api/v1/cases/" + caseId + "/agreement/signature")
-                        .file(new org.springframework.mock.web.MockMultipartFile("file", "signature.png", "image/png", png))
-                        .param("onScreen", "true").with(login.as(user)))
-                .andReturn().getResponse();
-        assertThat(r.getStatus()).as("signature: %s", r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        MockHttpServletResponse r = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart(
+                                        "/api/v1/cases/" + caseId + "/agreement/signature")
+                                .file(new org.springframework.mock.web.MockMultipartFile(
+                                        "file", "signature.png", "image/png", png))
+                                .param("onScreen", "true")
+                                .with(login.as(user)))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus())
+                .as("signature: %s", r.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
     }
 
     static byte[] png(java.awt.image.BufferedImage img) throws java.io.IOException {
@@ -164,11 +220,17 @@ final class CaseworkApi {
 
     void photo(String user, long recordId, double lat, double lon) throws Exception {
         long seed = 3_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
-        byte[] jpeg = TestImages.withExif(TestImages.jpeg(TestImages.scene(seed), 0.9f), today().atTime(10, 0),
-                lat + 0.0004, lon + 0.0003);
+        byte[] jpeg = TestImages.withExif(
+                TestImages.jpeg(TestImages.scene(seed), 0.9f), today().atTime(10, 0), lat + 0.0004, lon + 0.0003);
         MockHttpServletResponse r = mvc.perform(put("/api/v1/service-records/" + recordId + "/photos/cw-" + seed)
-                .contentType(MediaType.IMAGE_JPEG).content(jpeg).with(login.as(user))).andReturn().getResponse();
-        assertThat(r.getStatus()).as("photo upload: %s", r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .content(jpeg)
+                        .with(login.as(user)))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus())
+                .as("photo upload: %s", r.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
     }
 
     /** A case of station 1 taken through every step to CLOSING, with five counting sessions. */

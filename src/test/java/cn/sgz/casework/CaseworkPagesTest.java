@@ -21,13 +21,16 @@ class CaseworkPagesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
 
     private String page(Cookie s, String url, int status) throws Exception {
         MockHttpServletResponse r = mvc.perform(get(url).cookie(s)).andReturn().getResponse();
         String body = r.getContentAsString(StandardCharsets.UTF_8);
-        assertThat(r.getStatus()).as("%s: %s", url, body.length() > 400 ? body.substring(0, 400) : body).isEqualTo(status);
+        assertThat(r.getStatus())
+                .as("%s: %s", url, body.length() > 400 ? body.substring(0, 400) : body)
+                .isEqualTo(status);
         return body;
     }
 
@@ -45,8 +48,14 @@ class CaseworkPagesTest {
         }
         assertThat(page(worker, "/cases/new", 200)).contains("个案接案记录表").contains("案主基本情况");
         page(worker, "/cases/" + id + "/sessions/new", 200);
-        for (String url : new String[] {"/groups", "/groups/new", "/community-services", "/community-services/new",
-                "/exemplary", "/casework/oversight"}) {
+        for (String url : new String[] {
+            "/groups",
+            "/groups/new",
+            "/community-services",
+            "/community-services/new",
+            "/exemplary",
+            "/casework/oversight"
+        }) {
             page(worker, url, 200);
         }
         Cookie head = login.login("demo_head");
@@ -57,8 +66,12 @@ class CaseworkPagesTest {
         page(bureau, "/groups", 200);
 
         // an empty intake form is shown again with every problem named
-        MockHttpServletResponse bad = mvc.perform(post("/cases").cookie(worker).with(csrf())
-                .param("stationId", String.valueOf(api.station("demo_worker")))).andReturn().getResponse();
+        MockHttpServletResponse bad = mvc.perform(post("/cases")
+                        .cookie(worker)
+                        .with(csrf())
+                        .param("stationId", String.valueOf(api.station("demo_worker"))))
+                .andReturn()
+                .getResponse();
         assertThat(bad.getStatus()).isEqualTo(400);
         assertThat(bad.getContentAsString(StandardCharsets.UTF_8)).contains("请从服务对象台账中选择案主");
     }
@@ -69,7 +82,9 @@ class CaseworkPagesTest {
         String list = page(worker, "/groups", 200);
         int at = list.indexOf("“银龄互助”老年人互助小组");
         assertThat(at).isPositive();
-        String href = list.substring(list.lastIndexOf("href=\"/groups/", at) + 6, list.indexOf("\"", list.lastIndexOf("href=\"/groups/", at) + 6));
+        String href = list.substring(
+                list.lastIndexOf("href=\"/groups/", at) + 6,
+                list.indexOf("\"", list.lastIndexOf("href=\"/groups/", at) + 6));
         String group = page(worker, href, 200);
         assertThat(group).contains("签到 4 人，少于本项目要求的每节不少于 6 人").contains("计入 4 节");
     }

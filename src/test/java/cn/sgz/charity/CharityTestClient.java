@@ -1,14 +1,13 @@
 package cn.sgz.charity;
 
-import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import cn.sgz.evidence.TestImages;
 import cn.sgz.org.TestLogin;
+import cn.sgz.shared.ChinaTime;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -23,6 +22,7 @@ final class CharityTestClient {
 
     /** 沙河街道社工站 (station 1 of the demo data): photos taken here are near enough. */
     static final double LAT = 40.6010;
+
     static final double LON = 109.9702;
 
     final MockMvc mvc;
@@ -44,13 +44,17 @@ final class CharityTestClient {
     }
 
     MockHttpServletResponse post(String user, String url, Object body) throws Exception {
-        return login.send(user, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url),
+        return login.send(
+                user,
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url),
                 body == null ? null : json.writeValueAsString(body));
     }
 
     JsonNode created(String user, String url, Object body) throws Exception {
         MockHttpServletResponse r = post(user, url, body);
-        assertThat(r.getStatus()).as("POST %s: %s", url, r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(r.getStatus())
+                .as("POST %s: %s", url, r.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
         return json.readTree(r.getContentAsString(StandardCharsets.UTF_8));
     }
 
@@ -59,13 +63,35 @@ final class CharityTestClient {
     }
 
     JsonNode fund(String user, long stationId, String name, LocalDate established) throws Exception {
-        return created(user, "/api/v1/charity/funds", Map.of("stationId", stationId, "name", name,
-                "kind", "RELIEF_FUND", "partnerOrg", "测试慈善会", "establishedOn", established.toString()));
+        return created(
+                user,
+                "/api/v1/charity/funds",
+                Map.of(
+                        "stationId",
+                        stationId,
+                        "name",
+                        name,
+                        "kind",
+                        "RELIEF_FUND",
+                        "partnerOrg",
+                        "测试慈善会",
+                        "establishedOn",
+                        established.toString()));
     }
 
     JsonNode entry(String user, long fundId, String amount, LocalDate on) throws Exception {
-        return created(user, "/api/v1/charity/co-raised", Map.of("fundId", fundId, "amount", new java.math.BigDecimal(amount),
-                "receivedOn", on.toString(), "donor", "测试捐赠方"));
+        return created(
+                user,
+                "/api/v1/charity/co-raised",
+                Map.of(
+                        "fundId",
+                        fundId,
+                        "amount",
+                        new java.math.BigDecimal(amount),
+                        "receivedOn",
+                        on.toString(),
+                        "donor",
+                        "测试捐赠方"));
     }
 
     /** People of a station's ledger, as the picker offers them. */
@@ -79,11 +105,17 @@ final class CharityTestClient {
     /** A photo taken today at the station, with a seed no earlier run used. */
     void photo(String user, long recordId) throws Exception {
         long seed = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE / 16);
-        byte[] jpeg = TestImages.withExif(TestImages.jpeg(TestImages.scene(seed), 0.9f), today().atTime(10, 0),
-                LAT + 0.0003, LON + 0.0002);
-        MockHttpServletResponse r = login.send(user, put("/api/v1/service-records/" + recordId + "/photos/p-" + seed)
-                .contentType(MediaType.IMAGE_JPEG).content(jpeg), null);
-        assertThat(r.getStatus()).as("photo upload: %s", r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        byte[] jpeg = TestImages.withExif(
+                TestImages.jpeg(TestImages.scene(seed), 0.9f), today().atTime(10, 0), LAT + 0.0003, LON + 0.0002);
+        MockHttpServletResponse r = login.send(
+                user,
+                put("/api/v1/service-records/" + recordId + "/photos/p-" + seed)
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .content(jpeg),
+                null);
+        assertThat(r.getStatus())
+                .as("photo upload: %s", r.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
     }
 
     static List<String> fields(JsonNode error) {

@@ -1,11 +1,11 @@
 package cn.sgz.community;
 
-import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import cn.sgz.evidence.TestImages;
 import cn.sgz.org.TestLogin;
+import cn.sgz.shared.ChinaTime;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -35,7 +35,10 @@ final class CommunityTestSupport {
     }
 
     long station(String name) {
-        return jdbc.sql("SELECT id FROM org_unit WHERE name = ?").param(name).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM org_unit WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     long station1() {
@@ -48,8 +51,8 @@ final class CommunityTestSupport {
 
     /** POSTs JSON as a demo user, checks the status, returns the body. */
     String post(String user, String url, String json, int status) throws Exception {
-        MockHttpServletResponse r = login.send(user,
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url), json);
+        MockHttpServletResponse r =
+                login.send(user, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url), json);
         String body = r.getContentAsString(StandardCharsets.UTF_8);
         assertThat(r.getStatus()).as("POST %s as %s: %s", url, user, body).isEqualTo(status);
         return body;
@@ -61,9 +64,13 @@ final class CommunityTestSupport {
 
     long createVolunteer(String user, long station, String name, String phone, String nationalNo, LocalDate joined)
             throws Exception {
-        return id(post(user, "/api/v1/volunteers", """
+        return id(post(
+                user,
+                "/api/v1/volunteers",
+                """
                 {"stationId": %d, "name": "%s", "phone": "%s", "nationalNo": %s, "joinedOn": "%s"}
-                """.formatted(station, name, phone, nationalNo == null ? "null" : "\"" + nationalNo + "\"", joined), 201));
+                """.formatted(station, name, phone, nationalNo == null ? "null" : "\"" + nationalNo + "\"", joined),
+                201));
     }
 
     /** A volunteer activity today, outdoors (no sign-in sheet needed); returns its record id. */
@@ -77,14 +84,26 @@ final class CommunityTestSupport {
 
     /** Uploads a photo taken today near the station, unique to this run: the record then counts. */
     void photoMakesCount(String user, long recordId, long station) throws Exception {
-        double lat = jdbc.sql("SELECT latitude FROM org_unit WHERE id = ?").param(station).query(Double.class).single();
-        double lon = jdbc.sql("SELECT longitude FROM org_unit WHERE id = ?").param(station).query(Double.class).single();
+        double lat = jdbc.sql("SELECT latitude FROM org_unit WHERE id = ?")
+                .param(station)
+                .query(Double.class)
+                .single();
+        double lon = jdbc.sql("SELECT longitude FROM org_unit WHERE id = ?")
+                .param(station)
+                .query(Double.class)
+                .single();
         long seed = 3_000_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
-        byte[] jpeg = TestImages.withExif(TestImages.jpeg(TestImages.scene(seed), 0.9f), today().atTime(10, 0),
-                lat + 0.0003, lon + 0.0002);
+        byte[] jpeg = TestImages.withExif(
+                TestImages.jpeg(TestImages.scene(seed), 0.9f), today().atTime(10, 0), lat + 0.0003, lon + 0.0002);
         MockHttpServletResponse r = mvc.perform(put("/api/v1/service-records/" + recordId + "/photos/ct-" + seed)
-                .with(login.as(user)).contentType(MediaType.IMAGE_JPEG).content(jpeg)).andReturn().getResponse();
-        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+                        .with(login.as(user))
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .content(jpeg))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus())
+                .as(r.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
         String q = login.getJson(user, "/api/v1/service-records/" + recordId + "/qualification", 200);
         assertThat((String) JsonPath.read(q, "$.status")).as(q).isEqualTo("COUNTS");
     }
@@ -94,7 +113,11 @@ final class CommunityTestSupport {
         long seed = 5_000_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
         byte[] jpeg = TestImages.jpeg(TestImages.scene(seed), 0.9f);
         return mvc.perform(put("/api/v1/station-documents/" + documentId + "/photos/cd-" + seed)
-                .with(login.as(user)).contentType(MediaType.IMAGE_JPEG).content(jpeg)).andReturn().getResponse();
+                        .with(login.as(user))
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .content(jpeg))
+                .andReturn()
+                .getResponse();
     }
 
     static String unique() {
@@ -105,5 +128,4 @@ final class CommunityTestSupport {
     static String phone() {
         return "139" + String.format("%08d", Math.floorMod(System.nanoTime() / 1000, 100_000_000L));
     }
-
 }

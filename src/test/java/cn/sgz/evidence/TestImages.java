@@ -20,8 +20,7 @@ import javax.imageio.ImageIO;
 /** Real images made in the test: synthetic scenes, their transformed copies, EXIF, hostile files. */
 public final class TestImages {
 
-    private TestImages() {
-    }
+    private TestImages() {}
 
     public static BufferedImage scene(long seed) {
         return DemoPhotos.scene(seed, seed * 7 + 1, 0, 960, 720);
@@ -68,8 +67,12 @@ public final class TestImages {
         for (int y = 0; y < s.getHeight(); y++) {
             for (int x = 0; x < s.getWidth(); x++) {
                 int p = s.getRGB(x, y);
-                d.setRGB(x, y, (c((p >> 16 & 255) * mul + add) << 16) | (c((p >> 8 & 255) * mul + add) << 8)
-                        | c((p & 255) * mul + add));
+                d.setRGB(
+                        x,
+                        y,
+                        (c((p >> 16 & 255) * mul + add) << 16)
+                                | (c((p >> 8 & 255) * mul + add) << 8)
+                                | c((p & 255) * mul + add));
             }
         }
         return d;
@@ -124,13 +127,16 @@ public final class TestImages {
         t.putInt(0);
         if (gps) {
             t.putShort((short) 4);
-            t.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] {(byte) (lat >= 0 ? 'N' : 'S'), 0, 0, 0});
+            t.putShort((short) 1).putShort((short) 2).putInt(2).put(new byte[] {(byte) (lat >= 0 ? 'N' : 'S'), 0, 0, 0
+            });
             entry(t, 2, 5, 3, latAt);
-            t.putShort((short) 3).putShort((short) 2).putInt(2).put(new byte[] {(byte) (lon >= 0 ? 'E' : 'W'), 0, 0, 0});
+            t.putShort((short) 3).putShort((short) 2).putInt(2).put(new byte[] {(byte) (lon >= 0 ? 'E' : 'W'), 0, 0, 0
+            });
             entry(t, 4, 5, 3, lonAt);
             t.putInt(0);
         }
-        t.put((taken.format(DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")) + "\0").getBytes(StandardCharsets.US_ASCII));
+        t.put((taken.format(DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")) + "\0")
+                .getBytes(StandardCharsets.US_ASCII));
         if (gps) {
             rational(t, Math.abs(lat));
             rational(t, Math.abs(lon));
@@ -159,15 +165,26 @@ public final class TestImages {
         double m = (degrees - d) * 60;
         int mi = (int) m;
         double s = (m - mi) * 60;
-        b.putInt(d).putInt(1).putInt(mi).putInt(1).putInt((int) Math.round(s * 1000)).putInt(1000);
+        b.putInt(d)
+                .putInt(1)
+                .putInt(mi)
+                .putInt(1)
+                .putInt((int) Math.round(s * 1000))
+                .putInt(1000);
     }
 
     /** A PNG whose header claims the given size, with no real pixel data: a decompression bomb's header. */
     public static byte[] pngHeaderOnly(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
+        ByteBuffer ihdr = ByteBuffer.allocate(13)
+                .putInt(width)
+                .putInt(height)
+                .put((byte) 8)
+                .put((byte) 2)
+                .put((byte) 0)
+                .put((byte) 0)
+                .put((byte) 0);
         chunk(out, "IHDR", ihdr.array());
         chunk(out, "IDAT", new byte[] {0x78, (byte) 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01});
         chunk(out, "IEND", new byte[0]);

@@ -35,8 +35,7 @@ final class PublicFeedbackClient {
     }
 
     /** A form as a browser holds it: CSRF cookie and field, challenge token and the right answer. */
-    record OpenForm(Cookie csrfCookie, String csrf, String token, String answer) {
-    }
+    record OpenForm(Cookie csrfCookie, String csrf, String token, String answer) {}
 
     static String text(MockHttpServletResponse r) throws Exception {
         return r.getContentAsString(StandardCharsets.UTF_8);
@@ -44,17 +43,19 @@ final class PublicFeedbackClient {
 
     OpenForm open(String url) throws Exception {
         MockHttpServletResponse page = mvc.perform(get(url).with(r -> {
-            r.setRemoteAddr(ip);
-            return r;
-        })).andReturn().getResponse();
+                    r.setRemoteAddr(ip);
+                    return r;
+                }))
+                .andReturn()
+                .getResponse();
         assertThat(page.getStatus()).as("GET %s", url).isEqualTo(200);
         String html = text(page);
         Cookie cookie = page.getCookie("FEEDBACK-XSRF");
         assertThat(cookie).as("CSRF cookie of %s", url).isNotNull();
         assertThat(page.getCookie("SESSION")).isNull();
         boolean challenge = html.contains("challengeToken");
-        return new OpenForm(cookie, find(CSRF, html), challenge ? find(TOKEN, html) : null,
-                challenge ? answer(html) : null);
+        return new OpenForm(
+                cookie, find(CSRF, html), challenge ? find(TOKEN, html) : null, challenge ? answer(html) : null);
     }
 
     private static String find(Pattern p, String html) {
@@ -72,14 +73,23 @@ final class PublicFeedbackClient {
     }
 
     /** Posts the case form of a station; photos are JPEG bytes. */
-    MockHttpServletResponse submit(long stationId, String kind, String content, String phone, boolean consent,
-                                   String answerOverride, byte[]... photos) throws Exception {
+    MockHttpServletResponse submit(
+            long stationId,
+            String kind,
+            String content,
+            String phone,
+            boolean consent,
+            String answerOverride,
+            byte[]... photos)
+            throws Exception {
         OpenForm form = open("/feedback/s/" + stationId + "/new?kind=" + kind);
         MockMultipartHttpServletRequestBuilder req = multipart("/feedback/s/" + stationId + "/new");
         for (int i = 0; i < photos.length; i++) {
             req.file(new MockMultipartFile("photos", "p" + i + ".jpg", "image/jpeg", photos[i]));
         }
-        req.param("kind", kind).param("content", content).param("_csrf", form.csrf())
+        req.param("kind", kind)
+                .param("content", content)
+                .param("_csrf", form.csrf())
                 .param("challengeToken", form.token())
                 .param("challengeAnswer", answerOverride == null ? form.answer() : answerOverride)
                 .cookie(form.csrfCookie());
@@ -90,17 +100,25 @@ final class PublicFeedbackClient {
             req.param("consent", "true");
         }
         return mvc.perform(req.with(r -> {
-            r.setRemoteAddr(ip);
-            return r;
-        })).andReturn().getResponse();
+                    r.setRemoteAddr(ip);
+                    return r;
+                }))
+                .andReturn()
+                .getResponse();
     }
 
     MockHttpServletResponse track(String receiptNo, String code) throws Exception {
         OpenForm form = open("/feedback/track");
-        return mvc.perform(post("/feedback/track").param("receiptNo", receiptNo).param("queryCode", code)
-                .param("_csrf", form.csrf()).cookie(form.csrfCookie()).with(r -> {
-                    r.setRemoteAddr(ip);
-                    return r;
-                })).andReturn().getResponse();
+        return mvc.perform(post("/feedback/track")
+                        .param("receiptNo", receiptNo)
+                        .param("queryCode", code)
+                        .param("_csrf", form.csrf())
+                        .cookie(form.csrfCookie())
+                        .with(r -> {
+                            r.setRemoteAddr(ip);
+                            return r;
+                        }))
+                .andReturn()
+                .getResponse();
     }
 }

@@ -26,6 +26,7 @@ class AccountSecurityTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     org.springframework.web.context.WebApplicationContext context;
 
@@ -56,30 +57,38 @@ class AccountSecurityTest {
     @Test
     void passwordsShorterThan12AreRefused() throws Exception {
         String username = "shortpw_" + TestLogin.unique();
-        MockHttpServletResponse create = login.send("demo_bureau", post("/api/v1/users"),
+        MockHttpServletResponse create = login.send(
+                "demo_bureau",
+                post("/api/v1/users"),
                 "{\"username\":\"" + username + "\",\"password\":\"Abcdef-123\",\"displayName\":\"短密码\","
                         + "\"role\":\"SOCIAL_WORKER\",\"orgUnitId\":" + demo.s3.id() + "}");
         List<Map<String, Object>> errors = fieldErrors(create);
         assertThat(errors).extracting(e -> e.get("field")).containsExactly("password");
         assertThat((String) errors.get(0).get("message")).contains("12");
-        assertThat(body(mvc.perform(get("/api/v1/users").with(login.as("demo_bureau"))).andReturn().getResponse()))
+        assertThat(body(mvc.perform(get("/api/v1/users").with(login.as("demo_bureau")))
+                        .andReturn()
+                        .getResponse()))
                 .doesNotContain(username);
 
         // 11 characters refused, 12 accepted
         String eleven = "Abcdefgh-12";
         assertThat(eleven).hasSize(11);
-        MockHttpServletResponse elevenChars = login.send("demo_bureau", post("/api/v1/users"),
+        MockHttpServletResponse elevenChars = login.send(
+                "demo_bureau",
+                post("/api/v1/users"),
                 "{\"username\":\"" + username + "\",\"password\":\"" + eleven + "\",\"displayName\":\"短密码\","
                         + "\"role\":\"SOCIAL_WORKER\",\"orgUnitId\":" + demo.s3.id() + "}");
         assertThat(fieldErrors(elevenChars)).extracting(e -> e.get("field")).containsExactly("password");
         long id = freshUser(username, eleven + "3");
 
         // the same rule on an administrator's reset and on the user's own change
-        MockHttpServletResponse reset = login.send("demo_bureau", put("/api/v1/users/" + id + "/password"),
-                "{\"password\":\"short-pw\"}");
+        MockHttpServletResponse reset =
+                login.send("demo_bureau", put("/api/v1/users/" + id + "/password"), "{\"password\":\"short-pw\"}");
         assertThat(fieldErrors(reset)).extracting(e -> e.get("field")).containsExactly("password");
         String token = login.issueToken(login.login(username, eleven + "3"), "pw");
-        MockHttpServletResponse own = login.send(token, put("/api/v1/me/password"),
+        MockHttpServletResponse own = login.send(
+                token,
+                put("/api/v1/me/password"),
                 "{\"oldPassword\":\"" + eleven + "3\",\"newPassword\":\"tiny-pw\",\"confirmPassword\":\"tiny-pw\"}");
         assertThat(fieldErrors(own)).extracting(e -> e.get("field")).containsExactly("newPassword");
         // and the old password still works
@@ -89,7 +98,9 @@ class AccountSecurityTest {
     @Test
     void commonPasswordsAreRefused() throws Exception {
         String username = "commonpw_" + TestLogin.unique();
-        MockHttpServletResponse create = login.send("demo_bureau", post("/api/v1/users"),
+        MockHttpServletResponse create = login.send(
+                "demo_bureau",
+                post("/api/v1/users"),
                 "{\"username\":\"" + username + "\",\"password\":\"qwerty123456\",\"displayName\":\"常见密码\","
                         + "\"role\":\"SOCIAL_WORKER\",\"orgUnitId\":" + demo.s3.id() + "}");
         List<Map<String, Object>> errors = fieldErrors(create);
@@ -104,15 +115,25 @@ class AccountSecurityTest {
         freshUser(username, password);
         Cookie session = login.login(username, password);
 
-        MockHttpServletResponse wrongOld = mvc.perform(post("/profile/password").cookie(session).with(csrf())
-                .param("oldPassword", "not-my-password").param("newPassword", "Another-pass-2026")
-                .param("confirmPassword", "Another-pass-2026")).andReturn().getResponse();
+        MockHttpServletResponse wrongOld = mvc.perform(post("/profile/password")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("oldPassword", "not-my-password")
+                        .param("newPassword", "Another-pass-2026")
+                        .param("confirmPassword", "Another-pass-2026"))
+                .andReturn()
+                .getResponse();
         assertThat(wrongOld.getStatus()).isEqualTo(400);
         assertThat(body(wrongOld)).contains("原密码不正确");
 
-        MockHttpServletResponse tooShort = mvc.perform(post("/profile/password").cookie(session).with(csrf())
-                .param("oldPassword", password).param("newPassword", "short-1")
-                .param("confirmPassword", "short-1")).andReturn().getResponse();
+        MockHttpServletResponse tooShort = mvc.perform(post("/profile/password")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("oldPassword", password)
+                        .param("newPassword", "short-1")
+                        .param("confirmPassword", "short-1"))
+                .andReturn()
+                .getResponse();
         assertThat(tooShort.getStatus()).isEqualTo(400);
         assertThat(body(tooShort)).contains("密码至少12个字符");
         login.login(username, password); // unchanged
@@ -129,7 +150,8 @@ class AccountSecurityTest {
             assertThat(failed.getStatus()).isEqualTo(302);
             assertThat(failed.getRedirectedUrl()).as("attempt %d", i).isEqualTo("/login?error=bad");
             assertThat(failed.getCookie(TestLogin.SESSION_COOKIE) == null
-                    || !authenticated(failed.getCookie(TestLogin.SESSION_COOKIE))).isTrue();
+                            || !authenticated(failed.getCookie(TestLogin.SESSION_COOKIE)))
+                    .isTrue();
         }
         MockHttpServletResponse locked = login.attemptLogin(username, password);
         // the same answer as a wrong password: the page does not say the account exists and is locked
@@ -138,14 +160,19 @@ class AccountSecurityTest {
         assertThat(lockedCookie == null || !authenticated(lockedCookie)).isTrue();
 
         // the login page's one message mentions the lock among the possible reasons, in Chinese
-        String page = body(mvc.perform(get("/login").param("error", "bad")).andReturn().getResponse());
+        String page = body(
+                mvc.perform(get("/login").param("error", "bad")).andReturn().getResponse());
         assertThat(page).contains("锁定");
 
         // the lock is visible to administrators, and an administrator's password reset lifts it
         String user = login.getJson("demo_bureau", "/api/v1/users/" + id, 200);
         assertThat((Boolean) JsonPath.read(user, "$.locked")).isTrue();
-        assertThat(login.send("demo_bureau", put("/api/v1/users/" + id + "/password"),
-                "{\"password\":\"Unlocked-pass-2026\"}").getStatus()).isEqualTo(200);
+        assertThat(login.send(
+                                "demo_bureau",
+                                put("/api/v1/users/" + id + "/password"),
+                                "{\"password\":\"Unlocked-pass-2026\"}")
+                        .getStatus())
+                .isEqualTo(200);
         login.login(username, "Unlocked-pass-2026");
     }
 
@@ -155,23 +182,30 @@ class AccountSecurityTest {
         String password = "Counter-reset-2026";
         freshUser(username, password);
         for (int i = 0; i < 4; i++) {
-            assertThat(login.attemptLogin(username, "nope-" + i).getRedirectedUrl()).isEqualTo("/login?error=bad");
+            assertThat(login.attemptLogin(username, "nope-" + i).getRedirectedUrl())
+                    .isEqualTo("/login?error=bad");
         }
         login.login(username, password);
         for (int i = 0; i < 4; i++) {
-            assertThat(login.attemptLogin(username, "nope-" + i).getRedirectedUrl()).isEqualTo("/login?error=bad");
+            assertThat(login.attemptLogin(username, "nope-" + i).getRedirectedUrl())
+                    .isEqualTo("/login?error=bad");
         }
         login.login(username, password); // 8 failures in all, but never 5 in a row
     }
 
     @Test
     void unknownUsersAndWrongPasswordsLookTheSame() throws Exception {
-        assertThat(login.attemptLogin("no_such_user_" + TestLogin.unique(), "whatever-password").getRedirectedUrl())
+        assertThat(login.attemptLogin("no_such_user_" + TestLogin.unique(), "whatever-password")
+                        .getRedirectedUrl())
                 .isEqualTo("/login?error=bad");
     }
 
     private boolean authenticated(Cookie session) throws Exception {
-        return mvc.perform(get("/api/v1/me").cookie(session)).andReturn().getResponse().getStatus() == 200;
+        return mvc.perform(get("/api/v1/me").cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus()
+                == 200;
     }
 
     @Test
@@ -183,23 +217,32 @@ class AccountSecurityTest {
         Cookie second = login.login(username, password); // e.g. a phone and a desktop
 
         MockHttpServletResponse before = mvc.perform(get("/").cookie(session).accept(MediaType.TEXT_HTML))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(before.getStatus()).isEqualTo(200);
         assertThat(authenticated(session)).isTrue();
         assertThat(authenticated(second)).isTrue();
 
         assertThat(login.send("demo_bureau", put("/api/v1/users/" + id + "/enabled"), "{\"enabled\":false}")
-                .getStatus()).isEqualTo(200);
+                        .getStatus())
+                .isEqualTo(200);
 
         MockHttpServletResponse page = mvc.perform(get("/").cookie(session).accept(MediaType.TEXT_HTML))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(page.getStatus()).isEqualTo(302);
         assertThat(page.getRedirectedUrl()).endsWith("/login");
-        MockHttpServletResponse api = mvc.perform(get("/api/v1/me").cookie(second)).andReturn().getResponse();
+        MockHttpServletResponse api =
+                mvc.perform(get("/api/v1/me").cookie(second)).andReturn().getResponse();
         assertThat(api.getStatus()).isEqualTo(401);
         assertThat((String) JsonPath.read(body(api), "$.code")).isEqualTo("UNAUTHORIZED");
-        MockHttpServletResponse write = mvc.perform(post("/api/v1/me/tokens").cookie(session).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"after-disable\"}")).andReturn().getResponse();
+        MockHttpServletResponse write = mvc.perform(post("/api/v1/me/tokens")
+                        .cookie(session)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"after-disable\"}"))
+                .andReturn()
+                .getResponse();
         assertThat(write.getStatus()).isEqualTo(401);
 
         // and a new login is refused (with the one generic answer)
@@ -213,16 +256,23 @@ class AccountSecurityTest {
         long id = freshUser(username, password);
         Cookie session = login.login(username, password);
         assertThat(authenticated(session)).isTrue();
-        MockHttpServletResponse update = login.send("demo_bureau", put("/api/v1/users/" + id),
+        MockHttpServletResponse update = login.send(
+                "demo_bureau",
+                put("/api/v1/users/" + id),
                 "{\"displayName\":\"改为站长\",\"role\":\"STATION_HEAD\",\"orgUnitId\":" + demo.s3.id() + "}");
         assertThat(update.getStatus()).as(body(update)).isEqualTo(200);
         assertThat(authenticated(session)).isFalse();
 
         Cookie again = login.login(username, password);
-        String me = body(mvc.perform(get("/api/v1/me").cookie(again)).andReturn().getResponse());
+        String me =
+                body(mvc.perform(get("/api/v1/me").cookie(again)).andReturn().getResponse());
         assertThat((String) JsonPath.read(me, "$.user.role")).isEqualTo("STATION_HEAD");
-        assertThat(login.send("demo_bureau", put("/api/v1/users/" + id + "/password"),
-                "{\"password\":\"Role-change-2027\"}").getStatus()).isEqualTo(200);
+        assertThat(login.send(
+                                "demo_bureau",
+                                put("/api/v1/users/" + id + "/password"),
+                                "{\"password\":\"Role-change-2027\"}")
+                        .getStatus())
+                .isEqualTo(200);
         assertThat(authenticated(again)).isFalse();
     }
 
@@ -233,9 +283,14 @@ class AccountSecurityTest {
         freshUser(username, password);
         Cookie phone = login.login(username, password);
         Cookie laptop = login.login(username, password);
-        MockHttpServletResponse changed = mvc.perform(post("/profile/password").cookie(phone).with(csrf())
-                .param("oldPassword", password).param("newPassword", "Own-password-2027")
-                .param("confirmPassword", "Own-password-2027")).andReturn().getResponse();
+        MockHttpServletResponse changed = mvc.perform(post("/profile/password")
+                        .cookie(phone)
+                        .with(csrf())
+                        .param("oldPassword", password)
+                        .param("newPassword", "Own-password-2027")
+                        .param("confirmPassword", "Own-password-2027"))
+                .andReturn()
+                .getResponse();
         assertThat(changed.getRedirectedUrl()).isEqualTo("/profile");
         assertThat(authenticated(phone)).isTrue();
         assertThat(authenticated(laptop)).isFalse();
@@ -247,7 +302,9 @@ class AccountSecurityTest {
     void logoutEndsTheSession() throws Exception {
         Cookie session = login.login("demo_evaluator");
         assertThat(authenticated(session)).isTrue();
-        MockHttpServletResponse logout = mvc.perform(post("/logout").cookie(session).with(csrf())).andReturn()
+        MockHttpServletResponse logout = mvc.perform(
+                        post("/logout").cookie(session).with(csrf()))
+                .andReturn()
                 .getResponse();
         assertThat(logout.getRedirectedUrl()).isEqualTo("/login?logout");
         assertThat(authenticated(session)).isFalse();
@@ -257,14 +314,20 @@ class AccountSecurityTest {
     void theSessionIdChangesOnLogin() throws Exception {
         // the login form carries a CSRF token, kept in a cookie: no session exists before anyone signs in
         TestLogin.restoreProductionCsrf(context);
-        MockHttpServletResponse loginPage = mvc.perform(get("/login")).andReturn().getResponse();
+        MockHttpServletResponse loginPage =
+                mvc.perform(get("/login")).andReturn().getResponse();
         assertThat(body(loginPage)).contains("name=\"_csrf\"");
         assertThat(loginPage.getCookie(TestLogin.SESSION_COOKIE)).isNull();
 
         // a session id planted by an attacker is never the one that gets signed in
         Cookie planted = new Cookie(TestLogin.SESSION_COOKIE, "cGxhbnRlZC1zZXNzaW9uLWlk");
-        MockHttpServletResponse signedIn = mvc.perform(post("/login").cookie(planted).with(csrf())
-                .param("username", "demo_worker").param("password", TestLogin.DEMO_PASSWORD)).andReturn().getResponse();
+        MockHttpServletResponse signedIn = mvc.perform(post("/login")
+                        .cookie(planted)
+                        .with(csrf())
+                        .param("username", "demo_worker")
+                        .param("password", TestLogin.DEMO_PASSWORD))
+                .andReturn()
+                .getResponse();
         assertThat(signedIn.getRedirectedUrl()).isEqualTo("/");
         Cookie after = signedIn.getCookie(TestLogin.SESSION_COOKIE);
         assertThat(after).isNotNull();

@@ -1,14 +1,14 @@
 package cn.sgz.org;
 
-import cn.sgz.shared.ChinaTime;
 import static cn.sgz.org.DemoOrg.asLong;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 import cn.sgz.SgzTest;
+import cn.sgz.shared.ChinaTime;
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +29,7 @@ class ApiTokenLifecycleTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -42,7 +43,10 @@ class ApiTokenLifecycleTest {
     }
 
     private int status(String token) throws Exception {
-        return mvc.perform(get("/api/v1/me").with(TestLogin.bearer(token))).andReturn().getResponse().getStatus();
+        return mvc.perform(get("/api/v1/me").with(TestLogin.bearer(token)))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     @Test
@@ -54,27 +58,40 @@ class ApiTokenLifecycleTest {
         String token = login.issueToken(login.login(username, password), "sync");
         assertThat(status(token)).isEqualTo(200);
 
-        assertThat(login.send("demo_bureau", put("/api/v1/users/" + id + "/password"), "{\"password\":\"Token-owner-2027\"}")
-                .getStatus()).isEqualTo(200);
+        assertThat(login.send(
+                                "demo_bureau",
+                                put("/api/v1/users/" + id + "/password"),
+                                "{\"password\":\"Token-owner-2027\"}")
+                        .getStatus())
+                .isEqualTo(200);
         assertThat(status(token)).isEqualTo(401);
 
         String second = login.issueToken(login.login(username, "Token-owner-2027"), "sync2");
         assertThat(status(second)).isEqualTo(200);
         assertThat(login.send("demo_bureau", put("/api/v1/users/" + id + "/enabled"), "{\"enabled\":false}")
-                .getStatus()).isEqualTo(200);
+                        .getStatus())
+                .isEqualTo(200);
         assertThat(status(second)).isEqualTo(401);
         assertThat(login.send("demo_bureau", put("/api/v1/users/" + id + "/enabled"), "{\"enabled\":true}")
-                .getStatus()).isEqualTo(200);
+                        .getStatus())
+                .isEqualTo(200);
         assertThat(status(second)).as("no revival on re-enabling").isEqualTo(401);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL").param(id)
-                .query(Long.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM api_token WHERE user_id = ? AND revoked_at IS NULL")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aTokenCannotMintTokens() throws Exception {
         String token = login.issueToken(login.login("demo_worker2"), "mint-" + TestLogin.unique());
-        MockHttpServletResponse minted = mvc.perform(post("/api/v1/me/tokens").with(TestLogin.bearer(token))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"child\"}")).andReturn().getResponse();
+        MockHttpServletResponse minted = mvc.perform(post("/api/v1/me/tokens")
+                        .with(TestLogin.bearer(token))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"child\"}"))
+                .andReturn()
+                .getResponse();
         assertThat(minted.getStatus()).isEqualTo(403);
         assertThat(minted.getContentAsString(StandardCharsets.UTF_8)).contains("不能用来签发新令牌");
     }
@@ -82,9 +99,13 @@ class ApiTokenLifecycleTest {
     @Test
     void tokensMayExpire() throws Exception {
         Cookie session = login.login("demo_worker2");
-        MockHttpServletResponse created = mvc.perform(post("/api/v1/me/tokens").cookie(session).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"short-" + TestLogin.unique()
-                        + "\",\"validDays\":7}")).andReturn().getResponse();
+        MockHttpServletResponse created = mvc.perform(post("/api/v1/me/tokens")
+                        .cookie(session)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"short-" + TestLogin.unique() + "\",\"validDays\":7}"))
+                .andReturn()
+                .getResponse();
         assertThat(created.getStatus()).isEqualTo(201);
         String body = created.getContentAsString(StandardCharsets.UTF_8);
         String token = JsonPath.read(body, "$.token");
@@ -92,11 +113,17 @@ class ApiTokenLifecycleTest {
         assertThat(status(token)).isEqualTo(200);
         // seven days later
         jdbc.sql("UPDATE api_token SET expires_at = ? WHERE token_prefix = ?")
-                .param(ChinaTime.offsetNow().minusMinutes(1)).param(token.substring(0, 10)).update();
+                .param(ChinaTime.offsetNow().minusMinutes(1))
+                .param(token.substring(0, 10))
+                .update();
         assertThat(status(token)).isEqualTo(401);
 
-        MockHttpServletResponse tooLong = mvc.perform(post("/api/v1/me/tokens").cookie(session).with(csrf())
-                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\",\"validDays\":0}")).andReturn()
+        MockHttpServletResponse tooLong = mvc.perform(post("/api/v1/me/tokens")
+                        .cookie(session)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\",\"validDays\":0}"))
+                .andReturn()
                 .getResponse();
         assertThat(tooLong.getStatus()).isEqualTo(400);
     }

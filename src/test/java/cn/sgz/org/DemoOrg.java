@@ -28,9 +28,14 @@ public final class DemoOrg {
     public final Station s3;
 
     /** An org unit with its rooms (children) and staff names, as the demo data created them. */
-    public record Station(long id, String name, String path, List<Long> roomIds, List<String> roomNames,
-                          List<Long> staffIds, List<String> staffNames) {
-    }
+    public record Station(
+            long id,
+            String name,
+            String path,
+            List<Long> roomIds,
+            List<String> roomNames,
+            List<Long> staffIds,
+            List<String> staffNames) {}
 
     private DemoOrg(List<Map<String, Object>> units, List<Map<String, Object>> staff) {
         city = station(units, staff, CITY);
@@ -50,19 +55,28 @@ public final class DemoOrg {
     }
 
     private static Station station(List<Map<String, Object>> units, List<Map<String, Object>> staff, String name) {
-        Map<String, Object> unit = units.stream().filter(u -> name.equals(u.get("name"))).findFirst()
+        Map<String, Object> unit = units.stream()
+                .filter(u -> name.equals(u.get("name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("demo unit missing: " + name));
         long id = id(unit);
         List<Map<String, Object>> rooms = units.stream()
-                .filter(u -> "ROOM".equals(u.get("type")) && Objects.equals(asLong(u.get("parentId")), id)).toList();
-        List<Map<String, Object>> people = staff.stream().filter(s -> asLong(s.get("stationId")) == id).toList();
+                .filter(u -> "ROOM".equals(u.get("type")) && Objects.equals(asLong(u.get("parentId")), id))
+                .toList();
+        List<Map<String, Object>> people =
+                staff.stream().filter(s -> asLong(s.get("stationId")) == id).toList();
         if ("STATION".equals(unit.get("type"))) {
             assertThat(rooms).as("rooms of %s", name).hasSizeGreaterThanOrEqualTo(2);
             assertThat(people).as("staff of %s", name).hasSizeGreaterThanOrEqualTo(2);
         }
-        return new Station(id, name, (String) unit.get("path"),
-                rooms.stream().map(DemoOrg::id).toList(), rooms.stream().map(r -> (String) r.get("name")).toList(),
-                people.stream().map(DemoOrg::id).toList(), people.stream().map(s -> (String) s.get("name")).toList());
+        return new Station(
+                id,
+                name,
+                (String) unit.get("path"),
+                rooms.stream().map(DemoOrg::id).toList(),
+                rooms.stream().map(r -> (String) r.get("name")).toList(),
+                people.stream().map(DemoOrg::id).toList(),
+                people.stream().map(s -> (String) s.get("name")).toList());
     }
 
     public static long id(Map<String, Object> json) {

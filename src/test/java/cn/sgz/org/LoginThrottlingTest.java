@@ -33,6 +33,7 @@ class LoginThrottlingTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -51,24 +52,35 @@ class LoginThrottlingTest {
     }
 
     private MockHttpServletResponse attempt(String username, String password, String ip) throws Exception {
-        return mvc.perform(post("/login").param("username", username).param("password", password).with(csrf())
-                .with(request -> {
-                    request.setRemoteAddr(ip);
-                    return request;
-                })).andReturn().getResponse();
+        return mvc.perform(post("/login")
+                        .param("username", username)
+                        .param("password", password)
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr(ip);
+                            return request;
+                        }))
+                .andReturn()
+                .getResponse();
     }
 
     private boolean signedIn(MockHttpServletResponse response) throws Exception {
         Cookie session = response.getCookie(TestLogin.SESSION_COOKIE);
-        return "/".equals(response.getRedirectedUrl()) && session != null
-                && mvc.perform(get("/api/v1/me").cookie(session)).andReturn().getResponse().getStatus() == 200;
+        return "/".equals(response.getRedirectedUrl())
+                && session != null
+                && mvc.perform(get("/api/v1/me").cookie(session))
+                                .andReturn()
+                                .getResponse()
+                                .getStatus()
+                        == 200;
     }
 
     @Test
     void fortyParallelWrongPasswordsGetAtMostFiveChecksAndTheRightOneIsThenRefused() throws Exception {
         String username = "burst_" + TestLogin.unique();
         String password = "Burst-password-2026";
-        asLong(login.createUser("demo_bureau", username, password, "SOCIAL_WORKER", demo.s3.id(), null).get("id"));
+        asLong(login.createUser("demo_bureau", username, password, "SOCIAL_WORKER", demo.s3.id(), null)
+                .get("id"));
 
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
@@ -91,10 +103,16 @@ class LoginThrottlingTest {
             pool.shutdownNow();
         }
         long checked = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN' AND actor = ? "
-                        + "AND detail = 'BadCredentialsException'").param(username).query(Long.class).single();
+                        + "AND detail = 'BadCredentialsException'")
+                .param(username)
+                .query(Long.class)
+                .single();
         assertThat(checked).as("passwords actually checked").isBetween(1L, 5L);
         long refused = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'LOGIN' AND actor = ? "
-                        + "AND result = 'FAILURE'").param(username).query(Long.class).single();
+                        + "AND result = 'FAILURE'")
+                .param(username)
+                .query(Long.class)
+                .single();
         assertThat(refused).isEqualTo(40);
 
         // locked: the right password is refused, with the same answer as a wrong one
@@ -110,25 +128,34 @@ class LoginThrottlingTest {
     void oneAddressIsBackedOffAfterManyFailuresWhileOthersStillSignIn() throws Exception {
         String ip = randomIp();
         for (int i = 0; i < 100; i++) {
-            assertThat(attempt("spray_" + i + "_" + TestLogin.unique(), "Spray-password-" + i, ip).getRedirectedUrl())
+            assertThat(attempt("spray_" + i + "_" + TestLogin.unique(), "Spray-password-" + i, ip)
+                            .getRedirectedUrl())
                     .isEqualTo("/login?error=bad");
         }
         MockHttpServletResponse fromSprayer = attempt("demo_evaluator", TestLogin.DEMO_PASSWORD, ip);
         assertThat(fromSprayer.getRedirectedUrl()).isEqualTo("/login?error=bad");
         assertThat(signedIn(fromSprayer)).isFalse();
-        assertThat(signedIn(attempt("demo_evaluator", TestLogin.DEMO_PASSWORD, randomIp()))).isTrue();
+        assertThat(signedIn(attempt("demo_evaluator", TestLogin.DEMO_PASSWORD, randomIp())))
+                .isTrue();
         // the evaluator's own account was not touched by the refusal at the address
         assertThat(jdbc.sql("SELECT failed_attempts FROM app_user WHERE username = 'demo_evaluator'")
-                .query(Integer.class).single()).isZero();
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void theLoginPageHasOneMessageForEveryFailure() throws Exception {
         for (String reason : List.of("bad", "locked", "disabled")) {
-            String page = mvc.perform(get("/login").param("error", reason)).andReturn().getResponse()
+            String page = mvc.perform(get("/login").param("error", reason))
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
-            assertThat(page).contains("<div class=\"errors\">用户名或密码错误</div>").contains("锁定15分钟")
-                    .doesNotContain("账号已暂时锁定").doesNotContain("账号已停用");
+            assertThat(page)
+                    .contains("<div class=\"errors\">用户名或密码错误</div>")
+                    .contains("锁定15分钟")
+                    .doesNotContain("账号已暂时锁定")
+                    .doesNotContain("账号已停用");
         }
     }
 }

@@ -39,7 +39,9 @@ class OrgTreeRulesTest {
     }
 
     private MockHttpServletResponse create(String user, long parentId, String type, String name) throws Exception {
-        return login.send(user, post("/api/v1/org-units"),
+        return login.send(
+                user,
+                post("/api/v1/org-units"),
                 "{\"parentId\":" + parentId + ",\"type\":\"" + type + "\",\"name\":\"" + name + "\"}");
     }
 
@@ -64,14 +66,16 @@ class OrgTreeRulesTest {
     }
 
     private void assertNoUnitNamed(String name) throws Exception {
-        assertThat(login.units("demo_city")).noneSatisfy(u -> assertThat(u.get("name")).isEqualTo(name));
+        assertThat(login.units("demo_city"))
+                .noneSatisfy(u -> assertThat(u.get("name")).isEqualTo(name));
     }
 
     @Test
     void eachTypeGoesOnlyUnderItsParentType() throws Exception {
         String tag = TestLogin.unique();
         assertThat(fieldError(create("demo_bureau", demo.general.id(), "ROOM", "错位社工室" + tag), "parentId"))
-                .contains("社工室只能建在").contains("社工站之下");
+                .contains("社工室只能建在")
+                .contains("社工站之下");
         fieldError(create("demo_bureau", demo.county.id(), "ROOM", "错位社工室" + tag), "parentId");
         fieldError(create("demo_bureau", demo.s1.roomIds().get(0), "ROOM", "错位社工室" + tag), "parentId");
         fieldError(create("demo_bureau", demo.county.id(), "STATION", "错位社工站" + tag), "parentId");
@@ -79,12 +83,12 @@ class OrgTreeRulesTest {
         assertNoUnitNamed("错位社工室" + tag);
         assertNoUnitNamed("错位社工站" + tag);
 
-        MockHttpServletResponse noParent = login.send("demo_bureau", post("/api/v1/org-units"),
-                "{\"type\":\"ROOM\",\"name\":\"无上级" + tag + "\"}");
+        MockHttpServletResponse noParent =
+                login.send("demo_bureau", post("/api/v1/org-units"), "{\"type\":\"ROOM\",\"name\":\"无上级" + tag + "\"}");
         fieldError(noParent, "parentId");
         // only an administrator may create a city bureau (a new root)
-        MockHttpServletResponse root = login.send("demo_city", post("/api/v1/org-units"),
-                "{\"type\":\"CITY_BUREAU\",\"name\":\"新市" + tag + "\"}");
+        MockHttpServletResponse root = login.send(
+                "demo_city", post("/api/v1/org-units"), "{\"type\":\"CITY_BUREAU\",\"name\":\"新市" + tag + "\"}");
         assertThat(root.getStatus()).isEqualTo(403);
 
         // and the right parent type works
@@ -133,10 +137,12 @@ class OrgTreeRulesTest {
         long room = id(login.createUnit("demo_bureau", station, "ROOM", "循环社工室" + tag));
 
         assertThat(fieldError(move("demo_bureau", station, room), "parentId")).contains("自身或其下级");
-        assertThat(fieldError(move("demo_bureau", station, station), "parentId")).contains("自身或其下级");
+        assertThat(fieldError(move("demo_bureau", station, station), "parentId"))
+                .contains("自身或其下级");
         assertThat(fieldError(move("demo_city", demo.county.id(), demo.general.id()), "parentId"))
                 .contains("自身或其下级");
-        assertThat(fieldError(move("demo_city", demo.general.id(), station), "parentId")).contains("自身或其下级");
+        assertThat(fieldError(move("demo_city", demo.general.id(), station), "parentId"))
+                .contains("自身或其下级");
 
         Map<String, Object> after = unit("demo_bureau", station);
         assertThat(asLong(after.get("parentId"))).isEqualTo(demo.general.id());
@@ -233,22 +239,34 @@ class OrgTreeRulesTest {
         String tag = TestLogin.unique();
         fieldError(create("demo_bureau", demo.general.id(), "STATION", DemoOrg.STATION_1), "name");
         long station = id(login.createUnit("demo_bureau", demo.general.id(), "STATION", "改名站" + tag));
-        fieldError(login.send("demo_bureau", put("/api/v1/org-units/" + station + "/name"),
-                "{\"name\":\"" + DemoOrg.STATION_2 + "\"}"), "name");
+        fieldError(
+                login.send(
+                        "demo_bureau",
+                        put("/api/v1/org-units/" + station + "/name"),
+                        "{\"name\":\"" + DemoOrg.STATION_2 + "\"}"),
+                "name");
 
         long version = ((Number) unit("demo_bureau", station).get("version")).longValue();
-        MockHttpServletResponse renamed = login.send("demo_bureau", put("/api/v1/org-units/" + station + "/name"),
+        MockHttpServletResponse renamed = login.send(
+                "demo_bureau",
+                put("/api/v1/org-units/" + station + "/name"),
                 "{\"name\":\"改名站新" + tag + "\",\"version\":" + version + "}");
         assertThat(renamed.getStatus()).as(body(renamed)).isEqualTo(200);
-        MockHttpServletResponse stale = login.send("demo_bureau", put("/api/v1/org-units/" + station + "/name"),
+        MockHttpServletResponse stale = login.send(
+                "demo_bureau",
+                put("/api/v1/org-units/" + station + "/name"),
                 "{\"name\":\"改名站旧版本" + tag + "\",\"version\":" + version + "}");
         assertThat(stale.getStatus()).isEqualTo(409);
         assertThat((String) JsonPath.read(body(stale), "$.code")).isEqualTo("CONFLICT");
         assertThat(unit("demo_bureau", station).get("name")).isEqualTo("改名站新" + tag);
 
         // a bureau officer cannot rename or move the bureau they belong to
-        assertThat(login.send("demo_bureau", put("/api/v1/org-units/" + demo.county.id() + "/name"),
-                "{\"name\":\"自改\"}").getStatus()).isEqualTo(403);
+        assertThat(login.send(
+                                "demo_bureau",
+                                put("/api/v1/org-units/" + demo.county.id() + "/name"),
+                                "{\"name\":\"自改\"}")
+                        .getStatus())
+                .isEqualTo(403);
         assertThat(unit("demo_bureau", demo.county.id()).get("name")).isEqualTo(DemoOrg.COUNTY);
         retire(station);
     }
@@ -256,9 +274,14 @@ class OrgTreeRulesTest {
     @Test
     void theOrgPageShowsRuleViolationsInChinese() throws Exception {
         String tag = TestLogin.unique();
-        MockHttpServletResponse page = mvc.perform(post("/org").cookie(login.login("demo_bureau")).with(csrf())
-                .param("parentId", String.valueOf(demo.general.id())).param("type", "ROOM")
-                .param("name", "页面错位社工室" + tag)).andReturn().getResponse();
+        MockHttpServletResponse page = mvc.perform(post("/org")
+                        .cookie(login.login("demo_bureau"))
+                        .with(csrf())
+                        .param("parentId", String.valueOf(demo.general.id()))
+                        .param("type", "ROOM")
+                        .param("name", "页面错位社工室" + tag))
+                .andReturn()
+                .getResponse();
         assertThat(page.getStatus()).isEqualTo(400);
         assertThat(body(page)).contains("社工室只能建在").contains(DemoOrg.GENERAL);
         assertNoUnitNamed("页面错位社工室" + tag);

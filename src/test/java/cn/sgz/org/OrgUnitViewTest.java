@@ -14,10 +14,11 @@ class OrgUnitViewTest {
 
     @Test
     void treeOrderPutsParentsFirstAndComparesIdsNumerically() {
-        List<OrgUnitView> units = new ArrayList<>(List.of(unit("/1/2/13/"), unit("/1/2/7/"), unit("/1/2/"),
-                unit("/1/2/7/20/"), unit("/1/")));
+        List<OrgUnitView> units = new ArrayList<>(
+                List.of(unit("/1/2/13/"), unit("/1/2/7/"), unit("/1/2/"), unit("/1/2/7/20/"), unit("/1/")));
         units.sort(OrgUnitView.TREE_ORDER);
-        assertThat(units).extracting(OrgUnitView::path)
+        assertThat(units)
+                .extracting(OrgUnitView::path)
                 .containsExactly("/1/", "/1/2/", "/1/2/7/", "/1/2/7/20/", "/1/2/13/");
     }
 }

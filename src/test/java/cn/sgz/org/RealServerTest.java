@@ -27,26 +27,30 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class RealServerTest {
 
-    private static final Pattern CSRF_INPUT = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+    private static final Pattern CSRF_INPUT =
+            Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     @LocalServerPort
     int port;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     private URI uri(String path) {
         return URI.create("http://localhost:" + port + path);
     }
 
     private static String sessionCookie(HttpResponse<?> response) {
-        return response.headers().allValues("Set-Cookie").stream().filter(h -> h.startsWith("SESSION="))
-                .reduce((a, b) -> b).orElse(null);
+        return response.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith("SESSION="))
+                .reduce((a, b) -> b)
+                .orElse(null);
     }
 
     /** Logs in through the login form like a browser; returns the login response. */
     private HttpResponse<String> formLogin(String username, String password) throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> page =
+                http.send(HttpRequest.newBuilder(uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
         Matcher csrf = CSRF_INPUT.matcher(page.body());
         assertThat(csrf.find()).as("csrf field on the login page").isTrue();
@@ -57,10 +61,12 @@ class RealServerTest {
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-        return http.send(HttpRequest.newBuilder(uri("/login"))
+        return http.send(
+                HttpRequest.newBuilder(uri("/login"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .header("Cookie", cookie.substring(0, cookie.indexOf(';')))
-                        .POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -76,16 +82,20 @@ class RealServerTest {
         assertThat(attributes).anySatisfy(a -> assertThat(a).isEqualToIgnoringCase("SameSite=Lax"));
 
         // the cookie works: the home page is served to the signed-in worker
-        HttpResponse<String> home = http.send(HttpRequest.newBuilder(uri("/"))
-                .header("Cookie", attributes.get(0)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> home = http.send(
+                HttpRequest.newBuilder(uri("/"))
+                        .header("Cookie", attributes.get(0))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(home.statusCode()).isEqualTo(200);
         assertThat(home.body()).contains(DemoOrg.STATION_1);
     }
 
     @Test
     void errorsOutsideControllersAreJsonForTheApi() throws Exception {
-        HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(uri("/api/v1/org-units")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/org-units")).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat((String) JsonPath.read(anonymous.body(), "$.code")).isEqualTo("UNAUTHORIZED");
 
@@ -94,47 +104,72 @@ class RealServerTest {
         String cookie = sessionCookie(login);
         String session = cookie.substring(0, cookie.indexOf(';'));
 
-        HttpResponse<String> unknown = http.send(HttpRequest.newBuilder(uri("/api/v1/no-such-endpoint"))
-                .header("Cookie", session).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> unknown = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/no-such-endpoint"))
+                        .header("Cookie", session)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(unknown.statusCode()).isEqualTo(404);
         Map<String, Object> notFound = JsonPath.read(unknown.body(), "$");
         assertThat(notFound).containsKeys("code", "message", "traceId");
         assertThat(notFound.get("code")).isEqualTo("NOT_FOUND");
-        assertThat((String) notFound.get("traceId")).isEqualTo(unknown.headers().firstValue("X-Trace-Id").orElseThrow());
+        assertThat((String) notFound.get("traceId"))
+                .isEqualTo(unknown.headers().firstValue("X-Trace-Id").orElseThrow());
 
-        HttpResponse<String> method = http.send(HttpRequest.newBuilder(uri("/api/v1/org-units"))
-                .header("Cookie", session).method("PATCH", HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> method = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/org-units"))
+                        .header("Cookie", session)
+                        .method("PATCH", HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         // a PATCH from a session without a CSRF token is refused before anything else
         assertThat(method.statusCode()).isEqualTo(403);
 
         // a token for calls without cookie, issued with the CSRF token the pages carry in a meta tag
-        HttpResponse<String> home = http.send(HttpRequest.newBuilder(uri("/")).header("Cookie", session).GET().build(),
+        HttpResponse<String> home = http.send(
+                HttpRequest.newBuilder(uri("/")).header("Cookie", session).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        Matcher meta = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(home.body());
+        Matcher meta =
+                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(home.body());
         assertThat(meta.find()).isTrue();
-        HttpResponse<String> issued = http.send(HttpRequest.newBuilder(uri("/api/v1/me/tokens"))
-                .header("Cookie", session).header("X-CSRF-TOKEN", meta.group(1))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"real-server\"}")).build(),
+        HttpResponse<String> issued = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/me/tokens"))
+                        .header("Cookie", session)
+                        .header("X-CSRF-TOKEN", meta.group(1))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"real-server\"}"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
         String bearer = "Bearer " + JsonPath.read(issued.body(), "$.token");
 
-        HttpResponse<String> wrongMethod = http.send(HttpRequest.newBuilder(uri("/api/v1/org-units"))
-                .header("Authorization", bearer).DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> wrongMethod = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/org-units"))
+                        .header("Authorization", bearer)
+                        .DELETE()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat((String) JsonPath.read(wrongMethod.body(), "$.code")).isEqualTo("METHOD_NOT_ALLOWED");
         assertThat((String) JsonPath.read(wrongMethod.body(), "$.message")).doesNotContain("服务器内部错误");
 
-        HttpResponse<String> noJson = http.send(HttpRequest.newBuilder(uri("/api/v1/org-units"))
-                .header("Authorization", bearer).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("name=x")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> noJson = http.send(
+                HttpRequest.newBuilder(uri("/api/v1/org-units"))
+                        .header("Authorization", bearer)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("name=x"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(noJson.statusCode()).isEqualTo(415);
         assertThat((String) JsonPath.read(noJson.body(), "$.code")).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
 
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(uri("/no-such-page"))
-                .header("Cookie", session).header("Accept", "text/html").GET().build(),
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(uri("/no-such-page"))
+                        .header("Cookie", session)
+                        .header("Accept", "text/html")
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(404);
         assertThat(page.body()).contains("页面或记录不存在").doesNotContain("Exception").doesNotContain("Whitelabel");

@@ -60,7 +60,10 @@ class ScopeIsolationTest {
     }
 
     private Station station(String name) {
-        return demo.stations().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+        return demo.stations().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private List<Station> othersThan(Station own) {
@@ -96,9 +99,9 @@ class ScopeIsolationTest {
         }
         // same answer as for an id that does not exist at all: a foreign id reveals nothing
         String unknown = login.getJson(user, "/api/v1/org-units/987654321", 404);
-        String foreignAnswer = login.getJson(user, "/api/v1/org-units/" + foreign.roomIds().get(0), 404);
-        assertThat((String) JsonPath.read(foreignAnswer, "$.message"))
-                .isEqualTo(JsonPath.read(unknown, "$.message"));
+        String foreignAnswer =
+                login.getJson(user, "/api/v1/org-units/" + foreign.roomIds().get(0), 404);
+        assertThat((String) JsonPath.read(foreignAnswer, "$.message")).isEqualTo(JsonPath.read(unknown, "$.message"));
     }
 
     @ParameterizedTest(name = "{0} cannot read staff of {2} by id")
@@ -110,7 +113,8 @@ class ScopeIsolationTest {
             login.getJson(user, "/api/v1/staff/" + staffId, 200);
         }
         for (int i = 0; i < foreign.staffIds().size(); i++) {
-            String json = login.getJson(user, "/api/v1/staff/" + foreign.staffIds().get(i), 404);
+            String json =
+                    login.getJson(user, "/api/v1/staff/" + foreign.staffIds().get(i), 404);
             assertThat((String) JsonPath.read(json, "$.code")).isEqualTo("NOT_FOUND");
             assertThat(json).doesNotContain(foreign.staffNames().get(i));
         }
@@ -141,7 +145,8 @@ class ScopeIsolationTest {
         }
 
         // asking for a foreign station explicitly yields nothing rather than its staff
-        String filtered = login.getJson(user, "/api/v1/staff?stationId=" + station(foreignName).id(), 200);
+        String filtered = login.getJson(
+                user, "/api/v1/staff?stationId=" + station(foreignName).id(), 200);
         assertThat(JsonPath.<List<Object>>read(filtered, "$")).isEmpty();
     }
 
@@ -158,13 +163,15 @@ class ScopeIsolationTest {
             assertThat(names).doesNotContainAnyElementsOf(other.staffNames());
         }
 
-        List<List<String>> filtered = export(user, "/api/v1/staff/export?stationId=" + station(foreignName).id());
+        List<List<String>> filtered = export(
+                user, "/api/v1/staff/export?stationId=" + station(foreignName).id());
         assertThat(filtered).hasSize(1); // the header row only
         assertThat(filtered.toString()).doesNotContain(station(foreignName).name());
     }
 
     private List<List<String>> export(String user, String url) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(url).with(login.as(user))).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get(url).with(login.as(user))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         assertThat(response.getContentType()).contains("spreadsheetml");
         return XlsxRows.read(response.getContentAsByteArray());
@@ -185,16 +192,18 @@ class ScopeIsolationTest {
 
         assertRefused(login.send(user, put("/api/v1/org-units/" + room + "/name"), "{\"name\":\"被改名\"}"));
         assertRefused(login.send(user, put("/api/v1/org-units/" + foreign.id() + "/name"), "{\"name\":\"被改名\"}"));
-        assertRefused(login.send(user, put("/api/v1/org-units/" + room + "/parent"),
-                "{\"parentId\":" + own.id() + "}"));
+        assertRefused(
+                login.send(user, put("/api/v1/org-units/" + room + "/parent"), "{\"parentId\":" + own.id() + "}"));
         assertRefused(login.send(user, put("/api/v1/org-units/" + room + "/active"), "{\"active\":false}"));
-        assertRefused(login.send(user, put("/api/v1/org-units/" + room + "/location"),
-                "{\"latitude\":1.0,\"longitude\":1.0}"));
-        assertRefused(login.send(user, post("/api/v1/org-units"),
+        assertRefused(login.send(
+                user, put("/api/v1/org-units/" + room + "/location"), "{\"latitude\":1.0,\"longitude\":1.0}"));
+        assertRefused(login.send(
+                user,
+                post("/api/v1/org-units"),
                 "{\"parentId\":" + foreign.id() + ",\"type\":\"ROOM\",\"name\":\"偷建社工室\"}"));
 
-        MockHttpServletResponse update = login.send(user, put("/api/v1/staff/" + person),
-                "{\"name\":\"被改名\",\"certLevel\":\"NONE\"}");
+        MockHttpServletResponse update =
+                login.send(user, put("/api/v1/staff/" + person), "{\"name\":\"被改名\",\"certLevel\":\"NONE\"}");
         MockHttpServletResponse deactivate = login.send(user, patch("/api/v1/staff/" + person + "/deactivate"), null);
         if (managesStaff) {
             // the head may edit staff, but foreign staff do not exist for them
@@ -206,8 +215,8 @@ class ScopeIsolationTest {
         }
         assertThat(body(update)).doesNotContain(personName);
 
-        MockHttpServletResponse create = login.send(user, post("/api/v1/staff"),
-                "{\"stationId\":" + foreign.id() + ",\"name\":\"混入人员\"}");
+        MockHttpServletResponse create =
+                login.send(user, post("/api/v1/staff"), "{\"stationId\":" + foreign.id() + ",\"name\":\"混入人员\"}");
         if (managesStaff) {
             assertThat(create.getStatus()).isEqualTo(400);
             assertThat(body(create)).contains("\"field\":\"stationId\"");
@@ -216,21 +225,25 @@ class ScopeIsolationTest {
         }
 
         String agencies = login.getJson("demo_bureau", "/api/v1/agencies", 200);
-        long agencyId = asLong(JsonPath.<List<Object>>read(agencies,
-                "$[?(@.name == '" + DemoOrg.AGENCY + "')].id").get(0));
+        long agencyId = asLong(JsonPath.<List<Object>>read(agencies, "$[?(@.name == '" + DemoOrg.AGENCY + "')].id")
+                .get(0));
         assertRefused(login.send(user, put("/api/v1/agencies/" + agencyId + "/stations/" + foreign.id()), null));
 
         // nothing changed, as the bureau sees it
-        Map<String, Object> roomAfter = JsonPath.read(login.getJson("demo_bureau", "/api/v1/org-units/" + room, 200), "$");
+        Map<String, Object> roomAfter =
+                JsonPath.read(login.getJson("demo_bureau", "/api/v1/org-units/" + room, 200), "$");
         assertThat(roomAfter.get("name")).isEqualTo(roomName);
         assertThat(roomAfter.get("active")).isEqualTo(true);
         assertThat(asLong(roomAfter.get("parentId"))).isEqualTo(foreign.id());
         assertThat(roomAfter.get("latitude")).isNotEqualTo(1.0);
-        Map<String, Object> personAfter = JsonPath.read(login.getJson("demo_bureau", "/api/v1/staff/" + person, 200), "$");
+        Map<String, Object> personAfter =
+                JsonPath.read(login.getJson("demo_bureau", "/api/v1/staff/" + person, 200), "$");
         assertThat(personAfter.get("name")).isEqualTo(personName);
         assertThat(personAfter.get("active")).isEqualTo(true);
-        assertThat(login.staff("demo_bureau")).noneSatisfy(s -> assertThat(s.get("name")).isEqualTo("混入人员"));
-        assertThat(login.units("demo_bureau")).noneSatisfy(u -> assertThat(u.get("name")).isEqualTo("偷建社工室"));
+        assertThat(login.staff("demo_bureau"))
+                .noneSatisfy(s -> assertThat(s.get("name")).isEqualTo("混入人员"));
+        assertThat(login.units("demo_bureau"))
+                .noneSatisfy(u -> assertThat(u.get("name")).isEqualTo("偷建社工室"));
     }
 
     private static void assertRefused(MockHttpServletResponse response) throws Exception {
@@ -247,21 +260,24 @@ class ScopeIsolationTest {
         Station foreign = station(foreignName);
         Cookie session = login.login(user);
 
-        MockHttpServletResponse ownPage = mvc.perform(get("/org/" + own.id()).cookie(session)).andReturn().getResponse();
+        MockHttpServletResponse ownPage =
+                mvc.perform(get("/org/" + own.id()).cookie(session)).andReturn().getResponse();
         assertThat(ownPage.getStatus()).isEqualTo(200);
         assertThat(body(ownPage)).contains(own.name());
 
         List<Long> foreignIds = new ArrayList<>(foreign.roomIds());
         foreignIds.add(foreign.id());
         for (long id : foreignIds) {
-            MockHttpServletResponse page = mvc.perform(get("/org/" + id).cookie(session)).andReturn().getResponse();
+            MockHttpServletResponse page =
+                    mvc.perform(get("/org/" + id).cookie(session)).andReturn().getResponse();
             assertThat(page.getStatus()).as("/org/%d", id).isEqualTo(404);
             String html = body(page);
             assertThat(html).contains("不存在或无权访问").doesNotContain(foreign.name());
             foreign.roomNames().forEach(n -> assertThat(html).doesNotContain(n));
         }
 
-        MockHttpServletResponse tree = mvc.perform(get("/org").cookie(session)).andReturn().getResponse();
+        MockHttpServletResponse tree =
+                mvc.perform(get("/org").cookie(session)).andReturn().getResponse();
         assertThat(tree.getStatus()).isEqualTo(200);
         String treeHtml = body(tree);
         assertThat(treeHtml).contains(own.name());
@@ -273,10 +289,15 @@ class ScopeIsolationTest {
         assertThat(treeHtml).doesNotContain(DemoOrg.GENERAL).doesNotContain(DemoOrg.COUNTY);
 
         // a form post against the foreign station is refused and changes nothing
-        MockHttpServletResponse rename = mvc.perform(post("/org/" + foreign.id() + "/rename").cookie(session)
-                .with(csrf()).param("name", "被改名")).andReturn().getResponse();
+        MockHttpServletResponse rename = mvc.perform(post("/org/" + foreign.id() + "/rename")
+                        .cookie(session)
+                        .with(csrf())
+                        .param("name", "被改名"))
+                .andReturn()
+                .getResponse();
         assertThat(rename.getStatus()).isIn(403, 404);
-        assertThat(login.getJson("demo_bureau", "/api/v1/org-units/" + foreign.id(), 200)).contains(foreign.name());
+        assertThat(login.getJson("demo_bureau", "/api/v1/org-units/" + foreign.id(), 200))
+                .contains(foreign.name());
     }
 
     @ParameterizedTest(name = "{0}'s home page counts only {1}")
@@ -284,19 +305,27 @@ class ScopeIsolationTest {
     void homePageCountsOnlyTheOwnStation(String user, String ownName, String foreignName) throws Exception {
         Station own = station(ownName);
         List<Map<String, Object>> all = login.units("demo_bureau");
-        long ownActiveRooms = all.stream().filter(u -> "ROOM".equals(u.get("type")) && Boolean.TRUE.equals(u.get("active"))
-                && own.id() == asLong(u.get("parentId"))).count();
+        long ownActiveRooms = all.stream()
+                .filter(u -> "ROOM".equals(u.get("type"))
+                        && Boolean.TRUE.equals(u.get("active"))
+                        && own.id() == asLong(u.get("parentId")))
+                .count();
         long ownActiveStaff = login.staff("demo_bureau").stream()
-                .filter(s -> asLong(s.get("stationId")) == own.id() && Boolean.TRUE.equals(s.get("active"))).count();
+                .filter(s -> asLong(s.get("stationId")) == own.id() && Boolean.TRUE.equals(s.get("active")))
+                .count();
         assertThat(ownActiveRooms).isGreaterThanOrEqualTo(2);
 
         MvcResult home = mvc.perform(get("/").cookie(login.login(user))).andReturn();
         assertThat(home.getResponse().getStatus()).isEqualTo(200);
-        Map<OrgUnitType, Long> counts = (Map<OrgUnitType, Long>) home.getModelAndView().getModel().get("counts");
-        assertThat(counts).containsOnly(Map.entry(OrgUnitType.STATION, 1L), Map.entry(OrgUnitType.ROOM, ownActiveRooms));
-        OrgDirectory.StaffCount staff = (OrgDirectory.StaffCount) home.getModelAndView().getModel().get("staff");
+        Map<OrgUnitType, Long> counts =
+                (Map<OrgUnitType, Long>) home.getModelAndView().getModel().get("counts");
+        assertThat(counts)
+                .containsOnly(Map.entry(OrgUnitType.STATION, 1L), Map.entry(OrgUnitType.ROOM, ownActiveRooms));
+        OrgDirectory.StaffCount staff =
+                (OrgDirectory.StaffCount) home.getModelAndView().getModel().get("staff");
         assertThat(staff.total()).isEqualTo(ownActiveStaff);
-        List<OrgUnitView> stations = (List<OrgUnitView>) home.getModelAndView().getModel().get("stations");
+        List<OrgUnitView> stations =
+                (List<OrgUnitView>) home.getModelAndView().getModel().get("stations");
         assertThat(stations).extracting(OrgUnitView::id).containsExactly(own.id());
 
         String html = home.getResponse().getContentAsString(StandardCharsets.UTF_8);
@@ -325,7 +354,8 @@ class ScopeIsolationTest {
         }
 
         MvcResult home = mvc.perform(get("/").cookie(login.login(user))).andReturn();
-        List<OrgUnitView> stations = (List<OrgUnitView>) home.getModelAndView().getModel().get("stations");
+        List<OrgUnitView> stations =
+                (List<OrgUnitView>) home.getModelAndView().getModel().get("stations");
         assertThat(stations).extracting(OrgUnitView::id).contains(demo.s1.id(), demo.s2.id(), demo.s3.id());
     }
 
@@ -348,24 +378,28 @@ class ScopeIsolationTest {
     @MethodSource("writeRights")
     void writeRightsFollowTheRole(String user, boolean orgTree, boolean staff, boolean accounts) throws Exception {
         // a ROOM directly under the general station breaks the tree rule: 400 once the role check passes
-        MockHttpServletResponse unit = login.send(user, post("/api/v1/org-units"),
+        MockHttpServletResponse unit = login.send(
+                user,
+                post("/api/v1/org-units"),
                 "{\"parentId\":" + demo.general.id() + ",\"type\":\"ROOM\",\"name\":\"探针社工室\"}");
         expect(unit, orgTree, "parentId");
 
         long station = user.equals("demo_worker2") ? demo.s2.id() : demo.s1.id();
-        MockHttpServletResponse person = login.send(user, post("/api/v1/staff"),
-                "{\"stationId\":" + station + ",\"name\":\"  \"}");
+        MockHttpServletResponse person =
+                login.send(user, post("/api/v1/staff"), "{\"stationId\":" + station + ",\"name\":\"  \"}");
         expect(person, staff, "name");
 
-        MockHttpServletResponse account = login.send(user, post("/api/v1/users"),
-                "{\"username\":\"x\",\"password\":\"short\",\"role\":\"SOCIAL_WORKER\"}");
+        MockHttpServletResponse account = login.send(
+                user, post("/api/v1/users"), "{\"username\":\"x\",\"password\":\"short\",\"role\":\"SOCIAL_WORKER\"}");
         expect(account, accounts, "username");
-        MockHttpServletResponse users = mvc.perform(get("/api/v1/users").with(login.as(user))).andReturn().getResponse();
+        MockHttpServletResponse users = mvc.perform(get("/api/v1/users").with(login.as(user)))
+                .andReturn()
+                .getResponse();
         assertThat(users.getStatus()).isEqualTo(accounts ? 200 : 403);
 
         // passes bean validation; an invalid credit code fails in the service, after the role check
-        MockHttpServletResponse agency = login.send(user, post("/api/v1/agencies"),
-                "{\"name\":\"探针机构\",\"creditCode\":\"not-a-code\"}");
+        MockHttpServletResponse agency =
+                login.send(user, post("/api/v1/agencies"), "{\"name\":\"探针机构\",\"creditCode\":\"not-a-code\"}");
         expect(agency, orgTree, "creditCode");
     }
 
@@ -384,12 +418,22 @@ class ScopeIsolationTest {
         long room = demo.s2.roomIds().get(0);
         login.getJson("demo_evaluator", "/api/v1/org-units/" + room, 200);
         assertThat(login.send("demo_evaluator", put("/api/v1/org-units/" + room + "/name"), "{\"name\":\"评估改名\"}")
-                .getStatus()).isEqualTo(403);
-        assertThat(login.send("demo_evaluator", put("/api/v1/staff/" + demo.s2.staffIds().get(0)),
-                "{\"name\":\"评估改名\"}").getStatus()).isEqualTo(403);
-        assertThat(login.send("demo_evaluator", patch("/api/v1/staff/" + demo.s2.staffIds().get(0) + "/deactivate"),
-                null).getStatus()).isEqualTo(403);
-        assertThat(login.getJson("demo_bureau", "/api/v1/org-units/" + room, 200)).doesNotContain("评估改名");
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(login.send(
+                                "demo_evaluator",
+                                put("/api/v1/staff/" + demo.s2.staffIds().get(0)),
+                                "{\"name\":\"评估改名\"}")
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(login.send(
+                                "demo_evaluator",
+                                patch("/api/v1/staff/" + demo.s2.staffIds().get(0) + "/deactivate"),
+                                null)
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(login.getJson("demo_bureau", "/api/v1/org-units/" + room, 200))
+                .doesNotContain("评估改名");
     }
 
     @Test
@@ -401,38 +445,53 @@ class ScopeIsolationTest {
         long roomId = id(login.createUnit("demo_bureau", stationId, "ROOM", "隔离测试社工室" + tag));
         String staffName = "隔离人员" + tag;
         long staffId = id(login.createStaff("demo_bureau", stationId, staffName));
-        MockHttpServletResponse agency = login.send("demo_bureau", post("/api/v1/agencies"),
-                "{\"name\":\"隔离测试社工机构" + tag + "\"}");
+        MockHttpServletResponse agency =
+                login.send("demo_bureau", post("/api/v1/agencies"), "{\"name\":\"隔离测试社工机构" + tag + "\"}");
         assertThat(agency.getStatus()).isEqualTo(201);
         long otherAgency = asLong(JsonPath.read(body(agency), "$.id"));
         assertThat(login.send("demo_bureau", put("/api/v1/agencies/" + otherAgency + "/stations/" + stationId), null)
-                .getStatus()).isEqualTo(200);
+                        .getStatus())
+                .isEqualTo(200);
 
         try {
             // what demo_agency's agency serves, as the bureau sees it
-            List<Object> served = JsonPath.read(login.getJson("demo_bureau", "/api/v1/agencies", 200),
+            List<Object> served = JsonPath.read(
+                    login.getJson("demo_bureau", "/api/v1/agencies", 200),
                     "$[?(@.name == '" + DemoOrg.AGENCY + "')].stationIds[*]");
             Set<Long> servedIds = served.stream().map(DemoOrg::asLong).collect(Collectors.toSet());
-            assertThat(servedIds).contains(demo.s1.id(), demo.s2.id(), demo.s3.id()).doesNotContain(stationId);
+            assertThat(servedIds)
+                    .contains(demo.s1.id(), demo.s2.id(), demo.s3.id())
+                    .doesNotContain(stationId);
 
             List<Map<String, Object>> units = login.units("demo_agency");
-            Set<Long> visibleStations = units.stream().filter(u -> "STATION".equals(u.get("type")))
-                    .map(DemoOrg::id).collect(Collectors.toSet());
+            Set<Long> visibleStations = units.stream()
+                    .filter(u -> "STATION".equals(u.get("type")))
+                    .map(DemoOrg::id)
+                    .collect(Collectors.toSet());
             assertThat(visibleStations).isEqualTo(servedIds);
-            assertThat(units).extracting(DemoOrg::id).doesNotContain(stationId, roomId, demo.general.id(),
-                    demo.county.id(), demo.city.id());
+            assertThat(units)
+                    .extracting(DemoOrg::id)
+                    .doesNotContain(stationId, roomId, demo.general.id(), demo.county.id(), demo.city.id());
 
-            assertThat(login.getJson("demo_agency", "/api/v1/org-units/" + stationId, 404)).doesNotContain(tag);
-            assertThat(login.getJson("demo_agency", "/api/v1/org-units/" + roomId, 404)).doesNotContain(tag);
-            assertThat(login.getJson("demo_agency", "/api/v1/staff/" + staffId, 404)).doesNotContain(tag);
-            assertThat(login.staff("demo_agency")).extracting(DemoOrg::id).doesNotContain(staffId)
-                    .containsAll(demo.s1.staffIds()).containsAll(demo.s2.staffIds());
+            assertThat(login.getJson("demo_agency", "/api/v1/org-units/" + stationId, 404))
+                    .doesNotContain(tag);
+            assertThat(login.getJson("demo_agency", "/api/v1/org-units/" + roomId, 404))
+                    .doesNotContain(tag);
+            assertThat(login.getJson("demo_agency", "/api/v1/staff/" + staffId, 404))
+                    .doesNotContain(tag);
+            assertThat(login.staff("demo_agency"))
+                    .extracting(DemoOrg::id)
+                    .doesNotContain(staffId)
+                    .containsAll(demo.s1.staffIds())
+                    .containsAll(demo.s2.staffIds());
             assertThat(XlsxRows.column(export("demo_agency", "/api/v1/staff/export"), "姓名"))
-                    .doesNotContain(staffName).containsAll(demo.s3.staffNames());
-            assertThat(login.send("demo_agency", put("/api/v1/staff/" + staffId), "{\"name\":\"改\"}").getStatus())
+                    .doesNotContain(staffName)
+                    .containsAll(demo.s3.staffNames());
+            assertThat(login.send("demo_agency", put("/api/v1/staff/" + staffId), "{\"name\":\"改\"}")
+                            .getStatus())
                     .isEqualTo(404);
-            MockHttpServletResponse sneak = login.send("demo_agency", post("/api/v1/staff"),
-                    "{\"stationId\":" + stationId + ",\"name\":\"混入人员\"}");
+            MockHttpServletResponse sneak = login.send(
+                    "demo_agency", post("/api/v1/staff"), "{\"stationId\":" + stationId + ",\"name\":\"混入人员\"}");
             assertThat(sneak.getStatus()).isEqualTo(400);
             assertThat(body(sneak)).contains("\"field\":\"stationId\"");
 
@@ -440,10 +499,14 @@ class ScopeIsolationTest {
             assertThat(agencies).containsExactly(DemoOrg.AGENCY);
 
             Cookie session = login.login("demo_agency");
-            MockHttpServletResponse page = mvc.perform(get("/org/" + stationId).cookie(session)).andReturn().getResponse();
+            MockHttpServletResponse page = mvc.perform(get("/org/" + stationId).cookie(session))
+                    .andReturn()
+                    .getResponse();
             assertThat(page.getStatus()).isEqualTo(404);
-            MockHttpServletResponse tree = mvc.perform(get("/org").cookie(session)).andReturn().getResponse();
-            assertThat(body(tree)).contains(DemoOrg.STATION_1, DemoOrg.STATION_2, DemoOrg.STATION_3)
+            MockHttpServletResponse tree =
+                    mvc.perform(get("/org").cookie(session)).andReturn().getResponse();
+            assertThat(body(tree))
+                    .contains(DemoOrg.STATION_1, DemoOrg.STATION_2, DemoOrg.STATION_3)
                     .doesNotContain("隔离测试站" + tag);
 
             // the bureau, by contrast, sees the new station: the boundary is the agency, not the data
@@ -480,26 +543,36 @@ class ScopeIsolationTest {
             assertThat(login.getJson(user, "/api/v1/staff/" + person, 404)).doesNotContain(staffName);
             assertThat(login.units(user)).extracting(DemoOrg::id).doesNotContain(county, general, station, room);
             assertThat(login.staff(user)).extracting(DemoOrg::id).doesNotContain(person);
-            assertThat(XlsxRows.column(export(user, "/api/v1/staff/export"), "姓名")).doesNotContain(staffName);
+            assertThat(XlsxRows.column(export(user, "/api/v1/staff/export"), "姓名"))
+                    .doesNotContain(staffName);
         }
         // accounts follow the same boundary: 九原区's bureau can neither see nor disable the other county's officer
         assertThat(login.getJson("demo_bureau", "/api/v1/users", 200)).doesNotContain(officer);
-        assertThat(login.getJson("demo_bureau", "/api/v1/users/" + officerId, 404)).doesNotContain(officer);
+        assertThat(login.getJson("demo_bureau", "/api/v1/users/" + officerId, 404))
+                .doesNotContain(officer);
         assertThat(login.send("demo_bureau", put("/api/v1/users/" + officerId + "/enabled"), "{\"enabled\":false}")
-                .getStatus()).isEqualTo(404);
-        assertThat(login.send("demo_bureau", put("/api/v1/users/" + officerId + "/password"),
-                "{\"password\":\"Hijacked-pass-2026\"}").getStatus()).isEqualTo(404);
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(login.send(
+                                "demo_bureau",
+                                put("/api/v1/users/" + officerId + "/password"),
+                                "{\"password\":\"Hijacked-pass-2026\"}")
+                        .getStatus())
+                .isEqualTo(404);
         login.getJson(officerToken, "/api/v1/me", 200); // still enabled, password unchanged
         login.login(officer, password);
         assertThat(login.getJson("demo_city", "/api/v1/users", 200)).contains(officer);
         // nor may it hand out accounts there
-        MockHttpServletResponse foreignAccount = login.send("demo_bureau", post("/api/v1/users"),
+        MockHttpServletResponse foreignAccount = login.send(
+                "demo_bureau",
+                post("/api/v1/users"),
                 "{\"username\":\"iso_intruder_" + tag + "\",\"password\":\"Intruder-pass-2026\",\"displayName\":\"越界\","
                         + "\"role\":\"SOCIAL_WORKER\",\"orgUnitId\":" + station + "}");
         assertThat(foreignAccount.getStatus()).isEqualTo(400);
         assertThat(body(foreignAccount)).contains("\"field\":\"orgUnitId\"");
         // and the other county's officer sees none of 九原区
-        assertThat(login.units(officerToken)).extracting(DemoOrg::id)
+        assertThat(login.units(officerToken))
+                .extracting(DemoOrg::id)
                 .containsExactlyInAnyOrder(county, general, station, room);
         login.getJson(officerToken, "/api/v1/org-units/" + demo.s1.id(), 404);
         login.getJson(officerToken, "/api/v1/staff/" + demo.s1.staffIds().get(0), 404);

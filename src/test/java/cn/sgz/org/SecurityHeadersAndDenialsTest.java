@@ -33,6 +33,7 @@ class SecurityHeadersAndDenialsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -48,16 +49,25 @@ class SecurityHeadersAndDenialsTest {
     @Test
     void everyAnswerCarriesTheSecurityHeaders() throws Exception {
         Cookie session = login.login("demo_worker");
-        for (MockHttpServletResponse r : List.of(mvc.perform(get("/login")).andReturn().getResponse(),
-                mvc.perform(get("/").cookie(session).accept(MediaType.TEXT_HTML)).andReturn().getResponse(),
-                mvc.perform(get("/api/v1/me").with(login.as("demo_worker"))).andReturn().getResponse())) {
+        for (MockHttpServletResponse r : List.of(
+                mvc.perform(get("/login")).andReturn().getResponse(),
+                mvc.perform(get("/").cookie(session).accept(MediaType.TEXT_HTML))
+                        .andReturn()
+                        .getResponse(),
+                mvc.perform(get("/api/v1/me").with(login.as("demo_worker")))
+                        .andReturn()
+                        .getResponse())) {
             String csp = r.getHeader("Content-Security-Policy");
-            assertThat(csp).contains("script-src 'self' 'nonce-").contains("frame-ancestors 'none'")
+            assertThat(csp)
+                    .contains("script-src 'self' 'nonce-")
+                    .contains("frame-ancestors 'none'")
                     .contains("object-src 'none'");
             String scriptSrc = csp.substring(csp.indexOf("script-src"), csp.indexOf(';', csp.indexOf("script-src")));
             assertThat(scriptSrc).doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
             assertThat(r.getHeader("Referrer-Policy")).isEqualTo("same-origin");
-            assertThat(r.getHeader("Permissions-Policy")).contains("camera=(self)").contains("geolocation=(self)")
+            assertThat(r.getHeader("Permissions-Policy"))
+                    .contains("camera=(self)")
+                    .contains("geolocation=(self)")
                     .contains("microphone=()");
         }
     }
@@ -65,10 +75,15 @@ class SecurityHeadersAndDenialsTest {
     @Test
     void inlineScriptsOnAPageCarryThatAnswersNonce() throws Exception {
         Cookie session = login.login("demo_worker");
-        long record = jdbc.sql("SELECT id FROM service_record WHERE station_id = ? ORDER BY id").param(demo.s1.id())
-                .query(Long.class).list().get(0);
-        MockHttpServletResponse camera = mvc.perform(get("/records/" + record + "/camera").cookie(session)
-                .accept(MediaType.TEXT_HTML)).andReturn().getResponse();
+        long record = jdbc.sql("SELECT id FROM service_record WHERE station_id = ? ORDER BY id")
+                .param(demo.s1.id())
+                .query(Long.class)
+                .list()
+                .get(0);
+        MockHttpServletResponse camera = mvc.perform(
+                        get("/records/" + record + "/camera").cookie(session).accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse();
         assertThat(camera.getStatus()).isEqualTo(200);
         String csp = camera.getHeader("Content-Security-Policy");
         Matcher n = Pattern.compile("'nonce-([^']+)'").matcher(csp);
@@ -109,11 +124,13 @@ class SecurityHeadersAndDenialsTest {
 
     @Test
     void aForbiddenApiCallAnswersJsonEvenFromAPageController() throws Exception {
-        MockHttpServletResponse r = mvc.perform(get("/api/v1/audit").with(login.as("demo_worker"))).andReturn()
+        MockHttpServletResponse r = mvc.perform(get("/api/v1/audit").with(login.as("demo_worker")))
+                .andReturn()
                 .getResponse();
         assertThat(r.getStatus()).isEqualTo(403);
         assertThat(r.getContentType()).startsWith("application/json");
-        assertThat((String) JsonPath.read(r.getContentAsString(StandardCharsets.UTF_8), "$.code")).isEqualTo("FORBIDDEN");
+        assertThat((String) JsonPath.read(r.getContentAsString(StandardCharsets.UTF_8), "$.code"))
+                .isEqualTo("FORBIDDEN");
     }
 
     @Test
@@ -123,11 +140,17 @@ class SecurityHeadersAndDenialsTest {
         String token = login.issueToken(login.login(username, "Probe-around-2026"), "probe");
         long foreignStaff = demo.s1.staffIds().get(0);
         for (int i = 0; i < 30; i++) {
-            assertThat(mvc.perform(get("/api/v1/staff/" + foreignStaff).with(TestLogin.bearer(token))).andReturn()
-                    .getResponse().getStatus()).isEqualTo(404);
+            assertThat(mvc.perform(get("/api/v1/staff/" + foreignStaff).with(TestLogin.bearer(token)))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(404);
         }
         List<String> rows = jdbc.sql("SELECT detail FROM audit_event WHERE action = 'ACCESS_DENIED' AND actor = ? "
-                + "AND result = 'DENIED' ORDER BY id").param(username).query(String.class).list();
+                        + "AND result = 'DENIED' ORDER BY id")
+                .param(username)
+                .query(String.class)
+                .list();
         assertThat(rows).hasSize(20);
         assertThat(rows.get(0)).isEqualTo("404 GET /api/v1/staff/" + foreignStaff);
         // the bureau sees the denials of people in its area
@@ -139,7 +162,9 @@ class SecurityHeadersAndDenialsTest {
     void failedLoginsOfUnknownNamesAreVisibleToTheCityOffice() throws Exception {
         String ghost = "ghost_" + TestLogin.unique();
         login.attemptLogin(ghost, "Some-password-2026");
-        assertThat(login.getJson("demo_city", "/api/v1/audit?action=LOGIN&actor=" + ghost, 200)).contains(ghost);
-        assertThat(login.getJson("demo_bureau", "/api/v1/audit?action=LOGIN&actor=" + ghost, 200)).doesNotContain(ghost);
+        assertThat(login.getJson("demo_city", "/api/v1/audit?action=LOGIN&actor=" + ghost, 200))
+                .contains(ghost);
+        assertThat(login.getJson("demo_bureau", "/api/v1/audit?action=LOGIN&actor=" + ghost, 200))
+                .doesNotContain(ghost);
     }
 }

@@ -27,8 +27,10 @@ class SessionHardeningTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     org.springframework.web.context.WebApplicationContext context;
 
@@ -63,12 +65,21 @@ class SessionHardeningTest {
         String token = m.group(1) != null ? m.group(1) : m.group(2);
         Cookie csrfCookie = page.getCookie("XSRF-TOKEN");
         assertThat(csrfCookie).isNotNull();
-        MockHttpServletResponse signedIn = mvc.perform(post("/login").cookie(csrfCookie).param("_csrf", token)
-                .param("username", "demo_evaluator").param("password", TestLogin.DEMO_PASSWORD)).andReturn().getResponse();
+        MockHttpServletResponse signedIn = mvc.perform(post("/login")
+                        .cookie(csrfCookie)
+                        .param("_csrf", token)
+                        .param("username", "demo_evaluator")
+                        .param("password", TestLogin.DEMO_PASSWORD))
+                .andReturn()
+                .getResponse();
         assertThat(signedIn.getRedirectedUrl()).isEqualTo("/");
         // without the cookie the page's token is worthless
-        MockHttpServletResponse forged = mvc.perform(post("/login").param("_csrf", token)
-                .param("username", "demo_evaluator").param("password", TestLogin.DEMO_PASSWORD)).andReturn().getResponse();
+        MockHttpServletResponse forged = mvc.perform(post("/login")
+                        .param("_csrf", token)
+                        .param("username", "demo_evaluator")
+                        .param("password", TestLogin.DEMO_PASSWORD))
+                .andReturn()
+                .getResponse();
         assertThat(forged.getStatus()).isEqualTo(403);
     }
 
@@ -76,10 +87,14 @@ class SessionHardeningTest {
     void aSessionEndsAfterThirtyIdleMinutes() throws Exception {
         String username = "idle_" + TestLogin.unique();
         String password = "Idle-session-2026";
-        asLong(login.createUser("demo_bureau", username, password, "SOCIAL_WORKER", demo.s3.id(), null).get("id"));
+        asLong(login.createUser("demo_bureau", username, password, "SOCIAL_WORKER", demo.s3.id(), null)
+                .get("id"));
         Cookie session = login.login(username, password);
         assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = ?")
-                .param(username).query(Integer.class).single()).isEqualTo(1800);
+                        .param(username)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1800);
 
         idle(username, 29);
         assertThat(status(session)).as("29 idle minutes").isEqualTo(200);
@@ -90,20 +105,33 @@ class SessionHardeningTest {
     private void idle(String username, int minutes) {
         long ms = minutes * 60_000L;
         jdbc.sql("UPDATE spring_session SET last_access_time = last_access_time - ?, expiry_time = expiry_time - ? "
-                + "WHERE principal_name = ?").params(ms, ms, username).update();
+                        + "WHERE principal_name = ?")
+                .params(ms, ms, username)
+                .update();
     }
 
     private int status(Cookie session) throws Exception {
-        return mvc.perform(get("/api/v1/me").cookie(session)).andReturn().getResponse().getStatus();
+        return mvc.perform(get("/api/v1/me").cookie(session))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     @Test
     void pagesCarryTheIdleTimeForTheWarningAndKeepaliveAnswers() throws Exception {
         Cookie session = login.login("demo_worker");
-        String home = mvc.perform(get("/").cookie(session).accept(MediaType.TEXT_HTML)).andReturn().getResponse()
+        String home = mvc.perform(get("/").cookie(session).accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(home).contains("name=\"sgz-idle-seconds\"").contains("content=\"1800\"").contains("/js/session.js");
-        assertThat(mvc.perform(get("/session/keepalive").cookie(session)).andReturn().getResponse().getStatus())
+        assertThat(home)
+                .contains("name=\"sgz-idle-seconds\"")
+                .contains("content=\"1800\"")
+                .contains("/js/session.js");
+        assertThat(mvc.perform(get("/session/keepalive").cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(204);
         // the login page (nobody signed in) has no warning script
         assertThat(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))

@@ -18,6 +18,7 @@ class StartupReadinessTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext context;
 
@@ -27,10 +28,15 @@ class StartupReadinessTest {
             AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
             var loading = mvc.perform(get("/login")).andReturn().getResponse();
             assertThat(loading.getStatus()).isEqualTo(200);
-            assertThat(loading.getContentAsString(StandardCharsets.UTF_8)).contains("id=\"starting\"")
-                    .contains("正在启动并载入数据").contains("自动刷新");
+            assertThat(loading.getContentAsString(StandardCharsets.UTF_8))
+                    .contains("id=\"starting\"")
+                    .contains("正在启动并载入数据")
+                    .contains("自动刷新");
             assertThat(loading.getHeader("Refresh")).isEqualTo("5");
-            assertThat(mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse().getStatus())
+            assertThat(mvc.perform(get("/actuator/health/readiness"))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
                     .isEqualTo(503);
         } finally {
             AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
@@ -38,7 +44,10 @@ class StartupReadinessTest {
         var ready = mvc.perform(get("/login")).andReturn().getResponse();
         assertThat(ready.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("id=\"starting\"");
         assertThat(ready.getHeader("Refresh")).isNull();
-        assertThat(mvc.perform(get("/actuator/health/readiness")).andReturn().getResponse().getStatus())
+        assertThat(mvc.perform(get("/actuator/health/readiness"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
                 .isEqualTo(200);
     }
 }

@@ -33,8 +33,8 @@ public final class TestLogin {
 
     private static final Map<String, String> DEMO_TOKENS = new ConcurrentHashMap<>();
     // random start: names stay unique even on a database that outlives one test run
-    private static final AtomicLong SEQ = new AtomicLong(
-            java.util.concurrent.ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36));
+    private static final AtomicLong SEQ = new AtomicLong(java.util.concurrent.ThreadLocalRandom.current()
+            .nextLong(36L * 36 * 36 * 36 * 36, 36L * 36 * 36 * 36 * 36 * 36));
 
     private final MockMvc mvc;
 
@@ -63,16 +63,23 @@ public final class TestLogin {
 
     /** A login attempt whatever its outcome, for tests of failures. */
     public MockHttpServletResponse attemptLogin(String username, String password) throws Exception {
-        return mvc.perform(formLogin("/login").user(username).password(password)).andReturn().getResponse();
+        return mvc.perform(formLogin("/login").user(username).password(password))
+                .andReturn()
+                .getResponse();
     }
 
     /** Issues a new API token over a signed-in session. */
     public String issueToken(Cookie session, String name) throws Exception {
-        MockHttpServletResponse response = mvc.perform(post("/api/v1/me/tokens").cookie(session).with(csrf())
+        MockHttpServletResponse response = mvc.perform(post("/api/v1/me/tokens")
+                        .cookie(session)
+                        .with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"" + name + "\"}"))
-                .andReturn().getResponse();
-        assertThat(response.getStatus()).as("token issue: %s", response.getContentAsString()).isEqualTo(201);
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus())
+                .as("token issue: %s", response.getContentAsString())
+                .isEqualTo(201);
         String token = JsonPath.read(response.getContentAsString(StandardCharsets.UTF_8), "$.token");
         assertThat(token).startsWith("sgz_");
         return token;
@@ -116,9 +123,11 @@ public final class TestLogin {
 
     /** GET as a demo user over the API; returns the body as text after checking the status. */
     public String getJson(String demoUser, String url, int expectedStatus) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(url).with(as(demoUser))).andReturn().getResponse();
-        assertThat(response.getStatus()).as("GET %s as %s: %s", url, demoUser,
-                response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(expectedStatus);
+        MockHttpServletResponse response =
+                mvc.perform(get(url).with(as(demoUser))).andReturn().getResponse();
+        assertThat(response.getStatus())
+                .as("GET %s as %s: %s", url, demoUser, response.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(expectedStatus);
         return response.getContentAsString(StandardCharsets.UTF_8);
     }
 
@@ -142,31 +151,41 @@ public final class TestLogin {
 
     /** Creates an org unit over the API as a user (demo user name or a raw token); returns it as JSON. */
     public Map<String, Object> createUnit(String user, Long parentId, String type, String name) throws Exception {
-        MockHttpServletResponse response = send(user, post("/api/v1/org-units"),
+        MockHttpServletResponse response = send(
+                user,
+                post("/api/v1/org-units"),
                 "{\"parentId\":" + parentId + ",\"type\":\"" + type + "\",\"name\":\"" + name + "\"}");
-        assertThat(response.getStatus()).as("create %s %s: %s", type, name,
-                response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(response.getStatus())
+                .as("create %s %s: %s", type, name, response.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
         return JsonPath.read(response.getContentAsString(StandardCharsets.UTF_8), "$");
     }
 
     /** Creates an uncertified staff member at a station; returns it as JSON. */
     public Map<String, Object> createStaff(String user, long stationId, String name) throws Exception {
-        MockHttpServletResponse response = send(user, post("/api/v1/staff"),
+        MockHttpServletResponse response = send(
+                user,
+                post("/api/v1/staff"),
                 "{\"stationId\":" + stationId + ",\"name\":\"" + name + "\",\"gender\":\"女\",\"position\":\"驻站社工\"}");
-        assertThat(response.getStatus()).as("create staff %s: %s", name,
-                response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(response.getStatus())
+                .as("create staff %s: %s", name, response.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
         return JsonPath.read(response.getContentAsString(StandardCharsets.UTF_8), "$");
     }
 
     /** Creates an account as an administrating user; returns it as JSON. */
-    public Map<String, Object> createUser(String user, String username, String password, String role, Long orgUnitId,
-                                          Long agencyId) throws Exception {
-        MockHttpServletResponse response = send(user, post("/api/v1/users"),
+    public Map<String, Object> createUser(
+            String user, String username, String password, String role, Long orgUnitId, Long agencyId)
+            throws Exception {
+        MockHttpServletResponse response = send(
+                user,
+                post("/api/v1/users"),
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\",\"displayName\":\"测试 "
                         + username + "\",\"role\":\"" + role + "\",\"orgUnitId\":" + orgUnitId
                         + ",\"agencyId\":" + agencyId + "}");
-        assertThat(response.getStatus()).as("create user %s: %s", username,
-                response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(response.getStatus())
+                .as("create user %s: %s", username, response.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
         return JsonPath.read(response.getContentAsString(StandardCharsets.UTF_8), "$");
     }
 }

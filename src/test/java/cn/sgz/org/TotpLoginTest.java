@@ -1,6 +1,5 @@
 package cn.sgz.org;
 
-import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,9 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.sgz.SgzTest;
 import cn.sgz.org.internal.Totp;
+import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -43,17 +42,23 @@ class TotpLoginTest {
     }
 
     private String page(Cookie session, String url) throws Exception {
-        return mvc.perform(get(url).cookie(session).accept(MediaType.TEXT_HTML)).andReturn().getResponse()
+        return mvc.perform(get(url).cookie(session).accept(MediaType.TEXT_HTML))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
     }
 
     private MockHttpServletResponse code(Cookie session, String code) throws Exception {
-        return mvc.perform(post("/login/totp").cookie(session).with(csrf()).param("code", code)).andReturn()
+        return mvc.perform(post("/login/totp").cookie(session).with(csrf()).param("code", code))
+                .andReturn()
                 .getResponse();
     }
 
     private int me(Cookie session) throws Exception {
-        return mvc.perform(get("/api/v1/me").cookie(session)).andReturn().getResponse().getStatus();
+        return mvc.perform(get("/api/v1/me").cookie(session))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 
     @Test
@@ -64,23 +69,32 @@ class TotpLoginTest {
 
         Cookie first = login.login(username, password);
         assertThat(me(first)).isEqualTo(200); // not enrolled: the password is enough
-        Matcher secretMatch = Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)<").matcher(page(first, "/profile/totp"));
+        Matcher secretMatch =
+                Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)<").matcher(page(first, "/profile/totp"));
         assertThat(secretMatch.find()).isTrue();
         String secret = secretMatch.group(1);
         long step = Totp.step(ChinaTime.now());
 
-        MockHttpServletResponse wrong = mvc.perform(post("/profile/totp").cookie(first).with(csrf())
-                .param("code", "000000".equals(Totp.code(secret, step)) ? "111111" : "000000")).andReturn().getResponse();
+        MockHttpServletResponse wrong = mvc.perform(post("/profile/totp")
+                        .cookie(first)
+                        .with(csrf())
+                        .param("code", "000000".equals(Totp.code(secret, step)) ? "111111" : "000000"))
+                .andReturn()
+                .getResponse();
         assertThat(wrong.getStatus()).isEqualTo(400);
         // the page started a new enrolment with a new secret: read it again
-        secretMatch = Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)<").matcher(wrong.getContentAsString(StandardCharsets.UTF_8));
+        secretMatch = Pattern.compile("id=\"totp-secret\"[^>]*>([A-Z2-7]+)<")
+                .matcher(wrong.getContentAsString(StandardCharsets.UTF_8));
         assertThat(secretMatch.find()).isTrue();
         secret = secretMatch.group(1);
-        MockHttpServletResponse enrolled = mvc.perform(post("/profile/totp").cookie(first).with(csrf())
-                .param("code", Totp.code(secret, step))).andReturn().getResponse();
+        MockHttpServletResponse enrolled = mvc.perform(
+                        post("/profile/totp").cookie(first).with(csrf()).param("code", Totp.code(secret, step)))
+                .andReturn()
+                .getResponse();
         assertThat(enrolled.getStatus()).isEqualTo(200);
         List<String> recovery = new ArrayList<>();
-        Matcher rc = Pattern.compile("class=\"recovery-code\">([a-z0-9-]+)<").matcher(enrolled.getContentAsString(StandardCharsets.UTF_8));
+        Matcher rc = Pattern.compile("class=\"recovery-code\">([a-z0-9-]+)<")
+                .matcher(enrolled.getContentAsString(StandardCharsets.UTF_8));
         while (rc.find()) {
             recovery.add(rc.group(1));
         }
@@ -90,10 +104,13 @@ class TotpLoginTest {
         // a new login: the password alone reaches only the code page
         Cookie second = login.login(username, password);
         assertThat(me(second)).isEqualTo(401);
-        MockHttpServletResponse home = mvc.perform(get("/").cookie(second).accept(MediaType.TEXT_HTML)).andReturn()
+        MockHttpServletResponse home = mvc.perform(get("/").cookie(second).accept(MediaType.TEXT_HTML))
+                .andReturn()
                 .getResponse();
         assertThat(home.getRedirectedUrl()).isEqualTo("/login/totp");
-        assertThat(code(second, Totp.code(secret, step)).getStatus()).as("a code is good once").isEqualTo(400);
+        assertThat(code(second, Totp.code(secret, step)).getStatus())
+                .as("a code is good once")
+                .isEqualTo(400);
         MockHttpServletResponse ok = code(second, Totp.code(secret, step + 1));
         assertThat(ok.getRedirectedUrl()).isEqualTo("/");
         assertThat(me(second)).isEqualTo(200);
@@ -109,8 +126,11 @@ class TotpLoginTest {
         for (int i = 0; i < 4; i++) {
             code(fourth, "12345" + i);
         }
-        assertThat(mvc.perform(get("/").cookie(fourth).accept(MediaType.TEXT_HTML)).andReturn().getResponse()
-                .getRedirectedUrl()).endsWith("/login");
+        assertThat(mvc.perform(get("/").cookie(fourth).accept(MediaType.TEXT_HTML))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .endsWith("/login");
     }
 
     @Test

@@ -12,8 +12,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** Reads a downloaded xlsx back into text rows (the header row first) with Apache POI. */
 public final class XlsxRows {
 
-    private XlsxRows() {
-    }
+    private XlsxRows() {}
 
     public static List<List<String>> read(byte[] xlsx) throws Exception {
         DataFormatter formatter = new DataFormatter();
@@ -37,6 +36,9 @@ public final class XlsxRows {
         if (index < 0) {
             throw new AssertionError("no column " + header + " in " + rows.get(0));
         }
-        return rows.stream().skip(1).map(r -> r.size() > index ? r.get(index) : "").toList();
+        return rows.stream()
+                .skip(1)
+                .map(r -> r.size() > index ? r.get(index) : "")
+                .toList();
     }
 }

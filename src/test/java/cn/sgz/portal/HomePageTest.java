@@ -17,11 +17,14 @@ class HomePageTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
     String home(String user) throws Exception {
-        var response = mvc.perform(get("/").cookie(new TestLogin(mvc).login(user))).andReturn().getResponse();
+        var response = mvc.perform(get("/").cookie(new TestLogin(mvc).login(user)))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         return response.getContentAsString(StandardCharsets.UTF_8);
     }
@@ -39,7 +42,9 @@ class HomePageTest {
     @Test
     void theStationHeadSeesClosuresWaitingForApprovalAndStalledCases() throws Exception {
         String page = home("demo_head");
-        assertThat(page).contains("个案待办").contains("data-testid=\"closure-waiting\"")
+        assertThat(page)
+                .contains("个案待办")
+                .contains("data-testid=\"closure-waiting\"")
                 .contains("data-testid=\"case-stalled\"");
         assertThat(home("demo_worker2")).contains("个案待办").doesNotContain("沙河街道社工站"); // scoped
     }

@@ -24,10 +24,11 @@ import org.springframework.test.web.servlet.MockMvc;
 @SgzTest
 class NavigationByRoleTest {
 
-    private static final List<String> DEMO_USERS = List.of("demo_city", "demo_bureau", "demo_evaluator", "demo_agency",
-            "demo_head", "demo_worker", "demo_worker2");
-    private static final Pattern NAV_LINK = Pattern.compile("<a[^>]*class=\"[^\"]*nav-link[^\"]*\"[^>]*href=\"([^\"]+)\"|"
-            + "<a[^>]*href=\"([^\"]+)\"[^>]*class=\"[^\"]*nav-link[^\"]*\"");
+    private static final List<String> DEMO_USERS = List.of(
+            "demo_city", "demo_bureau", "demo_evaluator", "demo_agency", "demo_head", "demo_worker", "demo_worker2");
+    private static final Pattern NAV_LINK =
+            Pattern.compile("<a[^>]*class=\"[^\"]*nav-link[^\"]*\"[^>]*href=\"([^\"]+)\"|"
+                    + "<a[^>]*href=\"([^\"]+)\"[^>]*class=\"[^\"]*nav-link[^\"]*\"");
 
     @Autowired
     MockMvc mvc;
@@ -37,24 +38,33 @@ class NavigationByRoleTest {
         List<String> failures = new ArrayList<>();
         for (String user : DEMO_USERS) {
             Cookie session = new TestLogin(mvc).login(user);
-            String home = mvc.perform(get("/").cookie(session)).andReturn().getResponse()
+            String home = mvc.perform(get("/").cookie(session))
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
             Set<String> links = links(home);
             assertThat(links).as("menu of %s", user).contains("/").doesNotContain("/swagger-ui.html");
             for (String href : links) {
-                int status = mvc.perform(get(href).cookie(session)).andReturn().getResponse().getStatus();
+                int status = mvc.perform(get(href).cookie(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus();
                 if (status != 200) {
                     failures.add(user + " " + href + " → " + status);
                 }
             }
         }
-        assertThat(failures).as("menu entries that do not open for their own role").isEmpty();
+        assertThat(failures)
+                .as("menu entries that do not open for their own role")
+                .isEmpty();
     }
 
     @Test
     void theApiDocumentationIsOfferedOnTheProfilePage() throws Exception {
         Cookie session = new TestLogin(mvc).login("demo_bureau");
-        String profile = mvc.perform(get("/profile").cookie(session)).andReturn().getResponse()
+        String profile = mvc.perform(get("/profile").cookie(session))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(profile).contains("href=\"/swagger-ui.html\"");
     }

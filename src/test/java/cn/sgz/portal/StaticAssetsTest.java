@@ -22,32 +22,43 @@ class StaticAssetsTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ApplicationContext context;
 
     @Test
     void theScriptEveryPageLinksIsServed() throws Exception {
         String login = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        Matcher src = Pattern.compile("<script src=\"(/webjars/htmx\\.org/[0-9.]+/dist/htmx\\.min\\.js)\"").matcher(login);
-        assertThat(src.find()).as("the layout links htmx by a versioned path:\n%s", login).isTrue();
+        Matcher src = Pattern.compile("<script src=\"(/webjars/htmx\\.org/[0-9.]+/dist/htmx\\.min\\.js)\"")
+                .matcher(login);
+        assertThat(src.find())
+                .as("the layout links htmx by a versioned path:\n%s", login)
+                .isTrue();
         var script = mvc.perform(get(src.group(1))).andReturn().getResponse();
         assertThat(script.getStatus()).isEqualTo(200);
         assertThat(script.getContentAsString()).contains("htmx");
         // springdoc serves its own webjar with its own resolver, chain or not
-        assertThat(mvc.perform(get("/swagger-ui/index.html")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/swagger-ui/index.html"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
     void pageLinksAreNotResolvedAsStaticResources() {
         // ResourceUrlEncodingFilter + a webjars locator made link building probe the classpath per link
-        assertThat(context.getBeanNamesForType(org.springframework.web.servlet.resource.ResourceUrlEncodingFilter.class))
+        assertThat(context.getBeanNamesForType(
+                        org.springframework.web.servlet.resource.ResourceUrlEncodingFilter.class))
                 .isEmpty();
         var provider = context.getBeanProvider(ResourceUrlProvider.class).getIfAvailable();
         if (provider != null) {
-            provider.getHandlerMap().forEach((pattern, handler) -> assertThat(handler.getResourceResolvers())
-                    .as("resolvers of %s", pattern)
-                    .noneMatch(r -> r.getClass().getName().startsWith("org.springframework.web.servlet.resource.")
-                            && r.getClass().getSimpleName().equals("LiteWebJarsResourceResolver")));
+            provider.getHandlerMap()
+                    .forEach((pattern, handler) -> assertThat(handler.getResourceResolvers())
+                            .as("resolvers of %s", pattern)
+                            .noneMatch(
+                                    r -> r.getClass().getName().startsWith("org.springframework.web.servlet.resource.")
+                                            && r.getClass().getSimpleName().equals("LiteWebJarsResourceResolver")));
         }
     }
 }

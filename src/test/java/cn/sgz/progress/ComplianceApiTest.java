@@ -1,15 +1,14 @@
 package cn.sgz.progress;
 
-import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.sgz.SgzTest;
 import cn.sgz.org.TestLogin;
+import cn.sgz.shared.ChinaTime;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +29,7 @@ class ComplianceApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -41,13 +41,18 @@ class ComplianceApiTest {
     @BeforeEach
     void setUp() {
         login = new TestLogin(mvc);
-        project = jdbc.sql("SELECT id FROM project WHERE name LIKE '九原区民政领域社会工作服务项目%'").query(Long.class).single();
+        project = jdbc.sql("SELECT id FROM project WHERE name LIKE '九原区民政领域社会工作服务项目%'")
+                .query(Long.class)
+                .single();
         station1 = unit("沙河街道社工站");
         station2 = unit("萨如拉街道社工站");
     }
 
     long unit(String name) {
-        return jdbc.sql("SELECT id FROM org_unit WHERE name = ?").param(name).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM org_unit WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     String compliance(String user, Long station, int status) throws Exception {
@@ -58,8 +63,7 @@ class ComplianceApiTest {
     @Test
     void anExcludedRecordDoesNotMoveTheFigureAndTheDrillDownSaysWhy() throws Exception {
         String before = compliance("demo_worker", station1, 200);
-        List<Map<String, Object>> meetings = JsonPath.read(before,
-                "$[0].indicators[?(@.name == '社区议事协商会议')]");
+        List<Map<String, Object>> meetings = JsonPath.read(before, "$[0].indicators[?(@.name == '社区议事协商会议')]");
         assertThat(meetings).isNotEmpty();
         Map<String, Object> meeting = meetings.get(0);
         long indicatorId = ((Number) meeting.get("indicatorId")).longValue();
@@ -71,17 +75,26 @@ class ComplianceApiTest {
                 {"orgUnitId": %d, "kind": "CONSULTATION", "title": "%s", "serviceDate": "%s", "place": "社区议事厅",
                  "indoor": true, "participantCount": 12, "content": "停车难问题协商", "participants": []}
                 """.formatted(station1, title, ChinaTime.today());
-        MockHttpServletResponse created = mvc.perform(post("/api/v1/service-records").with(login.as("demo_worker"))
-                .contentType(MediaType.APPLICATION_JSON).content(body)).andReturn().getResponse();
-        assertThat(created.getStatus()).as(created.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(201);
+        MockHttpServletResponse created = mvc.perform(post("/api/v1/service-records")
+                        .with(login.as("demo_worker"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body))
+                .andReturn()
+                .getResponse();
+        assertThat(created.getStatus())
+                .as(created.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(201);
 
         String after = compliance("demo_worker", station1, 200);
-        Map<String, Object> meetingAfter = JsonPath.<List<Map<String, Object>>>read(after,
-                "$[0].indicators[?(@.indicatorId == " + indicatorId + ")]").get(0);
+        Map<String, Object> meetingAfter = JsonPath.<List<Map<String, Object>>>read(
+                        after, "$[0].indicators[?(@.indicatorId == " + indicatorId + ")]")
+                .get(0);
         assertThat(((Number) meetingAfter.get("actual")).doubleValue()).isEqualTo(actualBefore);
 
-        String drill = login.getJson("demo_worker", "/api/v1/projects/" + project + "/compliance/" + indicatorId
-                + "/records?stationId=" + station1, 200);
+        String drill = login.getJson(
+                "demo_worker",
+                "/api/v1/projects/" + project + "/compliance/" + indicatorId + "/records?stationId=" + station1,
+                200);
         List<Map<String, Object>> excluded = JsonPath.read(drill, "$.excluded[?(@.title == '" + title + "')]");
         assertThat(excluded).hasSize(1);
         assertThat(excluded.get(0).get("reasons").toString()).contains("没有现场照片").contains("室内活动缺少签到表");
@@ -92,27 +105,33 @@ class ComplianceApiTest {
     @Test
     void anEntityCountDrillsDownToWhatWasCounted() throws Exception {
         String board = compliance("demo_worker", station1, 200);
-        Map<String, Object> funds = JsonPath.<List<Map<String, Object>>>read(board,
-                "$[0].indicators[?(@.code == 'M08.1')]").get(0);
+        Map<String, Object> funds = JsonPath.<List<Map<String, Object>>>read(
+                        board, "$[0].indicators[?(@.code == 'M08.1')]")
+                .get(0);
         assertThat(funds.get("status")).isNotEqualTo("NOT_CONNECTED");
-        String drill = login.getJson("demo_worker", "/api/v1/projects/" + project + "/compliance/"
-                + funds.get("indicatorId") + "/records?stationId=" + station1, 200);
+        String drill = login.getJson(
+                "demo_worker",
+                "/api/v1/projects/" + project + "/compliance/" + funds.get("indicatorId") + "/records?stationId="
+                        + station1,
+                200);
         List<String> items = JsonPath.read(drill, "$.items");
-        assertThat(items).hasSize(((Number) funds.get("actual")).intValue())
-                .anyMatch(i -> i.contains("沙河街道社区慈善救助基金"));
+        assertThat(items).hasSize(((Number) funds.get("actual")).intValue()).anyMatch(i -> i.contains("沙河街道社区慈善救助基金"));
     }
 
     /** Coverage lists the people covered and those not yet; the split matches the figure. */
     @Test
     void coverageDrillsDownToPeopleCoveredAndNotYetCovered() throws Exception {
         String board = compliance("demo_worker", station1, 200);
-        List<Map<String, Object>> coverage = JsonPath.read(board,
-                "$[0].indicators[?(@.kind == 'COVERAGE' && @.status != 'NOT_CONNECTED')]");
+        List<Map<String, Object>> coverage =
+                JsonPath.read(board, "$[0].indicators[?(@.kind == 'COVERAGE' && @.status != 'NOT_CONNECTED')]");
         assertThat(coverage).isNotEmpty();
         int withPeople = 0;
         for (Map<String, Object> c : coverage) {
-            String drill = login.getJson("demo_worker", "/api/v1/projects/" + project + "/compliance/"
-                    + c.get("indicatorId") + "/records?stationId=" + station1, 200);
+            String drill = login.getJson(
+                    "demo_worker",
+                    "/api/v1/projects/" + project + "/compliance/" + c.get("indicatorId") + "/records?stationId="
+                            + station1,
+                    200);
             List<String> covered = JsonPath.read(drill, "$.covered");
             List<String> notCovered = JsonPath.read(drill, "$.notCovered");
             int total = covered.size() + notCovered.size();
@@ -121,7 +140,9 @@ class ComplianceApiTest {
             }
             withPeople++;
             double share = Math.floor(covered.size() * 1000.0 / total) / 10.0;
-            assertThat(((Number) c.get("actual")).doubleValue()).as("%s", c.get("code")).isEqualTo(share);
+            assertThat(((Number) c.get("actual")).doubleValue())
+                    .as("%s", c.get("code"))
+                    .isEqualTo(share);
         }
         assertThat(withPeople).isPositive();
     }
@@ -133,12 +154,15 @@ class ComplianceApiTest {
         // the demo project's catalog (九原) has no staffing or exemplary standard; 扎赉诺尔's are drilled in
         // BuiltinCatalogsOnDemoTest
         for (String kind : List.of("DOCUMENT")) {
-            List<Map<String, Object>> rows = JsonPath.read(board,
-                    "$[0].indicators[?(@.kind == '" + kind + "' && @.status != 'NOT_CONNECTED')]");
+            List<Map<String, Object>> rows =
+                    JsonPath.read(board, "$[0].indicators[?(@.kind == '" + kind + "' && @.status != 'NOT_CONNECTED')]");
             assertThat(rows).as(kind).isNotEmpty();
             Map<String, Object> row = rows.get(0);
-            String drill = login.getJson("demo_worker", "/api/v1/projects/" + project + "/compliance/"
-                    + row.get("indicatorId") + "/records?stationId=" + station1, 200);
+            String drill = login.getJson(
+                    "demo_worker",
+                    "/api/v1/projects/" + project + "/compliance/" + row.get("indicatorId") + "/records?stationId="
+                            + station1,
+                    200);
             List<String> items = JsonPath.read(drill, "$.items");
             String note = JsonPath.read(drill, "$.note");
             assertThat(!items.isEmpty() || note != null).as(kind + " " + drill).isTrue();
@@ -158,8 +182,10 @@ class ComplianceApiTest {
         assertThat(JsonPath.<List<Integer>>read(county, "$[*].stationId")).hasSize(3);
         // The drill-down is scoped the same way.
         long anyIndicator = ((Number) JsonPath.read(own, "$[0].indicators[0].indicatorId")).longValue();
-        login.getJson("demo_worker", "/api/v1/projects/" + project + "/compliance/" + anyIndicator
-                + "/records?stationId=" + station2, 404);
+        login.getJson(
+                "demo_worker",
+                "/api/v1/projects/" + project + "/compliance/" + anyIndicator + "/records?stationId=" + station2,
+                404);
     }
 
     @Test
@@ -177,17 +203,23 @@ class ComplianceApiTest {
             assertThat(c.get("actual")).isNotNull();
         });
         List<Map<String, Object>> coverage = JsonPath.read(json, "$[0].indicators[?(@.kind == 'COVERAGE')]");
-        assertThat(coverage).isNotEmpty().allSatisfy(c -> assertThat(c.get("status")).isNotEqualTo("NOT_CONNECTED"));
+        assertThat(coverage)
+                .isNotEmpty()
+                .allSatisfy(c -> assertThat(c.get("status")).isNotEqualTo("NOT_CONNECTED"));
     }
 
     @Test
     void pagesRenderForBureauAndWorker() throws Exception {
         String county = mvc.perform(get("/progress/projects/" + project).cookie(login.login("demo_bureau")))
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(county).contains("id=\"county-table\"").contains("沙河街道社工站").contains("萨如拉街道社工站");
         // A worker sees one station: the county page sends them to their station's board.
-        MockHttpServletResponse worker = mvc.perform(get("/progress/projects/" + project)
-                .cookie(login.login("demo_worker"))).andReturn().getResponse();
+        MockHttpServletResponse worker = mvc.perform(
+                        get("/progress/projects/" + project).cookie(login.login("demo_worker")))
+                .andReturn()
+                .getResponse();
         assertThat(worker.getRedirectedUrl()).isEqualTo("/progress/projects/" + project + "/stations/" + station1);
     }
 }

@@ -4,10 +4,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import jakarta.servlet.http.Cookie;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.http.MediaType;
-import jakarta.servlet.http.Cookie;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -21,12 +21,12 @@ final class ApiClient {
     private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private ApiClient() {
-    }
+    private ApiClient() {}
 
     /** Form login through the real filter chain; the session (Spring Session JDBC) travels as a cookie. */
     static Cookie login(MockMvc mvc, String username) throws Exception {
-        MvcResult result = mvc.perform(formLogin("/login").user(username).password(PASSWORD)).andReturn();
+        MvcResult result = mvc.perform(formLogin("/login").user(username).password(PASSWORD))
+                .andReturn();
         Cookie session = result.getResponse().getCookie("SESSION");
         if (session == null || !"/".equals(result.getResponse().getRedirectedUrl())) {
             throw new IllegalStateException("login failed for " + username);
@@ -38,9 +38,14 @@ final class ApiClient {
         return TOKENS.computeIfAbsent(username, u -> {
             try {
                 Cookie session = login(mvc, u);
-                String body = mvc.perform(post("/api/v1/me/tokens").cookie(session).with(csrf())
-                                .contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"test\"}"))
-                        .andReturn().getResponse().getContentAsString();
+                String body = mvc.perform(post("/api/v1/me/tokens")
+                                .cookie(session)
+                                .with(csrf())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\":\"test\"}"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
                 return JSON.readTree(body).get("token").asText();
             } catch (Exception e) {
                 throw new IllegalStateException(e);

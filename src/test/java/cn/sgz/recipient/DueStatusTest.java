@@ -17,10 +17,12 @@ class DueStatusTest {
                 .isEqualTo(new FollowUpFrequency.Period(d("2026-01-01"), d("2026-03-31")));
         assertThat(FollowUpFrequency.QUARTERLY.periodOf(d("2026-04-01")))
                 .isEqualTo(new FollowUpFrequency.Period(d("2026-04-01"), d("2026-06-30")));
-        assertThat(FollowUpFrequency.QUARTERLY.periodOf(d("2026-12-31")).start()).isEqualTo(d("2026-10-01"));
+        assertThat(FollowUpFrequency.QUARTERLY.periodOf(d("2026-12-31")).start())
+                .isEqualTo(d("2026-10-01"));
         assertThat(FollowUpFrequency.MONTHLY.periodOf(d("2024-02-29")))
                 .isEqualTo(new FollowUpFrequency.Period(d("2024-02-01"), d("2024-02-29")));
-        assertThat(FollowUpFrequency.HALF_YEARLY.periodOf(d("2026-07-01")).end()).isEqualTo(d("2026-12-31"));
+        assertThat(FollowUpFrequency.HALF_YEARLY.periodOf(d("2026-07-01")).end())
+                .isEqualTo(d("2026-12-31"));
     }
 
     @Test

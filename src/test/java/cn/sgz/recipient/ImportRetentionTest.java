@@ -1,6 +1,5 @@
 package cn.sgz.recipient;
 
-import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -9,9 +8,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.sgz.SgzTest;
 import cn.sgz.org.TestLogin;
 import cn.sgz.recipient.internal.ImportRetention;
+import cn.sgz.shared.ChinaTime;
 import com.jayway.jsonpath.JsonPath;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,8 +27,10 @@ class ImportRetentionTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     ImportRetention retention;
 
@@ -37,29 +38,50 @@ class ImportRetentionTest {
             new cn.sgz.recipient.internal.SyntheticPeople(4_242L, ChinaTime.today());
 
     private long upload(String prefix) throws Exception {
-        long station = jdbc.sql("SELECT id FROM org_unit WHERE name = '沙河街道社工站'").query(Long.class).single();
+        long station = jdbc.sql("SELECT id FROM org_unit WHERE name = '沙河街道社工站'")
+                .query(Long.class)
+                .single();
         // people of our own (a generator of its own, so other tests' generated people stay as they expect)
         java.util.List<java.util.List<String>> rows = new java.util.ArrayList<>();
-        for (cn.sgz.recipient.internal.SyntheticPeople.Person p
-                : PEOPLE.distinctPeople(3, java.util.List.of("滨河社区", "新光一村"))) {
-            rows.add(java.util.List.of(String.valueOf(rows.size() + 1), prefix + p.name(), p.gender(), p.idNumber(),
-                    p.phone() == null ? "" : p.phone(), p.address(), p.village(), p.categoryText(), "", "", "", "城镇"));
+        for (cn.sgz.recipient.internal.SyntheticPeople.Person p :
+                PEOPLE.distinctPeople(3, java.util.List.of("滨河社区", "新光一村"))) {
+            rows.add(java.util.List.of(
+                    String.valueOf(rows.size() + 1),
+                    prefix + p.name(),
+                    p.gender(),
+                    p.idNumber(),
+                    p.phone() == null ? "" : p.phone(),
+                    p.address(),
+                    p.village(),
+                    p.categoryText(),
+                    "",
+                    "",
+                    "",
+                    "城镇"));
         }
         byte[] file = RecipientImportTest.xlsx(
-                java.util.List.of("序号", "姓名", "性别", "身份证号码", "联系方式", "家庭住址", "村（社区）", "人员类别", "残疾等级",
-                        "监护人", "监护人电话", "户籍类型"), rows);
+                java.util.List.of(
+                        "序号", "姓名", "性别", "身份证号码", "联系方式", "家庭住址", "村（社区）", "人员类别", "残疾等级", "监护人", "监护人电话", "户籍类型"),
+                rows);
         MockHttpServletResponse r = mvc.perform(multipart("/api/v1/recipient-imports")
-                .file(new MockMultipartFile("file", "名单.xlsx", "application/octet-stream", file))
-                .param("stationId", String.valueOf(station)).with(new TestLogin(mvc).as("demo_worker")))
-                .andReturn().getResponse();
-        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isBetween(200, 201);
+                        .file(new MockMultipartFile("file", "名单.xlsx", "application/octet-stream", file))
+                        .param("stationId", String.valueOf(station))
+                        .with(new TestLogin(mvc).as("demo_worker")))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus())
+                .as(r.getContentAsString(StandardCharsets.UTF_8))
+                .isBetween(200, 201);
         return ((Number) JsonPath.read(r.getContentAsString(StandardCharsets.UTF_8), "$.importId")).longValue();
     }
 
     @Test
     void theUploadIsEncryptedAndPurgedWhenNeverConfirmed() throws Exception {
         long id = upload("留存" + TestLogin.unique());
-        byte[] stored = jdbc.sql("SELECT content FROM recipient_import WHERE id = ?").param(id).query(byte[].class).single();
+        byte[] stored = jdbc.sql("SELECT content FROM recipient_import WHERE id = ?")
+                .param(id)
+                .query(byte[].class)
+                .single();
         assertThat(stored[0]).as("not a plain xlsx (PK…)").isNotEqualTo((byte) 'P');
         assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("xl/worksheets");
         // still readable by the application: the report was built from it
@@ -68,24 +90,41 @@ class ImportRetentionTest {
 
         // a fresh upload is kept; one older than 24 h is purged, twice over (as two instances would) harmlessly
         jdbc.sql("UPDATE recipient_import SET created_at = ? WHERE id = ?")
-                .params(ChinaTime.offsetNow().minusHours(25), id).update();
+                .params(ChinaTime.offsetNow().minusHours(25), id)
+                .update();
         long fresh = upload("新鲜" + TestLogin.unique());
         assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
         assertThat(retention.purge()).isZero();
-        assertThat(jdbc.sql("SELECT content FROM recipient_import WHERE id = ?").param(id).query(byte[].class)
-                .optional()).isEmpty();
-        assertThat(jdbc.sql("SELECT status FROM recipient_import WHERE id = ?").param(id).query(String.class).single())
+        assertThat(jdbc.sql("SELECT content FROM recipient_import WHERE id = ?")
+                        .param(id)
+                        .query(byte[].class)
+                        .optional())
+                .isEmpty();
+        assertThat(jdbc.sql("SELECT status FROM recipient_import WHERE id = ?")
+                        .param(id)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("EXPIRED");
-        assertThat(jdbc.sql("SELECT content FROM recipient_import WHERE id = ?").param(fresh).query(byte[].class)
-                .optional()).isPresent();
+        assertThat(jdbc.sql("SELECT content FROM recipient_import WHERE id = ?")
+                        .param(fresh)
+                        .query(byte[].class)
+                        .optional())
+                .isPresent();
 
-        MockHttpServletResponse confirm = mvc.perform(post("/api/v1/recipient-imports/" + id + "/confirm")
-                .with(new TestLogin(mvc).as("demo_worker"))).andReturn().getResponse();
+        MockHttpServletResponse confirm = mvc.perform(
+                        post("/api/v1/recipient-imports/" + id + "/confirm").with(new TestLogin(mvc).as("demo_worker")))
+                .andReturn()
+                .getResponse();
         assertThat(confirm.getStatus()).isEqualTo(400);
         assertThat(confirm.getContentAsString(StandardCharsets.UTF_8)).contains("IMPORT_EXPIRED");
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORT_PURGE'").query(Long.class).single())
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'IMPORT_PURGE'")
+                        .query(Long.class)
+                        .single())
                 .isPositive();
         assertThat(mvc.perform(get("/api/v1/recipient-imports/" + id).with(new TestLogin(mvc).as("demo_worker")))
-                .andReturn().getResponse().getStatus()).isEqualTo(200);
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 }

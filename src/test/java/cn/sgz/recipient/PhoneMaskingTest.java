@@ -25,6 +25,7 @@ class PhoneMaskingTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -41,21 +42,26 @@ class PhoneMaskingTest {
     }
 
     private List<String> exportedPhones(String user) throws Exception {
-        MockHttpServletResponse r = mvc.perform(get("/api/v1/recipients/export").with(login.as(user))).andReturn()
+        MockHttpServletResponse r = mvc.perform(get("/api/v1/recipients/export").with(login.as(user)))
+                .andReturn()
                 .getResponse();
-        assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(r.getStatus())
+                .as(r.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(200);
         return XlsxRows.column(XlsxRows.read(r.getContentAsByteArray()), "联系电话").stream()
-                .filter(p -> p != null && !p.isBlank()).toList();
+                .filter(p -> p != null && !p.isBlank())
+                .toList();
     }
 
     @Test
     void theEvaluatorAndTheCityOfficeSeeMaskedPhonesInListsAndExports() throws Exception {
         for (String user : List.of("demo_evaluator", "demo_city")) {
             List<String> listed = listedPhones(user);
-            assertThat(listed).as("phones listed to %s", user).isNotEmpty()
-                    .allMatch(p -> p.contains("****"), "masked");
+            assertThat(listed).as("phones listed to %s", user).isNotEmpty().allMatch(p -> p.contains("****"), "masked");
             List<String> exported = exportedPhones(user);
-            assertThat(exported).as("phones exported to %s", user).isNotEmpty()
+            assertThat(exported)
+                    .as("phones exported to %s", user)
+                    .isNotEmpty()
                     .allMatch(p -> p.contains("****"), "masked");
         }
         // one person's page too
@@ -68,18 +74,24 @@ class PhoneMaskingTest {
     @Test
     void signInSheetPhonesAreMaskedForTheEvaluatorToo() throws Exception {
         Long record = jdbc.sql("SELECT record_id FROM sign_in_entry WHERE phone IS NOT NULL ORDER BY id")
-                .query(Long.class).list().get(0);
-        List<Object> evaluator = JsonPath.read(login.getJson("demo_evaluator", "/api/v1/service-records/" + record, 200),
-                "$..signIns[*].phone");
-        assertThat(evaluator).isNotEmpty().allMatch(p -> p == null || String.valueOf(p).contains("****"));
-        List<Object> bureau = JsonPath.read(login.getJson("demo_bureau", "/api/v1/service-records/" + record, 200),
-                "$..signIns[*].phone");
+                .query(Long.class)
+                .list()
+                .get(0);
+        List<Object> evaluator = JsonPath.read(
+                login.getJson("demo_evaluator", "/api/v1/service-records/" + record, 200), "$..signIns[*].phone");
+        assertThat(evaluator)
+                .isNotEmpty()
+                .allMatch(p -> p == null || String.valueOf(p).contains("****"));
+        List<Object> bureau = JsonPath.read(
+                login.getJson("demo_bureau", "/api/v1/service-records/" + record, 200), "$..signIns[*].phone");
         assertThat(bureau).anyMatch(p -> p != null && String.valueOf(p).matches("1\\d{10}"));
     }
 
     @Test
     void stationStaffStillSeeFullNumbers() throws Exception {
-        assertThat(listedPhones("demo_worker")).isNotEmpty().anyMatch(p -> p.matches("1\\d{10}"))
+        assertThat(listedPhones("demo_worker"))
+                .isNotEmpty()
+                .anyMatch(p -> p.matches("1\\d{10}"))
                 .noneMatch(p -> p.contains("****"));
         assertThat(exportedPhones("demo_worker")).isNotEmpty().noneMatch(p -> p.contains("****"));
     }

@@ -1,6 +1,5 @@
 package cn.sgz.recipient;
 
-import cn.sgz.shared.ChinaTime;
 import static cn.sgz.recipient.ApiClient.as;
 import static cn.sgz.recipient.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,10 +10,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.sgz.SgzTest;
 import cn.sgz.recipient.internal.SyntheticPeople;
+import cn.sgz.shared.ChinaTime;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.ZipEntry;
@@ -36,32 +35,45 @@ class RecipientImportTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     JdbcClient jdbc;
 
     private static final SyntheticPeople PEOPLE = new SyntheticPeople(777L, ChinaTime.today());
-    private static final List<String> HEADER = List.of("序号", "姓名", "性别", "身份证号码", "联系方式", "家庭住址", "村（社区）",
-            "人员类别", "残疾等级", "监护人", "监护人电话", "户籍类型");
+    private static final List<String> HEADER =
+            List.of("序号", "姓名", "性别", "身份证号码", "联系方式", "家庭住址", "村（社区）", "人员类别", "残疾等级", "监护人", "监护人电话", "户籍类型");
 
     long station(String name) {
-        return jdbc.sql("SELECT id FROM org_unit WHERE name = ?").param(name).query(Long.class).single();
+        return jdbc.sql("SELECT id FROM org_unit WHERE name = ?")
+                .param(name)
+                .query(Long.class)
+                .single();
     }
 
     /** People of the 滨河/新光一村 villages as rows of a district list, names prefixed for the test. */
     static List<List<String>> rows(String prefix, int n) {
         List<List<String>> rows = new ArrayList<>();
         for (SyntheticPeople.Person p : PEOPLE.distinctPeople(n, List.of("滨河社区", "新光一村"))) {
-            rows.add(new ArrayList<>(List.of(String.valueOf(rows.size() + 1), prefix + p.name(), p.gender(), p.idNumber(),
-                    p.phone() == null ? "" : p.phone(), p.address(), p.village(), p.categoryText(),
+            rows.add(new ArrayList<>(List.of(
+                    String.valueOf(rows.size() + 1),
+                    prefix + p.name(),
+                    p.gender(),
+                    p.idNumber(),
+                    p.phone() == null ? "" : p.phone(),
+                    p.address(),
+                    p.village(),
+                    p.categoryText(),
                     p.disabilityGrade() == null ? "" : p.disabilityGrade().label(),
-                    p.guardianName() == null ? "" : p.guardianName(), p.guardianPhone() == null ? "" : p.guardianPhone(),
+                    p.guardianName() == null ? "" : p.guardianName(),
+                    p.guardianPhone() == null ? "" : p.guardianPhone(),
                     "城镇")));
         }
         return rows;
     }
 
     static byte[] xlsx(List<String> header, List<List<String>> rows) throws Exception {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("名单");
             sheet.createRow(0).createCell(0).setCellValue("沙河街道困难群众名单（2026年）");
             Row h = sheet.createRow(1);
@@ -81,43 +93,60 @@ class RecipientImportTest {
 
     static String csv(List<String> header, List<List<String>> rows) {
         StringBuilder sb = new StringBuilder(String.join(",", header)).append("\r\n");
-        rows.forEach(r -> sb.append(String.join(",", r.stream().map(c -> c.contains(",") ? "\"" + c + "\"" : c).toList()))
+        rows.forEach(r -> sb.append(String.join(
+                        ",",
+                        r.stream()
+                                .map(c -> c.contains(",") ? "\"" + c + "\"" : c)
+                                .toList()))
                 .append("\r\n"));
         return sb.toString();
     }
 
     MvcResult upload(String user, long stationId, String name, byte[] content) throws Exception {
         return mvc.perform(multipart("/api/v1/recipient-imports")
-                .file(new MockMultipartFile("file", name, "application/octet-stream", content))
-                .param("stationId", String.valueOf(stationId))
-                .header("Authorization", "Bearer " + ApiClient.token(mvc, user))).andReturn();
+                        .file(new MockMultipartFile("file", name, "application/octet-stream", content))
+                        .param("stationId", String.valueOf(stationId))
+                        .header("Authorization", "Bearer " + ApiClient.token(mvc, user)))
+                .andReturn();
     }
 
     MvcResult confirm(String user, long importId) throws Exception {
-        return mvc.perform(as(mvc, user, post("/api/v1/recipient-imports/" + importId + "/confirm"))).andReturn();
+        return mvc.perform(as(mvc, user, post("/api/v1/recipient-imports/" + importId + "/confirm")))
+                .andReturn();
     }
 
     long countNamed(String prefix) {
-        return jdbc.sql("SELECT COUNT(*) FROM recipient WHERE name LIKE ?").param(prefix + "%").query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM recipient WHERE name LIKE ?")
+                .param(prefix + "%")
+                .query(Long.class)
+                .single();
     }
 
     @Test
     void dryRunListsEveryProblemByRowAndColumnAndWritesNothing() throws Exception {
         List<List<String>> rows = rows("干跑", 6);
-        rows.get(1).set(3, rows.get(1).get(3).substring(0, 17) + (rows.get(1).get(3).endsWith("1") ? "2" : "1"));
+        rows.get(1)
+                .set(
+                        3,
+                        rows.get(1).get(3).substring(0, 17)
+                                + (rows.get(1).get(3).endsWith("1") ? "2" : "1"));
         rows.get(2).set(6, "火星村");
         rows.get(3).set(7, "外星人");
         rows.set(4, new ArrayList<>(rows.get(0)));
         rows.get(5).set(4, "12345");
         MvcResult r = upload("demo_worker", station("沙河街道社工站"), "名单.xlsx", xlsx(HEADER, rows));
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(201);
+        assertThat(r.getResponse().getStatus())
+                .as(r.getResponse().getContentAsString())
+                .isEqualTo(201);
         JsonNode report = json(r);
         assertThat(report.get("status").asText()).isEqualTo("HAS_PROBLEMS");
         assertThat(report.get("dataRows").asInt()).isEqualTo(6);
         assertThat(report.get("hasUnknownColumns").asBoolean()).isTrue();
         List<String> problems = new ArrayList<>();
-        report.get("problems").forEach(p -> problems.add(p.get("row").asInt() + "|" + p.get("column").asText() + "|"
-                + p.get("header").asText() + "|" + p.get("message").asText()));
+        report.get("problems")
+                .forEach(p -> problems.add(p.get("row").asInt() + "|"
+                        + p.get("column").asText() + "|" + p.get("header").asText() + "|"
+                        + p.get("message").asText()));
         // data starts on spreadsheet row 3 (title row, then the header row)
         assertThat(problems).anyMatch(p -> p.startsWith("4|D|身份证号码|") && p.contains("校验位"));
         assertThat(problems).anyMatch(p -> p.startsWith("5|G|村（社区）|") && p.contains("火星村") && p.contains("滨河社区"));
@@ -147,18 +176,29 @@ class RecipientImportTest {
         assertThat(done.get("toCreate").asInt()).isEqualTo(40);
         assertThat(countNamed("导入")).isEqualTo(40);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'RECIPIENT_IMPORT' AND target_id = ?")
-                .param(report.get("importId").asText()).query(Long.class).single()).isEqualTo(1);
+                        .param(report.get("importId").asText())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
         // villages were matched to rooms, guardians became household members
         assertThat(jdbc.sql("SELECT COUNT(DISTINCT org_unit_id) FROM recipient WHERE name LIKE '导入%'")
-                .query(Long.class).single()).isEqualTo(2);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         long guardians = rows.stream().filter(x -> !x.get(9).isEmpty()).count();
         assertThat(jdbc.sql("SELECT COUNT(*) FROM recipient_member m JOIN recipient r ON r.id = m.recipient_id "
-                + "WHERE r.name LIKE '导入%' AND m.guardian").query(Long.class).single()).isEqualTo(guardians);
+                                + "WHERE r.name LIKE '导入%' AND m.guardian")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(guardians);
 
         // the updated list: new phone numbers, one person added
         rows.addAll(rows("导入新", 1));
         rows.forEach(x -> x.set(4, "13900000000"));
-        JsonNode again = json(upload("demo_worker", station("沙河街道社工站"), "困难群众-更新.csv",
+        JsonNode again = json(upload(
+                "demo_worker",
+                station("沙河街道社工站"),
+                "困难群众-更新.csv",
                 csv(HEADER, rows).getBytes(StandardCharsets.UTF_8)));
         assertThat(again.get("status").asText()).as(again.toString()).isEqualTo("CHECKED");
         assertThat(again.get("toUpdate").asInt()).isEqualTo(40);
@@ -166,12 +206,18 @@ class RecipientImportTest {
         confirm("demo_worker", again.get("importId").asLong());
         assertThat(countNamed("导入")).isEqualTo(41);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM recipient WHERE name LIKE '导入%' AND phone = '13900000000'")
-                .query(Long.class).single()).isEqualTo(41);
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(41);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM recipient_member m JOIN recipient r ON r.id = m.recipient_id "
-                + "WHERE r.name LIKE '导入%' AND m.guardian").query(Long.class).single())
+                                + "WHERE r.name LIKE '导入%' AND m.guardian")
+                        .query(Long.class)
+                        .single())
                 .isEqualTo(rows.stream().filter(x -> !x.get(9).isEmpty()).count());
         // confirming twice is refused
-        assertThat(json(confirm("demo_worker", again.get("importId").asLong())).get("code").asText())
+        assertThat(json(confirm("demo_worker", again.get("importId").asLong()))
+                        .get("code")
+                        .asText())
                 .isEqualTo("IMPORT_DONE");
     }
 
@@ -185,15 +231,22 @@ class RecipientImportTest {
         long room = station("富康社区社工室");
         String body = "{\"recipient\":{\"orgUnitId\":" + room + ",\"name\":\"他站登记\",\"idNumber\":\"" + last.get(3)
                 + "\",\"categories\":[\"OTHER\"],\"otherSubtype\":\"下岗职工\"},\"confirmDuplicates\":true}";
-        assertThat(mvc.perform(as(mvc, "demo_worker2", post("/api/v1/recipients")).contentType(MediaType.APPLICATION_JSON)
-                .content(body)).andReturn().getResponse().getStatus()).isEqualTo(201);
+        assertThat(mvc.perform(as(mvc, "demo_worker2", post("/api/v1/recipients"))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(201);
 
         MvcResult c = confirm("demo_worker", report.get("importId").asLong());
         assertThat(c.getResponse().getStatus()).isEqualTo(400);
         JsonNode failed = json(c);
         assertThat(failed.get("code").asText()).isEqualTo("IMPORT_FAILED");
-        assertThat(failed.get("report").get("problems").get(0).get("row").asInt()).isEqualTo(rows.size() + 2);
-        assertThat(failed.get("report").get("problems").get(0).get("message").asText()).contains("其他社工站");
+        assertThat(failed.get("report").get("problems").get(0).get("row").asInt())
+                .isEqualTo(rows.size() + 2);
+        assertThat(failed.get("report").get("problems").get(0).get("message").asText())
+                .contains("其他社工站");
         // the first 1,000 rows had been written in a batch before the bad row: all rolled back
         assertThat(countNamed("全或无")).isZero();
     }
@@ -210,7 +263,8 @@ class RecipientImportTest {
         assertThat(report.toString()).contains("证件号（18位）");
         long id = report.get("importId").asLong();
         JsonNode mapped = json(mvc.perform(as(mvc, "demo_head", put("/api/v1/recipient-imports/" + id + "/mapping"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"columns\":{\"3\":\"ID_NUMBER\",\"11\":\"IGNORE\"}}"))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"columns\":{\"3\":\"ID_NUMBER\",\"11\":\"IGNORE\"}}"))
                 .andReturn());
         assertThat(mapped.get("status").asText()).as(mapped.toString()).isEqualTo("CHECKED");
         assertThat(json(confirm("demo_head", id)).get("status").asText()).isEqualTo("IMPORTED");
@@ -219,7 +273,8 @@ class RecipientImportTest {
 
     @Test
     void idNumbersStoredAsNumbersAreExplained() throws Exception {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet();
             Row h = sheet.createRow(0);
             h.createCell(0).setCellValue("姓名");
@@ -240,8 +295,11 @@ class RecipientImportTest {
     void otherStationsImportsAreInvisible() throws Exception {
         JsonNode report = json(upload("demo_worker", station("沙河街道社工站"), "私有.xlsx", xlsx(HEADER, rows("私有", 2))));
         long id = report.get("importId").asLong();
-        assertThat(mvc.perform(as(mvc, "demo_worker2", get("/api/v1/recipient-imports/" + id))).andReturn()
-                .getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(as(mvc, "demo_worker2", get("/api/v1/recipient-imports/" + id)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
         assertThat(confirm("demo_worker2", id).getResponse().getStatus()).isEqualTo(404);
         // and nobody imports into a station outside their scope
         MvcResult foreign = upload("demo_worker2", station("沙河街道社工站"), "越权.xlsx", xlsx(HEADER, rows("越权", 1)));
@@ -252,12 +310,21 @@ class RecipientImportTest {
     // ---- hostile files ---------------------------------------------------------------------------
 
     String refusal(byte[] content, String name) throws Exception {
-        long before = jdbc.sql("SELECT COUNT(*) FROM recipient").query(Long.class).single();
-        long importsBefore = jdbc.sql("SELECT COUNT(*) FROM recipient_import").query(Long.class).single();
+        long before =
+                jdbc.sql("SELECT COUNT(*) FROM recipient").query(Long.class).single();
+        long importsBefore = jdbc.sql("SELECT COUNT(*) FROM recipient_import")
+                .query(Long.class)
+                .single();
         MvcResult r = upload("demo_worker", station("沙河街道社工站"), name, content);
-        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(400);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM recipient").query(Long.class).single()).isEqualTo(before);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM recipient_import").query(Long.class).single()).isEqualTo(importsBefore);
+        assertThat(r.getResponse().getStatus())
+                .as(r.getResponse().getContentAsString())
+                .isEqualTo(400);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recipient").query(Long.class).single())
+                .isEqualTo(before);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recipient_import")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(importsBefore);
         assertThat(json(r).get("code").asText()).isEqualTo("IMPORT_REFUSED");
         return json(r).get("message").asText();
     }
@@ -305,8 +372,13 @@ class RecipientImportTest {
             zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
             StringBuilder sb = new StringBuilder("<worksheet><sheetData>");
             for (int r = 1; r <= 1_000_000; r++) {
-                sb.append("<row r=\"").append(r).append("\"><c r=\"A").append(r).append("\" t=\"inlineStr\"><is><t>张")
-                        .append(r).append("</t></is></c></row>");
+                sb.append("<row r=\"")
+                        .append(r)
+                        .append("\"><c r=\"A")
+                        .append(r)
+                        .append("\" t=\"inlineStr\"><is><t>张")
+                        .append(r)
+                        .append("</t></is></c></row>");
                 if (sb.length() > 1 << 16) {
                     zip.write(sb.toString().getBytes(StandardCharsets.UTF_8));
                     sb.setLength(0);
@@ -317,24 +389,39 @@ class RecipientImportTest {
             zip.closeEntry();
         }
         long start = System.nanoTime();
-        assertThat(refusal(bytes.toByteArray(), "million.xlsx")).contains("行数超过上限").contains("100000");
+        assertThat(refusal(bytes.toByteArray(), "million.xlsx"))
+                .contains("行数超过上限")
+                .contains("100000");
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
     }
 
     @Test
     void macroWorkbookIsRefused() throws Exception {
-        byte[] xlsm = zip("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.ms-excel.sheet.macroEnabled.main+xml\"/></Types>",
-                "xl/workbook.xml", "<workbook/>", "xl/vbaProject.bin", "Attribute VB_Name = \"Module1\"");
+        byte[] xlsm = zip(
+                "[Content_Types].xml",
+                "<Types><Override ContentType=\"application/vnd.ms-excel.sheet.macroEnabled.main+xml\"/></Types>",
+                "xl/workbook.xml",
+                "<workbook/>",
+                "xl/vbaProject.bin",
+                "Attribute VB_Name = \"Module1\"");
         assertThat(refusal(xlsm, "名单.xlsm")).contains("宏");
-        byte[] renamed = zip("[Content_Types].xml", "<Types><Override ContentType=\"application/vnd.ms-excel.sheet.macroEnabled.main+xml\"/></Types>",
-                "xl/workbook.xml", "<workbook/>");
+        byte[] renamed = zip(
+                "[Content_Types].xml",
+                "<Types><Override ContentType=\"application/vnd.ms-excel.sheet.macroEnabled.main+xml\"/></Types>",
+                "xl/workbook.xml",
+                "<workbook/>");
         assertThat(refusal(renamed, "名单.xlsx")).contains("宏");
     }
 
     @Test
     void xxeIsRefused() throws Exception {
-        byte[] xxe = zip("[Content_Types].xml", "<Types/>", "xl/workbook.xml", "<workbook/>",
-                "xl/sharedStrings.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+        byte[] xxe = zip(
+                "[Content_Types].xml",
+                "<Types/>",
+                "xl/workbook.xml",
+                "<workbook/>",
+                "xl/sharedStrings.xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
                         + "<sst><si><t>&e;</t></si></sst>");
         String message = refusal(xxe, "xxe.xlsx");
         assertThat(message).contains("DOCTYPE").doesNotContain("root:");
@@ -343,23 +430,27 @@ class RecipientImportTest {
     @Test
     void notSpreadsheetsAndEmptyFilesAreRefused() throws Exception {
         assertThat(refusal(new byte[0], "空.xlsx")).contains("空");
-        assertThat(refusal(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, "photo.xlsx")).contains("不是表格文件");
+        assertThat(refusal(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 0}, "photo.xlsx"))
+                .contains("不是表格文件");
         byte[] random = new byte[4096];
         new java.util.Random(1).nextBytes(random);
         assertThat(refusal(random, "名单.csv")).contains("无法识别");
-        assertThat(refusal(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}, "old.xls")).contains(".xls");
+        assertThat(refusal(new byte[] {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, 0, 0, 0, 0}, "old.xls"))
+                .contains(".xls");
         assertThat(refusal(zip("word/document.xml", "<w/>"), "a.docx")).contains("不是 Excel");
         // a csv with a header only, or no recognizable content, is checked and reported, not imported
-        JsonNode headerOnly = json(upload("demo_worker", station("沙河街道社工站"), "h.csv",
-                "姓名,身份证号\r\n".getBytes(StandardCharsets.UTF_8)));
+        JsonNode headerOnly = json(
+                upload("demo_worker", station("沙河街道社工站"), "h.csv", "姓名,身份证号\r\n".getBytes(StandardCharsets.UTF_8)));
         assertThat(headerOnly.get("status").asText()).isEqualTo("HAS_PROBLEMS");
         assertThat(headerOnly.get("problems").get(0).get("message").asText()).contains("没有数据行");
     }
 
     @Test
     void templateDownloadHasRecognizedHeaders() throws Exception {
-        byte[] file = mvc.perform(as(mvc, "demo_worker", get("/api/v1/recipient-imports/template"))).andReturn()
-                .getResponse().getContentAsByteArray();
+        byte[] file = mvc.perform(as(mvc, "demo_worker", get("/api/v1/recipient-imports/template")))
+                .andReturn()
+                .getResponse()
+                .getContentAsByteArray();
         List<List<String>> rows = RecipientApiTest.readSheet(file);
         assertThat(rows.get(0)).contains("姓名", "身份证号", "村(社区)", "类别");
         // the template's two example rows are never imported: uploaded as it is, it says there is nobody to import

@@ -42,12 +42,16 @@ class ArchiveApiTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
+
     @Autowired
     ComplianceService compliance;
+
     @Autowired
     DemoUsers demoUsers;
+
     @Autowired
     JdbcClient jdbc;
 
@@ -67,8 +71,11 @@ class ArchiveApiTest {
         // an activity-count indicator of 沙河 with counted records, and what the engine counts for it
         Set<Long> expected = new HashSet<>();
         long indicatorId = demoUsers.callAs("demo_head", () -> {
-            for (IndicatorResult r : compliance.compute(project, org.s1.id(), today).get(0).indicators()) {
-                if (r.kind() != RuleKind.ACTIVITY_COUNT || r.actual() == null || r.actual().compareTo(BigDecimal.ZERO) <= 0) {
+            for (IndicatorResult r :
+                    compliance.compute(project, org.s1.id(), today).get(0).indicators()) {
+                if (r.kind() != RuleKind.ACTIVITY_COUNT
+                        || r.actual() == null
+                        || r.actual().compareTo(BigDecimal.ZERO) <= 0) {
                     continue;
                 }
                 for (SubPeriodResult s : r.subPeriods()) {
@@ -84,10 +91,15 @@ class ArchiveApiTest {
         assertThat(indicatorId).isPositive();
         assertThat(expected).isNotEmpty();
 
-        JsonNode job = api.ok(api.post("demo_head", "/api/v1/archives",
-                Map.of("projectId", project, "stationId", org.s1.id(), "indicatorId", indicatorId)), 202);
+        JsonNode job = api.ok(
+                api.post(
+                        "demo_head",
+                        "/api/v1/archives",
+                        Map.of("projectId", project, "stationId", org.s1.id(), "indicatorId", indicatorId)),
+                202);
         long id = job.get("id").asLong();
-        assertThat(api.getRaw("demo_worker2", "/api/v1/archives/" + id).getStatus()).isEqualTo(404);
+        assertThat(api.getRaw("demo_worker2", "/api/v1/archives/" + id).getStatus())
+                .isEqualTo(404);
         String status = job.get("status").asString();
         for (int i = 0; i < 240 && !status.equals("DONE") && !status.equals("FAILED"); i++) {
             Thread.sleep(250);
@@ -95,7 +107,9 @@ class ArchiveApiTest {
             status = job.get("status").asString();
         }
         assertThat(status).as(job.toString()).isEqualTo("DONE");
-        assertThat(job.get("doneSteps").asInt()).isEqualTo(job.get("totalSteps").asInt()).isEqualTo(1);
+        assertThat(job.get("doneSteps").asInt())
+                .isEqualTo(job.get("totalSteps").asInt())
+                .isEqualTo(1);
 
         MockHttpServletResponse r = api.getRaw("demo_head", "/api/v1/archives/" + id + "/download");
         assertThat(r.getStatus()).isEqualTo(200);
@@ -108,7 +122,10 @@ class ArchiveApiTest {
                 if (e.getName().equals("目录.xlsx")) {
                     toc = bytes;
                 }
-                assertThat(e.getName()).doesNotContain("..").doesNotStartWith("/").doesNotContain("\\");
+                assertThat(e.getName())
+                        .doesNotContain("..")
+                        .doesNotStartWith("/")
+                        .doesNotContain("\\");
             }
         }
         assertThat(toc).isNotNull();
@@ -127,6 +144,9 @@ class ArchiveApiTest {
         assertThat(listed).isEqualTo(expected);
         assertThat(entries.keySet()).anyMatch(n -> n.contains("/照片"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE action = 'ARCHIVE_DOWNLOAD' AND target_id = ?")
-                .param(String.valueOf(id)).query(Long.class).single()).isEqualTo(1);
+                        .param(String.valueOf(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
     }
 }

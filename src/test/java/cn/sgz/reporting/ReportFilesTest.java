@@ -35,6 +35,7 @@ class ReportFilesTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     ObjectMapper json;
 
@@ -69,38 +70,63 @@ class ReportFilesTest {
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(r.getContentAsByteArray()))) {
             String text = doc.getParagraphs().stream().map(p -> p.getText()).reduce("", (a, b) -> a + "\n" + b);
             JsonNode report = detail.get("report");
-            assertThat(doc.getParagraphs().get(0).getText()).isEqualTo(report.get("stationName").asString()
-                    + report.get("periodLabel").asString() + "月报");
+            assertThat(doc.getParagraphs().get(0).getText())
+                    .isEqualTo(report.get("stationName").asString()
+                            + report.get("periodLabel").asString() + "月报");
             LocalDate start = LocalDate.parse(report.get("periodStart").asString());
-            assertThat(text).contains(start.getYear() + "年" + start.getMonthValue() + "月1日至")
-                    .contains("一、指标完成情况").contains("三、工作总结").contains(report.get("summary").asString())
-                    .contains("社工站站长（签字）").contains("日期：______年____月____日");
+            assertThat(text)
+                    .contains(start.getYear() + "年" + start.getMonthValue() + "月1日至")
+                    .contains("一、指标完成情况")
+                    .contains("三、工作总结")
+                    .contains(report.get("summary").asString())
+                    .contains("社工站站长（签字）")
+                    .contains("日期：______年____月____日");
 
             List<XWPFTable> tables = doc.getTables();
             assertThat(tables).hasSize(2);
             XWPFTable indicators = tables.get(0);
-            assertThat(indicators.getRow(0).getTableCells().stream().map(c -> c.getText()).toList())
+            assertThat(indicators.getRow(0).getTableCells().stream()
+                            .map(c -> c.getText())
+                            .toList())
                     .containsExactly("编码", "指标", "考核周期", "目标", "完成", "状态", "累计达标期数");
             JsonNode lines = detail.get("content").get("indicators");
             assertThat(indicators.getNumberOfRows()).isEqualTo(lines.size() + 1);
             for (int i = 0; i < lines.size(); i++) {
                 JsonNode l = lines.get(i);
-                assertThat(indicators.getRow(i + 1).getCell(0).getText()).isEqualTo(l.get("code").asString());
-                String actual = l.get("actual").isNull() ? "—" : l.get("actual").decimalValue().stripTrailingZeros().toPlainString();
+                assertThat(indicators.getRow(i + 1).getCell(0).getText())
+                        .isEqualTo(l.get("code").asString());
+                String actual = l.get("actual").isNull()
+                        ? "—"
+                        : l.get("actual").decimalValue().stripTrailingZeros().toPlainString();
                 assertThat(indicators.getRow(i + 1).getCell(4).getText()).isEqualTo(actual);
             }
             assertThat(indicators.getCTTbl().getTblGrid().sizeOfGridColArray()).isEqualTo(7);
-            assertThat(indicators.getCTTbl().getTblPr().getTblBorders().getInsideH().getVal().toString()).isEqualTo("single");
+            assertThat(indicators
+                            .getCTTbl()
+                            .getTblPr()
+                            .getTblBorders()
+                            .getInsideH()
+                            .getVal()
+                            .toString())
+                    .isEqualTo("single");
             assertThat(tables.get(1).getRow(0).getCell(0).getText()).isEqualTo("服务类别");
-            assertThat(tables.get(1).getRow(tables.get(1).getNumberOfRows() - 1).getCell(0).getText()).isEqualTo("合计");
+            assertThat(tables.get(1)
+                            .getRow(tables.get(1).getNumberOfRows() - 1)
+                            .getCell(0)
+                            .getText())
+                    .isEqualTo("合计");
 
             var sect = doc.getDocument().getBody().getSectPr();
-            assertThat(((java.math.BigInteger) sect.getPgSz().getW()).intValue()).isEqualTo(11906);
-            assertThat(((java.math.BigInteger) sect.getPgSz().getH()).intValue()).isEqualTo(16838);
+            assertThat(((java.math.BigInteger) sect.getPgSz().getW()).intValue())
+                    .isEqualTo(11906);
+            assertThat(((java.math.BigInteger) sect.getPgSz().getH()).intValue())
+                    .isEqualTo(16838);
             XWPFFooter footer = doc.getFooterArray(0);
-            assertThat(footer.getParagraphs().get(0).getCTP().xmlText()).contains("PAGE").contains("NUMPAGES");
-            assertThat(doc.getParagraphs().get(0).getRuns().get(0).getFontFamily(
-                    XWPFRun.FontCharRange.eastAsia)).isEqualTo("宋体");
+            assertThat(footer.getParagraphs().get(0).getCTP().xmlText())
+                    .contains("PAGE")
+                    .contains("NUMPAGES");
+            assertThat(doc.getParagraphs().get(0).getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia))
+                    .isEqualTo("宋体");
         }
     }
 
@@ -120,7 +146,8 @@ class ReportFilesTest {
                 JsonNode l = lines.get(i);
                 if (!l.get("actual").isNull()) {
                     assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
-                    assertThat(row.getCell(4).getNumericCellValue()).isEqualTo(l.get("actual").decimalValue().doubleValue());
+                    assertThat(row.getCell(4).getNumericCellValue())
+                            .isEqualTo(l.get("actual").decimalValue().doubleValue());
                     numeric++;
                 }
                 assertThat(row.getCell(7).getCellType()).isEqualTo(CellType.NUMERIC);
@@ -145,21 +172,25 @@ class ReportFilesTest {
         for (int i = 1; i < stations.size(); i++) {
             assertThat(stations.get(i).get("rate").decimalValue())
                     .isLessThanOrEqualTo(stations.get(i - 1).get("rate").decimalValue());
-            assertThat(stations.get(i).get("rank").asInt()).isGreaterThanOrEqualTo(stations.get(i - 1).get("rank").asInt());
+            assertThat(stations.get(i).get("rank").asInt())
+                    .isGreaterThanOrEqualTo(stations.get(i - 1).get("rank").asInt());
         }
         assertThat(stations.get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(b.get("indicators").get(0).get("cells").size()).isEqualTo(3);
 
-        MockHttpServletResponse word = api.getRaw("demo_bureau", "/api/v1/reports/bulletins/quarterly/word?projectId=" + project);
+        MockHttpServletResponse word =
+                api.getRaw("demo_bureau", "/api/v1/reports/bulletins/quarterly/word?projectId=" + project);
         assertThat(word.getStatus()).isEqualTo(200);
         try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(word.getContentAsByteArray()))) {
             XWPFTable rank = doc.getTables().get(0);
             assertThat(rank.getNumberOfRows()).isEqualTo(4);
-            assertThat(rank.getRow(1).getCell(1).getText()).isEqualTo(stations.get(0).get("stationName").asString());
+            assertThat(rank.getRow(1).getCell(1).getText())
+                    .isEqualTo(stations.get(0).get("stationName").asString());
             var size = doc.getDocument().getBody().getSectPr().getPgSz();
             assertThat(((java.math.BigInteger) size.getW()).intValue()).isEqualTo(16838); // A4 landscape
         }
-        MockHttpServletResponse excel = api.getRaw("demo_bureau", "/api/v1/reports/bulletins/quarterly/excel?projectId=" + project);
+        MockHttpServletResponse excel =
+                api.getRaw("demo_bureau", "/api/v1/reports/bulletins/quarterly/excel?projectId=" + project);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getContentAsByteArray()))) {
             Sheet rank = book.getSheet("排名");
             assertThat(rank.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
@@ -167,18 +198,30 @@ class ReportFilesTest {
                     .isEqualTo(stations.get(0).get("rate").decimalValue().doubleValue());
         }
         // the bulletin is for government and evaluators; a station sees no button and gets 403
-        assertThat(api.getRaw("demo_head", "/api/v1/reports/bulletins/quarterly?projectId=" + project).getStatus())
+        assertThat(api.getRaw("demo_head", "/api/v1/reports/bulletins/quarterly?projectId=" + project)
+                        .getStatus())
                 .isEqualTo(403);
-        assertThat(api.ok(api.post("demo_evaluator", "/api/v1/reports/bulletins/quarterly/published",
-                java.util.Map.of("projectId", project)), 403).get("message").asString()).contains("区县民政局");
+        assertThat(api.ok(
+                                api.post(
+                                        "demo_evaluator",
+                                        "/api/v1/reports/bulletins/quarterly/published",
+                                        java.util.Map.of("projectId", project)),
+                                403)
+                        .get("message")
+                        .asString())
+                .contains("区县民政局");
     }
 
     @Test
     void pagesShowTheRightButtonsToEachRole() throws Exception {
         long id = demoReport();
         String bureau = pageAs("demo_bureau", "/reports/" + id);
-        assertThat(bureau).contains("提交后的变化").doesNotContain("id=\"receive-report\"").doesNotContain("id=\"submit-report\"");
-        String head = pageAs("demo_head", "/reports?projectId=" + api.demoProject().get("id").asLong());
+        assertThat(bureau)
+                .contains("提交后的变化")
+                .doesNotContain("id=\"receive-report\"")
+                .doesNotContain("id=\"submit-report\"");
+        String head = pageAs(
+                "demo_head", "/reports?projectId=" + api.demoProject().get("id").asLong());
         assertThat(head).contains("data-testid=\"report-card\"").doesNotContain("id=\"bulletin-link\"");
         String home = pageAs("demo_bureau", "/");
         assertThat(home).contains("id=\"report-todo\"").contains(DemoOrg.STATION_3);
@@ -203,26 +246,37 @@ class ReportFilesTest {
             }
             assertThat(numeric).isTrue();
         }
-        MockHttpServletResponse station = api.getRaw("demo_head", "/api/v1/reports/boards/" + project + "/excel?stationId="
-                + org.s1.id());
+        MockHttpServletResponse station =
+                api.getRaw("demo_head", "/api/v1/reports/boards/" + project + "/excel?stationId=" + org.s1.id());
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(station.getContentAsByteArray()))) {
-            assertThat(book.getSheet("分期明细").getLastRowNum()).isGreaterThanOrEqualTo(book.getSheet("指标进度").getLastRowNum());
+            assertThat(book.getSheet("分期明细").getLastRowNum())
+                    .isGreaterThanOrEqualTo(book.getSheet("指标进度").getLastRowNum());
         }
         assertThat(api.getRaw("demo_worker2", "/api/v1/reports/boards/" + project + "/excel?stationId=" + org.s1.id())
-                .getStatus()).isEqualTo(404);
+                        .getStatus())
+                .isEqualTo(404);
         String print = pageAs("demo_bureau", "/reports/boards/" + project + "/print");
-        assertThat(print).contains("size: A4 landscape").contains("data-testid=\"board-row\"")
-                .contains(DemoOrg.STATION_1).contains(DemoOrg.STATION_3);
-        String docs = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs")).andReturn().getResponse()
+        assertThat(print)
+                .contains("size: A4 landscape")
+                .contains("data-testid=\"board-row\"")
+                .contains(DemoOrg.STATION_1)
+                .contains(DemoOrg.STATION_3);
+        String docs = mvc.perform(MockMvcRequestBuilders.get("/v3/api-docs"))
+                .andReturn()
+                .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(docs).contains("/api/v1/reports/{id}/submit").contains("/api/v1/reports/bulletins/quarterly")
-                .contains("\"ReportIndicator\"").contains("\"BulletinStation\"");
+        assertThat(docs)
+                .contains("/api/v1/reports/{id}/submit")
+                .contains("/api/v1/reports/bulletins/quarterly")
+                .contains("\"ReportIndicator\"")
+                .contains("\"BulletinStation\"");
     }
 
     private String pageAs(String user, String url) throws Exception {
         var session = api.login.login(user);
-        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders
-                .get(url).cookie(session)).andReturn().getResponse();
+        MockHttpServletResponse r = mvc.perform(MockMvcRequestBuilders.get(url).cookie(session))
+                .andReturn()
+                .getResponse();
         assertThat(r.getStatus()).isEqualTo(200);
         return r.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }

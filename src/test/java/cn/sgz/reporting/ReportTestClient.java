@@ -35,7 +35,9 @@ final class ReportTestClient {
     }
 
     MockHttpServletResponse getRaw(String user, String url) throws Exception {
-        return mvc.perform(MockMvcRequestBuilders.get(url).with(login.as(user))).andReturn().getResponse();
+        return mvc.perform(MockMvcRequestBuilders.get(url).with(login.as(user)))
+                .andReturn()
+                .getResponse();
     }
 
     MockHttpServletResponse post(String user, String url, Object body) throws Exception {
@@ -86,13 +88,39 @@ final class ReportTestClient {
     }
 
     JsonNode start(String user, long projectId, long stationId, String kind, LocalDate periodStart) throws Exception {
-        return ok(post(user, "/api/v1/reports", Map.of("projectId", projectId, "stationId", stationId, "kind", kind,
-                "periodStart", periodStart.toString())), 201);
+        return ok(
+                post(
+                        user,
+                        "/api/v1/reports",
+                        Map.of(
+                                "projectId",
+                                projectId,
+                                "stationId",
+                                stationId,
+                                "kind",
+                                kind,
+                                "periodStart",
+                                periodStart.toString())),
+                201);
     }
 
     JsonNode write(String user, long id, String summary, long version) throws Exception {
-        return ok(put(user, "/api/v1/reports/" + id, Map.of("summary", summary, "highlights", "亮点", "problems", "问题",
-                "nextPlan", "计划", "version", version)), 200);
+        return ok(
+                put(
+                        user,
+                        "/api/v1/reports/" + id,
+                        Map.of(
+                                "summary",
+                                summary,
+                                "highlights",
+                                "亮点",
+                                "problems",
+                                "问题",
+                                "nextPlan",
+                                "计划",
+                                "version",
+                                version)),
+                200);
     }
 
     MockHttpServletResponse step(String user, long id, String step, long version) throws Exception {

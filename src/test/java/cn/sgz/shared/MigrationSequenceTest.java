@@ -34,9 +34,13 @@ class MigrationSequenceTest {
             for (Path p : list.toList()) {
                 String name = p.getFileName().toString();
                 Matcher m = FILE.matcher(name);
-                assertThat(m.matches()).as("migration %s is named V<number>__<lower_case_words>.sql", name).isTrue();
+                assertThat(m.matches())
+                        .as("migration %s is named V<number>__<lower_case_words>.sql", name)
+                        .isTrue();
                 String before = files.put(Integer.parseInt(m.group(1)), name);
-                assertThat(before).as("two migrations with version %s", m.group(1)).isNull();
+                assertThat(before)
+                        .as("two migrations with version %s", m.group(1))
+                        .isNull();
             }
         }
         List<Integer> ledger = new ArrayList<>();
@@ -45,9 +49,13 @@ class MigrationSequenceTest {
                 ledger.add(Integer.parseInt(line.strip()));
             }
         }
-        assertThat(ledger).as("the ledger %s lists every migration exactly once", LEDGER)
-                .doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(files.keySet());
-        assertThat(outOfSequence(ledger)).as("migrations numbered at or below one that landed before them").isEmpty();
+        assertThat(ledger)
+                .as("the ledger %s lists every migration exactly once", LEDGER)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(files.keySet());
+        assertThat(outOfSequence(ledger))
+                .as("migrations numbered at or below one that landed before them")
+                .isEmpty();
     }
 
     @Test

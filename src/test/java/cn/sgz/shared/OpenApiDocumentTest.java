@@ -39,13 +39,15 @@ class OpenApiDocumentTest {
 
     @Autowired
     MockMvc mvc;
+
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
     @Test
     void theDocumentParsesWithoutErrors() throws Exception {
-        String doc = mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String doc =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         ParseOptions options = new ParseOptions();
         options.setResolve(true);
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(doc, null, options);

@@ -1,6 +1,5 @@
 package cn.sgz.activity.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordForm;
 import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
@@ -8,11 +7,11 @@ import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
-import cn.sgz.evidence.QualificationRules;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
+import cn.sgz.shared.ChinaTime;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -53,41 +52,32 @@ class DemoActivityData implements ApplicationRunner {
         this.demoUsers = demoUsers;
     }
 
-    private record Plan(ServiceKind kind, String title, String place, boolean indoor, boolean goods, int people,
-                        String content) {
-    }
+    private record Plan(
+            ServiceKind kind, String title, String place, boolean indoor, boolean goods, int people, String content) {}
 
     private static final List<Plan> PLANS = List.of(
-            new Plan(ServiceKind.FOLLOW_UP_VISIT, "走访低保户，了解近期生活情况", "居民家中", false, false, 1,
+            new Plan(
+                    ServiceKind.FOLLOW_UP_VISIT,
+                    "走访低保户，了解近期生活情况",
+                    "居民家中",
+                    false,
+                    false,
+                    1,
                     "入户回访，了解老人身体和用药情况，协助申请临时救助。"),
-            new Plan(ServiceKind.HOME_ASSESSMENT, "困难老人入户需求评估", "居民家中", false, false, 1,
-                    "填写入户调查记录表，评估居住环境、健康状况和照护需求。"),
-            new Plan(ServiceKind.POLICY_PUBLICITY, "社会救助政策宣传进社区", "社区广场", false, false, 35,
-                    "发放宣传折页，现场解答低保、特困供养政策咨询。"),
-            new Plan(ServiceKind.COMMUNITY_ACTIVITY, "“邻里守望”主题活动", "社区活动室", true, false, 18,
-                    "组织居民开展邻里互助交流，建立互助小组。"),
-            new Plan(ServiceKind.RESOURCE_LINKING, "链接爱心企业助学资源", "社工站", false, false, 3,
-                    "对接爱心企业，为困境儿童争取助学金。"),
-            new Plan(ServiceKind.CARE_SUPPORT, "留守儿童暑期关爱", "社区儿童之家", false, false, 12,
-                    "开展作业辅导和安全教育。"),
-            new Plan(ServiceKind.CHARITY_RELIEF, "困难家庭慰问品发放", "社区服务站", false, true, 8,
-                    "向困难家庭发放米面油以外的生活用品。"),
-            new Plan(ServiceKind.TRAINING, "志愿者服务技能培训", "社工站会议室", true, false, 20,
-                    "培训志愿者入户探访礼仪与安全注意事项。"),
-            new Plan(ServiceKind.CONSULTATION, "小区停车难议事协商会", "社区议事厅", true, false, 15,
-                    "组织居民代表、物业协商停车位划分方案。"),
-            new Plan(ServiceKind.FOLLOW_UP_PHONE, "电话回访独居老人", "社工站", false, false, 1,
-                    "电话了解老人近况，提醒按时服药。"),
-            new Plan(ServiceKind.VOLUNTEER_ACTIVITY, "环境清洁志愿服务", "小区公共区域", false, false, 16,
-                    "组织志愿者清理楼道杂物。"),
-            new Plan(ServiceKind.NEEDS_SURVEY, "困难群众需求信息摸排", "居民家中", false, false, 6,
-                    "逐户摸排困难群众需求，录入需求清单。"),
-            new Plan(ServiceKind.CHARITY_PROMOTION, "社区慈善项目推介会", "社区活动室", true, false, 25,
-                    "推介社区慈善救助基金项目，动员居民参与。"),
-            new Plan(ServiceKind.SUPERVISION, "个案督导", "社工站", true, false, 4,
-                    "督导老师就两个困难个案的服务计划进行指导。"),
-            new Plan(ServiceKind.FOLLOW_UP_VISIT, "走访残疾人家庭", "居民家中", false, false, 1,
-                    "核实两项补贴发放情况，了解康复需求。"));
+            new Plan(ServiceKind.HOME_ASSESSMENT, "困难老人入户需求评估", "居民家中", false, false, 1, "填写入户调查记录表，评估居住环境、健康状况和照护需求。"),
+            new Plan(ServiceKind.POLICY_PUBLICITY, "社会救助政策宣传进社区", "社区广场", false, false, 35, "发放宣传折页，现场解答低保、特困供养政策咨询。"),
+            new Plan(ServiceKind.COMMUNITY_ACTIVITY, "“邻里守望”主题活动", "社区活动室", true, false, 18, "组织居民开展邻里互助交流，建立互助小组。"),
+            new Plan(ServiceKind.RESOURCE_LINKING, "链接爱心企业助学资源", "社工站", false, false, 3, "对接爱心企业，为困境儿童争取助学金。"),
+            new Plan(ServiceKind.CARE_SUPPORT, "留守儿童暑期关爱", "社区儿童之家", false, false, 12, "开展作业辅导和安全教育。"),
+            new Plan(ServiceKind.CHARITY_RELIEF, "困难家庭慰问品发放", "社区服务站", false, true, 8, "向困难家庭发放米面油以外的生活用品。"),
+            new Plan(ServiceKind.TRAINING, "志愿者服务技能培训", "社工站会议室", true, false, 20, "培训志愿者入户探访礼仪与安全注意事项。"),
+            new Plan(ServiceKind.CONSULTATION, "小区停车难议事协商会", "社区议事厅", true, false, 15, "组织居民代表、物业协商停车位划分方案。"),
+            new Plan(ServiceKind.FOLLOW_UP_PHONE, "电话回访独居老人", "社工站", false, false, 1, "电话了解老人近况，提醒按时服药。"),
+            new Plan(ServiceKind.VOLUNTEER_ACTIVITY, "环境清洁志愿服务", "小区公共区域", false, false, 16, "组织志愿者清理楼道杂物。"),
+            new Plan(ServiceKind.NEEDS_SURVEY, "困难群众需求信息摸排", "居民家中", false, false, 6, "逐户摸排困难群众需求，录入需求清单。"),
+            new Plan(ServiceKind.CHARITY_PROMOTION, "社区慈善项目推介会", "社区活动室", true, false, 25, "推介社区慈善救助基金项目，动员居民参与。"),
+            new Plan(ServiceKind.SUPERVISION, "个案督导", "社工站", true, false, 4, "督导老师就两个困难个案的服务计划进行指导。"),
+            new Plan(ServiceKind.FOLLOW_UP_VISIT, "走访残疾人家庭", "居民家中", false, false, 1, "核实两项补贴发放情况，了解康复需求。"));
 
     @Override
     public void run(ApplicationArguments args) {
@@ -106,8 +96,8 @@ class DemoActivityData implements ApplicationRunner {
             }
             made += n;
         }
-        log.info("已载入演示服务记录 {} 条（含照片、签到表、领取单据、一处重复照片和一场缺签到表的室内活动），用时 {} ms",
-                made, System.currentTimeMillis() - started);
+        log.info(
+                "已载入演示服务记录 {} 条（含照片、签到表、领取单据、一处重复照片和一场缺签到表的室内活动），用时 {} ms", made, System.currentTimeMillis() - started);
     }
 
     /** The records of one demo station, written as its worker; station 2's first photo copies station 1's. */
@@ -124,10 +114,24 @@ class DemoActivityData implements ApplicationRunner {
         for (int i = 0; i < PLANS.size(); i++) {
             Plan p = PLANS.get(i);
             LocalDate date = today.minusDays(3 + i * 6L + s);
-            ServiceRecordView r = records.create(new RecordForm(station.id(), null, p.kind(), null, p.title(),
-                    date, "09:30", "11:00", p.place(), p.indoor(), p.goods(), worker.equals("demo_worker")
-                    ? "张伟、赵敏" : "陈静", p.people(), p.content(), "服务对象反馈良好。",
-                    p.people() == 1 ? List.of(new RecordForm.ParticipantInput(null, s == 0 ? "王桂兰" : "李秀英"))
+            ServiceRecordView r = records.create(new RecordForm(
+                    station.id(),
+                    null,
+                    p.kind(),
+                    null,
+                    p.title(),
+                    date,
+                    "09:30",
+                    "11:00",
+                    p.place(),
+                    p.indoor(),
+                    p.goods(),
+                    worker.equals("demo_worker") ? "张伟、赵敏" : "陈静",
+                    p.people(),
+                    p.content(),
+                    "服务对象反馈良好。",
+                    p.people() == 1
+                            ? List.of(new RecordForm.ParticipantInput(null, s == 0 ? "王桂兰" : "李秀英"))
                             : List.of()));
             made++;
             boolean skipSignIn = s == 0 && p.kind() == ServiceKind.TRAINING;
@@ -143,9 +147,17 @@ class DemoActivityData implements ApplicationRunner {
                 }
                 double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
                 double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
-                OffsetDateTime taken = ChinaTime.notAfterNow(date.atTime(9, 40 + random.nextInt(60) % 20).atOffset(ZoneOffset.ofHours(8)));
-                records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-" + s + "-" + i, null,
-                        jpeg.length, new ByteArrayInputStream(jpeg), new DeviceCapture(taken, lat, lon, 10.0));
+                OffsetDateTime taken = ChinaTime.notAfterNow(
+                        date.atTime(9, 40 + random.nextInt(60) % 20).atOffset(ZoneOffset.ofHours(8)));
+                records.addPhoto(
+                        r.id(),
+                        PhotoPurpose.SCENE,
+                        PhotoSource.CAMERA,
+                        "demo-" + s + "-" + i,
+                        null,
+                        jpeg.length,
+                        new ByteArrayInputStream(jpeg),
+                        new DeviceCapture(taken, lat, lon, 10.0));
             }
             if (p.indoor() && p.kind().gathering() && !skipSignIn) {
                 String[] names = {"刘淑芬", "王建国", "张秀英", "李志强", "赵玉兰", "孙海燕"};

@@ -26,8 +26,7 @@ import javax.imageio.stream.MemoryCacheImageOutputStream;
  */
 public final class DemoPhotos {
 
-    private DemoPhotos() {
-    }
+    private DemoPhotos() {}
 
     public static BufferedImage scene(long sceneSeed, long layoutSeed, double viewShift, int width, int height) {
         Random room = new Random(sceneSeed);
@@ -49,8 +48,12 @@ public final class DemoPhotos {
         int objects = 6 + layout.nextInt(9);
         java.util.List<double[]> placed = new java.util.ArrayList<>();
         for (int i = 0; i < objects; i++) {
-            placed.add(new double[] {layout.nextInt(6), layout.nextInt(w),
-                    horizon + layout.nextInt(Math.max(1, h - horizon)), layout.nextLong()});
+            placed.add(new double[] {
+                layout.nextInt(6),
+                layout.nextInt(w),
+                horizon + layout.nextInt(Math.max(1, h - horizon)),
+                layout.nextLong()
+            });
         }
         placed.sort(java.util.Comparator.comparingDouble(o -> o[2])); // far objects first
         for (double[] o : placed) {

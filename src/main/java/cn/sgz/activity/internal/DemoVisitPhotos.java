@@ -1,6 +1,5 @@
 package cn.sgz.activity.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
@@ -8,11 +7,12 @@ import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
+import cn.sgz.evidence.Qualification;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
-import cn.sgz.evidence.Qualification;
+import cn.sgz.shared.ChinaTime;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -73,11 +73,12 @@ class DemoVisitPhotos implements ApplicationRunner {
         Random random = new Random(station.id() * 31L);
         List<ServiceRecordView> visits = new java.util.ArrayList<>();
         for (ServiceKind kind : List.of(ServiceKind.HOME_ASSESSMENT, ServiceKind.FOLLOW_UP_VISIT)) {
-            visits.addAll(records.list(new RecordFilter(station.id(), kind, null, null, null, null, null, null,
-                    500, 0)));
+            visits.addAll(
+                    records.list(new RecordFilter(station.id(), kind, null, null, null, null, null, null, 500, 0)));
         }
         for (ServiceRecordView r : visits) {
-            boolean onlyNoPhoto = r.reasons().stream().map(Qualification.Reason::code)
+            boolean onlyNoPhoto = r.reasons().stream()
+                    .map(Qualification.Reason::code)
                     .allMatch(c -> c.name().equals("NO_PHOTO"));
             // Only visits the ledger demo wrote moments ago (so a later start adds nothing); every fourth stays
             // without a photo.
@@ -88,14 +89,21 @@ class DemoVisitPhotos implements ApplicationRunner {
             byte[] jpeg = DemoPhotos.jpeg(DemoPhotos.scene(r.id() * 97L, r.id(), 0, 640, 480), 0.85f);
             double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.01;
             double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.01;
-            var taken = ChinaTime.notAfterNow(r.serviceDate().atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8)));
+            var taken = ChinaTime.notAfterNow(
+                    r.serviceDate().atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8)));
             var now = ChinaTime.offsetNow().minusMinutes(5);
             if (taken.isAfter(now)) {
                 taken = now; // a visit recorded today before 10 o'clock was photographed just now
             }
             try {
-                records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-visit-" + r.id(),
-                        null, jpeg.length, new ByteArrayInputStream(jpeg),
+                records.addPhoto(
+                        r.id(),
+                        PhotoPurpose.SCENE,
+                        PhotoSource.CAMERA,
+                        "demo-visit-" + r.id(),
+                        null,
+                        jpeg.length,
+                        new ByteArrayInputStream(jpeg),
                         new DeviceCapture(taken, lat, lon, 10.0));
                 added++;
             } catch (RuntimeException e) {

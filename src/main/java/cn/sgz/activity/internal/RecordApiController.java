@@ -59,26 +59,40 @@ class RecordApiController {
 
     @GetMapping
     @Operation(summary = "按社工站、类型、日期、登记人、认定结果查询服务记录（最多500条/页）")
-    List<ServiceRecordView> list(@RequestParam(required = false) Long stationId,
-                                 @RequestParam(required = false) ServiceKind kind,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                 @RequestParam(required = false) Boolean mine,
-                                 @RequestParam(required = false) Long createdById,
-                                 @RequestParam(required = false) QualificationStatus qualification,
-                                 @RequestParam(required = false) Boolean includeVoided,
-                                 @RequestParam(required = false) Integer limit,
-                                 @RequestParam(required = false) Integer offset) {
-        return records.list(new RecordFilter(stationId, kind, from, to, mine, createdById, qualification, includeVoided,
-                limit, offset));
+    List<ServiceRecordView> list(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) ServiceKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) Long createdById,
+            @RequestParam(required = false) QualificationStatus qualification,
+            @RequestParam(required = false) Boolean includeVoided,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Integer offset) {
+        return records.list(new RecordFilter(
+                stationId, kind, from, to, mine, createdById, qualification, includeVoided, limit, offset));
     }
 
     @GetMapping("/kinds")
     @Operation(summary = "服务类型与服务领域")
     Map<String, Object> kinds() {
-        return Map.of("kinds", Arrays.stream(ServiceKind.values()).map(k -> Map.of("code", k.name(), "label", k.label(),
-                        "gathering", k.gathering(), "defaultDomain", k.defaultDomain().name())).toList(),
-                "domains", Arrays.stream(ServiceDomain.values()).map(d -> Map.of("code", d.name(), "label", d.label()))
+        return Map.of(
+                "kinds",
+                Arrays.stream(ServiceKind.values())
+                        .map(k -> Map.of(
+                                "code",
+                                k.name(),
+                                "label",
+                                k.label(),
+                                "gathering",
+                                k.gathering(),
+                                "defaultDomain",
+                                k.defaultDomain().name()))
+                        .toList(),
+                "domains",
+                Arrays.stream(ServiceDomain.values())
+                        .map(d -> Map.of("code", d.name(), "label", d.label()))
                         .toList());
     }
 
@@ -96,8 +110,7 @@ class RecordApiController {
 
     /** The form plus the version that was read; a stale version answers 409 and changes nothing. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "RecordUpdateBody")
-    record UpdateBody(RecordForm record, Long version) {
-    }
+    record UpdateBody(RecordForm record, Long version) {}
 
     @PutMapping("/{id}")
     @Operation(summary = "修改服务记录（乐观锁：须带读取时的 version，过期返回 409）")
@@ -108,8 +121,7 @@ class RecordApiController {
         return records.update(id, body.record(), body.version());
     }
 
-    record VoidBody(String reason, Long version) {
-    }
+    record VoidBody(String reason, Long version) {}
 
     @PostMapping("/{id}/void")
     @Operation(summary = "作废服务记录（保留记录与原因，写审计日志）")
@@ -121,28 +133,52 @@ class RecordApiController {
     @Operation(summary = "计数认定结果与原因")
     Map<String, Object> qualification(@PathVariable long id) {
         ServiceRecordView r = records.get(id);
-        return Map.of("status", r.qualification(), "counts", r.counts(), "reasons",
-                r.reasons().stream().map(x -> Map.of("code", x.code().name(), "label", x.label(), "fix", x.fix(),
-                        "detail", x.detail() == null ? "" : x.detail(),
-                        "photoId", x.photoId() == null ? "" : x.photoId().toString())).toList());
+        return Map.of(
+                "status",
+                r.qualification(),
+                "counts",
+                r.counts(),
+                "reasons",
+                r.reasons().stream()
+                        .map(x -> Map.of(
+                                "code",
+                                x.code().name(),
+                                "label",
+                                x.label(),
+                                "fix",
+                                x.fix(),
+                                "detail",
+                                x.detail() == null ? "" : x.detail(),
+                                "photoId",
+                                x.photoId() == null ? "" : x.photoId().toString()))
+                        .toList());
     }
 
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传照片（multipart）。带 Idempotency-Key 头或 uploadId 参数时，重试不会产生重复照片")
-    ResponseEntity<UploadResult> uploadMultipart(@PathVariable long id, @RequestPart("file") MultipartFile file,
-                                                 @RequestParam(required = false) PhotoPurpose purpose,
-                                                 @RequestParam(required = false) PhotoSource source,
-                                                 @RequestParam(required = false) String uploadId,
-                                                 @RequestHeader(name = "Idempotency-Key", required = false) String idem,
-                                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime takenAt,
-                                                 @RequestParam(required = false) Double latitude,
-                                                 @RequestParam(required = false) Double longitude,
-                                                 @RequestParam(required = false) Double accuracy) {
+    ResponseEntity<UploadResult> uploadMultipart(
+            @PathVariable long id,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) PhotoPurpose purpose,
+            @RequestParam(required = false) PhotoSource source,
+            @RequestParam(required = false) String uploadId,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idem,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime takenAt,
+            @RequestParam(required = false) Double latitude,
+            @RequestParam(required = false) Double longitude,
+            @RequestParam(required = false) Double accuracy) {
         try {
-            UploadResult r = records.addPhoto(id, purpose, source, uploadId != null ? uploadId : idem,
-                    file.getOriginalFilename(), file.getSize(), file.getInputStream(),
+            UploadResult r = records.addPhoto(
+                    id,
+                    purpose,
+                    source,
+                    uploadId != null ? uploadId : idem,
+                    file.getOriginalFilename(),
+                    file.getSize(),
+                    file.getInputStream(),
                     new DeviceCapture(takenAt, latitude, longitude, accuracy));
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -150,18 +186,28 @@ class RecordApiController {
 
     @PutMapping("/{id}/photos/{uploadId}")
     @Operation(summary = "上传照片（请求体为图片字节）。同一 uploadId 重试只保存一次；先检查 Content-Length 再读取")
-    ResponseEntity<UploadResult> uploadRaw(@PathVariable long id, @PathVariable String uploadId,
-                                           @Parameter(hidden = true) HttpServletRequest request,
-                                           @RequestParam(required = false) PhotoPurpose purpose,
-                                           @RequestParam(required = false) PhotoSource source,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime takenAt,
-                                           @RequestParam(required = false) Double latitude,
-                                           @RequestParam(required = false) Double longitude,
-                                           @RequestParam(required = false) Double accuracy) {
+    ResponseEntity<UploadResult> uploadRaw(
+            @PathVariable long id,
+            @PathVariable String uploadId,
+            @Parameter(hidden = true) HttpServletRequest request,
+            @RequestParam(required = false) PhotoPurpose purpose,
+            @RequestParam(required = false) PhotoSource source,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime takenAt,
+            @RequestParam(required = false) Double latitude,
+            @RequestParam(required = false) Double longitude,
+            @RequestParam(required = false) Double accuracy) {
         try {
-            UploadResult r = records.addPhoto(id, purpose, source, uploadId, null, request.getContentLengthLong(),
-                    request.getInputStream(), new DeviceCapture(takenAt, latitude, longitude, accuracy));
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+            UploadResult r = records.addPhoto(
+                    id,
+                    purpose,
+                    source,
+                    uploadId,
+                    null,
+                    request.getContentLengthLong(),
+                    request.getInputStream(),
+                    new DeviceCapture(takenAt, latitude, longitude, accuracy));
+            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -174,8 +220,7 @@ class RecordApiController {
         records.removePhoto(id, photoId);
     }
 
-    record PersonBody(String name, String phone, Long recipientId, String item, String quantity) {
-    }
+    record PersonBody(String name, String phone, Long recipientId, String item, String quantity) {}
 
     @GetMapping("/{id}/sign-ins")
     List<SignInEntryView> signIns(@PathVariable long id) {
@@ -215,9 +260,8 @@ class RecordApiController {
 
     @GetMapping("/recipients")
     @Operation(summary = "从台账挑选服务对象（服务对象模块接入后可用）")
-    List<RecipientPicker.RecipientOption> recipients(@RequestParam long stationId,
-                                                     @RequestParam(required = false) String q) {
+    List<RecipientPicker.RecipientOption> recipients(
+            @RequestParam long stationId, @RequestParam(required = false) String q) {
         return records.searchRecipients(stationId, q);
     }
-
 }

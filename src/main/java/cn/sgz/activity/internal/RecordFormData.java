@@ -24,8 +24,10 @@ public class RecordFormData {
     private ServiceKind kind;
     private ServiceDomain domain;
     private String title;
+
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate serviceDate;
+
     private String startTime;
     private String endTime;
     private String place;
@@ -47,12 +49,29 @@ public class RecordFormData {
                     continue;
                 }
                 Matcher m = PICKED.matcher(l);
-                people.add(m.matches() ? new RecordForm.ParticipantInput(Long.parseLong(m.group(2)), m.group(1))
-                        : new RecordForm.ParticipantInput(null, l));
+                people.add(
+                        m.matches()
+                                ? new RecordForm.ParticipantInput(Long.parseLong(m.group(2)), m.group(1))
+                                : new RecordForm.ParticipantInput(null, l));
             }
         }
-        return new RecordForm(orgUnitId, projectId, kind, domain, title, serviceDate, startTime, endTime, place, indoor,
-                distributesGoods, workers, participantCount, content, outcome, people);
+        return new RecordForm(
+                orgUnitId,
+                projectId,
+                kind,
+                domain,
+                title,
+                serviceDate,
+                startTime,
+                endTime,
+                place,
+                indoor,
+                distributesGoods,
+                workers,
+                participantCount,
+                content,
+                outcome,
+                people);
     }
 
     static RecordFormData of(ServiceRecordView r) {
@@ -70,46 +89,150 @@ public class RecordFormData {
         d.distributesGoods = r.distributesGoods();
         d.workers = r.workers();
         d.participantCount = r.participantCount();
-        d.participantLines = String.join("\n", r.participants().stream()
-                .map(p -> p.recipientId() == null ? p.name() : p.name() + " #" + p.recipientId()).toList());
+        d.participantLines = String.join(
+                "\n",
+                r.participants().stream()
+                        .map(p -> p.recipientId() == null ? p.name() : p.name() + " #" + p.recipientId())
+                        .toList());
         d.content = r.content();
         d.outcome = r.outcome();
         d.version = r.version();
         return d;
     }
 
-    public Long getOrgUnitId() { return orgUnitId; }
-    public void setOrgUnitId(Long v) { orgUnitId = v; }
-    public Long getProjectId() { return projectId; }
-    public void setProjectId(Long v) { projectId = v; }
-    public ServiceKind getKind() { return kind; }
-    public void setKind(ServiceKind v) { kind = v; }
-    public ServiceDomain getDomain() { return domain; }
-    public void setDomain(ServiceDomain v) { domain = v; }
-    public String getTitle() { return title; }
-    public void setTitle(String v) { title = v; }
-    public LocalDate getServiceDate() { return serviceDate; }
-    public void setServiceDate(LocalDate v) { serviceDate = v; }
-    public String getStartTime() { return startTime; }
-    public void setStartTime(String v) { startTime = v; }
-    public String getEndTime() { return endTime; }
-    public void setEndTime(String v) { endTime = v; }
-    public String getPlace() { return place; }
-    public void setPlace(String v) { place = v; }
-    public boolean isIndoor() { return indoor; }
-    public void setIndoor(boolean v) { indoor = v; }
-    public boolean isDistributesGoods() { return distributesGoods; }
-    public void setDistributesGoods(boolean v) { distributesGoods = v; }
-    public String getWorkers() { return workers; }
-    public void setWorkers(String v) { workers = v; }
-    public Integer getParticipantCount() { return participantCount; }
-    public void setParticipantCount(Integer v) { participantCount = v; }
-    public String getParticipantLines() { return participantLines; }
-    public void setParticipantLines(String v) { participantLines = v; }
-    public String getContent() { return content; }
-    public void setContent(String v) { content = v; }
-    public String getOutcome() { return outcome; }
-    public void setOutcome(String v) { outcome = v; }
-    public Long getVersion() { return version; }
-    public void setVersion(Long v) { version = v; }
+    public Long getOrgUnitId() {
+        return orgUnitId;
+    }
+
+    public void setOrgUnitId(Long v) {
+        orgUnitId = v;
+    }
+
+    public Long getProjectId() {
+        return projectId;
+    }
+
+    public void setProjectId(Long v) {
+        projectId = v;
+    }
+
+    public ServiceKind getKind() {
+        return kind;
+    }
+
+    public void setKind(ServiceKind v) {
+        kind = v;
+    }
+
+    public ServiceDomain getDomain() {
+        return domain;
+    }
+
+    public void setDomain(ServiceDomain v) {
+        domain = v;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public void setTitle(String v) {
+        title = v;
+    }
+
+    public LocalDate getServiceDate() {
+        return serviceDate;
+    }
+
+    public void setServiceDate(LocalDate v) {
+        serviceDate = v;
+    }
+
+    public String getStartTime() {
+        return startTime;
+    }
+
+    public void setStartTime(String v) {
+        startTime = v;
+    }
+
+    public String getEndTime() {
+        return endTime;
+    }
+
+    public void setEndTime(String v) {
+        endTime = v;
+    }
+
+    public String getPlace() {
+        return place;
+    }
+
+    public void setPlace(String v) {
+        place = v;
+    }
+
+    public boolean isIndoor() {
+        return indoor;
+    }
+
+    public void setIndoor(boolean v) {
+        indoor = v;
+    }
+
+    public boolean isDistributesGoods() {
+        return distributesGoods;
+    }
+
+    public void setDistributesGoods(boolean v) {
+        distributesGoods = v;
+    }
+
+    public String getWorkers() {
+        return workers;
+    }
+
+    public void setWorkers(String v) {
+        workers = v;
+    }
+
+    public Integer getParticipantCount() {
+        return participantCount;
+    }
+
+    public void setParticipantCount(Integer v) {
+        participantCount = v;
+    }
+
+    public String getParticipantLines() {
+        return participantLines;
+    }
+
+    public void setParticipantLines(String v) {
+        participantLines = v;
+    }
+
+    public String getContent() {
+        return content;
+    }
+
+    public void setContent(String v) {
+        content = v;
+    }
+
+    public String getOutcome() {
+        return outcome;
+    }
+
+    public void setOutcome(String v) {
+        outcome = v;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long v) {
+        version = v;
+    }
 }

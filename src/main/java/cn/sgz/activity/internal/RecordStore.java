@@ -1,6 +1,5 @@
 package cn.sgz.activity.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.ReceiptView;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.RecordForm;
@@ -13,6 +12,7 @@ import cn.sgz.evidence.Qualification;
 import cn.sgz.evidence.QualificationStatus;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.org.Scope;
+import cn.sgz.shared.ChinaTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -36,9 +36,17 @@ public class RecordStore {
     }
 
     /** Values resolved by the service: the validated form plus where the record lives. */
-    public record Row(long stationId, long orgUnitId, String orgPath, RecordForm form, ServiceKind kind,
-                      ServiceDomain domain, String title, Double siteLat, Double siteLon, int participantCount) {
-    }
+    public record Row(
+            long stationId,
+            long orgUnitId,
+            String orgPath,
+            RecordForm form,
+            ServiceKind kind,
+            ServiceDomain domain,
+            String title,
+            Double siteLat,
+            Double siteLon,
+            int participantCount) {}
 
     public long insert(Row r, long userId, String userName) {
         OffsetDateTime now = ChinaTime.offsetNow();
@@ -48,30 +56,67 @@ public class RecordStore {
                         + "site_longitude, workers, participant_count, content, outcome, qualification, created_by_id, "
                         + "created_by_name, created_at, updated_at, version) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'EXCLUDED',?,?,?,?,0)")
-                .params(r.stationId(), r.orgUnitId(), r.orgPath(), r.form().projectId(), r.kind().name(),
-                        r.domain().name(), r.title(), r.form().serviceDate(), blank(r.form().startTime()),
-                        blank(r.form().endTime()), blank(r.form().place()), Boolean.TRUE.equals(r.form().indoor()),
-                        Boolean.TRUE.equals(r.form().distributesGoods()), r.siteLat(), r.siteLon(),
-                        blank(r.form().workers()), r.participantCount(), blank(r.form().content()),
-                        blank(r.form().outcome()), userId, userName, now, now)
+                .params(
+                        r.stationId(),
+                        r.orgUnitId(),
+                        r.orgPath(),
+                        r.form().projectId(),
+                        r.kind().name(),
+                        r.domain().name(),
+                        r.title(),
+                        r.form().serviceDate(),
+                        blank(r.form().startTime()),
+                        blank(r.form().endTime()),
+                        blank(r.form().place()),
+                        Boolean.TRUE.equals(r.form().indoor()),
+                        Boolean.TRUE.equals(r.form().distributesGoods()),
+                        r.siteLat(),
+                        r.siteLon(),
+                        blank(r.form().workers()),
+                        r.participantCount(),
+                        blank(r.form().content()),
+                        blank(r.form().outcome()),
+                        userId,
+                        userName,
+                        now,
+                        now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     /** False when the version did not match (someone else saved first). */
     public boolean update(long id, long version, Row r) {
-        boolean updated = jdbc.sql("UPDATE service_record SET station_id = ?, org_unit_id = ?, org_path = ?, project_id = ?, kind = ?, "
-                        + "domain = ?, title = ?, service_date = ?, start_time = ?, end_time = ?, place = ?, indoor = ?, "
-                        + "distributes_goods = ?, site_latitude = ?, site_longitude = ?, workers = ?, "
-                        + "participant_count = ?, content = ?, outcome = ?, updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND version = ? AND status = 'ACTIVE'")
-                .params(r.stationId(), r.orgUnitId(), r.orgPath(), r.form().projectId(), r.kind().name(),
-                        r.domain().name(), r.title(), r.form().serviceDate(), blank(r.form().startTime()),
-                        blank(r.form().endTime()), blank(r.form().place()), Boolean.TRUE.equals(r.form().indoor()),
-                        Boolean.TRUE.equals(r.form().distributesGoods()), r.siteLat(), r.siteLon(),
-                        blank(r.form().workers()), r.participantCount(), blank(r.form().content()),
-                        blank(r.form().outcome()), ChinaTime.offsetNow(), id, version)
-                .update() == 1;
+        boolean updated = jdbc.sql(
+                                "UPDATE service_record SET station_id = ?, org_unit_id = ?, org_path = ?, project_id = ?, kind = ?, "
+                                        + "domain = ?, title = ?, service_date = ?, start_time = ?, end_time = ?, place = ?, indoor = ?, "
+                                        + "distributes_goods = ?, site_latitude = ?, site_longitude = ?, workers = ?, "
+                                        + "participant_count = ?, content = ?, outcome = ?, updated_at = ?, version = version + 1 "
+                                        + "WHERE id = ? AND version = ? AND status = 'ACTIVE'")
+                        .params(
+                                r.stationId(),
+                                r.orgUnitId(),
+                                r.orgPath(),
+                                r.form().projectId(),
+                                r.kind().name(),
+                                r.domain().name(),
+                                r.title(),
+                                r.form().serviceDate(),
+                                blank(r.form().startTime()),
+                                blank(r.form().endTime()),
+                                blank(r.form().place()),
+                                Boolean.TRUE.equals(r.form().indoor()),
+                                Boolean.TRUE.equals(r.form().distributesGoods()),
+                                r.siteLat(),
+                                r.siteLon(),
+                                blank(r.form().workers()),
+                                r.participantCount(),
+                                blank(r.form().content()),
+                                blank(r.form().outcome()),
+                                ChinaTime.offsetNow(),
+                                id,
+                                version)
+                        .update()
+                == 1;
         if (updated) {
             refreshPersonFacts(id);
         }
@@ -79,10 +124,13 @@ public class RecordStore {
     }
 
     public boolean markVoided(long id, Long version, String reason, String by) {
-        boolean voided = jdbc.sql("UPDATE service_record SET status = 'VOIDED', void_reason = ?, voided_at = ?, voided_by = ?, "
-                        + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'ACTIVE'"
-                        + (version == null ? "" : " AND version = " + version.longValue()))
-                .params(reason, ChinaTime.offsetNow(), by, ChinaTime.offsetNow(), id).update() == 1;
+        boolean voided =
+                jdbc.sql("UPDATE service_record SET status = 'VOIDED', void_reason = ?, voided_at = ?, voided_by = ?, "
+                                        + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'ACTIVE'"
+                                        + (version == null ? "" : " AND version = " + version.longValue()))
+                                .params(reason, ChinaTime.offsetNow(), by, ChinaTime.offsetNow(), id)
+                                .update()
+                        == 1;
         if (voided) {
             refreshPersonFacts(id);
         }
@@ -90,23 +138,32 @@ public class RecordStore {
     }
 
     public void replaceParticipants(long recordId, List<ServiceRecordView.Participant> people) {
-        jdbc.sql("DELETE FROM service_record_participant WHERE record_id = ?").param(recordId).update();
+        jdbc.sql("DELETE FROM service_record_participant WHERE record_id = ?")
+                .param(recordId)
+                .update();
         for (ServiceRecordView.Participant p : people) {
             jdbc.sql("INSERT INTO service_record_participant (record_id, recipient_id, name) VALUES (?,?,?)")
-                    .params(recordId, p.recipientId(), p.name()).update();
+                    .params(recordId, p.recipientId(), p.name())
+                    .update();
         }
         refreshPersonFacts(recordId);
     }
 
     public void saveQualification(long id, Qualification q) {
-        jdbc.sql("DELETE FROM service_record_reason WHERE record_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM service_record_reason WHERE record_id = ?")
+                .param(id)
+                .update();
         for (Qualification.Reason r : q.reasons()) {
-            jdbc.sql("INSERT INTO service_record_reason (record_id, code, photo_id, entry_id, detail) VALUES (?,?,?,?,?)")
-                    .params(id, r.code().name(), r.photoId(), r.entryId(), cut(r.detail(), 300)).update();
+            jdbc.sql(
+                            "INSERT INTO service_record_reason (record_id, code, photo_id, entry_id, detail) VALUES (?,?,?,?,?)")
+                    .params(id, r.code().name(), r.photoId(), r.entryId(), cut(r.detail(), 300))
+                    .update();
         }
-        String codes = String.join(",", q.reasons().stream().map(r -> r.code().name()).distinct().toList());
+        String codes = String.join(
+                ",", q.reasons().stream().map(r -> r.code().name()).distinct().toList());
         jdbc.sql("UPDATE service_record SET qualification = ?, qualification_codes = ?, qualified_at = ? WHERE id = ?")
-                .params(q.status().name(), cut(codes, 300), ChinaTime.offsetNow(), id).update();
+                .params(q.status().name(), cut(codes, 300), ChinaTime.offsetNow(), id)
+                .update();
         refreshPersonFacts(id);
     }
 
@@ -114,14 +171,16 @@ public class RecordStore {
     public List<Qualification.Reason> holds(long recordId) {
         return jdbc.sql("SELECT code, detail FROM service_record_hold WHERE record_id = ? ORDER BY created_at, code")
                 .param(recordId)
-                .query((rs, i) -> new Qualification.Reason(ReasonCode.valueOf(rs.getString(1)), null, null,
-                        rs.getString(2)))
+                .query((rs, i) ->
+                        new Qualification.Reason(ReasonCode.valueOf(rs.getString(1)), null, null, rs.getString(2)))
                 .list();
     }
 
     /** Puts (or replaces) a hold of one code on a record. */
     public void putHold(long recordId, ReasonCode code, String detail, String sourceRef, String by) {
-        jdbc.sql("DELETE FROM service_record_hold WHERE record_id = ? AND code = ?").params(recordId, code.name()).update();
+        jdbc.sql("DELETE FROM service_record_hold WHERE record_id = ? AND code = ?")
+                .params(recordId, code.name())
+                .update();
         jdbc.sql("INSERT INTO service_record_hold (record_id, code, detail, source_ref, created_by, created_at) "
                         + "VALUES (?,?,?,?,?,?)")
                 .params(recordId, code.name(), cut(detail, 300), sourceRef, by, cn.sgz.shared.ChinaTime.offsetNow())
@@ -131,28 +190,38 @@ public class RecordStore {
     /** Lifts a hold; false when there was none. */
     public boolean removeHold(long recordId, ReasonCode code) {
         return jdbc.sql("DELETE FROM service_record_hold WHERE record_id = ? AND code = ?")
-                .params(recordId, code.name()).update() > 0;
+                        .params(recordId, code.name())
+                        .update()
+                > 0;
     }
 
     /** Rewrites the record's rows of service_person_fact (V32): its people while it counts, none otherwise. */
     void refreshPersonFacts(long id) {
-        jdbc.sql("DELETE FROM service_person_fact WHERE record_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM service_person_fact WHERE record_id = ?")
+                .param(id)
+                .update();
         jdbc.sql("INSERT INTO service_person_fact (record_id, recipient_id, station_id, kind, service_date) "
                         + "SELECT DISTINCT r.id, p.recipient_id, r.station_id, r.kind, r.service_date "
                         + "FROM service_record r JOIN service_record_participant p ON p.record_id = r.id "
                         + "WHERE r.id = ? AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS' "
                         + "AND p.recipient_id IS NOT NULL")
-                .param(id).update();
+                .param(id)
+                .update();
     }
 
     public Optional<ServiceRecordView> find(long id) {
-        List<ServiceRecordView> list = jdbc.sql("SELECT * FROM service_record WHERE id = ?").param(id)
-                .query(RecordStore::map).list();
-        return list.isEmpty() ? Optional.empty() : Optional.of(withChildren(list).get(0));
+        List<ServiceRecordView> list = jdbc.sql("SELECT * FROM service_record WHERE id = ?")
+                .param(id)
+                .query(RecordStore::map)
+                .list();
+        return list.isEmpty()
+                ? Optional.empty()
+                : Optional.of(withChildren(list).get(0));
     }
 
     public List<ServiceRecordView> list(Scope scope, RecordFilter f, Long currentUserId) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM service_record WHERE ").append(scope.sqlCondition("org_path"));
+        StringBuilder sql =
+                new StringBuilder("SELECT * FROM service_record WHERE ").append(scope.sqlCondition("org_path"));
         List<Object> params = new ArrayList<>(scope.likePatterns());
         if (f.stationId() != null) {
             sql.append(" AND station_id = ?");
@@ -186,8 +255,12 @@ public class RecordStore {
         }
         int limit = f.limit() == null ? 100 : Math.max(1, Math.min(500, f.limit()));
         int offset = f.offset() == null ? 0 : Math.max(0, f.offset());
-        sql.append(" ORDER BY service_date DESC, id DESC LIMIT ").append(limit).append(" OFFSET ").append(offset);
-        return withChildren(jdbc.sql(sql.toString()).params(params).query(RecordStore::map).list());
+        sql.append(" ORDER BY service_date DESC, id DESC LIMIT ")
+                .append(limit)
+                .append(" OFFSET ")
+                .append(offset);
+        return withChildren(
+                jdbc.sql(sql.toString()).params(params).query(RecordStore::map).list());
     }
 
     /** Loads reasons and participants for a page of records with one query each (no N+1). */
@@ -195,68 +268,127 @@ public class RecordStore {
         if (rows.isEmpty()) {
             return rows;
         }
-        List<Object> ids = new ArrayList<>(rows.stream().map(ServiceRecordView::id).toList());
+        List<Object> ids =
+                new ArrayList<>(rows.stream().map(ServiceRecordView::id).toList());
         String in = "(" + "?,".repeat(ids.size() - 1) + "?)";
         Map<Long, List<Qualification.Reason>> reasons = new HashMap<>();
         jdbc.sql("SELECT record_id, code, photo_id, entry_id, detail FROM service_record_reason WHERE record_id IN "
-                        + in + " ORDER BY id").params(ids)
+                        + in + " ORDER BY id")
+                .params(ids)
                 .query(rs -> {
-                    reasons.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Qualification.Reason(
-                            ReasonCode.valueOf(rs.getString(2)), (Long) rs.getObject(3), (Long) rs.getObject(4),
-                            rs.getString(5)));
+                    reasons.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new Qualification.Reason(
+                                    ReasonCode.valueOf(rs.getString(2)),
+                                    (Long) rs.getObject(3),
+                                    (Long) rs.getObject(4),
+                                    rs.getString(5)));
                 });
         Map<Long, List<ServiceRecordView.Participant>> people = new HashMap<>();
         jdbc.sql("SELECT id, record_id, recipient_id, name FROM service_record_participant WHERE record_id IN " + in
-                        + " ORDER BY id").params(ids)
+                        + " ORDER BY id")
+                .params(ids)
                 .query(rs -> {
-                    people.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>()).add(
-                            new ServiceRecordView.Participant(rs.getLong(1), (Long) rs.getObject(3), rs.getString(4)));
+                    people.computeIfAbsent(rs.getLong(2), k -> new ArrayList<>())
+                            .add(new ServiceRecordView.Participant(
+                                    rs.getLong(1), (Long) rs.getObject(3), rs.getString(4)));
                 });
-        return rows.stream().map(r -> new ServiceRecordView(r.id(), r.stationId(), r.stationName(), r.orgUnitId(),
-                r.orgUnitName(), r.orgPath(), r.projectId(), r.kind(), r.domain(), r.title(), r.serviceDate(),
-                r.startTime(), r.endTime(), r.place(), r.indoor(), r.distributesGoods(), r.siteLatitude(),
-                r.siteLongitude(), r.workers(), r.participantCount(), r.content(), r.outcome(), r.qualification(),
-                reasons.getOrDefault(r.id(), List.of()), r.qualifiedAt(), r.status(), r.voidReason(), r.voidedAt(),
-                r.voidedBy(), r.createdById(), r.createdByName(), r.createdAt(), r.updatedAt(), r.version(),
-                people.getOrDefault(r.id(), List.of()))).toList();
+        return rows.stream()
+                .map(r -> new ServiceRecordView(
+                        r.id(),
+                        r.stationId(),
+                        r.stationName(),
+                        r.orgUnitId(),
+                        r.orgUnitName(),
+                        r.orgPath(),
+                        r.projectId(),
+                        r.kind(),
+                        r.domain(),
+                        r.title(),
+                        r.serviceDate(),
+                        r.startTime(),
+                        r.endTime(),
+                        r.place(),
+                        r.indoor(),
+                        r.distributesGoods(),
+                        r.siteLatitude(),
+                        r.siteLongitude(),
+                        r.workers(),
+                        r.participantCount(),
+                        r.content(),
+                        r.outcome(),
+                        r.qualification(),
+                        reasons.getOrDefault(r.id(), List.of()),
+                        r.qualifiedAt(),
+                        r.status(),
+                        r.voidReason(),
+                        r.voidedAt(),
+                        r.voidedBy(),
+                        r.createdById(),
+                        r.createdByName(),
+                        r.createdAt(),
+                        r.updatedAt(),
+                        r.version(),
+                        people.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     public long insertSignIn(long recordId, String name, String phone, Long recipientId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO sign_in_entry (record_id, name, phone, recipient_id, created_at) VALUES (?,?,?,?,?)")
-                .params(recordId, name, phone, recipientId, ChinaTime.offsetNow()).update(keys, "id");
+                .params(recordId, name, phone, recipientId, ChinaTime.offsetNow())
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public boolean deleteSignIn(long recordId, long entryId) {
-        return jdbc.sql("DELETE FROM sign_in_entry WHERE id = ? AND record_id = ?").params(entryId, recordId).update() == 1;
+        return jdbc.sql("DELETE FROM sign_in_entry WHERE id = ? AND record_id = ?")
+                        .params(entryId, recordId)
+                        .update()
+                == 1;
     }
 
     public List<SignInEntryView> signIns(long recordId) {
-        return jdbc.sql("SELECT * FROM sign_in_entry WHERE record_id = ? ORDER BY id").param(recordId)
-                .query((rs, i) -> new SignInEntryView(rs.getLong("id"), rs.getLong("record_id"), rs.getString("name"),
-                        rs.getString("phone"), (Long) rs.getObject("recipient_id"),
+        return jdbc.sql("SELECT * FROM sign_in_entry WHERE record_id = ? ORDER BY id")
+                .param(recordId)
+                .query((rs, i) -> new SignInEntryView(
+                        rs.getLong("id"),
+                        rs.getLong("record_id"),
+                        rs.getString("name"),
+                        rs.getString("phone"),
+                        (Long) rs.getObject("recipient_id"),
                         rs.getObject("created_at", OffsetDateTime.class)))
                 .list();
     }
 
-    public long insertReceipt(long recordId, String name, String item, String quantity, String phone, Long recipientId) {
+    public long insertReceipt(
+            long recordId, String name, String item, String quantity, String phone, Long recipientId) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO receipt_entry (record_id, name, item, quantity, phone, recipient_id, created_at) "
                         + "VALUES (?,?,?,?,?,?,?)")
-                .params(recordId, name, item, quantity, phone, recipientId, ChinaTime.offsetNow()).update(keys, "id");
+                .params(recordId, name, item, quantity, phone, recipientId, ChinaTime.offsetNow())
+                .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public boolean deleteReceipt(long recordId, long entryId) {
-        return jdbc.sql("DELETE FROM receipt_entry WHERE id = ? AND record_id = ?").params(entryId, recordId).update() == 1;
+        return jdbc.sql("DELETE FROM receipt_entry WHERE id = ? AND record_id = ?")
+                        .params(entryId, recordId)
+                        .update()
+                == 1;
     }
 
     public List<ReceiptView> receipts(long recordId) {
-        return jdbc.sql("SELECT * FROM receipt_entry WHERE record_id = ? ORDER BY id").param(recordId)
-                .query((rs, i) -> new ReceiptView(rs.getLong("id"), rs.getLong("record_id"), rs.getString("name"),
-                        rs.getString("item"), rs.getString("quantity"), rs.getString("phone"),
-                        (Long) rs.getObject("recipient_id"), rs.getObject("created_at", OffsetDateTime.class)))
+        return jdbc.sql("SELECT * FROM receipt_entry WHERE record_id = ? ORDER BY id")
+                .param(recordId)
+                .query((rs, i) -> new ReceiptView(
+                        rs.getLong("id"),
+                        rs.getLong("record_id"),
+                        rs.getString("name"),
+                        rs.getString("item"),
+                        rs.getString("quantity"),
+                        rs.getString("phone"),
+                        (Long) rs.getObject("recipient_id"),
+                        rs.getObject("created_at", OffsetDateTime.class)))
                 .list();
     }
 
@@ -265,20 +397,42 @@ public class RecordStore {
     }
 
     static ServiceRecordView map(ResultSet rs, int row) throws SQLException {
-        return new ServiceRecordView(rs.getLong("id"), rs.getLong("station_id"), null, rs.getLong("org_unit_id"), null,
-                rs.getString("org_path"), (Long) rs.getObject("project_id"), ServiceKind.valueOf(rs.getString("kind")),
-                ServiceDomain.valueOf(rs.getString("domain")), rs.getString("title"),
-                rs.getObject("service_date", java.time.LocalDate.class), rs.getString("start_time"),
-                rs.getString("end_time"), rs.getString("place"), rs.getBoolean("indoor"),
-                rs.getBoolean("distributes_goods"), (Double) rs.getObject("site_latitude"),
-                (Double) rs.getObject("site_longitude"), rs.getString("workers"), rs.getInt("participant_count"),
-                rs.getString("content"), rs.getString("outcome"),
-                QualificationStatus.valueOf(rs.getString("qualification")), List.of(),
-                rs.getObject("qualified_at", OffsetDateTime.class), RecordStatus.valueOf(rs.getString("status")),
-                rs.getString("void_reason"), rs.getObject("voided_at", OffsetDateTime.class), rs.getString("voided_by"),
-                rs.getLong("created_by_id"), rs.getString("created_by_name"),
-                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class),
-                rs.getLong("version"), List.of());
+        return new ServiceRecordView(
+                rs.getLong("id"),
+                rs.getLong("station_id"),
+                null,
+                rs.getLong("org_unit_id"),
+                null,
+                rs.getString("org_path"),
+                (Long) rs.getObject("project_id"),
+                ServiceKind.valueOf(rs.getString("kind")),
+                ServiceDomain.valueOf(rs.getString("domain")),
+                rs.getString("title"),
+                rs.getObject("service_date", java.time.LocalDate.class),
+                rs.getString("start_time"),
+                rs.getString("end_time"),
+                rs.getString("place"),
+                rs.getBoolean("indoor"),
+                rs.getBoolean("distributes_goods"),
+                (Double) rs.getObject("site_latitude"),
+                (Double) rs.getObject("site_longitude"),
+                rs.getString("workers"),
+                rs.getInt("participant_count"),
+                rs.getString("content"),
+                rs.getString("outcome"),
+                QualificationStatus.valueOf(rs.getString("qualification")),
+                List.of(),
+                rs.getObject("qualified_at", OffsetDateTime.class),
+                RecordStatus.valueOf(rs.getString("status")),
+                rs.getString("void_reason"),
+                rs.getObject("voided_at", OffsetDateTime.class),
+                rs.getString("voided_by"),
+                rs.getLong("created_by_id"),
+                rs.getString("created_by_name"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("updated_at", OffsetDateTime.class),
+                rs.getLong("version"),
+                List.of());
     }
 
     private static String blank(String s) {

@@ -1,6 +1,5 @@
 package cn.sgz.activity.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.ServiceDomain;
 import cn.sgz.activity.ServiceKind;
@@ -16,6 +15,7 @@ import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,8 +45,12 @@ class RecordWebController {
     private final EvidenceService evidence;
     private final cn.sgz.catalog.ProjectQueries projects;
 
-    RecordWebController(ServiceRecordService records, OrgDirectory directory, ScopeService scopes,
-                        EvidenceService evidence, cn.sgz.catalog.ProjectQueries projects) {
+    RecordWebController(
+            ServiceRecordService records,
+            OrgDirectory directory,
+            ScopeService scopes,
+            EvidenceService evidence,
+            cn.sgz.catalog.ProjectQueries projects) {
         this.records = records;
         this.directory = directory;
         this.scopes = scopes;
@@ -55,22 +59,28 @@ class RecordWebController {
     }
 
     @GetMapping("/records")
-    String list(@RequestParam(required = false) Long stationId, @RequestParam(required = false) ServiceKind kind,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                @RequestParam(required = false) Boolean mine,
-                @RequestParam(required = false) QualificationStatus qualification,
-                @RequestParam(required = false) Boolean includeVoided, Model model) {
+    String list(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) ServiceKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) QualificationStatus qualification,
+            @RequestParam(required = false) Boolean includeVoided,
+            Model model) {
         if (Boolean.TRUE.equals(mine) && from == null && to == null) {
             LocalDate today = ChinaTime.today();
             from = today.withDayOfMonth(1);
             to = today;
         }
-        List<ServiceRecordView> rows = records.list(new RecordFilter(stationId, kind, from, to, mine, null, qualification,
-                includeVoided, 200, 0));
+        List<ServiceRecordView> rows = records.list(
+                new RecordFilter(stationId, kind, from, to, mine, null, qualification, includeVoided, 200, 0));
         model.addAttribute("records", rows);
-        model.addAttribute("countsTotal", rows.stream().filter(ServiceRecordView::counts).count());
-        model.addAttribute("excludedTotal", rows.stream().filter(r -> !r.counts() && !r.voided()).count());
+        model.addAttribute(
+                "countsTotal", rows.stream().filter(ServiceRecordView::counts).count());
+        model.addAttribute(
+                "excludedTotal",
+                rows.stream().filter(r -> !r.counts() && !r.voided()).count());
         model.addAttribute("stations", directory.visibleUnits(OrgUnitType.STATION));
         model.addAttribute("kinds", ServiceKind.values());
         model.addAttribute("stationId", stationId);
@@ -101,20 +111,27 @@ class RecordWebController {
         units.addAll(directory.visibleUnits(OrgUnitType.ROOM));
         units.sort(java.util.Comparator.comparing(OrgUnitView::path));
         model.addAttribute("units", units);
-        model.addAttribute("kinds", java.util.Arrays.stream(ServiceKind.values())
-                .filter(k -> k.recordedOnItsOwn() || k == form.getKind()).toList());
+        model.addAttribute(
+                "kinds",
+                java.util.Arrays.stream(ServiceKind.values())
+                        .filter(k -> k.recordedOnItsOwn() || k == form.getKind())
+                        .toList());
         model.addAttribute("domains", ServiceDomain.values());
         model.addAttribute("projects", projects.visible());
         return "activity/form";
     }
 
     @PostMapping("/records")
-    String create(@ModelAttribute("form") RecordFormData form, Model model, RedirectAttributes flash,
-                  HttpServletResponse response) {
+    String create(
+            @ModelAttribute("form") RecordFormData form,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
             ServiceRecordView r = records.create(form.toForm());
-            flash.addFlashAttribute("notice", "已登记。请上传现场照片" + (r.indoor() && r.kind().gathering()
-                    ? "并录入签到表" : "") + "，系统会自动核验是否计入服务次数。");
+            flash.addFlashAttribute(
+                    "notice",
+                    "已登记。请上传现场照片" + (r.indoor() && r.kind().gathering() ? "并录入签到表" : "") + "，系统会自动核验是否计入服务次数。");
             return "redirect:/records/" + r.id();
         } catch (BusinessException e) {
             FormErrors.addTo(model, e);
@@ -128,8 +145,15 @@ class RecordWebController {
         var d = records.detail(id);
         model.addAttribute("d", d);
         model.addAttribute("r", d.record());
-        model.addAttribute("projectName", d.record().projectId() == null ? null : projects.visible().stream()
-                .filter(p -> p.id() == d.record().projectId()).map(cn.sgz.catalog.Project::name).findFirst().orElse(null));
+        model.addAttribute(
+                "projectName",
+                d.record().projectId() == null
+                        ? null
+                        : projects.visible().stream()
+                                .filter(p -> p.id() == d.record().projectId())
+                                .map(cn.sgz.catalog.Project::name)
+                                .findFirst()
+                                .orElse(null));
         model.addAttribute("canWrite", records.canWrite() && !d.record().voided());
         model.addAttribute("purposes", PhotoPurpose.values());
         model.addAttribute("maxMb", evidence.maxPhotoBytes() / 1048576);
@@ -142,8 +166,12 @@ class RecordWebController {
     }
 
     @PostMapping("/records/{id}")
-    String update(@PathVariable long id, @ModelAttribute("form") RecordFormData form, Model model,
-                  RedirectAttributes flash, HttpServletResponse response) {
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") RecordFormData form,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
             records.update(id, form.toForm(), form.getVersion());
             flash.addFlashAttribute("notice", "已保存");
@@ -161,8 +189,11 @@ class RecordWebController {
     }
 
     @PostMapping("/records/{id}/void")
-    String voidRecord(@PathVariable long id, @RequestParam(required = false) String reason,
-                      @RequestParam(required = false) Long version, RedirectAttributes flash) {
+    String voidRecord(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Long version,
+            RedirectAttributes flash) {
         try {
             records.voidRecord(id, reason, version);
             flash.addFlashAttribute("notice", "记录已作废（记录与原因均保留，可在列表中勾选“含已作废”查看）");
@@ -173,18 +204,29 @@ class RecordWebController {
     }
 
     @PostMapping("/records/{id}/photos")
-    String upload(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-                  @RequestParam(required = false) PhotoPurpose purpose,
-                  @RequestParam(required = false) String uploadId, RedirectAttributes flash) {
+    String upload(
+            @PathVariable long id,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) PhotoPurpose purpose,
+            @RequestParam(required = false) String uploadId,
+            RedirectAttributes flash) {
         if (file == null || file.isEmpty()) {
             flash.addFlashAttribute("error", "请先选择照片");
             return "redirect:/records/" + id + "#photos";
         }
         try {
-            UploadResult r = records.addPhoto(id, purpose, PhotoSource.GALLERY, uploadId, file.getOriginalFilename(),
-                    file.getSize(), file.getInputStream(), null);
-            flash.addFlashAttribute("notice", r.photo().duplicate() ? "照片已上传，但它与已有照片重复，不能作为本次服务的佐证"
-                    : r.created() ? "照片已上传" : "这张照片已上传过（未重复保存）");
+            UploadResult r = records.addPhoto(
+                    id,
+                    purpose,
+                    PhotoSource.GALLERY,
+                    uploadId,
+                    file.getOriginalFilename(),
+                    file.getSize(),
+                    file.getInputStream(),
+                    null);
+            flash.addFlashAttribute(
+                    "notice",
+                    r.photo().duplicate() ? "照片已上传，但它与已有照片重复，不能作为本次服务的佐证" : r.created() ? "照片已上传" : "这张照片已上传过（未重复保存）");
         } catch (BusinessException | ConflictException e) {
             flash.addFlashAttribute("error", e.getMessage());
         } catch (IOException e) {
@@ -201,9 +243,12 @@ class RecordWebController {
     }
 
     @PostMapping("/records/{id}/sign-ins")
-    String addSignIn(@PathVariable long id, @RequestParam(required = false) String name,
-                     @RequestParam(required = false) String phone, @RequestParam(required = false) Long recipientId,
-                     RedirectAttributes flash) {
+    String addSignIn(
+            @PathVariable long id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) Long recipientId,
+            RedirectAttributes flash) {
         try {
             records.addSignIn(id, name, phone, recipientId);
             flash.addFlashAttribute("notice", "已添加签到人员 " + name);
@@ -221,9 +266,13 @@ class RecordWebController {
     }
 
     @PostMapping("/records/{id}/receipts")
-    String addReceipt(@PathVariable long id, @RequestParam(required = false) String name,
-                      @RequestParam(required = false) String item, @RequestParam(required = false) String quantity,
-                      @RequestParam(required = false) String phone, RedirectAttributes flash) {
+    String addReceipt(
+            @PathVariable long id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String item,
+            @RequestParam(required = false) String quantity,
+            @RequestParam(required = false) String phone,
+            RedirectAttributes flash) {
         try {
             records.addReceipt(id, name, item, quantity, phone, null);
             flash.addFlashAttribute("notice", "已添加领取记录");
@@ -246,5 +295,4 @@ class RecordWebController {
         model.addAttribute("fontOk", evidence.watermarkFontAvailable());
         return "activity/camera";
     }
-
 }

@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,34 +72,50 @@ class ServiceRecordFacts implements RecordFactSource {
      * Every value is typed (ids, enum names, dates), so nothing a user typed ends up in the SQL.
      */
     @Override
-    public List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from,
-                                            LocalDate to) {
-        List<String> activityKinds = kinds == null ? List.of() : KINDS.entrySet().stream()
-                .filter(e -> kinds.contains(e.getValue())).map(e -> e.getKey().name()).toList();
+    public List<MonthlyCount> monthlyCounts(
+            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to) {
+        List<String> activityKinds = kinds == null
+                ? List.of()
+                : KINDS.entrySet().stream()
+                        .filter(e -> kinds.contains(e.getValue()))
+                        .map(e -> e.getKey().name())
+                        .toList();
         if (stationIds.isEmpty() || (kinds != null && activityKinds.isEmpty())) {
             return List.of();
         }
-        return jdbc.sql("SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date) AS y, "
-                        + "EXTRACT(MONTH FROM service_date) AS m, COUNT(*) FROM service_record "
-                        + "WHERE station_id IN (" + ids(stationIds) + ") "
-                        + (kinds == null ? "" : "AND kind IN (" + names(activityKinds) + ") ")
-                        + "AND service_date BETWEEN " + date(from) + " AND " + date(to) + " "
-                        + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
-                        + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), EXTRACT(MONTH FROM service_date)")
+        return jdbc
+                .sql(
+                        "SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date) AS y, "
+                                + "EXTRACT(MONTH FROM service_date) AS m, COUNT(*) FROM service_record "
+                                + "WHERE station_id IN (" + ids(stationIds) + ") "
+                                + (kinds == null ? "" : "AND kind IN (" + names(activityKinds) + ") ")
+                                + "AND service_date BETWEEN " + date(from) + " AND " + date(to) + " "
+                                + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
+                                + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), EXTRACT(MONTH FROM service_date)")
                 .query((rs, i) -> {
                     RecordKind kind = KINDS.get(ServiceKind.valueOf(rs.getString(2)));
-                    return kind == null ? null : new MonthlyCount(rs.getLong(1), kind,
-                            domainOf(ServiceDomain.valueOf(rs.getString(3))),
-                            YearMonth.of(rs.getInt(4), rs.getInt(5)), rs.getLong(6));
+                    return kind == null
+                            ? null
+                            : new MonthlyCount(
+                                    rs.getLong(1),
+                                    kind,
+                                    domainOf(ServiceDomain.valueOf(rs.getString(3))),
+                                    YearMonth.of(rs.getInt(4), rs.getInt(5)),
+                                    rs.getLong(6));
                 })
-                .list().stream().filter(java.util.Objects::nonNull).toList();
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     @Override
-    public List<RecipientMonthlyCount> recipientMonthlyCounts(Collection<Long> stationIds, Set<RecordKind> kinds,
-                                                              LocalDate from, LocalDate to) {
-        List<String> activityKinds = KINDS.entrySet().stream().filter(e -> kinds.contains(e.getValue()))
-                .map(e -> e.getKey().name()).toList();
+    public List<RecipientMonthlyCount> recipientMonthlyCounts(
+            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to) {
+        List<String> activityKinds = KINDS.entrySet().stream()
+                .filter(e -> kinds.contains(e.getValue()))
+                .map(e -> e.getKey().name())
+                .toList();
         if (stationIds.isEmpty() || activityKinds.isEmpty()) {
             return List.of();
         }
@@ -112,31 +126,36 @@ class ServiceRecordFacts implements RecordFactSource {
         jdbc.sql("SELECT station_id, recipient_id, kind, service_date FROM service_person_fact "
                         + "WHERE station_id IN (" + ids(stationIds) + ") AND kind IN (" + names(activityKinds) + ") "
                         + "AND service_date BETWEEN " + date(from) + " AND " + date(to))
-                .query((RowCallbackHandler) rs -> counts.computeIfAbsent(new RecipientKey(rs.getLong(1), rs.getLong(2),
-                        KINDS.get(ServiceKind.valueOf(rs.getString(3))), YearMonth.from(rs.getObject(4, LocalDate.class))),
-                        k -> new long[1])[0]++);
+                .query((RowCallbackHandler) rs -> counts.computeIfAbsent(
+                                new RecipientKey(
+                                        rs.getLong(1),
+                                        rs.getLong(2),
+                                        KINDS.get(ServiceKind.valueOf(rs.getString(3))),
+                                        YearMonth.from(rs.getObject(4, LocalDate.class))),
+                                k -> new long[1])[0]++);
         List<RecipientMonthlyCount> result = new ArrayList<>(counts.size());
-        counts.forEach((k, n) -> result.add(new RecipientMonthlyCount(k.station(), k.recipient(), k.kind(), k.month(),
-                n[0])));
+        counts.forEach(
+                (k, n) -> result.add(new RecipientMonthlyCount(k.station(), k.recipient(), k.kind(), k.month(), n[0])));
         return result;
     }
 
-
-    private record RecipientKey(long station, long recipient, RecordKind kind, YearMonth month) {
-    }
+    private record RecipientKey(long station, long recipient, RecordKind kind, YearMonth month) {}
 
     @Override
-    public List<RecordRef> records(long stationId, Set<RecordKind> kinds, cn.sgz.catalog.ServiceDomain domain,
-                                   LocalDate from, LocalDate to) {
+    public List<RecordRef> records(
+            long stationId, Set<RecordKind> kinds, cn.sgz.catalog.ServiceDomain domain, LocalDate from, LocalDate to) {
         List<String> activityKinds = KINDS.entrySet().stream()
-                .filter(e -> kinds.isEmpty() || kinds.contains(e.getValue())).map(e -> e.getKey().name()).toList();
+                .filter(e -> kinds.isEmpty() || kinds.contains(e.getValue()))
+                .map(e -> e.getKey().name())
+                .toList();
         List<Object> params = new ArrayList<>();
         params.add(stationId);
         params.addAll(activityKinds);
         params.add(from);
         params.add(to);
         Map<Long, RecordRef> rows = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, service_date, kind, domain, title, qualification FROM service_record "
+        jdbc
+                .sql("SELECT id, service_date, kind, domain, title, qualification FROM service_record "
                         + "WHERE station_id = ? AND kind IN (" + marks(activityKinds.size()) + ") "
                         + "AND service_date BETWEEN ? AND ? AND status = 'ACTIVE' ORDER BY service_date, id")
                 .params(params)
@@ -145,11 +164,19 @@ class ServiceRecordFacts implements RecordFactSource {
                     if (domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL && domain != d) {
                         return null;
                     }
-                    return new RecordRef(rs.getLong(1), rs.getObject(2, LocalDate.class),
-                            KINDS.get(ServiceKind.valueOf(rs.getString(3))), rs.getString(5),
-                            "COUNTS".equals(rs.getString(6)), new ArrayList<>(), "/records/" + rs.getLong(1));
+                    return new RecordRef(
+                            rs.getLong(1),
+                            rs.getObject(2, LocalDate.class),
+                            KINDS.get(ServiceKind.valueOf(rs.getString(3))),
+                            rs.getString(5),
+                            "COUNTS".equals(rs.getString(6)),
+                            new ArrayList<>(),
+                            "/records/" + rs.getLong(1));
                 })
-                .list().stream().filter(java.util.Objects::nonNull).forEach(r -> rows.put(r.id(), r));
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .forEach(r -> rows.put(r.id(), r));
         if (!rows.isEmpty()) {
             jdbc.sql("SELECT record_id, code, detail FROM service_record_reason WHERE record_id IN ("
                             + marks(rows.size()) + ") ORDER BY id")
@@ -159,7 +186,8 @@ class ServiceRecordFacts implements RecordFactSource {
                         String detail = rs.getString(3);
                         rows.get(rs.getLong(1)).reasons().add(code.label() + (detail == null ? "" : "：" + detail));
                         return null;
-                    }).list();
+                    })
+                    .list();
         }
         return List.copyOf(rows.values());
     }
@@ -179,12 +207,14 @@ class ServiceRecordFacts implements RecordFactSource {
     }
 
     private static String names(List<String> enumNames) {
-        return enumNames.stream().map(n -> {
-            if (!n.matches("[A-Z_]+")) {
-                throw new IllegalArgumentException(n);
-            }
-            return "'" + n + "'";
-        }).collect(java.util.stream.Collectors.joining(","));
+        return enumNames.stream()
+                .map(n -> {
+                    if (!n.matches("[A-Z_]+")) {
+                        throw new IllegalArgumentException(n);
+                    }
+                    return "'" + n + "'";
+                })
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     private static String date(LocalDate d) {

@@ -23,8 +23,11 @@ class AuditController {
     }
 
     @GetMapping("/audit")
-    String page(@RequestParam(required = false) String action, @RequestParam(required = false) String actor,
-                @RequestParam(defaultValue = "0") int page, Model model) {
+    String page(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String actor,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         model.addAttribute("entries", audit.recent(action, actor, page, 50));
         model.addAttribute("action", action);
         model.addAttribute("actor", actor);
@@ -35,8 +38,11 @@ class AuditController {
     @GetMapping("/api/v1/audit")
     @ResponseBody
     @Operation(summary = "审计日志（按管辖范围过滤，最新在前）")
-    List<AuditEntry> api(@RequestParam(required = false) String action, @RequestParam(required = false) String actor,
-                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    List<AuditEntry> api(
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String actor,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "50") int size) {
         return audit.recent(action, actor, page, size);
     }
 }

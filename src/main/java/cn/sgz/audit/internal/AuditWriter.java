@@ -1,12 +1,11 @@
 package cn.sgz.audit.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.CurrentUser;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.web.TraceIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,17 +45,31 @@ class AuditWriter {
 
     private void insert(AuditEvent event, String result) {
         Optional<CurrentUser> user = scopes.findCurrentUser();
-        String actor = event.actor() != null ? event.actor() : user.map(CurrentUser::username).orElse("anonymous");
+        String actor = event.actor() != null
+                ? event.actor()
+                : user.map(CurrentUser::username).orElse("anonymous");
         // Events that name their actor (logins) happen before anyone is signed in: look the actor up,
         // so that officers see them like every other event done by people in their area.
         String actorPath = user.filter(u -> u.username().equals(actor))
-                .map(u -> u.orgUnitId() == null ? null : scopes.pathOf(u.orgUnitId()).orElse(null))
-                .orElseGet(() -> event.actor() == null ? null : scopes.pathOfAccount(actor).orElse(null));
+                .map(u -> u.orgUnitId() == null
+                        ? null
+                        : scopes.pathOf(u.orgUnitId()).orElse(null))
+                .orElseGet(() -> event.actor() == null
+                        ? null
+                        : scopes.pathOfAccount(actor).orElse(null));
         HttpServletRequest request = currentRequest();
         jdbc.sql("INSERT INTO audit_event (occurred_at, actor, actor_org_path, action, target_type, target_id, "
                         + "target_org_path, result, detail, ip, trace_id) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                .params(ChinaTime.offsetNow(), actor, actorPath, event.action(), event.targetType(), event.targetId(),
-                        event.targetOrgPath(), result, cut(event.detail(), 500),
+                .params(
+                        ChinaTime.offsetNow(),
+                        actor,
+                        actorPath,
+                        event.action(),
+                        event.targetType(),
+                        event.targetId(),
+                        event.targetOrgPath(),
+                        result,
+                        cut(event.detail(), 500),
                         request == null ? null : request.getRemoteAddr(),
                         request == null ? null : TraceIdFilter.of(request))
                 .update();
@@ -64,7 +77,8 @@ class AuditWriter {
 
     private static HttpServletRequest currentRequest() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attrs
-                ? attrs.getRequest() : null;
+                ? attrs.getRequest()
+                : null;
     }
 
     private static String cut(String s, int max) {

@@ -39,16 +39,21 @@ class CaseApiController {
 
     @GetMapping("/api/v1/cases")
     @Operation(summary = "个案列表（按社工站、阶段、本人负责筛选）")
-    List<CaseView> list(@RequestParam(required = false) Long stationId, @RequestParam(required = false) CaseStage stage,
-                        @RequestParam(required = false) Boolean mine) {
+    List<CaseView> list(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) CaseStage stage,
+            @RequestParam(required = false) Boolean mine) {
         return cases.list(stationId, stage, Boolean.TRUE.equals(mine));
     }
 
     @GetMapping("/api/v1/cases/forms")
     @Operation(summary = "个案、小组、社区服务各表单的字段（字段键、名称、类型、是否必填、选项）")
     Map<String, Object> formTypes() {
-        return Map.of("forms", Arrays.stream(FormType.values()).map(t -> Map.of("code", t.name(),
-                "name", t.documentName(), "fields", t.fields())).toList());
+        return Map.of(
+                "forms",
+                Arrays.stream(FormType.values())
+                        .map(t -> Map.of("code", t.name(), "name", t.documentName(), "fields", t.fields()))
+                        .toList());
     }
 
     @PostMapping("/api/v1/cases")
@@ -65,8 +70,9 @@ class CaseApiController {
     }
 
     @PutMapping("/api/v1/cases/{id}/forms/{type}")
-    @Operation(summary = "填写或修改表单（ASSESSMENT 预估表、AGREEMENT 服务协议、PLAN 工作计划表、EVALUATION 评估表、"
-            + "CLOSURE 结案表＝提交结案申请）。须按服务流程顺序填写")
+    @Operation(
+            summary = "填写或修改表单（ASSESSMENT 预估表、AGREEMENT 服务协议、PLAN 工作计划表、EVALUATION 评估表、"
+                    + "CLOSURE 结案表＝提交结案申请）。须按服务流程顺序填写")
     FormView saveForm(@PathVariable long id, @PathVariable String type, @RequestBody Map<String, String> fields) {
         return cases.saveForm(id, CaseworkExport.parse(type), fields);
     }
@@ -74,11 +80,15 @@ class CaseApiController {
     @PostMapping(path = "/api/v1/cases/{id}/agreement/signature", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "服务协议签字：上传签字页照片，或现场签名图片（onScreen=true，PNG）")
-    PhotoView signature(@PathVariable long id, @RequestPart("file") MultipartFile file,
-                        @RequestParam(required = false) Boolean onScreen) {
+    PhotoView signature(
+            @PathVariable long id,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) Boolean onScreen) {
         try {
-            return cases.addAgreementSignature(id, new CaseworkInputs.PhotoFile(file.getOriginalFilename(),
-                    file.getSize(), file.getInputStream()), Boolean.TRUE.equals(onScreen));
+            return cases.addAgreementSignature(
+                    id,
+                    new CaseworkInputs.PhotoFile(file.getOriginalFilename(), file.getSize(), file.getInputStream()),
+                    Boolean.TRUE.equals(onScreen));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,8 +96,7 @@ class CaseApiController {
 
     @PostMapping("/api/v1/cases/{id}/sessions")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "记录一次个案服务（过程记录表）：生成一条“个案服务”服务记录，照片通过服务记录接口上传；"
-            + "该记录计入服务次数时才算第N节")
+    @Operation(summary = "记录一次个案服务（过程记录表）：生成一条“个案服务”服务记录，照片通过服务记录接口上传；" + "该记录计入服务次数时才算第N节")
     SessionView addSession(@PathVariable long id, @RequestBody CaseworkInputs.NewSession body) {
         return cases.addSession(id, body, null);
     }
@@ -98,8 +107,7 @@ class CaseApiController {
         return cases.detail(id).sessions();
     }
 
-    record NoteBody(String note, String reason) {
-    }
+    record NoteBody(String note, String reason) {}
 
     @PostMapping("/api/v1/cases/{id}/closure/approve")
     @Operation(summary = "站长批准结案（仅社工站站长）")
@@ -128,8 +136,8 @@ class CaseApiController {
 
     @PostMapping("/api/v1/cases/{id}/referrals/{referralId}/follow-up")
     @Operation(summary = "转介跟进结果")
-    ReferralView followUp(@PathVariable long id, @PathVariable long referralId,
-                          @RequestBody CaseworkInputs.ReferralFollowUp body) {
+    ReferralView followUp(
+            @PathVariable long id, @PathVariable long referralId, @RequestBody CaseworkInputs.ReferralFollowUp body) {
         return decisions.followUp(id, referralId, body);
     }
 

@@ -30,8 +30,14 @@ public class CaseDecisions {
     private final CaseworkAccess access;
     private final ApplicationEventPublisher events;
 
-    CaseDecisions(CaseService cases, CaseStore store, FormStore forms, ReferralStore referrals, LogStore log,
-                  CaseworkAccess access, ApplicationEventPublisher events) {
+    CaseDecisions(
+            CaseService cases,
+            CaseStore store,
+            FormStore forms,
+            ReferralStore referrals,
+            LogStore log,
+            CaseworkAccess access,
+            ApplicationEventPublisher events) {
         this.cases = cases;
         this.store = store;
         this.forms = forms;
@@ -45,7 +51,8 @@ public class CaseDecisions {
     public CaseView approveClosure(long id, String note) {
         CaseView c = pendingClosure(id);
         LocalDate closed = forms.find(CaseService.OWNER, id, FormType.CLOSURE, 0)
-                .map(f -> LocalDate.parse(f.value("closeDate"))).orElse(ChinaTime.today());
+                .map(f -> LocalDate.parse(f.value("closeDate")))
+                .orElse(ChinaTime.today());
         String n = note == null || note.isBlank() ? null : limit(note.strip(), 500, "note", "审批意见");
         store.decideClosure(id, true, access.me().username(), n, closed);
         log.add(CaseService.OWNER, id, access.me().username(), "CLOSURE_APPROVE", n);
@@ -99,8 +106,14 @@ public class CaseDecisions {
         if (in.referredOn() == null || in.referredOn().isAfter(ChinaTime.today())) {
             throw BusinessException.field("referredOn", "转介：请填写转介日期（不能晚于今天）");
         }
-        long rid = referrals.insert(id, c.stationId(), c.orgPath(), in, access.me().username());
-        log.add(CaseService.OWNER, id, access.me().username(), "REFERRAL", "转介至 " + in.organisation().strip());
+        long rid =
+                referrals.insert(id, c.stationId(), c.orgPath(), in, access.me().username());
+        log.add(
+                CaseService.OWNER,
+                id,
+                access.me().username(),
+                "REFERRAL",
+                "转介至 " + in.organisation().strip());
         events.publishEvent(AuditEvent.success("CASE_REFERRAL", CaseService.OWNER, id, c.orgPath(), "转介#" + rid));
         return referrals.find(id, rid).orElseThrow();
     }
@@ -115,8 +128,17 @@ public class CaseDecisions {
         }
         String note = required(in.note(), 1000, "note", "转介跟进：请填写跟进情况（2～1000个字）");
         referrals.followUp(referralId, in.status(), note, ChinaTime.today());
-        log.add(CaseService.OWNER, id, access.me().username(), "REFERRAL_FOLLOW_UP", in.status().label());
-        events.publishEvent(AuditEvent.success("CASE_REFERRAL_FOLLOW_UP", CaseService.OWNER, id, c.orgPath(),
+        log.add(
+                CaseService.OWNER,
+                id,
+                access.me().username(),
+                "REFERRAL_FOLLOW_UP",
+                in.status().label());
+        events.publishEvent(AuditEvent.success(
+                "CASE_REFERRAL_FOLLOW_UP",
+                CaseService.OWNER,
+                id,
+                c.orgPath(),
                 "转介#" + referralId + " " + in.status().name()));
         return referrals.find(id, referralId).orElseThrow();
     }

@@ -5,9 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** Everything the case page shows: the case, its forms, sessions, referrals, history and permissions. */
-public record CaseDetail(CaseView c, List<FormView> forms, List<SessionView> sessions, List<ReferralView> referrals,
-                         List<LogEntry> log, List<PhotoView> agreementPhotos, Optional<ExemplaryView> exemplary,
-                         boolean canWrite, boolean canApprove) {
+public record CaseDetail(
+        CaseView c,
+        List<FormView> forms,
+        List<SessionView> sessions,
+        List<ReferralView> referrals,
+        List<LogEntry> log,
+        List<PhotoView> agreementPhotos,
+        Optional<ExemplaryView> exemplary,
+        boolean canWrite,
+        boolean canApprove) {
 
     public Optional<FormView> form(FormType type) {
         return forms.stream().filter(f -> f.type() == type).findFirst();

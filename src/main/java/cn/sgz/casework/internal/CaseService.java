@@ -54,10 +54,20 @@ public class CaseService {
     private final ObjectProvider<RecipientPicker> pickers;
     private final ApplicationEventPublisher events;
 
-    CaseService(CaseStore cases, FormStore forms, SessionStore sessions, ReferralStore referrals, LogStore log,
-                ExemplaryStore exemplary, FormCodec codec, SessionRecords sessionRecords, CaseworkAccess access,
-                ProjectLookup projects, EvidenceService evidence, ObjectProvider<RecipientPicker> pickers,
-                ApplicationEventPublisher events) {
+    CaseService(
+            CaseStore cases,
+            FormStore forms,
+            SessionStore sessions,
+            ReferralStore referrals,
+            LogStore log,
+            ExemplaryStore exemplary,
+            FormCodec codec,
+            SessionRecords sessionRecords,
+            CaseworkAccess access,
+            ProjectLookup projects,
+            EvidenceService evidence,
+            ObjectProvider<RecipientPicker> pickers,
+            ApplicationEventPublisher events) {
         this.cases = cases;
         this.forms = forms;
         this.sessions = sessions;
@@ -84,7 +94,8 @@ public class CaseService {
         if (in.recipientId() == null) {
             throw BusinessException.field("recipientId", "请从服务对象台账中选择案主");
         }
-        RecipientPicker.RecipientOption client = pickers.getIfAvailable() == null ? null
+        RecipientPicker.RecipientOption client = pickers.getIfAvailable() == null
+                ? null
                 : pickers.getObject().find(in.recipientId()).orElse(null);
         if (client == null) {
             throw BusinessException.field("recipientId", "所选服务对象不存在或不在您的管辖范围内");
@@ -92,16 +103,29 @@ public class CaseService {
         if (in.domain() == null || in.domain() == ServiceDomain.ALL) {
             throw BusinessException.field("domain", "请选择个案所属的服务领域（社会救助对象、困难老人、困境儿童、残疾人或其他困境群体）");
         }
-        String title = in.title() == null || in.title().isBlank() ? client.name() + "个案" : in.title().strip();
+        String title = in.title() == null || in.title().isBlank()
+                ? client.name() + "个案"
+                : in.title().strip();
         if (title.length() > 100) {
             throw BusinessException.field("title", "个案名称不能超过100个字");
         }
         Map<String, String> intake = codec.validate(FormType.INTAKE, in.intake());
         LocalDate opened = LocalDate.parse(intake.get("intakeDate"));
-        Long projectId = projects.forStation(station.id(), opened).map(Project::id).orElse(null);
+        Long projectId =
+                projects.forStation(station.id(), opened).map(Project::id).orElse(null);
         var me = access.me();
-        long id = cases.insert(new CaseStore.NewRow(station.id(), station.path(), projectId, client.id(), client.name(),
-                client.hint(), in.domain(), title, me.id(), me.displayName(), opened));
+        long id = cases.insert(new CaseStore.NewRow(
+                station.id(),
+                station.path(),
+                projectId,
+                client.id(),
+                client.name(),
+                client.hint(),
+                in.domain(),
+                title,
+                me.id(),
+                me.displayName(),
+                opened));
         forms.save(OWNER, id, FormType.INTAKE, 0, station.id(), station.path(), intake, me.username());
         log.add(OWNER, id, me.username(), "OPEN", "接案：" + title);
         events.publishEvent(AuditEvent.success("CASE_CREATE", OWNER, id, station.path(), title));
@@ -110,7 +134,8 @@ public class CaseService {
 
     @Transactional(readOnly = true)
     public List<CaseView> list(Long stationId, CaseStage stage, boolean mine) {
-        return named(cases.list(access.scope(), stationId, stage, mine ? access.me().id() : null, 500));
+        return named(
+                cases.list(access.scope(), stationId, stage, mine ? access.me().id() : null, 500));
     }
 
     @Transactional(readOnly = true)
@@ -124,8 +149,16 @@ public class CaseService {
     public CaseDetail detail(long id) {
         CaseView c = get(id);
         boolean approver = access.is(cn.sgz.org.Role.STATION_HEAD);
-        return new CaseDetail(c, forms.of(OWNER, id), sessionViews(c), referrals.of(id), log.of(OWNER, id),
-                evidence.photosOf(AGREEMENT_OWNER, id), exemplary.live(OWNER, id), access.canWrite(), approver);
+        return new CaseDetail(
+                c,
+                forms.of(OWNER, id),
+                sessionViews(c),
+                referrals.of(id),
+                log.of(OWNER, id),
+                evidence.photosOf(AGREEMENT_OWNER, id),
+                exemplary.live(OWNER, id),
+                access.canWrite(),
+                approver);
     }
 
     /** Saves one form of the file, in the order of the service flow; saving the 结案表 submits the closure. */
@@ -139,20 +172,30 @@ public class CaseService {
         requireNotFrozen(c);
         String missing = switch (type) {
             case AGREEMENT -> c.stage().atLeast(CaseStage.ASSESSED) ? null : "请先完成预估表，再签订服务协议";
-            case PLAN -> c.stage().atLeast(CaseStage.AGREED) ? null
-                    : c.stage().atLeast(CaseStage.ASSESSED) ? "服务协议：请上传签字页或现场签名后，再制定工作计划"
-                    : "请先完成预估表和服务协议，再制定工作计划";
-            case EVALUATION -> c.stage().atLeast(CaseStage.INTERVENING) ? null
-                    : "尚未记录任何服务过程（过程记录表），不能填写评估表";
+            case PLAN ->
+                c.stage().atLeast(CaseStage.AGREED)
+                        ? null
+                        : c.stage().atLeast(CaseStage.ASSESSED) ? "服务协议：请上传签字页或现场签名后，再制定工作计划" : "请先完成预估表和服务协议，再制定工作计划";
+            case EVALUATION -> c.stage().atLeast(CaseStage.INTERVENING) ? null : "尚未记录任何服务过程（过程记录表），不能填写评估表";
             case CLOSURE -> c.stage().atLeast(CaseStage.EVALUATED) ? null : "尚未完成评估表，不能结案";
             default -> null;
         };
         if (missing != null) {
-            throw new BusinessException("STAGE", missing, List.of(new BusinessException.FieldProblem("formType", missing)));
+            throw new BusinessException(
+                    "STAGE", missing, List.of(new BusinessException.FieldProblem("formType", missing)));
         }
         Map<String, String> clean = codec.validate(type, values);
         var me = access.me();
-        forms.save(OWNER, id, type, 0, c.stationId(), c.orgPath(), clean, me.username(), FormStore.expectedVersion(values));
+        forms.save(
+                OWNER,
+                id,
+                type,
+                0,
+                c.stationId(),
+                c.orgPath(),
+                clean,
+                me.username(),
+                FormStore.expectedVersion(values));
         CaseStage reached = switch (type) {
             case ASSESSMENT -> CaseStage.ASSESSED;
             case AGREEMENT -> signed(id) ? CaseStage.AGREED : null;
@@ -186,14 +229,28 @@ public class CaseService {
         if (file == null || file.size() == 0) {
             throw BusinessException.field("file", "服务协议：请上传签字页照片或在屏幕上签名");
         }
-        UploadResult r = evidence.upload(new PhotoUpload(AGREEMENT_OWNER, id, c.orgPath(), PhotoPurpose.SIGN_IN_SHEET,
-                PhotoSource.GALLERY, null, file.name() == null ? (onScreen ? "signature.png" : "agreement.jpg")
-                : file.name(), file.size(), file.content(), null, c.stationName(), null));
+        UploadResult r = evidence.upload(new PhotoUpload(
+                AGREEMENT_OWNER,
+                id,
+                c.orgPath(),
+                PhotoPurpose.SIGN_IN_SHEET,
+                PhotoSource.GALLERY,
+                null,
+                file.name() == null ? (onScreen ? "signature.png" : "agreement.jpg") : file.name(),
+                file.size(),
+                file.content(),
+                null,
+                c.stationName(),
+                null));
         if (forms.find(OWNER, id, FormType.AGREEMENT, 0).isPresent()) {
             advance(c, CaseStage.AGREED);
         }
         log.add(OWNER, id, access.me().username(), "FORM", onScreen ? "服务协议：现场签名" : "服务协议：上传签字页");
-        events.publishEvent(AuditEvent.success("CASE_AGREEMENT_SIGN", OWNER, id, c.orgPath(),
+        events.publishEvent(AuditEvent.success(
+                "CASE_AGREEMENT_SIGN",
+                OWNER,
+                id,
+                c.orgPath(),
                 (onScreen ? "现场签名" : "签字页") + " 照片#" + r.photo().id()));
         return r.photo();
     }
@@ -212,19 +269,41 @@ public class CaseService {
         Map<String, String> fields = codec.validate(FormType.CASE_PROCESS, in.fields());
         int n = c.sessions() + 1;
         var me = access.me();
-        ServiceRecordView r = sessionRecords.create(new SessionRecords.Target(c.stationId(), c.projectId(),
-                ServiceKind.CASE_SESSION, c.domain(), "个案服务：" + c.title() + " 第" + n + "次", false,
-                c.recipientId(), c.clientName()), in, fields, me.displayName(), photo);
+        ServiceRecordView r = sessionRecords.create(
+                new SessionRecords.Target(
+                        c.stationId(),
+                        c.projectId(),
+                        ServiceKind.CASE_SESSION,
+                        c.domain(),
+                        "个案服务：" + c.title() + " 第" + n + "次",
+                        false,
+                        c.recipientId(),
+                        c.clientName()),
+                in,
+                fields,
+                me.displayName(),
+                photo);
         Map<String, String> stored = new java.util.LinkedHashMap<>(fields);
         putIfPresent(stored, "startTime", in.startTime());
         putIfPresent(stored, "endTime", in.endTime());
         putIfPresent(stored, "place", in.place());
-        long sid = sessions.insert(OWNER, id, r.id(), null, c.stationId(), c.orgPath(), r.serviceDate(),
-                codec.write(stored), me.username());
+        long sid = sessions.insert(
+                OWNER,
+                id,
+                r.id(),
+                null,
+                c.stationId(),
+                c.orgPath(),
+                r.serviceDate(),
+                codec.write(stored),
+                me.username());
         advance(c, CaseStage.INTERVENING);
         log.add(OWNER, id, me.username(), "SESSION", "第" + n + "次服务，记录 #" + r.id());
         events.publishEvent(AuditEvent.success("CASE_SESSION_ADD", OWNER, id, c.orgPath(), "服务记录#" + r.id()));
-        return sessionViews(get(id)).stream().filter(s -> s.id() == sid).findFirst().orElseThrow();
+        return sessionViews(get(id)).stream()
+                .filter(s -> s.id() == sid)
+                .findFirst()
+                .orElseThrow();
     }
 
     List<SessionView> sessionViews(CaseView c) {
@@ -243,9 +322,8 @@ public class CaseService {
 
     static void requireNotFrozen(CaseView c) {
         if (c.stage().frozen()) {
-            throw new ConflictException(c.stage() == CaseStage.CLOSING
-                    ? "结案申请正在等待站长审批，表单不能修改；如需修改，请站长退回"
-                    : "个案已结案，表单不能修改；如需继续服务，请先重新开案");
+            throw new ConflictException(
+                    c.stage() == CaseStage.CLOSING ? "结案申请正在等待站长审批，表单不能修改；如需修改，请站长退回" : "个案已结案，表单不能修改；如需继续服务，请先重新开案");
         }
     }
 
@@ -256,8 +334,10 @@ public class CaseService {
     }
 
     public List<CaseView> named(List<CaseView> rows) {
-        Map<Long, String> names = access.stationNames(rows.stream().map(CaseView::stationId)
-                .collect(Collectors.toSet()));
-        return rows.stream().map(c -> c.withStationName(names.getOrDefault(c.stationId(), ""))).toList();
+        Map<Long, String> names =
+                access.stationNames(rows.stream().map(CaseView::stationId).collect(Collectors.toSet()));
+        return rows.stream()
+                .map(c -> c.withStationName(names.getOrDefault(c.stationId(), "")))
+                .toList();
     }
 }

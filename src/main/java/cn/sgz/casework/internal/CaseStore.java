@@ -1,8 +1,8 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.org.Scope;
+import cn.sgz.shared.ChinaTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -30,10 +30,18 @@ public class CaseStore {
         this.jdbc = jdbc;
     }
 
-    public record NewRow(long stationId, String orgPath, Long projectId, long recipientId, String clientName,
-                         String clientHint, ServiceDomain domain, String title, long workerId, String workerName,
-                         LocalDate openedOn) {
-    }
+    public record NewRow(
+            long stationId,
+            String orgPath,
+            Long projectId,
+            long recipientId,
+            String clientName,
+            String clientHint,
+            ServiceDomain domain,
+            String title,
+            long workerId,
+            String workerName,
+            LocalDate openedOn) {}
 
     public long insert(NewRow r) {
         OffsetDateTime now = ChinaTime.offsetNow();
@@ -41,18 +49,34 @@ public class CaseStore {
         jdbc.sql("INSERT INTO cw_case (code, station_id, org_path, project_id, recipient_id, client_name, client_hint, "
                         + "domain, title, stage, worker_id, worker_name, opened_on, created_at, updated_at, version) "
                         + "VALUES ('-',?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)")
-                .params(r.stationId(), r.orgPath(), r.projectId(), r.recipientId(), r.clientName(), r.clientHint(),
-                        r.domain().name(), r.title(), CaseStage.INTAKE.name(), r.workerId(), r.workerName(),
-                        r.openedOn(), now, now)
+                .params(
+                        r.stationId(),
+                        r.orgPath(),
+                        r.projectId(),
+                        r.recipientId(),
+                        r.clientName(),
+                        r.clientHint(),
+                        r.domain().name(),
+                        r.title(),
+                        CaseStage.INTAKE.name(),
+                        r.workerId(),
+                        r.workerName(),
+                        r.openedOn(),
+                        now,
+                        now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         jdbc.sql("UPDATE cw_case SET code = ? WHERE id = ?")
-                .params("GA" + r.openedOn().getYear() + "-" + String.format("%04d", id), id).update();
+                .params("GA" + r.openedOn().getYear() + "-" + String.format("%04d", id), id)
+                .update();
         return id;
     }
 
     public Optional<CaseView> find(long id) {
-        return jdbc.sql(SELECT + "WHERE c.id = ?").param(id).query(CaseStore::map).optional();
+        return jdbc.sql(SELECT + "WHERE c.id = ?")
+                .param(id)
+                .query(CaseStore::map)
+                .optional();
     }
 
     public List<CaseView> list(Scope scope, Long stationId, CaseStage stage, Long workerId, int limit) {
@@ -90,27 +114,38 @@ public class CaseStore {
 
     public void setStage(long id, CaseStage stage) {
         jdbc.sql("UPDATE cw_case SET stage = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(stage.name(), ChinaTime.offsetNow(), id).update();
+                .params(stage.name(), ChinaTime.offsetNow(), id)
+                .update();
     }
 
     public void submitClosure(long id, String by) {
         jdbc.sql("UPDATE cw_case SET stage = 'CLOSING', closure_submitted_at = ?, closure_submitted_by = ?, "
                         + "closure_decided_at = NULL, closure_decided_by = NULL, closure_note = NULL, updated_at = ?, "
                         + "version = version + 1 WHERE id = ?")
-                .params(ChinaTime.offsetNow(), by, ChinaTime.offsetNow(), id).update();
+                .params(ChinaTime.offsetNow(), by, ChinaTime.offsetNow(), id)
+                .update();
     }
 
     /** Records the head's decision: approved (closed on a date) or returned to the worker. */
     public void decideClosure(long id, boolean approved, String by, String note, LocalDate closedOn) {
         jdbc.sql("UPDATE cw_case SET stage = ?, closed_on = ?, closure_decided_at = ?, closure_decided_by = ?, "
                         + "closure_note = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(approved ? CaseStage.CLOSED.name() : CaseStage.EVALUATED.name(), approved ? closedOn : null,
-                        ChinaTime.offsetNow(), by, note, ChinaTime.offsetNow(), id).update();
+                .params(
+                        approved ? CaseStage.CLOSED.name() : CaseStage.EVALUATED.name(),
+                        approved ? closedOn : null,
+                        ChinaTime.offsetNow(),
+                        by,
+                        note,
+                        ChinaTime.offsetNow(),
+                        id)
+                .update();
     }
 
     public void reopen(long id) {
         jdbc.sql("UPDATE cw_case SET stage = 'INTERVENING', closed_on = NULL, updated_at = ?, version = version + 1 "
-                + "WHERE id = ?").params(ChinaTime.offsetNow(), id).update();
+                        + "WHERE id = ?")
+                .params(ChinaTime.offsetNow(), id)
+                .update();
     }
 
     /** Which stages the cases of each station are in (one grouped scan). */
@@ -119,15 +154,17 @@ public class CaseStore {
     }
 
     /** The stages the station's cases of the domain (null or ALL: any) have reached. */
-    public java.util.Map<Long, java.util.Set<CaseStage>> stagesByStation(java.util.Collection<Long> stationIds,
-                                                                        ServiceDomain domain) {
+    public java.util.Map<Long, java.util.Set<CaseStage>> stagesByStation(
+            java.util.Collection<Long> stationIds, ServiceDomain domain) {
         java.util.Map<Long, java.util.Set<CaseStage>> result = new java.util.HashMap<>();
         boolean byDomain = domain != null && domain != ServiceDomain.ALL;
         jdbc.sql("SELECT station_id, stage FROM cw_case WHERE station_id IN (:stations) "
                         + (byDomain ? "AND domain = :domain " : "") + "GROUP BY station_id, stage")
-                .param("stations", stationIds).param("domain", byDomain ? domain.name() : "")
+                .param("stations", stationIds)
+                .param("domain", byDomain ? domain.name() : "")
                 .query((rs, n) -> java.util.Map.entry(rs.getLong(1), CaseStage.valueOf(rs.getString(2))))
-                .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> java.util.EnumSet.noneOf(CaseStage.class))
+                .list()
+                .forEach(e -> result.computeIfAbsent(e.getKey(), k -> java.util.EnumSet.noneOf(CaseStage.class))
                         .add(e.getValue()));
         return result;
     }
@@ -137,14 +174,30 @@ public class CaseStore {
     }
 
     static CaseView map(ResultSet rs, int n) throws SQLException {
-        return new CaseView(rs.getLong("id"), rs.getString("code"), rs.getLong("station_id"), null,
-                rs.getString("org_path"), (Long) rs.getObject("project_id"), rs.getLong("recipient_id"),
-                rs.getString("client_name"), rs.getString("client_hint"), ServiceDomain.valueOf(rs.getString("domain")),
-                rs.getString("title"), CaseStage.valueOf(rs.getString("stage")), rs.getLong("worker_id"),
-                rs.getString("worker_name"), rs.getObject("opened_on", LocalDate.class),
-                rs.getObject("closed_on", LocalDate.class), rs.getString("closure_submitted_by"),
-                rs.getObject("closure_submitted_at", OffsetDateTime.class), rs.getString("closure_decided_by"),
-                rs.getObject("closure_decided_at", OffsetDateTime.class), rs.getString("closure_note"),
-                rs.getObject("last_session", LocalDate.class), rs.getInt("session_count"), rs.getLong("version"));
+        return new CaseView(
+                rs.getLong("id"),
+                rs.getString("code"),
+                rs.getLong("station_id"),
+                null,
+                rs.getString("org_path"),
+                (Long) rs.getObject("project_id"),
+                rs.getLong("recipient_id"),
+                rs.getString("client_name"),
+                rs.getString("client_hint"),
+                ServiceDomain.valueOf(rs.getString("domain")),
+                rs.getString("title"),
+                CaseStage.valueOf(rs.getString("stage")),
+                rs.getLong("worker_id"),
+                rs.getString("worker_name"),
+                rs.getObject("opened_on", LocalDate.class),
+                rs.getObject("closed_on", LocalDate.class),
+                rs.getString("closure_submitted_by"),
+                rs.getObject("closure_submitted_at", OffsetDateTime.class),
+                rs.getString("closure_decided_by"),
+                rs.getObject("closure_decided_at", OffsetDateTime.class),
+                rs.getString("closure_note"),
+                rs.getObject("last_session", LocalDate.class),
+                rs.getInt("session_count"),
+                rs.getLong("version"));
     }
 }

@@ -3,6 +3,7 @@ package cn.sgz.casework.internal;
 import cn.sgz.activity.RecipientPicker;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
@@ -12,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import cn.sgz.org.OrgUnitView;
 import java.util.List;
 import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -42,8 +42,11 @@ class CaseWebController {
     }
 
     @GetMapping("/cases")
-    String list(@RequestParam(required = false) Long stationId, @RequestParam(required = false) CaseStage stage,
-                @RequestParam(required = false) Boolean mine, Model model) {
+    String list(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) CaseStage stage,
+            @RequestParam(required = false) Boolean mine,
+            Model model) {
         model.addAttribute("cases", cases.list(stationId, stage, Boolean.TRUE.equals(mine)));
         model.addAttribute("stations", access.stations());
         model.addAttribute("stages", CaseStage.values());
@@ -55,29 +58,41 @@ class CaseWebController {
     }
 
     @GetMapping("/cases/new")
-    String newCase(@RequestParam(required = false) Long stationId, @RequestParam(required = false) String q,
-                   Model model) {
+    String newCase(
+            @RequestParam(required = false) Long stationId, @RequestParam(required = false) String q, Model model) {
         Map<String, String> values = new LinkedHashMap<>();
         values.put("intakeDate", ChinaTime.today().toString());
         return newForm(model, stationId, q, null, null, null, values);
     }
 
-    private String newForm(Model model, Long stationId, String q, Long recipientId, ServiceDomain domain, String title,
-                           Map<String, String> values) {
+    private String newForm(
+            Model model,
+            Long stationId,
+            String q,
+            Long recipientId,
+            ServiceDomain domain,
+            String title,
+            Map<String, String> values) {
         Long station = stationId != null ? stationId : access.ownStation();
         List<OrgUnitView> stations = access.stations();
         if (station == null && !stations.isEmpty()) {
             station = stations.get(0).id();
         }
-        List<RecipientPicker.RecipientOption> people = station == null ? List.of()
-                : records.searchRecipients(station, q);
+        List<RecipientPicker.RecipientOption> people =
+                station == null ? List.of() : records.searchRecipients(station, q);
         model.addAttribute("stations", stations);
         model.addAttribute("stationId", station);
         model.addAttribute("q", q);
         model.addAttribute("people", people);
         model.addAttribute("recipientId", recipientId);
-        model.addAttribute("domains", List.of(ServiceDomain.SOCIAL_ASSISTANCE, ServiceDomain.ELDERLY,
-                ServiceDomain.CHILD, ServiceDomain.DISABLED, ServiceDomain.OTHER));
+        model.addAttribute(
+                "domains",
+                List.of(
+                        ServiceDomain.SOCIAL_ASSISTANCE,
+                        ServiceDomain.ELDERLY,
+                        ServiceDomain.CHILD,
+                        ServiceDomain.DISABLED,
+                        ServiceDomain.OTHER));
         model.addAttribute("domain", domain);
         model.addAttribute("title", title);
         model.addAttribute("specs", FormType.INTAKE.fields());
@@ -86,15 +101,26 @@ class CaseWebController {
     }
 
     @PostMapping("/cases")
-    String create(@RequestParam(required = false) Long stationId, @RequestParam(required = false) Long recipientId,
-                  @RequestParam(required = false) ServiceDomain domain, @RequestParam(required = false) String title,
-                  HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
+    String create(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) Long recipientId,
+            @RequestParam(required = false) ServiceDomain domain,
+            @RequestParam(required = false) String title,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
         Map<String, String> intake = FormParams.fields(request);
-        return FormSubmission.run(model, response, () -> {
-            CaseView c = cases.create(new CaseworkInputs.NewCase(stationId, recipientId, domain, title, intake));
-            flash.addFlashAttribute("notice", "已接案（" + c.code() + "）。下一步：填写预估表。");
-            return "redirect:/cases/" + c.id();
-        }, () -> newForm(model, stationId, null, recipientId, domain, title, intake));
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    CaseView c =
+                            cases.create(new CaseworkInputs.NewCase(stationId, recipientId, domain, title, intake));
+                    flash.addFlashAttribute("notice", "已接案（" + c.code() + "）。下一步：填写预估表。");
+                    return "redirect:/cases/" + c.id();
+                },
+                () -> newForm(model, stationId, null, recipientId, domain, title, intake));
     }
 
     @GetMapping("/cases/{id}")
@@ -103,8 +129,8 @@ class CaseWebController {
         model.addAttribute("d", d);
         model.addAttribute("c", d.c());
         model.addAttribute("steps", FormType.CASE_FILE);
-        model.addAttribute("referralStatuses", List.of(ReferralStatus.ACCEPTED, ReferralStatus.RESOLVED,
-                ReferralStatus.DECLINED));
+        model.addAttribute(
+                "referralStatuses", List.of(ReferralStatus.ACCEPTED, ReferralStatus.RESOLVED, ReferralStatus.DECLINED));
         model.addAttribute("today", ChinaTime.today());
         return "casework/case";
     }
@@ -112,8 +138,8 @@ class CaseWebController {
     @GetMapping("/cases/{id}/forms/{type}")
     String form(@PathVariable long id, @PathVariable FormType type, Model model) {
         CaseDetail d = cases.detail(id);
-        Map<String, String> values = d.form(type).map(CaseWebController::withVersion)
-                .orElseGet(() -> defaults(type));
+        Map<String, String> values =
+                d.form(type).map(CaseWebController::withVersion).orElseGet(() -> defaults(type));
         return formPage(model, d, type, values);
     }
 
@@ -133,21 +159,39 @@ class CaseWebController {
     }
 
     @PostMapping("/cases/{id}/forms/{type}")
-    String saveForm(@PathVariable long id, @PathVariable FormType type, HttpServletRequest request,
-                    HttpServletResponse response, Model model, RedirectAttributes flash) {
+    String saveForm(
+            @PathVariable long id,
+            @PathVariable FormType type,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
         Map<String, String> values = FormParams.fields(request);
-        return FormSubmission.run(model, response, () -> conflictRedisplay(model, response, () -> {
-            cases.saveForm(id, type, values);
-            flash.addFlashAttribute("notice", type == FormType.CLOSURE ? "已提交结案申请，等待站长审批。"
-                    : "已保存" + type.documentName() + "。");
-            return "redirect:/cases/" + id + (type == FormType.AGREEMENT ? "/forms/AGREEMENT#signature" : "");
-        }, () -> formPage(model, cases.detail(id), type, values)), () -> formPage(model, cases.detail(id), type, values));
+        return FormSubmission.run(
+                model,
+                response,
+                () -> conflictRedisplay(
+                        model,
+                        response,
+                        () -> {
+                            cases.saveForm(id, type, values);
+                            flash.addFlashAttribute(
+                                    "notice",
+                                    type == FormType.CLOSURE ? "已提交结案申请，等待站长审批。" : "已保存" + type.documentName() + "。");
+                            return "redirect:/cases/" + id
+                                    + (type == FormType.AGREEMENT ? "/forms/AGREEMENT#signature" : "");
+                        },
+                        () -> formPage(model, cases.detail(id), type, values)),
+                () -> formPage(model, cases.detail(id), type, values));
     }
 
     /** The signed page (a photo) or the on-screen signature (canvas PNG as a data URL). */
     @PostMapping("/cases/{id}/agreement/signature")
-    String signature(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
-                     @RequestParam(required = false) String signatureData, RedirectAttributes flash) {
+    String signature(
+            @PathVariable long id,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String signatureData,
+            RedirectAttributes flash) {
         CaseworkInputs.PhotoFile photo = FormParams.photo(file);
         boolean onScreen = photo == null && signatureData != null && signatureData.startsWith("data:image/png;base64,");
         if (onScreen) {
@@ -184,28 +228,43 @@ class CaseWebController {
     }
 
     /** What the session form keeps when it is shown again with errors. */
-    record SessionInput(LocalDate serviceDate, String startTime, String endTime, String place, Integer unitSeq,
-                        String attendance) {
+    record SessionInput(
+            LocalDate serviceDate, String startTime, String endTime, String place, Integer unitSeq, String attendance) {
         static SessionInput today() {
             return new SessionInput(ChinaTime.today(), null, null, null, null, null);
         }
     }
 
     @PostMapping("/cases/{id}/sessions")
-    String addSession(@PathVariable long id,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceDate,
-                      @RequestParam(required = false) String startTime, @RequestParam(required = false) String endTime,
-                      @RequestParam(required = false) String place, @RequestParam(required = false) MultipartFile photo,
-                      HttpServletRequest request, HttpServletResponse response, Model model, RedirectAttributes flash) {
+    String addSession(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceDate,
+            @RequestParam(required = false) String startTime,
+            @RequestParam(required = false) String endTime,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) MultipartFile photo,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
         Map<String, String> fields = FormParams.fields(request);
         SessionInput in = new SessionInput(serviceDate, startTime, endTime, place, null, null);
-        return FormSubmission.run(model, response, () -> {
-            SessionView s = cases.addSession(id, new CaseworkInputs.NewSession(serviceDate, startTime, endTime, place,
-                    null, fields, null), FormParams.photo(photo));
-            flash.addFlashAttribute("notice", s.counts() ? "已记录，计入第" + s.number() + "节。"
-                    : "已记录服务（服务记录 #" + s.recordId() + "），暂不计入：" + s.reason() + "。请在服务记录中补充照片。");
-            return "redirect:/cases/" + id + "#sessions";
-        }, () -> sessionPage(model, cases.detail(id), fields, in));
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    SessionView s = cases.addSession(
+                            id,
+                            new CaseworkInputs.NewSession(serviceDate, startTime, endTime, place, null, fields, null),
+                            FormParams.photo(photo));
+                    flash.addFlashAttribute(
+                            "notice",
+                            s.counts()
+                                    ? "已记录，计入第" + s.number() + "节。"
+                                    : "已记录服务（服务记录 #" + s.recordId() + "），暂不计入：" + s.reason() + "。请在服务记录中补充照片。");
+                    return "redirect:/cases/" + id + "#sessions";
+                },
+                () -> sessionPage(model, cases.detail(id), fields, in));
     }
 
     @PostMapping("/cases/{id}/closure/approve")
@@ -214,8 +273,8 @@ class CaseWebController {
     }
 
     @PostMapping("/cases/{id}/closure/return")
-    String returnClosure(@PathVariable long id, @RequestParam(required = false) String reason,
-                         RedirectAttributes flash) {
+    String returnClosure(
+            @PathVariable long id, @RequestParam(required = false) String reason, RedirectAttributes flash) {
         return act(id, flash, () -> decisions.returnClosure(id, reason), "已退回结案申请。");
     }
 
@@ -225,20 +284,33 @@ class CaseWebController {
     }
 
     @PostMapping("/cases/{id}/referrals")
-    String refer(@PathVariable long id, @RequestParam(required = false) String organisation,
-                 @RequestParam(required = false) String resource, @RequestParam(required = false) String reason,
-                 @RequestParam(required = false) String contact,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate referredOn,
-                 RedirectAttributes flash) {
-        return act(id, flash, () -> decisions.refer(id, new CaseworkInputs.NewReferral(organisation, resource, reason,
-                contact, referredOn)), "已登记转介，请及时跟进。");
+    String refer(
+            @PathVariable long id,
+            @RequestParam(required = false) String organisation,
+            @RequestParam(required = false) String resource,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) String contact,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate referredOn,
+            RedirectAttributes flash) {
+        return act(
+                id,
+                flash,
+                () -> decisions.refer(
+                        id, new CaseworkInputs.NewReferral(organisation, resource, reason, contact, referredOn)),
+                "已登记转介，请及时跟进。");
     }
 
     @PostMapping("/cases/{id}/referrals/{referralId}/follow-up")
-    String followUp(@PathVariable long id, @PathVariable long referralId,
-                    @RequestParam(required = false) ReferralStatus status, @RequestParam(required = false) String note,
-                    RedirectAttributes flash) {
-        return act(id, flash, () -> decisions.followUp(id, referralId, new CaseworkInputs.ReferralFollowUp(status, note)),
+    String followUp(
+            @PathVariable long id,
+            @PathVariable long referralId,
+            @RequestParam(required = false) ReferralStatus status,
+            @RequestParam(required = false) String note,
+            RedirectAttributes flash) {
+        return act(
+                id,
+                flash,
+                () -> decisions.followUp(id, referralId, new CaseworkInputs.ReferralFollowUp(status, note)),
                 "已记录转介跟进。");
     }
 
@@ -255,7 +327,8 @@ class CaseWebController {
     /** Sensible starting values: today's date on date fields, the usual duties in an agreement. */
     static Map<String, String> defaults(FormType type) {
         Map<String, String> v = new LinkedHashMap<>();
-        type.fields().stream().filter(f -> f.kind() == cn.sgz.casework.internal.FieldSpec.Kind.DATE && !"plannedDate".equals(f.key()))
+        type.fields().stream()
+                .filter(f -> f.kind() == cn.sgz.casework.internal.FieldSpec.Kind.DATE && !"plannedDate".equals(f.key()))
                 .forEach(f -> v.put(f.key(), ChinaTime.today().toString()));
         if (type == FormType.AGREEMENT) {
             v.put("duties", "社工按约定时间提供服务，尊重案主意愿；案主如实提供信息，按约定参与服务。任何一方可提出调整或终止服务。");
@@ -275,8 +348,11 @@ class CaseWebController {
      * Someone else saved the form meanwhile: answer 409 with the page re-rendered, keeping what the
      * person typed (and the version they had), with the message naming both versions.
      */
-    static String conflictRedisplay(Model model, HttpServletResponse response, java.util.function.Supplier<String> action,
-                                    java.util.function.Supplier<String> redisplay) {
+    static String conflictRedisplay(
+            Model model,
+            HttpServletResponse response,
+            java.util.function.Supplier<String> action,
+            java.util.function.Supplier<String> redisplay) {
         try {
             return action.get();
         } catch (ConflictException e) {

@@ -1,11 +1,11 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.org.OrgDirectory;
-import cn.sgz.org.StationWorkAccess;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Role;
 import cn.sgz.org.ScopeService;
+import cn.sgz.org.StationWorkAccess;
 import cn.sgz.shared.BusinessException;
 import java.util.Collection;
 import java.util.Map;
@@ -32,7 +32,9 @@ public class CaseworkAccess extends StationWorkAccess {
         if (stationId == null) {
             throw BusinessException.field("stationId", "请选择社工站");
         }
-        return directory.findVisible(stationId).filter(u -> u.type() == OrgUnitType.STATION)
+        return directory
+                .findVisible(stationId)
+                .filter(u -> u.type() == OrgUnitType.STATION)
                 .orElseThrow(() -> BusinessException.field("stationId", "所选社工站不存在或不在您的管辖范围内"));
     }
 
@@ -43,7 +45,12 @@ public class CaseworkAccess extends StationWorkAccess {
     /** The caller's own station, to preselect it on forms (null for county and city users). */
     public Long ownStation() {
         Long unit = me().orgUnitId();
-        return unit == null ? null : directory.findVisible(unit).filter(u -> u.type() == OrgUnitType.STATION)
-                .map(OrgUnitView::id).orElse(null);
+        return unit == null
+                ? null
+                : directory
+                        .findVisible(unit)
+                        .filter(u -> u.type() == OrgUnitType.STATION)
+                        .map(OrgUnitView::id)
+                        .orElse(null);
     }
 }

@@ -7,7 +7,6 @@ import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -23,16 +22,14 @@ import org.springframework.stereotype.Service;
 public class CaseworkExport {
 
     /** A generated document and the name it is downloaded under. */
-    public record Document(String filename, byte[] bytes) {
-    }
+    public record Document(String filename, byte[] bytes) {}
 
     private final CaseService cases;
     private final GroupService groups;
     private final EvidenceService evidence;
     private final ApplicationEventPublisher events;
 
-    CaseworkExport(CaseService cases, GroupService groups, EvidenceService evidence,
-                   ApplicationEventPublisher events) {
+    CaseworkExport(CaseService cases, GroupService groups, EvidenceService evidence, ApplicationEventPublisher events) {
         this.cases = cases;
         this.groups = groups;
         this.evidence = evidence;
@@ -66,17 +63,23 @@ public class CaseworkExport {
                     signatures(doc, d.agreementPhotos());
                 }
                 if (type == FormType.CLOSURE && c.closureDecidedBy() != null) {
-                    doc.table(List.<String[]>of(new String[] {"站长审批", (c.stage() == CaseStage.CLOSED ? "同意结案" : "退回")
-                            + "（" + c.closureDecidedBy() + "）" + (c.closureNote() == null ? "" : "：" + c.closureNote())}));
+                    doc.table(List.<String[]>of(new String[] {
+                        "站长审批",
+                        (c.stage() == CaseStage.CLOSED ? "同意结案" : "退回") + "（" + c.closureDecidedBy() + "）"
+                                + (c.closureNote() == null ? "" : "：" + c.closureNote())
+                    }));
                 }
             }
         }
         if (only == null && !d.referrals().isEmpty()) {
             doc.title("转介记录");
             for (ReferralView r : d.referrals()) {
-                doc.table(List.of(new String[] {"转介日期", r.referredOn().toString()},
-                        new String[] {"接收机构", r.organisation()}, new String[] {"转介资源", nz(r.resource())},
-                        new String[] {"转介原因", r.reason()}, new String[] {"联系人及电话", nz(r.contact())},
+                doc.table(List.of(
+                        new String[] {"转介日期", r.referredOn().toString()},
+                        new String[] {"接收机构", r.organisation()},
+                        new String[] {"转介资源", nz(r.resource())},
+                        new String[] {"转介原因", r.reason()},
+                        new String[] {"联系人及电话", nz(r.contact())},
                         new String[] {"跟进情况", r.status().label() + (r.followUp() == null ? "" : "：" + r.followUp())}));
             }
         }
@@ -92,8 +95,8 @@ public class CaseworkExport {
             throw new NotFoundException("表单");
         }
         GroupView g = d.g();
-        DocxBuilder doc = new DocxBuilder(g.stationName() + " · " + kind.label() + "编号 " + g.code() + " · 导出于 "
-                + today());
+        DocxBuilder doc =
+                new DocxBuilder(g.stationName() + " · " + kind.label() + "编号 " + g.code() + " · 导出于 " + today());
         List<FormType> order = kind == GroupKind.GROUP
                 ? List.of(FormType.GROUP_PLAN, FormType.UNIT_PLAN, FormType.GROUP_PROCESS, FormType.GROUP_EVALUATION)
                 : List.of(FormType.COMMUNITY_PLAN, FormType.GROUP_PROCESS, FormType.COMMUNITY_EVALUATION);
@@ -155,8 +158,11 @@ public class CaseworkExport {
     private static List<String[]> rows(FormType type, FormView f) {
         List<String[]> rows = new ArrayList<>();
         type.fields().forEach(spec -> rows.add(new String[] {spec.label(), f.value(spec.key())}));
-        rows.add(new String[] {"填写人", f.updatedBy() + "（" + f.updatedAt().atZoneSameInstant(ChinaTime.ZONE)
-                .toLocalDate() + "）"});
+        rows.add(new String[] {
+            "填写人",
+            f.updatedBy() + "（"
+                    + f.updatedAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate() + "）"
+        });
         return rows;
     }
 
@@ -176,8 +182,9 @@ public class CaseworkExport {
             rows.add(new String[] {"服务时间", time});
             rows.add(new String[] {"服务地点", s.value("place")});
             if (type == FormType.GROUP_PROCESS) {
-                rows.add(new String[] {"签到人数", s.attendees() + " 人" + (s.minAttendees() > 0
-                        ? "（要求每节不少于 " + s.minAttendees() + " 人）" : "")});
+                rows.add(new String[] {
+                    "签到人数", s.attendees() + " 人" + (s.minAttendees() > 0 ? "（要求每节不少于 " + s.minAttendees() + " 人）" : "")
+                });
             }
             type.fields().forEach(spec -> rows.add(new String[] {spec.label(), s.value(spec.key())}));
             rows.add(new String[] {"服务记录编号", "#" + s.recordId() + "（照片与签到见平台服务记录）"});

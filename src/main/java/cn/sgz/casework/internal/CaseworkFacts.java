@@ -36,6 +36,7 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
             Map.entry("计划书", List.of(FormType.COMMUNITY_PLAN)));
     /** Documents that are a step of a case rather than a saved form: signed agreement, approved closure, sessions. */
     private static final String AGREEMENT = "服务协议";
+
     private static final String CLOSURE = "结案表";
     private static final String PROCESS = "过程记录表";
 
@@ -46,8 +47,13 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     private final ExemplaryStore exemplary;
     private final SessionRecords records;
 
-    CaseworkFacts(CaseStore cases, GroupStore groups, SessionStore sessions, FormStore forms, ExemplaryStore exemplary,
-                  SessionRecords records) {
+    CaseworkFacts(
+            CaseStore cases,
+            GroupStore groups,
+            SessionStore sessions,
+            FormStore forms,
+            ExemplaryStore exemplary,
+            SessionRecords records) {
         this.cases = cases;
         this.groups = groups;
         this.sessions = sessions;
@@ -59,14 +65,17 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     @Override
     public List<CaseFact> cases(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to) {
         List<CaseView> all = cases.ofStations(List.copyOf(stationIds), domain);
-        Map<Long, List<SessionStore.Row>> byCase = sessions.ofOwners("CASE", all.stream().map(CaseView::id).toList());
+        Map<Long, List<SessionStore.Row>> byCase =
+                sessions.ofOwners("CASE", all.stream().map(CaseView::id).toList());
         Map<Long, RecordSummary> sums = summaries(byCase);
         List<CaseFact> out = new ArrayList<>();
         for (CaseView c : all) {
             List<LocalDate> dates = byCase.getOrDefault(c.id(), List.of()).stream()
                     .map(s -> sums.get(s.recordId()))
                     .filter(s -> s != null && s.counts() && within(s.serviceDate(), from, to))
-                    .map(RecordSummary::serviceDate).sorted().toList();
+                    .map(RecordSummary::serviceDate)
+                    .sorted()
+                    .toList();
             out.add(new CaseFact(c.stationId(), c.id(), c.code() + " " + c.title(), dates));
         }
         return out;
@@ -75,8 +84,8 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     @Override
     public List<GroupFact> groups(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to) {
         List<GroupView> all = groups.ofStations(GroupKind.GROUP, List.copyOf(stationIds), domain);
-        Map<Long, List<SessionStore.Row>> byGroup = sessions.ofOwners(GroupKind.GROUP.name(),
-                all.stream().map(GroupView::id).toList());
+        Map<Long, List<SessionStore.Row>> byGroup = sessions.ofOwners(
+                GroupKind.GROUP.name(), all.stream().map(GroupView::id).toList());
         Map<Long, RecordSummary> sums = summaries(byGroup);
         List<GroupFact> out = new ArrayList<>();
         for (GroupView g : all) {
@@ -99,14 +108,20 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     @Override
     public List<ExemplaryFact> exemplary(Collection<Long> stationIds, LocalDate from, LocalDate to) {
         return exemplary.confirmed(stationIds, from, to).stream()
-                .map(c -> new ExemplaryFact(c.view().stationId(), c.view().id(), c.view().title(),
-                        c.view().confirmedOn(), c.domain() == null ? null : ServiceDomain.valueOf(c.domain())))
+                .map(c -> new ExemplaryFact(
+                        c.view().stationId(),
+                        c.view().id(),
+                        c.view().title(),
+                        c.view().confirmedOn(),
+                        c.domain() == null ? null : ServiceDomain.valueOf(c.domain())))
                 .toList();
     }
 
     @Override
     public boolean answersFor(String documentName) {
-        return FORMS.containsKey(documentName) || AGREEMENT.equals(documentName) || CLOSURE.equals(documentName)
+        return FORMS.containsKey(documentName)
+                || AGREEMENT.equals(documentName)
+                || CLOSURE.equals(documentName)
                 || PROCESS.equals(documentName);
     }
 
@@ -117,8 +132,8 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
 
     /** Forms, sessions and case stages of cases and groups of the domain only (null or ALL: any). */
     @Override
-    public Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names,
-                                            ServiceDomain domain) {
+    public Map<Long, Set<String>> documents(
+            Collection<Long> stationIds, Collection<String> names, ServiceDomain domain) {
         Map<Long, Set<String>> result = new HashMap<>();
         if (stationIds.isEmpty()) {
             return result;
@@ -139,11 +154,13 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         }
         if (names.contains(PROCESS)) {
             sessions.stationsWithSessions(stationIds, domain)
-                    .forEach(s -> result.computeIfAbsent(s, k -> new HashSet<>()).add(PROCESS));
+                    .forEach(
+                            s -> result.computeIfAbsent(s, k -> new HashSet<>()).add(PROCESS));
         }
         if (names.contains(AGREEMENT) || names.contains(CLOSURE)) {
             cases.stagesByStation(stationIds, domain).forEach((station, stages) -> {
-                if (names.contains(AGREEMENT) && stages.stream().anyMatch(s -> s.atLeast(cn.sgz.casework.internal.CaseStage.AGREED))) {
+                if (names.contains(AGREEMENT)
+                        && stages.stream().anyMatch(s -> s.atLeast(cn.sgz.casework.internal.CaseStage.AGREED))) {
                     result.computeIfAbsent(station, k -> new HashSet<>()).add(AGREEMENT);
                 }
                 if (names.contains(CLOSURE) && stages.contains(cn.sgz.casework.internal.CaseStage.CLOSED)) {
@@ -155,7 +172,10 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     }
 
     private Map<Long, RecordSummary> summaries(Map<Long, List<SessionStore.Row>> rows) {
-        List<Long> ids = rows.values().stream().flatMap(List::stream).map(SessionStore.Row::recordId).toList();
+        List<Long> ids = rows.values().stream()
+                .flatMap(List::stream)
+                .map(SessionStore.Row::recordId)
+                .toList();
         return ids.isEmpty() ? Map.of() : records.summaries(ids);
     }
 

@@ -41,9 +41,16 @@ import org.springframework.stereotype.Component;
 class DemoCaseworkData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCaseworkData.class);
-    private static final String[] PEOPLE = {"刘淑芬 13904721101", "王建国 13904721102", "张秀英 13904721103",
-            "李志强 13904721104", "赵玉兰 13904721105", "孙海燕 13904721106", "马凤英 13904721107",
-            "高桂芝 13904721108"};
+    private static final String[] PEOPLE = {
+        "刘淑芬 13904721101",
+        "王建国 13904721102",
+        "张秀英 13904721103",
+        "李志强 13904721104",
+        "赵玉兰 13904721105",
+        "孙海燕 13904721106",
+        "马凤英 13904721107",
+        "高桂芝 13904721108"
+    };
 
     private final CaseStore caseRows;
     private final CaseService cases;
@@ -55,8 +62,15 @@ class DemoCaseworkData implements ApplicationRunner {
     private final DemoUsers demo;
     private long photoSeed = 50_000;
 
-    DemoCaseworkData(CaseStore caseRows, CaseService cases, CaseDecisions decisions, GroupService groups,
-                     ExemplaryService exemplary, ServiceRecordService records, CaseworkAccess access, DemoUsers demo) {
+    DemoCaseworkData(
+            CaseStore caseRows,
+            CaseService cases,
+            CaseDecisions decisions,
+            GroupService groups,
+            ExemplaryService exemplary,
+            ServiceRecordService records,
+            CaseworkAccess access,
+            DemoUsers demo) {
         this.caseRows = caseRows;
         this.cases = cases;
         this.decisions = decisions;
@@ -82,17 +96,26 @@ class DemoCaseworkData implements ApplicationRunner {
             if (people.size() < 4) {
                 return;
             }
-            long a = fullCase(station, people.get(0), ServiceDomain.ELDERLY, "王奶奶居家安全与情绪支持个案",
-                    today.minusDays(56), 5, true);
+            long a = fullCase(
+                    station, people.get(0), ServiceDomain.ELDERLY, "王奶奶居家安全与情绪支持个案", today.minusDays(56), 5, true);
             closed.add(a);
-            fullCase(station, people.get(1), ServiceDomain.SOCIAL_ASSISTANCE, "低保户就业能力提升个案",
-                    today.minusDays(50), 5, true);
+            fullCase(
+                    station,
+                    people.get(1),
+                    ServiceDomain.SOCIAL_ASSISTANCE,
+                    "低保户就业能力提升个案",
+                    today.minusDays(50),
+                    5,
+                    true);
             fullCase(station, people.get(2), ServiceDomain.CHILD, "留守儿童学业支持个案", today.minusDays(60), 1, false);
-            CaseView fresh = cases.create(new NewCase(station.id(), people.get(3).id(), ServiceDomain.DISABLED,
-                    "残疾人两项补贴申请个案", intake(today.minusDays(5), "申请两项补贴遇到材料困难")));
+            CaseView fresh = cases.create(new NewCase(
+                    station.id(),
+                    people.get(3).id(),
+                    ServiceDomain.DISABLED,
+                    "残疾人两项补贴申请个案",
+                    intake(today.minusDays(5), "申请两项补贴遇到材料困难")));
             cases.saveForm(fresh.id(), FormType.ASSESSMENT, assessment(today.minusDays(3)));
-            evaluatedGroups.add(group(station, "“银龄互助”老年人互助小组", ServiceDomain.ELDERLY, today.minusDays(49),
-                    3, true));
+            evaluatedGroups.add(group(station, "“银龄互助”老年人互助小组", ServiceDomain.ELDERLY, today.minusDays(49), 3, true));
             community(station, today.minusDays(40));
         });
         if (!done || closed.isEmpty()) {
@@ -102,22 +125,31 @@ class DemoCaseworkData implements ApplicationRunner {
         // the station head closes the first case; the second stays waiting for her
         demo.runAs("demo_head", () -> decisions.approveClosure(closed.get(0), "服务目标已达成，同意结案。"));
         demo.runAs("demo_worker", () -> {
-            exemplary.propose("CASE", closed.get(0), "王奶奶独居且有跌倒史，社工通过居家安全改造、链接助餐服务和"
-                    + "邻里互助，帮助其恢复独立生活信心，情绪评分由 12 分降至 5 分。");
-            exemplary.propose("GROUP", evaluatedGroups.get(0), "小组通过五节活动建立起老年人互助网络，组员之间形成"
-                    + "结对探访机制，活动结束后仍自发每周聚会。");
+            exemplary.propose(
+                    "CASE", closed.get(0), "王奶奶独居且有跌倒史，社工通过居家安全改造、链接助餐服务和" + "邻里互助，帮助其恢复独立生活信心，情绪评分由 12 分降至 5 分。");
+            exemplary.propose("GROUP", evaluatedGroups.get(0), "小组通过五节活动建立起老年人互助网络，组员之间形成" + "结对探访机制，活动结束后仍自发每周聚会。");
         });
-        demo.runAs("demo_bureau", () -> exemplary.list(null).stream()
-                .filter(e -> "CASE".equals(e.ownerType()) && e.ownerId() == closed.get(0)).map(ExemplaryView::id)
-                .findFirst().ifPresent(exemplary::confirm));
+        demo.runAs(
+                "demo_bureau",
+                () -> exemplary.list(null).stream()
+                        .filter(e -> "CASE".equals(e.ownerType()) && e.ownerId() == closed.get(0))
+                        .map(ExemplaryView::id)
+                        .findFirst()
+                        .ifPresent(exemplary::confirm));
         demo.runAs("demo_worker2", () -> {
             OrgUnitView station = station();
             List<RecipientOption> people = station == null ? List.of() : records.searchRecipients(station.id(), "");
             if (people.isEmpty()) {
                 return;
             }
-            fullCase(station, people.get(0), ServiceDomain.SOCIAL_ASSISTANCE, "特困人员社会融入个案",
-                    today.minusDays(45), 5, false);
+            fullCase(
+                    station,
+                    people.get(0),
+                    ServiceDomain.SOCIAL_ASSISTANCE,
+                    "特困人员社会融入个案",
+                    today.minusDays(45),
+                    5,
+                    false);
             group(station, "困难家庭亲子沟通小组", ServiceDomain.SOCIAL_ASSISTANCE, today.minusDays(42), 0, false);
         });
         log.info("已载入演示个案、小组、社区服务与成功案例，用时 {} ms", System.currentTimeMillis() - started);
@@ -129,61 +161,188 @@ class DemoCaseworkData implements ApplicationRunner {
     }
 
     /** A case through assessment, agreement, plan and N weekly sessions; with close=true evaluated and submitted. */
-    private long fullCase(OrgUnitView station, RecipientOption client, ServiceDomain domain, String title,
-                          LocalDate opened, int sessions, boolean close) {
-        CaseView c = cases.create(new NewCase(station.id(), client.id(), domain, title,
-                intake(opened, "独居，近期生活出现困难，情绪低落")));
+    private long fullCase(
+            OrgUnitView station,
+            RecipientOption client,
+            ServiceDomain domain,
+            String title,
+            LocalDate opened,
+            int sessions,
+            boolean close) {
+        CaseView c =
+                cases.create(new NewCase(station.id(), client.id(), domain, title, intake(opened, "独居，近期生活出现困难，情绪低落")));
         cases.saveForm(c.id(), FormType.ASSESSMENT, assessment(opened.plusDays(1)));
-        cases.saveForm(c.id(), FormType.AGREEMENT, map("signDate", opened.plusDays(2), "signer", client.name(),
-                "signerRelation", "本人", "services", "每周上门服务一次，共 5 次：情绪支持、资源链接、能力提升。",
-                "period", "约两个月", "duties", "双方按约定参与服务。", "confidentiality", "社工对案主信息保密，法定情形除外。"));
+        cases.saveForm(
+                c.id(),
+                FormType.AGREEMENT,
+                map(
+                        "signDate",
+                        opened.plusDays(2),
+                        "signer",
+                        client.name(),
+                        "signerRelation",
+                        "本人",
+                        "services",
+                        "每周上门服务一次，共 5 次：情绪支持、资源链接、能力提升。",
+                        "period",
+                        "约两个月",
+                        "duties",
+                        "双方按约定参与服务。",
+                        "confidentiality",
+                        "社工对案主信息保密，法定情形除外。"));
         byte[] page = DemoImages.jpeg(photoSeed++);
-        cases.addAgreementSignature(c.id(), new PhotoFile("协议签字页.jpg", page.length, new ByteArrayInputStream(page)),
-                false);
-        cases.saveForm(c.id(), FormType.PLAN, map("planDate", opened.plusDays(3), "overallGoal", "改善案主生活状况，增强其应对困难的能力。",
-                "goals", "1. 稳定情绪\n2. 链接至少两项社会资源\n3. 建立邻里支持", "strategy", "优势视角与社会支持网络理论",
-                "measures", "第1—2次：建立关系、情绪支持；第3—4次：链接资源；第5次：巩固成效、结案准备。",
-                "plannedSessions", "5", "evaluationMethod", "前后测对比与案主自评"));
+        cases.addAgreementSignature(
+                c.id(), new PhotoFile("协议签字页.jpg", page.length, new ByteArrayInputStream(page)), false);
+        cases.saveForm(
+                c.id(),
+                FormType.PLAN,
+                map(
+                        "planDate",
+                        opened.plusDays(3),
+                        "overallGoal",
+                        "改善案主生活状况，增强其应对困难的能力。",
+                        "goals",
+                        "1. 稳定情绪\n2. 链接至少两项社会资源\n3. 建立邻里支持",
+                        "strategy",
+                        "优势视角与社会支持网络理论",
+                        "measures",
+                        "第1—2次：建立关系、情绪支持；第3—4次：链接资源；第5次：巩固成效、结案准备。",
+                        "plannedSessions",
+                        "5",
+                        "evaluationMethod",
+                        "前后测对比与案主自评"));
         for (int i = 0; i < sessions; i++) {
             LocalDate date = opened.plusDays(7L * (i + 1));
-            SessionView s = cases.addSession(c.id(), new NewSession(date, "09:30", "10:30", "案主家中", null,
-                    map("sessionGoal", "第" + (i + 1) + "次服务目标：" + (i < 2 ? "建立信任、疏导情绪" : "链接资源、巩固改变"),
-                            "process", "社工上门探访，与案主交谈，了解近况并共同讨论下一步安排。",
-                            "outcome", "案主情绪较上次平稳，愿意尝试新的安排。", "nextPlan", "按计划开展下一次服务。"),
-                    null), null);
+            SessionView s = cases.addSession(
+                    c.id(),
+                    new NewSession(
+                            date,
+                            "09:30",
+                            "10:30",
+                            "案主家中",
+                            null,
+                            map(
+                                    "sessionGoal",
+                                    "第" + (i + 1) + "次服务目标：" + (i < 2 ? "建立信任、疏导情绪" : "链接资源、巩固改变"),
+                                    "process",
+                                    "社工上门探访，与案主交谈，了解近况并共同讨论下一步安排。",
+                                    "outcome",
+                                    "案主情绪较上次平稳，愿意尝试新的安排。",
+                                    "nextPlan",
+                                    "按计划开展下一次服务。"),
+                            null),
+                    null);
             photo(s.recordId(), station, date);
         }
         if (close) {
             LocalDate end = opened.plusDays(7L * sessions + 2);
-            cases.saveForm(c.id(), FormType.EVALUATION, map("evalDate", end, "goalsMet", "三项具体目标均已达成。",
-                    "before", "情绪低落，缺少外部支持，生活安排混乱。", "after", "情绪稳定，已获得助餐和邻里探访支持。",
-                    "clientFeedback", "案主表示满意。", "method", "前后测对比", "workerSummary", "服务目标达成，可以结案。"));
-            cases.saveForm(c.id(), FormType.CLOSURE, map("closeDate", end.plusDays(1), "reason", "服务目标达成",
-                    "summary", "共开展 5 次服务，案主状况明显改善。", "followUp", "结案后一个月电话回访一次。"));
+            cases.saveForm(
+                    c.id(),
+                    FormType.EVALUATION,
+                    map(
+                            "evalDate",
+                            end,
+                            "goalsMet",
+                            "三项具体目标均已达成。",
+                            "before",
+                            "情绪低落，缺少外部支持，生活安排混乱。",
+                            "after",
+                            "情绪稳定，已获得助餐和邻里探访支持。",
+                            "clientFeedback",
+                            "案主表示满意。",
+                            "method",
+                            "前后测对比",
+                            "workerSummary",
+                            "服务目标达成，可以结案。"));
+            cases.saveForm(
+                    c.id(),
+                    FormType.CLOSURE,
+                    map(
+                            "closeDate",
+                            end.plusDays(1),
+                            "reason",
+                            "服务目标达成",
+                            "summary",
+                            "共开展 5 次服务，案主状况明显改善。",
+                            "followUp",
+                            "结案后一个月电话回访一次。"));
         }
         return c.id();
     }
 
     /** A group of five unit plans and five sessions; {@code smallSession} (1-based) has only four people. */
-    private long group(OrgUnitView station, String name, ServiceDomain domain, LocalDate start, int smallSession,
-                       boolean evaluate) {
-        GroupView g = groups.create(GroupKind.GROUP, new NewGroup(station.id(), name, domain, map("planDate", start,
-                "background", "社区内老年人、困难家庭较多，缺少交流与互助。", "goals", "建立互助网络，提升组员社会参与。",
-                "members", "8 名组员，自愿报名。", "plannedSessions", "5", "schedule", "每周一次，社区活动室。")));
+    private long group(
+            OrgUnitView station,
+            String name,
+            ServiceDomain domain,
+            LocalDate start,
+            int smallSession,
+            boolean evaluate) {
+        GroupView g = groups.create(
+                GroupKind.GROUP,
+                new NewGroup(
+                        station.id(),
+                        name,
+                        domain,
+                        map(
+                                "planDate",
+                                start,
+                                "background",
+                                "社区内老年人、困难家庭较多，缺少交流与互助。",
+                                "goals",
+                                "建立互助网络，提升组员社会参与。",
+                                "members",
+                                "8 名组员，自愿报名。",
+                                "plannedSessions",
+                                "5",
+                                "schedule",
+                                "每周一次，社区活动室。")));
         for (int i = 1; i <= 5; i++) {
             LocalDate date = start.plusDays(7L * i);
-            groups.saveForm(GroupKind.GROUP, g.id(), FormType.UNIT_PLAN, i, map("theme", "第" + i + "节 " + THEMES[i - 1],
-                    "goals", "组员相互认识、分享经验", "plannedDate", date, "activities", "暖身游戏、主题分享、总结。"));
+            groups.saveForm(
+                    GroupKind.GROUP,
+                    g.id(),
+                    FormType.UNIT_PLAN,
+                    i,
+                    map(
+                            "theme",
+                            "第" + i + "节 " + THEMES[i - 1],
+                            "goals",
+                            "组员相互认识、分享经验",
+                            "plannedDate",
+                            date,
+                            "activities",
+                            "暖身游戏、主题分享、总结。"));
             String attendance = String.join("\n", List.of(PEOPLE).subList(0, i == smallSession ? 4 : 6 + i % 3));
-            SessionView s = groups.addSession(GroupKind.GROUP, g.id(), new NewSession(date, "14:30", "16:00", "社区活动室",
-                    i, map("sessionGoal", THEMES[i - 1], "process", "按单元计划开展活动，组员积极分享。",
-                            "outcome", "组员互动良好。"), attendance), null);
+            SessionView s = groups.addSession(
+                    GroupKind.GROUP,
+                    g.id(),
+                    new NewSession(
+                            date,
+                            "14:30",
+                            "16:00",
+                            "社区活动室",
+                            i,
+                            map("sessionGoal", THEMES[i - 1], "process", "按单元计划开展活动，组员积极分享。", "outcome", "组员互动良好。"),
+                            attendance),
+                    null);
             photo(s.recordId(), station, date);
         }
         if (evaluate) {
-            groups.saveForm(GroupKind.GROUP, g.id(), FormType.GROUP_EVALUATION, 0, map("evalDate", start.plusDays(37),
-                    "goalsMet", "组员建立起结对互助关系。", "memberChanges", "组员孤独感降低，社会参与增加。",
-                    "summary", "第3节签到人数不足，需注意动员。"));
+            groups.saveForm(
+                    GroupKind.GROUP,
+                    g.id(),
+                    FormType.GROUP_EVALUATION,
+                    0,
+                    map(
+                            "evalDate",
+                            start.plusDays(37),
+                            "goalsMet",
+                            "组员建立起结对互助关系。",
+                            "memberChanges",
+                            "组员孤独感降低，社会参与增加。",
+                            "summary",
+                            "第3节签到人数不足，需注意动员。"));
         }
         return g.id();
     }
@@ -191,19 +350,57 @@ class DemoCaseworkData implements ApplicationRunner {
     private static final String[] THEMES = {"相识相知", "分享生活经验", "健康知识互学", "结对互助", "回顾与展望"};
 
     private void community(OrgUnitView station, LocalDate start) {
-        GroupView s = groups.create(GroupKind.COMMUNITY, new NewGroup(station.id(), "“邻里守望”社区议事与互助活动",
-                ServiceDomain.OTHER, map("planDate", start, "background", "小区老旧，居民邻里互助意愿强。",
-                        "goals", "协助社区“两委”开展针对居民需求的社区服务。", "targets", "小区居民约 30 人",
-                        "content", "邻里议事、互助结对。", "schedule", "每月一次，社区活动室。")));
+        GroupView s = groups.create(
+                GroupKind.COMMUNITY,
+                new NewGroup(
+                        station.id(),
+                        "“邻里守望”社区议事与互助活动",
+                        ServiceDomain.OTHER,
+                        map(
+                                "planDate",
+                                start,
+                                "background",
+                                "小区老旧，居民邻里互助意愿强。",
+                                "goals",
+                                "协助社区“两委”开展针对居民需求的社区服务。",
+                                "targets",
+                                "小区居民约 30 人",
+                                "content",
+                                "邻里议事、互助结对。",
+                                "schedule",
+                                "每月一次，社区活动室。")));
         for (int i = 1; i <= 2; i++) {
             LocalDate date = start.plusDays(14L * i);
-            SessionView v = groups.addSession(GroupKind.COMMUNITY, s.id(), new NewSession(date, "09:00", "11:00",
-                    "社区活动室", null, map("sessionGoal", "邻里议事", "process", "居民代表围绕楼道整治讨论并形成方案。",
-                            "outcome", "形成楼道整治公约。"), String.join("\n", List.of(PEOPLE).subList(0, 8))), null);
+            SessionView v = groups.addSession(
+                    GroupKind.COMMUNITY,
+                    s.id(),
+                    new NewSession(
+                            date,
+                            "09:00",
+                            "11:00",
+                            "社区活动室",
+                            null,
+                            map("sessionGoal", "邻里议事", "process", "居民代表围绕楼道整治讨论并形成方案。", "outcome", "形成楼道整治公约。"),
+                            String.join("\n", List.of(PEOPLE).subList(0, 8))),
+                    null);
             photo(v.recordId(), station, date);
         }
-        groups.saveForm(GroupKind.COMMUNITY, s.id(), FormType.COMMUNITY_EVALUATION, 0, map("evalDate", start.plusDays(30),
-                "goalsMet", "达成。", "participation", "两次共 16 人次参与。", "effects", "楼道环境改善。", "summary", "继续每月开展。"));
+        groups.saveForm(
+                GroupKind.COMMUNITY,
+                s.id(),
+                FormType.COMMUNITY_EVALUATION,
+                0,
+                map(
+                        "evalDate",
+                        start.plusDays(30),
+                        "goalsMet",
+                        "达成。",
+                        "participation",
+                        "两次共 16 人次参与。",
+                        "effects",
+                        "楼道环境改善。",
+                        "summary",
+                        "继续每月开展。"));
     }
 
     /** A distinct scene photo taken on the day, a few hundred metres from the station, via the watermark camera. */
@@ -211,19 +408,44 @@ class DemoCaseworkData implements ApplicationRunner {
         byte[] jpeg = DemoImages.jpeg(photoSeed++);
         double lat = station.latitude() == null ? 40.6 : station.latitude() + 0.002;
         double lon = station.longitude() == null ? 109.97 : station.longitude() - 0.001;
-        records.addPhoto(recordId, PhotoPurpose.SCENE, PhotoSource.CAMERA, "cw-demo-" + photoSeed, null, jpeg.length,
-                new ByteArrayInputStream(jpeg), new DeviceCapture(ChinaTime.notAfterNow(date.atTime(10, 5).atOffset(ZoneOffset.ofHours(8))),
-                        lat, lon, 10.0));
+        records.addPhoto(
+                recordId,
+                PhotoPurpose.SCENE,
+                PhotoSource.CAMERA,
+                "cw-demo-" + photoSeed,
+                null,
+                jpeg.length,
+                new ByteArrayInputStream(jpeg),
+                new DeviceCapture(
+                        ChinaTime.notAfterNow(date.atTime(10, 5).atOffset(ZoneOffset.ofHours(8))), lat, lon, 10.0));
     }
 
     private static Map<String, String> intake(LocalDate date, String problem) {
-        return map("intakeDate", date, "source", "入户评估发现", "basicInfo", "女，70 岁以上，独居，靠低保和养老金生活。",
-                "problem", problem, "intakeOpinion", "符合接案条件，由驻站社工跟进。");
+        return map(
+                "intakeDate",
+                date,
+                "source",
+                "入户评估发现",
+                "basicInfo",
+                "女，70 岁以上，独居，靠低保和养老金生活。",
+                "problem",
+                problem,
+                "intakeOpinion",
+                "符合接案条件，由驻站社工跟进。");
     }
 
     private static Map<String, String> assessment(LocalDate date) {
-        return map("assessDate", date, "needs", "情绪支持、生活照料和社会资源链接需求。", "strengths", "案主意愿强，邻居愿意帮忙。",
-                "riskLevel", "中", "conclusion", "优先处理情绪与照料问题。");
+        return map(
+                "assessDate",
+                date,
+                "needs",
+                "情绪支持、生活照料和社会资源链接需求。",
+                "strengths",
+                "案主意愿强，邻居愿意帮忙。",
+                "riskLevel",
+                "中",
+                "conclusion",
+                "优先处理情绪与照料问题。");
     }
 
     private static Map<String, String> map(Object... kv) {

@@ -17,8 +17,7 @@ import javax.imageio.ImageIO;
  */
 final class DemoImages {
 
-    private DemoImages() {
-    }
+    private DemoImages() {}
 
     static byte[] jpeg(long seed) {
         Random r = new Random(seed * 7919 + 17);
@@ -58,7 +57,10 @@ final class DemoImages {
             int y = r.nextInt(h);
             int c = img.getRGB(x, y);
             int d = r.nextInt(21) - 10;
-            img.setRGB(x, y, new Color(clamp((c >> 16 & 255) + d), clamp((c >> 8 & 255) + d), clamp((c & 255) + d)).getRGB());
+            img.setRGB(
+                    x,
+                    y,
+                    new Color(clamp((c >> 16 & 255) + d), clamp((c >> 8 & 255) + d), clamp((c & 255) + d)).getRGB());
         }
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(img, "jpg", out);

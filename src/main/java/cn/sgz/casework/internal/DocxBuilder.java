@@ -26,7 +26,8 @@ public final class DocxBuilder {
 
     private static final String CJK_FONT = "宋体";
     private static final String LATIN_FONT = "Times New Roman";
-    private static final Pattern ID_18 = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
+    private static final Pattern ID_18 =
+            Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{8}(\\d{3}[0-9Xx])(?![0-9A-Za-z])");
     private static final Pattern ID_15 = Pattern.compile("(?<![0-9A-Za-z])(\\d{6})\\d{5}(\\d{4})(?![0-9A-Za-z])");
 
     private final XWPFDocument doc = new XWPFDocument();
@@ -99,8 +100,13 @@ public final class DocxBuilder {
         double w = 8 * 28.35; // points in 8 cm
         double h = w * height / width;
         try {
-            run(doc.createParagraph(), "", 10.5, false).addPicture(new ByteArrayInputStream(bytes), type, name,
-                    Units.toEMU(w), Units.toEMU(Math.min(h, 12 * 28.35)));
+            run(doc.createParagraph(), "", 10.5, false)
+                    .addPicture(
+                            new ByteArrayInputStream(bytes),
+                            type,
+                            name,
+                            Units.toEMU(w),
+                            Units.toEMU(Math.min(h, 12 * 28.35)));
         } catch (IOException | org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
             return note("（" + name + "：图片无法读取）");
         }
@@ -108,7 +114,8 @@ public final class DocxBuilder {
     }
 
     public byte[] toBytes() {
-        try (doc; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (doc;
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.write(out);
             return out.toByteArray();
         } catch (IOException e) {

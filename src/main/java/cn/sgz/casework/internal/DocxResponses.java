@@ -12,15 +12,18 @@ final class DocxResponses {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    private DocxResponses() {
-    }
+    private DocxResponses() {}
 
     static ResponseEntity<byte[]> of(CaseworkExport.Document d) {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(DOCX))
                 .cacheControl(CacheControl.noStore())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.filename(), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(d.filename(), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(d.bytes());
     }
 }

@@ -32,8 +32,7 @@ class ExemplaryApiController {
         return exemplary.list(status);
     }
 
-    record ProposeBody(String ownerType, Long ownerId, String summary) {
-    }
+    record ProposeBody(String ownerType, Long ownerId, String summary) {}
 
     @PostMapping("/api/v1/exemplary")
     @ResponseStatus(HttpStatus.CREATED)
@@ -46,8 +45,7 @@ class ExemplaryApiController {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "ExemplaryReasonBody")
-    record ReasonBody(String reason) {
-    }
+    record ReasonBody(String reason) {}
 
     @PostMapping("/api/v1/exemplary/{id}/confirm")
     @Operation(summary = "区/县民政局确认成功案例")
@@ -63,8 +61,8 @@ class ExemplaryApiController {
 
     @GetMapping("/api/v1/casework/oversight")
     @Operation(summary = "个案督导：各阶段个数、停滞个案（N 周无服务，默认 4 周）、待审批结案、按社工和社工站汇总")
-    CaseworkOversight.Overview overview(@RequestParam(required = false) Long stationId,
-                                        @RequestParam(required = false) Integer weeks) {
+    CaseworkOversight.Overview overview(
+            @RequestParam(required = false) Long stationId, @RequestParam(required = false) Integer weeks) {
         return oversight.overview(stationId, weeks);
     }
 }

@@ -7,7 +7,6 @@ import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -28,8 +27,12 @@ public class ExemplaryService {
     private final CaseworkAccess access;
     private final ApplicationEventPublisher events;
 
-    ExemplaryService(ExemplaryStore store, CaseService cases, GroupService groups, CaseworkAccess access,
-                     ApplicationEventPublisher events) {
+    ExemplaryService(
+            ExemplaryStore store,
+            CaseService cases,
+            GroupService groups,
+            CaseworkAccess access,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.cases = cases;
         this.groups = groups;
@@ -73,7 +76,8 @@ public class ExemplaryService {
         if (text.length() < 10 || text.length() > 2000) {
             throw BusinessException.field("summary", "成功案例：请填写案例简介（10～2000个字），说明服务过程与成效");
         }
-        long id = store.insert(ownerType, ownerId, station, path, title, text, access.me().username());
+        long id = store.insert(
+                ownerType, ownerId, station, path, title, text, access.me().username());
         events.publishEvent(AuditEvent.success("EXEMPLARY_PROPOSE", "EXEMPLARY", id, path, ownerType + "#" + ownerId));
         return get(id);
     }
@@ -126,8 +130,10 @@ public class ExemplaryService {
     }
 
     private List<ExemplaryView> named(List<ExemplaryView> rows) {
-        Map<Long, String> names = access.stationNames(rows.stream().map(ExemplaryView::stationId)
-                .collect(Collectors.toSet()));
-        return rows.stream().map(e -> e.withStationName(names.getOrDefault(e.stationId(), ""))).toList();
+        Map<Long, String> names =
+                access.stationNames(rows.stream().map(ExemplaryView::stationId).collect(Collectors.toSet()));
+        return rows.stream()
+                .map(e -> e.withStationName(names.getOrDefault(e.stationId(), "")))
+                .toList();
     }
 }

@@ -36,8 +36,11 @@ class ExemplaryWebController {
     }
 
     @PostMapping("/exemplary/propose")
-    String propose(@RequestParam String ownerType, @RequestParam long ownerId,
-                   @RequestParam(required = false) String summary, RedirectAttributes flash) {
+    String propose(
+            @RequestParam String ownerType,
+            @RequestParam long ownerId,
+            @RequestParam(required = false) String summary,
+            RedirectAttributes flash) {
         String back = "CASE".equals(ownerType) ? "/cases/" + ownerId : "/groups/" + ownerId;
         try {
             exemplary.propose(ownerType, ownerId, summary);
@@ -71,8 +74,10 @@ class ExemplaryWebController {
     }
 
     @GetMapping("/casework/oversight")
-    String oversight(@RequestParam(required = false) Long stationId, @RequestParam(required = false) Integer weeks,
-                     Model model) {
+    String oversight(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) Integer weeks,
+            Model model) {
         model.addAttribute("o", oversight.overview(stationId, weeks));
         model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", stationId);

@@ -6,10 +6,16 @@ import java.util.List;
  * One field of a casework form: its key (API and storage), the Chinese label printed in the file,
  * how it is typed, whether it must be filled, its maximum length and, for choices, the options.
  */
-public record FieldSpec(String key, String label, Kind kind, boolean required, int max, List<String> options,
-                        String hint) {
+public record FieldSpec(
+        String key, String label, Kind kind, boolean required, int max, List<String> options, String hint) {
 
-    public enum Kind { TEXT, TEXTAREA, DATE, NUMBER, SELECT }
+    public enum Kind {
+        TEXT,
+        TEXTAREA,
+        DATE,
+        NUMBER,
+        SELECT
+    }
 
     public FieldSpec {
         options = List.copyOf(options);

@@ -20,8 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class FormCodec {
 
-    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {
-    };
+    private static final TypeReference<LinkedHashMap<String, String>> MAP = new TypeReference<>() {};
 
     private final JsonMapper json;
 
@@ -39,7 +38,8 @@ public class FormCodec {
             String where = type.documentName() + "：“" + f.label() + "”";
             if (v.isEmpty()) {
                 if (f.required()) {
-                    problems.add(new FieldProblem(f.key(), where + (f.kind() == FieldSpec.Kind.SELECT ? "请选择" : "请填写")));
+                    problems.add(
+                            new FieldProblem(f.key(), where + (f.kind() == FieldSpec.Kind.SELECT ? "请选择" : "请填写")));
                 }
                 continue;
             }
@@ -67,8 +67,7 @@ public class FormCodec {
                         problems.add(new FieldProblem(f.key(), where + "请从选项中选择：" + String.join("、", f.options())));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
             out.put(f.key(), v);
         }

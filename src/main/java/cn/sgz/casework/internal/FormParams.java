@@ -11,8 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
 /** Page forms name their form fields "f.key"; this collects them, and turns an upload into a PhotoFile. */
 final class FormParams {
 
-    private FormParams() {
-    }
+    private FormParams() {}
 
     static Map<String, String> fields(HttpServletRequest request) {
         Map<String, String> out = new LinkedHashMap<>();

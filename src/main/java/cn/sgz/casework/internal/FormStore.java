@@ -1,6 +1,7 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.ConflictException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import cn.sgz.shared.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -29,23 +29,38 @@ public class FormStore {
     public List<FormView> of(String ownerType, long ownerId) {
         return jdbc.sql("SELECT * FROM cw_form WHERE owner_type = ? AND owner_id = ? ORDER BY form_type, seq")
                 .params(ownerType, ownerId)
-                .query((rs, n) -> new FormView(rs.getLong("id"), FormType.valueOf(rs.getString("form_type")),
-                        rs.getInt("seq"), codec.read(rs.getString("content")), rs.getString("updated_by"),
-                        rs.getObject("updated_at", OffsetDateTime.class), rs.getLong("version")))
+                .query((rs, n) -> new FormView(
+                        rs.getLong("id"),
+                        FormType.valueOf(rs.getString("form_type")),
+                        rs.getInt("seq"),
+                        codec.read(rs.getString("content")),
+                        rs.getString("updated_by"),
+                        rs.getObject("updated_at", OffsetDateTime.class),
+                        rs.getLong("version")))
                 .list();
     }
 
     public Optional<FormView> find(String ownerType, long ownerId, FormType type, int seq) {
-        return of(ownerType, ownerId).stream().filter(f -> f.type() == type && f.seq() == seq).findFirst();
+        return of(ownerType, ownerId).stream()
+                .filter(f -> f.type() == type && f.seq() == seq)
+                .findFirst();
     }
 
     /** Inserts or replaces the form without a version check (demo data and the case's opening intake). */
-    public boolean save(String ownerType, long ownerId, FormType type, int seq, long stationId, String orgPath,
-                        Map<String, String> values, String user) {
+    public boolean save(
+            String ownerType,
+            long ownerId,
+            FormType type,
+            int seq,
+            long stationId,
+            String orgPath,
+            Map<String, String> values,
+            String user) {
         String content = codec.write(values);
         int updated = jdbc.sql("UPDATE cw_form SET content = ?, updated_by = ?, updated_at = ?, version = version + 1 "
                         + "WHERE owner_type = ? AND owner_id = ? AND form_type = ? AND seq = ?")
-                .params(content, user, ChinaTime.offsetNow(), ownerType, ownerId, type.name(), seq).update();
+                .params(content, user, ChinaTime.offsetNow(), ownerType, ownerId, type.name(), seq)
+                .update();
         if (updated > 0) {
             return false;
         }
@@ -58,8 +73,16 @@ public class FormStore {
      * existing one only with the version that was read. Anything else — someone saved in between, or
      * two people created the form at once — throws ConflictException naming both versions.
      */
-    public void save(String ownerType, long ownerId, FormType type, int seq, long stationId, String orgPath,
-                     Map<String, String> values, String user, Long expectedVersion) {
+    public void save(
+            String ownerType,
+            long ownerId,
+            FormType type,
+            int seq,
+            long stationId,
+            String orgPath,
+            Map<String, String> values,
+            String user,
+            Long expectedVersion) {
         String content = codec.write(values);
         Optional<Long> current = currentVersion(ownerType, ownerId, type, seq);
         if (current.isEmpty() && (expectedVersion == null || expectedVersion == 0)) {
@@ -67,7 +90,8 @@ public class FormStore {
                 insert(ownerType, ownerId, type, seq, stationId, orgPath, content, user);
                 return;
             } catch (DuplicateKeyException e) {
-                throw conflict(type, currentVersion(ownerType, ownerId, type, seq).orElse(0L), expectedVersion);
+                throw conflict(
+                        type, currentVersion(ownerType, ownerId, type, seq).orElse(0L), expectedVersion);
             }
         }
         if (expectedVersion == null) {
@@ -105,14 +129,25 @@ public class FormStore {
     }
 
     private Optional<Long> currentVersion(String ownerType, long ownerId, FormType type, int seq) {
-        return jdbc.sql("SELECT version FROM cw_form WHERE owner_type = ? AND owner_id = ? AND form_type = ? AND seq = ?")
-                .params(ownerType, ownerId, type.name(), seq).query(Long.class).optional();
+        return jdbc.sql(
+                        "SELECT version FROM cw_form WHERE owner_type = ? AND owner_id = ? AND form_type = ? AND seq = ?")
+                .params(ownerType, ownerId, type.name(), seq)
+                .query(Long.class)
+                .optional();
     }
 
-    private void insert(String ownerType, long ownerId, FormType type, int seq, long stationId, String orgPath,
-                        String content, String user) {
-        jdbc.sql("INSERT INTO cw_form (owner_type, owner_id, form_type, seq, station_id, org_path, content, updated_by, "
-                        + "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,0)")
+    private void insert(
+            String ownerType,
+            long ownerId,
+            FormType type,
+            int seq,
+            long stationId,
+            String orgPath,
+            String content,
+            String user) {
+        jdbc.sql(
+                        "INSERT INTO cw_form (owner_type, owner_id, form_type, seq, station_id, org_path, content, updated_by, "
+                                + "updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,0)")
                 .params(ownerType, ownerId, type.name(), seq, stationId, orgPath, content, user, ChinaTime.offsetNow())
                 .update();
     }
@@ -123,19 +158,23 @@ public class FormStore {
     }
 
     /** As above, only forms of cases, groups or community services of the domain (null or ALL: any). */
-    public Map<Long, Set<FormType>> typesByStation(Collection<Long> stationIds, Collection<FormType> types,
-                                                   cn.sgz.catalog.ServiceDomain domain) {
+    public Map<Long, Set<FormType>> typesByStation(
+            Collection<Long> stationIds, Collection<FormType> types, cn.sgz.catalog.ServiceDomain domain) {
         Map<Long, Set<FormType>> result = new HashMap<>();
         if (stationIds.isEmpty() || types.isEmpty()) {
             return result;
         }
         boolean byDomain = domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL;
-        jdbc.sql("SELECT station_id, form_type FROM cw_form f WHERE station_id IN (:stations) AND form_type IN (:types) "
-                        + (byDomain ? OwnerDomain.SQL.formatted("f") : "") + "GROUP BY station_id, form_type")
-                .param("stations", stationIds).param("types", types.stream().map(Enum::name).toList())
+        jdbc.sql(
+                        "SELECT station_id, form_type FROM cw_form f WHERE station_id IN (:stations) AND form_type IN (:types) "
+                                + (byDomain ? OwnerDomain.SQL.formatted("f") : "") + "GROUP BY station_id, form_type")
+                .param("stations", stationIds)
+                .param("types", types.stream().map(Enum::name).toList())
                 .param("domain", byDomain ? domain.name() : "")
                 .query((rs, n) -> Map.entry(rs.getLong(1), FormType.valueOf(rs.getString(2))))
-                .list().forEach(e -> result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+                .list()
+                .forEach(e ->
+                        result.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         return result;
     }
 }

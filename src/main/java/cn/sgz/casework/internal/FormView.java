@@ -4,8 +4,14 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 
 /** A saved form: its fields in the order of the form, who saved it last and when. */
-public record FormView(long id, FormType type, int seq, Map<String, String> values, String updatedBy,
-                       OffsetDateTime updatedAt, long version) {
+public record FormView(
+        long id,
+        FormType type,
+        int seq,
+        Map<String, String> values,
+        String updatedBy,
+        OffsetDateTime updatedAt,
+        long version) {
 
     public String value(String key) {
         return values.getOrDefault(key, "");

@@ -21,8 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
  * shape, so one controller; the path says which kind.
  */
 @RestController
-@Tag(name = "小组与社区服务", description = "小组服务计划书、单元计划书、活动过程记录（签到人数不足的节次不计入）、评估总结报告；"
-        + "社区服务计划书、过程记录、评估总结报告；档案导出")
+@Tag(name = "小组与社区服务", description = "小组服务计划书、单元计划书、活动过程记录（签到人数不足的节次不计入）、评估总结报告；" + "社区服务计划书、过程记录、评估总结报告；档案导出")
 class GroupApiController {
 
     private final GroupService groups;
@@ -36,13 +35,16 @@ class GroupApiController {
     static GroupKind kindOf(HttpServletRequest request) {
         String uri = request.getRequestURI().substring(request.getContextPath().length());
         return uri.startsWith("/api/v1/community-services") || uri.startsWith("/community-services")
-                ? GroupKind.COMMUNITY : GroupKind.GROUP;
+                ? GroupKind.COMMUNITY
+                : GroupKind.GROUP;
     }
 
     @GetMapping({"/api/v1/groups", "/api/v1/community-services"})
     @Operation(summary = "小组 / 社区服务列表")
-    List<GroupView> list(HttpServletRequest request, @RequestParam(required = false) Long stationId,
-                         @RequestParam(required = false) GroupStage stage) {
+    List<GroupView> list(
+            HttpServletRequest request,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) GroupStage stage) {
         return groups.list(kindOf(request), stationId, stage);
     }
 
@@ -61,8 +63,11 @@ class GroupApiController {
 
     @PutMapping({"/api/v1/groups/{id}/forms/{type}", "/api/v1/community-services/{id}/forms/{type}"})
     @Operation(summary = "填写计划书或评估总结报告（GROUP_PLAN、GROUP_EVALUATION、COMMUNITY_PLAN、COMMUNITY_EVALUATION）")
-    FormView saveForm(HttpServletRequest request, @PathVariable long id, @PathVariable String type,
-                      @RequestBody Map<String, String> fields) {
+    FormView saveForm(
+            HttpServletRequest request,
+            @PathVariable long id,
+            @PathVariable String type,
+            @RequestBody Map<String, String> fields) {
         return groups.saveForm(kindOf(request), id, CaseworkExport.parse(type), 0, fields);
     }
 
@@ -74,25 +79,35 @@ class GroupApiController {
 
     @PostMapping({"/api/v1/groups/{id}/sessions", "/api/v1/community-services/{id}/sessions"})
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "记录一节活动（过程记录表）：生成一条室内活动服务记录；attendance 每行“姓名 电话”即签到表；"
-            + "照片通过服务记录接口上传")
-    SessionView addSession(HttpServletRequest request, @PathVariable long id,
-                           @RequestBody CaseworkInputs.NewSession body) {
+    @Operation(summary = "记录一节活动（过程记录表）：生成一条室内活动服务记录；attendance 每行“姓名 电话”即签到表；" + "照片通过服务记录接口上传")
+    SessionView addSession(
+            HttpServletRequest request, @PathVariable long id, @RequestBody CaseworkInputs.NewSession body) {
         return groups.addSession(kindOf(request), id, body, null);
     }
 
-    @GetMapping({"/api/v1/groups/{id}/export.docx", "/api/v1/community-services/{id}/export.docx",
-            "/groups/{id}/export.docx", "/community-services/{id}/export.docx"})
+    @GetMapping({
+        "/api/v1/groups/{id}/export.docx",
+        "/api/v1/community-services/{id}/export.docx",
+        "/groups/{id}/export.docx",
+        "/community-services/{id}/export.docx"
+    })
     @Operation(summary = "导出小组 / 社区服务档案（Word）")
     ResponseEntity<byte[]> exportFile(HttpServletRequest request, @PathVariable long id) {
         return DocxResponses.of(export.groupFile(kindOf(request), id, null, null));
     }
 
-    @GetMapping({"/api/v1/groups/{id}/forms/{type}/export.docx", "/api/v1/community-services/{id}/forms/{type}/export.docx",
-            "/groups/{id}/forms/{type}/export.docx", "/community-services/{id}/forms/{type}/export.docx"})
+    @GetMapping({
+        "/api/v1/groups/{id}/forms/{type}/export.docx",
+        "/api/v1/community-services/{id}/forms/{type}/export.docx",
+        "/groups/{id}/forms/{type}/export.docx",
+        "/community-services/{id}/forms/{type}/export.docx"
+    })
     @Operation(summary = "导出单张表单（Word）；单元计划书可用 seq 指定节次")
-    ResponseEntity<byte[]> exportForm(HttpServletRequest request, @PathVariable long id, @PathVariable String type,
-                                      @RequestParam(required = false) Integer seq) {
+    ResponseEntity<byte[]> exportForm(
+            HttpServletRequest request,
+            @PathVariable long id,
+            @PathVariable String type,
+            @RequestParam(required = false) Integer seq) {
         return DocxResponses.of(export.groupFile(kindOf(request), id, CaseworkExport.parse(type), seq));
     }
 }

@@ -9,8 +9,13 @@ import cn.sgz.activity.ServiceKind;
  */
 public enum GroupKind {
     GROUP("小组", "XZ", ServiceKind.GROUP_SESSION, FormType.GROUP_PLAN, FormType.GROUP_EVALUATION, true),
-    COMMUNITY("社区服务", "SQ", ServiceKind.COMMUNITY_ACTIVITY, FormType.COMMUNITY_PLAN,
-            FormType.COMMUNITY_EVALUATION, false);
+    COMMUNITY(
+            "社区服务",
+            "SQ",
+            ServiceKind.COMMUNITY_ACTIVITY,
+            FormType.COMMUNITY_PLAN,
+            FormType.COMMUNITY_EVALUATION,
+            false);
 
     private final String label;
     private final String codePrefix;
@@ -19,8 +24,13 @@ public enum GroupKind {
     private final FormType evaluationForm;
     private final boolean unitPlans;
 
-    GroupKind(String label, String codePrefix, ServiceKind recordKind, FormType planForm, FormType evaluationForm,
-              boolean unitPlans) {
+    GroupKind(
+            String label,
+            String codePrefix,
+            ServiceKind recordKind,
+            FormType planForm,
+            FormType evaluationForm,
+            boolean unitPlans) {
         this.label = label;
         this.codePrefix = codePrefix;
         this.recordKind = recordKind;

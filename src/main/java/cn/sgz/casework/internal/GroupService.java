@@ -39,9 +39,17 @@ public class GroupService {
     private final ProjectLookup projects;
     private final ApplicationEventPublisher events;
 
-    GroupService(GroupStore groups, FormStore forms, SessionStore sessions, LogStore log, ExemplaryStore exemplary,
-                 FormCodec codec, SessionRecords sessionRecords, CaseworkAccess access, ProjectLookup projects,
-                 ApplicationEventPublisher events) {
+    GroupService(
+            GroupStore groups,
+            FormStore forms,
+            SessionStore sessions,
+            LogStore log,
+            ExemplaryStore exemplary,
+            FormCodec codec,
+            SessionRecords sessionRecords,
+            CaseworkAccess access,
+            ProjectLookup projects,
+            ApplicationEventPublisher events) {
         this.groups = groups;
         this.forms = forms;
         this.sessions = sessions;
@@ -72,10 +80,11 @@ public class GroupService {
         }
         Map<String, String> plan = codec.validate(kind.planForm(), in.plan());
         LocalDate opened = LocalDate.parse(plan.get("planDate"));
-        Long projectId = projects.forStation(station.id(), opened).map(Project::id).orElse(null);
+        Long projectId =
+                projects.forStation(station.id(), opened).map(Project::id).orElse(null);
         var me = access.me();
-        long id = groups.insert(kind, station.id(), station.path(), projectId, name, domain, me.id(), me.displayName(),
-                opened);
+        long id = groups.insert(
+                kind, station.id(), station.path(), projectId, name, domain, me.id(), me.displayName(), opened);
         forms.save(kind.name(), id, kind.planForm(), 0, station.id(), station.path(), plan, me.username());
         log.add(kind.name(), id, me.username(), "OPEN", kind.planForm().documentName());
         events.publishEvent(AuditEvent.success(kind.name() + "_CREATE", kind.name(), id, station.path(), name));
@@ -98,11 +107,21 @@ public class GroupService {
     public GroupDetail detail(GroupKind kind, long id) {
         GroupView g = get(kind, id);
         List<FormView> all = forms.of(kind.name(), id);
-        Optional<FormView> plan = all.stream().filter(f -> f.type() == kind.planForm()).findFirst();
-        List<FormView> units = all.stream().filter(f -> f.type() == FormType.UNIT_PLAN).toList();
-        Optional<FormView> evaluation = all.stream().filter(f -> f.type() == kind.evaluationForm()).findFirst();
-        return new GroupDetail(g, plan, units, sessionViews(g), evaluation, log.of(kind.name(), id),
-                kind == GroupKind.GROUP ? exemplary.live(kind.name(), id) : Optional.empty(), access.canWrite());
+        Optional<FormView> plan =
+                all.stream().filter(f -> f.type() == kind.planForm()).findFirst();
+        List<FormView> units =
+                all.stream().filter(f -> f.type() == FormType.UNIT_PLAN).toList();
+        Optional<FormView> evaluation =
+                all.stream().filter(f -> f.type() == kind.evaluationForm()).findFirst();
+        return new GroupDetail(
+                g,
+                plan,
+                units,
+                sessionViews(g),
+                evaluation,
+                log.of(kind.name(), id),
+                kind == GroupKind.GROUP ? exemplary.live(kind.name(), id) : Optional.empty(),
+                access.canWrite());
     }
 
     /** Saves the plan, a unit plan (seq = its session number) or the evaluation report. */
@@ -122,7 +141,15 @@ public class GroupService {
         }
         Map<String, String> clean = codec.validate(type, values);
         var me = access.me();
-        forms.save(kind.name(), id, type, number, g.stationId(), g.orgPath(), clean, me.username(),
+        forms.save(
+                kind.name(),
+                id,
+                type,
+                number,
+                g.stationId(),
+                g.orgPath(),
+                clean,
+                me.username(),
                 FormStore.expectedVersion(values));
         if (type == kind.evaluationForm()) {
             groups.setStage(id, GroupStage.EVALUATED);
@@ -158,11 +185,23 @@ public class GroupService {
             }
         }
         Map<String, String> fields = codec.validate(FormType.GROUP_PROCESS, in.fields());
-        String title = kind == GroupKind.GROUP ? g.name() + " 第" + unit + "节" : g.name() + " 第" + (g.sessions() + 1) + "次活动";
+        String title =
+                kind == GroupKind.GROUP ? g.name() + " 第" + unit + "节" : g.name() + " 第" + (g.sessions() + 1) + "次活动";
         var me = access.me();
-        ServiceRecordView r = sessionRecords.create(new SessionRecords.Target(g.stationId(), g.projectId(),
-                kind.recordKind(), kind == GroupKind.GROUP ? g.domain() : null, cut(title), true, null, null),
-                in, fields, me.displayName(), photo);
+        ServiceRecordView r = sessionRecords.create(
+                new SessionRecords.Target(
+                        g.stationId(),
+                        g.projectId(),
+                        kind.recordKind(),
+                        kind == GroupKind.GROUP ? g.domain() : null,
+                        cut(title),
+                        true,
+                        null,
+                        null),
+                in,
+                fields,
+                me.displayName(),
+                photo);
         Map<String, String> stored = new java.util.LinkedHashMap<>(fields);
         if (in.startTime() != null && !in.startTime().isBlank()) {
             stored.put("startTime", in.startTime().strip());
@@ -173,17 +212,28 @@ public class GroupService {
         if (in.place() != null && !in.place().isBlank()) {
             stored.put("place", in.place().strip());
         }
-        long sid = sessions.insert(kind.name(), id, r.id(), unit, g.stationId(), g.orgPath(), r.serviceDate(),
-                codec.write(stored), me.username());
+        long sid = sessions.insert(
+                kind.name(),
+                id,
+                r.id(),
+                unit,
+                g.stationId(),
+                g.orgPath(),
+                r.serviceDate(),
+                codec.write(stored),
+                me.username());
         if (g.stage() == GroupStage.PLANNED) {
             groups.setStage(id, GroupStage.RUNNING);
         } else {
             groups.touch(id);
         }
         log.add(kind.name(), id, me.username(), "SESSION", title + "，记录 #" + r.id());
-        events.publishEvent(AuditEvent.success(kind.name() + "_SESSION_ADD", kind.name(), id, g.orgPath(),
-                "服务记录#" + r.id()));
-        return sessionViews(get(kind, id)).stream().filter(s -> s.id() == sid).findFirst().orElseThrow();
+        events.publishEvent(
+                AuditEvent.success(kind.name() + "_SESSION_ADD", kind.name(), id, g.orgPath(), "服务记录#" + r.id()));
+        return sessionViews(get(kind, id)).stream()
+                .filter(s -> s.id() == sid)
+                .findFirst()
+                .orElseThrow();
     }
 
     List<SessionView> sessionViews(GroupView g) {
@@ -191,12 +241,18 @@ public class GroupService {
     }
 
     private List<GroupView> named(List<GroupView> rows) {
-        Map<Long, String> names = access.stationNames(rows.stream().map(GroupView::stationId)
-                .collect(Collectors.toSet()));
+        Map<Long, String> names =
+                access.stationNames(rows.stream().map(GroupView::stationId).collect(Collectors.toSet()));
         Map<Long, Integer> minimum = new java.util.HashMap<>();
-        return rows.stream().map(g -> g.with(names.getOrDefault(g.stationId(), ""), g.kind().unitPlans()
-                ? minimum.computeIfAbsent(g.projectId() == null ? -1L : g.projectId(),
-                        p -> projects.minGroupAttendees(p < 0 ? null : p)) : 0)).toList();
+        return rows.stream()
+                .map(g -> g.with(
+                        names.getOrDefault(g.stationId(), ""),
+                        g.kind().unitPlans()
+                                ? minimum.computeIfAbsent(
+                                        g.projectId() == null ? -1L : g.projectId(),
+                                        p -> projects.minGroupAttendees(p < 0 ? null : p))
+                                : 0))
+                .toList();
     }
 
     private static String cut(String s) {

@@ -1,8 +1,8 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.org.Scope;
+import cn.sgz.shared.ChinaTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -30,29 +30,52 @@ public class GroupStore {
         this.jdbc = jdbc;
     }
 
-    public long insert(GroupKind kind, long stationId, String orgPath, Long projectId, String name,
-                       ServiceDomain domain, long workerId, String workerName, LocalDate openedOn) {
+    public long insert(
+            GroupKind kind,
+            long stationId,
+            String orgPath,
+            Long projectId,
+            String name,
+            ServiceDomain domain,
+            long workerId,
+            String workerName,
+            LocalDate openedOn) {
         OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO cw_group (kind, code, station_id, org_path, project_id, name, domain, stage, worker_id, "
-                        + "worker_name, opened_on, created_at, updated_at, version) VALUES (?,'-',?,?,?,?,?,?,?,?,?,?,?,0)")
-                .params(kind.name(), stationId, orgPath, projectId, name, domain.name(), GroupStage.PLANNED.name(),
-                        workerId, workerName, openedOn, now, now)
+        jdbc.sql(
+                        "INSERT INTO cw_group (kind, code, station_id, org_path, project_id, name, domain, stage, worker_id, "
+                                + "worker_name, opened_on, created_at, updated_at, version) VALUES (?,'-',?,?,?,?,?,?,?,?,?,?,?,0)")
+                .params(
+                        kind.name(),
+                        stationId,
+                        orgPath,
+                        projectId,
+                        name,
+                        domain.name(),
+                        GroupStage.PLANNED.name(),
+                        workerId,
+                        workerName,
+                        openedOn,
+                        now,
+                        now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         jdbc.sql("UPDATE cw_group SET code = ? WHERE id = ?")
-                .params(kind.codePrefix() + openedOn.getYear() + "-" + String.format("%04d", id), id).update();
+                .params(kind.codePrefix() + openedOn.getYear() + "-" + String.format("%04d", id), id)
+                .update();
         return id;
     }
 
     public Optional<GroupView> find(GroupKind kind, long id) {
-        return jdbc.sql(SELECT + "WHERE g.id = ? AND g.kind = ?").params(id, kind.name()).query(GroupStore::map)
+        return jdbc.sql(SELECT + "WHERE g.id = ? AND g.kind = ?")
+                .params(id, kind.name())
+                .query(GroupStore::map)
                 .optional();
     }
 
     public List<GroupView> list(Scope scope, GroupKind kind, Long stationId, GroupStage stage, int limit) {
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE g.kind = ? AND ")
-                .append(scope.sqlCondition("g.org_path"));
+        StringBuilder sql =
+                new StringBuilder(SELECT).append("WHERE g.kind = ? AND ").append(scope.sqlCondition("g.org_path"));
         List<Object> params = new ArrayList<>();
         params.add(kind.name());
         params.addAll(scope.likePatterns());
@@ -76,7 +99,8 @@ public class GroupStore {
         boolean oneDomain = domain != null && domain != ServiceDomain.ALL;
         var spec = jdbc.sql(SELECT + "WHERE g.kind = :kind AND g.station_id IN (:stations)"
                         + (oneDomain ? " AND g.domain = :domain" : "") + " ORDER BY g.id")
-                .param("kind", kind.name()).param("stations", stationIds);
+                .param("kind", kind.name())
+                .param("stations", stationIds);
         if (oneDomain) {
             spec = spec.param("domain", domain.name());
         }
@@ -85,12 +109,14 @@ public class GroupStore {
 
     public void setStage(long id, GroupStage stage) {
         jdbc.sql("UPDATE cw_group SET stage = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(stage.name(), ChinaTime.offsetNow(), id).update();
+                .params(stage.name(), ChinaTime.offsetNow(), id)
+                .update();
     }
 
     public void touch(long id) {
         jdbc.sql("UPDATE cw_group SET updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(ChinaTime.offsetNow(), id).update();
+                .params(ChinaTime.offsetNow(), id)
+                .update();
     }
 
     public long count() {
@@ -98,11 +124,23 @@ public class GroupStore {
     }
 
     static GroupView map(ResultSet rs, int n) throws SQLException {
-        return new GroupView(rs.getLong("id"), GroupKind.valueOf(rs.getString("kind")), rs.getString("code"),
-                rs.getLong("station_id"), null, rs.getString("org_path"), (Long) rs.getObject("project_id"),
-                rs.getString("name"), ServiceDomain.valueOf(rs.getString("domain")),
-                GroupStage.valueOf(rs.getString("stage")), rs.getLong("worker_id"), rs.getString("worker_name"),
-                rs.getObject("opened_on", LocalDate.class), rs.getObject("last_session", LocalDate.class),
-                rs.getInt("session_count"), 0, rs.getLong("version"));
+        return new GroupView(
+                rs.getLong("id"),
+                GroupKind.valueOf(rs.getString("kind")),
+                rs.getString("code"),
+                rs.getLong("station_id"),
+                null,
+                rs.getString("org_path"),
+                (Long) rs.getObject("project_id"),
+                rs.getString("name"),
+                ServiceDomain.valueOf(rs.getString("domain")),
+                GroupStage.valueOf(rs.getString("stage")),
+                rs.getLong("worker_id"),
+                rs.getString("worker_name"),
+                rs.getObject("opened_on", LocalDate.class),
+                rs.getObject("last_session", LocalDate.class),
+                rs.getInt("session_count"),
+                0,
+                rs.getLong("version"));
     }
 }

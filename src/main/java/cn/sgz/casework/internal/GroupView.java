@@ -7,14 +7,44 @@ import java.time.LocalDate;
  * A group or community service. {@code minAttendees} is the project's minimum per group session
  * (0 for community services or when the project sets none).
  */
-public record GroupView(long id, GroupKind kind, String code, long stationId, String stationName, String orgPath,
-                        Long projectId, String name, ServiceDomain domain, GroupStage stage, long workerId,
-                        String workerName, LocalDate openedOn, LocalDate lastSessionOn, int sessions,
-                        int minAttendees, long version) {
+public record GroupView(
+        long id,
+        GroupKind kind,
+        String code,
+        long stationId,
+        String stationName,
+        String orgPath,
+        Long projectId,
+        String name,
+        ServiceDomain domain,
+        GroupStage stage,
+        long workerId,
+        String workerName,
+        LocalDate openedOn,
+        LocalDate lastSessionOn,
+        int sessions,
+        int minAttendees,
+        long version) {
 
     public GroupView with(String station, int minimum) {
-        return new GroupView(id, kind, code, stationId, station, orgPath, projectId, name, domain, stage, workerId,
-                workerName, openedOn, lastSessionOn, sessions, minimum, version);
+        return new GroupView(
+                id,
+                kind,
+                code,
+                stationId,
+                station,
+                orgPath,
+                projectId,
+                name,
+                domain,
+                stage,
+                workerId,
+                workerName,
+                openedOn,
+                lastSessionOn,
+                sessions,
+                minimum,
+                version);
     }
 
     public String href() {

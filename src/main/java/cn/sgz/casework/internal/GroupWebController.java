@@ -24,8 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GroupWebController {
 
-    private static final List<ServiceDomain> DOMAINS = List.of(ServiceDomain.SOCIAL_ASSISTANCE, ServiceDomain.ELDERLY,
-            ServiceDomain.CHILD, ServiceDomain.DISABLED, ServiceDomain.OTHER);
+    private static final List<ServiceDomain> DOMAINS = List.of(
+            ServiceDomain.SOCIAL_ASSISTANCE,
+            ServiceDomain.ELDERLY,
+            ServiceDomain.CHILD,
+            ServiceDomain.DISABLED,
+            ServiceDomain.OTHER);
 
     private final GroupService groups;
     private final CaseworkAccess access;
@@ -36,8 +40,11 @@ class GroupWebController {
     }
 
     @GetMapping({"/groups", "/community-services"})
-    String list(HttpServletRequest request, @RequestParam(required = false) Long stationId,
-                @RequestParam(required = false) GroupStage stage, Model model) {
+    String list(
+            HttpServletRequest request,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) GroupStage stage,
+            Model model) {
         GroupKind kind = GroupApiController.kindOf(request);
         model.addAttribute("kind", kind);
         model.addAttribute("groups", groups.list(kind, stationId, stage));
@@ -55,8 +62,13 @@ class GroupWebController {
         return newForm(model, kind, access.ownStation(), null, null, CaseWebController.defaults(kind.planForm()));
     }
 
-    private String newForm(Model model, GroupKind kind, Long stationId, String name, ServiceDomain domain,
-                           Map<String, String> values) {
+    private String newForm(
+            Model model,
+            GroupKind kind,
+            Long stationId,
+            String name,
+            ServiceDomain domain,
+            Map<String, String> values) {
         model.addAttribute("kind", kind);
         model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", stationId);
@@ -69,17 +81,28 @@ class GroupWebController {
     }
 
     @PostMapping({"/groups", "/community-services"})
-    String create(HttpServletRequest request, @RequestParam(required = false) Long stationId,
-                  @RequestParam(required = false) String name, @RequestParam(required = false) ServiceDomain domain,
-                  HttpServletResponse response, Model model, RedirectAttributes flash) {
+    String create(
+            HttpServletRequest request,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) ServiceDomain domain,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
         GroupKind kind = GroupApiController.kindOf(request);
         Map<String, String> plan = FormParams.fields(request);
-        return FormSubmission.run(model, response, () -> {
-            GroupView g = groups.create(kind, new CaseworkInputs.NewGroup(stationId, name, domain, plan));
-            flash.addFlashAttribute("notice", "已建立" + kind.label() + "（" + g.code() + "）。"
-                    + (kind.unitPlans() ? "下一步：填写第1节的单元计划书。" : "下一步：开展活动并记录。"));
-            return "redirect:" + g.href();
-        }, () -> newForm(model, kind, stationId, name, domain, plan));
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    GroupView g = groups.create(kind, new CaseworkInputs.NewGroup(stationId, name, domain, plan));
+                    flash.addFlashAttribute(
+                            "notice",
+                            "已建立" + kind.label() + "（" + g.code() + "）。"
+                                    + (kind.unitPlans() ? "下一步：填写第1节的单元计划书。" : "下一步：开展活动并记录。"));
+                    return "redirect:" + g.href();
+                },
+                () -> newForm(model, kind, stationId, name, domain, plan));
     }
 
     @GetMapping({"/groups/{id}", "/community-services/{id}"})
@@ -96,15 +119,27 @@ class GroupWebController {
     String form(HttpServletRequest request, @PathVariable long id, @PathVariable FormType type, Model model) {
         GroupDetail d = groups.detail(GroupApiController.kindOf(request), id);
         var existing = type == d.g().kind().planForm() ? d.plan() : d.evaluation();
-        return formPage(model, d, type, 0, existing.map(CaseWebController::withVersion)
-                .orElseGet(() -> CaseWebController.defaults(type)));
+        return formPage(
+                model,
+                d,
+                type,
+                0,
+                existing.map(CaseWebController::withVersion).orElseGet(() -> CaseWebController.defaults(type)));
     }
 
     @GetMapping("/groups/{id}/units/{seq}")
     String unit(@PathVariable long id, @PathVariable int seq, Model model) {
         GroupDetail d = groups.detail(GroupKind.GROUP, id);
-        return formPage(model, d, FormType.UNIT_PLAN, seq, d.units().stream().filter(u -> u.seq() == seq).findFirst()
-                .map(CaseWebController::withVersion).orElseGet(LinkedHashMap::new));
+        return formPage(
+                model,
+                d,
+                FormType.UNIT_PLAN,
+                seq,
+                d.units().stream()
+                        .filter(u -> u.seq() == seq)
+                        .findFirst()
+                        .map(CaseWebController::withVersion)
+                        .orElseGet(LinkedHashMap::new));
     }
 
     private String formPage(Model model, GroupDetail d, FormType type, int seq, Map<String, String> values) {
@@ -116,8 +151,8 @@ class GroupWebController {
         model.addAttribute("seq", seq);
         model.addAttribute("specs", type.fields());
         model.addAttribute("values", values);
-        model.addAttribute("action", type == FormType.UNIT_PLAN ? g.href() + "/units/" + seq
-                : g.href() + "/forms/" + type.name());
+        model.addAttribute(
+                "action", type == FormType.UNIT_PLAN ? g.href() + "/units/" + seq : g.href() + "/forms/" + type.name());
         model.addAttribute("back", g.href());
         model.addAttribute("heading", g.code() + " " + g.name());
         model.addAttribute("title", seq > 0 ? type.documentName() + "（第" + seq + "节）" : type.documentName());
@@ -125,40 +160,70 @@ class GroupWebController {
     }
 
     @PostMapping({"/groups/{id}/forms/{type}", "/community-services/{id}/forms/{type}"})
-    String saveForm(HttpServletRequest request, @PathVariable long id, @PathVariable FormType type,
-                    HttpServletResponse response, Model model, RedirectAttributes flash) {
+    String saveForm(
+            HttpServletRequest request,
+            @PathVariable long id,
+            @PathVariable FormType type,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
         GroupKind kind = GroupApiController.kindOf(request);
         Map<String, String> values = FormParams.fields(request);
-        return FormSubmission.run(model, response, () -> CaseWebController.conflictRedisplay(model, response, () -> {
-            groups.saveForm(kind, id, type, 0, values);
-            flash.addFlashAttribute("notice", "已保存" + type.documentName() + "。");
-            return "redirect:/" + kind.path() + "/" + id;
-        }, () -> formPage(model, groups.detail(kind, id), type, 0, values)),
+        return FormSubmission.run(
+                model,
+                response,
+                () -> CaseWebController.conflictRedisplay(
+                        model,
+                        response,
+                        () -> {
+                            groups.saveForm(kind, id, type, 0, values);
+                            flash.addFlashAttribute("notice", "已保存" + type.documentName() + "。");
+                            return "redirect:/" + kind.path() + "/" + id;
+                        },
+                        () -> formPage(model, groups.detail(kind, id), type, 0, values)),
                 () -> formPage(model, groups.detail(kind, id), type, 0, values));
     }
 
     @PostMapping("/groups/{id}/units/{seq}")
-    String saveUnit(HttpServletRequest request, @PathVariable long id, @PathVariable int seq,
-                    HttpServletResponse response, Model model, RedirectAttributes flash) {
+    String saveUnit(
+            HttpServletRequest request,
+            @PathVariable long id,
+            @PathVariable int seq,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
         Map<String, String> values = FormParams.fields(request);
-        return FormSubmission.run(model, response, () -> CaseWebController.conflictRedisplay(model, response, () -> {
-            groups.saveForm(GroupKind.GROUP, id, FormType.UNIT_PLAN, seq, values);
-            flash.addFlashAttribute("notice", "已保存第" + seq + "节的单元计划书。");
-            return "redirect:/groups/" + id;
-        }, () -> formPage(model, groups.detail(GroupKind.GROUP, id), FormType.UNIT_PLAN, seq, values)),
+        return FormSubmission.run(
+                model,
+                response,
+                () -> CaseWebController.conflictRedisplay(
+                        model,
+                        response,
+                        () -> {
+                            groups.saveForm(GroupKind.GROUP, id, FormType.UNIT_PLAN, seq, values);
+                            flash.addFlashAttribute("notice", "已保存第" + seq + "节的单元计划书。");
+                            return "redirect:/groups/" + id;
+                        },
+                        () -> formPage(model, groups.detail(GroupKind.GROUP, id), FormType.UNIT_PLAN, seq, values)),
                 () -> formPage(model, groups.detail(GroupKind.GROUP, id), FormType.UNIT_PLAN, seq, values));
     }
 
     @GetMapping({"/groups/{id}/sessions/new", "/community-services/{id}/sessions/new"})
-    String newSession(HttpServletRequest request, @PathVariable long id, @RequestParam(required = false) Integer unit,
-                      Model model) {
+    String newSession(
+            HttpServletRequest request,
+            @PathVariable long id,
+            @RequestParam(required = false) Integer unit,
+            Model model) {
         GroupDetail d = groups.detail(GroupApiController.kindOf(request), id);
-        return sessionPage(model, d, Map.of(), new CaseWebController.SessionInput(ChinaTime.today(), null,
-                null, null, unit, null));
+        return sessionPage(
+                model,
+                d,
+                Map.of(),
+                new CaseWebController.SessionInput(ChinaTime.today(), null, null, null, unit, null));
     }
 
-    private String sessionPage(Model model, GroupDetail d, Map<String, String> values,
-                               CaseWebController.SessionInput in) {
+    private String sessionPage(
+            Model model, GroupDetail d, Map<String, String> values, CaseWebController.SessionInput in) {
         GroupView g = d.g();
         model.addAttribute("heading", g.code() + " " + g.name());
         model.addAttribute("specs", FormType.GROUP_PROCESS.fields());
@@ -176,23 +241,40 @@ class GroupWebController {
     }
 
     @PostMapping({"/groups/{id}/sessions", "/community-services/{id}/sessions"})
-    String addSession(HttpServletRequest request, @PathVariable long id,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceDate,
-                      @RequestParam(required = false) String startTime, @RequestParam(required = false) String endTime,
-                      @RequestParam(required = false) String place, @RequestParam(required = false) Integer unitSeq,
-                      @RequestParam(required = false) String attendance,
-                      @RequestParam(required = false) MultipartFile photo, HttpServletResponse response, Model model,
-                      RedirectAttributes flash) {
+    String addSession(
+            HttpServletRequest request,
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate serviceDate,
+            @RequestParam(required = false) String startTime,
+            @RequestParam(required = false) String endTime,
+            @RequestParam(required = false) String place,
+            @RequestParam(required = false) Integer unitSeq,
+            @RequestParam(required = false) String attendance,
+            @RequestParam(required = false) MultipartFile photo,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes flash) {
         GroupKind kind = GroupApiController.kindOf(request);
         Map<String, String> fields = FormParams.fields(request);
-        CaseWebController.SessionInput in = new CaseWebController.SessionInput(serviceDate, startTime, endTime, place,
-                unitSeq, attendance);
-        return FormSubmission.run(model, response, () -> {
-            SessionView s = groups.addSession(kind, id, new CaseworkInputs.NewSession(serviceDate, startTime, endTime,
-                    place, unitSeq, fields, attendance), FormParams.photo(photo));
-            flash.addFlashAttribute("notice", s.counts() ? "已记录，计入第" + s.number() + "节。"
-                    : "已记录活动（服务记录 #" + s.recordId() + "），不计入：" + s.reason() + "。");
-            return "redirect:/" + kind.path() + "/" + id + "#sessions";
-        }, () -> sessionPage(model, groups.detail(kind, id), fields, in));
+        CaseWebController.SessionInput in =
+                new CaseWebController.SessionInput(serviceDate, startTime, endTime, place, unitSeq, attendance);
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    SessionView s = groups.addSession(
+                            kind,
+                            id,
+                            new CaseworkInputs.NewSession(
+                                    serviceDate, startTime, endTime, place, unitSeq, fields, attendance),
+                            FormParams.photo(photo));
+                    flash.addFlashAttribute(
+                            "notice",
+                            s.counts()
+                                    ? "已记录，计入第" + s.number() + "节。"
+                                    : "已记录活动（服务记录 #" + s.recordId() + "），不计入：" + s.reason() + "。");
+                    return "redirect:/" + kind.path() + "/" + id + "#sessions";
+                },
+                () -> sessionPage(model, groups.detail(kind, id), fields, in));
     }
 }

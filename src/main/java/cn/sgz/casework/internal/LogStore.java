@@ -18,16 +18,25 @@ public class LogStore {
 
     public void add(String ownerType, long ownerId, String actor, String action, String note) {
         jdbc.sql("INSERT INTO cw_log (owner_type, owner_id, logged_at, actor, action, note) VALUES (?,?,?,?,?,?)")
-                .params(ownerType, ownerId, ChinaTime.offsetNow(), actor, action,
+                .params(
+                        ownerType,
+                        ownerId,
+                        ChinaTime.offsetNow(),
+                        actor,
+                        action,
                         note == null ? null : note.length() > 1000 ? note.substring(0, 1000) : note)
                 .update();
     }
 
     public List<LogEntry> of(String ownerType, long ownerId) {
-        return jdbc.sql("SELECT logged_at, actor, action, note FROM cw_log WHERE owner_type = ? AND owner_id = ? ORDER BY id")
+        return jdbc.sql(
+                        "SELECT logged_at, actor, action, note FROM cw_log WHERE owner_type = ? AND owner_id = ? ORDER BY id")
                 .params(ownerType, ownerId)
-                .query((rs, n) -> new LogEntry(rs.getObject("logged_at", OffsetDateTime.class), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("note")))
+                .query((rs, n) -> new LogEntry(
+                        rs.getObject("logged_at", OffsetDateTime.class),
+                        rs.getString("actor"),
+                        rs.getString("action"),
+                        rs.getString("note")))
                 .list();
     }
 }

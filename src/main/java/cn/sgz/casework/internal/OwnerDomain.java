@@ -4,10 +4,10 @@ package cn.sgz.casework.internal;
 final class OwnerDomain {
 
     /** Format with the row's table alias. */
-    static final String SQL = "AND ((%1$s.owner_type = 'CASE' AND EXISTS (SELECT 1 FROM cw_case c WHERE c.id = %1$s.owner_id "
-            + "AND c.domain = :domain)) OR (%1$s.owner_type <> 'CASE' AND EXISTS (SELECT 1 FROM cw_group g "
-            + "WHERE g.id = %1$s.owner_id AND g.domain = :domain))) ";
+    static final String SQL =
+            "AND ((%1$s.owner_type = 'CASE' AND EXISTS (SELECT 1 FROM cw_case c WHERE c.id = %1$s.owner_id "
+                    + "AND c.domain = :domain)) OR (%1$s.owner_type <> 'CASE' AND EXISTS (SELECT 1 FROM cw_group g "
+                    + "WHERE g.id = %1$s.owner_id AND g.domain = :domain))) ";
 
-    private OwnerDomain() {
-    }
+    private OwnerDomain() {}
 }

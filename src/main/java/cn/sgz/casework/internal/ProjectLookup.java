@@ -30,8 +30,10 @@ public class ProjectLookup {
 
     /** Minimum attendees per group session: the project's, or the seeds' default (6) without a project. */
     public int minGroupAttendees(Long projectId) {
-        Integer min = projectId == null ? EvidencePolicy.defaults().minGroupAttendees()
-                : projects.findUnscoped(projectId).map(p -> p.evidencePolicy().minGroupAttendees())
+        Integer min = projectId == null
+                ? EvidencePolicy.defaults().minGroupAttendees()
+                : projects.findUnscoped(projectId)
+                        .map(p -> p.evidencePolicy().minGroupAttendees())
                         .orElse(EvidencePolicy.defaults().minGroupAttendees());
         return min == null ? 0 : min;
     }

@@ -37,21 +37,54 @@ public class SessionRecords {
     }
 
     /** What a session record is about, beside what the worker typed. */
-    public record Target(long stationId, Long projectId, ServiceKind kind, cn.sgz.catalog.ServiceDomain domain,
-                         String title, boolean indoor, Long recipientId, String personName) {
-    }
+    public record Target(
+            long stationId,
+            Long projectId,
+            ServiceKind kind,
+            cn.sgz.catalog.ServiceDomain domain,
+            String title,
+            boolean indoor,
+            Long recipientId,
+            String personName) {}
 
     /** Creates the record, its sign-in sheet and photo; returns the record. Rolls back with the caller. */
-    public ServiceRecordView create(Target t, NewSession s, Map<String, String> fields, String worker, PhotoFile photo) {
-        String content = joined(fields, "sessionGoal", "本节目标", "process", "服务过程", "interaction", "参与者表现",
-                "reflection", "社工反思", "nextPlan", "下节计划");
-        List<RecordForm.ParticipantInput> people = t.recipientId() == null ? List.of()
+    public ServiceRecordView create(
+            Target t, NewSession s, Map<String, String> fields, String worker, PhotoFile photo) {
+        String content = joined(
+                fields,
+                "sessionGoal",
+                "本节目标",
+                "process",
+                "服务过程",
+                "interaction",
+                "参与者表现",
+                "reflection",
+                "社工反思",
+                "nextPlan",
+                "下节计划");
+        List<RecordForm.ParticipantInput> people = t.recipientId() == null
+                ? List.of()
                 : List.of(new RecordForm.ParticipantInput(t.recipientId(), t.personName()));
-        ServiceRecordView r = records.create(new RecordForm(t.stationId(), t.projectId(), t.kind(),
-                activityDomain(t.domain()), t.title(), s.serviceDate(), s.startTime(), s.endTime(), s.place(),
-                t.indoor(), false, worker, people.size(), cut(content, 4000), cut(fields.get("outcome"), 2000), people));
+        ServiceRecordView r = records.create(new RecordForm(
+                t.stationId(),
+                t.projectId(),
+                t.kind(),
+                activityDomain(t.domain()),
+                t.title(),
+                s.serviceDate(),
+                s.startTime(),
+                s.endTime(),
+                s.place(),
+                t.indoor(),
+                false,
+                worker,
+                people.size(),
+                cut(content, 4000),
+                cut(fields.get("outcome"), 2000),
+                people));
         int line = 0;
-        for (String raw : s.attendance() == null ? new String[0] : s.attendance().split("\\R")) {
+        for (String raw :
+                s.attendance() == null ? new String[0] : s.attendance().split("\\R")) {
             line++;
             String[] parts = raw.strip().split("[\\s,，、]+", 2);
             if (parts[0].isEmpty()) {
@@ -64,8 +97,15 @@ public class SessionRecords {
             }
         }
         if (photo != null && photo.size() > 0) {
-            records.addPhoto(r.id(), PhotoPurpose.SCENE, PhotoSource.GALLERY, null, photo.name(), photo.size(),
-                    photo.content(), null);
+            records.addPhoto(
+                    r.id(),
+                    PhotoPurpose.SCENE,
+                    PhotoSource.GALLERY,
+                    null,
+                    photo.name(),
+                    photo.size(),
+                    photo.content(),
+                    null);
         }
         return r;
     }
@@ -75,10 +115,12 @@ public class SessionRecords {
      * least {@code minAttendees} signed in; counting sessions are numbered 第1节, 第2节 …
      */
     public List<SessionView> views(List<SessionStore.Row> rows, int minAttendees, FormCodec codec) {
-        Map<Long, RecordSummary> sums = summaries.find(rows.stream().map(SessionStore.Row::recordId).toList());
+        Map<Long, RecordSummary> sums =
+                summaries.find(rows.stream().map(SessionStore.Row::recordId).toList());
         List<SessionStore.Row> sorted = new ArrayList<>(rows);
-        sorted.sort(Comparator.comparing((SessionStore.Row r) -> sums.containsKey(r.recordId())
-                ? sums.get(r.recordId()).serviceDate() : r.serviceDate()).thenComparing(SessionStore.Row::id));
+        sorted.sort(Comparator.comparing((SessionStore.Row r) ->
+                        sums.containsKey(r.recordId()) ? sums.get(r.recordId()).serviceDate() : r.serviceDate())
+                .thenComparing(SessionStore.Row::id));
         List<SessionView> out = new ArrayList<>();
         int number = 0;
         for (SessionStore.Row row : sorted) {
@@ -87,9 +129,18 @@ public class SessionRecords {
             boolean voided = s == null || s.voided();
             boolean enough = minAttendees <= 0 || attendees >= minAttendees;
             boolean counts = s != null && s.counts() && enough;
-            out.add(new SessionView(row.id(), row.recordId(), row.unitSeq(), counts ? ++number : null,
-                    s == null ? row.serviceDate() : s.serviceDate(), counts, voided, attendees, minAttendees,
-                    counts ? null : reason(s, attendees, minAttendees, enough), codec.read(row.content()),
+            out.add(new SessionView(
+                    row.id(),
+                    row.recordId(),
+                    row.unitSeq(),
+                    counts ? ++number : null,
+                    s == null ? row.serviceDate() : s.serviceDate(),
+                    counts,
+                    voided,
+                    attendees,
+                    minAttendees,
+                    counts ? null : reason(s, attendees, minAttendees, enough),
+                    codec.read(row.content()),
                     row.createdBy()));
         }
         return out;
@@ -110,13 +161,17 @@ public class SessionRecords {
         List<String> parts = new ArrayList<>();
         if (!s.counts()) {
             String codes = s.reasons() == null ? "" : s.reasons();
-            List<String> labels = Arrays.stream(codes.split(",")).filter(c -> !c.isBlank()).map(c -> {
-                try {
-                    return ReasonCode.valueOf(c.strip()).label();
-                } catch (IllegalArgumentException e) {
-                    return c;
-                }
-            }).distinct().toList();
+            List<String> labels = Arrays.stream(codes.split(","))
+                    .filter(c -> !c.isBlank())
+                    .map(c -> {
+                        try {
+                            return ReasonCode.valueOf(c.strip()).label();
+                        } catch (IllegalArgumentException e) {
+                            return c;
+                        }
+                    })
+                    .distinct()
+                    .toList();
             parts.add(labels.isEmpty() ? "服务记录未计入服务次数" : String.join("、", labels));
         }
         if (!enough) {

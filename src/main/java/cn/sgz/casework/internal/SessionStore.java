@@ -2,7 +2,6 @@ package cn.sgz.casework.internal;
 
 import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -16,9 +15,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class SessionStore {
 
-    public record Row(long id, String ownerType, long ownerId, long recordId, Integer unitSeq, long stationId,
-                      LocalDate serviceDate, String content, String createdBy) {
-    }
+    public record Row(
+            long id,
+            String ownerType,
+            long ownerId,
+            long recordId,
+            Integer unitSeq,
+            long stationId,
+            LocalDate serviceDate,
+            String content,
+            String createdBy) {}
 
     private final JdbcClient jdbc;
 
@@ -26,12 +32,30 @@ public class SessionStore {
         this.jdbc = jdbc;
     }
 
-    public long insert(String ownerType, long ownerId, long recordId, Integer unitSeq, long stationId, String orgPath,
-                       LocalDate date, String content, String user) {
+    public long insert(
+            String ownerType,
+            long ownerId,
+            long recordId,
+            Integer unitSeq,
+            long stationId,
+            String orgPath,
+            LocalDate date,
+            String content,
+            String user) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO cw_session (owner_type, owner_id, record_id, unit_seq, station_id, org_path, service_date, "
-                        + "content, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                .params(ownerType, ownerId, recordId, unitSeq, stationId, orgPath, date, content, user,
+        jdbc.sql(
+                        "INSERT INTO cw_session (owner_type, owner_id, record_id, unit_seq, station_id, org_path, service_date, "
+                                + "content, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(
+                        ownerType,
+                        ownerId,
+                        recordId,
+                        unitSeq,
+                        stationId,
+                        orgPath,
+                        date,
+                        content,
+                        user,
                         ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -39,7 +63,9 @@ public class SessionStore {
 
     public List<Row> of(String ownerType, long ownerId) {
         return jdbc.sql("SELECT * FROM cw_session WHERE owner_type = ? AND owner_id = ? ORDER BY service_date, id")
-                .params(ownerType, ownerId).query(SessionStore::map).list();
+                .params(ownerType, ownerId)
+                .query(SessionStore::map)
+                .list();
     }
 
     /** Sessions of many owners at once (engine and lists): owner id → sessions. */
@@ -50,10 +76,14 @@ public class SessionStore {
         }
         List<Long> ids = List.copyOf(ownerIds);
         for (int i = 0; i < ids.size(); i += 500) {
-            jdbc.sql("SELECT * FROM cw_session WHERE owner_type = :type AND owner_id IN (:ids) ORDER BY service_date, id")
-                    .param("type", ownerType).param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
-                    .query(SessionStore::map).list()
-                    .forEach(r -> result.computeIfAbsent(r.ownerId(), k -> new java.util.ArrayList<>()).add(r));
+            jdbc.sql(
+                            "SELECT * FROM cw_session WHERE owner_type = :type AND owner_id IN (:ids) ORDER BY service_date, id")
+                    .param("type", ownerType)
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query(SessionStore::map)
+                    .list()
+                    .forEach(r -> result.computeIfAbsent(r.ownerId(), k -> new java.util.ArrayList<>())
+                            .add(r));
         }
         return result;
     }
@@ -71,12 +101,22 @@ public class SessionStore {
         boolean byDomain = domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL;
         return new HashSet<>(jdbc.sql("SELECT DISTINCT station_id FROM cw_session s WHERE station_id IN (:stations) "
                         + (byDomain ? OwnerDomain.SQL.formatted("s") : ""))
-                .param("stations", stationIds).param("domain", byDomain ? domain.name() : "").query(Long.class).list());
+                .param("stations", stationIds)
+                .param("domain", byDomain ? domain.name() : "")
+                .query(Long.class)
+                .list());
     }
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getLong("id"), rs.getString("owner_type"), rs.getLong("owner_id"), rs.getLong("record_id"),
-                (Integer) rs.getObject("unit_seq"), rs.getLong("station_id"),
-                rs.getObject("service_date", LocalDate.class), rs.getString("content"), rs.getString("created_by"));
+        return new Row(
+                rs.getLong("id"),
+                rs.getString("owner_type"),
+                rs.getLong("owner_id"),
+                rs.getLong("record_id"),
+                (Integer) rs.getObject("unit_seq"),
+                rs.getLong("station_id"),
+                rs.getObject("service_date", LocalDate.class),
+                rs.getString("content"),
+                rs.getString("created_by"));
     }
 }

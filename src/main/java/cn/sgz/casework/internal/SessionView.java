@@ -8,9 +8,19 @@ import java.util.Map;
  * plus its 过程记录表. {@code number} is 第N节 among the sessions that count (null when this one does
  * not), and {@code reason} says why it does not count.
  */
-public record SessionView(long id, long recordId, Integer unitSeq, Integer number, LocalDate serviceDate,
-                          boolean counts, boolean voided, int attendees, int minAttendees, String reason,
-                          Map<String, String> values, String createdBy) {
+public record SessionView(
+        long id,
+        long recordId,
+        Integer unitSeq,
+        Integer number,
+        LocalDate serviceDate,
+        boolean counts,
+        boolean voided,
+        int attendees,
+        int minAttendees,
+        String reason,
+        Map<String, String> values,
+        String createdBy) {
 
     public String value(String key) {
         return values.getOrDefault(key, "");

@@ -29,8 +29,7 @@ final class CatalogChecks {
     static final int NAME_MAX = 200;
     static final BigDecimal TARGET_MAX = new BigDecimal("100000000");
 
-    private CatalogChecks() {
-    }
+    private CatalogChecks() {}
 
     static void code(String code, String what, Problems p, String where) {
         if (code == null || code.isBlank()) {
@@ -138,7 +137,8 @@ final class CatalogChecks {
         code(ind.code(), "指标", p, at.at("code"));
         name(ind.name(), "指标名称", p, at.at("name"));
         text(ind.standard(), "服务标准原文", false, p, at.at("standard"));
-        if ((ind.standard() == null || ind.standard().isBlank()) && (ind.value() == null || ind.value().isBlank())
+        if ((ind.standard() == null || ind.standard().isBlank())
+                && (ind.value() == null || ind.value().isBlank())
                 && ind.values().isEmpty()) {
             p.add(at.at("code"), "服务标准原文（standard）和指标值原文（value）至少填写一项");
         }
@@ -192,7 +192,12 @@ final class CatalogChecks {
             }
         }
         tiered(q, TierParams::sessionsEach, "sessionsEach（每个节数）", tiers, p, at.at("params.sessionsEach"));
-        tiered(q, TierParams::attendeesPerSession, "attendeesPerSession（每节人数）", tiers, p,
+        tiered(
+                q,
+                TierParams::attendeesPerSession,
+                "attendeesPerSession（每节人数）",
+                tiers,
+                p,
                 at.at("params.attendeesPerSession"));
         tiered(q, TierParams::certifiedMin, "certifiedMin（持证人数）", tiers, p, at.at("params.certifiedMin"));
         tiered(q, TierParams::eventsMin, "eventsMin（最少次数）", tiers, p, at.at("params.eventsMin"));
@@ -207,16 +212,24 @@ final class CatalogChecks {
     }
 
     /** A parameter given per tier must be given for every tier (a missing one would silently use nothing). */
-    private static void tiered(IndicatorParams q, Function<TierParams, Integer> get, String what,
-                               List<CatalogTier> tiers, Problems p, String where) {
+    private static void tiered(
+            IndicatorParams q,
+            Function<TierParams, Integer> get,
+            String what,
+            List<CatalogTier> tiers,
+            Problems p,
+            String where) {
         boolean any = q.perTier().values().stream().anyMatch(tp -> get.apply(tp) != null);
         if (!any) {
             return;
         }
-        List<String> missing = tiers.stream().filter(t -> {
-            TierParams tp = q.perTier().get(t.code());
-            return tp == null || get.apply(tp) == null;
-        }).map(CatalogTier::label).toList();
+        List<String> missing = tiers.stream()
+                .filter(t -> {
+                    TierParams tp = q.perTier().get(t.code());
+                    return tp == null || get.apply(tp) == null;
+                })
+                .map(CatalogTier::label)
+                .toList();
         if (!missing.isEmpty()) {
             p.add(where, what + "按档位给出时每个档位都要有值，缺少：" + String.join("、", missing));
         }
@@ -230,64 +243,124 @@ final class CatalogChecks {
         }
         String label = kind.name() + "（" + kind.label() + "）";
         // a parameter the kind does not apply is refused, never accepted and ignored
-        refuse(q.sessionsEach() != null && kind != RuleKind.CASE_QUOTA && kind != RuleKind.GROUP_QUOTA,
-                "sessionsEach（每个节数）", label, p, at.at("params.sessionsEach"));
-        refuse(q.attendeesPerSession() != null && kind != RuleKind.GROUP_QUOTA, "attendeesPerSession（每节人数）",
-                label, p, at.at("params.attendeesPerSession"));
-        refuse(q.certifiedMin() != null && kind != RuleKind.STAFFING, "certifiedMin（持证人数）", label, p,
+        refuse(
+                q.sessionsEach() != null && kind != RuleKind.CASE_QUOTA && kind != RuleKind.GROUP_QUOTA,
+                "sessionsEach（每个节数）",
+                label,
+                p,
+                at.at("params.sessionsEach"));
+        refuse(
+                q.attendeesPerSession() != null && kind != RuleKind.GROUP_QUOTA,
+                "attendeesPerSession（每节人数）",
+                label,
+                p,
+                at.at("params.attendeesPerSession"));
+        refuse(
+                q.certifiedMin() != null && kind != RuleKind.STAFFING,
+                "certifiedMin（持证人数）",
+                label,
+                p,
                 at.at("params.certifiedMin"));
-        refuse(q.aggregate() != null && kind != RuleKind.AMOUNT, "aggregate（汇总方式）", label, p,
+        refuse(
+                q.aggregate() != null && kind != RuleKind.AMOUNT,
+                "aggregate（汇总方式）",
+                label,
+                p,
                 at.at("params.aggregate"));
-        refuse(q.countMode() != null && kind != RuleKind.ENTITY_COUNT, "countMode（计数方式）", label, p,
+        refuse(
+                q.countMode() != null && kind != RuleKind.ENTITY_COUNT,
+                "countMode（计数方式）",
+                label,
+                p,
                 at.at("params.countMode"));
-        refuse(!q.documents().isEmpty() && kind != RuleKind.DOCUMENT, "documents（所需文书）", label, p,
+        refuse(
+                !q.documents().isEmpty() && kind != RuleKind.DOCUMENT,
+                "documents（所需文书）",
+                label,
+                p,
                 at.at("params.documents"));
-        refuse(q.condition() != null && kind != RuleKind.COVERAGE, "condition（覆盖条件）", label, p,
+        refuse(
+                q.condition() != null && kind != RuleKind.COVERAGE,
+                "condition（覆盖条件）",
+                label,
+                p,
                 at.at("params.condition"));
         if (q.eventsMin() != null) {
             if (q.aggregate() != AmountAggregate.EVENTS_AT_LEAST) {
-                p.add(at.at("params.eventsMin"),
-                        "eventsMin（最少次数）只用于汇总方式 EVENTS_AT_LEAST（达标次数），请删除或改用该汇总方式");
+                p.add(at.at("params.eventsMin"), "eventsMin（最少次数）只用于汇总方式 EVENTS_AT_LEAST（达标次数），请删除或改用该汇总方式");
             } else if (q.eventsMin() < 1) {
                 p.add(at.at("params.eventsMin"), "eventsMin（最少次数）应为正整数");
             }
         }
         String params = at.at("params");
         switch (kind) {
-            case ACTIVITY_COUNT -> require(!q.recordKinds().isEmpty() || reported(at, "params.recordKinds", p),
-                    label + "需要指明记录类型（recordKinds）", p, params);
+            case ACTIVITY_COUNT ->
+                require(
+                        !q.recordKinds().isEmpty() || reported(at, "params.recordKinds", p),
+                        label + "需要指明记录类型（recordKinds）",
+                        p,
+                        params);
             case PER_RECIPIENT_FREQUENCY -> {
-                require(!q.recordKinds().isEmpty() || reported(at, "params.recordKinds", p),
-                        label + "需要指明记录类型（recordKinds）", p, params);
-                require(q.domain() != null || q.entityType() != null || reported(at, "params.domain", p)
-                        || reported(at, "params.entityType", p),
-                        label + "需要指明台账（domain 服务领域或 entityType）", p, params);
+                require(
+                        !q.recordKinds().isEmpty() || reported(at, "params.recordKinds", p),
+                        label + "需要指明记录类型（recordKinds）",
+                        p,
+                        params);
+                require(
+                        q.domain() != null
+                                || q.entityType() != null
+                                || reported(at, "params.domain", p)
+                                || reported(at, "params.entityType", p),
+                        label + "需要指明台账（domain 服务领域或 entityType）",
+                        p,
+                        params);
             }
-            case COVERAGE -> require((q.domain() != null && !q.recordKinds().isEmpty())
-                            || (q.entityType() != null && q.condition() != null),
-                    label + "需要指明台账和覆盖方式：domain + recordKinds，或 entityType + condition", p, params);
-            case CASE_QUOTA, GROUP_QUOTA -> require(q.sessionsEach() != null || reported(at, "params.sessionsEach", p),
-                    label + "需要指明每个的最少节数（sessionsEach）", p, params);
+            case COVERAGE ->
+                require(
+                        (q.domain() != null && !q.recordKinds().isEmpty())
+                                || (q.entityType() != null && q.condition() != null),
+                        label + "需要指明台账和覆盖方式：domain + recordKinds，或 entityType + condition",
+                        p,
+                        params);
+            case CASE_QUOTA, GROUP_QUOTA ->
+                require(
+                        q.sessionsEach() != null || reported(at, "params.sessionsEach", p),
+                        label + "需要指明每个的最少节数（sessionsEach）",
+                        p,
+                        params);
             case AMOUNT -> {
-                require(q.aggregate() != null || reported(at, "params.aggregate", p),
+                require(
+                        q.aggregate() != null || reported(at, "params.aggregate", p),
                         label + "需要指明汇总方式（aggregate：SUM / EACH_EVENT / EVENTS_AT_LEAST / AVERAGE_PER_ENTITY）",
-                        p, params);
-                require(!q.recordKinds().isEmpty() || q.entityType() != null || reported(at, "params.entityType", p),
-                        label + "需要指明金额来源（recordKinds 或 entityType）", p, params);
+                        p,
+                        params);
+                require(
+                        !q.recordKinds().isEmpty() || q.entityType() != null || reported(at, "params.entityType", p),
+                        label + "需要指明金额来源（recordKinds 或 entityType）",
+                        p,
+                        params);
             }
             case ENTITY_COUNT -> {
-                require(q.entityType() != null || reported(at, "params.entityType", p),
-                        label + "需要指明统计对象（entityType）", p, params);
+                require(
+                        q.entityType() != null || reported(at, "params.entityType", p),
+                        label + "需要指明统计对象（entityType）",
+                        p,
+                        params);
                 // the domain picks the people of a roster; other entities are not kept per domain
                 if (q.domain() != null && q.entityType() != null && q.entityType() != EntityType.FOLLOW_UP_ROSTER) {
-                    p.add(at.at("params.domain"), label + "只有统计对象为跟踪回访人员台账（FOLLOW_UP_ROSTER）时才能指明服务领域"
-                            + "（domain），" + q.entityType().label() + "不按服务领域统计");
+                    p.add(
+                            at.at("params.domain"),
+                            label + "只有统计对象为跟踪回访人员台账（FOLLOW_UP_ROSTER）时才能指明服务领域" + "（domain），"
+                                    + q.entityType().label() + "不按服务领域统计");
                 }
             }
-            case DOCUMENT -> require(!q.documents().isEmpty() || reported(at, "params.documents", p),
-                    label + "需要列出所需文书（documents）", p, params);
-            default -> {
-            }
+            case DOCUMENT ->
+                require(
+                        !q.documents().isEmpty() || reported(at, "params.documents", p),
+                        label + "需要列出所需文书（documents）",
+                        p,
+                        params);
+            default -> {}
         }
     }
 

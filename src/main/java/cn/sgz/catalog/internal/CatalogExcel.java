@@ -7,7 +7,6 @@ import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.CatalogTier;
 import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
-import cn.sgz.catalog.TierParams;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
@@ -17,6 +16,7 @@ import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.SelectionGroup;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.catalog.SubPeriod;
+import cn.sgz.catalog.TierParams;
 import cn.sgz.shared.excel.XlsxTable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -59,30 +59,56 @@ final class CatalogExcel {
     static final int MAX_ROWS = 5000;
 
     /** Fixed columns of 服务清单; tier target columns follow. */
-    static final List<String> COLUMNS = List.of("任务编码", "任务序号", "主要任务", "分项编码", "分项序号", "分项任务",
-            "任务类别", "选择规则", "任务内容", "服务对象", "备注", "指标编码", "指标名称", "规则类型", "统计周期",
-            "服务标准原文", "指标值原文", "佐证要求", "记录类型", "服务领域", "子类", "统计对象", "每个节数", "每节人数",
-            "持证人数", "汇总方式", "条件", "所需文书", "单位");
-    private static final int TASK_CODE = 0, TASK_NO = 1, TASK_NAME = 2, ITEM_CODE = 3, ITEM_NO = 4, ITEM_NAME = 5,
-            CATEGORY = 6, GROUP = 7, CONTENT = 8, POPULATION = 9, NOTE = 10, IND_CODE = 11, IND_NAME = 12, KIND = 13,
-            PERIOD = 14, STANDARD = 15, VALUE = 16, EVIDENCE = 17, RECORD_KINDS = 18, DOMAIN = 19, SUBTYPE = 20,
-            ENTITY = 21, SESSIONS = 22, ATTENDEES = 23, CERTIFIED = 24, AGGREGATE = 25, CONDITION = 26, DOCUMENTS = 27,
+    static final List<String> COLUMNS = List.of(
+            "任务编码", "任务序号", "主要任务", "分项编码", "分项序号", "分项任务", "任务类别", "选择规则", "任务内容", "服务对象", "备注", "指标编码", "指标名称",
+            "规则类型", "统计周期", "服务标准原文", "指标值原文", "佐证要求", "记录类型", "服务领域", "子类", "统计对象", "每个节数", "每节人数", "持证人数", "汇总方式",
+            "条件", "所需文书", "单位");
+
+    private static final int TASK_CODE = 0,
+            TASK_NO = 1,
+            TASK_NAME = 2,
+            ITEM_CODE = 3,
+            ITEM_NO = 4,
+            ITEM_NAME = 5,
+            CATEGORY = 6,
+            GROUP = 7,
+            CONTENT = 8,
+            POPULATION = 9,
+            NOTE = 10,
+            IND_CODE = 11,
+            IND_NAME = 12,
+            KIND = 13,
+            PERIOD = 14,
+            STANDARD = 15,
+            VALUE = 16,
+            EVIDENCE = 17,
+            RECORD_KINDS = 18,
+            DOMAIN = 19,
+            SUBTYPE = 20,
+            ENTITY = 21,
+            SESSIONS = 22,
+            ATTENDEES = 23,
+            CERTIFIED = 24,
+            AGGREGATE = 25,
+            CONDITION = 26,
+            DOCUMENTS = 27,
             UNIT = 28;
     /**
      * Optional columns after 单位 (before the tier columns), recognised by their header: templates exported
      * before they existed still import unchanged.
      */
     static final String COUNT_MODE = "计数方式", EVENTS_MIN = "最少次数";
+
     static final List<String> EXTRA = List.of(COUNT_MODE, EVENTS_MIN);
     private static final List<String> INFO_KEYS = List.of("编码", "名称", "地区", "年度", "来源", "说明");
 
-    private CatalogExcel() {
-    }
+    private CatalogExcel() {}
 
     // ------------------------------------------------------------------ writing
 
     static byte[] export(CatalogContent c) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();
             font.setBold(true);
@@ -91,8 +117,13 @@ final class CatalogExcel {
             wrap.setWrapText(true);
 
             Sheet info = book.createSheet(INFO);
-            List<String> infoValues = Arrays.asList(c.code(), c.name(), c.region(),
-                    c.year() == null ? null : c.year().toString(), c.source(), c.notes());
+            List<String> infoValues = Arrays.asList(
+                    c.code(),
+                    c.name(),
+                    c.region(),
+                    c.year() == null ? null : c.year().toString(),
+                    c.source(),
+                    c.notes());
             header(info, List.of("项目", "内容"), bold);
             for (int i = 0; i < INFO_KEYS.size(); i++) {
                 Row r = info.createRow(i + 1);
@@ -129,8 +160,8 @@ final class CatalogExcel {
             int rowNo = 1;
             for (CatalogTask task : c.tasks()) {
                 for (CatalogItem item : task.items()) {
-                    List<Indicator> inds = item.indicators().isEmpty() ? java.util.Collections.singletonList(null)
-                            : item.indicators();
+                    List<Indicator> inds =
+                            item.indicators().isEmpty() ? java.util.Collections.singletonList(null) : item.indicators();
                     for (Indicator ind : inds) {
                         Row r = list.createRow(rowNo++);
                         String[] v = new String[headers.size()];
@@ -152,13 +183,19 @@ final class CatalogExcel {
                             v[KIND] = label(ind.kind());
                             v[PERIOD] = label(ind.period());
                             v[STANDARD] = ind.standard();
-                            v[VALUE] = ind.values().isEmpty() ? ind.value() : c.tiers().stream()
-                                    .filter(t -> ind.values().containsKey(t.code()))
-                                    .map(t -> t.label() + "：" + ind.values().get(t.code()))
-                                    .collect(Collectors.joining("\n"));
+                            v[VALUE] = ind.values().isEmpty()
+                                    ? ind.value()
+                                    : c.tiers().stream()
+                                            .filter(t -> ind.values().containsKey(t.code()))
+                                            .map(t -> t.label() + "："
+                                                    + ind.values().get(t.code()))
+                                            .collect(Collectors.joining("\n"));
                             v[EVIDENCE] = ind.evidence();
-                            v[RECORD_KINDS] = q.recordKinds().isEmpty() ? null
-                                    : q.recordKinds().stream().map(RecordKind::label).collect(Collectors.joining("、"));
+                            v[RECORD_KINDS] = q.recordKinds().isEmpty()
+                                    ? null
+                                    : q.recordKinds().stream()
+                                            .map(RecordKind::label)
+                                            .collect(Collectors.joining("、"));
                             v[DOMAIN] = label(q.domain());
                             v[SUBTYPE] = q.subtype();
                             v[ENTITY] = label(q.entityType());
@@ -177,9 +214,11 @@ final class CatalogExcel {
                                 put(r, COLUMNS.size() + 1, events, null);
                             }
                             for (int t = 0; t < c.tiers().size(); t++) {
-                                BigDecimal target = ind.targets().get(c.tiers().get(t).code());
+                                BigDecimal target =
+                                        ind.targets().get(c.tiers().get(t).code());
                                 if (target != null) {
-                                    r.createCell(COLUMNS.size() + EXTRA.size() + t).setCellValue(target.doubleValue());
+                                    r.createCell(COLUMNS.size() + EXTRA.size() + t)
+                                            .setCellValue(target.doubleValue());
                                 }
                             }
                         }
@@ -205,17 +244,21 @@ final class CatalogExcel {
     }
 
     /** A numeric parameter's cell: "10万指标值：4" per line where it is given per tier, else the number. */
-    private static String tiered(CatalogContent c, IndicatorParams q, Function<TierParams, Integer> get, Integer single) {
-        String perTier = c.tiers().stream().filter(t -> q.perTier().containsKey(t.code())
+    private static String tiered(
+            CatalogContent c, IndicatorParams q, Function<TierParams, Integer> get, Integer single) {
+        String perTier = c.tiers().stream()
+                .filter(t -> q.perTier().containsKey(t.code())
                         && get.apply(q.perTier().get(t.code())) != null)
-                .map(t -> t.label() + "：" + get.apply(q.perTier().get(t.code()))).collect(Collectors.joining("\n"));
+                .map(t -> t.label() + "：" + get.apply(q.perTier().get(t.code())))
+                .collect(Collectors.joining("\n"));
         return perTier.isEmpty() ? str(single) : perTier;
     }
 
     private static void dropdown(Sheet sheet, int col, Labelled[] values, int lastRow) {
         DataValidationHelper helper = sheet.getDataValidationHelper();
         String[] labels = Arrays.stream(values).map(Labelled::label).toArray(String[]::new);
-        DataValidation v = helper.createValidation(helper.createExplicitListConstraint(labels),
+        DataValidation v = helper.createValidation(
+                helper.createExplicitListConstraint(labels),
                 new CellRangeAddressList(1, Math.max(lastRow + 200, 500), col, col));
         v.setShowErrorBox(false);
         sheet.addValidationData(v);
@@ -279,7 +322,8 @@ final class CatalogExcel {
     }
 
     static String where(String sheet, int rowIndex, int col) {
-        return "工作表“" + sheet + "”第" + (rowIndex + 1) + "行" + (col < 0 ? "" : " " + CellReference.convertNumToColString(col) + "列");
+        return "工作表“" + sheet + "”第" + (rowIndex + 1) + "行"
+                + (col < 0 ? "" : " " + CellReference.convertNumToColString(col) + "列");
     }
 
     private static final class Reader {
@@ -353,16 +397,20 @@ final class CatalogExcel {
                     if (gc == null && text(groupSheet, r, 1) == null) {
                         continue;
                     }
-                    SelectionGroup g = new SelectionGroup(gc, text(groupSheet, r, 1),
+                    SelectionGroup g = new SelectionGroup(
+                            gc,
+                            text(groupSheet, r, 1),
                             integer(text(groupSheet, r, 2), "最少选择", where(GROUPS, r, 2)),
-                            integer(text(groupSheet, r, 3), "最多选择", where(GROUPS, r, 3)), text(groupSheet, r, 4));
+                            integer(text(groupSheet, r, 3), "最多选择", where(GROUPS, r, 3)),
+                            text(groupSheet, r, 4));
                     if (gc != null && groupRows.putIfAbsent(gc, r) != null) {
                         p.add(where(GROUPS, r, 0), "选择规则编码“" + gc + "”重复");
                     }
                     groups.add(g);
                 }
             }
-            Map<String, SelectionGroup> groupsByCode = groups.stream().filter(g -> g.code() != null)
+            Map<String, SelectionGroup> groupsByCode = groups.stream()
+                    .filter(g -> g.code() != null)
                     .collect(Collectors.toMap(SelectionGroup::code, Function.identity(), (a, b) -> a));
 
             // Tier columns of 服务清单 are matched by label (or code) in the header row.
@@ -373,8 +421,10 @@ final class CatalogExcel {
             for (int col = 0; col < COLUMNS.size(); col++) {
                 String h = text(list, 0, col);
                 if (h == null || !h.equals(COLUMNS.get(col))) {
-                    p.add(where(LIST, 0, col), "表头应为“" + COLUMNS.get(col) + "”" + (h == null ? "" : "，而不是“" + h + "”")
-                            + "（请使用导出的模板，不要增删或调换列）");
+                    p.add(
+                            where(LIST, 0, col),
+                            "表头应为“" + COLUMNS.get(col) + "”" + (h == null ? "" : "，而不是“" + h + "”")
+                                    + "（请使用导出的模板，不要增删或调换列）");
                     return null;
                 }
             }
@@ -387,7 +437,9 @@ final class CatalogExcel {
                     extraCols.put(h, col);
                     continue;
                 }
-                CatalogTier tier = tiers.stream().filter(t -> h.equals(t.label()) || h.equals(t.code())).findFirst()
+                CatalogTier tier = tiers.stream()
+                        .filter(t -> h.equals(t.label()) || h.equals(t.code()))
+                        .findFirst()
                         .orElse(null);
                 if (tier == null) {
                     p.add(where(LIST, 0, col), "目标值列“" + h + "”不是工作表“档位”中的档位");
@@ -405,11 +457,18 @@ final class CatalogExcel {
                 return null;
             }
 
-            record TaskAcc(String code, String no, String name, int row, List<String> itemOrder) {
-            }
-            record ItemAcc(String code, String no, String name, ItemCategory category, String group, String content,
-                           String population, String note, int row, List<Indicator> indicators) {
-            }
+            record TaskAcc(String code, String no, String name, int row, List<String> itemOrder) {}
+            record ItemAcc(
+                    String code,
+                    String no,
+                    String name,
+                    ItemCategory category,
+                    String group,
+                    String content,
+                    String population,
+                    String note,
+                    int row,
+                    List<Indicator> indicators) {}
             Map<String, TaskAcc> tasks = new LinkedHashMap<>();
             Map<String, ItemAcc> items = new LinkedHashMap<>();
             Map<String, Integer> indicatorRows = new HashMap<>();
@@ -431,7 +490,8 @@ final class CatalogExcel {
                 if (task == null) {
                     CatalogChecks.code(taskCode, "主要任务", p, where(LIST, r, TASK_CODE));
                     CatalogChecks.name(text(list, r, TASK_NAME), "主要任务名称", p, where(LIST, r, TASK_NAME));
-                    task = new TaskAcc(taskCode, text(list, r, TASK_NO), text(list, r, TASK_NAME), r, new ArrayList<>());
+                    task = new TaskAcc(
+                            taskCode, text(list, r, TASK_NO), text(list, r, TASK_NAME), r, new ArrayList<>());
                     tasks.put(taskCode, task);
                 } else {
                     same(task.no(), list, r, TASK_NO, task.row());
@@ -439,14 +499,30 @@ final class CatalogExcel {
                 }
                 ItemAcc item = items.get(itemCode);
                 if (item == null) {
-                    item = new ItemAcc(itemCode, text(list, r, ITEM_NO), text(list, r, ITEM_NAME),
+                    item = new ItemAcc(
+                            itemCode,
+                            text(list, r, ITEM_NO),
+                            text(list, r, ITEM_NAME),
                             enumCell(list, r, CATEGORY, ItemCategory.values(), ItemCategory::parse, "任务类别"),
-                            text(list, r, GROUP), text(list, r, CONTENT), text(list, r, POPULATION), text(list, r, NOTE),
-                            r, new ArrayList<>());
+                            text(list, r, GROUP),
+                            text(list, r, CONTENT),
+                            text(list, r, POPULATION),
+                            text(list, r, NOTE),
+                            r,
+                            new ArrayList<>());
                     items.put(itemCode, item);
                     task.itemOrder().add(itemCode);
-                    CatalogItem check = new CatalogItem(null, itemCode, item.no(), item.name(), item.category(),
-                            item.group(), item.content(), item.population(), item.note(), List.of());
+                    CatalogItem check = new CatalogItem(
+                            null,
+                            itemCode,
+                            item.no(),
+                            item.name(),
+                            item.category(),
+                            item.group(),
+                            item.content(),
+                            item.population(),
+                            item.note(),
+                            List.of());
                     CatalogChecks.item(check, groupsByCode, p, where(LIST, r, ITEM_CODE));
                 } else {
                     if (!task.itemOrder().contains(itemCode)) {
@@ -455,7 +531,12 @@ final class CatalogExcel {
                     }
                     same(item.no(), list, r, ITEM_NO, item.row());
                     same(item.name(), list, r, ITEM_NAME, item.row());
-                    same(item.category() == null ? null : item.category().label(), list, r, CATEGORY, item.row(),
+                    same(
+                            item.category() == null ? null : item.category().label(),
+                            list,
+                            r,
+                            CATEGORY,
+                            item.row(),
                             ItemCategory::parse);
                     same(item.group(), list, r, GROUP, item.row());
                     same(item.content(), list, r, CONTENT, item.row());
@@ -484,21 +565,41 @@ final class CatalogExcel {
                 List<CatalogItem> itemList = new ArrayList<>();
                 for (String ic : t.itemOrder()) {
                     ItemAcc i = items.get(ic);
-                    itemList.add(new CatalogItem(null, i.code(), i.no(), i.name(), i.category(), i.group(), i.content(),
-                            i.population(), i.note(), i.indicators()));
+                    itemList.add(new CatalogItem(
+                            null,
+                            i.code(),
+                            i.no(),
+                            i.name(),
+                            i.category(),
+                            i.group(),
+                            i.content(),
+                            i.population(),
+                            i.note(),
+                            i.indicators()));
                 }
                 taskList.add(new CatalogTask(null, t.code(), t.no(), t.name(), itemList));
             }
-            CatalogContent content = new CatalogContent(code, head.get("名称"), head.get("地区"), year, head.get("来源"),
-                    head.get("说明"), tiers, groups, taskList);
+            CatalogContent content = new CatalogContent(
+                    code,
+                    head.get("名称"),
+                    head.get("地区"),
+                    year,
+                    head.get("来源"),
+                    head.get("说明"),
+                    tiers,
+                    groups,
+                    taskList);
             for (SelectionGroup g : groups) {
-                long count = content.items().filter(i -> g.code() != null && g.code().equals(i.group())).count();
+                long count = content.items()
+                        .filter(i -> g.code() != null && g.code().equals(i.group()))
+                        .count();
                 CatalogChecks.group(g, count, p, where(GROUPS, groupRows.getOrDefault(g.code(), 1), -1));
             }
             return content;
         }
 
-        private Indicator indicator(Sheet s, int r, String code, List<CatalogTier> tiers, Map<String, Integer> tierCols) {
+        private Indicator indicator(
+                Sheet s, int r, String code, List<CatalogTier> tiers, Map<String, Integer> tierCols) {
             List<RecordKind> kinds = new ArrayList<>();
             String kindText = text(s, r, RECORD_KINDS);
             if (kindText != null) {
@@ -508,7 +609,9 @@ final class CatalogExcel {
                     }
                     RecordKind kind = RecordKind.parse(k);
                     if (kind == null) {
-                        p.add(where(LIST, r, RECORD_KINDS), "记录类型“" + k.strip() + "”无效，可选：" + Labelled.allowed(RecordKind.values()));
+                        p.add(
+                                where(LIST, r, RECORD_KINDS),
+                                "记录类型“" + k.strip() + "”无效，可选：" + Labelled.allowed(RecordKind.values()));
                     } else {
                         kinds.add(kind);
                     }
@@ -522,13 +625,14 @@ final class CatalogExcel {
             Map<String, Integer> events = eventsCol == null ? Map.of() : perTier(s, r, eventsCol, EVENTS_MIN, tiers);
             Map<String, TierParams> perTier = new LinkedHashMap<>();
             for (CatalogTier t : tiers) {
-                TierParams tp = new TierParams(sessions.get(t.code()), attendees.get(t.code()),
-                        certified.get(t.code()), events.get(t.code()));
+                TierParams tp = new TierParams(
+                        sessions.get(t.code()), attendees.get(t.code()), certified.get(t.code()), events.get(t.code()));
                 if (!tp.isEmpty()) {
                     perTier.put(t.code(), tp);
                 }
             }
-            IndicatorParams params = new IndicatorParams(kinds,
+            IndicatorParams params = new IndicatorParams(
+                    kinds,
                     enumCell(s, r, DOMAIN, ServiceDomain.values(), ServiceDomain::parse, "服务领域"),
                     text(s, r, SUBTYPE),
                     enumCell(s, r, ENTITY, EntityType.values(), EntityType::parse, "统计对象"),
@@ -537,13 +641,26 @@ final class CatalogExcel {
                     certified.isEmpty() ? integer(text(s, r, CERTIFIED), "持证人数", where(LIST, r, CERTIFIED)) : null,
                     enumCell(s, r, AGGREGATE, AmountAggregate.values(), AmountAggregate::parse, "汇总方式"),
                     text(s, r, CONDITION),
-                    docs == null ? List.of() : Arrays.stream(docs.split("\\n")).map(String::strip)
-                            .filter(d -> !d.isEmpty()).toList(),
+                    docs == null
+                            ? List.of()
+                            : Arrays.stream(docs.split("\\n"))
+                                    .map(String::strip)
+                                    .filter(d -> !d.isEmpty())
+                                    .toList(),
                     text(s, r, UNIT),
-                    extraCols.containsKey(COUNT_MODE) ? enumCell(s, r, extraCols.get(COUNT_MODE),
-                            EntityCountMode.values(), EntityCountMode::parse, COUNT_MODE) : null,
-                    eventsCol != null && events.isEmpty() ? integer(text(s, r, eventsCol), EVENTS_MIN,
-                            where(LIST, r, eventsCol)) : null, perTier);
+                    extraCols.containsKey(COUNT_MODE)
+                            ? enumCell(
+                                    s,
+                                    r,
+                                    extraCols.get(COUNT_MODE),
+                                    EntityCountMode.values(),
+                                    EntityCountMode::parse,
+                                    COUNT_MODE)
+                            : null,
+                    eventsCol != null && events.isEmpty()
+                            ? integer(text(s, r, eventsCol), EVENTS_MIN, where(LIST, r, eventsCol))
+                            : null,
+                    perTier);
             Map<String, BigDecimal> targets = new LinkedHashMap<>();
             for (CatalogTier t : tiers) {
                 Integer col = tierCols.get(t.code());
@@ -560,10 +677,17 @@ final class CatalogExcel {
                 }
             }
             Map<String, String> values = tierLines(text(s, r, VALUE), tiers);
-            Indicator ind = new Indicator(null, code, text(s, r, IND_NAME),
+            Indicator ind = new Indicator(
+                    null,
+                    code,
+                    text(s, r, IND_NAME),
                     enumCell(s, r, KIND, RuleKind.values(), RuleKind::parse, "规则类型"),
-                    enumCell(s, r, PERIOD, SubPeriod.values(), SubPeriod::parse, "统计周期"), params, targets,
-                    text(s, r, STANDARD), values == null ? text(s, r, VALUE) : null, text(s, r, EVIDENCE),
+                    enumCell(s, r, PERIOD, SubPeriod.values(), SubPeriod::parse, "统计周期"),
+                    params,
+                    targets,
+                    text(s, r, STANDARD),
+                    values == null ? text(s, r, VALUE) : null,
+                    text(s, r, EVIDENCE),
                     values == null ? Map.of() : values);
             // each field's own cell, so that a message points at the offending value
             CatalogChecks.indicator(ind, tiers, p, new CatalogChecks.Locator() {
@@ -620,8 +744,10 @@ final class CatalogExcel {
             Map<String, String> out = new LinkedHashMap<>();
             String last = null;
             for (String line : v.split("\n")) {
-                CatalogTier tier = tiers.stream().filter(t -> startsWithTier(line, t.label())
-                        || startsWithTier(line, t.code())).findFirst().orElse(null);
+                CatalogTier tier = tiers.stream()
+                        .filter(t -> startsWithTier(line, t.label()) || startsWithTier(line, t.code()))
+                        .findFirst()
+                        .orElse(null);
                 if (tier == null) {
                     if (last == null) {
                         return null; // the first line names no tier: the cell is plain text
@@ -637,7 +763,9 @@ final class CatalogExcel {
         }
 
         private static boolean startsWithTier(String line, String tier) {
-            return tier != null && line.length() > tier.length() && line.startsWith(tier)
+            return tier != null
+                    && line.length() > tier.length()
+                    && line.startsWith(tier)
                     && "：:=".indexOf(line.charAt(tier.length())) >= 0;
         }
 
@@ -665,7 +793,8 @@ final class CatalogExcel {
             if (v == null) {
                 return;
             }
-            boolean equal = parse == null ? v.equals(first)
+            boolean equal = parse == null
+                    ? v.equals(first)
                     : first != null && parse.apply(v) != null && parse.apply(v).equals(parse.apply(first));
             if (!equal) {
                 p.add(where(LIST, r, col), "“" + COLUMNS.get(col) + "”与第" + (firstRow + 1) + "行的同一任务不一致（同一任务的后续行可留空）");
@@ -680,8 +809,8 @@ final class CatalogExcel {
             return s;
         }
 
-        private <E extends Labelled> E enumCell(Sheet s, int r, int col, E[] values, Function<String, E> parser,
-                                                String what) {
+        private <E extends Labelled> E enumCell(
+                Sheet s, int r, int col, E[] values, Function<String, E> parser, String what) {
             String v = text(s, r, col);
             if (v == null) {
                 return null;
@@ -721,10 +850,14 @@ final class CatalogExcel {
             if (cell == null) {
                 return null;
             }
-            CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+            CellType type =
+                    cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
             String v = switch (type) {
                 case STRING -> cell.getStringCellValue();
-                case NUMERIC -> BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                case NUMERIC ->
+                    BigDecimal.valueOf(cell.getNumericCellValue())
+                            .stripTrailingZeros()
+                            .toPlainString();
                 case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
                 default -> null;
             };

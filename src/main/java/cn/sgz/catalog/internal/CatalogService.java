@@ -28,8 +28,10 @@ class CatalogService {
     static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.CITY_OFFICER, Role.BUREAU_OFFICER);
 
     enum Outcome {
-        CREATED("已创建服务清单"), NEW_VERSION("已创建新版本（原版本保持不变，已用于项目的不受影响）"),
-        DRAFT_REPLACED("已更新草稿"), UNCHANGED("内容与最新版本相同，未作修改");
+        CREATED("已创建服务清单"),
+        NEW_VERSION("已创建新版本（原版本保持不变，已用于项目的不受影响）"),
+        DRAFT_REPLACED("已更新草稿"),
+        UNCHANGED("内容与最新版本相同，未作修改");
 
         final String message;
 
@@ -38,8 +40,7 @@ class CatalogService {
         }
     }
 
-    record ImportResult(long catalogId, String code, int version, Outcome outcome, String message) {
-    }
+    record ImportResult(long catalogId, String code, int version, Outcome outcome, String message) {}
 
     private final CatalogStore store;
     private final CatalogQueries queries;
@@ -88,8 +89,8 @@ class CatalogService {
         Catalog c = queries.get(catalogId);
         if (c.status() != CatalogStatus.PUBLISHED) {
             store.setStatus(catalogId, CatalogStatus.PUBLISHED);
-            events.publishEvent(AuditEvent.success("CATALOG_PUBLISH", "CATALOG", catalogId, null,
-                    c.code() + " v" + c.version()));
+            events.publishEvent(
+                    AuditEvent.success("CATALOG_PUBLISH", "CATALOG", catalogId, null, c.code() + " v" + c.version()));
         }
         return queries.get(catalogId);
     }
@@ -109,8 +110,8 @@ class CatalogService {
             return Optional.empty();
         }
         long id = store.insert(content, 1, CatalogStatus.PUBLISHED, null, true, "system");
-        events.publishEvent(new AuditEvent("system", "CATALOG_BUILTIN", "CATALOG", String.valueOf(id), null, "SUCCESS",
-                content.code()));
+        events.publishEvent(new AuditEvent(
+                "system", "CATALOG_BUILTIN", "CATALOG", String.valueOf(id), null, "SUCCESS", content.code()));
         return Optional.of(id);
     }
 
@@ -127,22 +128,24 @@ class CatalogService {
             id = latest.get().id();
             version = latest.get().version();
             outcome = Outcome.UNCHANGED;
-        } else if (latest.get().status() == CatalogStatus.DRAFT && store.projectCount(latest.get().id()) == 0) {
+        } else if (latest.get().status() == CatalogStatus.DRAFT
+                && store.projectCount(latest.get().id()) == 0) {
             id = latest.get().id();
             version = latest.get().version();
             store.replace(id, content);
             outcome = Outcome.DRAFT_REPLACED;
         } else {
             version = store.maxVersion(content.code()) + 1;
-            id = store.insert(content, version, CatalogStatus.DRAFT, latest.get().id(), false, by);
+            id = store.insert(
+                    content, version, CatalogStatus.DRAFT, latest.get().id(), false, by);
             outcome = Outcome.NEW_VERSION;
         }
         if (outcome != Outcome.UNCHANGED) {
-            events.publishEvent(AuditEvent.success("CATALOG_IMPORT", "CATALOG", id, null,
-                    content.code() + " v" + version + " " + outcome.name()));
+            events.publishEvent(AuditEvent.success(
+                    "CATALOG_IMPORT", "CATALOG", id, null, content.code() + " v" + version + " " + outcome.name()));
         }
-        return new ImportResult(id, content.code(), version, outcome,
-                outcome.message + "：" + content.name() + "（第" + version + "版）");
+        return new ImportResult(
+                id, content.code(), version, outcome, outcome.message + "：" + content.name() + "（第" + version + "版）");
     }
 
     private CurrentUser requireWriter() {

@@ -35,22 +35,34 @@ class CatalogWebController {
     @GetMapping("/catalogs")
     String list(Model model) {
         model.addAttribute("catalogs", catalogs.list());
-        model.addAttribute("canWrite", CatalogService.canWrite(scopes.currentUser().role()));
+        model.addAttribute(
+                "canWrite", CatalogService.canWrite(scopes.currentUser().role()));
         return "catalog/list";
     }
 
     @PostMapping("/catalogs/import-yaml")
-    String importYaml(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String text,
-                      Model model, RedirectAttributes flash, HttpServletResponse response) throws IOException {
-        byte[] body = file != null && !file.isEmpty() ? file.getBytes()
+    String importYaml(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String text,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response)
+            throws IOException {
+        byte[] body = file != null && !file.isEmpty()
+                ? file.getBytes()
                 : (text == null ? new byte[0] : text.getBytes(StandardCharsets.UTF_8));
         try {
             CatalogService.ImportResult r = service.importYaml(body);
             flash.addFlashAttribute("notice", r.message());
             return "redirect:/catalogs/" + r.catalogId();
         } catch (BusinessException e) {
-            model.addAttribute("problems", e.problems().isEmpty() ? java.util.List.of(e.getMessage())
-                    : e.problems().stream().map(BusinessException.FieldProblem::message).toList());
+            model.addAttribute(
+                    "problems",
+                    e.problems().isEmpty()
+                            ? java.util.List.of(e.getMessage())
+                            : e.problems().stream()
+                                    .map(BusinessException.FieldProblem::message)
+                                    .toList());
             model.addAttribute("yamlText", text);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return list(model);
@@ -58,15 +70,24 @@ class CatalogWebController {
     }
 
     @PostMapping("/catalogs/import-xlsx")
-    String importXlsx(@RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes flash,
-                      HttpServletResponse response) throws IOException {
+    String importXlsx(
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response)
+            throws IOException {
         try {
             CatalogService.ImportResult r = service.importXlsx(file == null ? new byte[0] : file.getBytes());
             flash.addFlashAttribute("notice", r.message());
             return "redirect:/catalogs/" + r.catalogId();
         } catch (BusinessException e) {
-            model.addAttribute("problems", e.problems().isEmpty() ? java.util.List.of(e.getMessage())
-                    : e.problems().stream().map(BusinessException.FieldProblem::message).toList());
+            model.addAttribute(
+                    "problems",
+                    e.problems().isEmpty()
+                            ? java.util.List.of(e.getMessage())
+                            : e.problems().stream()
+                                    .map(BusinessException.FieldProblem::message)
+                                    .toList());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return list(model);
         }
@@ -78,7 +99,8 @@ class CatalogWebController {
         model.addAttribute("catalog", c);
         model.addAttribute("cat", c.content());
         model.addAttribute("versions", catalogs.versions(c.code()));
-        model.addAttribute("canWrite", CatalogService.canWrite(scopes.currentUser().role()));
+        model.addAttribute(
+                "canWrite", CatalogService.canWrite(scopes.currentUser().role()));
         return "catalog/detail";
     }
 
@@ -93,15 +115,24 @@ class CatalogWebController {
     }
 
     @PostMapping("/catalogs/{id}/edit")
-    String saveEdit(@PathVariable long id, @RequestParam String text, Model model, RedirectAttributes flash,
-                    HttpServletResponse response) {
+    String saveEdit(
+            @PathVariable long id,
+            @RequestParam String text,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
             CatalogService.ImportResult r = service.editYaml(id, text);
             flash.addFlashAttribute("notice", r.message());
             return "redirect:/catalogs/" + r.catalogId();
         } catch (BusinessException e) {
-            model.addAttribute("problems", e.problems().isEmpty() ? java.util.List.of(e.getMessage())
-                    : e.problems().stream().map(BusinessException.FieldProblem::message).toList());
+            model.addAttribute(
+                    "problems",
+                    e.problems().isEmpty()
+                            ? java.util.List.of(e.getMessage())
+                            : e.problems().stream()
+                                    .map(BusinessException.FieldProblem::message)
+                                    .toList());
             model.addAttribute("yamlText", text);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return edit(id, model);
@@ -118,14 +149,16 @@ class CatalogWebController {
     @GetMapping("/catalogs/{id}/export.yaml")
     ResponseEntity<byte[]> exportYaml(@PathVariable long id) {
         Catalog c = catalogs.get(id);
-        return CatalogApiController.file(service.exportYaml(id).getBytes(StandardCharsets.UTF_8),
-                MediaType.parseMediaType("application/yaml;charset=UTF-8"), c.code() + "-v" + c.version() + ".yaml");
+        return CatalogApiController.file(
+                service.exportYaml(id).getBytes(StandardCharsets.UTF_8),
+                MediaType.parseMediaType("application/yaml;charset=UTF-8"),
+                c.code() + "-v" + c.version() + ".yaml");
     }
 
     @GetMapping("/catalogs/{id}/export.xlsx")
     ResponseEntity<byte[]> exportXlsx(@PathVariable long id) {
         Catalog c = catalogs.get(id);
-        return CatalogApiController.file(service.exportXlsx(id), CatalogApiController.XLSX,
-                c.code() + "-v" + c.version() + ".xlsx");
+        return CatalogApiController.file(
+                service.exportXlsx(id), CatalogApiController.XLSX, c.code() + "-v" + c.version() + ".xlsx");
     }
 }

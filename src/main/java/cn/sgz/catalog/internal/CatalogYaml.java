@@ -7,7 +7,6 @@ import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.CatalogTier;
 import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
-import cn.sgz.catalog.TierParams;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
@@ -17,6 +16,7 @@ import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.SelectionGroup;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.catalog.SubPeriod;
+import cn.sgz.catalog.TierParams;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -50,20 +50,31 @@ final class CatalogYaml {
 
     static final int MAX_CHARS = 2_000_000;
 
-    private static final Set<String> CATALOG_KEYS = Set.of("code", "name", "region", "year", "source", "notes",
-            "tiers", "groups", "tasks");
+    private static final Set<String> CATALOG_KEYS =
+            Set.of("code", "name", "region", "year", "source", "notes", "tiers", "groups", "tasks");
     private static final Set<String> TIER_KEYS = Set.of("code", "label");
     private static final Set<String> GROUP_KEYS = Set.of("code", "name", "min", "max", "rule");
     private static final Set<String> TASK_KEYS = Set.of("code", "number", "name", "items");
-    private static final Set<String> ITEM_KEYS = Set.of("code", "number", "name", "category", "group", "content",
-            "population", "note", "indicators");
-    private static final Set<String> INDICATOR_KEYS = Set.of("code", "name", "kind", "period", "targets", "standard",
-            "value", "evidence", "params");
-    private static final Set<String> PARAM_KEYS = Set.of("recordKinds", "domain", "subtype", "entityType",
-            "sessionsEach", "attendeesPerSession", "certifiedMin", "aggregate", "condition", "documents", "unit", "countMode", "eventsMin");
+    private static final Set<String> ITEM_KEYS =
+            Set.of("code", "number", "name", "category", "group", "content", "population", "note", "indicators");
+    private static final Set<String> INDICATOR_KEYS =
+            Set.of("code", "name", "kind", "period", "targets", "standard", "value", "evidence", "params");
+    private static final Set<String> PARAM_KEYS = Set.of(
+            "recordKinds",
+            "domain",
+            "subtype",
+            "entityType",
+            "sessionsEach",
+            "attendeesPerSession",
+            "certifiedMin",
+            "aggregate",
+            "condition",
+            "documents",
+            "unit",
+            "countMode",
+            "eventsMin");
 
-    private CatalogYaml() {
-    }
+    private CatalogYaml() {}
 
     /** The parser's (English) problem in words a clerk understands; the parser's text is never shown. */
     static String explain(String problem) {
@@ -77,7 +88,8 @@ final class CatalogYaml {
         if (t.contains("'\\t'") || t.contains("\t") || t.contains("tab")) {
             return "不能用 Tab 键缩进，请改用空格";
         }
-        if (t.contains("expected <block end>") || t.contains("did not find expected key")
+        if (t.contains("expected <block end>")
+                || t.contains("did not find expected key")
                 || t.contains("expected a block")) {
             return "缩进不一致：同一层的字段应左对齐，列表项以“- ”开头";
         }
@@ -187,15 +199,20 @@ final class CatalogYaml {
             for (Node n : sequence(m.get("groups"), "选择规则（groups）", false, root)) {
                 Map<String, Node> g = mapping(n, GROUP_KEYS, "选择规则");
                 if (g != null) {
-                    SelectionGroup group = new SelectionGroup(str(g.get("code")), str(g.get("name")),
-                            integer(g.get("min"), "最少选择项数"), integer(g.get("max"), "最多选择项数"), str(g.get("rule")));
+                    SelectionGroup group = new SelectionGroup(
+                            str(g.get("code")),
+                            str(g.get("name")),
+                            integer(g.get("min"), "最少选择项数"),
+                            integer(g.get("max"), "最多选择项数"),
+                            str(g.get("rule")));
                     if (group.code() != null && groupAt.putIfAbsent(group.code(), n) != null) {
                         p.add(at(n), "选择规则编码“" + group.code() + "”重复");
                     }
                     groups.add(group);
                 }
             }
-            Map<String, SelectionGroup> groupsByCode = groups.stream().filter(g -> g.code() != null)
+            Map<String, SelectionGroup> groupsByCode = groups.stream()
+                    .filter(g -> g.code() != null)
                     .collect(Collectors.toMap(SelectionGroup::code, Function.identity(), (a, b) -> a));
 
             List<CatalogTask> tasks = new ArrayList<>();
@@ -206,17 +223,27 @@ final class CatalogYaml {
                     tasks.add(task);
                 }
             }
-            CatalogContent content = new CatalogContent(code, str(m.get("name")), str(m.get("region")), year,
-                    str(m.get("source")), notes, tiers, groups, tasks);
+            CatalogContent content = new CatalogContent(
+                    code,
+                    str(m.get("name")),
+                    str(m.get("region")),
+                    year,
+                    str(m.get("source")),
+                    notes,
+                    tiers,
+                    groups,
+                    tasks);
             for (SelectionGroup g : groups) {
-                long count = content.items().filter(i -> g.code() != null && g.code().equals(i.group())).count();
+                long count = content.items()
+                        .filter(i -> g.code() != null && g.code().equals(i.group()))
+                        .count();
                 CatalogChecks.group(g, count, p, at(groupAt.getOrDefault(g.code(), root)));
             }
             return content;
         }
 
-        private CatalogTask task(Node n, List<CatalogTier> tiers, Map<String, SelectionGroup> groups,
-                                 Map<String, Node> codes) {
+        private CatalogTask task(
+                Node n, List<CatalogTier> tiers, Map<String, SelectionGroup> groups, Map<String, Node> codes) {
             Map<String, Node> t = mapping(n, TASK_KEYS, "主要任务");
             if (t == null) {
                 return null;
@@ -235,8 +262,8 @@ final class CatalogYaml {
             return new CatalogTask(null, code, str(t.get("number")), str(t.get("name")), items);
         }
 
-        private CatalogItem item(Node n, List<CatalogTier> tiers, Map<String, SelectionGroup> groups,
-                                 Map<String, Node> codes) {
+        private CatalogItem item(
+                Node n, List<CatalogTier> tiers, Map<String, SelectionGroup> groups, Map<String, Node> codes) {
             Map<String, Node> m = mapping(n, ITEM_KEYS, "分项任务");
             if (m == null) {
                 return null;
@@ -250,9 +277,16 @@ final class CatalogYaml {
                     indicators.add(ind);
                 }
             }
-            CatalogItem item = new CatalogItem(null, code, str(m.get("number")), str(m.get("name")),
+            CatalogItem item = new CatalogItem(
+                    null,
+                    code,
+                    str(m.get("number")),
+                    str(m.get("name")),
                     enumValue(m.get("category"), ItemCategory.values(), ItemCategory::parse, "任务类别"),
-                    str(m.get("group")), str(m.get("content")), str(m.get("population")), str(m.get("note")),
+                    str(m.get("group")),
+                    str(m.get("content")),
+                    str(m.get("population")),
+                    str(m.get("note")),
                     indicators);
             CatalogChecks.item(item, groups, p, at(n));
             return item;
@@ -295,11 +329,18 @@ final class CatalogYaml {
                     }
                 }
             }
-            Indicator ind = new Indicator(null, code, str(m.get("name")),
+            Indicator ind = new Indicator(
+                    null,
+                    code,
+                    str(m.get("name")),
                     enumValue(m.get("kind"), RuleKind.values(), RuleKind::parse, "规则类型"),
                     enumValue(m.get("period"), SubPeriod.values(), SubPeriod::parse, "统计周期"),
-                    params, targets, str(m.get("standard")), vn instanceof MappingNode ? null : str(vn),
-                    str(m.get("evidence")), values);
+                    params,
+                    targets,
+                    str(m.get("standard")),
+                    vn instanceof MappingNode ? null : str(vn),
+                    str(m.get("evidence")),
+                    values);
             // where each field is, so that a message points at the offending value
             Map<String, Node> fields = new HashMap<>(m);
             if (tn instanceof MappingNode tm) {
@@ -359,20 +400,28 @@ final class CatalogYaml {
             Map<String, Integer> events = perTier(m.get("eventsMin"), "最少次数");
             Map<String, TierParams> tiers = new LinkedHashMap<>();
             for (String tier : List.of(sessions, attendees, certified, events).stream()
-                    .flatMap(x -> x.keySet().stream()).distinct().toList()) {
-                tiers.put(tier, new TierParams(sessions.get(tier), attendees.get(tier), certified.get(tier),
-                        events.get(tier)));
+                    .flatMap(x -> x.keySet().stream())
+                    .distinct()
+                    .toList()) {
+                tiers.put(
+                        tier,
+                        new TierParams(sessions.get(tier), attendees.get(tier), certified.get(tier), events.get(tier)));
             }
-            return new IndicatorParams(kinds,
+            return new IndicatorParams(
+                    kinds,
                     enumValue(m.get("domain"), ServiceDomain.values(), ServiceDomain::parse, "服务领域"),
                     str(m.get("subtype")),
                     enumValue(m.get("entityType"), EntityType.values(), EntityType::parse, "统计对象"),
-                    single(m.get("sessionsEach"), "每个的节数"), single(m.get("attendeesPerSession"), "每节人数"),
+                    single(m.get("sessionsEach"), "每个的节数"),
+                    single(m.get("attendeesPerSession"), "每节人数"),
                     single(m.get("certifiedMin"), "持证人数"),
                     enumValue(m.get("aggregate"), AmountAggregate.values(), AmountAggregate::parse, "汇总方式"),
-                    str(m.get("condition")), documents, str(m.get("unit")),
+                    str(m.get("condition")),
+                    documents,
+                    str(m.get("unit")),
                     enumValue(m.get("countMode"), EntityCountMode.values(), EntityCountMode::parse, "计数方式"),
-                    single(m.get("eventsMin"), "最少次数"), tiers);
+                    single(m.get("eventsMin"), "最少次数"),
+                    tiers);
         }
 
         /** A numeric parameter given as one number (null when it is a per-tier map or absent). */
@@ -418,8 +467,10 @@ final class CatalogYaml {
                 if (key == null) {
                     p.add(at(t.getKeyNode()), "字段名应为文字");
                 } else if (!allowed.contains(key)) {
-                    p.add(at(t.getKeyNode()), "未知字段“" + key + "”（" + what + "可用字段：" + String.join("、",
-                            allowed.stream().sorted().toList()) + "）");
+                    p.add(
+                            at(t.getKeyNode()),
+                            "未知字段“" + key + "”（" + what + "可用字段："
+                                    + String.join("、", allowed.stream().sorted().toList()) + "）");
                 } else if (result.containsKey(key)) {
                     p.add(at(t.getKeyNode()), "字段“" + key + "”重复");
                 } else {
@@ -509,29 +560,39 @@ final class CatalogYaml {
         put(root, "name", c.name());
         put(root, "region", c.region());
         if (c.year() != null) {
-            root.add(new NodeTuple(key("year"), new ScalarNode(Tag.INT, c.year().toString(), null, null,
-                    DumperOptions.ScalarStyle.PLAIN)));
+            root.add(new NodeTuple(
+                    key("year"),
+                    new ScalarNode(Tag.INT, c.year().toString(), null, null, DumperOptions.ScalarStyle.PLAIN)));
         }
         put(root, "source", c.source());
         put(root, "notes", c.notes());
-        root.add(new NodeTuple(key("tiers"), seq(c.tiers().stream().map(t -> {
-            List<NodeTuple> m = new ArrayList<>();
-            put(m, "code", t.code());
-            put(m, "label", t.label());
-            return (Node) map(m);
-        }).toList())));
+        root.add(new NodeTuple(
+                key("tiers"),
+                seq(c.tiers().stream()
+                        .map(t -> {
+                            List<NodeTuple> m = new ArrayList<>();
+                            put(m, "code", t.code());
+                            put(m, "label", t.label());
+                            return (Node) map(m);
+                        })
+                        .toList())));
         if (!c.groups().isEmpty()) {
-            root.add(new NodeTuple(key("groups"), seq(c.groups().stream().map(g -> {
-                List<NodeTuple> m = new ArrayList<>();
-                put(m, "code", g.code());
-                put(m, "name", g.name());
-                putInt(m, "min", g.min());
-                putInt(m, "max", g.max());
-                put(m, "rule", g.rule());
-                return (Node) map(m);
-            }).toList())));
+            root.add(new NodeTuple(
+                    key("groups"),
+                    seq(c.groups().stream()
+                            .map(g -> {
+                                List<NodeTuple> m = new ArrayList<>();
+                                put(m, "code", g.code());
+                                put(m, "name", g.name());
+                                putInt(m, "min", g.min());
+                                putInt(m, "max", g.max());
+                                put(m, "rule", g.rule());
+                                return (Node) map(m);
+                            })
+                            .toList())));
         }
-        root.add(new NodeTuple(key("tasks"), seq(c.tasks().stream().map(CatalogYaml::task).toList())));
+        root.add(new NodeTuple(
+                key("tasks"), seq(c.tasks().stream().map(CatalogYaml::task).toList())));
 
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -552,7 +613,8 @@ final class CatalogYaml {
         put(m, "code", t.code());
         put(m, "number", t.no());
         put(m, "name", t.name());
-        m.add(new NodeTuple(key("items"), seq(t.items().stream().map(CatalogYaml::item).toList())));
+        m.add(new NodeTuple(
+                key("items"), seq(t.items().stream().map(CatalogYaml::item).toList())));
         return map(m);
     }
 
@@ -567,7 +629,9 @@ final class CatalogYaml {
         put(m, "population", i.population());
         put(m, "note", i.note());
         if (!i.indicators().isEmpty()) {
-            m.add(new NodeTuple(key("indicators"), seq(i.indicators().stream().map(CatalogYaml::indicator).toList())));
+            m.add(new NodeTuple(
+                    key("indicators"),
+                    seq(i.indicators().stream().map(CatalogYaml::indicator).toList())));
         }
         return map(m);
     }
@@ -586,7 +650,9 @@ final class CatalogYaml {
         IndicatorParams q = ind.params();
         List<NodeTuple> pm = new ArrayList<>();
         if (!q.recordKinds().isEmpty()) {
-            pm.add(new NodeTuple(key("recordKinds"), flowSeq(q.recordKinds().stream().map(Enum::name).toList())));
+            pm.add(new NodeTuple(
+                    key("recordKinds"),
+                    flowSeq(q.recordKinds().stream().map(Enum::name).toList())));
         }
         put(pm, "domain", q.domain() == null ? null : q.domain().name());
         put(pm, "subtype", q.subtype());
@@ -597,7 +663,9 @@ final class CatalogYaml {
         put(pm, "aggregate", q.aggregate() == null ? null : q.aggregate().name());
         put(pm, "condition", q.condition());
         if (!q.documents().isEmpty()) {
-            pm.add(new NodeTuple(key("documents"), seq(q.documents().stream().map(d -> (Node) scalar(d)).toList())));
+            pm.add(new NodeTuple(
+                    key("documents"),
+                    seq(q.documents().stream().map(d -> (Node) scalar(d)).toList())));
         }
         put(pm, "unit", q.unit());
         put(pm, "countMode", q.countMode() == null ? null : q.countMode().name());
@@ -625,13 +693,18 @@ final class CatalogYaml {
 
     private static void putInt(List<NodeTuple> m, String k, Integer v) {
         if (v != null) {
-            m.add(new NodeTuple(key(k), new ScalarNode(Tag.INT, v.toString(), null, null, DumperOptions.ScalarStyle.PLAIN)));
+            m.add(new NodeTuple(
+                    key(k), new ScalarNode(Tag.INT, v.toString(), null, null, DumperOptions.ScalarStyle.PLAIN)));
         }
     }
 
     /** A numeric parameter: a map from tier to number where the catalog gives it per tier, else the number. */
-    private static void putTiered(List<NodeTuple> m, String k, Integer single, IndicatorParams q,
-                                  java.util.function.Function<TierParams, Integer> get) {
+    private static void putTiered(
+            List<NodeTuple> m,
+            String k,
+            Integer single,
+            IndicatorParams q,
+            java.util.function.Function<TierParams, Integer> get) {
         List<NodeTuple> tiers = new ArrayList<>();
         q.perTier().forEach((tier, tp) -> {
             Integer v = get.apply(tp);
@@ -657,8 +730,8 @@ final class CatalogYaml {
 
     /** Multi-line text as a literal block so it reads like the source; the emitter quotes where it must. */
     private static ScalarNode scalar(String v) {
-        DumperOptions.ScalarStyle style = v.contains("\n") ? DumperOptions.ScalarStyle.LITERAL
-                : DumperOptions.ScalarStyle.PLAIN;
+        DumperOptions.ScalarStyle style =
+                v.contains("\n") ? DumperOptions.ScalarStyle.LITERAL : DumperOptions.ScalarStyle.PLAIN;
         return new ScalarNode(Tag.STR, v, null, null, style);
     }
 
@@ -671,6 +744,7 @@ final class CatalogYaml {
     }
 
     private static SequenceNode flowSeq(List<String> values) {
-        return new SequenceNode(Tag.SEQ, values.stream().map(v -> (Node) key(v)).toList(), DumperOptions.FlowStyle.FLOW);
+        return new SequenceNode(
+                Tag.SEQ, values.stream().map(v -> (Node) key(v)).toList(), DumperOptions.FlowStyle.FLOW);
     }
 }

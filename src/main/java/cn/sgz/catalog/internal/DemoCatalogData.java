@@ -1,6 +1,5 @@
 package cn.sgz.catalog.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Catalog;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogQueries;
@@ -10,6 +9,7 @@ import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
+import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
 import java.util.List;
 import org.slf4j.Logger;
@@ -42,8 +42,12 @@ class DemoCatalogData implements ApplicationRunner {
     private final DemoUsers demoUsers;
     private final JdbcClient jdbc;
 
-    DemoCatalogData(ProjectService projects, CatalogQueries catalogs, OrgDirectory directory,
-                    DemoUsers demoUsers, JdbcClient jdbc) {
+    DemoCatalogData(
+            ProjectService projects,
+            CatalogQueries catalogs,
+            OrgDirectory directory,
+            DemoUsers demoUsers,
+            JdbcClient jdbc) {
         this.projects = projects;
         this.catalogs = catalogs;
         this.directory = directory;
@@ -64,22 +68,43 @@ class DemoCatalogData implements ApplicationRunner {
     private void createDemoProject() {
         Catalog catalog = catalogs.latest("jiuyuan-2024").orElse(null);
         OrgUnitView county = directory.visibleUnits(OrgUnitType.COUNTY_BUREAU).stream()
-                .filter(u -> u.name().equals("九原区民政局")).findFirst().orElse(null);
+                .filter(u -> u.name().equals("九原区民政局"))
+                .findFirst()
+                .orElse(null);
         AgencyView agency = directory.activeAgencies().stream()
-                .filter(a -> a.name().equals("包头市九原区启航社会工作服务中心")).findFirst().orElse(null);
+                .filter(a -> a.name().equals("包头市九原区启航社会工作服务中心"))
+                .findFirst()
+                .orElse(null);
         if (catalog == null || county == null || agency == null) {
             log.info("演示组织或内置清单缺失，跳过演示项目");
             return;
         }
         List<Long> stations = directory.visibleUnits(OrgUnitType.STATION).stream()
-                .filter(s -> s.path().startsWith(county.path())).map(OrgUnitView::id).toList();
-        List<Long> items = catalog.content().items().filter(i -> OPTIONAL_ITEMS.contains(i.code()))
-                .map(CatalogItem::id).toList();
+                .filter(s -> s.path().startsWith(county.path()))
+                .map(OrgUnitView::id)
+                .toList();
+        List<Long> items = catalog.content()
+                .items()
+                .filter(i -> OPTIONAL_ITEMS.contains(i.code()))
+                .map(CatalogItem::id)
+                .toList();
         EvidencePolicy p = EvidencePolicy.defaults();
-        projects.create(new ProjectService.ProjectForm(PROJECT_NAME, county.id(), agency.id(), catalog.id(),
-                catalog.content().tiers().get(0).code(), contractStart(), contractStart().plusYears(1).minusDays(1),
-                stations, items, p.photoRequired(), p.maxDistanceMeters(), p.captureGraceDays(),
-                p.minGroupAttendees(), p.signInRequiredIndoor(), p.receiptsRequired()));
+        projects.create(new ProjectService.ProjectForm(
+                PROJECT_NAME,
+                county.id(),
+                agency.id(),
+                catalog.id(),
+                catalog.content().tiers().get(0).code(),
+                contractStart(),
+                contractStart().plusYears(1).minusDays(1),
+                stations,
+                items,
+                p.photoRequired(),
+                p.maxDistanceMeters(),
+                p.captureGraceDays(),
+                p.minGroupAttendees(),
+                p.signInRequiredIndoor(),
+                p.receiptsRequired()));
         log.info("已载入演示项目：{}", PROJECT_NAME);
     }
 

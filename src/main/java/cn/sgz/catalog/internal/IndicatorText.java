@@ -21,21 +21,34 @@ public class IndicatorText {
         String unit = ind.params().unit() == null ? "" : ind.params().unit();
         String value = t.toPlainString() + unit;
         return switch (ind.kind()) {
-            case COVERAGE -> "≥" + value;
-            case CASE_QUOTA -> "≥" + value + "，每个≥" + ind.params().sessionsEach() + "节";
-            case GROUP_QUOTA -> "≥" + value + "，每个≥" + ind.params().sessionsEach() + "节"
-                    + (ind.params().attendeesPerSession() == null ? "" : "，每节≥" + ind.params().attendeesPerSession() + "人");
-            case STAFFING -> "≥" + value + (ind.params().certifiedMin() == null ? "" : "，其中持证≥" + ind.params().certifiedMin() + "人");
-            case AMOUNT -> switch (ind.params().aggregate() == null ? cn.sgz.catalog.AmountAggregate.SUM
-                    : ind.params().aggregate()) {
-                case EACH_EVENT -> (value.endsWith("/次") ? "每次≥" + value.substring(0, value.length() - 2)
-                        : "每次≥" + value);
-                case EVENTS_AT_LEAST -> "至少" + (ind.params().eventsMin() == null ? 1 : ind.params().eventsMin())
-                        + "次≥" + value;
-                default -> "≥" + value;
-            };
-            default -> "≥" + value;
-        } + (ind.period() == null ? "" : "（" + ind.period().label() + "）");
+                    case COVERAGE -> "≥" + value;
+                    case CASE_QUOTA -> "≥" + value + "，每个≥" + ind.params().sessionsEach() + "节";
+                    case GROUP_QUOTA ->
+                        "≥" + value + "，每个≥" + ind.params().sessionsEach() + "节"
+                                + (ind.params().attendeesPerSession() == null
+                                        ? ""
+                                        : "，每节≥" + ind.params().attendeesPerSession() + "人");
+                    case STAFFING ->
+                        "≥" + value
+                                + (ind.params().certifiedMin() == null
+                                        ? ""
+                                        : "，其中持证≥" + ind.params().certifiedMin() + "人");
+                    case AMOUNT ->
+                        switch (ind.params().aggregate() == null
+                                ? cn.sgz.catalog.AmountAggregate.SUM
+                                : ind.params().aggregate()) {
+                            case EACH_EVENT ->
+                                (value.endsWith("/次") ? "每次≥" + value.substring(0, value.length() - 2) : "每次≥" + value);
+                            case EVENTS_AT_LEAST ->
+                                "至少"
+                                        + (ind.params().eventsMin() == null
+                                                ? 1
+                                                : ind.params().eventsMin()) + "次≥" + value;
+                            default -> "≥" + value;
+                        };
+                    default -> "≥" + value;
+                }
+                + (ind.period() == null ? "" : "（" + ind.period().label() + "）");
     }
 
     public String params(Indicator ind) {

@@ -43,9 +43,11 @@ final class Problems {
 
     void throwIfAny(String what) {
         if (!list.isEmpty()) {
-            throw new BusinessException("CATALOG_INVALID",
+            throw new BusinessException(
+                    "CATALOG_INVALID",
                     what + "有 " + list.size() + (list.size() >= LIMIT ? "+" : "") + " 处错误，未导入任何内容："
-                            + list.get(0).message(), list);
+                            + list.get(0).message(),
+                    list);
         }
     }
 }

@@ -37,8 +37,8 @@ class ProjectEvidencePolicies implements EvidencePolicyOverride {
     EvidencePolicy toEvidencePolicy(Project project) {
         EvidencePolicy defaults = policies.getObject().defaults();
         cn.sgz.catalog.EvidencePolicy p = project.evidencePolicy();
-        Set<EvidenceCheck> checks = EnumSet.copyOf(defaults.checks().isEmpty()
-                ? EnumSet.allOf(EvidenceCheck.class) : defaults.checks());
+        Set<EvidenceCheck> checks =
+                EnumSet.copyOf(defaults.checks().isEmpty() ? EnumSet.allOf(EvidenceCheck.class) : defaults.checks());
         checks.add(EvidenceCheck.NO_DUPLICATE_PHOTOS);
         if (!p.photoRequired()) {
             checks.remove(EvidenceCheck.PHOTO_REQUIRED);
@@ -54,7 +54,12 @@ class ProjectEvidencePolicies implements EvidencePolicyOverride {
             checks.remove(EvidenceCheck.RECEIPTS_FOR_DISTRIBUTION);
         }
         int distance = p.maxDistanceMeters() == null ? defaults.maxDistanceMeters() : p.maxDistanceMeters();
-        return new EvidencePolicy(checks, distance, p.captureGraceDays(), defaults.minAttendees(),
-                defaults.photoExemptKinds(), "项目“" + project.name() + "”");
+        return new EvidencePolicy(
+                checks,
+                distance,
+                p.captureGraceDays(),
+                defaults.minAttendees(),
+                defaults.photoExemptKinds(),
+                "项目“" + project.name() + "”");
     }
 }

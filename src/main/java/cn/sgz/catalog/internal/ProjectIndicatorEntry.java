@@ -10,11 +10,25 @@ import java.math.BigDecimal;
  * in every entry (the tree is {@code GET /api/v1/catalogs/{id}}). The indicator is resolved for the
  * project's tier (per-tier parameters and 指标值 text).
  */
-record ProjectIndicatorEntry(String taskCode, String taskName, Long itemId, String itemCode, String itemName,
-                             ItemCategory itemCategory, Indicator indicator, BigDecimal target) {
+record ProjectIndicatorEntry(
+        String taskCode,
+        String taskName,
+        Long itemId,
+        String itemCode,
+        String itemName,
+        ItemCategory itemCategory,
+        Indicator indicator,
+        BigDecimal target) {
 
     static ProjectIndicatorEntry of(ProjectIndicator pi) {
-        return new ProjectIndicatorEntry(pi.task().code(), pi.task().name(), pi.item().id(), pi.item().code(),
-                pi.item().name(), pi.item().category(), pi.indicator(), pi.target());
+        return new ProjectIndicatorEntry(
+                pi.task().code(),
+                pi.task().name(),
+                pi.item().id(),
+                pi.item().code(),
+                pi.item().name(),
+                pi.item().category(),
+                pi.indicator(),
+                pi.target());
     }
 }

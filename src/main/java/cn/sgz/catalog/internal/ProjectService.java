@@ -43,10 +43,22 @@ import org.springframework.transaction.annotation.Transactional;
 class ProjectService {
 
     /** What a form or an API call submits. Lists may be null (treated as empty). */
-    record ProjectForm(String name, Long bureauId, Long agencyId, Long catalogId, String tier, LocalDate startDate,
-                       LocalDate endDate, List<Long> stationIds, List<Long> optionalItemIds, Boolean photoRequired,
-                       Integer maxDistanceMeters, Integer captureGraceDays, Integer minGroupAttendees,
-                       Boolean signInRequiredIndoor, Boolean receiptsRequired) {
+    record ProjectForm(
+            String name,
+            Long bureauId,
+            Long agencyId,
+            Long catalogId,
+            String tier,
+            LocalDate startDate,
+            LocalDate endDate,
+            List<Long> stationIds,
+            List<Long> optionalItemIds,
+            Boolean photoRequired,
+            Integer maxDistanceMeters,
+            Integer captureGraceDays,
+            Integer minGroupAttendees,
+            Boolean signInRequiredIndoor,
+            Boolean receiptsRequired) {
 
         public List<Long> stations() {
             return stationIds == null ? List.of() : List.copyOf(new LinkedHashSet<>(stationIds));
@@ -58,8 +70,11 @@ class ProjectService {
 
         public EvidencePolicy policy() {
             EvidencePolicy d = EvidencePolicy.defaults();
-            return new EvidencePolicy(photoRequired == null ? d.photoRequired() : photoRequired, maxDistanceMeters,
-                    captureGraceDays == null ? d.captureGraceDays() : captureGraceDays, minGroupAttendees,
+            return new EvidencePolicy(
+                    photoRequired == null ? d.photoRequired() : photoRequired,
+                    maxDistanceMeters,
+                    captureGraceDays == null ? d.captureGraceDays() : captureGraceDays,
+                    minGroupAttendees,
                     signInRequiredIndoor == null ? d.signInRequiredIndoor() : signInRequiredIndoor,
                     receiptsRequired == null ? d.receiptsRequired() : receiptsRequired);
         }
@@ -72,8 +87,13 @@ class ProjectService {
     private final OrgDirectory directory;
     private final ApplicationEventPublisher events;
 
-    ProjectService(ProjectStore store, ProjectQueries queries, CatalogQueries catalogs, ScopeService scopes,
-                   OrgDirectory directory, ApplicationEventPublisher events) {
+    ProjectService(
+            ProjectStore store,
+            ProjectQueries queries,
+            CatalogQueries catalogs,
+            ScopeService scopes,
+            OrgDirectory directory,
+            ApplicationEventPublisher events) {
         this.store = store;
         this.queries = queries;
         this.catalogs = catalogs;
@@ -90,10 +110,23 @@ class ProjectService {
     public Project create(ProjectForm form) {
         CurrentUser me = requireWriter();
         Valid v = validate(form, null);
-        long id = store.insert(new ProjectStore.Row(0, v.name(), v.bureau().id(), form.agencyId(), form.catalogId(),
-                form.tier(), form.startDate(), form.endDate(), form.policy(), 0, form.stations(), form.items()),
+        long id = store.insert(
+                new ProjectStore.Row(
+                        0,
+                        v.name(),
+                        v.bureau().id(),
+                        form.agencyId(),
+                        form.catalogId(),
+                        form.tier(),
+                        form.startDate(),
+                        form.endDate(),
+                        form.policy(),
+                        0,
+                        form.stations(),
+                        form.items()),
                 me.username());
-        events.publishEvent(AuditEvent.success("PROJECT_CREATE", "PROJECT", id, v.bureau().path(), v.name()));
+        events.publishEvent(
+                AuditEvent.success("PROJECT_CREATE", "PROJECT", id, v.bureau().path(), v.name()));
         events.publishEvent(new ProjectStationsAssigned(id, form.agencyId(), form.stations()));
         return queries.get(id);
     }
@@ -109,20 +142,30 @@ class ProjectService {
         if (version == null) {
             throw BusinessException.field("version", "缺少版本号：请先读取项目，再带着读取到的 version 提交修改");
         }
-        boolean ok = store.update(new ProjectStore.Row(id, v.name(), v.bureau().id(), form.agencyId(),
-                form.catalogId(), form.tier(), form.startDate(), form.endDate(), form.policy(),
-                version, form.stations(), form.items()));
+        boolean ok = store.update(new ProjectStore.Row(
+                id,
+                v.name(),
+                v.bureau().id(),
+                form.agencyId(),
+                form.catalogId(),
+                form.tier(),
+                form.startDate(),
+                form.endDate(),
+                form.policy(),
+                version,
+                form.stations(),
+                form.items()));
         if (!ok) {
-            throw new ConflictException("保存失败：项目在您打开之后已被他人修改（当前版本 " + queries.get(id).version()
-                    + "，您提交的版本 " + version + "）。您的修改没有保存，请刷新页面查看最新内容后重新修改。");
+            throw new ConflictException("保存失败：项目在您打开之后已被他人修改（当前版本 "
+                    + queries.get(id).version() + "，您提交的版本 " + version + "）。您的修改没有保存，请刷新页面查看最新内容后重新修改。");
         }
-        events.publishEvent(AuditEvent.success("PROJECT_UPDATE", "PROJECT", id, v.bureau().path(), v.name()));
+        events.publishEvent(
+                AuditEvent.success("PROJECT_UPDATE", "PROJECT", id, v.bureau().path(), v.name()));
         events.publishEvent(new ProjectStationsAssigned(id, form.agencyId(), form.stations()));
         return queries.get(id);
     }
 
-    private record Valid(String name, OrgUnitView bureau) {
-    }
+    private record Valid(String name, OrgUnitView bureau) {}
 
     private Valid validate(ProjectForm f, Project existing) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -130,27 +173,39 @@ class ProjectService {
         if (name.isEmpty() || name.length() > 200) {
             problems.add(new FieldProblem("name", "项目名称不能为空，且不超过200个字"));
         }
-        OrgUnitView bureau = f.bureauId() == null ? null : directory.findVisible(f.bureauId())
-                .filter(u -> u.type() == OrgUnitType.COUNTY_BUREAU).orElse(null);
+        OrgUnitView bureau = f.bureauId() == null
+                ? null
+                : directory
+                        .findVisible(f.bureauId())
+                        .filter(u -> u.type() == OrgUnitType.COUNTY_BUREAU)
+                        .orElse(null);
         if (bureau == null) {
             problems.add(new FieldProblem("bureauId", "请选择本辖区内的区/县民政局"));
         }
-        Optional<AgencyView> agency = f.agencyId() == null ? Optional.empty()
-                : directory.activeAgencies().stream().filter(a -> a.id() == f.agencyId()).findFirst();
+        Optional<AgencyView> agency = f.agencyId() == null
+                ? Optional.empty()
+                : directory.activeAgencies().stream()
+                        .filter(a -> a.id() == f.agencyId())
+                        .findFirst();
         if (agency.isEmpty()) {
             problems.add(new FieldProblem("agencyId", "请选择承接机构"));
         }
-        Catalog catalog = f.catalogId() == null ? null : catalogs.find(f.catalogId()).orElse(null);
+        Catalog catalog =
+                f.catalogId() == null ? null : catalogs.find(f.catalogId()).orElse(null);
         if (catalog == null) {
             problems.add(new FieldProblem("catalogId", "请选择服务清单"));
         } else if (catalog.status() != CatalogStatus.PUBLISHED
                 && (existing == null || existing.catalogId() != catalog.id())) {
-            problems.add(new FieldProblem("catalogId", "只能选择已发布的服务清单版本（“" + catalog.name() + "”第"
-                    + catalog.version() + "版尚未发布）"));
-        } else if (f.tier() == null || catalog.content().tiers().stream().noneMatch(t -> t.code().equals(f.tier()))) {
-            problems.add(new FieldProblem("tier", "请选择资金档位，可选："
-                    + catalog.content().tiers().stream().map(t -> t.label() + "（" + t.code() + "）")
-                    .collect(Collectors.joining("、"))));
+            problems.add(new FieldProblem(
+                    "catalogId", "只能选择已发布的服务清单版本（“" + catalog.name() + "”第" + catalog.version() + "版尚未发布）"));
+        } else if (f.tier() == null
+                || catalog.content().tiers().stream().noneMatch(t -> t.code().equals(f.tier()))) {
+            problems.add(new FieldProblem(
+                    "tier",
+                    "请选择资金档位，可选："
+                            + catalog.content().tiers().stream()
+                                    .map(t -> t.label() + "（" + t.code() + "）")
+                                    .collect(Collectors.joining("、"))));
         }
         if (f.startDate() == null || f.endDate() == null) {
             problems.add(new FieldProblem("startDate", "请填写项目起止日期"));
@@ -196,8 +251,8 @@ class ProjectService {
 
     /** Chosen items must be OPTIONAL items of the catalog, and each selection rule must hold. */
     private void optionalItems(ProjectForm f, Catalog catalog, List<FieldProblem> problems) {
-        Map<Long, CatalogItem> items = catalog.content().items()
-                .collect(Collectors.toMap(CatalogItem::id, Function.identity()));
+        Map<Long, CatalogItem> items =
+                catalog.content().items().collect(Collectors.toMap(CatalogItem::id, Function.identity()));
         for (Long id : f.items()) {
             CatalogItem item = items.get(id);
             if (item == null || item.category() != ItemCategory.OPTIONAL) {
@@ -205,19 +260,24 @@ class ProjectService {
             }
         }
         for (SelectionGroup g : catalog.content().groups()) {
-            long total = items.values().stream().filter(i -> g.code().equals(i.group())).count();
-            long chosen = f.items().stream().map(items::get)
-                    .filter(i -> i != null && g.code().equals(i.group())).count();
+            long total = items.values().stream()
+                    .filter(i -> g.code().equals(i.group()))
+                    .count();
+            long chosen = f.items().stream()
+                    .map(items::get)
+                    .filter(i -> i != null && g.code().equals(i.group()))
+                    .count();
             String rule = g.rule() == null ? "" : "（" + g.rule() + "）";
             if (g.min() != null && g.max() != null && g.min().equals(g.max()) && chosen != g.min()) {
-                problems.add(new FieldProblem("optionalItemIds", "“" + g.name() + "”须选择" + g.min() + "项，当前选择了"
-                        + chosen + "项" + rule));
+                problems.add(new FieldProblem(
+                        "optionalItemIds", "“" + g.name() + "”须选择" + g.min() + "项，当前选择了" + chosen + "项" + rule));
             } else if (g.min() != null && chosen < g.min()) {
-                problems.add(new FieldProblem("optionalItemIds", "“" + g.name() + "”共" + total + "项，至少选择" + g.min()
-                        + "项，当前只选择了" + chosen + "项" + rule));
+                problems.add(new FieldProblem(
+                        "optionalItemIds",
+                        "“" + g.name() + "”共" + total + "项，至少选择" + g.min() + "项，当前只选择了" + chosen + "项" + rule));
             } else if (g.max() != null && chosen > g.max()) {
-                problems.add(new FieldProblem("optionalItemIds", "“" + g.name() + "”最多选择" + g.max() + "项，当前选择了"
-                        + chosen + "项" + rule));
+                problems.add(new FieldProblem(
+                        "optionalItemIds", "“" + g.name() + "”最多选择" + g.max() + "项，当前选择了" + chosen + "项" + rule));
             }
         }
     }

@@ -1,6 +1,5 @@
 package cn.sgz.catalog.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Catalog;
 import cn.sgz.catalog.CatalogQueries;
 import cn.sgz.catalog.CatalogStatus;
@@ -12,6 +11,7 @@ import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.ScopeService;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,8 +36,12 @@ class ProjectWebController {
     private final OrgDirectory directory;
     private final ScopeService scopes;
 
-    ProjectWebController(ProjectQueries projects, ProjectService service, CatalogQueries catalogs,
-                         OrgDirectory directory, ScopeService scopes) {
+    ProjectWebController(
+            ProjectQueries projects,
+            ProjectService service,
+            CatalogQueries catalogs,
+            OrgDirectory directory,
+            ScopeService scopes) {
         this.projects = projects;
         this.service = service;
         this.catalogs = catalogs;
@@ -66,12 +70,26 @@ class ProjectWebController {
     String createForm(@RequestParam(required = false) Long catalogId, Model model) {
         requireWriter();
         List<CatalogSummary> published = publishedCatalogs();
-        Long chosen = catalogId != null ? catalogId : published.isEmpty() ? null : published.get(0).id();
+        Long chosen = catalogId != null
+                ? catalogId
+                : published.isEmpty() ? null : published.get(0).id();
         EvidencePolicy d = EvidencePolicy.defaults();
-        var form = new ProjectService.ProjectForm(null, null, null, chosen, null,
-                LocalDate.of(ChinaTime.today().getYear(), 1, 1), LocalDate.of(ChinaTime.today().getYear(), 12, 31),
-                List.of(), List.of(), d.photoRequired(), d.maxDistanceMeters(), d.captureGraceDays(),
-                d.minGroupAttendees(), d.signInRequiredIndoor(), d.receiptsRequired());
+        var form = new ProjectService.ProjectForm(
+                null,
+                null,
+                null,
+                chosen,
+                null,
+                LocalDate.of(ChinaTime.today().getYear(), 1, 1),
+                LocalDate.of(ChinaTime.today().getYear(), 12, 31),
+                List.of(),
+                List.of(),
+                d.photoRequired(),
+                d.maxDistanceMeters(),
+                d.captureGraceDays(),
+                d.minGroupAttendees(),
+                d.signInRequiredIndoor(),
+                d.receiptsRequired());
         return form(model, form, null);
     }
 
@@ -80,67 +98,125 @@ class ProjectWebController {
         requireWriter();
         Project p = projects.get(id);
         EvidencePolicy e = p.evidencePolicy();
-        var form = new ProjectService.ProjectForm(p.name(), p.bureauId(), p.agencyId(),
-                catalogId != null ? catalogId : p.catalogId(), p.tier(), p.startDate(), p.endDate(), p.stationIds(),
-                p.optionalItemIds(), e.photoRequired(), e.maxDistanceMeters(), e.captureGraceDays(),
-                e.minGroupAttendees(), e.signInRequiredIndoor(), e.receiptsRequired());
+        var form = new ProjectService.ProjectForm(
+                p.name(),
+                p.bureauId(),
+                p.agencyId(),
+                catalogId != null ? catalogId : p.catalogId(),
+                p.tier(),
+                p.startDate(),
+                p.endDate(),
+                p.stationIds(),
+                p.optionalItemIds(),
+                e.photoRequired(),
+                e.maxDistanceMeters(),
+                e.captureGraceDays(),
+                e.minGroupAttendees(),
+                e.signInRequiredIndoor(),
+                e.receiptsRequired());
         return form(model, form, p);
     }
 
     @PostMapping("/projects")
-    String create(@RequestParam(required = false) String name, @RequestParam(required = false) Long bureauId,
-                  @RequestParam(required = false) Long agencyId, @RequestParam(required = false) Long catalogId,
-                  @RequestParam(required = false) String tier,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
-                  @RequestParam(required = false) List<Long> stationIds,
-                  @RequestParam(required = false) List<Long> optionalItemIds,
-                  @RequestParam(defaultValue = "false") boolean photoRequired,
-                  @RequestParam(required = false) Integer maxDistanceMeters,
-                  @RequestParam(defaultValue = "0") int captureGraceDays,
-                  @RequestParam(required = false) Integer minGroupAttendees,
-                  @RequestParam(defaultValue = "false") boolean signInRequiredIndoor,
-                  @RequestParam(defaultValue = "false") boolean receiptsRequired,
-                  Model model, RedirectAttributes flash, HttpServletResponse response) {
-        var form = new ProjectService.ProjectForm(name, bureauId, agencyId, catalogId, tier, startDate, endDate,
-                stationIds, optionalItemIds, photoRequired, maxDistanceMeters, captureGraceDays, minGroupAttendees,
-                signInRequiredIndoor, receiptsRequired);
-        return FormSubmission.run(model, response, () -> {
-            Project p = service.create(form);
-            flash.addFlashAttribute("notice", "已创建项目“" + p.name() + "”");
-            return "redirect:/projects/" + p.id();
-        }, () -> form(model, form, null));
+    String create(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Long bureauId,
+            @RequestParam(required = false) Long agencyId,
+            @RequestParam(required = false) Long catalogId,
+            @RequestParam(required = false) String tier,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+            @RequestParam(required = false) List<Long> stationIds,
+            @RequestParam(required = false) List<Long> optionalItemIds,
+            @RequestParam(defaultValue = "false") boolean photoRequired,
+            @RequestParam(required = false) Integer maxDistanceMeters,
+            @RequestParam(defaultValue = "0") int captureGraceDays,
+            @RequestParam(required = false) Integer minGroupAttendees,
+            @RequestParam(defaultValue = "false") boolean signInRequiredIndoor,
+            @RequestParam(defaultValue = "false") boolean receiptsRequired,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        var form = new ProjectService.ProjectForm(
+                name,
+                bureauId,
+                agencyId,
+                catalogId,
+                tier,
+                startDate,
+                endDate,
+                stationIds,
+                optionalItemIds,
+                photoRequired,
+                maxDistanceMeters,
+                captureGraceDays,
+                minGroupAttendees,
+                signInRequiredIndoor,
+                receiptsRequired);
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    Project p = service.create(form);
+                    flash.addFlashAttribute("notice", "已创建项目“" + p.name() + "”");
+                    return "redirect:/projects/" + p.id();
+                },
+                () -> form(model, form, null));
     }
 
     @PostMapping("/projects/{id}")
-    String update(@PathVariable long id, @RequestParam(required = false) String name,
-                  @RequestParam(required = false) Long bureauId,
-                  @RequestParam(required = false) Long agencyId, @RequestParam(required = false) Long catalogId,
-                  @RequestParam(required = false) String tier,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
-                  @RequestParam(required = false) List<Long> stationIds,
-                  @RequestParam(required = false) List<Long> optionalItemIds,
-                  @RequestParam(defaultValue = "false") boolean photoRequired,
-                  @RequestParam(required = false) Integer maxDistanceMeters,
-                  @RequestParam(defaultValue = "0") int captureGraceDays,
-                  @RequestParam(required = false) Integer minGroupAttendees,
-                  @RequestParam(defaultValue = "false") boolean signInRequiredIndoor,
-                  @RequestParam(defaultValue = "false") boolean receiptsRequired,
-                  @RequestParam(required = false) Long version,
-                  Model model, RedirectAttributes flash, HttpServletResponse response) {
-        var form = new ProjectService.ProjectForm(name, bureauId, agencyId, catalogId, tier, startDate, endDate,
-                stationIds, optionalItemIds, photoRequired, maxDistanceMeters, captureGraceDays, minGroupAttendees,
-                signInRequiredIndoor, receiptsRequired);
-        return FormSubmission.run(model, response, () -> {
-            Project p = service.update(id, form, version);
-            flash.addFlashAttribute("notice", "已保存");
-            return "redirect:/projects/" + p.id();
-        }, () -> form(model, form, projects.get(id)));
+    String update(
+            @PathVariable long id,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Long bureauId,
+            @RequestParam(required = false) Long agencyId,
+            @RequestParam(required = false) Long catalogId,
+            @RequestParam(required = false) String tier,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startDate,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate,
+            @RequestParam(required = false) List<Long> stationIds,
+            @RequestParam(required = false) List<Long> optionalItemIds,
+            @RequestParam(defaultValue = "false") boolean photoRequired,
+            @RequestParam(required = false) Integer maxDistanceMeters,
+            @RequestParam(defaultValue = "0") int captureGraceDays,
+            @RequestParam(required = false) Integer minGroupAttendees,
+            @RequestParam(defaultValue = "false") boolean signInRequiredIndoor,
+            @RequestParam(defaultValue = "false") boolean receiptsRequired,
+            @RequestParam(required = false) Long version,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        var form = new ProjectService.ProjectForm(
+                name,
+                bureauId,
+                agencyId,
+                catalogId,
+                tier,
+                startDate,
+                endDate,
+                stationIds,
+                optionalItemIds,
+                photoRequired,
+                maxDistanceMeters,
+                captureGraceDays,
+                minGroupAttendees,
+                signInRequiredIndoor,
+                receiptsRequired);
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    Project p = service.update(id, form, version);
+                    flash.addFlashAttribute("notice", "已保存");
+                    return "redirect:/projects/" + p.id();
+                },
+                () -> form(model, form, projects.get(id)));
     }
 
     private String form(Model model, ProjectService.ProjectForm form, Project existing) {
-        Catalog catalog = form.catalogId() == null ? null : catalogs.find(form.catalogId()).orElse(null);
+        Catalog catalog = form.catalogId() == null
+                ? null
+                : catalogs.find(form.catalogId()).orElse(null);
         model.addAttribute("form", form);
         model.addAttribute("project", existing);
         model.addAttribute("catalog", catalog);
@@ -152,7 +228,9 @@ class ProjectWebController {
     }
 
     private List<CatalogSummary> publishedCatalogs() {
-        return catalogs.list().stream().filter(c -> c.status() == CatalogStatus.PUBLISHED).toList();
+        return catalogs.list().stream()
+                .filter(c -> c.status() == CatalogStatus.PUBLISHED)
+                .toList();
     }
 
     private void requireWriter() {

@@ -2,10 +2,10 @@ package cn.sgz.charity.internal;
 
 import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
-import cn.sgz.org.StationWorkAccess;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.ScopeService;
+import cn.sgz.org.StationWorkAccess;
 import cn.sgz.shared.BusinessException;
 import java.util.HashMap;
 import java.util.List;
@@ -33,7 +33,9 @@ public class CharityAccess extends StationWorkAccess {
         if (stationId == null) {
             throw BusinessException.field(field, "社工站：请选择社工站");
         }
-        return directory.findVisible(stationId).filter(u -> u.type() == OrgUnitType.STATION)
+        return directory
+                .findVisible(stationId)
+                .filter(u -> u.type() == OrgUnitType.STATION)
                 .orElseThrow(() -> BusinessException.field(field, "社工站：所选社工站不存在或不在您的管辖范围内"));
     }
 

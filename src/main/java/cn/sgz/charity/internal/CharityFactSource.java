@@ -20,15 +20,19 @@ import org.springframework.stereotype.Component;
 @Component
 class CharityFactSource implements EntityFactSource {
 
-    private static final Set<EntityType> TYPES = EnumSet.of(EntityType.CHARITY_FUND, EntityType.CO_RAISED_FUND,
-            EntityType.CHARITY_PROJECT, EntityType.RELIEF_EVENT);
+    private static final Set<EntityType> TYPES = EnumSet.of(
+            EntityType.CHARITY_FUND, EntityType.CO_RAISED_FUND, EntityType.CHARITY_PROJECT, EntityType.RELIEF_EVENT);
 
     private final CharityFundStore funds;
     private final CharityProjectStore projects;
     private final CharityReliefStore reliefs;
     private final RecordSummaries summaries;
 
-    CharityFactSource(CharityFundStore funds, CharityProjectStore projects, CharityReliefStore reliefs, RecordSummaries summaries) {
+    CharityFactSource(
+            CharityFundStore funds,
+            CharityProjectStore projects,
+            CharityReliefStore reliefs,
+            RecordSummaries summaries) {
         this.funds = funds;
         this.projects = projects;
         this.reliefs = reliefs;
@@ -56,19 +60,21 @@ class CharityFactSource implements EntityFactSource {
     @Override
     public Map<Long, Long> countStarted(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
         Map<Long, Long> counts = new HashMap<>();
-        counted(stationIds, type, from, asOf).stream().filter(n -> n.date() != null && !n.date().isBefore(from))
+        counted(stationIds, type, from, asOf).stream()
+                .filter(n -> n.date() != null && !n.date().isBefore(from))
                 .forEach(n -> counts.merge(n.stationId(), 1L, Long::sum));
         return counts;
     }
 
     @Override
     public List<String> countedItems(long stationId, EntityType type, LocalDate from, LocalDate asOf) {
-        return counted(List.of(stationId), type, from, asOf).stream().map(n -> n.date() + " " + n.name()).toList();
+        return counted(List.of(stationId), type, from, asOf).stream()
+                .map(n -> n.date() + " " + n.name())
+                .toList();
     }
 
     /** A fund or charity project as counted: its station, name and the date it began. */
-    public record Named(long stationId, String name, LocalDate date) {
-    }
+    public record Named(long stationId, String name, LocalDate date) {}
 
     private List<Named> counted(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
         return switch (type) {
@@ -81,10 +87,15 @@ class CharityFactSource implements EntityFactSource {
     @Override
     public List<AmountFact> amounts(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate to) {
         return switch (type) {
-            case CO_RAISED_FUND -> funds.netEntries(stationIds, from, to).stream()
-                    .map(e -> new AmountFact(e.stationId(), e.id(), e.receivedOn(), e.amount(),
-                            e.donor() + "（" + e.fundName() + "，" + e.partnerOrg() + "）"))
-                    .toList();
+            case CO_RAISED_FUND ->
+                funds.netEntries(stationIds, from, to).stream()
+                        .map(e -> new AmountFact(
+                                e.stationId(),
+                                e.id(),
+                                e.receivedOn(),
+                                e.amount(),
+                                e.donor() + "（" + e.fundName() + "，" + e.partnerOrg() + "）"))
+                        .toList();
             case RELIEF_EVENT -> reliefEvents(stationIds, from, to);
             default -> throw new IllegalArgumentException("慈善台账不统计 " + type + " 的金额");
         };
@@ -92,9 +103,16 @@ class CharityFactSource implements EntityFactSource {
 
     private List<AmountFact> reliefEvents(Collection<Long> stationIds, LocalDate from, LocalDate to) {
         List<CharityReliefStore.Relief> rows = reliefs.ofStations(stationIds, from, to);
-        var states = summaries.find(rows.stream().map(CharityReliefStore.Relief::recordId).toList());
-        return rows.stream().filter(r -> states.containsKey(r.recordId()) && states.get(r.recordId()).counts())
-                .map(r -> new AmountFact(r.stationId(), r.id(), r.reliefDate(), r.total().setScale(2),
+        var states = summaries.find(
+                rows.stream().map(CharityReliefStore.Relief::recordId).toList());
+        return rows.stream()
+                .filter(r -> states.containsKey(r.recordId())
+                        && states.get(r.recordId()).counts())
+                .map(r -> new AmountFact(
+                        r.stationId(),
+                        r.id(),
+                        r.reliefDate(),
+                        r.total().setScale(2),
                         states.get(r.recordId()).title() + "（" + r.lineCount() + " 人）"))
                 .toList();
     }

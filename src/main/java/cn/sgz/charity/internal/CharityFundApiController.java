@@ -57,8 +57,7 @@ class CharityFundApiController {
         return funds.create(body);
     }
 
-    record FundUpdate(FundForm fund, Long version) {
-    }
+    record FundUpdate(FundForm fund, Long version) {}
 
     @PutMapping("/funds/{id}")
     @Operation(summary = "修改基金信息（乐观锁：须带读取时的 version，过期返回 409）")
@@ -70,8 +69,7 @@ class CharityFundApiController {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "CharityFundReasonBody")
-    record ReasonBody(String reason) {
-    }
+    record ReasonBody(String reason) {}
 
     @PostMapping("/funds/{id}/close")
     @Operation(summary = "终止基金（保留全部收支记录）")
@@ -87,11 +85,14 @@ class CharityFundApiController {
 
     @PostMapping(path = "/funds/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传基金协议 / 共募共用共享机制佐证照片")
-    ResponseEntity<UploadResult> addPhoto(@PathVariable long id, @RequestPart("file") MultipartFile file,
-                                          @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<UploadResult> addPhoto(
+            @PathVariable long id,
+            @RequestPart("file") MultipartFile file,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         try {
             UploadResult r = funds.addPhoto(id, key, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -99,10 +100,11 @@ class CharityFundApiController {
 
     @GetMapping("/co-raised")
     @Operation(summary = "共募资金台账（含冲正记录，按到账日期倒序）")
-    List<CoRaisedView> entries(@RequestParam(required = false) Long stationId,
-                               @RequestParam(required = false) Long fundId,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    List<CoRaisedView> entries(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) Long fundId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return funds.entries(stationId, fundId, from, to);
     }
 
@@ -133,12 +135,15 @@ class CharityFundApiController {
 
     @PostMapping(path = "/co-raised/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传共募资金的票据 / 凭证照片")
-    ResponseEntity<UploadResult> addEntryPhoto(@PathVariable long id, @RequestPart("file") MultipartFile file,
-                                               @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<UploadResult> addEntryPhoto(
+            @PathVariable long id,
+            @RequestPart("file") MultipartFile file,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         try {
-            UploadResult r = funds.addEntryPhoto(id, key, file.getOriginalFilename(), file.getSize(),
-                    file.getInputStream());
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+            UploadResult r =
+                    funds.addEntryPhoto(id, key, file.getOriginalFilename(), file.getSize(), file.getInputStream());
+            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

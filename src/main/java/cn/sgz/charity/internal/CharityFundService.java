@@ -38,8 +38,13 @@ public class CharityFundService {
     private final CharityPhotos photos;
     private final ApplicationEventPublisher events;
 
-    CharityFundService(CharityFundStore funds, CharityReliefStore reliefs, RecordSummaries summaries, CharityAccess access,
-                       CharityPhotos photos, ApplicationEventPublisher events) {
+    CharityFundService(
+            CharityFundStore funds,
+            CharityReliefStore reliefs,
+            RecordSummaries summaries,
+            CharityAccess access,
+            CharityPhotos photos,
+            ApplicationEventPublisher events) {
         this.funds = funds;
         this.reliefs = reliefs;
         this.summaries = summaries;
@@ -73,7 +78,11 @@ public class CharityFundService {
         OrgUnitView station = access.station(form == null ? null : form.stationId(), "stationId");
         check(form);
         long id = funds.insert(station.id(), station.path(), form, access.user().username());
-        events.publishEvent(AuditEvent.success("CHARITY_FUND_CREATE", "CHARITY_FUND", id, station.path(),
+        events.publishEvent(AuditEvent.success(
+                "CHARITY_FUND_CREATE",
+                "CHARITY_FUND",
+                id,
+                station.path(),
                 form.kind().label() + " " + form.name().strip()));
         return get(id);
     }
@@ -112,8 +121,17 @@ public class CharityFundService {
     public UploadResult addPhoto(long id, String uploadKey, String originalName, long size, InputStream content) {
         access.requireWriter();
         CharityFundStore.Fund f = visible(id);
-        return photos.upload(CharityPhotos.FUND, id, f.orgPath(), f.stationId(), PhotoPurpose.SCENE, "协议照片",
-                uploadKey, originalName, size, content);
+        return photos.upload(
+                CharityPhotos.FUND,
+                id,
+                f.orgPath(),
+                f.stationId(),
+                PhotoPurpose.SCENE,
+                "协议照片",
+                uploadKey,
+                originalName,
+                size,
+                content);
     }
 
     @Transactional(readOnly = true)
@@ -163,10 +181,25 @@ public class CharityFundService {
         Texts.optional("partnerOrg", "合作慈善组织", form.partnerOrg(), 100, problems);
         Texts.optional("note", "备注", form.note(), 500, problems);
         Texts.throwIfAny(problems);
-        String partner = Texts.strip(form.partnerOrg()) == null ? fund.partnerOrg() : form.partnerOrg().strip();
-        long id = funds.insertEntry(fund, form.receivedOn(), Money.normalize(form.amount()), form.donor().strip(), partner,
-                form.note(), null, null, access.user().username(), access.user().displayName());
-        events.publishEvent(AuditEvent.success("CO_RAISED_ADD", "CO_RAISED_ENTRY", id, fund.orgPath(),
+        String partner = Texts.strip(form.partnerOrg()) == null
+                ? fund.partnerOrg()
+                : form.partnerOrg().strip();
+        long id = funds.insertEntry(
+                fund,
+                form.receivedOn(),
+                Money.normalize(form.amount()),
+                form.donor().strip(),
+                partner,
+                form.note(),
+                null,
+                null,
+                access.user().username(),
+                access.user().displayName());
+        events.publishEvent(AuditEvent.success(
+                "CO_RAISED_ADD",
+                "CO_RAISED_ENTRY",
+                id,
+                fund.orgPath(),
                 "基金 #" + fund.id() + " 共募 " + Money.normalize(form.amount()).toPlainString() + " 元"));
         return entry(id);
     }
@@ -189,24 +222,45 @@ public class CharityFundService {
         CharityFundStore.Fund fund = funds.find(original.fundId()).orElseThrow();
         long id;
         try {
-            id = funds.insertEntry(fund, ChinaTime.today(), original.amount().negate(), original.donor(),
-                    original.partnerOrg(), "冲正 #" + entryId, entryId, why, access.user().username(),
+            id = funds.insertEntry(
+                    fund,
+                    ChinaTime.today(),
+                    original.amount().negate(),
+                    original.donor(),
+                    original.partnerOrg(),
+                    "冲正 #" + entryId,
+                    entryId,
+                    why,
+                    access.user().username(),
                     access.user().displayName());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("该笔共募资金已被他人冲正，请刷新查看");
         }
-        events.publishEvent(AuditEvent.success("CO_RAISED_REVERSE", "CO_RAISED_ENTRY", entryId, fund.orgPath(),
+        events.publishEvent(AuditEvent.success(
+                "CO_RAISED_REVERSE",
+                "CO_RAISED_ENTRY",
+                entryId,
+                fund.orgPath(),
                 "冲正 " + original.amount().toPlainString() + " 元：" + why));
         return entry(id);
     }
 
     @Transactional
-    public UploadResult addEntryPhoto(long entryId, String uploadKey, String originalName, long size,
-                                      InputStream content) {
+    public UploadResult addEntryPhoto(
+            long entryId, String uploadKey, String originalName, long size, InputStream content) {
         access.requireWriter();
         CoRaisedView e = entry(entryId);
-        return photos.upload(CharityPhotos.CO_RAISED, entryId, e.orgPath(), e.stationId(), PhotoPurpose.RECEIPT,
-                "票据照片", uploadKey, originalName, size, content);
+        return photos.upload(
+                CharityPhotos.CO_RAISED,
+                entryId,
+                e.orgPath(),
+                e.stationId(),
+                PhotoPurpose.RECEIPT,
+                "票据照片",
+                uploadKey,
+                originalName,
+                size,
+                content);
     }
 
     @Transactional(readOnly = true)
@@ -229,7 +283,9 @@ public class CharityFundService {
             problems.add(new FieldProblem("fundId", "所属基金：请选择慈善基金"));
             return null;
         }
-        CharityFundStore.Fund f = funds.find(fundId).filter(x -> access.scope().covers(x.orgPath())).orElse(null);
+        CharityFundStore.Fund f = funds.find(fundId)
+                .filter(x -> access.scope().covers(x.orgPath()))
+                .orElse(null);
         if (f == null) {
             problems.add(new FieldProblem("fundId", "所属基金：所选基金不存在或不在您的管辖范围内"));
         } else if (f.status() != FundStatus.ACTIVE) {
@@ -265,19 +321,38 @@ public class CharityFundService {
         Map<Long, BigDecimal> raised = funds.coRaisedByFund(ids);
         Map<Long, BigDecimal> paid = reliefPaid(ids);
         Map<Long, String> names = access.stationNames();
-        return rows.stream().map(f -> {
-            BigDecimal in = raised.getOrDefault(f.id(), BigDecimal.ZERO).setScale(2);
-            BigDecimal out = paid.getOrDefault(f.id(), BigDecimal.ZERO).setScale(2);
-            return new FundView(f.id(), f.stationId(), names.get(f.stationId()), f.orgPath(), f.name(), f.kind(),
-                    f.partnerOrg(), f.establishedOn(), f.status(), f.closedOn(), f.closeReason(), f.note(), in, out,
-                    in.subtract(out), f.createdBy(), f.createdAt(), f.version());
-        }).toList();
+        return rows.stream()
+                .map(f -> {
+                    BigDecimal in = raised.getOrDefault(f.id(), BigDecimal.ZERO).setScale(2);
+                    BigDecimal out = paid.getOrDefault(f.id(), BigDecimal.ZERO).setScale(2);
+                    return new FundView(
+                            f.id(),
+                            f.stationId(),
+                            names.get(f.stationId()),
+                            f.orgPath(),
+                            f.name(),
+                            f.kind(),
+                            f.partnerOrg(),
+                            f.establishedOn(),
+                            f.status(),
+                            f.closedOn(),
+                            f.closeReason(),
+                            f.note(),
+                            in,
+                            out,
+                            in.subtract(out),
+                            f.createdBy(),
+                            f.createdAt(),
+                            f.version());
+                })
+                .toList();
     }
 
     /** What relief events paid from each fund; a relief whose record was voided paid nothing. */
     private Map<Long, BigDecimal> reliefPaid(Collection<Long> fundIds) {
         List<CharityReliefStore.Relief> rows = reliefs.ofFunds(fundIds);
-        var states = summaries.find(rows.stream().map(CharityReliefStore.Relief::recordId).toList());
+        var states = summaries.find(
+                rows.stream().map(CharityReliefStore.Relief::recordId).toList());
         Map<Long, BigDecimal> paid = new HashMap<>();
         for (CharityReliefStore.Relief r : rows) {
             var s = states.get(r.recordId());

@@ -1,7 +1,7 @@
 package cn.sgz.charity.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.Scope;
+import cn.sgz.shared.ChinaTime;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,18 +28,39 @@ public class CharityFundStore {
     }
 
     /** A stored fund without its sums. */
-    public record Fund(long id, long stationId, String orgPath, String name, FundKind kind, String partnerOrg,
-                       LocalDate establishedOn, FundStatus status, LocalDate closedOn, String closeReason, String note,
-                       String createdBy, OffsetDateTime createdAt, long version) {
-    }
+    public record Fund(
+            long id,
+            long stationId,
+            String orgPath,
+            String name,
+            FundKind kind,
+            String partnerOrg,
+            LocalDate establishedOn,
+            FundStatus status,
+            LocalDate closedOn,
+            String closeReason,
+            String note,
+            String createdBy,
+            OffsetDateTime createdAt,
+            long version) {}
 
     public long insert(long stationId, String orgPath, FundForm f, String by) {
         OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO charity_fund (station_id, org_path, name, kind, partner_org, established_on, status, note, "
-                        + "created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,'ACTIVE',?,?,?,?,0)")
-                .params(stationId, orgPath, f.name().strip(), f.kind().name(), f.partnerOrg().strip(), f.establishedOn(),
-                        blank(f.note()), by, now, now)
+        jdbc.sql(
+                        "INSERT INTO charity_fund (station_id, org_path, name, kind, partner_org, established_on, status, note, "
+                                + "created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,'ACTIVE',?,?,?,?,0)")
+                .params(
+                        stationId,
+                        orgPath,
+                        f.name().strip(),
+                        f.kind().name(),
+                        f.partnerOrg().strip(),
+                        f.establishedOn(),
+                        blank(f.note()),
+                        by,
+                        now,
+                        now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -47,20 +68,33 @@ public class CharityFundStore {
     /** False when the version did not match. The station of a fund never changes. */
     public boolean update(long id, long version, FundForm f) {
         return jdbc.sql("UPDATE charity_fund SET name = ?, kind = ?, partner_org = ?, established_on = ?, note = ?, "
-                        + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
-                .params(f.name().strip(), f.kind().name(), f.partnerOrg().strip(), f.establishedOn(), blank(f.note()),
-                        ChinaTime.offsetNow(), id, version)
-                .update() == 1;
+                                + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
+                        .params(
+                                f.name().strip(),
+                                f.kind().name(),
+                                f.partnerOrg().strip(),
+                                f.establishedOn(),
+                                blank(f.note()),
+                                ChinaTime.offsetNow(),
+                                id,
+                                version)
+                        .update()
+                == 1;
     }
 
     public boolean close(long id, LocalDate on, String reason) {
         return jdbc.sql("UPDATE charity_fund SET status = 'CLOSED', closed_on = ?, close_reason = ?, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND status = 'ACTIVE'")
-                .params(on, reason, ChinaTime.offsetNow(), id).update() == 1;
+                                + "version = version + 1 WHERE id = ? AND status = 'ACTIVE'")
+                        .params(on, reason, ChinaTime.offsetNow(), id)
+                        .update()
+                == 1;
     }
 
     public Optional<Fund> find(long id) {
-        return jdbc.sql("SELECT * FROM charity_fund WHERE id = ?").param(id).query(CharityFundStore::fund).optional();
+        return jdbc.sql("SELECT * FROM charity_fund WHERE id = ?")
+                .param(id)
+                .query(CharityFundStore::fund)
+                .optional();
     }
 
     public List<Fund> list(Scope scope, Long stationId) {
@@ -70,8 +104,10 @@ public class CharityFundStore {
             sql += " AND station_id = ?";
             params.add(stationId);
         }
-        return jdbc.sql(sql + " ORDER BY station_id, established_on DESC, id DESC").params(params)
-                .query(CharityFundStore::fund).list();
+        return jdbc.sql(sql + " ORDER BY station_id, established_on DESC, id DESC")
+                .params(params)
+                .query(CharityFundStore::fund)
+                .list();
     }
 
     /** Net co-raised money per fund (reversals are negative rows, so a plain sum nets them out). */
@@ -90,14 +126,35 @@ public class CharityFundStore {
 
     // ---- co-raised entries ------------------------------------------------------------------
 
-    public long insertEntry(Fund fund, LocalDate on, BigDecimal amount, String donor, String partnerOrg, String note,
-                            Long reversesId, String reason, String by, String byName) {
+    public long insertEntry(
+            Fund fund,
+            LocalDate on,
+            BigDecimal amount,
+            String donor,
+            String partnerOrg,
+            String note,
+            Long reversesId,
+            String reason,
+            String by,
+            String byName) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO co_raised_entry (fund_id, station_id, org_path, received_on, amount, donor, partner_org, "
                         + "note, reverses_id, reversal_reason, created_by, created_by_name, created_at) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(fund.id(), fund.stationId(), fund.orgPath(), on, amount, donor, partnerOrg, blank(note),
-                        reversesId, reason, by, byName, ChinaTime.offsetNow())
+                .params(
+                        fund.id(),
+                        fund.stationId(),
+                        fund.orgPath(),
+                        on,
+                        amount,
+                        donor,
+                        partnerOrg,
+                        blank(note),
+                        reversesId,
+                        reason,
+                        by,
+                        byName,
+                        ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -107,15 +164,23 @@ public class CharityFundStore {
             + "FROM co_raised_entry e JOIN charity_fund f ON f.id = e.fund_id ";
 
     public Optional<CoRaisedView> findEntry(long id) {
-        return jdbc.sql(ENTRY_SELECT + "WHERE e.id = ?").param(id).query(CharityFundStore::entry).optional();
+        return jdbc.sql(ENTRY_SELECT + "WHERE e.id = ?")
+                .param(id)
+                .query(CharityFundStore::entry)
+                .optional();
     }
 
     /** Entries in scope, newest first; reversals are listed as rows of their own. */
-    public List<CoRaisedView> entries(Scope scope, Long stationId, Long fundId, LocalDate from, LocalDate to, int limit) {
-        LedgerFilter where = new LedgerFilter(ENTRY_SELECT, scope, "e.org_path").equal("e.station_id", stationId)
-                .equal("e.fund_id", fundId).within("e.received_on", from, to);
-        return jdbc.sql(where.newestFirst("e.received_on", "e.id", limit, 1000)).params(where.params())
-                .query(CharityFundStore::entry).list();
+    public List<CoRaisedView> entries(
+            Scope scope, Long stationId, Long fundId, LocalDate from, LocalDate to, int limit) {
+        LedgerFilter where = new LedgerFilter(ENTRY_SELECT, scope, "e.org_path")
+                .equal("e.station_id", stationId)
+                .equal("e.fund_id", fundId)
+                .within("e.received_on", from, to);
+        return jdbc.sql(where.newestFirst("e.received_on", "e.id", limit, 1000))
+                .params(where.params())
+                .query(CharityFundStore::entry)
+                .list();
     }
 
     // ---- facts for the indicator engine ----------------------------------------------------------
@@ -131,15 +196,23 @@ public class CharityFundStore {
                         WHERE station_id IN (:stations) AND established_on <= :asOf
                           AND (closed_on IS NULL OR closed_on > :asOf)
                         ORDER BY established_on, id""")
-                .param("stations", List.copyOf(stationIds)).param("asOf", asOf)
-                .query((rs, n) -> new CharityFactSource.Named(rs.getLong(1), rs.getString(2),
-                        rs.getObject(3, LocalDate.class))).list();
+                .param("stations", List.copyOf(stationIds))
+                .param("asOf", asOf)
+                .query((rs, n) ->
+                        new CharityFactSource.Named(rs.getLong(1), rs.getString(2), rs.getObject(3, LocalDate.class)))
+                .list();
     }
 
     /** A co-raised inflow that stands (not reversed), for the engine and the totals. */
-    public record NetEntry(long id, long stationId, long fundId, String fundName, LocalDate receivedOn,
-                           BigDecimal amount, String donor, String partnerOrg) {
-    }
+    public record NetEntry(
+            long id,
+            long stationId,
+            long fundId,
+            String fundName,
+            LocalDate receivedOn,
+            BigDecimal amount,
+            String donor,
+            String partnerOrg) {}
 
     private static final String NET_SELECT = """
             SELECT e.id, e.station_id, e.fund_id, f.name AS fund_name, e.received_on, e.amount, e.donor, e.partner_org
@@ -154,8 +227,11 @@ public class CharityFundStore {
             return List.of();
         }
         return jdbc.sql(NET_SELECT + " AND e.station_id IN (:stations) AND e.received_on BETWEEN :from AND :to")
-                .param("stations", List.copyOf(stationIds)).param("from", from).param("to", to)
-                .query(CharityFundStore::netEntry).list();
+                .param("stations", List.copyOf(stationIds))
+                .param("from", from)
+                .param("to", to)
+                .query(CharityFundStore::netEntry)
+                .list();
     }
 
     /** The same inside a scope, for the totals page. */
@@ -172,25 +248,51 @@ public class CharityFundStore {
     }
 
     private static NetEntry netEntry(ResultSet rs, int n) throws SQLException {
-        return new NetEntry(rs.getLong("id"), rs.getLong("station_id"), rs.getLong("fund_id"), rs.getString("fund_name"),
-                rs.getObject("received_on", LocalDate.class), rs.getBigDecimal("amount"), rs.getString("donor"),
+        return new NetEntry(
+                rs.getLong("id"),
+                rs.getLong("station_id"),
+                rs.getLong("fund_id"),
+                rs.getString("fund_name"),
+                rs.getObject("received_on", LocalDate.class),
+                rs.getBigDecimal("amount"),
+                rs.getString("donor"),
                 rs.getString("partner_org"));
     }
 
     private static Fund fund(ResultSet rs, int n) throws SQLException {
-        return new Fund(rs.getLong("id"), rs.getLong("station_id"), rs.getString("org_path"), rs.getString("name"),
-                FundKind.valueOf(rs.getString("kind")), rs.getString("partner_org"),
-                rs.getObject("established_on", LocalDate.class), FundStatus.valueOf(rs.getString("status")),
-                rs.getObject("closed_on", LocalDate.class), rs.getString("close_reason"), rs.getString("note"),
-                rs.getString("created_by"), rs.getObject("created_at", OffsetDateTime.class), rs.getLong("version"));
+        return new Fund(
+                rs.getLong("id"),
+                rs.getLong("station_id"),
+                rs.getString("org_path"),
+                rs.getString("name"),
+                FundKind.valueOf(rs.getString("kind")),
+                rs.getString("partner_org"),
+                rs.getObject("established_on", LocalDate.class),
+                FundStatus.valueOf(rs.getString("status")),
+                rs.getObject("closed_on", LocalDate.class),
+                rs.getString("close_reason"),
+                rs.getString("note"),
+                rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getLong("version"));
     }
 
     private static CoRaisedView entry(ResultSet rs, int n) throws SQLException {
-        return new CoRaisedView(rs.getLong("id"), rs.getLong("fund_id"), rs.getString("fund_name"),
-                rs.getLong("station_id"), rs.getString("org_path"), rs.getObject("received_on", LocalDate.class),
-                rs.getBigDecimal("amount"), rs.getString("donor"), rs.getString("partner_org"), rs.getString("note"),
-                (Long) rs.getObject("reverses_id", Long.class), rs.getString("reversal_reason"),
-                (Long) rs.getObject("reversed_by_id", Long.class), rs.getString("created_by_name"),
+        return new CoRaisedView(
+                rs.getLong("id"),
+                rs.getLong("fund_id"),
+                rs.getString("fund_name"),
+                rs.getLong("station_id"),
+                rs.getString("org_path"),
+                rs.getObject("received_on", LocalDate.class),
+                rs.getBigDecimal("amount"),
+                rs.getString("donor"),
+                rs.getString("partner_org"),
+                rs.getString("note"),
+                (Long) rs.getObject("reverses_id", Long.class),
+                rs.getString("reversal_reason"),
+                (Long) rs.getObject("reversed_by_id", Long.class),
+                rs.getString("created_by_name"),
                 rs.getObject("created_at", OffsetDateTime.class));
     }
 

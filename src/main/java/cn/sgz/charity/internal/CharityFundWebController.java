@@ -7,7 +7,6 @@ import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +44,10 @@ class CharityFundWebController {
 
     @GetMapping("/charity/funds/new")
     String newFund(Model model) {
-        return fundForm(model, new PageForms.Fund(access.defaultStationId(), null, FundKind.RELIEF_FUND, null,
-                ChinaTime.today(), null, null));
+        return fundForm(
+                model,
+                new PageForms.Fund(
+                        access.defaultStationId(), null, FundKind.RELIEF_FUND, null, ChinaTime.today(), null, null));
     }
 
     private String fundForm(Model model, PageForms.Fund form) {
@@ -57,13 +58,20 @@ class CharityFundWebController {
     }
 
     @PostMapping("/charity/funds")
-    String createFund(@ModelAttribute("form") PageForms.Fund form, Model model, HttpServletResponse response,
-                      RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            FundView f = funds.create(form.toForm());
-            flash.addFlashAttribute("notice", "基金已设立。请上传合作协议照片，并登记共募资金。");
-            return "redirect:/charity/funds/" + f.id();
-        }, () -> fundForm(model, form));
+    String createFund(
+            @ModelAttribute("form") PageForms.Fund form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    FundView f = funds.create(form.toForm());
+                    flash.addFlashAttribute("notice", "基金已设立。请上传合作协议照片，并登记共募资金。");
+                    return "redirect:/charity/funds/" + f.id();
+                },
+                () -> fundForm(model, form));
     }
 
     @GetMapping("/charity/funds/{id}")
@@ -84,17 +92,26 @@ class CharityFundWebController {
     }
 
     @PostMapping("/charity/funds/{id}/co-raised")
-    String addEntry(@PathVariable long id, @ModelAttribute("entryForm") PageForms.CoRaised form, Model model,
-                    HttpServletResponse response, RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            CoRaisedView e = funds.recordEntry(form.toForm(id));
-            flash.addFlashAttribute("notice", "已登记共募资金 " + Money.format(e.amount()) + " 元。可上传票据/凭证照片。");
-            return "redirect:/charity/funds/" + id + "#entry-" + e.id();
-        }, () -> fundPage(id, model, form));
+    String addEntry(
+            @PathVariable long id,
+            @ModelAttribute("entryForm") PageForms.CoRaised form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    CoRaisedView e = funds.recordEntry(form.toForm(id));
+                    flash.addFlashAttribute("notice", "已登记共募资金 " + Money.format(e.amount()) + " 元。可上传票据/凭证照片。");
+                    return "redirect:/charity/funds/" + id + "#entry-" + e.id();
+                },
+                () -> fundPage(id, model, form));
     }
 
     @PostMapping("/charity/co-raised/{entryId}/reverse")
-    String reverse(@PathVariable long entryId, @RequestParam(required = false) String reason, RedirectAttributes flash) {
+    String reverse(
+            @PathVariable long entryId, @RequestParam(required = false) String reason, RedirectAttributes flash) {
         CoRaisedView e = funds.entry(entryId);
         try {
             funds.reverse(entryId, reason);
@@ -106,12 +123,16 @@ class CharityFundWebController {
     }
 
     @PostMapping("/charity/co-raised/{entryId}/photos")
-    String entryPhoto(@PathVariable long entryId, @RequestParam(name = "file", required = false) MultipartFile file,
-                      @RequestParam(required = false) String uploadId, RedirectAttributes flash) {
+    String entryPhoto(
+            @PathVariable long entryId,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String uploadId,
+            RedirectAttributes flash) {
         CoRaisedView e = funds.entry(entryId);
         upload(flash, file, () -> {
             try {
-                funds.addEntryPhoto(entryId, uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream());
+                funds.addEntryPhoto(
+                        entryId, uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream());
             } catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
@@ -120,8 +141,11 @@ class CharityFundWebController {
     }
 
     @PostMapping("/charity/funds/{id}/photos")
-    String fundPhoto(@PathVariable long id, @RequestParam(name = "file", required = false) MultipartFile file,
-                     @RequestParam(required = false) String uploadId, RedirectAttributes flash) {
+    String fundPhoto(
+            @PathVariable long id,
+            @RequestParam(name = "file", required = false) MultipartFile file,
+            @RequestParam(required = false) String uploadId,
+            RedirectAttributes flash) {
         funds.get(id);
         upload(flash, file, () -> {
             try {

@@ -16,7 +16,6 @@ import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.NotFoundException;
 import java.io.InputStream;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,9 +38,14 @@ public class CharityProjectService {
     private final CharityPhotos photos;
     private final ApplicationEventPublisher events;
 
-    CharityProjectService(CharityProjectStore projects, CharityFundStore funds, ServiceRecordService records,
-                          RecordSummaries summaries, CharityAccess access, CharityPhotos photos,
-                          ApplicationEventPublisher events) {
+    CharityProjectService(
+            CharityProjectStore projects,
+            CharityFundStore funds,
+            ServiceRecordService records,
+            RecordSummaries summaries,
+            CharityAccess access,
+            CharityPhotos photos,
+            ApplicationEventPublisher events) {
         this.projects = projects;
         this.funds = funds;
         this.records = records;
@@ -61,21 +65,34 @@ public class CharityProjectService {
             access.requireVisibleStation(stationId);
         }
         Map<Long, String> names = access.stationNames();
-        return projects.list(access.scope(), stationId).stream().map(p -> view(p, names, List.of())).toList();
+        return projects.list(access.scope(), stationId).stream()
+                .map(p -> view(p, names, List.of()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public CharityProjectView get(long id) {
         CharityProjectStore.Project p = visible(id);
         List<CharityProjectStore.Promotion> rows = projects.promotions(id);
-        var states = summaries.find(rows.stream().map(CharityProjectStore.Promotion::recordId).toList());
-        List<PromotionView> promos = rows.stream().map(m -> {
-            var s = states.get(m.recordId());
-            boolean voided = s == null || s.voided();
-            String why = voided ? "服务记录已作废" : String.join("；", ReliefService.reasons(s.reasons()));
-            return new PromotionView(m.id(), id, m.recordId(), s == null ? "" : s.title(), m.promotedOn(),
-                    s == null ? 0 : Math.max(s.participantCount(), s.signInCount()), s != null && s.counts(), voided, why);
-        }).toList();
+        var states = summaries.find(
+                rows.stream().map(CharityProjectStore.Promotion::recordId).toList());
+        List<PromotionView> promos = rows.stream()
+                .map(m -> {
+                    var s = states.get(m.recordId());
+                    boolean voided = s == null || s.voided();
+                    String why = voided ? "服务记录已作废" : String.join("；", ReliefService.reasons(s.reasons()));
+                    return new PromotionView(
+                            m.id(),
+                            id,
+                            m.recordId(),
+                            s == null ? "" : s.title(),
+                            m.promotedOn(),
+                            s == null ? 0 : Math.max(s.participantCount(), s.signInCount()),
+                            s != null && s.counts(),
+                            voided,
+                            why);
+                })
+                .toList();
         return view(p, access.stationNames(), promos);
     }
 
@@ -84,8 +101,13 @@ public class CharityProjectService {
         access.requireWriter();
         OrgUnitView station = access.station(form == null ? null : form.stationId(), "stationId");
         CharityProjectStatus status = check(form, station.id());
-        long id = projects.insert(station.id(), station.path(), form, status, access.user().username());
-        events.publishEvent(AuditEvent.success("CHARITY_PROJECT_CREATE", "CHARITY_PROJECT", id, station.path(),
+        long id = projects.insert(
+                station.id(), station.path(), form, status, access.user().username());
+        events.publishEvent(AuditEvent.success(
+                "CHARITY_PROJECT_CREATE",
+                "CHARITY_PROJECT",
+                id,
+                station.path(),
                 form.name().strip()));
         return get(id);
     }
@@ -98,8 +120,8 @@ public class CharityProjectService {
         if (version == null || !projects.update(id, version, form, status)) {
             throw new ConflictException("保存失败：该慈善项目在您打开之后已被他人修改，请刷新后重新修改");
         }
-        events.publishEvent(AuditEvent.success("CHARITY_PROJECT_UPDATE", "CHARITY_PROJECT", id, current.orgPath(),
-                status.label()));
+        events.publishEvent(
+                AuditEvent.success("CHARITY_PROJECT_UPDATE", "CHARITY_PROJECT", id, current.orgPath(), status.label()));
         return get(id);
     }
 
@@ -114,14 +136,30 @@ public class CharityProjectService {
         if (form == null) {
             throw BusinessException.field("serviceDate", "推介日期：请填写推介日期");
         }
-        ServiceRecordView rec = form.recordId() != null ? linkable(p, form.recordId())
-                : records.create(new RecordForm(p.stationId(), null, ServiceKind.CHARITY_PROMOTION, null,
-                Texts.strip(form.title()) == null ? cut("慈善项目推介：" + p.name()) : form.title().strip(),
-                form.serviceDate(), null, null, form.place(), form.indoor() == null || form.indoor(), false,
-                form.workers(), form.participantCount(), form.content(), null, List.of()));
+        ServiceRecordView rec = form.recordId() != null
+                ? linkable(p, form.recordId())
+                : records.create(new RecordForm(
+                        p.stationId(),
+                        null,
+                        ServiceKind.CHARITY_PROMOTION,
+                        null,
+                        Texts.strip(form.title()) == null
+                                ? cut("慈善项目推介：" + p.name())
+                                : form.title().strip(),
+                        form.serviceDate(),
+                        null,
+                        null,
+                        form.place(),
+                        form.indoor() == null || form.indoor(),
+                        false,
+                        form.workers(),
+                        form.participantCount(),
+                        form.content(),
+                        null,
+                        List.of()));
         projects.insertPromotion(p, rec.id(), rec.serviceDate(), access.user().username());
-        events.publishEvent(AuditEvent.success("CHARITY_PROMOTION_ADD", "CHARITY_PROJECT", projectId, p.orgPath(),
-                "记录 #" + rec.id()));
+        events.publishEvent(AuditEvent.success(
+                "CHARITY_PROMOTION_ADD", "CHARITY_PROJECT", projectId, p.orgPath(), "记录 #" + rec.id()));
         return get(projectId);
     }
 
@@ -129,8 +167,17 @@ public class CharityProjectService {
     public UploadResult addPhoto(long id, String uploadKey, String originalName, long size, InputStream content) {
         access.requireWriter();
         CharityProjectStore.Project p = visible(id);
-        return photos.upload(CharityPhotos.PROJECT, id, p.orgPath(), p.stationId(), PhotoPurpose.SCENE, "项目照片",
-                uploadKey, originalName, size, content);
+        return photos.upload(
+                CharityPhotos.PROJECT,
+                id,
+                p.orgPath(),
+                p.stationId(),
+                PhotoPurpose.SCENE,
+                "项目照片",
+                uploadKey,
+                originalName,
+                size,
+                content);
     }
 
     @Transactional(readOnly = true)
@@ -178,7 +225,9 @@ public class CharityProjectService {
             problems.add(new FieldProblem("endDate", "结束日期：不能早于开始日期"));
         }
         if (f.fundId() != null) {
-            CharityFundStore.Fund fund = funds.find(f.fundId()).filter(x -> access.scope().covers(x.orgPath())).orElse(null);
+            CharityFundStore.Fund fund = funds.find(f.fundId())
+                    .filter(x -> access.scope().covers(x.orgPath()))
+                    .orElse(null);
             if (fund == null || fund.stationId() != stationId) {
                 problems.add(new FieldProblem("fundId", "资金来源基金：只能选择本社工站的慈善基金"));
             }
@@ -187,8 +236,7 @@ public class CharityProjectService {
         if (f.status() != null) {
             return f.status();
         }
-        return f.startDate().isAfter(ChinaTime.today()) ? CharityProjectStatus.PLANNED
-                : CharityProjectStatus.ONGOING;
+        return f.startDate().isAfter(ChinaTime.today()) ? CharityProjectStatus.PLANNED : CharityProjectStatus.ONGOING;
     }
 
     private CharityProjectStore.Project visible(long id) {
@@ -197,10 +245,27 @@ public class CharityProjectService {
         return p;
     }
 
-    private static CharityProjectView view(CharityProjectStore.Project p, Map<Long, String> names, List<PromotionView> promos) {
-        return new CharityProjectView(p.id(), p.stationId(), names.get(p.stationId()), p.orgPath(), p.fundId(),
-                p.fundName(), p.name(), p.goal(), p.content(), p.budget(), p.startDate(), p.endDate(), p.status(),
-                p.promotionCount(), promos, p.createdBy(), p.createdAt(), p.version());
+    private static CharityProjectView view(
+            CharityProjectStore.Project p, Map<Long, String> names, List<PromotionView> promos) {
+        return new CharityProjectView(
+                p.id(),
+                p.stationId(),
+                names.get(p.stationId()),
+                p.orgPath(),
+                p.fundId(),
+                p.fundName(),
+                p.name(),
+                p.goal(),
+                p.content(),
+                p.budget(),
+                p.startDate(),
+                p.endDate(),
+                p.status(),
+                p.promotionCount(),
+                promos,
+                p.createdBy(),
+                p.createdAt(),
+                p.version());
     }
 
     private static String cut(String s) {

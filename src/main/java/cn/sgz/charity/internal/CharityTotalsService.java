@@ -37,8 +37,13 @@ public class CharityTotalsService {
     private final CharityAccess access;
     private final ApplicationEventPublisher events;
 
-    CharityTotalsService(CharityFundStore funds, CharityReliefStore reliefs, CharityProjectStore projects, RecordSummaries summaries,
-                         CharityAccess access, ApplicationEventPublisher events) {
+    CharityTotalsService(
+            CharityFundStore funds,
+            CharityReliefStore reliefs,
+            CharityProjectStore projects,
+            RecordSummaries summaries,
+            CharityAccess access,
+            ApplicationEventPublisher events) {
         this.funds = funds;
         this.reliefs = reliefs;
         this.projects = projects;
@@ -66,7 +71,8 @@ public class CharityTotalsService {
         }
         Scope scope = access.scope();
         List<OrgUnitView> stations = access.stations().stream()
-                .filter(s -> stationId == null || s.id() == stationId).toList();
+                .filter(s -> stationId == null || s.id() == stationId)
+                .toList();
         Map<Long, String> stationNames = new HashMap<>();
         stations.forEach(s -> stationNames.put(s.id(), s.name()));
         List<CharityFundStore.Fund> fundList = funds.list(scope, stationId);
@@ -74,11 +80,13 @@ public class CharityTotalsService {
         fundList.forEach(f -> fundById.put(f.id(), f));
 
         List<CharityFundStore.NetEntry> inflows = funds.netEntries(scope, stationId, start, end);
-        List<CharityReliefStore.Relief> reliefRows = reliefs.ofStations(stations.stream().map(OrgUnitView::id).toList(), start, end);
+        List<CharityReliefStore.Relief> reliefRows =
+                reliefs.ofStations(stations.stream().map(OrgUnitView::id).toList(), start, end);
         List<CharityProjectStore.Promotion> promos = projects.promotions(scope, stationId, start, end);
         Map<Long, RecordSummary> states = summaries.find(Stream.concat(
-                reliefRows.stream().map(CharityReliefStore.Relief::recordId),
-                promos.stream().map(CharityProjectStore.Promotion::recordId)).toList());
+                        reliefRows.stream().map(CharityReliefStore.Relief::recordId),
+                        promos.stream().map(CharityProjectStore.Promotion::recordId))
+                .toList());
 
         Map<Key, Acc> cells = new TreeMap<>();
         // every period of every station (or fund) appears, so empty quarters show as zero rather than vanish
@@ -114,8 +122,16 @@ public class CharityTotalsService {
             if (s == null || !s.counts() || (b == TotalsBy.FUND && m.fundId() == null)) {
                 continue;
             }
-            acc(cells, key(b, g, m.promotedOn(), m.stationId(), m.fundId() == null ? null : fundById.get(m.fundId()),
-                    stationNames)).promotions++;
+            acc(
+                            cells,
+                            key(
+                                    b,
+                                    g,
+                                    m.promotedOn(),
+                                    m.stationId(),
+                                    m.fundId() == null ? null : fundById.get(m.fundId()),
+                                    stationNames))
+                    .promotions++;
         }
         List<TotalRow> rows = new ArrayList<>();
         Map<LocalDate, Acc> perPeriod = new TreeMap<>();
@@ -143,22 +159,44 @@ public class CharityTotalsService {
         CharityTotals t = totals(stationId, by, granularity, from, to);
         List<List<String>> rows = new ArrayList<>();
         for (TotalRow r : t.rows()) {
-            rows.add(List.of(r.period(), Objects.toString(r.stationName(), ""), Objects.toString(r.fundName(), ""),
-                    r.coRaised().toPlainString(), r.reliefPaid().toPlainString(), String.valueOf(r.reliefEvents()),
-                    String.valueOf(r.reliefEventsCounting()), String.valueOf(r.promotions())));
-        }
-        for (TotalRow r : t.periods()) {
-            rows.add(List.of(r.period(), "合计", "", r.coRaised().toPlainString(), r.reliefPaid().toPlainString(),
-                    String.valueOf(r.reliefEvents()), String.valueOf(r.reliefEventsCounting()),
+            rows.add(List.of(
+                    r.period(),
+                    Objects.toString(r.stationName(), ""),
+                    Objects.toString(r.fundName(), ""),
+                    r.coRaised().toPlainString(),
+                    r.reliefPaid().toPlainString(),
+                    String.valueOf(r.reliefEvents()),
+                    String.valueOf(r.reliefEventsCounting()),
                     String.valueOf(r.promotions())));
         }
-        byte[] xlsx = XlsxTable.write("慈善台账汇总", List.of("期间", "社工站", "基金", "共募资金（元）", "救助支出（元）",
-                "救助次数", "计入指标的救助次数", "推介活动（计入）"), rows);
+        for (TotalRow r : t.periods()) {
+            rows.add(List.of(
+                    r.period(),
+                    "合计",
+                    "",
+                    r.coRaised().toPlainString(),
+                    r.reliefPaid().toPlainString(),
+                    String.valueOf(r.reliefEvents()),
+                    String.valueOf(r.reliefEventsCounting()),
+                    String.valueOf(r.promotions())));
+        }
+        byte[] xlsx = XlsxTable.write(
+                "慈善台账汇总", List.of("期间", "社工站", "基金", "共募资金（元）", "救助支出（元）", "救助次数", "计入指标的救助次数", "推介活动（计入）"), rows);
         Scope scope = access.scope();
-        String path = stationId != null ? access.stations().stream().filter(s -> s.id() == stationId)
-                .map(OrgUnitView::path).findFirst().orElse(null) : scope.paths().isEmpty() ? null : scope.paths().get(0);
-        events.publishEvent(AuditEvent.success("CHARITY_TOTALS_EXPORT", "CHARITY_TOTALS", stationId, path,
-                t.by().label() + t.granularity().label() + " " + t.from() + "～" + t.to() + "，" + t.rows().size() + " 行"));
+        String path = stationId != null
+                ? access.stations().stream()
+                        .filter(s -> s.id() == stationId)
+                        .map(OrgUnitView::path)
+                        .findFirst()
+                        .orElse(null)
+                : scope.paths().isEmpty() ? null : scope.paths().get(0);
+        events.publishEvent(AuditEvent.success(
+                "CHARITY_TOTALS_EXPORT",
+                "CHARITY_TOTALS",
+                stationId,
+                path,
+                t.by().label() + t.granularity().label() + " " + t.from() + "～" + t.to() + "，"
+                        + t.rows().size() + " 行"));
         return xlsx;
     }
 
@@ -169,9 +207,12 @@ public class CharityTotalsService {
             implements Comparable<Key> {
         @Override
         public int compareTo(Key o) {
-            return Comparator.comparing(Key::period).thenComparing(Key::stationName)
-                    .thenComparing(Key::stationId).thenComparing(Key::fundName)
-                    .thenComparing(k -> k.fundId() == null ? 0L : k.fundId()).compare(this, o);
+            return Comparator.comparing(Key::period)
+                    .thenComparing(Key::stationName)
+                    .thenComparing(Key::stationId)
+                    .thenComparing(Key::fundName)
+                    .thenComparing(k -> k.fundId() == null ? 0L : k.fundId())
+                    .compare(this, o);
         }
     }
 
@@ -183,8 +224,13 @@ public class CharityTotalsService {
         int promotions;
     }
 
-    private static Key key(TotalsBy b, Granularity g, LocalDate date, long stationId, CharityFundStore.Fund fund,
-                           Map<Long, String> stationNames) {
+    private static Key key(
+            TotalsBy b,
+            Granularity g,
+            LocalDate date,
+            long stationId,
+            CharityFundStore.Fund fund,
+            Map<Long, String> stationNames) {
         String station = Objects.toString(stationNames.get(stationId), "");
         if (b == TotalsBy.STATION || fund == null) {
             return new Key(g.start(date), station, stationId, null, "");
@@ -197,8 +243,17 @@ public class CharityTotalsService {
     }
 
     private static TotalRow row(Granularity g, Key k, Acc a) {
-        return new TotalRow(g.label(k.period()), k.period(), k.stationId(), k.stationName(), k.fundId(),
-                k.fundId() == null ? null : k.fundName(), a.coRaised.setScale(2), a.reliefPaid.setScale(2), a.events,
-                a.counting, a.promotions);
+        return new TotalRow(
+                g.label(k.period()),
+                k.period(),
+                k.stationId(),
+                k.stationName(),
+                k.fundId(),
+                k.fundId() == null ? null : k.fundName(),
+                a.coRaised.setScale(2),
+                a.reliefPaid.setScale(2),
+                a.events,
+                a.counting,
+                a.promotions);
     }
 }

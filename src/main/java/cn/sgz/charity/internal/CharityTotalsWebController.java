@@ -21,11 +21,13 @@ class CharityTotalsWebController {
     }
 
     @GetMapping("/charity/totals")
-    String page(@RequestParam(required = false) Long stationId, @RequestParam(required = false) TotalsBy by,
-                @RequestParam(required = false) Granularity granularity,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                Model model) {
+    String page(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) TotalsBy by,
+            @RequestParam(required = false) Granularity granularity,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         model.addAttribute("t", totals.totals(stationId, by, granularity, from, to));
         model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", stationId);
@@ -35,10 +37,12 @@ class CharityTotalsWebController {
     }
 
     @GetMapping("/charity/totals.xlsx")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) Long stationId, @RequestParam(required = false) TotalsBy by,
-                                  @RequestParam(required = false) Granularity granularity,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) TotalsBy by,
+            @RequestParam(required = false) Granularity granularity,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return TotalsDownload.of(totals.export(stationId, by, granularity, from, to));
     }
 }

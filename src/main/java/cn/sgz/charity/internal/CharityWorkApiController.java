@@ -40,8 +40,11 @@ class CharityWorkApiController {
     private final CharityTotalsService totals;
     private final ServiceRecordService records;
 
-    CharityWorkApiController(CharityProjectService projects, ReliefService reliefs, CharityTotalsService totals,
-                             ServiceRecordService records) {
+    CharityWorkApiController(
+            CharityProjectService projects,
+            ReliefService reliefs,
+            CharityTotalsService totals,
+            ServiceRecordService records) {
         this.projects = projects;
         this.reliefs = reliefs;
         this.totals = totals;
@@ -69,8 +72,7 @@ class CharityWorkApiController {
         return projects.create(body);
     }
 
-    record ProjectUpdate(CharityProjectForm project, Long version) {
-    }
+    record ProjectUpdate(CharityProjectForm project, Long version) {}
 
     @PutMapping("/projects/{id}")
     @Operation(summary = "修改慈善项目（乐观锁：须带 version）")
@@ -95,11 +97,15 @@ class CharityWorkApiController {
 
     @PostMapping(path = "/projects/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传慈善项目照片（项目计划书、展板等）")
-    ResponseEntity<UploadResult> addProjectPhoto(@PathVariable long id, @RequestPart("file") MultipartFile file,
-                                                 @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    ResponseEntity<UploadResult> addProjectPhoto(
+            @PathVariable long id,
+            @RequestPart("file") MultipartFile file,
+            @RequestHeader(name = "Idempotency-Key", required = false) String key) {
         try {
-            UploadResult r = projects.addPhoto(id, key, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+            UploadResult r =
+                    projects.addPhoto(id, key, file.getOriginalFilename(), file.getSize(), file.getInputStream());
+            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -109,10 +115,11 @@ class CharityWorkApiController {
 
     @GetMapping("/relief-events")
     @Operation(summary = "慈善救助列表（每次合计金额、是否计入指标及原因）")
-    List<ReliefView> reliefEvents(@RequestParam(required = false) Long stationId,
-                                  @RequestParam(required = false) Long fundId,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    List<ReliefView> reliefEvents(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) Long fundId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return reliefs.list(stationId, fundId, from, to);
     }
 
@@ -129,8 +136,7 @@ class CharityWorkApiController {
         return reliefs.create(body);
     }
 
-    record ReliefUpdate(Long fundId, String plan, Long version) {
-    }
+    record ReliefUpdate(Long fundId, String plan, Long version) {}
 
     @PutMapping("/relief-events/{id}")
     @Operation(summary = "修改救助计划或资金来源基金（日期、标题在服务记录中修改）")
@@ -151,20 +157,20 @@ class CharityWorkApiController {
         return reliefs.removeRecipient(id, lineId);
     }
 
-    record ReceiptBody(String phone) {
-    }
+    record ReceiptBody(String phone) {}
 
     @PostMapping("/relief-events/{id}/recipients/{lineId}/receipt")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记领取（领取单据）：写入服务记录的领取单据")
-    ReliefView addReceipt(@PathVariable long id, @PathVariable long lineId, @RequestBody(required = false) ReceiptBody body) {
+    ReliefView addReceipt(
+            @PathVariable long id, @PathVariable long lineId, @RequestBody(required = false) ReceiptBody body) {
         return reliefs.addReceipt(id, lineId, body == null ? null : body.phone());
     }
 
     @GetMapping("/recipients")
     @Operation(summary = "从台账挑选救助对象（姓名或身份证后四位）")
-    List<RecipientPicker.RecipientOption> recipients(@RequestParam long stationId,
-                                                     @RequestParam(required = false) String q) {
+    List<RecipientPicker.RecipientOption> recipients(
+            @RequestParam long stationId, @RequestParam(required = false) String q) {
         return records.searchRecipients(stationId, q);
     }
 
@@ -172,19 +178,23 @@ class CharityWorkApiController {
 
     @GetMapping("/totals")
     @Operation(summary = "按月/季/年汇总：共募资金、救助支出、救助次数、推介活动（按社工站或按基金）")
-    CharityTotals totals(@RequestParam(required = false) Long stationId, @RequestParam(required = false) TotalsBy by,
-                         @RequestParam(required = false) Granularity granularity,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    CharityTotals totals(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) TotalsBy by,
+            @RequestParam(required = false) Granularity granularity,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return totals.totals(stationId, by, granularity, from, to);
     }
 
     @GetMapping("/totals.xlsx")
     @Operation(summary = "导出汇总表（xlsx，写审计日志）")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) Long stationId, @RequestParam(required = false) TotalsBy by,
-                                  @RequestParam(required = false) Granularity granularity,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) TotalsBy by,
+            @RequestParam(required = false) Granularity granularity,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return TotalsDownload.of(totals.export(stationId, by, granularity, from, to));
     }
 }

@@ -38,17 +38,38 @@ class DemoCharityData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCharityData.class);
 
-    private record Plan(String worker, String workers, String fund, String partner, long[] inflows, String[] donors,
-                        String project, long[][] relief, long seed) {
-    }
+    private record Plan(
+            String worker,
+            String workers,
+            String fund,
+            String partner,
+            long[] inflows,
+            String[] donors,
+            String project,
+            long[][] relief,
+            long seed) {}
 
     private static final List<Plan> PLANS = List.of(
-            new Plan("demo_worker", "张伟、赵敏", "沙河街道社区慈善救助基金", "包头市慈善总会",
-                    new long[] {6000, 5000, 2500}, new String[] {"辖区爱心企业联合捐赠", "“99公益日”社区募捐", "居民小额捐赠"},
-                    "情暖沙河·困难家庭微心愿", new long[][] {{600, 600}, {500, 400, 300}, {800, 700}}, 56_100),
-            new Plan("demo_worker2", "陈静", "萨如拉街道社区服务专项基金", "包头市九原区慈善协会",
-                    new long[] {3000, 2800}, new String[] {"爱心商户捐赠", "社区慈善义卖"},
-                    "萨如拉“邻里互助”慈善项目", new long[][] {{1000, 500}, {400, 350}, {600, 600}}, 56_200));
+            new Plan(
+                    "demo_worker",
+                    "张伟、赵敏",
+                    "沙河街道社区慈善救助基金",
+                    "包头市慈善总会",
+                    new long[] {6000, 5000, 2500},
+                    new String[] {"辖区爱心企业联合捐赠", "“99公益日”社区募捐", "居民小额捐赠"},
+                    "情暖沙河·困难家庭微心愿",
+                    new long[][] {{600, 600}, {500, 400, 300}, {800, 700}},
+                    56_100),
+            new Plan(
+                    "demo_worker2",
+                    "陈静",
+                    "萨如拉街道社区服务专项基金",
+                    "包头市九原区慈善协会",
+                    new long[] {3000, 2800},
+                    new String[] {"爱心商户捐赠", "社区慈善义卖"},
+                    "萨如拉“邻里互助”慈善项目",
+                    new long[][] {{1000, 500}, {400, 350}, {600, 600}},
+                    56_200));
 
     private final JdbcClient jdbc;
     private final DemoUsers demoUsers;
@@ -58,8 +79,14 @@ class DemoCharityData implements ApplicationRunner {
     private final ReliefService reliefs;
     private final ServiceRecordService records;
 
-    DemoCharityData(JdbcClient jdbc, DemoUsers demoUsers, CharityAccess access, CharityFundService funds,
-                    CharityProjectService projects, ReliefService reliefs, ServiceRecordService records) {
+    DemoCharityData(
+            JdbcClient jdbc,
+            DemoUsers demoUsers,
+            CharityAccess access,
+            CharityFundService funds,
+            CharityProjectService projects,
+            ReliefService reliefs,
+            ServiceRecordService records) {
         this.jdbc = jdbc;
         this.demoUsers = demoUsers;
         this.access = access;
@@ -78,8 +105,7 @@ class DemoCharityData implements ApplicationRunner {
         for (Plan plan : PLANS) {
             demoUsers.runAs(plan.worker(), () -> load(plan));
         }
-        log.info("已载入演示慈善台账（基金、共募资金含一笔冲正、慈善项目与推介活动、慈善救助），用时 {} ms",
-                System.currentTimeMillis() - started);
+        log.info("已载入演示慈善台账（基金、共募资金含一笔冲正、慈善项目与推介活动、慈善救助），用时 {} ms", System.currentTimeMillis() - started);
     }
 
     private void load(Plan p) {
@@ -91,37 +117,60 @@ class DemoCharityData implements ApplicationRunner {
         LocalDate today = ChinaTime.today();
         long[] seed = {p.seed()};
 
-        FundView fund = funds.create(new FundForm(station.id(), p.fund(), p.fund().contains("救助") ? FundKind.RELIEF_FUND
-                : FundKind.SERVICE_FUND, p.partner(), today.minusDays(150),
+        FundView fund = funds.create(new FundForm(
+                station.id(),
+                p.fund(),
+                p.fund().contains("救助") ? FundKind.RELIEF_FUND : FundKind.SERVICE_FUND,
+                p.partner(),
+                today.minusDays(150),
                 "由" + p.partner() + "设立冠名基金，社工站负责需求对接与项目执行，资金共募、共用、共享，收支每季度公示。"));
         byte[] agreement = DemoCharityPhotos.jpeg(++seed[0]);
-        funds.addPhoto(fund.id(), "demo-charity-" + seed[0], "合作协议签字页.jpg", agreement.length,
+        funds.addPhoto(
+                fund.id(),
+                "demo-charity-" + seed[0],
+                "合作协议签字页.jpg",
+                agreement.length,
                 new ByteArrayInputStream(agreement));
 
         long[] ago = {140, 90, 30};
         for (int i = 0; i < p.inflows().length; i++) {
-            CoRaisedView e = funds.recordEntry(new CoRaisedForm(fund.id(), today.minusDays(ago[i]),
-                    BigDecimal.valueOf(p.inflows()[i]), p.donors()[i], null, null));
+            CoRaisedView e = funds.recordEntry(new CoRaisedForm(
+                    fund.id(), today.minusDays(ago[i]), BigDecimal.valueOf(p.inflows()[i]), p.donors()[i], null, null));
             byte[] voucher = DemoCharityPhotos.jpeg(++seed[0]);
-            funds.addEntryPhoto(e.id(), "demo-charity-" + seed[0], "捐赠票据.jpg", voucher.length,
-                    new ByteArrayInputStream(voucher));
+            funds.addEntryPhoto(
+                    e.id(), "demo-charity-" + seed[0], "捐赠票据.jpg", voucher.length, new ByteArrayInputStream(voucher));
         }
         if (p.inflows().length > 2) { // a typing error, corrected the way the ledger allows: reversed, history kept
-            CoRaisedView wrong = funds.recordEntry(new CoRaisedForm(fund.id(), today.minusDays(60), new BigDecimal("800"),
-                    "辖区爱心企业联合捐赠（补记）", null, null));
+            CoRaisedView wrong = funds.recordEntry(new CoRaisedForm(
+                    fund.id(), today.minusDays(60), new BigDecimal("800"), "辖区爱心企业联合捐赠（补记）", null, null));
             funds.reverse(wrong.id(), "重复登记：该笔已包含在首笔捐赠中");
         }
 
-        CharityProjectView project = projects.create(new CharityProjectForm(station.id(), fund.id(), p.project(),
+        CharityProjectView project = projects.create(new CharityProjectForm(
+                station.id(),
+                fund.id(),
+                p.project(),
                 "为辖区困难家庭实现生活微心愿，链接慈善资源开展救助。",
                 "收集困难群众需求，每季度在社区开展慈善项目推介；由基金出资，为困难家庭发放救助金和生活物资。",
-                new BigDecimal("20000"), today.minusDays(120), today.plusMonths(8), null));
+                new BigDecimal("20000"),
+                today.minusDays(120),
+                today.plusMonths(8),
+                null));
         byte[] board = DemoCharityPhotos.jpeg(++seed[0]);
-        projects.addPhoto(project.id(), "demo-charity-" + seed[0], "项目展板.jpg", board.length,
-                new ByteArrayInputStream(board));
+        projects.addPhoto(
+                project.id(), "demo-charity-" + seed[0], "项目展板.jpg", board.length, new ByteArrayInputStream(board));
         LocalDate promoDay = today.minusDays(20);
-        project = projects.addPromotion(project.id(), new PromotionForm(null, promoDay, "慈善项目推介会：" + p.project(),
-                "社区活动室", true, p.workers(), 30, "介绍慈善项目与申请方式，收集居民需求。"));
+        project = projects.addPromotion(
+                project.id(),
+                new PromotionForm(
+                        null,
+                        promoDay,
+                        "慈善项目推介会：" + p.project(),
+                        "社区活动室",
+                        true,
+                        p.workers(),
+                        30,
+                        "介绍慈善项目与申请方式，收集居民需求。"));
         long promoRecord = project.promotions().get(0).recordId();
         scenePhoto(station, promoRecord, promoDay, ++seed[0]);
         String[] names = {"刘淑芬", "王建国", "张秀英", "李志强", "赵玉兰", "孙海燕", "周桂芝"};
@@ -144,9 +193,14 @@ class DemoCharityData implements ApplicationRunner {
                 lines.add(new ReliefForm.Line(person.id(), BigDecimal.valueOf(amount), i == 0 ? "米面油一份" : null));
             }
             LocalDate day = today.minusDays(reliefAgo[i]);
-            ReliefView r = reliefs.create(new ReliefForm(fund.id(), day, titles[i], "社工站", p.workers(),
-                    "经入户需求评估，确定" + lines.size() + "户有迫切需求的困难群众，由" + fund.name()
-                            + "出资实施慈善救助，救助金当场发放并签领。", lines));
+            ReliefView r = reliefs.create(new ReliefForm(
+                    fund.id(),
+                    day,
+                    titles[i],
+                    "社工站",
+                    p.workers(),
+                    "经入户需求评估，确定" + lines.size() + "户有迫切需求的困难群众，由" + fund.name() + "出资实施慈善救助，救助金当场发放并签领。",
+                    lines));
             scenePhoto(station, r.recordId(), day, ++seed[0]);
             for (ReliefLineView line : r.lines()) {
                 reliefs.addReceipt(r.id(), line.id(), null);
@@ -159,8 +213,18 @@ class DemoCharityData implements ApplicationRunner {
         byte[] jpeg = DemoCharityPhotos.jpeg(seed);
         Double lat = station.latitude();
         Double lon = station.longitude();
-        records.addPhoto(recordId, PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-charity-" + seed, null, jpeg.length,
-                new ByteArrayInputStream(jpeg), new DeviceCapture(ChinaTime.notAfterNow(day.atTime(10, 5).atOffset(ZoneOffset.ofHours(8))),
-                        lat == null ? null : lat + 0.0005, lon == null ? null : lon + 0.0005, 8.0));
+        records.addPhoto(
+                recordId,
+                PhotoPurpose.SCENE,
+                PhotoSource.CAMERA,
+                "demo-charity-" + seed,
+                null,
+                jpeg.length,
+                new ByteArrayInputStream(jpeg),
+                new DeviceCapture(
+                        ChinaTime.notAfterNow(day.atTime(10, 5).atOffset(ZoneOffset.ofHours(8))),
+                        lat == null ? null : lat + 0.0005,
+                        lon == null ? null : lon + 0.0005,
+                        8.0));
     }
 }

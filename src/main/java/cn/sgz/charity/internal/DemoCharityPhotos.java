@@ -17,8 +17,7 @@ import javax.imageio.ImageIO;
  */
 final class DemoCharityPhotos {
 
-    private DemoCharityPhotos() {
-    }
+    private DemoCharityPhotos() {}
 
     static byte[] jpeg(long seed) {
         Random r = new Random(seed * 7919 + 17);
@@ -56,8 +55,12 @@ final class DemoCharityPhotos {
             for (int x = 0; x < w; x++) {
                 int p = img.getRGB(x, y);
                 int n = (int) (r.nextGaussian() * 4);
-                img.setRGB(x, y, (clamp((p >> 16 & 0xFF) + n) << 16) | (clamp((p >> 8 & 0xFF) + n) << 8)
-                        | clamp((p & 0xFF) + n));
+                img.setRGB(
+                        x,
+                        y,
+                        (clamp((p >> 16 & 0xFF) + n) << 16)
+                                | (clamp((p >> 8 & 0xFF) + n) << 8)
+                                | clamp((p & 0xFF) + n));
             }
         }
         try {

@@ -43,7 +43,8 @@ final class LedgerFilter {
 
     /** The statement, newest first by {@code dateColumn}, at most {@code cap} rows whatever was asked. */
     String newestFirst(String dateColumn, String idColumn, int limit, int cap) {
-        return sql + " ORDER BY " + dateColumn + " DESC, " + idColumn + " DESC LIMIT " + Math.max(1, Math.min(limit, cap));
+        return sql + " ORDER BY " + dateColumn + " DESC, " + idColumn + " DESC LIMIT "
+                + Math.max(1, Math.min(limit, cap));
     }
 
     List<Object> params() {

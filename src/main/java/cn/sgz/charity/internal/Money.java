@@ -10,8 +10,7 @@ public final class Money {
 
     public static final BigDecimal MAX = new BigDecimal("999999999999.99");
 
-    private Money() {
-    }
+    private Money() {}
 
     /** Adds a problem naming the field (e.g. "共募金额") when the amount is missing or not a valid sum. */
     public static void check(String field, String label, BigDecimal amount, List<FieldProblem> problems) {
@@ -49,7 +48,12 @@ public final class Money {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String t = text.strip().replace(",", "").replace("，", "").replace("元", "").replace("¥", "").strip();
+        String t = text.strip()
+                .replace(",", "")
+                .replace("，", "")
+                .replace("元", "")
+                .replace("¥", "")
+                .strip();
         try {
             return new BigDecimal(t);
         } catch (NumberFormatException e) {

@@ -42,9 +42,14 @@ public class ReliefService {
     private final CharityAccess access;
     private final ApplicationEventPublisher events;
 
-    ReliefService(CharityReliefStore reliefs, CharityFundService fundService, ServiceRecordService records,
-                  RecordSummaries summaries, ObjectProvider<RecipientPicker> pickers, CharityAccess access,
-                  ApplicationEventPublisher events) {
+    ReliefService(
+            CharityReliefStore reliefs,
+            CharityFundService fundService,
+            ServiceRecordService records,
+            RecordSummaries summaries,
+            ObjectProvider<RecipientPicker> pickers,
+            CharityAccess access,
+            ApplicationEventPublisher events) {
         this.reliefs = reliefs;
         this.fundService = fundService;
         this.records = records;
@@ -64,16 +69,34 @@ public class ReliefService {
             access.requireVisibleStation(stationId);
         }
         List<CharityReliefStore.Relief> rows = reliefs.list(access.scope(), stationId, fundId, from, to, 500);
-        var states = summaries.find(rows.stream().map(CharityReliefStore.Relief::recordId).toList());
+        var states = summaries.find(
+                rows.stream().map(CharityReliefStore.Relief::recordId).toList());
         Map<Long, String> names = access.stationNames();
-        return rows.stream().map(r -> {
-            var s = states.get(r.recordId());
-            boolean voided = s == null || s.voided();
-            List<String> why = voided ? List.of("服务记录已作废") : reasons(s.reasons());
-            return new ReliefView(r.id(), r.stationId(), names.get(r.stationId()), r.orgPath(), r.fundId(), r.fundName(),
-                    r.recordId(), s == null ? "" : s.title(), r.reliefDate(), r.plan(), r.total(), r.lineCount(),
-                    s != null && s.counts(), voided, why, List.of(), r.version());
-        }).toList();
+        return rows.stream()
+                .map(r -> {
+                    var s = states.get(r.recordId());
+                    boolean voided = s == null || s.voided();
+                    List<String> why = voided ? List.of("服务记录已作废") : reasons(s.reasons());
+                    return new ReliefView(
+                            r.id(),
+                            r.stationId(),
+                            names.get(r.stationId()),
+                            r.orgPath(),
+                            r.fundId(),
+                            r.fundName(),
+                            r.recordId(),
+                            s == null ? "" : s.title(),
+                            r.reliefDate(),
+                            r.plan(),
+                            r.total(),
+                            r.lineCount(),
+                            s != null && s.counts(),
+                            voided,
+                            why,
+                            List.of(),
+                            r.version());
+                })
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -84,14 +107,37 @@ public class ReliefService {
                 .filter(x -> x.recipientId() != null)
                 .collect(Collectors.toMap(ReceiptView::recipientId, ReceiptView::id, (a, b) -> a));
         List<ReliefLineView> lines = reliefs.lines(id).stream()
-                .map(l -> new ReliefLineView(l.id(), l.recipientId(), l.name(), l.amount(), l.goods(),
+                .map(l -> new ReliefLineView(
+                        l.id(),
+                        l.recipientId(),
+                        l.name(),
+                        l.amount(),
+                        l.goods(),
                         receiptByRecipient.get(l.recipientId())))
                 .toList();
-        List<String> why = rec.voided() ? List.of("服务记录已作废：" + rec.voidReason())
-                : rec.reasons().stream().map(x -> x.label() + (x.detail() == null ? "" : "（" + x.detail() + "）")).toList();
-        return new ReliefView(r.id(), r.stationId(), access.stationNames().get(r.stationId()), r.orgPath(), r.fundId(),
-                r.fundName(), r.recordId(), rec.title(), rec.serviceDate(), r.plan(), r.total(), r.lineCount(),
-                rec.counts(), rec.voided(), why, lines, r.version());
+        List<String> why = rec.voided()
+                ? List.of("服务记录已作废：" + rec.voidReason())
+                : rec.reasons().stream()
+                        .map(x -> x.label() + (x.detail() == null ? "" : "（" + x.detail() + "）"))
+                        .toList();
+        return new ReliefView(
+                r.id(),
+                r.stationId(),
+                access.stationNames().get(r.stationId()),
+                r.orgPath(),
+                r.fundId(),
+                r.fundName(),
+                r.recordId(),
+                rec.title(),
+                rec.serviceDate(),
+                r.plan(),
+                r.total(),
+                r.lineCount(),
+                rec.counts(),
+                rec.voided(),
+                why,
+                lines,
+                r.version());
     }
 
     @Transactional
@@ -112,24 +158,47 @@ public class ReliefService {
         for (int i = 0; i < input.size(); i++) {
             Resolved line = resolve("recipients[" + i + "].", "第" + (i + 1) + "人", input.get(i), problems);
             if (line != null && !seen.add(line.recipientId())) {
-                problems.add(new FieldProblem("recipients[" + i + "].recipientId",
-                        "救助对象：" + line.name() + " 在名单中重复"));
+                problems.add(new FieldProblem("recipients[" + i + "].recipientId", "救助对象：" + line.name() + " 在名单中重复"));
             } else if (line != null) {
                 lines.add(line);
             }
         }
         Texts.throwIfAny(problems);
-        String title = Texts.strip(form.title()) == null ? cut("社区慈善救助（" + fund.name() + "）", 100) : form.title().strip();
-        ServiceRecordView rec = records.create(new RecordForm(fund.stationId(), null, ServiceKind.CHARITY_RELIEF, null,
-                title, form.serviceDate(), null, null, form.place(), false, true, form.workers(), lines.size(),
-                form.plan(), null, participants(lines.stream().map(l -> new Person(l.recipientId(), l.name())).toList())));
-        long id = reliefs.insert(fund.id(), rec.id(), fund.stationId(), fund.orgPath(), rec.serviceDate(),
-                form.plan().strip(), access.user().username());
+        String title = Texts.strip(form.title()) == null
+                ? cut("社区慈善救助（" + fund.name() + "）", 100)
+                : form.title().strip();
+        ServiceRecordView rec = records.create(new RecordForm(
+                fund.stationId(),
+                null,
+                ServiceKind.CHARITY_RELIEF,
+                null,
+                title,
+                form.serviceDate(),
+                null,
+                null,
+                form.place(),
+                false,
+                true,
+                form.workers(),
+                lines.size(),
+                form.plan(),
+                null,
+                participants(lines.stream()
+                        .map(l -> new Person(l.recipientId(), l.name()))
+                        .toList())));
+        long id = reliefs.insert(
+                fund.id(),
+                rec.id(),
+                fund.stationId(),
+                fund.orgPath(),
+                rec.serviceDate(),
+                form.plan().strip(),
+                access.user().username());
         for (Resolved l : lines) {
             reliefs.insertLine(id, l.recipientId(), l.name(), l.amount(), l.goods());
         }
-        events.publishEvent(AuditEvent.success("RELIEF_CREATE", "RELIEF_EVENT", id, fund.orgPath(),
-                "记录 #" + rec.id() + "，" + lines.size() + " 人"));
+        events.publishEvent(AuditEvent.success(
+                "RELIEF_CREATE", "RELIEF_EVENT", id, fund.orgPath(), "记录 #" + rec.id() + "，" + lines.size() + " 人"));
         return get(id);
     }
 
@@ -163,7 +232,11 @@ public class ReliefService {
         reliefs.insertLine(id, l.recipientId(), l.name(), l.amount(), l.goods());
         reliefs.touch(id);
         syncParticipants(r);
-        events.publishEvent(AuditEvent.success("RELIEF_RECIPIENT_ADD", "RELIEF_EVENT", id, r.orgPath(),
+        events.publishEvent(AuditEvent.success(
+                "RELIEF_RECIPIENT_ADD",
+                "RELIEF_EVENT",
+                id,
+                r.orgPath(),
                 "对象 #" + l.recipientId() + " " + l.amount().toPlainString() + " 元"));
         return get(id);
     }
@@ -172,15 +245,18 @@ public class ReliefService {
     @Transactional
     public ReliefView removeRecipient(long id, long lineId) {
         CharityReliefStore.Relief r = writable(id);
-        CharityReliefStore.Line line = reliefs.lines(id).stream().filter(x -> x.id() == lineId).findFirst()
+        CharityReliefStore.Line line = reliefs.lines(id).stream()
+                .filter(x -> x.id() == lineId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("救助对象"));
-        records.receipts(r.recordId()).stream().filter(x -> Long.valueOf(line.recipientId()).equals(x.recipientId()))
+        records.receipts(r.recordId()).stream()
+                .filter(x -> Long.valueOf(line.recipientId()).equals(x.recipientId()))
                 .forEach(x -> records.removeReceipt(r.recordId(), x.id()));
         reliefs.deleteLine(id, lineId);
         reliefs.touch(id);
         syncParticipants(r);
-        events.publishEvent(AuditEvent.success("RELIEF_RECIPIENT_REMOVE", "RELIEF_EVENT", id, r.orgPath(),
-                "对象 #" + line.recipientId()));
+        events.publishEvent(AuditEvent.success(
+                "RELIEF_RECIPIENT_REMOVE", "RELIEF_EVENT", id, r.orgPath(), "对象 #" + line.recipientId()));
         return get(id);
     }
 
@@ -188,39 +264,43 @@ public class ReliefService {
     @Transactional
     public ReliefView addReceipt(long id, long lineId, String phone) {
         CharityReliefStore.Relief r = writable(id);
-        CharityReliefStore.Line line = reliefs.lines(id).stream().filter(x -> x.id() == lineId).findFirst()
+        CharityReliefStore.Line line = reliefs.lines(id).stream()
+                .filter(x -> x.id() == lineId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("救助对象"));
-        if (records.receipts(r.recordId()).stream().anyMatch(x -> Long.valueOf(line.recipientId()).equals(x.recipientId()))) {
+        if (records.receipts(r.recordId()).stream()
+                .anyMatch(x -> Long.valueOf(line.recipientId()).equals(x.recipientId()))) {
             throw new ConflictException(line.name() + " 已登记领取");
         }
         String item = line.goods() == null ? "慈善救助金" : cut("慈善救助金及" + line.goods(), 100);
-        records.addReceipt(r.recordId(), line.name(), item, line.amount().toPlainString() + "元", phone,
-                line.recipientId());
+        records.addReceipt(
+                r.recordId(), line.name(), item, line.amount().toPlainString() + "元", phone, line.recipientId());
         return get(id);
     }
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private record Resolved(long recipientId, String name, BigDecimal amount, String goods) {
-    }
+    private record Resolved(long recipientId, String name, BigDecimal amount, String goods) {}
 
-    private record Person(long recipientId, String name) {
-    }
+    private record Person(long recipientId, String name) {}
 
     /** Checks one line and takes the person's name from the ledger; null (with problems) when it fails. */
     private Resolved resolve(String prefix, String who, ReliefForm.Line line, List<FieldProblem> problems) {
         String label = who == null ? "救助金额" : "救助金额（" + who + "）";
         if (line == null || line.recipientId() == null) {
-            problems.add(new FieldProblem(prefix + "recipientId", "救助对象：请从台账中选择救助对象"
-                    + (who == null ? "" : "（" + who + "）")));
+            problems.add(new FieldProblem(
+                    prefix + "recipientId", "救助对象：请从台账中选择救助对象" + (who == null ? "" : "（" + who + "）")));
             if (line != null) {
                 Money.check(prefix + "amount", label, line.amount(), problems);
             }
             return null;
         }
         RecipientPicker picker = pickers.getIfAvailable();
-        String name = picker == null ? null
-                : picker.find(line.recipientId()).map(RecipientPicker.RecipientOption::name).orElse(null);
+        String name = picker == null
+                ? null
+                : picker.find(line.recipientId())
+                        .map(RecipientPicker.RecipientOption::name)
+                        .orElse(null);
         if (name == null) {
             problems.add(new FieldProblem(prefix + "recipientId", "救助对象：所选服务对象不存在或不在您的管辖范围内"));
         } else {
@@ -237,14 +317,35 @@ public class ReliefService {
 
     private void syncParticipants(CharityReliefStore.Relief r) {
         ServiceRecordView rec = records.get(r.recordId());
-        List<Person> people = reliefs.lines(r.id()).stream().map(l -> new Person(l.recipientId(), l.name())).toList();
-        records.update(rec.id(), new RecordForm(rec.orgUnitId(), rec.projectId(), rec.kind(), rec.domain(), rec.title(),
-                rec.serviceDate(), rec.startTime(), rec.endTime(), rec.place(), rec.indoor(), rec.distributesGoods(),
-                rec.workers(), people.size(), rec.content(), rec.outcome(), participants(people)), rec.version());
+        List<Person> people = reliefs.lines(r.id()).stream()
+                .map(l -> new Person(l.recipientId(), l.name()))
+                .toList();
+        records.update(
+                rec.id(),
+                new RecordForm(
+                        rec.orgUnitId(),
+                        rec.projectId(),
+                        rec.kind(),
+                        rec.domain(),
+                        rec.title(),
+                        rec.serviceDate(),
+                        rec.startTime(),
+                        rec.endTime(),
+                        rec.place(),
+                        rec.indoor(),
+                        rec.distributesGoods(),
+                        rec.workers(),
+                        people.size(),
+                        rec.content(),
+                        rec.outcome(),
+                        participants(people)),
+                rec.version());
     }
 
     private static List<RecordForm.ParticipantInput> participants(List<Person> people) {
-        return people.stream().map(p -> new RecordForm.ParticipantInput(p.recipientId(), p.name())).toList();
+        return people.stream()
+                .map(p -> new RecordForm.ParticipantInput(p.recipientId(), p.name()))
+                .toList();
     }
 
     private CharityReliefStore.Relief visible(long id) {

@@ -9,10 +9,24 @@ import java.util.List;
  * when the service record counts ({@code counts}), and {@code whyNot} says why when it does not.
  * {@code lines} is empty in lists.
  */
-public record ReliefView(long id, long stationId, String stationName, String orgPath, long fundId, String fundName,
-                         long recordId, String title, LocalDate serviceDate, String plan, BigDecimal total,
-                         int recipientCount, boolean counts, boolean voided, List<String> whyNot,
-                         List<ReliefLineView> lines, long version) {
+public record ReliefView(
+        long id,
+        long stationId,
+        String stationName,
+        String orgPath,
+        long fundId,
+        String fundName,
+        long recordId,
+        String title,
+        LocalDate serviceDate,
+        String plan,
+        BigDecimal total,
+        int recipientCount,
+        boolean counts,
+        boolean voided,
+        List<String> whyNot,
+        List<ReliefLineView> lines,
+        long version) {
 
     /** The catalogs' standard for one relief event: 每次慈善救助资金≥1000元. */
     public static final BigDecimal STANDARD_PER_EVENT = new BigDecimal("1000");

@@ -36,10 +36,11 @@ class ReliefWebController {
     }
 
     @GetMapping("/charity/relief")
-    String list(@RequestParam(required = false) Long stationId,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                Model model) {
+    String list(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         model.addAttribute("reliefs", reliefs.list(stationId, null, from, to));
         model.addAttribute("canWrite", reliefs.canWrite());
         return "charity/relief-list";
@@ -52,18 +53,29 @@ class ReliefWebController {
 
     private String form(Model model, PageForms.Relief form) {
         model.addAttribute("form", form);
-        model.addAttribute("funds", funds.list(null).stream().filter(f -> f.status() == FundStatus.ACTIVE).toList());
+        model.addAttribute(
+                "funds",
+                funds.list(null).stream()
+                        .filter(f -> f.status() == FundStatus.ACTIVE)
+                        .toList());
         return "charity/relief-form";
     }
 
     @PostMapping("/charity/relief")
-    String create(@ModelAttribute("form") PageForms.Relief form, Model model, HttpServletResponse response,
-                  RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            ReliefView r = reliefs.create(form.toForm());
-            flash.addFlashAttribute("notice", "已登记慈善救助。请从台账添加救助对象及金额，登记领取，并上传现场照片。");
-            return "redirect:/charity/relief/" + r.id();
-        }, () -> form(model, form));
+    String create(
+            @ModelAttribute("form") PageForms.Relief form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    ReliefView r = reliefs.create(form.toForm());
+                    flash.addFlashAttribute("notice", "已登记慈善救助。请从台账添加救助对象及金额，登记领取，并上传现场照片。");
+                    return "redirect:/charity/relief/" + r.id();
+                },
+                () -> form(model, form));
     }
 
     @GetMapping("/charity/relief/{id}")
@@ -78,20 +90,27 @@ class ReliefWebController {
         model.addAttribute("line", line);
         boolean canWrite = reliefs.canWrite() && !r.voided();
         model.addAttribute("canWrite", canWrite);
-        model.addAttribute("matches", canWrite && q != null
-                ? records.searchRecipients(r.stationId(), q) : List.of());
+        model.addAttribute("matches", canWrite && q != null ? records.searchRecipients(r.stationId(), q) : List.of());
         return "charity/relief";
     }
 
     @PostMapping("/charity/relief/{id}/recipients")
-    String addRecipient(@PathVariable long id, @ModelAttribute("line") PageForms.Line line,
-                        @RequestParam(required = false) String q, Model model, HttpServletResponse response,
-                        RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            ReliefView r = reliefs.addRecipient(id, line.toLine());
-            flash.addFlashAttribute("notice", "已添加救助对象，本次救助合计 " + Money.format(r.total()) + " 元");
-            return "redirect:/charity/relief/" + id + "#lines";
-        }, () -> page(id, q, model, line));
+    String addRecipient(
+            @PathVariable long id,
+            @ModelAttribute("line") PageForms.Line line,
+            @RequestParam(required = false) String q,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    ReliefView r = reliefs.addRecipient(id, line.toLine());
+                    flash.addFlashAttribute("notice", "已添加救助对象，本次救助合计 " + Money.format(r.total()) + " 元");
+                    return "redirect:/charity/relief/" + id + "#lines";
+                },
+                () -> page(id, q, model, line));
     }
 
     @PostMapping("/charity/relief/{id}/recipients/{lineId}/delete")
@@ -106,8 +125,11 @@ class ReliefWebController {
     }
 
     @PostMapping("/charity/relief/{id}/recipients/{lineId}/receipt")
-    String receipt(@PathVariable long id, @PathVariable long lineId, @RequestParam(required = false) String phone,
-                   RedirectAttributes flash) {
+    String receipt(
+            @PathVariable long id,
+            @PathVariable long lineId,
+            @RequestParam(required = false) String phone,
+            RedirectAttributes flash) {
         try {
             reliefs.addReceipt(id, lineId, phone);
             flash.addFlashAttribute("notice", "已登记领取");

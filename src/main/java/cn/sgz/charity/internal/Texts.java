@@ -7,8 +7,7 @@ import java.util.List;
 /** Field checks with messages that name the field, as the forms show them. */
 public final class Texts {
 
-    private Texts() {
-    }
+    private Texts() {}
 
     public static void required(String field, String label, String value, int max, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {

@@ -8,7 +8,15 @@ import java.time.LocalDate;
  * station): net co-raised money, relief paid (voided relief records excluded), relief events (and how
  * many of them count toward indicators) and promotion events whose records count.
  */
-public record TotalRow(String period, LocalDate periodStart, long stationId, String stationName, Long fundId,
-                       String fundName, BigDecimal coRaised, BigDecimal reliefPaid, int reliefEvents,
-                       int reliefEventsCounting, int promotions) {
-}
+public record TotalRow(
+        String period,
+        LocalDate periodStart,
+        long stationId,
+        String stationName,
+        Long fundId,
+        String fundName,
+        BigDecimal coRaised,
+        BigDecimal reliefPaid,
+        int reliefEvents,
+        int reliefEventsCounting,
+        int promotions) {}

@@ -9,14 +9,18 @@ import org.springframework.http.ResponseEntity;
 /** The xlsx download of the totals, for the page and the API alike. */
 final class TotalsDownload {
 
-    private TotalsDownload() {
-    }
+    private TotalsDownload() {}
 
     static ResponseEntity<byte[]> of(byte[] xlsx) {
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("慈善台账汇总.xlsx", StandardCharsets.UTF_8).build().toString())
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("慈善台账汇总.xlsx", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(xlsx);
     }

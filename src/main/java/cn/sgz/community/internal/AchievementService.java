@@ -1,10 +1,9 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.AuditEvent;
+import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,13 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AchievementService {
 
-    public record AchievementForm(Long stationId, AchievementKind kind, String name, LocalDate achievedOn,
-                                  String description) {
-    }
+    public record AchievementForm(
+            Long stationId, AchievementKind kind, String name, LocalDate achievedOn, String description) {}
 
-    public record AchievementView(long id, long stationId, AchievementKind kind, String kindLabel, String name,
-                                  LocalDate achievedOn, String description) {
-    }
+    public record AchievementView(
+            long id,
+            long stationId,
+            AchievementKind kind,
+            String kindLabel,
+            String name,
+            LocalDate achievedOn,
+            String description) {}
 
     private final JdbcClient jdbc;
     private final CommunityAccess access;
@@ -43,10 +46,16 @@ public class AchievementService {
                 .param(stationId)
                 .query((rs, n) -> {
                     AchievementKind kind = AchievementKind.valueOf(rs.getString("kind"));
-                    return new AchievementView(rs.getLong("id"), rs.getLong("station_id"), kind, kind.label(),
-                            rs.getString("name"), rs.getObject("achieved_on", LocalDate.class),
+                    return new AchievementView(
+                            rs.getLong("id"),
+                            rs.getLong("station_id"),
+                            kind,
+                            kind.label(),
+                            rs.getString("name"),
+                            rs.getObject("achieved_on", LocalDate.class),
                             rs.getString("description"));
-                }).list();
+                })
+                .list();
     }
 
     @Transactional
@@ -59,17 +68,31 @@ public class AchievementService {
         String name = c.text(f.name(), "name", "名称", 100, true);
         LocalDate on = c.pastDate(f.achievedOn(), "achievedOn", "建成日期", true);
         String description = c.text(f.description(), "description", "说明", 2000, false);
-        if (kind != null && name != null && jdbc.sql("SELECT COUNT(*) FROM community_achievement WHERE station_id = ? "
-                + "AND kind = ? AND name = ?").params(station.id(), kind.name(), name).query(Long.class).single() > 0) {
+        if (kind != null
+                && name != null
+                && jdbc.sql("SELECT COUNT(*) FROM community_achievement WHERE station_id = ? "
+                                        + "AND kind = ? AND name = ?")
+                                .params(station.id(), kind.name(), name)
+                                .query(Long.class)
+                                .single()
+                        > 0) {
             c.add("name", "名称：本站已登记同名的" + kind.label());
         }
         c.throwIfAny();
-        long id = Sql.insert(jdbc, "INSERT INTO community_achievement (station_id, org_path, kind, name, achieved_on, "
+        long id = Sql.insert(
+                jdbc,
+                "INSERT INTO community_achievement (station_id, org_path, kind, name, achieved_on, "
                         + "description, created_by, created_at) VALUES (?,?,?,?,?,?,?,?)",
-                station.id(), station.path(), kind.name(), name, on, description, access.me().username(),
+                station.id(),
+                station.path(),
+                kind.name(),
+                name,
+                on,
+                description,
+                access.me().username(),
                 ChinaTime.offsetNow());
-        events.publishEvent(AuditEvent.success("ACHIEVEMENT_CREATE", "COMMUNITY_ACHIEVEMENT", id, station.path(),
-                kind.label() + " " + name));
+        events.publishEvent(AuditEvent.success(
+                "ACHIEVEMENT_CREATE", "COMMUNITY_ACHIEVEMENT", id, station.path(), kind.label() + " " + name));
         return list(station.id()).stream().filter(a -> a.id() == id).findFirst().orElseThrow();
     }
 }

@@ -37,15 +37,23 @@ class AchievementWebController {
     }
 
     @PostMapping("/achievements")
-    String create(@RequestParam Long stationId, @RequestParam(required = false) AchievementKind kind,
-                  @RequestParam(required = false) String name,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate achievedOn,
-                  @RequestParam(required = false) String description, Model model, HttpServletResponse response,
-                  RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            var a = achievements.create(new AchievementForm(stationId, kind, name, achievedOn, description));
-            flash.addFlashAttribute("notice", "已登记" + a.kindLabel() + "“" + a.name() + "”");
-            return "redirect:/achievements?stationId=" + stationId;
-        }, () -> page(stationId, model));
+    String create(
+            @RequestParam Long stationId,
+            @RequestParam(required = false) AchievementKind kind,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate achievedOn,
+            @RequestParam(required = false) String description,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var a = achievements.create(new AchievementForm(stationId, kind, name, achievedOn, description));
+                    flash.addFlashAttribute("notice", "已登记" + a.kindLabel() + "“" + a.name() + "”");
+                    return "redirect:/achievements?stationId=" + stationId;
+                },
+                () -> page(stationId, model));
     }
 }

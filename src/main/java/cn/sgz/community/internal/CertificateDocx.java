@@ -23,11 +23,11 @@ public final class CertificateDocx {
     static final String BODY_FONT = "宋体";
     static final String TITLE_FONT = "黑体";
 
-    private CertificateDocx() {
-    }
+    private CertificateDocx() {}
 
     public static byte[] write(Certificate c) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             XWPFParagraph title = doc.createParagraph();
             title.setAlignment(ParagraphAlignment.CENTER);
             run(title, "志愿服务记录证明", TITLE_FONT, 22, true);
@@ -35,13 +35,18 @@ public final class CertificateDocx {
             XWPFParagraph body = doc.createParagraph();
             body.setFirstLineIndent(560);
             body.setSpacingBetween(1.5);
-            run(body, "兹证明 " + c.name() + (c.gender() == null ? "" : "（" + c.gender() + "）")
-                    + (c.maskedPhone() == null ? "" : "，手机号 " + c.maskedPhone())
-                    + "，全国志愿服务信息系统编号 " + (c.nationalNo() == null ? "（尚未注册）" : c.nationalNo())
-                    + "，于 " + day(c.from()) + " 至 " + day(c.to()) + " 期间，在" + c.stationName()
-                    + (c.teamName() == null ? "" : "（" + c.teamName() + "）")
-                    + "参加志愿服务活动 " + c.services().size() + " 次，累计志愿服务时长 "
-                    + c.totalHours().stripTrailingZeros().toPlainString() + " 小时。", BODY_FONT, 12, false);
+            run(
+                    body,
+                    "兹证明 " + c.name() + (c.gender() == null ? "" : "（" + c.gender() + "）")
+                            + (c.maskedPhone() == null ? "" : "，手机号 " + c.maskedPhone())
+                            + "，全国志愿服务信息系统编号 " + (c.nationalNo() == null ? "（尚未注册）" : c.nationalNo())
+                            + "，于 " + day(c.from()) + " 至 " + day(c.to()) + " 期间，在" + c.stationName()
+                            + (c.teamName() == null ? "" : "（" + c.teamName() + "）")
+                            + "参加志愿服务活动 " + c.services().size() + " 次，累计志愿服务时长 "
+                            + c.totalHours().stripTrailingZeros().toPlainString() + " 小时。",
+                    BODY_FONT,
+                    12,
+                    false);
 
             XWPFParagraph detail = doc.createParagraph();
             run(detail, "志愿服务记录明细：", BODY_FONT, 12, true);
@@ -51,8 +56,15 @@ public final class CertificateDocx {
             fill(table.getRow(0), headers, true);
             for (int i = 0; i < c.services().size(); i++) {
                 CertificateLine l = c.services().get(i);
-                fill(table.getRow(i + 1), List.of(String.valueOf(i + 1), l.time(), l.title(),
-                        l.place() == null ? "" : l.place(), l.hours().stripTrailingZeros().toPlainString()), false);
+                fill(
+                        table.getRow(i + 1),
+                        List.of(
+                                String.valueOf(i + 1),
+                                l.time(),
+                                l.title(),
+                                l.place() == null ? "" : l.place(),
+                                l.hours().stripTrailingZeros().toPlainString()),
+                        false);
             }
 
             XWPFParagraph note = doc.createParagraph();

@@ -1,10 +1,10 @@
 package cn.sgz.community.internal;
 
 import cn.sgz.org.OrgDirectory;
-import cn.sgz.org.StationWorkAccess;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.ScopeService;
+import cn.sgz.org.StationWorkAccess;
 import cn.sgz.shared.NotFoundException;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,9 @@ public class CommunityAccess extends StationWorkAccess {
         if (stationId == null) {
             throw cn.sgz.shared.BusinessException.field("stationId", "社工站：请选择社工站");
         }
-        return directory.findVisible(stationId).filter(u -> u.type() == OrgUnitType.STATION)
+        return directory
+                .findVisible(stationId)
+                .filter(u -> u.type() == OrgUnitType.STATION)
                 .orElseThrow(() -> new NotFoundException("社工站"));
     }
 

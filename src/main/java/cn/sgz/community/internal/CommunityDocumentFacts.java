@@ -36,9 +36,12 @@ public class CommunityDocumentFacts implements DocumentFactSource {
         }
         jdbc.sql("SELECT DISTINCT station_id, name FROM community_document WHERE station_id IN (:stations) "
                         + "AND name IN (:names) AND photo_count > 0")
-                .param("stations", List.copyOf(stationIds)).param("names", List.copyOf(names))
-                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2))).list()
-                .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
+                .param("stations", List.copyOf(stationIds))
+                .param("names", List.copyOf(names))
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .list()
+                .forEach(e ->
+                        out.computeIfAbsent(e.getKey(), k -> new HashSet<>()).add(e.getValue()));
         return out;
     }
 }

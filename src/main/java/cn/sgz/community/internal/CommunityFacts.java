@@ -26,8 +26,13 @@ import org.springframework.stereotype.Component;
 @Component
 class CommunityFacts implements EntityFactSource {
 
-    private static final Set<EntityType> TYPES = EnumSet.of(EntityType.COMMUNITY_ORG, EntityType.BACKBONE_MEMBER,
-            EntityType.VOLUNTEER, EntityType.VOLUNTEER_TEAM, EntityType.TRAINED_WORKER, EntityType.ASSISTED_STATION,
+    private static final Set<EntityType> TYPES = EnumSet.of(
+            EntityType.COMMUNITY_ORG,
+            EntityType.BACKBONE_MEMBER,
+            EntityType.VOLUNTEER,
+            EntityType.VOLUNTEER_TEAM,
+            EntityType.TRAINED_WORKER,
+            EntityType.ASSISTED_STATION,
             EntityType.SERVICE_BRAND);
 
     private final JdbcClient jdbc;
@@ -44,12 +49,10 @@ class CommunityFacts implements EntityFactSource {
     }
 
     /** An entity of a station, when it began and its name. */
-    private record Entity(long stationId, long id, LocalDate since, String name) {
-    }
+    private record Entity(long stationId, long id, LocalDate since, String name) {}
 
     /** (entity, record) pairs: the entity was active in that record; hours where they matter. */
-    private record Link(long entityId, long recordId, BigDecimal hours) {
-    }
+    private record Link(long entityId, long recordId, BigDecimal hours) {}
 
     @Override
     public Map<Long, Long> count(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
@@ -69,7 +72,9 @@ class CommunityFacts implements EntityFactSource {
     public Map<Long, Long> countStarted(Collection<Long> stationIds, EntityType type, LocalDate from, LocalDate asOf) {
         Map<Long, Long> out = new HashMap<>();
         counted(stationIds, type, from, asOf).stream()
-                .filter(e -> e.since() != null && !e.since().isBefore(from) && !e.since().isAfter(asOf))
+                .filter(e -> e.since() != null
+                        && !e.since().isBefore(from)
+                        && !e.since().isAfter(asOf))
                 .forEach(e -> out.merge(e.stationId(), 1L, Long::sum));
         return out;
     }
@@ -77,7 +82,9 @@ class CommunityFacts implements EntityFactSource {
     @Override
     public List<String> countedItems(long stationId, EntityType type, LocalDate from, LocalDate asOf) {
         return counted(List.of(stationId), type, from, asOf).stream()
-                .map(e -> e.since() == null ? e.name() : e.name() + "（" + e.since() + " 起）").sorted().toList();
+                .map(e -> e.since() == null ? e.name() : e.name() + "（" + e.since() + " 起）")
+                .sorted()
+                .toList();
     }
 
     /**
@@ -96,8 +103,10 @@ class CommunityFacts implements EntityFactSource {
         jdbc.sql("SELECT station_id, COUNT(*), SUM(CASE WHEN national_no IS NOT NULL AND national_no <> '' "
                         + "THEN 1 ELSE 0 END) FROM volunteer WHERE station_id IN (:stations) AND joined_on <= :asOf "
                         + "AND (left_on IS NULL OR left_on > :asOf) GROUP BY station_id")
-                .param("stations", List.copyOf(stationIds)).param("asOf", asOf)
-                .query((rs, n) -> out.put(rs.getLong(1), new Share(rs.getLong(2), rs.getLong(3)))).list();
+                .param("stations", List.copyOf(stationIds))
+                .param("asOf", asOf)
+                .query((rs, n) -> out.put(rs.getLong(1), new Share(rs.getLong(2), rs.getLong(3))))
+                .list();
         return out;
     }
 
@@ -108,26 +117,42 @@ class CommunityFacts implements EntityFactSource {
         }
         List<Long> stations = List.copyOf(stationIds);
         return switch (type) {
-            case COMMUNITY_ORG -> active(entities("community_org", "founded_on", "dissolved_on", stations, asOf),
-                    links("""
+            case COMMUNITY_ORG ->
+                active(
+                        entities("community_org", "founded_on", "dissolved_on", stations, asOf),
+                        links("""
                             SELECT org_id, record_id, 0 FROM community_org_record WHERE station_id IN (:stations)
                             UNION ALL
                             SELECT org_id, record_id, 0 FROM community_training
-                            WHERE station_id IN (:stations) AND org_id IS NOT NULL""", stations), from, asOf);
-            case BACKBONE_MEMBER -> active(entities("community_org_member", "joined_on", "left_on", stations, asOf,
-                            "AND backbone"),
-                    links("""
+                            WHERE station_id IN (:stations) AND org_id IS NOT NULL""", stations),
+                        from,
+                        asOf);
+            case BACKBONE_MEMBER ->
+                active(
+                        entities("community_org_member", "joined_on", "left_on", stations, asOf, "AND backbone"),
+                        links("""
                             SELECT a.member_id, t.record_id, a.hours FROM community_training_attendee a
                             JOIN community_training t ON t.id = a.training_id
-                            WHERE t.station_id IN (:stations) AND a.member_id IS NOT NULL""", stations), from, asOf);
-            case VOLUNTEER -> active(entities("volunteer", "joined_on", "left_on", stations, asOf),
-                    links("SELECT volunteer_id, record_id, hours FROM volunteer_service WHERE station_id IN (:stations)",
-                            stations), from, asOf);
-            case VOLUNTEER_TEAM -> active(entities("volunteer_team", "founded_on", "dissolved_on", stations, asOf),
-                    links("""
+                            WHERE t.station_id IN (:stations) AND a.member_id IS NOT NULL""", stations),
+                        from,
+                        asOf);
+            case VOLUNTEER ->
+                active(
+                        entities("volunteer", "joined_on", "left_on", stations, asOf),
+                        links(
+                                "SELECT volunteer_id, record_id, hours FROM volunteer_service WHERE station_id IN (:stations)",
+                                stations),
+                        from,
+                        asOf);
+            case VOLUNTEER_TEAM ->
+                active(
+                        entities("volunteer_team", "founded_on", "dissolved_on", stations, asOf),
+                        links("""
                             SELECT v.team_id, s.record_id, s.hours FROM volunteer_service s
                             JOIN volunteer v ON v.id = s.volunteer_id
-                            WHERE s.station_id IN (:stations) AND v.team_id IS NOT NULL""", stations), from, asOf);
+                            WHERE s.station_id IN (:stations) AND v.team_id IS NOT NULL""", stations),
+                        from,
+                        asOf);
             case TRAINED_WORKER -> trainedWorkers(stations, from, asOf);
             case ASSISTED_STATION, SERVICE_BRAND -> achievements(stations, type, from, asOf);
             default -> List.of();
@@ -151,7 +176,8 @@ class CommunityFacts implements EntityFactSource {
                     station.put(rs.getLong(1), new long[] {rs.getLong(2)});
                     names.put(rs.getLong(1), rs.getString(3));
                     return null;
-                }).list();
+                })
+                .list();
         Map<Long, BigDecimal> hours = new HashMap<>();
         Map<Long, LocalDate> last = new HashMap<>();
         forCounting(workerLinks(List.copyOf(stationIds)), from, to, (link, date) -> {
@@ -159,7 +185,11 @@ class CommunityFacts implements EntityFactSource {
             last.merge(link.entityId(), date, (a, b) -> a.isAfter(b) ? a : b);
         });
         List<AmountFact> out = new ArrayList<>();
-        hours.forEach((trainee, h) -> out.add(new AmountFact(station.get(trainee)[0], trainee, last.get(trainee), h,
+        hours.forEach((trainee, h) -> out.add(new AmountFact(
+                station.get(trainee)[0],
+                trainee,
+                last.get(trainee),
+                h,
                 names.get(trainee) + " 累计培训 " + h.stripTrailingZeros().toPlainString() + " 小时")));
         return out;
     }
@@ -168,20 +198,28 @@ class CommunityFacts implements EntityFactSource {
         Map<Long, Entity> trainees = new HashMap<>();
         jdbc.sql("SELECT id, station_id, name FROM community_trainee WHERE station_id IN (:stations)")
                 .param("stations", stations)
-                .query((rs, n) -> trainees.put(rs.getLong(1), new Entity(rs.getLong(2), rs.getLong(1), null,
-                        rs.getString(3)))).list();
+                .query((rs, n) ->
+                        trainees.put(rs.getLong(1), new Entity(rs.getLong(2), rs.getLong(1), null, rs.getString(3))))
+                .list();
         Set<Long> trained = new HashSet<>();
         forCounting(workerLinks(stations), from, asOf, (link, date) -> trained.add(link.entityId()));
-        return trained.stream().map(trainees::get).filter(java.util.Objects::nonNull).toList();
+        return trained.stream()
+                .map(trainees::get)
+                .filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** 建设成果 of the type achieved in [from, asOf] (they do not end, so existing on asOf is implied). */
     private List<Entity> achievements(List<Long> stations, EntityType type, LocalDate from, LocalDate asOf) {
         return jdbc.sql("SELECT station_id, id, achieved_on, name FROM community_achievement WHERE station_id IN "
                         + "(:stations) AND kind = :kind AND achieved_on BETWEEN :from AND :asOf")
-                .param("stations", stations).param("kind", type.name()).param("from", from).param("asOf", asOf)
-                .query((rs, n) -> new Entity(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                        rs.getString(4))).list();
+                .param("stations", stations)
+                .param("kind", type.name())
+                .param("from", from)
+                .param("asOf", asOf)
+                .query((rs, n) ->
+                        new Entity(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .list();
     }
 
     private List<Link> workerLinks(List<Long> stations) {
@@ -195,18 +233,23 @@ class CommunityFacts implements EntityFactSource {
         return entities(table, since, until, stations, asOf, "");
     }
 
-    private List<Entity> entities(String table, String since, String until, List<Long> stations, LocalDate asOf,
-                                  String extra) {
-        return jdbc.sql("SELECT station_id, id, " + since + ", name FROM " + table + " WHERE station_id IN (:stations) AND "
-                        + since + " <= :asOf AND (" + until + " IS NULL OR " + until + " > :asOf) " + extra)
-                .param("stations", stations).param("asOf", asOf)
-                .query((rs, n) -> new Entity(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
-                        rs.getString(4))).list();
+    private List<Entity> entities(
+            String table, String since, String until, List<Long> stations, LocalDate asOf, String extra) {
+        return jdbc.sql("SELECT station_id, id, " + since + ", name FROM " + table
+                        + " WHERE station_id IN (:stations) AND " + since + " <= :asOf AND (" + until + " IS NULL OR "
+                        + until + " > :asOf) " + extra)
+                .param("stations", stations)
+                .param("asOf", asOf)
+                .query((rs, n) ->
+                        new Entity(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class), rs.getString(4)))
+                .list();
     }
 
     private List<Link> links(String sql, List<Long> stations) {
-        return jdbc.sql(sql).param("stations", stations)
-                .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3))).list();
+        return jdbc.sql(sql)
+                .param("stations", stations)
+                .query((rs, n) -> new Link(rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)))
+                .list();
     }
 
     /** Entities that began in [from, asOf] or have a counting record dated in it. */
@@ -214,19 +257,26 @@ class CommunityFacts implements EntityFactSource {
         Set<Long> activeIds = new HashSet<>();
         Set<Long> wanted = new HashSet<>();
         entities.forEach(e -> wanted.add(e.id()));
-        forCounting(links.stream().filter(l -> wanted.contains(l.entityId())).toList(), from, asOf,
+        forCounting(
+                links.stream().filter(l -> wanted.contains(l.entityId())).toList(),
+                from,
+                asOf,
                 (link, date) -> activeIds.add(link.entityId()));
         Predicate<Entity> counts = e -> !e.since().isBefore(from) || activeIds.contains(e.id());
         return entities.stream().filter(counts).toList();
     }
 
     /** Calls back for every link whose record counts and is dated in [from, to]. */
-    private void forCounting(List<Link> links, LocalDate from, LocalDate to,
-                             java.util.function.BiConsumer<Link, LocalDate> action) {
-        Map<Long, RecordSummary> s = records.summaries(links.stream().map(Link::recordId).distinct().toList());
+    private void forCounting(
+            List<Link> links, LocalDate from, LocalDate to, java.util.function.BiConsumer<Link, LocalDate> action) {
+        Map<Long, RecordSummary> s =
+                records.summaries(links.stream().map(Link::recordId).distinct().toList());
         for (Link l : links) {
             RecordSummary r = s.get(l.recordId());
-            if (r != null && r.counts() && !r.serviceDate().isBefore(from) && !r.serviceDate().isAfter(to)) {
+            if (r != null
+                    && r.counts()
+                    && !r.serviceDate().isBefore(from)
+                    && !r.serviceDate().isAfter(to)) {
                 action.accept(l, r.serviceDate());
             }
         }

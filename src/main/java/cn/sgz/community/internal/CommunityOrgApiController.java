@@ -55,8 +55,7 @@ class CommunityOrgApiController {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "CommunityOrgUpdateBody")
-    record UpdateBody(OrgForm org, Long version) {
-    }
+    record UpdateBody(OrgForm org, Long version) {}
 
     @PutMapping("/{id}")
     @Operation(summary = "修改组织信息（须带读取时的 version，过期返回 409）")
@@ -93,14 +92,14 @@ class CommunityOrgApiController {
 
     /** Either recordId (link an existing record) or kind + record (create one). */
     @io.swagger.v3.oas.annotations.media.Schema(name = "CommunityOrgActivityBody")
-    record ActivityBody(Long recordId, ServiceKind kind, RecordInput record) {
-    }
+    record ActivityBody(Long recordId, ServiceKind kind, RecordInput record) {}
 
     @PostMapping("/{id}/activities")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "关联已有的组织活动/培育指导记录（recordId），或新建一条（kind + record）")
     RecordRef addActivity(@PathVariable long id, @RequestBody ActivityBody body) {
-        return body.recordId() != null ? orgs.linkRecord(id, body.recordId())
+        return body.recordId() != null
+                ? orgs.linkRecord(id, body.recordId())
                 : orgs.addActivity(id, body.kind(), body.record());
     }
 

@@ -1,11 +1,11 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.community.internal.AchievementService.AchievementForm;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
+import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.boot.ApplicationArguments;
@@ -35,7 +35,10 @@ class DemoAchievements implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (jdbc.sql("SELECT COUNT(*) FROM community_achievement").query(Long.class).single() > 0) {
+        if (jdbc.sql("SELECT COUNT(*) FROM community_achievement")
+                        .query(Long.class)
+                        .single()
+                > 0) {
             return;
         }
         demoUsers.runAs("demo_worker", () -> {
@@ -45,10 +48,18 @@ class DemoAchievements implements ApplicationRunner {
             }
             long station = stations.get(0).id();
             LocalDate today = ChinaTime.today();
-            achievements.create(new AchievementForm(station, AchievementKind.SERVICE_BRAND, "“沙河暖心”困难老人关爱服务",
-                    today.minusDays(40), "以独居、空巢老人每月探访和邻里守望为核心，已形成服务流程和宣传册。"));
-            achievements.create(new AchievementForm(station, AchievementKind.ASSISTED_STATION, "赛罕街道社工站",
-                    today.minusDays(20), "协助建立人员管理、财务管理、志愿者管理等制度，规范服务流程和档案管理。"));
+            achievements.create(new AchievementForm(
+                    station,
+                    AchievementKind.SERVICE_BRAND,
+                    "“沙河暖心”困难老人关爱服务",
+                    today.minusDays(40),
+                    "以独居、空巢老人每月探访和邻里守望为核心，已形成服务流程和宣传册。"));
+            achievements.create(new AchievementForm(
+                    station,
+                    AchievementKind.ASSISTED_STATION,
+                    "赛罕街道社工站",
+                    today.minusDays(20),
+                    "协助建立人员管理、财务管理、志愿者管理等制度，规范服务流程和档案管理。"));
         });
     }
 }

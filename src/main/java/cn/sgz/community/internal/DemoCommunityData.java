@@ -8,10 +8,10 @@ import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
 import cn.sgz.org.CertificateLevel;
+import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
-import cn.sgz.org.DemoUsers;
 import cn.sgz.shared.ChinaTime;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
@@ -44,17 +44,32 @@ class DemoCommunityData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoCommunityData.class);
 
     /** Papers each demo station keeps; the names are those of the catalogs (exact names count). */
-    static final List<String> DOCUMENTS = List.of("人员管理制度", "财务管理制度", "志愿者管理制度", "服务场所使用管理制度",
-            "文书档案管理制度", "人员保密制度", "人员培训制度", "社工站组织架构图", "所培育社区社会组织情况", "帮助建立制度的相关文件",
-            "社区社会组织骨干人才名单", "组织社区活动成效相关佐证材料", "社区服务计划书", "季度需求报告");
+    static final List<String> DOCUMENTS = List.of(
+            "人员管理制度",
+            "财务管理制度",
+            "志愿者管理制度",
+            "服务场所使用管理制度",
+            "文书档案管理制度",
+            "人员保密制度",
+            "人员培训制度",
+            "社工站组织架构图",
+            "所培育社区社会组织情况",
+            "帮助建立制度的相关文件",
+            "社区社会组织骨干人才名单",
+            "组织社区活动成效相关佐证材料",
+            "社区服务计划书",
+            "季度需求报告");
     /** Left out at 沙河 so the board shows what is missing (相关媒体志愿服务宣传展示稿件 is missing at both). */
     static final List<String> MISSING_AT_FIRST = List.of("组织社区活动成效相关佐证材料", "人员保密制度");
 
-    private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马",
-            "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁", "谢", "宋", "唐", "韩", "冯", "于", "董", "萧"};
-    private static final String[] GIVEN = {"秀英", "桂兰", "建国", "志强", "玉兰", "海燕", "春梅", "国庆", "丽娟", "文博",
-            "淑珍", "德胜", "晓东", "雅琴", "俊杰", "红霞", "永刚", "美玲", "宏伟", "思远", "凤英", "立新", "雪梅", "振华",
-            "慧敏", "建军", "晓燕", "金花", "子涵", "明辉", "佳怡", "长青", "宝山", "素琴"};
+    private static final String[] SURNAMES = {
+        "王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "高", "林", "罗", "郑", "梁",
+        "谢", "宋", "唐", "韩", "冯", "于", "董", "萧"
+    };
+    private static final String[] GIVEN = {
+        "秀英", "桂兰", "建国", "志强", "玉兰", "海燕", "春梅", "国庆", "丽娟", "文博", "淑珍", "德胜", "晓东", "雅琴", "俊杰", "红霞", "永刚", "美玲",
+        "宏伟", "思远", "凤英", "立新", "雪梅", "振华", "慧敏", "建军", "晓燕", "金花", "子涵", "明辉", "佳怡", "长青", "宝山", "素琴"
+    };
 
     private final DemoUsers demoUsers;
     private final OrgDirectory directory;
@@ -67,9 +82,17 @@ class DemoCommunityData implements ApplicationRunner {
     private final RecordBridge bridge;
     private final JdbcClient jdbc;
 
-    DemoCommunityData(DemoUsers demoUsers, OrgDirectory directory, CommunityOrgService orgs, VolunteerService volunteers,
-                      TrainingService trainings, StaffDevelopmentService development, StationDocumentService documents,
-                      ServiceRecordService records, RecordBridge bridge, JdbcClient jdbc) {
+    DemoCommunityData(
+            DemoUsers demoUsers,
+            OrgDirectory directory,
+            CommunityOrgService orgs,
+            VolunteerService volunteers,
+            TrainingService trainings,
+            StaffDevelopmentService development,
+            StationDocumentService documents,
+            ServiceRecordService records,
+            RecordBridge bridge,
+            JdbcClient jdbc) {
         this.demoUsers = demoUsers;
         this.directory = directory;
         this.orgs = orgs;
@@ -141,101 +164,166 @@ class DemoCommunityData implements ApplicationRunner {
         }
 
         RecordInput record(String title, LocalDate date, String place, boolean indoor, int people, String content) {
-            return new RecordInput(null, title, date, "09:00", "11:30", place, indoor, worker, people, content,
-                    "活动顺利开展，参与居民反馈良好。");
+            return new RecordInput(
+                    null, title, date, "09:00", "11:30", place, indoor, worker, people, content, "活动顺利开展，参与居民反馈良好。");
         }
 
         void photo(long recordId, LocalDate date) {
             byte[] jpeg = DemoPictures.scene(photoSeed++);
             double lat = station.latitude() + (random.nextDouble() - 0.5) * 0.004;
             double lon = station.longitude() + (random.nextDouble() - 0.5) * 0.004;
-            records.addPhoto(recordId, PhotoPurpose.SCENE, PhotoSource.CAMERA, "demo-community-" + s + "-" + recordId,
-                    null, jpeg.length, new ByteArrayInputStream(jpeg),
-                    new DeviceCapture(ChinaTime.notAfterNow(date.atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8))), lat, lon, 8.0));
+            records.addPhoto(
+                    recordId,
+                    PhotoPurpose.SCENE,
+                    PhotoSource.CAMERA,
+                    "demo-community-" + s + "-" + recordId,
+                    null,
+                    jpeg.length,
+                    new ByteArrayInputStream(jpeg),
+                    new DeviceCapture(
+                            ChinaTime.notAfterNow(
+                                    date.atTime(10, random.nextInt(50)).atOffset(ZoneOffset.ofHours(8))),
+                            lat,
+                            lon,
+                            8.0));
         }
 
         void organisations() {
             String prefix = s == 0 ? "沙河街道" : "萨如拉街道";
-            var first = orgs.create(new OrgForm(station.id(), prefix + "邻里守望互助会", CommunityOrgType.MUTUAL_AID,
-                    today.minusMonths(14), FilingStatus.FILED, today.minusMonths(12), 26, name(),
-                    "由社区热心居民组成，开展独居老人探访、邻里互助、矛盾调解。已建立会员管理、活动管理和财务公开制度。", null));
-            var second = orgs.create(new OrgForm(station.id(), prefix + "红石榴文体队", CommunityOrgType.CULTURE_SPORTS,
-                    projectStart.plusDays(9).isAfter(today) ? today : projectStart.plusDays(9), FilingStatus.UNFILED, null,
-                    18, name(), "组织广场舞、合唱和民族团结文艺演出，丰富居民文化生活。", null));
+            var first = orgs.create(new OrgForm(
+                    station.id(),
+                    prefix + "邻里守望互助会",
+                    CommunityOrgType.MUTUAL_AID,
+                    today.minusMonths(14),
+                    FilingStatus.FILED,
+                    today.minusMonths(12),
+                    26,
+                    name(),
+                    "由社区热心居民组成，开展独居老人探访、邻里互助、矛盾调解。已建立会员管理、活动管理和财务公开制度。",
+                    null));
+            var second = orgs.create(new OrgForm(
+                    station.id(),
+                    prefix + "红石榴文体队",
+                    CommunityOrgType.CULTURE_SPORTS,
+                    projectStart.plusDays(9).isAfter(today) ? today : projectStart.plusDays(9),
+                    FilingStatus.UNFILED,
+                    null,
+                    18,
+                    name(),
+                    "组织广场舞、合唱和民族团结文艺演出，丰富居民文化生活。",
+                    null));
             List<Long> backbone = new ArrayList<>();
             String[] roles = {"会长", "副会长", "秘书长", "骨干", "骨干"};
             for (int i = 0; i < 5; i++) {
-                backbone.add(orgs.addMember(first.id(), new MemberForm(name(), phone(), roles[i], true,
-                        today.minusMonths(13), null)).id());
+                backbone.add(orgs.addMember(
+                                first.id(),
+                                new MemberForm(name(), phone(), roles[i], true, today.minusMonths(13), null))
+                        .id());
             }
             for (int i = 0; i < 3; i++) {
-                orgs.addMember(second.id(), new MemberForm(name(), phone(), i == 0 ? "队长" : "骨干", true,
-                        second.foundedOn(), null));
+                orgs.addMember(
+                        second.id(),
+                        new MemberForm(name(), phone(), i == 0 ? "队长" : "骨干", true, second.foundedOn(), null));
             }
             orgs.addMember(first.id(), new MemberForm(name(), null, "会员", false, today.minusMonths(6), null));
             // backbone training (indoor, signed in through the attendance list)
-            var training = trainings.create(new TrainingService.TrainingForm(station.id(), TrainingAudience.BACKBONE,
-                    first.id(), "社区社会组织骨干能力提升培训", "包头市社会工作协会 刘老师",
-                    "1. 社区社会组织的规范管理；2. 活动策划与组织；3. 志愿服务与居民动员。", new BigDecimal("3"), null,
-                    record("社区社会组织骨干能力提升培训", day(0, 12), "社工站会议室", true, 5,
-                            "讲授组织章程与财务公开、活动策划书撰写，分组演练活动组织流程。")));
+            var training = trainings.create(new TrainingService.TrainingForm(
+                    station.id(),
+                    TrainingAudience.BACKBONE,
+                    first.id(),
+                    "社区社会组织骨干能力提升培训",
+                    "包头市社会工作协会 刘老师",
+                    "1. 社区社会组织的规范管理；2. 活动策划与组织；3. 志愿服务与居民动员。",
+                    new BigDecimal("3"),
+                    null,
+                    record("社区社会组织骨干能力提升培训", day(0, 12), "社工站会议室", true, 5, "讲授组织章程与财务公开、活动策划书撰写，分组演练活动组织流程。")));
             for (Long m : backbone) {
                 trainings.addAttendee(training.id(), new TrainingService.AttendeeForm(m, null, null, true));
             }
             photo(training.record().recordId(), training.record().serviceDate());
             // monthly guidance (O07: 每月指导社区社会组织服务不少于 1 次) and activities of the organisations
             for (int m = 0; m < 3; m++) {
-                RecordRef g = orgs.addActivity(m % 2 == 0 ? first.id() : second.id(), ServiceKind.ORG_GUIDANCE,
-                        record("指导" + (m % 2 == 0 ? "邻里守望互助会" : "红石榴文体队") + "制定月度活动计划", day(m, 6),
-                                "社区党群服务中心", false, 6, "协助梳理服务需求，制定活动计划，规范活动记录。"));
+                RecordRef g = orgs.addActivity(
+                        m % 2 == 0 ? first.id() : second.id(),
+                        ServiceKind.ORG_GUIDANCE,
+                        record(
+                                "指导" + (m % 2 == 0 ? "邻里守望互助会" : "红石榴文体队") + "制定月度活动计划",
+                                day(m, 6),
+                                "社区党群服务中心",
+                                false,
+                                6,
+                                "协助梳理服务需求，制定活动计划，规范活动记录。"));
                 photo(g.recordId(), g.serviceDate());
             }
-            RecordRef a1 = orgs.addActivity(first.id(), ServiceKind.ORG_ACTIVITY, record("邻里守望·独居老人探访日",
-                    day(1, 15), "小区楼栋", false, 12, "互助会会员分组探访辖区独居老人，检查用电用气安全。"));
+            RecordRef a1 = orgs.addActivity(
+                    first.id(),
+                    ServiceKind.ORG_ACTIVITY,
+                    record("邻里守望·独居老人探访日", day(1, 15), "小区楼栋", false, 12, "互助会会员分组探访辖区独居老人，检查用电用气安全。"));
             photo(a1.recordId(), a1.serviceDate());
-            RecordRef a2 = orgs.addActivity(second.id(), ServiceKind.ORG_ACTIVITY, record("“民族团结一家亲”广场文艺演出",
-                    day(2, 3), "社区文化广场", false, 80, "文体队表演合唱、舞蹈，居民现场参与互动。"));
+            RecordRef a2 = orgs.addActivity(
+                    second.id(),
+                    ServiceKind.ORG_ACTIVITY,
+                    record("“民族团结一家亲”广场文艺演出", day(2, 3), "社区文化广场", false, 80, "文体队表演合唱、舞蹈，居民现场参与互动。"));
             photo(a2.recordId(), a2.serviceDate());
             documents.create(new StationDocumentService.DocumentForm(station.id(), first.id(), "互助会章程", null));
             uploadDocument(documents.ofOrg(first.id()).get(0).id());
         }
 
         void volunteers() {
-            var team = volunteers.createTeam(new VolunteerService.TeamForm(station.id(),
-                    (s == 0 ? "沙河" : "萨如拉") + "“我帮你”志愿服务队", today.minusMonths(10), name(), "助老助残、环境保护、政策宣传"));
-            var elder = volunteers.createTeam(new VolunteerService.TeamForm(station.id(), "银龄互助志愿队",
-                    today.minusMonths(4), name(), "低龄老人帮扶高龄老人"));
+            var team = volunteers.createTeam(new VolunteerService.TeamForm(
+                    station.id(),
+                    (s == 0 ? "沙河" : "萨如拉") + "“我帮你”志愿服务队",
+                    today.minusMonths(10),
+                    name(),
+                    "助老助残、环境保护、政策宣传"));
+            var elder = volunteers.createTeam(
+                    new VolunteerService.TeamForm(station.id(), "银龄互助志愿队", today.minusMonths(4), name(), "低龄老人帮扶高龄老人"));
             String[] skills = {"理发", "医护", "法律咨询", "电器维修", "文艺", "心理疏导", "摄影", null, null, "书法"};
             List<Long> ids = new ArrayList<>();
             int count = 32 + s * 2;
             for (int i = 0; i < count; i++) {
                 boolean registered = i % 8 != 5; // four or so not yet registered in the national system
-                String no = registered ? "15" + String.format("%02d", 20 + s) + String.format("%08d", 1_000_000 + i * 7919 + s) : null;
-                var v = volunteers.create(new VolunteerService.VolunteerForm(station.id(), name(), i % 3 == 0 ? "男" : "女",
-                        phone(), no, skills[i % skills.length], i % 4 == 3 ? elder.id() : team.id(),
-                        today.minusMonths(3 + i % 9).minusDays(i), null));
+                String no = registered
+                        ? "15" + String.format("%02d", 20 + s) + String.format("%08d", 1_000_000 + i * 7919 + s)
+                        : null;
+                var v = volunteers.create(new VolunteerService.VolunteerForm(
+                        station.id(),
+                        name(),
+                        i % 3 == 0 ? "男" : "女",
+                        phone(),
+                        no,
+                        skills[i % skills.length],
+                        i % 4 == 3 ? elder.id() : team.id(),
+                        today.minusMonths(3 + i % 9).minusDays(i),
+                        null));
                 ids.add(v.id());
             }
             String[][] plans = {
-                    {"“我帮你”清洁家园志愿服务", "小区公共区域", "清理楼道堆放杂物和绿地垃圾。"},
-                    {"助老理发志愿服务", "社区日间照料中心门前", "为高龄老人免费理发、测血压。"},
-                    {"防诈骗政策宣传志愿服务", "社区广场", "发放防诈骗宣传折页，现场解答居民咨询。"},
-                    {"关爱独居老人送温暖", "独居老人家中", "陪伴聊天、打扫卫生、检查用电安全。"},
-                    {"垃圾分类引导志愿服务", "小区垃圾投放点", "在投放点引导居民正确分类投放。"},
-                    {"爱心义诊志愿服务", "社区卫生服务站门前", "联合医护志愿者开展义诊。"}};
+                {"“我帮你”清洁家园志愿服务", "小区公共区域", "清理楼道堆放杂物和绿地垃圾。"},
+                {"助老理发志愿服务", "社区日间照料中心门前", "为高龄老人免费理发、测血压。"},
+                {"防诈骗政策宣传志愿服务", "社区广场", "发放防诈骗宣传折页，现场解答居民咨询。"},
+                {"关爱独居老人送温暖", "独居老人家中", "陪伴聊天、打扫卫生、检查用电安全。"},
+                {"垃圾分类引导志愿服务", "小区垃圾投放点", "在投放点引导居民正确分类投放。"},
+                {"爱心义诊志愿服务", "社区卫生服务站门前", "联合医护志愿者开展义诊。"}
+            };
             int p = 0;
             for (int m = 0; m < 3; m++) {
                 for (int day : new int[] {8, 21}) {
                     String[] plan = plans[p++ % plans.length];
-                    var a = volunteers.createActivity(station.id(), record(plan[0], day(m, day), plan[1], false,
-                            20 + random.nextInt(30), plan[2]));
+                    var a = volunteers.createActivity(
+                            station.id(),
+                            record(plan[0], day(m, day), plan[1], false, 20 + random.nextInt(30), plan[2]));
                     long recordId = a.record().recordId();
                     photo(recordId, a.record().serviceDate());
                     for (int k = 0, n = 6 + random.nextInt(5); k < n; k++) {
                         long v = ids.get((p * 5 + k * 3) % ids.size());
                         try {
-                            volunteers.logHours(recordId, new VolunteerService.HoursForm(v,
-                                    BigDecimal.valueOf(2 + random.nextInt(5) * 0.5), k == 0 ? "活动组织" : "现场服务"));
+                            volunteers.logHours(
+                                    recordId,
+                                    new VolunteerService.HoursForm(
+                                            v,
+                                            BigDecimal.valueOf(2 + random.nextInt(5) * 0.5),
+                                            k == 0 ? "活动组织" : "现场服务"));
                         } catch (cn.sgz.shared.BusinessException e) {
                             // a volunteer who joined after this date, or already listed: skip as a person would
                         }
@@ -243,34 +331,54 @@ class DemoCommunityData implements ApplicationRunner {
                 }
             }
             // logged but without a photo yet: the hours show as 待核验 until the record counts
-            var pending = volunteers.createActivity(station.id(), record("社区敬老院慰问演出", today, "社区敬老院", false, 30,
-                    "志愿者为老人表演节目。"));
-            volunteers.logHours(pending.record().recordId(), new VolunteerService.HoursForm(ids.get(0), new BigDecimal("2"),
-                    "节目表演"));
+            var pending = volunteers.createActivity(
+                    station.id(), record("社区敬老院慰问演出", today, "社区敬老院", false, 30, "志愿者为老人表演节目。"));
+            volunteers.logHours(
+                    pending.record().recordId(),
+                    new VolunteerService.HoursForm(ids.get(0), new BigDecimal("2"), "节目表演"));
         }
 
         void staffDevelopment() {
             List<Long> trainees = new ArrayList<>();
-            String[] places = s == 0 ? new String[] {"沙河社区", "新光一村", "新光二村", "万达社区", "麻池社区"}
+            String[] places = s == 0
+                    ? new String[] {"沙河社区", "新光一村", "新光二村", "万达社区", "麻池社区"}
                     : new String[] {"萨如拉社区", "团结社区", "和平社区", "白音席勒社区", "兴胜社区"};
             for (int i = 0; i < 5; i++) {
-                trainees.add(trainings.createTrainee(new TrainingService.TraineeForm(station.id(), name(), phone(),
-                        places[i], i == 0 ? "社区书记" : "网格员")).id());
+                trainees.add(trainings
+                        .createTrainee(new TrainingService.TraineeForm(
+                                station.id(), name(), phone(), places[i], i == 0 ? "社区书记" : "网格员"))
+                        .id());
             }
             for (int t = 0; t < 2; t++) {
-                var w = trainings.create(new TrainingService.TrainingForm(station.id(), TrainingAudience.WORKER, null,
-                        t == 0 ? "社会工作理论与个案工作方法" : "小组工作实务与督导", "内蒙古科技大学社会工作系 王教授",
-                        "理论教学与实操训练相结合。", new BigDecimal(t == 0 ? "16" : "12"), null,
-                        record(t == 0 ? "社区工作者社会工作专业培训（一）" : "社区工作者社会工作专业培训（二）", day(t, 19),
-                                "社工站会议室", true, 5, "专题讲授与案例研讨。")));
+                var w = trainings.create(new TrainingService.TrainingForm(
+                        station.id(),
+                        TrainingAudience.WORKER,
+                        null,
+                        t == 0 ? "社会工作理论与个案工作方法" : "小组工作实务与督导",
+                        "内蒙古科技大学社会工作系 王教授",
+                        "理论教学与实操训练相结合。",
+                        new BigDecimal(t == 0 ? "16" : "12"),
+                        null,
+                        record(
+                                t == 0 ? "社区工作者社会工作专业培训（一）" : "社区工作者社会工作专业培训（二）",
+                                day(t, 19),
+                                "社工站会议室",
+                                true,
+                                5,
+                                "专题讲授与案例研讨。")));
                 for (Long id : trainees) {
                     trainings.addAttendee(w.id(), new TrainingService.AttendeeForm(null, id, null, true));
                 }
                 photo(w.record().recordId(), w.record().serviceDate());
             }
-            var sup = development.createSupervision(new StaffDevelopmentService.SupervisionForm(station.id(), "刘慧",
-                    "包头市社会工作协会", "个案服务计划制定与风险评估", "低保户王某家庭个案；独居老人李某个案",
-                    "个案目标应具体可测量，补充家庭支持网络评估，每月回访一次。", null,
+            var sup = development.createSupervision(new StaffDevelopmentService.SupervisionForm(
+                    station.id(),
+                    "刘慧",
+                    "包头市社会工作协会",
+                    "个案服务计划制定与风险评估",
+                    "低保户王某家庭个案；独居老人李某个案",
+                    "个案目标应具体可测量，补充家庭支持网络评估，每月回访一次。",
+                    null,
                     record("专业督导：个案服务计划与风险评估", day(1, 25), "社工站会议室", true, 3, "督导老师逐案点评。")));
             long recordId = sup.record().recordId();
             for (String n : new String[] {"张伟", "赵敏", "刘慧"}) {
@@ -278,21 +386,32 @@ class DemoCommunityData implements ApplicationRunner {
             }
             photo(recordId, sup.record().serviceDate());
             int year = today.getYear();
-            development.addExamEntry(new StaffDevelopmentService.ExamEntryForm(station.id(), null, name(), year - 1,
-                    CertificateLevel.ASSISTANT, ExamResult.PASSED, "参加区民政局组织的考前辅导"));
-            development.addExamEntry(new StaffDevelopmentService.ExamEntryForm(station.id(), null, name(), year - 1,
-                    CertificateLevel.ASSISTANT, ExamResult.FAILED, null));
+            development.addExamEntry(new StaffDevelopmentService.ExamEntryForm(
+                    station.id(),
+                    null,
+                    name(),
+                    year - 1,
+                    CertificateLevel.ASSISTANT,
+                    ExamResult.PASSED,
+                    "参加区民政局组织的考前辅导"));
+            development.addExamEntry(new StaffDevelopmentService.ExamEntryForm(
+                    station.id(), null, name(), year - 1, CertificateLevel.ASSISTANT, ExamResult.FAILED, null));
             for (int i = 0; i < 3; i++) {
-                development.addExamEntry(new StaffDevelopmentService.ExamEntryForm(station.id(), null, name(), year,
+                development.addExamEntry(new StaffDevelopmentService.ExamEntryForm(
+                        station.id(),
+                        null,
+                        name(),
+                        year,
                         i == 2 ? CertificateLevel.INTERMEDIATE : CertificateLevel.ASSISTANT,
-                        i < 2 ? ExamResult.PASSED : ExamResult.PENDING, "站内每周一次考前辅导，共 8 次"));
+                        i < 2 ? ExamResult.PASSED : ExamResult.PENDING,
+                        "站内每周一次考前辅导，共 8 次"));
             }
         }
 
         void documents() {
             for (String name : DOCUMENTS) {
-                var doc = documents.create(new StationDocumentService.DocumentForm(station.id(), null, name,
-                        name.endsWith("制度") ? "已上墙，张贴于社工站服务大厅" : null));
+                var doc = documents.create(new StationDocumentService.DocumentForm(
+                        station.id(), null, name, name.endsWith("制度") ? "已上墙，张贴于社工站服务大厅" : null));
                 if (s == 0 && MISSING_AT_FIRST.contains(name)) {
                     continue; // entry made, photo still to come: the board shows it missing
                 }
@@ -302,8 +421,14 @@ class DemoCommunityData implements ApplicationRunner {
 
         void uploadDocument(long id) {
             byte[] jpeg = DemoPictures.document(photoSeed++);
-            documents.addPhoto(id, PhotoSource.GALLERY, "demo-community-doc-" + s + "-" + id, "制度.jpg", jpeg.length,
-                    new ByteArrayInputStream(jpeg), null);
+            documents.addPhoto(
+                    id,
+                    PhotoSource.GALLERY,
+                    "demo-community-doc-" + s + "-" + id,
+                    "制度.jpg",
+                    jpeg.length,
+                    new ByteArrayInputStream(jpeg),
+                    null);
         }
     }
 }

@@ -22,8 +22,7 @@ final class DemoPictures {
     private static final int W = 640;
     private static final int H = 480;
 
-    private DemoPictures() {
-    }
+    private DemoPictures() {}
 
     /** A scene of an activity: sky or wall, ground, people and things at random places and sizes. */
     static byte[] scene(long seed) {
@@ -89,7 +88,9 @@ final class DemoPictures {
     }
 
     private static Color color(Random r, float minBrightness, float maxBrightness) {
-        return Color.getHSBColor(r.nextFloat(), 0.1f + r.nextFloat() * 0.6f,
+        return Color.getHSBColor(
+                r.nextFloat(),
+                0.1f + r.nextFloat() * 0.6f,
                 minBrightness + r.nextFloat() * (maxBrightness - minBrightness));
     }
 
@@ -105,8 +106,12 @@ final class DemoPictures {
             for (int x = 0; x < W; x++) {
                 int p = img.getRGB(x, y);
                 int n = (int) Math.round(r.nextGaussian() * 3);
-                img.setRGB(x, y, (clamp((p >> 16 & 0xFF) + n) << 16) | (clamp((p >> 8 & 0xFF) + n) << 8)
-                        | clamp((p & 0xFF) + n));
+                img.setRGB(
+                        x,
+                        y,
+                        (clamp((p >> 16 & 0xFF) + n) << 16)
+                                | (clamp((p >> 8 & 0xFF) + n) << 8)
+                                | clamp((p & 0xFF) + n));
             }
         }
         try {

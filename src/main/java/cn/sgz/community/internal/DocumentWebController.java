@@ -33,39 +33,60 @@ class DocumentWebController {
         Long station = access.defaultStation(stationId);
         model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", station);
-        var checklist = station == null ? java.util.List.<StationDocumentService.ChecklistEntry>of()
+        var checklist = station == null
+                ? java.util.List.<StationDocumentService.ChecklistEntry>of()
                 : documents.checklist(station);
         model.addAttribute("checklist", checklist);
-        model.addAttribute("missing", checklist.stream().filter(c -> !c.present()).map(c -> c.name()).toList());
+        model.addAttribute(
+                "missing",
+                checklist.stream().filter(c -> !c.present()).map(c -> c.name()).toList());
         model.addAttribute("docs", station == null ? java.util.List.of() : documents.list(station));
         model.addAttribute("canWrite", access.canWrite());
         return "community/documents";
     }
 
     @PostMapping("/station-documents")
-    String create(@RequestParam Long stationId, @RequestParam(required = false) String name,
-                  @RequestParam(required = false) String note, Model model, HttpServletResponse response,
-                  RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            var d = documents.create(new DocumentForm(stationId, null, name, note));
-            flash.addFlashAttribute("notice", "已添加“" + d.name() + "”，请上传照片（有照片才算已具备）。");
-            return "redirect:/station-documents?stationId=" + stationId + "#doc-" + d.id();
-        }, () -> page(stationId, model));
+    String create(
+            @RequestParam Long stationId,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String note,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var d = documents.create(new DocumentForm(stationId, null, name, note));
+                    flash.addFlashAttribute("notice", "已添加“" + d.name() + "”，请上传照片（有照片才算已具备）。");
+                    return "redirect:/station-documents?stationId=" + stationId + "#doc-" + d.id();
+                },
+                () -> page(stationId, model));
     }
 
     /** Uploads a photo of a document (station or organisation) and returns to the page it came from. */
     @PostMapping("/station-documents/{id}/photos")
-    String upload(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
-                  @RequestParam(required = false) String uploadId, RedirectAttributes flash) {
+    String upload(
+            @PathVariable long id,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String uploadId,
+            RedirectAttributes flash) {
         var d = documents.get(id);
-        String back = d.orgId() != null ? "redirect:/community/orgs/" + d.orgId() + "#documents"
+        String back = d.orgId() != null
+                ? "redirect:/community/orgs/" + d.orgId() + "#documents"
                 : "redirect:/station-documents?stationId=" + d.stationId() + "#doc-" + id;
         try {
             if (file == null || file.isEmpty()) {
                 throw BusinessException.field("file", "照片：请选择要上传的照片");
             }
-            var r = documents.addPhoto(id, PhotoSource.GALLERY, uploadId, file.getOriginalFilename(), file.getSize(),
-                    file.getInputStream(), null);
+            var r = documents.addPhoto(
+                    id,
+                    PhotoSource.GALLERY,
+                    uploadId,
+                    file.getOriginalFilename(),
+                    file.getSize(),
+                    file.getInputStream(),
+                    null);
             flash.addFlashAttribute("notice", "照片已上传" + (r.warning() == null ? "" : "（" + r.warning() + "）"));
         } catch (BusinessException e) {
             flash.addFlashAttribute("formError", e.getMessage());

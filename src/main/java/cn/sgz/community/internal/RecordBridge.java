@@ -31,21 +31,42 @@ public class RecordBridge {
     }
 
     /** Creates a record of the kind at the station (or one of its rooms); errors name the record's fields. */
-    public ServiceRecordView create(long stationId, ServiceKind kind, RecordInput in, String defaultTitle,
-                                    List<RecordForm.ParticipantInput> participants) {
+    public ServiceRecordView create(
+            long stationId,
+            ServiceKind kind,
+            RecordInput in,
+            String defaultTitle,
+            List<RecordForm.ParticipantInput> participants) {
         if (in == null) {
             throw BusinessException.field("record", "服务记录：请填写活动日期、地点等信息");
         }
         String title = in.title() == null || in.title().isBlank() ? defaultTitle : in.title();
         try {
-            return records.create(new RecordForm(in.orgUnitId() == null ? stationId : in.orgUnitId(), null, kind, null,
-                    title, in.serviceDate(), in.startTime(), in.endTime(), in.place(), in.indoor(), false, in.workers(),
-                    in.participantCount(), in.content(), in.outcome(), participants));
+            return records.create(new RecordForm(
+                    in.orgUnitId() == null ? stationId : in.orgUnitId(),
+                    null,
+                    kind,
+                    null,
+                    title,
+                    in.serviceDate(),
+                    in.startTime(),
+                    in.endTime(),
+                    in.place(),
+                    in.indoor(),
+                    false,
+                    in.workers(),
+                    in.participantCount(),
+                    in.content(),
+                    in.outcome(),
+                    participants));
         } catch (BusinessException e) {
             // prefix the record's fields so the API says which part of the body was wrong
-            throw new BusinessException(e.code(), "服务记录：" + e.getMessage(),
-                    e.problems().stream().map(p -> new BusinessException.FieldProblem("record." + p.field(),
-                            "服务记录：" + p.message())).toList());
+            throw new BusinessException(
+                    e.code(),
+                    "服务记录：" + e.getMessage(),
+                    e.problems().stream()
+                            .map(p -> new BusinessException.FieldProblem("record." + p.field(), "服务记录：" + p.message()))
+                            .toList());
         }
     }
 
@@ -64,8 +85,11 @@ public class RecordBridge {
             throw BusinessException.field(field, "服务记录：该记录不属于本社工站");
         }
         if (!kinds.contains(r.kind())) {
-            throw BusinessException.field(field, "服务记录：只能关联"
-                    + kinds.stream().map(ServiceKind::label).sorted().collect(Collectors.joining("、")) + "类型的记录");
+            throw BusinessException.field(
+                    field,
+                    "服务记录：只能关联"
+                            + kinds.stream().map(ServiceKind::label).sorted().collect(Collectors.joining("、"))
+                            + "类型的记录");
         }
         if (r.voided()) {
             throw BusinessException.field(field, "服务记录：该记录已作废");
@@ -81,13 +105,20 @@ public class RecordBridge {
     public List<RecordRef> refs(Collection<Long> recordIds) {
         return summaries(recordIds).values().stream()
                 .map(RecordBridge::ref)
-                .sorted(java.util.Comparator.comparing(RecordRef::serviceDate).reversed()
+                .sorted(java.util.Comparator.comparing(RecordRef::serviceDate)
+                        .reversed()
                         .thenComparing(RecordRef::recordId, java.util.Comparator.reverseOrder()))
                 .toList();
     }
 
     public static RecordRef ref(RecordSummary s) {
-        return new RecordRef(s.id(), s.kind(), s.title(), s.serviceDate(), s.counts(), s.voided(),
+        return new RecordRef(
+                s.id(),
+                s.kind(),
+                s.title(),
+                s.serviceDate(),
+                s.counts(),
+                s.voided(),
                 s.counts() ? null : s.voided() ? "记录已作废" : reasonLabels(s.reasons()));
     }
 
@@ -96,13 +127,16 @@ public class RecordBridge {
         if (codes == null || codes.isBlank()) {
             return null;
         }
-        return java.util.Arrays.stream(codes.split(",")).map(String::strip).map(c -> {
-            try {
-                return cn.sgz.evidence.ReasonCode.valueOf(c).label();
-            } catch (IllegalArgumentException e) {
-                return c;
-            }
-        }).collect(Collectors.joining("；"));
+        return java.util.Arrays.stream(codes.split(","))
+                .map(String::strip)
+                .map(c -> {
+                    try {
+                        return cn.sgz.evidence.ReasonCode.valueOf(c).label();
+                    } catch (IllegalArgumentException e) {
+                        return c;
+                    }
+                })
+                .collect(Collectors.joining("；"));
     }
 
     /** Adds a person to the record's sign-in sheet (签到表), as if typed on the record page. */
@@ -111,9 +145,10 @@ public class RecordBridge {
     }
 
     /** Visible records of a kind at a station, newest first (at most 500). */
-    public List<ServiceRecordView> list(long stationId, ServiceKind kind, java.time.LocalDate from,
-                                        java.time.LocalDate to) {
-        return records.list(new cn.sgz.activity.RecordFilter(stationId, kind, from, to, null, null, null, null, 500, 0));
+    public List<ServiceRecordView> list(
+            long stationId, ServiceKind kind, java.time.LocalDate from, java.time.LocalDate to) {
+        return records.list(
+                new cn.sgz.activity.RecordFilter(stationId, kind, from, to, null, null, null, null, 500, 0));
     }
 
     /** A visible record, or "not found" named as the caller's thing. */

@@ -8,7 +8,15 @@ import java.time.LocalDate;
  *
  * @param orgUnitId the station or one of its rooms (社工室); null: the station itself
  */
-public record RecordInput(Long orgUnitId, String title, LocalDate serviceDate, String startTime, String endTime,
-                          String place, Boolean indoor, String workers, Integer participantCount, String content,
-                          String outcome) {
-}
+public record RecordInput(
+        Long orgUnitId,
+        String title,
+        LocalDate serviceDate,
+        String startTime,
+        String endTime,
+        String place,
+        Boolean indoor,
+        String workers,
+        Integer participantCount,
+        String content,
+        String outcome) {}

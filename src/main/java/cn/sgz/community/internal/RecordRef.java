@@ -4,8 +4,14 @@ import cn.sgz.activity.ServiceKind;
 import java.time.LocalDate;
 
 /** A linked service record in a line: whether it counts (its evidence qualifies) and why not. */
-public record RecordRef(long recordId, ServiceKind kind, String title, LocalDate serviceDate, boolean counts,
-                        boolean voided, String reasons) {
+public record RecordRef(
+        long recordId,
+        ServiceKind kind,
+        String title,
+        LocalDate serviceDate,
+        boolean counts,
+        boolean voided,
+        String reasons) {
 
     public String kindLabel() {
         return kind.label();

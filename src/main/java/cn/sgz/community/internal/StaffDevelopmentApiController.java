@@ -42,8 +42,8 @@ class StaffDevelopmentApiController {
 
     @GetMapping("/trainings")
     @Operation(summary = "培训列表（audience：BACKBONE 骨干培训，WORKER 社区工作者专业培训）")
-    List<TrainingView> trainings(@RequestParam(required = false) Long stationId,
-                                 @RequestParam(required = false) TrainingAudience audience) {
+    List<TrainingView> trainings(
+            @RequestParam(required = false) Long stationId, @RequestParam(required = false) TrainingAudience audience) {
         return trainings.list(stationId, audience);
     }
 
@@ -109,8 +109,7 @@ class StaffDevelopmentApiController {
         return development.addExamEntry(body);
     }
 
-    record ResultBody(ExamResult result) {
-    }
+    record ResultBody(ExamResult result) {}
 
     @PutMapping("/exam-entries/{id}/result")
     @Operation(summary = "登记考试结果")

@@ -9,7 +9,6 @@ import cn.sgz.org.CertificateLevel;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,8 +28,11 @@ class StaffDevelopmentWebController {
     private final CommunityOrgService orgs;
     private final CommunityAccess access;
 
-    StaffDevelopmentWebController(TrainingService trainings, StaffDevelopmentService development,
-                                  CommunityOrgService orgs, CommunityAccess access) {
+    StaffDevelopmentWebController(
+            TrainingService trainings,
+            StaffDevelopmentService development,
+            CommunityOrgService orgs,
+            CommunityAccess access) {
         this.trainings = trainings;
         this.development = development;
         this.orgs = orgs;
@@ -43,8 +45,8 @@ class StaffDevelopmentWebController {
         model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", station);
         model.addAttribute("canWrite", access.canWrite());
-        model.addAttribute("levels", List.of(CertificateLevel.ASSISTANT, CertificateLevel.INTERMEDIATE,
-                CertificateLevel.SENIOR));
+        model.addAttribute(
+                "levels", List.of(CertificateLevel.ASSISTANT, CertificateLevel.INTERMEDIATE, CertificateLevel.SENIOR));
         model.addAttribute("results", ExamResult.values());
         model.addAttribute("thisYear", ChinaTime.today().getYear());
         if (station != null) {
@@ -58,41 +60,75 @@ class StaffDevelopmentWebController {
     }
 
     @PostMapping("/development/exams")
-    String addExam(@ModelAttribute ExamEntryForm form, Model model, HttpServletResponse response,
-                   RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            development.addExamEntry(form);
-            flash.addFlashAttribute("notice", "已登记考试");
-            return "redirect:/development?stationId=" + form.stationId() + "#exams";
-        }, () -> page(form.stationId(), model));
+    String addExam(
+            @ModelAttribute ExamEntryForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    development.addExamEntry(form);
+                    flash.addFlashAttribute("notice", "已登记考试");
+                    return "redirect:/development?stationId=" + form.stationId() + "#exams";
+                },
+                () -> page(form.stationId(), model));
     }
 
     @PostMapping("/development/exams/{id}/result")
-    String examResult(@PathVariable long id, @RequestParam(required = false) ExamResult result,
-                      @RequestParam Long stationId, RedirectAttributes flash) {
+    String examResult(
+            @PathVariable long id,
+            @RequestParam(required = false) ExamResult result,
+            @RequestParam Long stationId,
+            RedirectAttributes flash) {
         development.updateExamResult(id, result);
         flash.addFlashAttribute("notice", "已登记考试结果");
         return "redirect:/development?stationId=" + stationId + "#exams";
     }
 
     @PostMapping("/development/trainees")
-    String addTrainee(@ModelAttribute TraineeForm form, Model model, HttpServletResponse response,
-                      RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            trainings.createTrainee(form);
-            flash.addFlashAttribute("notice", "已登记参训人员 " + form.name());
-            return "redirect:/development?stationId=" + form.stationId() + "#trainees";
-        }, () -> page(form.stationId(), model));
+    String addTrainee(
+            @ModelAttribute TraineeForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    trainings.createTrainee(form);
+                    flash.addFlashAttribute("notice", "已登记参训人员 " + form.name());
+                    return "redirect:/development?stationId=" + form.stationId() + "#trainees";
+                },
+                () -> page(form.stationId(), model));
     }
 
     @GetMapping("/development/trainings/new")
-    String newTraining(@RequestParam(required = false) Long stationId,
-                       @RequestParam(required = false) TrainingAudience audience,
-                       @RequestParam(required = false) Long orgId, Model model) {
+    String newTraining(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) TrainingAudience audience,
+            @RequestParam(required = false) Long orgId,
+            Model model) {
         Long station = access.defaultStation(stationId);
-        return trainingForm(model, new TrainingForm(station, audience == null ? TrainingAudience.WORKER : audience,
-                orgId, null, null, null, null, null, null), new RecordInput(null, null, ChinaTime.today(),
-                null, null, null, true, access.me().displayName(), null, null, null));
+        return trainingForm(
+                model,
+                new TrainingForm(
+                        station,
+                        audience == null ? TrainingAudience.WORKER : audience,
+                        orgId,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                new RecordInput(
+                        null,
+                        null,
+                        ChinaTime.today(),
+                        null,
+                        null,
+                        null,
+                        true,
+                        access.me().displayName(),
+                        null,
+                        null,
+                        null));
     }
 
     private String trainingForm(Model model, TrainingForm form, RecordInput rec) {
@@ -105,14 +141,30 @@ class StaffDevelopmentWebController {
     }
 
     @PostMapping("/development/trainings")
-    String createTraining(@ModelAttribute("form") TrainingForm form, @ModelAttribute("rec") RecordInput rec,
-                          Model model, HttpServletResponse response, RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            var t = trainings.create(new TrainingForm(form.stationId(), form.audience(), form.orgId(), form.topic(),
-                    form.trainer(), form.plan(), form.hours(), null, rec));
-            flash.addFlashAttribute("notice", "已登记培训。请添加参训人员，并在服务记录中上传现场照片。");
-            return "redirect:/development/trainings/" + t.id();
-        }, () -> trainingForm(model, form, rec));
+    String createTraining(
+            @ModelAttribute("form") TrainingForm form,
+            @ModelAttribute("rec") RecordInput rec,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var t = trainings.create(new TrainingForm(
+                            form.stationId(),
+                            form.audience(),
+                            form.orgId(),
+                            form.topic(),
+                            form.trainer(),
+                            form.plan(),
+                            form.hours(),
+                            null,
+                            rec));
+                    flash.addFlashAttribute("notice", "已登记培训。请添加参训人员，并在服务记录中上传现场照片。");
+                    return "redirect:/development/trainings/" + t.id();
+                },
+                () -> trainingForm(model, form, rec));
     }
 
     @GetMapping("/development/trainings/{id}")
@@ -126,21 +178,41 @@ class StaffDevelopmentWebController {
     }
 
     @PostMapping("/development/trainings/{id}/attendees")
-    String addAttendee(@PathVariable long id, @ModelAttribute AttendeeForm form, Model model,
-                       HttpServletResponse response, RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            var a = trainings.addAttendee(id, form);
-            flash.addFlashAttribute("notice", "已添加参训人员 " + a.name());
-            return "redirect:/development/trainings/" + id;
-        }, () -> training(id, model));
+    String addAttendee(
+            @PathVariable long id,
+            @ModelAttribute AttendeeForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var a = trainings.addAttendee(id, form);
+                    flash.addFlashAttribute("notice", "已添加参训人员 " + a.name());
+                    return "redirect:/development/trainings/" + id;
+                },
+                () -> training(id, model));
     }
 
     @GetMapping("/development/supervisions/new")
     String newSupervision(@RequestParam(required = false) Long stationId, Model model) {
         Long station = access.defaultStation(stationId);
-        return supervisionForm(model, new SupervisionForm(station, null, null, null, null, null, null, null),
-                new RecordInput(null, null, ChinaTime.today(), null, null, null, true,
-                        access.me().displayName(), null, null, null));
+        return supervisionForm(
+                model,
+                new SupervisionForm(station, null, null, null, null, null, null, null),
+                new RecordInput(
+                        null,
+                        null,
+                        ChinaTime.today(),
+                        null,
+                        null,
+                        null,
+                        true,
+                        access.me().displayName(),
+                        null,
+                        null,
+                        null));
     }
 
     private String supervisionForm(Model model, SupervisionForm form, RecordInput rec) {
@@ -151,13 +223,28 @@ class StaffDevelopmentWebController {
     }
 
     @PostMapping("/development/supervisions")
-    String createSupervision(@ModelAttribute("form") SupervisionForm form, @ModelAttribute("rec") RecordInput rec,
-                             Model model, HttpServletResponse response, RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            var s = development.createSupervision(new SupervisionForm(form.stationId(), form.supervisor(),
-                    form.supervisorOrg(), form.topics(), form.casesDiscussed(), form.suggestions(), null, rec));
-            flash.addFlashAttribute("notice", "已登记督导。请在服务记录中上传现场照片和签到表。");
-            return "redirect:/records/" + s.record().recordId();
-        }, () -> supervisionForm(model, form, rec));
+    String createSupervision(
+            @ModelAttribute("form") SupervisionForm form,
+            @ModelAttribute("rec") RecordInput rec,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var s = development.createSupervision(new SupervisionForm(
+                            form.stationId(),
+                            form.supervisor(),
+                            form.supervisorOrg(),
+                            form.topics(),
+                            form.casesDiscussed(),
+                            form.suggestions(),
+                            null,
+                            rec));
+                    flash.addFlashAttribute("notice", "已登记督导。请在服务记录中上传现场照片和签到表。");
+                    return "redirect:/records/" + s.record().recordId();
+                },
+                () -> supervisionForm(model, form, rec));
     }
 }

@@ -73,12 +73,21 @@ class StationDocumentApiController {
 
     @PostMapping(path = "/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传资料照片（multipart；uploadId 重试不重复保存）")
-    ResponseEntity<UploadResult> upload(@PathVariable long id, @RequestPart("file") MultipartFile file,
-                                        @RequestParam(required = false) String uploadId) {
+    ResponseEntity<UploadResult> upload(
+            @PathVariable long id,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String uploadId) {
         try {
-            UploadResult r = documents.addPhoto(id, PhotoSource.GALLERY, uploadId, file.getOriginalFilename(),
-                    file.getSize(), file.getInputStream(), null);
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+            UploadResult r = documents.addPhoto(
+                    id,
+                    PhotoSource.GALLERY,
+                    uploadId,
+                    file.getOriginalFilename(),
+                    file.getSize(),
+                    file.getInputStream(),
+                    null);
+            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -86,12 +95,21 @@ class StationDocumentApiController {
 
     @PutMapping("/{id}/photos/{uploadId}")
     @Operation(summary = "上传资料照片（请求体为图片字节）")
-    ResponseEntity<UploadResult> uploadRaw(@PathVariable long id, @PathVariable String uploadId,
-                                           @Parameter(hidden = true) HttpServletRequest request) {
+    ResponseEntity<UploadResult> uploadRaw(
+            @PathVariable long id,
+            @PathVariable String uploadId,
+            @Parameter(hidden = true) HttpServletRequest request) {
         try {
-            UploadResult r = documents.addPhoto(id, PhotoSource.GALLERY, uploadId, null, request.getContentLengthLong(),
-                    request.getInputStream(), (DeviceCapture) null);
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+            UploadResult r = documents.addPhoto(
+                    id,
+                    PhotoSource.GALLERY,
+                    uploadId,
+                    null,
+                    request.getContentLengthLong(),
+                    request.getInputStream(),
+                    (DeviceCapture) null);
+            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                    .body(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
@@ -18,6 +17,7 @@ import cn.sgz.org.OrgUnitView;
 import cn.sgz.progress.DocumentFactSource;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
 import java.io.InputStream;
 import java.time.OffsetDateTime;
@@ -44,20 +44,22 @@ public class StationDocumentService {
     /** Owner type under which document photos are filed in the evidence module. */
     public static final String OWNER_TYPE = "COMMUNITY_DOCUMENT";
 
-    public record DocumentForm(Long stationId, Long orgId, String name, String note) {
-    }
+    public record DocumentForm(Long stationId, Long orgId, String name, String note) {}
 
-    public record DocumentView(long id, long stationId, Long orgId, String name, String note, int photoCount,
-                               List<Long> photoIds) {
-    }
+    public record DocumentView(
+            long id, long stationId, Long orgId, String name, String note, int photoCount, List<Long> photoIds) {}
 
     /**
      * One name the station's projects require. {@code keptElsewhere}: another module (case files, charity …)
      * keeps documents of that name too; {@code present} is the union, as the indicator engine sees it.
      */
-    public record ChecklistEntry(String name, List<String> indicators, boolean present, boolean inLibrary,
-                                 boolean keptElsewhere, Long documentId) {
-    }
+    public record ChecklistEntry(
+            String name,
+            List<String> indicators,
+            boolean present,
+            boolean inLibrary,
+            boolean keptElsewhere,
+            Long documentId) {}
 
     private final JdbcClient jdbc;
     private final CommunityAccess access;
@@ -66,8 +68,13 @@ public class StationDocumentService {
     private final ObjectProvider<DocumentFactSource> documentSources;
     private final ApplicationEventPublisher events;
 
-    StationDocumentService(JdbcClient jdbc, CommunityAccess access, EvidenceService evidence, ProjectQueries projects,
-                           ObjectProvider<DocumentFactSource> documentSources, ApplicationEventPublisher events) {
+    StationDocumentService(
+            JdbcClient jdbc,
+            CommunityAccess access,
+            EvidenceService evidence,
+            ProjectQueries projects,
+            ObjectProvider<DocumentFactSource> documentSources,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.evidence = evidence;
@@ -76,12 +83,17 @@ public class StationDocumentService {
         this.events = events;
     }
 
-    private record Row(long id, long stationId, String orgPath, Long orgId, String name, String note, int photoCount) {
-    }
+    private record Row(long id, long stationId, String orgPath, Long orgId, String name, String note, int photoCount) {}
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getLong("id"), rs.getLong("station_id"), rs.getString("org_path"),
-                rs.getObject("org_id", Long.class), rs.getString("name"), rs.getString("note"), rs.getInt("photo_count"));
+        return new Row(
+                rs.getLong("id"),
+                rs.getLong("station_id"),
+                rs.getString("org_path"),
+                rs.getObject("org_id", Long.class),
+                rs.getString("name"),
+                rs.getString("note"),
+                rs.getInt("photo_count"));
     }
 
     /** The station's own library (entries not belonging to an organisation), by name. */
@@ -89,14 +101,18 @@ public class StationDocumentService {
     public List<DocumentView> list(long stationId) {
         access.station(stationId);
         return views(jdbc.sql("SELECT * FROM community_document WHERE station_id = ? AND org_id IS NULL ORDER BY name")
-                .param(stationId).query(StationDocumentService::map).list());
+                .param(stationId)
+                .query(StationDocumentService::map)
+                .list());
     }
 
     /** An organisation's rules and papers (the caller has checked the organisation). */
     @Transactional(readOnly = true)
     public List<DocumentView> ofOrg(long orgId) {
-        return views(jdbc.sql("SELECT * FROM community_document WHERE org_id = ? ORDER BY id").param(orgId)
-                .query(StationDocumentService::map).list());
+        return views(jdbc.sql("SELECT * FROM community_document WHERE org_id = ? ORDER BY id")
+                .param(orgId)
+                .query(StationDocumentService::map)
+                .list());
     }
 
     @Transactional(readOnly = true)
@@ -113,8 +129,11 @@ public class StationDocumentService {
         String name = c.text(f.name(), "name", "资料名称", 100, true);
         String note = c.text(f.note(), "note", "说明", 500, false);
         if (f.orgId() != null) {
-            Long orgStation = jdbc.sql("SELECT station_id FROM community_org WHERE id = ?").param(f.orgId())
-                    .query(Long.class).optional().orElse(null);
+            Long orgStation = jdbc.sql("SELECT station_id FROM community_org WHERE id = ?")
+                    .param(f.orgId())
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
             if (orgStation == null || orgStation != station.id()) {
                 c.add("orgId", "所属组织：该组织不属于本社工站");
             }
@@ -122,28 +141,56 @@ public class StationDocumentService {
         c.throwIfAny();
         Long existing = jdbc.sql("SELECT id FROM community_document WHERE station_id = ? AND name = ? AND "
                         + (f.orgId() == null ? "org_id IS NULL" : "org_id = " + f.orgId()))
-                .params(station.id(), name).query(Long.class).optional().orElse(null);
+                .params(station.id(), name)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (existing != null) {
             throw BusinessException.field("name", "资料名称：已有“" + name + "”，请在该资料中添加照片");
         }
         OffsetDateTime now = ChinaTime.offsetNow();
-        long id = Sql.insert(jdbc, "INSERT INTO community_document (station_id, org_path, org_id, name, note, "
+        long id = Sql.insert(
+                jdbc,
+                "INSERT INTO community_document (station_id, org_path, org_id, name, note, "
                         + "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
-                station.id(), station.path(), f.orgId(), name, note, access.me().username(), now, now);
+                station.id(),
+                station.path(),
+                f.orgId(),
+                name,
+                note,
+                access.me().username(),
+                now,
+                now);
         events.publishEvent(AuditEvent.success("DOCUMENT_CREATE", "COMMUNITY_DOCUMENT", id, station.path(), name));
         return get(id);
     }
 
     /** Adds a photo of the document (a rule on the wall, a signed page …) through the evidence module. */
     @Transactional
-    public UploadResult addPhoto(long id, PhotoSource source, String uploadKey, String originalName, long declaredSize,
-                                 InputStream content, DeviceCapture device) {
+    public UploadResult addPhoto(
+            long id,
+            PhotoSource source,
+            String uploadKey,
+            String originalName,
+            long declaredSize,
+            InputStream content,
+            DeviceCapture device) {
         access.requireWriter();
         Row d = visible(id);
         String stationName = access.station(d.stationId()).name();
-        UploadResult result = evidence.upload(new PhotoUpload(OWNER_TYPE, id, d.orgPath(), PhotoPurpose.SCENE,
-                source == null ? PhotoSource.GALLERY : source, uploadKey, originalName, declaredSize, content, device,
-                stationName, d.name()));
+        UploadResult result = evidence.upload(new PhotoUpload(
+                OWNER_TYPE,
+                id,
+                d.orgPath(),
+                PhotoPurpose.SCENE,
+                source == null ? PhotoSource.GALLERY : source,
+                uploadKey,
+                originalName,
+                declaredSize,
+                content,
+                device,
+                stationName,
+                d.name()));
         refreshPhotoCount(id);
         return result;
     }
@@ -169,7 +216,9 @@ public class StationDocumentService {
     @Transactional(readOnly = true)
     public List<PhotoView> photos(long id) {
         visible(id);
-        return evidence.photosOf(OWNER_TYPE, id).stream().filter(p -> !p.removed()).toList();
+        return evidence.photosOf(OWNER_TYPE, id).stream()
+                .filter(p -> !p.removed())
+                .toList();
     }
 
     /** Keeps photo_count in step with the evidence module, whoever changed the photos. */
@@ -181,9 +230,12 @@ public class StationDocumentService {
     }
 
     private void refreshPhotoCount(long id) {
-        long live = evidence.photosOf(OWNER_TYPE, id).stream().filter(p -> !p.removed()).count();
+        long live = evidence.photosOf(OWNER_TYPE, id).stream()
+                .filter(p -> !p.removed())
+                .count();
         jdbc.sql("UPDATE community_document SET photo_count = ?, updated_at = ? WHERE id = ?")
-                .params(live, ChinaTime.offsetNow(), id).update();
+                .params(live, ChinaTime.offsetNow(), id)
+                .update();
     }
 
     // ---- what the station's projects require ----------------------------------------------------
@@ -215,17 +267,24 @@ public class StationDocumentService {
         }
         Map<String, Long> library = new java.util.HashMap<>();
         jdbc.sql("SELECT id, name FROM community_document WHERE station_id = :station AND photo_count > 0 "
-                        + "AND name IN (:names) ORDER BY org_id NULLS FIRST, id").param("station", stationId)
+                        + "AND name IN (:names) ORDER BY org_id NULLS FIRST, id")
+                .param("station", stationId)
                 .param("names", List.copyOf(required.keySet()))
-                .query((rs, n) -> Map.entry(rs.getString(2), rs.getLong(1))).list()
+                .query((rs, n) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                .list()
                 .forEach(e -> library.putIfAbsent(e.getKey(), e.getValue()));
         Map<String, Long> entries = new java.util.HashMap<>();
         jdbc.sql("SELECT id, name FROM community_document WHERE station_id = :station AND org_id IS NULL "
-                        + "AND name IN (:names)").param("station", stationId).param("names", List.copyOf(required.keySet()))
-                .query((rs, n) -> Map.entry(rs.getString(2), rs.getLong(1))).list()
+                        + "AND name IN (:names)")
+                .param("station", stationId)
+                .param("names", List.copyOf(required.keySet()))
+                .query((rs, n) -> Map.entry(rs.getString(2), rs.getLong(1)))
+                .list()
                 .forEach(e -> entries.putIfAbsent(e.getKey(), e.getValue()));
-        List<DocumentFactSource> others = documentSources.orderedStream()
-                .filter(s -> !(s instanceof cn.sgz.community.internal.CommunityDocumentFacts)).toList();
+        List<DocumentFactSource> others = documentSources
+                .orderedStream()
+                .filter(s -> !(s instanceof cn.sgz.community.internal.CommunityDocumentFacts))
+                .toList();
         Set<String> elsewhere = new java.util.HashSet<>();
         for (DocumentFactSource s : others) {
             elsewhere.addAll(s.documents(List.of(stationId), required.keySet()).getOrDefault(stationId, Set.of()));
@@ -234,7 +293,12 @@ public class StationDocumentService {
         required.forEach((name, codes) -> {
             boolean kept = others.stream().anyMatch(s -> s.answersFor(name));
             boolean inLibrary = library.containsKey(name);
-            out.add(new ChecklistEntry(name, codes, inLibrary || elsewhere.contains(name), inLibrary, kept,
+            out.add(new ChecklistEntry(
+                    name,
+                    codes,
+                    inLibrary || elsewhere.contains(name),
+                    inLibrary,
+                    kept,
                     library.getOrDefault(name, entries.get(name))));
         });
         return out;
@@ -243,15 +307,30 @@ public class StationDocumentService {
     // ---- helpers -------------------------------------------------------------------------------
 
     private Row visible(long id) {
-        Row r = jdbc.sql("SELECT * FROM community_document WHERE id = ?").param(id).query(StationDocumentService::map)
-                .optional().orElseThrow(() -> new NotFoundException("资料"));
+        Row r = jdbc.sql("SELECT * FROM community_document WHERE id = ?")
+                .param(id)
+                .query(StationDocumentService::map)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("资料"));
         access.requireVisible(r.orgPath(), "资料");
         return r;
     }
 
     private List<DocumentView> views(List<Row> rows) {
-        return rows.stream().map(r -> new DocumentView(r.id(), r.stationId(), r.orgId(), r.name(), r.note(),
-                r.photoCount(), r.photoCount() == 0 ? List.of() : evidence.photosOf(OWNER_TYPE, r.id()).stream()
-                .filter(p -> !p.removed()).map(PhotoView::id).toList())).toList();
+        return rows.stream()
+                .map(r -> new DocumentView(
+                        r.id(),
+                        r.stationId(),
+                        r.orgId(),
+                        r.name(),
+                        r.note(),
+                        r.photoCount(),
+                        r.photoCount() == 0
+                                ? List.of()
+                                : evidence.photosOf(OWNER_TYPE, r.id()).stream()
+                                        .filter(p -> !p.removed())
+                                        .map(PhotoView::id)
+                                        .toList()))
+                .toList();
     }
 }

@@ -47,9 +47,10 @@ class VolunteerApiController {
 
     @GetMapping("/volunteers")
     @Operation(summary = "志愿者列表（电话脱敏；registered=false 只看未在全国志愿服务信息系统注册的）")
-    List<VolunteerView> list(@RequestParam(required = false) Long stationId,
-                             @RequestParam(required = false) Boolean registered,
-                             @RequestParam(required = false) Long teamId) {
+    List<VolunteerView> list(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) Boolean registered,
+            @RequestParam(required = false) Long teamId) {
         return volunteers.list(stationId, registered, teamId);
     }
 
@@ -73,8 +74,7 @@ class VolunteerApiController {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "VolunteerUpdateBody")
-    record UpdateBody(VolunteerForm volunteer, Long version) {
-    }
+    record UpdateBody(VolunteerForm volunteer, Long version) {}
 
     @PutMapping("/volunteers/{id}")
     @Operation(summary = "修改志愿者（须带 version，过期返回 409）")
@@ -87,25 +87,28 @@ class VolunteerApiController {
 
     @GetMapping("/volunteers/{id}/certificate")
     @Operation(summary = "志愿服务记录证明的内容（只含计入的服务）")
-    VolunteerPapers.Certificate certificate(@PathVariable long id,
-                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    VolunteerPapers.Certificate certificate(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return papers.certificate(id, from, to);
     }
 
     @GetMapping("/volunteers/{id}/certificate.docx")
     @Operation(summary = "下载志愿服务记录证明（Word）")
-    ResponseEntity<byte[]> certificateDocx(@PathVariable long id,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    ResponseEntity<byte[]> certificateDocx(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return Downloads.file(papers.certificateDocx(id, from, to), DOCX, "志愿服务记录证明-" + id + ".docx");
     }
 
     @GetMapping("/volunteers/export.xlsx")
     @Operation(summary = "导出全国志愿服务信息系统录入表（姓名、证件号/手机号、服务时间、服务时长、活动名称、服务地点；只含计入的服务）")
-    ResponseEntity<byte[]> export(@RequestParam long stationId,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    ResponseEntity<byte[]> export(
+            @RequestParam long stationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return Downloads.file(papers.exportXlsx(stationId, from, to), XLSX, "志愿服务时长-" + stationId + ".xlsx");
     }
 
@@ -128,8 +131,7 @@ class VolunteerApiController {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "VolunteerActivityBody")
-    record ActivityBody(Long stationId, RecordInput record) {
-    }
+    record ActivityBody(Long stationId, RecordInput record) {}
 
     @PostMapping("/volunteer-activities")
     @ResponseStatus(HttpStatus.CREATED)

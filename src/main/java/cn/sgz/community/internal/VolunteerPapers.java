@@ -30,17 +30,24 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VolunteerPapers {
 
-    public static final List<String> EXPORT_HEADERS = List.of("姓名", "证件号/手机号", "服务时间", "服务时长(小时)",
-            "活动名称", "服务地点");
+    public static final List<String> EXPORT_HEADERS = List.of("姓名", "证件号/手机号", "服务时间", "服务时长(小时)", "活动名称", "服务地点");
 
     /** What the certificate states; {@code services} are the counting ones in [from, to]. */
-    public record Certificate(long volunteerId, String name, String gender, String maskedPhone, String nationalNo,
-                              String stationName, String teamName, LocalDate from, LocalDate to,
-                              List<CertificateLine> services, BigDecimal totalHours, LocalDate issuedOn) {
-    }
+    public record Certificate(
+            long volunteerId,
+            String name,
+            String gender,
+            String maskedPhone,
+            String nationalNo,
+            String stationName,
+            String teamName,
+            LocalDate from,
+            LocalDate to,
+            List<CertificateLine> services,
+            BigDecimal totalHours,
+            LocalDate issuedOn) {}
 
-    public record CertificateLine(LocalDate serviceDate, String time, String title, String place, BigDecimal hours) {
-    }
+    public record CertificateLine(LocalDate serviceDate, String time, String title, String place, BigDecimal hours) {}
 
     private final JdbcClient jdbc;
     private final CommunityAccess access;
@@ -48,8 +55,12 @@ public class VolunteerPapers {
     private final RecordBridge records;
     private final ApplicationEventPublisher events;
 
-    VolunteerPapers(JdbcClient jdbc, CommunityAccess access, VolunteerService volunteers, RecordBridge records,
-                    ApplicationEventPublisher events) {
+    VolunteerPapers(
+            JdbcClient jdbc,
+            CommunityAccess access,
+            VolunteerService volunteers,
+            RecordBridge records,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.volunteers = volunteers;
@@ -66,22 +77,47 @@ public class VolunteerPapers {
         if (from != null && from.isAfter(end)) {
             throw BusinessException.field("from", "开始日期：不能晚于结束日期");
         }
-        List<ServiceLine> counting = volunteers.services(volunteerId).stream().filter(ServiceLine::counts)
-                .filter(l -> (from == null || !l.serviceDate().isBefore(from)) && !l.serviceDate().isAfter(end))
-                .sorted(Comparator.comparing(ServiceLine::serviceDate)).toList();
-        Map<Long, ServiceRecordView> details = recordDetails(v.stationId(),
-                counting.stream().map(ServiceLine::recordId).toList(), from, end);
-        List<CertificateLine> lines = counting.stream().map(l -> {
-            ServiceRecordView r = details.get(l.recordId());
-            return new CertificateLine(l.serviceDate(), time(l.serviceDate(), r), l.title(),
-                    r == null ? null : r.place(), l.hours());
-        }).toList();
-        LocalDate start = from != null ? from : counting.isEmpty() ? v.joinedOn() : counting.get(0).serviceDate();
-        Certificate c = new Certificate(v.id(), v.name(), v.gender(), v.maskedPhone(), v.nationalNo(), v.stationName(),
-                v.teamName(), start, end, lines,
-                lines.stream().map(CertificateLine::hours).reduce(BigDecimal.ZERO, BigDecimal::add), today);
+        List<ServiceLine> counting = volunteers.services(volunteerId).stream()
+                .filter(ServiceLine::counts)
+                .filter(l -> (from == null || !l.serviceDate().isBefore(from))
+                        && !l.serviceDate().isAfter(end))
+                .sorted(Comparator.comparing(ServiceLine::serviceDate))
+                .toList();
+        Map<Long, ServiceRecordView> details = recordDetails(
+                v.stationId(), counting.stream().map(ServiceLine::recordId).toList(), from, end);
+        List<CertificateLine> lines = counting.stream()
+                .map(l -> {
+                    ServiceRecordView r = details.get(l.recordId());
+                    return new CertificateLine(
+                            l.serviceDate(),
+                            time(l.serviceDate(), r),
+                            l.title(),
+                            r == null ? null : r.place(),
+                            l.hours());
+                })
+                .toList();
+        LocalDate start = from != null
+                ? from
+                : counting.isEmpty() ? v.joinedOn() : counting.get(0).serviceDate();
+        Certificate c = new Certificate(
+                v.id(),
+                v.name(),
+                v.gender(),
+                v.maskedPhone(),
+                v.nationalNo(),
+                v.stationName(),
+                v.teamName(),
+                start,
+                end,
+                lines,
+                lines.stream().map(CertificateLine::hours).reduce(BigDecimal.ZERO, BigDecimal::add),
+                today);
         String orgPath = access.station(v.stationId()).path();
-        events.publishEvent(AuditEvent.success("VOLUNTEER_CERTIFICATE", "VOLUNTEER", volunteerId, orgPath,
+        events.publishEvent(AuditEvent.success(
+                "VOLUNTEER_CERTIFICATE",
+                "VOLUNTEER",
+                volunteerId,
+                orgPath,
                 lines.size() + " 次 " + c.totalHours().toPlainString() + " 小时"));
         return c;
     }
@@ -101,26 +137,44 @@ public class VolunteerPapers {
         if (start.isAfter(end)) {
             throw BusinessException.field("from", "开始日期：不能晚于结束日期");
         }
-        record S(String name, String phone, long recordId, BigDecimal hours) {
-        }
+        record S(String name, String phone, long recordId, BigDecimal hours) {}
         List<S> served = jdbc.sql("SELECT v.name, v.phone, s.record_id, s.hours FROM volunteer_service s "
-                        + "JOIN volunteer v ON v.id = s.volunteer_id WHERE s.station_id = ?").param(station.id())
-                .query((rs, n) -> new S(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4))).list();
-        Map<Long, RecordSummary> sums = records.summaries(served.stream().map(S::recordId).distinct().toList());
-        List<S> counting = served.stream().filter(s -> {
-            RecordSummary r = sums.get(s.recordId());
-            return r != null && r.counts() && !r.serviceDate().isBefore(start) && !r.serviceDate().isAfter(end);
-        }).sorted(Comparator.comparing((S s) -> sums.get(s.recordId()).serviceDate()).thenComparing(S::name)).toList();
-        Map<Long, ServiceRecordView> details = recordDetails(station.id(),
-                counting.stream().map(S::recordId).distinct().toList(), start, end);
+                        + "JOIN volunteer v ON v.id = s.volunteer_id WHERE s.station_id = ?")
+                .param(station.id())
+                .query((rs, n) -> new S(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBigDecimal(4)))
+                .list();
+        Map<Long, RecordSummary> sums =
+                records.summaries(served.stream().map(S::recordId).distinct().toList());
+        List<S> counting = served.stream()
+                .filter(s -> {
+                    RecordSummary r = sums.get(s.recordId());
+                    return r != null
+                            && r.counts()
+                            && !r.serviceDate().isBefore(start)
+                            && !r.serviceDate().isAfter(end);
+                })
+                .sorted(Comparator.comparing((S s) -> sums.get(s.recordId()).serviceDate())
+                        .thenComparing(S::name))
+                .toList();
+        Map<Long, ServiceRecordView> details = recordDetails(
+                station.id(), counting.stream().map(S::recordId).distinct().toList(), start, end);
         List<List<String>> rows = new ArrayList<>();
         for (S s : counting) {
             RecordSummary r = sums.get(s.recordId());
             ServiceRecordView d = details.get(s.recordId());
-            rows.add(List.of(s.name(), s.phone(), time(r.serviceDate(), d), s.hours().stripTrailingZeros().toPlainString(),
-                    r.title(), d == null || d.place() == null ? "" : d.place()));
+            rows.add(List.of(
+                    s.name(),
+                    s.phone(),
+                    time(r.serviceDate(), d),
+                    s.hours().stripTrailingZeros().toPlainString(),
+                    r.title(),
+                    d == null || d.place() == null ? "" : d.place()));
         }
-        events.publishEvent(AuditEvent.success("VOLUNTEER_EXPORT", "STATION", station.id(), station.path(),
+        events.publishEvent(AuditEvent.success(
+                "VOLUNTEER_EXPORT",
+                "STATION",
+                station.id(),
+                station.path(),
                 start + "～" + end + " 共 " + rows.size() + " 行"));
         return XlsxTable.write("志愿服务时长", EXPORT_HEADERS, rows);
     }

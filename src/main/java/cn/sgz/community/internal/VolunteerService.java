@@ -1,6 +1,5 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.activity.RecordSummaries.RecordSummary;
 import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
@@ -9,6 +8,7 @@ import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Scope;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.PhoneNumbers;
@@ -32,15 +32,35 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class VolunteerService {
 
-    public record VolunteerForm(Long stationId, String name, String gender, String phone, String nationalNo,
-                                String skills, Long teamId, LocalDate joinedOn, LocalDate leftOn) {
-    }
+    public record VolunteerForm(
+            Long stationId,
+            String name,
+            String gender,
+            String phone,
+            String nationalNo,
+            String skills,
+            Long teamId,
+            LocalDate joinedOn,
+            LocalDate leftOn) {}
 
     /** A volunteer as lists show them (phone masked); hours split into counting and not (yet) counting. */
-    public record VolunteerView(long id, long stationId, String stationName, String name, String gender,
-                                String maskedPhone, String nationalNo, String skills, Long teamId, String teamName,
-                                LocalDate joinedOn, LocalDate leftOn, BigDecimal countingHours, int countingServices,
-                                BigDecimal notCountingHours, long version) {
+    public record VolunteerView(
+            long id,
+            long stationId,
+            String stationName,
+            String name,
+            String gender,
+            String maskedPhone,
+            String nationalNo,
+            String skills,
+            Long teamId,
+            String teamName,
+            LocalDate joinedOn,
+            LocalDate leftOn,
+            BigDecimal countingHours,
+            int countingServices,
+            BigDecimal notCountingHours,
+            long version) {
 
         public boolean registered() {
             return nationalNo != null;
@@ -48,35 +68,40 @@ public class VolunteerService {
     }
 
     /** One volunteer activity a volunteer served at. */
-    public record ServiceLine(long id, long recordId, String title, LocalDate serviceDate, BigDecimal hours,
-                              String duty, boolean counts, String reasons) {
-    }
+    public record ServiceLine(
+            long id,
+            long recordId,
+            String title,
+            LocalDate serviceDate,
+            BigDecimal hours,
+            String duty,
+            boolean counts,
+            String reasons) {}
 
     /** The volunteer's own page: the full phone (audited) and every service. */
-    public record VolunteerDetail(VolunteerView volunteer, String phone, List<ServiceLine> services) {
-    }
+    public record VolunteerDetail(VolunteerView volunteer, String phone, List<ServiceLine> services) {}
 
-    public record TeamForm(Long stationId, String name, LocalDate foundedOn, String leaderName, String serviceArea) {
-    }
+    public record TeamForm(Long stationId, String name, LocalDate foundedOn, String leaderName, String serviceArea) {}
 
-    public record TeamView(long id, long stationId, String name, LocalDate foundedOn, String leaderName,
-                           String serviceArea, int volunteerCount) {
-    }
+    public record TeamView(
+            long id,
+            long stationId,
+            String name,
+            LocalDate foundedOn,
+            String leaderName,
+            String serviceArea,
+            int volunteerCount) {}
 
-    public record HoursForm(Long volunteerId, BigDecimal hours, String duty) {
-    }
+    public record HoursForm(Long volunteerId, BigDecimal hours, String duty) {}
 
-    public record HoursLine(long id, long volunteerId, String name, BigDecimal hours, String duty) {
-    }
+    public record HoursLine(long id, long volunteerId, String name, BigDecimal hours, String duty) {}
 
     /** A volunteer activity with the volunteers who served and their hours. */
-    public record ActivityView(RecordRef record, long stationId, String place, List<HoursLine> volunteers,
-                               BigDecimal totalHours) {
-    }
+    public record ActivityView(
+            RecordRef record, long stationId, String place, List<HoursLine> volunteers, BigDecimal totalHours) {}
 
     /** 注册率: active volunteers with a national-system number among all active volunteers. */
-    public record Registration(long total, long registered, int percent) {
-    }
+    public record Registration(long total, long registered, int percent) {}
 
     private final JdbcClient jdbc;
     private final CommunityAccess access;
@@ -84,8 +109,12 @@ public class VolunteerService {
     private final RecordBridge records;
     private final ApplicationEventPublisher events;
 
-    VolunteerService(JdbcClient jdbc, CommunityAccess access, OrgDirectory directory, RecordBridge records,
-                     ApplicationEventPublisher events) {
+    VolunteerService(
+            JdbcClient jdbc,
+            CommunityAccess access,
+            OrgDirectory directory,
+            RecordBridge records,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.directory = directory;
@@ -97,19 +126,38 @@ public class VolunteerService {
         return access.canWrite();
     }
 
-    private record Row(long id, long stationId, String orgPath, String name, String gender, String phone,
-                       String nationalNo, String skills, Long teamId, String teamName, LocalDate joinedOn,
-                       LocalDate leftOn, long version) {
-    }
+    private record Row(
+            long id,
+            long stationId,
+            String orgPath,
+            String name,
+            String gender,
+            String phone,
+            String nationalNo,
+            String skills,
+            Long teamId,
+            String teamName,
+            LocalDate joinedOn,
+            LocalDate leftOn,
+            long version) {}
 
-    private static final String SELECT = "SELECT v.*, t.name AS team_name FROM volunteer v "
-            + "LEFT JOIN volunteer_team t ON t.id = v.team_id ";
+    private static final String SELECT =
+            "SELECT v.*, t.name AS team_name FROM volunteer v " + "LEFT JOIN volunteer_team t ON t.id = v.team_id ";
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new Row(rs.getLong("id"), rs.getLong("station_id"), rs.getString("org_path"), rs.getString("name"),
-                rs.getString("gender"), rs.getString("phone"), rs.getString("national_no"), rs.getString("skills"),
-                rs.getObject("team_id", Long.class), rs.getString("team_name"),
-                rs.getObject("joined_on", LocalDate.class), rs.getObject("left_on", LocalDate.class),
+        return new Row(
+                rs.getLong("id"),
+                rs.getLong("station_id"),
+                rs.getString("org_path"),
+                rs.getString("name"),
+                rs.getString("gender"),
+                rs.getString("phone"),
+                rs.getString("national_no"),
+                rs.getString("skills"),
+                rs.getObject("team_id", Long.class),
+                rs.getString("team_name"),
+                rs.getObject("joined_on", LocalDate.class),
+                rs.getObject("left_on", LocalDate.class),
                 rs.getLong("version"));
     }
 
@@ -131,20 +179,24 @@ public class VolunteerService {
             where.append(" AND v.team_id = ?");
             params.add(teamId);
         }
-        return views(jdbc.sql(SELECT + "WHERE " + where + " ORDER BY v.left_on NULLS FIRST, v.id").params(params)
-                .query(VolunteerService::map).list());
+        return views(jdbc.sql(SELECT + "WHERE " + where + " ORDER BY v.left_on NULLS FIRST, v.id")
+                .params(params)
+                .query(VolunteerService::map)
+                .list());
     }
 
     @Transactional(readOnly = true)
     public Registration registration(long stationId) {
         access.station(stationId);
         return jdbc.sql("SELECT COUNT(*), SUM(CASE WHEN national_no IS NOT NULL THEN 1 ELSE 0 END) FROM volunteer "
-                        + "WHERE station_id = ? AND left_on IS NULL").param(stationId)
+                        + "WHERE station_id = ? AND left_on IS NULL")
+                .param(stationId)
                 .query((rs, n) -> {
                     long total = rs.getLong(1);
                     long reg = rs.getLong(2);
                     return new Registration(total, reg, total == 0 ? 0 : (int) (reg * 100 / total));
-                }).single();
+                })
+                .single();
     }
 
     @Transactional(readOnly = true)
@@ -167,17 +219,27 @@ public class VolunteerService {
     }
 
     private List<ServiceLine> serviceLines(long id) {
-        List<Object[]> rows = jdbc.sql("SELECT id, record_id, hours, duty FROM volunteer_service WHERE volunteer_id = ?")
-                .param(id).query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3),
-                        rs.getString(4)}).list();
-        Map<Long, RecordSummary> s = records.summaries(rows.stream().map(a -> (Long) a[1]).toList());
+        List<Object[]> rows = jdbc.sql(
+                        "SELECT id, record_id, hours, duty FROM volunteer_service WHERE volunteer_id = ?")
+                .param(id)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3), rs.getString(4)})
+                .list();
+        Map<Long, RecordSummary> s =
+                records.summaries(rows.stream().map(a -> (Long) a[1]).toList());
         List<ServiceLine> lines = new ArrayList<>();
         for (Object[] a : rows) {
             RecordSummary sum = s.get((Long) a[1]);
             if (sum != null) {
                 RecordRef ref = RecordBridge.ref(sum);
-                lines.add(new ServiceLine((Long) a[0], sum.id(), sum.title(), sum.serviceDate(), (BigDecimal) a[2],
-                        (String) a[3], sum.counts(), ref.reasons()));
+                lines.add(new ServiceLine(
+                        (Long) a[0],
+                        sum.id(),
+                        sum.title(),
+                        sum.serviceDate(),
+                        (BigDecimal) a[2],
+                        (String) a[3],
+                        sum.counts(),
+                        ref.reasons()));
             }
         }
         lines.sort(java.util.Comparator.comparing(ServiceLine::serviceDate).reversed());
@@ -191,13 +253,26 @@ public class VolunteerService {
         OrgUnitView station = access.station(f.stationId());
         Row r = validated(f, station.id(), null);
         OffsetDateTime now = ChinaTime.offsetNow();
-        long id = Sql.insert(jdbc, """
+        long id = Sql.insert(
+                jdbc,
+                """
                 INSERT INTO volunteer (station_id, org_path, name, gender, phone, national_no, skills, team_id, joined_on,
                     left_on, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)""",
-                station.id(), station.path(), r.name(), r.gender(), r.phone(), r.nationalNo(), r.skills(), r.teamId(),
-                r.joinedOn(), r.leftOn(), access.me().username(), now, now);
-        events.publishEvent(AuditEvent.success("VOLUNTEER_CREATE", "VOLUNTEER", id, station.path(),
-                r.nationalNo() == null ? "未注册" : "已注册"));
+                station.id(),
+                station.path(),
+                r.name(),
+                r.gender(),
+                r.phone(),
+                r.nationalNo(),
+                r.skills(),
+                r.teamId(),
+                r.joinedOn(),
+                r.leftOn(),
+                access.me().username(),
+                now,
+                now);
+        events.publishEvent(AuditEvent.success(
+                "VOLUNTEER_CREATE", "VOLUNTEER", id, station.path(), r.nationalNo() == null ? "未注册" : "已注册"));
         return get(id);
     }
 
@@ -213,8 +288,19 @@ public class VolunteerService {
         int n = jdbc.sql("""
                 UPDATE volunteer SET name = ?, gender = ?, phone = ?, national_no = ?, skills = ?, team_id = ?,
                     joined_on = ?, left_on = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ?""")
-                .params(r.name(), r.gender(), r.phone(), r.nationalNo(), r.skills(), r.teamId(), r.joinedOn(),
-                        r.leftOn(), ChinaTime.offsetNow(), id, expectedVersion).update();
+                .params(
+                        r.name(),
+                        r.gender(),
+                        r.phone(),
+                        r.nationalNo(),
+                        r.skills(),
+                        r.teamId(),
+                        r.joinedOn(),
+                        r.leftOn(),
+                        ChinaTime.offsetNow(),
+                        id,
+                        expectedVersion)
+                .update();
         if (n == 0) {
             throw new ConflictException("保存失败：该志愿者信息在您打开之后已被他人修改，请刷新后重新修改");
         }
@@ -237,7 +323,10 @@ public class VolunteerService {
         } else {
             phone = PhoneNumbers.normalizeOptional("phone", f.phone());
             boolean taken = jdbc.sql("SELECT COUNT(*) FROM volunteer WHERE station_id = ? AND phone = ? AND id <> ?")
-                    .params(stationId, phone, except == null ? -1 : except).query(Long.class).single() > 0;
+                            .params(stationId, phone, except == null ? -1 : except)
+                            .query(Long.class)
+                            .single()
+                    > 0;
             if (taken) {
                 c.add("phone", "手机号：本站已有使用该手机号的志愿者");
             }
@@ -248,14 +337,17 @@ public class VolunteerService {
         }
         String skills = c.text(f.skills(), "skills", "特长技能", 200, false);
         if (f.teamId() != null) {
-            Long teamStation = jdbc.sql("SELECT station_id FROM volunteer_team WHERE id = ?").param(f.teamId())
-                    .query(Long.class).optional().orElse(null);
+            Long teamStation = jdbc.sql("SELECT station_id FROM volunteer_team WHERE id = ?")
+                    .param(f.teamId())
+                    .query(Long.class)
+                    .optional()
+                    .orElse(null);
             if (teamStation == null || teamStation != stationId) {
                 c.add("teamId", "志愿服务队：请选择本站的志愿服务队");
             }
         }
-        LocalDate joined = c.pastDate(f.joinedOn() == null ? ChinaTime.today() : f.joinedOn(),
-                "joinedOn", "加入日期", true);
+        LocalDate joined =
+                c.pastDate(f.joinedOn() == null ? ChinaTime.today() : f.joinedOn(), "joinedOn", "加入日期", true);
         LocalDate left = c.pastDate(f.leftOn(), "leftOn", "退出日期", false);
         if (left != null && joined != null && left.isBefore(joined)) {
             c.add("leftOn", "退出日期：不能早于加入日期");
@@ -271,10 +363,17 @@ public class VolunteerService {
         access.station(stationId);
         return jdbc.sql("""
                 SELECT t.*, (SELECT COUNT(*) FROM volunteer v WHERE v.team_id = t.id AND v.left_on IS NULL) AS n
-                FROM volunteer_team t WHERE t.station_id = ? ORDER BY t.founded_on, t.id""").param(stationId)
-                .query((rs, i) -> new TeamView(rs.getLong("id"), rs.getLong("station_id"), rs.getString("name"),
-                        rs.getObject("founded_on", LocalDate.class), rs.getString("leader_name"),
-                        rs.getString("service_area"), rs.getInt("n"))).list();
+                FROM volunteer_team t WHERE t.station_id = ? ORDER BY t.founded_on, t.id""")
+                .param(stationId)
+                .query((rs, i) -> new TeamView(
+                        rs.getLong("id"),
+                        rs.getLong("station_id"),
+                        rs.getString("name"),
+                        rs.getObject("founded_on", LocalDate.class),
+                        rs.getString("leader_name"),
+                        rs.getString("service_area"),
+                        rs.getInt("n")))
+                .list();
     }
 
     @Transactional
@@ -287,16 +386,32 @@ public class VolunteerService {
         LocalDate founded = c.pastDate(f.foundedOn(), "foundedOn", "成立日期", true);
         String leader = c.text(f.leaderName(), "leaderName", "队长", 50, false);
         String area = c.text(f.serviceArea(), "serviceArea", "服务领域", 200, false);
-        if (name != null && jdbc.sql("SELECT COUNT(*) FROM volunteer_team WHERE station_id = ? AND name = ?")
-                .params(station.id(), name).query(Long.class).single() > 0) {
+        if (name != null
+                && jdbc.sql("SELECT COUNT(*) FROM volunteer_team WHERE station_id = ? AND name = ?")
+                                .params(station.id(), name)
+                                .query(Long.class)
+                                .single()
+                        > 0) {
             c.add("name", "志愿服务队名称：本站已有同名志愿服务队");
         }
         c.throwIfAny();
-        long id = Sql.insert(jdbc, "INSERT INTO volunteer_team (station_id, org_path, name, founded_on, leader_name, "
+        long id = Sql.insert(
+                jdbc,
+                "INSERT INTO volunteer_team (station_id, org_path, name, founded_on, leader_name, "
                         + "service_area, created_by, created_at) VALUES (?,?,?,?,?,?,?,?)",
-                station.id(), station.path(), name, founded, leader, area, access.me().username(), ChinaTime.offsetNow());
+                station.id(),
+                station.path(),
+                name,
+                founded,
+                leader,
+                area,
+                access.me().username(),
+                ChinaTime.offsetNow());
         events.publishEvent(AuditEvent.success("VOLUNTEER_TEAM_CREATE", "VOLUNTEER_TEAM", id, station.path(), name));
-        return teams(station.id()).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+        return teams(station.id()).stream()
+                .filter(t -> t.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     // ---- volunteer activities and hours --------------------------------------------------------
@@ -306,17 +421,26 @@ public class VolunteerService {
     public List<ActivityView> activities(long stationId) {
         access.station(stationId);
         List<ServiceRecordView> list = records.list(stationId, ServiceKind.VOLUNTEER_ACTIVITY, null, null);
-        Map<Long, List<HoursLine>> hours = hoursOf(list.stream().map(ServiceRecordView::id).toList());
-        Map<Long, RecordSummary> s = records.summaries(list.stream().map(ServiceRecordView::id).toList());
-        return list.stream().filter(r -> s.containsKey(r.id())).map(r -> activityView(RecordBridge.ref(s.get(r.id())),
-                r.stationId(), r.place(), hours.getOrDefault(r.id(), List.of()))).toList();
+        Map<Long, List<HoursLine>> hours =
+                hoursOf(list.stream().map(ServiceRecordView::id).toList());
+        Map<Long, RecordSummary> s =
+                records.summaries(list.stream().map(ServiceRecordView::id).toList());
+        return list.stream()
+                .filter(r -> s.containsKey(r.id()))
+                .map(r -> activityView(
+                        RecordBridge.ref(s.get(r.id())),
+                        r.stationId(),
+                        r.place(),
+                        hours.getOrDefault(r.id(), List.of())))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public ActivityView activity(long recordId) {
         ServiceRecordView r = volunteerRecord(recordId);
         RecordRef ref = records.refs(List.of(recordId)).get(0);
-        return activityView(ref, r.stationId(), r.place(), hoursOf(List.of(recordId)).getOrDefault(recordId, List.of()));
+        return activityView(
+                ref, r.stationId(), r.place(), hoursOf(List.of(recordId)).getOrDefault(recordId, List.of()));
     }
 
     /** Creates the VOLUNTEER_ACTIVITY record (社工+志愿者); photos and sign-ins go on its record page. */
@@ -343,23 +467,43 @@ public class VolunteerService {
         if (f.volunteerId() == null) {
             c.add("volunteerId", "志愿者：请选择参加服务的志愿者");
         } else {
-            v = jdbc.sql(SELECT + "WHERE v.id = ?").param(f.volunteerId()).query(VolunteerService::map).optional()
-                    .filter(x -> x.stationId() == r.stationId()).orElse(null);
+            v = jdbc.sql(SELECT + "WHERE v.id = ?")
+                    .param(f.volunteerId())
+                    .query(VolunteerService::map)
+                    .optional()
+                    .filter(x -> x.stationId() == r.stationId())
+                    .orElse(null);
             if (v == null) {
                 c.add("volunteerId", "志愿者：请选择本站登记的志愿者");
-            } else if (v.joinedOn().isAfter(r.serviceDate()) || (v.leftOn() != null && v.leftOn().isBefore(r.serviceDate()))) {
+            } else if (v.joinedOn().isAfter(r.serviceDate())
+                    || (v.leftOn() != null && v.leftOn().isBefore(r.serviceDate()))) {
                 c.add("volunteerId", "志愿者：" + v.name() + " 在服务日期 " + r.serviceDate() + " 不在本站志愿者名册中");
             }
         }
         c.throwIfAny();
         if (jdbc.sql("SELECT COUNT(*) FROM volunteer_service WHERE record_id = ? AND volunteer_id = ?")
-                .params(recordId, v.id()).query(Long.class).single() > 0) {
+                        .params(recordId, v.id())
+                        .query(Long.class)
+                        .single()
+                > 0) {
             throw BusinessException.field("volunteerId", "志愿者：" + v.name() + " 已登记在本次活动中，如需修改请先删除");
         }
-        long id = Sql.insert(jdbc, "INSERT INTO volunteer_service (volunteer_id, station_id, record_id, hours, duty, "
+        long id = Sql.insert(
+                jdbc,
+                "INSERT INTO volunteer_service (volunteer_id, station_id, record_id, hours, duty, "
                         + "created_by, created_at) VALUES (?,?,?,?,?,?,?)",
-                v.id(), r.stationId(), recordId, hours, duty, access.me().username(), ChinaTime.offsetNow());
-        events.publishEvent(AuditEvent.success("VOLUNTEER_HOURS_ADD", "VOLUNTEER", v.id(), v.orgPath(),
+                v.id(),
+                r.stationId(),
+                recordId,
+                hours,
+                duty,
+                access.me().username(),
+                ChinaTime.offsetNow());
+        events.publishEvent(AuditEvent.success(
+                "VOLUNTEER_HOURS_ADD",
+                "VOLUNTEER",
+                v.id(),
+                v.orgPath(),
                 "记录 #" + recordId + " " + hours.toPlainString() + " 小时"));
         return new HoursLine(id, v.id(), v.name(), hours, duty);
     }
@@ -368,12 +512,14 @@ public class VolunteerService {
     public void removeHours(long recordId, long serviceId) {
         access.requireWriter();
         ServiceRecordView r = volunteerRecord(recordId);
-        if (jdbc.sql("DELETE FROM volunteer_service WHERE id = ? AND record_id = ?").params(serviceId, recordId)
-                .update() == 0) {
+        if (jdbc.sql("DELETE FROM volunteer_service WHERE id = ? AND record_id = ?")
+                        .params(serviceId, recordId)
+                        .update()
+                == 0) {
             throw new NotFoundException("服务时长记录");
         }
-        events.publishEvent(AuditEvent.success("VOLUNTEER_HOURS_REMOVE", "SERVICE_RECORD", recordId, r.orgPath(),
-                "时长 #" + serviceId));
+        events.publishEvent(AuditEvent.success(
+                "VOLUNTEER_HOURS_REMOVE", "SERVICE_RECORD", recordId, r.orgPath(), "时长 #" + serviceId));
     }
 
     private ServiceRecordView volunteerRecord(long recordId) {
@@ -392,21 +538,32 @@ public class VolunteerService {
         jdbc.sql("SELECT s.id, s.record_id, s.volunteer_id, v.name, s.hours, s.duty FROM volunteer_service s "
                         + "JOIN volunteer v ON v.id = s.volunteer_id WHERE s.record_id IN (:ids) ORDER BY s.id")
                 .param("ids", recordIds)
-                .query((rs, n) -> Map.entry(rs.getLong(2), new HoursLine(rs.getLong(1), rs.getLong(3), rs.getString(4),
-                        rs.getBigDecimal(5), rs.getString(6))))
-                .list().forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                .query((rs, n) -> Map.entry(
+                        rs.getLong(2),
+                        new HoursLine(
+                                rs.getLong(1), rs.getLong(3), rs.getString(4), rs.getBigDecimal(5), rs.getString(6))))
+                .list()
+                .forEach(e ->
+                        out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
     }
 
     private static ActivityView activityView(RecordRef ref, long stationId, String place, List<HoursLine> lines) {
-        return new ActivityView(ref, stationId, place, lines,
+        return new ActivityView(
+                ref,
+                stationId,
+                place,
+                lines,
                 lines.stream().map(HoursLine::hours).reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
     private Row visible(long id) {
-        Row r = jdbc.sql(SELECT + "WHERE v.id = ?").param(id).query(VolunteerService::map).optional()
+        Row r = jdbc.sql(SELECT + "WHERE v.id = ?")
+                .param(id)
+                .query(VolunteerService::map)
+                .optional()
                 .orElseThrow(() -> new NotFoundException("志愿者"));
         access.requireVisible(r.orgPath(), "志愿者");
         return r;
@@ -419,11 +576,14 @@ public class VolunteerService {
         List<Object[]> served = new ArrayList<>();
         List<Long> ids = rows.stream().map(Row::id).toList();
         for (int i = 0; i < ids.size(); i += 500) {
-            served.addAll(jdbc.sql("SELECT volunteer_id, record_id, hours FROM volunteer_service WHERE volunteer_id IN (:ids)")
+            served.addAll(jdbc.sql(
+                            "SELECT volunteer_id, record_id, hours FROM volunteer_service WHERE volunteer_id IN (:ids)")
                     .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
-                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)}).list());
+                    .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)})
+                    .list());
         }
-        Map<Long, RecordSummary> s = records.summaries(served.stream().map(a -> (Long) a[1]).distinct().toList());
+        Map<Long, RecordSummary> s = records.summaries(
+                served.stream().map(a -> (Long) a[1]).distinct().toList());
         Map<Long, BigDecimal> counting = new HashMap<>();
         Map<Long, BigDecimal> notCounting = new HashMap<>();
         Map<Long, Integer> services = new HashMap<>();
@@ -439,11 +599,26 @@ public class VolunteerService {
                 notCounting.merge((Long) a[0], (BigDecimal) a[2], BigDecimal::add);
             }
         }
-        Map<Long, String> stationNames = directory.unitNames(rows.stream().map(Row::stationId).distinct().toList());
-        return rows.stream().map(r -> new VolunteerView(r.id(), r.stationId(), stationNames.get(r.stationId()),
-                r.name(), r.gender(), Masks.phone(r.phone()), r.nationalNo(), r.skills(), r.teamId(), r.teamName(),
-                r.joinedOn(), r.leftOn(), counting.getOrDefault(r.id(), BigDecimal.ZERO),
-                services.getOrDefault(r.id(), 0), notCounting.getOrDefault(r.id(), BigDecimal.ZERO), r.version()))
+        Map<Long, String> stationNames =
+                directory.unitNames(rows.stream().map(Row::stationId).distinct().toList());
+        return rows.stream()
+                .map(r -> new VolunteerView(
+                        r.id(),
+                        r.stationId(),
+                        stationNames.get(r.stationId()),
+                        r.name(),
+                        r.gender(),
+                        Masks.phone(r.phone()),
+                        r.nationalNo(),
+                        r.skills(),
+                        r.teamId(),
+                        r.teamName(),
+                        r.joinedOn(),
+                        r.leftOn(),
+                        counting.getOrDefault(r.id(), BigDecimal.ZERO),
+                        services.getOrDefault(r.id(), 0),
+                        notCounting.getOrDefault(r.id(), BigDecimal.ZERO),
+                        r.version()))
                 .toList();
     }
 }

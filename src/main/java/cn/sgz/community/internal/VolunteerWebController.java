@@ -34,8 +34,10 @@ class VolunteerWebController {
     }
 
     @GetMapping("/volunteers")
-    String list(@RequestParam(required = false) Long stationId, @RequestParam(required = false) Boolean registered,
-                Model model) {
+    String list(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) Boolean registered,
+            Model model) {
         Long station = access.defaultStation(stationId);
         model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", station);
@@ -51,8 +53,7 @@ class VolunteerWebController {
     @GetMapping("/volunteers/new")
     String newVolunteer(@RequestParam(required = false) Long stationId, Model model) {
         Long station = access.defaultStation(stationId);
-        return form(model, new VolunteerForm(station, null, null, null, null, null, null,
-                ChinaTime.today(), null));
+        return form(model, new VolunteerForm(station, null, null, null, null, null, null, ChinaTime.today(), null));
     }
 
     /** Edits a volunteer, mostly to add the national system number once they have registered. */
@@ -62,23 +63,41 @@ class VolunteerWebController {
         var v = d.volunteer();
         model.addAttribute("editId", id);
         model.addAttribute("version", v.version());
-        return form(model, new VolunteerForm(v.stationId(), v.name(), v.gender(), d.phone(), v.nationalNo(), v.skills(),
-                v.teamId(), v.joinedOn(), v.leftOn()));
+        return form(
+                model,
+                new VolunteerForm(
+                        v.stationId(),
+                        v.name(),
+                        v.gender(),
+                        d.phone(),
+                        v.nationalNo(),
+                        v.skills(),
+                        v.teamId(),
+                        v.joinedOn(),
+                        v.leftOn()));
     }
 
     @PostMapping("/volunteers/{id}")
-    String update(@PathVariable long id, @ModelAttribute("form") VolunteerForm form,
-                  @RequestParam(required = false) Long version, Model model, HttpServletResponse response,
-                  RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            var v = volunteers.update(id, form, version);
-            flash.addFlashAttribute("notice", "已保存" + (v.registered() ? "" : "（尚未在全国志愿服务信息系统注册）"));
-            return "redirect:/volunteers/" + id;
-        }, () -> {
-            model.addAttribute("editId", id);
-            model.addAttribute("version", version);
-            return form(model, form);
-        });
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") VolunteerForm form,
+            @RequestParam(required = false) Long version,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var v = volunteers.update(id, form, version);
+                    flash.addFlashAttribute("notice", "已保存" + (v.registered() ? "" : "（尚未在全国志愿服务信息系统注册）"));
+                    return "redirect:/volunteers/" + id;
+                },
+                () -> {
+                    model.addAttribute("editId", id);
+                    model.addAttribute("version", version);
+                    return form(model, form);
+                });
     }
 
     private String form(Model model, VolunteerForm form) {
@@ -89,23 +108,35 @@ class VolunteerWebController {
     }
 
     @PostMapping("/volunteers")
-    String create(@ModelAttribute("form") VolunteerForm form, Model model, HttpServletResponse response,
-                  RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            var v = volunteers.create(form);
-            flash.addFlashAttribute("notice", "已登记志愿者 " + v.name() + (v.registered() ? "" : "（尚未在全国志愿服务信息系统注册）"));
-            return "redirect:/volunteers/" + v.id();
-        }, () -> form(model, form));
+    String create(
+            @ModelAttribute("form") VolunteerForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var v = volunteers.create(form);
+                    flash.addFlashAttribute(
+                            "notice", "已登记志愿者 " + v.name() + (v.registered() ? "" : "（尚未在全国志愿服务信息系统注册）"));
+                    return "redirect:/volunteers/" + v.id();
+                },
+                () -> form(model, form));
     }
 
     @PostMapping("/volunteers/teams")
-    String createTeam(@ModelAttribute TeamForm form, Model model, HttpServletResponse response,
-                      RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            volunteers.createTeam(form);
-            flash.addFlashAttribute("notice", "已成立志愿服务队：" + form.name());
-            return "redirect:/volunteers?stationId=" + form.stationId() + "#teams";
-        }, () -> list(form.stationId(), null, model));
+    String createTeam(
+            @ModelAttribute TeamForm form, Model model, HttpServletResponse response, RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    volunteers.createTeam(form);
+                    flash.addFlashAttribute("notice", "已成立志愿服务队：" + form.name());
+                    return "redirect:/volunteers?stationId=" + form.stationId() + "#teams";
+                },
+                () -> list(form.stationId(), null, model));
     }
 
     @GetMapping("/volunteers/{id}")
@@ -116,28 +147,31 @@ class VolunteerWebController {
     }
 
     @GetMapping("/volunteers/{id}/certificate")
-    String certificate(@PathVariable long id,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                       Model model) {
+    String certificate(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            Model model) {
         model.addAttribute("c", papers.certificate(id, from, to));
         return "community/certificate";
     }
 
     @GetMapping("/volunteers/{id}/certificate.docx")
-    ResponseEntity<byte[]> certificateDocx(@PathVariable long id,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return Downloads.file(papers.certificateDocx(id, from, to), VolunteerApiController.DOCX,
-                "志愿服务记录证明-" + id + ".docx");
+    ResponseEntity<byte[]> certificateDocx(
+            @PathVariable long id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return Downloads.file(
+                papers.certificateDocx(id, from, to), VolunteerApiController.DOCX, "志愿服务记录证明-" + id + ".docx");
     }
 
     @GetMapping("/volunteers/export.xlsx")
-    ResponseEntity<byte[]> export(@RequestParam Long stationId,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return Downloads.file(papers.exportXlsx(stationId, from, to), VolunteerApiController.XLSX,
-                "志愿服务时长-" + stationId + ".xlsx");
+    ResponseEntity<byte[]> export(
+            @RequestParam Long stationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        return Downloads.file(
+                papers.exportXlsx(stationId, from, to), VolunteerApiController.XLSX, "志愿服务时长-" + stationId + ".xlsx");
     }
 
     // ---- volunteer activities -------------------------------------------------------------------
@@ -155,8 +189,21 @@ class VolunteerWebController {
     @GetMapping("/volunteer-activities/new")
     String newActivity(@RequestParam(required = false) Long stationId, Model model) {
         Long station = access.defaultStation(stationId);
-        return activityForm(model, station, new RecordInput(null, null, ChinaTime.today(), null, null, null,
-                false, access.me().displayName(), null, null, null));
+        return activityForm(
+                model,
+                station,
+                new RecordInput(
+                        null,
+                        null,
+                        ChinaTime.today(),
+                        null,
+                        null,
+                        null,
+                        false,
+                        access.me().displayName(),
+                        null,
+                        null,
+                        null));
     }
 
     private String activityForm(Model model, Long stationId, RecordInput rec) {
@@ -167,32 +214,54 @@ class VolunteerWebController {
     }
 
     @PostMapping("/volunteer-activities")
-    String createActivity(@RequestParam(required = false) Long stationId, @ModelAttribute("rec") RecordInput rec,
-                          Model model, HttpServletResponse response, RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            var a = volunteers.createActivity(stationId, rec);
-            flash.addFlashAttribute("notice", "已登记志愿服务活动。请登记参加的志愿者和服务时长，并在服务记录中上传现场照片。");
-            return "redirect:/volunteer-activities/" + a.record().recordId();
-        }, () -> activityForm(model, stationId, rec));
+    String createActivity(
+            @RequestParam(required = false) Long stationId,
+            @ModelAttribute("rec") RecordInput rec,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var a = volunteers.createActivity(stationId, rec);
+                    flash.addFlashAttribute("notice", "已登记志愿服务活动。请登记参加的志愿者和服务时长，并在服务记录中上传现场照片。");
+                    return "redirect:/volunteer-activities/" + a.record().recordId();
+                },
+                () -> activityForm(model, stationId, rec));
     }
 
     @GetMapping("/volunteer-activities/{recordId}")
     String activity(@PathVariable long recordId, Model model) {
         var a = volunteers.activity(recordId);
         model.addAttribute("a", a);
-        model.addAttribute("volunteers", volunteers.list(a.stationId(), null, null).stream()
-                .filter(v -> v.leftOn() == null).toList());
+        model.addAttribute(
+                "volunteers",
+                volunteers.list(a.stationId(), null, null).stream()
+                        .filter(v -> v.leftOn() == null)
+                        .toList());
         model.addAttribute("canWrite", access.canWrite() && !a.record().voided());
         return "community/activity";
     }
 
     @PostMapping("/volunteer-activities/{recordId}/hours")
-    String logHours(@PathVariable long recordId, @ModelAttribute HoursForm form, Model model,
-                    HttpServletResponse response, RedirectAttributes flash) {
-        return FormSubmission.run(model, response, () -> {
-            var h = volunteers.logHours(recordId, form);
-            flash.addFlashAttribute("notice", "已登记 " + h.name() + " 服务 " + h.hours().stripTrailingZeros().toPlainString() + " 小时");
-            return "redirect:/volunteer-activities/" + recordId;
-        }, () -> activity(recordId, model));
+    String logHours(
+            @PathVariable long recordId,
+            @ModelAttribute HoursForm form,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var h = volunteers.logHours(recordId, form);
+                    flash.addFlashAttribute(
+                            "notice",
+                            "已登记 " + h.name() + " 服务 "
+                                    + h.hours().stripTrailingZeros().toPlainString() + " 小时");
+                    return "redirect:/volunteer-activities/" + recordId;
+                },
+                () -> activity(recordId, model));
     }
 }

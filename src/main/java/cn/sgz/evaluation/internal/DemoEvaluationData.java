@@ -39,9 +39,15 @@ class DemoEvaluationData implements ApplicationRunner {
     private final SatisfactionService satisfaction;
     private final ProjectQueries projects;
 
-    DemoEvaluationData(DemoUsers users, JdbcClient jdbc, RoundService rounds, RubricService rubrics,
-                       SpotCheckService checks, RectificationService rectifications, SatisfactionService satisfaction,
-                       ProjectQueries projects) {
+    DemoEvaluationData(
+            DemoUsers users,
+            JdbcClient jdbc,
+            RoundService rounds,
+            RubricService rubrics,
+            SpotCheckService checks,
+            RectificationService rectifications,
+            SatisfactionService satisfaction,
+            ProjectQueries projects) {
         this.users = users;
         this.jdbc = jdbc;
         this.rounds = rounds;
@@ -64,8 +70,14 @@ class DemoEvaluationData implements ApplicationRunner {
                 return null;
             }
             Project p = visible.get(visible.size() - 1);
-            return rounds.create(new RoundService.EvalRoundForm(p.id(), rubricId, RoundService.Kind.MIDTERM,
-                    p.name() + " 中期评估", ChinaTime.today().minusDays(5), ChinaTime.today().plusDays(25), "90,75,60",
+            return rounds.create(new RoundService.EvalRoundForm(
+                    p.id(),
+                    rubricId,
+                    RoundService.Kind.MIDTERM,
+                    p.name() + " 中期评估",
+                    ChinaTime.today().minusDays(5),
+                    ChinaTime.today().plusDays(25),
+                    "90,75,60",
                     List.of("demo_evaluator", "demo_bureau")));
         });
         if (round == null) {
@@ -87,56 +99,103 @@ class DemoEvaluationData implements ApplicationRunner {
 
     private void evaluate(RoundService.EvalRoundView round, Project project, long station1) {
         long id = round.id();
-        rounds.score(id, station1, "F1", new RoundService.EvalScoreInput("基本规范", null, null,
-                "室外标牌已挂设，但缺少“中国社会工作”标志；室内背景墙名称规范", null));
-        rounds.score(id, station1, "P1", new RoundService.EvalScoreInput("2名及以上持证", null, null,
-                "驻站社工 2 名均持助理社会工作师证书，已查验原件", null));
+        rounds.score(
+                id,
+                station1,
+                "F1",
+                new RoundService.EvalScoreInput("基本规范", null, null, "室外标牌已挂设，但缺少“中国社会工作”标志；室内背景墙名称规范", null));
+        rounds.score(
+                id,
+                station1,
+                "P1",
+                new RoundService.EvalScoreInput("2名及以上持证", null, null, "驻站社工 2 名均持助理社会工作师证书，已查验原件", null));
         projects.inScope(project.id()).indicators().stream()
-                .filter(pi -> pi.indicator().kind() == RuleKind.CHECKLIST).findFirst()
-                .ifPresent(pi -> rounds.judge(id, station1, pi.indicator().id(), true,
-                        "走访 3 户服务对象，服务前后变化归档材料完整，服务对象能说出具体改变"));
+                .filter(pi -> pi.indicator().kind() == RuleKind.CHECKLIST)
+                .findFirst()
+                .ifPresent(pi ->
+                        rounds.judge(id, station1, pi.indicator().id(), true, "走访 3 户服务对象，服务前后变化归档材料完整，服务对象能说出具体改变"));
 
-        SpotCheckService.SpotCheckView check = checks.draw(new SpotCheckService.SpotCheckDrawForm(project.id(), id,
-                "中期评估电话抽查", 10, Sampler.Strata.STATION_KIND, null, null, DEMO_SEED));
-        SpotCheckService.SpotCheckItemView failed = check.items().stream().filter(i -> i.stationId() == station1)
-                .findFirst().orElse(check.items().isEmpty() ? null : check.items().get(0));
+        SpotCheckService.SpotCheckView check = checks.draw(new SpotCheckService.SpotCheckDrawForm(
+                project.id(), id, "中期评估电话抽查", 10, Sampler.Strata.STATION_KIND, null, null, DEMO_SEED));
+        SpotCheckService.SpotCheckItemView failed = check.items().stream()
+                .filter(i -> i.stationId() == station1)
+                .findFirst()
+                .orElse(check.items().isEmpty() ? null : check.items().get(0));
         int n = 0;
         for (SpotCheckService.SpotCheckItemView it : check.items()) {
             if (failed != null && it.id() == failed.id()) {
-                checks.check(it.id(), new SpotCheckService.SpotCheckResultInput(SpotCheckService.Method.PHONE,
-                        SpotCheckService.Outcome.NOT_VERIFIED, FAILED_NOTE, it.version()));
+                checks.check(
+                        it.id(),
+                        new SpotCheckService.SpotCheckResultInput(
+                                SpotCheckService.Method.PHONE,
+                                SpotCheckService.Outcome.NOT_VERIFIED,
+                                FAILED_NOTE,
+                                it.version()));
             } else if (n++ % 4 == 3) {
-                checks.check(it.id(), new SpotCheckService.SpotCheckResultInput(SpotCheckService.Method.PHONE,
-                        SpotCheckService.Outcome.UNREACHABLE, "两次拨打无人接听", it.version()));
+                checks.check(
+                        it.id(),
+                        new SpotCheckService.SpotCheckResultInput(
+                                SpotCheckService.Method.PHONE,
+                                SpotCheckService.Outcome.UNREACHABLE,
+                                "两次拨打无人接听",
+                                it.version()));
             } else if (n <= 7) {
-                checks.check(it.id(), new SpotCheckService.SpotCheckResultInput(
-                        n % 3 == 0 ? SpotCheckService.Method.FIELD : SpotCheckService.Method.PHONE,
-                        SpotCheckService.Outcome.VERIFIED, "服务对象确认接受过服务，对服务满意", it.version()));
+                checks.check(
+                        it.id(),
+                        new SpotCheckService.SpotCheckResultInput(
+                                n % 3 == 0 ? SpotCheckService.Method.FIELD : SpotCheckService.Method.PHONE,
+                                SpotCheckService.Outcome.VERIFIED,
+                                "服务对象确认接受过服务，对服务满意",
+                                it.version()));
             }
         }
         if (failed != null) {
-            rectifications.raise(new RectificationService.RectificationForm(null, null, null, failed.id(),
-                    "抽查未能核实：" + failed.title(), "请说明该次服务的实际开展情况，补充签到表原件照片和参加人员的有效联系方式。",
+            rectifications.raise(new RectificationService.RectificationForm(
+                    null,
+                    null,
+                    null,
+                    failed.id(),
+                    "抽查未能核实：" + failed.title(),
+                    "请说明该次服务的实际开展情况，补充签到表原件照片和参加人员的有效联系方式。",
                     ChinaTime.today().plusDays(14)));
         }
         RectificationService.RectificationView sign = rectifications.raise(new RectificationService.RectificationForm(
-                id, station1, "F1", null, "室外标牌补加“中国社会工作”标志",
+                id,
+                station1,
+                "F1",
+                null,
+                "室外标牌补加“中国社会工作”标志",
                 "按建设导引 1.3，在室外显著位置挂设带“中国社会工作”标志的标牌，并上传整改后照片。",
                 ChinaTime.today().plusDays(20)));
-        RectificationService.RectificationView answered = users.callAs("demo_head", () ->
-                rectifications.respond(sign.id(), "已重新制作标牌并加上“中国社会工作”标志，整改后照片已上传至制度上墙资料库。",
-                        sign.version()));
+        RectificationService.RectificationView answered = users.callAs(
+                "demo_head",
+                () -> rectifications.respond(sign.id(), "已重新制作标牌并加上“中国社会工作”标志，整改后照片已上传至制度上墙资料库。", sign.version()));
         if (answered != null) {
             rectifications.review(sign.id(), true, "现场查看标牌已规范", answered.version());
         }
-        String[][] people = {{"王秀兰", "5,5,4,5,5"}, {"李建国", "4,4,4,5,4"}, {"赵桂英", "5,4,5,4,5"},
-                {"张玉梅", "4,3,4,4,4"}, {"刘志强", "5,5,5,4,5"}, {"陈凤霞", "3,4,4,3,4"}};
+        String[][] people = {
+            {"王秀兰", "5,5,4,5,5"},
+            {"李建国", "4,4,4,5,4"},
+            {"赵桂英", "5,4,5,4,5"},
+            {"张玉梅", "4,3,4,4,4"},
+            {"刘志强", "5,5,5,4,5"},
+            {"陈凤霞", "3,4,4,3,4"}
+        };
         for (int i = 0; i < people.length; i++) {
             long station = project.stationIds().get(i % project.stationIds().size());
-            List<Integer> answers = java.util.Arrays.stream(people[i][1].split(",")).map(Integer::valueOf).toList();
-            satisfaction.record(id, new SatisfactionService.SatisfactionInterviewForm(station,
-                    i % 2 == 0 ? SatisfactionService.Method.PHONE : SatisfactionService.Method.INTERVIEW, people[i][0],
-                    null, answers, i == 5 ? "希望活动多安排在周末" : null, ChinaTime.today().minusDays(i % 3)));
+            List<Integer> answers = java.util.Arrays.stream(people[i][1].split(","))
+                    .map(Integer::valueOf)
+                    .toList();
+            satisfaction.record(
+                    id,
+                    new SatisfactionService.SatisfactionInterviewForm(
+                            station,
+                            i % 2 == 0 ? SatisfactionService.Method.PHONE : SatisfactionService.Method.INTERVIEW,
+                            people[i][0],
+                            null,
+                            answers,
+                            i == 5 ? "希望活动多安排在周末" : null,
+                            ChinaTime.today().minusDays(i % 3)));
         }
     }
 }

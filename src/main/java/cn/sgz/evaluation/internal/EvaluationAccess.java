@@ -69,15 +69,25 @@ class EvaluationAccess {
     }
 
     RoundRef findRound(long roundId) {
-        return jdbc.sql("SELECT id, project_id, org_path, status, kind, name FROM eval_round WHERE id = ?").param(roundId)
-                .query((rs, i) -> new RoundRef(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6)))
-                .optional().orElseThrow(() -> new NotFoundException("评估"));
+        return jdbc.sql("SELECT id, project_id, org_path, status, kind, name FROM eval_round WHERE id = ?")
+                .param(roundId)
+                .query((rs, i) -> new RoundRef(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .optional()
+                .orElseThrow(() -> new NotFoundException("评估"));
     }
 
     boolean member(long roundId) {
         return jdbc.sql("SELECT COUNT(*) FROM eval_round_member WHERE round_id = ? AND user_id = ?")
-                .params(roundId, me().id()).query(Long.class).single() > 0;
+                        .params(roundId, me().id())
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /** A round the user may see (404 otherwise). */
@@ -122,8 +132,8 @@ class EvaluationAccess {
             throw new ForbiddenException("您不是该评估的评估小组成员，只能查看");
         }
         if (!r.open()) {
-            throw new ConflictException("该评估已结束（" + ("DECIDED".equals(r.status()) ? "已作出验收结论" : "已关闭评分")
-                    + "），成绩已冻结，不能再修改");
+            throw new ConflictException(
+                    "该评估已结束（" + ("DECIDED".equals(r.status()) ? "已作出验收结论" : "已关闭评分") + "），成绩已冻结，不能再修改");
         }
         return r;
     }

@@ -27,15 +27,18 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "评估与验收", description = "中期评估、末期评估·验收：评估小组、评分表（自动项来自指标进度）、评判类标准、满意度测评、整改事项、验收结论与评估报告（Word）")
 class EvaluationApiController {
 
-    static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     private final RoundService rounds;
     private final SatisfactionService satisfaction;
     private final RectificationService rectifications;
     private final EvaluationReports reports;
 
-    EvaluationApiController(RoundService rounds, SatisfactionService satisfaction, RectificationService rectifications,
-                            EvaluationReports reports) {
+    EvaluationApiController(
+            RoundService rounds,
+            SatisfactionService satisfaction,
+            RectificationService rectifications,
+            EvaluationReports reports) {
         this.rounds = rounds;
         this.satisfaction = satisfaction;
         this.rectifications = rectifications;
@@ -60,8 +63,7 @@ class EvaluationApiController {
         return rounds.get(id);
     }
 
-    record EvalTeamBody(List<String> team, Long version) {
-    }
+    record EvalTeamBody(List<String> team, Long version) {}
 
     @PutMapping("/{id}/team")
     @Operation(summary = "设置评估小组（第三方评估人员和区/县民政局人员的账号名；乐观锁 version）")
@@ -82,25 +84,31 @@ class EvaluationApiController {
     }
 
     @PutMapping("/{id}/stations/{stationId}/items/{itemCode}")
-    @Operation(summary = "为判断项或组合项评分", description = "判断项：level（档次名）或 points，comment 必填；组合项：parts 依次为各组成部分得分。"
-            + "得分超出范围返回 400 并指出字段；已结束的评估返回 409；修改已保存的评分须带 version。")
-    RoundService.EvalScoreSheet score(@PathVariable long id, @PathVariable long stationId, @PathVariable String itemCode,
-                             @RequestBody RoundService.EvalScoreInput body) {
+    @Operation(
+            summary = "为判断项或组合项评分",
+            description = "判断项：level（档次名）或 points，comment 必填；组合项：parts 依次为各组成部分得分。"
+                    + "得分超出范围返回 400 并指出字段；已结束的评估返回 409；修改已保存的评分须带 version。")
+    RoundService.EvalScoreSheet score(
+            @PathVariable long id,
+            @PathVariable long stationId,
+            @PathVariable String itemCode,
+            @RequestBody RoundService.EvalScoreInput body) {
         return rounds.score(id, stationId, itemCode, body);
     }
 
-    record EvalJudgeBody(Boolean met, String comment) {
-    }
+    record EvalJudgeBody(Boolean met, String comment) {}
 
     @PutMapping("/{id}/stations/{stationId}/checklist/{indicatorId}")
     @Operation(summary = "判断服务清单中的评判类标准（达标/未达标 + 依据），指标进度随之显示判断结果")
-    RoundService.EvalScoreSheet judge(@PathVariable long id, @PathVariable long stationId, @PathVariable long indicatorId,
-                             @RequestBody EvalJudgeBody body) {
+    RoundService.EvalScoreSheet judge(
+            @PathVariable long id,
+            @PathVariable long stationId,
+            @PathVariable long indicatorId,
+            @RequestBody EvalJudgeBody body) {
         return rounds.judge(id, stationId, indicatorId, body.met(), body.comment());
     }
 
-    record EvalVersionBody(Long version) {
-    }
+    record EvalVersionBody(Long version) {}
 
     @PostMapping("/{id}/close")
     @Operation(summary = "结束评分：冻结各站成绩，此后评估只读（区/县民政局）")
@@ -108,8 +116,7 @@ class EvaluationApiController {
         return rounds.close(id, body.version());
     }
 
-    record EvalDecisionBody(RoundService.Decision decision, String note, Long version) {
-    }
+    record EvalDecisionBody(RoundService.Decision decision, String note, Long version) {}
 
     @PostMapping("/{id}/decision")
     @Operation(summary = "验收结论：PASS 通过 / PASS_AFTER_RECTIFICATION 整改后通过 / FAIL 不通过（区/县民政局签发）")
@@ -120,9 +127,15 @@ class EvaluationApiController {
     @GetMapping("/{id}/report.docx")
     @Operation(summary = "评估报告（Word）：评分汇总与明细、抽查情况、整改事项、验收结论、签字栏")
     ResponseEntity<byte[]> report(@PathVariable long id) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("评估报告-" + id + ".docx", StandardCharsets.UTF_8).build().toString())
-                .contentType(DOCX).body(reports.report(id));
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("评估报告-" + id + ".docx", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(DOCX)
+                .body(reports.report(id));
     }
 
     // ---- satisfaction -----------------------------------------------------------------------------
@@ -141,15 +154,16 @@ class EvaluationApiController {
 
     @GetMapping("/{id}/satisfaction/candidates")
     @Operation(summary = "从服务对象中抽取受访者（可复现；含电话，仅评估小组）")
-    List<SatisfactionService.SatisfactionCandidate> candidates(@PathVariable long id, @RequestParam long stationId,
-                                                   @RequestParam(defaultValue = "5") int size) {
+    List<SatisfactionService.SatisfactionCandidate> candidates(
+            @PathVariable long id, @RequestParam long stationId, @RequestParam(defaultValue = "5") int size) {
         return satisfaction.candidates(id, stationId, size);
     }
 
     @PostMapping("/{id}/satisfaction")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "登记一次面谈或电话访谈（五题 1～5 分 + 意见建议）")
-    SatisfactionService.SatisfactionInterviewView interview(@PathVariable long id, @RequestBody SatisfactionService.SatisfactionInterviewForm body) {
+    SatisfactionService.SatisfactionInterviewView interview(
+            @PathVariable long id, @RequestBody SatisfactionService.SatisfactionInterviewForm body) {
         return satisfaction.record(id, body);
     }
 
@@ -157,9 +171,10 @@ class EvaluationApiController {
 
     @GetMapping("/rectifications")
     @Operation(summary = "整改事项（可按评估、社工站筛选，openOnly 只看未完成）")
-    List<RectificationService.RectificationView> rectifications(@RequestParam(required = false) Long roundId,
-                                                                @RequestParam(required = false) Long stationId,
-                                                                @RequestParam(defaultValue = "false") boolean openOnly) {
+    List<RectificationService.RectificationView> rectifications(
+            @RequestParam(required = false) Long roundId,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(defaultValue = "false") boolean openOnly) {
         return rectifications.list(roundId, stationId, openOnly);
     }
 
@@ -175,17 +190,16 @@ class EvaluationApiController {
         return rectifications.get(rid);
     }
 
-    record RectificationResponseBody(String response, Long version) {
-    }
+    record RectificationResponseBody(String response, Long version) {}
 
     @PostMapping("/rectifications/{rid}/response")
     @Operation(summary = "社工站答复整改情况")
-    RectificationService.RectificationView respond(@PathVariable long rid, @RequestBody RectificationResponseBody body) {
+    RectificationService.RectificationView respond(
+            @PathVariable long rid, @RequestBody RectificationResponseBody body) {
         return rectifications.respond(rid, body.response(), body.version());
     }
 
-    record RectificationReviewBody(Boolean close, String note, Long version) {
-    }
+    record RectificationReviewBody(Boolean close, String note, Long version) {}
 
     @PostMapping("/rectifications/{rid}/review")
     @Operation(summary = "评估人确认整改完成（close=true）或退回重新整改（close=false，须写明原因）")

@@ -22,8 +22,11 @@ class EvaluationReports {
     @Transactional(readOnly = true)
     byte[] report(long roundId) {
         RoundService.ReportData data = rounds.reportData(roundId);
-        List<SpotCheckService.SpotCheckView> checks = spotChecks.list(data.round().projectId()).stream()
-                .filter(c -> c.roundId() != null && c.roundId() == roundId).toList();
+        List<SpotCheckService.SpotCheckView> checks = spotChecks
+                .list(data.round().projectId())
+                .stream()
+                .filter(c -> c.roundId() != null && c.roundId() == roundId)
+                .toList();
         return ReportDocx.build(data, checks, rectifications.list(roundId, null, false), ChinaTime.today());
     }
 }

@@ -1,8 +1,8 @@
 package cn.sgz.evaluation.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.ProjectQueries;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -37,9 +37,15 @@ class EvaluationWebController {
     private final EvaluationAccess access;
     private final ProjectQueries projects;
 
-    EvaluationWebController(RoundService rounds, SpotCheckService checks, RectificationService rectifications,
-                            SatisfactionService satisfaction, RubricService rubrics, EvaluationReports reports,
-                            EvaluationAccess access, ProjectQueries projects) {
+    EvaluationWebController(
+            RoundService rounds,
+            SpotCheckService checks,
+            RectificationService rectifications,
+            SatisfactionService satisfaction,
+            RubricService rubrics,
+            EvaluationReports reports,
+            EvaluationAccess access,
+            ProjectQueries projects) {
         this.rounds = rounds;
         this.checks = checks;
         this.rectifications = rectifications;
@@ -57,8 +63,15 @@ class EvaluationWebController {
             flash.addFlashAttribute("notice", done);
             return "redirect:" + (target == null ? back : target);
         } catch (BusinessException e) {
-            flash.addFlashAttribute("error", String.join("；", e.problems().isEmpty() ? List.of(e.getMessage())
-                    : e.problems().stream().map(BusinessException.FieldProblem::message).toList()));
+            flash.addFlashAttribute(
+                    "error",
+                    String.join(
+                            "；",
+                            e.problems().isEmpty()
+                                    ? List.of(e.getMessage())
+                                    : e.problems().stream()
+                                            .map(BusinessException.FieldProblem::message)
+                                            .toList()));
             return "redirect:" + back;
         } catch (ConflictException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -82,18 +95,32 @@ class EvaluationWebController {
     }
 
     @PostMapping("/evaluations")
-    String create(@RequestParam(required = false) Long projectId, @RequestParam(required = false) Long rubricId,
-                  @RequestParam(required = false) RoundService.Kind kind, @RequestParam(required = false) String name,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
-                  @RequestParam(required = false) String thresholds, @RequestParam(required = false) String team,
-                  RedirectAttributes flash) {
-        return attempt(flash, "/evaluations", "已发起评估", () -> "/evaluations/" + rounds.create(new RoundService.EvalRoundForm(
-                projectId, rubricId, kind, name, startsOn, endsOn, thresholds, split(team))).id());
+    String create(
+            @RequestParam(required = false) Long projectId,
+            @RequestParam(required = false) Long rubricId,
+            @RequestParam(required = false) RoundService.Kind kind,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate startsOn,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endsOn,
+            @RequestParam(required = false) String thresholds,
+            @RequestParam(required = false) String team,
+            RedirectAttributes flash) {
+        return attempt(
+                flash,
+                "/evaluations",
+                "已发起评估",
+                () -> "/evaluations/"
+                        + rounds.create(new RoundService.EvalRoundForm(
+                                        projectId, rubricId, kind, name, startsOn, endsOn, thresholds, split(team)))
+                                .id());
     }
 
     private static List<String> split(String text) {
-        return text == null ? List.of() : Arrays.stream(text.split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList();
+        return text == null
+                ? List.of()
+                : Arrays.stream(text.split("[,，、\\s]+"))
+                        .filter(s -> !s.isBlank())
+                        .toList();
     }
 
     @GetMapping("/evaluations/{id}")
@@ -101,16 +128,22 @@ class EvaluationWebController {
         RoundService.EvalRoundView round = rounds.get(id);
         model.addAttribute("round", round);
         model.addAttribute("summary", rounds.summary(id));
-        model.addAttribute("checks", checks.list(round.projectId()).stream()
-                .filter(c -> c.roundId() != null && c.roundId() == id).toList());
+        model.addAttribute(
+                "checks",
+                checks.list(round.projectId()).stream()
+                        .filter(c -> c.roundId() != null && c.roundId() == id)
+                        .toList());
         model.addAttribute("rectifications", rectifications.list(id, null, false));
         model.addAttribute("decisions", RoundService.Decision.values());
         return "evaluation/round";
     }
 
     @PostMapping("/evaluations/{id}/team")
-    String team(@PathVariable long id, @RequestParam(required = false) String team, @RequestParam Long version,
-                RedirectAttributes flash) {
+    String team(
+            @PathVariable long id,
+            @RequestParam(required = false) String team,
+            @RequestParam Long version,
+            RedirectAttributes flash) {
         return attempt(flash, "/evaluations/" + id, "已更新评估小组", () -> {
             rounds.setTeam(id, split(team), version);
             return null;
@@ -126,8 +159,12 @@ class EvaluationWebController {
     }
 
     @PostMapping("/evaluations/{id}/decision")
-    String decide(@PathVariable long id, @RequestParam(required = false) RoundService.Decision decision,
-                  @RequestParam(required = false) String note, @RequestParam Long version, RedirectAttributes flash) {
+    String decide(
+            @PathVariable long id,
+            @RequestParam(required = false) RoundService.Decision decision,
+            @RequestParam(required = false) String note,
+            @RequestParam Long version,
+            RedirectAttributes flash) {
         return attempt(flash, "/evaluations/" + id, "已作出验收结论", () -> {
             rounds.decide(id, decision, note, version);
             return null;
@@ -136,9 +173,15 @@ class EvaluationWebController {
 
     @GetMapping("/evaluations/{id}/report.docx")
     ResponseEntity<byte[]> report(@PathVariable long id) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("评估报告-" + id + ".docx", StandardCharsets.UTF_8).build().toString())
-                .contentType(EvaluationApiController.DOCX).body(reports.report(id));
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("评估报告-" + id + ".docx", StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(EvaluationApiController.DOCX)
+                .body(reports.report(id));
     }
 
     @GetMapping("/evaluations/{id}/stations/{stationId}")
@@ -151,10 +194,16 @@ class EvaluationWebController {
     }
 
     @PostMapping("/evaluations/{id}/stations/{stationId}/items/{code}")
-    String score(@PathVariable long id, @PathVariable long stationId, @PathVariable String code,
-                 @RequestParam(required = false) String level, @RequestParam(required = false) BigDecimal points,
-                 @RequestParam(required = false) List<BigDecimal> parts, @RequestParam(required = false) String comment,
-                 @RequestParam(required = false) Long version, RedirectAttributes flash) {
+    String score(
+            @PathVariable long id,
+            @PathVariable long stationId,
+            @PathVariable String code,
+            @RequestParam(required = false) String level,
+            @RequestParam(required = false) BigDecimal points,
+            @RequestParam(required = false) List<BigDecimal> parts,
+            @RequestParam(required = false) String comment,
+            @RequestParam(required = false) Long version,
+            RedirectAttributes flash) {
         String back = "/evaluations/" + id + "/stations/" + stationId + "#item-" + code;
         return attempt(flash, back, "已保存评分：" + code, () -> {
             rounds.score(id, stationId, code, new RoundService.EvalScoreInput(level, points, parts, comment, version));
@@ -163,9 +212,13 @@ class EvaluationWebController {
     }
 
     @PostMapping("/evaluations/{id}/stations/{stationId}/checklist/{indicatorId}")
-    String judge(@PathVariable long id, @PathVariable long stationId, @PathVariable long indicatorId,
-                 @RequestParam(required = false) Boolean met, @RequestParam(required = false) String comment,
-                 RedirectAttributes flash) {
+    String judge(
+            @PathVariable long id,
+            @PathVariable long stationId,
+            @PathVariable long indicatorId,
+            @RequestParam(required = false) Boolean met,
+            @RequestParam(required = false) String comment,
+            RedirectAttributes flash) {
         return attempt(flash, "/evaluations/" + id + "/stations/" + stationId + "#checklist", "已保存判断", () -> {
             rounds.judge(id, stationId, indicatorId, met, comment);
             return null;
@@ -190,18 +243,29 @@ class EvaluationWebController {
     }
 
     @PostMapping("/evaluations/{id}/satisfaction")
-    String interview(@PathVariable long id, @RequestParam(required = false) Long stationId,
-                     @RequestParam(required = false) SatisfactionService.Method method,
-                     @RequestParam(required = false) String personName, @RequestParam(required = false) Long recordId,
-                     @RequestParam(required = false) Integer q1, @RequestParam(required = false) Integer q2,
-                     @RequestParam(required = false) Integer q3, @RequestParam(required = false) Integer q4,
-                     @RequestParam(required = false) Integer q5, @RequestParam(required = false) String freeText,
-                     RedirectAttributes flash) {
+    String interview(
+            @PathVariable long id,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) SatisfactionService.Method method,
+            @RequestParam(required = false) String personName,
+            @RequestParam(required = false) Long recordId,
+            @RequestParam(required = false) Integer q1,
+            @RequestParam(required = false) Integer q2,
+            @RequestParam(required = false) Integer q3,
+            @RequestParam(required = false) Integer q4,
+            @RequestParam(required = false) Integer q5,
+            @RequestParam(required = false) String freeText,
+            RedirectAttributes flash) {
         List<Integer> answers = new ArrayList<>(Arrays.asList(q1, q2, q3, q4, q5));
-        return attempt(flash, "/evaluations/" + id + "/satisfaction" + (stationId == null ? "" : "?stationId=" + stationId),
-                "已登记满意度测评", () -> {
-                    satisfaction.record(id, new SatisfactionService.SatisfactionInterviewForm(stationId, method, personName,
-                            recordId, answers, freeText, null));
+        return attempt(
+                flash,
+                "/evaluations/" + id + "/satisfaction" + (stationId == null ? "" : "?stationId=" + stationId),
+                "已登记满意度测评",
+                () -> {
+                    satisfaction.record(
+                            id,
+                            new SatisfactionService.SatisfactionInterviewForm(
+                                    stationId, method, personName, recordId, answers, freeText, null));
                     return null;
                 });
     }
@@ -209,12 +273,22 @@ class EvaluationWebController {
     // ---- spot checks --------------------------------------------------------------------------------
 
     @PostMapping("/spot-checks")
-    String draw(@RequestParam Long projectId, @RequestParam(required = false) Long roundId,
-                @RequestParam(required = false) Integer sampleSize, @RequestParam(required = false) Sampler.Strata strata,
-                @RequestParam(required = false) Long seed, RedirectAttributes flash) {
+    String draw(
+            @RequestParam Long projectId,
+            @RequestParam(required = false) Long roundId,
+            @RequestParam(required = false) Integer sampleSize,
+            @RequestParam(required = false) Sampler.Strata strata,
+            @RequestParam(required = false) Long seed,
+            RedirectAttributes flash) {
         String back = roundId == null ? "/evaluations" : "/evaluations/" + roundId;
-        return attempt(flash, back, "已抽取样本", () -> "/spot-checks/" + checks.draw(new SpotCheckService.SpotCheckDrawForm(
-                projectId, roundId, null, sampleSize, strata, null, null, seed)).id());
+        return attempt(
+                flash,
+                back,
+                "已抽取样本",
+                () -> "/spot-checks/"
+                        + checks.draw(new SpotCheckService.SpotCheckDrawForm(
+                                        projectId, roundId, null, sampleSize, strata, null, null, seed))
+                                .id());
     }
 
     @GetMapping("/spot-checks/{id}")
@@ -228,10 +302,14 @@ class EvaluationWebController {
     }
 
     @PostMapping("/spot-checks/{id}/items/{itemId}")
-    String checkItem(@PathVariable long id, @PathVariable long itemId,
-                     @RequestParam(required = false) SpotCheckService.Method method,
-                     @RequestParam(required = false) SpotCheckService.Outcome outcome,
-                     @RequestParam(required = false) String note, @RequestParam Long version, RedirectAttributes flash) {
+    String checkItem(
+            @PathVariable long id,
+            @PathVariable long itemId,
+            @RequestParam(required = false) SpotCheckService.Method method,
+            @RequestParam(required = false) SpotCheckService.Outcome outcome,
+            @RequestParam(required = false) String note,
+            @RequestParam Long version,
+            RedirectAttributes flash) {
         return attempt(flash, "/spot-checks/" + id + "#item-" + itemId, "已登记核实结果", () -> {
             checks.check(itemId, new SpotCheckService.SpotCheckResultInput(method, outcome, note, version));
             return null;
@@ -239,8 +317,12 @@ class EvaluationWebController {
     }
 
     @PostMapping("/spot-checks/{id}/items/{itemId}/answer")
-    String answer(@PathVariable long id, @PathVariable long itemId, @RequestParam(required = false) String answer,
-                  @RequestParam Long version, RedirectAttributes flash) {
+    String answer(
+            @PathVariable long id,
+            @PathVariable long itemId,
+            @RequestParam(required = false) String answer,
+            @RequestParam Long version,
+            RedirectAttributes flash) {
         return attempt(flash, "/spot-checks/" + id + "#item-" + itemId, "已答复", () -> {
             checks.answer(itemId, answer, version);
             return null;
@@ -250,15 +332,26 @@ class EvaluationWebController {
     // ---- rectification -----------------------------------------------------------------------------
 
     @PostMapping("/rectifications")
-    String raise(@RequestParam(required = false) Long roundId, @RequestParam(required = false) Long stationId,
-                 @RequestParam(required = false) String itemCode, @RequestParam(required = false) Long spotCheckItemId,
-                 @RequestParam(required = false) String title, @RequestParam(required = false) String requirement,
-                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
-                 @RequestParam(required = false) String back, RedirectAttributes flash) {
+    String raise(
+            @RequestParam(required = false) Long roundId,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) String itemCode,
+            @RequestParam(required = false) Long spotCheckItemId,
+            @RequestParam(required = false) String title,
+            @RequestParam(required = false) String requirement,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate deadline,
+            @RequestParam(required = false) String back,
+            RedirectAttributes flash) {
         String to = back != null && back.startsWith("/") && !back.startsWith("//") ? back : "/evaluations";
-        return attempt(flash, to, "已提出整改事项", () -> "/rectifications/" + rectifications.raise(
-                new RectificationService.RectificationForm(roundId, stationId, itemCode, spotCheckItemId, title,
-                        requirement, deadline)).id());
+        return attempt(
+                flash,
+                to,
+                "已提出整改事项",
+                () -> "/rectifications/"
+                        + rectifications
+                                .raise(new RectificationService.RectificationForm(
+                                        roundId, stationId, itemCode, spotCheckItemId, title, requirement, deadline))
+                                .id());
     }
 
     @GetMapping("/rectifications")
@@ -274,8 +367,11 @@ class EvaluationWebController {
     }
 
     @PostMapping("/rectifications/{id}/response")
-    String respond(@PathVariable long id, @RequestParam(required = false) String response, @RequestParam Long version,
-                   RedirectAttributes flash) {
+    String respond(
+            @PathVariable long id,
+            @RequestParam(required = false) String response,
+            @RequestParam Long version,
+            RedirectAttributes flash) {
         return attempt(flash, "/rectifications/" + id, "已提交整改情况", () -> {
             rectifications.respond(id, response, version);
             return null;
@@ -283,8 +379,12 @@ class EvaluationWebController {
     }
 
     @PostMapping("/rectifications/{id}/review")
-    String review(@PathVariable long id, @RequestParam boolean close, @RequestParam(required = false) String note,
-                  @RequestParam Long version, RedirectAttributes flash) {
+    String review(
+            @PathVariable long id,
+            @RequestParam boolean close,
+            @RequestParam(required = false) String note,
+            @RequestParam Long version,
+            RedirectAttributes flash) {
         return attempt(flash, "/rectifications/" + id, close ? "已确认整改完成" : "已退回重新整改", () -> {
             rectifications.review(id, close, note, version);
             return null;
@@ -307,18 +407,31 @@ class EvaluationWebController {
     }
 
     @PostMapping("/rubrics")
-    String importRubric(@RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String yaml,
-                        RedirectAttributes flash) throws java.io.IOException {
+    String importRubric(
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String yaml,
+            RedirectAttributes flash)
+            throws java.io.IOException {
         String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : yaml;
-        return attempt(flash, "/rubrics", "已导入评分细则", () -> "/rubrics/" + rubrics.importYaml(text).summary().id());
+        return attempt(
+                flash,
+                "/rubrics",
+                "已导入评分细则",
+                () -> "/rubrics/" + rubrics.importYaml(text).summary().id());
     }
 
     @GetMapping("/rubrics/{id}/export.yaml")
     ResponseEntity<byte[]> export(@PathVariable long id) {
         RubricService.RubricDetail d = rubrics.detail(id);
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.summary().code() + "-v" + d.summary().versionNo() + ".yaml", StandardCharsets.UTF_8)
-                        .build().toString())
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        d.summary().code() + "-v" + d.summary().versionNo() + ".yaml",
+                                        StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .contentType(org.springframework.http.MediaType.parseMediaType("application/yaml;charset=UTF-8"))
                 .body(rubrics.export(id).getBytes(StandardCharsets.UTF_8));
     }

@@ -3,8 +3,7 @@ package cn.sgz.evaluation.internal;
 /** Masks personal data for people who do not need it in full. */
 final class Masking {
 
-    private Masking() {
-    }
+    private Masking() {}
 
     /** 138****5678; landlines keep area code and last two digits. */
     static String phone(String phone) {

@@ -32,8 +32,8 @@ public class RectificationService {
     private final SpotCheckService spotChecks;
     private final ApplicationEventPublisher events;
 
-    RectificationService(JdbcClient jdbc, EvaluationAccess access, SpotCheckService spotChecks,
-                         ApplicationEventPublisher events) {
+    RectificationService(
+            JdbcClient jdbc, EvaluationAccess access, SpotCheckService spotChecks, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.spotChecks = spotChecks;
@@ -41,7 +41,9 @@ public class RectificationService {
     }
 
     public enum Status {
-        OPEN("待整改"), RESPONDED("已答复，待评估人确认"), CLOSED("已整改完成");
+        OPEN("待整改"),
+        RESPONDED("已答复，待评估人确认"),
+        CLOSED("已整改完成");
 
         private final String label;
 
@@ -54,17 +56,40 @@ public class RectificationService {
         }
     }
 
-    public record RectificationForm(Long roundId, Long stationId, String itemCode, Long spotCheckItemId, String title,
-                            String requirement, LocalDate deadline) {
-    }
+    public record RectificationForm(
+            Long roundId,
+            Long stationId,
+            String itemCode,
+            Long spotCheckItemId,
+            String title,
+            String requirement,
+            LocalDate deadline) {}
 
-    public record RectificationView(long id, long projectId, Long roundId, long stationId, String stationName,
-                                    String sourceType, String sourceRef, String title, String requirement,
-                                    LocalDate deadline, boolean overdue, String status, String statusLabel,
-                                    String response, String respondedBy, OffsetDateTime respondedAt, String reviewNote,
-                                    String closedBy, OffsetDateTime closedAt, String createdBy, OffsetDateTime createdAt,
-                                    boolean canRespond, boolean canReview, long version) {
-    }
+    public record RectificationView(
+            long id,
+            long projectId,
+            Long roundId,
+            long stationId,
+            String stationName,
+            String sourceType,
+            String sourceRef,
+            String title,
+            String requirement,
+            LocalDate deadline,
+            boolean overdue,
+            String status,
+            String statusLabel,
+            String response,
+            String respondedBy,
+            OffsetDateTime respondedAt,
+            String reviewNote,
+            String closedBy,
+            OffsetDateTime closedAt,
+            String createdBy,
+            OffsetDateTime createdAt,
+            boolean canRespond,
+            boolean canReview,
+            long version) {}
 
     @Transactional
     public RectificationView raise(RectificationForm f) {
@@ -96,7 +121,9 @@ public class RectificationService {
             stationId = f.stationId();
             orgPath = access.pathOf(stationId);
             sourceType = "ITEM";
-            sourceRef = f.itemCode() == null || f.itemCode().isBlank() ? null : f.itemCode().strip();
+            sourceRef = f.itemCode() == null || f.itemCode().isBlank()
+                    ? null
+                    : f.itemCode().strip();
         }
         String title = f.title() == null ? "" : f.title().strip();
         if (title.length() < 2 || title.length() > 200) {
@@ -113,19 +140,31 @@ public class RectificationService {
             throw BusinessException.field("deadline", "整改期限不能早于今天");
         }
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO rectification (project_id, round_id, station_id, org_path, source_type, source_ref, title, "
-                        + "requirement, deadline, status, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,'OPEN',?,?)")
-                .params(projectId, roundId, stationId, orgPath, sourceType, sourceRef, title, req, f.deadline(),
-                        access.me().displayName(), ChinaTime.offsetNow())
+        jdbc.sql(
+                        "INSERT INTO rectification (project_id, round_id, station_id, org_path, source_type, source_ref, title, "
+                                + "requirement, deadline, status, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,'OPEN',?,?)")
+                .params(
+                        projectId,
+                        roundId,
+                        stationId,
+                        orgPath,
+                        sourceType,
+                        sourceRef,
+                        title,
+                        req,
+                        f.deadline(),
+                        access.me().displayName(),
+                        ChinaTime.offsetNow())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        events.publishEvent(AuditEvent.success("RECTIFICATION_RAISE", "RECTIFICATION", id, orgPath,
-                title + "（期限 " + f.deadline() + "）"));
+        events.publishEvent(AuditEvent.success(
+                "RECTIFICATION_RAISE", "RECTIFICATION", id, orgPath, title + "（期限 " + f.deadline() + "）"));
         return get(id);
     }
 
     private Map<String, Object> row(long id) {
-        return jdbc.sql("SELECT * FROM rectification WHERE id = ?").param(id).query().listOfRows().stream().findFirst()
+        return jdbc.sql("SELECT * FROM rectification WHERE id = ?").param(id).query().listOfRows().stream()
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("整改事项"));
     }
 
@@ -135,7 +174,8 @@ public class RectificationService {
         if (role == Role.EVALUATOR) {
             return roundId != null && access.member(roundId);
         }
-        return access.scope().covers(orgPath) || roundId != null && role == Role.BUREAU_OFFICER && access.member(roundId);
+        return access.scope().covers(orgPath)
+                || roundId != null && role == Role.BUREAU_OFFICER && access.member(roundId);
     }
 
     private boolean reviews(Long roundId, String orgPath) {
@@ -169,14 +209,31 @@ public class RectificationService {
         Status status = Status.valueOf((String) r.get("status"));
         LocalDate deadline = date(r.get("deadline"));
         boolean stationSide = access.isStationSide() && access.scope().covers(orgPath);
-        return new RectificationView(((Number) r.get("id")).longValue(), ((Number) r.get("project_id")).longValue(),
-                roundId, stationId, stationName(stationId), (String) r.get("source_type"),
-                (String) r.get("source_ref"), (String) r.get("title"), (String) r.get("requirement"), deadline,
-                status != Status.CLOSED && deadline.isBefore(ChinaTime.today()), status.name(), status.label(),
-                (String) r.get("response"), (String) r.get("responded_by"), offset(r.get("responded_at")),
-                (String) r.get("review_note"), (String) r.get("closed_by"), offset(r.get("closed_at")),
-                (String) r.get("created_by"), offset(r.get("created_at")), stationSide && status == Status.OPEN,
-                reviews(roundId, orgPath) && status != Status.CLOSED, ((Number) r.get("version")).longValue());
+        return new RectificationView(
+                ((Number) r.get("id")).longValue(),
+                ((Number) r.get("project_id")).longValue(),
+                roundId,
+                stationId,
+                stationName(stationId),
+                (String) r.get("source_type"),
+                (String) r.get("source_ref"),
+                (String) r.get("title"),
+                (String) r.get("requirement"),
+                deadline,
+                status != Status.CLOSED && deadline.isBefore(ChinaTime.today()),
+                status.name(),
+                status.label(),
+                (String) r.get("response"),
+                (String) r.get("responded_by"),
+                offset(r.get("responded_at")),
+                (String) r.get("review_note"),
+                (String) r.get("closed_by"),
+                offset(r.get("closed_at")),
+                (String) r.get("created_by"),
+                offset(r.get("created_at")),
+                stationSide && status == Status.OPEN,
+                reviews(roundId, orgPath) && status != Status.CLOSED,
+                ((Number) r.get("version")).longValue());
     }
 
     private String stationName(long stationId) {
@@ -206,24 +263,35 @@ public class RectificationService {
         }
         sql.append(" ORDER BY deadline, id");
         return jdbc.sql(sql.toString()).params(params).query().listOfRows().stream()
-                .filter(r -> sees((String) r.get("org_path"),
+                .filter(r -> sees(
+                        (String) r.get("org_path"),
                         r.get("round_id") == null ? null : ((Number) r.get("round_id")).longValue()))
-                .map(this::view).toList();
+                .map(this::view)
+                .toList();
     }
 
     public List<RectificationBoard.OpenItem> openItems() {
         if (access.me().role() == Role.CITY_OFFICER) {
             return List.of();
         }
-        return list(null, null, true).stream().map(v -> new RectificationBoard.OpenItem(v.id(), v.stationId(),
-                v.stationName(), v.title(), v.deadline(), v.statusLabel(), v.overdue(), "/rectifications/" + v.id()))
+        return list(null, null, true).stream()
+                .map(v -> new RectificationBoard.OpenItem(
+                        v.id(),
+                        v.stationId(),
+                        v.stationName(),
+                        v.title(),
+                        v.deadline(),
+                        v.statusLabel(),
+                        v.overdue(),
+                        "/rectifications/" + v.id()))
                 .toList();
     }
 
     @Transactional
     public RectificationView respond(long id, String response, Long version) {
         RectificationView v = get(id);
-        if (!access.isStationSide() || !access.scope().covers(row(id).get("org_path").toString())) {
+        if (!access.isStationSide()
+                || !access.scope().covers(row(id).get("org_path").toString())) {
             throw new ForbiddenException("只有该社工站可以答复整改事项");
         }
         if (!Status.OPEN.name().equals(v.status())) {
@@ -233,11 +301,20 @@ public class RectificationService {
         if (text.length() < 2 || text.length() > 2000) {
             throw BusinessException.field("response", "请填写整改情况（2～2000个字）");
         }
-        update(id, version, "UPDATE rectification SET status = 'RESPONDED', response = ?, responded_by = ?, "
-                + "responded_at = ?, version = version + 1 WHERE id = ? AND version = ?",
-                text, access.me().displayName(), ChinaTime.offsetNow());
-        events.publishEvent(AuditEvent.success("RECTIFICATION_RESPOND", "RECTIFICATION", id,
-                row(id).get("org_path").toString(), text));
+        update(
+                id,
+                version,
+                "UPDATE rectification SET status = 'RESPONDED', response = ?, responded_by = ?, "
+                        + "responded_at = ?, version = version + 1 WHERE id = ? AND version = ?",
+                text,
+                access.me().displayName(),
+                ChinaTime.offsetNow());
+        events.publishEvent(AuditEvent.success(
+                "RECTIFICATION_RESPOND",
+                "RECTIFICATION",
+                id,
+                row(id).get("org_path").toString(),
+                text));
         return get(id);
     }
 
@@ -256,14 +333,28 @@ public class RectificationService {
             throw BusinessException.field("note", "说明不能超过1000个字");
         }
         if (close) {
-            update(id, version, "UPDATE rectification SET status = 'CLOSED', review_note = ?, closed_by = ?, closed_at = ?, "
-                    + "version = version + 1 WHERE id = ? AND version = ?", n, access.me().displayName(), ChinaTime.offsetNow());
+            update(
+                    id,
+                    version,
+                    "UPDATE rectification SET status = 'CLOSED', review_note = ?, closed_by = ?, closed_at = ?, "
+                            + "version = version + 1 WHERE id = ? AND version = ?",
+                    n,
+                    access.me().displayName(),
+                    ChinaTime.offsetNow());
         } else {
-            update(id, version, "UPDATE rectification SET status = 'OPEN', review_note = ?, closed_by = NULL, "
-                    + "closed_at = NULL, version = version + 1 WHERE id = ? AND version = ?", n);
+            update(
+                    id,
+                    version,
+                    "UPDATE rectification SET status = 'OPEN', review_note = ?, closed_by = NULL, "
+                            + "closed_at = NULL, version = version + 1 WHERE id = ? AND version = ?",
+                    n);
         }
-        events.publishEvent(AuditEvent.success(close ? "RECTIFICATION_CLOSE" : "RECTIFICATION_REOPEN", "RECTIFICATION",
-                id, row(id).get("org_path").toString(), n));
+        events.publishEvent(AuditEvent.success(
+                close ? "RECTIFICATION_CLOSE" : "RECTIFICATION_REOPEN",
+                "RECTIFICATION",
+                id,
+                row(id).get("org_path").toString(),
+                n));
         return get(id);
     }
 
@@ -280,7 +371,9 @@ public class RectificationService {
     }
 
     private static LocalDate date(Object o) {
-        return o instanceof java.sql.Date d ? d.toLocalDate() : o instanceof LocalDate l ? l : LocalDate.parse(o.toString());
+        return o instanceof java.sql.Date d
+                ? d.toLocalDate()
+                : o instanceof LocalDate l ? l : LocalDate.parse(o.toString());
     }
 
     private static OffsetDateTime offset(Object o) {

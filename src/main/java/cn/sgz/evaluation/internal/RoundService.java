@@ -50,9 +50,16 @@ public class RoundService {
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
 
-    RoundService(JdbcClient jdbc, EvaluationAccess access, RubricService rubrics, ProjectQueries projects,
-                 ComplianceService compliance, SatisfactionService satisfaction, AccountLookup accounts,
-                 ApplicationEventPublisher events, ObjectMapper json) {
+    RoundService(
+            JdbcClient jdbc,
+            EvaluationAccess access,
+            RubricService rubrics,
+            ProjectQueries projects,
+            ComplianceService compliance,
+            SatisfactionService satisfaction,
+            AccountLookup accounts,
+            ApplicationEventPublisher events,
+            ObjectMapper json) {
         this.jdbc = jdbc;
         this.access = access;
         this.rubrics = rubrics;
@@ -65,7 +72,8 @@ public class RoundService {
     }
 
     public enum Kind {
-        MIDTERM("中期评估"), FINAL("末期评估·验收");
+        MIDTERM("中期评估"),
+        FINAL("末期评估·验收");
 
         private final String label;
 
@@ -79,7 +87,9 @@ public class RoundService {
     }
 
     public enum Decision {
-        PASS("通过"), PASS_AFTER_RECTIFICATION("整改后通过"), FAIL("不通过");
+        PASS("通过"),
+        PASS_AFTER_RECTIFICATION("整改后通过"),
+        FAIL("不通过");
 
         private final String label;
 
@@ -92,52 +102,101 @@ public class RoundService {
         }
     }
 
-    public record EvalRoundForm(Long projectId, Long rubricId, Kind kind, String name, LocalDate startsOn, LocalDate endsOn,
-                            String thresholds, List<String> team) {
-    }
+    public record EvalRoundForm(
+            Long projectId,
+            Long rubricId,
+            Kind kind,
+            String name,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String thresholds,
+            List<String> team) {}
 
-    public record EvalTeamMember(long userId, String username, String displayName, String role) {
-    }
+    public record EvalTeamMember(long userId, String username, String displayName, String role) {}
 
-    public record EvalRoundView(long id, long projectId, String projectName, long rubricId, String rubricName, String kind,
-                            String kindLabel, String name, LocalDate startsOn, LocalDate endsOn, String thresholds,
-                            String status, String statusLabel, String decision, String decisionLabel,
-                            String decisionNote, String decidedBy, OffsetDateTime decidedAt, List<EvalTeamMember> team,
-                            boolean canScore, boolean canManage, long version) {
-    }
+    public record EvalRoundView(
+            long id,
+            long projectId,
+            String projectName,
+            long rubricId,
+            String rubricName,
+            String kind,
+            String kindLabel,
+            String name,
+            LocalDate startsOn,
+            LocalDate endsOn,
+            String thresholds,
+            String status,
+            String statusLabel,
+            String decision,
+            String decisionLabel,
+            String decisionNote,
+            String decidedBy,
+            OffsetDateTime decidedAt,
+            List<EvalTeamMember> team,
+            boolean canScore,
+            boolean canManage,
+            long version) {}
 
-    public record EvalItemRow(String code, String name, String method, String methodLabel, BigDecimal max,
-                          String materials, boolean automatic, BigDecimal points, String figure, String note,
-                          String link, String level, List<BigDecimal> partPoints, List<Rubric.RubricLevel> levels,
-                          List<Rubric.RubricPart> parts, String comment, String scoredBy, Long version) {
-    }
+    public record EvalItemRow(
+            String code,
+            String name,
+            String method,
+            String methodLabel,
+            BigDecimal max,
+            String materials,
+            boolean automatic,
+            BigDecimal points,
+            String figure,
+            String note,
+            String link,
+            String level,
+            List<BigDecimal> partPoints,
+            List<Rubric.RubricLevel> levels,
+            List<Rubric.RubricPart> parts,
+            String comment,
+            String scoredBy,
+            Long version) {}
 
-    public record EvalSectionRow(String name, BigDecimal max, BigDecimal points, List<EvalItemRow> items) {
-    }
+    public record EvalSectionRow(String name, BigDecimal max, BigDecimal points, List<EvalItemRow> items) {}
 
-    public record EvalJudgementRow(long indicatorId, String code, String name, String standard, Boolean met,
-                               String comment, String judgedBy, LocalDate judgedOn) {
-    }
+    public record EvalJudgementRow(
+            long indicatorId,
+            String code,
+            String name,
+            String standard,
+            Boolean met,
+            String comment,
+            String judgedBy,
+            LocalDate judgedOn) {}
 
-    public record EvalScoreSheet(long roundId, long stationId, String stationName, LocalDate asOf, BigDecimal total,
-                        BigDecimal max, String grade, int unscored, List<EvalSectionRow> sections,
-                        List<EvalJudgementRow> checklist) {
-    }
+    public record EvalScoreSheet(
+            long roundId,
+            long stationId,
+            String stationName,
+            LocalDate asOf,
+            BigDecimal total,
+            BigDecimal max,
+            String grade,
+            int unscored,
+            List<EvalSectionRow> sections,
+            List<EvalJudgementRow> checklist) {}
 
-    public record EvalStationTotal(long stationId, String stationName, BigDecimal total, BigDecimal max, String grade,
-                               int unscored) {
-    }
+    public record EvalStationTotal(
+            long stationId, String stationName, BigDecimal total, BigDecimal max, String grade, int unscored) {}
 
-    public record EvalSummary(long roundId, List<EvalStationTotal> stations, BigDecimal projectAverage, String projectGrade,
-                          boolean frozen) {
-    }
+    public record EvalSummary(
+            long roundId,
+            List<EvalStationTotal> stations,
+            BigDecimal projectAverage,
+            String projectGrade,
+            boolean frozen) {}
 
-    public record EvalScoreInput(String level, BigDecimal points, List<BigDecimal> parts, String comment, Long version) {
-    }
+    public record EvalScoreInput(
+            String level, BigDecimal points, List<BigDecimal> parts, String comment, Long version) {}
 
     /** What is frozen at close: every station's sheet as it stood. */
-    record Frozen(List<EvalScoreSheet> sheets) {
-    }
+    record Frozen(List<EvalScoreSheet> sheets) {}
 
     // ---- rounds ---------------------------------------------------------------------------------
 
@@ -145,7 +204,9 @@ public class RoundService {
     public List<EvalRoundView> list(Long projectId) {
         List<Long> ids = jdbc.sql("SELECT id FROM eval_round" + (projectId == null ? "" : " WHERE project_id = ?")
                         + " ORDER BY starts_on DESC, id DESC")
-                .params(projectId == null ? List.of() : List.of(projectId)).query(Long.class).list();
+                .params(projectId == null ? List.of() : List.of(projectId))
+                .query(Long.class)
+                .list();
         List<EvalRoundView> out = new ArrayList<>();
         for (long id : ids) {
             try {
@@ -161,23 +222,41 @@ public class RoundService {
     public EvalRoundView get(long roundId) {
         EvaluationAccess.RoundRef ref = access.visibleRound(roundId);
         boolean canScore = access.canScore(ref) && ref.open();
-        boolean canManage = access.isManager() && (access.me().role() == Role.ADMIN || access.scope().covers(ref.orgPath()));
+        boolean canManage = access.isManager()
+                && (access.me().role() == Role.ADMIN || access.scope().covers(ref.orgPath()));
         List<EvalTeamMember> team = team(roundId);
         return jdbc.sql("SELECT r.*, b.name AS rubric_name FROM eval_round r JOIN eval_rubric b ON b.id = r.rubric_id "
-                        + "WHERE r.id = ?").param(roundId)
+                        + "WHERE r.id = ?")
+                .param(roundId)
                 .query((rs, i) -> {
                     Kind kind = Kind.valueOf(rs.getString("kind"));
                     String decision = rs.getString("decision");
                     String status = rs.getString("status");
-                    return new EvalRoundView(rs.getLong("id"), rs.getLong("project_id"),
-                            projects.get(rs.getLong("project_id")).name(), rs.getLong("rubric_id"),
-                            rs.getString("rubric_name"), kind.name(), kind.label(), rs.getString("name"),
-                            rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
-                            rs.getString("thresholds"), status, statusLabel(status), decision,
-                            decision == null ? null : Decision.valueOf(decision).label(), rs.getString("decision_note"),
-                            rs.getString("decided_by"), rs.getObject("decided_at", OffsetDateTime.class), team,
-                            canScore, canManage, rs.getLong("version"));
-                }).single();
+                    return new EvalRoundView(
+                            rs.getLong("id"),
+                            rs.getLong("project_id"),
+                            projects.get(rs.getLong("project_id")).name(),
+                            rs.getLong("rubric_id"),
+                            rs.getString("rubric_name"),
+                            kind.name(),
+                            kind.label(),
+                            rs.getString("name"),
+                            rs.getObject("starts_on", LocalDate.class),
+                            rs.getObject("ends_on", LocalDate.class),
+                            rs.getString("thresholds"),
+                            status,
+                            statusLabel(status),
+                            decision,
+                            decision == null ? null : Decision.valueOf(decision).label(),
+                            rs.getString("decision_note"),
+                            rs.getString("decided_by"),
+                            rs.getObject("decided_at", OffsetDateTime.class),
+                            team,
+                            canScore,
+                            canManage,
+                            rs.getLong("version"));
+                })
+                .single();
     }
 
     static String statusLabel(String status) {
@@ -190,8 +269,12 @@ public class RoundService {
 
     private List<EvalTeamMember> team(long roundId) {
         return jdbc.sql("SELECT user_id, username, display_name, role FROM eval_round_member WHERE round_id = ? "
-                        + "ORDER BY username").param(roundId)
-                .query((rs, i) -> new EvalTeamMember(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        + "ORDER BY username")
+                .param(roundId)
+                .query((rs, i) -> new EvalTeamMember(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
                         Role.valueOf(rs.getString(4)).label()))
                 .list();
     }
@@ -217,7 +300,9 @@ public class RoundService {
         if (!problems.isEmpty()) {
             throw new BusinessException("INVALID_INPUT", problems.get(0).message(), problems);
         }
-        String thresholds = f.thresholds() == null || f.thresholds().isBlank() ? "90,75,60" : f.thresholds().strip();
+        String thresholds = f.thresholds() == null || f.thresholds().isBlank()
+                ? "90,75,60"
+                : f.thresholds().strip();
         Scoring.thresholds(thresholds);
         ProjectInScope p = projects.inScope(f.projectId());
         if (rubrics.list().stream().noneMatch(r -> r.id() == f.rubricId())) {
@@ -228,15 +313,25 @@ public class RoundService {
             throw new NotFoundException("项目");
         }
         String name = f.name() == null || f.name().isBlank()
-                ? p.project().name() + " " + f.kind().label() : f.name().strip();
+                ? p.project().name() + " " + f.kind().label()
+                : f.name().strip();
         if (name.length() > 200) {
             throw BusinessException.field("name", "评估名称不能超过200个字");
         }
         var keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO eval_round (project_id, org_path, rubric_id, kind, name, starts_on, ends_on, thresholds, "
                         + "status, created_by, created_at) VALUES (?,?,?,?,?,?,?,?,'OPEN',?,?)")
-                .params(p.project().id(), orgPath, f.rubricId(), f.kind().name(), name, f.startsOn(), f.endsOn(),
-                        thresholds, access.me().username(), ChinaTime.offsetNow())
+                .params(
+                        p.project().id(),
+                        orgPath,
+                        f.rubricId(),
+                        f.kind().name(),
+                        name,
+                        f.startsOn(),
+                        f.endsOn(),
+                        thresholds,
+                        access.me().username(),
+                        ChinaTime.offsetNow())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         writeTeam(id, f.team() == null ? List.of() : f.team());
@@ -252,28 +347,46 @@ public class RoundService {
     public EvalRoundView setTeam(long roundId, List<String> usernames, Long version) {
         EvaluationAccess.RoundRef r = access.managedRound(roundId);
         bump(roundId, version);
-        jdbc.sql("DELETE FROM eval_round_member WHERE round_id = ?").param(roundId).update();
+        jdbc.sql("DELETE FROM eval_round_member WHERE round_id = ?")
+                .param(roundId)
+                .update();
         writeTeam(roundId, usernames == null ? List.of() : usernames);
-        events.publishEvent(AuditEvent.success("EVAL_TEAM_SET", "EVAL_ROUND", roundId, r.orgPath(),
+        events.publishEvent(AuditEvent.success(
+                "EVAL_TEAM_SET",
+                "EVAL_ROUND",
+                roundId,
+                r.orgPath(),
                 String.join("、", usernames == null ? List.of() : usernames)));
         return get(roundId);
     }
 
     private void writeTeam(long roundId, List<String> usernames) {
         Scope scope = access.scope();
-        for (String u : usernames.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).distinct().toList()) {
-            AccountLookup.Account a = accounts.byUsername(u).filter(AccountLookup.Account::enabled)
+        for (String u : usernames.stream()
+                .filter(s -> s != null && !s.isBlank())
+                .map(String::strip)
+                .distinct()
+                .toList()) {
+            AccountLookup.Account a = accounts.byUsername(u)
+                    .filter(AccountLookup.Account::enabled)
                     .orElseThrow(() -> BusinessException.field("team", "账号“" + u + "”不存在或已停用"));
             if (a.role() != Role.EVALUATOR && a.role() != Role.BUREAU_OFFICER) {
-                throw BusinessException.field("team", "账号“" + u + "”的角色是" + a.role().label()
-                        + "，评估小组只能由第三方评估人员和区/县民政局人员组成");
+                throw BusinessException.field(
+                        "team", "账号“" + u + "”的角色是" + a.role().label() + "，评估小组只能由第三方评估人员和区/县民政局人员组成");
             }
             String path = a.orgUnitId() == null ? null : access.pathOf(a.orgUnitId());
             if (access.me().role() != Role.ADMIN && (path == null || !scope.covers(path))) {
                 throw BusinessException.field("team", "账号“" + u + "”不在您的管辖范围内");
             }
-            jdbc.sql("INSERT INTO eval_round_member (round_id, user_id, username, display_name, role) VALUES (?,?,?,?,?)")
-                    .params(roundId, a.id(), a.username(), a.displayName(), a.role().name()).update();
+            jdbc.sql(
+                            "INSERT INTO eval_round_member (round_id, user_id, username, display_name, role) VALUES (?,?,?,?,?)")
+                    .params(
+                            roundId,
+                            a.id(),
+                            a.username(),
+                            a.displayName(),
+                            a.role().name())
+                    .update();
         }
     }
 
@@ -282,7 +395,9 @@ public class RoundService {
             throw BusinessException.field("version", "缺少版本号：请先读取评估，再带着读取到的 version 提交");
         }
         if (jdbc.sql("UPDATE eval_round SET version = version + 1 WHERE id = ? AND version = ?")
-                .params(roundId, version).update() != 1) {
+                        .params(roundId, version)
+                        .update()
+                != 1) {
             throw new ConflictException("保存失败：该评估在您打开之后已被他人修改，请刷新后重试");
         }
     }
@@ -295,7 +410,9 @@ public class RoundService {
         access.requireStation(ref, stationId);
         Frozen frozen = frozen(roundId);
         if (frozen != null) {
-            return frozen.sheets().stream().filter(s -> s.stationId() == stationId).findFirst()
+            return frozen.sheets().stream()
+                    .filter(s -> s.stationId() == stationId)
+                    .findFirst()
                     .orElseThrow(() -> new NotFoundException("社工站"));
         }
         return compute(ref, List.of(stationId)).get(0);
@@ -307,21 +424,38 @@ public class RoundService {
         List<Long> visible = access.visibleStations(ref);
         Frozen frozen = frozen(roundId);
         List<EvalScoreSheet> sheets = frozen != null
-                ? frozen.sheets().stream().filter(s -> visible.contains(s.stationId())).toList()
+                ? frozen.sheets().stream()
+                        .filter(s -> visible.contains(s.stationId()))
+                        .toList()
                 : compute(ref, visible);
-        String thresholds = jdbc.sql("SELECT thresholds FROM eval_round WHERE id = ?").param(roundId)
-                .query(String.class).single();
-        List<EvalStationTotal> rows = sheets.stream().map(s -> new EvalStationTotal(s.stationId(), s.stationName(), s.total(),
-                s.max(), s.grade(), s.unscored())).toList();
-        BigDecimal avg = rows.isEmpty() ? BigDecimal.ZERO : rows.stream().map(EvalStationTotal::total)
-                .reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(rows.size()), 1, RoundingMode.HALF_UP);
+        String thresholds = jdbc.sql("SELECT thresholds FROM eval_round WHERE id = ?")
+                .param(roundId)
+                .query(String.class)
+                .single();
+        List<EvalStationTotal> rows = sheets.stream()
+                .map(s -> new EvalStationTotal(
+                        s.stationId(), s.stationName(), s.total(), s.max(), s.grade(), s.unscored()))
+                .toList();
+        BigDecimal avg = rows.isEmpty()
+                ? BigDecimal.ZERO
+                : rows.stream()
+                        .map(EvalStationTotal::total)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add)
+                        .divide(BigDecimal.valueOf(rows.size()), 1, RoundingMode.HALF_UP);
         BigDecimal max = rows.isEmpty() ? BigDecimal.ZERO : rows.get(0).max();
-        return new EvalSummary(roundId, rows, avg, Scoring.grade(avg, max, Scoring.thresholds(thresholds)), frozen != null);
+        return new EvalSummary(
+                roundId, rows, avg, Scoring.grade(avg, max, Scoring.thresholds(thresholds)), frozen != null);
     }
 
     private Frozen frozen(long roundId) {
-        String text = jdbc.sql("SELECT frozen FROM eval_round WHERE id = ?").param(roundId)
-                .query((rs, i) -> rs.getString(1)).list().stream().filter(java.util.Objects::nonNull).findFirst()
+        String text = jdbc
+                .sql("SELECT frozen FROM eval_round WHERE id = ?")
+                .param(roundId)
+                .query((rs, i) -> rs.getString(1))
+                .list()
+                .stream()
+                .filter(java.util.Objects::nonNull)
+                .findFirst()
                 .orElse(null);
         return text == null ? null : json.readValue(text, Frozen.class);
     }
@@ -329,7 +463,9 @@ public class RoundService {
     /** Live sheets of some stations: one engine run for all of them. */
     List<EvalScoreSheet> compute(EvaluationAccess.RoundRef ref, List<Long> stationIds) {
         Map<String, Object> round = jdbc.sql("SELECT rubric_id, thresholds, ends_on FROM eval_round WHERE id = ?")
-                .param(ref.id()).query().singleRow();
+                .param(ref.id())
+                .query()
+                .singleRow();
         Rubric rubric = rubrics.rubric(((Number) round.get("rubric_id")).longValue());
         List<BigDecimal> thresholds = Scoring.thresholds((String) round.get("thresholds"));
         LocalDate endsOn = toDate(round.get("ends_on"));
@@ -340,18 +476,34 @@ public class RoundService {
         for (StationCompliance sc : compliance.compute(ref.projectId(), null, asOf)) {
             byStation.put(sc.stationId(), sc);
         }
-        Map<Long, SatisfactionService.SatisfactionAggregate> sat = satisfaction.aggregate(ref.projectId(), stationIds,
-                p.project().startDate(), asOf);
+        Map<Long, SatisfactionService.SatisfactionAggregate> sat =
+                satisfaction.aggregate(ref.projectId(), stationIds, p.project().startDate(), asOf);
         Map<String, Map<String, Object>> stored = new HashMap<>();
-        jdbc.sql("SELECT * FROM eval_score WHERE round_id = ?").param(ref.id()).query().listOfRows()
-                .forEach(row -> stored.put(((Number) row.get("station_id")).longValue() + ":" + row.get("item_code"), row));
+        jdbc.sql("SELECT * FROM eval_score WHERE round_id = ?")
+                .param(ref.id())
+                .query()
+                .listOfRows()
+                .forEach(row ->
+                        stored.put(((Number) row.get("station_id")).longValue() + ":" + row.get("item_code"), row));
         Map<String, EvalJudgementRow> judged = new HashMap<>();
-        jdbc.sql("SELECT station_id, indicator_id, met, comment, judged_by, judged_on FROM eval_judgement WHERE round_id = ?")
-                .param(ref.id()).query((rs, i) -> {
-                    judged.put(rs.getLong(1) + ":" + rs.getLong(2), new EvalJudgementRow(rs.getLong(2), null, null, null,
-                            rs.getBoolean(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class)));
+        jdbc.sql(
+                        "SELECT station_id, indicator_id, met, comment, judged_by, judged_on FROM eval_judgement WHERE round_id = ?")
+                .param(ref.id())
+                .query((rs, i) -> {
+                    judged.put(
+                            rs.getLong(1) + ":" + rs.getLong(2),
+                            new EvalJudgementRow(
+                                    rs.getLong(2),
+                                    null,
+                                    null,
+                                    null,
+                                    rs.getBoolean(3),
+                                    rs.getString(4),
+                                    rs.getString(5),
+                                    rs.getObject(6, LocalDate.class)));
                     return null;
-                }).list();
+                })
+                .list();
         Map<String, Long> indicatorIds = new HashMap<>();
         List<ProjectIndicator> checklist = new ArrayList<>();
         for (ProjectIndicator pi : p.indicators()) {
@@ -371,7 +523,13 @@ public class RoundService {
                 List<EvalItemRow> items = new ArrayList<>();
                 BigDecimal secPoints = BigDecimal.ZERO;
                 for (Rubric.Item item : sec.items()) {
-                    EvalItemRow row = row(item, station, ref, results, indicatorIds, sat.get(station),
+                    EvalItemRow row = row(
+                            item,
+                            station,
+                            ref,
+                            results,
+                            indicatorIds,
+                            sat.get(station),
                             stored.get(station + ":" + item.code()));
                     if (row.points() == null) {
                         unscored++;
@@ -383,21 +541,44 @@ public class RoundService {
                 total = total.add(secPoints);
                 sections.add(new EvalSectionRow(sec.name(), sec.max(), secPoints, items));
             }
-            List<EvalJudgementRow> checks = checklist.stream().map(pi -> {
-                EvalJudgementRow j = judged.get(station + ":" + pi.indicator().id());
-                return new EvalJudgementRow(pi.indicator().id(), pi.indicator().code(), pi.item().name() + "：" + pi.indicator().name(),
-                        pi.indicator().standard(), j == null ? null : j.met(), j == null ? null : j.comment(),
-                        j == null ? null : j.judgedBy(), j == null ? null : j.judgedOn());
-            }).toList();
-            out.add(new EvalScoreSheet(ref.id(), station, p.unitNames().getOrDefault(station, "—"), asOf, total,
-                    rubric.totalPoints(), Scoring.grade(total, rubric.totalPoints(), thresholds), unscored, sections,
+            List<EvalJudgementRow> checks = checklist.stream()
+                    .map(pi -> {
+                        EvalJudgementRow j =
+                                judged.get(station + ":" + pi.indicator().id());
+                        return new EvalJudgementRow(
+                                pi.indicator().id(),
+                                pi.indicator().code(),
+                                pi.item().name() + "：" + pi.indicator().name(),
+                                pi.indicator().standard(),
+                                j == null ? null : j.met(),
+                                j == null ? null : j.comment(),
+                                j == null ? null : j.judgedBy(),
+                                j == null ? null : j.judgedOn());
+                    })
+                    .toList();
+            out.add(new EvalScoreSheet(
+                    ref.id(),
+                    station,
+                    p.unitNames().getOrDefault(station, "—"),
+                    asOf,
+                    total,
+                    rubric.totalPoints(),
+                    Scoring.grade(total, rubric.totalPoints(), thresholds),
+                    unscored,
+                    sections,
                     checks));
         }
         return out;
     }
 
-    private EvalItemRow row(Rubric.Item item, long station, EvaluationAccess.RoundRef ref, Map<Long, IndicatorResult> results,
-                        Map<String, Long> indicatorIds, SatisfactionService.SatisfactionAggregate sat, Map<String, Object> stored) {
+    private EvalItemRow row(
+            Rubric.Item item,
+            long station,
+            EvaluationAccess.RoundRef ref,
+            Map<Long, IndicatorResult> results,
+            Map<String, Long> indicatorIds,
+            SatisfactionService.SatisfactionAggregate sat,
+            Map<String, Object> stored) {
         String comment = stored == null ? null : (String) stored.get("comment");
         String scoredBy = stored == null ? null : (String) stored.get("scored_by");
         Long version = stored == null ? null : ((Number) stored.get("version")).longValue();
@@ -405,27 +586,79 @@ public class RoundService {
             Long indicatorId = indicatorIds.get(item.indicator());
             IndicatorResult r = indicatorId == null ? null : results.get(indicatorId);
             Scoring.Auto a = Scoring.fromIndicator(item, r);
-            String link = indicatorId == null ? null : "/progress/projects/" + ref.projectId() + "/stations/" + station
-                    + "/indicators/" + indicatorId;
-            return new EvalItemRow(item.code(), item.name(), item.method().name(), item.method().label(), item.max(),
-                    item.materials(), true, a.points(), a.figure(), a.note(), link, null, List.of(), item.levels(),
-                    item.parts(), null, null, null);
+            String link = indicatorId == null
+                    ? null
+                    : "/progress/projects/" + ref.projectId() + "/stations/" + station + "/indicators/" + indicatorId;
+            return new EvalItemRow(
+                    item.code(),
+                    item.name(),
+                    item.method().name(),
+                    item.method().label(),
+                    item.max(),
+                    item.materials(),
+                    true,
+                    a.points(),
+                    a.figure(),
+                    a.note(),
+                    link,
+                    null,
+                    List.of(),
+                    item.levels(),
+                    item.parts(),
+                    null,
+                    null,
+                    null);
         }
         if (item.method() == Rubric.Method.FROM_SATISFACTION) {
-            Scoring.Auto a = sat == null ? Scoring.fromSatisfaction(item, 0, 0)
+            Scoring.Auto a = sat == null
+                    ? Scoring.fromSatisfaction(item, 0, 0)
                     : Scoring.fromSatisfaction(item, sat.responses(), sat.average());
-            return new EvalItemRow(item.code(), item.name(), item.method().name(), item.method().label(), item.max(),
-                    item.materials(), true, a.points(), a.figure(), sat == null ? a.note() : a.note() + "；来源：" + sat.sources(),
-                    "/evaluations/" + ref.id() + "/satisfaction", null, List.of(), item.levels(), item.parts(), null,
-                    null, null);
+            return new EvalItemRow(
+                    item.code(),
+                    item.name(),
+                    item.method().name(),
+                    item.method().label(),
+                    item.max(),
+                    item.materials(),
+                    true,
+                    a.points(),
+                    a.figure(),
+                    sat == null ? a.note() : a.note() + "；来源：" + sat.sources(),
+                    "/evaluations/" + ref.id() + "/satisfaction",
+                    null,
+                    List.of(),
+                    item.levels(),
+                    item.parts(),
+                    null,
+                    null,
+                    null);
         }
         BigDecimal points = stored == null ? null : (BigDecimal) stored.get("points");
         String level = stored == null ? null : (String) stored.get("level_name");
-        List<BigDecimal> parts = stored == null || stored.get("sub_points") == null ? List.of()
-                : java.util.Arrays.stream(((String) stored.get("sub_points")).split(",")).map(BigDecimal::new).toList();
-        return new EvalItemRow(item.code(), item.name(), item.method().name(), item.method().label(), item.max(),
-                item.materials(), false, points, null, null, null, level, parts, item.levels(), item.parts(), comment,
-                scoredBy, version);
+        List<BigDecimal> parts = stored == null || stored.get("sub_points") == null
+                ? List.of()
+                : java.util.Arrays.stream(((String) stored.get("sub_points")).split(","))
+                        .map(BigDecimal::new)
+                        .toList();
+        return new EvalItemRow(
+                item.code(),
+                item.name(),
+                item.method().name(),
+                item.method().label(),
+                item.max(),
+                item.materials(),
+                false,
+                points,
+                null,
+                null,
+                null,
+                level,
+                parts,
+                item.levels(),
+                item.parts(),
+                comment,
+                scoredBy,
+                version);
     }
 
     private static LocalDate toDate(Object o) {
@@ -443,14 +676,17 @@ public class RoundService {
     public EvalScoreSheet score(long roundId, long stationId, String itemCode, EvalScoreInput in) {
         EvaluationAccess.RoundRef ref = access.writableRound(roundId);
         access.requireStation(ref, stationId);
-        long rubricId = jdbc.sql("SELECT rubric_id FROM eval_round WHERE id = ?").param(roundId).query(Long.class).single();
+        long rubricId = jdbc.sql("SELECT rubric_id FROM eval_round WHERE id = ?")
+                .param(roundId)
+                .query(Long.class)
+                .single();
         Rubric.Item item = rubrics.rubric(rubricId).item(itemCode);
         if (item == null) {
             throw new NotFoundException("评分项");
         }
         if (item.automatic()) {
-            throw new ConflictException("“" + item.name() + "”由系统根据" + (item.method() == Rubric.Method.FROM_SATISFACTION
-                    ? "满意度测评结果" : "指标进度") + "自动计分，不能手工修改");
+            throw new ConflictException("“" + item.name() + "”由系统根据"
+                    + (item.method() == Rubric.Method.FROM_SATISFACTION ? "满意度测评结果" : "指标进度") + "自动计分，不能手工修改");
         }
         BigDecimal points;
         String level = null;
@@ -464,33 +700,63 @@ public class RoundService {
             }
         } else {
             points = Scoring.combined(item, in.parts());
-            subPoints = String.join(",", in.parts().stream().map(BigDecimal::toPlainString).toList());
+            subPoints = String.join(
+                    ",", in.parts().stream().map(BigDecimal::toPlainString).toList());
         }
-        String comment = in.comment() == null || in.comment().isBlank() ? null : in.comment().strip();
+        String comment = in.comment() == null || in.comment().isBlank()
+                ? null
+                : in.comment().strip();
         if (comment != null && comment.length() > 2000) {
             throw BusinessException.field("comment", "评分说明不能超过 2000 个字");
         }
-        Long current = jdbc.sql("SELECT version FROM eval_score WHERE round_id = ? AND station_id = ? AND item_code = ?")
-                .params(roundId, stationId, itemCode).query(Long.class).optional().orElse(null);
+        Long current = jdbc.sql(
+                        "SELECT version FROM eval_score WHERE round_id = ? AND station_id = ? AND item_code = ?")
+                .params(roundId, stationId, itemCode)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         if (current == null) {
             if (in.version() != null) {
                 throw new ConflictException("保存失败：该项的评分已被删除或从未保存，请刷新后重试");
             }
-            jdbc.sql("INSERT INTO eval_score (round_id, station_id, item_code, points, level_name, sub_points, comment, "
-                            + "scored_by, scored_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                    .params(roundId, stationId, itemCode, points, level, subPoints, comment, access.me().username(),
-                            ChinaTime.offsetNow()).update();
+            jdbc.sql(
+                            "INSERT INTO eval_score (round_id, station_id, item_code, points, level_name, sub_points, comment, "
+                                    + "scored_by, scored_at) VALUES (?,?,?,?,?,?,?,?,?)")
+                    .params(
+                            roundId,
+                            stationId,
+                            itemCode,
+                            points,
+                            level,
+                            subPoints,
+                            comment,
+                            access.me().username(),
+                            ChinaTime.offsetNow())
+                    .update();
         } else {
             if (in.version() == null || in.version().longValue() != current) {
-                throw new ConflictException("保存失败：“" + item.name() + "”的评分在您打开之后已被他人修改（当前版本 " + current
-                        + "），请刷新后重新评分");
+                throw new ConflictException("保存失败：“" + item.name() + "”的评分在您打开之后已被他人修改（当前版本 " + current + "），请刷新后重新评分");
             }
-            jdbc.sql("UPDATE eval_score SET points = ?, level_name = ?, sub_points = ?, comment = ?, scored_by = ?, "
-                            + "scored_at = ?, version = version + 1 WHERE round_id = ? AND station_id = ? AND item_code = ?")
-                    .params(points, level, subPoints, comment, access.me().username(), ChinaTime.offsetNow(), roundId,
-                            stationId, itemCode).update();
+            jdbc.sql(
+                            "UPDATE eval_score SET points = ?, level_name = ?, sub_points = ?, comment = ?, scored_by = ?, "
+                                    + "scored_at = ?, version = version + 1 WHERE round_id = ? AND station_id = ? AND item_code = ?")
+                    .params(
+                            points,
+                            level,
+                            subPoints,
+                            comment,
+                            access.me().username(),
+                            ChinaTime.offsetNow(),
+                            roundId,
+                            stationId,
+                            itemCode)
+                    .update();
         }
-        events.publishEvent(AuditEvent.success("EVAL_SCORE", "EVAL_ROUND", roundId, stationPath(stationId),
+        events.publishEvent(AuditEvent.success(
+                "EVAL_SCORE",
+                "EVAL_ROUND",
+                roundId,
+                stationPath(stationId),
                 "站点 " + stationId + " " + item.code() + " " + item.name() + " = " + points.toPlainString()
                         + (level == null ? "" : "（" + level + "）")));
         return sheet(roundId, stationId);
@@ -502,9 +768,11 @@ public class RoundService {
         EvaluationAccess.RoundRef ref = access.writableRound(roundId);
         access.requireStation(ref, stationId);
         ProjectIndicator pi = projects.inScope(ref.projectId()).indicators().stream()
-                .filter(i -> i.indicator().id() != null && i.indicator().id() == indicatorId
+                .filter(i -> i.indicator().id() != null
+                        && i.indicator().id() == indicatorId
                         && i.indicator().kind() == RuleKind.CHECKLIST)
-                .findFirst().orElseThrow(() -> new NotFoundException("评判类标准"));
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("评判类标准"));
         if (met == null) {
             throw BusinessException.field("met", "请选择“达标”或“未达标”");
         }
@@ -512,12 +780,26 @@ public class RoundService {
             throw BusinessException.field("comment", "请填写判断依据（2～1000个字）");
         }
         jdbc.sql("DELETE FROM eval_judgement WHERE round_id = ? AND station_id = ? AND indicator_id = ?")
-                .params(roundId, stationId, indicatorId).update();
+                .params(roundId, stationId, indicatorId)
+                .update();
         jdbc.sql("INSERT INTO eval_judgement (round_id, project_id, station_id, indicator_id, met, comment, judged_by, "
                         + "judged_on, judged_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                .params(roundId, ref.projectId(), stationId, indicatorId, met, comment.strip(), access.me().displayName(),
-                        ChinaTime.today(), ChinaTime.offsetNow()).update();
-        events.publishEvent(AuditEvent.success("EVAL_JUDGE", "EVAL_ROUND", roundId, stationPath(stationId),
+                .params(
+                        roundId,
+                        ref.projectId(),
+                        stationId,
+                        indicatorId,
+                        met,
+                        comment.strip(),
+                        access.me().displayName(),
+                        ChinaTime.today(),
+                        ChinaTime.offsetNow())
+                .update();
+        events.publishEvent(AuditEvent.success(
+                "EVAL_JUDGE",
+                "EVAL_ROUND",
+                roundId,
+                stationPath(stationId),
                 pi.indicator().code() + " " + (met ? "达标" : "未达标") + "：" + comment.strip()));
         return sheet(roundId, stationId);
     }
@@ -539,9 +821,10 @@ public class RoundService {
         List<EvalScoreSheet> sheets = compute(ref, project.stationIds());
         bump(roundId, version);
         jdbc.sql("UPDATE eval_round SET status = 'CLOSED', frozen = ? WHERE id = ?")
-                .params(json.writeValueAsString(new Frozen(sheets)), roundId).update();
-        events.publishEvent(AuditEvent.success("EVAL_ROUND_CLOSE", "EVAL_ROUND", roundId, ref.orgPath(),
-                "成绩冻结：" + sheets.size() + " 个社工站"));
+                .params(json.writeValueAsString(new Frozen(sheets)), roundId)
+                .update();
+        events.publishEvent(AuditEvent.success(
+                "EVAL_ROUND_CLOSE", "EVAL_ROUND", roundId, ref.orgPath(), "成绩冻结：" + sheets.size() + " 个社工站"));
         return get(roundId);
     }
 
@@ -568,9 +851,10 @@ public class RoundService {
         bump(roundId, version);
         jdbc.sql("UPDATE eval_round SET status = 'DECIDED', decision = ?, decision_note = ?, decided_by = ?, "
                         + "decided_at = ? WHERE id = ?")
-                .params(decision.name(), n, access.me().displayName(), ChinaTime.offsetNow(), roundId).update();
-        events.publishEvent(AuditEvent.success("EVAL_DECISION", "EVAL_ROUND", roundId, ref.orgPath(),
-                decision.label() + (n == null ? "" : "：" + n)));
+                .params(decision.name(), n, access.me().displayName(), ChinaTime.offsetNow(), roundId)
+                .update();
+        events.publishEvent(AuditEvent.success(
+                "EVAL_DECISION", "EVAL_ROUND", roundId, ref.orgPath(), decision.label() + (n == null ? "" : "：" + n)));
         return get(roundId);
     }
 
@@ -583,13 +867,16 @@ public class RoundService {
         List<Long> visible = access.visibleStations(ref);
         Frozen frozen = frozen(roundId);
         List<EvalScoreSheet> sheets = frozen != null
-                ? frozen.sheets().stream().filter(s -> visible.contains(s.stationId())).toList() : compute(ref, visible);
-        events.publishEvent(AuditEvent.success("EVAL_REPORT_EXPORT", "EVAL_ROUND", roundId, ref.orgPath(), round.name()));
+                ? frozen.sheets().stream()
+                        .filter(s -> visible.contains(s.stationId()))
+                        .toList()
+                : compute(ref, visible);
+        events.publishEvent(
+                AuditEvent.success("EVAL_REPORT_EXPORT", "EVAL_ROUND", roundId, ref.orgPath(), round.name()));
         return new ReportData(round, summary, sheets);
     }
 
-    public record ReportData(EvalRoundView round, EvalSummary summary, List<EvalScoreSheet> sheets) {
-    }
+    public record ReportData(EvalRoundView round, EvalSummary summary, List<EvalScoreSheet> sheets) {}
 
     /** The latest judgements of a project's CHECKLIST standards, for the engine (no scope: it filters itself). */
     List<cn.sgz.progress.JudgementSource.Judgement> judgements(long projectId, java.util.Collection<Long> stationIds) {
@@ -600,15 +887,23 @@ public class RoundService {
         params.add(projectId);
         params.addAll(stationIds);
         Map<String, cn.sgz.progress.JudgementSource.Judgement> latest = new LinkedHashMap<>();
-        jdbc.sql("SELECT station_id, indicator_id, met, comment, judged_on, judged_by FROM eval_judgement WHERE project_id = ? "
-                        + "AND station_id IN (" + "?,".repeat(stationIds.size() - 1) + "?) ORDER BY judged_at, id")
+        jdbc.sql(
+                        "SELECT station_id, indicator_id, met, comment, judged_on, judged_by FROM eval_judgement WHERE project_id = ? "
+                                + "AND station_id IN (" + "?,".repeat(stationIds.size() - 1)
+                                + "?) ORDER BY judged_at, id")
                 .params(params)
                 .query((rs, i) -> {
-                    latest.put(rs.getLong(1) + ":" + rs.getLong(2), new cn.sgz.progress.JudgementSource.Judgement(
-                            rs.getLong(1), rs.getLong(2), rs.getBoolean(3), rs.getString(4) + "（" + rs.getString(6) + "）",
-                            rs.getObject(5, LocalDate.class)));
+                    latest.put(
+                            rs.getLong(1) + ":" + rs.getLong(2),
+                            new cn.sgz.progress.JudgementSource.Judgement(
+                                    rs.getLong(1),
+                                    rs.getLong(2),
+                                    rs.getBoolean(3),
+                                    rs.getString(4) + "（" + rs.getString(6) + "）",
+                                    rs.getObject(5, LocalDate.class)));
                     return null;
-                }).list();
+                })
+                .list();
         return List.copyOf(latest.values());
     }
 }

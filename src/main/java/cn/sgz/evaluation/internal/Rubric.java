@@ -42,8 +42,17 @@ record Rubric(String code, String name, List<Section> sections) {
      * (points per status in {@code statusPoints}) or SHARE (max × actual/target, capped at max). JUDGEMENT:
      * {@code levels}. COMBINATION: {@code parts}. FROM_SATISFACTION: max × average/5.
      */
-    record Item(String code, String name, BigDecimal max, Method method, String materials, String indicator,
-                By by, Map<String, BigDecimal> statusPoints, List<RubricLevel> levels, List<RubricPart> parts) {
+    record Item(
+            String code,
+            String name,
+            BigDecimal max,
+            Method method,
+            String materials,
+            String indicator,
+            By by,
+            Map<String, BigDecimal> statusPoints,
+            List<RubricLevel> levels,
+            List<RubricPart> parts) {
         Item {
             statusPoints = statusPoints == null ? Map.of() : Map.copyOf(statusPoints);
             levels = levels == null ? List.of() : List.copyOf(levels);
@@ -55,11 +64,9 @@ record Rubric(String code, String name, List<Section> sections) {
         }
     }
 
-    record RubricLevel(String name, BigDecimal points) {
-    }
+    record RubricLevel(String name, BigDecimal points) {}
 
-    record RubricPart(String name, BigDecimal max) {
-    }
+    record RubricPart(String name, BigDecimal max) {}
 
     enum Method {
         FROM_INDICATOR("指标自动计分"),
@@ -78,5 +85,8 @@ record Rubric(String code, String name, List<Section> sections) {
         }
     }
 
-    enum By { STATUS, SHARE }
+    enum By {
+        STATUS,
+        SHARE
+    }
 }

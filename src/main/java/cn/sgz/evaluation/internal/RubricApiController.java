@@ -44,13 +44,22 @@ class RubricApiController {
     @Operation(summary = "导出 YAML（可修改后重新导入为新版本）")
     ResponseEntity<byte[]> export(@PathVariable long id) {
         RubricService.RubricDetail d = rubrics.detail(id);
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.summary().code() + "-v" + d.summary().versionNo() + ".yaml", StandardCharsets.UTF_8)
-                        .build().toString())
-                .contentType(YAML).body(rubrics.export(id).getBytes(StandardCharsets.UTF_8));
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        d.summary().code() + "-v" + d.summary().versionNo() + ".yaml",
+                                        StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(YAML)
+                .body(rubrics.export(id).getBytes(StandardCharsets.UTF_8));
     }
 
-    @PostMapping(value = "/check", consumes = {"application/yaml", "text/plain", "application/x-yaml"})
+    @PostMapping(
+            value = "/check",
+            consumes = {"application/yaml", "text/plain", "application/x-yaml"})
     @Operation(summary = "检查 YAML 文件，不保存：返回解析结果或逐行错误")
     RubricService.RubricDetail check(@RequestBody String yaml) {
         return rubrics.check(yaml);

@@ -12,8 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -40,60 +40,117 @@ public class RubricService {
         this.events = events;
     }
 
-    public record RubricSummary(long id, String code, int versionNo, String name, BigDecimal totalPoints,
-                                boolean builtin, OffsetDateTime createdAt, String createdBy) {
-    }
+    public record RubricSummary(
+            long id,
+            String code,
+            int versionNo,
+            String name,
+            BigDecimal totalPoints,
+            boolean builtin,
+            OffsetDateTime createdAt,
+            String createdBy) {}
 
     /** A rubric with its sections and items, for pages and the API. */
-    public record RubricDetail(RubricSummary summary, List<RubricSectionView> sections) {
-    }
+    public record RubricDetail(RubricSummary summary, List<RubricSectionView> sections) {}
 
-    public record RubricSectionView(String name, BigDecimal max, List<RubricItemView> items) {
-    }
+    public record RubricSectionView(String name, BigDecimal max, List<RubricItemView> items) {}
 
-    public record RubricItemView(String code, String name, BigDecimal max, String method, String methodLabel,
-                           String materials, String indicator, String by, Map<String, BigDecimal> statusPoints,
-                           List<Rubric.RubricLevel> levels, List<Rubric.RubricPart> parts) {
-    }
+    public record RubricItemView(
+            String code,
+            String name,
+            BigDecimal max,
+            String method,
+            String methodLabel,
+            String materials,
+            String indicator,
+            String by,
+            Map<String, BigDecimal> statusPoints,
+            List<Rubric.RubricLevel> levels,
+            List<Rubric.RubricPart> parts) {}
 
     @Transactional(readOnly = true)
     public List<RubricSummary> list() {
         Scope scope = access.scope();
         List<Object> params = new ArrayList<>(scope.likePatterns());
-        return jdbc.sql("SELECT id, code, version_no, name, total_points, builtin, created_at, created_by FROM eval_rubric "
-                        + "WHERE builtin OR " + scope.sqlCondition("org_path") + " ORDER BY code, version_no DESC")
-                .params(params).query((rs, i) -> new RubricSummary(rs.getLong(1), rs.getString(2), rs.getInt(3),
-                        rs.getString(4), rs.getBigDecimal(5), rs.getBoolean(6), rs.getObject(7, OffsetDateTime.class),
+        return jdbc.sql(
+                        "SELECT id, code, version_no, name, total_points, builtin, created_at, created_by FROM eval_rubric "
+                                + "WHERE builtin OR " + scope.sqlCondition("org_path")
+                                + " ORDER BY code, version_no DESC")
+                .params(params)
+                .query((rs, i) -> new RubricSummary(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getBigDecimal(5),
+                        rs.getBoolean(6),
+                        rs.getObject(7, OffsetDateTime.class),
                         rs.getString(8)))
                 .list();
     }
 
     @Transactional(readOnly = true)
     public RubricDetail detail(long id) {
-        RubricSummary s = list().stream().filter(r -> r.id() == id).findFirst()
-                .orElseThrow(() -> new NotFoundException("评分细则"));
+        RubricSummary s =
+                list().stream().filter(r -> r.id() == id).findFirst().orElseThrow(() -> new NotFoundException("评分细则"));
         Rubric r = rubric(id);
-        return new RubricDetail(s, r.sections().stream().map(sec -> new RubricSectionView(sec.name(), sec.max(),
-                sec.items().stream().map(i -> new RubricItemView(i.code(), i.name(), i.max(), i.method().name(),
-                        i.method().label(), i.materials(), i.indicator(), i.by() == null ? null : i.by().name(),
-                        i.statusPoints(), i.levels(), i.parts())).toList())).toList());
+        return new RubricDetail(
+                s,
+                r.sections().stream()
+                        .map(sec -> new RubricSectionView(
+                                sec.name(),
+                                sec.max(),
+                                sec.items().stream()
+                                        .map(i -> new RubricItemView(
+                                                i.code(),
+                                                i.name(),
+                                                i.max(),
+                                                i.method().name(),
+                                                i.method().label(),
+                                                i.materials(),
+                                                i.indicator(),
+                                                i.by() == null ? null : i.by().name(),
+                                                i.statusPoints(),
+                                                i.levels(),
+                                                i.parts()))
+                                        .toList()))
+                        .toList());
     }
 
     /** The canonical YAML of a visible rubric. */
     @Transactional(readOnly = true)
     public String export(long id) {
         detail(id);
-        return jdbc.sql("SELECT source FROM eval_rubric WHERE id = ?").param(id).query(String.class).single();
+        return jdbc.sql("SELECT source FROM eval_rubric WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .single();
     }
 
     /** Checks a file without storing it: the parsed rubric or every problem with its line. */
     public RubricDetail check(String yaml) {
         Rubric r = RubricYaml.parse(yaml);
-        return new RubricDetail(new RubricSummary(0, r.code(), 0, r.name(), r.totalPoints(), false, null, null),
-                r.sections().stream().map(sec -> new RubricSectionView(sec.name(), sec.max(), sec.items().stream()
-                        .map(i -> new RubricItemView(i.code(), i.name(), i.max(), i.method().name(), i.method().label(),
-                                i.materials(), i.indicator(), i.by() == null ? null : i.by().name(), i.statusPoints(),
-                                i.levels(), i.parts())).toList())).toList());
+        return new RubricDetail(
+                new RubricSummary(0, r.code(), 0, r.name(), r.totalPoints(), false, null, null),
+                r.sections().stream()
+                        .map(sec -> new RubricSectionView(
+                                sec.name(),
+                                sec.max(),
+                                sec.items().stream()
+                                        .map(i -> new RubricItemView(
+                                                i.code(),
+                                                i.name(),
+                                                i.max(),
+                                                i.method().name(),
+                                                i.method().label(),
+                                                i.materials(),
+                                                i.indicator(),
+                                                i.by() == null ? null : i.by().name(),
+                                                i.statusPoints(),
+                                                i.levels(),
+                                                i.parts()))
+                                        .toList()))
+                        .toList());
     }
 
     /** Imports a rubric as the next version of its code (bureau only). */
@@ -101,9 +158,14 @@ public class RubricService {
     public RubricDetail importYaml(String yaml) {
         access.requireManager("制定评分细则");
         Rubric r = RubricYaml.parse(yaml);
-        String path = access.scope().paths().isEmpty() ? "/" : access.scope().paths().get(0);
+        String path =
+                access.scope().paths().isEmpty() ? "/" : access.scope().paths().get(0);
         long id = insert(r, false, path, access.me().username());
-        events.publishEvent(AuditEvent.success("RUBRIC_IMPORT", "EVAL_RUBRIC", id, path,
+        events.publishEvent(AuditEvent.success(
+                "RUBRIC_IMPORT",
+                "EVAL_RUBRIC",
+                id,
+                path,
                 r.code() + " " + r.name() + "（满分 " + r.totalPoints().toPlainString() + "）"));
         return detail(id);
     }
@@ -117,12 +179,23 @@ public class RubricService {
     }
 
     long insert(Rubric r, boolean builtin, String orgPath, String by) {
-        int next = jdbc.sql("SELECT COALESCE(MAX(version_no), 0) + 1 FROM eval_rubric WHERE code = ?").param(r.code())
-                .query(Integer.class).single();
+        int next = jdbc.sql("SELECT COALESCE(MAX(version_no), 0) + 1 FROM eval_rubric WHERE code = ?")
+                .param(r.code())
+                .query(Integer.class)
+                .single();
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO eval_rubric (code, version_no, name, source, total_points, builtin, org_path, created_by, "
-                        + "created_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                .params(r.code(), next, r.name(), RubricYaml.write(r), r.totalPoints(), builtin, orgPath, by,
+        jdbc.sql(
+                        "INSERT INTO eval_rubric (code, version_no, name, source, total_points, builtin, org_path, created_by, "
+                                + "created_at) VALUES (?,?,?,?,?,?,?,?,?)")
+                .params(
+                        r.code(),
+                        next,
+                        r.name(),
+                        RubricYaml.write(r),
+                        r.totalPoints(),
+                        builtin,
+                        orgPath,
+                        by,
                         ChinaTime.offsetNow())
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -130,8 +203,13 @@ public class RubricService {
 
     /** The parsed rubric of a stored version (no scope check: callers hold a round that uses it). */
     Rubric rubric(long id) {
-        return parsed.computeIfAbsent(id, k -> RubricYaml.parse(jdbc.sql("SELECT source FROM eval_rubric WHERE id = ?")
-                .param(k).query(String.class).optional().orElseThrow(() -> new NotFoundException("评分细则"))));
+        return parsed.computeIfAbsent(
+                id,
+                k -> RubricYaml.parse(jdbc.sql("SELECT source FROM eval_rubric WHERE id = ?")
+                        .param(k)
+                        .query(String.class)
+                        .optional()
+                        .orElseThrow(() -> new NotFoundException("评分细则"))));
     }
 
     /** Loads the built-in example once (called at start-up). */
@@ -139,8 +217,13 @@ public class RubricService {
     public long ensureBuiltin() {
         try (InputStream in = RubricService.class.getResourceAsStream(BUILTIN_RESOURCE)) {
             Rubric r = RubricYaml.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            return jdbc.sql("SELECT id FROM eval_rubric WHERE code = ? AND builtin ORDER BY version_no DESC")
-                    .param(r.code()).query(Long.class).list().stream().findFirst()
+            return jdbc
+                    .sql("SELECT id FROM eval_rubric WHERE code = ? AND builtin ORDER BY version_no DESC")
+                    .param(r.code())
+                    .query(Long.class)
+                    .list()
+                    .stream()
+                    .findFirst()
                     .orElseGet(() -> insert(r, true, "/", "system"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

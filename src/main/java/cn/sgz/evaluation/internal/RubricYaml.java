@@ -29,8 +29,7 @@ final class RubricYaml {
 
     private final List<BusinessException.FieldProblem> problems = new ArrayList<>();
 
-    private RubricYaml() {
-    }
+    private RubricYaml() {}
 
     /** Parses a rubric or throws a BusinessException listing every problem ("第 N 行：…"). */
     static Rubric parse(String text) {
@@ -111,8 +110,10 @@ final class RubricYaml {
             try {
                 method = Rubric.Method.valueOf(methodText);
             } catch (IllegalArgumentException e) {
-                add(m.get("method"), "计分方式“" + methodText
-                        + "”不存在，可选：FROM_INDICATOR（指标自动计分）、JUDGEMENT（程度分）、COMBINATION（组合分）、FROM_SATISFACTION（满意度）");
+                add(
+                        m.get("method"),
+                        "计分方式“" + methodText
+                                + "”不存在，可选：FROM_INDICATOR（指标自动计分）、JUDGEMENT（程度分）、COMBINATION（组合分）、FROM_SATISFACTION（满意度）");
             }
         }
         String indicator = null;
@@ -267,7 +268,8 @@ final class RubricYaml {
     }
 
     private void add(Node at, String message) {
-        int line = at == null || at.getStartMark() == null ? 1 : at.getStartMark().getLine() + 1;
+        int line =
+                at == null || at.getStartMark() == null ? 1 : at.getStartMark().getLine() + 1;
         problems.add(new BusinessException.FieldProblem("file", "第 " + line + " 行：" + message));
     }
 
@@ -296,23 +298,31 @@ final class RubricYaml {
                     y.append("        by: ").append(i.by().name()).append('\n');
                     if (i.by() == Rubric.By.STATUS) {
                         y.append("        points:\n");
-                        i.statusPoints().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                                y.append("          ").append(e.getKey()).append(": ")
-                                        .append(e.getValue().toPlainString()).append('\n'));
+                        i.statusPoints().entrySet().stream()
+                                .sorted(Map.Entry.comparingByKey())
+                                .forEach(e -> y.append("          ")
+                                        .append(e.getKey())
+                                        .append(": ")
+                                        .append(e.getValue().toPlainString())
+                                        .append('\n'));
                     }
                 }
                 if (i.method() == Rubric.Method.JUDGEMENT) {
                     y.append("        levels:\n");
                     for (Rubric.RubricLevel l : i.levels()) {
                         y.append("          - name: ").append(q(l.name())).append('\n');
-                        y.append("            points: ").append(l.points().toPlainString()).append('\n');
+                        y.append("            points: ")
+                                .append(l.points().toPlainString())
+                                .append('\n');
                     }
                 }
                 if (i.method() == Rubric.Method.COMBINATION) {
                     y.append("        parts:\n");
                     for (Rubric.RubricPart p : i.parts()) {
                         y.append("          - name: ").append(q(p.name())).append('\n');
-                        y.append("            max: ").append(p.max().toPlainString()).append('\n');
+                        y.append("            max: ")
+                                .append(p.max().toPlainString())
+                                .append('\n');
                     }
                 }
             }

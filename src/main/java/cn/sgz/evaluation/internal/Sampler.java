@@ -21,12 +21,10 @@ import java.util.TreeMap;
  */
 final class Sampler {
 
-    private Sampler() {
-    }
+    private Sampler() {}
 
     /** A record of the frame. */
-    record Unit(long recordId, long stationId, String kind) {
-    }
+    record Unit(long recordId, long stationId, String kind) {}
 
     enum Strata {
         STATION("按社工站分层"),
@@ -43,7 +41,8 @@ final class Sampler {
         }
 
         String key(Unit u) {
-            return this == STATION ? String.format("%012d", u.stationId())
+            return this == STATION
+                    ? String.format("%012d", u.stationId())
                     : String.format("%012d", u.stationId()) + "/" + u.kind();
         }
     }
@@ -51,8 +50,10 @@ final class Sampler {
     /** The sample, in stratum order then drawing order. */
     static List<Unit> draw(List<Unit> frame, long seed, Strata strata, int size) {
         Map<String, List<Unit>> groups = new TreeMap<>();
-        frame.stream().sorted(Comparator.comparingLong(Unit::recordId))
-                .forEach(u -> groups.computeIfAbsent(strata.key(u), k -> new ArrayList<>()).add(u));
+        frame.stream()
+                .sorted(Comparator.comparingLong(Unit::recordId))
+                .forEach(u -> groups.computeIfAbsent(strata.key(u), k -> new ArrayList<>())
+                        .add(u));
         Map<String, Integer> quota = allocate(groups, Math.min(size, frame.size()));
         Random random = new Random(seed);
         List<Unit> out = new ArrayList<>();
@@ -126,8 +127,9 @@ final class Sampler {
         StringBuilder s = new StringBuilder();
         frame.stream().map(Unit::recordId).sorted().forEach(id -> s.append(id).append(','));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(s.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -11,12 +11,10 @@ import java.util.List;
 /** The arithmetic of the scoring methods and grades: pure functions, table-tested. */
 final class Scoring {
 
-    private Scoring() {
-    }
+    private Scoring() {}
 
     /** An automatic score: points (null when it cannot be scored), the figure it came from, and why. */
-    record Auto(BigDecimal points, String figure, String note) {
-    }
+    record Auto(BigDecimal points, String figure, String note) {}
 
     /** FROM_INDICATOR: points by status, or max × share of the target achieved (averaged over due sub-periods). */
     static Auto fromIndicator(Rubric.Item item, IndicatorResult r) {
@@ -31,7 +29,9 @@ final class Scoring {
             BigDecimal p = item.statusPoints().getOrDefault(r.status().name(), BigDecimal.ZERO);
             return new Auto(p, figure, r.status().label() + " → " + p.toPlainString() + " 分");
         }
-        List<SubPeriodResult> due = r.subPeriods().stream().filter(s -> s.status() != IndicatorStatus.NOT_DUE).toList();
+        List<SubPeriodResult> due = r.subPeriods().stream()
+                .filter(s -> s.status() != IndicatorStatus.NOT_DUE)
+                .toList();
         BigDecimal share;
         if (due.size() > 1) {
             BigDecimal sum = BigDecimal.ZERO;
@@ -43,8 +43,12 @@ final class Scoring {
             share = share(r.actual(), r.target(), r.status());
         }
         BigDecimal points = item.max().multiply(share).setScale(1, RoundingMode.HALF_UP);
-        return new Auto(points, figure, "完成比例 " + share.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP)
-                + "%" + (due.size() > 1 ? "（" + due.size() + " 个已到期周期的平均）" : "") + " → " + points.toPlainString() + " 分");
+        return new Auto(
+                points,
+                figure,
+                "完成比例 " + share.multiply(BigDecimal.valueOf(100)).setScale(0, RoundingMode.HALF_UP) + "%"
+                        + (due.size() > 1 ? "（" + due.size() + " 个已到期周期的平均）" : "") + " → " + points.toPlainString()
+                        + " 分");
     }
 
     private static BigDecimal share(BigDecimal actual, BigDecimal target, IndicatorStatus status) {
@@ -60,7 +64,9 @@ final class Scoring {
 
     static String figure(IndicatorResult r) {
         String a = r.actual() == null ? "—" : r.actual().stripTrailingZeros().toPlainString();
-        String t = r.target() == null ? "" : " / " + r.target().stripTrailingZeros().toPlainString();
+        String t = r.target() == null
+                ? ""
+                : " / " + r.target().stripTrailingZeros().toPlainString();
         String unit = r.unit() == null ? "" : " " + r.unit();
         return a + t + unit + "（" + r.status().label() + "）";
     }
@@ -72,7 +78,9 @@ final class Scoring {
         }
         BigDecimal avg = BigDecimal.valueOf(average).setScale(2, RoundingMode.HALF_UP);
         BigDecimal points = item.max().multiply(avg).divide(BigDecimal.valueOf(5), 1, RoundingMode.HALF_UP);
-        return new Auto(points, avg.toPlainString() + " / 5（" + responses + " 份）",
+        return new Auto(
+                points,
+                avg.toPlainString() + " / 5（" + responses + " 份）",
                 "平均 " + avg.toPlainString() + " 分（满分 5 分）→ " + points.toPlainString() + " 分");
     }
 
@@ -81,7 +89,9 @@ final class Scoring {
         if (levelName == null || levelName.isBlank()) {
             throw BusinessException.field("level", "请为“" + item.name() + "”选择评分档次");
         }
-        Rubric.RubricLevel level = item.levels().stream().filter(l -> l.name().equals(levelName.strip())).findFirst()
+        Rubric.RubricLevel level = item.levels().stream()
+                .filter(l -> l.name().equals(levelName.strip()))
+                .findFirst()
                 .orElseThrow(() -> BusinessException.field("level", "“" + item.name() + "”没有档次“" + levelName + "”"));
         requireComment(item, comment);
         return level.points();
@@ -97,7 +107,8 @@ final class Scoring {
     /** COMBINATION: every part inside 0..its max; the item's points are their sum. */
     static BigDecimal combined(Rubric.Item item, List<BigDecimal> parts) {
         if (parts == null || parts.size() != item.parts().size()) {
-            throw BusinessException.field("parts", "“" + item.name() + "”应逐项填写 " + item.parts().size() + " 个组成部分的得分");
+            throw BusinessException.field(
+                    "parts", "“" + item.name() + "”应逐项填写 " + item.parts().size() + " 个组成部分的得分");
         }
         BigDecimal sum = BigDecimal.ZERO;
         for (int i = 0; i < parts.size(); i++) {
@@ -113,8 +124,10 @@ final class Scoring {
             throw BusinessException.field(field, "请填写“" + what + "”的得分");
         }
         if (points.signum() < 0 || points.compareTo(max) > 0) {
-            throw BusinessException.field(field, "“" + what + "”的得分 " + points.stripTrailingZeros().toPlainString()
-                    + " 超出范围 0～" + max.stripTrailingZeros().toPlainString());
+            throw BusinessException.field(
+                    field,
+                    "“" + what + "”的得分 " + points.stripTrailingZeros().toPlainString() + " 超出范围 0～"
+                            + max.stripTrailingZeros().toPlainString());
         }
         if (points.stripTrailingZeros().scale() > 1) {
             throw BusinessException.field(field, "“" + what + "”的得分最多保留一位小数");
@@ -137,9 +150,13 @@ final class Scoring {
             throw BusinessException.field("thresholds", "等级分数线应为三个百分数，如 90,75,60（优秀、良好、合格）");
         }
         try {
-            List<BigDecimal> t = java.util.Arrays.stream(parts).map(s -> new BigDecimal(s.strip())).toList();
-            if (t.get(0).compareTo(new BigDecimal(100)) > 0 || t.get(2).signum() < 0
-                    || t.get(0).compareTo(t.get(1)) <= 0 || t.get(1).compareTo(t.get(2)) <= 0) {
+            List<BigDecimal> t = java.util.Arrays.stream(parts)
+                    .map(s -> new BigDecimal(s.strip()))
+                    .toList();
+            if (t.get(0).compareTo(new BigDecimal(100)) > 0
+                    || t.get(2).signum() < 0
+                    || t.get(0).compareTo(t.get(1)) <= 0
+                    || t.get(1).compareTo(t.get(2)) <= 0) {
                 throw BusinessException.field("thresholds", "等级分数线应从高到低且在 0～100 之间，如 90,75,60");
             }
             return t;

@@ -33,8 +33,10 @@ class SpotCheckApiController {
 
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "抽取样本", description = "projectId、sampleSize 必填；strata 为 STATION 或 STATION_KIND（默认）；"
-            + "from/to 默认项目开始至今天；seed 不填则随机生成并保存。评估人员须带 roundId（自己所在评估小组的评估）。")
+    @Operation(
+            summary = "抽取样本",
+            description = "projectId、sampleSize 必填；strata 为 STATION 或 STATION_KIND（默认）；"
+                    + "from/to 默认项目开始至今天；seed 不填则随机生成并保存。评估人员须带 roundId（自己所在评估小组的评估）。")
     SpotCheckService.SpotCheckView draw(@RequestBody SpotCheckService.SpotCheckDrawForm body) {
         return checks.draw(body);
     }
@@ -58,21 +60,29 @@ class SpotCheckApiController {
     }
 
     @PutMapping("/items/{itemId}")
-    @Operation(summary = "登记核实结果", description = "method：PHONE 电话核实 / FIELD 实地核实；outcome：VERIFIED / UNREACHABLE / "
-            + "NOT_VERIFIED（须写明 note，记录随即不计入）；须带 version")
-    SpotCheckService.SpotCheckItemView check(@PathVariable long itemId, @RequestBody SpotCheckService.SpotCheckResultInput body) {
+    @Operation(
+            summary = "登记核实结果",
+            description = "method：PHONE 电话核实 / FIELD 实地核实；outcome：VERIFIED / UNREACHABLE / "
+                    + "NOT_VERIFIED（须写明 note，记录随即不计入）；须带 version")
+    SpotCheckService.SpotCheckItemView check(
+            @PathVariable long itemId, @RequestBody SpotCheckService.SpotCheckResultInput body) {
         return checks.check(itemId, body);
     }
 
-    @org.springframework.web.bind.annotation.PostMapping(path = "/items/{itemId}/photos",
+    @org.springframework.web.bind.annotation.PostMapping(
+            path = "/items/{itemId}/photos",
             consumes = org.springframework.http.MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "上传核实照片（multipart file；可带 uploadId 防止重试重复）")
-    org.springframework.http.ResponseEntity<cn.sgz.evidence.UploadResult> photo(@PathVariable long itemId,
-            @org.springframework.web.bind.annotation.RequestPart("file") org.springframework.web.multipart.MultipartFile file,
-            @RequestParam(required = false) String uploadId) throws java.io.IOException {
-        cn.sgz.evidence.UploadResult r = checks.addPhoto(itemId, uploadId, file.getOriginalFilename(), file.getSize(),
-                file.getInputStream());
-        return org.springframework.http.ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK).body(r);
+    org.springframework.http.ResponseEntity<cn.sgz.evidence.UploadResult> photo(
+            @PathVariable long itemId,
+            @org.springframework.web.bind.annotation.RequestPart("file")
+                    org.springframework.web.multipart.MultipartFile file,
+            @RequestParam(required = false) String uploadId)
+            throws java.io.IOException {
+        cn.sgz.evidence.UploadResult r =
+                checks.addPhoto(itemId, uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream());
+        return org.springframework.http.ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(r);
     }
 
     @GetMapping("/items/{itemId}/photos")
@@ -81,8 +91,7 @@ class SpotCheckApiController {
         return checks.photos(itemId);
     }
 
-    record SpotCheckAnswerBody(String answer, Long version) {
-    }
+    record SpotCheckAnswerBody(String answer, Long version) {}
 
     @PostMapping("/items/{itemId}/answer")
     @Operation(summary = "社工站答复核实结果")

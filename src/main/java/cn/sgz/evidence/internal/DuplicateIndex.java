@@ -62,17 +62,20 @@ public class DuplicateIndex {
     }
 
     /** A stored photo whose hash is near the query. */
-    public record Candidate(long photoId, long phash, int distance) {
-    }
+    public record Candidate(long photoId, long phash, int distance) {}
 
     /** A confirmed duplicate: the earlier photo and how close it is. */
-    public record Match(long photoId, int distance, double alignedDifference) {
-    }
+    public record Match(long photoId, int distance, double alignedDifference) {}
 
     public void add(long photoId, long phash) {
         jdbc.sql("INSERT INTO evidence_hash (photo_id, phash, band0, band1, band2, band3) VALUES (?,?,?,?,?,?)")
-                .params(photoId, phash, Fingerprint.band(phash, 0), Fingerprint.band(phash, 1),
-                        Fingerprint.band(phash, 2), Fingerprint.band(phash, 3))
+                .params(
+                        photoId,
+                        phash,
+                        Fingerprint.band(phash, 0),
+                        Fingerprint.band(phash, 1),
+                        Fingerprint.band(phash, 2),
+                        Fingerprint.band(phash, 3))
                 .update();
     }
 
@@ -92,8 +95,11 @@ public class DuplicateIndex {
             if (!sql.isEmpty()) {
                 sql.append(" UNION ALL ");
             }
-            sql.append("SELECT photo_id, phash FROM evidence_hash WHERE ").append(BAND_COLUMNS[e.getKey()])
-                    .append(" IN (").append("?,".repeat(e.getValue().size() - 1)).append("?)");
+            sql.append("SELECT photo_id, phash FROM evidence_hash WHERE ")
+                    .append(BAND_COLUMNS[e.getKey()])
+                    .append(" IN (")
+                    .append("?,".repeat(e.getValue().size() - 1))
+                    .append("?)");
             params.addAll(e.getValue());
             String filter = hammingFilter();
             if (!filter.isEmpty()) {
@@ -121,7 +127,12 @@ public class DuplicateIndex {
      * itself). Candidates are confirmed with the aligned-thumbnail signal, at most 30 of them.
      */
     public Optional<Match> findMatch(Fingerprint fp, Set<Long> ignore) {
-        return confirm(fp, candidates(fp).stream().filter(c -> !ignore.contains(c.photoId())).limit(30).toList());
+        return confirm(
+                fp,
+                candidates(fp).stream()
+                        .filter(c -> !ignore.contains(c.photoId()))
+                        .limit(30)
+                        .toList());
     }
 
     /** The earliest of the given candidates that the second signal confirms as a copy of the query. */
@@ -139,7 +150,9 @@ public class DuplicateIndex {
         Match best = null;
         for (Candidate c : candidates) {
             byte[] sig = signatures.get(c.photoId());
-            if (sig == null || sig.length < ImageHashes.SIGNATURE_LENGTH || best != null && c.photoId() > best.photoId()) {
+            if (sig == null
+                    || sig.length < ImageHashes.SIGNATURE_LENGTH
+                    || best != null && c.photoId() > best.photoId()) {
                 continue;
             }
             ImageHashes.Comparison cmp = ImageHashes.compare(fp.signature(), sig);

@@ -41,7 +41,8 @@ class EvidenceController {
         return photos.visible(id);
     }
 
-    @GetMapping({"/api/v1/photos/{id}/{variant:original|stamped|thumb}", "/photos/{id}/{variant:original|stamped|thumb}"})
+    @GetMapping({"/api/v1/photos/{id}/{variant:original|stamped|thumb}", "/photos/{id}/{variant:original|stamped|thumb}"
+    })
     @Operation(summary = "下载照片：original 原图，stamped 水印图，thumb 缩略图")
     ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String variant) {
         StoredFile f = photos.open(id, variant);
@@ -49,19 +50,30 @@ class EvidenceController {
                 .contentType(MediaType.parseMediaType(f.contentType()))
                 .cacheControl(CacheControl.noCache().cachePrivate())
                 .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(f.filename()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(f.filename())
+                                .build()
+                                .toString())
                 .body(f.bytes());
     }
 
-    record PolicyInfo(EvidencePolicy policy, boolean watermarkFontAvailable, long maxPhotoBytes,
-                      List<Map<String, String>> reasons) {
-    }
+    record PolicyInfo(
+            EvidencePolicy policy,
+            boolean watermarkFontAvailable,
+            long maxPhotoBytes,
+            List<Map<String, String>> reasons) {}
 
     @GetMapping("/api/v1/evidence/policy")
     @Operation(summary = "系统默认的证据规则与全部不计数原因（含整改办法）")
     PolicyInfo policy() {
-        return new PolicyInfo(policies.defaults(), photos.watermarker().cjkFontAvailable(), photos.maxPhotoBytes(),
+        return new PolicyInfo(
+                policies.defaults(),
+                photos.watermarker().cjkFontAvailable(),
+                photos.maxPhotoBytes(),
                 Arrays.stream(ReasonCode.values())
-                        .map(r -> Map.of("code", r.name(), "label", r.label(), "fix", r.fix())).toList());
+                        .map(r -> Map.of("code", r.name(), "label", r.label(), "fix", r.fix()))
+                        .toList());
     }
 }

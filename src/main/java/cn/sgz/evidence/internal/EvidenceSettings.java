@@ -19,16 +19,17 @@ public class EvidenceSettings {
     final double maxInteriorDifference;
     final double maxBandDifference;
 
-    EvidenceSettings(@Value("${sgz.data-dir:./data}") String dataDir,
-                     @Value("${sgz.evidence.max-photo-bytes:15728640}") long maxPhotoBytes,
-                     @Value("${sgz.evidence.max-pixels:50000000}") long maxPixels,
-                     @Value("${sgz.evidence.max-side:12000}") int maxSide,
-                     @Value("${sgz.evidence.decode-side:1024}") int decodeSide,
-                     @Value("${sgz.evidence.thumb-side:360}") int thumbSide,
-                     @Value("${sgz.evidence.duplicate.probes:128}") int probes,
-                     @Value("${sgz.evidence.duplicate.max-hamming:16}") int maxHamming,
-                     @Value("${sgz.evidence.duplicate.max-interior-difference:0.02}") double maxInteriorDifference,
-                     @Value("${sgz.evidence.duplicate.max-band-difference:0.35}") double maxBandDifference) {
+    EvidenceSettings(
+            @Value("${sgz.data-dir:./data}") String dataDir,
+            @Value("${sgz.evidence.max-photo-bytes:15728640}") long maxPhotoBytes,
+            @Value("${sgz.evidence.max-pixels:50000000}") long maxPixels,
+            @Value("${sgz.evidence.max-side:12000}") int maxSide,
+            @Value("${sgz.evidence.decode-side:1024}") int decodeSide,
+            @Value("${sgz.evidence.thumb-side:360}") int thumbSide,
+            @Value("${sgz.evidence.duplicate.probes:128}") int probes,
+            @Value("${sgz.evidence.duplicate.max-hamming:16}") int maxHamming,
+            @Value("${sgz.evidence.duplicate.max-interior-difference:0.02}") double maxInteriorDifference,
+            @Value("${sgz.evidence.duplicate.max-band-difference:0.35}") double maxBandDifference) {
         this.filesDir = Path.of(dataDir).resolve("files");
         this.maxPhotoBytes = maxPhotoBytes;
         this.maxPixels = maxPixels;

@@ -52,7 +52,9 @@ record ExifData(OffsetDateTime capturedAt, Double latitude, Double longitude, in
             GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
             if (gps != null) {
                 GeoLocation loc = gps.getGeoLocation();
-                if (loc != null && !loc.isZero() && Math.abs(loc.getLatitude()) <= 90
+                if (loc != null
+                        && !loc.isZero()
+                        && Math.abs(loc.getLatitude()) <= 90
                         && Math.abs(loc.getLongitude()) <= 180) {
                     lat = loc.getLatitude();
                     lon = loc.getLongitude();

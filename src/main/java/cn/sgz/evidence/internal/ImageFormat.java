@@ -11,8 +11,8 @@ enum ImageFormat {
     HEIC("image/heic", "heic"),
     UNKNOWN("application/octet-stream", "bin");
 
-    private static final Set<String> HEIF_BRANDS = Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1",
-            "msf1", "avif");
+    private static final Set<String> HEIF_BRANDS =
+            Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif");
 
     final String contentType;
     final String extension;
@@ -26,11 +26,20 @@ enum ImageFormat {
         if (length >= 3 && (head[0] & 0xFF) == 0xFF && (head[1] & 0xFF) == 0xD8 && (head[2] & 0xFF) == 0xFF) {
             return JPEG;
         }
-        if (length >= 8 && (head[0] & 0xFF) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
-                && head[4] == 0x0D && head[5] == 0x0A && head[6] == 0x1A && head[7] == 0x0A) {
+        if (length >= 8
+                && (head[0] & 0xFF) == 0x89
+                && head[1] == 'P'
+                && head[2] == 'N'
+                && head[3] == 'G'
+                && head[4] == 0x0D
+                && head[5] == 0x0A
+                && head[6] == 0x1A
+                && head[7] == 0x0A) {
             return PNG;
         }
-        if (length >= 12 && ascii(head, 0, 4).equals("RIFF") && ascii(head, 8, 4).equals("WEBP")) {
+        if (length >= 12
+                && ascii(head, 0, 4).equals("RIFF")
+                && ascii(head, 8, 4).equals("WEBP")) {
             return WEBP;
         }
         if (length >= 12 && ascii(head, 4, 4).equals("ftyp") && HEIF_BRANDS.contains(ascii(head, 8, 4))) {

@@ -25,8 +25,7 @@ public final class ImageHashes {
     private static final int N = 32;
     private static final double[][] DCT = dctMatrix(N);
 
-    private ImageHashes() {
-    }
+    private ImageHashes() {}
 
     /** Fingerprints of one image; {@code weakBits} lists bit positions from least to most reliable. */
     public record Fingerprint(long phash, byte[] signature, double[] reliability) {
@@ -48,8 +47,8 @@ public final class ImageHashes {
                     bits[i] = i;
                 }
                 final int band = b;
-                java.util.Arrays.sort(bits, (x, y) -> Double.compare(reliability[band * 16 + x],
-                        reliability[band * 16 + y]));
+                java.util.Arrays.sort(
+                        bits, (x, y) -> Double.compare(reliability[band * 16 + x], reliability[band * 16 + y]));
                 int weakest = 8;
                 for (int mask = 0; mask < (1 << weakest); mask++) {
                     double cost = 0;
@@ -123,8 +122,7 @@ public final class ImageHashes {
      * pixels that differ outside the top and bottom bands where watermark stamps sit (top 4 rows,
      * bottom 10 rows of 32), {@code bands} the share of the band pixels that differ.
      */
-    public record Comparison(double differing, double interior, double bands) {
-    }
+    public record Comparison(double differing, double interior, double bands) {}
 
     private static final int TOP_BAND = 4;
     private static final int BOTTOM_BAND = 10;
@@ -206,7 +204,8 @@ public final class ImageHashes {
             }
         }
         int bandPixels = (TOP_BAND + BOTTOM_BAND) * N;
-        return new Comparison(all / (double) (N * N), interior / (double) (N * N), (all - interior) / (double) bandPixels);
+        return new Comparison(
+                all / (double) (N * N), interior / (double) (N * N), (all - interior) / (double) bandPixels);
     }
 
     private static int maxOffset(int scaleStep) {
@@ -214,8 +213,16 @@ public final class ImageHashes {
     }
 
     /** Differing pixels, those in the middle counted 4 times; stops early above {@code stopAbove}. */
-    private static int weighted(byte[] ref, double[] target, double threshold, int si, int sj, int ix, int iy,
-                                double[] window, int stopAbove) {
+    private static int weighted(
+            byte[] ref,
+            double[] target,
+            double threshold,
+            int si,
+            int sj,
+            int ix,
+            int iy,
+            double[] window,
+            int stopAbove) {
         if (ix > maxOffset(si) || iy > maxOffset(sj)) {
             return Integer.MAX_VALUE;
         }
@@ -346,8 +353,8 @@ public final class ImageHashes {
         return reliability;
     }
     /** Area-averages the image into a gw×gh grid of luminance and/or chroma means. */
-    private static void boxAverage(int[] rgb, int w, int h, int gw, int gh, double[][] lum, double[][] cb,
-                                   double[][] cr) {
+    private static void boxAverage(
+            int[] rgb, int w, int h, int gw, int gh, double[][] lum, double[][] cb, double[][] cr) {
         double[][] count = new double[gh][gw];
         for (int y = 0; y < h; y++) {
             int gy = Math.min(gh - 1, (int) ((long) y * gh / h));

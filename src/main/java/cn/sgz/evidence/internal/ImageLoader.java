@@ -19,11 +19,9 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class ImageLoader {
 
-    private ImageLoader() {
-    }
+    private ImageLoader() {}
 
-    record Decoded(BufferedImage image, int width, int height) {
-    }
+    record Decoded(BufferedImage image, int width, int height) {}
 
     static Decoded decode(Path file, EvidenceSettings settings) {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
@@ -40,9 +38,11 @@ final class ImageLoader {
                     throw unreadable();
                 }
                 if (w > settings.maxSide || h > settings.maxSide || (long) w * h > settings.maxPixels) {
-                    throw new BusinessException("IMAGE_TOO_LARGE", "图片尺寸过大（" + w + "×" + h
-                            + " 像素），可能是异常文件，已拒收。请上传手机正常拍摄的照片（不超过 "
-                            + settings.maxPixels / 1_000_000 + " 百万像素）。");
+                    throw new BusinessException(
+                            "IMAGE_TOO_LARGE",
+                            "图片尺寸过大（" + w + "×" + h
+                                    + " 像素），可能是异常文件，已拒收。请上传手机正常拍摄的照片（不超过 "
+                                    + settings.maxPixels / 1_000_000 + " 百万像素）。");
                 }
                 int step = Math.max(1, Math.max(w, h) / (settings.decodeSide * 2));
                 ImageReadParam param = reader.getDefaultReadParam();
@@ -122,7 +122,8 @@ final class ImageLoader {
         int nh = Math.max(1, (int) Math.round(h * f));
         BufferedImage out = new BufferedImage(nw, nh, BufferedImage.TYPE_INT_RGB);
         var g = out.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.setRenderingHint(
+                java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.setRenderingHint(java.awt.RenderingHints.KEY_RENDERING, java.awt.RenderingHints.VALUE_RENDER_QUALITY);
         g.drawImage(src, 0, 0, nw, nh, null);
         g.dispose();

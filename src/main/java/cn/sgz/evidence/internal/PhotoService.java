@@ -1,6 +1,5 @@
 package cn.sgz.evidence.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.EvidenceChanged;
 import cn.sgz.evidence.FileStore;
@@ -14,6 +13,7 @@ import cn.sgz.evidence.internal.ImageHashes.Fingerprint;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.KeyReusedException;
 import cn.sgz.shared.NotFoundException;
@@ -60,8 +60,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PhotoService {
 
     private static final Logger log = LoggerFactory.getLogger(PhotoService.class);
-    private static final DateTimeFormatter STAMP_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss EEEE",
-            Locale.CHINA);
+    private static final DateTimeFormatter STAMP_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss EEEE", Locale.CHINA);
     private static final String SELECT = "SELECT p.*, o.owner_type AS dup_owner_type, o.owner_id AS dup_owner_id "
             + "FROM evidence_photo p LEFT JOIN evidence_photo o ON o.id = p.duplicate_of_id ";
 
@@ -74,9 +74,15 @@ public class PhotoService {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate newTransaction;
 
-    PhotoService(JdbcClient jdbc, FileStore files, EvidenceSettings settings, DuplicateIndex index,
-                 Watermarker watermarker, ScopeService scopes, ApplicationEventPublisher events,
-                 PlatformTransactionManager tx) {
+    PhotoService(
+            JdbcClient jdbc,
+            FileStore files,
+            EvidenceSettings settings,
+            DuplicateIndex index,
+            Watermarker watermarker,
+            ScopeService scopes,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager tx) {
         this.jdbc = jdbc;
         this.files = files;
         this.settings = settings;
@@ -101,11 +107,14 @@ public class PhotoService {
         if (!scopes.current().covers(u.orgPath())) {
             throw new NotFoundException("记录");
         }
-        String key = u.uploadKey() == null || u.uploadKey().isBlank() ? null : u.uploadKey().strip();
+        String key = u.uploadKey() == null || u.uploadKey().isBlank()
+                ? null
+                : u.uploadKey().strip();
         if (key != null && (key.length() > 80 || !key.matches("[A-Za-z0-9._:-]+"))) {
             throw BusinessException.field("uploadId", "上传编号只能包含字母、数字和 . _ : -，且不超过80个字符");
         }
-        String uploader = scopes.findCurrentUser().map(cn.sgz.org.CurrentUser::username).orElse("system");
+        String uploader =
+                scopes.findCurrentUser().map(cn.sgz.org.CurrentUser::username).orElse("system");
         if (u.declaredSize() > settings.maxPhotoBytes) {
             throw tooLarge(u.declaredSize());
         }
@@ -128,17 +137,21 @@ public class PhotoService {
                 Optional<PhotoView> existing = findByUploadKey(key, uploader);
                 if (existing.isPresent()) {
                     if (!existing.get().sha256().equals(sha256)) {
-                        throw new KeyReusedException("uploadId", "该上传编号已用于另一张照片：同一编号只能重试同一张照片，"
-                                + "请为新照片使用新的上传编号");
+                        throw new KeyReusedException("uploadId", "该上传编号已用于另一张照片：同一编号只能重试同一张照片，" + "请为新照片使用新的上传编号");
                     }
                     return replay(existing.get(), u);
                 }
             }
             if (key == null) {
                 // the same bytes may already be on the record more than once (stored under two keys): take the first
-                Optional<PhotoView> same = jdbc.sql(SELECT + "WHERE p.owner_type = ? AND p.owner_id = ? AND p.sha256 = ? "
+                Optional<PhotoView> same = jdbc
+                        .sql(SELECT + "WHERE p.owner_type = ? AND p.owner_id = ? AND p.sha256 = ? "
                                 + "AND p.removed_at IS NULL ORDER BY p.id")
-                        .params(u.ownerType(), u.ownerId(), sha256).query(PhotoService::map).list().stream().findFirst();
+                        .params(u.ownerType(), u.ownerId(), sha256)
+                        .query(PhotoService::map)
+                        .list()
+                        .stream()
+                        .findFirst();
                 if (same.isPresent()) {
                     return new UploadResult(same.get(), false, null);
                 }
@@ -163,8 +176,12 @@ public class PhotoService {
             Double lat = exif.latitude();
             Double lon = exif.longitude();
             String positionSource = lat == null ? null : "EXIF";
-            if (lat == null && device != null && device.latitude() != null && device.longitude() != null
-                    && Math.abs(device.latitude()) <= 90 && Math.abs(device.longitude()) <= 180) {
+            if (lat == null
+                    && device != null
+                    && device.latitude() != null
+                    && device.longitude() != null
+                    && Math.abs(device.latitude()) <= 90
+                    && Math.abs(device.longitude()) <= 180) {
                 lat = device.latitude();
                 lon = device.longitude();
                 positionSource = "DEVICE";
@@ -182,7 +199,8 @@ public class PhotoService {
             String stampedKey = null;
             String warning = null;
             if (u.source() == PhotoSource.CAMERA) {
-                Watermarker.Stamped stamped = watermarker.stamp(ImageLoader.scaled(upright, 1920),
+                Watermarker.Stamped stamped = watermarker.stamp(
+                        ImageLoader.scaled(upright, 1920),
                         stampLines(captured == null ? now : captured, u, lat, lon, device));
                 stampedKey = base + "-stamped.jpg";
                 files.put(stampedKey, ImageLoader.jpeg(stamped.image(), 0.88f));
@@ -200,10 +218,31 @@ public class PhotoService {
                                 + "original_name, captured_at, time_source, latitude, longitude, position_source, phash, "
                                 + "signature, uploaded_by, uploaded_at) "
                                 + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-                        .params(u.ownerType(), u.ownerId(), u.orgPath(), u.purpose().name(), u.source().name(), key,
-                                sha256, format.contentType, size, decoded.width(), decoded.height(), fileKey, thumbKey,
-                                stampedKey, cut(u.originalName(), 200), captured, timeSource, lat, lon, positionSource,
-                                fp.phash(), fp.stored(), uploader, now)
+                        .params(
+                                u.ownerType(),
+                                u.ownerId(),
+                                u.orgPath(),
+                                u.purpose().name(),
+                                u.source().name(),
+                                key,
+                                sha256,
+                                format.contentType,
+                                size,
+                                decoded.width(),
+                                decoded.height(),
+                                fileKey,
+                                thumbKey,
+                                stampedKey,
+                                cut(u.originalName(), 200),
+                                captured,
+                                timeSource,
+                                lat,
+                                lon,
+                                positionSource,
+                                fp.phash(),
+                                fp.stored(),
+                                uploader,
+                                now)
                         .update(keys, "id");
                 id = keys.getKey().longValue();
             } catch (DuplicateKeyException e) {
@@ -214,10 +253,14 @@ public class PhotoService {
             events.publishEvent(new EvidenceChanged(u.ownerType(), u.ownerId(), "PHOTO_ADDED"));
             PhotoView view = get(id).orElseThrow();
             if (view.duplicate()) {
-                events.publishEvent(new EvidenceChanged(view.duplicateOfOwnerType(), view.duplicateOfOwnerId(),
-                        "PHOTO_REUSED"));
+                events.publishEvent(
+                        new EvidenceChanged(view.duplicateOfOwnerType(), view.duplicateOfOwnerId(), "PHOTO_REUSED"));
             }
-            events.publishEvent(AuditEvent.success("PHOTO_UPLOAD", "PHOTO", id, u.orgPath(),
+            events.publishEvent(AuditEvent.success(
+                    "PHOTO_UPLOAD",
+                    "PHOTO",
+                    id,
+                    u.orgPath(),
                     u.ownerType() + "#" + u.ownerId() + (view.duplicate() ? " 重复照片，原图#" + view.duplicateOfId() : "")));
             reconcileAfterCommit(id, fp);
             return new UploadResult(view, true, warning);
@@ -252,7 +295,8 @@ public class PhotoService {
         }
         if (lat != null && lon != null) {
             String acc = device != null && device.accuracyMeters() != null
-                    ? String.format(" ±%.0fm", device.accuracyMeters()) : "";
+                    ? String.format(" ±%.0fm", device.accuracyMeters())
+                    : "";
             lines.add(String.format(Locale.ROOT, "%.5f°N %.5f°E%s", lat, lon, acc));
         } else {
             lines.add("未获取到定位");
@@ -262,26 +306,37 @@ public class PhotoService {
     }
 
     private void detectDuplicate(long id, Fingerprint fp, String sha256) {
-        Optional<Long> exact = jdbc.sql("SELECT id FROM evidence_photo WHERE sha256 = ? AND id < ? AND removed_at IS NULL "
-                        + "ORDER BY id").params(sha256, id).query(Long.class).list().stream().findFirst();
+        Optional<Long> exact = jdbc
+                .sql("SELECT id FROM evidence_photo WHERE sha256 = ? AND id < ? AND removed_at IS NULL "
+                        + "ORDER BY id")
+                .params(sha256, id)
+                .query(Long.class)
+                .list()
+                .stream()
+                .findFirst();
         if (exact.isPresent()) {
             flag(id, root(exact.get()), "EXACT", 0, 0.0);
             return;
         }
-        index.findMatch(fp, Set.of(id)).filter(m -> m.photoId() < id)
+        index.findMatch(fp, Set.of(id))
+                .filter(m -> m.photoId() < id)
                 .ifPresent(m -> flag(id, root(m.photoId()), "SIMILAR", m.distance(), m.alignedDifference()));
     }
 
     private long root(long photoId) {
-        Long up = jdbc.sql("SELECT duplicate_of_id FROM evidence_photo WHERE id = ?").param(photoId)
-                .query(Long.class).optional().orElse(null);
+        Long up = jdbc.sql("SELECT duplicate_of_id FROM evidence_photo WHERE id = ?")
+                .param(photoId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         return up == null ? photoId : up;
     }
 
     private void flag(long id, long originalId, String kind, int distance, double score) {
         jdbc.sql("UPDATE evidence_photo SET duplicate_of_id = ?, duplicate_kind = ?, duplicate_distance = ?, "
                         + "duplicate_score = ? WHERE id = ?")
-                .params(originalId, kind, distance, score, id).update();
+                .params(originalId, kind, distance, score, id)
+                .update();
     }
 
     /**
@@ -318,8 +373,10 @@ public class PhotoService {
             if (later == null || later.duplicate() || later.removed()) {
                 continue;
             }
-            byte[] sig = jdbc.sql("SELECT signature FROM evidence_photo WHERE id = ?").param(c.photoId())
-                    .query(byte[].class).single();
+            byte[] sig = jdbc.sql("SELECT signature FROM evidence_photo WHERE id = ?")
+                    .param(c.photoId())
+                    .query(byte[].class)
+                    .single();
             ImageHashes.Comparison cmp = ImageHashes.compare(fp.signature(), sig);
             double diff = cmp.differing();
             if (index.confirms(cmp)) {
@@ -359,12 +416,12 @@ public class PhotoService {
         }
         ImageFormat format = ImageFormat.sniff(head, n);
         if (format == ImageFormat.HEIC) {
-            throw new BusinessException("UNSUPPORTED_HEIC", "暂不支持 HEIC/HEIF 格式的照片（苹果手机默认格式）。请在手机"
-                    + "“设置→相机→格式”中选择“兼容性最佳”，或直接使用本平台的“水印相机”拍照。");
+            throw new BusinessException(
+                    "UNSUPPORTED_HEIC",
+                    "暂不支持 HEIC/HEIF 格式的照片（苹果手机默认格式）。请在手机" + "“设置→相机→格式”中选择“兼容性最佳”，或直接使用本平台的“水印相机”拍照。");
         }
         if (format == ImageFormat.UNKNOWN) {
-            throw new BusinessException("UNSUPPORTED_TYPE", "文件内容不是照片：只接受 JPEG、PNG、WebP 格式的图片"
-                    + "（按文件内容识别，改扩展名无效）。");
+            throw new BusinessException("UNSUPPORTED_TYPE", "文件内容不是照片：只接受 JPEG、PNG、WebP 格式的图片" + "（按文件内容识别，改扩展名无效）。");
         }
         return format;
     }
@@ -377,7 +434,8 @@ public class PhotoService {
             throw new IllegalStateException(e);
         }
         long max = settings.maxPhotoBytes;
-        try (InputStream src = new DigestInputStream(in, digest); OutputStream out = Files.newOutputStream(target)) {
+        try (InputStream src = new DigestInputStream(in, digest);
+                OutputStream out = Files.newOutputStream(target)) {
             byte[] buf = new byte[64 * 1024];
             long total = 0;
             int r;
@@ -393,31 +451,42 @@ public class PhotoService {
     }
 
     private BusinessException tooLarge(long size) {
-        return new BusinessException("PHOTO_TOO_LARGE", String.format("照片太大（%.1f MB），单张照片不能超过 %d MB。"
-                        + "请在手机上选择“压缩”或使用水印相机重新拍摄。", size / 1048576.0,
-                settings.maxPhotoBytes / 1048576));
+        return new BusinessException(
+                "PHOTO_TOO_LARGE",
+                String.format(
+                        "照片太大（%.1f MB），单张照片不能超过 %d MB。" + "请在手机上选择“压缩”或使用水印相机重新拍摄。",
+                        size / 1048576.0, settings.maxPhotoBytes / 1048576));
     }
 
     // ---- queries ----------------------------------------------------------------------------
 
     public Optional<PhotoView> get(long id) {
-        return jdbc.sql(SELECT + "WHERE p.id = ?").param(id).query(PhotoService::map).optional();
+        return jdbc.sql(SELECT + "WHERE p.id = ?")
+                .param(id)
+                .query(PhotoService::map)
+                .optional();
     }
 
     Optional<PhotoView> findByUploadKey(String key, String uploader) {
-        return jdbc.sql(SELECT + "WHERE p.upload_key = ? AND p.uploaded_by = ?").params(key, uploader)
-                .query(PhotoService::map).optional();
+        return jdbc.sql(SELECT + "WHERE p.upload_key = ? AND p.uploaded_by = ?")
+                .params(key, uploader)
+                .query(PhotoService::map)
+                .optional();
     }
 
     public List<PhotoView> photosOf(String ownerType, long ownerId) {
-        return jdbc.sql(SELECT + "WHERE p.owner_type = ? AND p.owner_id = ? ORDER BY p.id").params(ownerType, ownerId)
-                .query(PhotoService::map).list();
+        return jdbc.sql(SELECT + "WHERE p.owner_type = ? AND p.owner_id = ? ORDER BY p.id")
+                .params(ownerType, ownerId)
+                .query(PhotoService::map)
+                .list();
     }
 
     /** Live photos elsewhere that were flagged as copies of this owner's photos. */
     public List<PhotoView> reusesOf(String ownerType, long ownerId) {
         return jdbc.sql(SELECT + "WHERE o.owner_type = ? AND o.owner_id = ? AND p.removed_at IS NULL ORDER BY p.id")
-                .params(ownerType, ownerId).query(PhotoService::map).list();
+                .params(ownerType, ownerId)
+                .query(PhotoService::map)
+                .list();
     }
 
     public PhotoView visible(long id) {
@@ -431,7 +500,8 @@ public class PhotoService {
     public StoredFile open(long id, String variant) {
         PhotoView p = visible(id);
         Row r = jdbc.sql("SELECT file_key, thumb_key, stamped_key, content_type FROM evidence_photo WHERE id = ?")
-                .param(id).query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .param(id)
+                .query((rs, i) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
                 .single();
         String key;
         String type;
@@ -473,8 +543,7 @@ public class PhotoService {
         };
     }
 
-    private record Row(String file, String thumb, String stamped, String type) {
-    }
+    private record Row(String file, String thumb, String stamped, String type) {}
 
     // ---- removal ----------------------------------------------------------------------------
 
@@ -493,7 +562,8 @@ public class PhotoService {
     /** Removes every live photo of an owner (e.g. when the owner record is voided). */
     @Transactional
     public int releaseOwner(String ownerType, long ownerId, String reason) {
-        List<PhotoView> live = photosOf(ownerType, ownerId).stream().filter(p -> !p.removed()).toList();
+        List<PhotoView> live =
+                photosOf(ownerType, ownerId).stream().filter(p -> !p.removed()).toList();
         for (PhotoView p : live) {
             markRemoved(p, reason);
         }
@@ -502,23 +572,34 @@ public class PhotoService {
 
     private void markRemoved(PhotoView p, String reason) {
         jdbc.sql("UPDATE evidence_photo SET removed_at = ?, removed_reason = ? WHERE id = ?")
-                .params(ChinaTime.offsetNow(), cut(reason, 200), p.id()).update();
+                .params(ChinaTime.offsetNow(), cut(reason, 200), p.id())
+                .update();
         index.remove(p.id());
         events.publishEvent(new EvidenceChanged(p.ownerType(), p.ownerId(), "PHOTO_REMOVED"));
         events.publishEvent(AuditEvent.success("PHOTO_REMOVE", "PHOTO", p.id(), p.orgPath(), cut(reason, 200)));
         // photos that copied this one are judged again: the earliest of them may now be the original
         List<Long> dependents = jdbc.sql("SELECT id FROM evidence_photo WHERE duplicate_of_id = ? ORDER BY id")
-                .param(p.id()).query(Long.class).list();
+                .param(p.id())
+                .query(Long.class)
+                .list();
         for (long d : dependents) {
-            jdbc.sql("UPDATE evidence_photo SET duplicate_of_id = NULL, duplicate_kind = NULL, duplicate_distance = NULL, "
-                    + "duplicate_score = NULL WHERE id = ?").param(d).update();
+            jdbc.sql(
+                            "UPDATE evidence_photo SET duplicate_of_id = NULL, duplicate_kind = NULL, duplicate_distance = NULL, "
+                                    + "duplicate_score = NULL WHERE id = ?")
+                    .param(d)
+                    .update();
         }
         for (long d : dependents) {
             PhotoView dep = get(d).orElseThrow();
             if (!dep.removed()) {
-                byte[] stored = jdbc.sql("SELECT signature FROM evidence_photo WHERE id = ?").param(d)
-                        .query(byte[].class).single();
-                long phash = jdbc.sql("SELECT phash FROM evidence_photo WHERE id = ?").param(d).query(Long.class).single();
+                byte[] stored = jdbc.sql("SELECT signature FROM evidence_photo WHERE id = ?")
+                        .param(d)
+                        .query(byte[].class)
+                        .single();
+                long phash = jdbc.sql("SELECT phash FROM evidence_photo WHERE id = ?")
+                        .param(d)
+                        .query(Long.class)
+                        .single();
                 detectDuplicate(d, Fingerprint.fromStored(phash, stored), dep.sha256());
             }
             events.publishEvent(new EvidenceChanged(dep.ownerType(), dep.ownerId(), "ORIGINAL_REMOVED"));
@@ -526,17 +607,34 @@ public class PhotoService {
     }
 
     static PhotoView map(ResultSet rs, int row) throws SQLException {
-        return new PhotoView(rs.getLong("id"), rs.getString("owner_type"), rs.getLong("owner_id"),
-                rs.getString("org_path"), PhotoPurpose.valueOf(rs.getString("purpose")),
-                PhotoSource.valueOf(rs.getString("source")), rs.getString("content_type"), rs.getLong("byte_size"),
-                rs.getInt("width"), rs.getInt("height"), rs.getString("sha256"),
-                rs.getObject("captured_at", OffsetDateTime.class), rs.getString("time_source"),
-                (Double) rs.getObject("latitude"), (Double) rs.getObject("longitude"), rs.getString("position_source"),
-                rs.getString("stamped_key") != null, (Long) rs.getObject("duplicate_of_id"),
-                rs.getString("duplicate_kind"), rs.getString("dup_owner_type"), (Long) rs.getObject("dup_owner_id"),
-                (Integer) rs.getObject("duplicate_distance"), (Double) rs.getObject("duplicate_score"),
-                rs.getString("original_name"), rs.getString("uploaded_by"),
-                rs.getObject("uploaded_at", OffsetDateTime.class), rs.getObject("removed_at") != null,
+        return new PhotoView(
+                rs.getLong("id"),
+                rs.getString("owner_type"),
+                rs.getLong("owner_id"),
+                rs.getString("org_path"),
+                PhotoPurpose.valueOf(rs.getString("purpose")),
+                PhotoSource.valueOf(rs.getString("source")),
+                rs.getString("content_type"),
+                rs.getLong("byte_size"),
+                rs.getInt("width"),
+                rs.getInt("height"),
+                rs.getString("sha256"),
+                rs.getObject("captured_at", OffsetDateTime.class),
+                rs.getString("time_source"),
+                (Double) rs.getObject("latitude"),
+                (Double) rs.getObject("longitude"),
+                rs.getString("position_source"),
+                rs.getString("stamped_key") != null,
+                (Long) rs.getObject("duplicate_of_id"),
+                rs.getString("duplicate_kind"),
+                rs.getString("dup_owner_type"),
+                (Long) rs.getObject("dup_owner_id"),
+                (Integer) rs.getObject("duplicate_distance"),
+                (Double) rs.getObject("duplicate_score"),
+                rs.getString("original_name"),
+                rs.getString("uploaded_by"),
+                rs.getObject("uploaded_at", OffsetDateTime.class),
+                rs.getObject("removed_at") != null,
                 rs.getString("removed_reason"));
     }
 

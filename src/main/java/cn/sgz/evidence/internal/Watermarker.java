@@ -24,12 +24,21 @@ import org.springframework.stereotype.Component;
 public class Watermarker {
 
     private static final Logger log = LoggerFactory.getLogger(Watermarker.class);
-    static final String NO_FONT_WARNING = "服务器未安装中文字体（如 fonts-noto-cjk 或 fonts-wqy-zenhei），"
-            + "水印中只印了时间和经纬度，未印站名和地点。请联系管理员安装中文字体。";
+    static final String NO_FONT_WARNING =
+            "服务器未安装中文字体（如 fonts-noto-cjk 或 fonts-wqy-zenhei），" + "水印中只印了时间和经纬度，未印站名和地点。请联系管理员安装中文字体。";
     private static final String PROBE = "社工站水印街道";
-    private static final List<String> PREFERRED = List.of("Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC",
-            "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Microsoft YaHei", "PingFang SC", "SimHei", "SimSun",
-            "Noto Serif CJK SC", "AR PL UMing CN");
+    private static final List<String> PREFERRED = List.of(
+            "Noto Sans CJK SC",
+            "Noto Sans SC",
+            "Source Han Sans SC",
+            "WenQuanYi Zen Hei",
+            "WenQuanYi Micro Hei",
+            "Microsoft YaHei",
+            "PingFang SC",
+            "SimHei",
+            "SimSun",
+            "Noto Serif CJK SC",
+            "AR PL UMing CN");
 
     private final String family;
 
@@ -52,7 +61,8 @@ public class Watermarker {
 
     private static String findCjkFamily() {
         try {
-            String[] families = GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
+            String[] families =
+                    GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames();
             List<String> candidates = new ArrayList<>(PREFERRED);
             for (String f : families) {
                 if (!candidates.contains(f)) {
@@ -77,8 +87,7 @@ public class Watermarker {
     }
 
     /** Result: the stamped copy and whether Chinese text had to be left out. */
-    record Stamped(BufferedImage image, boolean chineseOmitted) {
-    }
+    record Stamped(BufferedImage image, boolean chineseOmitted) {}
 
     /**
      * Draws the lines at the bottom left on a half-transparent band. Lines containing Chinese are

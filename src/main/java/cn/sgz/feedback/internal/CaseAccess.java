@@ -14,7 +14,11 @@ import org.springframework.stereotype.Component;
 public class CaseAccess {
 
     /** HANDLER: the owning county bureau. READER: city, administrator. EXPLAINER: the agency asked to explain. */
-    public enum Access { HANDLER, READER, EXPLAINER }
+    public enum Access {
+        HANDLER,
+        READER,
+        EXPLAINER
+    }
 
     private final ScopeService scopes;
 
@@ -31,7 +35,9 @@ public class CaseAccess {
     }
 
     public boolean seesCases(Role role) {
-        return role == Role.BUREAU_OFFICER || role == Role.CITY_OFFICER || role == Role.ADMIN
+        return role == Role.BUREAU_OFFICER
+                || role == Role.CITY_OFFICER
+                || role == Role.ADMIN
                 || role == Role.AGENCY_MANAGER;
     }
 
@@ -48,8 +54,12 @@ public class CaseAccess {
         return switch (me.role()) {
             case BUREAU_OFFICER -> Optional.of(Access.HANDLER);
             case CITY_OFFICER, ADMIN -> Optional.of(Access.READER);
-            case AGENCY_MANAGER -> r.explanationRequestedAt() != null && me.agencyId() != null
-                    && Objects.equals(me.agencyId(), r.agencyId()) ? Optional.of(Access.EXPLAINER) : Optional.empty();
+            case AGENCY_MANAGER ->
+                r.explanationRequestedAt() != null
+                                && me.agencyId() != null
+                                && Objects.equals(me.agencyId(), r.agencyId())
+                        ? Optional.of(Access.EXPLAINER)
+                        : Optional.empty();
             default -> Optional.empty();
         };
     }

@@ -32,8 +32,7 @@ class Challenges {
     }
 
     /** What the page shows and the hidden token it posts back. */
-    record Challenge(String question, String token) {
-    }
+    record Challenge(String question, String token) {}
 
     Challenge issue() {
         int a = 2 + FeedbackSecret.randomInt(18);
@@ -47,7 +46,8 @@ class Challenges {
     }
 
     private String sign(String nonce, long expires, int answer) {
-        return Base64.getUrlEncoder().withoutPadding()
+        return Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(secret.mac("challenge", nonce + "|" + expires + "|" + answer));
     }
 
@@ -86,13 +86,18 @@ class Challenges {
     void consume(String nonce) {
         OffsetDateTime now = ChinaTime.offsetNow();
         if (FeedbackSecret.randomInt(20) == 0) {
-            jdbc.sql("DELETE FROM feedback_challenge_used WHERE expires_at < ?").param(now).update();
+            jdbc.sql("DELETE FROM feedback_challenge_used WHERE expires_at < ?")
+                    .param(now)
+                    .update();
         }
         int inserted;
         try {
-            inserted = jdbc.sql("INSERT INTO feedback_challenge_used (nonce, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
-                    .params(nonce, OffsetDateTime.ofInstant(Instant.ofEpochSecond(now.toEpochSecond() + VALID_SECONDS),
-                            ZoneOffset.ofHours(8)))
+            inserted = jdbc.sql(
+                            "INSERT INTO feedback_challenge_used (nonce, expires_at) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(
+                            nonce,
+                            OffsetDateTime.ofInstant(
+                                    Instant.ofEpochSecond(now.toEpochSecond() + VALID_SECONDS), ZoneOffset.ofHours(8)))
                     .update();
         } catch (DuplicateKeyException e) {
             inserted = 0;

@@ -27,8 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** REST API of residents' cases for officers (scoped like the pages) and questionnaire results. */
 @RestController
 @RequestMapping("/api/v1")
-@Tag(name = "群众反馈与投诉（办理）", description = "居民免登录提交的投诉/建议/表扬/咨询：区县民政局受理、交办、要求承接机构说明、答复、回访、办结；"
-        + "统计与满意度问卷结果。办理步骤均须带读取时的 version（过期返回 409）。公开提交页面见 docs/api.md「公开页面」。")
+@Tag(
+        name = "群众反馈与投诉（办理）",
+        description = "居民免登录提交的投诉/建议/表扬/咨询：区县民政局受理、交办、要求承接机构说明、答复、回访、办结；"
+                + "统计与满意度问卷结果。办理步骤均须带读取时的 version（过期返回 409）。公开提交页面见 docs/api.md「公开页面」。")
 class ComplaintApiController {
 
     private final ComplaintService complaints;
@@ -41,10 +43,11 @@ class ComplaintApiController {
 
     @GetMapping("/complaints")
     @Operation(summary = "反馈件列表（民政局：管辖范围内全部；承接机构：仅被要求说明的件；电话仅办理的区县民政局可见完整号码）")
-    List<ComplaintView> list(@RequestParam(required = false) CaseStatus status,
-                             @RequestParam(required = false) FeedbackKind kind,
-                             @RequestParam(required = false) Long stationId,
-                             @RequestParam(defaultValue = "false") boolean overdue) {
+    List<ComplaintView> list(
+            @RequestParam(required = false) CaseStatus status,
+            @RequestParam(required = false) FeedbackKind kind,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(defaultValue = "false") boolean overdue) {
         return complaints.list(new Filter(status, kind, stationId, overdue));
     }
 
@@ -61,9 +64,14 @@ class ComplaintApiController {
     }
 
     @Schema(name = "ComplaintStepBody", description = "办理步骤：按步骤填写相应字段，version 必填")
-    record StepBody(String assignee, String note, String request, String explanation, String reply,
-                    Integer satisfaction, Long version) {
-    }
+    record StepBody(
+            String assignee,
+            String note,
+            String request,
+            String explanation,
+            String reply,
+            Integer satisfaction,
+            Long version) {}
 
     private static StepBody body(StepBody b) {
         if (b == null) {
@@ -110,16 +118,18 @@ class ComplaintApiController {
 
     @GetMapping("/complaints/stats")
     @Operation(summary = "按社工站、类型、月份统计（收到、未办结、逾期、已办结、回访满意度）")
-    List<ComplaintStats> stats(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    List<ComplaintStats> stats(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return complaints.stats(from, to);
     }
 
     @GetMapping("/satisfaction/stations")
     @Operation(summary = "满意度问卷结果（按社工站：答卷数、平均分，5分制；管辖范围外的站记 0）")
-    List<StationSatisfaction> satisfaction(@RequestParam List<Long> stationIds,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    List<StationSatisfaction> satisfaction(
+            @RequestParam List<Long> stationIds,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         return satisfaction.byStation(stationIds, from, to);
     }
 }

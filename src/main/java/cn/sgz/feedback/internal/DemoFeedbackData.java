@@ -46,9 +46,14 @@ class DemoFeedbackData implements ApplicationRunner {
     private final ComplaintService complaints;
     private final TransactionTemplate tx;
 
-    DemoFeedbackData(JdbcClient jdbc, DemoUsers demoUsers, PublicDirectory directory,
-                     PublicFeedbackService publicSide, FeedbackSettings settings, ComplaintService complaints,
-                     PlatformTransactionManager transactions) {
+    DemoFeedbackData(
+            JdbcClient jdbc,
+            DemoUsers demoUsers,
+            PublicDirectory directory,
+            PublicFeedbackService publicSide,
+            FeedbackSettings settings,
+            ComplaintService complaints,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.demoUsers = demoUsers;
         this.directory = directory;
@@ -63,7 +68,9 @@ class DemoFeedbackData implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM feedback_case").query(Long.class).single() > 0) {
             return;
         }
-        Optional<County> county = directory.counties().stream().filter(c -> c.name().equals("九原区民政局")).findFirst();
+        Optional<County> county = directory.counties().stream()
+                .filter(c -> c.name().equals("九原区民政局"))
+                .findFirst();
         if (county.isEmpty()) {
             return;
         }
@@ -73,46 +80,94 @@ class DemoFeedbackData implements ApplicationRunner {
         if (shahe == null || sarula == null || saihan == null) {
             return;
         }
-        demoUsers.runAs("demo_bureau", () -> settings.save(county.get().id(), "0472-7150000", 5,
-                String.join("\n", FeedbackSettings.DEFAULT_QUESTIONS), null));
+        demoUsers.runAs(
+                "demo_bureau",
+                () -> settings.save(
+                        county.get().id(),
+                        "0472-7150000",
+                        5,
+                        String.join("\n", FeedbackSettings.DEFAULT_QUESTIONS),
+                        null));
 
         LocalDate today = ChinaTime.today();
-        submit(shahe, FeedbackKind.COMPLAINT, workingDaysAgo(today, 9), 1,
+        submit(
+                shahe,
+                FeedbackKind.COMPLAINT,
+                workingDaysAgo(today, 9),
+                1,
                 "上个月约好每周二来给我母亲理发，已经两次没来了，打电话也没人接。老人腿脚不便，希望社工站给个说法。",
-                "助老服务", null, "13804721234");
-        long explain = submit(sarula, FeedbackKind.COMPLAINT, workingDaysAgo(today, 2), 2,
+                "助老服务",
+                null,
+                "13804721234");
+        long explain = submit(
+                sarula,
+                FeedbackKind.COMPLAINT,
+                workingDaysAgo(today, 2),
+                2,
                 "社区活动室说好周末开放给孩子写作业，连续两个周末都锁着门，门口也没有贴通知。",
-                "儿童四点半课堂", null, "13904725678");
-        long closed = submit(shahe, FeedbackKind.COMPLAINT, workingDaysAgo(today, 16), 3,
+                "儿童四点半课堂",
+                null,
+                "13904725678");
+        long closed = submit(
+                shahe,
+                FeedbackKind.COMPLAINT,
+                workingDaysAgo(today, 16),
+                3,
                 "重阳节活动通知只在微信群里发，我们不用微信的老人不知道，错过了体检。",
-                "重阳节敬老活动", null, "13704729876");
-        long suggestion = submit(shahe, FeedbackKind.SUGGESTION, workingDaysAgo(today, 4), 4,
-                "建议在社工站门口装一个扶手，下雨天台阶很滑，老人进出不安全。", null, null, null);
-        submit(saihan, FeedbackKind.SUGGESTION, workingDaysAgo(today, 1), 5,
-                "希望增加周末的亲子活动，上班的家长平时没时间参加。", "亲子活动", null, null);
-        long praise = submit(shahe, FeedbackKind.PRAISE, workingDaysAgo(today, 7), 6,
+                "重阳节敬老活动",
+                null,
+                "13704729876");
+        long suggestion = submit(
+                shahe,
+                FeedbackKind.SUGGESTION,
+                workingDaysAgo(today, 4),
+                4,
+                "建议在社工站门口装一个扶手，下雨天台阶很滑，老人进出不安全。",
+                null,
+                null,
+                null);
+        submit(
+                saihan,
+                FeedbackKind.SUGGESTION,
+                workingDaysAgo(today, 1),
+                5,
+                "希望增加周末的亲子活动，上班的家长平时没时间参加。",
+                "亲子活动",
+                null,
+                null);
+        long praise = submit(
+                shahe,
+                FeedbackKind.PRAISE,
+                workingDaysAgo(today, 7),
+                6,
                 "张伟社工每周都来看我父亲，帮着申请了高龄津贴，还教会老人用手机视频，全家都很感谢！",
-                "入户探访", "张伟", "13604723344");
-        long inquiry = submit(sarula, FeedbackKind.INQUIRY, workingDaysAgo(today, 3), 7,
-                "请问残疾人两项补贴在社工站能代办吗？需要带哪些材料？", "残疾人补贴", null, null);
+                "入户探访",
+                "张伟",
+                "13604723344");
+        long inquiry = submit(
+                sarula,
+                FeedbackKind.INQUIRY,
+                workingDaysAgo(today, 3),
+                7,
+                "请问残疾人两项补贴在社工站能代办吗？需要带哪些材料？",
+                "残疾人补贴",
+                null,
+                null);
 
         demoUsers.runAs("demo_bureau", () -> {
             ComplaintView e = complaints.assign(explain, "民政局社会工作科 李科长", "请核实活动室开放情况", version(explain));
             complaints.requestExplanation(explain, "请说明萨如拉街道社区活动室周末未按约定开放的原因及整改措施。", e.version());
 
             ComplaintView c = complaints.assign(closed, "民政局社会工作科 李科长", null, version(closed));
-            c = complaints.reply(closed, "经核实，沙河街道社工站已改为微信群、社区公告栏和电话三种方式通知活动，"
-                    + "并为您预约了下周二的补充体检，届时社工会电话提醒。感谢您的监督！", c.version());
+            c = complaints.reply(
+                    closed, "经核实，沙河街道社工站已改为微信群、社区公告栏和电话三种方式通知活动，" + "并为您预约了下周二的补充体检，届时社工会电话提醒。感谢您的监督！", c.version());
             c = complaints.followUp(closed, 5, "电话回访，群众表示满意，已参加补充体检", c.version());
             complaints.close(closed, "已整改：活动通知增加公告栏和电话通知", c.version());
 
-            complaints.reply(suggestion, "感谢建议！已安排沙河街道社工站联系社区，本月内在门口台阶加装扶手和防滑条。",
-                    version(suggestion));
-            ComplaintView p = complaints.reply(praise, "感谢您的表扬，已转达张伟社工本人及承接机构，并在全区社工站通报表扬。",
-                    version(praise));
+            complaints.reply(suggestion, "感谢建议！已安排沙河街道社工站联系社区，本月内在门口台阶加装扶手和防滑条。", version(suggestion));
+            ComplaintView p = complaints.reply(praise, "感谢您的表扬，已转达张伟社工本人及承接机构，并在全区社工站通报表扬。", version(praise));
             complaints.close(praise, "表扬已转达", p.version());
-            complaints.reply(inquiry, "可以代办。请携带残疾人证、身份证、户口本和银行卡到萨如拉街道社工站，社工协助您网上申请。",
-                    version(inquiry));
+            complaints.reply(inquiry, "可以代办。请携带残疾人证、身份证、户口本和银行卡到萨如拉街道社工站，社工协助您网上申请。", version(inquiry));
         });
 
         Random random = new Random(60_15);
@@ -122,11 +177,17 @@ class DemoFeedbackData implements ApplicationRunner {
     }
 
     private static PublicStation station(County county, String name) {
-        return county.stations().stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
+        return county.stations().stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
+                .orElse(null);
     }
 
     private long version(long id) {
-        return jdbc.sql("SELECT version FROM feedback_case WHERE id = ?").param(id).query(Long.class).single();
+        return jdbc.sql("SELECT version FROM feedback_case WHERE id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
     }
 
     private static LocalDate workingDaysAgo(LocalDate today, int days) {
@@ -141,26 +202,50 @@ class DemoFeedbackData implements ApplicationRunner {
         return d;
     }
 
-    private long submit(PublicStation station, FeedbackKind kind, LocalDate on, int n, String content, String service,
-                        String worker, String phone) {
+    private long submit(
+            PublicStation station,
+            FeedbackKind kind,
+            LocalDate on,
+            int n,
+            String content,
+            String service,
+            String worker,
+            String phone) {
         OffsetDateTime at = on.atTime(9 + n, 15).atZone(ChinaTime.ZONE).toOffsetDateTime();
         String receipt = "FK" + on.toString().replace("-", "") + "-DEMO" + n;
         LocalDate due = WorkingDays.after(on, settings.of(station.bureauId()).replyWorkingDays());
         Long agency = directory.agencyOf(station.id()).orElse(null);
-        return tx.execute(s -> publicSide.store(new CaseRows.NewCase(receipt, publicSide.queryHash(receipt, QUERY_CODE),
-                kind, station.id(), station.path(), station.bureauId(), agency, content, service, worker, phone,
-                phone != null, at, due), List.of()));
+        return tx.execute(s -> publicSide.store(
+                new CaseRows.NewCase(
+                        receipt,
+                        publicSide.queryHash(receipt, QUERY_CODE),
+                        kind,
+                        station.id(),
+                        station.path(),
+                        station.bureauId(),
+                        agency,
+                        content,
+                        service,
+                        worker,
+                        phone,
+                        phone != null,
+                        at,
+                        due),
+                List.of()));
     }
 
     private void surveys(PublicStation station, int count, int[] pool, Random random, LocalDate today) {
         List<String> questions = settings.of(station.bureauId()).questions();
         tx.executeWithoutResult(s -> {
             for (int i = 0; i < count; i++) {
-                List<Integer> scores = questions.stream().map(q -> pool[random.nextInt(pool.length)]).toList();
-                OffsetDateTime at = today.minusDays(3 + random.nextInt(60)).atTime(10 + random.nextInt(8), 5)
-                        .atZone(ChinaTime.ZONE).toOffsetDateTime();
-                publicSide.storeSurvey(station, null, questions, scores,
-                        i % 5 == 0 ? "社工很耐心，希望活动再多一些。" : null, at);
+                List<Integer> scores = questions.stream()
+                        .map(q -> pool[random.nextInt(pool.length)])
+                        .toList();
+                OffsetDateTime at = today.minusDays(3 + random.nextInt(60))
+                        .atTime(10 + random.nextInt(8), 5)
+                        .atZone(ChinaTime.ZONE)
+                        .toOffsetDateTime();
+                publicSide.storeSurvey(station, null, questions, scores, i % 5 == 0 ? "社工很耐心，希望活动再多一些。" : null, at);
             }
         });
     }

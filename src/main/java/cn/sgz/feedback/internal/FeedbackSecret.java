@@ -34,9 +34,12 @@ class FeedbackSecret {
                     byte[] fresh = new byte[32];
                     RANDOM.nextBytes(fresh);
                     jdbc.sql("INSERT INTO feedback_secret (id, secret) VALUES (1, ?) ON CONFLICT DO NOTHING")
-                            .param(Base64.getEncoder().encodeToString(fresh)).update();
-                    key = Base64.getDecoder().decode(jdbc.sql("SELECT secret FROM feedback_secret WHERE id = 1")
-                            .query(String.class).single());
+                            .param(Base64.getEncoder().encodeToString(fresh))
+                            .update();
+                    key = Base64.getDecoder()
+                            .decode(jdbc.sql("SELECT secret FROM feedback_secret WHERE id = 1")
+                                    .query(String.class)
+                                    .single());
                 }
                 k = key;
             }

@@ -1,5 +1,6 @@
 package cn.sgz.feedback.internal;
 
+import cn.sgz.org.Role;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
@@ -7,7 +8,6 @@ import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
-import cn.sgz.org.Role;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
@@ -23,12 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 class FeedbackSettings {
 
     static final int DEFAULT_REPLY_DAYS = 5;
-    static final List<String> DEFAULT_QUESTIONS = List.of(
-            "您对社工站服务态度的满意程度",
-            "您对社工站服务及时性的满意程度",
-            "您对社工站服务效果的满意程度",
-            "您对社工站服务场所和环境的满意程度",
-            "您对社工站服务的总体满意程度");
+    static final List<String> DEFAULT_QUESTIONS =
+            List.of("您对社工站服务态度的满意程度", "您对社工站服务及时性的满意程度", "您对社工站服务效果的满意程度", "您对社工站服务场所和环境的满意程度", "您对社工站服务的总体满意程度");
 
     private final JdbcClient jdbc;
     private final ScopeService scopes;
@@ -48,15 +44,23 @@ class FeedbackSettings {
     }
 
     Settings of(long bureauId) {
-        return jdbc.sql("SELECT * FROM feedback_settings WHERE bureau_id = ?").param(bureauId)
-                .query((rs, i) -> new Settings(bureauId, rs.getString("hotline"), rs.getInt("reply_working_days"),
-                        parse(rs.getString("survey_questions")), rs.getLong("version")))
+        return jdbc.sql("SELECT * FROM feedback_settings WHERE bureau_id = ?")
+                .param(bureauId)
+                .query((rs, i) -> new Settings(
+                        bureauId,
+                        rs.getString("hotline"),
+                        rs.getInt("reply_working_days"),
+                        parse(rs.getString("survey_questions")),
+                        rs.getLong("version")))
                 .optional()
                 .orElse(new Settings(bureauId, null, DEFAULT_REPLY_DAYS, DEFAULT_QUESTIONS, -1));
     }
 
     private static List<String> parse(String text) {
-        return Arrays.stream(text.split("\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(text.split("\n"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** Saves a bureau's settings: only a bureau officer of that bureau (or the administrator). */
@@ -90,17 +94,23 @@ class FeedbackSettings {
         if (current.version() < 0) {
             jdbc.sql("INSERT INTO feedback_settings (bureau_id, hotline, reply_working_days, survey_questions, "
                             + "updated_by, updated_at, version) VALUES (?,?,?,?,?,?,0)")
-                    .params(bureauId, h, replyDays, String.join("\n", questions), user, ChinaTime.offsetNow()).update();
+                    .params(bureauId, h, replyDays, String.join("\n", questions), user, ChinaTime.offsetNow())
+                    .update();
         } else {
-            int n = jdbc.sql("UPDATE feedback_settings SET hotline = ?, reply_working_days = ?, survey_questions = ?, "
-                            + "updated_by = ?, updated_at = ?, version = version + 1 WHERE bureau_id = ? AND version = ?")
+            int n = jdbc.sql(
+                            "UPDATE feedback_settings SET hotline = ?, reply_working_days = ?, survey_questions = ?, "
+                                    + "updated_by = ?, updated_at = ?, version = version + 1 WHERE bureau_id = ? AND version = ?")
                     .params(h, replyDays, String.join("\n", questions), user, ChinaTime.offsetNow(), bureauId, expected)
                     .update();
             if (n == 0) {
                 throw new ConflictException("设置已被他人修改，请刷新后重试");
             }
         }
-        events.publishEvent(AuditEvent.success("FEEDBACK_SETTINGS", "ORG_UNIT", bureauId, path,
+        events.publishEvent(AuditEvent.success(
+                "FEEDBACK_SETTINGS",
+                "ORG_UNIT",
+                bureauId,
+                path,
                 "意见反馈设置：答复时限 " + replyDays + " 个工作日，问卷 " + questions.size() + " 题"));
         return of(bureauId);
     }

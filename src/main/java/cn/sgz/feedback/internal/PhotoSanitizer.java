@@ -46,11 +46,11 @@ class PhotoSanitizer {
         this.evidence = evidence;
     }
 
-    record CleanPhoto(byte[] jpeg, int width, int height, String sha256) {
-    }
+    record CleanPhoto(byte[] jpeg, int width, int height, String sha256) {}
 
     List<CleanPhoto> clean(List<MultipartFile> files) {
-        List<MultipartFile> chosen = files == null ? List.of()
+        List<MultipartFile> chosen = files == null
+                ? List.of()
                 : files.stream().filter(f -> f != null && !f.isEmpty()).toList();
         if (chosen.size() > MAX_PHOTOS) {
             throw BusinessException.field("photos", "照片：最多上传 " + MAX_PHOTOS + " 张");
@@ -98,8 +98,15 @@ class PhotoSanitizer {
         if (b.length >= 8 && (b[0] & 0xFF) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
             return "png";
         }
-        if (b.length >= 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F' && b[8] == 'W' && b[9] == 'E'
-                && b[10] == 'B' && b[11] == 'P') {
+        if (b.length >= 12
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') {
             return "webp";
         }
         if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {

@@ -35,8 +35,12 @@ class PosterController {
     private final ServiceRecordService records;
     private final String baseUrl;
 
-    PosterController(ScopeService scopes, OrgDirectory orgs, PublicFeedbackService service,
-                     ServiceRecordService records, @Value("${sgz.public-base-url:}") String baseUrl) {
+    PosterController(
+            ScopeService scopes,
+            OrgDirectory orgs,
+            PublicFeedbackService service,
+            ServiceRecordService records,
+            @Value("${sgz.public-base-url:}") String baseUrl) {
         this.scopes = scopes;
         this.orgs = orgs;
         this.service = service;
@@ -46,7 +50,8 @@ class PosterController {
 
     private String base(HttpServletRequest request) {
         String b = baseUrl == null || baseUrl.isBlank()
-                ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString() : baseUrl;
+                ? ServletUriComponentsBuilder.fromContextPath(request).build().toUriString()
+                : baseUrl;
         return b.endsWith("/") ? b.substring(0, b.length() - 1) : b;
     }
 
@@ -60,8 +65,10 @@ class PosterController {
         var stations = orgs.visibleUnits(OrgUnitType.STATION);
         java.util.Map<Long, java.util.List<ServiceRecordView>> activities = new java.util.HashMap<>();
         for (var s : stations) {
-            activities.put(s.id(), records.list(new RecordFilter(s.id(), ServiceKind.COMMUNITY_ACTIVITY, null, null, null,
-                    null, null, false, 5, 0)));
+            activities.put(
+                    s.id(),
+                    records.list(new RecordFilter(
+                            s.id(), ServiceKind.COMMUNITY_ACTIVITY, null, null, null, null, null, false, 5, 0)));
         }
         model.addAttribute("stations", stations);
         model.addAttribute("activities", activities);
@@ -94,13 +101,17 @@ class PosterController {
     }
 
     private String surveyPath(long stationId, long recordId) {
-        return "/feedback/s/" + stationId + "/survey?r=" + recordId + "&sig=" + service.activitySignature(stationId, recordId);
+        return "/feedback/s/" + stationId + "/survey?r=" + recordId + "&sig="
+                + service.activitySignature(stationId, recordId);
     }
 
     /** The QR code of a station's page: {@code kind} = feedback or survey; {@code r} = an activity (service record). */
     @GetMapping(value = "/posters/qr.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> qr(@RequestParam long stationId, @RequestParam(defaultValue = "feedback") String kind,
-                              @RequestParam(name = "r", required = false) Long recordId, HttpServletRequest request) {
+    ResponseEntity<byte[]> qr(
+            @RequestParam long stationId,
+            @RequestParam(defaultValue = "feedback") String kind,
+            @RequestParam(name = "r", required = false) Long recordId,
+            HttpServletRequest request) {
         PublicStation s = visibleStation(stationId);
         String url;
         if ("survey".equals(kind)) {
@@ -116,7 +127,9 @@ class PosterController {
         } else {
             url = base(request) + "/feedback/s/" + s.id();
         }
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(CacheControl.noCache())
+        return ResponseEntity.ok()
+                .contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.noCache())
                 .body(QrCodes.png(url, 480));
     }
 }

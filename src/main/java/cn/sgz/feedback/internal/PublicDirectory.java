@@ -30,18 +30,27 @@ class PublicDirectory {
     }
 
     /** A station as the public sees it, with its owning bureau. */
-    record PublicStation(long id, String name, String path, long bureauId, String bureauName) {
-    }
+    record PublicStation(long id, String name, String path, long bureauId, String bureauName) {}
 
-    record County(long id, String name, List<PublicStation> stations) {
-    }
+    record County(long id, String name, List<PublicStation> stations) {}
 
     /** Active counties with their active stations, in tree order. */
     List<County> counties() {
         List<OrgUnitView> units = new ArrayList<>(jdbc.sql("SELECT id, name, type, path FROM org_unit "
                         + "WHERE active AND type IN ('COUNTY_BUREAU', 'STATION')")
-                .query((rs, i) -> new OrgUnitView(rs.getLong("id"), null, OrgUnitType.valueOf(rs.getString("type")),
-                        rs.getString("name"), null, rs.getString("path"), 0, true, null, null, null, 0))
+                .query((rs, i) -> new OrgUnitView(
+                        rs.getLong("id"),
+                        null,
+                        OrgUnitType.valueOf(rs.getString("type")),
+                        rs.getString("name"),
+                        null,
+                        rs.getString("path"),
+                        0,
+                        true,
+                        null,
+                        null,
+                        null,
+                        0))
                 .list());
         units.sort(OrgUnitView.TREE_ORDER);
         Map<Long, County> counties = new LinkedHashMap<>();
@@ -51,7 +60,8 @@ class PublicDirectory {
                 currentCounty = u;
                 counties.put(u.id(), new County(u.id(), u.name(), new ArrayList<>()));
             } else if (currentCounty != null && u.path().startsWith(currentCounty.path())) {
-                counties.get(currentCounty.id()).stations()
+                counties.get(currentCounty.id())
+                        .stations()
                         .add(new PublicStation(u.id(), u.name(), u.path(), currentCounty.id(), currentCounty.name()));
             }
         }
@@ -60,21 +70,28 @@ class PublicDirectory {
 
     /** An active station by id with its bureau; empty when unknown, inactive or not a station. */
     Optional<PublicStation> station(long id) {
-        Optional<OrgUnitView> unit = Optional.ofNullable(directory.units(List.of(id)).get(id))
+        Optional<OrgUnitView> unit = Optional.ofNullable(
+                        directory.units(List.of(id)).get(id))
                 .filter(u -> u.type() == OrgUnitType.STATION && u.active());
         if (unit.isEmpty()) {
             return Optional.empty();
         }
-        List<Long> ancestors = Arrays.stream(unit.get().path().split("/")).filter(s -> !s.isBlank())
-                .map(Long::valueOf).toList();
-        return directory.units(ancestors).values().stream().filter(u -> u.type() == OrgUnitType.COUNTY_BUREAU)
+        List<Long> ancestors = Arrays.stream(unit.get().path().split("/"))
+                .filter(s -> !s.isBlank())
+                .map(Long::valueOf)
+                .toList();
+        return directory.units(ancestors).values().stream()
+                .filter(u -> u.type() == OrgUnitType.COUNTY_BUREAU)
                 .findFirst()
-                .map(b -> new PublicStation(unit.get().id(), unit.get().name(), unit.get().path(), b.id(), b.name()));
+                .map(b -> new PublicStation(
+                        unit.get().id(), unit.get().name(), unit.get().path(), b.id(), b.name()));
     }
 
     /** The agency (承接机构) serving a station, if any. */
     Optional<Long> agencyOf(long stationId) {
-        return directory.activeAgencies().stream().filter(a -> a.stationIds().contains(stationId))
-                .map(AgencyView::id).findFirst();
+        return directory.activeAgencies().stream()
+                .filter(a -> a.stationIds().contains(stationId))
+                .map(AgencyView::id)
+                .findFirst();
     }
 }

@@ -60,17 +60,23 @@ class PublicFeedbackController {
     }
 
     @PostMapping("/feedback/s/{stationId}/new")
-    String submit(@PathVariable long stationId, @RequestParam(required = false) String kind,
-                  @RequestParam(required = false) String content, @RequestParam(required = false) String serviceNamed,
-                  @RequestParam(required = false) String workerNamed, @RequestParam(required = false) String phone,
-                  @RequestParam(defaultValue = "false") boolean consent,
-                  @RequestParam(required = false) String challengeToken,
-                  @RequestParam(required = false) String challengeAnswer,
-                  @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
-                  HttpServletRequest request, HttpServletResponse response, Model model) {
+    String submit(
+            @PathVariable long stationId,
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String content,
+            @RequestParam(required = false) String serviceNamed,
+            @RequestParam(required = false) String workerNamed,
+            @RequestParam(required = false) String phone,
+            @RequestParam(defaultValue = "false") boolean consent,
+            @RequestParam(required = false) String challengeToken,
+            @RequestParam(required = false) String challengeAnswer,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         PublicStation station = service.station(stationId);
-        CaseForm form = new CaseForm(kind, content, serviceNamed, workerNamed, phone, consent, challengeToken,
-                challengeAnswer);
+        CaseForm form =
+                new CaseForm(kind, content, serviceNamed, workerNamed, phone, consent, challengeToken, challengeAnswer);
         try {
             Receipt receipt = service.submit(stationId, form, photos, request.getRemoteAddr());
             response.setHeader("Cache-Control", "no-store");
@@ -81,8 +87,9 @@ class PublicFeedbackController {
         } catch (BusinessException e) {
             FormErrors.addTo(model, e);
             response.setStatus("RATE_LIMITED".equals(e.code()) ? 429 : HttpServletResponse.SC_BAD_REQUEST);
-            model.addAttribute("form", new CaseForm(kindOrDefault(kind), content, serviceNamed, workerNamed, phone,
-                    consent, null, null));
+            model.addAttribute(
+                    "form",
+                    new CaseForm(kindOrDefault(kind), content, serviceNamed, workerNamed, phone, consent, null, null));
             return formPage(station, model);
         }
     }
@@ -107,17 +114,25 @@ class PublicFeedbackController {
     // ------------------------------------------------------------------ questionnaire
 
     @GetMapping("/feedback/s/{stationId}/survey")
-    String survey(@PathVariable long stationId, @RequestParam(name = "r", required = false) Long recordId,
-                  @RequestParam(required = false) String sig, Model model) {
+    String survey(
+            @PathVariable long stationId,
+            @RequestParam(name = "r", required = false) Long recordId,
+            @RequestParam(required = false) String sig,
+            Model model) {
         PublicStation station = service.station(stationId);
         service.verifiedRecord(stationId, recordId, sig);
         return surveyPage(station, recordId, sig, Map.of(), model);
     }
 
     @PostMapping("/feedback/s/{stationId}/survey")
-    String answer(@PathVariable long stationId, @RequestParam(name = "r", required = false) Long recordId,
-                  @RequestParam(required = false) String sig, @RequestParam Map<String, String> params,
-                  HttpServletRequest request, HttpServletResponse response, Model model) {
+    String answer(
+            @PathVariable long stationId,
+            @RequestParam(name = "r", required = false) Long recordId,
+            @RequestParam(required = false) String sig,
+            @RequestParam Map<String, String> params,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         PublicStation station = service.station(stationId);
         Long record = service.verifiedRecord(stationId, recordId, sig);
         try {
@@ -131,8 +146,8 @@ class PublicFeedbackController {
         }
     }
 
-    private String surveyPage(PublicStation station, Long recordId, String sig, Map<String, String> values,
-                              Model model) {
+    private String surveyPage(
+            PublicStation station, Long recordId, String sig, Map<String, String> values, Model model) {
         model.addAttribute("station", station);
         model.addAttribute("questions", service.settingsOf(station).questions());
         model.addAttribute("recordId", recordId);
@@ -150,8 +165,12 @@ class PublicFeedbackController {
     }
 
     @PostMapping("/feedback/track")
-    String track(@RequestParam(required = false) String receiptNo, @RequestParam(required = false) String queryCode,
-                 HttpServletRequest request, HttpServletResponse response, Model model) {
+    String track(
+            @RequestParam(required = false) String receiptNo,
+            @RequestParam(required = false) String queryCode,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         response.setHeader("Cache-Control", "no-store");
         try {
             model.addAttribute("result", service.track(receiptNo, queryCode, request.getRemoteAddr()));

@@ -56,15 +56,23 @@ class PublicFeedbackService {
     private final Limit surveyIpHour;
     private final Limit trackIpHour;
 
-    PublicFeedbackService(PublicDirectory directory, FeedbackSettings settings, Challenges challenges,
-                          RateLimiter limiter, PhotoSanitizer photos, CaseRows cases, FileStore files,
-                          FeedbackSecret secret, JdbcClient jdbc, ApplicationEventPublisher events,
-                          PlatformTransactionManager transactions,
-                          @Value("${sgz.feedback.limit.ip-per-hour:5}") int ipPerHour,
-                          @Value("${sgz.feedback.limit.ip-per-day:20}") int ipPerDay,
-                          @Value("${sgz.feedback.limit.phone-per-day:3}") int phonePerDay,
-                          @Value("${sgz.feedback.limit.survey-ip-per-hour:10}") int surveyPerHour,
-                          @Value("${sgz.feedback.limit.track-failures-per-hour:10}") int trackPerHour) {
+    PublicFeedbackService(
+            PublicDirectory directory,
+            FeedbackSettings settings,
+            Challenges challenges,
+            RateLimiter limiter,
+            PhotoSanitizer photos,
+            CaseRows cases,
+            FileStore files,
+            FeedbackSecret secret,
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            PlatformTransactionManager transactions,
+            @Value("${sgz.feedback.limit.ip-per-hour:5}") int ipPerHour,
+            @Value("${sgz.feedback.limit.ip-per-day:20}") int ipPerDay,
+            @Value("${sgz.feedback.limit.phone-per-day:3}") int phonePerDay,
+            @Value("${sgz.feedback.limit.survey-ip-per-hour:10}") int surveyPerHour,
+            @Value("${sgz.feedback.limit.track-failures-per-hour:10}") int trackPerHour) {
         this.directory = directory;
         this.settings = settings;
         this.challenges = challenges;
@@ -76,16 +84,15 @@ class PublicFeedbackService {
         this.jdbc = jdbc;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
-        this.ipHour = new Limit("case-ip-h", 3600, ipPerHour,
-                "提交太频繁：同一网络每小时最多提交 " + ipPerHour + " 次，请一小时后再试；紧急情况请拨打民政局监督电话");
-        this.ipDay = new Limit("case-ip-d", 86400, ipPerDay,
-                "提交太频繁：同一网络每天最多提交 " + ipPerDay + " 次，请明天再试；紧急情况请拨打民政局监督电话");
-        this.phoneDay = new Limit("case-phone-d", 86400, phonePerDay,
-                "同一手机号每天最多提交 " + phonePerDay + " 次，您今天已提交过，请用回执号查询办理进度，或明天再试");
-        this.surveyIpHour = new Limit("survey-ip-h", 3600, surveyPerHour,
-                "提交太频繁：同一网络每小时最多提交 " + surveyPerHour + " 份问卷，请稍后再试");
-        this.trackIpHour = new Limit("track-ip-h", 3600, trackPerHour,
-                "查询失败次数过多，请一小时后再试；如忘记查询码，请拨打民政局监督电话");
+        this.ipHour =
+                new Limit("case-ip-h", 3600, ipPerHour, "提交太频繁：同一网络每小时最多提交 " + ipPerHour + " 次，请一小时后再试；紧急情况请拨打民政局监督电话");
+        this.ipDay =
+                new Limit("case-ip-d", 86400, ipPerDay, "提交太频繁：同一网络每天最多提交 " + ipPerDay + " 次，请明天再试；紧急情况请拨打民政局监督电话");
+        this.phoneDay = new Limit(
+                "case-phone-d", 86400, phonePerDay, "同一手机号每天最多提交 " + phonePerDay + " 次，您今天已提交过，请用回执号查询办理进度，或明天再试");
+        this.surveyIpHour =
+                new Limit("survey-ip-h", 3600, surveyPerHour, "提交太频繁：同一网络每小时最多提交 " + surveyPerHour + " 份问卷，请稍后再试");
+        this.trackIpHour = new Limit("track-ip-h", 3600, trackPerHour, "查询失败次数过多，请一小时后再试；如忘记查询码，请拨打民政局监督电话");
     }
 
     PublicStation station(long stationId) {
@@ -97,13 +104,18 @@ class PublicFeedbackService {
     }
 
     /** What the resident typed on the form. */
-    record CaseForm(String kind, String content, String serviceNamed, String workerNamed, String phone,
-                    boolean consent, String challengeToken, String challengeAnswer) {
-    }
+    record CaseForm(
+            String kind,
+            String content,
+            String serviceNamed,
+            String workerNamed,
+            String phone,
+            boolean consent,
+            String challengeToken,
+            String challengeAnswer) {}
 
     /** What the resident keeps: the receipt number and the query code (shown once, stored only hashed). */
-    record Receipt(String receiptNo, String queryCode, FeedbackKind kind, String stationName, LocalDate replyDueOn) {
-    }
+    record Receipt(String receiptNo, String queryCode, FeedbackKind kind, String stationName, LocalDate replyDueOn) {}
 
     Receipt submit(long stationId, CaseForm form, List<MultipartFile> uploads, String ip) {
         PublicStation station = station(stationId);
@@ -138,7 +150,8 @@ class PublicFeedbackService {
         String receiptNo = newReceiptNo();
         String queryCode = FeedbackSecret.randomDigits(8);
         OffsetDateTime now = ChinaTime.offsetNow();
-        LocalDate due = WorkingDays.after(now.toLocalDate(), settings.of(station.bureauId()).replyWorkingDays());
+        LocalDate due = WorkingDays.after(
+                now.toLocalDate(), settings.of(station.bureauId()).replyWorkingDays());
         Long agency = directory.agencyOf(station.id()).orElse(null);
         tx.executeWithoutResult(status -> {
             challenges.consume(nonce);
@@ -147,10 +160,28 @@ class PublicFeedbackService {
             if (phoneKey != null) {
                 limiter.hit(phoneDay, phoneKey);
             }
-            long id = store(new CaseRows.NewCase(receiptNo, queryHash(receiptNo, queryCode), kind, station.id(),
-                    station.path(), station.bureauId(), agency, content, service, worker, phone, phone != null, now, due),
+            long id = store(
+                    new CaseRows.NewCase(
+                            receiptNo,
+                            queryHash(receiptNo, queryCode),
+                            kind,
+                            station.id(),
+                            station.path(),
+                            station.bureauId(),
+                            agency,
+                            content,
+                            service,
+                            worker,
+                            phone,
+                            phone != null,
+                            now,
+                            due),
                     clean);
-            events.publishEvent(AuditEvent.success("FEEDBACK_SUBMIT", "FEEDBACK_CASE", id, station.path(),
+            events.publishEvent(AuditEvent.success(
+                    "FEEDBACK_SUBMIT",
+                    "FEEDBACK_CASE",
+                    id,
+                    station.path(),
                     kind.label() + " · 回执号 " + receiptNo + " · 照片 " + clean.size() + " 张"));
         });
         return new Receipt(receiptNo, queryCode, kind, station.name(), due);
@@ -229,9 +260,15 @@ class PublicFeedbackService {
     // ------------------------------------------------------------------ track
 
     /** What a resident sees of a case: the status and the bureau's reply, nothing else. */
-    record TrackView(String receiptNo, FeedbackKind kind, String stationName, CaseStatus status, LocalDate submittedOn,
-                     LocalDate replyDueOn, String reply, LocalDate repliedOn) {
-    }
+    record TrackView(
+            String receiptNo,
+            FeedbackKind kind,
+            String stationName,
+            CaseStatus status,
+            LocalDate submittedOn,
+            LocalDate replyDueOn,
+            String reply,
+            LocalDate repliedOn) {}
 
     TrackView track(String receiptNo, String queryCode, String ip) {
         String ipKey = secret.hash("ip", ip == null ? "?" : ip, 32);
@@ -245,20 +282,30 @@ class PublicFeedbackService {
             throw BusinessException.field("queryCode", "查询码：请填写提交时得到的 8 位查询码");
         }
         var row = no.length() > 20 ? java.util.Optional.<CaseRows.Row>empty() : cases.findByReceipt(no);
-        if (row.isEmpty() || !java.security.MessageDigest.isEqual(row.get().queryCodeHash().getBytes(),
-                queryHash(no, code).getBytes())) {
+        if (row.isEmpty()
+                || !java.security.MessageDigest.isEqual(
+                        row.get().queryCodeHash().getBytes(),
+                        queryHash(no, code).getBytes())) {
             tx.executeWithoutResult(s -> limiter.hit(trackIpHour, ipKey));
             throw new BusinessException("NOT_FOUND", "回执号或查询码不正确，请核对后重新输入");
         }
         CaseRows.Row r = row.get();
-        boolean replied = r.status() == CaseStatus.REPLIED || r.status() == CaseStatus.FOLLOWED_UP
+        boolean replied = r.status() == CaseStatus.REPLIED
+                || r.status() == CaseStatus.FOLLOWED_UP
                 || r.status() == CaseStatus.CLOSED;
-        events.publishEvent(AuditEvent.success("FEEDBACK_TRACK", "FEEDBACK_CASE", r.id(), r.stationPath(),
-                "群众凭查询码查看办理进度"));
-        return new TrackView(r.receiptNo(), r.kind(), r.stationName(), r.status(),
-                r.submittedAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate(), r.replyDueOn(),
+        events.publishEvent(
+                AuditEvent.success("FEEDBACK_TRACK", "FEEDBACK_CASE", r.id(), r.stationPath(), "群众凭查询码查看办理进度"));
+        return new TrackView(
+                r.receiptNo(),
+                r.kind(),
+                r.stationName(),
+                r.status(),
+                r.submittedAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate(),
+                r.replyDueOn(),
                 replied ? r.reply() : null,
-                replied && r.repliedAt() != null ? r.repliedAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate() : null);
+                replied && r.repliedAt() != null
+                        ? r.repliedAt().atZoneSameInstant(ChinaTime.ZONE).toLocalDate()
+                        : null);
     }
 
     // ------------------------------------------------------------------ questionnaire
@@ -272,8 +319,9 @@ class PublicFeedbackService {
         if (recordId == null) {
             return null;
         }
-        if (sig == null || !java.security.MessageDigest.isEqual(activitySignature(stationId, recordId).getBytes(),
-                sig.getBytes())) {
+        if (sig == null
+                || !java.security.MessageDigest.isEqual(
+                        activitySignature(stationId, recordId).getBytes(), sig.getBytes())) {
             throw new NotFoundException("活动问卷");
         }
         return recordId;
@@ -307,23 +355,39 @@ class PublicFeedbackService {
             challenges.consume(nonce);
             limiter.hit(surveyIpHour, ipKey);
             long id = storeSurvey(station, recordId, questions, scores, comment, ChinaTime.offsetNow());
-            events.publishEvent(AuditEvent.success("SURVEY_SUBMIT", "SURVEY_RESPONSE", id, station.path(),
+            events.publishEvent(AuditEvent.success(
+                    "SURVEY_SUBMIT",
+                    "SURVEY_RESPONSE",
+                    id,
+                    station.path(),
                     "满意度问卷 " + scores.size() + " 题" + (recordId == null ? "" : " · 活动 " + recordId)));
         });
     }
 
-    long storeSurvey(PublicStation station, Long recordId, List<String> questions, List<Integer> scores,
-                     String comment, OffsetDateTime at) {
+    long storeSurvey(
+            PublicStation station,
+            Long recordId,
+            List<String> questions,
+            List<Integer> scores,
+            String comment,
+            OffsetDateTime at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO survey_response (station_id, station_path, record_id, submitted_at, submitted_on, comment) "
-                        + "VALUES (?,?,?,?,?,?)")
-                .params(station.id(), station.path(), recordId, at, at.atZoneSameInstant(ChinaTime.ZONE).toLocalDate(),
+        jdbc.sql(
+                        "INSERT INTO survey_response (station_id, station_path, record_id, submitted_at, submitted_on, comment) "
+                                + "VALUES (?,?,?,?,?,?)")
+                .params(
+                        station.id(),
+                        station.path(),
+                        recordId,
+                        at,
+                        at.atZoneSameInstant(ChinaTime.ZONE).toLocalDate(),
                         comment)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         for (int i = 0; i < scores.size(); i++) {
             jdbc.sql("INSERT INTO survey_answer (response_id, item_no, question, score) VALUES (?,?,?,?)")
-                    .params(id, i + 1, questions.get(i), scores.get(i)).update();
+                    .params(id, i + 1, questions.get(i), scores.get(i))
+                    .update();
         }
         return id;
     }

@@ -36,10 +36,9 @@ class PublicSecurityConfig {
                 .requestCache(c -> c.disable())
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfCookies))
                 .exceptionHandling(ex -> ex.accessDeniedHandler(expiredForm()))
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-                                        + "script-src 'none'; form-action 'self'; frame-ancestors 'none'")));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+                                + "script-src 'none'; form-action 'self'; frame-ancestors 'none'")));
         return http.build();
     }
 
@@ -49,12 +48,15 @@ class PublicSecurityConfig {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("text/html;charset=UTF-8");
             String back = request.getContextPath() + "/feedback";
-            response.getOutputStream().write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
-                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>页面已过期</title><link rel=\"icon\" href=\"data:,\">"
-                    + "<link rel=\"stylesheet\" href=\"" + request.getContextPath() + "/css/feedback.css\"></head><body>"
-                    + "<main><h1>页面已过期，请重新填写</h1><p>为保护您的信息，表单需要在同一浏览器中打开后提交"
-                    + "（请允许浏览器保存 Cookie）。您的内容没有被保存。</p><p><a class=\"btn\" href=\"" + back
-                    + "\">返回意见反馈首页</a></p></main></body></html>").getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream()
+                    .write(("<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+                                    + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>页面已过期</title><link rel=\"icon\" href=\"data:,\">"
+                                    + "<link rel=\"stylesheet\" href=\"" + request.getContextPath()
+                                    + "/css/feedback.css\"></head><body>"
+                                    + "<main><h1>页面已过期，请重新填写</h1><p>为保护您的信息，表单需要在同一浏览器中打开后提交"
+                                    + "（请允许浏览器保存 Cookie）。您的内容没有被保存。</p><p><a class=\"btn\" href=\"" + back
+                                    + "\">返回意见反馈首页</a></p></main></body></html>")
+                            .getBytes(StandardCharsets.UTF_8));
         };
     }
 }

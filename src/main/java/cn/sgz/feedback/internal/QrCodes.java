@@ -16,14 +16,23 @@ import javax.imageio.ImageIO;
 /** QR codes as PNG, encoded by ZXing (error correction M, so a poster with a smudge still scans). */
 final class QrCodes {
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     static BitMatrix matrix(String text, int size) {
         try {
-            return new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.CHARACTER_SET, "UTF-8",
-                            EncodeHintType.MARGIN, 2));
+            return new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            size,
+                            size,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8",
+                                    EncodeHintType.MARGIN,
+                                    2));
         } catch (WriterException e) {
             throw new IllegalArgumentException("二维码内容过长", e);
         }

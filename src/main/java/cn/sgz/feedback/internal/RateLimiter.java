@@ -24,17 +24,20 @@ class RateLimiter {
     }
 
     /** A limit: at most {@code max} per window of {@code seconds}, and what to tell the person. */
-    record Limit(String name, long seconds, int max, String message) {
-    }
+    record Limit(String name, long seconds, int max, String message) {}
 
     private static OffsetDateTime windowStart(long seconds) {
         long now = ChinaTime.now().getEpochSecond();
-        return OffsetDateTime.ofInstant(Instant.ofEpochSecond(now - Math.floorMod(now, seconds)), ZoneOffset.ofHours(8));
+        return OffsetDateTime.ofInstant(
+                Instant.ofEpochSecond(now - Math.floorMod(now, seconds)), ZoneOffset.ofHours(8));
     }
 
     private int current(String bucket, OffsetDateTime window) {
         return jdbc.sql("SELECT hits FROM feedback_rate_counter WHERE bucket = ? AND window_start = ?")
-                .params(bucket, window).query(Integer.class).optional().orElse(0);
+                .params(bucket, window)
+                .query(Integer.class)
+                .optional()
+                .orElse(0);
     }
 
     void check(Limit limit, String key) {
@@ -49,12 +52,16 @@ class RateLimiter {
         OffsetDateTime window = windowStart(limit.seconds());
         if (FeedbackSecret.randomInt(50) == 0) {
             jdbc.sql("DELETE FROM feedback_rate_counter WHERE window_start < ?")
-                    .param(ChinaTime.offsetNow().minusDays(3)).update();
+                    .param(ChinaTime.offsetNow().minusDays(3))
+                    .update();
         }
-        jdbc.sql("INSERT INTO feedback_rate_counter (bucket, window_start, hits) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
-                .params(bucket, window).update();
+        jdbc.sql(
+                        "INSERT INTO feedback_rate_counter (bucket, window_start, hits) VALUES (?, ?, 0) ON CONFLICT DO NOTHING")
+                .params(bucket, window)
+                .update();
         jdbc.sql("UPDATE feedback_rate_counter SET hits = hits + 1 WHERE bucket = ? AND window_start = ?")
-                .params(bucket, window).update();
+                .params(bucket, window)
+                .update();
         if (current(bucket, window) > limit.max()) {
             throw new BusinessException("RATE_LIMITED", limit.message());
         }

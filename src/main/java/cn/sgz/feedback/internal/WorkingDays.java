@@ -6,8 +6,7 @@ import java.time.LocalDate;
 /** Working days are Monday to Friday (statutory holidays and make-up days are not modelled). */
 final class WorkingDays {
 
-    private WorkingDays() {
-    }
+    private WorkingDays() {}
 
     static LocalDate after(LocalDate start, int days) {
         LocalDate d = start;

@@ -1,7 +1,6 @@
 package cn.sgz.org.internal;
 
 import cn.sgz.shared.ChinaTime;
-import java.time.OffsetDateTime;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -21,8 +20,8 @@ class AccountDetailsService implements UserDetailsService {
     @Override
     @Transactional(readOnly = true)
     public UserDetails loadUserByUsername(String username) {
-        UserAccount account = users.findByUsername(username)
-                .orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误"));
+        UserAccount account =
+                users.findByUsername(username).orElseThrow(() -> new UsernameNotFoundException("用户名或密码错误"));
         return SgzPrincipal.of(account, account.isLocked(ChinaTime.offsetNow()));
     }
 }

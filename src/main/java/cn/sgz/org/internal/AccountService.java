@@ -17,8 +17,11 @@ public class AccountService {
     private final ApplicationEventPublisher events;
     private final SessionTerminator sessions;
 
-    AccountService(UserAccountRepository users, PasswordEncoder encoder, ApplicationEventPublisher events,
-                   SessionTerminator sessions) {
+    AccountService(
+            UserAccountRepository users,
+            PasswordEncoder encoder,
+            ApplicationEventPublisher events,
+            SessionTerminator sessions) {
         this.users = users;
         this.encoder = encoder;
         this.events = events;
@@ -31,8 +34,8 @@ public class AccountService {
      * the change, which stays signed in; null for API calls, which end every session.
      */
     @Transactional
-    public void changePassword(CurrentUser user, String oldPassword, String newPassword, String confirm,
-                               String currentSessionId) {
+    public void changePassword(
+            CurrentUser user, String oldPassword, String newPassword, String confirm, String currentSessionId) {
         UserAccount account = users.findById(user.id()).orElseThrow();
         if (oldPassword == null || !encoder.matches(oldPassword, account.getPasswordHash())) {
             throw BusinessException.field("oldPassword", "原密码不正确");
@@ -43,7 +46,7 @@ public class AccountService {
         }
         account.changePassword(encoder.encode(newPassword));
         int ended = sessions.endOtherSessions(account.getUsername(), currentSessionId);
-        events.publishEvent(AuditEvent.success("PASSWORD_CHANGE", "USER", user.id(), null,
-                ended == 0 ? null : "已退出其他 " + ended + " 个登录会话"));
+        events.publishEvent(AuditEvent.success(
+                "PASSWORD_CHANGE", "USER", user.id(), null, ended == 0 ? null : "已退出其他 " + ended + " 个登录会话"));
     }
 }

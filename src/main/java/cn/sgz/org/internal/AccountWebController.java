@@ -22,8 +22,12 @@ class AccountWebController {
     private final FirstAdminSetup setup;
     private final StartupStatus startup;
 
-    AccountWebController(ScopeService scopes, AccountService accounts, ApiTokenService tokens, FirstAdminSetup setup,
-                         StartupStatus startup) {
+    AccountWebController(
+            ScopeService scopes,
+            AccountService accounts,
+            ApiTokenService tokens,
+            FirstAdminSetup setup,
+            StartupStatus startup) {
         this.scopes = scopes;
         this.accounts = accounts;
         this.tokens = tokens;
@@ -48,13 +52,21 @@ class AccountWebController {
     }
 
     @PostMapping("/setup")
-    String setup(@RequestParam String token, @RequestParam String username,
-                 @RequestParam(required = false) String displayName, @RequestParam String password, Model model,
-                 HttpServletResponse response) {
-        return FormSubmission.run(model, response, () -> {
-            setup.createAdmin(token, username, displayName, password);
-            return "redirect:/login?setup";
-        }, () -> setupForm(model));
+    String setup(
+            @RequestParam String token,
+            @RequestParam String username,
+            @RequestParam(required = false) String displayName,
+            @RequestParam String password,
+            Model model,
+            HttpServletResponse response) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    setup.createAdmin(token, username, displayName, password);
+                    return "redirect:/login?setup";
+                },
+                () -> setupForm(model));
     }
 
     @GetMapping("/profile")
@@ -64,25 +76,46 @@ class AccountWebController {
     }
 
     @PostMapping("/profile/password")
-    String changePassword(@RequestParam String oldPassword, @RequestParam String newPassword,
-                          @RequestParam String confirmPassword, Model model, RedirectAttributes flash,
-                          HttpServletRequest request, HttpServletResponse response) {
-        return FormSubmission.run(model, response, () -> {
-            var session = request.getSession(false);
-            accounts.changePassword(scopes.currentUser(), oldPassword, newPassword, confirmPassword,
-                    session == null ? null : session.getId());
-            flash.addFlashAttribute("notice", "密码已修改");
-            return "redirect:/profile";
-        }, () -> profile(model));
+    String changePassword(
+            @RequestParam String oldPassword,
+            @RequestParam String newPassword,
+            @RequestParam String confirmPassword,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var session = request.getSession(false);
+                    accounts.changePassword(
+                            scopes.currentUser(),
+                            oldPassword,
+                            newPassword,
+                            confirmPassword,
+                            session == null ? null : session.getId());
+                    flash.addFlashAttribute("notice", "密码已修改");
+                    return "redirect:/profile";
+                },
+                () -> profile(model));
     }
 
     @PostMapping("/profile/tokens")
-    String createToken(@RequestParam String name, @RequestParam(required = false) Integer validDays, Model model,
-                       RedirectAttributes flash, HttpServletResponse response) {
-        return FormSubmission.run(model, response, () -> {
-            flash.addFlashAttribute("newToken", tokens.issue(scopes.currentUser(), name, validDays));
-            return "redirect:/profile";
-        }, () -> profile(model));
+    String createToken(
+            @RequestParam String name,
+            @RequestParam(required = false) Integer validDays,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    flash.addFlashAttribute("newToken", tokens.issue(scopes.currentUser(), name, validDays));
+                    return "redirect:/profile";
+                },
+                () -> profile(model));
     }
 
     @PostMapping("/profile/tokens/{id}/revoke")

@@ -18,6 +18,7 @@ public class Agency {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String name;
     private String creditCode;
     private String contactName;
@@ -25,13 +26,14 @@ public class Agency {
     private boolean active = true;
     /** The org unit (bureau) that registered the agency; null for the administrator's and older ones. */
     private Long orgUnitId;
+
     @Column(updatable = false)
     private OffsetDateTime createdAt = ChinaTime.offsetNow();
+
     @Version
     private long version;
 
-    protected Agency() {
-    }
+    protected Agency() {}
 
     Agency(String name, String creditCode, String contactName, String phone) {
         update(name, creditCode, contactName, phone);

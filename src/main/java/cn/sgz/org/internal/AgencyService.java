@@ -27,8 +27,8 @@ public class AgencyService {
     private final ScopeService scopes;
     private final ApplicationEventPublisher events;
 
-    AgencyService(AgencyRepository agencies, OrgUnitRepository units, ScopeService scopes,
-                  ApplicationEventPublisher events) {
+    AgencyService(
+            AgencyRepository agencies, OrgUnitRepository units, ScopeService scopes, ApplicationEventPublisher events) {
         this.agencies = agencies;
         this.units = units;
         this.scopes = scopes;
@@ -55,14 +55,16 @@ public class AgencyService {
         if (agencies.existsByName(clean)) {
             throw BusinessException.field("name", "机构“" + clean + "”已登记");
         }
-        String code = creditCode == null || creditCode.isBlank() ? null : creditCode.strip().toUpperCase();
+        String code = creditCode == null || creditCode.isBlank()
+                ? null
+                : creditCode.strip().toUpperCase();
         if (code != null && !CREDIT_CODE.matcher(code).matches()) {
             throw BusinessException.field("creditCode", "统一社会信用代码应为18位");
         }
         Scope scope = scopes.current();
         Long registrar = scope.role() == Role.ADMIN ? null : scope.user().orgUnitId();
-        Agency agency = agencies.save(new Agency(clean, code, contactName,
-                PhoneNumbers.normalizeOptional("phone", phone), registrar));
+        Agency agency = agencies.save(
+                new Agency(clean, code, contactName, PhoneNumbers.normalizeOptional("phone", phone), registrar));
         events.publishEvent(AuditEvent.success("AGENCY_CREATE", "AGENCY", agency.getId(), null, clean));
         return view(agency);
     }
@@ -76,9 +78,11 @@ public class AgencyService {
     @Transactional
     public AgencyView linkStation(long agencyId, long stationId) {
         Scope scope = requireGovernment();
-        Agency agency = agencies.findById(agencyId).filter(a -> withinReach(a, scope))
+        Agency agency = agencies.findById(agencyId)
+                .filter(a -> withinReach(a, scope))
                 .orElseThrow(() -> new NotFoundException("机构"));
-        OrgUnit station = units.findById(stationId).filter(u -> scope.covers(u.getPath()))
+        OrgUnit station = units.findById(stationId)
+                .filter(u -> scope.covers(u.getPath()))
                 .orElseThrow(() -> new NotFoundException("社工站"));
         if (station.getType() != OrgUnitType.STATION) {
             throw BusinessException.field("stationId", "只能关联乡镇（街道）社工站");
@@ -86,8 +90,8 @@ public class AgencyService {
         if (!agencies.stationIds(agencyId).contains(stationId)) {
             agencies.linkStation(agencyId, stationId);
         }
-        events.publishEvent(AuditEvent.success("AGENCY_LINK", "AGENCY", agencyId, station.getPath(),
-                agency.getName() + " → " + station.getName()));
+        events.publishEvent(AuditEvent.success(
+                "AGENCY_LINK", "AGENCY", agencyId, station.getPath(), agency.getName() + " → " + station.getName()));
         return view(agency);
     }
 
@@ -95,16 +99,18 @@ public class AgencyService {
     @Transactional
     public AgencyView unlinkStation(long agencyId, long stationId) {
         Scope scope = requireGovernment();
-        Agency agency = agencies.findById(agencyId).filter(a -> isVisible(a, scope))
+        Agency agency = agencies.findById(agencyId)
+                .filter(a -> isVisible(a, scope))
                 .orElseThrow(() -> new NotFoundException("机构"));
-        OrgUnit station = units.findById(stationId).filter(u -> scope.covers(u.getPath()))
+        OrgUnit station = units.findById(stationId)
+                .filter(u -> scope.covers(u.getPath()))
                 .orElseThrow(() -> new NotFoundException("社工站"));
         if (!agencies.stationIds(agencyId).contains(stationId)) {
             throw new NotFoundException("机构与社工站的关联");
         }
         agencies.unlinkStation(agencyId, stationId);
-        events.publishEvent(AuditEvent.success("AGENCY_UNLINK", "AGENCY", agencyId, station.getPath(),
-                agency.getName() + " ✕ " + station.getName()));
+        events.publishEvent(AuditEvent.success(
+                "AGENCY_UNLINK", "AGENCY", agencyId, station.getPath(), agency.getName() + " ✕ " + station.getName()));
         return view(agency);
     }
 
@@ -162,7 +168,12 @@ public class AgencyService {
     }
 
     AgencyView view(Agency a) {
-        return new AgencyView(a.getId(), a.getName(), a.getCreditCode(), a.getContactName(), a.getPhone(),
+        return new AgencyView(
+                a.getId(),
+                a.getName(),
+                a.getCreditCode(),
+                a.getContactName(),
+                a.getPhone(),
                 agencies.stationIds(a.getId()));
     }
 }

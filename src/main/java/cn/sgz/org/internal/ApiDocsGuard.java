@@ -41,7 +41,11 @@ class ApiDocsGuard extends OncePerRequestFilter {
         if (auth != null && auth.isAuthenticated() && !(auth instanceof AnonymousAuthenticationToken)) {
             chain.doFilter(request, response);
         } else if (request.getRequestURI().contains("/v3/api-docs")) {
-            errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED",
+            errors.write(
+                    request,
+                    response,
+                    HttpServletResponse.SC_UNAUTHORIZED,
+                    "UNAUTHORIZED",
                     "接口文档仅对已登录用户开放：请先登录或提供有效的 API 令牌");
         } else {
             response.sendRedirect(request.getContextPath() + "/login");

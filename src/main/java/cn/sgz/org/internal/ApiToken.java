@@ -16,6 +16,7 @@ public class ApiToken {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long userId;
     private String name;
     private String tokenHash;
@@ -25,8 +26,7 @@ public class ApiToken {
     private OffsetDateTime revokedAt;
     private OffsetDateTime expiresAt;
 
-    protected ApiToken() {
-    }
+    protected ApiToken() {}
 
     ApiToken(Long userId, String name, String tokenHash, String tokenPrefix) {
         this.userId = userId;

@@ -34,8 +34,8 @@ class ApiTokenService {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    ApiTokenService(ApiTokenRepository tokens, UserAccountRepository users, JdbcClient jdbc,
-                    ApplicationEventPublisher events) {
+    ApiTokenService(
+            ApiTokenRepository tokens, UserAccountRepository users, JdbcClient jdbc, ApplicationEventPublisher events) {
         this.tokens = tokens;
         this.users = users;
         this.jdbc = jdbc;
@@ -67,9 +67,14 @@ class ApiTokenService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = "sgz_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        OffsetDateTime expires = validDays == null ? null : ChinaTime.offsetNow().plusDays(validDays);
+        OffsetDateTime expires =
+                validDays == null ? null : ChinaTime.offsetNow().plusDays(validDays);
         tokens.save(new ApiToken(user.id(), name.trim(), sha256(token), token.substring(0, 10), expires));
-        events.publishEvent(AuditEvent.success("TOKEN_CREATE", "USER", user.id(), null,
+        events.publishEvent(AuditEvent.success(
+                "TOKEN_CREATE",
+                "USER",
+                user.id(),
+                null,
                 name.trim() + (validDays == null ? "" : "（" + validDays + "天）")));
         return token;
     }
@@ -78,12 +83,15 @@ class ApiTokenService {
     @Transactional
     public int revokeAll(long userId) {
         return jdbc.sql("UPDATE api_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
-                .param(ChinaTime.offsetNow()).param(userId).update();
+                .param(ChinaTime.offsetNow())
+                .param(userId)
+                .update();
     }
 
     @Transactional
     public void revoke(CurrentUser user, long tokenId) {
-        ApiToken token = tokens.findById(tokenId).filter(t -> t.getUserId().equals(user.id()))
+        ApiToken token = tokens.findById(tokenId)
+                .filter(t -> t.getUserId().equals(user.id()))
                 .orElseThrow(() -> new NotFoundException("令牌"));
         token.revoke();
         events.publishEvent(AuditEvent.success("TOKEN_REVOKE", "USER", user.id(), null, token.getName()));
@@ -101,14 +109,19 @@ class ApiTokenService {
             return Optional.empty();
         }
         return tokens.findByTokenHashAndRevokedAtIsNull(sha256(token))
-                .filter(t -> t.getExpiresAt() == null || t.getExpiresAt().isAfter(now)).flatMap(t -> {
-            if (t.getLastUsedAt() == null || t.getLastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
-                jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").param(now).param(t.getId()).update();
-            }
-            return users.findById(t.getUserId())
-                    .filter(UserAccount::isEnabled)
-                    .map(u -> SgzPrincipal.of(u, false));
-        });
+                .filter(t -> t.getExpiresAt() == null || t.getExpiresAt().isAfter(now))
+                .flatMap(t -> {
+                    if (t.getLastUsedAt() == null
+                            || t.getLastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
+                        jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?")
+                                .param(now)
+                                .param(t.getId())
+                                .update();
+                    }
+                    return users.findById(t.getUserId())
+                            .filter(UserAccount::isEnabled)
+                            .map(u -> SgzPrincipal.of(u, false));
+                });
     }
 
     static String sha256(String value) {

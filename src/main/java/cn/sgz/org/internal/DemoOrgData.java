@@ -33,8 +33,12 @@ class DemoOrgData implements ApplicationRunner {
     private final UserAccountRepository users;
     private final PasswordEncoder encoder;
 
-    DemoOrgData(OrgUnitRepository units, AgencyRepository agencies, StaffRepository staff,
-                UserAccountRepository users, PasswordEncoder encoder) {
+    DemoOrgData(
+            OrgUnitRepository units,
+            AgencyRepository agencies,
+            StaffRepository staff,
+            UserAccountRepository users,
+            PasswordEncoder encoder) {
         this.units = units;
         this.agencies = agencies;
         this.staff = staff;
@@ -50,8 +54,8 @@ class DemoOrgData implements ApplicationRunner {
         }
         OrgUnit city = unit(null, OrgUnitType.CITY_BUREAU, "包头市民政局", "150200", null, null, "包头市昆都仑区");
         OrgUnit county = unit(city, OrgUnitType.COUNTY_BUREAU, "九原区民政局", "150207", null, null, "包头市九原区");
-        OrgUnit general = unit(county, OrgUnitType.GENERAL_STATION, "九原区社会工作服务总站", "150207-00", 40.6005, 109.9680,
-                "九原区建华南路");
+        OrgUnit general =
+                unit(county, OrgUnitType.GENERAL_STATION, "九原区社会工作服务总站", "150207-00", 40.6005, 109.9680, "九原区建华南路");
         OrgUnit s1 = unit(general, OrgUnitType.STATION, "沙河街道社工站", "150207-01", 40.6010, 109.9702, "沙河街道办事处一楼");
         OrgUnit s2 = unit(general, OrgUnitType.STATION, "萨如拉街道社工站", "150207-02", 40.6350, 109.9260, "萨如拉街道党群服务中心");
         OrgUnit s3 = unit(general, OrgUnitType.STATION, "赛罕街道社工站", "150207-03", 40.6128, 109.9925, "赛罕街道便民服务中心");
@@ -62,8 +66,7 @@ class DemoOrgData implements ApplicationRunner {
         unit(s3, OrgUnitType.ROOM, "赛罕社区社工室", null, 40.6140, 109.9890, null);
         unit(s3, OrgUnitType.ROOM, "阿嘎如泰苏木社工室", null, 40.6204, 110.0102, null);
 
-        Agency agency = agencies.save(new Agency("包头市九原区启航社会工作服务中心", "52150207MJY1234567", "王丽娜",
-                "13904720001"));
+        Agency agency = agencies.save(new Agency("包头市九原区启航社会工作服务中心", "52150207MJY1234567", "王丽娜", "13904720001"));
         for (OrgUnit s : List.of(s1, s2, s3)) {
             agencies.linkStation(agency.getId(), s.getId());
         }
@@ -86,25 +89,34 @@ class DemoOrgData implements ApplicationRunner {
         log.info("已载入演示数据：组织架构、承接机构、驻站人员和演示账号（密码 {}）", PASSWORD);
     }
 
-    private OrgUnit unit(OrgUnit parent, OrgUnitType type, String name, String code, Double lat, Double lon,
-                         String address) {
+    private OrgUnit unit(
+            OrgUnit parent, OrgUnitType type, String name, String code, Double lat, Double lon, String address) {
         OrgUnit unit = units.save(new OrgUnit(parent, type, name, code));
         unit.assignPath(parent == null ? null : parent.getPath());
         unit.locate(lat, lon, address);
         return units.saveAndFlush(unit);
     }
 
-    private void staff(OrgUnit station, Agency agency, String name, String gender, String phone, String position,
-                       CertificateLevel level, String certNumber, int certYear) {
+    private void staff(
+            OrgUnit station,
+            Agency agency,
+            String name,
+            String gender,
+            String phone,
+            String position,
+            CertificateLevel level,
+            String certNumber,
+            int certYear) {
         Staff s = new Staff(station.getId(), agency.getId());
-        s.update(name, gender, phone, position, level, certNumber, certYear == 0 ? null : LocalDate.of(certYear, 6, 20));
+        s.update(
+                name, gender, phone, position, level, certNumber, certYear == 0 ? null : LocalDate.of(certYear, 6, 20));
         staff.save(s);
     }
 
     private void user(String username, String displayName, Role role, OrgUnit unit, Agency agency) {
         UserAccount account = new UserAccount(username, encoder.encode(PASSWORD));
-        account.assign(displayName, role, unit == null ? null : unit.getId(), agency == null ? null : agency.getId(),
-                null);
+        account.assign(
+                displayName, role, unit == null ? null : unit.getId(), agency == null ? null : agency.getId(), null);
         users.save(account);
     }
 }

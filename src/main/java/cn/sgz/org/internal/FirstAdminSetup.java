@@ -36,8 +36,11 @@ class FirstAdminSetup {
     private final ApplicationEventPublisher events;
     private final Path tokenFile;
 
-    FirstAdminSetup(UserAccountRepository users, PasswordEncoder encoder, ApplicationEventPublisher events,
-                    @Value("${sgz.data-dir}") String dataDir) {
+    FirstAdminSetup(
+            UserAccountRepository users,
+            PasswordEncoder encoder,
+            ApplicationEventPublisher events,
+            @Value("${sgz.data-dir}") String dataDir) {
         this.users = users;
         this.encoder = encoder;
         this.events = events;
@@ -92,16 +95,20 @@ class FirstAdminSetup {
         }
         PasswordPolicy.check("password", password, username);
         UserAccount admin = new UserAccount(username, encoder.encode(password));
-        admin.assign(displayName == null || displayName.isBlank() ? "系统管理员" : displayName.strip(), Role.ADMIN,
-                null, null, null);
+        admin.assign(
+                displayName == null || displayName.isBlank() ? "系统管理员" : displayName.strip(),
+                Role.ADMIN,
+                null,
+                null,
+                null);
         users.save(admin);
         try {
             Files.deleteIfExists(tokenFile);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        events.publishEvent(new AuditEvent(username, "SETUP_ADMIN", "USER", String.valueOf(admin.getId()), null,
-                "SUCCESS", null));
+        events.publishEvent(
+                new AuditEvent(username, "SETUP_ADMIN", "USER", String.valueOf(admin.getId()), null, "SUCCESS", null));
     }
 
     private boolean tokenMatches(String token) {
@@ -109,9 +116,10 @@ class FirstAdminSetup {
             if (token == null || !Files.exists(tokenFile)) {
                 return false;
             }
-            String expected = Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
-            return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8),
-                    token.strip().getBytes(StandardCharsets.UTF_8));
+            String expected =
+                    Files.readString(tokenFile, StandardCharsets.UTF_8).strip();
+            return MessageDigest.isEqual(
+                    expected.getBytes(StandardCharsets.UTF_8), token.strip().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

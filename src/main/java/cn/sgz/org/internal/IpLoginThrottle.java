@@ -22,14 +22,14 @@ class IpLoginThrottle {
     private final Duration window;
     private final ConcurrentHashMap<String, Window> failures = new ConcurrentHashMap<>();
 
-    IpLoginThrottle(@Value("${sgz.security.login.max-failures-per-ip:100}") int maxFailures,
-                    @Value("${sgz.security.login.ip-window:15m}") Duration window) {
+    IpLoginThrottle(
+            @Value("${sgz.security.login.max-failures-per-ip:100}") int maxFailures,
+            @Value("${sgz.security.login.ip-window:15m}") Duration window) {
         this.maxFailures = maxFailures;
         this.window = window;
     }
 
-    private record Window(Instant start, int count) {
-    }
+    private record Window(Instant start, int count) {}
 
     boolean allowed(String ip) {
         if (ip == null) {
@@ -47,7 +47,8 @@ class IpLoginThrottle {
         if (failures.size() > MAX_TRACKED) {
             failures.values().removeIf(w -> expired(w, now));
         }
-        failures.compute(ip, (k, w) -> w == null || expired(w, now) ? new Window(now, 1) : new Window(w.start(), w.count() + 1));
+        failures.compute(
+                ip, (k, w) -> w == null || expired(w, now) ? new Window(now, 1) : new Window(w.start(), w.count() + 1));
     }
 
     private boolean expired(Window w, Instant now) {

@@ -25,7 +25,7 @@ class JsonErrorWriter {
         response.setStatus(status);
         response.setContentType("application/json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(json.writeValueAsString(
-                new ApiError(code, message, List.of(), TraceIdFilter.of(request))));
+        response.getWriter()
+                .write(json.writeValueAsString(new ApiError(code, message, List.of(), TraceIdFilter.of(request))));
     }
 }

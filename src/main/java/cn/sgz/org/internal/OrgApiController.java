@@ -4,9 +4,9 @@ import cn.sgz.org.AgencyView;
 import cn.sgz.org.CertificateLevel;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
+import cn.sgz.org.Role;
 import cn.sgz.org.StaffView;
 import cn.sgz.org.UserView;
-import cn.sgz.org.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -50,23 +50,27 @@ class OrgApiController {
         this.users = users;
     }
 
-    record CreateUnit(Long parentId, @NotNull(message = "请选择单位类型") OrgUnitType type,
-                      @NotBlank(message = "名称不能为空") @Size(max = 100, message = "名称不能超过100个字") String name,
-                      String code) {
-    }
+    record CreateUnit(
+            Long parentId,
+            @NotNull(message = "请选择单位类型") OrgUnitType type,
 
-    record RenameUnit(@NotBlank(message = "名称不能为空") @Size(max = 100, message = "名称不能超过100个字") String name,
-                      String code, Long version) {
-    }
+            @NotBlank(message = "名称不能为空") @Size(max = 100, message = "名称不能超过100个字")
+            String name,
 
-    record MoveUnit(@NotNull(message = "请选择新的上级单位") Long parentId) {
-    }
+            String code) {}
 
-    record UnitActive(boolean active) {
-    }
+    record RenameUnit(
+            @NotBlank(message = "名称不能为空") @Size(max = 100, message = "名称不能超过100个字")
+            String name,
 
-    record UnitLocation(Double latitude, Double longitude, String address) {
-    }
+            String code,
+            Long version) {}
+
+    record MoveUnit(@NotNull(message = "请选择新的上级单位") Long parentId) {}
+
+    record UnitActive(boolean active) {}
+
+    record UnitLocation(Double latitude, Double longitude, String address) {}
 
     @GetMapping("/org-units")
     @Operation(summary = "可见的组织单位（树序）")
@@ -108,9 +112,8 @@ class OrgApiController {
         return units.locate(id, body.latitude(), body.longitude(), body.address());
     }
 
-    record CreateAgency(@NotBlank(message = "机构名称不能为空") String name, String creditCode, String contactName,
-                        String phone) {
-    }
+    record CreateAgency(
+            @NotBlank(message = "机构名称不能为空") String name, String creditCode, String contactName, String phone) {}
 
     @GetMapping("/agencies")
     List<AgencyView> listAgencies() {
@@ -133,10 +136,19 @@ class OrgApiController {
         return agencies.unlinkStation(id, stationId);
     }
 
-    record StaffBody(Long stationId, String name, String gender, String phone, String position,
-                     CertificateLevel certLevel, String certNumber, LocalDate certDate, Long version) {
+    record StaffBody(
+            Long stationId,
+            String name,
+            String gender,
+            String phone,
+            String position,
+            CertificateLevel certLevel,
+            String certNumber,
+            LocalDate certDate,
+            Long version) {
         StaffService.StaffForm form() {
-            return new StaffService.StaffForm(stationId, name, gender, phone, position, certLevel, certNumber, certDate);
+            return new StaffService.StaffForm(
+                    stationId, name, gender, phone, position, certLevel, certNumber, certDate);
         }
     }
 
@@ -172,18 +184,23 @@ class OrgApiController {
         return xlsx(staff.exportXlsx(stationId), "驻站人员.xlsx");
     }
 
-    record UserBody(String username, String password, String displayName, Role role, Long orgUnitId, Long agencyId,
-                    String phone, Long version) {
+    record UserBody(
+            String username,
+            String password,
+            String displayName,
+            Role role,
+            Long orgUnitId,
+            Long agencyId,
+            String phone,
+            Long version) {
         UserAdminService.UserForm form() {
             return new UserAdminService.UserForm(username, password, displayName, role, orgUnitId, agencyId, phone);
         }
     }
 
-    record PasswordBody(String password) {
-    }
+    record PasswordBody(String password) {}
 
-    record EnabledBody(boolean enabled) {
-    }
+    record EnabledBody(boolean enabled) {}
 
     @GetMapping("/users")
     List<UserView> listUsers() {
@@ -219,9 +236,14 @@ class OrgApiController {
 
     static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(filename, java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                 .body(body);
     }
 }

@@ -1,7 +1,7 @@
 package cn.sgz.org.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitType;
+import cn.sgz.shared.ChinaTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,9 +21,12 @@ public class OrgUnit {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long parentId;
+
     @Enumerated(EnumType.STRING)
     private OrgUnitType type;
+
     private String name;
     private String code;
     private String path;
@@ -32,13 +35,14 @@ public class OrgUnit {
     private Double latitude;
     private Double longitude;
     private String address;
+
     @Column(updatable = false)
     private OffsetDateTime createdAt = ChinaTime.offsetNow();
+
     @Version
     private long version;
 
-    protected OrgUnit() {
-    }
+    protected OrgUnit() {}
 
     OrgUnit(OrgUnit parent, OrgUnitType type, String name, String code) {
         this.parentId = parent == null ? null : parent.getId();

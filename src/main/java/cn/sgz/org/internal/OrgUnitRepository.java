@@ -21,8 +21,14 @@ interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
 
     /** Re-roots a whole subtree in one statement: the new prefix replaces the old one, levels shift. */
     @Modifying
-    @Query(value = "UPDATE org_unit SET path = :newPrefix || SUBSTR(path, :oldLength + 1), level = level + :levelDelta "
-            + "WHERE path LIKE :oldPrefix || '%'", nativeQuery = true)
-    int rebase(@Param("oldPrefix") String oldPrefix, @Param("oldLength") int oldLength,
-               @Param("newPrefix") String newPrefix, @Param("levelDelta") int levelDelta);
+    @Query(
+            value =
+                    "UPDATE org_unit SET path = :newPrefix || SUBSTR(path, :oldLength + 1), level = level + :levelDelta "
+                            + "WHERE path LIKE :oldPrefix || '%'",
+            nativeQuery = true)
+    int rebase(
+            @Param("oldPrefix") String oldPrefix,
+            @Param("oldLength") int oldLength,
+            @Param("newPrefix") String newPrefix,
+            @Param("levelDelta") int levelDelta);
 }

@@ -83,8 +83,8 @@ public class OrgUnitService {
         OrgUnit unit = units.save(new OrgUnit(parent, type, cleanName, blankToNull(code)));
         unit.assignPath(parent == null ? null : parent.getPath());
         units.flush();
-        events.publishEvent(AuditEvent.success("ORG_CREATE", "ORG_UNIT", unit.getId(), unit.getPath(),
-                type.label() + " " + cleanName));
+        events.publishEvent(AuditEvent.success(
+                "ORG_CREATE", "ORG_UNIT", unit.getId(), unit.getPath(), type.label() + " " + cleanName));
         return view(unit);
     }
 
@@ -135,7 +135,9 @@ public class OrgUnitService {
         String newPath = newParent.getPath() + unit.getId() + "/";
         int levelDelta = newParent.getLevel() + 1 - unit.getLevel();
         em.createNativeQuery("UPDATE org_unit SET parent_id = ?, version = version + 1 WHERE id = ?")
-                .setParameter(1, newParent.getId()).setParameter(2, unit.getId()).executeUpdate();
+                .setParameter(1, newParent.getId())
+                .setParameter(2, unit.getId())
+                .executeUpdate();
         units.rebase(oldPath, oldPath.length(), newPath, levelDelta);
         em.clear();
         events.publishEvent(AuditEvent.success("ORG_MOVE", "ORG_UNIT", id, newPath, oldPath + " → " + newPath));
@@ -160,8 +162,8 @@ public class OrgUnitService {
         } else {
             unit.deactivate();
         }
-        events.publishEvent(AuditEvent.success(active ? "ORG_ACTIVATE" : "ORG_DEACTIVATE", "ORG_UNIT", id,
-                unit.getPath(), unit.getName()));
+        events.publishEvent(AuditEvent.success(
+                active ? "ORG_ACTIVATE" : "ORG_DEACTIVATE", "ORG_UNIT", id, unit.getPath(), unit.getName()));
         return view(unit);
     }
 
@@ -193,8 +195,10 @@ public class OrgUnitService {
 
     private static void requireParentType(OrgUnitType type, OrgUnit parent) {
         if (type.parentType() != parent.getType()) {
-            throw BusinessException.field("parentId",
-                    type.label() + "只能建在" + type.parentType().label() + "之下，所选上级是" + parent.getType().label());
+            throw BusinessException.field(
+                    "parentId",
+                    type.label() + "只能建在" + type.parentType().label() + "之下，所选上级是"
+                            + parent.getType().label());
         }
     }
 
@@ -205,15 +209,16 @@ public class OrgUnitService {
     }
 
     private void requireNoOtherGeneralStation(OrgUnit county, Long except) {
-        boolean exists = units.findByParentIdAndTypeAndActiveTrue(county.getId(), OrgUnitType.GENERAL_STATION)
-                .stream().anyMatch(u -> !u.getId().equals(except));
+        boolean exists = units.findByParentIdAndTypeAndActiveTrue(county.getId(), OrgUnitType.GENERAL_STATION).stream()
+                .anyMatch(u -> !u.getId().equals(except));
         if (exists) {
             throw BusinessException.field("type", county.getName() + "已有社会工作服务总站，每个区县只能有一个");
         }
     }
 
     private void requireUniqueSiblingName(Long parentId, String name, Long except) {
-        boolean clash = units.findByParentIdAndName(parentId, name).stream().anyMatch(u -> !u.getId().equals(except));
+        boolean clash = units.findByParentIdAndName(parentId, name).stream()
+                .anyMatch(u -> !u.getId().equals(except));
         if (clash) {
             throw BusinessException.field("name", "同一上级下已有名为“" + name + "”的单位");
         }
@@ -240,7 +245,18 @@ public class OrgUnitService {
     }
 
     static OrgUnitView view(OrgUnit u) {
-        return new OrgUnitView(u.getId(), u.getParentId(), u.getType(), u.getName(), u.getCode(), u.getPath(),
-                u.getLevel(), u.isActive(), u.getLatitude(), u.getLongitude(), u.getAddress(), u.getVersion());
+        return new OrgUnitView(
+                u.getId(),
+                u.getParentId(),
+                u.getType(),
+                u.getName(),
+                u.getCode(),
+                u.getPath(),
+                u.getLevel(),
+                u.isActive(),
+                u.getLatitude(),
+                u.getLongitude(),
+                u.getAddress(),
+                u.getVersion());
     }
 }

@@ -19,8 +19,7 @@ final class PasswordPolicy {
     /** The bundled list of the most common passwords (resources/security/common-passwords.txt), lower case. */
     private static final Set<String> COMMON = load();
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static void check(String field, String password, String username) {
         if (password == null || password.length() < MIN_LENGTH) {

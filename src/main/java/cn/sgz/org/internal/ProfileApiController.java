@@ -32,22 +32,23 @@ class ProfileApiController {
         this.tokens = tokens;
     }
 
-    record Me(CurrentUser user, List<String> scopePaths) {
-    }
+    record Me(CurrentUser user, List<String> scopePaths) {}
 
-    record PasswordChange(String oldPassword, String newPassword, String confirmPassword) {
-    }
+    record PasswordChange(String oldPassword, String newPassword, String confirmPassword) {}
 
     /** validDays: optional lifetime in days (1–3650); without it the token lives until revoked. */
-    record TokenRequest(String name, Integer validDays) {
-    }
+    record TokenRequest(String name, Integer validDays) {}
 
-    record TokenCreated(String name, String token, OffsetDateTime expiresAt) {
-    }
+    record TokenCreated(String name, String token, OffsetDateTime expiresAt) {}
 
-    record TokenInfo(long id, String name, String prefix, OffsetDateTime createdAt, OffsetDateTime lastUsedAt,
-                     OffsetDateTime revokedAt, OffsetDateTime expiresAt) {
-    }
+    record TokenInfo(
+            long id,
+            String name,
+            String prefix,
+            OffsetDateTime createdAt,
+            OffsetDateTime lastUsedAt,
+            OffsetDateTime revokedAt,
+            OffsetDateTime expiresAt) {}
 
     @GetMapping
     Me me() {
@@ -59,15 +60,25 @@ class ProfileApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void changePassword(@RequestBody PasswordChange body, jakarta.servlet.http.HttpServletRequest request) {
         var session = request.getSession(false); // none when the call comes with an API token
-        accounts.changePassword(scopes.currentUser(), body.oldPassword(), body.newPassword(), body.confirmPassword(),
+        accounts.changePassword(
+                scopes.currentUser(),
+                body.oldPassword(),
+                body.newPassword(),
+                body.confirmPassword(),
                 session == null ? null : session.getId());
     }
 
     @GetMapping("/tokens")
     List<TokenInfo> listTokens() {
         return tokens.list(scopes.currentUser()).stream()
-                .map(t -> new TokenInfo(t.getId(), t.getName(), t.getTokenPrefix(), t.getCreatedAt(),
-                        t.getLastUsedAt(), t.getRevokedAt(), t.getExpiresAt()))
+                .map(t -> new TokenInfo(
+                        t.getId(),
+                        t.getName(),
+                        t.getTokenPrefix(),
+                        t.getCreatedAt(),
+                        t.getLastUsedAt(),
+                        t.getRevokedAt(),
+                        t.getExpiresAt()))
                 .toList();
     }
 
@@ -75,8 +86,12 @@ class ProfileApiController {
     @ResponseStatus(HttpStatus.CREATED)
     TokenCreated createToken(@RequestBody TokenRequest body) {
         String token = tokens.issue(scopes.currentUser(), body.name(), body.validDays());
-        return new TokenCreated(body.name(), token, body.validDays() == null ? null
-                : cn.sgz.shared.ChinaTime.offsetNow().plusDays(body.validDays()));
+        return new TokenCreated(
+                body.name(),
+                token,
+                body.validDays() == null
+                        ? null
+                        : cn.sgz.shared.ChinaTime.offsetNow().plusDays(body.validDays()));
     }
 
     @DeleteMapping("/tokens/{id}")

@@ -31,14 +31,28 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiTokenService tokens, JsonErrorWriter errors)
             throws Exception {
         RequestMatcher api = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
-        http.authorizeHttpRequests(auth -> auth
-                        .requestMatchers("/login", "/setup", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+        http.authorizeHttpRequests(auth -> auth.requestMatchers(
+                                "/login",
+                                "/setup",
+                                "/css/**",
+                                "/js/**",
+                                "/img/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
                         .permitAll()
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true)
-                        .failureHandler(loginFailureHandler()).permitAll())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", true)
+                        .failureHandler(loginFailureHandler())
+                        .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // CSRF token in a cookie, and no saved request: an anonymous visitor (GET /login) gets no
                 // server-side session, so nobody can fill the session table by loading the login page
@@ -46,11 +60,22 @@ class SecurityConfig {
                         .ignoringRequestMatchers(BearerTokenFilter::hasBearer))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .addFilterBefore(new BearerTokenFilter(tokens, errors), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor((req, res, e) -> errors.write(req, res,
-                                HttpServletResponse.SC_UNAUTHORIZED, "UNAUTHORIZED", "请先登录或提供有效的 API 令牌"), api)
-                        .defaultAccessDeniedHandlerFor((req, res, e) -> errors.write(req, res,
-                                HttpServletResponse.SC_FORBIDDEN, "FORBIDDEN", "无权执行此操作（或 CSRF 令牌缺失）"), api));
+                .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
+                                (req, res, e) -> errors.write(
+                                        req,
+                                        res,
+                                        HttpServletResponse.SC_UNAUTHORIZED,
+                                        "UNAUTHORIZED",
+                                        "请先登录或提供有效的 API 令牌"),
+                                api)
+                        .defaultAccessDeniedHandlerFor(
+                                (req, res, e) -> errors.write(
+                                        req,
+                                        res,
+                                        HttpServletResponse.SC_FORBIDDEN,
+                                        "FORBIDDEN",
+                                        "无权执行此操作（或 CSRF 令牌缺失）"),
+                                api));
         // Content-Security-Policy (with script nonces), Referrer-Policy and Permissions-Policy: SecurityHeadersFilter
         return http.build();
     }

@@ -37,9 +37,12 @@ class SecurityHeadersFilter extends OncePerRequestFilter {
         RANDOM.nextBytes(bytes);
         String nonce = Base64.getEncoder().encodeToString(bytes);
         request.setAttribute(NONCE_ATTRIBUTE, nonce);
-        response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data: blob:; "
-                + "style-src 'self' 'unsafe-inline'; script-src 'self' 'nonce-" + nonce + "'; object-src 'none'; "
-                + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
+        response.setHeader(
+                "Content-Security-Policy",
+                "default-src 'self'; img-src 'self' data: blob:; "
+                        + "style-src 'self' 'unsafe-inline'; script-src 'self' 'nonce-" + nonce
+                        + "'; object-src 'none'; "
+                        + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'");
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("Permissions-Policy", PERMISSIONS_POLICY);
         chain.doFilter(request, response);

@@ -21,7 +21,8 @@ class SessionTerminator {
     /** Ends every session of the account except {@code keepSessionId} (the one making the change; null: none). */
     int endOtherSessions(String username, String keepSessionId) {
         var others = sessions.findByPrincipalName(username).keySet().stream()
-                .filter(id -> !id.equals(keepSessionId)).toList();
+                .filter(id -> !id.equals(keepSessionId))
+                .toList();
         others.forEach(sessions::deleteById);
         return others.size();
     }

@@ -24,8 +24,13 @@ public class SgzPrincipal implements UserDetails, CredentialsContainer {
     }
 
     static SgzPrincipal of(UserAccount account, boolean locked) {
-        CurrentUser user = new CurrentUser(account.getId(), account.getUsername(), account.getDisplayName(),
-                account.getRole(), account.getOrgUnitId(), account.getAgencyId());
+        CurrentUser user = new CurrentUser(
+                account.getId(),
+                account.getUsername(),
+                account.getDisplayName(),
+                account.getRole(),
+                account.getOrgUnitId(),
+                account.getAgencyId());
         return new SgzPrincipal(user, account.getPasswordHash(), account.isEnabled(), locked);
     }
 

@@ -1,7 +1,7 @@
 package cn.sgz.org.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.CertificateLevel;
+import cn.sgz.shared.ChinaTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -22,32 +22,42 @@ public class Staff {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private Long stationId;
     private Long agencyId;
     private String name;
     private String gender;
     private String phone;
     private String position;
+
     @Enumerated(EnumType.STRING)
     private CertificateLevel certLevel = CertificateLevel.NONE;
+
     private String certNumber;
     private LocalDate certDate;
     private boolean active = true;
+
     @Column(updatable = false)
     private OffsetDateTime createdAt = ChinaTime.offsetNow();
+
     @Version
     private long version;
 
-    protected Staff() {
-    }
+    protected Staff() {}
 
     Staff(Long stationId, Long agencyId) {
         this.stationId = stationId;
         this.agencyId = agencyId;
     }
 
-    void update(String name, String gender, String phone, String position, CertificateLevel certLevel,
-                String certNumber, LocalDate certDate) {
+    void update(
+            String name,
+            String gender,
+            String phone,
+            String position,
+            CertificateLevel certLevel,
+            String certNumber,
+            LocalDate certDate) {
         this.name = name;
         this.gender = gender;
         this.phone = phone;

@@ -1,6 +1,5 @@
 package cn.sgz.org.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.CertificateLevel;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.Scope;
@@ -8,6 +7,7 @@ import cn.sgz.org.ScopeService;
 import cn.sgz.org.StaffView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
@@ -30,8 +30,8 @@ public class StaffService {
     private final ScopeService scopes;
     private final ApplicationEventPublisher events;
 
-    StaffService(StaffRepository staff, OrgUnitRepository units, ScopeService scopes,
-                 ApplicationEventPublisher events) {
+    StaffService(
+            StaffRepository staff, OrgUnitRepository units, ScopeService scopes, ApplicationEventPublisher events) {
         this.staff = staff;
         this.units = units;
         this.scopes = scopes;
@@ -39,21 +39,29 @@ public class StaffService {
     }
 
     /** Input for a staff member; the station is fixed at creation. */
-    public record StaffForm(Long stationId, String name, String gender, String phone, String position,
-                            CertificateLevel certLevel, String certNumber, LocalDate certDate) {
-    }
+    public record StaffForm(
+            Long stationId,
+            String name,
+            String gender,
+            String phone,
+            String position,
+            CertificateLevel certLevel,
+            String certNumber,
+            LocalDate certDate) {}
 
     @Transactional(readOnly = true)
     public List<StaffView> list(Long stationFilter) {
         Map<Long, OrgUnit> stations = visibleStations();
-        List<Long> ids = stationFilter == null ? List.copyOf(stations.keySet())
+        List<Long> ids = stationFilter == null
+                ? List.copyOf(stations.keySet())
                 : stations.containsKey(stationFilter) ? List.of(stationFilter) : List.of();
         if (ids.isEmpty()) {
             return List.of();
         }
         boolean full = scopes.current().role().managesStaff();
         return staff.findByStationIdInOrderByStationIdAscNameAsc(ids).stream()
-                .map(s -> shown(view(s, stations.get(s.getStationId())), full)).toList();
+                .map(s -> shown(view(s, stations.get(s.getStationId())), full))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -75,8 +83,19 @@ public class StaffService {
         if (full) {
             return v;
         }
-        return new StaffView(v.id(), v.stationId(), v.stationName(), v.agencyId(), v.name(), v.gender(),
-                mask(v.phone(), 3, 4), v.position(), v.certLevel(), mask(v.certNumber(), 0, 4), v.certDate(), v.active(),
+        return new StaffView(
+                v.id(),
+                v.stationId(),
+                v.stationName(),
+                v.agencyId(),
+                v.name(),
+                v.gender(),
+                mask(v.phone(), 3, 4),
+                v.position(),
+                v.certLevel(),
+                mask(v.certNumber(), 0, 4),
+                v.certDate(),
+                v.active(),
                 v.version());
     }
 
@@ -84,7 +103,9 @@ public class StaffService {
         if (value == null || value.length() <= head + tail) {
             return value == null ? null : "*".repeat(value.length());
         }
-        return value.substring(0, head) + "*".repeat(value.length() - head - tail) + value.substring(value.length() - tail);
+        return value.substring(0, head)
+                + "*".repeat(value.length() - head - tail)
+                + value.substring(value.length() - tail);
     }
 
     @Transactional
@@ -133,11 +154,21 @@ public class StaffService {
     @Transactional(readOnly = true)
     public byte[] exportXlsx(Long stationFilter) {
         List<StaffView> rows = list(stationFilter);
-        byte[] file = cn.sgz.shared.excel.XlsxTable.write("驻站人员",
+        byte[] file = cn.sgz.shared.excel.XlsxTable.write(
+                "驻站人员",
                 List.of("社工站", "姓名", "性别", "电话", "岗位", "证书等级", "证书编号", "取证日期", "状态"),
-                rows.stream().map(v -> List.of(v.stationName(), v.name(), nz(v.gender()), nz(v.phone()),
-                        nz(v.position()), v.certLevel().label(), nz(v.certNumber()),
-                        v.certDate() == null ? "" : v.certDate().toString(), v.active() ? "在岗" : "离岗")).toList());
+                rows.stream()
+                        .map(v -> List.of(
+                                v.stationName(),
+                                v.name(),
+                                nz(v.gender()),
+                                nz(v.phone()),
+                                nz(v.position()),
+                                v.certLevel().label(),
+                                nz(v.certNumber()),
+                                v.certDate() == null ? "" : v.certDate().toString(),
+                                v.active() ? "在岗" : "离岗"))
+                        .toList());
         events.publishEvent(AuditEvent.success("EXPORT", "STAFF", null, null, rows.size() + "条"));
         return file;
     }
@@ -179,8 +210,8 @@ public class StaffService {
         Scope scope = scopes.current();
         return scope.paths().stream()
                 .flatMap(p -> units.findByPathStartingWithAndTypeOrderByPath(p, OrgUnitType.STATION).stream())
-                .collect(Collectors.toMap(OrgUnit::getId, Function.identity(), (a, b) -> a,
-                        java.util.LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        OrgUnit::getId, Function.identity(), (a, b) -> a, java.util.LinkedHashMap::new));
     }
 
     private void requireManager() {
@@ -194,8 +225,19 @@ public class StaffService {
     }
 
     static StaffView view(Staff s, OrgUnit station) {
-        return new StaffView(s.getId(), s.getStationId(), station == null ? null : station.getName(), s.getAgencyId(),
-                s.getName(), s.getGender(), s.getPhone(), s.getPosition(), s.getCertLevel(), s.getCertNumber(),
-                s.getCertDate(), s.isActive(), s.getVersion());
+        return new StaffView(
+                s.getId(),
+                s.getStationId(),
+                station == null ? null : station.getName(),
+                s.getAgencyId(),
+                s.getName(),
+                s.getGender(),
+                s.getPhone(),
+                s.getPosition(),
+                s.getCertLevel(),
+                s.getCertNumber(),
+                s.getCertDate(),
+                s.isActive(),
+                s.getVersion());
     }
 }

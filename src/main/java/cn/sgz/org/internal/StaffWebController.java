@@ -40,7 +40,11 @@ class StaffWebController {
         model.addAttribute("stations", directory.visibleUnits(OrgUnitType.STATION));
         model.addAttribute("stationId", stationId);
         model.addAttribute("levels", CertificateLevel.values());
-        model.addAttribute("certified", rows.stream().filter(s -> s.active() && s.certLevel().certified()).count());
+        model.addAttribute(
+                "certified",
+                rows.stream()
+                        .filter(s -> s.active() && s.certLevel().certified())
+                        .count());
         model.addAttribute("activeCount", rows.stream().filter(s -> s.active()).count());
         model.addAttribute("canManage", scopes.currentUser().role().managesStaff());
         return "org/staff";
@@ -52,19 +56,28 @@ class StaffWebController {
     }
 
     @PostMapping("/staff")
-    String create(@RequestParam(required = false) Long stationId, @RequestParam String name,
-                  @RequestParam(required = false) String gender, @RequestParam(required = false) String phone,
-                  @RequestParam(required = false) String position,
-                  @RequestParam(required = false) CertificateLevel certLevel,
-                  @RequestParam(required = false) String certNumber,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate certDate,
-                  Model model, RedirectAttributes flash, HttpServletResponse response) {
-        return FormSubmission.run(model, response, () -> {
-            var created = staff.create(new StaffService.StaffForm(stationId, name, gender, phone, position, certLevel,
-                    certNumber, certDate));
-            flash.addFlashAttribute("notice", "已登记 " + created.name());
-            return "redirect:/staff";
-        }, () -> list(null, model));
+    String create(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam String name,
+            @RequestParam(required = false) String gender,
+            @RequestParam(required = false) String phone,
+            @RequestParam(required = false) String position,
+            @RequestParam(required = false) CertificateLevel certLevel,
+            @RequestParam(required = false) String certNumber,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate certDate,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var created = staff.create(new StaffService.StaffForm(
+                            stationId, name, gender, phone, position, certLevel, certNumber, certDate));
+                    flash.addFlashAttribute("notice", "已登记 " + created.name());
+                    return "redirect:/staff";
+                },
+                () -> list(null, model));
     }
 
     @PostMapping("/staff/{id}/deactivate")
@@ -83,15 +96,23 @@ class StaffWebController {
     }
 
     @PostMapping("/agencies")
-    String createAgency(@RequestParam String name, @RequestParam(required = false) String creditCode,
-                        @RequestParam(required = false) String contactName,
-                        @RequestParam(required = false) String phone, Model model, RedirectAttributes flash,
-                        HttpServletResponse response) {
-        return FormSubmission.run(model, response, () -> {
-            agencies.create(name, creditCode, contactName, phone);
-            flash.addFlashAttribute("notice", "已登记机构 " + name);
-            return "redirect:/agencies";
-        }, () -> agencies(model));
+    String createAgency(
+            @RequestParam String name,
+            @RequestParam(required = false) String creditCode,
+            @RequestParam(required = false) String contactName,
+            @RequestParam(required = false) String phone,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    agencies.create(name, creditCode, contactName, phone);
+                    flash.addFlashAttribute("notice", "已登记机构 " + name);
+                    return "redirect:/agencies";
+                },
+                () -> agencies(model));
     }
 
     @PostMapping("/agencies/{id}/stations")

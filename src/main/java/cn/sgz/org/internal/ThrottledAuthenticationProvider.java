@@ -23,8 +23,8 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final LoginThrottle throttle;
     private final IpLoginThrottle ips;
 
-    ThrottledAuthenticationProvider(AccountDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle,
-                                    IpLoginThrottle ips) {
+    ThrottledAuthenticationProvider(
+            AccountDetailsService accounts, PasswordEncoder encoder, LoginThrottle throttle, IpLoginThrottle ips) {
         this.delegate = new DaoAuthenticationProvider(accounts);
         this.delegate.setPasswordEncoder(encoder);
         this.throttle = throttle;

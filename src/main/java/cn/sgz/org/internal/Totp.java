@@ -17,8 +17,7 @@ public final class Totp {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Totp() {
-    }
+    private Totp() {}
 
     static String newSecret() {
         byte[] bytes = new byte[20];
@@ -37,8 +36,10 @@ public final class Totp {
             mac.init(new SecretKeySpec(unbase32(base32Secret), "HmacSHA1"));
             byte[] hash = mac.doFinal(ByteBuffer.allocate(8).putLong(step).array());
             int offset = hash[hash.length - 1] & 0x0f;
-            int binary = ((hash[offset] & 0x7f) << 24) | ((hash[offset + 1] & 0xff) << 16)
-                    | ((hash[offset + 2] & 0xff) << 8) | (hash[offset + 3] & 0xff);
+            int binary = ((hash[offset] & 0x7f) << 24)
+                    | ((hash[offset + 1] & 0xff) << 16)
+                    | ((hash[offset + 2] & 0xff) << 8)
+                    | (hash[offset + 3] & 0xff);
             return String.format("%06d", binary % 1_000_000);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

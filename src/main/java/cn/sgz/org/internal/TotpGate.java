@@ -36,20 +36,26 @@ class TotpGate extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         HttpSession session = request.getSession(false);
-        if (session == null || auth instanceof BearerTokenFilter.TokenAuthentication
+        if (session == null
+                || auth instanceof BearerTokenFilter.TokenAuthentication
                 || !(auth != null && auth.getPrincipal() instanceof SgzPrincipal p)
                 || Boolean.TRUE.equals(session.getAttribute(VERIFIED))) {
             chain.doFilter(request, response);
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/login/totp") || path.equals("/logout") || path.startsWith("/css/")
-                || path.startsWith("/js/") || path.startsWith("/webjars/") || path.equals("/favicon.ico")
+        if (path.startsWith("/login/totp")
+                || path.equals("/logout")
+                || path.startsWith("/css/")
+                || path.startsWith("/js/")
+                || path.startsWith("/webjars/")
+                || path.equals("/favicon.ico")
                 || path.equals("/error")) {
             chain.doFilter(request, response);
             return;
         }
-        TotpService.Status status = totp.status(p.currentUser().id(), p.currentUser().role());
+        TotpService.Status status =
+                totp.status(p.currentUser().id(), p.currentUser().role());
         if (!status.enabled() && !status.required()) {
             session.setAttribute(VERIFIED, Boolean.TRUE);
             chain.doFilter(request, response);
@@ -60,7 +66,11 @@ class TotpGate extends OncePerRequestFilter {
             if (path.startsWith("/profile/totp") || path.startsWith("/api/v1/me/totp")) {
                 chain.doFilter(request, response);
             } else if (api) {
-                errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "TOTP_REQUIRED",
+                errors.write(
+                        request,
+                        response,
+                        HttpServletResponse.SC_UNAUTHORIZED,
+                        "TOTP_REQUIRED",
                         "您的角色须先绑定两步验证（验证器应用）才能使用系统");
             } else {
                 response.sendRedirect(request.getContextPath() + "/profile/totp");
@@ -68,8 +78,7 @@ class TotpGate extends OncePerRequestFilter {
             return;
         }
         if (api) {
-            errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "TOTP_PENDING",
-                    "请先在登录页完成两步验证");
+            errors.write(request, response, HttpServletResponse.SC_UNAUTHORIZED, "TOTP_PENDING", "请先在登录页完成两步验证");
         } else {
             response.sendRedirect(request.getContextPath() + "/login/totp");
         }

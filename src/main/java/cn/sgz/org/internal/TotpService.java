@@ -36,24 +36,31 @@ public class TotpService {
     private final ApplicationEventPublisher events;
     private final Set<Role> required;
 
-    TotpService(JdbcClient jdbc, ApplicationEventPublisher events,
-                @Value("${sgz.security.totp.required-roles:}") List<String> requiredRoles) {
+    TotpService(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            @Value("${sgz.security.totp.required-roles:}") List<String> requiredRoles) {
         this.jdbc = jdbc;
         this.events = events;
         Set<Role> roles = EnumSet.noneOf(Role.class);
-        requiredRoles.stream().map(String::strip).filter(s -> !s.isEmpty()).map(Role::valueOf).forEach(roles::add);
+        requiredRoles.stream()
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .map(Role::valueOf)
+                .forEach(roles::add);
         this.required = roles;
     }
 
-    public record Status(boolean enabled, boolean required) {
-    }
+    public record Status(boolean enabled, boolean required) {}
 
-    public record Enrolment(String secret, String otpauthUri) {
-    }
+    public record Enrolment(String secret, String otpauthUri) {}
 
     public Status status(long userId, Role role) {
-        Boolean enabled = jdbc.sql("SELECT totp_enabled FROM app_user WHERE id = ?").param(userId)
-                .query(Boolean.class).optional().orElse(false);
+        Boolean enabled = jdbc.sql("SELECT totp_enabled FROM app_user WHERE id = ?")
+                .param(userId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
         return new Status(Boolean.TRUE.equals(enabled), required.contains(role));
     }
 
@@ -65,12 +72,14 @@ public class TotpService {
         }
         String secret = Totp.newSecret();
         jdbc.sql("UPDATE app_user SET totp_secret = ?, totp_enabled = FALSE, totp_recovery = NULL WHERE id = ?")
-                .params(secret, user.id()).update();
+                .params(secret, user.id())
+                .update();
         return new Enrolment(secret, uri(user.username(), secret));
     }
 
     static String uri(String username, String secret) {
-        String label = URLEncoder.encode("社工站平台:" + username, StandardCharsets.UTF_8).replace("+", "%20");
+        String label =
+                URLEncoder.encode("社工站平台:" + username, StandardCharsets.UTF_8).replace("+", "%20");
         return "otpauth://totp/" + label + "?secret=" + secret + "&issuer="
                 + URLEncoder.encode("社工站平台", StandardCharsets.UTF_8) + "&digits=6&period=30";
     }
@@ -79,7 +88,9 @@ public class TotpService {
     @Transactional
     public List<String> confirm(CurrentUser user, String code) {
         String secret = jdbc.sql("SELECT totp_secret FROM app_user WHERE id = ? AND NOT totp_enabled")
-                .param(user.id()).query(String.class).optional()
+                .param(user.id())
+                .query(String.class)
+                .optional()
                 .orElseThrow(() -> BusinessException.field("code", "请先开始绑定，用验证器扫描或输入密钥后再填写验证码"));
         if (secret == null || !acceptCode(user.id(), secret, code)) {
             throw BusinessException.field("code", "验证码不正确：请输入验证器上显示的6位数字（注意手机时间准确）");
@@ -96,7 +107,8 @@ public class TotpService {
             hashes.add(ApiTokenService.sha256(shown.replace("-", "")));
         }
         jdbc.sql("UPDATE app_user SET totp_enabled = TRUE, totp_recovery = ? WHERE id = ?")
-                .params(String.join(",", hashes), user.id()).update();
+                .params(String.join(",", hashes), user.id())
+                .update();
         events.publishEvent(AuditEvent.success("TOTP_ENABLE", "USER", user.id(), null, user.username()));
         return codes;
     }
@@ -104,8 +116,11 @@ public class TotpService {
     /** Checks a login code or a recovery code (each good once). */
     @Transactional
     public boolean verify(long userId, String code) {
-        String secret = jdbc.sql("SELECT totp_secret FROM app_user WHERE id = ? AND totp_enabled").param(userId)
-                .query(String.class).optional().orElse(null);
+        String secret = jdbc.sql("SELECT totp_secret FROM app_user WHERE id = ? AND totp_enabled")
+                .param(userId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (secret == null || code == null) {
             return false;
         }
@@ -113,8 +128,11 @@ public class TotpService {
         if (clean.matches("\\d{6}")) {
             return acceptCode(userId, secret, clean);
         }
-        String recovery = jdbc.sql("SELECT totp_recovery FROM app_user WHERE id = ?").param(userId)
-                .query(String.class).optional().orElse(null);
+        String recovery = jdbc.sql("SELECT totp_recovery FROM app_user WHERE id = ?")
+                .param(userId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
         if (recovery == null || recovery.isEmpty()) {
             return false;
         }
@@ -125,10 +143,11 @@ public class TotpService {
         }
         // compare-and-set, so one recovery code cannot be used twice at once
         int used = jdbc.sql("UPDATE app_user SET totp_recovery = ? WHERE id = ? AND totp_recovery = ?")
-                .params(String.join(",", left), userId, recovery).update();
+                .params(String.join(",", left), userId, recovery)
+                .update();
         if (used == 1) {
-            events.publishEvent(AuditEvent.success("TOTP_RECOVERY_USED", "USER", userId, null,
-                    "剩余恢复码 " + left.size() + " 个"));
+            events.publishEvent(
+                    AuditEvent.success("TOTP_RECOVERY_USED", "USER", userId, null, "剩余恢复码 " + left.size() + " 个"));
         }
         return used == 1;
     }
@@ -143,8 +162,10 @@ public class TotpService {
         for (long step = now - 1; step <= now + 1; step++) {
             if (Totp.code(secret, step).equals(clean)) {
                 return jdbc.sql("UPDATE app_user SET totp_last_step = ? WHERE id = ? "
-                                + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
-                        .params(step, userId, step).update() == 1;
+                                        + "AND (totp_last_step IS NULL OR totp_last_step < ?)")
+                                .params(step, userId, step)
+                                .update()
+                        == 1;
             }
         }
         return false;
@@ -157,7 +178,9 @@ public class TotpService {
             throw BusinessException.field("code", "验证码不正确");
         }
         jdbc.sql("UPDATE app_user SET totp_enabled = FALSE, totp_secret = NULL, totp_recovery = NULL, "
-                + "totp_last_step = NULL WHERE id = ?").param(user.id()).update();
+                        + "totp_last_step = NULL WHERE id = ?")
+                .param(user.id())
+                .update();
         events.publishEvent(AuditEvent.success("TOTP_DISABLE", "USER", user.id(), null, user.username()));
     }
 }

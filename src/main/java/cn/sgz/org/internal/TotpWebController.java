@@ -45,20 +45,23 @@ class TotpWebController {
     }
 
     @PostMapping("/login/totp")
-    String code(@RequestParam(required = false) String code, HttpServletRequest request, HttpServletResponse response,
-                Model model) {
+    String code(
+            @RequestParam(required = false) String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
         var me = scopes.currentUser();
         HttpSession session = request.getSession();
         if (totp.verify(me.id(), code)) {
             session.setAttribute(TotpGate.VERIFIED, Boolean.TRUE);
             session.removeAttribute(ATTEMPTS);
-            events.publishEvent(new AuditEvent(me.username(), "LOGIN_TOTP", "USER", String.valueOf(me.id()), null,
-                    "SUCCESS", null));
+            events.publishEvent(new AuditEvent(
+                    me.username(), "LOGIN_TOTP", "USER", String.valueOf(me.id()), null, "SUCCESS", null));
             return "redirect:/";
         }
         int attempts = session.getAttribute(ATTEMPTS) instanceof Integer n ? n + 1 : 1;
-        events.publishEvent(new AuditEvent(me.username(), "LOGIN_TOTP", "USER", String.valueOf(me.id()), null,
-                "FAILURE", "第" + attempts + "次"));
+        events.publishEvent(new AuditEvent(
+                me.username(), "LOGIN_TOTP", "USER", String.valueOf(me.id()), null, "FAILURE", "第" + attempts + "次"));
         if (attempts >= MAX_CODE_ATTEMPTS) {
             session.invalidate();
             return "redirect:/login?error=bad";
@@ -81,46 +84,58 @@ class TotpWebController {
     }
 
     @PostMapping("/profile/totp")
-    String confirm(@RequestParam(required = false) String code, Model model, HttpServletRequest request,
-                   HttpServletResponse response) {
+    String confirm(
+            @RequestParam(required = false) String code,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         var me = scopes.currentUser();
-        return FormSubmission.run(model, response, () -> {
-            List<String> codes = totp.confirm(me, code);
-            request.getSession().setAttribute(TotpGate.VERIFIED, Boolean.TRUE);
-            model.addAttribute("status", totp.status(me.id(), me.role()));
-            model.addAttribute("recoveryCodes", codes);
-            return "account/totp";
-        }, () -> {
-            model.addAttribute("status", totp.status(me.id(), me.role()));
-            model.addAttribute("enrolment", totp.start(me));
-            return "account/totp";
-        });
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    List<String> codes = totp.confirm(me, code);
+                    request.getSession().setAttribute(TotpGate.VERIFIED, Boolean.TRUE);
+                    model.addAttribute("status", totp.status(me.id(), me.role()));
+                    model.addAttribute("recoveryCodes", codes);
+                    return "account/totp";
+                },
+                () -> {
+                    model.addAttribute("status", totp.status(me.id(), me.role()));
+                    model.addAttribute("enrolment", totp.start(me));
+                    return "account/totp";
+                });
     }
 
     @PostMapping("/profile/totp/disable")
-    String disable(@RequestParam(required = false) String code, Model model, HttpServletResponse response,
-                   RedirectAttributes flash) {
+    String disable(
+            @RequestParam(required = false) String code,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         var me = scopes.currentUser();
-        return FormSubmission.run(model, response, () -> {
-            if (totp.status(me.id(), me.role()).required()) {
-                throw new BusinessException("TOTP_REQUIRED", "您的角色必须使用两步验证，不能停用；更换手机请联系管理员");
-            }
-            totp.disable(me, code);
-            flash.addFlashAttribute("notice", "已停用两步验证");
-            return "redirect:/profile";
-        }, () -> {
-            model.addAttribute("status", totp.status(me.id(), me.role()));
-            return "account/totp";
-        });
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    if (totp.status(me.id(), me.role()).required()) {
+                        throw new BusinessException("TOTP_REQUIRED", "您的角色必须使用两步验证，不能停用；更换手机请联系管理员");
+                    }
+                    totp.disable(me, code);
+                    flash.addFlashAttribute("notice", "已停用两步验证");
+                    return "redirect:/profile";
+                },
+                () -> {
+                    model.addAttribute("status", totp.status(me.id(), me.role()));
+                    return "account/totp";
+                });
     }
 
     // ---- the same over the API (session callers; tokens are issued only after a complete login)
 
-    record TotpCode(String code) {
-    }
+    record TotpCode(String code) {}
 
-    record TotpRecoveryCodes(List<String> recoveryCodes) {
-    }
+    record TotpRecoveryCodes(List<String> recoveryCodes) {}
 
     @GetMapping("/api/v1/me/totp")
     @ResponseBody

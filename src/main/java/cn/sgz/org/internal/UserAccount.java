@@ -1,7 +1,7 @@
 package cn.sgz.org.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.Role;
+import cn.sgz.shared.ChinaTime;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,24 +21,28 @@ public class UserAccount {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     private String username;
     private String passwordHash;
     private String displayName;
+
     @Enumerated(EnumType.STRING)
     private Role role;
+
     private Long orgUnitId;
     private Long agencyId;
     private String phone;
     private boolean enabled = true;
     private int failedAttempts;
     private OffsetDateTime lockedUntil;
+
     @Column(updatable = false)
     private OffsetDateTime createdAt = ChinaTime.offsetNow();
+
     @Version
     private long version;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     UserAccount(String username, String passwordHash) {
         this.username = username;

@@ -1,6 +1,5 @@
 package cn.sgz.org.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
@@ -8,15 +7,13 @@ import cn.sgz.org.ScopeService;
 import cn.sgz.org.UserView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.PhoneNumbers;
-import java.time.OffsetDateTime;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -39,9 +36,16 @@ public class UserAdminService {
     private final AgencyService agencyService;
     private final ApiTokenService apiTokens;
 
-    UserAdminService(UserAccountRepository users, OrgUnitRepository units, AgencyRepository agencies,
-                     ScopeService scopes, PasswordEncoder encoder, SessionTerminator sessions,
-                     ApplicationEventPublisher events, AgencyService agencyService, ApiTokenService apiTokens) {
+    UserAdminService(
+            UserAccountRepository users,
+            OrgUnitRepository units,
+            AgencyRepository agencies,
+            ScopeService scopes,
+            PasswordEncoder encoder,
+            SessionTerminator sessions,
+            ApplicationEventPublisher events,
+            AgencyService agencyService,
+            ApiTokenService apiTokens) {
         this.agencyService = agencyService;
         this.apiTokens = apiTokens;
         this.users = users;
@@ -54,9 +58,14 @@ public class UserAdminService {
     }
 
     /** Input for creating or editing an account; password only on creation. */
-    public record UserForm(String username, String password, String displayName, Role role, Long orgUnitId,
-                           Long agencyId, String phone) {
-    }
+    public record UserForm(
+            String username,
+            String password,
+            String displayName,
+            Role role,
+            Long orgUnitId,
+            Long agencyId,
+            String phone) {}
 
     @Transactional(readOnly = true)
     public List<UserView> list() {
@@ -87,7 +96,11 @@ public class UserAdminService {
         UserAccount account = new UserAccount(username, encoder.encode(form.password()));
         applyAssignment(account, form, scope);
         users.save(account);
-        events.publishEvent(AuditEvent.success("USER_CREATE", "USER", account.getId(), orgPath(account),
+        events.publishEvent(AuditEvent.success(
+                "USER_CREATE",
+                "USER",
+                account.getId(),
+                orgPath(account),
                 username + " " + account.getRole().label()));
         return view(account);
     }
@@ -107,7 +120,11 @@ public class UserAdminService {
         if (before != account.getRole() || !java.util.Objects.equals(unitBefore, account.getOrgUnitId())) {
             sessions.endAllSessions(account.getUsername());
         }
-        events.publishEvent(AuditEvent.success("USER_UPDATE", "USER", id, orgPath(account),
+        events.publishEvent(AuditEvent.success(
+                "USER_UPDATE",
+                "USER",
+                id,
+                orgPath(account),
                 account.getUsername() + " " + account.getRole().label()));
         return view(account);
     }
@@ -123,8 +140,8 @@ public class UserAdminService {
             sessions.endAllSessions(account.getUsername());
             apiTokens.revokeAll(account.getId());
         }
-        events.publishEvent(AuditEvent.success(enabled ? "USER_ENABLE" : "USER_DISABLE", "USER", id,
-                orgPath(account), account.getUsername()));
+        events.publishEvent(AuditEvent.success(
+                enabled ? "USER_ENABLE" : "USER_DISABLE", "USER", id, orgPath(account), account.getUsername()));
         return view(account);
     }
 
@@ -137,8 +154,8 @@ public class UserAdminService {
         users.flush();
         sessions.endAllSessions(account.getUsername());
         apiTokens.revokeAll(account.getId());
-        events.publishEvent(AuditEvent.success("USER_RESET_PASSWORD", "USER", id, orgPath(account),
-                account.getUsername()));
+        events.publishEvent(
+                AuditEvent.success("USER_RESET_PASSWORD", "USER", id, orgPath(account), account.getUsername()));
         return view(account);
     }
 
@@ -161,7 +178,8 @@ public class UserAdminService {
             if (agencyId == null || !agencies.existsById(agencyId)) {
                 throw BusinessException.field("agencyId", "承接机构负责人须选择所属机构");
             }
-            if (scope.role() != Role.ADMIN && agencies.stationPaths(agencyId).stream().noneMatch(scope::covers)) {
+            if (scope.role() != Role.ADMIN
+                    && agencies.stationPaths(agencyId).stream().noneMatch(scope::covers)) {
                 throw BusinessException.field("agencyId", "该机构未承接您辖区内的社工站");
             }
             orgUnitId = null;
@@ -169,7 +187,8 @@ public class UserAdminService {
             if (orgUnitId == null) {
                 throw BusinessException.field("orgUnitId", "请选择所属单位");
             }
-            OrgUnit unit = units.findById(orgUnitId).filter(u -> scope.covers(u.getPath()))
+            OrgUnit unit = units.findById(orgUnitId)
+                    .filter(u -> scope.covers(u.getPath()))
                     .orElseThrow(() -> BusinessException.field("orgUnitId", "所选单位不存在或不在您的管辖范围内"));
             requireUnitFitsRole(role, unit.getType());
             if (agencyId != null && (!agencies.existsById(agencyId) || !agencyService.withinReach(agencyId, scope))) {
@@ -218,9 +237,12 @@ public class UserAdminService {
             return false;
         }
         if (u.getOrgUnitId() != null) {
-            return units.findById(u.getOrgUnitId()).map(unit -> scope.covers(unit.getPath())).orElse(false);
+            return units.findById(u.getOrgUnitId())
+                    .map(unit -> scope.covers(unit.getPath()))
+                    .orElse(false);
         }
-        return u.getAgencyId() != null && agencies.stationPaths(u.getAgencyId()).stream().anyMatch(scope::covers);
+        return u.getAgencyId() != null
+                && agencies.stationPaths(u.getAgencyId()).stream().anyMatch(scope::covers);
     }
 
     private String orgPath(UserAccount u) {
@@ -231,13 +253,24 @@ public class UserAdminService {
     }
 
     UserView view(UserAccount u) {
-        String unitName = u.getOrgUnitId() == null ? null
+        String unitName = u.getOrgUnitId() == null
+                ? null
                 : units.findById(u.getOrgUnitId()).map(OrgUnit::getName).orElse(null);
-        String agencyName = u.getAgencyId() == null ? null
+        String agencyName = u.getAgencyId() == null
+                ? null
                 : agencies.findById(u.getAgencyId()).map(Agency::getName).orElse(null);
-        return new UserView(u.getId(), u.getUsername(), u.getDisplayName(), u.getRole(), u.getOrgUnitId(), unitName,
-                u.getAgencyId(), agencyName, u.getPhone(), u.isEnabled(), u.isLocked(ChinaTime.offsetNow()),
+        return new UserView(
+                u.getId(),
+                u.getUsername(),
+                u.getDisplayName(),
+                u.getRole(),
+                u.getOrgUnitId(),
+                unitName,
+                u.getAgencyId(),
+                agencyName,
+                u.getPhone(),
+                u.isEnabled(),
+                u.isLocked(ChinaTime.offsetNow()),
                 u.getVersion());
     }
-
 }

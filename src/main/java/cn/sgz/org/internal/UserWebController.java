@@ -49,16 +49,27 @@ class UserWebController {
     }
 
     @PostMapping("/users")
-    String create(@RequestParam String username, @RequestParam String password, @RequestParam String displayName,
-                  @RequestParam(required = false) Role role, @RequestParam(required = false) Long orgUnitId,
-                  @RequestParam(required = false) Long agencyId, @RequestParam(required = false) String phone,
-                  Model model, RedirectAttributes flash, HttpServletResponse response) {
-        return FormSubmission.run(model, response, () -> {
-            var created = users.create(new UserAdminService.UserForm(username, password, displayName, role, orgUnitId,
-                    agencyId, phone));
-            flash.addFlashAttribute("notice", "已创建账号 " + created.username());
-            return "redirect:/users";
-        }, () -> list(model));
+    String create(
+            @RequestParam String username,
+            @RequestParam String password,
+            @RequestParam String displayName,
+            @RequestParam(required = false) Role role,
+            @RequestParam(required = false) Long orgUnitId,
+            @RequestParam(required = false) Long agencyId,
+            @RequestParam(required = false) String phone,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var created = users.create(new UserAdminService.UserForm(
+                            username, password, displayName, role, orgUnitId, agencyId, phone));
+                    flash.addFlashAttribute("notice", "已创建账号 " + created.username());
+                    return "redirect:/users";
+                },
+                () -> list(model));
     }
 
     @PostMapping("/users/{id}/enabled")
@@ -69,12 +80,20 @@ class UserWebController {
     }
 
     @PostMapping("/users/{id}/password")
-    String resetPassword(@PathVariable long id, @RequestParam String password, Model model, RedirectAttributes flash,
-                         HttpServletResponse response) {
-        return FormSubmission.run(model, response, () -> {
-            var user = users.resetPassword(id, password);
-            flash.addFlashAttribute("notice", "已重置 " + user.username() + " 的密码");
-            return "redirect:/users";
-        }, () -> list(model));
+    String resetPassword(
+            @PathVariable long id,
+            @RequestParam String password,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        return FormSubmission.run(
+                model,
+                response,
+                () -> {
+                    var user = users.resetPassword(id, password);
+                    flash.addFlashAttribute("notice", "已重置 " + user.username() + " 的密码");
+                    return "redirect:/users";
+                },
+                () -> list(model));
     }
 }

@@ -21,10 +21,15 @@ class HomeController {
     private final cn.sgz.reporting.ReportService reports;
     private final cn.sgz.evaluation.RectificationBoard rectifications;
 
-    HomeController(ScopeService scopes, OrgDirectory directory, ProgressAlerts alerts,
-                   cn.sgz.recipient.FollowUpReminders reminders, cn.sgz.casework.CaseworkOversight casework,
-                   cn.sgz.feedback.ComplaintService complaints, cn.sgz.reporting.ReportService reports,
-                   cn.sgz.evaluation.RectificationBoard rectifications) {
+    HomeController(
+            ScopeService scopes,
+            OrgDirectory directory,
+            ProgressAlerts alerts,
+            cn.sgz.recipient.FollowUpReminders reminders,
+            cn.sgz.casework.CaseworkOversight casework,
+            cn.sgz.feedback.ComplaintService complaints,
+            cn.sgz.reporting.ReportService reports,
+            cn.sgz.evaluation.RectificationBoard rectifications) {
         this.rectifications = rectifications;
         this.scopes = scopes;
         this.directory = directory;
@@ -41,7 +46,11 @@ class HomeController {
         model.addAttribute("counts", directory.countVisibleByType());
         model.addAttribute("staff", directory.countVisibleStaff());
         model.addAttribute("stations", directory.visibleUnits(OrgUnitType.STATION));
-        model.addAttribute("ownUnit", me.orgUnitId() == null ? null : directory.findVisible(me.orgUnitId()).orElse(null));
+        model.addAttribute(
+                "ownUnit",
+                me.orgUnitId() == null
+                        ? null
+                        : directory.findVisible(me.orgUnitId()).orElse(null));
         model.addAttribute("types", OrgUnitType.values());
         model.addAttribute("alerts", alerts.current());
         model.addAttribute("overdue", reminders.overdue());

@@ -24,6 +24,8 @@ class NavigationAdvice {
         CurrentUser me = scopes.findCurrentUser().orElse(null);
         model.addAttribute("me", me);
         model.addAttribute("navItems", me == null ? List.of() : NavItem.forRole(me.role()));
-        model.addAttribute("currentPath", request.getRequestURI().substring(request.getContextPath().length()));
+        model.addAttribute(
+                "currentPath",
+                request.getRequestURI().substring(request.getContextPath().length()));
     }
 }

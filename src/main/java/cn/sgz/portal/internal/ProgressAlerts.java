@@ -1,11 +1,11 @@
 package cn.sgz.portal.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Project;
 import cn.sgz.progress.ComplianceService;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.progress.StationCompliance;
+import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +25,7 @@ class ProgressAlerts {
     }
 
     /** One alert: which project, station and indicator, and where it stands. */
-    record Alert(long projectId, long stationId, String stationName, IndicatorResult indicator) {
-    }
+    record Alert(long projectId, long stationId, String stationName, IndicatorResult indicator) {}
 
     List<Alert> current() {
         LocalDate today = ChinaTime.today();

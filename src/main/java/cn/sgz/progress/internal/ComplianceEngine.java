@@ -33,9 +33,13 @@ public class ComplianceEngine {
     private final ObjectProvider<DocumentFactSource> documents;
     private final Facts.StaffCounts staff;
 
-    ComplianceEngine(ObjectProvider<RecordFactSource> records, ObjectProvider<LedgerFactSource> ledgers,
-                     ObjectProvider<CaseworkFactSource> casework, ObjectProvider<EntityFactSource> entities,
-                     ObjectProvider<DocumentFactSource> documents, StaffFacts staff) {
+    ComplianceEngine(
+            ObjectProvider<RecordFactSource> records,
+            ObjectProvider<LedgerFactSource> ledgers,
+            ObjectProvider<CaseworkFactSource> casework,
+            ObjectProvider<EntityFactSource> entities,
+            ObjectProvider<DocumentFactSource> documents,
+            StaffFacts staff) {
         this.records = records;
         this.ledgers = ledgers;
         this.casework = casework;
@@ -44,32 +48,49 @@ public class ComplianceEngine {
         this.staff = staff;
     }
 
-    public List<StationCompliance> evaluate(Project project, List<ProjectIndicator> indicators,
-                                            Collection<Long> stationIds, Map<Long, String> stationNames,
-                                            LocalDate asOf) {
+    public List<StationCompliance> evaluate(
+            Project project,
+            List<ProjectIndicator> indicators,
+            Collection<Long> stationIds,
+            Map<Long, String> stationNames,
+            LocalDate asOf) {
         LocalDate to = asOf.isBefore(project.endDate()) ? asOf : project.endDate();
-        Facts facts = new Facts(stationIds, project.startDate(), to, Optional.ofNullable(records.getIfAvailable()),
-                Optional.ofNullable(ledgers.getIfAvailable()), Optional.ofNullable(casework.getIfAvailable()),
-                entities.orderedStream().toList(), documents.orderedStream().toList(), staff);
+        Facts facts = new Facts(
+                stationIds,
+                project.startDate(),
+                to,
+                Optional.ofNullable(records.getIfAvailable()),
+                Optional.ofNullable(ledgers.getIfAvailable()),
+                Optional.ofNullable(casework.getIfAvailable()),
+                entities.orderedStream().toList(),
+                documents.orderedStream().toList(),
+                staff);
         return evaluate(facts, project, indicators, stationIds, stationNames, asOf);
     }
 
     /** The arithmetic part, over facts already wired to their sources (tests give in-memory ones). */
-    static List<StationCompliance> evaluate(Facts facts, Project project, List<ProjectIndicator> indicators,
-                                            Collection<Long> stationIds, Map<Long, String> stationNames,
-                                            LocalDate asOf) {
+    static List<StationCompliance> evaluate(
+            Facts facts,
+            Project project,
+            List<ProjectIndicator> indicators,
+            Collection<Long> stationIds,
+            Map<Long, String> stationNames,
+            LocalDate asOf) {
         IndicatorEvaluator evaluator = new IndicatorEvaluator(facts, asOf, project.evidencePolicy());
         facts.expectMonthly(evaluator.activityKinds(indicators));
         facts.expectPerRecipient(evaluator.perRecipientKinds(indicators));
         List<List<Periods.Span>> spans = indicators.stream()
-                .map(pi -> Periods.split(project.startDate(), project.endDate(), pi.indicator().period())).toList();
+                .map(pi -> Periods.split(
+                        project.startDate(), project.endDate(), pi.indicator().period()))
+                .toList();
         List<StationCompliance> result = new ArrayList<>();
         for (long station : stationIds) {
             List<IndicatorResult> rows = new ArrayList<>(indicators.size());
             for (int i = 0; i < indicators.size(); i++) {
                 rows.add(evaluator.evaluate(indicators.get(i), station, spans.get(i)));
             }
-            result.add(new StationCompliance(project.id(), station, stationNames.getOrDefault(station, "—"), asOf, rows));
+            result.add(
+                    new StationCompliance(project.id(), station, stationNames.getOrDefault(station, "—"), asOf, rows));
         }
         return result;
     }

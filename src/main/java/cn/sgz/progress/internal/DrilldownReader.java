@@ -9,8 +9,8 @@ import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.CaseworkFactSource;
-import cn.sgz.progress.Drilldown;
 import cn.sgz.progress.DocumentFactSource;
+import cn.sgz.progress.Drilldown;
 import cn.sgz.progress.EntityFactSource;
 import cn.sgz.progress.LedgerFactSource;
 import cn.sgz.progress.RecordFactSource;
@@ -32,9 +32,13 @@ public class DrilldownReader {
     private final ObjectProvider<DocumentFactSource> documents;
     private final StaffFacts staff;
 
-    DrilldownReader(ObjectProvider<RecordFactSource> records, ObjectProvider<CaseworkFactSource> casework,
-                    ObjectProvider<EntityFactSource> entities, ObjectProvider<LedgerFactSource> ledgers,
-                    ObjectProvider<DocumentFactSource> documents, StaffFacts staff) {
+    DrilldownReader(
+            ObjectProvider<RecordFactSource> records,
+            ObjectProvider<CaseworkFactSource> casework,
+            ObjectProvider<EntityFactSource> entities,
+            ObjectProvider<LedgerFactSource> ledgers,
+            ObjectProvider<DocumentFactSource> documents,
+            StaffFacts staff) {
         this.records = records;
         this.casework = casework;
         this.entities = entities;
@@ -46,8 +50,12 @@ public class DrilldownReader {
     public Drilldown read(Project project, ProjectIndicator pi, long station, LocalDate asOf, String periodLabel) {
         Indicator ind = pi.indicator();
         List<Periods.Span> spans = Periods.split(project.startDate(), project.endDate(), ind.period());
-        Periods.Span span = spans.stream().filter(s -> s.label().equals(periodLabel)).findFirst()
-                .orElseGet(() -> spans.stream().filter(s -> s.contains(asOf)).findFirst()
+        Periods.Span span = spans.stream()
+                .filter(s -> s.label().equals(periodLabel))
+                .findFirst()
+                .orElseGet(() -> spans.stream()
+                        .filter(s -> s.contains(asOf))
+                        .findFirst()
                         .orElse(spans.get(asOf.isBefore(project.startDate()) ? 0 : spans.size() - 1)));
         LocalDate to = asOf.isBefore(span.to()) ? asOf : span.to();
         IndicatorParams p = ind.params();
@@ -60,14 +68,26 @@ public class DrilldownReader {
                 }
                 // Only activity counts filter records by their domain; the other two filter people by ledger.
                 ServiceDomain recordDomain = ind.kind() == RuleKind.ACTIVITY_COUNT ? p.domain() : null;
-                List<RecordRef> all = to.isBefore(span.from()) ? List.of()
+                List<RecordRef> all = to.isBefore(span.from())
+                        ? List.of()
                         : source.records(station, Set.copyOf(p.recordKinds()), recordDomain, span.from(), to);
-                List<List<String>> people = ind.kind() == RuleKind.ACTIVITY_COUNT || p.entityType() != null
-                        && ind.kind() == RuleKind.COVERAGE ? List.of(List.of(), List.of())
+                List<List<String>> people = ind.kind() == RuleKind.ACTIVITY_COUNT
+                                || p.entityType() != null && ind.kind() == RuleKind.COVERAGE
+                        ? List.of(List.of(), List.of())
                         : people(source, pi, station, span, to);
-                return new Drilldown(project.id(), id, station, span.label(), span.from(), to,
+                return new Drilldown(
+                        project.id(),
+                        id,
+                        station,
+                        span.label(),
+                        span.from(),
+                        to,
                         all.stream().filter(RecordRef::counts).toList(),
-                        all.stream().filter(r -> !r.counts()).toList(), List.of(), null, people.get(0), people.get(1));
+                        all.stream().filter(r -> !r.counts()).toList(),
+                        List.of(),
+                        null,
+                        people.get(0),
+                        people.get(1));
             }
             case CASE_QUOTA -> {
                 CaseworkFactSource source = casework.getIfAvailable();
@@ -75,9 +95,10 @@ public class DrilldownReader {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
                 List<String> items = source.cases(List.of(station), p.domain(), span.from(), to).stream()
-                        .map(c -> c.title() + "：" + c.sessionDates().size() + " 节").toList();
-                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
-                        items, null);
+                        .map(c -> c.title() + "：" + c.sessionDates().size() + " 节")
+                        .toList();
+                return new Drilldown(
+                        project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(), items, null);
             }
             case GROUP_QUOTA -> {
                 CaseworkFactSource source = casework.getIfAvailable();
@@ -86,73 +107,122 @@ public class DrilldownReader {
                 }
                 List<String> items = source.groups(List.of(station), p.domain(), span.from(), to).stream()
                         .map(g -> g.title() + "：" + g.sessions().size() + " 节，各节人数 "
-                                + g.sessions().stream().map(s -> s.attendees() + (s.counts() ? "" : "(不计)"))
-                                .toList())
+                                + g.sessions().stream()
+                                        .map(s -> s.attendees() + (s.counts() ? "" : "(不计)"))
+                                        .toList())
                         .toList();
-                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
-                        items, null);
+                return new Drilldown(
+                        project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(), items, null);
             }
             case AMOUNT -> {
-                EntityFactSource source = p.entityType() == null ? null : entities.orderedStream()
-                        .filter(e -> e.entityTypes().contains(p.entityType())).findFirst().orElse(null);
+                EntityFactSource source = p.entityType() == null
+                        ? null
+                        : entities.orderedStream()
+                                .filter(e -> e.entityTypes().contains(p.entityType()))
+                                .findFirst()
+                                .orElse(null);
                 if (source == null) {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
                 List<String> items = source.amounts(List.of(station), p.entityType(), span.from(), to).stream()
-                        .map(a -> a.date() + " " + a.title() + "：" + a.amount().stripTrailingZeros().toPlainString() + " "
-                                + unitOf(p)).toList();
-                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
-                        items, null);
+                        .map(a -> a.date() + " " + a.title() + "："
+                                + a.amount().stripTrailingZeros().toPlainString() + " " + unitOf(p))
+                        .toList();
+                return new Drilldown(
+                        project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(), items, null);
             }
             case ENTITY_COUNT -> {
                 if (p.entityType() == EntityType.FOLLOW_UP_ROSTER) {
                     return empty(project, id, station, span, to, "跟踪回访台账的人员见“服务对象 → 跟踪回访”（按服务领域筛选）");
                 }
-                EntityFactSource source = p.entityType() == null ? null : entities.orderedStream()
-                        .filter(e -> e.entityTypes().contains(p.entityType())).findFirst().orElse(null);
+                EntityFactSource source = p.entityType() == null
+                        ? null
+                        : entities.orderedStream()
+                                .filter(e -> e.entityTypes().contains(p.entityType()))
+                                .findFirst()
+                                .orElse(null);
                 if (source == null) {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
-                List<String> items = to.isBefore(span.from()) ? List.of()
+                List<String> items = to.isBefore(span.from())
+                        ? List.of()
                         : source.countedItems(station, p.entityType(), span.from(), to);
                 if (p.countMode() == EntityCountMode.STARTED) {
                     // countedItems lists what was begun or active; only those begun within the period count
-                    items = items.stream().filter(line -> startedWithin(line, span.from(), to)).toList();
+                    items = items.stream()
+                            .filter(line -> startedWithin(line, span.from(), to))
+                            .toList();
                 }
-                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
-                        items, items.isEmpty() ? "本期没有计入的" + p.entityType().label() : null);
+                return new Drilldown(
+                        project.id(),
+                        id,
+                        station,
+                        span.label(),
+                        span.from(),
+                        to,
+                        List.of(),
+                        List.of(),
+                        items,
+                        items.isEmpty() ? "本期没有计入的" + p.entityType().label() : null);
             }
             case EXEMPLARY -> {
                 CaseworkFactSource source = casework.getIfAvailable();
                 if (source == null) {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
-                List<String> items = to.isBefore(span.from()) ? List.of()
+                List<String> items = to.isBefore(span.from())
+                        ? List.of()
                         : source.exemplary(List.of(station), span.from(), to).stream()
-                        .filter(e -> e.stationId() == station
-                                && (e.domain() == null || IndicatorEvaluator.domainMatches(p.domain(), e.domain())))
-                        .map(e -> e.confirmedOn() + " 确认：" + e.title()).toList();
-                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
-                        items, items.isEmpty() ? "本期还没有经民政局确认的成功案例" : null);
+                                .filter(e -> e.stationId() == station
+                                        && (e.domain() == null
+                                                || IndicatorEvaluator.domainMatches(p.domain(), e.domain())))
+                                .map(e -> e.confirmedOn() + " 确认：" + e.title())
+                                .toList();
+                return new Drilldown(
+                        project.id(),
+                        id,
+                        station,
+                        span.label(),
+                        span.from(),
+                        to,
+                        List.of(),
+                        List.of(),
+                        items,
+                        items.isEmpty() ? "本期还没有经民政局确认的成功案例" : null);
             }
             case DOCUMENT -> {
                 Set<String> present = new java.util.HashSet<>();
-                documents.orderedStream().forEach(d -> present.addAll(
-                        d.documents(List.of(station), p.documents(), p.domain()).getOrDefault(station, Set.of())));
+                documents
+                        .orderedStream()
+                        .forEach(d -> present.addAll(d.documents(List.of(station), p.documents(), p.domain())
+                                .getOrDefault(station, Set.of())));
                 List<String> items = p.documents().stream()
-                        .map(d -> (present.contains(d) ? "已有：" : "缺少：") + d).toList();
-                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
-                        items, null);
+                        .map(d -> (present.contains(d) ? "已有：" : "缺少：") + d)
+                        .toList();
+                return new Drilldown(
+                        project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(), items, null);
             }
             case STAFFING -> {
-                Facts.StaffCounts.Count c = staff.byStation(List.of(station))
-                        .getOrDefault(station, new Facts.StaffCounts.Count(0, 0));
+                Facts.StaffCounts.Count c =
+                        staff.byStation(List.of(station)).getOrDefault(station, new Facts.StaffCounts.Count(0, 0));
                 int certifiedMin = p.certifiedMin() == null ? 0 : p.certifiedMin();
-                List<String> items = List.of("驻站人员 " + c.total() + " 人（要求不少于 "
-                                + (pi.target() == null ? "—" : pi.target().stripTrailingZeros().toPlainString()) + " 人）",
+                List<String> items = List.of(
+                        "驻站人员 " + c.total() + " 人（要求不少于 "
+                                + (pi.target() == null
+                                        ? "—"
+                                        : pi.target().stripTrailingZeros().toPlainString()) + " 人）",
                         "其中持证 " + c.certified() + " 人（要求不少于 " + certifiedMin + " 人）");
-                return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(),
-                        items, "人员名单见“机构与人员 → 驻站人员”");
+                return new Drilldown(
+                        project.id(),
+                        id,
+                        station,
+                        span.label(),
+                        span.from(),
+                        to,
+                        List.of(),
+                        List.of(),
+                        items,
+                        "人员名单见“机构与人员 → 驻站人员”");
             }
             default -> {
                 return empty(project, id, station, span, to, "该类指标没有逐条记录，请查看说明");
@@ -164,16 +234,18 @@ public class DrilldownReader {
      * Coverage and per-person rules: the people the figure is measured against, split into those already
      * covered in the period (for per-person rules: with enough records) and those not yet.
      */
-    private List<List<String>> people(RecordFactSource source, ProjectIndicator pi, long station, Periods.Span span,
-                                      LocalDate to) {
+    private List<List<String>> people(
+            RecordFactSource source, ProjectIndicator pi, long station, Periods.Span span, LocalDate to) {
         LedgerFactSource ledger = ledgers.getIfAvailable();
         IndicatorParams p = pi.indicator().params();
         if (ledger == null || to.isBefore(span.from())) {
             return List.of(List.of(), List.of());
         }
-        Set<Long> people = new java.util.HashSet<>(p.entityType() == EntityType.FOLLOW_UP_ROSTER
-                ? ledger.followUpRoster(List.of(station), to).getOrDefault(station, Set.of())
-                : ledger.population(List.of(station), p.domain(), p.subtype(), to).getOrDefault(station, Set.of()));
+        Set<Long> people = new java.util.HashSet<>(
+                p.entityType() == EntityType.FOLLOW_UP_ROSTER
+                        ? ledger.followUpRoster(List.of(station), to).getOrDefault(station, Set.of())
+                        : ledger.population(List.of(station), p.domain(), p.subtype(), to)
+                                .getOrDefault(station, Set.of()));
         if (p.entityType() == EntityType.FOLLOW_UP_ROSTER && p.domain() != null && p.domain() != ServiceDomain.ALL) {
             people.retainAll(ledger.population(List.of(station), p.domain(), p.subtype(), to)
                     .getOrDefault(station, Set.of()));
@@ -186,20 +258,28 @@ public class DrilldownReader {
                     .forEach(c -> counts.merge(c.recipientId(), c.count(), Long::sum));
         }
         long need = pi.indicator().kind() == RuleKind.PER_RECIPIENT_FREQUENCY && pi.target() != null
-                ? Math.max(1, pi.target().longValue()) : 1;
+                ? Math.max(1, pi.target().longValue())
+                : 1;
         java.util.Map<Long, String> names = ledger.names(people);
-        java.util.function.Function<Long, String> label = r -> names.getOrDefault(r, "服务对象#" + r)
-                + (need > 1 ? "（" + counts.getOrDefault(r, 0L) + " 次）" : "");
-        List<String> covered = people.stream().filter(r -> counts.getOrDefault(r, 0L) >= need)
-                .sorted(java.util.Comparator.comparing(r -> names.getOrDefault(r, ""))).map(label).toList();
-        List<String> notCovered = people.stream().filter(r -> counts.getOrDefault(r, 0L) < need)
-                .sorted(java.util.Comparator.comparing(r -> names.getOrDefault(r, ""))).map(label).toList();
+        java.util.function.Function<Long, String> label =
+                r -> names.getOrDefault(r, "服务对象#" + r) + (need > 1 ? "（" + counts.getOrDefault(r, 0L) + " 次）" : "");
+        List<String> covered = people.stream()
+                .filter(r -> counts.getOrDefault(r, 0L) >= need)
+                .sorted(java.util.Comparator.comparing(r -> names.getOrDefault(r, "")))
+                .map(label)
+                .toList();
+        List<String> notCovered = people.stream()
+                .filter(r -> counts.getOrDefault(r, 0L) < need)
+                .sorted(java.util.Comparator.comparing(r -> names.getOrDefault(r, "")))
+                .map(label)
+                .toList();
         return List.of(covered, notCovered);
     }
 
     /** Whether a drill-down line names a start date ("2026-03-01 …" or "…（2026-03-01 起）") within [from, to]. */
     private static boolean startedWithin(String line, LocalDate from, LocalDate to) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(line);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(line);
         if (!m.find()) {
             return false;
         }
@@ -214,9 +294,9 @@ public class DrilldownReader {
         return slash > 0 ? unit.substring(0, slash) : unit;
     }
 
-    private static Drilldown empty(Project project, long id, long station, Periods.Span span, LocalDate to,
-                                   String note) {
-        return new Drilldown(project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(), List.of(),
-                note);
+    private static Drilldown empty(
+            Project project, long id, long station, Periods.Span span, LocalDate to, String note) {
+        return new Drilldown(
+                project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(), List.of(), note);
     }
 }

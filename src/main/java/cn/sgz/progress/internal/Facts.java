@@ -64,13 +64,19 @@ final class Facts {
     interface StaffCounts {
         Map<Long, Count> byStation(Collection<Long> stationIds);
 
-        record Count(long total, long certified) {
-        }
+        record Count(long total, long certified) {}
     }
 
-    Facts(Collection<Long> stations, LocalDate from, LocalDate to, Optional<RecordFactSource> records,
-          Optional<LedgerFactSource> ledgers, Optional<CaseworkFactSource> casework, List<EntityFactSource> entities,
-          List<DocumentFactSource> documentSources, StaffCounts staffCounts) {
+    Facts(
+            Collection<Long> stations,
+            LocalDate from,
+            LocalDate to,
+            Optional<RecordFactSource> records,
+            Optional<LedgerFactSource> ledgers,
+            Optional<CaseworkFactSource> casework,
+            List<EntityFactSource> entities,
+            List<DocumentFactSource> documentSources,
+            StaffCounts staffCounts) {
         this.stations = List.copyOf(stations);
         this.from = from;
         this.to = to;
@@ -91,7 +97,8 @@ final class Facts {
      * grouped scan reads only records of those kinds. Without it the scan covers every kind.
      */
     void expectMonthly(Collection<Set<RecordKind>> kindSets) {
-        Set<RecordKind> kinds = kindSets.stream().anyMatch(Set::isEmpty) ? null
+        Set<RecordKind> kinds = kindSets.stream().anyMatch(Set::isEmpty)
+                ? null
                 : kindSets.stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
         if (!java.util.Objects.equals(kinds, monthlyKinds)) {
             monthlyKinds = kinds;
@@ -103,10 +110,13 @@ final class Facts {
     /** Qualifying records of one station per kind, domain and month (one grouped scan for all stations). */
     List<MonthlyCount> monthly(long station) {
         if (monthly == null) {
-            List<MonthlyCount> rows = empty() ? List.of()
-                    : monthlyKinds == null ? records.orElseThrow().monthlyCounts(stations, from, to)
-                    : monthlyKinds.isEmpty() ? List.of()
-                    : records.orElseThrow().monthlyCounts(stations, monthlyKinds, from, to);
+            List<MonthlyCount> rows = empty()
+                    ? List.of()
+                    : monthlyKinds == null
+                            ? records.orElseThrow().monthlyCounts(stations, from, to)
+                            : monthlyKinds.isEmpty()
+                                    ? List.of()
+                                    : records.orElseThrow().monthlyCounts(stations, monthlyKinds, from, to);
             monthly = byStation(rows, MonthlyCount::stationId);
         }
         return monthly.getOrDefault(station, List.of());
@@ -117,7 +127,8 @@ final class Facts {
         List<MonthlyCount> rows = monthly(station);
         return monthlyByMonth.computeIfAbsent(station, s -> {
             java.util.NavigableMap<YearMonth, List<MonthlyCount>> byMonth = new java.util.TreeMap<>();
-            rows.forEach(c -> byMonth.computeIfAbsent(c.month(), m -> new ArrayList<>()).add(c));
+            rows.forEach(c ->
+                    byMonth.computeIfAbsent(c.month(), m -> new ArrayList<>()).add(c));
             return byMonth;
         });
     }
@@ -139,27 +150,39 @@ final class Facts {
 
     /** Qualifying records of one station per served person, kind (one of {@code kinds}) and month. */
     List<RecipientMonthlyCount> perRecipient(Set<RecordKind> kinds, long station) {
-        return perRecipient.computeIfAbsent(kinds, k -> {
-            if (empty() || k.isEmpty()) {
-                return Map.of();
-            }
-            if (!recipientKinds.containsAll(k)) {
-                return byStation(records.orElseThrow().recipientMonthlyCounts(stations, k, from, to),
-                        RecipientMonthlyCount::stationId);
-            }
-            if (recipientRows == null) {
-                recipientRows = records.orElseThrow().recipientMonthlyCounts(stations, recipientKinds, from, to);
-            }
-            return byStation(k.containsAll(recipientKinds) ? recipientRows
-                    : recipientRows.stream().filter(c -> k.contains(c.kind())).toList(), RecipientMonthlyCount::stationId);
-        }).getOrDefault(station, List.of());
+        return perRecipient
+                .computeIfAbsent(kinds, k -> {
+                    if (empty() || k.isEmpty()) {
+                        return Map.of();
+                    }
+                    if (!recipientKinds.containsAll(k)) {
+                        return byStation(
+                                records.orElseThrow().recipientMonthlyCounts(stations, k, from, to),
+                                RecipientMonthlyCount::stationId);
+                    }
+                    if (recipientRows == null) {
+                        recipientRows =
+                                records.orElseThrow().recipientMonthlyCounts(stations, recipientKinds, from, to);
+                    }
+                    return byStation(
+                            k.containsAll(recipientKinds)
+                                    ? recipientRows
+                                    : recipientRows.stream()
+                                            .filter(c -> k.contains(c.kind()))
+                                            .toList(),
+                            RecipientMonthlyCount::stationId);
+                })
+                .getOrDefault(station, List.of());
     }
 
     /** {@link #perRecipient} of one station, by month (spans then read only their own months). */
-    java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>> perRecipientByMonth(Set<RecordKind> kinds, long station) {
+    java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>> perRecipientByMonth(
+            Set<RecordKind> kinds, long station) {
         return perRecipientByMonth.computeIfAbsent(kinds, k -> new HashMap<>()).computeIfAbsent(station, s -> {
             java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>> byMonth = new java.util.TreeMap<>();
-            perRecipient(kinds, s).forEach(c -> byMonth.computeIfAbsent(c.month(), m -> new ArrayList<>()).add(c));
+            perRecipient(kinds, s)
+                    .forEach(c -> byMonth.computeIfAbsent(c.month(), m -> new ArrayList<>())
+                            .add(c));
             return byMonth;
         });
     }
@@ -167,7 +190,8 @@ final class Facts {
     private static <T> Map<Long, List<T>> byStation(List<T> rows, java.util.function.ToLongFunction<T> station) {
         Map<Long, List<T>> result = new HashMap<>();
         for (T row : rows) {
-            result.computeIfAbsent(station.applyAsLong(row), s -> new ArrayList<>()).add(row);
+            result.computeIfAbsent(station.applyAsLong(row), s -> new ArrayList<>())
+                    .add(row);
         }
         return result;
     }
@@ -185,11 +209,13 @@ final class Facts {
     }
 
     List<CaseFact> cases(ServiceDomain domain) {
-        return cases.computeIfAbsent(domain, d -> empty() ? List.of() : casework.orElseThrow().cases(stations, d, from, to));
+        return cases.computeIfAbsent(
+                domain, d -> empty() ? List.of() : casework.orElseThrow().cases(stations, d, from, to));
     }
 
     List<GroupFact> groups(ServiceDomain domain) {
-        return groups.computeIfAbsent(domain, d -> empty() ? List.of() : casework.orElseThrow().groups(stations, d, from, to));
+        return groups.computeIfAbsent(
+                domain, d -> empty() ? List.of() : casework.orElseThrow().groups(stations, d, from, to));
     }
 
     List<ExemplaryFact> exemplary() {
@@ -205,29 +231,35 @@ final class Facts {
 
     /** True when every named document has a source that keeps documents of that name. */
     boolean documentsConnected(Collection<String> names) {
-        return !names.isEmpty() && names.stream().allMatch(n -> documentSources.stream().anyMatch(d -> d.answersFor(n)));
+        return !names.isEmpty()
+                && names.stream().allMatch(n -> documentSources.stream().anyMatch(d -> d.answersFor(n)));
     }
 
     List<AmountFact> amounts(EntityType type) {
-        return amounts.computeIfAbsent(type, t -> empty() ? List.of()
-                : entitySource(t).orElseThrow().amounts(stations, t, from, to));
+        return amounts.computeIfAbsent(
+                type, t -> empty() ? List.of() : entitySource(t).orElseThrow().amounts(stations, t, from, to));
     }
 
     Map<Long, Long> entityCount(EntityType type, LocalDate countFrom, LocalDate asOf) {
-        return entityCounts.computeIfAbsent(type + "|" + countFrom + "|" + asOf,
+        return entityCounts.computeIfAbsent(
+                type + "|" + countFrom + "|" + asOf,
                 k -> entitySource(type).orElseThrow().count(stations, type, countFrom, asOf));
     }
 
     /** Entities per station begun in [countFrom, asOf] (and existing on asOf). */
     Map<Long, Long> entityStarted(EntityType type, LocalDate countFrom, LocalDate asOf) {
-        return entityCounts.computeIfAbsent("started|" + type + "|" + countFrom + "|" + asOf,
+        return entityCounts.computeIfAbsent(
+                "started|" + type + "|" + countFrom + "|" + asOf,
                 k -> entitySource(type).orElseThrow().countStarted(stations, type, countFrom, asOf));
     }
 
     /** Entity coverage per station; null when no source can judge the condition. */
     Map<Long, EntityFactSource.Share> entityShare(EntityType type, String condition) {
-        return entityShares.computeIfAbsent(type + "|" + condition, k -> entitySource(type)
-                .map(s -> s.share(stations, type, condition, to)).orElse(null));
+        return entityShares.computeIfAbsent(
+                type + "|" + condition,
+                k -> entitySource(type)
+                        .map(s -> s.share(stations, type, condition, to))
+                        .orElse(null));
     }
 
     Map<Long, StaffCounts.Count> staff() {
@@ -243,8 +275,9 @@ final class Facts {
         return documents.computeIfAbsent(domain + "|" + n, k -> {
             Map<Long, Set<String>> union = new HashMap<>();
             for (DocumentFactSource source : documentSources) {
-                source.documents(stations, n, domain).forEach((station, present) ->
-                        union.computeIfAbsent(station, s -> new java.util.HashSet<>()).addAll(present));
+                source.documents(stations, n, domain)
+                        .forEach((station, present) -> union.computeIfAbsent(station, s -> new java.util.HashSet<>())
+                                .addAll(present));
             }
             return union;
         });

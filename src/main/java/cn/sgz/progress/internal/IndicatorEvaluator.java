@@ -16,7 +16,6 @@ import cn.sgz.progress.EntityFactSource.AmountFact;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.progress.RecordFactSource.MonthlyCount;
-import cn.sgz.progress.RecordFactSource.RecipientMonthlyCount;
 import cn.sgz.progress.SubPeriodResult;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -57,7 +56,11 @@ final class IndicatorEvaluator {
     }
 
     /** REACHED: met; FAILING: already short (at risk until the sub-period ends); PENDING: nothing wrong yet. */
-    private enum Verdict { REACHED, FAILING, PENDING }
+    private enum Verdict {
+        REACHED,
+        FAILING,
+        PENDING
+    }
 
     IndicatorResult evaluate(ProjectIndicator pi, long station, List<Periods.Span> spans) {
         Indicator ind = pi.indicator();
@@ -80,9 +83,15 @@ final class IndicatorEvaluator {
             }
         }
         SubPeriodResult shown = current(periods);
-        IndicatorStatus overall = Pace.overall(periods.stream().map(SubPeriodResult::status).toList());
-        return result(pi, shown == null ? target : shown.target(), shown == null ? null : shown.actual(), overall,
-                periods, note);
+        IndicatorStatus overall =
+                Pace.overall(periods.stream().map(SubPeriodResult::status).toList());
+        return result(
+                pi,
+                shown == null ? target : shown.target(),
+                shown == null ? null : shown.actual(),
+                overall,
+                periods,
+                note);
     }
 
     private IndicatorStatus statusOf(Periods.Span span, Figure f) {
@@ -109,9 +118,15 @@ final class IndicatorEvaluator {
             case COVERAGE -> coverage(station, p, target, span);
             case CASE_QUOTA -> new Figure(BigDecimal.valueOf(caseCount(station, p, span)), target, null);
             case GROUP_QUOTA -> new Figure(BigDecimal.valueOf(groupCount(station, p, span)), target, null);
-            case EXEMPLARY -> new Figure(BigDecimal.valueOf(facts.exemplary().stream()
-                    .filter(e -> e.stationId() == station && span.contains(e.confirmedOn())
-                            && (e.domain() == null || domainMatches(p.domain(), e.domain()))).count()), target, null);
+            case EXEMPLARY ->
+                new Figure(
+                        BigDecimal.valueOf(facts.exemplary().stream()
+                                .filter(e -> e.stationId() == station
+                                        && span.contains(e.confirmedOn())
+                                        && (e.domain() == null || domainMatches(p.domain(), e.domain())))
+                                .count()),
+                        target,
+                        null);
             case AMOUNT -> amount(station, p, target, span);
             case ENTITY_COUNT -> entityCount(station, p, target, span);
             case STAFFING -> staffing(station, p, target);
@@ -123,7 +138,8 @@ final class IndicatorEvaluator {
     long activityCount(long station, IndicatorParams p, Periods.Span span) {
         long n = 0;
         for (List<MonthlyCount> month : facts.monthlyByMonth(station)
-                .subMap(YearMonth.from(span.from()), true, YearMonth.from(span.to()), true).values()) {
+                .subMap(YearMonth.from(span.from()), true, YearMonth.from(span.to()), true)
+                .values()) {
             for (MonthlyCount c : month) {
                 if (kindMatches(p, c.kind()) && domainMatches(p.domain(), c.domain())) {
                     n += c.count();
@@ -145,14 +161,19 @@ final class IndicatorEvaluator {
         LocalDate until = min(span.to(), asOf);
         if (p.entityType() == EntityType.FOLLOW_UP_ROSTER) {
             Set<Long> people = rosterOf(station, p);
-            String whose = p.domain() == null || p.domain() == ServiceDomain.ALL ? ""
+            String whose = p.domain() == null || p.domain() == ServiceDomain.ALL
+                    ? ""
                     : "（" + p.domain().label() + (blank(p.subtype()) ? "" : "·" + p.subtype()) + "）";
-            return new Figure(BigDecimal.valueOf(people.isEmpty() ? 0 : 1), target, people.isEmpty()
-                    ? "跟踪回访台账" + whose + "中还没有人员" : "跟踪回访台账" + whose + "共 " + people.size() + " 人");
+            return new Figure(
+                    BigDecimal.valueOf(people.isEmpty() ? 0 : 1),
+                    target,
+                    people.isEmpty() ? "跟踪回访台账" + whose + "中还没有人员" : "跟踪回访台账" + whose + "共 " + people.size() + " 人");
         }
         boolean started = p.countMode() == EntityCountMode.STARTED;
-        long n = (started ? facts.entityStarted(p.entityType(), span.from(), until)
-                : facts.entityCount(p.entityType(), span.from(), until)).getOrDefault(station, 0L);
+        long n = (started
+                        ? facts.entityStarted(p.entityType(), span.from(), until)
+                        : facts.entityCount(p.entityType(), span.from(), until))
+                .getOrDefault(station, 0L);
         return new Figure(BigDecimal.valueOf(n), target, started ? "本期新建 " + n + " 个" : null);
     }
 
@@ -173,13 +194,17 @@ final class IndicatorEvaluator {
     }
 
     private Figure perRecipient(long station, IndicatorParams p, BigDecimal perPerson, Periods.Span span) {
-        Set<Long> people = p.entityType() == EntityType.FOLLOW_UP_ROSTER ? rosterOf(station, p)
+        Set<Long> people = p.entityType() == EntityType.FOLLOW_UP_ROSTER
+                ? rosterOf(station, p)
                 : facts.population(p.domain(), p.subtype()).getOrDefault(station, Set.of());
         Map<Long, Long> counts = servedCounts(station, p, span);
-        long met = people.stream().filter(r -> counts.getOrDefault(r, 0L) >= perPerson.longValue()).count();
-        String note = people.isEmpty() ? "名单中没有人员，无法达标"
-                : "名单 " + people.size() + " 人，本期达到每人 " + perPerson.stripTrailingZeros().toPlainString()
-                + " 次的 " + met + " 人";
+        long met = people.stream()
+                .filter(r -> counts.getOrDefault(r, 0L) >= perPerson.longValue())
+                .count();
+        String note = people.isEmpty()
+                ? "名单中没有人员，无法达标"
+                : "名单 " + people.size() + " 人，本期达到每人 "
+                        + perPerson.stripTrailingZeros().toPlainString() + " 次的 " + met + " 人";
         return new Figure(BigDecimal.valueOf(met), BigDecimal.valueOf(Math.max(1, people.size())), note);
     }
 
@@ -190,10 +215,10 @@ final class IndicatorEvaluator {
         Set<Long> people = facts.population(p.domain(), p.subtype()).getOrDefault(station, Set.of());
         Map<Long, Long> counts = servedCounts(station, p, span);
         long covered = people.stream().filter(counts::containsKey).count();
-        BigDecimal share = people.isEmpty() ? BigDecimal.ZERO
+        BigDecimal share = people.isEmpty()
+                ? BigDecimal.ZERO
                 : BigDecimal.valueOf(covered * 100).divide(BigDecimal.valueOf(people.size()), 1, RoundingMode.FLOOR);
-        String note = people.isEmpty() ? "台账中没有该类人员，无法计算覆盖率"
-                : "台账 " + people.size() + " 人，已服务 " + covered + " 人";
+        String note = people.isEmpty() ? "台账中没有该类人员，无法计算覆盖率" : "台账 " + people.size() + " 人，已服务 " + covered + " 人";
         return new Figure(share, percent, note);
     }
 
@@ -201,11 +226,14 @@ final class IndicatorEvaluator {
     private Figure entityCoverage(long station, IndicatorParams p, BigDecimal percent) {
         EntityFactSource.Share share = facts.entityShare(p.entityType(), p.condition())
                 .getOrDefault(station, new EntityFactSource.Share(0, 0));
-        BigDecimal value = share.total() == 0 ? BigDecimal.ZERO : BigDecimal.valueOf(share.meeting() * 100)
-                .divide(BigDecimal.valueOf(share.total()), 1, RoundingMode.FLOOR);
-        String note = share.total() == 0 ? "尚无" + p.entityType().label() + "，无法计算比例"
-                : p.entityType().label() + " " + share.total() + " 个，其中" + (p.condition() == null ? "达到要求" : p.condition())
-                + " " + share.meeting() + " 个";
+        BigDecimal value = share.total() == 0
+                ? BigDecimal.ZERO
+                : BigDecimal.valueOf(share.meeting() * 100)
+                        .divide(BigDecimal.valueOf(share.total()), 1, RoundingMode.FLOOR);
+        String note = share.total() == 0
+                ? "尚无" + p.entityType().label() + "，无法计算比例"
+                : p.entityType().label() + " " + share.total() + " 个，其中"
+                        + (p.condition() == null ? "达到要求" : p.condition()) + " " + share.meeting() + " 个";
         return new Figure(value, percent, note);
     }
 
@@ -214,7 +242,8 @@ final class IndicatorEvaluator {
         // rows indexed by month: a span reads its own months only, not the station's whole year each time
         facts.perRecipientByMonth(Set.copyOf(p.recordKinds()), station)
                 .subMap(YearMonth.from(span.from()), true, YearMonth.from(span.to()), true)
-                .values().forEach(rows -> rows.forEach(c -> {
+                .values()
+                .forEach(rows -> rows.forEach(c -> {
                     if (kindMatches(p, c.kind())) {
                         counts.merge(c.recipientId(), c.count(), Long::sum);
                     }
@@ -232,12 +261,15 @@ final class IndicatorEvaluator {
 
     long groupCount(long station, IndicatorParams p, Periods.Span span) {
         int sessions = p.sessionsEach() == null ? 1 : p.sessionsEach();
-        int attendees = p.attendeesPerSession() != null ? p.attendeesPerSession()
+        int attendees = p.attendeesPerSession() != null
+                ? p.attendeesPerSession()
                 : policy.minGroupAttendees() == null ? 0 : policy.minGroupAttendees();
         return facts.groups(domainKey(p.domain())).stream()
                 .filter(g -> g.stationId() == station)
-                .filter(g -> g.sessions().stream().filter(s -> qualifies(s, attendees) && span.contains(s.date()))
-                        .count() >= sessions)
+                .filter(g -> g.sessions().stream()
+                                .filter(s -> qualifies(s, attendees) && span.contains(s.date()))
+                                .count()
+                        >= sessions)
                 .count();
     }
 
@@ -247,27 +279,43 @@ final class IndicatorEvaluator {
 
     private Figure amount(long station, IndicatorParams p, BigDecimal target, Periods.Span span) {
         List<AmountFact> events = facts.amounts(p.entityType()).stream()
-                .filter(a -> a.stationId() == station && span.contains(a.date())).toList();
+                .filter(a -> a.stationId() == station && span.contains(a.date()))
+                .toList();
         AmountAggregate agg = p.aggregate() == null ? AmountAggregate.SUM : p.aggregate();
         BigDecimal sum = events.stream().map(AmountFact::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         return switch (agg) {
             case SUM -> new Figure(sum, target, null);
-            case AVERAGE_PER_ENTITY -> new Figure(events.isEmpty() ? BigDecimal.ZERO
-                    : sum.divide(BigDecimal.valueOf(events.size()), 2, RoundingMode.FLOOR), target, null);
+            case AVERAGE_PER_ENTITY ->
+                new Figure(
+                        events.isEmpty()
+                                ? BigDecimal.ZERO
+                                : sum.divide(BigDecimal.valueOf(events.size()), 2, RoundingMode.FLOOR),
+                        target,
+                        null);
             case EVENTS_AT_LEAST -> {
                 int need = p.eventsMin() == null ? 1 : p.eventsMin();
-                long reaching = events.stream().filter(a -> a.amount().compareTo(target) >= 0).count();
-                yield new Figure(BigDecimal.valueOf(reaching), BigDecimal.valueOf(need), "要求：至少 " + need
-                        + " 次、每次不低于 " + money(target) + " 元（较小的也可以有，不计入）；本期共 " + events.size()
-                        + " 次，达到的 " + reaching + " 次");
+                long reaching = events.stream()
+                        .filter(a -> a.amount().compareTo(target) >= 0)
+                        .count();
+                yield new Figure(
+                        BigDecimal.valueOf(reaching),
+                        BigDecimal.valueOf(need),
+                        "要求：至少 " + need
+                                + " 次、每次不低于 " + money(target) + " 元（较小的也可以有，不计入）；本期共 " + events.size()
+                                + " 次，达到的 " + reaching + " 次");
             }
             case EACH_EVENT -> {
-                long below = events.stream().filter(a -> a.amount().compareTo(target) < 0).count();
-                BigDecimal min = events.stream().map(AmountFact::amount).min(BigDecimal::compareTo)
+                long below = events.stream()
+                        .filter(a -> a.amount().compareTo(target) < 0)
+                        .count();
+                BigDecimal min = events.stream()
+                        .map(AmountFact::amount)
+                        .min(BigDecimal::compareTo)
                         .orElse(BigDecimal.ZERO);
-                String note = "要求：每一次都不低于 " + money(target) + " 元；" + (below > 0
-                        ? "有 " + below + " 次低于标准"
-                        : events.isEmpty() ? "本期尚无记录" : "共 " + events.size() + " 次，均达到标准");
+                String note = "要求：每一次都不低于 " + money(target) + " 元；"
+                        + (below > 0
+                                ? "有 " + below + " 次低于标准"
+                                : events.isEmpty() ? "本期尚无记录" : "共 " + events.size() + " 次，均达到标准");
                 Verdict verdict = below > 0 ? Verdict.FAILING : events.isEmpty() ? Verdict.PENDING : Verdict.REACHED;
                 yield new Figure(min, target, note, verdict);
             }
@@ -293,10 +341,13 @@ final class IndicatorEvaluator {
             return new Figure(BigDecimal.ZERO, BigDecimal.valueOf(p.documents().size()), "本期尚未开始");
         }
         Set<String> present = facts.documents(p.documents(), p.domain()).getOrDefault(station, Set.of());
-        List<String> lacking = p.documents().stream().filter(d -> !present.contains(d)).toList();
+        List<String> lacking =
+                p.documents().stream().filter(d -> !present.contains(d)).toList();
         String note = lacking.isEmpty() ? "资料齐全" : "缺少：" + String.join("、", lacking);
-        return new Figure(BigDecimal.valueOf(p.documents().size() - lacking.size()),
-                BigDecimal.valueOf(p.documents().size()), note);
+        return new Figure(
+                BigDecimal.valueOf(p.documents().size() - lacking.size()),
+                BigDecimal.valueOf(p.documents().size()),
+                note);
     }
 
     /** Why an indicator cannot be computed yet, or null when its data source is there. */
@@ -305,14 +356,21 @@ final class IndicatorEvaluator {
         boolean ok = switch (ind.kind()) {
             case ACTIVITY_COUNT -> facts.records.isPresent();
             case PER_RECIPIENT_FREQUENCY -> facts.records.isPresent() && facts.ledgers.isPresent();
-            case COVERAGE -> p.entityType() == null ? facts.records.isPresent() && facts.ledgers.isPresent()
-                    : facts.entityShare(p.entityType(), p.condition()) != null;
+            case COVERAGE ->
+                p.entityType() == null
+                        ? facts.records.isPresent() && facts.ledgers.isPresent()
+                        : facts.entityShare(p.entityType(), p.condition()) != null;
             case CASE_QUOTA, GROUP_QUOTA, EXEMPLARY -> facts.casework.isPresent();
-            case AMOUNT -> p.entityType() != null && facts.entitySource(p.entityType()).isPresent();
-            case ENTITY_COUNT -> p.entityType() == EntityType.FOLLOW_UP_ROSTER ? facts.ledgers.isPresent()
-                    : p.entityType() != null && facts.entitySource(p.entityType())
-                    .filter(src -> p.countMode() != EntityCountMode.STARTED || src.keepsStartDates(p.entityType()))
-                    .isPresent();
+            case AMOUNT ->
+                p.entityType() != null && facts.entitySource(p.entityType()).isPresent();
+            case ENTITY_COUNT ->
+                p.entityType() == EntityType.FOLLOW_UP_ROSTER
+                        ? facts.ledgers.isPresent()
+                        : p.entityType() != null
+                                && facts.entitySource(p.entityType())
+                                        .filter(src -> p.countMode() != EntityCountMode.STARTED
+                                                || src.keepsStartDates(p.entityType()))
+                                        .isPresent();
             case DOCUMENT -> facts.documentsConnected(p.documents());
             case STAFFING, CHECKLIST -> true;
         };
@@ -348,26 +406,48 @@ final class IndicatorEvaluator {
         return a.isBefore(b) ? a : b;
     }
 
-    private static IndicatorResult result(ProjectIndicator pi, BigDecimal target, BigDecimal actual,
-                                          IndicatorStatus status, List<SubPeriodResult> periods, String note) {
+    private static IndicatorResult result(
+            ProjectIndicator pi,
+            BigDecimal target,
+            BigDecimal actual,
+            IndicatorStatus status,
+            List<SubPeriodResult> periods,
+            String note) {
         Indicator ind = pi.indicator();
-        return new IndicatorResult(ind.id() == null ? -1 : ind.id(), ind.code(), ind.name(), pi.item().name(),
-                ind.standard(), ind.kind(), ind.period(), target, actual, ind.params().unit(), status, periods, note,
-                ind.value(), ind.evidence());
+        return new IndicatorResult(
+                ind.id() == null ? -1 : ind.id(),
+                ind.code(),
+                ind.name(),
+                pi.item().name(),
+                ind.standard(),
+                ind.kind(),
+                ind.period(),
+                target,
+                actual,
+                ind.params().unit(),
+                status,
+                periods,
+                note,
+                ind.value(),
+                ind.evidence());
     }
 
     /** The record kinds of every activity count that will be computed (an empty set: any kind). */
     List<Set<RecordKind>> activityKinds(List<ProjectIndicator> indicators) {
-        return indicators.stream().map(ProjectIndicator::indicator)
+        return indicators.stream()
+                .map(ProjectIndicator::indicator)
                 .filter(i -> i.kind() == RuleKind.ACTIVITY_COUNT && missingSource(i) == null)
-                .map(i -> Set.copyOf(i.params().recordKinds())).toList();
+                .map(i -> Set.copyOf(i.params().recordKinds()))
+                .toList();
     }
 
     /** The record kinds of every indicator that will count records per served person (one scan serves them all). */
     List<Set<RecordKind>> perRecipientKinds(List<ProjectIndicator> indicators) {
-        return indicators.stream().map(ProjectIndicator::indicator)
+        return indicators.stream()
+                .map(ProjectIndicator::indicator)
                 .filter(i -> i.kind() == RuleKind.PER_RECIPIENT_FREQUENCY || i.kind() == RuleKind.COVERAGE)
                 .filter(i -> missingSource(i) == null)
-                .map(i -> Set.copyOf(i.params().recordKinds())).toList();
+                .map(i -> Set.copyOf(i.params().recordKinds()))
+                .toList();
     }
 }

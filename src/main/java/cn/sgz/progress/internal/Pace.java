@@ -15,8 +15,7 @@ import java.util.List;
  */
 final class Pace {
 
-    private Pace() {
-    }
+    private Pace() {}
 
     static IndicatorStatus of(Periods.Span span, LocalDate asOf, BigDecimal target, BigDecimal actual) {
         if (asOf.isBefore(span.from())) {

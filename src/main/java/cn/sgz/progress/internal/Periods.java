@@ -14,8 +14,7 @@ import java.util.List;
  */
 final class Periods {
 
-    private Periods() {
-    }
+    private Periods() {}
 
     record Span(String label, LocalDate from, LocalDate to) {
 

@@ -1,12 +1,12 @@
 package cn.sgz.progress.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.catalog.Project;
 import cn.sgz.progress.ComplianceService;
 import cn.sgz.progress.Drilldown;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.progress.StationCompliance;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -34,22 +34,28 @@ class ProgressController {
 
     @GetMapping("/api/v1/projects/{projectId}/compliance")
     @ResponseBody
-    @Operation(summary = "项目各社工站的指标达标情况",
+    @Operation(
+            summary = "项目各社工站的指标达标情况",
             description = "每个指标给出目标、实际、状态（MET/ON_TRACK/AT_RISK/MISSED/NOT_DUE，数据来源未接入为 NOT_CONNECTED）和各子周期")
-    List<StationCompliance> api(@PathVariable long projectId,
-                                @Parameter(description = "只看一个社工站") @RequestParam(required = false) Long stationId,
-                                @Parameter(description = "统计截至日期，默认今天")
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+    List<StationCompliance> api(
+            @PathVariable long projectId,
+            @Parameter(description = "只看一个社工站") @RequestParam(required = false) Long stationId,
+            @Parameter(description = "统计截至日期，默认今天")
+                    @RequestParam(required = false)
+                    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+                    LocalDate asOf) {
         return compliance.compute(projectId, stationId, asOfOrToday(asOf));
     }
 
     @GetMapping("/api/v1/projects/{projectId}/compliance/{indicatorId}/records")
     @ResponseBody
     @Operation(summary = "指标明细：计入的记录和未计入的记录（含原因）")
-    Drilldown apiDrilldown(@PathVariable long projectId, @PathVariable long indicatorId, @RequestParam long stationId,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                           @Parameter(description = "子周期名称，如 2026年第3季度；默认当期")
-                           @RequestParam(required = false) String period) {
+    Drilldown apiDrilldown(
+            @PathVariable long projectId,
+            @PathVariable long indicatorId,
+            @RequestParam long stationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @Parameter(description = "子周期名称，如 2026年第3季度；默认当期") @RequestParam(required = false) String period) {
         return compliance.drilldown(projectId, indicatorId, stationId, asOfOrToday(asOf), period);
     }
 
@@ -61,27 +67,31 @@ class ProgressController {
     }
 
     @GetMapping("/progress/projects/{projectId}")
-    String county(@PathVariable long projectId,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                  Model model) {
+    String county(
+            @PathVariable long projectId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
         LocalDate date = asOfOrToday(asOf);
         List<StationCompliance> stations = compliance.compute(projectId, null, date);
         if (stations.size() == 1) {
-            return "redirect:/progress/projects/" + projectId + "/stations/" + stations.get(0).stationId()
-                    + (asOf == null ? "" : "?asOf=" + asOf);
+            return "redirect:/progress/projects/" + projectId + "/stations/"
+                    + stations.get(0).stationId() + (asOf == null ? "" : "?asOf=" + asOf);
         }
         model.addAttribute("project", compliance.project(projectId));
         model.addAttribute("stations", stations);
-        model.addAttribute("rows", stations.isEmpty() ? List.of() : stations.get(0).indicators());
+        model.addAttribute(
+                "rows", stations.isEmpty() ? List.of() : stations.get(0).indicators());
         model.addAttribute("asOf", date);
         model.addAttribute("statuses", IndicatorStatus.values());
         return "progress/county";
     }
 
     @GetMapping("/progress/projects/{projectId}/stations/{stationId}")
-    String station(@PathVariable long projectId, @PathVariable long stationId,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                   Model model) {
+    String station(
+            @PathVariable long projectId,
+            @PathVariable long stationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
         LocalDate date = asOfOrToday(asOf);
         StationCompliance sc = compliance.compute(projectId, stationId, date).get(0);
         model.addAttribute("project", compliance.project(projectId));
@@ -93,9 +103,13 @@ class ProgressController {
     }
 
     @GetMapping("/progress/projects/{projectId}/stations/{stationId}/indicators/{indicatorId}")
-    String drilldown(@PathVariable long projectId, @PathVariable long stationId, @PathVariable long indicatorId,
-                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                     @RequestParam(required = false) String period, Model model) {
+    String drilldown(
+            @PathVariable long projectId,
+            @PathVariable long stationId,
+            @PathVariable long indicatorId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String period,
+            Model model) {
         LocalDate date = asOfOrToday(asOf);
         StationCompliance sc = compliance.compute(projectId, stationId, date).get(0);
         IndicatorResult result = sc.byIndicator().get(indicatorId);

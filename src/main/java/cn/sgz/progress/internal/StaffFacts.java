@@ -19,7 +19,9 @@ class StaffFacts implements Facts.StaffCounts {
     @Override
     public Map<Long, Count> byStation(Collection<Long> stationIds) {
         Map<Long, Count> result = new HashMap<>();
-        directory.staffByStation(stationIds).forEach((station, c) -> result.put(station, new Count(c.total(), c.certified())));
+        directory
+                .staffByStation(stationIds)
+                .forEach((station, c) -> result.put(station, new Count(c.total(), c.certified())));
         return result;
     }
 }

@@ -20,10 +20,14 @@ record CategoryRow(RecipientCategory category, String subtype, List<String> flag
         if (column == null || column.isBlank()) {
             return List.of();
         }
-        return java.util.Arrays.stream(column.split(",")).filter(s -> !s.isBlank()).toList();
+        return java.util.Arrays.stream(column.split(","))
+                .filter(s -> !s.isBlank())
+                .toList();
     }
 
     static <E extends Enum<E>> List<String> names(Collection<E> values) {
-        return values == null ? List.of() : values.stream().sorted().map(Enum::name).collect(Collectors.toList());
+        return values == null
+                ? List.of()
+                : values.stream().sorted().map(Enum::name).collect(Collectors.toList());
     }
 }

@@ -1,6 +1,5 @@
 package cn.sgz.recipient.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.recipient.ChildSubtype;
@@ -12,6 +11,7 @@ import cn.sgz.recipient.RecipientCategory;
 import cn.sgz.recipient.RiskLevel;
 import cn.sgz.recipient.internal.RecipientAccess.Placement;
 import cn.sgz.recipient.internal.RecipientStore.Placed;
+import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -49,8 +49,14 @@ class DemoRecipientData implements ApplicationRunner {
     private final AssessmentService assessments;
     private final FollowUpService followUps;
 
-    DemoRecipientData(JdbcClient jdbc, DemoUsers demoUsers, RecipientAccess access, RecipientStore store,
-                      HouseholdService household, AssessmentService assessments, FollowUpService followUps) {
+    DemoRecipientData(
+            JdbcClient jdbc,
+            DemoUsers demoUsers,
+            RecipientAccess access,
+            RecipientStore store,
+            HouseholdService household,
+            AssessmentService assessments,
+            FollowUpService followUps) {
         this.jdbc = jdbc;
         this.demoUsers = demoUsers;
         this.access = access;
@@ -70,8 +76,8 @@ class DemoRecipientData implements ApplicationRunner {
     }
 
     /** The demo worker of each demo station; stations without one get ledger entries only. */
-    private static final java.util.Map<String, String> STATION_WORKERS = java.util.Map.of(
-            "沙河街道社工站", "demo_worker", "萨如拉街道社工站", "demo_worker2");
+    private static final java.util.Map<String, String> STATION_WORKERS =
+            java.util.Map.of("沙河街道社工站", "demo_worker", "萨如拉街道社工站", "demo_worker2");
 
     private void load() {
         LocalDate today = ChinaTime.today();
@@ -81,19 +87,23 @@ class DemoRecipientData implements ApplicationRunner {
             Random random = new Random(station.id() * 7919L);
             SyntheticPeople people = new SyntheticPeople(station.id() * 104729L, today);
             List<OrgUnitView> rooms = access.rooms().stream()
-                    .filter(r -> r.parentId() != null && r.parentId() == station.id()).toList();
+                    .filter(r -> r.parentId() != null && r.parentId() == station.id())
+                    .toList();
             List<String> villages = rooms.stream().map(OrgUnitView::name).toList();
             int count = 45 + random.nextInt(11);
             List<Placed> placed = new ArrayList<>();
             List<SyntheticPeople.Person> persons = new ArrayList<>();
             while (placed.size() < count) {
-                RecipientCategory cat = RecipientCategory.values()[placed.size() % 5 == 4 && random.nextBoolean() ? 4
-                        : placed.size() % 4];
+                RecipientCategory cat = RecipientCategory.values()[
+                        placed.size() % 5 == 4 && random.nextBoolean() ? 4 : placed.size() % 4];
                 SyntheticPeople.Person p = people.person(cat, villages);
                 if (!seen.add(p.idNumber())) {
                     continue;
                 }
-                OrgUnitView room = rooms.stream().filter(r -> r.name().equals(p.village())).findFirst().orElse(station);
+                OrgUnitView room = rooms.stream()
+                        .filter(r -> r.name().equals(p.village()))
+                        .findFirst()
+                        .orElse(station);
                 RecipientRules.Outcome outcome = RecipientRules.check(form(p, room.id()), today);
                 if (!outcome.ok()) {
                     continue;
@@ -132,9 +142,24 @@ class DemoRecipientData implements ApplicationRunner {
 
     private static RecipientForm form(SyntheticPeople.Person p, long unitId) {
         RiskLevel risk = p.elderlyFlags().contains(ElderlyFlag.LIVING_ALONE) ? RiskLevel.MEDIUM : null;
-        return new RecipientForm(unitId, p.name(), p.gender(), p.birthDate(), p.idNumber(), p.phone(), p.address(),
-                p.categories(), p.assistance(), p.elderlyFlags(), p.childSubtypes(), p.disabilityType(),
-                p.disabilityGrade(), p.subsidy(), p.otherGroup(), risk, null);
+        return new RecipientForm(
+                unitId,
+                p.name(),
+                p.gender(),
+                p.birthDate(),
+                p.idNumber(),
+                p.phone(),
+                p.address(),
+                p.categories(),
+                p.assistance(),
+                p.elderlyFlags(),
+                p.childSubtypes(),
+                p.disabilityType(),
+                p.disabilityGrade(),
+                p.subsidy(),
+                p.otherGroup(),
+                risk,
+                null);
     }
 
     private void assess(long id, SyntheticPeople.Person p, LocalDate on, Random random) {
@@ -143,7 +168,8 @@ class DemoRecipientData implements ApplicationRunner {
         String care;
         if (p.categories().contains(RecipientCategory.ELDERLY)) {
             needs.add(NeedCode.DAILY_CARE);
-            if (p.elderlyFlags().contains(ElderlyFlag.LIVING_ALONE) || p.elderlyFlags().contains(ElderlyFlag.EMPTY_NEST)) {
+            if (p.elderlyFlags().contains(ElderlyFlag.LIVING_ALONE)
+                    || p.elderlyFlags().contains(ElderlyFlag.EMPTY_NEST)) {
                 needs.add(NeedCode.PSYCHOLOGICAL);
                 needs.add(NeedCode.SAFETY);
             }
@@ -173,34 +199,60 @@ class DemoRecipientData implements ApplicationRunner {
             care = "生活基本自理";
         }
         boolean child = p.categories().contains(RecipientCategory.CHILD);
-        assessments.record(id, new AssessmentService.AssessmentForm(on,
-                p.categories().contains(RecipientCategory.SOCIAL_ASSISTANCE) ? "家庭收入主要依靠低保金，月均约1200元" : "有固定收入，支出以医疗为主",
-                random.nextBoolean() ? "自有住房，砖混结构，冬季取暖靠燃煤" : "租住楼房，居住条件一般",
-                random.nextBoolean() ? "有高血压等慢性病，需长期服药" : "身体状况一般", care, needs,
-                null, "与邻里关系较好，社区网格员经常走访", risk,
-                p.categories().contains(RecipientCategory.ELDERLY) ? p.elderlyFlags() : null,
-                child ? p.guardianRelation() + "监护，监护能力一般" : null, child ? "日常生活由监护人照料" : null,
-                child ? (random.nextBoolean() ? "在读，成绩中等" : "在读，课业需辅导") : null,
-                child ? RiskLevel.LOW : null));
+        assessments.record(
+                id,
+                new AssessmentService.AssessmentForm(
+                        on,
+                        p.categories().contains(RecipientCategory.SOCIAL_ASSISTANCE)
+                                ? "家庭收入主要依靠低保金，月均约1200元"
+                                : "有固定收入，支出以医疗为主",
+                        random.nextBoolean() ? "自有住房，砖混结构，冬季取暖靠燃煤" : "租住楼房，居住条件一般",
+                        random.nextBoolean() ? "有高血压等慢性病，需长期服药" : "身体状况一般",
+                        care,
+                        needs,
+                        null,
+                        "与邻里关系较好，社区网格员经常走访",
+                        risk,
+                        p.categories().contains(RecipientCategory.ELDERLY) ? p.elderlyFlags() : null,
+                        child ? p.guardianRelation() + "监护，监护能力一般" : null,
+                        child ? "日常生活由监护人照料" : null,
+                        child ? (random.nextBoolean() ? "在读，成绩中等" : "在读，课业需辅导") : null,
+                        child ? RiskLevel.LOW : null));
     }
 
     private void roster(long id, SyntheticPeople.Person p, LocalDate today, Random random, int i) {
         FollowUpFrequency.Period quarter = FollowUpFrequency.QUARTERLY.periodOf(today);
         LocalDate start = quarter.start().minusMonths(6);
-        followUps.addToRoster(id, new FollowUpService.RosterForm(FollowUpFrequency.QUARTERLY,
-                p.categories().contains(RecipientCategory.ELDERLY) ? "独居/空巢老人，需定期巡访" : "困难群众，定期跟踪回访",
-                start));
+        followUps.addToRoster(
+                id,
+                new FollowUpService.RosterForm(
+                        FollowUpFrequency.QUARTERLY,
+                        p.categories().contains(RecipientCategory.ELDERLY) ? "独居/空巢老人，需定期巡访" : "困难群众，定期跟踪回访",
+                        start));
         switch (i % 3) {
             case 0 -> { // followed up this quarter: done
                 if (!today.isBefore(quarter.start())) {
-                    followUps.record(id, new FollowUpService.FollowUpForm(FollowUpMethod.VISIT, quarter.start()
-                            .plusDays(Math.min(random.nextInt(20), today.toEpochDay() - quarter.start().toEpochDay())),
-                            "入户探访，身体状况稳定，生活物资充足", null));
+                    followUps.record(
+                            id,
+                            new FollowUpService.FollowUpForm(
+                                    FollowUpMethod.VISIT,
+                                    quarter.start()
+                                            .plusDays(Math.min(
+                                                    random.nextInt(20),
+                                                    today.toEpochDay()
+                                                            - quarter.start().toEpochDay())),
+                                    "入户探访，身体状况稳定，生活物资充足",
+                                    null));
                 }
             }
             case 1 -> // last quarter only: due this quarter
-                    followUps.record(id, new FollowUpService.FollowUpForm(FollowUpMethod.PHONE,
-                            quarter.start().minusDays(20 + random.nextInt(30)), "电话问候，情况良好", null));
+                followUps.record(
+                        id,
+                        new FollowUpService.FollowUpForm(
+                                FollowUpMethod.PHONE,
+                                quarter.start().minusDays(20 + random.nextInt(30)),
+                                "电话问候，情况良好",
+                                null));
             default -> {
                 // never followed up since joining two quarters ago: overdue
             }

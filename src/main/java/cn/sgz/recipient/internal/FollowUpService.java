@@ -1,6 +1,5 @@
 package cn.sgz.recipient.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Scope;
 import cn.sgz.recipient.DueEntry;
@@ -15,10 +14,10 @@ import cn.sgz.recipient.RosterView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.NotFoundException;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,8 +38,12 @@ public class FollowUpService {
     private final ApplicationEventPublisher events;
     private final ServiceRecordBridge bridge;
 
-    FollowUpService(JdbcClient jdbc, RecipientAccess access, RecipientStore store, ApplicationEventPublisher events,
-                    ServiceRecordBridge bridge) {
+    FollowUpService(
+            JdbcClient jdbc,
+            RecipientAccess access,
+            RecipientStore store,
+            ApplicationEventPublisher events,
+            ServiceRecordBridge bridge) {
         this.jdbc = jdbc;
         this.access = access;
         this.store = store;
@@ -48,11 +51,9 @@ public class FollowUpService {
         this.bridge = bridge;
     }
 
-    public record RosterForm(FollowUpFrequency frequency, String reason, LocalDate startedOn) {
-    }
+    public record RosterForm(FollowUpFrequency frequency, String reason, LocalDate startedOn) {}
 
-    public record FollowUpForm(FollowUpMethod method, LocalDate followedOn, String findings, RiskLevel riskAfter) {
-    }
+    public record FollowUpForm(FollowUpMethod method, LocalDate followedOn, String findings, RiskLevel riskAfter) {}
 
     @Transactional
     public RosterView addToRoster(long recipientId, RosterForm form) {
@@ -71,7 +72,10 @@ public class FollowUpService {
             throw BusinessException.field("startedOn", "加入日期不能晚于今天");
         }
         boolean already = jdbc.sql("SELECT COUNT(*) FROM followup_roster WHERE recipient_id = ? AND active")
-                .param(recipientId).query(Long.class).single() > 0;
+                        .param(recipientId)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (already) {
             throw new ConflictException("该服务对象已在回访台账中");
         }
@@ -79,11 +83,21 @@ public class FollowUpService {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO followup_roster (recipient_id, station_id, org_path, frequency, reason, started_on, "
                         + "active, created_by, created_at) VALUES (?,?,?,?,?,?,TRUE,?,?)")
-                .params(recipientId, r.stationId(), path, freq.name(), reason, start, access.user().username(),
+                .params(
+                        recipientId,
+                        r.stationId(),
+                        path,
+                        freq.name(),
+                        reason,
+                        start,
+                        access.user().username(),
                         ChinaTime.offsetNow())
                 .update(keys, "id");
         events.publishEvent(AuditEvent.success("ROSTER_ADD", "RECIPIENT", recipientId, path, freq.name()));
-        return rosterOf(recipientId).stream().filter(RosterView::active).findFirst().orElseThrow();
+        return rosterOf(recipientId).stream()
+                .filter(RosterView::active)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional
@@ -91,7 +105,8 @@ public class FollowUpService {
         access.requireWriter();
         String path = access.requireVisible(recipientId);
         int n = jdbc.sql("UPDATE followup_roster SET active = FALSE, ended_on = ? WHERE recipient_id = ? AND active")
-                .params(ChinaTime.today(), recipientId).update();
+                .params(ChinaTime.today(), recipientId)
+                .update();
         if (n == 0) {
             throw new NotFoundException("回访台账记录");
         }
@@ -104,9 +119,14 @@ public class FollowUpService {
         return jdbc.sql("SELECT f.*, r.name FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id "
                         + "WHERE f.recipient_id = ? ORDER BY f.active DESC, f.started_on DESC")
                 .param(recipientId)
-                .query((rs, i) -> new RosterView(rs.getLong("id"), rs.getLong("recipient_id"), rs.getString("name"),
-                        FollowUpFrequency.valueOf(rs.getString("frequency")), rs.getString("reason"),
-                        rs.getObject("started_on", LocalDate.class), rs.getObject("ended_on", LocalDate.class),
+                .query((rs, i) -> new RosterView(
+                        rs.getLong("id"),
+                        rs.getLong("recipient_id"),
+                        rs.getString("name"),
+                        FollowUpFrequency.valueOf(rs.getString("frequency")),
+                        rs.getString("reason"),
+                        rs.getObject("started_on", LocalDate.class),
+                        rs.getObject("ended_on", LocalDate.class),
                         rs.getBoolean("active")))
                 .list();
     }
@@ -127,13 +147,14 @@ public class FollowUpService {
             params.add(stationId);
         }
         Map<Long, OrgUnitView> units = access.unitsById();
-        List<DueEntry> entries = jdbc.sql("SELECT f.id AS roster_id, f.frequency, f.reason, f.started_on, r.id, r.name, "
-                        + "r.gender, r.birth_date, r.station_id, r.org_unit_id, r.phone, r.address, r.risk_level, "
-                        + "(SELECT MAX(x.followed_on) FROM followup_record x WHERE x.recipient_id = r.id "
-                        + "AND x.followed_on <= ?) AS last_followed "
-                        + "FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id "
-                        + "WHERE f.active AND r.merged_into_id IS NULL AND r.status = 'ACTIVE' AND "
-                        + scope.sqlCondition("r.org_path") + station)
+        List<DueEntry> entries = jdbc.sql(
+                        "SELECT f.id AS roster_id, f.frequency, f.reason, f.started_on, r.id, r.name, "
+                                + "r.gender, r.birth_date, r.station_id, r.org_unit_id, r.phone, r.address, r.risk_level, "
+                                + "(SELECT MAX(x.followed_on) FROM followup_record x WHERE x.recipient_id = r.id "
+                                + "AND x.followed_on <= ?) AS last_followed "
+                                + "FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id "
+                                + "WHERE f.active AND r.merged_into_id IS NULL AND r.status = 'ACTIVE' AND "
+                                + scope.sqlCondition("r.org_path") + station)
                 .params(params)
                 .query((rs, i) -> {
                     FollowUpFrequency freq = FollowUpFrequency.valueOf(rs.getString("frequency"));
@@ -143,20 +164,32 @@ public class FollowUpService {
                     OrgUnitView station2 = units.get(rs.getLong("station_id"));
                     OrgUnitView unit = units.get(rs.getLong("org_unit_id"));
                     String risk = rs.getString("risk_level");
-                    return new DueEntry(rs.getLong("roster_id"), rs.getLong("id"), rs.getString("name"),
+                    return new DueEntry(
+                            rs.getLong("roster_id"),
+                            rs.getLong("id"),
+                            rs.getString("name"),
                             rs.getString("gender"),
-                            Period.between(rs.getObject("birth_date", LocalDate.class), today).getYears(),
-                            station2 == null ? null : station2.name(), unit == null ? null : unit.name(),
-                            access.phone(rs.getString("phone")), rs.getString("address"), freq, rs.getString("reason"),
-                            risk == null ? null : RiskLevel.valueOf(risk), last,
-                            DueStatus.of(freq, started, last, today), period.start(), period.end());
+                            Period.between(rs.getObject("birth_date", LocalDate.class), today)
+                                    .getYears(),
+                            station2 == null ? null : station2.name(),
+                            unit == null ? null : unit.name(),
+                            access.phone(rs.getString("phone")),
+                            rs.getString("address"),
+                            freq,
+                            rs.getString("reason"),
+                            risk == null ? null : RiskLevel.valueOf(risk),
+                            last,
+                            DueStatus.of(freq, started, last, today),
+                            period.start(),
+                            period.end());
                 })
                 .list();
         return entries.stream()
                 .filter(e -> !onlyOpen || e.status() != DueStatus.DONE)
-                .sorted(Comparator.comparing((DueEntry e) -> e.status() == DueStatus.OVERDUE ? 0
-                                : e.status() == DueStatus.DUE ? 1 : 2)
-                        .thenComparing(e -> e.riskLevel() == RiskLevel.HIGH ? 0 : e.riskLevel() == RiskLevel.MEDIUM ? 1 : 2)
+                .sorted(Comparator.comparing((DueEntry e) ->
+                                e.status() == DueStatus.OVERDUE ? 0 : e.status() == DueStatus.DUE ? 1 : 2)
+                        .thenComparing(
+                                e -> e.riskLevel() == RiskLevel.HIGH ? 0 : e.riskLevel() == RiskLevel.MEDIUM ? 1 : 2)
                         .thenComparing(DueEntry::name))
                 .toList();
     }
@@ -183,17 +216,30 @@ public class FollowUpService {
         if (!problems.isEmpty()) {
             throw new BusinessException("INVALID_INPUT", problems.get(0).message(), problems);
         }
-        Long rosterId = jdbc.sql("SELECT id FROM followup_roster WHERE recipient_id = ? AND active").param(recipientId)
-                .query(Long.class).optional().orElse(null);
+        Long rosterId = jdbc.sql("SELECT id FROM followup_roster WHERE recipient_id = ? AND active")
+                .param(recipientId)
+                .query(Long.class)
+                .optional()
+                .orElse(null);
         RiskLevel after = f.riskAfter() == null ? r.riskLevel() : f.riskAfter();
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO followup_record (recipient_id, roster_id, station_id, org_path, method, followed_on, "
                         + "findings, risk_before, risk_after, recorded_by, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                .params(recipientId, rosterId, r.stationId(), path, f.method().name(), on, findings,
-                        r.riskLevel() == null ? null : r.riskLevel().name(), after == null ? null : after.name(),
-                        access.user().username(), ChinaTime.offsetNow())
+                .params(
+                        recipientId,
+                        rosterId,
+                        r.stationId(),
+                        path,
+                        f.method().name(),
+                        on,
+                        findings,
+                        r.riskLevel() == null ? null : r.riskLevel().name(),
+                        after == null ? null : after.name(),
+                        access.user().username(),
+                        ChinaTime.offsetNow())
                 .update(keys, "id");
-        long id = keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class)
+        long id = keys.getKeyAs(Long.class) != null
+                ? keys.getKeyAs(Long.class)
                 : ((Number) keys.getKeys().get("id")).longValue();
         if (after != null && after != r.riskLevel()) {
             store.setRisk(recipientId, after);
@@ -201,9 +247,13 @@ public class FollowUpService {
         if (bridge.applies()) {
             bridge.followUp(r, id, f.method(), on, findings);
         }
-        events.publishEvent(AuditEvent.success("FOLLOWUP_CREATE", "RECIPIENT", recipientId, path, f.method().name()));
+        events.publishEvent(AuditEvent.success(
+                "FOLLOWUP_CREATE", "RECIPIENT", recipientId, path, f.method().name()));
         events.publishEvent(new FollowUpRecorded(id, recipientId, r.stationId(), f.method(), on));
-        return recordsOf(recipientId).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
+        return recordsOf(recipientId).stream()
+                .filter(v -> v.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
     @Transactional(readOnly = true)
@@ -212,10 +262,17 @@ public class FollowUpService {
         return jdbc.sql("SELECT x.*, r.name FROM followup_record x JOIN recipient r ON r.id = x.recipient_id "
                         + "WHERE x.recipient_id = ? ORDER BY x.followed_on DESC, x.id DESC")
                 .param(recipientId)
-                .query((rs, i) -> new FollowUpView(rs.getLong("id"), rs.getLong("recipient_id"), rs.getString("name"),
-                        FollowUpMethod.valueOf(rs.getString("method")), rs.getObject("followed_on", LocalDate.class),
-                        rs.getString("findings"), risk(rs.getString("risk_before")), risk(rs.getString("risk_after")),
-                        rs.getString("recorded_by"), (Long) rs.getObject("service_record_id")))
+                .query((rs, i) -> new FollowUpView(
+                        rs.getLong("id"),
+                        rs.getLong("recipient_id"),
+                        rs.getString("name"),
+                        FollowUpMethod.valueOf(rs.getString("method")),
+                        rs.getObject("followed_on", LocalDate.class),
+                        rs.getString("findings"),
+                        risk(rs.getString("risk_before")),
+                        risk(rs.getString("risk_after")),
+                        rs.getString("recorded_by"),
+                        (Long) rs.getObject("service_record_id")))
                 .list();
     }
 

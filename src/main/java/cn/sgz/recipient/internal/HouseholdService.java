@@ -1,12 +1,11 @@
 package cn.sgz.recipient.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.recipient.MemberView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.PhoneNumbers;
-import java.time.OffsetDateTime;
 import java.util.List;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,18 +27,23 @@ public class HouseholdService {
     }
 
     @io.swagger.v3.oas.annotations.media.Schema(name = "HouseholdMemberForm")
-    public record MemberForm(String name, String relation, String phone, boolean guardian, Long linkedRecipientId,
-                             String note) {
-    }
+    public record MemberForm(
+            String name, String relation, String phone, boolean guardian, Long linkedRecipientId, String note) {}
 
     @Transactional(readOnly = true)
     public List<MemberView> members(long recipientId) {
         access.requireVisible(recipientId);
         return jdbc.sql("SELECT * FROM recipient_member WHERE recipient_id = ? ORDER BY guardian DESC, id")
                 .param(recipientId)
-                .query((rs, i) -> new MemberView(rs.getLong("id"), rs.getLong("recipient_id"), rs.getString("name"),
-                        rs.getString("relation"), access.phone(rs.getString("phone")), rs.getBoolean("guardian"),
-                        (Long) rs.getObject("linked_recipient_id", Long.class), rs.getString("note")))
+                .query((rs, i) -> new MemberView(
+                        rs.getLong("id"),
+                        rs.getLong("recipient_id"),
+                        rs.getString("name"),
+                        rs.getString("relation"),
+                        access.phone(rs.getString("phone")),
+                        rs.getBoolean("guardian"),
+                        (Long) rs.getObject("linked_recipient_id", Long.class),
+                        rs.getString("note")))
                 .list();
     }
 
@@ -69,24 +73,30 @@ public class HouseholdService {
         String note = RecipientRules.blankToNull(form.note());
         long id = insert(recipientId, name, relation, phone, form.guardian(), form.linkedRecipientId(), note);
         events.publishEvent(AuditEvent.success("RECIPIENT_MEMBER_ADD", "RECIPIENT", recipientId, path, relation));
-        return members(recipientId).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+        return members(recipientId).stream()
+                .filter(m -> m.id() == id)
+                .findFirst()
+                .orElseThrow();
     }
 
-    long insert(long recipientId, String name, String relation, String phone, boolean guardian, Long linked,
-                String note) {
+    long insert(
+            long recipientId, String name, String relation, String phone, boolean guardian, Long linked, String note) {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO recipient_member (recipient_id, name, relation, phone, guardian, linked_recipient_id, "
                         + "note, created_at) VALUES (?,?,?,?,?,?,?,?)")
                 .params(recipientId, name, relation, phone, guardian, linked, note, ChinaTime.offsetNow())
                 .update(keys, "id");
-        return keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class) : ((Number) keys.getKeys().get("id")).longValue();
+        return keys.getKeyAs(Long.class) != null
+                ? keys.getKeyAs(Long.class)
+                : ((Number) keys.getKeys().get("id")).longValue();
     }
 
     @Transactional
     public void remove(long recipientId, long memberId) {
         access.requireWriter();
         String path = access.requireVisible(recipientId);
-        int n = jdbc.sql("DELETE FROM recipient_member WHERE id = ? AND recipient_id = ?").params(memberId, recipientId)
+        int n = jdbc.sql("DELETE FROM recipient_member WHERE id = ? AND recipient_id = ?")
+                .params(memberId, recipientId)
                 .update();
         if (n == 0) {
             throw new NotFoundException("家庭成员");

@@ -40,6 +40,7 @@ public class IdCrypto {
     private final SecureRandom random = new SecureRandom();
     /** Mac and Cipher instances are not thread-safe and costly to look up: one per thread. */
     private final ThreadLocal<Mac> macs;
+
     private final ThreadLocal<Cipher> ciphers = ThreadLocal.withInitial(() -> {
         try {
             return Cipher.getInstance("AES/GCM/NoPadding");
@@ -49,7 +50,8 @@ public class IdCrypto {
     });
 
     IdCrypto(@Value("${sgz.crypto.key:}") String configuredKey, @Value("${sgz.data-dir:./data}") String dataDir) {
-        byte[] master = configuredKey.isBlank() ? keyFromFile(Path.of(dataDir, "keys", "recipient.key"))
+        byte[] master = configuredKey.isBlank()
+                ? keyFromFile(Path.of(dataDir, "keys", "recipient.key"))
                 : Base64.getDecoder().decode(configuredKey.strip());
         if (master.length < 32) {
             throw new IllegalStateException("sgz.crypto.key 须为至少32字节的 base64 密钥");
@@ -75,7 +77,11 @@ public class IdCrypto {
             cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(new byte[] {FORMAT_V1});
             byte[] sealed = cipher.doFinal(plain.getBytes(StandardCharsets.UTF_8));
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT_V1).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(FORMAT_V1)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("加密失败", e);
         }
@@ -108,7 +114,11 @@ public class IdCrypto {
             cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
             cipher.updateAAD(new byte[] {FORMAT_FILE});
             byte[] sealed = cipher.doFinal(plain);
-            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length).put(FORMAT_FILE).put(nonce).put(sealed).array();
+            return ByteBuffer.allocate(1 + NONCE_BYTES + sealed.length)
+                    .put(FORMAT_FILE)
+                    .put(nonce)
+                    .put(sealed)
+                    .array();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("加密失败", e);
         }
@@ -151,8 +161,11 @@ public class IdCrypto {
                 byte[] fresh = new byte[32];
                 random.nextBytes(fresh);
                 try {
-                    Files.writeString(file, Base64.getEncoder().encodeToString(fresh) + "\n",
-                            java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                    Files.writeString(
+                            file,
+                            Base64.getEncoder().encodeToString(fresh) + "\n",
+                            java.nio.file.StandardOpenOption.CREATE_NEW,
+                            java.nio.file.StandardOpenOption.WRITE);
                     try {
                         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
                     } catch (UnsupportedOperationException ignored) {

@@ -16,12 +16,13 @@ public final class IdNumbers {
     private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("\\d{17}[0-9X]");
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
-    private IdNumbers() {
-    }
+    private IdNumbers() {}
 
     /** Upper-cased and without spaces, or "" for null. */
     public static String normalize(String raw) {
-        return raw == null ? "" : raw.replace(" ", "").replace("\u3000", "").strip().toUpperCase(Locale.ROOT);
+        return raw == null
+                ? ""
+                : raw.replace(" ", "").replace("\u3000", "").strip().toUpperCase(Locale.ROOT);
     }
 
     /** Null when valid, otherwise the Chinese reason. */
@@ -65,7 +66,9 @@ public final class IdNumbers {
     }
 
     public static LocalDate birthDate(String valid) {
-        return LocalDate.of(Integer.parseInt(valid.substring(6, 10)), Integer.parseInt(valid.substring(10, 12)),
+        return LocalDate.of(
+                Integer.parseInt(valid.substring(6, 10)),
+                Integer.parseInt(valid.substring(10, 12)),
                 Integer.parseInt(valid.substring(12, 14)));
     }
 

@@ -9,12 +9,12 @@ public enum ImportField {
     GENDER("性别", false, "性别"),
     ID_NUMBER("身份证号", true, "身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "证件号", "身份证件号码"),
     BIRTH_DATE("出生日期", false, "出生日期", "出生年月日", "出生年月", "生日"),
-    PHONE("联系电话", false, "联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "电话号码", "联系电话(手机)",
-            "本人电话", "本人联系电话", "固定电话", "座机"),
+    PHONE("联系电话", false, "联系电话", "电话", "手机", "手机号", "手机号码", "联系方式", "电话号码", "联系电话(手机)", "本人电话", "本人联系电话", "固定电话", "座机"),
     ADDRESS("住址", false, "住址", "家庭住址", "地址", "现住址", "居住地址", "家庭地址"),
-    VILLAGE("村(社区)", false, "村(社区)", "村/社区", "村社区", "社区", "村", "嘎查村", "所属社区", "所属村", "村居", "所在社区", "所在村",
-            "所属村(社区)", "所在村(社区)", "所属村/社区", "所在村/社区", "村(居)", "所属村(居)", "所属村居", "社区(村)",
-            "所属社区(村)", "村(社区)名称", "村委会", "居委会", "嘎查", "嘎查(村)", "所属嘎查村"),
+    VILLAGE(
+            "村(社区)", false, "村(社区)", "村/社区", "村社区", "社区", "村", "嘎查村", "所属社区", "所属村", "村居", "所在社区", "所在村", "所属村(社区)",
+            "所在村(社区)", "所属村/社区", "所在村/社区", "村(居)", "所属村(居)", "所属村居", "社区(村)", "所属社区(村)", "村(社区)名称", "村委会", "居委会", "嘎查",
+            "嘎查(村)", "所属嘎查村"),
     CATEGORY("类别", false, "类别", "人员类别", "对象类别", "救助类别", "类型", "人员类型", "对象类型"),
     FLAGS("子类/标识", false, "子类/标识", "子类", "标识", "困难类型", "特殊标识", "老人类别", "儿童类别", "救助类型", "困境类型"),
     DISABILITY_TYPE("残疾类别", false, "残疾类别", "残疾类型"),
@@ -51,7 +51,10 @@ public enum ImportField {
         if (h == null) {
             return "";
         }
-        return h.replace('（', '(').replace('）', ')').replace('／', '/').replaceAll("[\\s*＊:：\u3000]", "")
+        return h.replace('（', '(')
+                .replace('）', ')')
+                .replace('／', '/')
+                .replaceAll("[\\s*＊:：\u3000]", "")
                 .toLowerCase(Locale.ROOT);
     }
 
@@ -106,7 +109,22 @@ public enum ImportField {
 
     /** The headers of the downloadable template, in order. */
     static List<ImportField> templateFields() {
-        return List.of(SEQUENCE, NAME, GENDER, ID_NUMBER, PHONE, ADDRESS, VILLAGE, CATEGORY, DISABILITY_TYPE,
-                DISABILITY_GRADE, SUBSIDY, RISK, GUARDIAN_NAME, GUARDIAN_RELATION, GUARDIAN_PHONE, NOTE);
+        return List.of(
+                SEQUENCE,
+                NAME,
+                GENDER,
+                ID_NUMBER,
+                PHONE,
+                ADDRESS,
+                VILLAGE,
+                CATEGORY,
+                DISABILITY_TYPE,
+                DISABILITY_GRADE,
+                SUBSIDY,
+                RISK,
+                GUARDIAN_NAME,
+                GUARDIAN_RELATION,
+                GUARDIAN_PHONE,
+                NOTE);
     }
 }

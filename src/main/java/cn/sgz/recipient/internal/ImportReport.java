@@ -7,10 +7,23 @@ import java.util.List;
  * The outcome of checking (dry run) or importing a list: every problem by row, column and reason,
  * how many people would be added or updated, and how each column was understood.
  */
-public record ImportReport(long importId, String fileName, String status, long stationId, String stationName,
-                           RecipientCategory defaultCategory, int dataRows, int toCreate, int toUpdate,
-                           int problemCount, List<Problem> problems, boolean problemsTruncated, List<Column> columns,
-                           boolean hasUnknownColumns, List<SheetSummary> sheets, List<String> notices) {
+public record ImportReport(
+        long importId,
+        String fileName,
+        String status,
+        long stationId,
+        String stationName,
+        RecipientCategory defaultCategory,
+        int dataRows,
+        int toCreate,
+        int toUpdate,
+        int problemCount,
+        List<Problem> problems,
+        boolean problemsTruncated,
+        List<Column> columns,
+        boolean hasUnknownColumns,
+        List<SheetSummary> sheets,
+        List<String> notices) {
 
     public static final String CHECKED = "CHECKED";
     public static final String HAS_PROBLEMS = "HAS_PROBLEMS";
@@ -32,12 +45,10 @@ public record ImportReport(long importId, String fileName, String status, long s
     }
 
     /** Row 0 means the whole sheet or file; column is a letter (A, B, …) or empty; sheet is its tab name. */
-    public record Problem(String sheet, int row, String column, String header, String message) {
-    }
+    public record Problem(String sheet, int row, String column, String header, String message) {}
 
     /** One sheet of the workbook: how many data rows it had, or that it was not a list and was skipped. */
-    public record SheetSummary(String name, int dataRows, boolean read) {
-    }
+    public record SheetSummary(String name, int dataRows, boolean read) {}
 
     public record Column(int index, String letter, String header, ImportField field, boolean recognized) {
 

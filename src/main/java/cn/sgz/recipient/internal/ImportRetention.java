@@ -27,14 +27,18 @@ public class ImportRetention {
     private final ApplicationEventPublisher events;
     private final Duration retention;
 
-    ImportRetention(JdbcClient jdbc, ApplicationEventPublisher events,
-                    @Value("${sgz.import.retention:24h}") Duration retention) {
+    ImportRetention(
+            JdbcClient jdbc,
+            ApplicationEventPublisher events,
+            @Value("${sgz.import.retention:24h}") Duration retention) {
         this.jdbc = jdbc;
         this.events = events;
         this.retention = retention;
     }
 
-    @Scheduled(initialDelayString = "${sgz.import.purge-initial-delay:5m}", fixedDelayString = "${sgz.import.purge-interval:1h}")
+    @Scheduled(
+            initialDelayString = "${sgz.import.purge-initial-delay:5m}",
+            fixedDelayString = "${sgz.import.purge-interval:1h}")
     void scheduled() {
         purge();
     }
@@ -44,12 +48,21 @@ public class ImportRetention {
     public int purge() {
         int purged = jdbc.sql("UPDATE recipient_import SET content = NULL, status = ? WHERE content IS NOT NULL "
                         + "AND status IN (?, ?) AND created_at < ?")
-                .params(ImportReport.EXPIRED, ImportReport.CHECKED, ImportReport.HAS_PROBLEMS,
+                .params(
+                        ImportReport.EXPIRED,
+                        ImportReport.CHECKED,
+                        ImportReport.HAS_PROBLEMS,
                         ChinaTime.offsetNow().minus(retention))
                 .update();
         if (purged > 0) {
             log.info("已清除 {} 个超过 {} 未确认导入的名单文件", purged, retention);
-            events.publishEvent(new AuditEvent("system", "IMPORT_PURGE", "RECIPIENT_IMPORT", null, null, "SUCCESS",
+            events.publishEvent(new AuditEvent(
+                    "system",
+                    "IMPORT_PURGE",
+                    "RECIPIENT_IMPORT",
+                    null,
+                    null,
+                    "SUCCESS",
                     "清除未确认导入的名单文件 " + purged + " 个（保留期 " + retention + "）"));
         }
         return purged;

@@ -1,6 +1,5 @@
 package cn.sgz.recipient.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.recipient.RecipientCategory;
 import cn.sgz.recipient.internal.RecipientAccess.Placement;
@@ -10,6 +9,7 @@ import cn.sgz.recipient.internal.RecipientStore.Placed;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.PhoneNumbers;
 import java.time.LocalDate;
@@ -49,10 +49,15 @@ public class ImportService {
     private final long maxBytes;
     private final int maxRows;
 
-    ImportService(JdbcClient jdbc, RecipientAccess access, RecipientStore store, IdCrypto crypto,
-                  org.springframework.jdbc.core.JdbcTemplate template, ApplicationEventPublisher events,
-                  @Value("${sgz.recipient.import.max-bytes:20971520}") long maxBytes,
-                  @Value("${sgz.recipient.import.max-rows:100000}") int maxRows) {
+    ImportService(
+            JdbcClient jdbc,
+            RecipientAccess access,
+            RecipientStore store,
+            IdCrypto crypto,
+            org.springframework.jdbc.core.JdbcTemplate template,
+            ApplicationEventPublisher events,
+            @Value("${sgz.recipient.import.max-bytes:20971520}") long maxBytes,
+            @Value("${sgz.recipient.import.max-rows:100000}") int maxRows) {
         this.jdbc = jdbc;
         this.access = access;
         this.store = store;
@@ -82,10 +87,19 @@ public class ImportService {
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("INSERT INTO recipient_import (station_id, org_path, file_name, file_kind, content, mapping, status, "
                         + "created_by, created_at) VALUES (?,?,?,?,?,?,?,?,?)")
-                .params(station.stationId(), station.path(), name, kind.name(), crypto.encryptFile(content), mapping,
-                        ImportReport.HAS_PROBLEMS, access.user().username(), ChinaTime.offsetNow())
+                .params(
+                        station.stationId(),
+                        station.path(),
+                        name,
+                        kind.name(),
+                        crypto.encryptFile(content),
+                        mapping,
+                        ImportReport.HAS_PROBLEMS,
+                        access.user().username(),
+                        ChinaTime.offsetNow())
                 .update(keys, "id");
-        long id = keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class)
+        long id = keys.getKeyAs(Long.class) != null
+                ? keys.getKeyAs(Long.class)
                 : ((Number) keys.getKeys().get("id")).longValue();
         return check(id);
     }
@@ -99,10 +113,14 @@ public class ImportService {
         StringBuilder mapping = new StringBuilder(defaultCategory == null ? "" : "default=" + defaultCategory.name());
         columns.forEach((index, field) -> {
             if (field != null) {
-                mapping.append(mapping.isEmpty() ? "" : ";").append(index).append('=').append(field.name());
+                mapping.append(mapping.isEmpty() ? "" : ";")
+                        .append(index)
+                        .append('=')
+                        .append(field.name());
             }
         });
-        jdbc.sql("UPDATE recipient_import SET mapping = ? WHERE id = ?").params(cut(mapping.toString(), 2000), importId)
+        jdbc.sql("UPDATE recipient_import SET mapping = ? WHERE id = ?")
+                .params(cut(mapping.toString(), 2000), importId)
                 .update();
         return check(importId);
     }
@@ -119,9 +137,26 @@ public class ImportService {
         Analysis a = analyze(s, ctx, row -> counts[row.matchedId() == null ? 0 : 1]++);
         String status = a.problemCount() == 0 && a.dataRows() > 0 ? ImportReport.CHECKED : ImportReport.HAS_PROBLEMS;
         jdbc.sql("UPDATE recipient_import SET status = ?, total_rows = ?, problem_count = ? WHERE id = ?")
-                .params(status, a.dataRows(), a.problemCount(), importId).update();
-        return report(new Stored(s.id(), s.stationId(), s.path(), s.fileName(), s.kind(), s.content(), s.mapping(),
-                status, s.created(), s.updated()), a, counts[0], counts[1], a.problems(), a.problemCount(), a.columns());
+                .params(status, a.dataRows(), a.problemCount(), importId)
+                .update();
+        return report(
+                new Stored(
+                        s.id(),
+                        s.stationId(),
+                        s.path(),
+                        s.fileName(),
+                        s.kind(),
+                        s.content(),
+                        s.mapping(),
+                        status,
+                        s.created(),
+                        s.updated()),
+                a,
+                counts[0],
+                counts[1],
+                a.problems(),
+                a.problemCount(),
+                a.columns());
     }
 
     /**
@@ -134,7 +169,8 @@ public class ImportService {
         Stored s = load(importId);
         requireOpen(s);
         int claimed = jdbc.sql("UPDATE recipient_import SET status = 'IMPORTING' WHERE id = ? AND status = ?")
-                .params(importId, ImportReport.CHECKED).update();
+                .params(importId, ImportReport.CHECKED)
+                .update();
         if (claimed == 0) {
             throw new BusinessException("IMPORT_NOT_READY", "名单尚未通过检查（或正在导入），请先修正问题并重新检查");
         }
@@ -144,26 +180,52 @@ public class ImportService {
         List<ValidRow> updates = new ArrayList<>();
         int[] totals = new int[2];
         boolean[] failed = {false};
-        Analysis a = analyze(s, ctx, row -> {
-            if (failed[0]) {
-                return;
-            }
-            (row.matchedId() == null ? creates : updates).add(row);
-            if (creates.size() + updates.size() >= CHUNK) {
-                flush(creates, updates, s.id(), user, totals);
-            }
-        }, () -> failed[0] = true);
+        Analysis a = analyze(
+                s,
+                ctx,
+                row -> {
+                    if (failed[0]) {
+                        return;
+                    }
+                    (row.matchedId() == null ? creates : updates).add(row);
+                    if (creates.size() + updates.size() >= CHUNK) {
+                        flush(creates, updates, s.id(), user, totals);
+                    }
+                },
+                () -> failed[0] = true);
         if (a.problemCount() > 0 || a.dataRows() == 0) {
-            throw new ImportFailedException(report(s, a, 0, 0, a.problems(), Math.max(1, a.problemCount()), a.columns()));
+            throw new ImportFailedException(
+                    report(s, a, 0, 0, a.problems(), Math.max(1, a.problemCount()), a.columns()));
         }
         flush(creates, updates, s.id(), user, totals);
         jdbc.sql("UPDATE recipient_import SET status = ?, content = NULL, created_count = ?, updated_count = ?, "
                         + "imported_at = ? WHERE id = ?")
-                .params(ImportReport.IMPORTED, totals[0], totals[1], ChinaTime.offsetNow(), importId).update();
-        events.publishEvent(AuditEvent.success("RECIPIENT_IMPORT", "RECIPIENT_IMPORT", importId, s.path(),
+                .params(ImportReport.IMPORTED, totals[0], totals[1], ChinaTime.offsetNow(), importId)
+                .update();
+        events.publishEvent(AuditEvent.success(
+                "RECIPIENT_IMPORT",
+                "RECIPIENT_IMPORT",
+                importId,
+                s.path(),
                 s.fileName() + "：新增" + totals[0] + "人，更新" + totals[1] + "人"));
-        return report(new Stored(s.id(), s.stationId(), s.path(), s.fileName(), s.kind(), null, s.mapping(),
-                ImportReport.IMPORTED, totals[0], totals[1]), a, totals[0], totals[1], List.of(), 0, a.columns());
+        return report(
+                new Stored(
+                        s.id(),
+                        s.stationId(),
+                        s.path(),
+                        s.fileName(),
+                        s.kind(),
+                        null,
+                        s.mapping(),
+                        ImportReport.IMPORTED,
+                        totals[0],
+                        totals[1]),
+                a,
+                totals[0],
+                totals[1],
+                List.of(),
+                0,
+                a.columns());
     }
 
     @Transactional(readOnly = true)
@@ -173,14 +235,22 @@ public class ImportService {
     }
 
     private static Object[] member(long recipientId, ValidRow r, OffsetDateTime now) {
-        return new Object[] {recipientId, r.guardianName(), r.guardianRelation() == null ? "监护人" : r.guardianRelation(),
-                r.guardianPhone(), now};
+        return new Object[] {
+            recipientId,
+            r.guardianName(),
+            r.guardianRelation() == null ? "监护人" : r.guardianRelation(),
+            r.guardianPhone(),
+            now
+        };
     }
 
     private void flush(List<ValidRow> creates, List<ValidRow> updates, long importId, String user, int[] totals) {
-        List<Placed> placed = creates.stream().map(r -> new Placed(r.at(), r.data())).toList();
+        List<Placed> placed =
+                creates.stream().map(r -> new Placed(r.at(), r.data())).toList();
         store.insertBatch(placed, importId, user);
-        store.updateBatch(updates.stream().map(r -> new Matched(r.matchedId(), r.at(), r.data())).toList());
+        store.updateBatch(updates.stream()
+                .map(r -> new Matched(r.matchedId(), r.at(), r.data()))
+                .toList());
         // Guardians named on the list become household members (once), in one batch.
         List<Object[]> members = new ArrayList<>();
         OffsetDateTime now = ChinaTime.offsetNow();
@@ -191,14 +261,20 @@ public class ImportService {
             }
         }
         for (ValidRow r : updates) {
-            if (r.guardianName() != null && jdbc.sql("SELECT COUNT(*) FROM recipient_member WHERE recipient_id = ? "
-                    + "AND name = ?").params(r.matchedId(), r.guardianName()).query(Long.class).single() == 0) {
+            if (r.guardianName() != null
+                    && jdbc.sql("SELECT COUNT(*) FROM recipient_member WHERE recipient_id = ? " + "AND name = ?")
+                                    .params(r.matchedId(), r.guardianName())
+                                    .query(Long.class)
+                                    .single()
+                            == 0) {
                 members.add(member(r.matchedId(), r, now));
             }
         }
         if (!members.isEmpty()) {
-            template.batchUpdate("INSERT INTO recipient_member (recipient_id, name, relation, phone, guardian, note, "
-                    + "created_at) VALUES (?,?,?,?,TRUE,NULL,?)", members);
+            template.batchUpdate(
+                    "INSERT INTO recipient_member (recipient_id, name, relation, phone, guardian, note, "
+                            + "created_at) VALUES (?,?,?,?,TRUE,NULL,?)",
+                    members);
         }
         totals[0] += creates.size();
         totals[1] += updates.size();
@@ -208,19 +284,32 @@ public class ImportService {
 
     // ---- analysis --------------------------------------------------------------------------------
 
-    record ValidRow(int row, Placement at, RecipientData data, Long matchedId, String guardianName,
-                    String guardianRelation, String guardianPhone) {
-    }
+    record ValidRow(
+            int row,
+            Placement at,
+            RecipientData data,
+            Long matchedId,
+            String guardianName,
+            String guardianRelation,
+            String guardianPhone) {}
 
-    private record Analysis(int dataRows, int problemCount, List<ImportReport.Problem> problems,
-                            List<ImportReport.Column> columns, List<ImportReport.SheetSummary> sheets,
-                            List<String> notices) {
-    }
+    private record Analysis(
+            int dataRows,
+            int problemCount,
+            List<ImportReport.Problem> problems,
+            List<ImportReport.Column> columns,
+            List<ImportReport.SheetSummary> sheets,
+            List<String> notices) {}
 
-    private record Context(Placement station, Map<String, Placement> rooms, List<String> roomNames,
-                           Map<String, HmacMatch> index, Map<Long, Long> stationOfId, Map<Integer, ImportField> overrides,
-                           RecipientCategory defaultCategory, LocalDate today) {
-    }
+    private record Context(
+            Placement station,
+            Map<String, Placement> rooms,
+            List<String> roomNames,
+            Map<String, HmacMatch> index,
+            Map<Long, Long> stationOfId,
+            Map<Integer, ImportField> overrides,
+            RecipientCategory defaultCategory,
+            LocalDate today) {}
 
     private Context context(Stored s) {
         Placement station = stationPlacement(s.stationId());
@@ -254,8 +343,7 @@ public class ImportService {
     }
 
     private Analysis analyze(Stored s, Context ctx, java.util.function.Consumer<ValidRow> sink) {
-        return analyze(s, ctx, sink, () -> {
-        });
+        return analyze(s, ctx, sink, () -> {});
     }
 
     private Analysis analyze(Stored s, Context ctx, java.util.function.Consumer<ValidRow> sink, Runnable onProblem) {
@@ -272,8 +360,13 @@ public class ImportService {
             }
         });
         checker.finish();
-        return new Analysis(checker.dataRows, checker.problemCount, checker.problems, checker.columns(),
-                checker.sheets, checker.notices);
+        return new Analysis(
+                checker.dataRows,
+                checker.problemCount,
+                checker.problems,
+                checker.columns(),
+                checker.sheets,
+                checker.notices);
     }
 
     /** An ID number typed anywhere in a row: a sheet holding one is a list of people, never skipped unseen. */
@@ -336,13 +429,19 @@ public class ImportService {
             }
             if (headerless) {
                 skippedRows++;
-                idLikeRows += cells.stream().anyMatch(c -> c != null && ID_LIKE.matcher(c).find()) ? 1 : 0;
+                idLikeRows += cells.stream()
+                                .anyMatch(c -> c != null && ID_LIKE.matcher(c).find())
+                        ? 1
+                        : 0;
                 return;
             }
             pending.add(new Object[] {rowNumber, cells});
-            long recognized = cells.stream().map(ImportField::recognize)
-                    .filter(f -> f != null && f != ImportField.SEQUENCE).count();
-            boolean key = cells.stream().map(ImportField::recognize)
+            long recognized = cells.stream()
+                    .map(ImportField::recognize)
+                    .filter(f -> f != null && f != ImportField.SEQUENCE)
+                    .count();
+            boolean key = cells.stream()
+                    .map(ImportField::recognize)
                     .anyMatch(f -> f == ImportField.NAME || f == ImportField.ID_NUMBER);
             if (recognized >= 2 && key) {
                 setHeader((Integer) pending.get(pending.size() - 1)[0], cells);
@@ -362,7 +461,12 @@ public class ImportService {
             headerless = true;
             for (Object[] r : pending) {
                 skippedRows++;
-                idLikeRows += ((List<String>) r[1]).stream().anyMatch(c -> c != null && ID_LIKE.matcher(c).find()) ? 1 : 0;
+                idLikeRows += ((List<String>) r[1])
+                                .stream()
+                                        .anyMatch(c ->
+                                                c != null && ID_LIKE.matcher(c).find())
+                        ? 1
+                        : 0;
             }
             pending.clear();
         }
@@ -387,11 +491,13 @@ public class ImportService {
             }
             if (headerless || (headers == null && sheetIndex > 0)) {
                 if (idLikeRows > 0) {
-                    problem(0, -1, "工作表“" + sheetName + "”有" + idLikeRows + "行含身份证号，但没有找到表头（姓名、身份证号）："
-                            + "请给该表加上与模板相同的表头，或删除该工作表后重新导入");
+                    problem(
+                            0,
+                            -1,
+                            "工作表“" + sheetName + "”有" + idLikeRows + "行含身份证号，但没有找到表头（姓名、身份证号）："
+                                    + "请给该表加上与模板相同的表头，或删除该工作表后重新导入");
                 } else if (skippedRows > 0) {
-                    notices.add("工作表“" + sheetName + "”没有名单表头（姓名、身份证号），其中" + skippedRows
-                            + "行不是名单，未导入");
+                    notices.add("工作表“" + sheetName + "”没有名单表头（姓名、身份证号），其中" + skippedRows + "行不是名单，未导入");
                 }
                 sheets.add(new ImportReport.SheetSummary(sheetName, 0, false));
             } else if (headers != null) {
@@ -406,8 +512,7 @@ public class ImportService {
             if (firstHeaders == null) {
                 problem(0, -1, "文件中没有内容：请使用模板，第一行为表头，从第二行起每行一人");
             } else if (dataRows == 0 && problemCount == 0) {
-                problem(0, -1, examples > 0 ? "文件只有模板中的示例行，没有要导入的人：请在示例行下方填写名单（示例行不会导入）"
-                        : "文件只有表头，没有数据行");
+                problem(0, -1, examples > 0 ? "文件只有模板中的示例行，没有要导入的人：请在示例行下方填写名单（示例行不会导入）" : "文件只有表头，没有数据行");
             }
         }
 
@@ -421,11 +526,14 @@ public class ImportService {
             }
             fieldColumns = new LinkedHashMap<>();
             for (int i = 0; i < headers.size(); i++) {
-                ImportField f = ctx.overrides().containsKey(i) ? ctx.overrides().get(i) : ImportField.recognize(headers.get(i));
+                ImportField f =
+                        ctx.overrides().containsKey(i) ? ctx.overrides().get(i) : ImportField.recognize(headers.get(i));
                 if (f != null && f != ImportField.IGNORE && f != ImportField.SEQUENCE) {
                     if (fieldColumns.containsKey(f)) {
-                        problem(rowNumber, i, "“" + f.label() + "”列重复（与第" + letter(fieldColumns.get(f))
-                                + "列），请在列对应中把其中一列设为忽略");
+                        problem(
+                                rowNumber,
+                                i,
+                                "“" + f.label() + "”列重复（与第" + letter(fieldColumns.get(f)) + "列），请在列对应中把其中一列设为忽略");
                         blocked = true;
                     } else {
                         fieldColumns.put(f, i);
@@ -436,10 +544,15 @@ public class ImportService {
                 // A column that plainly holds a known field but was not matched exactly (所属村（社区）) must be
                 // mapped or ignored on purpose: left alone, its data would silently not be imported.
                 ImportField guess = ImportField.resembles(headers.get(i));
-                if (guess != null && !ctx.overrides().containsKey(i) && ImportField.recognize(headers.get(i)) == null
+                if (guess != null
+                        && !ctx.overrides().containsKey(i)
+                        && ImportField.recognize(headers.get(i)) == null
                         && !fieldColumns.containsKey(guess)) {
-                    problem(rowNumber, i, "第" + letter(i) + "列“" + headers.get(i) + "”像是“" + guess.label()
-                            + "”列，但未能自动对应：请在下方“列对应”中指定为“" + guess.label() + "”，或设为忽略");
+                    problem(
+                            rowNumber,
+                            i,
+                            "第" + letter(i) + "列“" + headers.get(i) + "”像是“" + guess.label()
+                                    + "”列，但未能自动对应：请在下方“列对应”中指定为“" + guess.label() + "”，或设为忽略");
                 }
             }
             for (ImportField f : ImportField.values()) {
@@ -495,28 +608,33 @@ public class ImportService {
             String idText = cell(cells, ImportField.ID_NUMBER);
             String id = IdNumbers.normalize(idText);
             Integer age = IdNumbers.problem(id, ctx.today()) == null
-                    ? Period.between(IdNumbers.birthDate(id), ctx.today()).getYears() : null;
+                    ? Period.between(IdNumbers.birthDate(id), ctx.today()).getYears()
+                    : null;
 
             ImportTokens.Categories cats = new ImportTokens.Categories();
             for (ImportField f : List.of(ImportField.CATEGORY, ImportField.FLAGS)) {
                 List<String> unknown = ImportTokens.parseCategories(cell(cells, f), age, cats);
                 if (!unknown.isEmpty()) {
-                    problem(row, fieldColumns.get(f), "无法识别的类别“" + String.join("、", unknown) + "”。"
-                            + ImportTokens.CATEGORY_HELP);
+                    problem(
+                            row,
+                            fieldColumns.get(f),
+                            "无法识别的类别“" + String.join("、", unknown) + "”。" + ImportTokens.CATEGORY_HELP);
                 }
             }
             if (cats.categories.isEmpty() && ctx.defaultCategory() != null) {
                 cats.categories.add(ctx.defaultCategory());
             }
-            var disabilityType = parsed(row, cells, ImportField.DISABILITY_TYPE, ImportTokens::disabilityType,
+            var disabilityType = parsed(
+                    row,
+                    cells,
+                    ImportField.DISABILITY_TYPE,
+                    ImportTokens::disabilityType,
                     "残疾类别应为：视力、听力、言语、肢体、智力、精神或多重残疾");
-            var grade = parsed(row, cells, ImportField.DISABILITY_GRADE, ImportTokens::disabilityGrade,
-                    "残疾等级应为一级至四级");
-            var subsidy = parsed(row, cells, ImportField.SUBSIDY, ImportTokens::subsidy,
-                    "两项补贴应填：已享受、申请中、符合条件未享受、不符合条件");
+            var grade = parsed(row, cells, ImportField.DISABILITY_GRADE, ImportTokens::disabilityGrade, "残疾等级应为一级至四级");
+            var subsidy =
+                    parsed(row, cells, ImportField.SUBSIDY, ImportTokens::subsidy, "两项补贴应填：已享受、申请中、符合条件未享受、不符合条件");
             var risk = parsed(row, cells, ImportField.RISK, ImportTokens::risk, "风险等级应为高、中、低");
-            var birth = parsed(row, cells, ImportField.BIRTH_DATE, ImportTokens::date,
-                    "出生日期格式不正确（应如 1950-03-05）");
+            var birth = parsed(row, cells, ImportField.BIRTH_DATE, ImportTokens::date, "出生日期格式不正确（应如 1950-03-05）");
 
             Placement at = ctx.station();
             String village = cell(cells, ImportField.VILLAGE);
@@ -526,9 +644,13 @@ public class ImportService {
                     room = ctx.rooms().get(villageCore(village));
                 }
                 if (room == null) {
-                    problem(row, fieldColumns.get(ImportField.VILLAGE), "村（社区）“" + village + "”不在本社工站下"
-                            + (ctx.roomNames().isEmpty() ? "（本站尚未设村社工室，可留空）"
-                            : "，可填：" + String.join("、", ctx.roomNames()) + "，或留空表示直属社工站"));
+                    problem(
+                            row,
+                            fieldColumns.get(ImportField.VILLAGE),
+                            "村（社区）“" + village + "”不在本社工站下"
+                                    + (ctx.roomNames().isEmpty()
+                                            ? "（本站尚未设村社工室，可留空）"
+                                            : "，可填：" + String.join("、", ctx.roomNames()) + "，或留空表示直属社工站"));
                 } else {
                     at = room;
                 }
@@ -546,15 +668,31 @@ public class ImportService {
                 problem(row, fieldColumns.get(ImportField.GUARDIAN_RELATION), "与监护人关系不能超过20个字");
             }
 
-            RecipientForm form = new RecipientForm(at.unitId(), cell(cells, ImportField.NAME),
-                    cell(cells, ImportField.GENDER), birth, idText, cell(cells, ImportField.PHONE),
-                    cell(cells, ImportField.ADDRESS), cats.categories, cats.assistance, cats.elderly, cats.child,
-                    disabilityType, grade, subsidy, cats.other, risk, cell(cells, ImportField.NOTE));
+            RecipientForm form = new RecipientForm(
+                    at.unitId(),
+                    cell(cells, ImportField.NAME),
+                    cell(cells, ImportField.GENDER),
+                    birth,
+                    idText,
+                    cell(cells, ImportField.PHONE),
+                    cell(cells, ImportField.ADDRESS),
+                    cats.categories,
+                    cats.assistance,
+                    cats.elderly,
+                    cats.child,
+                    disabilityType,
+                    grade,
+                    subsidy,
+                    cats.other,
+                    risk,
+                    cell(cells, ImportField.NOTE));
             RecipientRules.Outcome outcome = RecipientRules.check(form, ctx.today());
             for (FieldProblem p : outcome.problems()) {
                 if (p.field().equals("categories") && cats.categories.isEmpty()) {
-                    problem(row, column(ImportField.CATEGORY), "未填写类别：请填写类别，或在导入时选择“默认类别”。"
-                            + ImportTokens.CATEGORY_HELP);
+                    problem(
+                            row,
+                            column(ImportField.CATEGORY),
+                            "未填写类别：请填写类别，或在导入时选择“默认类别”。" + ImportTokens.CATEGORY_HELP);
                 } else {
                     problem(row, column(fieldOf(p.field())), p.message());
                 }
@@ -578,7 +716,13 @@ public class ImportService {
                 }
             }
             if (problemCount == before && outcome.ok()) {
-                sink.accept(new ValidRow(row, at, outcome.data(), matchedId, guardianName, relation,
+                sink.accept(new ValidRow(
+                        row,
+                        at,
+                        outcome.data(),
+                        matchedId,
+                        guardianName,
+                        relation,
                         guardianPhone == null ? null : guardianPhone.replace(" ", "")));
             }
         }
@@ -596,8 +740,12 @@ public class ImportService {
                     || (note != null && note.startsWith("示例行"));
         }
 
-        private <T> T parsed(int row, List<String> cells, ImportField f, java.util.function.Function<String, T> parser,
-                             String message) {
+        private <T> T parsed(
+                int row,
+                List<String> cells,
+                ImportField f,
+                java.util.function.Function<String, T> parser,
+                String message) {
             String v = cell(cells, f);
             if (v == null) {
                 return null;
@@ -622,8 +770,12 @@ public class ImportService {
             onProblem.run();
             if (problems.size() < MAX_PROBLEMS_SHOWN) {
                 int c = col == null ? -1 : col;
-                problems.add(new ImportReport.Problem(sheetName, row, c < 0 ? "" : letter(c),
-                        c < 0 || headers == null || c >= headers.size() ? "" : headers.get(c), message));
+                problems.add(new ImportReport.Problem(
+                        sheetName,
+                        row,
+                        c < 0 ? "" : letter(c),
+                        c < 0 || headers == null || c >= headers.size() ? "" : headers.get(c),
+                        message));
             }
         }
     }
@@ -665,18 +817,35 @@ public class ImportService {
 
     // ---- storage ---------------------------------------------------------------------------------
 
-    private record Stored(long id, long stationId, String path, String fileName, String kind, byte[] content,
-                          String mapping, String status, int created, int updated) {
-    }
+    private record Stored(
+            long id,
+            long stationId,
+            String path,
+            String fileName,
+            String kind,
+            byte[] content,
+            String mapping,
+            String status,
+            int created,
+            int updated) {}
 
     private Stored load(long importId) {
         Stored s = jdbc.sql("SELECT id, station_id, org_path, file_name, file_kind, content, mapping, status, "
                         + "created_count, updated_count FROM recipient_import WHERE id = ?")
                 .param(importId)
-                .query((rs, i) -> new Stored(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), crypto.decryptFile(rs.getBytes(6)), rs.getString(7), rs.getString(8), rs.getInt(9),
+                .query((rs, i) -> new Stored(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        crypto.decryptFile(rs.getBytes(6)),
+                        rs.getString(7),
+                        rs.getString(8),
+                        rs.getInt(9),
                         rs.getInt(10)))
-                .optional().orElseThrow(() -> new NotFoundException("导入批次"));
+                .optional()
+                .orElseThrow(() -> new NotFoundException("导入批次"));
         if (!access.scope().covers(s.path())) {
             throw new NotFoundException("导入批次");
         }
@@ -700,18 +869,41 @@ public class ImportService {
         return p;
     }
 
-    private ImportReport report(Stored s, Analysis a, int toCreate, int toUpdate, List<ImportReport.Problem> problems,
-                                int problemCount, List<ImportReport.Column> columns) {
-        String stationName = access.stations().stream().filter(u -> u.id() == s.stationId()).map(OrgUnitView::name)
-                .findFirst().orElse(null);
+    private ImportReport report(
+            Stored s,
+            Analysis a,
+            int toCreate,
+            int toUpdate,
+            List<ImportReport.Problem> problems,
+            int problemCount,
+            List<ImportReport.Column> columns) {
+        String stationName = access.stations().stream()
+                .filter(u -> u.id() == s.stationId())
+                .map(OrgUnitView::name)
+                .findFirst()
+                .orElse(null);
         RecipientCategory def = null;
         if (s.mapping() != null && s.mapping().startsWith("default=")) {
             def = RecipientCategory.valueOf(s.mapping().split(";")[0].substring("default=".length()));
         }
-        boolean unknown = columns.stream().anyMatch(c -> !c.recognized() && !c.header().isEmpty());
-        return new ImportReport(s.id(), s.fileName(), s.status(), s.stationId(), stationName, def,
-                a == null ? 0 : a.dataRows(), toCreate, toUpdate, problemCount, problems,
-                problemCount > problems.size(), columns, unknown, a == null ? List.of() : a.sheets(),
+        boolean unknown =
+                columns.stream().anyMatch(c -> !c.recognized() && !c.header().isEmpty());
+        return new ImportReport(
+                s.id(),
+                s.fileName(),
+                s.status(),
+                s.stationId(),
+                stationName,
+                def,
+                a == null ? 0 : a.dataRows(),
+                toCreate,
+                toUpdate,
+                problemCount,
+                problems,
+                problemCount > problems.size(),
+                columns,
+                unknown,
+                a == null ? List.of() : a.sheets(),
                 a == null ? List.of() : a.notices());
     }
 

@@ -4,7 +4,6 @@ import cn.sgz.shared.ChinaTime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
 import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataFormat;
@@ -19,11 +18,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class ImportTemplate {
 
-    private ImportTemplate() {
-    }
+    private ImportTemplate() {}
 
     static byte[] build() {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             DataFormat format = book.createDataFormat();
             CellStyle text = book.createCellStyle();
             text.setDataFormat(format.getFormat("@"));
@@ -45,10 +44,43 @@ final class ImportTemplate {
             String id1 = people.idNumber(ChinaTime.today().minusYears(78).withDayOfYear(60), false);
             String id2 = people.idNumber(ChinaTime.today().minusYears(9).withDayOfYear(200), true);
             String[][] examples = {
-                {"1", "王秀英（示例）", "女", id1, "13904721234", "九原区新光一村5栋2单元301号", "新光一村", "困难老人、空巢、独居、低保",
-                    "", "", "", "中", "", "", "", "示例行，导入前请删除"},
-                {"2", "李浩宇（示例）", "男", id2, "", "九原区新光一村8栋1单元102号", "新光一村", "留守儿童", "", "", "", "低",
-                    "李德福", "祖父", "13804725678", "示例行，导入前请删除"}};
+                {
+                    "1",
+                    "王秀英（示例）",
+                    "女",
+                    id1,
+                    "13904721234",
+                    "九原区新光一村5栋2单元301号",
+                    "新光一村",
+                    "困难老人、空巢、独居、低保",
+                    "",
+                    "",
+                    "",
+                    "中",
+                    "",
+                    "",
+                    "",
+                    "示例行，导入前请删除"
+                },
+                {
+                    "2",
+                    "李浩宇（示例）",
+                    "男",
+                    id2,
+                    "",
+                    "九原区新光一村8栋1单元102号",
+                    "新光一村",
+                    "留守儿童",
+                    "",
+                    "",
+                    "",
+                    "低",
+                    "李德福",
+                    "祖父",
+                    "13804725678",
+                    "示例行，导入前请删除"
+                }
+            };
             for (int r = 0; r < examples.length; r++) {
                 Row row = sheet.createRow(r + 1);
                 for (int c = 0; c < examples[r].length; c++) {
@@ -67,7 +99,8 @@ final class ImportTemplate {
                 "残疾类别：视力、听力、言语、肢体、智力、精神、多重；残疾等级：一级至四级；两项补贴：已享受、申请中、符合条件未享受、不符合条件。",
                 "风险等级：高、中、低。儿童可填监护人姓名、关系和电话。",
                 "同一区县内同一身份证号只能登记一次；再次导入更新后的名单时，已在册的人按身份证号更新，不会重复。",
-                "导入分两步：先检查（列出每一处问题，不写入），全部无误后确认导入（要么全部导入，要么一条也不导入）。"};
+                "导入分两步：先检查（列出每一处问题，不写入），全部无误后确认导入（要么全部导入，要么一条也不导入）。"
+            };
             for (int i = 0; i < lines.length; i++) {
                 help.createRow(i).createCell(0).setCellValue(lines[i]);
             }

@@ -20,13 +20,13 @@ final class ImportTokens {
 
     static final String CATEGORY_HELP = "可填：低保、低收入、特困、临时救助、困难老人（留守老人、高龄、空巢、独居、失能、重残、计划生育特殊家庭）、"
             + "困境儿童、留守儿童、流动儿童、残疾人、其他困境群体（如困难退役军人、下岗职工、外来务工人员、留守妇女、社区矫正对象、流浪乞讨人员）";
-    private static final List<String> OTHER_GROUPS = List.of("流浪乞讨人员", "流浪乞讨", "困难退役军人", "退役军人", "下岗职工",
-            "外来务工人员", "外来务工", "留守妇女", "社区矫正对象", "社区矫正", "其他", "其他困境群体", "其他困境人群");
+    private static final List<String> OTHER_GROUPS = List.of(
+            "流浪乞讨人员", "流浪乞讨", "困难退役军人", "退役军人", "下岗职工", "外来务工人员", "外来务工", "留守妇女", "社区矫正对象", "社区矫正", "其他", "其他困境群体",
+            "其他困境人群");
     private static final Pattern SPLIT = Pattern.compile("[、,，;；/|\\s]+");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\D{0,2}?(\\d{1,2})\\D{0,2}?(\\d{1,2})日?");
 
-    private ImportTokens() {
-    }
+    private ImportTokens() {}
 
     /** Categories, subtypes and flags gathered from the cells of one row. */
     static final class Categories {
@@ -71,8 +71,11 @@ final class ImportTokens {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String head = m.group(1);
-            String category = java.util.Arrays.stream(RecipientCategory.values()).filter(k -> k.label().equals(head))
-                    .map(k -> "@" + k.name()).findFirst().orElse(head);
+            String category = java.util.Arrays.stream(RecipientCategory.values())
+                    .filter(k -> k.label().equals(head))
+                    .map(k -> "@" + k.name())
+                    .findFirst()
+                    .orElse(head);
             m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(category + "、" + m.group(2)));
         }
         m.appendTail(out);
@@ -85,8 +88,18 @@ final class ImportTokens {
         switch (t) {
             case "低保", "低保户", "低保对象", "最低生活保障", "城市低保", "农村低保" -> assistance(c, AssistanceSubtype.DIBAO);
             case "低收入", "低收入家庭", "低收入人口", "低边", "低保边缘", "低保边缘户" -> assistance(c, AssistanceSubtype.LOW_INCOME);
-            case "特困", "特困人员", "特困供养", "特困供养人员", "五保", "五保户", "分散供养特困人员", "集中供养特困人员",
-                 "分散供养", "集中供养", "分散特困", "集中特困" -> {
+            case "特困",
+                    "特困人员",
+                    "特困供养",
+                    "特困供养人员",
+                    "五保",
+                    "五保户",
+                    "分散供养特困人员",
+                    "集中供养特困人员",
+                    "分散供养",
+                    "集中供养",
+                    "分散特困",
+                    "集中特困" -> {
                 assistance(c, AssistanceSubtype.TEKUN);
                 if (old) {
                     elderly(c, ElderlyFlag.TEKUN);
@@ -96,8 +109,8 @@ final class ImportTokens {
             case "社会救助", "社会救助对象", "救助对象" -> c.categories.add(RecipientCategory.SOCIAL_ASSISTANCE);
             case "困难老人", "特殊困难老人", "特殊困难老年人", "困难老年人", "老人", "老年人" -> c.categories.add(RecipientCategory.ELDERLY);
             case "留守老人", "农村留守老人", "留守老年人" -> elderly(c, ElderlyFlag.LEFT_BEHIND);
-            case "高龄", "高龄老人", "80岁以上高龄", "80岁以上", "80周岁以上", "八十岁以上", "80岁以上老人", "高龄80岁以上",
-                 "80岁以上高龄老人" -> elderly(c, ElderlyFlag.ADVANCED_AGE);
+            case "高龄", "高龄老人", "80岁以上高龄", "80岁以上", "80周岁以上", "八十岁以上", "80岁以上老人", "高龄80岁以上", "80岁以上高龄老人" ->
+                elderly(c, ElderlyFlag.ADVANCED_AGE);
             case "孤寡老人", "孤寡", "孤老" -> elderly(c, ElderlyFlag.LIVING_ALONE);
             case "低保老人", "低保老年人" -> {
                 assistance(c, AssistanceSubtype.DIBAO);
@@ -112,7 +125,7 @@ final class ImportTokens {
             case "失能", "失能老人", "半失能", "失能半失能", "失能半失能老人" -> elderly(c, ElderlyFlag.DISABLED_CARE);
             case "重残老人" -> elderly(c, ElderlyFlag.SEVERE_DISABILITY);
             case "计划生育特殊家庭", "计生特殊家庭", "计划生育特殊困难家庭", "失独", "失独家庭", "失独老人" ->
-                    elderly(c, ElderlyFlag.FAMILY_PLANNING_SPECIAL);
+                elderly(c, ElderlyFlag.FAMILY_PLANNING_SPECIAL);
             case "困境儿童" -> child(c, ChildSubtype.DIFFICULT);
             case "留守儿童" -> child(c, ChildSubtype.LEFT_BEHIND);
             case "流动儿童" -> child(c, ChildSubtype.MIGRANT);
@@ -216,10 +229,10 @@ final class ImportTokens {
             return null;
         }
         try {
-            return LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
+            return LocalDate.of(
+                    Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
         } catch (java.time.DateTimeException | NumberFormatException e) {
             return null;
         }
     }
-
 }

@@ -41,7 +41,8 @@ class ImportWebController {
         List<OrgUnitView> stations = access.stations();
         Long own = access.user().orgUnitId();
         model.addAttribute("stations", stations);
-        model.addAttribute("selectedStation", stations.stream().anyMatch(s -> own != null && s.id() == own) ? own : null);
+        model.addAttribute(
+                "selectedStation", stations.stream().anyMatch(s -> own != null && s.id() == own) ? own : null);
         model.addAttribute("categories", RecipientCategory.values());
         model.addAttribute("maxRows", imports.maxRows());
         model.addAttribute("maxMb", imports.maxBytes() / 1024 / 1024);
@@ -54,16 +55,22 @@ class ImportWebController {
     }
 
     @PostMapping("/recipients/import")
-    String upload(@RequestParam(required = false) Long stationId,
-                  @RequestParam(required = false) RecipientCategory defaultCategory,
-                  @RequestParam(required = false) MultipartFile file, Model model, HttpServletResponse response)
+    String upload(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) RecipientCategory defaultCategory,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            HttpServletResponse response)
             throws IOException {
         try {
             if (stationId == null) {
                 throw BusinessException.field("stationId", "请选择社工站");
             }
-            ImportReport report = imports.upload(stationId, file == null ? null : file.getOriginalFilename(),
-                    file == null ? new byte[0] : file.getBytes(), defaultCategory);
+            ImportReport report = imports.upload(
+                    stationId,
+                    file == null ? null : file.getOriginalFilename(),
+                    file == null ? new byte[0] : file.getBytes(),
+                    defaultCategory);
             return result(report, model);
         } catch (BusinessException e) {
             FormErrors.addTo(model, e);
@@ -98,8 +105,8 @@ class ImportWebController {
     String confirm(@PathVariable long id, Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
             ImportReport done = imports.confirm(id);
-            flash.addFlashAttribute("notice", "已导入“" + done.fileName() + "”：新增 " + done.toCreate() + " 人，更新 "
-                    + done.toUpdate() + " 人");
+            flash.addFlashAttribute(
+                    "notice", "已导入“" + done.fileName() + "”：新增 " + done.toCreate() + " 人，更新 " + done.toUpdate() + " 人");
             return "redirect:/recipients";
         } catch (ImportFailedException e) {
             model.addAttribute("formError", e.getMessage());

@@ -30,21 +30,24 @@ class LedgerFacts implements LedgerFactSource {
     }
 
     @Override
-    public Map<Long, Set<Long>> population(Collection<Long> stationIds, ServiceDomain domain, String subtype,
-                                           LocalDate asOf) {
+    public Map<Long, Set<Long>> population(
+            Collection<Long> stationIds, ServiceDomain domain, String subtype, LocalDate asOf) {
         if (stationIds.isEmpty()) {
             return Map.of();
         }
         List<Object> params = new ArrayList<>(stationIds);
         String categoryFilter = "";
         if (domain != null && domain != ServiceDomain.ALL) {
-            categoryFilter = " AND EXISTS (SELECT 1 FROM recipient_category c WHERE c.recipient_id = r.id AND c.category = ?"
-                    + subtypeFilter(domain, subtype, params) + ")";
+            categoryFilter =
+                    " AND EXISTS (SELECT 1 FROM recipient_category c WHERE c.recipient_id = r.id AND c.category = ?"
+                            + subtypeFilter(domain, subtype, params) + ")";
         }
         return group(jdbc.sql("SELECT r.station_id, r.id FROM recipient r WHERE r.station_id IN ("
                         + marks(stationIds.size()) + ") AND r.status = 'ACTIVE' AND r.merged_into_id IS NULL"
                         + categoryFilter)
-                .params(params).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+                .params(params)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list());
     }
 
     /**
@@ -61,7 +64,8 @@ class LedgerFacts implements LedgerFactSource {
         switch (domain) {
             case CHILD -> {
                 List<ChildSubtype> named = java.util.Arrays.stream(ChildSubtype.values())
-                        .filter(c -> subtype.contains(c.label())).toList();
+                        .filter(c -> subtype.contains(c.label()))
+                        .toList();
                 if (named.size() < ChildSubtype.values().length) {
                     named.forEach(c -> {
                         clauses.add("c.flags LIKE ?");
@@ -69,13 +73,14 @@ class LedgerFacts implements LedgerFactSource {
                     });
                 }
             }
-            case SOCIAL_ASSISTANCE -> java.util.Arrays.stream(AssistanceSubtype.values())
-                    .filter(a -> subtype.contains(a.label())).forEach(a -> {
-                        clauses.add("c.subtype = ?");
-                        params.add(a.name());
-                    });
-            default -> {
-            }
+            case SOCIAL_ASSISTANCE ->
+                java.util.Arrays.stream(AssistanceSubtype.values())
+                        .filter(a -> subtype.contains(a.label()))
+                        .forEach(a -> {
+                            clauses.add("c.subtype = ?");
+                            params.add(a.name());
+                        });
+            default -> {}
         }
         return clauses.isEmpty() ? "" : " AND (" + String.join(" OR ", clauses) + ")";
     }
@@ -89,7 +94,9 @@ class LedgerFacts implements LedgerFactSource {
         params.add(asOf);
         return group(jdbc.sql("SELECT station_id, recipient_id FROM followup_roster WHERE station_id IN ("
                         + marks(stationIds.size()) + ") AND active AND started_on <= ?")
-                .params(params).query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)}).list());
+                .params(params)
+                .query((rs, i) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .list());
     }
 
     @Override
@@ -100,7 +107,8 @@ class LedgerFacts implements LedgerFactSource {
             List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
             jdbc.sql("SELECT id, name FROM recipient WHERE id IN (" + marks(chunk.size()) + ")")
                     .params(new ArrayList<Object>(chunk))
-                    .query((rs, n) -> out.put(rs.getLong(1), rs.getString(2))).list();
+                    .query((rs, n) -> out.put(rs.getLong(1), rs.getString(2)))
+                    .list();
         }
         return out;
     }

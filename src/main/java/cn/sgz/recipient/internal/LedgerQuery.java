@@ -8,8 +8,15 @@ import cn.sgz.recipient.RiskLevel;
  * A ledger filter: one category (or all), name (part), ID tail (last 4), station or village, risk
  * level, a flag/subtype code, a status (default: active people only; null shows every status but merged).
  */
-public record LedgerQuery(RecipientCategory category, String name, String idTail, Long unitId, RiskLevel risk,
-                          String flag, RecipientStatus status, boolean allStatuses) {
+public record LedgerQuery(
+        RecipientCategory category,
+        String name,
+        String idTail,
+        Long unitId,
+        RiskLevel risk,
+        String flag,
+        RecipientStatus status,
+        boolean allStatuses) {
 
     public static LedgerQuery all() {
         return new LedgerQuery(null, null, null, null, null, null, null, false);

@@ -25,10 +25,18 @@ class LedgerRecipientPicker implements RecipientPicker {
     public List<RecipientOption> search(long stationId, String query, int limit) {
         String q = query == null ? "" : query.strip();
         boolean tail = q.matches("[0-9Xx]{4}");
-        LedgerQuery filter = new LedgerQuery(null, tail || q.isEmpty() ? null : q, tail ? q.toUpperCase() : null,
-                stationId, null, null, null, false);
+        LedgerQuery filter = new LedgerQuery(
+                null,
+                tail || q.isEmpty() ? null : q,
+                tail ? q.toUpperCase() : null,
+                stationId,
+                null,
+                null,
+                null,
+                false);
         return recipients.ledger(filter, 0, Math.max(1, Math.min(limit, 50))).items().stream()
-                .map(LedgerRecipientPicker::option).toList();
+                .map(LedgerRecipientPicker::option)
+                .toList();
     }
 
     @Override

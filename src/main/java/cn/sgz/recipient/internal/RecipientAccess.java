@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 class RecipientAccess {
 
     /** Roles that keep the ledgers. City officers and evaluators read only. */
-    private static final Set<Role> WRITERS = EnumSet.of(Role.ADMIN, Role.BUREAU_OFFICER, Role.AGENCY_MANAGER,
-            Role.STATION_HEAD, Role.SOCIAL_WORKER);
+    private static final Set<Role> WRITERS =
+            EnumSet.of(Role.ADMIN, Role.BUREAU_OFFICER, Role.AGENCY_MANAGER, Role.STATION_HEAD, Role.SOCIAL_WORKER);
     /** Roles that may see a full ID number, through an explicit, audited action. */
     private static final Set<Role> UNMASKERS = EnumSet.of(Role.BUREAU_OFFICER, Role.STATION_HEAD, Role.SOCIAL_WORKER);
 
@@ -83,8 +83,11 @@ class RecipientAccess {
 
     /** The org_path of a recipient inside the scope, or "not found". */
     String requireVisible(long recipientId) {
-        String path = jdbc.sql("SELECT org_path FROM recipient WHERE id = ?").param(recipientId)
-                .query(String.class).optional().orElseThrow(() -> new NotFoundException("服务对象"));
+        String path = jdbc.sql("SELECT org_path FROM recipient WHERE id = ?")
+                .param(recipientId)
+                .query(String.class)
+                .optional()
+                .orElseThrow(() -> new NotFoundException("服务对象"));
         if (!scope().covers(path)) {
             throw new NotFoundException("服务对象");
         }
@@ -96,7 +99,8 @@ class RecipientAccess {
         if (unitId == null) {
             throw BusinessException.field(field, "请选择所属社工站或村（社区）");
         }
-        OrgUnitView unit = directory.findVisible(unitId)
+        OrgUnitView unit = directory
+                .findVisible(unitId)
                 .filter(u -> u.type() == OrgUnitType.STATION || u.type() == OrgUnitType.ROOM)
                 .filter(OrgUnitView::active)
                 .orElseThrow(() -> BusinessException.field(field, "所选社工站或村（社区）不存在或不在您的管辖范围内"));

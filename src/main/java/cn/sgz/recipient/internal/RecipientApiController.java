@@ -1,6 +1,5 @@
 package cn.sgz.recipient.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.recipient.AssessmentView;
 import cn.sgz.recipient.DueEntry;
 import cn.sgz.recipient.FollowUpView;
@@ -10,6 +9,7 @@ import cn.sgz.recipient.RecipientStatus;
 import cn.sgz.recipient.RecipientView;
 import cn.sgz.recipient.RiskLevel;
 import cn.sgz.recipient.RosterView;
+import cn.sgz.shared.ChinaTime;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -42,8 +42,8 @@ import org.springframework.web.multipart.MultipartFile;
 @Tag(name = "服务对象台账", description = "服务对象、台账、名单导入、入户评估、需求清单、跟踪回访")
 class RecipientApiController {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final RecipientService recipients;
     private final HouseholdService household;
@@ -51,8 +51,12 @@ class RecipientApiController {
     private final AssessmentService assessments;
     private final FollowUpService followUps;
 
-    RecipientApiController(RecipientService recipients, HouseholdService household, ImportService imports,
-                           AssessmentService assessments, FollowUpService followUps) {
+    RecipientApiController(
+            RecipientService recipients,
+            HouseholdService household,
+            ImportService imports,
+            AssessmentService assessments,
+            FollowUpService followUps) {
         this.recipients = recipients;
         this.household = household;
         this.imports = imports;
@@ -60,36 +64,45 @@ class RecipientApiController {
         this.followUps = followUps;
     }
 
-    static LedgerQuery query(RecipientCategory category, String name, String idTail, Long unitId, RiskLevel risk,
-                             String flag, RecipientStatus status, boolean allStatuses) {
+    static LedgerQuery query(
+            RecipientCategory category,
+            String name,
+            String idTail,
+            Long unitId,
+            RiskLevel risk,
+            String flag,
+            RecipientStatus status,
+            boolean allStatuses) {
         return new LedgerQuery(category, name, idTail, unitId, risk, flag, status, allStatuses);
     }
 
     @GetMapping("/recipients")
     @Operation(summary = "台账查询（分页）", description = "按类别、姓名、身份证后四位、社工站/村社区、风险等级、标识筛选；默认只列在册人员")
-    RecipientService.LedgerPage list(@RequestParam(required = false) RecipientCategory category,
-                                     @RequestParam(required = false) String name,
-                                     @RequestParam(required = false) String idTail,
-                                     @RequestParam(required = false) Long unitId,
-                                     @RequestParam(required = false) RiskLevel risk,
-                                     @RequestParam(required = false) String flag,
-                                     @RequestParam(required = false) RecipientStatus status,
-                                     @RequestParam(defaultValue = "false") boolean allStatuses,
-                                     @RequestParam(defaultValue = "0") int page,
-                                     @RequestParam(defaultValue = "20") int size) {
+    RecipientService.LedgerPage list(
+            @RequestParam(required = false) RecipientCategory category,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String idTail,
+            @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) RiskLevel risk,
+            @RequestParam(required = false) String flag,
+            @RequestParam(required = false) RecipientStatus status,
+            @RequestParam(defaultValue = "false") boolean allStatuses,
+            @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
         return recipients.ledger(query(category, name, idTail, unitId, risk, flag, status, allStatuses), page, size);
     }
 
     @GetMapping("/recipients/export")
     @Operation(summary = "导出台账（xlsx）", description = "身份证号默认脱敏；fullIds=true 仅限站长、驻站社工、区县民政，且记入审计")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) RecipientCategory category,
-                                  @RequestParam(required = false) String name,
-                                  @RequestParam(required = false) String idTail,
-                                  @RequestParam(required = false) Long unitId,
-                                  @RequestParam(required = false) RiskLevel risk,
-                                  @RequestParam(required = false) String flag,
-                                  @RequestParam(required = false) RecipientStatus status,
-                                  @RequestParam(defaultValue = "false") boolean fullIds) {
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) RecipientCategory category,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String idTail,
+            @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) RiskLevel risk,
+            @RequestParam(required = false) String flag,
+            @RequestParam(required = false) RecipientStatus status,
+            @RequestParam(defaultValue = "false") boolean fullIds) {
         byte[] file = recipients.export(query(category, name, idTail, unitId, risk, flag, status, false), fullIds);
         return download(file, (category == null ? "服务对象" : category.label()) + "台账.xlsx", XLSX);
     }
@@ -99,12 +112,13 @@ class RecipientApiController {
         return recipients.get(id);
     }
 
-    record CreateRequest(RecipientForm recipient, boolean confirmDuplicates) {
-    }
+    record CreateRequest(RecipientForm recipient, boolean confirmDuplicates) {}
 
     @PostMapping("/recipients")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "登记服务对象", description = "发现可能重复（同名同生日或同电话）时返回 400 POSSIBLE_DUPLICATE，确认后以 confirmDuplicates=true 重新提交")
+    @Operation(
+            summary = "登记服务对象",
+            description = "发现可能重复（同名同生日或同电话）时返回 400 POSSIBLE_DUPLICATE，确认后以 confirmDuplicates=true 重新提交")
     RecipientView create(@RequestBody CreateRequest body) {
         return recipients.create(body.recipient(), body.confirmDuplicates());
     }
@@ -115,16 +129,14 @@ class RecipientApiController {
         return recipients.possibleDuplicates(form, excludeId);
     }
 
-    record UpdateRequest(RecipientForm recipient, long version) {
-    }
+    record UpdateRequest(RecipientForm recipient, long version) {}
 
     @PutMapping("/recipients/{id}")
     RecipientView update(@PathVariable long id, @RequestBody UpdateRequest body) {
         return recipients.update(id, body.recipient(), body.version());
     }
 
-    record StatusRequest(RecipientStatus status, LocalDate date, String note) {
-    }
+    record StatusRequest(RecipientStatus status, LocalDate date, String note) {}
 
     @PutMapping("/recipients/{id}/status")
     @Operation(summary = "变更状态（在册/迁出/已故/退出），保留历史")
@@ -137,8 +149,7 @@ class RecipientApiController {
         return recipients.history(id);
     }
 
-    record IdNumber(String idNumber) {
-    }
+    record IdNumber(String idNumber) {}
 
     @PostMapping("/recipients/{id}/id-number")
     @Operation(summary = "查看完整身份证号（记入审计）")
@@ -146,8 +157,7 @@ class RecipientApiController {
         return new IdNumber(recipients.revealIdNumber(id));
     }
 
-    record MergeRequest(long otherId) {
-    }
+    record MergeRequest(long otherId) {}
 
     @PostMapping("/recipients/{id}/merge")
     @Operation(summary = "合并重复记录：otherId 的全部历史并入本记录")
@@ -177,8 +187,11 @@ class RecipientApiController {
     @PostMapping(value = "/recipient-imports", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "上传名单并检查（不写入）", description = "xlsx 或 csv（UTF-8/GBK）；返回每一处问题的行、列和原因")
-    ImportReport upload(@RequestParam long stationId, @RequestPart("file") MultipartFile file,
-                        @RequestParam(required = false) RecipientCategory defaultCategory) throws IOException {
+    ImportReport upload(
+            @RequestParam long stationId,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) RecipientCategory defaultCategory)
+            throws IOException {
         return imports.upload(stationId, file.getOriginalFilename(), file.getBytes(), defaultCategory);
     }
 
@@ -187,8 +200,7 @@ class RecipientApiController {
         return imports.check(id);
     }
 
-    record MappingRequest(Map<Integer, ImportField> columns, RecipientCategory defaultCategory) {
-    }
+    record MappingRequest(Map<Integer, ImportField> columns, RecipientCategory defaultCategory) {}
 
     @PutMapping("/recipient-imports/{id}/mapping")
     @Operation(summary = "指定未识别表头对应的字段，并重新检查")
@@ -253,8 +265,10 @@ class RecipientApiController {
 
     @GetMapping("/followups/due")
     @Operation(summary = "本期待回访名单", description = "date 默认今天；all=true 时包含本期已回访的人")
-    List<DueEntry> due(@RequestParam(required = false) LocalDate date, @RequestParam(required = false) Long stationId,
-                       @RequestParam(defaultValue = "false") boolean all) {
+    List<DueEntry> due(
+            @RequestParam(required = false) LocalDate date,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(defaultValue = "false") boolean all) {
         return followUps.dueList(date == null ? ChinaTime.today() : date, stationId, !all);
     }
 
@@ -271,16 +285,31 @@ class RecipientApiController {
     }
 
     @ExceptionHandler(ImportFailedException.class)
-    ResponseEntity<Map<String, Object>> importFailed(ImportFailedException e,
-                                                     jakarta.servlet.http.HttpServletRequest request) {
-        return ResponseEntity.badRequest().body(Map.of("code", e.code(), "message", e.getMessage(),
-                "details", e.problems(), "traceId", cn.sgz.shared.web.TraceIdFilter.of(request), "report", e.report()));
+    ResponseEntity<Map<String, Object>> importFailed(
+            ImportFailedException e, jakarta.servlet.http.HttpServletRequest request) {
+        return ResponseEntity.badRequest()
+                .body(Map.of(
+                        "code",
+                        e.code(),
+                        "message",
+                        e.getMessage(),
+                        "details",
+                        e.problems(),
+                        "traceId",
+                        cn.sgz.shared.web.TraceIdFilter.of(request),
+                        "report",
+                        e.report()));
     }
 
     static ResponseEntity<byte[]> download(byte[] body, String filename, MediaType type) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(filename, StandardCharsets.UTF_8).build().toString())
-                .contentType(type).body(body);
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(filename, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(type)
+                .body(body);
     }
 }

@@ -19,8 +19,7 @@ import java.util.Set;
  */
 final class RecipientRules {
 
-    private RecipientRules() {
-    }
+    private RecipientRules() {}
 
     record Outcome(RecipientData data, List<FieldProblem> problems) {
 
@@ -77,7 +76,8 @@ final class RecipientRules {
 
         // Subtypes and flags imply their category, so a list of 残疾人 need not repeat "残疾人" on every row.
         Set<RecipientCategory> cats = f.categories() == null || f.categories().isEmpty()
-                ? EnumSet.noneOf(RecipientCategory.class) : EnumSet.copyOf(f.categories());
+                ? EnumSet.noneOf(RecipientCategory.class)
+                : EnumSet.copyOf(f.categories());
         if (f.assistanceSubtype() != null) {
             cats.add(RecipientCategory.SOCIAL_ASSISTANCE);
         }
@@ -115,18 +115,35 @@ final class RecipientRules {
 
         List<CategoryRow> rows = new ArrayList<>();
         for (RecipientCategory c : cats) {
-            rows.add(switch (c) {
-                case SOCIAL_ASSISTANCE -> new CategoryRow(c,
-                        f.assistanceSubtype() == null ? null : f.assistanceSubtype().name(), List.of());
-                case ELDERLY -> new CategoryRow(c, null, CategoryRow.names(f.elderlyFlags()));
-                case CHILD -> new CategoryRow(c, null, CategoryRow.names(f.childSubtypes()));
-                case DISABLED -> new CategoryRow(c, null, List.of());
-                case OTHER -> new CategoryRow(c, otherSubtype, List.of());
-            });
+            rows.add(
+                    switch (c) {
+                        case SOCIAL_ASSISTANCE ->
+                            new CategoryRow(
+                                    c,
+                                    f.assistanceSubtype() == null
+                                            ? null
+                                            : f.assistanceSubtype().name(),
+                                    List.of());
+                        case ELDERLY -> new CategoryRow(c, null, CategoryRow.names(f.elderlyFlags()));
+                        case CHILD -> new CategoryRow(c, null, CategoryRow.names(f.childSubtypes()));
+                        case DISABLED -> new CategoryRow(c, null, List.of());
+                        case OTHER -> new CategoryRow(c, otherSubtype, List.of());
+                    });
         }
         RecipientData data = problems.isEmpty()
-                ? new RecipientData(name, gender, birth, id, phone, address, rows, f.disabilityType(),
-                        f.disabilityGrade(), f.subsidyStatus(), f.riskLevel(), note)
+                ? new RecipientData(
+                        name,
+                        gender,
+                        birth,
+                        id,
+                        phone,
+                        address,
+                        rows,
+                        f.disabilityType(),
+                        f.disabilityGrade(),
+                        f.subsidyStatus(),
+                        f.riskLevel(),
+                        note)
                 : null;
         return new Outcome(data, problems);
     }
@@ -162,8 +179,7 @@ final class RecipientRules {
                     parts.add(row.subtype());
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return row.category().label() + (parts.isEmpty() ? "" : "（" + String.join("、", parts) + "）");
     }

@@ -1,6 +1,5 @@
 package cn.sgz.recipient.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Scope;
 import cn.sgz.recipient.RecipientCategory;
@@ -10,6 +9,7 @@ import cn.sgz.recipient.internal.RecipientAccess.Placement;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
@@ -43,8 +43,8 @@ public class RecipientService {
     }
 
     /** One page of a ledger with its total and per-category counts. */
-    public record LedgerPage(List<RecipientView> items, long total, int page, int size,
-                             Map<RecipientCategory, Long> categoryCounts) {
+    public record LedgerPage(
+            List<RecipientView> items, long total, int page, int size, Map<RecipientCategory, Long> categoryCounts) {
 
         public int pages() {
             return (int) Math.max(1, (total + size - 1) / size);
@@ -117,7 +117,8 @@ public class RecipientService {
             throw BusinessException.field("orgUnitId", "不能把服务对象移到其他区县，请在迁入地重新登记");
         }
         RecipientForm input = form.idNumber() == null || form.idNumber().isBlank()
-                ? form.withIdNumber(crypto.decrypt(current.idCipher())) : form;
+                ? form.withIdNumber(crypto.decrypt(current.idCipher()))
+                : form;
         RecipientData d = validate(input);
         requireUniqueInCounty(at.countyId(), d.idNumber(), id);
         store.updateFull(id, at, d, expectedVersion);
@@ -154,8 +155,12 @@ public class RecipientService {
     }
 
     /** Status changes, newest first. */
-    public record StatusChange(RecipientStatus status, LocalDate effectiveDate, String note, String changedBy,
-                               java.time.OffsetDateTime changedAt) {
+    public record StatusChange(
+            RecipientStatus status,
+            LocalDate effectiveDate,
+            String note,
+            String changedBy,
+            java.time.OffsetDateTime changedAt) {
 
         public String statusLabel() {
             return status.label();
@@ -169,11 +174,15 @@ public class RecipientService {
     }
 
     private List<StatusChange> jdbcHistory(long id) {
-        return store.jdbc().sql("SELECT status, effective_date, note, changed_by, changed_at FROM recipient_status_history "
+        return store.jdbc()
+                .sql("SELECT status, effective_date, note, changed_by, changed_at FROM recipient_status_history "
                         + "WHERE recipient_id = ? ORDER BY changed_at DESC, id DESC")
                 .param(id)
-                .query((rs, i) -> new StatusChange(RecipientStatus.valueOf(rs.getString(1)),
-                        rs.getObject(2, LocalDate.class), rs.getString(3), rs.getString(4),
+                .query((rs, i) -> new StatusChange(
+                        RecipientStatus.valueOf(rs.getString(1)),
+                        rs.getObject(2, LocalDate.class),
+                        rs.getString(3),
+                        rs.getString(4),
                         rs.getObject(5, java.time.OffsetDateTime.class)))
                 .list();
     }
@@ -183,8 +192,8 @@ public class RecipientService {
     public String revealIdNumber(long id) {
         String path = access.requireVisible(id);
         if (!access.mayUnmask()) {
-            events.publishEvent(new AuditEvent(null, "VIEW_PERSONAL", "RECIPIENT", String.valueOf(id), path, "DENIED",
-                    "身份证号"));
+            events.publishEvent(
+                    new AuditEvent(null, "VIEW_PERSONAL", "RECIPIENT", String.valueOf(id), path, "DENIED", "身份证号"));
             throw new ForbiddenException("当前角色不能查看完整身份证号");
         }
         StoredRecipient r = store.find(id).orElseThrow();
@@ -214,31 +223,44 @@ public class RecipientService {
             throw BusinessException.field("otherId", "只能合并同一区县的记录");
         }
         var jdbc = store.jdbc();
-        for (String table : List.of("recipient_member", "recipient_status_history", "home_assessment",
-                "followup_record")) {
-            jdbc.sql("UPDATE " + table + " SET recipient_id = ? WHERE recipient_id = ?").params(keepId, otherId).update();
+        for (String table :
+                List.of("recipient_member", "recipient_status_history", "home_assessment", "followup_record")) {
+            jdbc.sql("UPDATE " + table + " SET recipient_id = ? WHERE recipient_id = ?")
+                    .params(keepId, otherId)
+                    .update();
         }
         jdbc.sql("UPDATE recipient_member SET linked_recipient_id = ? WHERE linked_recipient_id = ?")
-                .params(keepId, otherId).update();
+                .params(keepId, otherId)
+                .update();
         boolean keepOnRoster = jdbc.sql("SELECT COUNT(*) FROM followup_roster WHERE recipient_id = ? AND active")
-                .param(keepId).query(Long.class).single() > 0;
+                        .param(keepId)
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (keepOnRoster) {
             jdbc.sql("UPDATE followup_roster SET active = FALSE, ended_on = ? WHERE recipient_id = ? AND active")
-                    .params(ChinaTime.today(), otherId).update();
+                    .params(ChinaTime.today(), otherId)
+                    .update();
         }
-        jdbc.sql("UPDATE followup_roster SET recipient_id = ? WHERE recipient_id = ?").params(keepId, otherId).update();
+        jdbc.sql("UPDATE followup_roster SET recipient_id = ? WHERE recipient_id = ?")
+                .params(keepId, otherId)
+                .update();
         // Categories: union; for a category both have, subtype and flags are united too.
         Map<Long, List<CategoryRow>> cats = store.categoriesOf(List.of(keepId, otherId));
         List<CategoryRow> merged = new ArrayList<>(cats.getOrDefault(keepId, List.of()));
         for (CategoryRow o : cats.getOrDefault(otherId, List.of())) {
-            CategoryRow mine = merged.stream().filter(m -> m.category() == o.category()).findFirst().orElse(null);
+            CategoryRow mine = merged.stream()
+                    .filter(m -> m.category() == o.category())
+                    .findFirst()
+                    .orElse(null);
             if (mine == null) {
                 merged.add(o);
             } else {
                 List<String> flags = new ArrayList<>(mine.flags());
                 o.flags().stream().filter(f -> !flags.contains(f)).forEach(flags::add);
-                merged.set(merged.indexOf(mine), new CategoryRow(mine.category(),
-                        mine.subtype() != null ? mine.subtype() : o.subtype(), flags));
+                merged.set(
+                        merged.indexOf(mine),
+                        new CategoryRow(mine.category(), mine.subtype() != null ? mine.subtype() : o.subtype(), flags));
             }
         }
         store.replaceCategories(keepId, merged);
@@ -246,30 +268,43 @@ public class RecipientService {
                         + "disability_type = COALESCE(disability_type, ?), disability_grade = COALESCE(disability_grade, ?), "
                         + "subsidy_status = COALESCE(subsidy_status, ?), risk_level = COALESCE(risk_level, ?), "
                         + "version = version + 1 WHERE id = ?")
-                .params(other.phone(), other.address(), n(other.disabilityType()), n(other.disabilityGrade()),
-                        n(other.subsidyStatus()), n(other.riskLevel()), keepId)
+                .params(
+                        other.phone(),
+                        other.address(),
+                        n(other.disabilityType()),
+                        n(other.disabilityGrade()),
+                        n(other.subsidyStatus()),
+                        n(other.riskLevel()),
+                        keepId)
                 .update();
         refreshLastAssessment(keepId);
         String user = access.user().username();
         store.setStatus(otherId, RecipientStatus.MERGED, ChinaTime.today());
-        jdbc.sql("UPDATE recipient SET merged_into_id = ? WHERE id = ?").params(keepId, otherId).update();
+        jdbc.sql("UPDATE recipient SET merged_into_id = ? WHERE id = ?")
+                .params(keepId, otherId)
+                .update();
         store.addHistory(otherId, RecipientStatus.MERGED, ChinaTime.today(), "已合并到记录 #" + keepId, user);
-        store.addHistory(keepId, keep.status(), ChinaTime.today(), "合并了记录 #" + otherId + "（" + other.name() + "）", user);
+        store.addHistory(
+                keepId, keep.status(), ChinaTime.today(), "合并了记录 #" + otherId + "（" + other.name() + "）", user);
         events.publishEvent(AuditEvent.success("RECIPIENT_MERGE", "RECIPIENT", keepId, keepPath, "合并 #" + otherId));
         return get(keepId);
     }
 
     void refreshLastAssessment(long id) {
-        store.jdbc().sql("UPDATE recipient SET last_assessment_id = (SELECT MAX(a.id) FROM home_assessment a WHERE "
+        store.jdbc()
+                .sql("UPDATE recipient SET last_assessment_id = (SELECT MAX(a.id) FROM home_assessment a WHERE "
                         + "a.recipient_id = ? AND a.assessed_on = (SELECT MAX(b.assessed_on) FROM home_assessment b "
                         + "WHERE b.recipient_id = ?)), last_assessed_on = (SELECT MAX(assessed_on) FROM home_assessment "
                         + "WHERE recipient_id = ?) WHERE id = ?")
-                .params(id, id, id, id).update();
+                .params(id, id, id, id)
+                .update();
     }
 
     private void endRoster(long id, LocalDate when) {
-        store.jdbc().sql("UPDATE followup_roster SET active = FALSE, ended_on = ? WHERE recipient_id = ? AND active")
-                .params(when, id).update();
+        store.jdbc()
+                .sql("UPDATE followup_roster SET active = FALSE, ended_on = ? WHERE recipient_id = ? AND active")
+                .params(when, id)
+                .update();
     }
 
     /** The ledger as xlsx; IDs masked unless {@code fullIds} and the role may see them. Audited. */
@@ -294,19 +329,36 @@ public class RecipientService {
             for (int i = 0; i < chunk.size(); i++) {
                 RecipientView v = views.get(i);
                 String id = fullIds ? crypto.decrypt(chunk.get(i).idCipher()) : v.maskedIdNumber();
-                rows.add(List.of(String.valueOf(rows.size() + 1), nz(v.stationName()), nz(v.orgUnitName()), v.name(),
-                        v.gender(), v.birthDate().toString(), String.valueOf(v.age()), id, nz(v.phone()),
-                        nz(v.address()), v.categoryLabels(), label(v.disabilityType()), label(v.disabilityGrade()),
-                        label(v.subsidyStatus()), label(v.riskLevel()), v.status().label(),
+                rows.add(List.of(
+                        String.valueOf(rows.size() + 1),
+                        nz(v.stationName()),
+                        nz(v.orgUnitName()),
+                        v.name(),
+                        v.gender(),
+                        v.birthDate().toString(),
+                        String.valueOf(v.age()),
+                        id,
+                        nz(v.phone()),
+                        nz(v.address()),
+                        v.categoryLabels(),
+                        label(v.disabilityType()),
+                        label(v.disabilityGrade()),
+                        label(v.subsidyStatus()),
+                        label(v.riskLevel()),
+                        v.status().label(),
                         v.lastAssessedOn() == null ? "" : v.lastAssessedOn().toString()));
             }
             page++;
         }
         String title = query.category() == null ? "服务对象台账" : query.category().label() + "台账";
-        byte[] file = XlsxTable.write(title, List.of("序号", "社工站", "村（社区）", "姓名", "性别", "出生日期", "年龄",
-                "身份证号", "联系电话", "住址", "类别", "残疾类别", "残疾等级", "两项补贴", "风险等级", "状态", "最近入户评估"), rows);
-        events.publishEvent(AuditEvent.success("EXPORT", "RECIPIENT", null, null,
-                title + " " + rows.size() + "人" + (fullIds ? "（含完整身份证号）" : "")));
+        byte[] file = XlsxTable.write(
+                title,
+                List.of(
+                        "序号", "社工站", "村（社区）", "姓名", "性别", "出生日期", "年龄", "身份证号", "联系电话", "住址", "类别", "残疾类别", "残疾等级",
+                        "两项补贴", "风险等级", "状态", "最近入户评估"),
+                rows);
+        events.publishEvent(AuditEvent.success(
+                "EXPORT", "RECIPIENT", null, null, title + " " + rows.size() + "人" + (fullIds ? "（含完整身份证号）" : "")));
         return file;
     }
 
@@ -315,7 +367,8 @@ public class RecipientService {
     private RecipientData validate(RecipientForm form) {
         RecipientRules.Outcome outcome = RecipientRules.check(form, ChinaTime.today());
         if (!outcome.ok()) {
-            throw new BusinessException("INVALID_INPUT", outcome.problems().get(0).message(), outcome.problems());
+            throw new BusinessException(
+                    "INVALID_INPUT", outcome.problems().get(0).message(), outcome.problems());
         }
         return outcome.data();
     }
@@ -325,20 +378,27 @@ public class RecipientService {
                 .filter(existing -> selfId == null || existing.id() != selfId)
                 .ifPresent(existing -> {
                     boolean visible = access.scope().covers(existing.orgPath());
-                    throw BusinessException.field("idNumber", visible
-                            ? "该身份证号已登记（" + existing.name() + "，记录 #" + existing.id() + "），同一区县不能重复登记"
-                            : "该身份证号已在本区县其他社工站登记，同一区县不能重复登记");
+                    throw BusinessException.field(
+                            "idNumber",
+                            visible
+                                    ? "该身份证号已登记（" + existing.name() + "，记录 #" + existing.id() + "），同一区县不能重复登记"
+                                    : "该身份证号已在本区县其他社工站登记，同一区县不能重复登记");
                 });
     }
 
     private void rejectPossibleDuplicates(RecipientData d, Long selfId) {
-        List<StoredRecipient> dups = store.possibleDuplicates(access.scope(), d.name(), d.birthDate(), d.phone(), selfId);
+        List<StoredRecipient> dups =
+                store.possibleDuplicates(access.scope(), d.name(), d.birthDate(), d.phone(), selfId);
         if (!dups.isEmpty()) {
-            List<FieldProblem> problems = dups.stream().map(r -> new FieldProblem("duplicates",
-                    "#" + r.id() + " " + r.name() + " " + r.birthDate() + " " + IdNumbers.maskFromTail(null, r.idTail())
-                            + (r.phone() == null ? "" : " " + r.phone()))).toList();
-            throw new BusinessException("POSSIBLE_DUPLICATE",
-                    "发现" + dups.size() + "条可能重复的记录（姓名和出生日期相同，或电话相同），请核对；确认不是同一人后再保存", problems);
+            List<FieldProblem> problems = dups.stream()
+                    .map(r -> new FieldProblem(
+                            "duplicates",
+                            "#" + r.id() + " " + r.name() + " " + r.birthDate() + " "
+                                    + IdNumbers.maskFromTail(null, r.idTail())
+                                    + (r.phone() == null ? "" : " " + r.phone())))
+                    .toList();
+            throw new BusinessException(
+                    "POSSIBLE_DUPLICATE", "发现" + dups.size() + "条可能重复的记录（姓名和出生日期相同，或电话相同），请核对；确认不是同一人后再保存", problems);
         }
     }
 
@@ -346,7 +406,8 @@ public class RecipientService {
         if (rows.isEmpty()) {
             return List.of();
         }
-        Map<Long, List<CategoryRow>> cats = store.categoriesOf(rows.stream().map(StoredRecipient::id).toList());
+        Map<Long, List<CategoryRow>> cats =
+                store.categoriesOf(rows.stream().map(StoredRecipient::id).toList());
         Map<Long, OrgUnitView> units = access.unitsById();
         LocalDate today = ChinaTime.today();
         boolean phones = access.mayReadPhones();
@@ -355,14 +416,32 @@ public class RecipientService {
             OrgUnitView station = units.get(r.stationId());
             OrgUnitView unit = units.get(r.orgUnitId());
             List<RecipientView.Category> categories = cats.getOrDefault(r.id(), List.of()).stream()
-                    .map(c -> new RecipientView.Category(c.category(), c.subtype(), c.flags(), RecipientRules.describe(c)))
+                    .map(c -> new RecipientView.Category(
+                            c.category(), c.subtype(), c.flags(), RecipientRules.describe(c)))
                     .toList();
-            views.add(new RecipientView(r.id(), r.stationId(), station == null ? null : station.name(), r.orgUnitId(),
-                    unit == null ? null : unit.name(), r.name(), r.gender(), r.birthDate(),
-                    Period.between(r.birthDate(), today).getYears(), IdNumbers.mask(crypto.decrypt(r.idCipher())),
-                    phones ? r.phone() : cn.sgz.shared.PhoneNumbers.mask(r.phone()), r.address(), categories,
-                    r.disabilityType(), r.disabilityGrade(), r.subsidyStatus(),
-                    r.riskLevel(), r.status(), r.statusDate(), r.lastAssessedOn(), r.note(), r.version()));
+            views.add(new RecipientView(
+                    r.id(),
+                    r.stationId(),
+                    station == null ? null : station.name(),
+                    r.orgUnitId(),
+                    unit == null ? null : unit.name(),
+                    r.name(),
+                    r.gender(),
+                    r.birthDate(),
+                    Period.between(r.birthDate(), today).getYears(),
+                    IdNumbers.mask(crypto.decrypt(r.idCipher())),
+                    phones ? r.phone() : cn.sgz.shared.PhoneNumbers.mask(r.phone()),
+                    r.address(),
+                    categories,
+                    r.disabilityType(),
+                    r.disabilityGrade(),
+                    r.subsidyStatus(),
+                    r.riskLevel(),
+                    r.status(),
+                    r.statusDate(),
+                    r.lastAssessedOn(),
+                    r.note(),
+                    r.version()));
         }
         return views;
     }

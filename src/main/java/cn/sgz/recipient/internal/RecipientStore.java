@@ -1,10 +1,10 @@
 package cn.sgz.recipient.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.Scope;
 import cn.sgz.recipient.RecipientCategory;
 import cn.sgz.recipient.RecipientStatus;
 import cn.sgz.recipient.internal.RecipientAccess.Placement;
+import cn.sgz.shared.ChinaTime;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -54,37 +54,42 @@ class RecipientStore {
     }
 
     Optional<StoredRecipient> find(long id) {
-        return jdbc.sql("SELECT " + StoredRecipient.COLUMNS + " FROM recipient r WHERE r.id = ?").param(id)
-                .query(StoredRecipient::map).optional();
+        return jdbc.sql("SELECT " + StoredRecipient.COLUMNS + " FROM recipient r WHERE r.id = ?")
+                .param(id)
+                .query(StoredRecipient::map)
+                .optional();
     }
 
     /** The recipient holding this ID number in the county, if any. */
     Optional<StoredRecipient> findByHmac(long countyId, String hmac) {
-        return jdbc.sql("SELECT " + StoredRecipient.COLUMNS + " FROM recipient r WHERE r.county_id = ? AND r.id_hmac = ?")
-                .params(countyId, hmac).query(StoredRecipient::map).optional();
+        return jdbc.sql("SELECT " + StoredRecipient.COLUMNS
+                        + " FROM recipient r WHERE r.county_id = ? AND r.id_hmac = ?")
+                .params(countyId, hmac)
+                .query(StoredRecipient::map)
+                .optional();
     }
 
     /** Every ID hash of a county with the row it belongs to: the import's match table. */
     Map<String, HmacMatch> hmacIndex(long countyId) {
         Map<String, HmacMatch> index = new HashMap<>();
-        jdbc.sql("SELECT id_hmac, id, station_id, merged_into_id FROM recipient WHERE county_id = ?").param(countyId)
+        jdbc.sql("SELECT id_hmac, id, station_id, merged_into_id FROM recipient WHERE county_id = ?")
+                .param(countyId)
                 .query(rs -> {
-                    index.put(rs.getString(1), new HmacMatch(rs.getLong(2), rs.getLong(3),
-                            (Long) rs.getObject(4, Long.class)));
+                    index.put(rs.getString(1), new HmacMatch(rs.getLong(2), rs.getLong(3), (Long)
+                            rs.getObject(4, Long.class)));
                 });
         return index;
     }
 
-    record HmacMatch(long id, long stationId, Long mergedIntoId) {
-    }
+    record HmacMatch(long id, long stationId, Long mergedIntoId) {}
 
     // ---- ledger queries ------------------------------------------------------------------------
 
-    private record Where(String sql, List<Object> params) {
-    }
+    private record Where(String sql, List<Object> params) {}
 
     private Where where(Scope scope, LedgerQuery q) {
-        StringBuilder sql = new StringBuilder(" WHERE r.merged_into_id IS NULL AND ").append(scope.sqlCondition("r.org_path"));
+        StringBuilder sql =
+                new StringBuilder(" WHERE r.merged_into_id IS NULL AND ").append(scope.sqlCondition("r.org_path"));
         List<Object> params = new ArrayList<>(scope.likePatterns());
         if (!q.allStatuses()) {
             sql.append(" AND r.status = ?");
@@ -130,12 +135,17 @@ class RecipientStore {
         params.add(offset);
         return jdbc.sql("SELECT " + StoredRecipient.COLUMNS + " FROM recipient r" + w.sql()
                         + " ORDER BY r.org_path, r.name, r.id LIMIT ? OFFSET ?")
-                .params(params).query(StoredRecipient::map).list();
+                .params(params)
+                .query(StoredRecipient::map)
+                .list();
     }
 
     long count(Scope scope, LedgerQuery q) {
         Where w = where(scope, q);
-        return jdbc.sql("SELECT COUNT(*) FROM recipient r" + w.sql()).params(w.params()).query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM recipient r" + w.sql())
+                .params(w.params())
+                .query(Long.class)
+                .single();
     }
 
     /** People per category under the same filter (without its category), for the ledger tabs. */
@@ -167,19 +177,22 @@ class RecipientStore {
                             + marks + ") ORDER BY recipient_id, category")
                     .params(chunk.toArray())
                     .query(rs -> {
-                        map.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new CategoryRow(
-                                RecipientCategory.valueOf(rs.getString(2)), rs.getString(3),
-                                CategoryRow.parseFlags(rs.getString(4))));
+                        map.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                                .add(new CategoryRow(
+                                        RecipientCategory.valueOf(rs.getString(2)),
+                                        rs.getString(3),
+                                        CategoryRow.parseFlags(rs.getString(4))));
                     });
         }
         return map;
     }
 
     /** Active people in scope with the same name and birth date, or the same phone: possible duplicates. */
-    List<StoredRecipient> possibleDuplicates(Scope scope, String name, LocalDate birthDate, String phone,
-                                             Long excludeId) {
-        StringBuilder sql = new StringBuilder("SELECT " + StoredRecipient.COLUMNS + " FROM recipient r WHERE "
-                + "r.merged_into_id IS NULL AND " + scope.sqlCondition("r.org_path") + " AND ((r.name = ? AND r.birth_date = ?)");
+    List<StoredRecipient> possibleDuplicates(
+            Scope scope, String name, LocalDate birthDate, String phone, Long excludeId) {
+        StringBuilder sql = new StringBuilder(
+                "SELECT " + StoredRecipient.COLUMNS + " FROM recipient r WHERE " + "r.merged_into_id IS NULL AND "
+                        + scope.sqlCondition("r.org_path") + " AND ((r.name = ? AND r.birth_date = ?)");
         List<Object> params = new ArrayList<>(scope.likePatterns());
         params.add(name);
         params.add(birthDate);
@@ -192,27 +205,34 @@ class RecipientStore {
             sql.append(" AND r.id <> ?");
             params.add(excludeId);
         }
-        return jdbc.sql(sql + " ORDER BY r.id LIMIT 20").params(params).query(StoredRecipient::map).list();
+        return jdbc.sql(sql + " ORDER BY r.id LIMIT 20")
+                .params(params)
+                .query(StoredRecipient::map)
+                .list();
     }
 
     // ---- writes --------------------------------------------------------------------------------
 
     long insert(Placement at, RecipientData d, Long importId, String user) {
         KeyHolder keys = new GeneratedKeyHolder();
-        template.update(con -> {
-            PreparedStatement ps = con.prepareStatement(INSERT, new String[] {"id"});
-            bindInsert(ps, at, d, importId, user, ChinaTime.offsetNow());
-            return ps;
-        }, keys);
-        long id = keys.getKeyAs(Long.class) != null ? keys.getKeyAs(Long.class)
+        template.update(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(INSERT, new String[] {"id"});
+                    bindInsert(ps, at, d, importId, user, ChinaTime.offsetNow());
+                    return ps;
+                },
+                keys);
+        long id = keys.getKeyAs(Long.class) != null
+                ? keys.getKeyAs(Long.class)
                 : ((Number) keys.getKeys().get("id")).longValue();
         replaceCategories(id, d.categories());
         addHistory(id, RecipientStatus.ACTIVE, ChinaTime.today(), "登记", user);
         return id;
     }
 
-    private void bindInsert(PreparedStatement ps, Placement at, RecipientData d, Long importId, String user,
-                            OffsetDateTime now) throws SQLException {
+    private void bindInsert(
+            PreparedStatement ps, Placement at, RecipientData d, Long importId, String user, OffsetDateTime now)
+            throws SQLException {
         ps.setLong(1, at.countyId());
         ps.setLong(2, at.stationId());
         ps.setLong(3, at.unitId());
@@ -250,7 +270,8 @@ class RecipientStore {
         OffsetDateTime now = ChinaTime.offsetNow();
         // Generated ids come back from the batch itself (both H2 and PostgreSQL return them).
         KeyHolder keys = new GeneratedKeyHolder();
-        template.batchUpdate(con -> con.prepareStatement(INSERT, new String[] {"id"}),
+        template.batchUpdate(
+                con -> con.prepareStatement(INSERT, new String[] {"id"}),
                 new org.springframework.jdbc.core.BatchPreparedStatementSetter() {
                     @Override
                     public void setValues(PreparedStatement ps, int i) throws SQLException {
@@ -261,7 +282,8 @@ class RecipientStore {
                     public int getBatchSize() {
                         return rows.size();
                     }
-                }, keys);
+                },
+                keys);
         List<Map<String, Object>> generated = keys.getKeyList();
         if (generated.size() != rows.size()) {
             throw new IllegalStateException("批量写入返回的主键数量不符");
@@ -271,18 +293,25 @@ class RecipientStore {
         for (int i = 0; i < rows.size(); i++) {
             Placed row = rows.get(i);
             Map<String, Object> key = generated.get(i);
-            long id = ((Number) (key.containsKey("id") ? key.get("id") : key.values().iterator().next())).longValue();
+            long id = ((Number)
+                            (key.containsKey("id")
+                                    ? key.get("id")
+                                    : key.values().iterator().next()))
+                    .longValue();
             row.newId()[0] = id;
             for (CategoryRow c : row.data().categories()) {
                 cats.add(new Object[] {id, c.category().name(), c.subtype(), c.flagsColumn()});
             }
-            history.add(new Object[] {id, RecipientStatus.ACTIVE.name(), ChinaTime.today(),
-                    importId == null ? "登记" : "名单导入", user, now});
+            history.add(new Object[] {
+                id, RecipientStatus.ACTIVE.name(), ChinaTime.today(), importId == null ? "登记" : "名单导入", user, now
+            });
         }
-        template.batchUpdate("INSERT INTO recipient_category (recipient_id, category, subtype, flags) VALUES (?,?,?,?)",
-                cats);
-        template.batchUpdate("INSERT INTO recipient_status_history (recipient_id, status, effective_date, note, "
-                + "changed_by, changed_at) VALUES (?,?,?,?,?,?)", history);
+        template.batchUpdate(
+                "INSERT INTO recipient_category (recipient_id, category, subtype, flags) VALUES (?,?,?,?)", cats);
+        template.batchUpdate(
+                "INSERT INTO recipient_status_history (recipient_id, status, effective_date, note, "
+                        + "changed_by, changed_at) VALUES (?,?,?,?,?,?)",
+                history);
     }
 
     /** A validated recipient and where it goes. */
@@ -294,8 +323,7 @@ class RecipientStore {
     }
 
     /** A validated recipient that updates an existing row. */
-    record Matched(long id, Placement at, RecipientData data) {
-    }
+    record Matched(long id, Placement at, RecipientData data) {}
 
     /**
      * Re-import of people already on the ledger: the list's values replace the stored ones where the
@@ -316,8 +344,8 @@ class RecipientStore {
             }
         }
         template.batchUpdate("DELETE FROM recipient_category WHERE recipient_id = ? AND category = ?", deletes);
-        template.batchUpdate("INSERT INTO recipient_category (recipient_id, category, subtype, flags) VALUES (?,?,?,?)",
-                inserts);
+        template.batchUpdate(
+                "INSERT INTO recipient_category (recipient_id, category, subtype, flags) VALUES (?,?,?,?)", inserts);
     }
 
     private void bindUpdate(PreparedStatement ps, long id, Placement at, RecipientData d, OffsetDateTime now)
@@ -347,10 +375,27 @@ class RecipientStore {
                         + "gender = ?, birth_date = ?, id_cipher = ?, id_hmac = ?, id_tail = ?, phone = ?, address = ?, "
                         + "disability_type = ?, disability_grade = ?, subsidy_status = ?, risk_level = ?, note = ?, "
                         + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ?")
-                .params(at.countyId(), at.stationId(), at.unitId(), at.path(), d.name(), d.gender(), d.birthDate(),
-                        crypto.encrypt(d.idNumber()), crypto.hmac(d.idNumber()), tail(d.idNumber()), d.phone(),
-                        d.address(), name(d.disabilityType()), name(d.disabilityGrade()), name(d.subsidyStatus()),
-                        name(d.riskLevel()), d.note(), ChinaTime.offsetNow(), id, expectedVersion)
+                .params(
+                        at.countyId(),
+                        at.stationId(),
+                        at.unitId(),
+                        at.path(),
+                        d.name(),
+                        d.gender(),
+                        d.birthDate(),
+                        crypto.encrypt(d.idNumber()),
+                        crypto.hmac(d.idNumber()),
+                        tail(d.idNumber()),
+                        d.phone(),
+                        d.address(),
+                        name(d.disabilityType()),
+                        name(d.disabilityGrade()),
+                        name(d.subsidyStatus()),
+                        name(d.riskLevel()),
+                        d.note(),
+                        ChinaTime.offsetNow(),
+                        id,
+                        expectedVersion)
                 .update();
         if (n == 0) {
             throw new cn.sgz.shared.ConflictException("该服务对象已被他人修改，请刷新后重试");
@@ -359,27 +404,33 @@ class RecipientStore {
     }
 
     void replaceCategories(long id, List<CategoryRow> rows) {
-        jdbc.sql("DELETE FROM recipient_category WHERE recipient_id = ?").param(id).update();
+        jdbc.sql("DELETE FROM recipient_category WHERE recipient_id = ?")
+                .param(id)
+                .update();
         for (CategoryRow c : rows) {
             jdbc.sql("INSERT INTO recipient_category (recipient_id, category, subtype, flags) VALUES (?,?,?,?)")
-                    .params(id, c.category().name(), c.subtype(), c.flagsColumn()).update();
+                    .params(id, c.category().name(), c.subtype(), c.flagsColumn())
+                    .update();
         }
     }
 
     void addHistory(long id, RecipientStatus status, LocalDate date, String note, String user) {
         jdbc.sql("INSERT INTO recipient_status_history (recipient_id, status, effective_date, note, changed_by, "
                         + "changed_at) VALUES (?,?,?,?,?,?)")
-                .params(id, status.name(), date, note, user, ChinaTime.offsetNow()).update();
+                .params(id, status.name(), date, note, user, ChinaTime.offsetNow())
+                .update();
     }
 
     void setStatus(long id, RecipientStatus status, LocalDate date) {
         jdbc.sql("UPDATE recipient SET status = ?, status_date = ?, updated_at = ?, version = version + 1 WHERE id = ?")
-                .params(status.name(), date, ChinaTime.offsetNow(), id).update();
+                .params(status.name(), date, ChinaTime.offsetNow(), id)
+                .update();
     }
 
     void setRisk(long id, cn.sgz.recipient.RiskLevel risk) {
         jdbc.sql("UPDATE recipient SET risk_level = ?, updated_at = ? WHERE id = ?")
-                .params(name(risk), ChinaTime.offsetNow(), id).update();
+                .params(name(risk), ChinaTime.offsetNow(), id)
+                .update();
     }
 
     static String tail(String id) {

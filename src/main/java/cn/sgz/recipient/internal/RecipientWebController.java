@@ -1,6 +1,5 @@
 package cn.sgz.recipient.internal;
 
-import cn.sgz.shared.ChinaTime;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.recipient.AssistanceSubtype;
 import cn.sgz.recipient.ChildSubtype;
@@ -14,6 +13,7 @@ import cn.sgz.recipient.RecipientView;
 import cn.sgz.recipient.RiskLevel;
 import cn.sgz.recipient.SubsidyStatus;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -43,8 +43,12 @@ class RecipientWebController {
     private final FollowUpService followUps;
     private final RecipientAccess access;
 
-    RecipientWebController(RecipientService recipients, HouseholdService household, AssessmentService assessments,
-                           FollowUpService followUps, RecipientAccess access) {
+    RecipientWebController(
+            RecipientService recipients,
+            HouseholdService household,
+            AssessmentService assessments,
+            FollowUpService followUps,
+            RecipientAccess access) {
         this.recipients = recipients;
         this.household = household;
         this.assessments = assessments;
@@ -83,11 +87,16 @@ class RecipientWebController {
     }
 
     @GetMapping("/recipients")
-    String ledger(@RequestParam(required = false) RecipientCategory category,
-                  @RequestParam(required = false) String name, @RequestParam(required = false) String idTail,
-                  @RequestParam(required = false) Long unitId, @RequestParam(required = false) RiskLevel risk,
-                  @RequestParam(required = false) String flag, @RequestParam(required = false) RecipientStatus status,
-                  @RequestParam(defaultValue = "0") int page, Model model) {
+    String ledger(
+            @RequestParam(required = false) RecipientCategory category,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String idTail,
+            @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) RiskLevel risk,
+            @RequestParam(required = false) String flag,
+            @RequestParam(required = false) RecipientStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         LedgerQuery q = new LedgerQuery(category, blank(name), blank(idTail), unitId, risk, blank(flag), status, false);
         model.addAttribute("ledger", recipients.ledger(q, page, 20));
         model.addAttribute("q", q);
@@ -101,15 +110,21 @@ class RecipientWebController {
     @GetMapping("/recipients/new")
     String newForm(Model model) {
         access.requireWriter();
-        model.addAttribute("form", new RecipientForm(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null, null, null, null));
+        model.addAttribute(
+                "form",
+                new RecipientForm(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                        null));
         return editPage(model, null);
     }
 
     @PostMapping("/recipients")
-    String create(@ModelAttribute("form") RecipientForm form,
-                  @RequestParam(defaultValue = "false") boolean confirmDuplicates, Model model,
-                  RedirectAttributes flash, HttpServletResponse response) {
+    String create(
+            @ModelAttribute("form") RecipientForm form,
+            @RequestParam(defaultValue = "false") boolean confirmDuplicates,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
             RecipientView created = recipients.create(form, confirmDuplicates);
             flash.addFlashAttribute("notice", "已登记“" + created.name() + "”");
@@ -133,8 +148,13 @@ class RecipientWebController {
     }
 
     @PostMapping("/recipients/{id}")
-    String update(@PathVariable long id, @ModelAttribute("form") RecipientForm form, @RequestParam long version,
-                  Model model, RedirectAttributes flash, HttpServletResponse response) {
+    String update(
+            @PathVariable long id,
+            @ModelAttribute("form") RecipientForm form,
+            @RequestParam long version,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         try {
             recipients.update(id, form, version);
             flash.addFlashAttribute("notice", "已保存");
@@ -172,8 +192,8 @@ class RecipientWebController {
 
     /** The audited unmask: a fragment for htmx, or the detail page again without it. */
     @PostMapping("/recipients/{id}/id-number")
-    String reveal(@PathVariable long id, Model model,
-                  @RequestHeader(value = "HX-Request", required = false) String htmx) {
+    String reveal(
+            @PathVariable long id, Model model, @RequestHeader(value = "HX-Request", required = false) String htmx) {
         model.addAttribute("fullIdNumber", recipients.revealIdNumber(id));
         if (htmx != null) {
             return "recipient/detail :: idNumber";
@@ -182,41 +202,74 @@ class RecipientWebController {
     }
 
     @PostMapping("/recipients/{id}/status")
-    String status(@PathVariable long id, @RequestParam(required = false) RecipientStatus status,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-                  @RequestParam(required = false) String note, Model model, RedirectAttributes flash,
-                  HttpServletResponse response) {
+    String status(
+            @PathVariable long id,
+            @RequestParam(required = false) RecipientStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(required = false) String note,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         return act(id, model, flash, response, "状态已更新", () -> recipients.changeStatus(id, status, date, note));
     }
 
     @PostMapping("/recipients/{id}/members")
-    String addMember(@PathVariable long id, @RequestParam(required = false) String memberName,
-                     @RequestParam(required = false) String relation,
-                     @RequestParam(required = false) String memberPhone,
-                     @RequestParam(defaultValue = "false") boolean guardian,
-                     @RequestParam(required = false) Long linkedRecipientId, Model model, RedirectAttributes flash,
-                     HttpServletResponse response) {
-        return act(id, model, flash, response, "已添加家庭成员", () -> household.add(id,
-                new HouseholdService.MemberForm(memberName, relation, memberPhone, guardian, linkedRecipientId, null)));
+    String addMember(
+            @PathVariable long id,
+            @RequestParam(required = false) String memberName,
+            @RequestParam(required = false) String relation,
+            @RequestParam(required = false) String memberPhone,
+            @RequestParam(defaultValue = "false") boolean guardian,
+            @RequestParam(required = false) Long linkedRecipientId,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        return act(
+                id,
+                model,
+                flash,
+                response,
+                "已添加家庭成员",
+                () -> household.add(
+                        id,
+                        new HouseholdService.MemberForm(
+                                memberName, relation, memberPhone, guardian, linkedRecipientId, null)));
     }
 
     @PostMapping("/recipients/{id}/members/{memberId}/delete")
-    String removeMember(@PathVariable long id, @PathVariable long memberId, Model model, RedirectAttributes flash,
-                        HttpServletResponse response) {
+    String removeMember(
+            @PathVariable long id,
+            @PathVariable long memberId,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         return act(id, model, flash, response, "已删除家庭成员", () -> household.remove(id, memberId));
     }
 
     @PostMapping("/recipients/{id}/merge")
-    String merge(@PathVariable long id, @RequestParam long otherId, Model model, RedirectAttributes flash,
-                 HttpServletResponse response) {
+    String merge(
+            @PathVariable long id,
+            @RequestParam long otherId,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
         return act(id, model, flash, response, "已合并记录 #" + otherId, () -> recipients.merge(id, otherId));
     }
 
     @PostMapping("/recipients/{id}/roster")
-    String addToRoster(@PathVariable long id, @RequestParam(required = false) FollowUpFrequency frequency,
-                       @RequestParam(required = false) String reason, Model model, RedirectAttributes flash,
-                       HttpServletResponse response) {
-        return act(id, model, flash, response, "已加入跟踪回访台账",
+    String addToRoster(
+            @PathVariable long id,
+            @RequestParam(required = false) FollowUpFrequency frequency,
+            @RequestParam(required = false) String reason,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response) {
+        return act(
+                id,
+                model,
+                flash,
+                response,
+                "已加入跟踪回访台账",
                 () -> followUps.addToRoster(id, new FollowUpService.RosterForm(frequency, reason, null)));
     }
 
@@ -226,21 +279,29 @@ class RecipientWebController {
     }
 
     @GetMapping("/recipients/export")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) RecipientCategory category,
-                                  @RequestParam(required = false) String name,
-                                  @RequestParam(required = false) String idTail,
-                                  @RequestParam(required = false) Long unitId,
-                                  @RequestParam(required = false) RiskLevel risk,
-                                  @RequestParam(required = false) String flag,
-                                  @RequestParam(required = false) RecipientStatus status,
-                                  @RequestParam(defaultValue = "false") boolean fullIds) {
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) RecipientCategory category,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String idTail,
+            @RequestParam(required = false) Long unitId,
+            @RequestParam(required = false) RiskLevel risk,
+            @RequestParam(required = false) String flag,
+            @RequestParam(required = false) RecipientStatus status,
+            @RequestParam(defaultValue = "false") boolean fullIds) {
         LedgerQuery q = new LedgerQuery(category, blank(name), blank(idTail), unitId, risk, blank(flag), status, false);
-        return RecipientApiController.download(recipients.export(q, fullIds),
-                (category == null ? "服务对象" : category.label()) + "台账.xlsx", RecipientApiController.XLSX);
+        return RecipientApiController.download(
+                recipients.export(q, fullIds),
+                (category == null ? "服务对象" : category.label()) + "台账.xlsx",
+                RecipientApiController.XLSX);
     }
 
-    private String act(long id, Model model, RedirectAttributes flash, HttpServletResponse response, String notice,
-                       Runnable action) {
+    private String act(
+            long id,
+            Model model,
+            RedirectAttributes flash,
+            HttpServletResponse response,
+            String notice,
+            Runnable action) {
         try {
             action.run();
             flash.addFlashAttribute("notice", notice);
@@ -257,7 +318,9 @@ class RecipientWebController {
         List<OrgUnitView> rooms = access.rooms();
         for (OrgUnitView s : access.stations()) {
             list.add(s);
-            rooms.stream().filter(r -> r.parentId() != null && r.parentId() == s.id()).forEach(list::add);
+            rooms.stream()
+                    .filter(r -> r.parentId() != null && r.parentId() == s.id())
+                    .forEach(list::add);
         }
         return list;
     }
@@ -271,17 +334,32 @@ class RecipientWebController {
         for (RecipientView.Category c : r.categories()) {
             cats.add(c.category());
             switch (c.category()) {
-                case SOCIAL_ASSISTANCE -> assistance = c.subtype() == null ? null : AssistanceSubtype.valueOf(c.subtype());
+                case SOCIAL_ASSISTANCE ->
+                    assistance = c.subtype() == null ? null : AssistanceSubtype.valueOf(c.subtype());
                 case ELDERLY -> c.flags().forEach(f -> flags.add(ElderlyFlag.valueOf(f)));
                 case CHILD -> c.flags().forEach(f -> child.add(ChildSubtype.valueOf(f)));
                 case OTHER -> other = c.subtype();
-                default -> {
-                }
+                default -> {}
             }
         }
-        return new RecipientForm(r.orgUnitId(), r.name(), r.gender(), null, null, r.phone(), r.address(), cats,
-                assistance, flags, child, r.disabilityType(), r.disabilityGrade(), r.subsidyStatus(), other,
-                r.riskLevel(), r.note());
+        return new RecipientForm(
+                r.orgUnitId(),
+                r.name(),
+                r.gender(),
+                null,
+                null,
+                r.phone(),
+                r.address(),
+                cats,
+                assistance,
+                flags,
+                child,
+                r.disabilityType(),
+                r.disabilityGrade(),
+                r.subsidyStatus(),
+                other,
+                r.riskLevel(),
+                r.note());
     }
 
     static String blank(String s) {

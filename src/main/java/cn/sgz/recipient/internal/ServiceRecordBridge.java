@@ -39,21 +39,38 @@ class ServiceRecordBridge {
 
     long assessment(StoredRecipient r, long assessmentId, LocalDate on, String summary) {
         long id = create(r, ServiceKind.HOME_ASSESSMENT, "入户需求评估：" + r.name(), on, summary);
-        jdbc.sql("UPDATE home_assessment SET service_record_id = ? WHERE id = ?").params(id, assessmentId).update();
+        jdbc.sql("UPDATE home_assessment SET service_record_id = ? WHERE id = ?")
+                .params(id, assessmentId)
+                .update();
         return id;
     }
 
     long followUp(StoredRecipient r, long followUpId, FollowUpMethod method, LocalDate on, String findings) {
         ServiceKind kind = method == FollowUpMethod.PHONE ? ServiceKind.FOLLOW_UP_PHONE : ServiceKind.FOLLOW_UP_VISIT;
         long id = create(r, kind, (method == FollowUpMethod.PHONE ? "电话回访：" : "上门回访：") + r.name(), on, findings);
-        jdbc.sql("UPDATE followup_record SET service_record_id = ? WHERE id = ?").params(id, followUpId).update();
+        jdbc.sql("UPDATE followup_record SET service_record_id = ? WHERE id = ?")
+                .params(id, followUpId)
+                .update();
         return id;
     }
 
     private long create(StoredRecipient r, ServiceKind kind, String title, LocalDate on, String content) {
-        RecordForm form = new RecordForm(r.orgUnitId(), null, kind, domainOf(r), title, on, null, null,
-                kind == ServiceKind.FOLLOW_UP_PHONE ? "电话" : "服务对象家中", false, false, null, 1,
-                content == null ? null : content.length() > 4000 ? content.substring(0, 4000) : content, null,
+        RecordForm form = new RecordForm(
+                r.orgUnitId(),
+                null,
+                kind,
+                domainOf(r),
+                title,
+                on,
+                null,
+                null,
+                kind == ServiceKind.FOLLOW_UP_PHONE ? "电话" : "服务对象家中",
+                false,
+                false,
+                null,
+                1,
+                content == null ? null : content.length() > 4000 ? content.substring(0, 4000) : content,
+                null,
                 List.of(new RecordForm.ParticipantInput(r.id(), r.name())));
         return records.create(form).id();
     }
@@ -61,7 +78,8 @@ class ServiceRecordBridge {
     /** The service domain follows the person's first ledger category. */
     private ServiceDomain domainOf(StoredRecipient r) {
         List<CategoryRow> cats = store.categoriesOf(List.of(r.id())).getOrDefault(r.id(), List.of());
-        RecipientCategory first = cats.isEmpty() ? RecipientCategory.OTHER : cats.get(0).category();
+        RecipientCategory first =
+                cats.isEmpty() ? RecipientCategory.OTHER : cats.get(0).category();
         return switch (first) {
             case SOCIAL_ASSISTANCE -> ServiceDomain.SOCIAL_ASSISTANCE;
             case ELDERLY -> ServiceDomain.ELDERLY;

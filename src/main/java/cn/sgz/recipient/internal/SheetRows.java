@@ -46,14 +46,12 @@ final class SheetRows {
 
     interface Sink {
         /** A new sheet begins (index from 0); csv files are one sheet named after nothing. */
-        default void sheet(int index, String name) {
-        }
+        default void sheet(int index, String name) {}
 
         void row(int rowNumber, List<String> cells);
     }
 
-    private SheetRows() {
-    }
+    private SheetRows() {}
 
     static void read(UploadGuard.Kind kind, byte[] content, int maxRows, Sink sink) {
         if (kind == UploadGuard.Kind.XLSX) {
@@ -85,8 +83,13 @@ final class SheetRows {
                     try (InputStream sheet = sheets.next()) {
                         sink.sheet(index, sheets.getSheetName());
                         XMLReader parser = XMLHelper.newXMLReader();
-                        parser.setContentHandler(new XSSFSheetXMLHandler(styles, null, strings,
-                                new RowCollector(maxRows, sink, dataRows), new ListFormatter(), false));
+                        parser.setContentHandler(new XSSFSheetXMLHandler(
+                                styles,
+                                null,
+                                strings,
+                                new RowCollector(maxRows, sink, dataRows),
+                                new ListFormatter(),
+                                false));
                         parser.parse(new InputSource(sheet));
                     }
                 }
@@ -95,9 +98,12 @@ final class SheetRows {
             throw e;
         } catch (InvalidFormatException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
             throw new ImportRefusedException("文件已损坏或不是有效的 .xlsx 工作簿，无法读取");
-        } catch (OpenXML4JException | SAXException | IOException | org.apache.poi.ooxml.POIXMLException
-                 | javax.xml.parsers.ParserConfigurationException
-                 | IllegalStateException e) {
+        } catch (OpenXML4JException
+                | SAXException
+                | IOException
+                | org.apache.poi.ooxml.POIXMLException
+                | javax.xml.parsers.ParserConfigurationException
+                | IllegalStateException e) {
             Throwable root = e;
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
@@ -128,6 +134,7 @@ final class SheetRows {
         private final List<String> cells = new ArrayList<>();
         /** Shared by the sheets of one workbook: the row limit is for the whole file. */
         private final int[] dataRows;
+
         private int nextCol;
 
         RowCollector(int maxRows, Sink sink, int[] dataRows) {
@@ -171,9 +178,10 @@ final class SheetRows {
 
     private static void readXls(byte[] content, int maxRows, Sink sink) {
         try (org.apache.poi.hssf.usermodel.HSSFWorkbook book =
-                     new org.apache.poi.hssf.usermodel.HSSFWorkbook(new ByteArrayInputStream(content))) {
+                new org.apache.poi.hssf.usermodel.HSSFWorkbook(new ByteArrayInputStream(content))) {
             ListFormatter formatter = new ListFormatter();
-            org.apache.poi.ss.usermodel.FormulaEvaluator formulas = book.getCreationHelper().createFormulaEvaluator();
+            org.apache.poi.ss.usermodel.FormulaEvaluator formulas =
+                    book.getCreationHelper().createFormulaEvaluator();
             int dataRows = 0;
             for (int index = 0; index < book.getNumberOfSheets(); index++) {
                 org.apache.poi.ss.usermodel.Sheet sheet = book.getSheetAt(index);
@@ -261,12 +269,20 @@ final class SheetRows {
             return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b))
+                    .toString();
         } catch (CharacterCodingException notUtf8) {
             try {
-                return Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
+                return Charset.forName("GB18030")
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(b))
+                        .toString();
             } catch (CharacterCodingException e) {
                 throw new ImportRefusedException("无法识别文件的文字编码（应为 UTF-8 或 GBK 的 .csv），请另存为 .xlsx 后再导入");
             }
@@ -349,8 +365,8 @@ final class SheetRows {
         cell.setLength(0);
     }
 
-    private static int endCsvRow(List<String> row, StringBuilder cell, int rowNumber, int dataRows, int maxRows,
-                                 Sink sink) {
+    private static int endCsvRow(
+            List<String> row, StringBuilder cell, int rowNumber, int dataRows, int maxRows, Sink sink) {
         addCell(row, cell);
         int n = dataRows;
         if (row.stream().anyMatch(s -> !s.isBlank())) {

@@ -23,8 +23,8 @@ import java.util.Set;
  */
 public final class SyntheticPeople {
 
-    private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁"
-            + "魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
+    private static final String SURNAMES =
+            "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁" + "魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
     private static final String OLD_MALE = "德福贵富国建明志文海山林生华忠金宝庆玉成有才树春发祥荣";
     private static final String OLD_FEMALE = "秀英兰桂芳珍凤玉华梅淑翠琴荣霞云素花娥莲香春月";
     private static final String MID_MALE = "伟强军勇磊涛斌杰鹏辉刚峰波东俊亮超健平飞";
@@ -33,10 +33,13 @@ public final class SyntheticPeople {
     private static final String YOUNG_FEMALE = "涵欣怡诗雨萱妍可琪梓思佳悦瑶彤语桐";
     private static final String[] MONGOLIAN_MALE = {"巴特尔", "额尔敦", "那仁", "宝音", "苏和", "朝鲁", "孟和", "阿拉坦"};
     private static final String[] MONGOLIAN_FEMALE = {"乌云其其格", "其木格", "斯琴", "格日勒", "图雅", "苏日娜", "萨仁", "娜仁花"};
-    private static final String[] AREAS = {"150207", "150207", "150207", "150207", "150203", "150204", "150202",
-            "150221", "150222", "152601"};
-    private static final String[] MOBILE_PREFIX = {"130", "131", "132", "133", "135", "136", "137", "138", "139",
-            "150", "151", "152", "155", "156", "158", "159", "177", "180", "183", "186", "187", "188", "189", "199"};
+    private static final String[] AREAS = {
+        "150207", "150207", "150207", "150207", "150203", "150204", "150202", "150221", "150222", "152601"
+    };
+    private static final String[] MOBILE_PREFIX = {
+        "130", "131", "132", "133", "135", "136", "137", "138", "139", "150", "151", "152", "155", "156", "158", "159",
+        "177", "180", "183", "186", "187", "188", "189", "199"
+    };
     private static final String[] OTHER_GROUPS = {"困难退役军人", "下岗职工", "外来务工人员", "留守妇女", "社区矫正对象"};
 
     private final Random random;
@@ -48,11 +51,25 @@ public final class SyntheticPeople {
     }
 
     /** One person as a district list would carry them. */
-    public record Person(String name, String gender, LocalDate birthDate, String idNumber, String phone,
-                         String address, String village, Set<RecipientCategory> categories,
-                         AssistanceSubtype assistance, Set<ElderlyFlag> elderlyFlags, Set<ChildSubtype> childSubtypes,
-                         DisabilityType disabilityType, DisabilityGrade disabilityGrade, SubsidyStatus subsidy,
-                         String otherGroup, String guardianName, String guardianRelation, String guardianPhone) {
+    public record Person(
+            String name,
+            String gender,
+            LocalDate birthDate,
+            String idNumber,
+            String phone,
+            String address,
+            String village,
+            Set<RecipientCategory> categories,
+            AssistanceSubtype assistance,
+            Set<ElderlyFlag> elderlyFlags,
+            Set<ChildSubtype> childSubtypes,
+            DisabilityType disabilityType,
+            DisabilityGrade disabilityGrade,
+            SubsidyStatus subsidy,
+            String otherGroup,
+            String guardianName,
+            String guardianRelation,
+            String guardianPhone) {
 
         /** The 类别 cell of a district list, e.g. "困难老人、空巢、独居、低保". */
         public String categoryText() {
@@ -92,8 +109,13 @@ public final class SyntheticPeople {
     /** A person of a category drawn with realistic weights. */
     public Person anyPerson(List<String> villages) {
         int r = random.nextInt(100);
-        RecipientCategory c = r < 35 ? RecipientCategory.ELDERLY : r < 55 ? RecipientCategory.SOCIAL_ASSISTANCE
-                : r < 75 ? RecipientCategory.DISABLED : r < 93 ? RecipientCategory.CHILD : RecipientCategory.OTHER;
+        RecipientCategory c = r < 35
+                ? RecipientCategory.ELDERLY
+                : r < 55
+                        ? RecipientCategory.SOCIAL_ASSISTANCE
+                        : r < 75
+                                ? RecipientCategory.DISABLED
+                                : r < 93 ? RecipientCategory.CHILD : RecipientCategory.OTHER;
         return person(c, villages);
     }
 
@@ -105,9 +127,15 @@ public final class SyntheticPeople {
         if (age >= 80) {
             flags.add(ElderlyFlag.ADVANCED_AGE);
         }
-        ElderlyFlag[] pool = {ElderlyFlag.EMPTY_NEST, ElderlyFlag.LIVING_ALONE, ElderlyFlag.LEFT_BEHIND,
-                ElderlyFlag.DISABLED_CARE, ElderlyFlag.TEKUN, ElderlyFlag.SEVERE_DISABILITY,
-                ElderlyFlag.FAMILY_PLANNING_SPECIAL};
+        ElderlyFlag[] pool = {
+            ElderlyFlag.EMPTY_NEST,
+            ElderlyFlag.LIVING_ALONE,
+            ElderlyFlag.LEFT_BEHIND,
+            ElderlyFlag.DISABLED_CARE,
+            ElderlyFlag.TEKUN,
+            ElderlyFlag.SEVERE_DISABILITY,
+            ElderlyFlag.FAMILY_PLANNING_SPECIAL
+        };
         int n = 1 + random.nextInt(2);
         for (int i = 0; i < n; i++) {
             flags.add(pool[Math.min(pool.length - 1, (int) Math.abs(random.nextGaussian() * 2.2))]);
@@ -130,8 +158,24 @@ public final class SyntheticPeople {
             dg = random.nextBoolean() ? DisabilityGrade.GRADE_1 : DisabilityGrade.GRADE_2;
             ss = SubsidyStatus.RECEIVING;
         }
-        return new Person(name(male, age), male ? "男" : "女", birth, idNumber(birth, male), phone(85), address(village),
-                village, cats, assistance, flags, EnumSet.noneOf(ChildSubtype.class), dt, dg, ss, null, null, null,
+        return new Person(
+                name(male, age),
+                male ? "男" : "女",
+                birth,
+                idNumber(birth, male),
+                phone(85),
+                address(village),
+                village,
+                cats,
+                assistance,
+                flags,
+                EnumSet.noneOf(ChildSubtype.class),
+                dt,
+                dg,
+                ss,
+                null,
+                null,
+                null,
                 null);
     }
 
@@ -149,11 +193,28 @@ public final class SyntheticPeople {
         boolean grandparent = sub == ChildSubtype.LEFT_BEHIND || random.nextInt(3) == 0;
         String relation = grandparent ? (random.nextBoolean() ? "祖母" : "祖父") : (random.nextBoolean() ? "母亲" : "父亲");
         boolean guardianMale = relation.equals("祖父") || relation.equals("父亲");
-        String guardian = relation.startsWith("祖") || relation.equals("父亲") ? surname + given(guardianMale, grandparent ? 65 : 38)
+        String guardian = relation.startsWith("祖") || relation.equals("父亲")
+                ? surname + given(guardianMale, grandparent ? 65 : 38)
                 : surname() + given(false, 38);
-        return new Person(surname + given(male, age), male ? "男" : "女", birth, idNumber(birth, male), null,
-                address(village), village, EnumSet.of(RecipientCategory.CHILD), null, EnumSet.noneOf(ElderlyFlag.class),
-                subs, null, null, null, null, guardian, relation, mobile());
+        return new Person(
+                surname + given(male, age),
+                male ? "男" : "女",
+                birth,
+                idNumber(birth, male),
+                null,
+                address(village),
+                village,
+                EnumSet.of(RecipientCategory.CHILD),
+                null,
+                EnumSet.noneOf(ElderlyFlag.class),
+                subs,
+                null,
+                null,
+                null,
+                null,
+                guardian,
+                relation,
+                mobile());
     }
 
     private Person disabled(String village) {
@@ -174,9 +235,25 @@ public final class SyntheticPeople {
             cats.add(RecipientCategory.SOCIAL_ASSISTANCE);
             assistance = AssistanceSubtype.DIBAO;
         }
-        return new Person(name(male, age), male ? "男" : "女", birth, idNumber(birth, male), phone(90), address(village),
-                village, cats, assistance, EnumSet.noneOf(ElderlyFlag.class), EnumSet.noneOf(ChildSubtype.class), type,
-                grade, subsidy, null, null, null, null);
+        return new Person(
+                name(male, age),
+                male ? "男" : "女",
+                birth,
+                idNumber(birth, male),
+                phone(90),
+                address(village),
+                village,
+                cats,
+                assistance,
+                EnumSet.noneOf(ElderlyFlag.class),
+                EnumSet.noneOf(ChildSubtype.class),
+                type,
+                grade,
+                subsidy,
+                null,
+                null,
+                null,
+                null);
     }
 
     private Person assisted(String village) {
@@ -189,9 +266,25 @@ public final class SyntheticPeople {
             case 7 -> AssistanceSubtype.TEKUN;
             default -> AssistanceSubtype.TEMPORARY;
         };
-        return new Person(name(male, age), male ? "男" : "女", birth, idNumber(birth, male), phone(95), address(village),
-                village, EnumSet.of(RecipientCategory.SOCIAL_ASSISTANCE), sub, EnumSet.noneOf(ElderlyFlag.class),
-                EnumSet.noneOf(ChildSubtype.class), null, null, null, null, null, null, null);
+        return new Person(
+                name(male, age),
+                male ? "男" : "女",
+                birth,
+                idNumber(birth, male),
+                phone(95),
+                address(village),
+                village,
+                EnumSet.of(RecipientCategory.SOCIAL_ASSISTANCE),
+                sub,
+                EnumSet.noneOf(ElderlyFlag.class),
+                EnumSet.noneOf(ChildSubtype.class),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null);
     }
 
     private Person other(String village) {
@@ -199,9 +292,25 @@ public final class SyntheticPeople {
         String group = OTHER_GROUPS[random.nextInt(OTHER_GROUPS.length)];
         boolean male = !group.equals("留守妇女") && random.nextBoolean();
         LocalDate birth = birth(age);
-        return new Person(name(male, age), male ? "男" : "女", birth, idNumber(birth, male), phone(95), address(village),
-                village, EnumSet.of(RecipientCategory.OTHER), null, EnumSet.noneOf(ElderlyFlag.class),
-                EnumSet.noneOf(ChildSubtype.class), null, null, null, group, null, null, null);
+        return new Person(
+                name(male, age),
+                male ? "男" : "女",
+                birth,
+                idNumber(birth, male),
+                phone(95),
+                address(village),
+                village,
+                EnumSet.of(RecipientCategory.OTHER),
+                null,
+                EnumSet.noneOf(ElderlyFlag.class),
+                EnumSet.noneOf(ChildSubtype.class),
+                null,
+                null,
+                null,
+                group,
+                null,
+                null,
+                null);
     }
 
     public String name(boolean male, int age) {
@@ -219,8 +328,9 @@ public final class SyntheticPeople {
     }
 
     private String given(boolean male, int age) {
-        String pool = age >= 55 ? (male ? OLD_MALE : OLD_FEMALE) : age >= 20 ? (male ? MID_MALE : MID_FEMALE)
-                : (male ? YOUNG_MALE : YOUNG_FEMALE);
+        String pool = age >= 55
+                ? (male ? OLD_MALE : OLD_FEMALE)
+                : age >= 20 ? (male ? MID_MALE : MID_FEMALE) : (male ? YOUNG_MALE : YOUNG_FEMALE);
         String first = String.valueOf(pool.charAt(random.nextInt(pool.length())));
         if (random.nextInt(10) < 3) {
             return first;
@@ -236,8 +346,9 @@ public final class SyntheticPeople {
     public String idNumber(LocalDate birth, boolean male) {
         String area = AREAS[random.nextInt(AREAS.length)];
         int seq = random.nextInt(100) * 10 + (male ? 1 + 2 * random.nextInt(5) : 2 * random.nextInt(5));
-        String first17 = area + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(),
-                birth.getDayOfMonth()) + String.format("%03d", seq);
+        String first17 = area
+                + String.format("%04d%02d%02d", birth.getYear(), birth.getMonthValue(), birth.getDayOfMonth())
+                + String.format("%03d", seq);
         return first17 + IdNumbers.checkChar(first17);
     }
 

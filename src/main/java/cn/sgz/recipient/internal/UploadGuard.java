@@ -18,7 +18,11 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
  */
 final class UploadGuard {
 
-    enum Kind { XLSX, XLS, CSV }
+    enum Kind {
+        XLSX,
+        XLS,
+        CSV
+    }
 
     private static final byte[] ROW_TAG = "<row ".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] ROW_TAG_BARE = "<row>".getBytes(StandardCharsets.US_ASCII);
@@ -27,8 +31,7 @@ final class UploadGuard {
     private static final long MAX_INFLATED = 600L * 1024 * 1024;
     private static final int MAX_ENTRIES = 2000;
 
-    private UploadGuard() {
-    }
+    private UploadGuard() {}
 
     static Kind inspect(byte[] content, long maxBytes, int maxRows) {
         if (content == null || content.length == 0) {
@@ -45,9 +48,12 @@ final class UploadGuard {
             // An OLE2 file: an old .xls workbook (read by HSSF), or an encrypted xlsx / Word .doc (refused when read)
             return Kind.XLS;
         }
-        if (startsWith(content, 0x25, 0x50, 0x44, 0x46) || startsWith(content, 0x89, 0x50, 0x4E, 0x47)
-                || startsWith(content, 0xFF, 0xD8, 0xFF) || startsWith(content, 0x47, 0x49, 0x46, 0x38)
-                || startsWith(content, 0x7B, 0x5C, 0x72, 0x74, 0x66) || startsWith(content, 0x50, 0x4B, 0x05, 0x06)) {
+        if (startsWith(content, 0x25, 0x50, 0x44, 0x46)
+                || startsWith(content, 0x89, 0x50, 0x4E, 0x47)
+                || startsWith(content, 0xFF, 0xD8, 0xFF)
+                || startsWith(content, 0x47, 0x49, 0x46, 0x38)
+                || startsWith(content, 0x7B, 0x5C, 0x72, 0x74, 0x66)
+                || startsWith(content, 0x50, 0x4B, 0x05, 0x06)) {
             throw new ImportRefusedException("这不是表格文件（看起来是 PDF、图片或文档），请上传 .xlsx 或 .csv 名单");
         }
         if (!looksLikeText(content)) {
@@ -62,7 +68,8 @@ final class UploadGuard {
         int entries = 0;
         boolean workbook = false;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new ByteArrayInputStream(content), "UTF-8", true, true)) {
+        try (ZipArchiveInputStream zip =
+                new ZipArchiveInputStream(new ByteArrayInputStream(content), "UTF-8", true, true)) {
             ZipArchiveEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 if (!zip.canReadEntryData(entry)) {
@@ -76,8 +83,12 @@ final class UploadGuard {
                 if (lower.equals("xl/workbook.xml")) {
                     workbook = true;
                 }
-                if (lower.endsWith("vbaproject.bin") || lower.startsWith("xl/activex/") || lower.contains("vbadata")
-                        || lower.endsWith(".bin") && lower.startsWith("xl/") && !lower.startsWith("xl/printersettings/")) {
+                if (lower.endsWith("vbaproject.bin")
+                        || lower.startsWith("xl/activex/")
+                        || lower.contains("vbadata")
+                        || lower.endsWith(".bin")
+                                && lower.startsWith("xl/")
+                                && !lower.startsWith("xl/printersettings/")) {
                     throw new ImportRefusedException("文件含有宏或控件（如 .xlsm），为安全起见不予导入；请另存为普通 .xlsx 工作簿后再导入");
                 }
                 boolean xml = lower.endsWith(".xml") || lower.endsWith(".rels") || lower.endsWith(".vml");
@@ -97,7 +108,8 @@ final class UploadGuard {
                     if (xml && (doctype.feed(buffer, n) > 0 || doctypeLower.feed(buffer, n) > 0)) {
                         throw new ImportRefusedException("文件包含不安全的 XML 声明（DOCTYPE/外部实体），已拒绝导入");
                     }
-                    if (sheet && rows.feed(buffer, n) + bareRows.feed(buffer, n) > 0
+                    if (sheet
+                            && rows.feed(buffer, n) + bareRows.feed(buffer, n) > 0
                             && rows.count + bareRows.count > maxRows + 1L) {
                         throw tooManyRows(maxRows);
                     }
@@ -105,8 +117,10 @@ final class UploadGuard {
                         types.write(buffer, 0, n);
                     }
                 }
-                if (types != null && types.toString(StandardCharsets.UTF_8).toLowerCase(Locale.ROOT)
-                        .contains("macroenabled")) {
+                if (types != null
+                        && types.toString(StandardCharsets.UTF_8)
+                                .toLowerCase(Locale.ROOT)
+                                .contains("macroenabled")) {
                     throw new ImportRefusedException("文件是启用宏的工作簿（.xlsm），为安全起见不予导入；请另存为普通 .xlsx 工作簿后再导入");
                 }
             }

@@ -35,8 +35,7 @@ class ArchiveApiController {
         this.archives = archives;
     }
 
-    record ArchiveRequestBody(Long projectId, Long stationId, Long indicatorId, LocalDate asOf) {
-    }
+    record ArchiveRequestBody(Long projectId, Long stationId, Long indicatorId, LocalDate asOf) {}
 
     @PostMapping
     @Operation(summary = "申请生成资料包（后台生成，返回任务；用 GET 查看进度）")
@@ -65,8 +64,12 @@ class ArchiveApiController {
     ResponseEntity<Resource> download(@PathVariable long id) {
         Path file = archives.download(id);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(archives.downloadName(id), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(archives.downloadName(id), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .body(new FileSystemResource(file));
     }

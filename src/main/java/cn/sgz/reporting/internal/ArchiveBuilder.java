@@ -56,9 +56,13 @@ public class ArchiveBuilder {
     private final Path dir;
     private final int maxEntries;
 
-    ArchiveBuilder(ComplianceService compliance, ProjectQueries projects, EvidenceService evidence, ArchiveStore store,
-                   @Value("${sgz.data-dir:./data}") String dataDir,
-                   @Value("${sgz.archive.max-entries:50000}") int maxEntries) {
+    ArchiveBuilder(
+            ComplianceService compliance,
+            ProjectQueries projects,
+            EvidenceService evidence,
+            ArchiveStore store,
+            @Value("${sgz.data-dir:./data}") String dataDir,
+            @Value("${sgz.archive.max-entries:50000}") int maxEntries) {
         this.compliance = compliance;
         this.projects = projects;
         this.evidence = evidence;
@@ -80,7 +84,8 @@ public class ArchiveBuilder {
             List<StationCompliance> stations = compliance.compute(job.projectId(), job.stationId(), job.asOf());
             List<ProjectIndicator> indicators = p.indicators().stream()
                     .filter(i -> i.indicator().id() != null)
-                    .filter(i -> job.indicatorId() == null || i.indicator().id().equals(job.indicatorId())).toList();
+                    .filter(i -> job.indicatorId() == null || i.indicator().id().equals(job.indicatorId()))
+                    .toList();
             if (!store.claim(jobId, stations.size() * indicators.size())) {
                 return;
             }
@@ -89,29 +94,33 @@ public class ArchiveBuilder {
             Set<String> names = new HashSet<>();
             int done = 0;
             int entries = 0;
-            try (ZipOutputStream zip = new ZipOutputStream(new BufferedOutputStream(Files.newOutputStream(part)),
-                    StandardCharsets.UTF_8)) {
+            try (ZipOutputStream zip = new ZipOutputStream(
+                    new BufferedOutputStream(Files.newOutputStream(part)), StandardCharsets.UTF_8)) {
                 for (StationCompliance sc : stations) {
                     for (ProjectIndicator pi : indicators) {
                         IndicatorResult r = sc.byIndicator().get(pi.indicator().id());
-                        String folder = safe(sc.stationName()) + "/" + safe(pi.task().code() + " " + pi.task().name())
-                                + "/" + safe(pi.indicator().code() + " " + pi.indicator().name()) + "/";
+                        String folder = safe(sc.stationName()) + "/"
+                                + safe(pi.task().code() + " " + pi.task().name()) + "/"
+                                + safe(pi.indicator().code() + " "
+                                        + pi.indicator().name()) + "/";
                         Set<Long> seen = new HashSet<>();
                         for (SubPeriodResult s : r == null ? List.<SubPeriodResult>of() : r.subPeriods()) {
                             if (s.from().isAfter(job.asOf())) {
                                 continue;
                             }
-                            Drilldown d = compliance.drilldown(job.projectId(), pi.indicator().id(), sc.stationId(),
-                                    job.asOf(), s.label());
+                            Drilldown d = compliance.drilldown(
+                                    job.projectId(), pi.indicator().id(), sc.stationId(), job.asOf(), s.label());
                             for (RecordRef ref : d.counted()) {
                                 if (!seen.add(ref.id())) {
                                     continue;
                                 }
-                                String base = unique(names, folder + safe(ref.date() + " " + ref.title() + " #" + ref.id()));
+                                String base =
+                                        unique(names, folder + safe(ref.date() + " " + ref.title() + " #" + ref.id()));
                                 List<String> files = new ArrayList<>();
                                 String summary = "记录：" + ref.title() + "\n日期：" + ref.date() + "\n类别："
                                         + (ref.kind() == null ? "" : ref.kind().label()) + "\n考核期：" + s.label()
-                                        + "\n指标：" + pi.indicator().code() + " " + pi.indicator().name()
+                                        + "\n指标：" + pi.indicator().code() + " "
+                                        + pi.indicator().name()
                                         + "\n社工站：" + sc.stationName() + "\n平台链接：" + ref.link() + "\n";
                                 entries += put(zip, files, base + "/记录.txt", summary.getBytes(StandardCharsets.UTF_8));
                                 if (ref.link() != null && ref.link().startsWith("/records/")) {
@@ -120,17 +129,26 @@ public class ArchiveBuilder {
                                         if (photo.removed()) {
                                             continue;
                                         }
-                                        StoredFile f = evidence.open(photo.id(), photo.stamped() ? "stamped" : "original");
-                                        entries += put(zip, files, base + "/照片" + n++ + extension(f.contentType()), f.bytes());
+                                        StoredFile f =
+                                                evidence.open(photo.id(), photo.stamped() ? "stamped" : "original");
+                                        entries += put(
+                                                zip, files, base + "/照片" + n++ + extension(f.contentType()), f.bytes());
                                     }
                                 }
                                 if (entries > maxEntries) {
-                                    throw new IllegalStateException("资料包超过上限（" + maxEntries
-                                            + " 个文件），请按社工站、指标或日期缩小范围后重试");
+                                    throw new IllegalStateException(
+                                            "资料包超过上限（" + maxEntries + " 个文件），请按社工站、指标或日期缩小范围后重试");
                                 }
-                                toc.add(List.of(sc.stationName(), pi.task().code() + " " + pi.task().name(),
-                                        pi.indicator().code(), pi.indicator().name(), s.label(), String.valueOf(ref.date()),
-                                        ref.title(), String.valueOf(ref.id()), String.join("；", files)));
+                                toc.add(List.of(
+                                        sc.stationName(),
+                                        pi.task().code() + " " + pi.task().name(),
+                                        pi.indicator().code(),
+                                        pi.indicator().name(),
+                                        s.label(),
+                                        String.valueOf(ref.date()),
+                                        ref.title(),
+                                        String.valueOf(ref.id()),
+                                        String.join("；", files)));
                             }
                         }
                         store.progress(jobId, ++done, entries);
@@ -207,7 +225,9 @@ public class ArchiveBuilder {
 
     /** A name safe inside a ZIP on Windows and Unix: no separators, reserved or control characters, ≤ 80 chars. */
     static String safe(String text) {
-        String s = text == null ? "" : text.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
+        String s = text == null
+                ? ""
+                : text.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip();
         while (s.startsWith(".")) {
             s = s.substring(1);
         }

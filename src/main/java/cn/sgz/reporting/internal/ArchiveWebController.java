@@ -36,15 +36,18 @@ class ArchiveWebController {
     String list(@RequestParam long projectId, Model model) {
         var p = projects.inScope(projectId);
         model.addAttribute("project", p.project());
-        model.addAttribute("stations", p.visibleStationIds().stream()
-                .map(id -> new Object[] {id, p.unitNames().getOrDefault(id, "—")}).toList());
+        model.addAttribute(
+                "stations",
+                p.visibleStationIds().stream()
+                        .map(id -> new Object[] {id, p.unitNames().getOrDefault(id, "—")})
+                        .toList());
         model.addAttribute("jobs", archives.list(projectId));
         return "reporting/archives";
     }
 
     @PostMapping("/reports/archives")
-    String request(@RequestParam long projectId, @RequestParam(required = false) Long stationId,
-                   RedirectAttributes flash) {
+    String request(
+            @RequestParam long projectId, @RequestParam(required = false) Long stationId, RedirectAttributes flash) {
         try {
             ArchiveJobView job = archives.request(projectId, stationId, null, null);
             flash.addFlashAttribute("notice", "已开始生成资料包 #" + job.id() + "，完成后可在下方下载。");
@@ -58,8 +61,12 @@ class ArchiveWebController {
     ResponseEntity<Resource> download(@PathVariable long id) {
         Path file = archives.download(id);
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(archives.downloadName(id), StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(archives.downloadName(id), StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .body(new FileSystemResource(file));
     }

@@ -26,13 +26,33 @@ public class BulletinFiles {
         d.heading("一、各社工站指标完成情况排名");
         List<List<String>> rows = new ArrayList<>();
         for (Bulletin.BulletinStation l : b.stations()) {
-            rows.add(List.of(Integer.toString(l.rank()), l.stationName(), l.rate().toPlainString() + "%",
-                    Long.toString(l.met()), Long.toString(l.onTrack()), Long.toString(l.atRisk()),
-                    Long.toString(l.missed()), Long.toString(l.counted()), Long.toString(l.excluded()),
-                    Long.toString(l.peopleServed()), l.reportStatus()));
+            rows.add(List.of(
+                    Integer.toString(l.rank()),
+                    l.stationName(),
+                    l.rate().toPlainString() + "%",
+                    Long.toString(l.met()),
+                    Long.toString(l.onTrack()),
+                    Long.toString(l.atRisk()),
+                    Long.toString(l.missed()),
+                    Long.toString(l.counted()),
+                    Long.toString(l.excluded()),
+                    Long.toString(l.peopleServed()),
+                    l.reportStatus()));
         }
-        d.table(List.of("排名", "社工站", "达标率", "已达标", "进度正常", "有风险", "未达标", "计入记录", "不计入记录",
-                "服务人数", "季报"), rows, 2, 6, 3, 2, 2, 2, 2, 3, 3, 3, 3);
+        d.table(
+                List.of("排名", "社工站", "达标率", "已达标", "进度正常", "有风险", "未达标", "计入记录", "不计入记录", "服务人数", "季报"),
+                rows,
+                2,
+                6,
+                3,
+                2,
+                2,
+                2,
+                2,
+                3,
+                3,
+                3,
+                3);
         d.heading("二、需关注的社工站");
         if (b.atRiskStations().isEmpty()) {
             d.paragraph("本季度各社工站均无有风险或未达标的指标。");
@@ -63,11 +83,13 @@ public class BulletinFiles {
     }
 
     public byte[] excel(Bulletin b) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = ReportFiles.bold(book);
             Sheet rank = book.createSheet("排名");
-            ReportFiles.header(rank, bold, "排名", "社工站", "达标率(%)", "已达标", "进度正常", "有风险", "未达标", "已评价指标",
-                    "计入记录", "不计入记录", "服务人数", "季报", "风险指标");
+            ReportFiles.header(
+                    rank, bold, "排名", "社工站", "达标率(%)", "已达标", "进度正常", "有风险", "未达标", "已评价指标", "计入记录", "不计入记录", "服务人数",
+                    "季报", "风险指标");
             int r = 1;
             for (Bulletin.BulletinStation l : b.stations()) {
                 Row row = rank.createRow(r++);

@@ -41,8 +41,9 @@ public class ContentBuilder {
     /** Content of one station for the period [from, to], figures as of {@code asOf} (≤ to). */
     public ReportContent build(long projectId, long stationId, LocalDate from, LocalDate asOf) {
         List<StationCompliance> sc = compliance.compute(projectId, stationId, asOf);
-        List<ReportIndicator> lines = sc.isEmpty() ? List.of() : sc.get(0).indicators().stream()
-                .map(r -> line(r, asOf)).toList();
+        List<ReportIndicator> lines = sc.isEmpty()
+                ? List.of()
+                : sc.get(0).indicators().stream().map(r -> line(r, asOf)).toList();
         return withCounts(lines, stationId, from, asOf);
     }
 
@@ -54,21 +55,41 @@ public class ContentBuilder {
     private ReportContent withCounts(List<ReportIndicator> lines, long stationId, LocalDate from, LocalDate asOf) {
         RecordSummaries.PeriodCounts counts = records.periodCounts(stationId, from, asOf);
         List<ReportServiceCount> services = counts.kinds().stream()
-                .map(k -> new ReportServiceCount(k.kind().name(), k.kind().label(), k.domain().label(), k.counted(),
-                        k.excluded(), k.participants()))
+                .map(k -> new ReportServiceCount(
+                        k.kind().name(),
+                        k.kind().label(),
+                        k.domain().label(),
+                        k.counted(),
+                        k.excluded(),
+                        k.participants()))
                 .toList();
         List<ReportExclusion> exclusions = counts.exclusionCodes().entrySet().stream()
-                .map(e -> new ReportExclusion(e.getKey(), reason(e.getKey()), e.getValue())).toList();
+                .map(e -> new ReportExclusion(e.getKey(), reason(e.getKey()), e.getValue()))
+                .toList();
         return new ReportContent(asOf, lines, services, counts.peopleServed(), counts.peopleNew(), exclusions);
     }
 
     static ReportIndicator line(IndicatorResult r, LocalDate asOf) {
         SubPeriodResult span = r.subPeriods().stream()
-                .filter(s -> !asOf.isBefore(s.from()) && !asOf.isAfter(s.to())).findFirst()
-                .orElse(r.subPeriods().isEmpty() ? null : r.subPeriods().get(r.subPeriods().size() - 1));
-        return new ReportIndicator(r.indicatorId(), r.code(), r.name(), r.period() == null ? "" : r.period().label(),
-                span == null ? "" : span.label(), r.target(), r.actual(), r.unit(), r.status(), r.periodsMet(),
-                r.periodsDue(), r.note());
+                .filter(s -> !asOf.isBefore(s.from()) && !asOf.isAfter(s.to()))
+                .findFirst()
+                .orElse(
+                        r.subPeriods().isEmpty()
+                                ? null
+                                : r.subPeriods().get(r.subPeriods().size() - 1));
+        return new ReportIndicator(
+                r.indicatorId(),
+                r.code(),
+                r.name(),
+                r.period() == null ? "" : r.period().label(),
+                span == null ? "" : span.label(),
+                r.target(),
+                r.actual(),
+                r.unit(),
+                r.status(),
+                r.periodsMet(),
+                r.periodsDue(),
+                r.note());
     }
 
     private static String reason(String code) {
@@ -83,7 +104,8 @@ public class ContentBuilder {
     public static List<ReportChange> compare(ReportContent then, ReportContent now) {
         List<ReportChange> changes = new ArrayList<>();
         Map<Long, ReportIndicator> current = now.indicators().stream()
-                .collect(Collectors.toMap(ReportIndicator::indicatorId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        ReportIndicator::indicatorId, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         for (ReportIndicator a : then.indicators()) {
             ReportIndicator b = current.remove(a.indicatorId());
             String name = "指标 " + a.code() + " " + a.name();
@@ -93,17 +115,20 @@ public class ContentBuilder {
                 changes.add(new ReportChange(name, figure(a), figure(b)));
             }
         }
-        current.values().forEach(b -> changes.add(new ReportChange("指标 " + b.code() + " " + b.name(), "（提交时没有）", figure(b))));
+        current.values()
+                .forEach(b -> changes.add(new ReportChange("指标 " + b.code() + " " + b.name(), "（提交时没有）", figure(b))));
         Map<String, ReportServiceCount> services = now.services().stream()
-                .collect(Collectors.toMap(s -> s.kind() + "/" + s.domainLabel(), Function.identity(), (a, b) -> a,
-                        LinkedHashMap::new));
+                .collect(Collectors.toMap(
+                        s -> s.kind() + "/" + s.domainLabel(), Function.identity(), (a, b) -> a, LinkedHashMap::new));
         for (ReportServiceCount a : then.services()) {
             ReportServiceCount b = services.remove(a.kind() + "/" + a.domainLabel());
             if (b == null || a.counted() != b.counted() || a.excluded() != b.excluded()) {
-                changes.add(new ReportChange("服务记录 " + a.kindLabel(), records(a), b == null ? "计入0条，不计入0条" : records(b)));
+                changes.add(
+                        new ReportChange("服务记录 " + a.kindLabel(), records(a), b == null ? "计入0条，不计入0条" : records(b)));
             }
         }
-        services.values().forEach(b -> changes.add(new ReportChange("服务记录 " + b.kindLabel(), "计入0条，不计入0条", records(b))));
+        services.values()
+                .forEach(b -> changes.add(new ReportChange("服务记录 " + b.kindLabel(), "计入0条，不计入0条", records(b))));
         if (then.peopleServed() != now.peopleServed()) {
             changes.add(new ReportChange("服务人数", then.peopleServed() + "人", now.peopleServed() + "人"));
         }

@@ -36,14 +36,14 @@ class DemoReportingData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoReportingData.class);
 
     private static final String[][] TEXT = {
-            {"本月完成入户需求评估和困难群众回访，按清单开展政策宣传和社区活动，服务记录均上传现场照片。",
-                    "困难老人回访做到每月全覆盖；社区慈善救助基金共募资金超过1万元。",
-                    "部分室内活动签到表缺少电话，已提醒补录；个别入户评估缺照片未计入。",
-                    "下月重点做好冬季困难群众走访慰问，开展1次儿童关爱小组活动。"},
-            {"本月开展困难群众回访、政策宣传和志愿服务活动，完成需求调查。",
-                    "“邻里互助”慈善项目完成一次推介，居民参与积极。",
-                    "慈善救助单次金额偏低，共募资金不足1万元。",
-                    "下月联系爱心商户扩大共募，完善救助台账。"}};
+        {
+            "本月完成入户需求评估和困难群众回访，按清单开展政策宣传和社区活动，服务记录均上传现场照片。",
+            "困难老人回访做到每月全覆盖；社区慈善救助基金共募资金超过1万元。",
+            "部分室内活动签到表缺少电话，已提醒补录；个别入户评估缺照片未计入。",
+            "下月重点做好冬季困难群众走访慰问，开展1次儿童关爱小组活动。"
+        },
+        {"本月开展困难群众回访、政策宣传和志愿服务活动，完成需求调查。", "“邻里互助”慈善项目完成一次推介，居民参与积极。", "慈善救助单次金额偏低，共募资金不足1万元。", "下月联系爱心商户扩大共募，完善救助台账。"}
+    };
 
     private final JdbcClient jdbc;
     private final DemoUsers demoUsers;
@@ -53,8 +53,14 @@ class DemoReportingData implements ApplicationRunner {
     private final ContentBuilder builder;
     private final JsonMapper json;
 
-    DemoReportingData(JdbcClient jdbc, DemoUsers demoUsers, ReportService reports, BulletinService bulletins,
-                      ReportStore store, ContentBuilder builder, JsonMapper json) {
+    DemoReportingData(
+            JdbcClient jdbc,
+            DemoUsers demoUsers,
+            ReportService reports,
+            BulletinService bulletins,
+            ReportStore store,
+            ContentBuilder builder,
+            JsonMapper json) {
         this.jdbc = jdbc;
         this.demoUsers = demoUsers;
         this.reports = reports;
@@ -69,8 +75,12 @@ class DemoReportingData implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM periodic_report").query(Long.class).single() > 0) {
             return;
         }
-        Project project = demoUsers.callAs("demo_bureau", () -> reports.visibleProjects().stream()
-                .filter(p -> p.name().startsWith("九原区民政领域社会工作服务项目")).findFirst().orElse(null));
+        Project project = demoUsers.callAs(
+                "demo_bureau",
+                () -> reports.visibleProjects().stream()
+                        .filter(p -> p.name().startsWith("九原区民政领域社会工作服务项目"))
+                        .findFirst()
+                        .orElse(null));
         if (project == null || project.stationIds().size() < 3) {
             log.info("未找到演示项目，跳过演示报告");
             return;
@@ -96,7 +106,8 @@ class DemoReportingData implements ApplicationRunner {
                     return;
                 }
                 for (long id : List.of(a.id(), b)) {
-                    ReportView reviewed = demoUsers.callAs("demo_agency",
+                    ReportView reviewed = demoUsers.callAs(
+                            "demo_agency",
                             () -> reports.review(id, reports.get(id).report().version()));
                     demoUsers.callAs("demo_bureau", () -> reports.receive(id, reviewed.version()));
                 }
@@ -109,7 +120,10 @@ class DemoReportingData implements ApplicationRunner {
 
     /** 萨如拉's report as its station head would write it (the demo has no head account there). */
     private Long writtenBySecondStation(Project project, long station, ReportPeriods.Period period) {
-        String path = jdbc.sql("SELECT path FROM org_unit WHERE id = ?").param(station).query(String.class).single();
+        String path = jdbc.sql("SELECT path FROM org_unit WHERE id = ?")
+                .param(station)
+                .query(String.class)
+                .single();
         long id = store.insert(project.id(), station, path, period, "萨如拉站站长（演示）");
         store.saveNarrative(id, 0, narrative(1));
         ReportContent content = builder.build(project.id(), station, period.start(), period.end());

@@ -34,10 +34,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "报表与报送", description = "社工站月报/季报/半年报/年报：生成、填写、提交（站长）、审核（承接机构）、接收或退回（区县民政局）、Word/Excel；季度通报")
 class ReportApiController {
 
-    static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
     private final ReportService reports;
     private final BulletinService bulletins;
@@ -51,7 +51,9 @@ class ReportApiController {
 
     @GetMapping("/boards/{projectId}/excel")
     @Operation(summary = "看板导出 Excel：缺省为区县看板（各站各指标对比），带 stationId 为社工站看板（含分期明细）")
-    ResponseEntity<byte[]> boardExcel(@PathVariable long projectId, @RequestParam(required = false) Long stationId,
+    ResponseEntity<byte[]> boardExcel(
+            @PathVariable long projectId,
+            @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         var b = boards.board(projectId, stationId, asOf);
         return file(boards.excel(projectId, stationId, asOf), b.title() + ".xlsx", XLSX);
@@ -59,26 +61,31 @@ class ReportApiController {
 
     @GetMapping
     @Operation(summary = "项目各社工站的报告（含未开始的报告期，新的在前）")
-    List<ReportView> list(@RequestParam long projectId, @RequestParam(required = false) Long stationId,
-                          @RequestParam(required = false) ReportKind kind) {
+    List<ReportView> list(
+            @RequestParam long projectId,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) ReportKind kind) {
         return reports.list(projectId, stationId, kind);
     }
 
     @GetMapping("/preview")
     @Operation(summary = "按报告期实时计算一个社工站的报告数据（无论是否已开始填写）")
-    ReportContent preview(@RequestParam long projectId, @RequestParam long stationId, @RequestParam ReportKind kind,
-                          @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart) {
+    ReportContent preview(
+            @RequestParam long projectId,
+            @RequestParam long stationId,
+            @RequestParam ReportKind kind,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart) {
         return reports.preview(projectId, stationId, kind, periodStart);
     }
 
-    record ReportStartBody(Long projectId, Long stationId, ReportKind kind, LocalDate periodStart) {
-    }
+    record ReportStartBody(Long projectId, Long stationId, ReportKind kind, LocalDate periodStart) {}
 
     @PostMapping
     @Operation(summary = "开始填写一期报告（已开始则返回该报告）；只限社工站站长和驻站社工")
     ResponseEntity<ReportView> start(@RequestBody ReportStartBody body) {
         if (body.projectId() == null || body.stationId() == null) {
-            throw cn.sgz.shared.BusinessException.field(body.projectId() == null ? "projectId" : "stationId",
+            throw cn.sgz.shared.BusinessException.field(
+                    body.projectId() == null ? "projectId" : "stationId",
                     body.projectId() == null ? "项目：请选择项目" : "社工站：请选择社工站");
         }
         ReportView v = reports.start(body.projectId(), body.stationId(), body.kind(), body.periodStart());
@@ -103,18 +110,18 @@ class ReportApiController {
         return reports.get(id).changes();
     }
 
-    record ReportNarrativeBody(String summary, String highlights, String problems, String nextPlan, Long version) {
-    }
+    record ReportNarrativeBody(String summary, String highlights, String problems, String nextPlan, Long version) {}
 
     @PutMapping("/{id}")
     @Operation(summary = "保存工作总结、亮点与成效、存在问题、下期计划（各≤2000字；须带 version；已提交的报告返回 409）")
     ReportView save(@PathVariable long id, @RequestBody ReportNarrativeBody body) {
-        return reports.saveNarrative(id, new NarrativeForm(body.summary(), body.highlights(), body.problems(),
-                body.nextPlan()), body.version());
+        return reports.saveNarrative(
+                id,
+                new NarrativeForm(body.summary(), body.highlights(), body.problems(), body.nextPlan()),
+                body.version());
     }
 
-    record ReportVersionBody(Long version) {
-    }
+    record ReportVersionBody(Long version) {}
 
     @PostMapping("/{id}/submit")
     @Operation(summary = "站长提交报告（报告期结束后；冻结数据快照）")
@@ -134,8 +141,7 @@ class ReportApiController {
         return reports.receive(id, body.version());
     }
 
-    record ReportReturnBody(String reason, Long version) {
-    }
+    record ReportReturnBody(String reason, Long version) {}
 
     @PostMapping("/{id}/return")
     @Operation(summary = "区县民政局退回报告并写明原因（原因保留在报告上）")
@@ -163,14 +169,14 @@ class ReportApiController {
         return reports.schedule(projectId);
     }
 
-    record ReportScheduleBody(ReportKind kind, Boolean enabled, Integer dueDay, Long version) {
-    }
+    record ReportScheduleBody(ReportKind kind, Boolean enabled, Integer dueDay, Long version) {}
 
     @PutMapping("/schedules/{projectId}")
     @Operation(summary = "区县民政局修改一类报告的报送安排（须带该行的 version，未保存过的为 0）")
-    List<ReportService.ReportScheduleLine> saveSchedule(@PathVariable long projectId, @RequestBody ReportScheduleBody body) {
-        return reports.saveSchedule(projectId, body.kind(), body.enabled() == null || body.enabled(), body.dueDay(),
-                body.version());
+    List<ReportService.ReportScheduleLine> saveSchedule(
+            @PathVariable long projectId, @RequestBody ReportScheduleBody body) {
+        return reports.saveSchedule(
+                projectId, body.kind(), body.enabled() == null || body.enabled(), body.dueDay(), body.version());
     }
 
     @GetMapping("/attention")
@@ -181,14 +187,16 @@ class ReportApiController {
 
     @GetMapping("/bulletins/quarterly")
     @Operation(summary = "季度通报：各社工站并列、排名、有风险的社工站（quarterStart 为季度首日，缺省为最近的季度）")
-    Bulletin bulletin(@RequestParam long projectId,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarterStart) {
+    Bulletin bulletin(
+            @RequestParam long projectId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarterStart) {
         return bulletins.compute(projectId, quarterStart);
     }
 
     @GetMapping("/bulletins/quarterly/word")
     @Operation(summary = "季度通报 Word 文件（A4 横向）")
-    ResponseEntity<byte[]> bulletinWord(@RequestParam long projectId,
+    ResponseEntity<byte[]> bulletinWord(
+            @RequestParam long projectId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarterStart) {
         Bulletin b = bulletins.compute(projectId, quarterStart);
         return file(bulletins.word(projectId, b.from()), b.bureauName() + b.quarterLabel() + "通报.docx", DOCX);
@@ -196,14 +204,14 @@ class ReportApiController {
 
     @GetMapping("/bulletins/quarterly/excel")
     @Operation(summary = "季度通报 Excel 文件")
-    ResponseEntity<byte[]> bulletinExcel(@RequestParam long projectId,
+    ResponseEntity<byte[]> bulletinExcel(
+            @RequestParam long projectId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarterStart) {
         Bulletin b = bulletins.compute(projectId, quarterStart);
         return file(bulletins.excel(projectId, b.from()), b.bureauName() + b.quarterLabel() + "通报.xlsx", XLSX);
     }
 
-    record BulletinPublishBody(Long projectId, LocalDate quarterStart) {
-    }
+    record BulletinPublishBody(Long projectId, LocalDate quarterStart) {}
 
     @PostMapping("/bulletins/quarterly/published")
     @Operation(summary = "区县民政局发布季度通报（保存当时的数据；同一季度再次发布则替换）")
@@ -222,8 +230,13 @@ class ReportApiController {
 
     static ResponseEntity<byte[]> file(byte[] bytes, String name, MediaType type) {
         return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(name, StandardCharsets.UTF_8).build().toString())
-                .contentType(type).body(bytes);
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(type)
+                .body(bytes);
     }
 }

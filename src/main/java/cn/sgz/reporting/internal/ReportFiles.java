@@ -30,25 +30,43 @@ public class ReportFiles {
         GovDocx d = new GovDocx(false);
         d.title(v.title());
         d.centered("项目：" + project.name());
-        d.centered("报告期：" + GovDocx.chineseDate(v.periodStart()) + "至" + GovDocx.chineseDate(v.periodEnd())
-                + "　　报送截止：" + GovDocx.chineseDate(v.dueOn()));
-        d.note("状态：" + v.statusLabel() + (v.submittedAt() == null ? "" : "　　提交：" + v.submittedBy() + " "
-                + GovDocx.chineseDate(v.submittedAt().toLocalDate())) + "　　数据截至：" + GovDocx.chineseDate(c.asOf()));
+        d.centered("报告期：" + GovDocx.chineseDate(v.periodStart()) + "至" + GovDocx.chineseDate(v.periodEnd()) + "　　报送截止："
+                + GovDocx.chineseDate(v.dueOn()));
+        d.note("状态：" + v.statusLabel()
+                + (v.submittedAt() == null
+                        ? ""
+                        : "　　提交：" + v.submittedBy() + " "
+                                + GovDocx.chineseDate(v.submittedAt().toLocalDate()))
+                + "　　数据截至：" + GovDocx.chineseDate(c.asOf()));
         d.heading("一、指标完成情况");
         d.table(List.of("编码", "指标", "考核周期", "目标", "完成", "状态", "累计达标期数"), indicatorRows(c), 3, 9, 4, 2, 2, 3, 3);
         d.heading("二、服务开展情况");
         List<List<String>> services = new ArrayList<>();
         for (ReportServiceCount s : c.services()) {
-            services.add(List.of(s.kindLabel(), s.domainLabel(), Long.toString(s.counted()), Long.toString(s.excluded()),
+            services.add(List.of(
+                    s.kindLabel(),
+                    s.domainLabel(),
+                    Long.toString(s.counted()),
+                    Long.toString(s.excluded()),
                     Long.toString(s.participants())));
         }
-        services.add(List.of("合计", "", Long.toString(c.countedRecords()), Long.toString(c.excludedRecords()),
-                Long.toString(c.services().stream().mapToLong(ReportServiceCount::participants).sum())));
+        services.add(List.of(
+                "合计",
+                "",
+                Long.toString(c.countedRecords()),
+                Long.toString(c.excludedRecords()),
+                Long.toString(c.services().stream()
+                        .mapToLong(ReportServiceCount::participants)
+                        .sum())));
         d.table(List.of("服务类别", "领域", "计入（条）", "不计入（条）", "参与人次"), services, 5, 4, 3, 3, 3);
         d.note("本期服务台账对象 " + c.peopleServed() + " 人，其中首次服务 " + c.peopleNew() + " 人。");
         if (!c.exclusions().isEmpty()) {
-            d.note("不计入原因：" + String.join("；", c.exclusions().stream()
-                    .map(e -> e.reason() + " " + e.records() + " 条").toList()) + "。");
+            d.note("不计入原因："
+                    + String.join(
+                            "；",
+                            c.exclusions().stream()
+                                    .map(e -> e.reason() + " " + e.records() + " 条")
+                                    .toList()) + "。");
         }
         d.heading("三、工作总结");
         d.paragraph(v.summary());
@@ -66,8 +84,14 @@ public class ReportFiles {
     static List<List<String>> indicatorRows(ReportContent c) {
         List<List<String>> rows = new ArrayList<>();
         for (ReportIndicator i : c.indicators()) {
-            rows.add(List.of(i.code(), i.name(), i.span(), ContentBuilder.plain(i.target()) + unit(i),
-                    ContentBuilder.plain(i.actual()), i.statusLabel(), i.periodsMet() + "/" + i.periodsDue()));
+            rows.add(List.of(
+                    i.code(),
+                    i.name(),
+                    i.span(),
+                    ContentBuilder.plain(i.target()) + unit(i),
+                    ContentBuilder.plain(i.actual()),
+                    i.statusLabel(),
+                    i.periodsMet() + "/" + i.periodsDue()));
         }
         return rows;
     }
@@ -77,13 +101,23 @@ public class ReportFiles {
     }
 
     public byte[] excel(ReportView v, ReportContent c) {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle bold = bold(book);
             Sheet info = book.createSheet("报告信息");
-            String[][] facts = {{"报告", v.title()}, {"项目", v.projectName()}, {"社工站", v.stationName()},
-                    {"报告期", v.periodStart() + " 至 " + v.periodEnd()}, {"报送截止", v.dueOn().toString()},
-                    {"状态", v.statusLabel()}, {"数据截至", c.asOf().toString()}, {"工作总结", nz(v.summary())},
-                    {"亮点与成效", nz(v.highlights())}, {"存在问题", nz(v.problems())}, {"下期计划", nz(v.nextPlan())}};
+            String[][] facts = {
+                {"报告", v.title()},
+                {"项目", v.projectName()},
+                {"社工站", v.stationName()},
+                {"报告期", v.periodStart() + " 至 " + v.periodEnd()},
+                {"报送截止", v.dueOn().toString()},
+                {"状态", v.statusLabel()},
+                {"数据截至", c.asOf().toString()},
+                {"工作总结", nz(v.summary())},
+                {"亮点与成效", nz(v.highlights())},
+                {"存在问题", nz(v.problems())},
+                {"下期计划", nz(v.nextPlan())}
+            };
             for (int i = 0; i < facts.length; i++) {
                 Row r = info.createRow(i);
                 text(r, 0, facts[i][0]).setCellStyle(bold);

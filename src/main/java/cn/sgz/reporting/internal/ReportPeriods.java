@@ -12,11 +12,9 @@ import java.util.List;
  */
 public final class ReportPeriods {
 
-    private ReportPeriods() {
-    }
+    private ReportPeriods() {}
 
-    public record Period(ReportKind kind, String label, LocalDate start, LocalDate end, LocalDate dueOn) {
-    }
+    public record Period(ReportKind kind, String label, LocalDate start, LocalDate end, LocalDate dueOn) {}
 
     public static List<Period> of(LocalDate projectStart, LocalDate projectEnd, ReportKind kind, int dueDay) {
         List<Period> result = new ArrayList<>();
@@ -51,9 +49,11 @@ public final class ReportPeriods {
     }
 
     /** The period of a kind that starts on {@code start}, if the project has one. */
-    public static java.util.Optional<Period> find(LocalDate projectStart, LocalDate projectEnd, ReportKind kind,
-                                                  int dueDay, LocalDate start) {
-        return of(projectStart, projectEnd, kind, dueDay).stream().filter(p -> p.start().equals(start)).findFirst();
+    public static java.util.Optional<Period> find(
+            LocalDate projectStart, LocalDate projectEnd, ReportKind kind, int dueDay, LocalDate start) {
+        return of(projectStart, projectEnd, kind, dueDay).stream()
+                .filter(p -> p.start().equals(start))
+                .findFirst();
     }
 
     /** 2026年12月7日 */

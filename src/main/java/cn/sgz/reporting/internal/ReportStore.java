@@ -27,32 +27,56 @@ public class ReportStore {
         this.jdbc = jdbc;
     }
 
-    public record Row(long id, long projectId, long stationId, String orgPath, ReportKind kind, LocalDate periodStart,
-                      LocalDate periodEnd, LocalDate dueOn, ReportStatus status, String summary, String highlights,
-                      String problems, String nextPlan, String returnReason, String returnedBy,
-                      OffsetDateTime returnedAt, String submittedBy, OffsetDateTime submittedAt, String reviewedBy,
-                      OffsetDateTime reviewedAt, String receivedBy, OffsetDateTime receivedAt, String snapshot,
-                      long version) {
-    }
+    public record Row(
+            long id,
+            long projectId,
+            long stationId,
+            String orgPath,
+            ReportKind kind,
+            LocalDate periodStart,
+            LocalDate periodEnd,
+            LocalDate dueOn,
+            ReportStatus status,
+            String summary,
+            String highlights,
+            String problems,
+            String nextPlan,
+            String returnReason,
+            String returnedBy,
+            OffsetDateTime returnedAt,
+            String submittedBy,
+            OffsetDateTime submittedAt,
+            String reviewedBy,
+            OffsetDateTime reviewedAt,
+            String receivedBy,
+            OffsetDateTime receivedAt,
+            String snapshot,
+            long version) {}
 
     public long insert(long projectId, long stationId, String orgPath, ReportPeriods.Period p, String by) {
         OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO periodic_report (project_id, station_id, org_path, kind, period_start, period_end, due_on, "
-                        + "status, created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,'DRAFT',?,?,?,0)")
+        jdbc.sql(
+                        "INSERT INTO periodic_report (project_id, station_id, org_path, kind, period_start, period_end, due_on, "
+                                + "status, created_by, created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,'DRAFT',?,?,?,0)")
                 .params(projectId, stationId, orgPath, p.kind().name(), p.start(), p.end(), p.dueOn(), by, now, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     public Optional<Row> find(long id) {
-        return jdbc.sql("SELECT * FROM periodic_report WHERE id = ?").param(id).query(ReportStore::row).optional();
+        return jdbc.sql("SELECT * FROM periodic_report WHERE id = ?")
+                .param(id)
+                .query(ReportStore::row)
+                .optional();
     }
 
     public Optional<Row> find(long projectId, long stationId, ReportKind kind, LocalDate start) {
         return jdbc.sql("SELECT * FROM periodic_report WHERE project_id = ? AND station_id = ? AND kind = ? "
                         + "AND period_start = ?")
-                .params(projectId, stationId, kind.name(), start).query(ReportStore::row).optional();
+                .params(projectId, stationId, kind.name(), start)
+                .query(ReportStore::row)
+                .optional();
     }
 
     /** Reports of a project (optionally of some stations and one kind), without their snapshots' text. */
@@ -70,20 +94,30 @@ public class ReportStore {
     }
 
     public boolean saveNarrative(long id, long version, NarrativeForm f) {
-        return jdbc.sql("UPDATE periodic_report SET summary = ?, highlights = ?, problems = ?, next_plan = ?, "
-                        + "status = CASE WHEN status = 'RETURNED' THEN 'RETURNED' ELSE 'DRAFT' END, updated_at = ?, "
-                        + "version = version + 1 WHERE id = ? AND version = ? AND status IN ('DRAFT','RETURNED')")
-                .params(blank(f.summary()), blank(f.highlights()), blank(f.problems()), blank(f.nextPlan()),
-                        ChinaTime.offsetNow(), id, version)
-                .update() == 1;
+        return jdbc.sql(
+                                "UPDATE periodic_report SET summary = ?, highlights = ?, problems = ?, next_plan = ?, "
+                                        + "status = CASE WHEN status = 'RETURNED' THEN 'RETURNED' ELSE 'DRAFT' END, updated_at = ?, "
+                                        + "version = version + 1 WHERE id = ? AND version = ? AND status IN ('DRAFT','RETURNED')")
+                        .params(
+                                blank(f.summary()),
+                                blank(f.highlights()),
+                                blank(f.problems()),
+                                blank(f.nextPlan()),
+                                ChinaTime.offsetNow(),
+                                id,
+                                version)
+                        .update()
+                == 1;
     }
 
     public boolean submit(long id, long version, String by, String snapshot) {
         return jdbc.sql("UPDATE periodic_report SET status = 'SUBMITTED', submitted_by = ?, submitted_at = ?, "
-                        + "reviewed_by = NULL, reviewed_at = NULL, received_by = NULL, received_at = NULL, snapshot = ?, "
-                        + "updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND version = ? AND status IN ('DRAFT','RETURNED')")
-                .params(by, ChinaTime.offsetNow(), snapshot, ChinaTime.offsetNow(), id, version).update() == 1;
+                                + "reviewed_by = NULL, reviewed_at = NULL, received_by = NULL, received_at = NULL, snapshot = ?, "
+                                + "updated_at = ?, version = version + 1 "
+                                + "WHERE id = ? AND version = ? AND status IN ('DRAFT','RETURNED')")
+                        .params(by, ChinaTime.offsetNow(), snapshot, ChinaTime.offsetNow(), id, version)
+                        .update()
+                == 1;
     }
 
     public boolean review(long id, long version, String by) {
@@ -96,21 +130,24 @@ public class ReportStore {
 
     public boolean returnIt(long id, long version, String by, String reason) {
         return jdbc.sql("UPDATE periodic_report SET status = 'RETURNED', return_reason = ?, returned_by = ?, "
-                        + "returned_at = ?, updated_at = ?, version = version + 1 "
-                        + "WHERE id = ? AND version = ? AND status IN ('SUBMITTED','REVIEWED')")
-                .params(reason, by, ChinaTime.offsetNow(), ChinaTime.offsetNow(), id, version).update() == 1;
+                                + "returned_at = ?, updated_at = ?, version = version + 1 "
+                                + "WHERE id = ? AND version = ? AND status IN ('SUBMITTED','REVIEWED')")
+                        .params(reason, by, ChinaTime.offsetNow(), ChinaTime.offsetNow(), id, version)
+                        .update()
+                == 1;
     }
 
     private boolean move(long id, long version, String from, String to, String byColumn, String atColumn, String by) {
         return jdbc.sql("UPDATE periodic_report SET status = ?, " + byColumn + " = ?, " + atColumn + " = ?, "
-                        + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND status = ?")
-                .params(to, by, ChinaTime.offsetNow(), ChinaTime.offsetNow(), id, version, from).update() == 1;
+                                + "updated_at = ?, version = version + 1 WHERE id = ? AND version = ? AND status = ?")
+                        .params(to, by, ChinaTime.offsetNow(), ChinaTime.offsetNow(), id, version, from)
+                        .update()
+                == 1;
     }
 
     // ---- schedules ----------------------------------------------------------------------------
 
-    public record Schedule(ReportKind kind, boolean enabled, int dueDay, long version) {
-    }
+    public record Schedule(ReportKind kind, boolean enabled, int dueDay, long version) {}
 
     /** The schedule of a project, one line per kind (defaults for kinds without a row). */
     public Map<ReportKind, Schedule> schedule(long projectId) {
@@ -118,10 +155,12 @@ public class ReportStore {
         for (ReportKind k : ReportKind.values()) {
             result.put(k, new Schedule(k, true, k.defaultDueDay(), 0));
         }
-        jdbc.sql("SELECT kind, enabled, due_day, version FROM report_schedule WHERE project_id = ?").param(projectId)
-                .query((rs, n) -> new Schedule(ReportKind.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getInt(3),
-                        rs.getLong(4)))
-                .list().forEach(s -> result.put(s.kind(), s));
+        jdbc.sql("SELECT kind, enabled, due_day, version FROM report_schedule WHERE project_id = ?")
+                .param(projectId)
+                .query((rs, n) -> new Schedule(
+                        ReportKind.valueOf(rs.getString(1)), rs.getBoolean(2), rs.getInt(3), rs.getLong(4)))
+                .list()
+                .forEach(s -> result.put(s.kind(), s));
         return result;
     }
 
@@ -129,18 +168,23 @@ public class ReportStore {
     public boolean saveSchedule(long projectId, ReportKind kind, boolean enabled, int dueDay, long version, String by) {
         int n = jdbc.sql("UPDATE report_schedule SET enabled = ?, due_day = ?, updated_by = ?, updated_at = ?, "
                         + "version = version + 1 WHERE project_id = ? AND kind = ? AND version = ?")
-                .params(enabled, dueDay, by, ChinaTime.offsetNow(), projectId, kind.name(), version).update();
+                .params(enabled, dueDay, by, ChinaTime.offsetNow(), projectId, kind.name(), version)
+                .update();
         if (n == 1) {
             return true;
         }
         boolean exists = jdbc.sql("SELECT COUNT(*) FROM report_schedule WHERE project_id = ? AND kind = ?")
-                .params(projectId, kind.name()).query(Long.class).single() > 0;
+                        .params(projectId, kind.name())
+                        .query(Long.class)
+                        .single()
+                > 0;
         if (exists || version != 0) {
             return false;
         }
         jdbc.sql("INSERT INTO report_schedule (project_id, kind, enabled, due_day, updated_by, updated_at, version) "
                         + "VALUES (?,?,?,?,?,?,1)")
-                .params(projectId, kind.name(), enabled, dueDay, by, ChinaTime.offsetNow()).update();
+                .params(projectId, kind.name(), enabled, dueDay, by, ChinaTime.offsetNow())
+                .update();
         return true;
     }
 
@@ -149,22 +193,39 @@ public class ReportStore {
         jdbc.sql("SELECT id, period_end FROM periodic_report WHERE project_id = ? AND kind = ? "
                         + "AND status IN ('DRAFT','RETURNED')")
                 .params(projectId, kind.name())
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)}).list()
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getObject(2, LocalDate.class)})
+                .list()
                 .forEach(r -> jdbc.sql("UPDATE periodic_report SET due_on = ? WHERE id = ?")
-                        .params(ReportPeriods.due((LocalDate) r[1], dueDay), r[0]).update());
+                        .params(ReportPeriods.due((LocalDate) r[1], dueDay), r[0])
+                        .update());
     }
 
     private static Row row(ResultSet rs, int n) throws SQLException {
-        return new Row(rs.getLong("id"), rs.getLong("project_id"), rs.getLong("station_id"), rs.getString("org_path"),
-                ReportKind.valueOf(rs.getString("kind")), rs.getObject("period_start", LocalDate.class),
-                rs.getObject("period_end", LocalDate.class), rs.getObject("due_on", LocalDate.class),
-                ReportStatus.valueOf(rs.getString("status")), rs.getString("summary"), rs.getString("highlights"),
-                rs.getString("problems"), rs.getString("next_plan"), rs.getString("return_reason"),
-                rs.getString("returned_by"), rs.getObject("returned_at", OffsetDateTime.class),
-                rs.getString("submitted_by"), rs.getObject("submitted_at", OffsetDateTime.class),
-                rs.getString("reviewed_by"), rs.getObject("reviewed_at", OffsetDateTime.class),
-                rs.getString("received_by"), rs.getObject("received_at", OffsetDateTime.class),
-                rs.getString("snapshot"), rs.getLong("version"));
+        return new Row(
+                rs.getLong("id"),
+                rs.getLong("project_id"),
+                rs.getLong("station_id"),
+                rs.getString("org_path"),
+                ReportKind.valueOf(rs.getString("kind")),
+                rs.getObject("period_start", LocalDate.class),
+                rs.getObject("period_end", LocalDate.class),
+                rs.getObject("due_on", LocalDate.class),
+                ReportStatus.valueOf(rs.getString("status")),
+                rs.getString("summary"),
+                rs.getString("highlights"),
+                rs.getString("problems"),
+                rs.getString("next_plan"),
+                rs.getString("return_reason"),
+                rs.getString("returned_by"),
+                rs.getObject("returned_at", OffsetDateTime.class),
+                rs.getString("submitted_by"),
+                rs.getObject("submitted_at", OffsetDateTime.class),
+                rs.getString("reviewed_by"),
+                rs.getObject("reviewed_at", OffsetDateTime.class),
+                rs.getString("received_by"),
+                rs.getObject("received_at", OffsetDateTime.class),
+                rs.getString("snapshot"),
+                rs.getLong("version"));
     }
 
     static String blank(String s) {

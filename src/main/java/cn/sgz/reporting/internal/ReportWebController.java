@@ -1,6 +1,8 @@
 package cn.sgz.reporting.internal;
 
 import cn.sgz.catalog.Project;
+import cn.sgz.org.Role;
+import cn.sgz.org.ScopeService;
 import cn.sgz.reporting.Bulletin;
 import cn.sgz.reporting.BulletinService;
 import cn.sgz.reporting.NarrativeForm;
@@ -8,8 +10,6 @@ import cn.sgz.reporting.ReportDetail;
 import cn.sgz.reporting.ReportKind;
 import cn.sgz.reporting.ReportService;
 import cn.sgz.reporting.ReportView;
-import cn.sgz.org.Role;
-import cn.sgz.org.ScopeService;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
@@ -40,8 +40,11 @@ class ReportWebController {
     private final ScopeService scopes;
     private final cn.sgz.reporting.BoardExportService boards;
 
-    ReportWebController(ReportService reports, BulletinService bulletins, ScopeService scopes,
-                        cn.sgz.reporting.BoardExportService boards) {
+    ReportWebController(
+            ReportService reports,
+            BulletinService bulletins,
+            ScopeService scopes,
+            cn.sgz.reporting.BoardExportService boards) {
         this.reports = reports;
         this.bulletins = bulletins;
         this.scopes = scopes;
@@ -49,8 +52,11 @@ class ReportWebController {
     }
 
     @GetMapping("/reports")
-    String list(@RequestParam(required = false) Long projectId, @RequestParam(required = false) ReportKind kind,
-                @RequestParam(required = false) Long stationId, Model model) {
+    String list(
+            @RequestParam(required = false) Long projectId,
+            @RequestParam(required = false) ReportKind kind,
+            @RequestParam(required = false) Long stationId,
+            Model model) {
         List<Project> projects = reports.visibleProjects();
         model.addAttribute("projects", projects);
         model.addAttribute("kinds", ReportKind.values());
@@ -59,10 +65,13 @@ class ReportWebController {
             return "reporting/list";
         }
         long pid = projectId != null ? projectId : projects.get(0).id();
-        Project project = projects.stream().filter(p -> p.id() == pid).findFirst().orElseGet(() -> {
-            reports.list(pid, null, ReportKind.MONTH); // answers 404 for an unknown or foreign project
-            return projects.get(0);
-        });
+        Project project = projects.stream()
+                .filter(p -> p.id() == pid)
+                .findFirst()
+                .orElseGet(() -> {
+                    reports.list(pid, null, ReportKind.MONTH); // answers 404 for an unknown or foreign project
+                    return projects.get(0);
+                });
         List<ReportView> list = reports.list(pid, stationId, kind);
         model.addAttribute("project", project);
         model.addAttribute("reports", list);
@@ -76,9 +85,12 @@ class ReportWebController {
     }
 
     @PostMapping("/reports/start")
-    String start(@RequestParam long projectId, @RequestParam long stationId, @RequestParam ReportKind kind,
-                 @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart,
-                 RedirectAttributes flash) {
+    String start(
+            @RequestParam long projectId,
+            @RequestParam long stationId,
+            @RequestParam ReportKind kind,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart,
+            RedirectAttributes flash) {
         try {
             ReportView v = reports.start(projectId, stationId, kind, periodStart);
             return "redirect:/reports/" + v.id();
@@ -103,10 +115,16 @@ class ReportWebController {
     }
 
     @PostMapping("/reports/{id}/narrative")
-    String save(@PathVariable long id, @RequestParam(required = false) String summary,
-                @RequestParam(required = false) String highlights, @RequestParam(required = false) String problems,
-                @RequestParam(required = false) String nextPlan, @RequestParam(required = false) Long version,
-                Model model, HttpServletResponse response, RedirectAttributes flash) {
+    String save(
+            @PathVariable long id,
+            @RequestParam(required = false) String summary,
+            @RequestParam(required = false) String highlights,
+            @RequestParam(required = false) String problems,
+            @RequestParam(required = false) String nextPlan,
+            @RequestParam(required = false) Long version,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes flash) {
         NarrativeForm form = new NarrativeForm(summary, highlights, problems, nextPlan);
         try {
             reports.saveNarrative(id, form, version);
@@ -139,8 +157,11 @@ class ReportWebController {
     }
 
     @PostMapping("/reports/{id}/return")
-    String returnReport(@PathVariable long id, @RequestParam(required = false) String reason,
-                        @RequestParam(required = false) Long version, RedirectAttributes flash) {
+    String returnReport(
+            @PathVariable long id,
+            @RequestParam(required = false) String reason,
+            @RequestParam(required = false) Long version,
+            RedirectAttributes flash) {
         return step(id, flash, "已退回，社工站修改后可重新提交。", () -> reports.returnReport(id, reason, version));
     }
 
@@ -167,9 +188,13 @@ class ReportWebController {
     }
 
     @PostMapping("/reports/schedule")
-    String schedule(@RequestParam long projectId, @RequestParam ReportKind kind,
-                    @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(required = false) Integer dueDay,
-                    @RequestParam(required = false) Long version, RedirectAttributes flash) {
+    String schedule(
+            @RequestParam long projectId,
+            @RequestParam ReportKind kind,
+            @RequestParam(defaultValue = "false") boolean enabled,
+            @RequestParam(required = false) Integer dueDay,
+            @RequestParam(required = false) Long version,
+            RedirectAttributes flash) {
         try {
             reports.saveSchedule(projectId, kind, enabled, dueDay, version);
             flash.addFlashAttribute("notice", kind.label() + "的报送安排已保存。");
@@ -182,17 +207,21 @@ class ReportWebController {
     // ---- 看板导出 ----
 
     @GetMapping("/reports/boards/{projectId}/excel")
-    ResponseEntity<byte[]> boardExcel(@PathVariable long projectId, @RequestParam(required = false) Long stationId,
+    ResponseEntity<byte[]> boardExcel(
+            @PathVariable long projectId,
+            @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         var b = boards.board(projectId, stationId, asOf);
-        return ReportApiController.file(boards.excel(projectId, stationId, asOf), b.title() + ".xlsx",
-                ReportApiController.XLSX);
+        return ReportApiController.file(
+                boards.excel(projectId, stationId, asOf), b.title() + ".xlsx", ReportApiController.XLSX);
     }
 
     @GetMapping("/reports/boards/{projectId}/print")
-    String boardPrint(@PathVariable long projectId, @RequestParam(required = false) Long stationId,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                      Model model) {
+    String boardPrint(
+            @PathVariable long projectId,
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            Model model) {
         model.addAttribute("b", boards.board(projectId, stationId, asOf));
         return "reporting/board-print";
     }
@@ -200,9 +229,10 @@ class ReportWebController {
     // ---- 季度通报 -------------------------------------------------------------------------------------
 
     @GetMapping("/reports/bulletin")
-    String bulletin(@RequestParam long projectId,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarter,
-                    Model model) {
+    String bulletin(
+            @RequestParam long projectId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarter,
+            Model model) {
         Bulletin b = bulletins.compute(projectId, quarter);
         model.addAttribute("b", b);
         model.addAttribute("quarters", bulletins.quarters(projectId));
@@ -212,27 +242,35 @@ class ReportWebController {
     }
 
     @PostMapping("/reports/bulletin/publish")
-    String publish(@RequestParam long projectId,
-                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarter,
-                   RedirectAttributes flash) {
+    String publish(
+            @RequestParam long projectId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarter,
+            RedirectAttributes flash) {
         var p = bulletins.publish(projectId, quarter);
         flash.addFlashAttribute("notice", p.bulletin().quarterLabel() + "通报已发布。");
-        return "redirect:/reports/bulletin?projectId=" + projectId + "&quarter=" + p.bulletin().from();
+        return "redirect:/reports/bulletin?projectId=" + projectId + "&quarter="
+                + p.bulletin().from();
     }
 
     @GetMapping("/reports/bulletin/word")
-    ResponseEntity<byte[]> bulletinWord(@RequestParam long projectId,
+    ResponseEntity<byte[]> bulletinWord(
+            @RequestParam long projectId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarter) {
         Bulletin b = bulletins.compute(projectId, quarter);
-        return ReportApiController.file(bulletins.word(projectId, b.from()),
-                b.bureauName() + b.quarterLabel() + "通报.docx", ReportApiController.DOCX);
+        return ReportApiController.file(
+                bulletins.word(projectId, b.from()),
+                b.bureauName() + b.quarterLabel() + "通报.docx",
+                ReportApiController.DOCX);
     }
 
     @GetMapping("/reports/bulletin/excel")
-    ResponseEntity<byte[]> bulletinExcel(@RequestParam long projectId,
+    ResponseEntity<byte[]> bulletinExcel(
+            @RequestParam long projectId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarter) {
         Bulletin b = bulletins.compute(projectId, quarter);
-        return ReportApiController.file(bulletins.excel(projectId, b.from()),
-                b.bureauName() + b.quarterLabel() + "通报.xlsx", ReportApiController.XLSX);
+        return ReportApiController.file(
+                bulletins.excel(projectId, b.from()),
+                b.bureauName() + b.quarterLabel() + "通报.xlsx",
+                ReportApiController.XLSX);
     }
 }

@@ -17,11 +17,11 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
  */
 public final class XlsxTable {
 
-    private XlsxTable() {
-    }
+    private XlsxTable() {}
 
     public static byte[] write(String sheetName, List<String> headers, List<List<String>> rows) {
-        try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook book = new SXSSFWorkbook(200);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet(sheetName);
             CellStyle bold = book.createCellStyle();
             Font font = book.createFont();

@@ -4,5 +4,4 @@ import cn.sgz.shared.BusinessException.FieldProblem;
 import java.util.List;
 
 /** The one error shape of the REST API: a code for programs, a Chinese message for people. */
-public record ApiError(String code, String message, List<FieldProblem> details, String traceId) {
-}
+public record ApiError(String code, String message, List<FieldProblem> details, String traceId) {}

@@ -74,8 +74,11 @@ public class ApiExceptionHandler {
         return error(HttpStatus.BAD_REQUEST, "INVALID_INPUT", "提交的内容有误，请检查标出的字段", problems, request);
     }
 
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-            MissingServletRequestParameterException.class})
+    @ExceptionHandler({
+        HttpMessageNotReadableException.class,
+        MethodArgumentTypeMismatchException.class,
+        MissingServletRequestParameterException.class
+    })
     ResponseEntity<ApiError> unreadable(Exception e, HttpServletRequest request) {
         String message = e instanceof MissingServletRequestParameterException m
                 ? "缺少参数：" + m.getParameterName()
@@ -100,17 +103,17 @@ public class ApiExceptionHandler {
         if (e instanceof ErrorResponse answer && answer.getStatusCode().is4xxClientError()) {
             // Spring MVC's own client errors (unsupported content type, not acceptable, ...) keep their status
             HttpStatus status = HttpStatus.valueOf(answer.getStatusCode().value());
-            String message = status == HttpStatus.UNSUPPORTED_MEDIA_TYPE ? "不支持的内容类型，请以 application/json 提交"
+            String message = status == HttpStatus.UNSUPPORTED_MEDIA_TYPE
+                    ? "不支持的内容类型，请以 application/json 提交"
                     : status == HttpStatus.NOT_ACCEPTABLE ? "无法以所要求的格式返回结果" : "请求有误";
             return error(status, status.name(), message, List.of(), request);
         }
         log.error("Unhandled API error", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "服务器内部错误，请联系管理员并提供追踪号", List.of(),
-                request);
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "服务器内部错误，请联系管理员并提供追踪号", List.of(), request);
     }
 
-    static ResponseEntity<ApiError> error(HttpStatus status, String code, String message, List<FieldProblem> details,
-                                          HttpServletRequest request) {
+    static ResponseEntity<ApiError> error(
+            HttpStatus status, String code, String message, List<FieldProblem> details, HttpServletRequest request) {
         return ResponseEntity.status(status).body(new ApiError(code, message, details, TraceIdFilter.of(request)));
     }
 }

@@ -31,15 +31,16 @@ public class DenialAudit {
     private final Duration window;
     private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
 
-    DenialAudit(ApplicationEventPublisher events, @Value("${sgz.audit.denials-per-window:20}") int perWindow,
-                @Value("${sgz.audit.denial-window:10m}") Duration window) {
+    DenialAudit(
+            ApplicationEventPublisher events,
+            @Value("${sgz.audit.denials-per-window:20}") int perWindow,
+            @Value("${sgz.audit.denial-window:10m}") Duration window) {
         this.events = events;
         this.perWindow = perWindow;
         this.window = window;
     }
 
-    private record Window(Instant start, int count) {
-    }
+    private record Window(Instant start, int count) {}
 
     /** Records a refusal of the current request, if someone is signed in. */
     public void denied(HttpServletRequest request, int status) {
@@ -62,13 +63,25 @@ public class DenialAudit {
         });
         Window previous = closed.get();
         if (previous != null && previous.count() > perWindow) {
-            events.publishEvent(new AuditEvent(null, "ACCESS_DENIED", null, null, null, "DENIED",
-                    "另有 " + (previous.count() - perWindow) + " 次被拒绝的访问未逐条记录（"
-                            + window.toMinutes() + " 分钟内超过 " + perWindow + " 次）"));
+            events.publishEvent(new AuditEvent(
+                    null,
+                    "ACCESS_DENIED",
+                    null,
+                    null,
+                    null,
+                    "DENIED",
+                    "另有 " + (previous.count() - perWindow) + " 次被拒绝的访问未逐条记录（" + window.toMinutes() + " 分钟内超过 "
+                            + perWindow + " 次）"));
         }
         if (current.count() <= perWindow) {
             String uri = request.getRequestURI();
-            events.publishEvent(new AuditEvent(null, "ACCESS_DENIED", null, null, null, "DENIED",
+            events.publishEvent(new AuditEvent(
+                    null,
+                    "ACCESS_DENIED",
+                    null,
+                    null,
+                    null,
+                    "DENIED",
                     status + " " + request.getMethod() + " " + (uri.length() > 300 ? uri.substring(0, 300) : uri)
                             + (current.count() == perWindow ? "（本时段之后的拒绝将汇总记录）" : "")));
         }

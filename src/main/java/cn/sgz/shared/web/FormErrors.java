@@ -11,14 +11,17 @@ import org.springframework.ui.Model;
  */
 public final class FormErrors {
 
-    private FormErrors() {
-    }
+    private FormErrors() {}
 
     public static void addTo(Model model, BusinessException e) {
         Map<String, String> byField = new LinkedHashMap<>();
         e.problems().forEach(p -> byField.putIfAbsent(p.field(), p.message()));
         model.addAttribute("formError", e.getMessage());
         model.addAttribute("fieldErrors", byField);
-        model.addAttribute("allErrors", e.problems().stream().map(BusinessException.FieldProblem::message).toList());
+        model.addAttribute(
+                "allErrors",
+                e.problems().stream()
+                        .map(BusinessException.FieldProblem::message)
+                        .toList());
     }
 }

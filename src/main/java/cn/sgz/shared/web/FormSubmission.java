@@ -11,11 +11,10 @@ import org.springframework.ui.Model;
  */
 public final class FormSubmission {
 
-    private FormSubmission() {
-    }
+    private FormSubmission() {}
 
-    public static String run(Model model, HttpServletResponse response, Supplier<String> action,
-                             Supplier<String> redisplay) {
+    public static String run(
+            Model model, HttpServletResponse response, Supplier<String> action, Supplier<String> redisplay) {
         try {
             return action.get();
         } catch (BusinessException e) {

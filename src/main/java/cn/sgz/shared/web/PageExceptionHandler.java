@@ -42,23 +42,27 @@ public class PageExceptionHandler {
 
     @ExceptionHandler({ConflictException.class, ObjectOptimisticLockingFailureException.class})
     ModelAndView conflict(RuntimeException e, HttpServletRequest request, HttpServletResponse response) {
-        return page(response, HttpStatus.CONFLICT,
-                e instanceof ConflictException ? e.getMessage() : "记录已被他人修改，请刷新后重试", request);
+        return page(
+                response,
+                HttpStatus.CONFLICT,
+                e instanceof ConflictException ? e.getMessage() : "记录已被他人修改，请刷新后重试",
+                request);
     }
 
     /**
      * The error page; for an API path served by a page controller (a shared page/API mapping) the API's
      * JSON error shape instead, so API clients never get HTML.
      */
-    private ModelAndView page(HttpServletResponse response, HttpStatus status, String message,
-                              HttpServletRequest request) {
+    private ModelAndView page(
+            HttpServletResponse response, HttpStatus status, String message, HttpServletRequest request) {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             try {
                 response.setStatus(status.value());
                 response.setContentType("application/json");
                 response.setCharacterEncoding("UTF-8");
-                response.getWriter().write(json.writeValueAsString(new ApiError(status.name(), message,
-                        java.util.List.of(), TraceIdFilter.of(request))));
+                response.getWriter()
+                        .write(json.writeValueAsString(
+                                new ApiError(status.name(), message, java.util.List.of(), TraceIdFilter.of(request))));
                 return new ModelAndView();
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

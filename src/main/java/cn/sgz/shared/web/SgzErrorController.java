@@ -42,8 +42,7 @@ public class SgzErrorController implements ErrorController {
             case BAD_REQUEST -> "请求有误";
             case METHOD_NOT_ALLOWED -> "不支持该请求方法";
             case UNSUPPORTED_MEDIA_TYPE -> "不支持的内容类型";
-            default -> status.value() == 413 ? "上传的文件过大"
-                    : status.is4xxClientError() ? "请求有误" : "服务器内部错误";
+            default -> status.value() == 413 ? "上传的文件过大" : status.is4xxClientError() ? "请求有误" : "服务器内部错误";
         };
     }
 }

@@ -1,6 +1,5 @@
 package cn.sgz.activity.internal;
 
-import cn.sgz.shared.ChinaTime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sgz.SgzTest;
@@ -8,6 +7,7 @@ import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.RecordFactSource.MonthlyCount;
 import cn.sgz.progress.RecordFactSource.RecipientMonthlyCount;
+import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -34,8 +34,10 @@ class ServiceRecordFactsTest {
 
     @Autowired
     ServiceRecordFacts facts;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     RecordStore store;
 
@@ -43,7 +45,9 @@ class ServiceRecordFactsTest {
 
     @BeforeEach
     void records() {
-        Map<String, Object> s = jdbc.sql("SELECT id, path FROM org_unit WHERE name = '赛罕街道社工站'").query().singleRow();
+        Map<String, Object> s = jdbc.sql("SELECT id, path FROM org_unit WHERE name = '赛罕街道社工站'")
+                .query()
+                .singleRow();
         station = ((Number) s.get("id")).longValue();
         String path = (String) s.get("path");
         removeRecords();
@@ -62,25 +66,45 @@ class ServiceRecordFactsTest {
     @AfterEach
     void removeRecords() {
         jdbc.sql("DELETE FROM service_person_fact WHERE record_id IN (SELECT id FROM service_record "
-                + "WHERE title = 'facts-test')").update();
+                        + "WHERE title = 'facts-test')")
+                .update();
         jdbc.sql("DELETE FROM service_record_participant WHERE record_id IN (SELECT id FROM service_record "
-                + "WHERE title = 'facts-test')").update();
+                        + "WHERE title = 'facts-test')")
+                .update();
         jdbc.sql("DELETE FROM service_record WHERE title = 'facts-test'").update();
     }
 
-    private void record(String path, String kind, String domain, String date, String qualification, String status,
-                        Long... recipients) {
+    private void record(
+            String path,
+            String kind,
+            String domain,
+            String date,
+            String qualification,
+            String status,
+            Long... recipients) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         OffsetDateTime now = ChinaTime.offsetNow();
         jdbc.sql("INSERT INTO service_record (station_id, org_unit_id, org_path, kind, domain, title, service_date, "
                         + "qualification, status, created_by_id, created_by_name, created_at, updated_at) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,1,'test',?,?)")
-                .params(station, station, path, kind, domain, "facts-test", LocalDate.parse(date), qualification, status, now, now)
+                .params(
+                        station,
+                        station,
+                        path,
+                        kind,
+                        domain,
+                        "facts-test",
+                        LocalDate.parse(date),
+                        qualification,
+                        status,
+                        now,
+                        now)
                 .update(key, "id");
         long id = key.getKey().longValue();
         for (Long r : recipients) {
             jdbc.sql("INSERT INTO service_record_participant (record_id, recipient_id, name) VALUES (?,?,?)")
-                    .params(id, r, "p" + r).update();
+                    .params(id, r, "p" + r)
+                    .update();
         }
         store.refreshPersonFacts(id);
     }
@@ -88,17 +112,28 @@ class ServiceRecordFactsTest {
     @Test
     void monthlyCountsOnlyCountActiveCountingRecordsAndTheAskedKinds() {
         List<MonthlyCount> all = facts.monthlyCounts(List.of(station), FROM, TO);
-        assertThat(all).containsExactlyInAnyOrder(
-                new MonthlyCount(station, RecordKind.HOME_ASSESSMENT, ServiceDomain.ELDERLY, YearMonth.of(2019, 1), 2),
-                new MonthlyCount(station, RecordKind.HOME_ASSESSMENT, ServiceDomain.CHILD, YearMonth.of(2019, 2), 1),
-                new MonthlyCount(station, RecordKind.NEEDS_SURVEY, ServiceDomain.SOCIAL_ASSISTANCE, YearMonth.of(2019, 3), 1),
-                new MonthlyCount(station, RecordKind.CHARITY_RELIEF, ServiceDomain.OTHER, YearMonth.of(2019, 12), 1));
+        assertThat(all)
+                .containsExactlyInAnyOrder(
+                        new MonthlyCount(
+                                station, RecordKind.HOME_ASSESSMENT, ServiceDomain.ELDERLY, YearMonth.of(2019, 1), 2),
+                        new MonthlyCount(
+                                station, RecordKind.HOME_ASSESSMENT, ServiceDomain.CHILD, YearMonth.of(2019, 2), 1),
+                        new MonthlyCount(
+                                station,
+                                RecordKind.NEEDS_SURVEY,
+                                ServiceDomain.SOCIAL_ASSISTANCE,
+                                YearMonth.of(2019, 3),
+                                1),
+                        new MonthlyCount(
+                                station, RecordKind.CHARITY_RELIEF, ServiceDomain.OTHER, YearMonth.of(2019, 12), 1));
 
         Set<RecordKind> kinds = Set.of(RecordKind.NEEDS_SURVEY, RecordKind.CHARITY_RELIEF, RecordKind.TRAINING);
         assertThat(facts.monthlyCounts(List.of(station), kinds, FROM, TO))
-                .containsExactlyInAnyOrderElementsOf(all.stream().filter(c -> kinds.contains(c.kind())).toList())
+                .containsExactlyInAnyOrderElementsOf(
+                        all.stream().filter(c -> kinds.contains(c.kind())).toList())
                 .hasSize(2);
-        assertThat(facts.monthlyCounts(List.of(station), Set.of(RecordKind.TRAINING), FROM, TO)).isEmpty();
+        assertThat(facts.monthlyCounts(List.of(station), Set.of(RecordKind.TRAINING), FROM, TO))
+                .isEmpty();
     }
 
     @Test
@@ -107,27 +142,34 @@ class ServiceRecordFactsTest {
         List<RecipientMonthlyCount> both = facts.recipientMonthlyCounts(List.of(station), union, FROM, TO);
         for (RecordKind k : union) {
             assertThat(both.stream().filter(c -> c.kind() == k).toList())
-                    .containsExactlyInAnyOrderElementsOf(facts.recipientMonthlyCounts(List.of(station), Set.of(k), FROM, TO));
+                    .containsExactlyInAnyOrderElementsOf(
+                            facts.recipientMonthlyCounts(List.of(station), Set.of(k), FROM, TO));
         }
-        assertThat(both).contains(
-                new RecipientMonthlyCount(station, 501L, RecordKind.HOME_ASSESSMENT, YearMonth.of(2019, 1), 2),
-                new RecipientMonthlyCount(station, 504L, RecordKind.NEEDS_SURVEY, YearMonth.of(2019, 3), 1))
+        assertThat(both)
+                .contains(
+                        new RecipientMonthlyCount(station, 501L, RecordKind.HOME_ASSESSMENT, YearMonth.of(2019, 1), 2),
+                        new RecipientMonthlyCount(station, 504L, RecordKind.NEEDS_SURVEY, YearMonth.of(2019, 3), 1))
                 .hasSize(5);
     }
 
     @Test
     void perPersonFactsFollowTheRecordWhenItIsVoidedOrItsPeopleChange() {
         long id = jdbc.sql("SELECT id FROM service_record WHERE title = 'facts-test' AND kind = 'NEEDS_SURVEY' "
-                + "AND status = 'ACTIVE'").query(Long.class).single();
+                        + "AND status = 'ACTIVE'")
+                .query(Long.class)
+                .single();
         Set<RecordKind> surveys = Set.of(RecordKind.NEEDS_SURVEY);
-        assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO)).extracting(RecipientMonthlyCount::recipientId)
+        assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO))
+                .extracting(RecipientMonthlyCount::recipientId)
                 .containsExactlyInAnyOrder(501L, 504L);
 
         store.replaceParticipants(id, List.of(new cn.sgz.activity.ServiceRecordView.Participant(0, 505L, "p505")));
-        assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO)).extracting(RecipientMonthlyCount::recipientId)
+        assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO))
+                .extracting(RecipientMonthlyCount::recipientId)
                 .containsExactly(505L);
 
         assertThat(store.markVoided(id, null, "录入错误", "test")).isTrue();
-        assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO)).isEmpty();
+        assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO))
+                .isEmpty();
     }
 }

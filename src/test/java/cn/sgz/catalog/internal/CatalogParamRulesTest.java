@@ -7,9 +7,9 @@ import cn.sgz.catalog.CatalogContent;
 import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.shared.BusinessException.FieldProblem;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Which parameters each rule kind applies: a parameter a kind does not apply is refused on the line of the
@@ -45,32 +45,36 @@ class CatalogParamRulesTest {
     }
 
     @ParameterizedTest(name = "{0} with {1} → {2}")
-    @CsvSource(delimiter = '|', value = {
-            // kind | params | refused parameter (empty: accepted)
-            "ACTIVITY_COUNT | recordKinds: [TRAINING], sessionsEach: 2 | sessionsEach",
-            "ACTIVITY_COUNT | recordKinds: [TRAINING], certifiedMin: 1 | certifiedMin",
-            "ACTIVITY_COUNT | recordKinds: [TRAINING], countMode: STARTED | countMode",
-            "CASE_QUOTA | sessionsEach: 5, attendeesPerSession: 6 | attendeesPerSession",
-            "GROUP_QUOTA | sessionsEach: 5, attendeesPerSession: 6 | ",
-            "ENTITY_COUNT | entityType: COMMUNITY_ORG, domain: ELDERLY | domain",
-            "ENTITY_COUNT | entityType: FOLLOW_UP_ROSTER, domain: ELDERLY | ",
-            "ENTITY_COUNT | entityType: CHARITY_PROJECT, countMode: STARTED | ",
-            "ENTITY_COUNT | entityType: CHARITY_PROJECT, aggregate: SUM | aggregate",
-            "AMOUNT | entityType: RELIEF_EVENT, aggregate: EACH_EVENT, eventsMin: 2 | eventsMin",
-            "AMOUNT | entityType: RELIEF_EVENT, aggregate: EVENTS_AT_LEAST, eventsMin: 2 | ",
-            "AMOUNT | entityType: RELIEF_EVENT, aggregate: EVENTS_AT_LEAST, eventsMin: 0 | eventsMin",
-            "STAFFING | certifiedMin: 1, documents: [制度] | documents",
-            "PER_RECIPIENT_FREQUENCY | recordKinds: [FOLLOW_UP_VISIT], entityType: FOLLOW_UP_ROSTER, domain: CHILD | ",
-            "PER_RECIPIENT_FREQUENCY | recordKinds: [FOLLOW_UP_VISIT], domain: CHILD, condition: 注册 | condition",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                // kind | params | refused parameter (empty: accepted)
+                "ACTIVITY_COUNT | recordKinds: [TRAINING], sessionsEach: 2 | sessionsEach",
+                "ACTIVITY_COUNT | recordKinds: [TRAINING], certifiedMin: 1 | certifiedMin",
+                "ACTIVITY_COUNT | recordKinds: [TRAINING], countMode: STARTED | countMode",
+                "CASE_QUOTA | sessionsEach: 5, attendeesPerSession: 6 | attendeesPerSession",
+                "GROUP_QUOTA | sessionsEach: 5, attendeesPerSession: 6 | ",
+                "ENTITY_COUNT | entityType: COMMUNITY_ORG, domain: ELDERLY | domain",
+                "ENTITY_COUNT | entityType: FOLLOW_UP_ROSTER, domain: ELDERLY | ",
+                "ENTITY_COUNT | entityType: CHARITY_PROJECT, countMode: STARTED | ",
+                "ENTITY_COUNT | entityType: CHARITY_PROJECT, aggregate: SUM | aggregate",
+                "AMOUNT | entityType: RELIEF_EVENT, aggregate: EACH_EVENT, eventsMin: 2 | eventsMin",
+                "AMOUNT | entityType: RELIEF_EVENT, aggregate: EVENTS_AT_LEAST, eventsMin: 2 | ",
+                "AMOUNT | entityType: RELIEF_EVENT, aggregate: EVENTS_AT_LEAST, eventsMin: 0 | eventsMin",
+                "STAFFING | certifiedMin: 1, documents: [制度] | documents",
+                "PER_RECIPIENT_FREQUENCY | recordKinds: [FOLLOW_UP_VISIT], entityType: FOLLOW_UP_ROSTER, domain: CHILD | ",
+                "PER_RECIPIENT_FREQUENCY | recordKinds: [FOLLOW_UP_VISIT], domain: CHILD, condition: 注册 | condition",
+            })
     void aParameterTheKindDoesNotApplyIsRefused(String kind, String params, String refused) {
         String yaml = catalog(kind, params, "STANDARD: 2");
         if (refused == null) {
             assertThat(CatalogYaml.parse(yaml).indicator("I1.1")).isPresent();
         } else {
             List<FieldProblem> problems = CatalogYamlTest.problems(yaml);
-            assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.message()).contains(refused)
-                    .doesNotContainPattern("[A-Za-z]+Exception"));
+            assertThat(problems)
+                    .isNotEmpty()
+                    .allSatisfy(
+                            p -> assertThat(p.message()).contains(refused).doesNotContainPattern("[A-Za-z]+Exception"));
         }
     }
 
@@ -116,9 +120,11 @@ class CatalogParamRulesTest {
         assertThat(staff.forTier("TIER_20W").params().certifiedMin()).isEqualTo(2);
         assertThat(staff.forTier("TIER_20W").value()).isEqualTo("3名驻站社工，至少2人持证");
         var group = c.indicator("I1.2").orElseThrow();
-        assertThat(group.forTier("TIER_10W").params()).extracting("sessionsEach", "attendeesPerSession")
+        assertThat(group.forTier("TIER_10W").params())
+                .extracting("sessionsEach", "attendeesPerSession")
                 .containsExactly(4, 6);
-        assertThat(group.forTier("TIER_20W").params()).extracting("sessionsEach", "attendeesPerSession")
+        assertThat(group.forTier("TIER_20W").params())
+                .extracting("sessionsEach", "attendeesPerSession")
                 .containsExactly(5, 8);
         assertThat(CatalogYaml.parse(CatalogYaml.export(c))).isEqualTo(c);
         assertThat(CatalogExcel.parse(CatalogExcel.export(c))).isEqualTo(c);
@@ -129,22 +135,28 @@ class CatalogParamRulesTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "certifiedMin: {TIER_10W: 1}, unit: 人 | certifiedMin（持证人数）按档位给出时每个档位都要有值，缺少：20万指标值",
-            "certifiedMin: {TIER_10W: 1, TIER_30W: 2} | 档位“TIER_30W”未在 tiers 中定义",
-            "certifiedMin: {TIER_10W: 1, TIER_20W: -1} | 持证人数（certifiedMin）不能为负数"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "certifiedMin: {TIER_10W: 1}, unit: 人 | certifiedMin（持证人数）按档位给出时每个档位都要有值，缺少：20万指标值",
+                "certifiedMin: {TIER_10W: 1, TIER_30W: 2} | 档位“TIER_30W”未在 tiers 中定义",
+                "certifiedMin: {TIER_10W: 1, TIER_20W: -1} | 持证人数（certifiedMin）不能为负数"
+            })
     void tieredParametersAreCheckedOnTheirOwn(String params, String message) {
-        String yaml = TIERED.replace("params: {certifiedMin: {TIER_10W: 1, TIER_20W: 2}, unit: 人}",
-                "params: {" + params + "}");
-        assertThat(CatalogYamlTest.problems(yaml)).extracting(FieldProblem::message)
+        String yaml = TIERED.replace(
+                "params: {certifiedMin: {TIER_10W: 1, TIER_20W: 2}, unit: 人}", "params: {" + params + "}");
+        assertThat(CatalogYamlTest.problems(yaml))
+                .extracting(FieldProblem::message)
                 .anySatisfy(m -> assertThat(m).contains(message));
     }
 
     @Test
     void aTieredParameterTheKindDoesNotApplyIsRefusedOnce() {
         String yaml = catalog("ACTIVITY_COUNT", "recordKinds: [TRAINING], certifiedMin: {STANDARD: 1}", "STANDARD: 2");
-        assertThat(CatalogYamlTest.problems(yaml)).extracting(FieldProblem::message)
-                .filteredOn(m -> m.contains("certifiedMin")).hasSize(1);
+        assertThat(CatalogYamlTest.problems(yaml))
+                .extracting(FieldProblem::message)
+                .filteredOn(m -> m.contains("certifiedMin"))
+                .hasSize(1);
     }
 
     static final String LINES = """
@@ -176,34 +188,42 @@ class CatalogParamRulesTest {
 
     @Test
     void aMessagePointsAtTheLineOfTheOffendingValueNotTheIndicatorsFirstLine() {
-        assertThat(CatalogYamlTest.problems(LINES)).extracting(FieldProblem::message).containsExactly(
-                "第" + CatalogYamlTest.lineOf(LINES, "certifiedMin: 1") + "行：ACTIVITY_COUNT（活动次数）不使用参数 "
+        assertThat(CatalogYamlTest.problems(LINES))
+                .extracting(FieldProblem::message)
+                .containsExactly("第" + CatalogYamlTest.lineOf(LINES, "certifiedMin: 1") + "行：ACTIVITY_COUNT（活动次数）不使用参数 "
                         + "certifiedMin（持证人数），请删除（不会被静默忽略）");
         String badTarget = LINES.replace("STANDARD: 2", "STANDARD: -2").replaceAll("\\n *certifiedMin: 1", "");
-        assertThat(CatalogYamlTest.problems(badTarget)).extracting(FieldProblem::message).containsExactly(
-                "第" + CatalogYamlTest.lineOf(badTarget, "STANDARD: -2") + "行：“指标值”的目标值应大于0且不超过1亿");
+        assertThat(CatalogYamlTest.problems(badTarget))
+                .extracting(FieldProblem::message)
+                .containsExactly("第" + CatalogYamlTest.lineOf(badTarget, "STANDARD: -2") + "行：“指标值”的目标值应大于0且不超过1亿");
     }
 
     @Test
     void anUnreadableValueIsReportedOnceWithoutAFollowOnMessage() {
         String badKind = LINES.replace("kind: ACTIVITY_COUNT", "kind: 次数统计").replaceAll("\\n *certifiedMin: 1", "");
-        assertThat(CatalogYamlTest.problems(badKind)).extracting(FieldProblem::message).singleElement()
-                .satisfies(m -> assertThat(m).startsWith("第" + CatalogYamlTest.lineOf(badKind, "kind: 次数统计")
-                        + "行：规则类型“次数统计”无效"));
+        assertThat(CatalogYamlTest.problems(badKind))
+                .extracting(FieldProblem::message)
+                .singleElement()
+                .satisfies(m -> assertThat(m)
+                        .startsWith("第" + CatalogYamlTest.lineOf(badKind, "kind: 次数统计") + "行：规则类型“次数统计”无效"));
         String badTarget = LINES.replace("STANDARD: 2", "STANDARD: 两次").replaceAll("\\n *certifiedMin: 1", "");
-        assertThat(CatalogYamlTest.problems(badTarget)).extracting(FieldProblem::message).hasSize(1);
+        assertThat(CatalogYamlTest.problems(badTarget))
+                .extracting(FieldProblem::message)
+                .hasSize(1);
     }
 
     @ParameterizedTest
-    @org.junit.jupiter.params.provider.ValueSource(strings = {
-            "code: x\nname: 名称\ntiers:\n  - code: A\n   label: 错误缩进\n",
-            "code: x\nname: a: b\n",
-            "code: 'x\nname: y\n",
-            "code: x\n\tname: y\n"})
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "code: x\nname: 名称\ntiers:\n  - code: A\n   label: 错误缩进\n",
+                "code: x\nname: a: b\n",
+                "code: 'x\nname: y\n",
+                "code: x\n\tname: y\n"
+            })
     void syntaxErrorsAreExplainedInChineseWithoutTheParsersEnglish(String yaml) {
         assertThat(CatalogYamlTest.problems(yaml))
-                .isNotEmpty().allSatisfy(p -> assertThat(p.message()).contains("YAML 格式错误")
-                        .doesNotContainPattern("[a-z]{3,}"));
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.message()).contains("YAML 格式错误").doesNotContainPattern("[a-z]{3,}"));
     }
 
     @Test
@@ -211,15 +231,16 @@ class CatalogParamRulesTest {
         CatalogContent c = CatalogYaml.parse(LINES.replaceAll("\\n *certifiedMin: 1", ""));
         byte[] xlsx = CatalogExcel.export(c);
         try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
-             var out = new java.io.ByteArrayOutputStream()) {
+                var out = new java.io.ByteArrayOutputStream()) {
             book.getSheet("服务清单").getRow(1).createCell(24).setCellValue(1); // Y列 持证人数 on an activity count
             book.write(out);
             try {
                 CatalogExcel.parse(out.toByteArray());
                 throw new AssertionError("expected the file to be rejected");
             } catch (cn.sgz.shared.BusinessException e) {
-                assertThat(e.problems()).extracting(FieldProblem::message).containsExactly(
-                        "工作表“服务清单”第2行 Y列：ACTIVITY_COUNT（活动次数）不使用参数 certifiedMin（持证人数），请删除（不会被静默忽略）");
+                assertThat(e.problems())
+                        .extracting(FieldProblem::message)
+                        .containsExactly("工作表“服务清单”第2行 Y列：ACTIVITY_COUNT（活动次数）不使用参数 certifiedMin（持证人数），请删除（不会被静默忽略）");
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -230,7 +251,8 @@ class CatalogParamRulesTest {
     @Test
     void theDocumentedExamplesRead() throws Exception {
         String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/catalog-format.md"));
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("```yaml\n(code: tiered.*?)```", java.util.regex.Pattern.DOTALL)
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "```yaml\n(code: tiered.*?)```", java.util.regex.Pattern.DOTALL)
                 .matcher(doc);
         int read = 0;
         while (m.find()) {
@@ -243,8 +265,11 @@ class CatalogParamRulesTest {
 
     @Test
     void newConstructsRoundTripInYamlAndExcel() {
-        String yaml = catalog("AMOUNT", "entityType: RELIEF_EVENT, aggregate: EVENTS_AT_LEAST, eventsMin: 2, unit: 次",
-                "STANDARD: 1000").replace("""
+        String yaml = catalog(
+                        "AMOUNT",
+                        "entityType: RELIEF_EVENT, aggregate: EVENTS_AT_LEAST, eventsMin: 2, unit: 次",
+                        "STANDARD: 1000")
+                .replace("""
                             standard: 原文
                 """, """
                             standard: 原文

@@ -1,7 +1,6 @@
 package cn.sgz.catalog.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.sgz.catalog.CatalogContent;
 import cn.sgz.catalog.RuleKind;
@@ -84,11 +83,15 @@ class CatalogYamlTest {
         assertThat(c.groups().get(0).min()).isEqualTo(1);
         var i11 = c.indicator("I1.1").orElseThrow();
         assertThat(i11.kind()).isEqualTo(RuleKind.CASE_QUOTA);
-        assertThat(i11.targets()).containsEntry("TIER_10W", new BigDecimal("6")).containsEntry("TIER_20W", new BigDecimal("12"));
+        assertThat(i11.targets())
+                .containsEntry("TIER_10W", new BigDecimal("6"))
+                .containsEntry("TIER_20W", new BigDecimal("12"));
         assertThat(i11.params().sessionsEach()).isEqualTo(5);
         var i12 = c.indicator("I1.2").orElseThrow();
         assertThat(i12.kind()).isEqualTo(RuleKind.ACTIVITY_COUNT);
-        assertThat(i12.params().recordKinds()).extracting(Enum::name).containsExactly("RESOURCE_LINK", "POLICY_SERVICE");
+        assertThat(i12.params().recordKinds())
+                .extracting(Enum::name)
+                .containsExactly("RESOURCE_LINK", "POLICY_SERVICE");
         assertThat(i12.target("TIER_20W")).isEqualByComparingTo("2.5");
         assertThat(c.item("I1").orElseThrow().content()).isEqualTo("采取入户调查等方式。\n第二段：宣传社会救助相关政策。");
         assertThat(c.indicator("I3.1").orElseThrow().standard()).isEqualTo("冒号: 与 # 号 以及 'yes' 都是文字");
@@ -113,7 +116,8 @@ class CatalogYamlTest {
     @Test
     void syntaxErrorNamesLineAndColumn() {
         String bad = "code: x\nname: 名称\ntiers:\n  - code: A\n   label: 错误缩进\n";
-        assertThat(problems(bad)).anySatisfy(p -> assertThat(p.message()).startsWith("第5行").contains("YAML 格式错误"));
+        assertThat(problems(bad))
+                .anySatisfy(p -> assertThat(p.message()).startsWith("第5行").contains("YAML 格式错误"));
     }
 
     @Test
@@ -122,20 +126,21 @@ class CatalogYamlTest {
         int line = lineOf(SMALL, "kind: CASE_QUOTA");
         assertThat(problems(bad)).anySatisfy(p -> {
             assertThat(p.field()).isEqualTo("第" + line + "行");
-            assertThat(p.message()).isEqualTo("第" + line + "行：规则类型“CASE_COUNT”无效，可选："
-                    + cn.sgz.catalog.Labelled.allowed(RuleKind.values()));
+            assertThat(p.message())
+                    .isEqualTo("第" + line + "行：规则类型“CASE_COUNT”无效，可选："
+                            + cn.sgz.catalog.Labelled.allowed(RuleKind.values()));
         });
     }
 
     @Test
     void everyProblemIsListedAtOnce() {
-        String bad = SMALL
-                .replace("targets: {TIER_10W: 6, TIER_20W: 12}", "targets: {TIER_10W: 六}")
+        String bad = SMALL.replace("targets: {TIER_10W: 6, TIER_20W: 12}", "targets: {TIER_10W: 六}")
                 .replace("sessionsEach: 5, unit: 个", "unit: 个")
                 .replaceFirst("group: OPT(\\s+content: 内容一)", "group: NOPE$1")
                 .replace("- code: I1.2", "- code: I1.1")
                 .replace("        value: \"≥2次/月\"", "        value: \"≥2次/月\"\n        colour: red");
-        List<String> messages = problems(bad).stream().map(FieldProblem::message).toList();
+        List<String> messages =
+                problems(bad).stream().map(FieldProblem::message).toList();
         assertThat(messages).anySatisfy(m -> assertThat(m).matches("第\\d+行：目标值应为数字，而不是“六”"));
         assertThat(messages).anySatisfy(m -> assertThat(m).matches("第\\d+行：缺少“20万指标值”（TIER_20W）的目标值"));
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("需要指明每个的最少节数（sessionsEach）"));
@@ -146,26 +151,33 @@ class CatalogYamlTest {
 
     @Test
     void selectionRuleNeedsEnoughItemsAndCoverageIsAPercentage() {
-        String bad = SMALL.replace("min: 1", "min: 3").replace("kind: CASE_QUOTA", "kind: COVERAGE")
+        String bad = SMALL.replace("min: 1", "min: 3")
+                .replace("kind: CASE_QUOTA", "kind: COVERAGE")
                 .replace("targets: {TIER_10W: 6, TIER_20W: 12}", "targets: {TIER_10W: 100, TIER_20W: 120}");
-        List<String> messages = problems(bad).stream().map(FieldProblem::message).toList();
+        List<String> messages =
+                problems(bad).stream().map(FieldProblem::message).toList();
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("“自选任务”要求至少选择3项，但只有2项可选"));
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("覆盖率目标是百分比，不能超过100"));
     }
 
     @Test
     void emptyAndNonMappingInputsAreRejected() {
-        assertThat(problems("   ")).singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("第1行：文件内容为空"));
-        assertThat(problems("- a\n- b\n")).singleElement()
+        assertThat(problems("   "))
+                .singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("第1行：文件内容为空"));
+        assertThat(problems("- a\n- b\n"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).isEqualTo("第1行：服务清单应为“字段: 值”的映射"));
-        assertThat(problems("code: x\nname: y\n")).extracting(FieldProblem::message)
+        assertThat(problems("code: x\nname: y\n"))
+                .extracting(FieldProblem::message)
                 .anySatisfy(m -> assertThat(m).contains("档位（tiers）不能为空"))
                 .anySatisfy(m -> assertThat(m).contains("主要任务（tasks）不能为空"));
     }
 
     @Test
     void objectTagsAreNotConstructed() {
-        String evil = "code: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n";
+        String evil =
+                "code: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\"http://x\"]]]]\n";
         assertThat(problems(evil)).isNotEmpty();
     }
 

@@ -47,8 +47,8 @@ class SamplerTest {
     @Test
     void everyStratumIsRepresentedAndTheRestIsProportional() {
         List<Sampler.Unit> frame = frame();
-        Map<String, Long> byStratum = strata(Sampler.draw(frame, 7L, Sampler.Strata.STATION_KIND, 20),
-                Sampler.Strata.STATION_KIND);
+        Map<String, Long> byStratum =
+                strata(Sampler.draw(frame, 7L, Sampler.Strata.STATION_KIND, 20), Sampler.Strata.STATION_KIND);
         // 6 strata get one each; the other 14 go by size (114 records left: 39, 9, 1, 29, 19, 17)
         assertThat(byStratum).hasSize(6);
         assertThat(byStratum.values()).allSatisfy(n -> assertThat(n).isPositive());
@@ -57,9 +57,12 @@ class SamplerTest {
         assertThat(byStratum.get("000000000011/HOME_ASSESSMENT")).isEqualTo(1 + 4);
         assertThat(byStratum.values().stream().mapToLong(Long::longValue).sum()).isEqualTo(20);
 
-        Map<String, Long> byStation = strata(Sampler.draw(frame, 7L, Sampler.Strata.STATION, 12), Sampler.Strata.STATION);
+        Map<String, Long> byStation =
+                strata(Sampler.draw(frame, 7L, Sampler.Strata.STATION, 12), Sampler.Strata.STATION);
         // 52 / 50 / 18 records: 3 ones, then 9 shared 51:49:17 → 4 + 4 + 1 by largest remainder
-        assertThat(byStation).containsEntry("000000000010", 5L).containsEntry("000000000011", 5L)
+        assertThat(byStation)
+                .containsEntry("000000000010", 5L)
+                .containsEntry("000000000011", 5L)
                 .containsEntry("000000000012", 2L);
     }
 

@@ -26,18 +26,41 @@ class ScoringTest {
     }
 
     static Rubric.Item byStatus() {
-        return new Rubric.Item("C2", "个案服务", d("8"), Rubric.Method.FROM_INDICATOR, null, "M01.2", Rubric.By.STATUS,
-                Map.of("MET", d("8"), "ON_TRACK", d("8"), "AT_RISK", d("4"), "MISSED", d("0")), null, null);
+        return new Rubric.Item(
+                "C2",
+                "个案服务",
+                d("8"),
+                Rubric.Method.FROM_INDICATOR,
+                null,
+                "M01.2",
+                Rubric.By.STATUS,
+                Map.of("MET", d("8"), "ON_TRACK", d("8"), "AT_RISK", d("4"), "MISSED", d("0")),
+                null,
+                null);
     }
 
     static Rubric.Item byShare(String max) {
-        return new Rubric.Item("C1", "覆盖率", d(max), Rubric.Method.FROM_INDICATOR, null, "M01.1", Rubric.By.SHARE,
-                null, null, null);
+        return new Rubric.Item(
+                "C1", "覆盖率", d(max), Rubric.Method.FROM_INDICATOR, null, "M01.1", Rubric.By.SHARE, null, null, null);
     }
 
     static IndicatorResult result(IndicatorStatus status, String target, String actual, List<SubPeriodResult> periods) {
-        return new IndicatorResult(1, "M01.1", "指标", "项", "标准", RuleKind.ACTIVITY_COUNT, SubPeriod.PROJECT, d(target),
-                d(actual), "次", status, periods, null, null, null);
+        return new IndicatorResult(
+                1,
+                "M01.1",
+                "指标",
+                "项",
+                "标准",
+                RuleKind.ACTIVITY_COUNT,
+                SubPeriod.PROJECT,
+                d(target),
+                d(actual),
+                "次",
+                status,
+                periods,
+                null,
+                null,
+                null);
     }
 
     static SubPeriodResult period(String target, String actual, IndicatorStatus s) {
@@ -56,9 +79,17 @@ class ScoringTest {
                 Arguments.of(byShare("8"), result(IndicatorStatus.MET, "100", "130", List.of()), "8.0"),
                 Arguments.of(byShare("5"), result(IndicatorStatus.MISSED, "3", "1", List.of()), "1.7"),
                 // several due sub-periods: the average of each period's (capped) share
-                Arguments.of(byShare("6"), result(IndicatorStatus.AT_RISK, "2", "1", List.of(
-                        period("2", "2", IndicatorStatus.MET), period("2", "3", IndicatorStatus.MET),
-                        period("2", "1", IndicatorStatus.MISSED), period("2", "0", IndicatorStatus.NOT_DUE))), "5.0"),
+                Arguments.of(
+                        byShare("6"),
+                        result(
+                                IndicatorStatus.AT_RISK,
+                                "2",
+                                "1",
+                                List.of(
+                                        period("2", "2", IndicatorStatus.MET), period("2", "3", IndicatorStatus.MET),
+                                        period("2", "1", IndicatorStatus.MISSED),
+                                                period("2", "0", IndicatorStatus.NOT_DUE))),
+                        "5.0"),
                 // no target (a document present or not): all or nothing by status
                 Arguments.of(byShare("4"), result(IndicatorStatus.MET, null, null, List.of()), "4.0"),
                 Arguments.of(byShare("4"), result(IndicatorStatus.MISSED, null, null, List.of()), "0.0"),
@@ -79,15 +110,19 @@ class ScoringTest {
     }
 
     static Stream<Arguments> satisfactionCases() {
-        return Stream.of(Arguments.of(0, 0.0, null), Arguments.of(10, 5.0, "10.0"), Arguments.of(6, 4.3, "8.6"),
-                Arguments.of(3, 2.25, "4.5"), Arguments.of(1, 1.0, "2.0"));
+        return Stream.of(
+                Arguments.of(0, 0.0, null),
+                Arguments.of(10, 5.0, "10.0"),
+                Arguments.of(6, 4.3, "8.6"),
+                Arguments.of(3, 2.25, "4.5"),
+                Arguments.of(1, 1.0, "2.0"));
     }
 
     @ParameterizedTest
     @MethodSource("satisfactionCases")
     void fromSatisfaction(int responses, double avg, String expected) {
-        Rubric.Item item = new Rubric.Item("S1", "满意度", d("10"), Rubric.Method.FROM_SATISFACTION, null, null, null,
-                null, null, null);
+        Rubric.Item item = new Rubric.Item(
+                "S1", "满意度", d("10"), Rubric.Method.FROM_SATISFACTION, null, null, null, null, null, null);
         Scoring.Auto a = Scoring.fromSatisfaction(item, responses, avg);
         if (expected == null) {
             assertThat(a.points()).isNull();
@@ -96,9 +131,20 @@ class ScoringTest {
         }
     }
 
-    static final Rubric.Item JUDGED = new Rubric.Item("F1", "标牌标识", d("5"), Rubric.Method.JUDGEMENT, null, null, null,
-            null, List.of(new Rubric.RubricLevel("规范齐全", d("5")), new Rubric.RubricLevel("基本规范", d("3")),
-            new Rubric.RubricLevel("未设置", d("0"))), null);
+    static final Rubric.Item JUDGED = new Rubric.Item(
+            "F1",
+            "标牌标识",
+            d("5"),
+            Rubric.Method.JUDGEMENT,
+            null,
+            null,
+            null,
+            null,
+            List.of(
+                    new Rubric.RubricLevel("规范齐全", d("5")),
+                    new Rubric.RubricLevel("基本规范", d("3")),
+                    new Rubric.RubricLevel("未设置", d("0"))),
+            null);
 
     static Stream<Arguments> judgementCases() {
         return Stream.of(
@@ -119,20 +165,36 @@ class ScoringTest {
     @MethodSource("judgementCases")
     void judgement(String level, String points, String comment, String expected, String badField) {
         if (badField != null) {
-            assertThatThrownBy(() -> score(level, points, comment)).isInstanceOf(BusinessException.class)
-                    .satisfies(e -> assertThat(((BusinessException) e).problems().get(0).field()).isEqualTo(badField));
+            assertThatThrownBy(() -> score(level, points, comment))
+                    .isInstanceOf(BusinessException.class)
+                    .satisfies(e -> assertThat(
+                                    ((BusinessException) e).problems().get(0).field())
+                            .isEqualTo(badField));
         } else {
             assertThat(score(level, points, comment)).isEqualByComparingTo(expected);
         }
     }
 
     private static BigDecimal score(String level, String points, String comment) {
-        return level != null ? Scoring.judged(JUDGED, level, comment) : Scoring.judgedPoints(JUDGED, d(points), comment);
+        return level != null
+                ? Scoring.judged(JUDGED, level, comment)
+                : Scoring.judgedPoints(JUDGED, d(points), comment);
     }
 
-    static final Rubric.Item COMBINED = new Rubric.Item("R1", "制度建设", d("6"), Rubric.Method.COMBINATION, null, null,
-            null, null, null, List.of(new Rubric.RubricPart("日常管理", d("2")), new Rubric.RubricPart("档案管理", d("2")),
-            new Rubric.RubricPart("财务管理", d("2"))));
+    static final Rubric.Item COMBINED = new Rubric.Item(
+            "R1",
+            "制度建设",
+            d("6"),
+            Rubric.Method.COMBINATION,
+            null,
+            null,
+            null,
+            null,
+            null,
+            List.of(
+                    new Rubric.RubricPart("日常管理", d("2")),
+                    new Rubric.RubricPart("档案管理", d("2")),
+                    new Rubric.RubricPart("财务管理", d("2"))));
 
     static Stream<Arguments> combinationCases() {
         return Stream.of(
@@ -149,8 +211,11 @@ class ScoringTest {
     void combination(List<String> parts, String expected, String badField) {
         List<BigDecimal> values = parts.stream().map(BigDecimal::new).toList();
         if (badField != null) {
-            assertThatThrownBy(() -> Scoring.combined(COMBINED, values)).isInstanceOf(BusinessException.class)
-                    .satisfies(e -> assertThat(((BusinessException) e).problems().get(0).field()).isEqualTo(badField))
+            assertThatThrownBy(() -> Scoring.combined(COMBINED, values))
+                    .isInstanceOf(BusinessException.class)
+                    .satisfies(e -> assertThat(
+                                    ((BusinessException) e).problems().get(0).field())
+                            .isEqualTo(badField))
                     .hasMessageContaining("制度建设");
         } else {
             assertThat(Scoring.combined(COMBINED, values)).isEqualByComparingTo(expected);
@@ -158,22 +223,32 @@ class ScoringTest {
     }
 
     static Stream<Arguments> gradeCases() {
-        return Stream.of(Arguments.of("95", "100", "优秀"), Arguments.of("90", "100", "优秀"),
-                Arguments.of("89.9", "100", "良好"), Arguments.of("75", "100", "良好"), Arguments.of("60", "100", "合格"),
-                Arguments.of("59.5", "100", "不合格"), Arguments.of("45", "50", "优秀"), Arguments.of("0", "0", "不合格"));
+        return Stream.of(
+                Arguments.of("95", "100", "优秀"),
+                Arguments.of("90", "100", "优秀"),
+                Arguments.of("89.9", "100", "良好"),
+                Arguments.of("75", "100", "良好"),
+                Arguments.of("60", "100", "合格"),
+                Arguments.of("59.5", "100", "不合格"),
+                Arguments.of("45", "50", "优秀"),
+                Arguments.of("0", "0", "不合格"));
     }
 
     @ParameterizedTest
     @MethodSource("gradeCases")
     void grade(String total, String max, String expected) {
-        assertThat(Scoring.grade(d(total), d(max), Scoring.thresholds("90,75,60"))).isEqualTo(expected);
+        assertThat(Scoring.grade(d(total), d(max), Scoring.thresholds("90,75,60")))
+                .isEqualTo(expected);
     }
 
     @ParameterizedTest
     @MethodSource("badThresholds")
     void thresholdsAreChecked(String text) {
-        assertThatThrownBy(() -> Scoring.thresholds(text)).isInstanceOf(BusinessException.class)
-                .satisfies(e -> assertThat(((BusinessException) e).problems().get(0).field()).isEqualTo("thresholds"));
+        assertThatThrownBy(() -> Scoring.thresholds(text))
+                .isInstanceOf(BusinessException.class)
+                .satisfies(e -> assertThat(
+                                ((BusinessException) e).problems().get(0).field())
+                        .isEqualTo("thresholds"));
     }
 
     static Stream<String> badThresholds() {

@@ -20,7 +20,8 @@ class FeedbackRulesTest {
         LocalDate friday = LocalDate.of(2026, 12, 4);
         assertThat(WorkingDays.after(friday, 1)).isEqualTo(LocalDate.of(2026, 12, 7)); // Monday
         assertThat(WorkingDays.after(friday, 5)).isEqualTo(LocalDate.of(2026, 12, 11));
-        assertThat(WorkingDays.after(LocalDate.of(2026, 12, 6), 5)).isEqualTo(LocalDate.of(2026, 12, 11)); // from Sunday
+        assertThat(WorkingDays.after(LocalDate.of(2026, 12, 6), 5))
+                .isEqualTo(LocalDate.of(2026, 12, 11)); // from Sunday
     }
 
     @Test
@@ -32,8 +33,8 @@ class FeedbackRulesTest {
 
     @Test
     void photosAreReencodedWithoutMetadataAndNonImagesRefused() throws Exception {
-        byte[] withGps = TestImages.withExif(TestImages.jpeg(TestImages.scene(7), 0.95f),
-                LocalDateTime.of(2026, 5, 1, 9, 30), 40.65, 109.84);
+        byte[] withGps = TestImages.withExif(
+                TestImages.jpeg(TestImages.scene(7), 0.95f), LocalDateTime.of(2026, 5, 1, 9, 30), 40.65, 109.84);
         assertThat(new String(withGps, StandardCharsets.ISO_8859_1)).contains("Exif");
         PhotoSanitizer.CleanPhoto clean = PhotoSanitizer.clean(withGps, "照片：第 1 张");
         assertThat(new String(clean.jpeg(), StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
@@ -42,9 +43,12 @@ class FeedbackRulesTest {
         assertThat(clean.sha256()).hasSize(64);
 
         assertThatThrownBy(() -> PhotoSanitizer.clean("<html>".getBytes(StandardCharsets.UTF_8), "照片：第 2 张"))
-                .isInstanceOf(BusinessException.class).hasMessageContaining("第 2 张").hasMessageContaining("不是照片");
+                .isInstanceOf(BusinessException.class)
+                .hasMessageContaining("第 2 张")
+                .hasMessageContaining("不是照片");
         byte[] truncated = java.util.Arrays.copyOf(withGps, 200);
         assertThatThrownBy(() -> PhotoSanitizer.clean(truncated, "照片：第 3 张"))
-                .isInstanceOf(BusinessException.class).hasMessageContaining("第 3 张");
+                .isInstanceOf(BusinessException.class)
+                .hasMessageContaining("第 3 张");
     }
 }

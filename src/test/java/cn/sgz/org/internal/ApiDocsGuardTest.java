@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /** Issue 18, finding 11: with sgz.security.public-api-docs=false (production) the API docs need a login. */
 class ApiDocsGuardTest {
 
-    private final ApiDocsGuard production = new ApiDocsGuard(false, new JsonErrorWriter(JsonMapper.builder().build()));
+    private final ApiDocsGuard production =
+            new ApiDocsGuard(false, new JsonErrorWriter(JsonMapper.builder().build()));
 
     @AfterEach
     void clear() {
@@ -44,9 +45,11 @@ class ApiDocsGuardTest {
 
     @Test
     void signedInUsersAndDevelopmentSeeThem() throws Exception {
-        assertThat(get(new ApiDocsGuard(true, null), "/v3/api-docs").getStatus()).isEqualTo(200);
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                "demo_worker", null, List.of(new SimpleGrantedAuthority("ROLE_SOCIAL_WORKER"))));
+        assertThat(get(new ApiDocsGuard(true, null), "/v3/api-docs").getStatus())
+                .isEqualTo(200);
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "demo_worker", null, List.of(new SimpleGrantedAuthority("ROLE_SOCIAL_WORKER"))));
         assertThat(get(production, "/v3/api-docs").getStatus()).isEqualTo(200);
     }
 }

@@ -13,7 +13,8 @@ class PasswordPolicyTest {
     void commonPasswordsAreRefused() {
         for (String common : new String[] {"1qaz2wsx3edc", "Qwerty123456", "123456654321", "LEAVEMEALONE"}) {
             assertThatThrownBy(() -> PasswordPolicy.check("password", common, "someone"))
-                    .isInstanceOf(BusinessException.class).hasMessageContaining("最常见的密码");
+                    .isInstanceOf(BusinessException.class)
+                    .hasMessageContaining("最常见的密码");
         }
         assertThat(PasswordPolicy.isCommon("password")).isTrue();
         assertThat(PasswordPolicy.isCommon("123456")).isTrue();

@@ -23,6 +23,7 @@ class SetupTokenFileTest {
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--"));
         FirstAdminSetup.writeOwnerOnly(file, "abc123");
         assertThat(Files.readString(file)).isEqualTo("abc123");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
     }
 }

@@ -45,12 +45,16 @@ class BuiltinCatalogsOnDemoTest {
 
     @Autowired
     CatalogQueries catalogs;
+
     @Autowired
     ProjectQueries projects;
+
     @Autowired
     ComplianceEngine engine;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     UserDetailsService accounts;
 
@@ -58,8 +62,9 @@ class BuiltinCatalogsOnDemoTest {
     @BeforeEach
     void asBureau() {
         UserDetails principal = accounts.loadUserByUsername("demo_bureau");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
     }
 
     @AfterEach
@@ -69,13 +74,33 @@ class BuiltinCatalogsOnDemoTest {
 
     /** The demo project's stations and dates, on another catalog and tier (a project as the bureau would create). */
     Project on(Catalog c, String tier) {
-        long demoId = jdbc.sql("SELECT id FROM project WHERE name LIKE '九原区民政领域社会工作服务项目%'").query(Long.class).single();
+        long demoId = jdbc.sql("SELECT id FROM project WHERE name LIKE '九原区民政领域社会工作服务项目%'")
+                .query(Long.class)
+                .single();
         Project demo = projects.findUnscoped(demoId).orElseThrow();
-        List<Long> optional = c.content().items().filter(i -> i.category() == ItemCategory.OPTIONAL)
-                .map(CatalogItem::id).toList();
-        return new Project(-1, "测试", demo.bureauId(), demo.bureauName(), demo.agencyId(), demo.agencyName(), c.id(),
-                c.content().name(), c.version(), tier, tier, demo.startDate(), demo.endDate(), demo.stationIds(),
-                optional, demo.evidencePolicy(), 0);
+        List<Long> optional = c.content()
+                .items()
+                .filter(i -> i.category() == ItemCategory.OPTIONAL)
+                .map(CatalogItem::id)
+                .toList();
+        return new Project(
+                -1,
+                "测试",
+                demo.bureauId(),
+                demo.bureauName(),
+                demo.agencyId(),
+                demo.agencyName(),
+                c.id(),
+                c.content().name(),
+                c.version(),
+                tier,
+                tier,
+                demo.startDate(),
+                demo.endDate(),
+                demo.stationIds(),
+                optional,
+                demo.evidencePolicy(),
+                0);
     }
 
     static List<ProjectIndicator> indicators(Catalog c, String tier) {
@@ -98,20 +123,23 @@ class BuiltinCatalogsOnDemoTest {
             Catalog c = catalogs.latest(code).orElseThrow();
             for (CatalogTier tier : c.content().tiers()) {
                 Project p = on(c, tier.code());
-                List<StationCompliance> result = engine.evaluate(p, indicators(c, tier.code()), p.stationIds(),
-                        Map.of(), ChinaTime.today());
+                List<StationCompliance> result =
+                        engine.evaluate(p, indicators(c, tier.code()), p.stationIds(), Map.of(), ChinaTime.today());
                 for (StationCompliance sc : result) {
                     for (IndicatorResult r : sc.indicators()) {
                         evaluated++;
                         if (r.status() == IndicatorStatus.NOT_CONNECTED) {
-                            notConnected.add(code + "/" + tier.code() + " " + r.code() + " " + r.kind() + " " + r.name());
+                            notConnected.add(
+                                    code + "/" + tier.code() + " " + r.code() + " " + r.kind() + " " + r.name());
                         }
                     }
                 }
             }
         }
         assertThat(evaluated).isGreaterThan(300);
-        assertThat(new HashSet<>(notConnected)).as("indicators that are not connected").isEmpty();
+        assertThat(new HashSet<>(notConnected))
+                .as("indicators that are not connected")
+                .isEmpty();
     }
 
     @Autowired
@@ -123,9 +151,13 @@ class BuiltinCatalogsOnDemoTest {
         Catalog c = catalogs.latest("zhalainuoer-2026").orElseThrow();
         Project p = on(c, "STANDARD");
         ProjectIndicator staffing = indicators(c, "STANDARD").stream()
-                .filter(pi -> pi.indicator().kind() == RuleKind.STAFFING).findFirst().orElseThrow();
-        cn.sgz.progress.Drilldown d = drilldowns.read(p, staffing, p.stationIds().get(0), ChinaTime.today(), null);
-        assertThat(d.items()).anyMatch(i -> i.startsWith("驻站人员 ") && i.contains("要求不少于 2 人"))
+                .filter(pi -> pi.indicator().kind() == RuleKind.STAFFING)
+                .findFirst()
+                .orElseThrow();
+        cn.sgz.progress.Drilldown d =
+                drilldowns.read(p, staffing, p.stationIds().get(0), ChinaTime.today(), null);
+        assertThat(d.items())
+                .anyMatch(i -> i.startsWith("驻站人员 ") && i.contains("要求不少于 2 人"))
                 .anyMatch(i -> i.startsWith("其中持证 ") && i.contains("要求不少于 1 人"));
     }
 
@@ -135,8 +167,12 @@ class BuiltinCatalogsOnDemoTest {
         Catalog c = catalogs.latest("zhalainuoer-2026").orElseThrow();
         Project p = on(c, "STANDARD");
         ProjectIndicator elderly = indicators(c, "STANDARD").stream()
-                .filter(pi -> pi.indicator().code().equals("Z3.5.3")).findFirst().orElseThrow();
-        long shahe = jdbc.sql("SELECT id FROM org_unit WHERE name = '沙河街道社工站'").query(Long.class).single();
+                .filter(pi -> pi.indicator().code().equals("Z3.5.3"))
+                .findFirst()
+                .orElseThrow();
+        long shahe = jdbc.sql("SELECT id FROM org_unit WHERE name = '沙河街道社工站'")
+                .query(Long.class)
+                .single();
         cn.sgz.progress.Drilldown d = drilldowns.read(p, elderly, shahe, ChinaTime.today(), null);
         assertThat(d.items()).isNotEmpty().allMatch(i -> i.contains(" 确认："));
     }
@@ -152,16 +188,20 @@ class BuiltinCatalogsOnDemoTest {
         for (StationCompliance sc : result) {
             for (int i = 0; i < inds.size(); i++) {
                 Indicator ind = inds.get(i).indicator();
-                if (ind.kind() != RuleKind.DOCUMENT || ind.params().domain() == null
+                if (ind.kind() != RuleKind.DOCUMENT
+                        || ind.params().domain() == null
                         || !ind.params().documents().contains("个案接案记录表")) {
                     continue;
                 }
                 long intakeForms = jdbc.sql("""
                         SELECT COUNT(*) FROM cw_form f JOIN cw_case k ON k.id = f.owner_id AND f.owner_type = 'CASE'
                         WHERE f.station_id = ? AND f.form_type = 'INTAKE' AND k.domain = ?""")
-                        .params(sc.stationId(), ind.params().domain().name()).query(Long.class).single();
+                        .params(sc.stationId(), ind.params().domain().name())
+                        .query(Long.class)
+                        .single();
                 IndicatorResult r = sc.indicators().get(i);
-                assertThat(r.note()).as(ind.code() + " at " + sc.stationId())
+                assertThat(r.note())
+                        .as(ind.code() + " at " + sc.stationId())
                         .satisfies(n -> assertThat(n.contains("个案接案记录表")).isEqualTo(intakeForms == 0));
                 checked++;
             }
@@ -180,28 +220,38 @@ class BuiltinCatalogsOnDemoTest {
         for (StationCompliance sc : result) {
             for (int i = 0; i < inds.size(); i++) {
                 Indicator ind = inds.get(i).indicator();
-                if (ind.params().entityType() != EntityType.FOLLOW_UP_ROSTER || ind.params().subtype() != null) {
+                if (ind.params().entityType() != EntityType.FOLLOW_UP_ROSTER
+                        || ind.params().subtype() != null) {
                     continue;
                 }
                 ServiceDomain d = ind.params().domain();
-                Set<Long> people = new HashSet<>(d == ServiceDomain.ALL
-                        // the whole roster (every person on it, as the ledger has them)
-                        ? jdbc.sql("""
+                Set<Long> people = new HashSet<>(
+                        d == ServiceDomain.ALL
+                                // the whole roster (every person on it, as the ledger has them)
+                                ? jdbc.sql("""
                                 SELECT recipient_id FROM followup_roster WHERE station_id = ? AND active AND started_on <= ?""")
-                        .params(sc.stationId(), ChinaTime.today()).query(Long.class).list()
-                        : jdbc.sql("""
+                                        .params(sc.stationId(), ChinaTime.today())
+                                        .query(Long.class)
+                                        .list()
+                                : jdbc.sql("""
                         SELECT f.recipient_id FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id
                         WHERE f.station_id = ? AND f.active AND f.started_on <= ? AND r.status = 'ACTIVE'
                           AND r.merged_into_id IS NULL
                           AND EXISTS (SELECT 1 FROM recipient_category c WHERE c.recipient_id = r.id AND c.category = ?)""")
-                        .params(sc.stationId(), ChinaTime.today(), d.name()).query(Long.class).list());
+                                        .params(sc.stationId(), ChinaTime.today(), d.name())
+                                        .query(Long.class)
+                                        .list());
                 IndicatorResult r = sc.indicators().get(i);
                 if (ind.kind() == RuleKind.ENTITY_COUNT) {
                     assertThat(r.actual()).as(ind.code()).isEqualByComparingTo(people.isEmpty() ? "0" : "1");
-                    assertThat(r.note()).as(ind.code()).contains(people.isEmpty() ? "还没有人员" : "共 " + people.size() + " 人");
+                    assertThat(r.note())
+                            .as(ind.code())
+                            .contains(people.isEmpty() ? "还没有人员" : "共 " + people.size() + " 人");
                 } else {
                     // the denominator of 回访≥1次/季度 is the roster of the domain, not the station's whole roster
-                    assertThat(r.target()).as(ind.code()).isEqualByComparingTo(String.valueOf(Math.max(1, people.size())));
+                    assertThat(r.target())
+                            .as(ind.code())
+                            .isEqualByComparingTo(String.valueOf(Math.max(1, people.size())));
                 }
                 checked++;
             }

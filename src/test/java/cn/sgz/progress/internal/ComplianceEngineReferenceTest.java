@@ -51,26 +51,31 @@ import org.junit.jupiter.api.Test;
 class ComplianceEngineReferenceTest {
 
     /** A raw service record as the reference sees it. */
-    record Raw(long station, LocalDate date, RecordKind kind, ServiceDomain domain, long recipient, boolean counts,
-               boolean voided) {
-    }
+    record Raw(
+            long station,
+            LocalDate date,
+            RecordKind kind,
+            ServiceDomain domain,
+            long recipient,
+            boolean counts,
+            boolean voided) {}
 
-    record Session(LocalDate date, int attendees, boolean counts) {
-    }
+    record Session(LocalDate date, int attendees, boolean counts) {}
 
-    record Group(long station, long id, List<Session> sessions) {
-    }
+    record Group(long station, long id, List<Session> sessions) {}
 
-    record Case(long station, long id, List<LocalDate> sessions) {
-    }
+    record Case(long station, long id, List<LocalDate> sessions) {}
 
-    record Money(long station, long id, LocalDate date, BigDecimal amount) {
-    }
+    record Money(long station, long id, LocalDate date, BigDecimal amount) {}
 
-    static final List<RecordKind> KINDS = List.of(RecordKind.RESOURCE_LINK, RecordKind.FOLLOW_UP_VISIT,
-            RecordKind.FOLLOW_UP_PHONE, RecordKind.HOME_ASSESSMENT, RecordKind.CHARITY_PROMOTION);
-    static final List<ServiceDomain> DOMAINS = List.of(ServiceDomain.SOCIAL_ASSISTANCE, ServiceDomain.ELDERLY,
-            ServiceDomain.CHILD);
+    static final List<RecordKind> KINDS = List.of(
+            RecordKind.RESOURCE_LINK,
+            RecordKind.FOLLOW_UP_VISIT,
+            RecordKind.FOLLOW_UP_PHONE,
+            RecordKind.HOME_ASSESSMENT,
+            RecordKind.CHARITY_PROMOTION);
+    static final List<ServiceDomain> DOMAINS =
+            List.of(ServiceDomain.SOCIAL_ASSISTANCE, ServiceDomain.ELDERLY, ServiceDomain.CHILD);
     static final List<Long> STATIONS = List.of(11L, 12L, 13L);
 
     /** One generated world: records, ledgers, cases, groups and money, all at the three stations. */
@@ -97,25 +102,29 @@ class ComplianceEngineReferenceTest {
             List<ProjectIndicator> indicators = indicators(random);
             // the evaluated project's own attendee minimum: 4, 6 or none (groups are judged by it, not by theirs)
             Integer minAttendees = List.of(4, 6, -1).get(random.nextInt(3));
-            EvidencePolicy policy = new EvidencePolicy(true, 3000, 0, minAttendees < 0 ? null : minAttendees, true, true);
-            Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, end, STATIONS, List.of(),
-                    policy, 0);
+            EvidencePolicy policy =
+                    new EvidencePolicy(true, 3000, 0, minAttendees < 0 ? null : minAttendees, true, true);
+            Project project = new Project(
+                    1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, end, STATIONS, List.of(), policy, 0);
             for (LocalDate asOf : asOfDates(random, start, end)) {
                 LocalDate to = asOf.isBefore(end) ? asOf : end;
                 Facts facts = inMemoryFacts(world, start, to);
-                List<StationCompliance> engine = ComplianceEngine.evaluate(facts, project, indicators, STATIONS,
-                        Map.of(), asOf);
+                List<StationCompliance> engine =
+                        ComplianceEngine.evaluate(facts, project, indicators, STATIONS, Map.of(), asOf);
                 for (StationCompliance sc : engine) {
                     for (int i = 0; i < indicators.size(); i++) {
                         IndicatorResult actual = sc.indicators().get(i);
                         List<Expected> expected = reference(world, project, indicators.get(i), sc.stationId(), asOf);
-                        assertThat(actual.subPeriods()).as("sub-periods of %s at %s asOf %s (start %s end %s)",
-                                indicators.get(i).indicator().kind(), sc.stationId(), asOf, start, end)
+                        assertThat(actual.subPeriods())
+                                .as(
+                                        "sub-periods of %s at %s asOf %s (start %s end %s)",
+                                        indicators.get(i).indicator().kind(), sc.stationId(), asOf, start, end)
                                 .hasSize(expected.size());
                         for (int k = 0; k < expected.size(); k++) {
                             SubPeriodResult got = actual.subPeriods().get(k);
                             Expected want = expected.get(k);
-                            String what = indicators.get(i).indicator().kind() + " " + indicators.get(i).indicator().period()
+                            String what = indicators.get(i).indicator().kind() + " "
+                                    + indicators.get(i).indicator().period()
                                     + " station " + sc.stationId() + " span " + got.label() + " asOf " + asOf
                                     + " start " + start + " end " + end;
                             assertThat(got.from()).as(what).isEqualTo(want.from());
@@ -136,17 +145,41 @@ class ComplianceEngineReferenceTest {
     void statusesFollowThePaceRuleAtTheEdges() {
         // 2 resource links a month, project from 15 March 2024 (leap year), asOf on the boundaries.
         World world = new World();
-        world.records.add(new Raw(11, LocalDate.of(2024, 3, 15), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, false));
-        world.records.add(new Raw(11, LocalDate.of(2024, 3, 31), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, false));
-        world.records.add(new Raw(11, LocalDate.of(2024, 2, 29), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, false));
-        world.records.add(new Raw(11, LocalDate.of(2024, 4, 1), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, false, false));
-        world.records.add(new Raw(11, LocalDate.of(2024, 4, 2), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, true));
+        world.records.add(new Raw(
+                11, LocalDate.of(2024, 3, 15), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, false));
+        world.records.add(new Raw(
+                11, LocalDate.of(2024, 3, 31), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, false));
+        world.records.add(new Raw(
+                11, LocalDate.of(2024, 2, 29), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, false));
+        world.records.add(new Raw(
+                11, LocalDate.of(2024, 4, 1), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, false, false));
+        world.records.add(
+                new Raw(11, LocalDate.of(2024, 4, 2), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, true));
         LocalDate start = LocalDate.of(2024, 3, 15);
         LocalDate end = LocalDate.of(2024, 12, 31);
-        Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, end, List.of(11L), List.of(),
-                EvidencePolicy.defaults(), 0);
-        ProjectIndicator pi = indicator(RuleKind.ACTIVITY_COUNT, SubPeriod.MONTH,
-                params(List.of(RecordKind.RESOURCE_LINK), null, null, null, null, null), 2);
+        Project project = new Project(
+                1,
+                "p",
+                1,
+                "b",
+                1,
+                "a",
+                1,
+                "c",
+                1,
+                "T",
+                "T",
+                start,
+                end,
+                List.of(11L),
+                List.of(),
+                EvidencePolicy.defaults(),
+                0);
+        ProjectIndicator pi = indicator(
+                RuleKind.ACTIVITY_COUNT,
+                SubPeriod.MONTH,
+                params(List.of(RecordKind.RESOURCE_LINK), null, null, null, null, null),
+                2);
 
         IndicatorResult march = evaluate(world, project, pi, LocalDate.of(2024, 3, 31));
         assertThat(march.subPeriods().get(0).from()).isEqualTo(start);
@@ -158,25 +191,55 @@ class ComplianceEngineReferenceTest {
         IndicatorResult april = evaluate(world, project, pi, LocalDate.of(2024, 4, 15));
         assertThat(april.actual()).isEqualByComparingTo("0");
         assertThat(april.status()).isEqualTo(IndicatorStatus.AT_RISK);
-        assertThat(evaluate(world, project, pi, LocalDate.of(2024, 4, 10)).status()).isEqualTo(IndicatorStatus.ON_TRACK);
-        assertThat(evaluate(world, project, pi, LocalDate.of(2024, 5, 1)).status()).isEqualTo(IndicatorStatus.MISSED);
-        assertThat(evaluate(world, project, pi, LocalDate.of(2024, 3, 14)).status()).isEqualTo(IndicatorStatus.NOT_DUE);
+        assertThat(evaluate(world, project, pi, LocalDate.of(2024, 4, 10)).status())
+                .isEqualTo(IndicatorStatus.ON_TRACK);
+        assertThat(evaluate(world, project, pi, LocalDate.of(2024, 5, 1)).status())
+                .isEqualTo(IndicatorStatus.MISSED);
+        assertThat(evaluate(world, project, pi, LocalDate.of(2024, 3, 14)).status())
+                .isEqualTo(IndicatorStatus.NOT_DUE);
     }
 
     @Test
     void missingSourcesSayNotConnectedInsteadOfZero() {
         World world = new World();
         LocalDate start = LocalDate.of(2026, 1, 1);
-        Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, start.plusYears(1).minusDays(1),
-                List.of(11L), List.of(), EvidencePolicy.defaults(), 0);
-        Facts facts = new Facts(List.of(11L), start, LocalDate.of(2026, 6, 30), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), ids -> Map.of());
-        ProjectIndicator cases = indicator(RuleKind.CASE_QUOTA, SubPeriod.PROJECT,
-                params(List.of(), null, null, 5, null, null), 6);
-        ProjectIndicator visits = indicator(RuleKind.ACTIVITY_COUNT, SubPeriod.MONTH,
-                params(List.of(RecordKind.RESOURCE_LINK), null, null, null, null, null), 2);
-        List<StationCompliance> result = ComplianceEngine.evaluate(facts, project, List.of(cases, visits), List.of(11L),
-                Map.of(), LocalDate.of(2026, 6, 30));
+        Project project = new Project(
+                1,
+                "p",
+                1,
+                "b",
+                1,
+                "a",
+                1,
+                "c",
+                1,
+                "T",
+                "T",
+                start,
+                start.plusYears(1).minusDays(1),
+                List.of(11L),
+                List.of(),
+                EvidencePolicy.defaults(),
+                0);
+        Facts facts = new Facts(
+                List.of(11L),
+                start,
+                LocalDate.of(2026, 6, 30),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                ids -> Map.of());
+        ProjectIndicator cases =
+                indicator(RuleKind.CASE_QUOTA, SubPeriod.PROJECT, params(List.of(), null, null, 5, null, null), 6);
+        ProjectIndicator visits = indicator(
+                RuleKind.ACTIVITY_COUNT,
+                SubPeriod.MONTH,
+                params(List.of(RecordKind.RESOURCE_LINK), null, null, null, null, null),
+                2);
+        List<StationCompliance> result = ComplianceEngine.evaluate(
+                facts, project, List.of(cases, visits), List.of(11L), Map.of(), LocalDate.of(2026, 6, 30));
         assertThat(result.get(0).indicators()).allSatisfy(r -> {
             assertThat(r.status()).isEqualTo(IndicatorStatus.NOT_CONNECTED);
             assertThat(r.actual()).isNull();
@@ -187,8 +250,24 @@ class ComplianceEngineReferenceTest {
     @Test
     void exemplaryCasesCountOnlyInTheirOwnDomain() {
         LocalDate start = LocalDate.of(2026, 1, 1);
-        Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, start.plusYears(1).minusDays(1),
-                List.of(11L), List.of(), EvidencePolicy.defaults(), 0);
+        Project project = new Project(
+                1,
+                "p",
+                1,
+                "b",
+                1,
+                "a",
+                1,
+                "c",
+                1,
+                "T",
+                "T",
+                start,
+                start.plusYears(1).minusDays(1),
+                List.of(11L),
+                List.of(),
+                EvidencePolicy.defaults(),
+                0);
         CaseworkFactSource casework = new CaseworkFactSource() {
             @Override
             public List<CaseFact> cases(Collection<Long> s, ServiceDomain d, LocalDate f, LocalDate t) {
@@ -202,31 +281,78 @@ class ComplianceEngineReferenceTest {
 
             @Override
             public List<ExemplaryFact> exemplary(Collection<Long> s, LocalDate f, LocalDate t) {
-                return List.of(new ExemplaryFact(11, 1, "老人个案", LocalDate.of(2026, 3, 1), ServiceDomain.ELDERLY),
+                return List.of(
+                        new ExemplaryFact(11, 1, "老人个案", LocalDate.of(2026, 3, 1), ServiceDomain.ELDERLY),
                         new ExemplaryFact(11, 2, "儿童小组", LocalDate.of(2026, 4, 1), ServiceDomain.CHILD));
             }
         };
         LocalDate asOf = LocalDate.of(2026, 6, 30);
-        Facts facts = new Facts(List.of(11L), start, asOf, Optional.empty(), Optional.empty(), Optional.of(casework),
-                List.of(), List.of(), ids -> Map.of());
-        ProjectIndicator elderly = indicator(RuleKind.EXEMPLARY, SubPeriod.PROJECT,
-                params(List.of(), ServiceDomain.ELDERLY, null, null, null, null), 1);
-        ProjectIndicator disabled = indicator(RuleKind.EXEMPLARY, SubPeriod.PROJECT,
-                params(List.of(), ServiceDomain.DISABLED, null, null, null, null), 1);
-        ProjectIndicator any = indicator(RuleKind.EXEMPLARY, SubPeriod.PROJECT, params(List.of(), null, null, null, null,
-                null), 1);
-        List<IndicatorResult> rows = ComplianceEngine.evaluate(facts, project, List.of(elderly, disabled, any),
-                List.of(11L), Map.of(), asOf).get(0).indicators();
+        Facts facts = new Facts(
+                List.of(11L),
+                start,
+                asOf,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(casework),
+                List.of(),
+                List.of(),
+                ids -> Map.of());
+        ProjectIndicator elderly = indicator(
+                RuleKind.EXEMPLARY,
+                SubPeriod.PROJECT,
+                params(List.of(), ServiceDomain.ELDERLY, null, null, null, null),
+                1);
+        ProjectIndicator disabled = indicator(
+                RuleKind.EXEMPLARY,
+                SubPeriod.PROJECT,
+                params(List.of(), ServiceDomain.DISABLED, null, null, null, null),
+                1);
+        ProjectIndicator any =
+                indicator(RuleKind.EXEMPLARY, SubPeriod.PROJECT, params(List.of(), null, null, null, null, null), 1);
+        List<IndicatorResult> rows = ComplianceEngine.evaluate(
+                        facts, project, List.of(elderly, disabled, any), List.of(11L), Map.of(), asOf)
+                .get(0)
+                .indicators();
         assertThat(rows).extracting(r -> r.actual().intValue()).containsExactly(1, 0, 2);
     }
 
     @Test
     void entityCoverageIsTheShareMeetingTheConditionAndNeedsASourceThatJudgesIt() {
         LocalDate start = LocalDate.of(2026, 1, 1);
-        Project project = new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "T", "T", start, start.plusYears(1).minusDays(1),
-                List.of(11L, 12L), List.of(), EvidencePolicy.defaults(), 0);
-        ProjectIndicator registered = indicator(RuleKind.COVERAGE, SubPeriod.PROJECT, new IndicatorParams(List.of(),
-                null, null, EntityType.VOLUNTEER, null, null, null, null, "全国志愿服务信息系统注册", null, null), 100);
+        Project project = new Project(
+                1,
+                "p",
+                1,
+                "b",
+                1,
+                "a",
+                1,
+                "c",
+                1,
+                "T",
+                "T",
+                start,
+                start.plusYears(1).minusDays(1),
+                List.of(11L, 12L),
+                List.of(),
+                EvidencePolicy.defaults(),
+                0);
+        ProjectIndicator registered = indicator(
+                RuleKind.COVERAGE,
+                SubPeriod.PROJECT,
+                new IndicatorParams(
+                        List.of(),
+                        null,
+                        null,
+                        EntityType.VOLUNTEER,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "全国志愿服务信息系统注册",
+                        null,
+                        null),
+                100);
         class Volunteers implements EntityFactSource {
             final boolean judges;
 
@@ -252,45 +378,85 @@ class ComplianceEngineReferenceTest {
             @Override
             public Map<Long, Share> share(Collection<Long> s, EntityType t, String condition, LocalDate asOf) {
                 return judges && condition.equals("全国志愿服务信息系统注册")
-                        ? Map.of(11L, new Share(40, 40), 12L, new Share(30, 27)) : null;
+                        ? Map.of(11L, new Share(40, 40), 12L, new Share(30, 27))
+                        : null;
             }
         }
         LocalDate asOf = LocalDate.of(2026, 6, 30);
-        List<StationCompliance> judged = ComplianceEngine.evaluate(new Facts(List.of(11L, 12L), start, asOf,
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(new Volunteers(true)), List.of(),
-                ids -> Map.of()), project, List.of(registered), List.of(11L, 12L), Map.of(), asOf);
+        List<StationCompliance> judged = ComplianceEngine.evaluate(
+                new Facts(
+                        List.of(11L, 12L),
+                        start,
+                        asOf,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(new Volunteers(true)),
+                        List.of(),
+                        ids -> Map.of()),
+                project,
+                List.of(registered),
+                List.of(11L, 12L),
+                Map.of(),
+                asOf);
         assertThat(judged.get(0).indicators().get(0).actual()).isEqualByComparingTo("100");
         assertThat(judged.get(0).indicators().get(0).status()).isEqualTo(IndicatorStatus.MET);
         assertThat(judged.get(1).indicators().get(0).actual()).isEqualByComparingTo("90");
         assertThat(judged.get(1).indicators().get(0).status()).isNotEqualTo(IndicatorStatus.MET);
         assertThat(judged.get(1).indicators().get(0).note()).contains("30").contains("27");
 
-        List<StationCompliance> unjudged = ComplianceEngine.evaluate(new Facts(List.of(11L), start, asOf,
-                Optional.empty(), Optional.empty(), Optional.empty(), List.of(new Volunteers(false)), List.of(),
-                ids -> Map.of()), project, List.of(registered), List.of(11L), Map.of(), asOf);
+        List<StationCompliance> unjudged = ComplianceEngine.evaluate(
+                new Facts(
+                        List.of(11L),
+                        start,
+                        asOf,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(new Volunteers(false)),
+                        List.of(),
+                        ids -> Map.of()),
+                project,
+                List.of(registered),
+                List.of(11L),
+                Map.of(),
+                asOf);
         assertThat(unjudged.get(0).indicators().get(0).status()).isEqualTo(IndicatorStatus.NOT_CONNECTED);
     }
 
     private IndicatorResult evaluate(World world, Project project, ProjectIndicator pi, LocalDate asOf) {
         LocalDate to = asOf.isBefore(project.endDate()) ? asOf : project.endDate();
-        return ComplianceEngine.evaluate(inMemoryFacts(world, project.startDate(), to), project, List.of(pi),
-                List.of(11L), Map.of(), asOf).get(0).indicators().get(0);
+        return ComplianceEngine.evaluate(
+                        inMemoryFacts(world, project.startDate(), to),
+                        project,
+                        List.of(pi),
+                        List.of(11L),
+                        Map.of(),
+                        asOf)
+                .get(0)
+                .indicators()
+                .get(0);
     }
 
     // ---------------------------------------------------------------- generation
 
     private static LocalDate randomStart(Random random) {
         return switch (random.nextInt(5)) {
-            case 0 -> LocalDate.of(2024, 2, 29);                       // a leap day
+            case 0 -> LocalDate.of(2024, 2, 29); // a leap day
             case 1 -> LocalDate.of(2024 + random.nextInt(3), 1 + random.nextInt(12), 1); // month start
-            case 2 -> LocalDate.of(2025, 3, 31);                       // quarter end
+            case 2 -> LocalDate.of(2025, 3, 31); // quarter end
             default -> LocalDate.of(2024 + random.nextInt(3), 1 + random.nextInt(12), 1 + random.nextInt(28));
         };
     }
 
     private static List<LocalDate> asOfDates(Random random, LocalDate start, LocalDate end) {
-        List<LocalDate> dates = new ArrayList<>(List.of(start.minusDays(1), start, end, end.plusDays(40),
-                YearMonth.from(start).plusMonths(1).atDay(1), YearMonth.from(start).plusMonths(2).atEndOfMonth()));
+        List<LocalDate> dates = new ArrayList<>(List.of(
+                start.minusDays(1),
+                start,
+                end,
+                end.plusDays(40),
+                YearMonth.from(start).plusMonths(1).atDay(1),
+                YearMonth.from(start).plusMonths(2).atEndOfMonth()));
         long days = ChronoUnit.DAYS.between(start, end);
         for (int i = 0; i < 3; i++) {
             dates.add(start.plusDays(random.nextInt((int) days + 1)));
@@ -318,9 +484,14 @@ class ComplianceEngineReferenceTest {
             int records = random.nextInt(60);
             for (int i = 0; i < records; i++) {
                 LocalDate date = start.plusDays(random.nextInt((int) days + 60) - 30);
-                w.records.add(new Raw(station, date, KINDS.get(random.nextInt(KINDS.size())),
-                        DOMAINS.get(random.nextInt(DOMAINS.size())), station * 1000 + random.nextInt(20),
-                        random.nextInt(6) > 0, random.nextInt(12) == 0));
+                w.records.add(new Raw(
+                        station,
+                        date,
+                        KINDS.get(random.nextInt(KINDS.size())),
+                        DOMAINS.get(random.nextInt(DOMAINS.size())),
+                        station * 1000 + random.nextInt(20),
+                        random.nextInt(6) > 0,
+                        random.nextInt(12) == 0));
             }
             for (int c = 0; c < random.nextInt(5); c++) {
                 List<LocalDate> sessions = new ArrayList<>();
@@ -332,13 +503,18 @@ class ComplianceEngineReferenceTest {
             for (int g = 0; g < random.nextInt(4); g++) {
                 List<Session> sessions = new ArrayList<>();
                 for (int s = 0; s < random.nextInt(7); s++) {
-                    sessions.add(new Session(start.plusDays(random.nextInt((int) days + 1)), 3 + random.nextInt(8),
+                    sessions.add(new Session(
+                            start.plusDays(random.nextInt((int) days + 1)),
+                            3 + random.nextInt(8),
                             random.nextInt(5) > 0));
                 }
                 w.groups.add(new Group(station, station * 100 + g, sessions));
             }
             for (int m = 0; m < random.nextInt(6); m++) {
-                w.money.add(new Money(station, station * 100 + m, start.plusDays(random.nextInt((int) days + 1)),
+                w.money.add(new Money(
+                        station,
+                        station * 100 + m,
+                        start.plusDays(random.nextInt((int) days + 1)),
                         BigDecimal.valueOf(500 + random.nextInt(10) * 250L)));
             }
             w.staffTotal.put(station, (long) random.nextInt(4));
@@ -351,52 +527,130 @@ class ComplianceEngineReferenceTest {
     private static List<ProjectIndicator> indicators(Random random) {
         List<ProjectIndicator> list = new ArrayList<>();
         SubPeriod[] periods = SubPeriod.values();
-        list.add(indicator(RuleKind.ACTIVITY_COUNT, periods[random.nextInt(periods.length)],
-                params(List.of(RecordKind.RESOURCE_LINK, RecordKind.CHARITY_PROMOTION), random.nextBoolean()
-                        ? ServiceDomain.ELDERLY : null, null, null, null, null), 1 + random.nextInt(4)));
+        list.add(indicator(
+                RuleKind.ACTIVITY_COUNT,
+                periods[random.nextInt(periods.length)],
+                params(
+                        List.of(RecordKind.RESOURCE_LINK, RecordKind.CHARITY_PROMOTION),
+                        random.nextBoolean() ? ServiceDomain.ELDERLY : null,
+                        null,
+                        null,
+                        null,
+                        null),
+                1 + random.nextInt(4)));
         // per-person frequency over the roster of the indicator's domain (or the whole roster)
-        list.add(indicator(RuleKind.PER_RECIPIENT_FREQUENCY, SubPeriod.QUARTER,
-                params(List.of(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE), random.nextBoolean() ? null
-                        : DOMAINS.get(random.nextInt(DOMAINS.size())), EntityType.FOLLOW_UP_ROSTER, null, null, null), 1));
+        list.add(indicator(
+                RuleKind.PER_RECIPIENT_FREQUENCY,
+                SubPeriod.QUARTER,
+                params(
+                        List.of(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE),
+                        random.nextBoolean() ? null : DOMAINS.get(random.nextInt(DOMAINS.size())),
+                        EntityType.FOLLOW_UP_ROSTER,
+                        null,
+                        null,
+                        null),
+                1));
         // 跟踪回访台账1份 of a domain
-        list.add(indicator(RuleKind.ENTITY_COUNT, random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.QUARTER,
-                params(List.of(), random.nextBoolean() ? null : DOMAINS.get(random.nextInt(DOMAINS.size())),
-                        EntityType.FOLLOW_UP_ROSTER, null, null, null), 1));
-        list.add(indicator(RuleKind.COVERAGE, random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.YEAR,
-                params(List.of(RecordKind.HOME_ASSESSMENT), DOMAINS.get(random.nextInt(DOMAINS.size())), null, null,
-                        null, null), random.nextBoolean() ? 100 : 50));
-        list.add(indicator(RuleKind.CASE_QUOTA, SubPeriod.PROJECT,
-                params(List.of(), null, null, 1 + random.nextInt(5), null, null), 1 + random.nextInt(4)));
+        list.add(indicator(
+                RuleKind.ENTITY_COUNT,
+                random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.QUARTER,
+                params(
+                        List.of(),
+                        random.nextBoolean() ? null : DOMAINS.get(random.nextInt(DOMAINS.size())),
+                        EntityType.FOLLOW_UP_ROSTER,
+                        null,
+                        null,
+                        null),
+                1));
+        list.add(indicator(
+                RuleKind.COVERAGE,
+                random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.YEAR,
+                params(
+                        List.of(RecordKind.HOME_ASSESSMENT),
+                        DOMAINS.get(random.nextInt(DOMAINS.size())),
+                        null,
+                        null,
+                        null,
+                        null),
+                random.nextBoolean() ? 100 : 50));
+        list.add(indicator(
+                RuleKind.CASE_QUOTA,
+                SubPeriod.PROJECT,
+                params(List.of(), null, null, 1 + random.nextInt(5), null, null),
+                1 + random.nextInt(4)));
         // attendee minimum from the indicator (每节不得少于6人) or, when it gives none, from the evaluated project
-        list.add(indicator(RuleKind.GROUP_QUOTA, random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.HALF,
+        list.add(indicator(
+                RuleKind.GROUP_QUOTA,
+                random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.HALF,
                 params(List.of(), null, null, 1 + random.nextInt(4), random.nextBoolean() ? 6 : null, null),
                 1 + random.nextInt(3)));
-        list.add(indicator(RuleKind.AMOUNT, SubPeriod.PROJECT,
-                params(List.of(), null, EntityType.CO_RAISED_FUND, null, null, AmountAggregate.SUM), 2000));
-        list.add(indicator(RuleKind.AMOUNT, SubPeriod.QUARTER,
-                params(List.of(), null, EntityType.CHARITY_PROJECT, null, null, AmountAggregate.EACH_EVENT), 1000));
-        list.add(indicator(RuleKind.AMOUNT, SubPeriod.QUARTER, new IndicatorParams(List.of(), null, null,
-                EntityType.CHARITY_PROJECT, null, null, null, AmountAggregate.EVENTS_AT_LEAST, null, null, "次", null,
-                random.nextBoolean() ? null : 1 + random.nextInt(2)), 1000));
-        list.add(indicator(RuleKind.ENTITY_COUNT, random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.MONTH,
-                params(List.of(), null, EntityType.COMMUNITY_ORG, null, null, null), 1));
-        list.add(indicator(RuleKind.STAFFING, SubPeriod.PROJECT,
-                new IndicatorParams(null, null, null, null, null, null, 1, null, null, null, "人"), 2));
+        list.add(indicator(
+                RuleKind.AMOUNT,
+                SubPeriod.PROJECT,
+                params(List.of(), null, EntityType.CO_RAISED_FUND, null, null, AmountAggregate.SUM),
+                2000));
+        list.add(indicator(
+                RuleKind.AMOUNT,
+                SubPeriod.QUARTER,
+                params(List.of(), null, EntityType.CHARITY_PROJECT, null, null, AmountAggregate.EACH_EVENT),
+                1000));
+        list.add(indicator(
+                RuleKind.AMOUNT,
+                SubPeriod.QUARTER,
+                new IndicatorParams(
+                        List.of(),
+                        null,
+                        null,
+                        EntityType.CHARITY_PROJECT,
+                        null,
+                        null,
+                        null,
+                        AmountAggregate.EVENTS_AT_LEAST,
+                        null,
+                        null,
+                        "次",
+                        null,
+                        random.nextBoolean() ? null : 1 + random.nextInt(2)),
+                1000));
+        list.add(indicator(
+                RuleKind.ENTITY_COUNT,
+                random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.MONTH,
+                params(List.of(), null, EntityType.COMMUNITY_ORG, null, null, null),
+                1));
+        list.add(indicator(
+                RuleKind.STAFFING,
+                SubPeriod.PROJECT,
+                new IndicatorParams(null, null, null, null, null, null, 1, null, null, null, "人"),
+                2));
         return list;
     }
 
-    static IndicatorParams params(List<RecordKind> kinds, ServiceDomain domain, EntityType entity, Integer sessions,
-                                  Integer attendees, AmountAggregate aggregate) {
+    static IndicatorParams params(
+            List<RecordKind> kinds,
+            ServiceDomain domain,
+            EntityType entity,
+            Integer sessions,
+            Integer attendees,
+            AmountAggregate aggregate) {
         return new IndicatorParams(kinds, domain, null, entity, sessions, attendees, null, aggregate, null, null, null);
     }
 
     static long ids = 1;
 
     static ProjectIndicator indicator(RuleKind kind, SubPeriod period, IndicatorParams params, int target) {
-        Indicator ind = new Indicator(ids++, "I" + ids, kind.name(), kind, period, params,
-                Map.of("T", BigDecimal.valueOf(target)), "标准", null, null);
-        CatalogItem item = new CatalogItem(1L, "item", "1", "分项", ItemCategory.MANDATORY, null, null, null, null,
-                List.of(ind));
+        Indicator ind = new Indicator(
+                ids++,
+                "I" + ids,
+                kind.name(),
+                kind,
+                period,
+                params,
+                Map.of("T", BigDecimal.valueOf(target)),
+                "标准",
+                null,
+                null);
+        CatalogItem item =
+                new CatalogItem(1L, "item", "1", "分项", ItemCategory.MANDATORY, null, null, null, null, List.of(ind));
         CatalogTask task = new CatalogTask(1L, "task", "1", "任务", List.of(item));
         return new ProjectIndicator(task, item, ind, BigDecimal.valueOf(target));
     }
@@ -409,42 +663,60 @@ class ComplianceEngineReferenceTest {
             public List<MonthlyCount> monthlyCounts(Collection<Long> stations, LocalDate f, LocalDate t) {
                 Map<List<Object>, Long> counts = new LinkedHashMap<>();
                 for (Raw r : w.records) {
-                    if (stations.contains(r.station()) && r.counts() && !r.voided() && !r.date().isBefore(f)
+                    if (stations.contains(r.station())
+                            && r.counts()
+                            && !r.voided()
+                            && !r.date().isBefore(f)
                             && !r.date().isAfter(t)) {
-                        counts.merge(List.of(r.station(), r.kind(), r.domain(), YearMonth.from(r.date())), 1L, Long::sum);
+                        counts.merge(
+                                List.of(r.station(), r.kind(), r.domain(), YearMonth.from(r.date())), 1L, Long::sum);
                     }
                 }
-                return counts.entrySet().stream().map(e -> new MonthlyCount((Long) e.getKey().get(0),
-                        (RecordKind) e.getKey().get(1), (ServiceDomain) e.getKey().get(2),
-                        (YearMonth) e.getKey().get(3), e.getValue())).toList();
+                return counts.entrySet().stream()
+                        .map(e -> new MonthlyCount(
+                                (Long) e.getKey().get(0),
+                                (RecordKind) e.getKey().get(1),
+                                (ServiceDomain) e.getKey().get(2),
+                                (YearMonth) e.getKey().get(3),
+                                e.getValue()))
+                        .toList();
             }
 
             @Override
-            public List<RecipientMonthlyCount> recipientMonthlyCounts(Collection<Long> stations, Set<RecordKind> kinds,
-                                                                      LocalDate f, LocalDate t) {
+            public List<RecipientMonthlyCount> recipientMonthlyCounts(
+                    Collection<Long> stations, Set<RecordKind> kinds, LocalDate f, LocalDate t) {
                 Map<List<Object>, Long> counts = new LinkedHashMap<>();
                 for (Raw r : w.records) {
-                    if (stations.contains(r.station()) && r.counts() && !r.voided() && kinds.contains(r.kind())
-                            && !r.date().isBefore(f) && !r.date().isAfter(t)) {
-                        counts.merge(List.of(r.station(), r.recipient(), r.kind(), YearMonth.from(r.date())), 1L,
-                                Long::sum);
+                    if (stations.contains(r.station())
+                            && r.counts()
+                            && !r.voided()
+                            && kinds.contains(r.kind())
+                            && !r.date().isBefore(f)
+                            && !r.date().isAfter(t)) {
+                        counts.merge(
+                                List.of(r.station(), r.recipient(), r.kind(), YearMonth.from(r.date())), 1L, Long::sum);
                     }
                 }
-                return counts.entrySet().stream().map(e -> new RecipientMonthlyCount((Long) e.getKey().get(0),
-                        (Long) e.getKey().get(1), (RecordKind) e.getKey().get(2), (YearMonth) e.getKey().get(3),
-                        e.getValue())).toList();
+                return counts.entrySet().stream()
+                        .map(e -> new RecipientMonthlyCount(
+                                (Long) e.getKey().get(0),
+                                (Long) e.getKey().get(1),
+                                (RecordKind) e.getKey().get(2),
+                                (YearMonth) e.getKey().get(3),
+                                e.getValue()))
+                        .toList();
             }
 
             @Override
-            public List<RecordRef> records(long station, Set<RecordKind> kinds, ServiceDomain domain, LocalDate f,
-                                           LocalDate t) {
+            public List<RecordRef> records(
+                    long station, Set<RecordKind> kinds, ServiceDomain domain, LocalDate f, LocalDate t) {
                 return List.of();
             }
         };
         LedgerFactSource ledgers = new LedgerFactSource() {
             @Override
-            public Map<Long, Set<Long>> population(Collection<Long> stations, ServiceDomain domain, String subtype,
-                                                   LocalDate asOf) {
+            public Map<Long, Set<Long>> population(
+                    Collection<Long> stations, ServiceDomain domain, String subtype, LocalDate asOf) {
                 return w.population.getOrDefault(domain, Map.of());
             }
 
@@ -456,15 +728,30 @@ class ComplianceEngineReferenceTest {
         CaseworkFactSource casework = new CaseworkFactSource() {
             @Override
             public List<CaseFact> cases(Collection<Long> stations, ServiceDomain domain, LocalDate f, LocalDate t) {
-                return w.cases.stream().map(c -> new CaseFact(c.station(), c.id(), "个案" + c.id(), c.sessions().stream()
-                        .filter(d -> !d.isBefore(f) && !d.isAfter(t)).toList())).toList();
+                return w.cases.stream()
+                        .map(c -> new CaseFact(
+                                c.station(),
+                                c.id(),
+                                "个案" + c.id(),
+                                c.sessions().stream()
+                                        .filter(d -> !d.isBefore(f) && !d.isAfter(t))
+                                        .toList()))
+                        .toList();
             }
 
             @Override
             public List<GroupFact> groups(Collection<Long> stations, ServiceDomain domain, LocalDate f, LocalDate t) {
-                return w.groups.stream().map(g -> new GroupFact(g.station(), g.id(), "小组" + g.id(), g.sessions()
-                        .stream().filter(s -> !s.date().isBefore(f) && !s.date().isAfter(t))
-                        .map(s -> new SessionFact(s.date(), s.attendees(), s.counts())).toList())).toList();
+                return w.groups.stream()
+                        .map(g -> new GroupFact(
+                                g.station(),
+                                g.id(),
+                                "小组" + g.id(),
+                                g.sessions().stream()
+                                        .filter(s -> !s.date().isBefore(f)
+                                                && !s.date().isAfter(t))
+                                        .map(s -> new SessionFact(s.date(), s.attendees(), s.counts()))
+                                        .toList()))
+                        .toList();
             }
 
             @Override
@@ -486,21 +773,32 @@ class ComplianceEngineReferenceTest {
             @Override
             public List<AmountFact> amounts(Collection<Long> stations, EntityType type, LocalDate f, LocalDate t) {
                 // Co-raised money and relief events share the generated events; the rules differ.
-                return w.money.stream().filter(m -> !m.date().isBefore(f) && !m.date().isAfter(t))
-                        .map(m -> new AmountFact(m.station(), m.id(), m.date(), m.amount(), "款项")).toList();
+                return w.money.stream()
+                        .filter(m -> !m.date().isBefore(f) && !m.date().isAfter(t))
+                        .map(m -> new AmountFact(m.station(), m.id(), m.date(), m.amount(), "款项"))
+                        .toList();
             }
         };
-        Facts.StaffCounts staff = stations -> stations.stream().collect(Collectors.toMap(s -> s,
-                s -> new Facts.StaffCounts.Count(w.staffTotal.get(s), Math.min(w.staffTotal.get(s),
-                        w.staffCertified.get(s)))));
-        return new Facts(STATIONS, from, to, Optional.of(records), Optional.of(ledgers), Optional.of(casework),
-                List.of(entities), List.of(), staff);
+        Facts.StaffCounts staff = stations -> stations.stream()
+                .collect(Collectors.toMap(
+                        s -> s,
+                        s -> new Facts.StaffCounts.Count(
+                                w.staffTotal.get(s), Math.min(w.staffTotal.get(s), w.staffCertified.get(s)))));
+        return new Facts(
+                STATIONS,
+                from,
+                to,
+                Optional.of(records),
+                Optional.of(ledgers),
+                Optional.of(casework),
+                List.of(entities),
+                List.of(),
+                staff);
     }
 
     // ---------------------------------------------------------------- the reference evaluator
 
-    record Expected(LocalDate from, LocalDate to, BigDecimal actual, IndicatorStatus status) {
-    }
+    record Expected(LocalDate from, LocalDate to, BigDecimal actual, IndicatorStatus status) {}
 
     /** Sub-period key of a day: the reference groups days by it instead of computing span bounds. */
     private static String key(LocalDate d, SubPeriod p) {
@@ -513,8 +811,8 @@ class ComplianceEngineReferenceTest {
         };
     }
 
-    private static List<Expected> reference(World w, Project project, ProjectIndicator pi, long station,
-                                            LocalDate asOf) {
+    private static List<Expected> reference(
+            World w, Project project, ProjectIndicator pi, long station, LocalDate asOf) {
         Indicator ind = pi.indicator();
         Map<String, List<LocalDate>> spans = new LinkedHashMap<>();
         for (LocalDate d = project.startDate(); !d.isAfter(project.endDate()); d = d.plusDays(1)) {
@@ -531,45 +829,88 @@ class ComplianceEngineReferenceTest {
             boolean failing = false;
             IndicatorParams p = ind.params();
             switch (ind.kind()) {
-                case ACTIVITY_COUNT -> actual = BigDecimal.valueOf(w.records.stream().filter(r -> r.station() == station
-                        && r.counts() && !r.voided() && p.recordKinds().contains(r.kind())
-                        && (p.domain() == null || p.domain() == r.domain())
-                        && !r.date().isBefore(from) && !r.date().isAfter(until)).count());
+                case ACTIVITY_COUNT ->
+                    actual = BigDecimal.valueOf(w.records.stream()
+                            .filter(r -> r.station() == station
+                                    && r.counts()
+                                    && !r.voided()
+                                    && p.recordKinds().contains(r.kind())
+                                    && (p.domain() == null || p.domain() == r.domain())
+                                    && !r.date().isBefore(from)
+                                    && !r.date().isAfter(until))
+                            .count());
                 case PER_RECIPIENT_FREQUENCY -> {
                     Set<Long> people = rosterOf(w, station, p.domain());
                     long perPerson = target.longValue();
-                    long met = people.stream().filter(person -> w.records.stream().filter(r -> r.station() == station
-                            && r.recipient() == person && r.counts() && !r.voided()
-                            && p.recordKinds().contains(r.kind()) && !r.date().isBefore(from)
-                            && !r.date().isAfter(until)).count() >= perPerson).count();
+                    long met = people.stream()
+                            .filter(person -> w.records.stream()
+                                            .filter(r -> r.station() == station
+                                                    && r.recipient() == person
+                                                    && r.counts()
+                                                    && !r.voided()
+                                                    && p.recordKinds().contains(r.kind())
+                                                    && !r.date().isBefore(from)
+                                                    && !r.date().isAfter(until))
+                                            .count()
+                                    >= perPerson)
+                            .count();
                     actual = BigDecimal.valueOf(met);
                     target = BigDecimal.valueOf(Math.max(1, people.size()));
                 }
                 case COVERAGE -> {
                     Set<Long> people = w.population.get(p.domain()).getOrDefault(station, Set.of());
-                    long covered = people.stream().filter(person -> w.records.stream().anyMatch(r ->
-                            r.station() == station && r.recipient() == person && r.counts() && !r.voided()
-                                    && p.recordKinds().contains(r.kind()) && !r.date().isBefore(from)
-                                    && !r.date().isAfter(until))).count();
-                    actual = people.isEmpty() ? BigDecimal.ZERO : BigDecimal.valueOf(covered * 100)
-                            .divide(BigDecimal.valueOf(people.size()), 1, RoundingMode.FLOOR);
+                    long covered = people.stream()
+                            .filter(person -> w.records.stream()
+                                    .anyMatch(r -> r.station() == station
+                                            && r.recipient() == person
+                                            && r.counts()
+                                            && !r.voided()
+                                            && p.recordKinds().contains(r.kind())
+                                            && !r.date().isBefore(from)
+                                            && !r.date().isAfter(until)))
+                            .count();
+                    actual = people.isEmpty()
+                            ? BigDecimal.ZERO
+                            : BigDecimal.valueOf(covered * 100)
+                                    .divide(BigDecimal.valueOf(people.size()), 1, RoundingMode.FLOOR);
                 }
-                case CASE_QUOTA -> actual = BigDecimal.valueOf(w.cases.stream().filter(c -> c.station() == station
-                        && c.sessions().stream().filter(d -> !d.isBefore(from) && !d.isAfter(until)).count()
-                        >= p.sessionsEach()).count());
-                case GROUP_QUOTA -> actual = BigDecimal.valueOf(w.groups.stream().filter(g -> g.station() == station
-                        && g.sessions().stream().filter(s -> s.counts() && s.attendees() >= minAttendees(p, project)
-                        && !s.date().isBefore(from) && !s.date().isAfter(until)).count() >= p.sessionsEach()).count());
+                case CASE_QUOTA ->
+                    actual = BigDecimal.valueOf(w.cases.stream()
+                            .filter(c -> c.station() == station
+                                    && c.sessions().stream()
+                                                    .filter(d -> !d.isBefore(from) && !d.isAfter(until))
+                                                    .count()
+                                            >= p.sessionsEach())
+                            .count());
+                case GROUP_QUOTA ->
+                    actual = BigDecimal.valueOf(w.groups.stream()
+                            .filter(g -> g.station() == station
+                                    && g.sessions().stream()
+                                                    .filter(s -> s.counts()
+                                                            && s.attendees() >= minAttendees(p, project)
+                                                            && !s.date().isBefore(from)
+                                                            && !s.date().isAfter(until))
+                                                    .count()
+                                            >= p.sessionsEach())
+                            .count());
                 case AMOUNT -> {
-                    List<Money> events = w.money.stream().filter(m -> m.station() == station
-                            && !m.date().isBefore(from) && !m.date().isAfter(until)).toList();
+                    List<Money> events = w.money.stream()
+                            .filter(m -> m.station() == station
+                                    && !m.date().isBefore(from)
+                                    && !m.date().isAfter(until))
+                            .toList();
                     if (p.aggregate() == AmountAggregate.EVENTS_AT_LEAST) {
                         BigDecimal t = target;
-                        actual = BigDecimal.valueOf(events.stream().filter(m -> m.amount().compareTo(t) >= 0).count());
+                        actual = BigDecimal.valueOf(events.stream()
+                                .filter(m -> m.amount().compareTo(t) >= 0)
+                                .count());
                         target = BigDecimal.valueOf(p.eventsMin() == null ? 1 : p.eventsMin());
                     } else if (p.aggregate() == AmountAggregate.EACH_EVENT) {
                         BigDecimal t = target;
-                        actual = events.stream().map(Money::amount).min(BigDecimal::compareTo).orElse(BigDecimal.ZERO);
+                        actual = events.stream()
+                                .map(Money::amount)
+                                .min(BigDecimal::compareTo)
+                                .orElse(BigDecimal.ZERO);
                         failing = events.stream().anyMatch(m -> m.amount().compareTo(t) < 0);
                         verdictReached = !events.isEmpty() && !failing;
                     } else {
@@ -577,10 +918,13 @@ class ComplianceEngineReferenceTest {
                     }
                 }
                 // nothing is counted in a sub-period that has not begun
-                case ENTITY_COUNT -> actual = asOf.isBefore(from) ? BigDecimal.ZERO
-                        : p.entityType() == EntityType.FOLLOW_UP_ROSTER
-                        ? BigDecimal.valueOf(rosterOf(w, station, p.domain()).isEmpty() ? 0 : 1)
-                        : BigDecimal.valueOf(w.orgCount.get(station));
+                case ENTITY_COUNT ->
+                    actual = asOf.isBefore(from)
+                            ? BigDecimal.ZERO
+                            : p.entityType() == EntityType.FOLLOW_UP_ROSTER
+                                    ? BigDecimal.valueOf(
+                                            rosterOf(w, station, p.domain()).isEmpty() ? 0 : 1)
+                                    : BigDecimal.valueOf(w.orgCount.get(station));
                 case STAFFING -> {
                     long total = w.staffTotal.get(station);
                     long certified = Math.min(total, w.staffCertified.get(station));
@@ -590,8 +934,8 @@ class ComplianceEngineReferenceTest {
                 }
                 default -> throw new IllegalStateException();
             }
-            result.add(new Expected(from, to, actual, referenceStatus(from, to, asOf, target, actual, verdictReached,
-                    failing)));
+            result.add(new Expected(
+                    from, to, actual, referenceStatus(from, to, asOf, target, actual, verdictReached, failing)));
         }
         return result;
     }
@@ -613,8 +957,14 @@ class ComplianceEngineReferenceTest {
         return min == null ? 0 : min;
     }
 
-    private static IndicatorStatus referenceStatus(LocalDate from, LocalDate to, LocalDate asOf, BigDecimal target,
-                                                   BigDecimal actual, Boolean verdictReached, boolean failing) {
+    private static IndicatorStatus referenceStatus(
+            LocalDate from,
+            LocalDate to,
+            LocalDate asOf,
+            BigDecimal target,
+            BigDecimal actual,
+            Boolean verdictReached,
+            boolean failing) {
         if (asOf.isBefore(from)) {
             return IndicatorStatus.NOT_DUE;
         }
@@ -631,8 +981,8 @@ class ComplianceEngineReferenceTest {
         long total = ChronoUnit.DAYS.between(from, to) + 1;
         long elapsed = ChronoUnit.DAYS.between(from, asOf) + 1;
         // floor(target × elapsed / total), computed in exact integers where the engine uses a double
-        BigDecimal expected = target.multiply(BigDecimal.valueOf(elapsed))
-                .divide(BigDecimal.valueOf(total), 0, RoundingMode.FLOOR);
+        BigDecimal expected =
+                target.multiply(BigDecimal.valueOf(elapsed)).divide(BigDecimal.valueOf(total), 0, RoundingMode.FLOOR);
         return actual.compareTo(expected) < 0 ? IndicatorStatus.AT_RISK : IndicatorStatus.ON_TRACK;
     }
 

@@ -47,14 +47,37 @@ class ContractFidelityTest {
     static final LocalDate END = LocalDate.of(2026, 12, 31);
 
     static Project project(Integer minAttendees) {
-        return new Project(1, "p", 1, "b", 1, "a", 1, "c", 1, "STANDARD", "指标值", START, END, List.of(ST), List.of(),
-                new EvidencePolicy(true, 3000, 0, minAttendees, true, true), 0);
+        return new Project(
+                1,
+                "p",
+                1,
+                "b",
+                1,
+                "a",
+                1,
+                "c",
+                1,
+                "STANDARD",
+                "指标值",
+                START,
+                END,
+                List.of(ST),
+                List.of(),
+                new EvidencePolicy(true, 3000, 0, minAttendees, true, true),
+                0);
     }
 
     // ------------------------------------------------------------------ roster: people 1–6 at the station
     // roster {1,2,3,4}; 社会救助 {1,2}; 困难老人 {3,5}; 困境儿童 {6} (not on the roster); 残疾人 none.
-    static final Map<ServiceDomain, Set<Long>> POPULATION = Map.of(ServiceDomain.SOCIAL_ASSISTANCE, Set.of(1L, 2L),
-            ServiceDomain.ELDERLY, Set.of(3L, 5L), ServiceDomain.CHILD, Set.of(6L), ServiceDomain.DISABLED, Set.of());
+    static final Map<ServiceDomain, Set<Long>> POPULATION = Map.of(
+            ServiceDomain.SOCIAL_ASSISTANCE,
+            Set.of(1L, 2L),
+            ServiceDomain.ELDERLY,
+            Set.of(3L, 5L),
+            ServiceDomain.CHILD,
+            Set.of(6L),
+            ServiceDomain.DISABLED,
+            Set.of());
     static final Set<Long> ROSTER = Set.of(1L, 2L, 3L, 4L);
 
     static final LedgerFactSource LEDGERS = new LedgerFactSource() {
@@ -77,10 +100,11 @@ class ContractFidelityTest {
         }
 
         @Override
-        public List<RecipientMonthlyCount> recipientMonthlyCounts(Collection<Long> s, Set<RecordKind> k, LocalDate f,
-                                                                  LocalDate t) {
+        public List<RecipientMonthlyCount> recipientMonthlyCounts(
+                Collection<Long> s, Set<RecordKind> k, LocalDate f, LocalDate t) {
             YearMonth feb = YearMonth.of(2026, 2);
-            return List.of(new RecipientMonthlyCount(ST, 1, RecordKind.FOLLOW_UP_VISIT, feb, 2),
+            return List.of(
+                    new RecipientMonthlyCount(ST, 1, RecordKind.FOLLOW_UP_VISIT, feb, 2),
                     new RecipientMonthlyCount(ST, 3, RecordKind.FOLLOW_UP_PHONE, feb, 1),
                     new RecipientMonthlyCount(ST, 5, RecordKind.FOLLOW_UP_VISIT, feb, 1));
         }
@@ -91,49 +115,89 @@ class ContractFidelityTest {
         }
     };
 
-    static IndicatorResult run(Project project, ProjectIndicator pi, LocalDate asOf, Optional<RecordFactSource> records,
-                               Optional<LedgerFactSource> ledgers, Optional<CaseworkFactSource> casework,
-                               List<EntityFactSource> entities) {
+    static IndicatorResult run(
+            Project project,
+            ProjectIndicator pi,
+            LocalDate asOf,
+            Optional<RecordFactSource> records,
+            Optional<LedgerFactSource> ledgers,
+            Optional<CaseworkFactSource> casework,
+            List<EntityFactSource> entities) {
         LocalDate to = asOf.isBefore(project.endDate()) ? asOf : project.endDate();
-        Facts facts = new Facts(List.of(ST), project.startDate(), to, records, ledgers, casework, entities, List.of(),
-                ids -> Map.of());
-        return ComplianceEngine.evaluate(facts, project, List.of(pi), List.of(ST), Map.of(), asOf).get(0)
-                .indicators().get(0);
+        Facts facts = new Facts(
+                List.of(ST), project.startDate(), to, records, ledgers, casework, entities, List.of(), ids -> Map.of());
+        return ComplianceEngine.evaluate(facts, project, List.of(pi), List.of(ST), Map.of(), asOf)
+                .get(0)
+                .indicators()
+                .get(0);
     }
 
     @ParameterizedTest(name = "台账1份 of {0}: {1}")
     @CsvSource({
-            "SOCIAL_ASSISTANCE, 1, 2",   // 1 and 2 are on the roster
-            "ELDERLY, 1, 1",             // 3 is; 5 is not
-            "CHILD, 0, 0",               // 6 is not on the roster: no roster of this domain yet
-            "DISABLED, 0, 0",
-            "ALL, 1, 4"})
+        "SOCIAL_ASSISTANCE, 1, 2", // 1 and 2 are on the roster
+        "ELDERLY, 1, 1", // 3 is; 5 is not
+        "CHILD, 0, 0", // 6 is not on the roster: no roster of this domain yet
+        "DISABLED, 0, 0",
+        "ALL, 1, 4"
+    })
     void followUpRosterOfADomainIsConnectedAndCountsThatDomainsPeople(ServiceDomain domain, int ledgers, int people) {
-        ProjectIndicator roster = indicator(RuleKind.ENTITY_COUNT, SubPeriod.PROJECT,
-                params(List.of(), domain, EntityType.FOLLOW_UP_ROSTER, null, null, null), 1);
-        IndicatorResult r = run(project(6), roster, LocalDate.of(2026, 6, 30), Optional.empty(), Optional.of(LEDGERS),
-                Optional.empty(), List.of());
+        ProjectIndicator roster = indicator(
+                RuleKind.ENTITY_COUNT,
+                SubPeriod.PROJECT,
+                params(List.of(), domain, EntityType.FOLLOW_UP_ROSTER, null, null, null),
+                1);
+        IndicatorResult r = run(
+                project(6),
+                roster,
+                LocalDate.of(2026, 6, 30),
+                Optional.empty(),
+                Optional.of(LEDGERS),
+                Optional.empty(),
+                List.of());
         assertThat(r.status()).isNotEqualTo(IndicatorStatus.NOT_CONNECTED);
         assertThat(r.actual()).isEqualByComparingTo(BigDecimal.valueOf(ledgers));
         assertThat(r.status()).isEqualTo(ledgers == 1 ? IndicatorStatus.MET : IndicatorStatus.ON_TRACK);
         assertThat(r.note()).contains(people == 0 ? "还没有人员" : "共 " + people + " 人");
         // without the ledger module it says so instead of a false zero
-        assertThat(run(project(6), roster, LocalDate.of(2026, 6, 30), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of()).status()).isEqualTo(IndicatorStatus.NOT_CONNECTED);
+        assertThat(run(
+                                project(6),
+                                roster,
+                                LocalDate.of(2026, 6, 30),
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                List.of())
+                        .status())
+                .isEqualTo(IndicatorStatus.NOT_CONNECTED);
     }
 
     @ParameterizedTest(name = "回访≥1次/季度 over the roster of {0}: {1} of {2}")
     @CsvSource({
-            "SOCIAL_ASSISTANCE, 1, 2",   // roster ∩ {1,2} = {1,2}; 1 visited
-            "ELDERLY, 1, 1",             // roster ∩ {3,5} = {3}; 3 phoned (5 is not on the roster)
-            "CHILD, 0, 1",               // nobody: the denominator shows 1 so that it is never met
-            ",2,4"})                     // whole roster {1,2,3,4}: 1 and 3
+        "SOCIAL_ASSISTANCE, 1, 2", // roster ∩ {1,2} = {1,2}; 1 visited
+        "ELDERLY, 1, 1", // roster ∩ {3,5} = {3}; 3 phoned (5 is not on the roster)
+        "CHILD, 0, 1", // nobody: the denominator shows 1 so that it is never met
+        ",2,4"
+    }) // whole roster {1,2,3,4}: 1 and 3
     void perPersonFrequencyMeasuresTheRosterOfTheIndicatorsDomain(ServiceDomain domain, int met, int of) {
-        ProjectIndicator visits = indicator(RuleKind.PER_RECIPIENT_FREQUENCY, SubPeriod.QUARTER,
-                params(List.of(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE), domain,
-                        EntityType.FOLLOW_UP_ROSTER, null, null, null), 1);
-        IndicatorResult r = run(project(6), visits, LocalDate.of(2026, 3, 31), Optional.of(VISITS),
-                Optional.of(LEDGERS), Optional.empty(), List.of());
+        ProjectIndicator visits = indicator(
+                RuleKind.PER_RECIPIENT_FREQUENCY,
+                SubPeriod.QUARTER,
+                params(
+                        List.of(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE),
+                        domain,
+                        EntityType.FOLLOW_UP_ROSTER,
+                        null,
+                        null,
+                        null),
+                1);
+        IndicatorResult r = run(
+                project(6),
+                visits,
+                LocalDate.of(2026, 3, 31),
+                Optional.of(VISITS),
+                Optional.of(LEDGERS),
+                Optional.empty(),
+                List.of());
         SubPeriodResult q1 = r.subPeriods().get(0);
         assertThat(q1.actual()).isEqualByComparingTo(BigDecimal.valueOf(met));
         assertThat(q1.target()).isEqualByComparingTo(BigDecimal.valueOf(of));
@@ -142,25 +206,61 @@ class ContractFidelityTest {
     // ------------------------------------------------------------------ per-tier parameters
     @ParameterizedTest(name = "{0}: 3 staff, {1} certified → {2}")
     @CsvSource({
-            // tier | certified staff at the station | status. 10万: ≥2 staff, ≥1 certified; 20万: ≥3 staff, ≥2 certified
-            "TIER_10W, 1, MET",
-            "TIER_20W, 1, AT_RISK",   // enough staff for the tier but short of its certified staff
-            "TIER_20W, 2, MET"})
+        // tier | certified staff at the station | status. 10万: ≥2 staff, ≥1 certified; 20万: ≥3 staff, ≥2 certified
+        "TIER_10W, 1, MET",
+        "TIER_20W, 1, AT_RISK", // enough staff for the tier but short of its certified staff
+        "TIER_20W, 2, MET"
+    })
     void aHigherTierAsksForMoreCertifiedStaffToo(String tier, long certified, IndicatorStatus status) {
-        cn.sgz.catalog.Indicator staffing = new cn.sgz.catalog.Indicator(1L, "S", "驻站社工", RuleKind.STAFFING,
-                SubPeriod.PROJECT, new IndicatorParams(List.of(), null, null, null, null, null, null, null, null, null,
-                "人", null, null, Map.of("TIER_10W", new cn.sgz.catalog.TierParams(null, null, 1, null),
-                "TIER_20W", new cn.sgz.catalog.TierParams(null, null, 2, null))),
-                Map.of("TIER_10W", BigDecimal.valueOf(2), "TIER_20W", BigDecimal.valueOf(3)), null, null, null,
+        cn.sgz.catalog.Indicator staffing = new cn.sgz.catalog.Indicator(
+                1L,
+                "S",
+                "驻站社工",
+                RuleKind.STAFFING,
+                SubPeriod.PROJECT,
+                new IndicatorParams(
+                        List.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "人",
+                        null,
+                        null,
+                        Map.of(
+                                "TIER_10W",
+                                new cn.sgz.catalog.TierParams(null, null, 1, null),
+                                "TIER_20W",
+                                new cn.sgz.catalog.TierParams(null, null, 2, null))),
+                Map.of("TIER_10W", BigDecimal.valueOf(2), "TIER_20W", BigDecimal.valueOf(3)),
+                null,
+                null,
+                null,
                 Map.of("TIER_10W", "2名驻站社工，至少1人持证", "TIER_20W", "3名驻站社工，至少2人持证"));
-        ProjectIndicator pi = ComplianceEngineReferenceTest.indicator(RuleKind.STAFFING, SubPeriod.PROJECT,
-                IndicatorParams.none(), 1);
+        ProjectIndicator pi = ComplianceEngineReferenceTest.indicator(
+                RuleKind.STAFFING, SubPeriod.PROJECT, IndicatorParams.none(), 1);
         // as ProjectQueries resolves it: the tier's parameters and 指标值 text, once
         pi = new ProjectIndicator(pi.task(), pi.item(), staffing.forTier(tier), staffing.target(tier));
-        Facts facts = new Facts(List.of(ST), START, LocalDate.of(2026, 6, 30), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(), ids -> Map.of(ST, new Facts.StaffCounts.Count(3, certified)));
-        IndicatorResult r = ComplianceEngine.evaluate(facts, project(6), List.of(pi), List.of(ST), Map.of(),
-                LocalDate.of(2026, 6, 30)).get(0).indicators().get(0);
+        Facts facts = new Facts(
+                List.of(ST),
+                START,
+                LocalDate.of(2026, 6, 30),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                ids -> Map.of(ST, new Facts.StaffCounts.Count(3, certified)));
+        IndicatorResult r = ComplianceEngine.evaluate(
+                        facts, project(6), List.of(pi), List.of(ST), Map.of(), LocalDate.of(2026, 6, 30))
+                .get(0)
+                .indicators()
+                .get(0);
         assertThat(r.status()).isEqualTo(status);
         assertThat(r.note()).contains("要求至少 " + (tier.equals("TIER_10W") ? 1 : 2) + " 人持证");
         assertThat(pi.indicator().value()).startsWith(tier.equals("TIER_10W") ? "2名" : "3名");
@@ -188,12 +288,27 @@ class ContractFidelityTest {
     @ParameterizedTest(name = "七表 of {0}: {1} of 2")
     @CsvSource({"ELDERLY, 2, MET", "CHILD, 0, AT_RISK", ", 2, MET"})
     void caseFileDocumentsCountForTheDomainOfTheirCaseOnly(ServiceDomain domain, int present, IndicatorStatus status) {
-        ProjectIndicator forms = indicator(RuleKind.DOCUMENT, SubPeriod.PROJECT, new IndicatorParams(List.of(), domain,
-                null, null, null, null, null, null, null, List.of("个案接案记录表", "工作计划表"), null), 1);
-        Facts facts = new Facts(List.of(ST), START, LocalDate.of(2026, 12, 1), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), List.of(FORMS), ids -> Map.of());
-        IndicatorResult r = ComplianceEngine.evaluate(facts, project(6), List.of(forms), List.of(ST), Map.of(),
-                LocalDate.of(2026, 12, 1)).get(0).indicators().get(0);
+        ProjectIndicator forms = indicator(
+                RuleKind.DOCUMENT,
+                SubPeriod.PROJECT,
+                new IndicatorParams(
+                        List.of(), domain, null, null, null, null, null, null, null, List.of("个案接案记录表", "工作计划表"), null),
+                1);
+        Facts facts = new Facts(
+                List.of(ST),
+                START,
+                LocalDate.of(2026, 12, 1),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(FORMS),
+                ids -> Map.of());
+        IndicatorResult r = ComplianceEngine.evaluate(
+                        facts, project(6), List.of(forms), List.of(ST), Map.of(), LocalDate.of(2026, 12, 1))
+                .get(0)
+                .indicators()
+                .get(0);
         assertThat(r.actual()).isEqualByComparingTo(BigDecimal.valueOf(present));
         assertThat(r.status()).isEqualTo(status);
     }
@@ -208,9 +323,16 @@ class ContractFidelityTest {
 
         @Override
         public List<GroupFact> groups(Collection<Long> s, ServiceDomain d, LocalDate f, LocalDate t) {
-            return List.of(new GroupFact(ST, 7, "小组", List.of(new SessionFact(LocalDate.of(2026, 3, 1), 5, true),
-                    new SessionFact(LocalDate.of(2026, 3, 8), 5, true), new SessionFact(LocalDate.of(2026, 3, 15), 6, true),
-                    new SessionFact(LocalDate.of(2026, 3, 22), 7, true), new SessionFact(LocalDate.of(2026, 3, 29), 8, true))));
+            return List.of(new GroupFact(
+                    ST,
+                    7,
+                    "小组",
+                    List.of(
+                            new SessionFact(LocalDate.of(2026, 3, 1), 5, true),
+                            new SessionFact(LocalDate.of(2026, 3, 8), 5, true),
+                            new SessionFact(LocalDate.of(2026, 3, 15), 6, true),
+                            new SessionFact(LocalDate.of(2026, 3, 22), 7, true),
+                            new SessionFact(LocalDate.of(2026, 3, 29), 8, true))));
         }
 
         @Override
@@ -221,19 +343,29 @@ class ContractFidelityTest {
 
     @ParameterizedTest(name = "indicator {0}, evaluated project {1}, 每个{2}节 → {3} group")
     @CsvSource({
-            // indicator minimum | evaluated project's minimum (-1: none) | sessions each | groups counted
-            "6, 4, 5, 0",     // 每节不得少于6人: only 3 sessions qualify, whatever the project says
-            "6, 4, 3, 1",
-            ", 4, 5, 1",      // no minimum in the indicator: the evaluated project's (4) → all 5 sessions
-            ", 6, 5, 0",      // … or 6 → 3 sessions
-            ", 8, 1, 1",
-            ", -1, 5, 1"})    // neither says: every counting session
-    void groupSessionsAreJudgedByTheIndicatorOrTheEvaluatedProject(Integer indicatorMin, int projectMin, int sessions,
-                                                                   int groups) {
-        ProjectIndicator pi = indicator(RuleKind.GROUP_QUOTA, SubPeriod.PROJECT,
-                params(List.of(), null, null, sessions, indicatorMin, null), 1);
-        IndicatorResult r = run(project(projectMin < 0 ? null : projectMin), pi, LocalDate.of(2026, 6, 30),
-                Optional.empty(), Optional.empty(), Optional.of(ONE_GROUP), List.of());
+        // indicator minimum | evaluated project's minimum (-1: none) | sessions each | groups counted
+        "6, 4, 5, 0", // 每节不得少于6人: only 3 sessions qualify, whatever the project says
+        "6, 4, 3, 1",
+        ", 4, 5, 1", // no minimum in the indicator: the evaluated project's (4) → all 5 sessions
+        ", 6, 5, 0", // … or 6 → 3 sessions
+        ", 8, 1, 1",
+        ", -1, 5, 1"
+    }) // neither says: every counting session
+    void groupSessionsAreJudgedByTheIndicatorOrTheEvaluatedProject(
+            Integer indicatorMin, int projectMin, int sessions, int groups) {
+        ProjectIndicator pi = indicator(
+                RuleKind.GROUP_QUOTA,
+                SubPeriod.PROJECT,
+                params(List.of(), null, null, sessions, indicatorMin, null),
+                1);
+        IndicatorResult r = run(
+                project(projectMin < 0 ? null : projectMin),
+                pi,
+                LocalDate.of(2026, 6, 30),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(ONE_GROUP),
+                List.of());
         assertThat(r.actual()).isEqualByComparingTo(BigDecimal.valueOf(groups));
     }
 
@@ -265,61 +397,146 @@ class ContractFidelityTest {
         /** Relief in Q1: 750元 and 1200元; in Q2: 750元 only. */
         @Override
         public List<AmountFact> amounts(Collection<Long> s, EntityType t, LocalDate from, LocalDate to) {
-            return List.of(new AmountFact(ST, 1, LocalDate.of(2026, 2, 1), new BigDecimal("750"), "救助"),
-                    new AmountFact(ST, 2, LocalDate.of(2026, 3, 1), new BigDecimal("1200"), "救助"),
-                    new AmountFact(ST, 3, LocalDate.of(2026, 5, 1), new BigDecimal("750"), "救助")).stream()
-                    .filter(a -> !a.date().isBefore(from) && !a.date().isAfter(to)).toList();
+            return List.of(
+                            new AmountFact(ST, 1, LocalDate.of(2026, 2, 1), new BigDecimal("750"), "救助"),
+                            new AmountFact(ST, 2, LocalDate.of(2026, 3, 1), new BigDecimal("1200"), "救助"),
+                            new AmountFact(ST, 3, LocalDate.of(2026, 5, 1), new BigDecimal("750"), "救助"))
+                    .stream()
+                    .filter(a -> !a.date().isBefore(from) && !a.date().isAfter(to))
+                    .toList();
         }
     };
 
     @Test
     void entitiesBegunWithinEachMonthVersusActiveAndNothingInMonthsNotBegun() {
         LocalDate asOf = LocalDate.of(2026, 4, 15);
-        ProjectIndicator active = indicator(RuleKind.ENTITY_COUNT, SubPeriod.MONTH,
-                params(List.of(), null, EntityType.CHARITY_PROJECT, null, null, null), 1);
-        ProjectIndicator started = indicator(RuleKind.ENTITY_COUNT, SubPeriod.MONTH, new IndicatorParams(List.of(), null,
-                null, EntityType.CHARITY_PROJECT, null, null, null, null, null, null, "个", EntityCountMode.STARTED,
-                null), 1);
-        IndicatorResult a = run(project(6), active, asOf, Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(PROJECTS));
-        IndicatorResult s = run(project(6), started, asOf, Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(PROJECTS));
+        ProjectIndicator active = indicator(
+                RuleKind.ENTITY_COUNT,
+                SubPeriod.MONTH,
+                params(List.of(), null, EntityType.CHARITY_PROJECT, null, null, null),
+                1);
+        ProjectIndicator started = indicator(
+                RuleKind.ENTITY_COUNT,
+                SubPeriod.MONTH,
+                new IndicatorParams(
+                        List.of(),
+                        null,
+                        null,
+                        EntityType.CHARITY_PROJECT,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "个",
+                        EntityCountMode.STARTED,
+                        null),
+                1);
+        IndicatorResult a =
+                run(project(6), active, asOf, Optional.empty(), Optional.empty(), Optional.empty(), List.of(PROJECTS));
+        IndicatorResult s =
+                run(project(6), started, asOf, Optional.empty(), Optional.empty(), Optional.empty(), List.of(PROJECTS));
         // Jan Feb Mar Apr May … Dec
-        assertThat(a.subPeriods()).extracting(p -> p.actual().intValue())
+        assertThat(a.subPeriods())
+                .extracting(p -> p.actual().intValue())
                 .containsExactly(1, 1, 2, 2, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertThat(s.subPeriods()).extracting(p -> p.actual().intValue())
+        assertThat(s.subPeriods())
+                .extracting(p -> p.actual().intValue())
                 .containsExactly(0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-        assertThat(s.subPeriods()).extracting(SubPeriodResult::status).startsWith(IndicatorStatus.MISSED,
-                IndicatorStatus.MISSED, IndicatorStatus.MET, IndicatorStatus.ON_TRACK, IndicatorStatus.NOT_DUE);
-        assertThat(a.subPeriods().subList(4, 12)).allSatisfy(p -> assertThat(p.status()).isEqualTo(IndicatorStatus.NOT_DUE));
+        assertThat(s.subPeriods())
+                .extracting(SubPeriodResult::status)
+                .startsWith(
+                        IndicatorStatus.MISSED,
+                        IndicatorStatus.MISSED,
+                        IndicatorStatus.MET,
+                        IndicatorStatus.ON_TRACK,
+                        IndicatorStatus.NOT_DUE);
+        assertThat(a.subPeriods().subList(4, 12))
+                .allSatisfy(p -> assertThat(p.status()).isEqualTo(IndicatorStatus.NOT_DUE));
         // a source that keeps no start dates cannot answer "begun within": not connected, not a false zero
-        ProjectIndicator volunteers = indicator(RuleKind.ENTITY_COUNT, SubPeriod.MONTH, new IndicatorParams(List.of(),
-                null, null, EntityType.VOLUNTEER, null, null, null, null, null, null, "人", EntityCountMode.STARTED,
-                null), 1);
-        assertThat(run(project(6), volunteers, asOf, Optional.empty(), Optional.empty(), Optional.empty(),
-                List.of(PROJECTS)).status()).isEqualTo(IndicatorStatus.NOT_CONNECTED);
+        ProjectIndicator volunteers = indicator(
+                RuleKind.ENTITY_COUNT,
+                SubPeriod.MONTH,
+                new IndicatorParams(
+                        List.of(),
+                        null,
+                        null,
+                        EntityType.VOLUNTEER,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "人",
+                        EntityCountMode.STARTED,
+                        null),
+                1);
+        assertThat(run(
+                                project(6),
+                                volunteers,
+                                asOf,
+                                Optional.empty(),
+                                Optional.empty(),
+                                Optional.empty(),
+                                List.of(PROJECTS))
+                        .status())
+                .isEqualTo(IndicatorStatus.NOT_CONNECTED);
     }
 
     @ParameterizedTest(name = "{0} eventsMin {1}: Q1 {2} {3}, Q2 {4} {5}")
     @CsvSource({
-            // aggregate | eventsMin | Q1 figure | Q1 status | Q2 figure | Q2 status (as of 2026-07-01)
-            "EACH_EVENT, , 750, MISSED, 750, MISSED",        // every event ≥1000: one 750 fails the quarter
-            "EVENTS_AT_LEAST, , 1, MET, 0, MISSED",          // at least one event ≥1000 (smaller ones allowed)
-            "EVENTS_AT_LEAST, 2, 1, MISSED, 0, MISSED"})
-    void atLeastNEventsOfXVersusEveryEventX(AmountAggregate aggregate, Integer eventsMin, int q1, IndicatorStatus s1,
-                                            int q2, IndicatorStatus s2) {
-        ProjectIndicator relief = indicator(RuleKind.AMOUNT, SubPeriod.QUARTER, new IndicatorParams(List.of(), null,
-                null, EntityType.RELIEF_EVENT, null, null, null, aggregate, null, null, "元/次", null, eventsMin), 1000);
-        IndicatorResult r = run(project(6), relief, LocalDate.of(2026, 7, 1), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(PROJECTS));
+        // aggregate | eventsMin | Q1 figure | Q1 status | Q2 figure | Q2 status (as of 2026-07-01)
+        "EACH_EVENT, , 750, MISSED, 750, MISSED", // every event ≥1000: one 750 fails the quarter
+        "EVENTS_AT_LEAST, , 1, MET, 0, MISSED", // at least one event ≥1000 (smaller ones allowed)
+        "EVENTS_AT_LEAST, 2, 1, MISSED, 0, MISSED"
+    })
+    void atLeastNEventsOfXVersusEveryEventX(
+            AmountAggregate aggregate, Integer eventsMin, int q1, IndicatorStatus s1, int q2, IndicatorStatus s2) {
+        ProjectIndicator relief = indicator(
+                RuleKind.AMOUNT,
+                SubPeriod.QUARTER,
+                new IndicatorParams(
+                        List.of(),
+                        null,
+                        null,
+                        EntityType.RELIEF_EVENT,
+                        null,
+                        null,
+                        null,
+                        aggregate,
+                        null,
+                        null,
+                        "元/次",
+                        null,
+                        eventsMin),
+                1000);
+        IndicatorResult r = run(
+                project(6),
+                relief,
+                LocalDate.of(2026, 7, 1),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(PROJECTS));
         assertThat(r.subPeriods().get(0).actual()).isEqualByComparingTo(BigDecimal.valueOf(q1));
         assertThat(r.subPeriods().get(0).status()).isEqualTo(s1);
         assertThat(r.subPeriods().get(1).actual()).isEqualByComparingTo(BigDecimal.valueOf(q2));
         assertThat(r.subPeriods().get(1).status()).isEqualTo(s2);
         // the rule is said in words on the board
-        IndicatorResult q1Only = run(project(6), relief, LocalDate.of(2026, 3, 31), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(PROJECTS));
-        assertThat(q1Only.note()).contains(aggregate == AmountAggregate.EACH_EVENT ? "每一次都不低于 1000 元"
-                : "至少 " + (eventsMin == null ? 1 : eventsMin) + " 次、每次不低于 1000 元");
+        IndicatorResult q1Only = run(
+                project(6),
+                relief,
+                LocalDate.of(2026, 3, 31),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(PROJECTS));
+        assertThat(q1Only.note())
+                .contains(
+                        aggregate == AmountAggregate.EACH_EVENT
+                                ? "每一次都不低于 1000 元"
+                                : "至少 " + (eventsMin == null ? 1 : eventsMin) + " 次、每次不低于 1000 元");
     }
 }

@@ -31,20 +31,30 @@ class CategoryRoundTripTest {
             assertThat(c.categories).containsExactly(RecipientCategory.CHILD);
             assertThat(c.child).as("%s", s).containsExactly(s);
         }
-        var several = parse(List.of(new CategoryRow(RecipientCategory.SOCIAL_ASSISTANCE, "DIBAO", List.of()),
-                new CategoryRow(RecipientCategory.ELDERLY, null, List.of("EMPTY_NEST", "LIVING_ALONE")),
-                new CategoryRow(RecipientCategory.DISABLED, null, List.of()),
-                new CategoryRow(RecipientCategory.OTHER, "困难退役军人", List.of())), 70);
-        assertThat(several.categories).isEqualTo(EnumSet.of(RecipientCategory.SOCIAL_ASSISTANCE,
-                RecipientCategory.ELDERLY, RecipientCategory.DISABLED, RecipientCategory.OTHER));
+        var several = parse(
+                List.of(
+                        new CategoryRow(RecipientCategory.SOCIAL_ASSISTANCE, "DIBAO", List.of()),
+                        new CategoryRow(RecipientCategory.ELDERLY, null, List.of("EMPTY_NEST", "LIVING_ALONE")),
+                        new CategoryRow(RecipientCategory.DISABLED, null, List.of()),
+                        new CategoryRow(RecipientCategory.OTHER, "困难退役军人", List.of())),
+                70);
+        assertThat(several.categories)
+                .isEqualTo(EnumSet.of(
+                        RecipientCategory.SOCIAL_ASSISTANCE,
+                        RecipientCategory.ELDERLY,
+                        RecipientCategory.DISABLED,
+                        RecipientCategory.OTHER));
         assertThat(several.elderly).isEqualTo(Set.of(ElderlyFlag.EMPTY_NEST, ElderlyFlag.LIVING_ALONE));
         assertThat(several.other).isEqualTo("困难退役军人");
     }
 
     private static ImportTokens.Categories parse(List<CategoryRow> rows, int age) {
-        String text = String.join("；", rows.stream().map(RecipientRules::describe).toList());
+        String text =
+                String.join("；", rows.stream().map(RecipientRules::describe).toList());
         ImportTokens.Categories c = new ImportTokens.Categories();
-        assertThat(ImportTokens.parseCategories(text, age, c)).as("words not understood in %s", text).isEmpty();
+        assertThat(ImportTokens.parseCategories(text, age, c))
+                .as("words not understood in %s", text)
+                .isEmpty();
         return c;
     }
 }

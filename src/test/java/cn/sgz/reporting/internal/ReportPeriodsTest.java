@@ -24,12 +24,15 @@ class ReportPeriodsTest {
         assertThat(months.get(12).dueOn()).isEqualTo(LocalDate.of(2027, 4, 5));
 
         List<ReportPeriods.Period> quarters = ReportPeriods.of(start, end, ReportKind.QUARTER, 10);
-        assertThat(quarters).extracting(ReportPeriods.Period::label)
+        assertThat(quarters)
+                .extracting(ReportPeriods.Period::label)
                 .containsExactly("2026年第1季度", "2026年第2季度", "2026年第3季度", "2026年第4季度", "2027年第1季度");
         assertThat(quarters.get(3).dueOn()).isEqualTo(LocalDate.of(2027, 1, 10));
-        assertThat(ReportPeriods.of(start, end, ReportKind.HALF, 15)).extracting(ReportPeriods.Period::label)
+        assertThat(ReportPeriods.of(start, end, ReportKind.HALF, 15))
+                .extracting(ReportPeriods.Period::label)
                 .containsExactly("2026年上半年", "2026年下半年", "2027年上半年");
-        assertThat(ReportPeriods.of(start, end, ReportKind.YEAR, 20)).extracting(ReportPeriods.Period::label)
+        assertThat(ReportPeriods.of(start, end, ReportKind.YEAR, 20))
+                .extracting(ReportPeriods.Period::label)
                 .containsExactly("2026年度", "2027年度");
     }
 
