@@ -32,6 +32,16 @@ class IdNumbersTest {
     }
 
     @Test
+    void rejectsAProvinceCodeThatDoesNotExist() {
+        // the standard's example with its province 11 changed to 19 (and a check character that fits): mistyped
+        String first17 = "19010519491231002";
+        String number = first17 + IdNumbers.checkChar(first17);
+        assertThat(IdNumbers.problem(number, TODAY)).contains("省级行政区划代码");
+        String inner = "15020719491231002"; // 内蒙古包头市九原区
+        assertThat(IdNumbers.problem(inner + IdNumbers.checkChar(inner), TODAY)).isNull();
+    }
+
+    @Test
     void masksAllButAreaAndTail() {
         assertThat(IdNumbers.mask("11010519491231002X")).isEqualTo("110105********002X");
     }

@@ -14,6 +14,15 @@ public final class IdNumbers {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final java.util.regex.Pattern SCIENTIFIC = java.util.regex.Pattern.compile("\\d(\\.\\d+)?E\\+?\\d+");
     private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile("\\d{17}[0-9X]");
+    /**
+     * The province-level codes of GB/T 2260 (the first two digits of every area code; 71 台湾, 81 香港, 82 澳门, 83 for
+     * residence permits of Taiwan residents). A number outside them was mistyped. The county-level table is not
+     * shipped yet, so a wrong county within a real province is not caught.
+     */
+    private static final java.util.Set<String> PROVINCES = java.util.Set.of(
+            "11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43",
+            "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82", "83");
+
     private static final char[] CHECK = {'1', '0', 'X', '9', '8', '7', '6', '5', '4', '3', '2'};
 
     private IdNumbers() {}
@@ -38,6 +47,9 @@ public final class IdNumbers {
         }
         if (!SHAPE.matcher(normalized).matches()) {
             return "身份证号前17位须为数字，末位为数字或X";
+        }
+        if (!PROVINCES.contains(normalized.substring(0, 2))) {
+            return "身份证号前两位“" + normalized.substring(0, 2) + "”不是有效的省级行政区划代码，请核对号码";
         }
         LocalDate birth = birthDateOrNull(normalized);
         if (birth == null) {
