@@ -505,7 +505,20 @@ class CaseworkApiTest {
         JsonNode file = indicator(one, "M02.6");
         assertThat(file.get("status").asText()).isEqualTo("MET");
         assertThat(file.get("note").asText()).isEqualTo("资料齐全");
-        assertThat(indicator(one, "M01.6").get("note").asText()).contains("缺少").contains("结案表");
+        // (tests that share this database may close a complete 社会救助 case at 沙河 first: then its file is whole)
+        boolean closedAssistanceCase = jdbc.sql("SELECT COUNT(*) FROM cw_case WHERE station_id = ? AND domain = "
+                                + "'SOCIAL_ASSISTANCE' AND stage = 'CLOSED'")
+                        .param(shahe)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (closedAssistanceCase) {
+            assertThat(indicator(one, "M01.6").get("note").asText()).isEqualTo("资料齐全");
+        } else {
+            assertThat(indicator(one, "M01.6").get("note").asText())
+                    .contains("缺少")
+                    .contains("结案表");
+        }
         // 萨如拉: a group of five sessions, each with at least six people
         assertThat(indicator(two, "M01.3").get("actual").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(indicator(two, "M01.2").get("actual").asInt()).isGreaterThanOrEqualTo(1);

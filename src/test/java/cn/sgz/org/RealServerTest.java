@@ -55,8 +55,15 @@ class RealServerTest {
         Matcher csrf = CSRF_INPUT.matcher(page.body());
         assertThat(csrf.find()).as("csrf field on the login page").isTrue();
         String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
-        String cookie = sessionCookie(page);
-        assertThat(cookie).as("anonymous session for the csrf token").isNotNull();
+        // an anonymous visitor gets no session (issue #18): the CSRF token travels in its own cookie
+        assertThat(sessionCookie(page))
+                .as("session created for an anonymous visitor")
+                .isNull();
+        String cookie = page.headers().allValues("Set-Cookie").stream()
+                .filter(h -> h.startsWith("XSRF-TOKEN="))
+                .reduce((a, b) -> b)
+                .orElse(null);
+        assertThat(cookie).as("csrf cookie for the login form").isNotNull();
 
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
@@ -133,9 +140,16 @@ class RealServerTest {
         Matcher meta =
                 Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"").matcher(home.body());
         assertThat(meta.find()).isTrue();
+        // the CSRF token lives in its own cookie, which a browser keeps and sends along (issue #18)
+        String xsrf = java.util.stream.Stream.of(home, login)
+                .flatMap(r -> r.headers().allValues("Set-Cookie").stream())
+                .filter(h -> h.startsWith("XSRF-TOKEN=") && !h.startsWith("XSRF-TOKEN=;"))
+                .findFirst()
+                .map(h -> h.substring(0, h.indexOf(';')))
+                .orElseThrow();
         HttpResponse<String> issued = http.send(
                 HttpRequest.newBuilder(uri("/api/v1/me/tokens"))
-                        .header("Cookie", session)
+                        .header("Cookie", session + "; " + xsrf)
                         .header("X-CSRF-TOKEN", meta.group(1))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"real-server\"}"))

@@ -117,9 +117,14 @@ class DemoEvaluationData implements ApplicationRunner {
 
         SpotCheckService.SpotCheckView check = checks.draw(new SpotCheckService.SpotCheckDrawForm(
                 project.id(), id, "中期评估电话抽查", 10, Sampler.Strata.STATION_KIND, null, null, DEMO_SEED));
+        // the failed one is a plain service, not a case or group session: a failed session would also break the
+        // demo case's "5 sessions" and the casework figures a newcomer is shown
         SpotCheckService.SpotCheckItemView failed = check.items().stream()
-                .filter(i -> i.stationId() == station1)
+                .filter(i -> i.stationId() == station1 && !i.kind().endsWith("_SESSION"))
                 .findFirst()
+                .or(() -> check.items().stream()
+                        .filter(i -> i.stationId() == station1)
+                        .findFirst())
                 .orElse(check.items().isEmpty() ? null : check.items().get(0));
         int n = 0;
         for (SpotCheckService.SpotCheckItemView it : check.items()) {

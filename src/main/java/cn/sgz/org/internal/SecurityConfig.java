@@ -56,8 +56,8 @@ class SecurityConfig {
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // CSRF token in a cookie, and no saved request: an anonymous visitor (GET /login) gets no
                 // server-side session, so nobody can fill the session table by loading the login page
-                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository())
-                        .ignoringRequestMatchers(BearerTokenFilter::hasBearer))
+                .csrf(csrf ->
+                        csrf.csrfTokenRepository(csrfCookie()).ignoringRequestMatchers(BearerTokenFilter::hasBearer))
                 .requestCache(cache -> cache.requestCache(new NullRequestCache()))
                 .addFilterBefore(new BearerTokenFilter(tokens, errors), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(
@@ -86,5 +86,15 @@ class SecurityConfig {
      */
     private static AuthenticationFailureHandler loginFailureHandler() {
         return (request, response, exception) -> response.sendRedirect(request.getContextPath() + "/login?error=bad");
+    }
+
+    /**
+     * The CSRF token in a cookie; API callers keep sending it as {@code X-CSRF-TOKEN} (the header the pages' meta tag
+     * names and docs/api.md documents), not the cookie repository's default X-XSRF-TOKEN.
+     */
+    private static CookieCsrfTokenRepository csrfCookie() {
+        CookieCsrfTokenRepository repository = new CookieCsrfTokenRepository();
+        repository.setHeaderName("X-CSRF-TOKEN");
+        return repository;
     }
 }
