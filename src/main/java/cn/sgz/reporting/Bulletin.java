@@ -19,12 +19,29 @@ public record Bulletin(
         LocalDate to,
         LocalDate asOf,
         List<BulletinStation> stations,
-        List<BulletinIndicator> indicators) {
+        List<BulletinIndicator> indicators,
+        List<BulletinVoice> voices) {
 
     public Bulletin {
         stations = List.copyOf(stations);
         indicators = List.copyOf(indicators);
+        voices = voices == null ? List.of() : List.copyOf(voices); // bulletins published before it was added
     }
+
+    /**
+     * What residents said of a station in the quarter (feedback module): cases received by kind, those still open and
+     * past their reply deadline, and the public questionnaire's average (null without answers).
+     */
+    public record BulletinVoice(
+            long stationId,
+            String stationName,
+            long complaints,
+            long suggestions,
+            long praise,
+            long open,
+            long overdue,
+            int satisfactionResponses,
+            Double satisfactionAverage) {}
 
     /**
      * One station's line: indicators by status, {@code rate} = met ÷ evaluated (in %, evaluated leaves

@@ -64,7 +64,11 @@ public class BulletinService {
             BulletinFiles files,
             ScopeService scopes,
             JsonMapper json,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            cn.sgz.feedback.ComplaintService complaints,
+            cn.sgz.feedback.SatisfactionResults satisfaction) {
+        this.complaints = complaints;
+        this.satisfaction = satisfaction;
         this.projects = projects;
         this.compliance = compliance;
         this.builder = builder;
@@ -75,6 +79,9 @@ public class BulletinService {
         this.json = json;
         this.events = events;
     }
+
+    private final cn.sgz.feedback.ComplaintService complaints;
+    private final cn.sgz.feedback.SatisfactionResults satisfaction;
 
     public boolean mayRead() {
         return READERS.contains(scopes.currentUser().role());
@@ -201,7 +208,43 @@ public class BulletinService {
                 q.end(),
                 asOf,
                 ranked,
-                rows);
+                rows,
+                voices(all, q.start(), asOf));
+    }
+
+    /** Residents' cases and questionnaire results per station for the quarter, in the order of the compliance rows. */
+    private List<Bulletin.BulletinVoice> voices(List<StationCompliance> all, LocalDate from, LocalDate to) {
+        List<Long> ids = all.stream().map(StationCompliance::stationId).toList();
+        Map<Long, List<cn.sgz.feedback.ComplaintStats>> cases = complaints.stats(from, to).stream()
+                .collect(java.util.stream.Collectors.groupingBy(cn.sgz.feedback.ComplaintStats::stationId));
+        Map<Long, cn.sgz.feedback.StationSatisfaction> rated = satisfaction.byStation(ids, from, to).stream()
+                .collect(java.util.stream.Collectors.toMap(
+                        cn.sgz.feedback.StationSatisfaction::stationId, x -> x, (a, b) -> a));
+        List<Bulletin.BulletinVoice> out = new ArrayList<>();
+        for (StationCompliance sc : all) {
+            List<cn.sgz.feedback.ComplaintStats> c = cases.getOrDefault(sc.stationId(), List.of());
+            cn.sgz.feedback.StationSatisfaction r = rated.get(sc.stationId());
+            out.add(new Bulletin.BulletinVoice(
+                    sc.stationId(),
+                    sc.stationName(),
+                    received(c, cn.sgz.feedback.FeedbackKind.COMPLAINT),
+                    received(c, cn.sgz.feedback.FeedbackKind.SUGGESTION),
+                    received(c, cn.sgz.feedback.FeedbackKind.PRAISE),
+                    c.stream().mapToLong(cn.sgz.feedback.ComplaintStats::open).sum(),
+                    c.stream()
+                            .mapToLong(cn.sgz.feedback.ComplaintStats::overdue)
+                            .sum(),
+                    r == null ? 0 : r.responses(),
+                    r == null || r.responses() == 0 ? null : r.averageOutOf5()));
+        }
+        return out;
+    }
+
+    private static long received(List<cn.sgz.feedback.ComplaintStats> rows, cn.sgz.feedback.FeedbackKind kind) {
+        return rows.stream()
+                .filter(x -> x.kind() == kind)
+                .mapToLong(cn.sgz.feedback.ComplaintStats::received)
+                .sum();
     }
 
     @Transactional(readOnly = true)

@@ -39,6 +39,9 @@ class ReportFilesTest {
     @Autowired
     ObjectMapper json;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     ReportTestClient api;
     DemoOrg org;
 
@@ -177,6 +180,25 @@ class ReportFilesTest {
         }
         assertThat(stations.get(0).get("rank").asInt()).isEqualTo(1);
         assertThat(b.get("indicators").get(0).get("cells").size()).isEqualTo(3);
+        // residents' voice (feedback module): questionnaire answers per station equal a count of the answers stored
+        JsonNode voices = b.get("voices");
+        assertThat(voices.size()).isEqualTo(3);
+        int answered = 0;
+        for (JsonNode v : voices) {
+            long stored = jdbc.sql("SELECT COUNT(*) FROM survey_response WHERE station_id = ? AND submitted_on "
+                            + "BETWEEN ? AND ?")
+                    .params(
+                            v.get("stationId").asLong(),
+                            java.time.LocalDate.parse(b.get("from").asString()),
+                            java.time.LocalDate.parse(b.get("asOf").asString()))
+                    .query(Long.class)
+                    .single();
+            assertThat(v.get("satisfactionResponses").asLong())
+                    .as("answers at %s", v.get("stationName"))
+                    .isEqualTo(stored);
+            answered += (int) stored;
+        }
+        assertThat(answered).as("demo questionnaire answers in the quarter").isPositive();
 
         MockHttpServletResponse word =
                 api.getRaw("demo_bureau", "/api/v1/reports/bulletins/quarterly/word?projectId=" + project);
@@ -194,6 +216,7 @@ class ReportFilesTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getContentAsByteArray()))) {
             Sheet rank = book.getSheet("排名");
             assertThat(rank.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(book.getSheet("群众反馈").getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(rank.getRow(1).getCell(2).getNumericCellValue())
                     .isEqualTo(stations.get(0).get("rate").decimalValue().doubleValue());
         }

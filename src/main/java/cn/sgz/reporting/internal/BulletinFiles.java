@@ -78,6 +78,21 @@ public class BulletinFiles {
             weights[i] = 3;
         }
         d.table(headers, matrix, weights);
+        d.heading("四、群众反馈与满意度");
+        List<List<String>> voices = new ArrayList<>();
+        for (Bulletin.BulletinVoice v : b.voices()) {
+            voices.add(List.of(
+                    v.stationName(),
+                    Long.toString(v.complaints()),
+                    Long.toString(v.suggestions()),
+                    Long.toString(v.praise()),
+                    Long.toString(v.open()),
+                    Long.toString(v.overdue()),
+                    v.satisfactionAverage() == null
+                            ? "无答卷"
+                            : String.format("%.2f（%d份）", v.satisfactionAverage(), v.satisfactionResponses())));
+        }
+        d.table(List.of("社工站", "投诉", "建议", "表扬", "未办结", "逾期未答复", "问卷满意度（5分制）"), voices, 6, 2, 2, 2, 2, 3, 4);
         d.right(b.bureauName() + "　　" + GovDocx.chineseDate(ChinaTime.today()));
         return d.toBytes();
     }
@@ -106,6 +121,22 @@ public class BulletinFiles {
                 row.createCell(10).setCellValue(l.peopleServed());
                 ReportFiles.text(row, 11, l.reportStatus());
                 ReportFiles.text(row, 12, String.join("；", l.risks()));
+            }
+            Sheet voice = book.createSheet("群众反馈");
+            ReportFiles.header(voice, bold, "社工站", "投诉", "建议", "表扬", "未办结", "逾期未答复", "问卷份数", "问卷满意度(5分制)");
+            int vr = 1;
+            for (Bulletin.BulletinVoice v : b.voices()) {
+                Row row = voice.createRow(vr++);
+                ReportFiles.text(row, 0, v.stationName());
+                row.createCell(1).setCellValue(v.complaints());
+                row.createCell(2).setCellValue(v.suggestions());
+                row.createCell(3).setCellValue(v.praise());
+                row.createCell(4).setCellValue(v.open());
+                row.createCell(5).setCellValue(v.overdue());
+                row.createCell(6).setCellValue(v.satisfactionResponses());
+                if (v.satisfactionAverage() != null) {
+                    row.createCell(7).setCellValue(v.satisfactionAverage());
+                }
             }
             Sheet ind = book.createSheet("指标分站");
             List<String> headers = new ArrayList<>(List.of("编码", "指标", "目标"));
