@@ -428,11 +428,7 @@ public class ImportService {
                 return;
             }
             if (headerless) {
-                skippedRows++;
-                idLikeRows += cells.stream()
-                                .anyMatch(c -> c != null && ID_LIKE.matcher(c).find())
-                        ? 1
-                        : 0;
+                skip(cells);
                 return;
             }
             pending.add(new Object[] {rowNumber, cells});
@@ -460,15 +456,17 @@ public class ImportService {
         private void giveUpOnHeader() {
             headerless = true;
             for (Object[] r : pending) {
-                skippedRows++;
-                idLikeRows += ((List<String>) r[1])
-                                .stream()
-                                        .anyMatch(c ->
-                                                c != null && ID_LIKE.matcher(c).find())
-                        ? 1
-                        : 0;
+                skip((List<String>) r[1]);
             }
             pending.clear();
+        }
+
+        /** A row of a sheet that is not a list: counted, and noted when it holds an ID number. */
+        private void skip(List<String> cells) {
+            skippedRows++;
+            if (cells.stream().anyMatch(c -> c != null && ID_LIKE.matcher(c).find())) {
+                idLikeRows++;
+            }
         }
 
         @SuppressWarnings("unchecked")
