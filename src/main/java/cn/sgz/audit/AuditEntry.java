@@ -2,7 +2,10 @@ package cn.sgz.audit;
 
 import java.time.OffsetDateTime;
 
-/** One line of the audit trail, as browsed by bureau officers. */
+/**
+ * One line of the audit trail, as browsed by bureau officers: the stored codes and their Chinese names
+ * ({@code actionLabel}, {@code targetLabel}, {@code resultLabel}).
+ */
 public record AuditEntry(
         long id,
         OffsetDateTime occurredAt,
@@ -13,4 +16,7 @@ public record AuditEntry(
         String result,
         String detail,
         String ip,
-        String traceId) {}
+        String traceId,
+        String actionLabel,
+        String targetLabel,
+        String resultLabel) {}

@@ -1,9 +1,13 @@
 package cn.sgz.audit;
 
+import cn.sgz.audit.internal.AuditLabels;
 import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
+import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ForbiddenException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +20,23 @@ public class AuditQueryService {
 
     private final JdbcClient jdbc;
     private final ScopeService scopes;
+    private final AuditLabels labels;
 
-    AuditQueryService(JdbcClient jdbc, ScopeService scopes) {
+    AuditQueryService(JdbcClient jdbc, ScopeService scopes, AuditLabels labels) {
         this.jdbc = jdbc;
         this.scopes = scopes;
+        this.labels = labels;
     }
 
     public List<AuditEntry> recent(String action, String actor, int page, int size) {
+        return recent(action, actor, null, null, page, size);
+    }
+
+    /** Newest first; {@code from} and {@code to} are China dates, both inclusive, either may be null. */
+    public List<AuditEntry> recent(String action, String actor, LocalDate from, LocalDate to, int page, int size) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw BusinessException.field("from", "开始日期不能晚于结束日期");
+        }
         Scope scope = scopes.current();
         if (!scope.role().browsesAudit()) {
             throw new ForbiddenException("当前角色无权查看审计日志");
@@ -52,6 +66,14 @@ public class AuditQueryService {
             sql.append(" AND actor = ?");
             params.add(actor.strip());
         }
+        if (from != null) {
+            sql.append(" AND occurred_at >= ?");
+            params.add(from.atStartOfDay(ChinaTime.ZONE).toOffsetDateTime());
+        }
+        if (to != null) {
+            sql.append(" AND occurred_at < ?");
+            params.add(to.plusDays(1).atStartOfDay(ChinaTime.ZONE).toOffsetDateTime());
+        }
         sql.append(" ORDER BY id DESC LIMIT ? OFFSET ?");
         int limit = Math.min(Math.max(size, 1), 200);
         params.add(limit);
@@ -68,7 +90,10 @@ public class AuditQueryService {
                         rs.getString(7),
                         rs.getString(8),
                         rs.getString(9),
-                        rs.getString(10)))
+                        rs.getString(10),
+                        labels.action(rs.getString(4)),
+                        labels.targetType(rs.getString(5)),
+                        labels.result(rs.getString(7))))
                 .list();
     }
 }

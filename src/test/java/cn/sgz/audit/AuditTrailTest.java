@@ -221,4 +221,43 @@ class AuditTrailTest {
                     .isEqualTo(200);
         }
     }
+
+    @Test
+    void thePageAndTheApiNameActionsInChineseAndFilterByDate() throws Exception {
+        login.login("demo_worker");
+        var cookie = login.login("demo_bureau");
+        String page = mvc.perform(get("/audit").param("action", "LOGIN").cookie(cookie))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("登录", "成功", "开始日期", "结束日期").doesNotContain(">LOGIN<", ">SUCCESS<");
+
+        String today = cn.sgz.shared.ChinaTime.today().toString();
+        String tomorrow = cn.sgz.shared.ChinaTime.today().plusDays(1).toString();
+        String json = mvc.perform(get("/api/v1/audit")
+                        .param("action", "LOGIN")
+                        .param("from", today)
+                        .param("to", today)
+                        .with(login.as("demo_bureau")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(json).contains("\"actionLabel\":\"登录\"", "\"resultLabel\":\"成功\"");
+        String none = mvc.perform(get("/api/v1/audit")
+                        .param("action", "LOGIN")
+                        .param("from", tomorrow)
+                        .with(login.as("demo_bureau")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(none).isEqualTo("[]");
+        MockHttpServletResponse reversed = mvc.perform(get("/api/v1/audit")
+                        .param("from", tomorrow)
+                        .param("to", today)
+                        .with(login.as("demo_bureau")))
+                .andReturn()
+                .getResponse();
+        assertThat(reversed.getStatus()).isEqualTo(400);
+        assertThat(reversed.getContentAsString()).contains("开始日期不能晚于结束日期");
+    }
 }

@@ -87,5 +87,57 @@ class CaseworkPagesTest {
                 list.indexOf("\"", list.lastIndexOf("href=\"/groups/", at) + 6));
         String group = page(worker, href, 200);
         assertThat(group).contains("签到 4 人，少于本项目要求的每节不少于 6 人").contains("计入 4 节");
+
+        // the session's own record page says the same (it once said 计入 with 服务人数 0)
+        int row = group.indexOf("签到 4 人，少于本项目要求");
+        int link = group.indexOf("href=\"/records/", row);
+        String recordUrl =
+                group.substring(link + 6, group.indexOf("\"", link + 6)).replaceAll("#.*", "");
+        String record = page(worker, recordUrl, 200);
+        assertThat(record).contains("data-testid=\"group-minimum\"").contains("不计入小组节数：签到 4 人，少于本项目要求的每节不少于 6 人");
+        assertThat(record).containsPattern("data-testid=\"served-count\"[^>]*>4（按签到表）<");
+    }
+
+    /**
+     * Screen faults a worker met: the page title's markup leaked into every form heading and pre-filled the intake's
+     * case name (the layout's fragment parameter was called "title" like the model attribute); a frozen file's forms
+     * looked editable and saving ended in a 409 page; the head reviewing a closure saw "提交结案申请".
+     */
+    @Test
+    void formsShowTheirOwnHeadingAndFrozenFilesAreReadOnly() throws Exception {
+        CaseworkApi api = new CaseworkApi(mvc, json);
+        long id = api.caseAwaitingClosure("只读测试个案" + TestLogin.unique(), "女，68岁");
+        TestLogin login = new TestLogin(mvc);
+        Cookie worker = login.login("demo_worker");
+
+        String intake = page(worker, "/cases/new", 200);
+        assertThat(intake).doesNotContain("&lt;title&gt;").doesNotContain("value=\"<title>");
+        assertThat(intake.substring(intake.indexOf("id=\"case-title\"")))
+                .startsWith("id=\"case-title\" name=\"title\" maxlength=\"100\" value=\"\">");
+
+        String closing = page(worker, "/cases/" + id + "/forms/ASSESSMENT", 200);
+        assertThat(closing).contains("<h1 id=\"form-title\">预估表</h1>").doesNotContain("&lt;title&gt;");
+        assertThat(closing)
+                .contains("data-testid=\"cw-readonly\"")
+                .contains("结案申请待站长审批")
+                .doesNotContain("data-testid=\"save-form\"");
+
+        Cookie head = login.login("demo_head");
+        String review = page(head, "/cases/" + id + "/forms/CLOSURE", 200);
+        assertThat(review).contains("data-testid=\"cw-readonly\"").doesNotContain("提交结案申请</button>");
+
+        Cookie bureau = login.login("demo_bureau");
+        String reader = page(bureau, "/cases/" + id + "/forms/ASSESSMENT", 200);
+        assertThat(reader).contains("您可以查看本表，不能修改").doesNotContain("data-testid=\"save-form\"");
+
+        // an open case's form is still a form
+        long open = api.openCase("demo_worker", "可编辑个案" + TestLogin.unique(), "男，50岁")
+                .get("id")
+                .asLong();
+        String editable = page(worker, "/cases/" + open + "/forms/ASSESSMENT", 200);
+        assertThat(editable).contains("data-testid=\"save-form\"").doesNotContain("data-testid=\"cw-readonly\"");
+
+        String group = page(worker, "/groups/new", 200);
+        assertThat(group).doesNotContain("&lt;title&gt;");
     }
 }

@@ -145,15 +145,21 @@ class RecordWebController {
         var d = records.detail(id);
         model.addAttribute("d", d);
         model.addAttribute("r", d.record());
-        model.addAttribute(
-                "projectName",
-                d.record().projectId() == null
-                        ? null
-                        : projects.visible().stream()
-                                .filter(p -> p.id() == d.record().projectId())
-                                .map(cn.sgz.catalog.Project::name)
-                                .findFirst()
-                                .orElse(null));
+        var project = d.record().projectId() == null
+                ? null
+                : projects.visible().stream()
+                        .filter(p -> p.id() == d.record().projectId())
+                        .findFirst()
+                        .orElse(null);
+        model.addAttribute("projectName", project == null ? null : project.name());
+        // The group minimum is applied where sessions are counted (group page, indicators), not in the evidence
+        // verdict; the record page states it too so that the two pages never disagree.
+        Integer minimum = project == null ? null : project.evidencePolicy().minGroupAttendees();
+        boolean shortGroup = d.record().kind() == ServiceKind.GROUP_SESSION
+                && !d.record().voided()
+                && minimum != null
+                && d.signIns().size() < minimum;
+        model.addAttribute("groupMinimum", shortGroup ? minimum : null);
         model.addAttribute("canWrite", records.canWrite() && !d.record().voided());
         model.addAttribute("purposes", PhotoPurpose.values());
         model.addAttribute("maxMb", evidence.maxPhotoBytes() / 1048576);

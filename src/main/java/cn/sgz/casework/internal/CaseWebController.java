@@ -155,6 +155,17 @@ class CaseWebController {
         model.addAttribute("action", "/cases/" + d.c().id() + "/forms/" + type.name());
         model.addAttribute("back", "/cases/" + d.c().id());
         model.addAttribute("heading", d.c().code() + " " + d.c().title());
+        // A closing or closed file is frozen, and a reader may not write: show the saved form as text instead of
+        // fields that would only end in a 409 or 403 and lose what was typed.
+        model.addAttribute(
+                "readOnlyReason",
+                !d.canWrite()
+                        ? "您可以查看本表，不能修改。"
+                        : d.c().stage().frozen()
+                                ? (d.c().stage() == CaseStage.CLOSING
+                                        ? "结案申请待站长审批，档案暂不能修改；站长退回后可继续修改。"
+                                        : "个案已结案，档案只读；如需补充，请在个案页填写原因后重新开案。")
+                                : null);
         return "casework/form";
     }
 

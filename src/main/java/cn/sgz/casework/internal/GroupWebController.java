@@ -156,6 +156,7 @@ class GroupWebController {
         model.addAttribute("back", g.href());
         model.addAttribute("heading", g.code() + " " + g.name());
         model.addAttribute("title", seq > 0 ? type.documentName() + "（第" + seq + "节）" : type.documentName());
+        model.addAttribute("readOnlyReason", d.canWrite() ? null : "您可以查看本表，不能修改。");
         return "casework/form";
     }
 
