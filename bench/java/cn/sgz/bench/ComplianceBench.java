@@ -61,7 +61,7 @@ public final class ComplianceBench {
 
         @Override
         public Map<Long, java.util.Set<Long>> population(java.util.Collection<Long> stations,
-                                                         cn.sgz.catalog.ServiceDomain domain, String subtype,
+                                                         cn.sgz.shared.vocabulary.LedgerDomain domain, String subtype,
                                                          LocalDate asOf) {
             // demo loaders that evaluate the demo project at startup run before the generator exists
             return target == null ? Map.of() : target.population(stations, domain, subtype, asOf);

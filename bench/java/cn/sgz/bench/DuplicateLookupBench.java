@@ -2,7 +2,7 @@ package cn.sgz.bench;
 
 import cn.sgz.SgzApplication;
 import cn.sgz.activity.RecordForm;
-import cn.sgz.activity.ServiceKind;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.internal.DemoPhotos;
 import cn.sgz.evidence.DeviceCapture;
@@ -429,7 +429,7 @@ public final class DuplicateLookupBench {
                 new UsernamePasswordAuthenticationToken(user, null, user.getAuthorities()));
         ServiceRecordService records = ctx.getBean(ServiceRecordService.class);
         long station = ctx.getBean(OrgDirectory.class).visibleUnits(OrgUnitType.STATION).get(0).id();
-        long record = records.create(new RecordForm(station, null, ServiceKind.COMMUNITY_ACTIVITY, null, "基准测试",
+        long record = records.create(new RecordForm(station, null, ServiceKind.COMMUNITY_SERVICE, null, "基准测试",
                 LocalDate.now(), null, null, null, false, false, null, 10, null, null, List.of())).id();
         List<byte[]> photos = new ArrayList<>();
         long salt = System.nanoTime();

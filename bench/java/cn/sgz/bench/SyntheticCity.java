@@ -1,6 +1,6 @@
 package cn.sgz.bench;
 
-import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import cn.sgz.evidence.internal.ImageHashes;
 import cn.sgz.evidence.internal.ImageHashes.Fingerprint;
 import cn.sgz.progress.LedgerFactSource;
@@ -73,8 +73,8 @@ final class SyntheticCity {
 
     /** A recipient's ledger domain: service_record domain name and the catalog's name for it. */
     private static final String[] RECORD_DOMAINS = {"SOCIAL_ASSISTANCE", "ELDERLY", "CHILDREN", "DISABILITY", "OTHER"};
-    private static final ServiceDomain[] LEDGER_DOMAINS = {ServiceDomain.SOCIAL_ASSISTANCE, ServiceDomain.ELDERLY,
-            ServiceDomain.CHILD, ServiceDomain.DISABLED, ServiceDomain.OTHER};
+    private static final LedgerDomain[] LEDGER_DOMAINS = {LedgerDomain.SOCIAL_ASSISTANCE, LedgerDomain.ELDERLY,
+            LedgerDomain.CHILD, LedgerDomain.DISABLED, LedgerDomain.OTHER};
     private static final int[] DOMAIN_WEIGHTS = {40, 25, 15, 10, 10};
     private static final String[] REASONS = {"NO_PHOTO", "PHOTO_NO_TIME", "PHOTO_DATE_MISMATCH", "PHOTO_TOO_FAR",
             "NO_SIGN_IN", "DUPLICATE_PHOTO"};
@@ -235,13 +235,13 @@ final class SyntheticCity {
     LedgerFactSource ledger() {
         return new LedgerFactSource() {
             @Override
-            public Map<Long, Set<Long>> population(Collection<Long> stationIds, ServiceDomain domain, String subtype,
+            public Map<Long, Set<Long>> population(Collection<Long> stationIds, LedgerDomain domain, String subtype,
                                                    LocalDate asOf) {
                 Map<Long, Set<Long>> result = new HashMap<>();
                 for (long s : stationIds) {
                     Set<Long> people = new HashSet<>();
                     for (int n = 0; n < RECIPIENTS_PER_STATION; n++) {
-                        if (domain == null || domain == ServiceDomain.ALL || LEDGER_DOMAINS[domainOf(n)] == domain) {
+                        if (domain == null || domain == LedgerDomain.ALL || LEDGER_DOMAINS[domainOf(n)] == domain) {
                             people.add(recipientId(s, n));
                         }
                     }

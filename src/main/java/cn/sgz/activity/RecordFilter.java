@@ -1,6 +1,7 @@
 package cn.sgz.activity;
 
 import cn.sgz.evidence.QualificationStatus;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 
 /** List filters; all optional. {@code mine} limits to records the current user wrote. */

@@ -1,5 +1,7 @@
 package cn.sgz.activity;
 
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,7 +10,7 @@ public record RecordForm(
         Long orgUnitId,
         Long projectId,
         ServiceKind kind,
-        ServiceDomain domain,
+        ServiceField domain,
         String title,
         LocalDate serviceDate,
         String startTime,

@@ -6,6 +6,7 @@ import cn.sgz.evidence.ReasonCode;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;

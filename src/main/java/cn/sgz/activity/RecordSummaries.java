@@ -1,5 +1,7 @@
 package cn.sgz.activity;
 
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,7 +24,7 @@ public class RecordSummaries {
             long id,
             long stationId,
             ServiceKind kind,
-            ServiceDomain domain,
+            ServiceField domain,
             String title,
             LocalDate serviceDate,
             int participantCount,
@@ -40,7 +42,7 @@ public class RecordSummaries {
     }
 
     /** Service records of one kind at a station in a period: how many count, how many do not, people taking part. */
-    public record KindCount(ServiceKind kind, ServiceDomain domain, long counted, long excluded, long participants) {}
+    public record KindCount(ServiceKind kind, ServiceField domain, long counted, long excluded, long participants) {}
 
     /**
      * What a station did in a period, for periodic reports: records by kind (active ones; voided records
@@ -68,7 +70,7 @@ public class RecordSummaries {
                 .param("to", to)
                 .query((rs, n) -> new KindCount(
                         ServiceKind.valueOf(rs.getString("kind")),
-                        ServiceDomain.valueOf(rs.getString("domain")),
+                        ServiceField.valueOf(rs.getString("domain")),
                         rs.getLong("counted"),
                         rs.getLong("excluded"),
                         rs.getLong("participants")))
@@ -127,7 +129,7 @@ public class RecordSummaries {
                             rs.getLong("id"),
                             rs.getLong("station_id"),
                             ServiceKind.valueOf(rs.getString("kind")),
-                            ServiceDomain.valueOf(rs.getString("domain")),
+                            ServiceField.valueOf(rs.getString("domain")),
                             rs.getString("title"),
                             rs.getObject("service_date", LocalDate.class),
                             rs.getInt("participant_count"),

@@ -27,6 +27,7 @@ import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.PhoneNumbers;
+import cn.sgz.shared.vocabulary.ServiceField;
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -342,7 +343,7 @@ public class ServiceRecordService {
                 .map(e -> new EvidenceFacts.Attendee(e.id(), e.name(), e.phone()))
                 .toList();
         EvidenceFacts facts = new EvidenceFacts(
-                r.kind().name(),
+                r.kind(),
                 r.serviceDate(),
                 r.siteLatitude(),
                 r.siteLongitude(),
@@ -445,7 +446,7 @@ public class ServiceRecordService {
             lat = station.latitude();
             lon = station.longitude();
         }
-        ServiceDomain domain = f.domain() == null ? f.kind().defaultDomain() : f.domain();
+        ServiceField domain = f.domain() == null ? f.kind().defaultField() : f.domain();
         if (title.isEmpty()) {
             title = f.kind().label();
         }

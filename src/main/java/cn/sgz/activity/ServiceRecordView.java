@@ -2,6 +2,8 @@ package cn.sgz.activity;
 
 import cn.sgz.evidence.Qualification;
 import cn.sgz.evidence.QualificationStatus;
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -16,7 +18,7 @@ public record ServiceRecordView(
         String orgPath,
         Long projectId,
         ServiceKind kind,
-        ServiceDomain domain,
+        ServiceField domain,
         String title,
         LocalDate serviceDate,
         String startTime,

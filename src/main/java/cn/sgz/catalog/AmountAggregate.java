@@ -1,5 +1,7 @@
 package cn.sgz.catalog;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /**
  * How an AMOUNT indicator combines amounts: total, every event at least the target, at least
  * {@code eventsMin} events of at least the target each (smaller events allowed too), or average per entity.

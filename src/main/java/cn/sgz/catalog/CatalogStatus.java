@@ -1,5 +1,7 @@
 package cn.sgz.catalog;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** A catalog version is edited as a draft and used by projects once published. */
 public enum CatalogStatus implements Labelled {
     DRAFT("草稿"),

@@ -1,5 +1,7 @@
 package cn.sgz.catalog;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /**
  * What an ENTITY_COUNT counts in each sub-period: entities that exist and were begun or active within it
  * (“建立社区社会组织≥1个”, the default), or only entities begun within it (“每月新增/开展一个慈善项目”).

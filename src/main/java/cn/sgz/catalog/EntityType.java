@@ -1,5 +1,7 @@
 package cn.sgz.catalog;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** Things ENTITY_COUNT, COVERAGE and AMOUNT indicators count or sum, kept by the recipient, community and charity modules. */
 public enum EntityType implements Labelled {
     FOLLOW_UP_ROSTER("跟踪回访人员台账"),

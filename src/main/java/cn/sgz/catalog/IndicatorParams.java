@@ -1,5 +1,7 @@
 package cn.sgz.catalog;
 
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +28,8 @@ import java.util.Map;
  *                indicators”); they take the place of the single values above for a project of that tier
  */
 public record IndicatorParams(
-        List<RecordKind> recordKinds,
-        ServiceDomain domain,
+        List<ServiceKind> recordKinds,
+        LedgerDomain domain,
         String subtype,
         EntityType entityType,
         Integer sessionsEach,
@@ -43,8 +45,8 @@ public record IndicatorParams(
 
     /** The parameters with single values only (no per-tier values). */
     public IndicatorParams(
-            List<RecordKind> recordKinds,
-            ServiceDomain domain,
+            List<ServiceKind> recordKinds,
+            LedgerDomain domain,
             String subtype,
             EntityType entityType,
             Integer sessionsEach,
@@ -75,8 +77,8 @@ public record IndicatorParams(
 
     /** The parameters without a count mode or an event minimum (most indicators). */
     public IndicatorParams(
-            List<RecordKind> recordKinds,
-            ServiceDomain domain,
+            List<ServiceKind> recordKinds,
+            LedgerDomain domain,
             String subtype,
             EntityType entityType,
             Integer sessionsEach,

@@ -1,5 +1,7 @@
 package cn.sgz.catalog;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** 必选任务 or 自选任务. */
 public enum ItemCategory implements Labelled {
     MANDATORY("必选"),

@@ -1,5 +1,6 @@
 package cn.sgz.catalog;
 
+import cn.sgz.evidence.EvidencePolicy;
 import java.time.LocalDate;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package cn.sgz.catalog;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** The ten indicator rule kinds of DESIGN.md, plus CHECKLIST for standards that are a judgement. */
 public enum RuleKind implements Labelled {
     ACTIVITY_COUNT("活动次数"),

@@ -1,5 +1,7 @@
 package cn.sgz.catalog;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** The sub-period an indicator's target applies to: per month, quarter, half year, year, or the whole project period. */
 public enum SubPeriod implements Labelled {
     MONTH("每月"),

@@ -2,6 +2,7 @@ package cn.sgz.evidence;
 
 import cn.sgz.evidence.Qualification.Reason;
 import cn.sgz.shared.PhoneNumbers;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +25,8 @@ public final class QualificationRules {
         List<PhotoView> photos = f.photos().stream().filter(p -> !p.removed()).toList();
         List<PhotoView> scene =
                 photos.stream().filter(p -> p.purpose() == PhotoPurpose.SCENE).toList();
-        boolean photoNeeded = policy.applies(EvidenceCheck.PHOTO_REQUIRED)
-                && !policy.photoExemptKinds().contains(f.kind());
+        boolean photoNeeded =
+                policy.applies(EvidenceCheck.PHOTO_REQUIRED) && f.kind().proof() != ServiceKind.Proof.NONE;
         if (photoNeeded && scene.isEmpty()) {
             reasons.add(new Reason(ReasonCode.NO_PHOTO, null, null, "本记录还没有现场照片"));
         }
@@ -36,7 +37,7 @@ public final class QualificationRules {
                 } else {
                     LocalDate taken = p.capturedAt().atZoneSameInstant(ZONE).toLocalDate();
                     long days = Math.abs(ChronoUnit.DAYS.between(f.serviceDate(), taken));
-                    if (days > policy.graceDays()) {
+                    if (days > policy.captureGraceDays()) {
                         reasons.add(new Reason(
                                 ReasonCode.PHOTO_DATE_MISMATCH,
                                 p.id(),
@@ -46,6 +47,7 @@ public final class QualificationRules {
                 }
             }
             if (policy.applies(EvidenceCheck.PHOTO_PLACE)
+                    && policy.maxDistanceMeters() != null
                     && p.hasPosition()
                     && f.siteLatitude() != null
                     && f.siteLongitude() != null) {
@@ -87,16 +89,6 @@ public final class QualificationRules {
                                         + (a.phone() == null || a.phone().isBlank() ? "未填电话" : "的电话不正确")));
                     }
                 }
-            }
-            if (policy.applies(EvidenceCheck.MIN_ATTENDEES)
-                    && policy.minAttendees() > 0
-                    && !f.attendees().isEmpty()
-                    && f.attendees().size() < policy.minAttendees()) {
-                reasons.add(new Reason(
-                        ReasonCode.BELOW_MIN_ATTENDEES,
-                        null,
-                        null,
-                        "签到 " + f.attendees().size() + " 人，要求不少于 " + policy.minAttendees() + " 人"));
             }
         }
         if (f.distributesGoods()

@@ -1,6 +1,6 @@
 package cn.sgz.progress;
 
-import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -9,14 +9,14 @@ import java.util.List;
 public interface CaseworkFactSource {
 
     /** Cases in a domain (ALL or null: any) with the dates of their qualifying sessions in [from, to]. */
-    List<CaseFact> cases(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to);
+    List<CaseFact> cases(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to);
 
     /**
      * Groups in a domain with their sessions in [from, to]: date, attendees, and whether the session's record
      * counts on its evidence. The attendee minimum is not applied here: the engine applies the indicator's
      * (or the evaluated project's) minimum at compute time.
      */
-    List<GroupFact> groups(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to);
+    List<GroupFact> groups(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to);
 
     /** Exemplary cases/groups confirmed by the bureau, per station, confirmed in [from, to]. */
     List<ExemplaryFact> exemplary(Collection<Long> stationIds, LocalDate from, LocalDate to);
@@ -29,5 +29,5 @@ public interface CaseworkFactSource {
     record SessionFact(LocalDate date, int attendees, boolean counts) {}
 
     /** A confirmed exemplary case or group; {@code domain} is that of the case or group (null: unknown). */
-    record ExemplaryFact(long stationId, long id, String title, LocalDate confirmedOn, ServiceDomain domain) {}
+    record ExemplaryFact(long stationId, long id, String title, LocalDate confirmedOn, LedgerDomain domain) {}
 }

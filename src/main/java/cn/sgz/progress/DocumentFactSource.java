@@ -1,6 +1,6 @@
 package cn.sgz.progress;
 
-import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
@@ -24,7 +24,7 @@ public interface DocumentFactSource {
      * domain (station rules, plans) answer the same as without one.
      */
     default Map<Long, Set<String>> documents(
-            Collection<Long> stationIds, Collection<String> names, ServiceDomain domain) {
+            Collection<Long> stationIds, Collection<String> names, LedgerDomain domain) {
         return documents(stationIds, names);
     }
 }

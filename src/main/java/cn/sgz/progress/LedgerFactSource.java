@@ -1,6 +1,6 @@
 package cn.sgz.progress;
 
-import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.Set;
 public interface LedgerFactSource {
 
     /** Active recipients per station in a ledger category (ALL or null: everyone), optional subtype. */
-    Map<Long, Set<Long>> population(Collection<Long> stationIds, ServiceDomain domain, String subtype, LocalDate asOf);
+    Map<Long, Set<Long>> population(Collection<Long> stationIds, LedgerDomain domain, String subtype, LocalDate asOf);
 
     /** People on the follow-up roster (跟踪回访台账) per station. */
     Map<Long, Set<Long>> followUpRoster(Collection<Long> stationIds, LocalDate asOf);

@@ -1,7 +1,7 @@
 package cn.sgz.progress;
 
-import cn.sgz.catalog.RecordKind;
-import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
@@ -23,7 +23,7 @@ public interface RecordFactSource {
      * asks for the kinds its indicators count, so the scan reads no more than they need.
      */
     default List<MonthlyCount> monthlyCounts(
-            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to) {
+            Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to) {
         return monthlyCounts(stationIds, from, to).stream()
                 .filter(c -> kinds.contains(c.kind()))
                 .toList();
@@ -31,24 +31,24 @@ public interface RecordFactSource {
 
     /** Qualifying records per station, served person, kind and month, for per-person and coverage rules. */
     List<RecipientMonthlyCount> recipientMonthlyCounts(
-            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to);
+            Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to);
 
     /**
      * Every record behind a figure, counting or excluded, with the reasons it does not count; voided
      * records are left out. A null or ALL domain means records of any domain.
      */
-    List<RecordRef> records(long stationId, Set<RecordKind> kinds, ServiceDomain domain, LocalDate from, LocalDate to);
+    List<RecordRef> records(long stationId, Set<ServiceKind> kinds, LedgerDomain domain, LocalDate from, LocalDate to);
 
-    record MonthlyCount(long stationId, RecordKind kind, ServiceDomain domain, YearMonth month, long count) {}
+    record MonthlyCount(long stationId, ServiceKind kind, LedgerDomain domain, YearMonth month, long count) {}
 
-    record RecipientMonthlyCount(long stationId, long recipientId, RecordKind kind, YearMonth month, long count) {}
+    record RecipientMonthlyCount(long stationId, long recipientId, ServiceKind kind, YearMonth month, long count) {}
 
     /** A record in a drill-down: what it is, whether it counts, and why not. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "RecordFactRef")
     record RecordRef(
             long id,
             LocalDate date,
-            RecordKind kind,
+            ServiceKind kind,
             String title,
             boolean counts,
             List<String> reasons,

@@ -5,6 +5,6 @@
  * no source, and its indicators say “数据来源尚未接入” instead of a fake zero.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"catalog", "org", "shared"},
+        allowedDependencies = {"catalog", "evidence", "org", "shared"},
         displayName = "指标进度")
 package cn.sgz.progress;

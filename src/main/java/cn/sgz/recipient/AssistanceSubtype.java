@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** 社会救助对象 subtypes. */
 public enum AssistanceSubtype implements Labelled {
     DIBAO("低保"),

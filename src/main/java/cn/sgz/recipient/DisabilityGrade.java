@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** 残疾等级: 一级 is the most severe. */
 public enum DisabilityGrade implements Labelled {
     GRADE_1("一级"),

@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** 残疾类别 as on the 残疾人证. */
 public enum DisabilityType implements Labelled {
     VISUAL("视力残疾"),

@@ -1,5 +1,6 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
 import java.time.LocalDate;
 
 /**

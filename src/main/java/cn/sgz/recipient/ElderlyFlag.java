@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** The eight classes of 困难老人 (留守/高龄/空巢/特困/独居/失能/重残/计划生育特殊家庭). */
 public enum ElderlyFlag implements Labelled {
     LEFT_BEHIND("留守"),

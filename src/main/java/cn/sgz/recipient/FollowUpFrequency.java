@@ -1,5 +1,6 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
 import java.time.LocalDate;
 
 /** How often a person on the follow-up roster must be visited or called; periods are calendar periods. */

@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** 回访方式: 上门 or 电话. */
 public enum FollowUpMethod implements Labelled {
     VISIT("上门回访"),

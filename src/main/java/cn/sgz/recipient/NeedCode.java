@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** The needs checklist of a home assessment; aggregated into the station's needs list (需求清单). */
 public enum NeedCode implements Labelled {
     DAILY_CARE("生活照料"),

@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** The groups the seed catalogs keep a ledger for; a person may belong to several. */
 public enum RecipientCategory implements Labelled {
     SOCIAL_ASSISTANCE("社会救助对象"),

@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** Where a person stands on the ledger; every change is kept in the status history. */
 public enum RecipientStatus implements Labelled {
     ACTIVE("在册"),

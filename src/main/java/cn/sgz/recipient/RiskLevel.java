@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** 风险等级. */
 public enum RiskLevel implements Labelled {
     LOW("低"),

@@ -1,5 +1,7 @@
 package cn.sgz.recipient;
 
+import cn.sgz.shared.vocabulary.Labelled;
+
 /** 残疾人两项补贴 (困难残疾人生活补贴、重度残疾人护理补贴) status. */
 public enum SubsidyStatus implements Labelled {
     RECEIVING("已享受"),

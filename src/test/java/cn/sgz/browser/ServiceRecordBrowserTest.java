@@ -149,7 +149,7 @@ class ServiceRecordBrowserTest extends BrowserTestSupport {
         LocalDate today = ChinaTime.today();
         String title = "浏览器测试室内活动" + System.nanoTime();
 
-        long id = createRecord(page, "COMMUNITY_ACTIVITY", title, today, true);
+        long id = createRecord(page, "COMMUNITY_SERVICE", title, today, true);
         uploadPhoto(page, writePhoto("IMG_activity.jpg", stationPhoto(today)));
         assertThat(page.locator("#record-fields")).containsText("室内");
         assertThat(page.locator("#sign-ins h2")).containsText("室内活动必填");

@@ -4,10 +4,10 @@ import static cn.sgz.casework.CaseworkApi.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sgz.SgzTest;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.org.TestLogin;
 import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.DocumentFactSource;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -396,7 +396,7 @@ class CaseworkApiTest {
         // the engine's facts: two sessions today, both counting on their evidence; the attendee minimum is not
         // applied here but by the engine, with the indicator's or the evaluated project's minimum (issue #12)
         List<CaseworkFactSource.GroupFact> facts =
-                caseFacts.groups(List.of(station), ServiceDomain.ELDERLY, CaseworkApi.today(), CaseworkApi.today());
+                caseFacts.groups(List.of(station), LedgerDomain.ELDERLY, CaseworkApi.today(), CaseworkApi.today());
         CaseworkFactSource.GroupFact fact =
                 facts.stream().filter(f -> f.groupId() == id).findFirst().orElseThrow();
         assertThat(fact.sessions())
@@ -405,7 +405,7 @@ class CaseworkApiTest {
         assertThat(fact.sessions())
                 .filteredOn(CaseworkFactSource.SessionFact::counts)
                 .hasSize(2);
-        assertThat(caseFacts.groups(List.of(station), ServiceDomain.CHILD, CaseworkApi.today(), CaseworkApi.today()))
+        assertThat(caseFacts.groups(List.of(station), LedgerDomain.CHILD, CaseworkApi.today(), CaseworkApi.today()))
                 .noneMatch(f -> f.groupId() == id);
     }
 
@@ -415,15 +415,15 @@ class CaseworkApiTest {
         long station = api.station("demo_worker");
         LocalDate today = CaseworkApi.today();
         CaseworkFactSource.CaseFact fact =
-                caseFacts.cases(List.of(station), ServiceDomain.SOCIAL_ASSISTANCE, today, today).stream()
+                caseFacts.cases(List.of(station), LedgerDomain.SOCIAL_ASSISTANCE, today, today).stream()
                         .filter(f -> f.caseId() == id)
                         .findFirst()
                         .orElseThrow();
         assertThat(fact.stationId()).isEqualTo(station);
         assertThat(fact.sessionDates()).hasSize(5).containsOnly(today);
-        assertThat(caseFacts.cases(List.of(station), ServiceDomain.ELDERLY, today, today))
+        assertThat(caseFacts.cases(List.of(station), LedgerDomain.ELDERLY, today, today))
                 .noneMatch(f -> f.caseId() == id);
-        assertThat(caseFacts.cases(List.of(station), ServiceDomain.ALL, today.minusDays(1), today.minusDays(1)).stream()
+        assertThat(caseFacts.cases(List.of(station), LedgerDomain.ALL, today.minusDays(1), today.minusDays(1)).stream()
                         .filter(f -> f.caseId() == id)
                         .findFirst()
                         .orElseThrow()
@@ -470,7 +470,7 @@ class CaseworkApiTest {
         assertThat(caseFacts.exemplary(List.of(station), today, today))
                 .anyMatch(x -> x.id() == eid
                         && x.confirmedOn().equals(today)
-                        && x.domain() == ServiceDomain.SOCIAL_ASSISTANCE); // the case's domain
+                        && x.domain() == LedgerDomain.SOCIAL_ASSISTANCE); // the case's domain
         assertThat(error(
                         api.send(
                                 "demo_bureau", "POST", "/api/v1/exemplary/" + eid + "/decline", Map.of("reason", "重复")),

@@ -239,13 +239,18 @@ class RecipientApiTest {
         long a = createOk("demo_worker", leftBehind);
         long b = createOk("demo_worker", migrant);
         var all = ledgerFacts
-                .population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD, null, ChinaTime.today())
+                .population(List.of(station), cn.sgz.shared.vocabulary.LedgerDomain.CHILD, null, ChinaTime.today())
                 .get(station);
         var named = ledgerFacts
-                .population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD, "留守儿童和困境儿童", ChinaTime.today())
+                .population(
+                        List.of(station), cn.sgz.shared.vocabulary.LedgerDomain.CHILD, "留守儿童和困境儿童", ChinaTime.today())
                 .get(station);
         var everyKind = ledgerFacts
-                .population(List.of(station), cn.sgz.catalog.ServiceDomain.CHILD, "留守儿童、流动儿童和困境儿童", ChinaTime.today())
+                .population(
+                        List.of(station),
+                        cn.sgz.shared.vocabulary.LedgerDomain.CHILD,
+                        "留守儿童、流动儿童和困境儿童",
+                        ChinaTime.today())
                 .get(station);
         assertThat(all).contains(a, b);
         assertThat(named).contains(a).doesNotContain(b);

@@ -1,7 +1,6 @@
 package cn.sgz.activity.internal;
 
 import cn.sgz.activity.RecordForm;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.evidence.DeviceCapture;
@@ -12,6 +11,7 @@ import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -65,13 +65,13 @@ class DemoActivityData implements ApplicationRunner {
                     1,
                     "入户回访，了解老人身体和用药情况，协助申请临时救助。"),
             new Plan(ServiceKind.HOME_ASSESSMENT, "困难老人入户需求评估", "居民家中", false, false, 1, "填写入户调查记录表，评估居住环境、健康状况和照护需求。"),
-            new Plan(ServiceKind.POLICY_PUBLICITY, "社会救助政策宣传进社区", "社区广场", false, false, 35, "发放宣传折页，现场解答低保、特困供养政策咨询。"),
-            new Plan(ServiceKind.COMMUNITY_ACTIVITY, "“邻里守望”主题活动", "社区活动室", true, false, 18, "组织居民开展邻里互助交流，建立互助小组。"),
-            new Plan(ServiceKind.RESOURCE_LINKING, "链接爱心企业助学资源", "社工站", false, false, 3, "对接爱心企业，为困境儿童争取助学金。"),
-            new Plan(ServiceKind.CARE_SUPPORT, "留守儿童暑期关爱", "社区儿童之家", false, false, 12, "开展作业辅导和安全教育。"),
+            new Plan(ServiceKind.POLICY_SERVICE, "社会救助政策宣传进社区", "社区广场", false, false, 35, "发放宣传折页，现场解答低保、特困供养政策咨询。"),
+            new Plan(ServiceKind.COMMUNITY_SERVICE, "“邻里守望”主题活动", "社区活动室", true, false, 18, "组织居民开展邻里互助交流，建立互助小组。"),
+            new Plan(ServiceKind.RESOURCE_LINK, "链接爱心企业助学资源", "社工站", false, false, 3, "对接爱心企业，为困境儿童争取助学金。"),
+            new Plan(ServiceKind.CARE_SERVICE, "留守儿童暑期关爱", "社区儿童之家", false, false, 12, "开展作业辅导和安全教育。"),
             new Plan(ServiceKind.CHARITY_RELIEF, "困难家庭慰问品发放", "社区服务站", false, true, 8, "向困难家庭发放米面油以外的生活用品。"),
             new Plan(ServiceKind.TRAINING, "志愿者服务技能培训", "社工站会议室", true, false, 20, "培训志愿者入户探访礼仪与安全注意事项。"),
-            new Plan(ServiceKind.CONSULTATION, "小区停车难议事协商会", "社区议事厅", true, false, 15, "组织居民代表、物业协商停车位划分方案。"),
+            new Plan(ServiceKind.CONSULTATION_MEETING, "小区停车难议事协商会", "社区议事厅", true, false, 15, "组织居民代表、物业协商停车位划分方案。"),
             new Plan(ServiceKind.FOLLOW_UP_PHONE, "电话回访独居老人", "社工站", false, false, 1, "电话了解老人近况，提醒按时服药。"),
             new Plan(ServiceKind.VOLUNTEER_ACTIVITY, "环境清洁志愿服务", "小区公共区域", false, false, 16, "组织志愿者清理楼道杂物。"),
             new Plan(ServiceKind.NEEDS_SURVEY, "困难群众需求信息摸排", "居民家中", false, false, 6, "逐户摸排困难群众需求，录入需求清单。"),

@@ -1,7 +1,6 @@
 package cn.sgz.activity.internal;
 
 import cn.sgz.activity.RecordFilter;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.evidence.DeviceCapture;
@@ -13,6 +12,7 @@ import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.io.ByteArrayInputStream;
 import java.time.ZoneOffset;
 import java.util.List;

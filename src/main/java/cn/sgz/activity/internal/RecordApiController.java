@@ -4,8 +4,6 @@ import cn.sgz.activity.ReceiptView;
 import cn.sgz.activity.RecipientPicker;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.RecordForm;
-import cn.sgz.activity.ServiceDomain;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordService.RecordDetail;
 import cn.sgz.activity.ServiceRecordView;
@@ -16,6 +14,8 @@ import cn.sgz.evidence.PhotoSource;
 import cn.sgz.evidence.QualificationStatus;
 import cn.sgz.evidence.UploadResult;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -87,11 +87,17 @@ class RecordApiController {
                                 k.label(),
                                 "gathering",
                                 k.gathering(),
+                                "handsOutGoods",
+                                k.handsOutGoods(),
+                                "proof",
+                                k.proof().name(),
+                                "recordedOnItsOwn",
+                                k.recordedOnItsOwn(),
                                 "defaultDomain",
-                                k.defaultDomain().name()))
+                                k.defaultField().name()))
                         .toList(),
                 "domains",
-                Arrays.stream(ServiceDomain.values())
+                Arrays.stream(ServiceField.values())
                         .map(d -> Map.of("code", d.name(), "label", d.label()))
                         .toList());
     }

@@ -1,9 +1,9 @@
 package cn.sgz.activity.internal;
 
 import cn.sgz.activity.RecordForm;
-import cn.sgz.activity.ServiceDomain;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ public class RecordFormData {
     private Long orgUnitId;
     private Long projectId;
     private ServiceKind kind;
-    private ServiceDomain domain;
+    private ServiceField domain;
     private String title;
 
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -124,11 +124,11 @@ public class RecordFormData {
         kind = v;
     }
 
-    public ServiceDomain getDomain() {
+    public ServiceField getDomain() {
         return domain;
     }
 
-    public void setDomain(ServiceDomain v) {
+    public void setDomain(ServiceField v) {
         domain = v;
     }
 

@@ -4,8 +4,6 @@ import cn.sgz.activity.ReceiptView;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.RecordForm;
 import cn.sgz.activity.RecordStatus;
-import cn.sgz.activity.ServiceDomain;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.activity.SignInEntryView;
 import cn.sgz.evidence.Qualification;
@@ -13,6 +11,8 @@ import cn.sgz.evidence.QualificationStatus;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.org.Scope;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -42,7 +42,7 @@ public class RecordStore {
             String orgPath,
             RecordForm form,
             ServiceKind kind,
-            ServiceDomain domain,
+            ServiceField domain,
             String title,
             Double siteLat,
             Double siteLon,
@@ -406,7 +406,7 @@ public class RecordStore {
                 rs.getString("org_path"),
                 (Long) rs.getObject("project_id"),
                 ServiceKind.valueOf(rs.getString("kind")),
-                ServiceDomain.valueOf(rs.getString("domain")),
+                ServiceField.valueOf(rs.getString("domain")),
                 rs.getString("title"),
                 rs.getObject("service_date", java.time.LocalDate.class),
                 rs.getString("start_time"),

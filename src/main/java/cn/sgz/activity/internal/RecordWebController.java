@@ -1,8 +1,6 @@
 package cn.sgz.activity.internal;
 
 import cn.sgz.activity.RecordFilter;
-import cn.sgz.activity.ServiceDomain;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.evidence.EvidenceService;
@@ -17,6 +15,8 @@ import cn.sgz.org.ScopeService;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import cn.sgz.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -116,7 +116,7 @@ class RecordWebController {
                 java.util.Arrays.stream(ServiceKind.values())
                         .filter(k -> k.recordedOnItsOwn() || k == form.getKind())
                         .toList());
-        model.addAttribute("domains", ServiceDomain.values());
+        model.addAttribute("domains", ServiceField.values());
         model.addAttribute("projects", projects.visible());
         return "activity/form";
     }

@@ -1,10 +1,10 @@
 package cn.sgz.activity.internal;
 
-import cn.sgz.activity.ServiceDomain;
-import cn.sgz.activity.ServiceKind;
-import cn.sgz.catalog.RecordKind;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.progress.RecordFactSource;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -26,30 +26,18 @@ import org.springframework.stereotype.Component;
 @Component
 class ServiceRecordFacts implements RecordFactSource {
 
-    /** How each kind of service record counts in the catalogs' terms; OTHER counts for no specific kind. */
-    static final Map<ServiceKind, RecordKind> KINDS = new EnumMap<>(ServiceKind.class);
+    /**
+     * Records and indicators speak the same {@link ServiceKind}s (one vocabulary); {@link ServiceKind#OTHER} counts
+     * for no specific kind.
+     */
+    static final Map<ServiceKind, ServiceKind> KINDS = new EnumMap<>(ServiceKind.class);
 
     static {
-        KINDS.put(ServiceKind.RESOURCE_LINKING, RecordKind.RESOURCE_LINK);
-        KINDS.put(ServiceKind.CARE_SUPPORT, RecordKind.CARE_SERVICE);
-        KINDS.put(ServiceKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_VISIT);
-        KINDS.put(ServiceKind.FOLLOW_UP_PHONE, RecordKind.FOLLOW_UP_PHONE);
-        KINDS.put(ServiceKind.HOME_ASSESSMENT, RecordKind.HOME_ASSESSMENT);
-        KINDS.put(ServiceKind.POLICY_PUBLICITY, RecordKind.POLICY_SERVICE);
-        KINDS.put(ServiceKind.COMMUNITY_ACTIVITY, RecordKind.COMMUNITY_SERVICE);
-        KINDS.put(ServiceKind.TRAINING, RecordKind.TRAINING);
-        KINDS.put(ServiceKind.SUPERVISION, RecordKind.SUPERVISION);
-        KINDS.put(ServiceKind.CONSULTATION, RecordKind.CONSULTATION_MEETING);
-        KINDS.put(ServiceKind.NEEDS_SURVEY, RecordKind.NEEDS_SURVEY);
-        KINDS.put(ServiceKind.CHARITY_PROMOTION, RecordKind.CHARITY_PROMOTION);
-        KINDS.put(ServiceKind.CHARITY_RELIEF, RecordKind.CHARITY_RELIEF);
-        KINDS.put(ServiceKind.VOLUNTEER_ACTIVITY, RecordKind.VOLUNTEER_ACTIVITY);
-        KINDS.put(ServiceKind.PSYCHOSOCIAL_SUPPORT, RecordKind.PSYCHOSOCIAL);
-        KINDS.put(ServiceKind.MATERIAL_AID, RecordKind.MATERIAL_AID);
-        KINDS.put(ServiceKind.ORG_GUIDANCE, RecordKind.ORG_GUIDANCE);
-        KINDS.put(ServiceKind.ORG_ACTIVITY, RecordKind.ORG_ACTIVITY);
-        KINDS.put(ServiceKind.CASE_SESSION, RecordKind.CASE_SESSION);
-        KINDS.put(ServiceKind.GROUP_SESSION, RecordKind.GROUP_SESSION);
+        for (ServiceKind k : ServiceKind.values()) {
+            if (k.countable()) {
+                KINDS.put(k, k);
+            }
+        }
     }
 
     private final JdbcClient jdbc;
@@ -73,7 +61,7 @@ class ServiceRecordFacts implements RecordFactSource {
      */
     @Override
     public List<MonthlyCount> monthlyCounts(
-            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to) {
+            Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to) {
         List<String> activityKinds = kinds == null
                 ? List.of()
                 : KINDS.entrySet().stream()
@@ -93,13 +81,13 @@ class ServiceRecordFacts implements RecordFactSource {
                                 + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
                                 + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), EXTRACT(MONTH FROM service_date)")
                 .query((rs, i) -> {
-                    RecordKind kind = KINDS.get(ServiceKind.valueOf(rs.getString(2)));
+                    ServiceKind kind = KINDS.get(ServiceKind.valueOf(rs.getString(2)));
                     return kind == null
                             ? null
                             : new MonthlyCount(
                                     rs.getLong(1),
                                     kind,
-                                    domainOf(ServiceDomain.valueOf(rs.getString(3))),
+                                    domainOf(ServiceField.valueOf(rs.getString(3))),
                                     YearMonth.of(rs.getInt(4), rs.getInt(5)),
                                     rs.getLong(6));
                 })
@@ -111,7 +99,7 @@ class ServiceRecordFacts implements RecordFactSource {
 
     @Override
     public List<RecipientMonthlyCount> recipientMonthlyCounts(
-            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to) {
+            Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to) {
         List<String> activityKinds = KINDS.entrySet().stream()
                 .filter(e -> kinds.contains(e.getValue()))
                 .map(e -> e.getKey().name())
@@ -139,11 +127,11 @@ class ServiceRecordFacts implements RecordFactSource {
         return result;
     }
 
-    private record RecipientKey(long station, long recipient, RecordKind kind, YearMonth month) {}
+    private record RecipientKey(long station, long recipient, ServiceKind kind, YearMonth month) {}
 
     @Override
     public List<RecordRef> records(
-            long stationId, Set<RecordKind> kinds, cn.sgz.catalog.ServiceDomain domain, LocalDate from, LocalDate to) {
+            long stationId, Set<ServiceKind> kinds, LedgerDomain domain, LocalDate from, LocalDate to) {
         List<String> activityKinds = KINDS.entrySet().stream()
                 .filter(e -> kinds.isEmpty() || kinds.contains(e.getValue()))
                 .map(e -> e.getKey().name())
@@ -160,8 +148,8 @@ class ServiceRecordFacts implements RecordFactSource {
                         + "AND service_date BETWEEN ? AND ? AND status = 'ACTIVE' ORDER BY service_date, id")
                 .params(params)
                 .query((rs, i) -> {
-                    cn.sgz.catalog.ServiceDomain d = domainOf(ServiceDomain.valueOf(rs.getString(4)));
-                    if (domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL && domain != d) {
+                    LedgerDomain d = domainOf(ServiceField.valueOf(rs.getString(4)));
+                    if (domain != null && domain != LedgerDomain.ALL && domain != d) {
                         return null;
                     }
                     return new RecordRef(
@@ -192,14 +180,8 @@ class ServiceRecordFacts implements RecordFactSource {
         return List.copyOf(rows.values());
     }
 
-    static cn.sgz.catalog.ServiceDomain domainOf(ServiceDomain d) {
-        return switch (d) {
-            case SOCIAL_ASSISTANCE -> cn.sgz.catalog.ServiceDomain.SOCIAL_ASSISTANCE;
-            case ELDERLY -> cn.sgz.catalog.ServiceDomain.ELDERLY;
-            case CHILDREN -> cn.sgz.catalog.ServiceDomain.CHILD;
-            case DISABILITY -> cn.sgz.catalog.ServiceDomain.DISABLED;
-            default -> cn.sgz.catalog.ServiceDomain.OTHER;
-        };
+    static LedgerDomain domainOf(ServiceField d) {
+        return d.ledger();
     }
 
     private static String ids(Collection<Long> ids) {

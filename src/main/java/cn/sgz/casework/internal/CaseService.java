@@ -1,13 +1,11 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.activity.RecipientPicker;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.casework.internal.CaseworkInputs.NewCase;
 import cn.sgz.casework.internal.CaseworkInputs.NewSession;
 import cn.sgz.casework.internal.CaseworkInputs.PhotoFile;
 import cn.sgz.catalog.Project;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.evidence.EvidenceService;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
@@ -19,6 +17,8 @@ import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +100,7 @@ public class CaseService {
         if (client == null) {
             throw BusinessException.field("recipientId", "所选服务对象不存在或不在您的管辖范围内");
         }
-        if (in.domain() == null || in.domain() == ServiceDomain.ALL) {
+        if (in.domain() == null || in.domain() == LedgerDomain.ALL) {
             throw BusinessException.field("domain", "请选择个案所属的服务领域（社会救助对象、困难老人、困境儿童、残疾人或其他困境群体）");
         }
         String title = in.title() == null || in.title().isBlank()

@@ -1,8 +1,8 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.org.Scope;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -37,7 +37,7 @@ public class CaseStore {
             long recipientId,
             String clientName,
             String clientHint,
-            ServiceDomain domain,
+            LedgerDomain domain,
             String title,
             long workerId,
             String workerName,
@@ -99,14 +99,14 @@ public class CaseStore {
     }
 
     /** Cases of stations (no scope: the indicator engine has chosen the stations), optionally one domain. */
-    public List<CaseView> ofStations(List<Long> stationIds, ServiceDomain domain) {
+    public List<CaseView> ofStations(List<Long> stationIds, LedgerDomain domain) {
         if (stationIds.isEmpty()) {
             return List.of();
         }
         String sql = SELECT + "WHERE c.station_id IN (:stations)"
-                + (domain == null || domain == ServiceDomain.ALL ? "" : " AND c.domain = :domain") + " ORDER BY c.id";
+                + (domain == null || domain == LedgerDomain.ALL ? "" : " AND c.domain = :domain") + " ORDER BY c.id";
         var spec = jdbc.sql(sql).param("stations", stationIds);
-        if (domain != null && domain != ServiceDomain.ALL) {
+        if (domain != null && domain != LedgerDomain.ALL) {
             spec = spec.param("domain", domain.name());
         }
         return spec.query(CaseStore::map).list();
@@ -155,9 +155,9 @@ public class CaseStore {
 
     /** The stages the station's cases of the domain (null or ALL: any) have reached. */
     public java.util.Map<Long, java.util.Set<CaseStage>> stagesByStation(
-            java.util.Collection<Long> stationIds, ServiceDomain domain) {
+            java.util.Collection<Long> stationIds, LedgerDomain domain) {
         java.util.Map<Long, java.util.Set<CaseStage>> result = new java.util.HashMap<>();
-        boolean byDomain = domain != null && domain != ServiceDomain.ALL;
+        boolean byDomain = domain != null && domain != LedgerDomain.ALL;
         jdbc.sql("SELECT station_id, stage FROM cw_case WHERE station_id IN (:stations) "
                         + (byDomain ? "AND domain = :domain " : "") + "GROUP BY station_id, stage")
                 .param("stations", stationIds)
@@ -184,7 +184,7 @@ public class CaseStore {
                 rs.getLong("recipient_id"),
                 rs.getString("client_name"),
                 rs.getString("client_hint"),
-                ServiceDomain.valueOf(rs.getString("domain")),
+                LedgerDomain.valueOf(rs.getString("domain")),
                 rs.getString("title"),
                 CaseStage.valueOf(rs.getString("stage")),
                 rs.getLong("worker_id"),

@@ -1,6 +1,6 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -18,7 +18,7 @@ public record CaseView(
         long recipientId,
         String clientName,
         String clientHint,
-        ServiceDomain domain,
+        LedgerDomain domain,
         String title,
         CaseStage stage,
         long workerId,

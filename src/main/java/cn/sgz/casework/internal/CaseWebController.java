@@ -2,11 +2,11 @@ package cn.sgz.casework.internal;
 
 import cn.sgz.activity.RecipientPicker;
 import cn.sgz.activity.ServiceRecordService;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,7 +70,7 @@ class CaseWebController {
             Long stationId,
             String q,
             Long recipientId,
-            ServiceDomain domain,
+            LedgerDomain domain,
             String title,
             Map<String, String> values) {
         Long station = stationId != null ? stationId : access.ownStation();
@@ -88,11 +88,11 @@ class CaseWebController {
         model.addAttribute(
                 "domains",
                 List.of(
-                        ServiceDomain.SOCIAL_ASSISTANCE,
-                        ServiceDomain.ELDERLY,
-                        ServiceDomain.CHILD,
-                        ServiceDomain.DISABLED,
-                        ServiceDomain.OTHER));
+                        LedgerDomain.SOCIAL_ASSISTANCE,
+                        LedgerDomain.ELDERLY,
+                        LedgerDomain.CHILD,
+                        LedgerDomain.DISABLED,
+                        LedgerDomain.OTHER));
         model.addAttribute("domain", domain);
         model.addAttribute("title", title);
         model.addAttribute("specs", FormType.INTAKE.fields());
@@ -104,7 +104,7 @@ class CaseWebController {
     String create(
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) Long recipientId,
-            @RequestParam(required = false) ServiceDomain domain,
+            @RequestParam(required = false) LedgerDomain domain,
             @RequestParam(required = false) String title,
             HttpServletRequest request,
             HttpServletResponse response,

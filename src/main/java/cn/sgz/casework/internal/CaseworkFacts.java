@@ -1,9 +1,9 @@
 package cn.sgz.casework.internal;
 
 import cn.sgz.activity.RecordSummaries.RecordSummary;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.DocumentFactSource;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -63,7 +63,7 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     }
 
     @Override
-    public List<CaseFact> cases(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to) {
+    public List<CaseFact> cases(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to) {
         List<CaseView> all = cases.ofStations(List.copyOf(stationIds), domain);
         Map<Long, List<SessionStore.Row>> byCase =
                 sessions.ofOwners("CASE", all.stream().map(CaseView::id).toList());
@@ -82,7 +82,7 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     }
 
     @Override
-    public List<GroupFact> groups(Collection<Long> stationIds, ServiceDomain domain, LocalDate from, LocalDate to) {
+    public List<GroupFact> groups(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to) {
         List<GroupView> all = groups.ofStations(GroupKind.GROUP, List.copyOf(stationIds), domain);
         Map<Long, List<SessionStore.Row>> byGroup = sessions.ofOwners(
                 GroupKind.GROUP.name(), all.stream().map(GroupView::id).toList());
@@ -113,7 +113,7 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
                         c.view().id(),
                         c.view().title(),
                         c.view().confirmedOn(),
-                        c.domain() == null ? null : ServiceDomain.valueOf(c.domain())))
+                        c.domain() == null ? null : LedgerDomain.valueOf(c.domain())))
                 .toList();
     }
 
@@ -133,7 +133,7 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     /** Forms, sessions and case stages of cases and groups of the domain only (null or ALL: any). */
     @Override
     public Map<Long, Set<String>> documents(
-            Collection<Long> stationIds, Collection<String> names, ServiceDomain domain) {
+            Collection<Long> stationIds, Collection<String> names, LedgerDomain domain) {
         Map<Long, Set<String>> result = new HashMap<>();
         if (stationIds.isEmpty()) {
             return result;

@@ -1,6 +1,6 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 import java.util.Map;
 
@@ -11,10 +11,10 @@ public final class CaseworkInputs {
 
     /** Opening a case is filling in its 接案记录表 for a ledger person. */
     public record NewCase(
-            Long stationId, Long recipientId, ServiceDomain domain, String title, Map<String, String> intake) {}
+            Long stationId, Long recipientId, LedgerDomain domain, String title, Map<String, String> intake) {}
 
     /** Opening a group or community service is filling in its plan. */
-    public record NewGroup(Long stationId, String name, ServiceDomain domain, Map<String, String> plan) {}
+    public record NewGroup(Long stationId, String name, LedgerDomain domain, Map<String, String> plan) {}
 
     /**
      * A session: the service record's date, time and place, the 过程记录表 fields and, optionally, the

@@ -6,13 +6,13 @@ import cn.sgz.casework.internal.CaseworkInputs.NewCase;
 import cn.sgz.casework.internal.CaseworkInputs.NewGroup;
 import cn.sgz.casework.internal.CaseworkInputs.NewSession;
 import cn.sgz.casework.internal.CaseworkInputs.PhotoFile;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.io.ByteArrayInputStream;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -97,25 +97,25 @@ class DemoCaseworkData implements ApplicationRunner {
                 return;
             }
             long a = fullCase(
-                    station, people.get(0), ServiceDomain.ELDERLY, "王奶奶居家安全与情绪支持个案", today.minusDays(56), 5, true);
+                    station, people.get(0), LedgerDomain.ELDERLY, "王奶奶居家安全与情绪支持个案", today.minusDays(56), 5, true);
             closed.add(a);
             fullCase(
                     station,
                     people.get(1),
-                    ServiceDomain.SOCIAL_ASSISTANCE,
+                    LedgerDomain.SOCIAL_ASSISTANCE,
                     "低保户就业能力提升个案",
                     today.minusDays(50),
                     5,
                     true);
-            fullCase(station, people.get(2), ServiceDomain.CHILD, "留守儿童学业支持个案", today.minusDays(60), 1, false);
+            fullCase(station, people.get(2), LedgerDomain.CHILD, "留守儿童学业支持个案", today.minusDays(60), 1, false);
             CaseView fresh = cases.create(new NewCase(
                     station.id(),
                     people.get(3).id(),
-                    ServiceDomain.DISABLED,
+                    LedgerDomain.DISABLED,
                     "残疾人两项补贴申请个案",
                     intake(today.minusDays(5), "申请两项补贴遇到材料困难")));
             cases.saveForm(fresh.id(), FormType.ASSESSMENT, assessment(today.minusDays(3)));
-            evaluatedGroups.add(group(station, "“银龄互助”老年人互助小组", ServiceDomain.ELDERLY, today.minusDays(49), 3, true));
+            evaluatedGroups.add(group(station, "“银龄互助”老年人互助小组", LedgerDomain.ELDERLY, today.minusDays(49), 3, true));
             community(station, today.minusDays(40));
         });
         if (!done || closed.isEmpty()) {
@@ -145,12 +145,12 @@ class DemoCaseworkData implements ApplicationRunner {
             fullCase(
                     station,
                     people.get(0),
-                    ServiceDomain.SOCIAL_ASSISTANCE,
+                    LedgerDomain.SOCIAL_ASSISTANCE,
                     "特困人员社会融入个案",
                     today.minusDays(45),
                     5,
                     false);
-            group(station, "困难家庭亲子沟通小组", ServiceDomain.SOCIAL_ASSISTANCE, today.minusDays(42), 0, false);
+            group(station, "困难家庭亲子沟通小组", LedgerDomain.SOCIAL_ASSISTANCE, today.minusDays(42), 0, false);
         });
         log.info("已载入演示个案、小组、社区服务与成功案例，用时 {} ms", System.currentTimeMillis() - started);
     }
@@ -164,7 +164,7 @@ class DemoCaseworkData implements ApplicationRunner {
     private long fullCase(
             OrgUnitView station,
             RecipientOption client,
-            ServiceDomain domain,
+            LedgerDomain domain,
             String title,
             LocalDate opened,
             int sessions,
@@ -274,7 +274,7 @@ class DemoCaseworkData implements ApplicationRunner {
     private long group(
             OrgUnitView station,
             String name,
-            ServiceDomain domain,
+            LedgerDomain domain,
             LocalDate start,
             int smallSession,
             boolean evaluate) {
@@ -355,7 +355,7 @@ class DemoCaseworkData implements ApplicationRunner {
                 new NewGroup(
                         station.id(),
                         "“邻里守望”社区议事与互助活动",
-                        ServiceDomain.OTHER,
+                        LedgerDomain.OTHER,
                         map(
                                 "planDate",
                                 start,

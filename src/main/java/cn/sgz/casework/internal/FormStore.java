@@ -159,12 +159,12 @@ public class FormStore {
 
     /** As above, only forms of cases, groups or community services of the domain (null or ALL: any). */
     public Map<Long, Set<FormType>> typesByStation(
-            Collection<Long> stationIds, Collection<FormType> types, cn.sgz.catalog.ServiceDomain domain) {
+            Collection<Long> stationIds, Collection<FormType> types, cn.sgz.shared.vocabulary.LedgerDomain domain) {
         Map<Long, Set<FormType>> result = new HashMap<>();
         if (stationIds.isEmpty() || types.isEmpty()) {
             return result;
         }
-        boolean byDomain = domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL;
+        boolean byDomain = domain != null && domain != cn.sgz.shared.vocabulary.LedgerDomain.ALL;
         jdbc.sql(
                         "SELECT station_id, form_type FROM cw_form f WHERE station_id IN (:stations) AND form_type IN (:types) "
                                 + (byDomain ? OwnerDomain.SQL.formatted("f") : "") + "GROUP BY station_id, form_type")

@@ -1,6 +1,6 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.activity.ServiceKind;
+import cn.sgz.shared.vocabulary.ServiceKind;
 
 /**
  * Groups (小组) and community services (社区服务) share one shape — plan, sessions, evaluation report —
@@ -10,12 +10,7 @@ import cn.sgz.activity.ServiceKind;
 public enum GroupKind {
     GROUP("小组", "XZ", ServiceKind.GROUP_SESSION, FormType.GROUP_PLAN, FormType.GROUP_EVALUATION, true),
     COMMUNITY(
-            "社区服务",
-            "SQ",
-            ServiceKind.COMMUNITY_ACTIVITY,
-            FormType.COMMUNITY_PLAN,
-            FormType.COMMUNITY_EVALUATION,
-            false);
+            "社区服务", "SQ", ServiceKind.COMMUNITY_SERVICE, FormType.COMMUNITY_PLAN, FormType.COMMUNITY_EVALUATION, false);
 
     private final String label;
     private final String codePrefix;

@@ -5,12 +5,12 @@ import cn.sgz.casework.internal.CaseworkInputs.NewGroup;
 import cn.sgz.casework.internal.CaseworkInputs.NewSession;
 import cn.sgz.casework.internal.CaseworkInputs.PhotoFile;
 import cn.sgz.catalog.Project;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +74,8 @@ public class GroupService {
         if (name.length() < 2 || name.length() > 100) {
             throw BusinessException.field("name", kind.label() + "名称：请填写2～100个字");
         }
-        ServiceDomain domain = in.domain() == null && kind == GroupKind.COMMUNITY ? ServiceDomain.OTHER : in.domain();
-        if (domain == null || domain == ServiceDomain.ALL) {
+        LedgerDomain domain = in.domain() == null && kind == GroupKind.COMMUNITY ? LedgerDomain.OTHER : in.domain();
+        if (domain == null || domain == LedgerDomain.ALL) {
             throw BusinessException.field("domain", "请选择服务领域");
         }
         Map<String, String> plan = codec.validate(kind.planForm(), in.plan());
@@ -162,7 +162,7 @@ public class GroupService {
         return forms.find(kind.name(), id, type, number).orElseThrow();
     }
 
-    /** Records one session as a service record (GROUP_SESSION / COMMUNITY_ACTIVITY, indoor: sign-in sheet). */
+    /** Records one session as a service record (GROUP_SESSION / COMMUNITY_SERVICE, indoor: sign-in sheet). */
     @Transactional
     public SessionView addSession(GroupKind kind, long id, NewSession in, PhotoFile photo) {
         access.requireWriter();

@@ -1,8 +1,8 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.org.Scope;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ public class GroupStore {
             String orgPath,
             Long projectId,
             String name,
-            ServiceDomain domain,
+            LedgerDomain domain,
             long workerId,
             String workerName,
             LocalDate openedOn) {
@@ -92,11 +92,11 @@ public class GroupStore {
     }
 
     /** Groups of stations for the indicator engine (no scope), optionally one domain. */
-    public List<GroupView> ofStations(GroupKind kind, List<Long> stationIds, ServiceDomain domain) {
+    public List<GroupView> ofStations(GroupKind kind, List<Long> stationIds, LedgerDomain domain) {
         if (stationIds.isEmpty()) {
             return List.of();
         }
-        boolean oneDomain = domain != null && domain != ServiceDomain.ALL;
+        boolean oneDomain = domain != null && domain != LedgerDomain.ALL;
         var spec = jdbc.sql(SELECT + "WHERE g.kind = :kind AND g.station_id IN (:stations)"
                         + (oneDomain ? " AND g.domain = :domain" : "") + " ORDER BY g.id")
                 .param("kind", kind.name())
@@ -133,7 +133,7 @@ public class GroupStore {
                 rs.getString("org_path"),
                 (Long) rs.getObject("project_id"),
                 rs.getString("name"),
-                ServiceDomain.valueOf(rs.getString("domain")),
+                LedgerDomain.valueOf(rs.getString("domain")),
                 GroupStage.valueOf(rs.getString("stage")),
                 rs.getLong("worker_id"),
                 rs.getString("worker_name"),

@@ -1,6 +1,6 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 
 /**
@@ -16,7 +16,7 @@ public record GroupView(
         String orgPath,
         Long projectId,
         String name,
-        ServiceDomain domain,
+        LedgerDomain domain,
         GroupStage stage,
         long workerId,
         String workerName,

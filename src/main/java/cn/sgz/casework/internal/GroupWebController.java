@@ -1,8 +1,8 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,12 +24,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class GroupWebController {
 
-    private static final List<ServiceDomain> DOMAINS = List.of(
-            ServiceDomain.SOCIAL_ASSISTANCE,
-            ServiceDomain.ELDERLY,
-            ServiceDomain.CHILD,
-            ServiceDomain.DISABLED,
-            ServiceDomain.OTHER);
+    private static final List<LedgerDomain> DOMAINS = List.of(
+            LedgerDomain.SOCIAL_ASSISTANCE,
+            LedgerDomain.ELDERLY,
+            LedgerDomain.CHILD,
+            LedgerDomain.DISABLED,
+            LedgerDomain.OTHER);
 
     private final GroupService groups;
     private final CaseworkAccess access;
@@ -63,12 +63,7 @@ class GroupWebController {
     }
 
     private String newForm(
-            Model model,
-            GroupKind kind,
-            Long stationId,
-            String name,
-            ServiceDomain domain,
-            Map<String, String> values) {
+            Model model, GroupKind kind, Long stationId, String name, LedgerDomain domain, Map<String, String> values) {
         model.addAttribute("kind", kind);
         model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", stationId);
@@ -85,7 +80,7 @@ class GroupWebController {
             HttpServletRequest request,
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) String name,
-            @RequestParam(required = false) ServiceDomain domain,
+            @RequestParam(required = false) LedgerDomain domain,
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {

@@ -1,8 +1,8 @@
 package cn.sgz.casework.internal;
 
-import cn.sgz.catalog.EvidencePolicy;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectQueries;
+import cn.sgz.evidence.EvidencePolicy;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;

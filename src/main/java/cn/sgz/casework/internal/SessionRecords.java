@@ -3,8 +3,6 @@ package cn.sgz.casework.internal;
 import cn.sgz.activity.RecordForm;
 import cn.sgz.activity.RecordSummaries;
 import cn.sgz.activity.RecordSummaries.RecordSummary;
-import cn.sgz.activity.ServiceDomain;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.casework.internal.CaseworkInputs.NewSession;
@@ -13,6 +11,9 @@ import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,7 +42,7 @@ public class SessionRecords {
             long stationId,
             Long projectId,
             ServiceKind kind,
-            cn.sgz.catalog.ServiceDomain domain,
+            LedgerDomain domain,
             String title,
             boolean indoor,
             Long recipientId,
@@ -180,16 +181,16 @@ public class SessionRecords {
         return String.join("；", parts);
     }
 
-    static ServiceDomain activityDomain(cn.sgz.catalog.ServiceDomain d) {
+    static ServiceField activityDomain(LedgerDomain d) {
         if (d == null) {
             return null;
         }
         return switch (d) {
-            case SOCIAL_ASSISTANCE -> ServiceDomain.SOCIAL_ASSISTANCE;
-            case ELDERLY -> ServiceDomain.ELDERLY;
-            case CHILD -> ServiceDomain.CHILDREN;
-            case DISABLED -> ServiceDomain.DISABILITY;
-            case OTHER, ALL -> ServiceDomain.OTHER;
+            case SOCIAL_ASSISTANCE -> ServiceField.SOCIAL_ASSISTANCE;
+            case ELDERLY -> ServiceField.ELDERLY;
+            case CHILD -> ServiceField.CHILDREN;
+            case DISABLED -> ServiceField.DISABILITY;
+            case OTHER, ALL -> ServiceField.OTHER;
         };
     }
 

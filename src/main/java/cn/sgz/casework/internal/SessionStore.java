@@ -94,11 +94,11 @@ public class SessionStore {
     }
 
     /** Stations with sessions of cases or groups of the domain (null or ALL: any). */
-    public Set<Long> stationsWithSessions(Collection<Long> stationIds, cn.sgz.catalog.ServiceDomain domain) {
+    public Set<Long> stationsWithSessions(Collection<Long> stationIds, cn.sgz.shared.vocabulary.LedgerDomain domain) {
         if (stationIds.isEmpty()) {
             return Set.of();
         }
-        boolean byDomain = domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL;
+        boolean byDomain = domain != null && domain != cn.sgz.shared.vocabulary.LedgerDomain.ALL;
         return new HashSet<>(jdbc.sql("SELECT DISTINCT station_id FROM cw_session s WHERE station_id IN (:stations) "
                         + (byDomain ? OwnerDomain.SQL.formatted("s") : ""))
                 .param("stations", stationIds)

@@ -10,14 +10,14 @@ import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
-import cn.sgz.catalog.Labelled;
-import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.SelectionGroup;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.catalog.SubPeriod;
 import cn.sgz.catalog.TierParams;
 import cn.sgz.shared.excel.XlsxTable;
+import cn.sgz.shared.vocabulary.Labelled;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -194,7 +194,7 @@ final class CatalogExcel {
                             v[RECORD_KINDS] = q.recordKinds().isEmpty()
                                     ? null
                                     : q.recordKinds().stream()
-                                            .map(RecordKind::label)
+                                            .map(ServiceKind::label)
                                             .collect(Collectors.joining("、"));
                             v[DOMAIN] = label(q.domain());
                             v[SUBTYPE] = q.subtype();
@@ -235,7 +235,7 @@ final class CatalogExcel {
             dropdown(list, KIND, RuleKind.values(), rowNo);
             dropdown(list, PERIOD, SubPeriod.values(), rowNo);
             dropdown(list, CATEGORY, ItemCategory.values(), rowNo);
-            dropdown(list, DOMAIN, ServiceDomain.values(), rowNo);
+            dropdown(list, DOMAIN, LedgerDomain.values(), rowNo);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -600,18 +600,18 @@ final class CatalogExcel {
 
         private Indicator indicator(
                 Sheet s, int r, String code, List<CatalogTier> tiers, Map<String, Integer> tierCols) {
-            List<RecordKind> kinds = new ArrayList<>();
+            List<ServiceKind> kinds = new ArrayList<>();
             String kindText = text(s, r, RECORD_KINDS);
             if (kindText != null) {
                 for (String k : kindText.split("[、,，;；\\n]+")) {
                     if (k.isBlank()) {
                         continue;
                     }
-                    RecordKind kind = RecordKind.parse(k);
+                    ServiceKind kind = ServiceKind.parseCountable(k);
                     if (kind == null) {
                         p.add(
                                 where(LIST, r, RECORD_KINDS),
-                                "记录类型“" + k.strip() + "”无效，可选：" + Labelled.allowed(RecordKind.values()));
+                                "记录类型“" + k.strip() + "”无效，可选：" + Labelled.allowed(ServiceKind.countableValues()));
                     } else {
                         kinds.add(kind);
                     }
@@ -633,7 +633,7 @@ final class CatalogExcel {
             }
             IndicatorParams params = new IndicatorParams(
                     kinds,
-                    enumCell(s, r, DOMAIN, ServiceDomain.values(), ServiceDomain::parse, "服务领域"),
+                    enumCell(s, r, DOMAIN, LedgerDomain.values(), LedgerDomain::parse, "服务领域"),
                     text(s, r, SUBTYPE),
                     enumCell(s, r, ENTITY, EntityType.values(), EntityType::parse, "统计对象"),
                     sessions.isEmpty() ? integer(text(s, r, SESSIONS), "每个节数", where(LIST, r, SESSIONS)) : null,

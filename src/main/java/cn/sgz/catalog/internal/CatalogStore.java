@@ -13,13 +13,13 @@ import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
-import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.SelectionGroup;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.catalog.SubPeriod;
 import cn.sgz.catalog.TierParams;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -412,9 +412,9 @@ public class CatalogStore {
                 kinds == null
                         ? List.of()
                         : Arrays.stream(kinds.split(","))
-                                .map(RecordKind::valueOf)
+                                .map(ServiceKind::valueOf)
                                 .toList(),
-                rs.getString("service_domain") == null ? null : ServiceDomain.valueOf(rs.getString("service_domain")),
+                rs.getString("service_domain") == null ? null : LedgerDomain.valueOf(rs.getString("service_domain")),
                 rs.getString("subtype"),
                 rs.getString("entity_type") == null ? null : EntityType.valueOf(rs.getString("entity_type")),
                 (Integer) rs.getObject("sessions_each"),

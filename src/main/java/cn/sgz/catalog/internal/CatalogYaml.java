@@ -10,13 +10,13 @@ import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
-import cn.sgz.catalog.Labelled;
-import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.RuleKind;
 import cn.sgz.catalog.SelectionGroup;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.catalog.SubPeriod;
 import cn.sgz.catalog.TierParams;
+import cn.sgz.shared.vocabulary.Labelled;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.math.BigDecimal;
@@ -379,9 +379,9 @@ final class CatalogYaml {
             if (m == null) {
                 return IndicatorParams.none();
             }
-            List<RecordKind> kinds = new ArrayList<>();
+            List<ServiceKind> kinds = new ArrayList<>();
             for (Node k : sequence(m.get("recordKinds"), "记录类型（recordKinds）", false, n)) {
-                RecordKind kind = enumValue(k, RecordKind.values(), RecordKind::parse, "记录类型");
+                ServiceKind kind = enumValue(k, ServiceKind.countableValues(), ServiceKind::parseCountable, "记录类型");
                 if (kind != null) {
                     kinds.add(kind);
                 }
@@ -409,7 +409,7 @@ final class CatalogYaml {
             }
             return new IndicatorParams(
                     kinds,
-                    enumValue(m.get("domain"), ServiceDomain.values(), ServiceDomain::parse, "服务领域"),
+                    enumValue(m.get("domain"), LedgerDomain.values(), LedgerDomain::parse, "服务领域"),
                     str(m.get("subtype")),
                     enumValue(m.get("entityType"), EntityType.values(), EntityType::parse, "统计对象"),
                     single(m.get("sessionsEach"), "每个的节数"),

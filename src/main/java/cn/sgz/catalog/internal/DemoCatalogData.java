@@ -3,7 +3,7 @@ package cn.sgz.catalog.internal;
 import cn.sgz.catalog.Catalog;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogQueries;
-import cn.sgz.catalog.EvidencePolicy;
+import cn.sgz.evidence.EvidencePolicy;
 import cn.sgz.org.AgencyView;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgDirectory;

@@ -2,7 +2,7 @@ package cn.sgz.catalog.internal;
 
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
-import cn.sgz.catalog.RecordKind;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,7 +55,7 @@ public class IndicatorText {
         IndicatorParams q = ind.params();
         List<String> parts = new ArrayList<>();
         if (!q.recordKinds().isEmpty()) {
-            parts.add("记录：" + q.recordKinds().stream().map(RecordKind::label).collect(Collectors.joining("、")));
+            parts.add("记录：" + q.recordKinds().stream().map(ServiceKind::label).collect(Collectors.joining("、")));
         }
         if (q.domain() != null) {
             parts.add("领域：" + q.domain().label() + (q.subtype() == null ? "" : "（" + q.subtype() + "）"));

@@ -1,6 +1,6 @@
 package cn.sgz.catalog.internal;
 
-import cn.sgz.catalog.EvidencePolicy;
+import cn.sgz.evidence.EvidencePolicy;
 import cn.sgz.shared.ChinaTime;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,6 @@ package cn.sgz.charity.internal;
 
 import cn.sgz.activity.RecordForm;
 import cn.sgz.activity.RecordSummaries;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.evidence.PhotoPurpose;
@@ -15,6 +14,7 @@ import cn.sgz.shared.BusinessException.FieldProblem;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -196,7 +196,7 @@ public class CharityProjectService {
             throw BusinessException.field("recordId", "服务记录：记录 #" + recordId + " 不存在或不在您的管辖范围内");
         }
         if (rec.kind() != ServiceKind.CHARITY_PROMOTION) {
-            throw BusinessException.field("recordId", "服务记录：只能关联“慈善推介”类型的服务记录");
+            throw BusinessException.field("recordId", "服务记录：只能关联“慈善项目推介”类型的服务记录");
         }
         if (rec.stationId() != p.stationId()) {
             throw BusinessException.field("recordId", "服务记录：只能关联本社工站的服务记录");

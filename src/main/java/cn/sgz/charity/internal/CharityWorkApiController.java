@@ -85,7 +85,7 @@ class CharityWorkApiController {
 
     @PostMapping("/projects/{id}/promotions")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "添加推介活动：新建“慈善推介”服务记录，或用 recordId 关联已有记录")
+    @Operation(summary = "添加推介活动：新建“慈善项目推介”服务记录，或用 recordId 关联已有记录")
     CharityProjectView addPromotion(@PathVariable long id, @RequestBody PromotionForm body) {
         return projects.addPromotion(id, body);
     }

@@ -1,6 +1,5 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.community.internal.CommunityOrgService.MemberForm;
 import cn.sgz.community.internal.CommunityOrgService.MemberView;
 import cn.sgz.community.internal.CommunityOrgService.OrgDetail;
@@ -8,6 +7,7 @@ import cn.sgz.community.internal.CommunityOrgService.OrgForm;
 import cn.sgz.community.internal.CommunityOrgService.OrgView;
 import cn.sgz.community.internal.CommunityOrgService.TimelineEvent;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;

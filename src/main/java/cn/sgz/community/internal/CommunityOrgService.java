@@ -1,7 +1,6 @@
 package cn.sgz.community.internal;
 
 import cn.sgz.activity.RecordSummaries.RecordSummary;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitView;
@@ -11,6 +10,7 @@ import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.PhoneNumbers;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;

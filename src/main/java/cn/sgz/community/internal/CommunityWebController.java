@@ -1,10 +1,10 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.community.internal.CommunityOrgService.MemberForm;
 import cn.sgz.community.internal.CommunityOrgService.OrgForm;
 import cn.sgz.community.internal.StationDocumentService.DocumentForm;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;

@@ -1,6 +1,5 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.community.internal.CommunityOrgService.MemberForm;
 import cn.sgz.community.internal.CommunityOrgService.OrgForm;
@@ -13,6 +12,7 @@ import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;

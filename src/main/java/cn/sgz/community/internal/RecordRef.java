@@ -1,6 +1,6 @@
 package cn.sgz.community.internal;
 
-import cn.sgz.activity.ServiceKind;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 
 /** A linked service record in a line: whether it counts (its evidence qualifies) and why not. */

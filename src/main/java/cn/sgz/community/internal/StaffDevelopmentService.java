@@ -1,7 +1,6 @@
 package cn.sgz.community.internal;
 
 import cn.sgz.activity.RecordSummaries.RecordSummary;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.org.CertificateLevel;
 import cn.sgz.org.OrgDirectory;
@@ -11,6 +10,7 @@ import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package cn.sgz.community.internal;
 
 import cn.sgz.activity.RecordSummaries.RecordSummary;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.org.Scope;
@@ -10,6 +9,7 @@ import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.PhoneNumbers;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;

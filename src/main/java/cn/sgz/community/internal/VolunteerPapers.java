@@ -1,7 +1,6 @@
 package cn.sgz.community.internal;
 
 import cn.sgz.activity.RecordSummaries.RecordSummary;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.community.internal.VolunteerService.ServiceLine;
 import cn.sgz.community.internal.VolunteerService.VolunteerView;
@@ -10,6 +9,7 @@ import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.excel.XlsxTable;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

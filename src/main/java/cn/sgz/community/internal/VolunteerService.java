@@ -1,7 +1,6 @@
 package cn.sgz.community.internal;
 
 import cn.sgz.activity.RecordSummaries.RecordSummary;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitView;
@@ -12,6 +11,7 @@ import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.PhoneNumbers;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

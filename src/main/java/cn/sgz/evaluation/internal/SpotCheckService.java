@@ -1,7 +1,6 @@
 package cn.sgz.evaluation.internal;
 
 import cn.sgz.activity.RecordReview;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.catalog.ProjectInScope;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.org.Role;
@@ -12,6 +11,7 @@ import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;

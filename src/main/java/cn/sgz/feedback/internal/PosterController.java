@@ -1,7 +1,6 @@
 package cn.sgz.feedback.internal;
 
 import cn.sgz.activity.RecordFilter;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.feedback.internal.PublicDirectory.PublicStation;
@@ -9,6 +8,7 @@ import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
@@ -68,7 +68,7 @@ class PosterController {
             activities.put(
                     s.id(),
                     records.list(new RecordFilter(
-                            s.id(), ServiceKind.COMMUNITY_ACTIVITY, null, null, null, null, null, false, 5, 0)));
+                            s.id(), ServiceKind.COMMUNITY_SERVICE, null, null, null, null, null, false, 5, 0)));
         }
         model.addAttribute("stations", stations);
         model.addAttribute("activities", activities);

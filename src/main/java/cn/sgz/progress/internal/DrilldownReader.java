@@ -7,7 +7,6 @@ import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.RuleKind;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.DocumentFactSource;
 import cn.sgz.progress.Drilldown;
@@ -15,6 +14,7 @@ import cn.sgz.progress.EntityFactSource;
 import cn.sgz.progress.LedgerFactSource;
 import cn.sgz.progress.RecordFactSource;
 import cn.sgz.progress.RecordFactSource.RecordRef;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -67,7 +67,7 @@ public class DrilldownReader {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
                 // Only activity counts filter records by their domain; the other two filter people by ledger.
-                ServiceDomain recordDomain = ind.kind() == RuleKind.ACTIVITY_COUNT ? p.domain() : null;
+                LedgerDomain recordDomain = ind.kind() == RuleKind.ACTIVITY_COUNT ? p.domain() : null;
                 List<RecordRef> all = to.isBefore(span.from())
                         ? List.of()
                         : source.records(station, Set.copyOf(p.recordKinds()), recordDomain, span.from(), to);
@@ -246,12 +246,12 @@ public class DrilldownReader {
                         ? ledger.followUpRoster(List.of(station), to).getOrDefault(station, Set.of())
                         : ledger.population(List.of(station), p.domain(), p.subtype(), to)
                                 .getOrDefault(station, Set.of()));
-        if (p.entityType() == EntityType.FOLLOW_UP_ROSTER && p.domain() != null && p.domain() != ServiceDomain.ALL) {
+        if (p.entityType() == EntityType.FOLLOW_UP_ROSTER && p.domain() != null && p.domain() != LedgerDomain.ALL) {
             people.retainAll(ledger.population(List.of(station), p.domain(), p.subtype(), to)
                     .getOrDefault(station, Set.of()));
         }
         java.util.Map<Long, Long> counts = new java.util.HashMap<>();
-        Set<cn.sgz.catalog.RecordKind> kinds = Set.copyOf(p.recordKinds());
+        Set<cn.sgz.shared.vocabulary.ServiceKind> kinds = Set.copyOf(p.recordKinds());
         if (!kinds.isEmpty()) {
             source.recipientMonthlyCounts(List.of(station), kinds, span.from(), to).stream()
                     .filter(c -> c.stationId() == station)

@@ -1,8 +1,6 @@
 package cn.sgz.progress.internal;
 
 import cn.sgz.catalog.EntityType;
-import cn.sgz.catalog.RecordKind;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.CaseworkFactSource.CaseFact;
 import cn.sgz.progress.CaseworkFactSource.ExemplaryFact;
@@ -14,6 +12,8 @@ import cn.sgz.progress.LedgerFactSource;
 import cn.sgz.progress.RecordFactSource;
 import cn.sgz.progress.RecordFactSource.MonthlyCount;
 import cn.sgz.progress.RecordFactSource.RecipientMonthlyCount;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -43,16 +43,16 @@ final class Facts {
 
     private Map<Long, List<MonthlyCount>> monthly;
     private final Map<Long, java.util.NavigableMap<YearMonth, List<MonthlyCount>>> monthlyByMonth = new HashMap<>();
-    private Set<RecordKind> monthlyKinds; // null: every kind
-    private Set<RecordKind> recipientKinds = Set.of();
+    private Set<ServiceKind> monthlyKinds; // null: every kind
+    private Set<ServiceKind> recipientKinds = Set.of();
     private List<RecipientMonthlyCount> recipientRows;
-    private final Map<Set<RecordKind>, Map<Long, List<RecipientMonthlyCount>>> perRecipient = new HashMap<>();
-    private final Map<Set<RecordKind>, Map<Long, java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>>>>
+    private final Map<Set<ServiceKind>, Map<Long, List<RecipientMonthlyCount>>> perRecipient = new HashMap<>();
+    private final Map<Set<ServiceKind>, Map<Long, java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>>>>
             perRecipientByMonth = new HashMap<>();
     private final Map<String, Map<Long, Set<Long>>> populations = new HashMap<>();
     private Map<Long, Set<Long>> roster;
-    private final Map<ServiceDomain, List<CaseFact>> cases = new HashMap<>();
-    private final Map<ServiceDomain, List<GroupFact>> groups = new HashMap<>();
+    private final Map<LedgerDomain, List<CaseFact>> cases = new HashMap<>();
+    private final Map<LedgerDomain, List<GroupFact>> groups = new HashMap<>();
     private List<ExemplaryFact> exemplary;
     private final Map<EntityType, List<AmountFact>> amounts = new HashMap<>();
     private final Map<String, Map<Long, Long>> entityCounts = new HashMap<>();
@@ -96,8 +96,8 @@ final class Facts {
      * Announces the kind sets the activity counts will look at (an empty set: any kind), so that the one
      * grouped scan reads only records of those kinds. Without it the scan covers every kind.
      */
-    void expectMonthly(Collection<Set<RecordKind>> kindSets) {
-        Set<RecordKind> kinds = kindSets.stream().anyMatch(Set::isEmpty)
+    void expectMonthly(Collection<Set<ServiceKind>> kindSets) {
+        Set<ServiceKind> kinds = kindSets.stream().anyMatch(Set::isEmpty)
                 ? null
                 : kindSets.stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
         if (!java.util.Objects.equals(kinds, monthlyKinds)) {
@@ -137,8 +137,8 @@ final class Facts {
      * Announces every kind set {@link #perRecipient} will be asked for, so that one scan over the union
      * serves them all (the rows are grouped by kind, so filtering by kind afterwards changes nothing).
      */
-    void expectPerRecipient(Collection<Set<RecordKind>> kindSets) {
-        Set<RecordKind> union = new java.util.HashSet<>(recipientKinds);
+    void expectPerRecipient(Collection<Set<ServiceKind>> kindSets) {
+        Set<ServiceKind> union = new java.util.HashSet<>(recipientKinds);
         kindSets.forEach(union::addAll);
         if (!union.equals(recipientKinds)) {
             recipientKinds = Set.copyOf(union);
@@ -149,7 +149,7 @@ final class Facts {
     }
 
     /** Qualifying records of one station per served person, kind (one of {@code kinds}) and month. */
-    List<RecipientMonthlyCount> perRecipient(Set<RecordKind> kinds, long station) {
+    List<RecipientMonthlyCount> perRecipient(Set<ServiceKind> kinds, long station) {
         return perRecipient
                 .computeIfAbsent(kinds, k -> {
                     if (empty() || k.isEmpty()) {
@@ -177,7 +177,7 @@ final class Facts {
 
     /** {@link #perRecipient} of one station, by month (spans then read only their own months). */
     java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>> perRecipientByMonth(
-            Set<RecordKind> kinds, long station) {
+            Set<ServiceKind> kinds, long station) {
         return perRecipientByMonth.computeIfAbsent(kinds, k -> new HashMap<>()).computeIfAbsent(station, s -> {
             java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>> byMonth = new java.util.TreeMap<>();
             perRecipient(kinds, s)
@@ -196,7 +196,7 @@ final class Facts {
         return result;
     }
 
-    Map<Long, Set<Long>> population(ServiceDomain domain, String subtype) {
+    Map<Long, Set<Long>> population(LedgerDomain domain, String subtype) {
         String key = domain + "|" + subtype;
         return populations.computeIfAbsent(key, k -> ledgers.orElseThrow().population(stations, domain, subtype, to));
     }
@@ -208,12 +208,12 @@ final class Facts {
         return roster;
     }
 
-    List<CaseFact> cases(ServiceDomain domain) {
+    List<CaseFact> cases(LedgerDomain domain) {
         return cases.computeIfAbsent(
                 domain, d -> empty() ? List.of() : casework.orElseThrow().cases(stations, d, from, to));
     }
 
-    List<GroupFact> groups(ServiceDomain domain) {
+    List<GroupFact> groups(LedgerDomain domain) {
         return groups.computeIfAbsent(
                 domain, d -> empty() ? List.of() : casework.orElseThrow().groups(stations, d, from, to));
     }
@@ -270,7 +270,7 @@ final class Facts {
     }
 
     /** The union of what every document source has on file, per station, for the domain's work (null: any). */
-    Map<Long, Set<String>> documents(List<String> names, ServiceDomain domain) {
+    Map<Long, Set<String>> documents(List<String> names, LedgerDomain domain) {
         List<String> n = List.copyOf(names);
         return documents.computeIfAbsent(domain + "|" + n, k -> {
             Map<Long, Set<String>> union = new HashMap<>();

@@ -3,13 +3,11 @@ package cn.sgz.progress.internal;
 import cn.sgz.catalog.AmountAggregate;
 import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
-import cn.sgz.catalog.EvidencePolicy;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ProjectIndicator;
-import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.RuleKind;
-import cn.sgz.catalog.ServiceDomain;
+import cn.sgz.evidence.EvidencePolicy;
 import cn.sgz.progress.CaseworkFactSource.SessionFact;
 import cn.sgz.progress.EntityFactSource;
 import cn.sgz.progress.EntityFactSource.AmountFact;
@@ -17,6 +15,8 @@ import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.progress.RecordFactSource.MonthlyCount;
 import cn.sgz.progress.SubPeriodResult;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -161,7 +161,7 @@ final class IndicatorEvaluator {
         LocalDate until = min(span.to(), asOf);
         if (p.entityType() == EntityType.FOLLOW_UP_ROSTER) {
             Set<Long> people = rosterOf(station, p);
-            String whose = p.domain() == null || p.domain() == ServiceDomain.ALL
+            String whose = p.domain() == null || p.domain() == LedgerDomain.ALL
                     ? ""
                     : "（" + p.domain().label() + (blank(p.subtype()) ? "" : "·" + p.subtype()) + "）";
             return new Figure(
@@ -180,7 +180,7 @@ final class IndicatorEvaluator {
     /** The people on a station's follow-up roster who belong to the indicator's domain (and subtype). */
     private Set<Long> rosterOf(long station, IndicatorParams p) {
         Set<Long> roster = facts.roster().getOrDefault(station, Set.of());
-        if (p.domain() == null || p.domain() == ServiceDomain.ALL || roster.isEmpty()) {
+        if (p.domain() == null || p.domain() == LedgerDomain.ALL || roster.isEmpty()) {
             return roster;
         }
         Set<Long> domain = facts.population(p.domain(), p.subtype()).getOrDefault(station, Set.of());
@@ -377,16 +377,16 @@ final class IndicatorEvaluator {
         return ok ? null : IndicatorStatus.NOT_CONNECTED.label();
     }
 
-    private static boolean kindMatches(IndicatorParams p, RecordKind kind) {
+    private static boolean kindMatches(IndicatorParams p, ServiceKind kind) {
         return p.recordKinds().isEmpty() || p.recordKinds().contains(kind);
     }
 
-    static boolean domainMatches(ServiceDomain wanted, ServiceDomain actual) {
-        return wanted == null || wanted == ServiceDomain.ALL || wanted == actual;
+    static boolean domainMatches(LedgerDomain wanted, LedgerDomain actual) {
+        return wanted == null || wanted == LedgerDomain.ALL || wanted == actual;
     }
 
-    private static ServiceDomain domainKey(ServiceDomain d) {
-        return d == null ? ServiceDomain.ALL : d;
+    private static LedgerDomain domainKey(LedgerDomain d) {
+        return d == null ? LedgerDomain.ALL : d;
     }
 
     private SubPeriodResult current(List<SubPeriodResult> periods) {
@@ -433,7 +433,7 @@ final class IndicatorEvaluator {
     }
 
     /** The record kinds of every activity count that will be computed (an empty set: any kind). */
-    List<Set<RecordKind>> activityKinds(List<ProjectIndicator> indicators) {
+    List<Set<ServiceKind>> activityKinds(List<ProjectIndicator> indicators) {
         return indicators.stream()
                 .map(ProjectIndicator::indicator)
                 .filter(i -> i.kind() == RuleKind.ACTIVITY_COUNT && missingSource(i) == null)
@@ -442,7 +442,7 @@ final class IndicatorEvaluator {
     }
 
     /** The record kinds of every indicator that will count records per served person (one scan serves them all). */
-    List<Set<RecordKind>> perRecipientKinds(List<ProjectIndicator> indicators) {
+    List<Set<ServiceKind>> perRecipientKinds(List<ProjectIndicator> indicators) {
         return indicators.stream()
                 .map(ProjectIndicator::indicator)
                 .filter(i -> i.kind() == RuleKind.PER_RECIPIENT_FREQUENCY || i.kind() == RuleKind.COVERAGE)

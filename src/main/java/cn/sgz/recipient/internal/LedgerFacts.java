@@ -1,9 +1,9 @@
 package cn.sgz.recipient.internal;
 
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.LedgerFactSource;
 import cn.sgz.recipient.AssistanceSubtype;
 import cn.sgz.recipient.ChildSubtype;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,13 +31,13 @@ class LedgerFacts implements LedgerFactSource {
 
     @Override
     public Map<Long, Set<Long>> population(
-            Collection<Long> stationIds, ServiceDomain domain, String subtype, LocalDate asOf) {
+            Collection<Long> stationIds, LedgerDomain domain, String subtype, LocalDate asOf) {
         if (stationIds.isEmpty()) {
             return Map.of();
         }
         List<Object> params = new ArrayList<>(stationIds);
         String categoryFilter = "";
-        if (domain != null && domain != ServiceDomain.ALL) {
+        if (domain != null && domain != LedgerDomain.ALL) {
             categoryFilter =
                     " AND EXISTS (SELECT 1 FROM recipient_category c WHERE c.recipient_id = r.id AND c.category = ?"
                             + subtypeFilter(domain, subtype, params) + ")";
@@ -55,7 +55,7 @@ class LedgerFacts implements LedgerFactSource {
      * ledger records (child subtypes, assistance subtypes), only people of those subtypes count. Words that
      * name no recorded subtype (“特殊困难老年人”) leave the whole category, as a bureau reads them.
      */
-    private static String subtypeFilter(ServiceDomain domain, String subtype, List<Object> params) {
+    private static String subtypeFilter(LedgerDomain domain, String subtype, List<Object> params) {
         params.add(domain.name());
         if (subtype == null || subtype.isBlank()) {
             return "";

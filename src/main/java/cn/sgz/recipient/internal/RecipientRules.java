@@ -184,7 +184,8 @@ final class RecipientRules {
         return row.category().label() + (parts.isEmpty() ? "" : "（" + String.join("、", parts) + "）");
     }
 
-    private static <E extends Enum<E> & cn.sgz.recipient.Labelled> String safeLabel(Class<E> type, String code) {
+    private static <E extends Enum<E> & cn.sgz.shared.vocabulary.Labelled> String safeLabel(
+            Class<E> type, String code) {
         try {
             return Enum.valueOf(type, code).label();
         } catch (IllegalArgumentException e) {

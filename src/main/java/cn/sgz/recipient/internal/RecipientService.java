@@ -446,7 +446,7 @@ public class RecipientService {
         return views;
     }
 
-    private static String label(cn.sgz.recipient.Labelled l) {
+    private static String label(cn.sgz.shared.vocabulary.Labelled l) {
         return l == null ? "" : l.label();
     }
 

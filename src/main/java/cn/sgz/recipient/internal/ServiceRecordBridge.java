@@ -1,11 +1,11 @@
 package cn.sgz.recipient.internal;
 
 import cn.sgz.activity.RecordForm;
-import cn.sgz.activity.ServiceDomain;
-import cn.sgz.activity.ServiceKind;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.recipient.FollowUpMethod;
 import cn.sgz.recipient.RecipientCategory;
+import cn.sgz.shared.vocabulary.ServiceField;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,16 +76,16 @@ class ServiceRecordBridge {
     }
 
     /** The service domain follows the person's first ledger category. */
-    private ServiceDomain domainOf(StoredRecipient r) {
+    private ServiceField domainOf(StoredRecipient r) {
         List<CategoryRow> cats = store.categoriesOf(List.of(r.id())).getOrDefault(r.id(), List.of());
         RecipientCategory first =
                 cats.isEmpty() ? RecipientCategory.OTHER : cats.get(0).category();
         return switch (first) {
-            case SOCIAL_ASSISTANCE -> ServiceDomain.SOCIAL_ASSISTANCE;
-            case ELDERLY -> ServiceDomain.ELDERLY;
-            case CHILD -> ServiceDomain.CHILDREN;
-            case DISABLED -> ServiceDomain.DISABILITY;
-            case OTHER -> ServiceDomain.OTHER;
+            case SOCIAL_ASSISTANCE -> ServiceField.SOCIAL_ASSISTANCE;
+            case ELDERLY -> ServiceField.ELDERLY;
+            case CHILD -> ServiceField.CHILDREN;
+            case DISABLED -> ServiceField.DISABILITY;
+            case OTHER -> ServiceField.OTHER;
         };
     }
 }

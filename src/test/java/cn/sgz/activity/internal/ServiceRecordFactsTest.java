@@ -3,11 +3,11 @@ package cn.sgz.activity.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.sgz.SgzTest;
-import cn.sgz.catalog.RecordKind;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.RecordFactSource.MonthlyCount;
 import cn.sgz.progress.RecordFactSource.RecipientMonthlyCount;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -115,40 +115,40 @@ class ServiceRecordFactsTest {
         assertThat(all)
                 .containsExactlyInAnyOrder(
                         new MonthlyCount(
-                                station, RecordKind.HOME_ASSESSMENT, ServiceDomain.ELDERLY, YearMonth.of(2019, 1), 2),
+                                station, ServiceKind.HOME_ASSESSMENT, LedgerDomain.ELDERLY, YearMonth.of(2019, 1), 2),
                         new MonthlyCount(
-                                station, RecordKind.HOME_ASSESSMENT, ServiceDomain.CHILD, YearMonth.of(2019, 2), 1),
+                                station, ServiceKind.HOME_ASSESSMENT, LedgerDomain.CHILD, YearMonth.of(2019, 2), 1),
                         new MonthlyCount(
                                 station,
-                                RecordKind.NEEDS_SURVEY,
-                                ServiceDomain.SOCIAL_ASSISTANCE,
+                                ServiceKind.NEEDS_SURVEY,
+                                LedgerDomain.SOCIAL_ASSISTANCE,
                                 YearMonth.of(2019, 3),
                                 1),
                         new MonthlyCount(
-                                station, RecordKind.CHARITY_RELIEF, ServiceDomain.OTHER, YearMonth.of(2019, 12), 1));
+                                station, ServiceKind.CHARITY_RELIEF, LedgerDomain.OTHER, YearMonth.of(2019, 12), 1));
 
-        Set<RecordKind> kinds = Set.of(RecordKind.NEEDS_SURVEY, RecordKind.CHARITY_RELIEF, RecordKind.TRAINING);
+        Set<ServiceKind> kinds = Set.of(ServiceKind.NEEDS_SURVEY, ServiceKind.CHARITY_RELIEF, ServiceKind.TRAINING);
         assertThat(facts.monthlyCounts(List.of(station), kinds, FROM, TO))
                 .containsExactlyInAnyOrderElementsOf(
                         all.stream().filter(c -> kinds.contains(c.kind())).toList())
                 .hasSize(2);
-        assertThat(facts.monthlyCounts(List.of(station), Set.of(RecordKind.TRAINING), FROM, TO))
+        assertThat(facts.monthlyCounts(List.of(station), Set.of(ServiceKind.TRAINING), FROM, TO))
                 .isEmpty();
     }
 
     @Test
     void oneScanOverAUnionOfKindsGivesEachKindsRows() {
-        Set<RecordKind> union = Set.of(RecordKind.HOME_ASSESSMENT, RecordKind.NEEDS_SURVEY);
+        Set<ServiceKind> union = Set.of(ServiceKind.HOME_ASSESSMENT, ServiceKind.NEEDS_SURVEY);
         List<RecipientMonthlyCount> both = facts.recipientMonthlyCounts(List.of(station), union, FROM, TO);
-        for (RecordKind k : union) {
+        for (ServiceKind k : union) {
             assertThat(both.stream().filter(c -> c.kind() == k).toList())
                     .containsExactlyInAnyOrderElementsOf(
                             facts.recipientMonthlyCounts(List.of(station), Set.of(k), FROM, TO));
         }
         assertThat(both)
                 .contains(
-                        new RecipientMonthlyCount(station, 501L, RecordKind.HOME_ASSESSMENT, YearMonth.of(2019, 1), 2),
-                        new RecipientMonthlyCount(station, 504L, RecordKind.NEEDS_SURVEY, YearMonth.of(2019, 3), 1))
+                        new RecipientMonthlyCount(station, 501L, ServiceKind.HOME_ASSESSMENT, YearMonth.of(2019, 1), 2),
+                        new RecipientMonthlyCount(station, 504L, ServiceKind.NEEDS_SURVEY, YearMonth.of(2019, 3), 1))
                 .hasSize(5);
     }
 
@@ -158,7 +158,7 @@ class ServiceRecordFactsTest {
                         + "AND status = 'ACTIVE'")
                 .query(Long.class)
                 .single();
-        Set<RecordKind> surveys = Set.of(RecordKind.NEEDS_SURVEY);
+        Set<ServiceKind> surveys = Set.of(ServiceKind.NEEDS_SURVEY);
         assertThat(facts.recipientMonthlyCounts(List.of(station), surveys, FROM, TO))
                 .extracting(RecipientMonthlyCount::recipientId)
                 .containsExactlyInAnyOrder(501L, 504L);

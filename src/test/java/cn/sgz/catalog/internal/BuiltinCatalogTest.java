@@ -22,10 +22,10 @@ import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.ItemCategory;
-import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.RuleKind;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.catalog.SubPeriod;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -79,11 +79,11 @@ class BuiltinCatalogTest {
         return i -> {};
     }
 
-    static Consumer<Indicator> domain(ServiceDomain d) {
+    static Consumer<Indicator> domain(LedgerDomain d) {
         return i -> assertThat(i.params().domain()).isEqualTo(d);
     }
 
-    static Consumer<Indicator> kinds(RecordKind... kinds) {
+    static Consumer<Indicator> kinds(ServiceKind... kinds) {
         return i -> assertThat(i.params().recordKinds()).containsExactly(kinds);
     }
 
@@ -97,23 +97,23 @@ class BuiltinCatalogTest {
 
     static {
         // ---------------- 九原 2024 必选 1–5 and 自选 4–6: the standards of the merged 服务标准 cell, per item
-        record D(String item, ServiceDomain domain) {}
+        record D(String item, LedgerDomain domain) {}
         for (D d : List.of(
-                new D("M01", ServiceDomain.SOCIAL_ASSISTANCE),
-                new D("M02", ServiceDomain.ELDERLY),
-                new D("M03", ServiceDomain.CHILD),
-                new D("M04", ServiceDomain.DISABLED),
-                new D("M05", ServiceDomain.OTHER),
-                new D("O04", ServiceDomain.OTHER),
-                new D("O05", ServiceDomain.OTHER),
-                new D("O06", ServiceDomain.OTHER))) {
+                new D("M01", LedgerDomain.SOCIAL_ASSISTANCE),
+                new D("M02", LedgerDomain.ELDERLY),
+                new D("M03", LedgerDomain.CHILD),
+                new D("M04", LedgerDomain.DISABLED),
+                new D("M05", LedgerDomain.OTHER),
+                new D("O04", LedgerDomain.OTHER),
+                new D("O05", LedgerDomain.OTHER),
+                new D("O06", LedgerDomain.OTHER))) {
             j(
                     d.item() + ".1",
                     "项目期内，对服务对象 100%入户需求评估至少 1 次",
                     COVERAGE,
                     PROJECT,
                     "100",
-                    domain(d.domain()).andThen(kinds(RecordKind.HOME_ASSESSMENT)));
+                    domain(d.domain()).andThen(kinds(ServiceKind.HOME_ASSESSMENT)));
             j(
                     d.item() + ".2",
                     "项目期内开展个案服务不少于 12 个，小组服务不少于 9 个（每个不少于 5 节）",
@@ -166,10 +166,10 @@ class BuiltinCatalogTest {
                 COVERAGE,
                 PROJECT,
                 "100",
-                domain(ServiceDomain.ALL).andThen(kinds(RecordKind.NEEDS_SURVEY)));
-        j("M09.2", "结合实际每季度开展慈善项目推介活动", ACTIVITY_COUNT, QUARTER, "1", kinds(RecordKind.CHARITY_PROMOTION));
+                domain(LedgerDomain.ALL).andThen(kinds(ServiceKind.NEEDS_SURVEY)));
+        j("M09.2", "结合实际每季度开展慈善项目推介活动", ACTIVITY_COUNT, QUARTER, "1", kinds(ServiceKind.CHARITY_PROMOTION));
         j("M09.3", "需提供困难需求调查和推介活动相关佐证资料", DOCUMENT, PROJECT, null, none());
-        j("M10.1", "每季度至少开展 1 次社区慈善救助活动", ACTIVITY_COUNT, QUARTER, "1", kinds(RecordKind.CHARITY_RELIEF));
+        j("M10.1", "每季度至少开展 1 次社区慈善救助活动", ACTIVITY_COUNT, QUARTER, "1", kinds(ServiceKind.CHARITY_RELIEF));
         j("M10.2", "需提供社区慈善救助计划以及具体实施情况的佐证资料", DOCUMENT, PROJECT, null, docs("社区慈善救助计划", "具体实施情况的佐证资料"));
         // ---------------- 九原 自选 1–3, 7–10
         j("O01.1", "持证率较上年有明显提升", CHECKLIST, PROJECT, null, none());
@@ -199,18 +199,18 @@ class BuiltinCatalogTest {
                 null,
                 docs("人员管理制度", "财务管理制度", "志愿者管理制度", "服务场所使用管理制度", "文书档案管理制度"));
         j("O02.3", "需提供所规范事项的具体内容、成效作为佐证材料", DOCUMENT, PROJECT, null, none());
-        j("O03.1", "每季度至少开展 1 次社区居民需求调查", ACTIVITY_COUNT, QUARTER, "1", kinds(RecordKind.NEEDS_SURVEY));
+        j("O03.1", "每季度至少开展 1 次社区居民需求调查", ACTIVITY_COUNT, QUARTER, "1", kinds(ServiceKind.NEEDS_SURVEY));
         j("O03.2", "形成季度需求报告 1 份", DOCUMENT, QUARTER, "1", docs("季度需求报告"));
         j("O03.3", "建立居民需求清单。需提供居民需求调查问卷、需求报告和清单作为佐证材料", DOCUMENT, PROJECT, null, none());
-        j("O03.4", "协助社区“两委”至少组织开展 1 次社区议事协商会议", ACTIVITY_COUNT, PROJECT, "1", kinds(RecordKind.CONSULTATION_MEETING));
+        j("O03.4", "协助社区“两委”至少组织开展 1 次社区议事协商会议", ACTIVITY_COUNT, PROJECT, "1", kinds(ServiceKind.CONSULTATION_MEETING));
         j("O03.5", "需提供规划文件以及实施情况作为佐证材料", DOCUMENT, PROJECT, null, none());
-        j("O03.6", "每月协助社区“两委 ”至少开展 1 场次针对居民需求的社区服务", ACTIVITY_COUNT, MONTH, "1", kinds(RecordKind.COMMUNITY_SERVICE));
+        j("O03.6", "每月协助社区“两委 ”至少开展 1 场次针对居民需求的社区服务", ACTIVITY_COUNT, MONTH, "1", kinds(ServiceKind.COMMUNITY_SERVICE));
         j("O03.7", "需提供计划书、过程记录表和评估总结报告作为佐证材料", DOCUMENT, PROJECT, null, none());
-        j("O07.1", "每月指导社区社会组织服务不少于 1 次", ACTIVITY_COUNT, MONTH, "1", kinds(RecordKind.ORG_GUIDANCE));
+        j("O07.1", "每月指导社区社会组织服务不少于 1 次", ACTIVITY_COUNT, MONTH, "1", kinds(ServiceKind.ORG_GUIDANCE));
         j("O07.2", "社区服务的完整记录应包括社区服务计划书、过程记录表和评估总结报告", DOCUMENT, PROJECT, null, docs("社区服务计划书", "过程记录表", "评估总结报告"));
         j("O08.1", "完成社区志愿者的动员、招募、组织、培训、管理和监督等任务", CHECKLIST, PROJECT, null, none());
         j("O08.2", "需提供培育社区志愿服务组织（团队）、培养发展社区志愿者相应佐证材料", DOCUMENT, PROJECT, null, none());
-        j("O09.1", "每月至少开展 2 次社区志愿服务活动", ACTIVITY_COUNT, MONTH, "2", kinds(RecordKind.VOLUNTEER_ACTIVITY));
+        j("O09.1", "每月至少开展 2 次社区志愿服务活动", ACTIVITY_COUNT, MONTH, "2", kinds(ServiceKind.VOLUNTEER_ACTIVITY));
         j("O09.2", "需提供在相关媒体志愿服务宣传展示稿件作为佐证材料", DOCUMENT, PROJECT, null, none());
         j("O10.1", "城乡社区志愿者在“全国志愿服务信息系统 ”注册率达到 100%", COVERAGE, PROJECT, "100", entity(EntityType.VOLUNTEER));
         j("O10.2", "采用多种媒体形式学习宣传和贯彻落实《内蒙古自治区志愿服务条例》", CHECKLIST, PROJECT, null, none());
@@ -233,12 +233,12 @@ class BuiltinCatalogTest {
                 "2",
                 i -> assertThat(i.params().certifiedMin()).isEqualTo(1));
         // ---------------- 扎赉诺尔 序号2–5, one block per domain
-        record Z(int no, ServiceDomain domain, String ledger) {}
+        record Z(int no, LedgerDomain domain, String ledger) {}
         for (Z d : List.of(
-                new Z(2, ServiceDomain.SOCIAL_ASSISTANCE, "辖区提供的社会救助人员档案人数"),
-                new Z(3, ServiceDomain.ELDERLY, "辖区提供的困难老人档案人数"),
-                new Z(4, ServiceDomain.CHILD, "辖区提供的困境儿童档案数量"),
-                new Z(5, ServiceDomain.DISABLED, "辖区提供的社会残疾人档案人数"))) {
+                new Z(2, LedgerDomain.SOCIAL_ASSISTANCE, "辖区提供的社会救助人员档案人数"),
+                new Z(3, LedgerDomain.ELDERLY, "辖区提供的困难老人档案人数"),
+                new Z(4, LedgerDomain.CHILD, "辖区提供的困境儿童档案数量"),
+                new Z(5, LedgerDomain.DISABLED, "辖区提供的社会残疾人档案人数"))) {
             String p = "Z" + d.no();
             z(
                     p + ".1.1",
@@ -246,7 +246,7 @@ class BuiltinCatalogTest {
                     COVERAGE,
                     PROJECT,
                     "100",
-                    domain(d.domain()).andThen(kinds(RecordKind.HOME_ASSESSMENT)));
+                    domain(d.domain()).andThen(kinds(ServiceKind.HOME_ASSESSMENT)));
             z(p + ".2.1", "≥2次/月", ACTIVITY_COUNT, MONTH, "2", domain(d.domain()));
             z(p + ".3.1", "≥2次/月", ACTIVITY_COUNT, MONTH, "2", domain(d.domain()));
             z(
@@ -262,7 +262,7 @@ class BuiltinCatalogTest {
                     PER_RECIPIENT_FREQUENCY,
                     QUARTER,
                     "1",
-                    kinds(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE)
+                    kinds(ServiceKind.FOLLOW_UP_VISIT, ServiceKind.FOLLOW_UP_PHONE)
                             .andThen(domain(d.domain()))
                             .andThen(entity(EntityType.FOLLOW_UP_ROSTER)));
             z(
@@ -288,9 +288,9 @@ class BuiltinCatalogTest {
         // The two ≥2次/月 rows of a domain count different record kinds, so no record counts twice.
         // ---------------- 扎赉诺尔 序号6–7
         z("Z6.1.1", "帮助培育社区社会组织个数", ENTITY_COUNT, PROJECT, "1", entity(EntityType.COMMUNITY_ORG));
-        z("Z6.2.1", "组织社区社会组织开展活动次数", ACTIVITY_COUNT, MONTH, "1", kinds(RecordKind.ORG_ACTIVITY));
+        z("Z6.2.1", "组织社区社会组织开展活动次数", ACTIVITY_COUNT, MONTH, "1", kinds(ServiceKind.ORG_ACTIVITY));
         z("Z6.3.1", "培养社区社会组织骨干人数", ENTITY_COUNT, PROJECT, "3", entity(EntityType.BACKBONE_MEMBER));
-        z("Z6.3.2", "为社区社会组织人员提供社会工作专业培训次数", ACTIVITY_COUNT, PROJECT, "1", kinds(RecordKind.TRAINING));
+        z("Z6.3.2", "为社区社会组织人员提供社会工作专业培训次数", ACTIVITY_COUNT, PROJECT, "1", kinds(ServiceKind.TRAINING));
         z(
                 "Z7.1.1",
                 "与慈善组织共募资金数量",
@@ -300,20 +300,20 @@ class BuiltinCatalogTest {
                 entity(EntityType.CO_RAISED_FUND)
                         .andThen(i -> assertThat(i.params().aggregate()).isEqualTo(AmountAggregate.SUM)));
         z("Z7.1.2", "开展慈善项目个数", ENTITY_COUNT, PROJECT, "1", entity(EntityType.CHARITY_PROJECT));
-        z("Z7.2.1", "协助为有迫切需求的困难群众实施慈善救助次数", ACTIVITY_COUNT, QUARTER, "1", kinds(RecordKind.CHARITY_RELIEF));
+        z("Z7.2.1", "协助为有迫切需求的困难群众实施慈善救助次数", ACTIVITY_COUNT, QUARTER, "1", kinds(ServiceKind.CHARITY_RELIEF));
         z(
                 "Z7.2.2",
                 "≥1000元/次",
                 AMOUNT,
                 QUARTER,
                 "1000",
-                kinds(RecordKind.CHARITY_RELIEF)
+                kinds(ServiceKind.CHARITY_RELIEF)
                         .andThen(i -> assertThat(i.params().aggregate()).isEqualTo(AmountAggregate.EACH_EVENT))
                         .andThen(i -> assertThat(i.params().entityType()).isEqualTo(EntityType.RELIEF_EVENT)));
         // ---------------- 扎赉诺尔 序号8 自选项目: 同序号“2.3.4.5”标准一致, for each of the 14 contents
         for (int n = 1; n <= 14; n++) {
             String p = String.format("Z8.%02d.", n);
-            z(p + "1", "同序号“2.3.4.5”标准一致", COVERAGE, PROJECT, "100", kinds(RecordKind.HOME_ASSESSMENT));
+            z(p + "1", "同序号“2.3.4.5”标准一致", COVERAGE, PROJECT, "100", kinds(ServiceKind.HOME_ASSESSMENT));
             z(p + "2", "≥2次/月", ACTIVITY_COUNT, MONTH, "2", none());
             z(p + "3", "≥2次/月", ACTIVITY_COUNT, MONTH, "2", none());
             z(p + "4", "台账1份", ENTITY_COUNT, PROJECT, "1", entity(EntityType.FOLLOW_UP_ROSTER));

@@ -128,7 +128,7 @@ class CatalogYamlTest {
             assertThat(p.field()).isEqualTo("第" + line + "行");
             assertThat(p.message())
                     .isEqualTo("第" + line + "行：规则类型“CASE_COUNT”无效，可选："
-                            + cn.sgz.catalog.Labelled.allowed(RuleKind.values()));
+                            + cn.sgz.shared.vocabulary.Labelled.allowed(RuleKind.values()));
         });
     }
 

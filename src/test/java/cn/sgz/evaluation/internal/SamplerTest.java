@@ -18,7 +18,7 @@ class SamplerTest {
         List<Sampler.Unit> f = new ArrayList<>();
         long id = 1000;
         int[][] sizes = {{40, 10, 2}, {30, 20}, {18}};
-        String[] kinds = {"HOME_ASSESSMENT", "COMMUNITY_ACTIVITY", "CHARITY_RELIEF"};
+        String[] kinds = {"HOME_ASSESSMENT", "COMMUNITY_SERVICE", "CHARITY_RELIEF"};
         for (int s = 0; s < sizes.length; s++) {
             for (int k = 0; k < sizes[s].length; k++) {
                 for (int i = 0; i < sizes[s][k]; i++) {

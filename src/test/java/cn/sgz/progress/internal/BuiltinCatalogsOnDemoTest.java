@@ -15,11 +15,11 @@ import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.ProjectQueries;
 import cn.sgz.catalog.RuleKind;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.progress.StationCompliance;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -224,9 +224,9 @@ class BuiltinCatalogsOnDemoTest {
                         || ind.params().subtype() != null) {
                     continue;
                 }
-                ServiceDomain d = ind.params().domain();
+                LedgerDomain d = ind.params().domain();
                 Set<Long> people = new HashSet<>(
-                        d == ServiceDomain.ALL
+                        d == LedgerDomain.ALL
                                 // the whole roster (every person on it, as the ledger has them)
                                 ? jdbc.sql("""
                                 SELECT recipient_id FROM followup_roster WHERE station_id = ? AND active AND started_on <= ?""")

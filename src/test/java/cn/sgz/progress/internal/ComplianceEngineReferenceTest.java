@@ -6,16 +6,14 @@ import cn.sgz.catalog.AmountAggregate;
 import cn.sgz.catalog.CatalogItem;
 import cn.sgz.catalog.CatalogTask;
 import cn.sgz.catalog.EntityType;
-import cn.sgz.catalog.EvidencePolicy;
 import cn.sgz.catalog.Indicator;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.ItemCategory;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
-import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.RuleKind;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.catalog.SubPeriod;
+import cn.sgz.evidence.EvidencePolicy;
 import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.EntityFactSource;
 import cn.sgz.progress.IndicatorResult;
@@ -24,6 +22,8 @@ import cn.sgz.progress.LedgerFactSource;
 import cn.sgz.progress.RecordFactSource;
 import cn.sgz.progress.StationCompliance;
 import cn.sgz.progress.SubPeriodResult;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -54,8 +54,8 @@ class ComplianceEngineReferenceTest {
     record Raw(
             long station,
             LocalDate date,
-            RecordKind kind,
-            ServiceDomain domain,
+            ServiceKind kind,
+            LedgerDomain domain,
             long recipient,
             boolean counts,
             boolean voided) {}
@@ -68,20 +68,20 @@ class ComplianceEngineReferenceTest {
 
     record Money(long station, long id, LocalDate date, BigDecimal amount) {}
 
-    static final List<RecordKind> KINDS = List.of(
-            RecordKind.RESOURCE_LINK,
-            RecordKind.FOLLOW_UP_VISIT,
-            RecordKind.FOLLOW_UP_PHONE,
-            RecordKind.HOME_ASSESSMENT,
-            RecordKind.CHARITY_PROMOTION);
-    static final List<ServiceDomain> DOMAINS =
-            List.of(ServiceDomain.SOCIAL_ASSISTANCE, ServiceDomain.ELDERLY, ServiceDomain.CHILD);
+    static final List<ServiceKind> KINDS = List.of(
+            ServiceKind.RESOURCE_LINK,
+            ServiceKind.FOLLOW_UP_VISIT,
+            ServiceKind.FOLLOW_UP_PHONE,
+            ServiceKind.HOME_ASSESSMENT,
+            ServiceKind.CHARITY_PROMOTION);
+    static final List<LedgerDomain> DOMAINS =
+            List.of(LedgerDomain.SOCIAL_ASSISTANCE, LedgerDomain.ELDERLY, LedgerDomain.CHILD);
     static final List<Long> STATIONS = List.of(11L, 12L, 13L);
 
     /** One generated world: records, ledgers, cases, groups and money, all at the three stations. */
     static final class World {
         final List<Raw> records = new ArrayList<>();
-        final Map<ServiceDomain, Map<Long, Set<Long>>> population = new HashMap<>();
+        final Map<LedgerDomain, Map<Long, Set<Long>>> population = new HashMap<>();
         final Map<Long, Set<Long>> roster = new HashMap<>();
         final List<Case> cases = new ArrayList<>();
         final List<Group> groups = new ArrayList<>();
@@ -146,15 +146,15 @@ class ComplianceEngineReferenceTest {
         // 2 resource links a month, project from 15 March 2024 (leap year), asOf on the boundaries.
         World world = new World();
         world.records.add(new Raw(
-                11, LocalDate.of(2024, 3, 15), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, false));
+                11, LocalDate.of(2024, 3, 15), ServiceKind.RESOURCE_LINK, LedgerDomain.ELDERLY, 1, true, false));
         world.records.add(new Raw(
-                11, LocalDate.of(2024, 3, 31), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, false));
+                11, LocalDate.of(2024, 3, 31), ServiceKind.RESOURCE_LINK, LedgerDomain.ELDERLY, 1, true, false));
         world.records.add(new Raw(
-                11, LocalDate.of(2024, 2, 29), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, false));
+                11, LocalDate.of(2024, 2, 29), ServiceKind.RESOURCE_LINK, LedgerDomain.ELDERLY, 1, true, false));
         world.records.add(new Raw(
-                11, LocalDate.of(2024, 4, 1), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, false, false));
+                11, LocalDate.of(2024, 4, 1), ServiceKind.RESOURCE_LINK, LedgerDomain.ELDERLY, 1, false, false));
         world.records.add(
-                new Raw(11, LocalDate.of(2024, 4, 2), RecordKind.RESOURCE_LINK, ServiceDomain.ELDERLY, 1, true, true));
+                new Raw(11, LocalDate.of(2024, 4, 2), ServiceKind.RESOURCE_LINK, LedgerDomain.ELDERLY, 1, true, true));
         LocalDate start = LocalDate.of(2024, 3, 15);
         LocalDate end = LocalDate.of(2024, 12, 31);
         Project project = new Project(
@@ -178,7 +178,7 @@ class ComplianceEngineReferenceTest {
         ProjectIndicator pi = indicator(
                 RuleKind.ACTIVITY_COUNT,
                 SubPeriod.MONTH,
-                params(List.of(RecordKind.RESOURCE_LINK), null, null, null, null, null),
+                params(List.of(ServiceKind.RESOURCE_LINK), null, null, null, null, null),
                 2);
 
         IndicatorResult march = evaluate(world, project, pi, LocalDate.of(2024, 3, 31));
@@ -236,7 +236,7 @@ class ComplianceEngineReferenceTest {
         ProjectIndicator visits = indicator(
                 RuleKind.ACTIVITY_COUNT,
                 SubPeriod.MONTH,
-                params(List.of(RecordKind.RESOURCE_LINK), null, null, null, null, null),
+                params(List.of(ServiceKind.RESOURCE_LINK), null, null, null, null, null),
                 2);
         List<StationCompliance> result = ComplianceEngine.evaluate(
                 facts, project, List.of(cases, visits), List.of(11L), Map.of(), LocalDate.of(2026, 6, 30));
@@ -270,20 +270,20 @@ class ComplianceEngineReferenceTest {
                 0);
         CaseworkFactSource casework = new CaseworkFactSource() {
             @Override
-            public List<CaseFact> cases(Collection<Long> s, ServiceDomain d, LocalDate f, LocalDate t) {
+            public List<CaseFact> cases(Collection<Long> s, LedgerDomain d, LocalDate f, LocalDate t) {
                 return List.of();
             }
 
             @Override
-            public List<GroupFact> groups(Collection<Long> s, ServiceDomain d, LocalDate f, LocalDate t) {
+            public List<GroupFact> groups(Collection<Long> s, LedgerDomain d, LocalDate f, LocalDate t) {
                 return List.of();
             }
 
             @Override
             public List<ExemplaryFact> exemplary(Collection<Long> s, LocalDate f, LocalDate t) {
                 return List.of(
-                        new ExemplaryFact(11, 1, "老人个案", LocalDate.of(2026, 3, 1), ServiceDomain.ELDERLY),
-                        new ExemplaryFact(11, 2, "儿童小组", LocalDate.of(2026, 4, 1), ServiceDomain.CHILD));
+                        new ExemplaryFact(11, 1, "老人个案", LocalDate.of(2026, 3, 1), LedgerDomain.ELDERLY),
+                        new ExemplaryFact(11, 2, "儿童小组", LocalDate.of(2026, 4, 1), LedgerDomain.CHILD));
             }
         };
         LocalDate asOf = LocalDate.of(2026, 6, 30);
@@ -300,12 +300,12 @@ class ComplianceEngineReferenceTest {
         ProjectIndicator elderly = indicator(
                 RuleKind.EXEMPLARY,
                 SubPeriod.PROJECT,
-                params(List.of(), ServiceDomain.ELDERLY, null, null, null, null),
+                params(List.of(), LedgerDomain.ELDERLY, null, null, null, null),
                 1);
         ProjectIndicator disabled = indicator(
                 RuleKind.EXEMPLARY,
                 SubPeriod.PROJECT,
-                params(List.of(), ServiceDomain.DISABLED, null, null, null, null),
+                params(List.of(), LedgerDomain.DISABLED, null, null, null, null),
                 1);
         ProjectIndicator any =
                 indicator(RuleKind.EXEMPLARY, SubPeriod.PROJECT, params(List.of(), null, null, null, null, null), 1);
@@ -468,7 +468,7 @@ class ComplianceEngineReferenceTest {
         World w = new World();
         long days = ChronoUnit.DAYS.between(start, end);
         for (long station : STATIONS) {
-            for (ServiceDomain d : DOMAINS) {
+            for (LedgerDomain d : DOMAINS) {
                 Set<Long> people = new HashSet<>();
                 int n = random.nextInt(6);
                 for (int i = 0; i < n; i++) {
@@ -531,8 +531,8 @@ class ComplianceEngineReferenceTest {
                 RuleKind.ACTIVITY_COUNT,
                 periods[random.nextInt(periods.length)],
                 params(
-                        List.of(RecordKind.RESOURCE_LINK, RecordKind.CHARITY_PROMOTION),
-                        random.nextBoolean() ? ServiceDomain.ELDERLY : null,
+                        List.of(ServiceKind.RESOURCE_LINK, ServiceKind.CHARITY_PROMOTION),
+                        random.nextBoolean() ? LedgerDomain.ELDERLY : null,
                         null,
                         null,
                         null,
@@ -543,7 +543,7 @@ class ComplianceEngineReferenceTest {
                 RuleKind.PER_RECIPIENT_FREQUENCY,
                 SubPeriod.QUARTER,
                 params(
-                        List.of(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE),
+                        List.of(ServiceKind.FOLLOW_UP_VISIT, ServiceKind.FOLLOW_UP_PHONE),
                         random.nextBoolean() ? null : DOMAINS.get(random.nextInt(DOMAINS.size())),
                         EntityType.FOLLOW_UP_ROSTER,
                         null,
@@ -566,7 +566,7 @@ class ComplianceEngineReferenceTest {
                 RuleKind.COVERAGE,
                 random.nextBoolean() ? SubPeriod.PROJECT : SubPeriod.YEAR,
                 params(
-                        List.of(RecordKind.HOME_ASSESSMENT),
+                        List.of(ServiceKind.HOME_ASSESSMENT),
                         DOMAINS.get(random.nextInt(DOMAINS.size())),
                         null,
                         null,
@@ -626,8 +626,8 @@ class ComplianceEngineReferenceTest {
     }
 
     static IndicatorParams params(
-            List<RecordKind> kinds,
-            ServiceDomain domain,
+            List<ServiceKind> kinds,
+            LedgerDomain domain,
             EntityType entity,
             Integer sessions,
             Integer attendees,
@@ -675,8 +675,8 @@ class ComplianceEngineReferenceTest {
                 return counts.entrySet().stream()
                         .map(e -> new MonthlyCount(
                                 (Long) e.getKey().get(0),
-                                (RecordKind) e.getKey().get(1),
-                                (ServiceDomain) e.getKey().get(2),
+                                (ServiceKind) e.getKey().get(1),
+                                (LedgerDomain) e.getKey().get(2),
                                 (YearMonth) e.getKey().get(3),
                                 e.getValue()))
                         .toList();
@@ -684,7 +684,7 @@ class ComplianceEngineReferenceTest {
 
             @Override
             public List<RecipientMonthlyCount> recipientMonthlyCounts(
-                    Collection<Long> stations, Set<RecordKind> kinds, LocalDate f, LocalDate t) {
+                    Collection<Long> stations, Set<ServiceKind> kinds, LocalDate f, LocalDate t) {
                 Map<List<Object>, Long> counts = new LinkedHashMap<>();
                 for (Raw r : w.records) {
                     if (stations.contains(r.station())
@@ -701,7 +701,7 @@ class ComplianceEngineReferenceTest {
                         .map(e -> new RecipientMonthlyCount(
                                 (Long) e.getKey().get(0),
                                 (Long) e.getKey().get(1),
-                                (RecordKind) e.getKey().get(2),
+                                (ServiceKind) e.getKey().get(2),
                                 (YearMonth) e.getKey().get(3),
                                 e.getValue()))
                         .toList();
@@ -709,14 +709,14 @@ class ComplianceEngineReferenceTest {
 
             @Override
             public List<RecordRef> records(
-                    long station, Set<RecordKind> kinds, ServiceDomain domain, LocalDate f, LocalDate t) {
+                    long station, Set<ServiceKind> kinds, LedgerDomain domain, LocalDate f, LocalDate t) {
                 return List.of();
             }
         };
         LedgerFactSource ledgers = new LedgerFactSource() {
             @Override
             public Map<Long, Set<Long>> population(
-                    Collection<Long> stations, ServiceDomain domain, String subtype, LocalDate asOf) {
+                    Collection<Long> stations, LedgerDomain domain, String subtype, LocalDate asOf) {
                 return w.population.getOrDefault(domain, Map.of());
             }
 
@@ -727,7 +727,7 @@ class ComplianceEngineReferenceTest {
         };
         CaseworkFactSource casework = new CaseworkFactSource() {
             @Override
-            public List<CaseFact> cases(Collection<Long> stations, ServiceDomain domain, LocalDate f, LocalDate t) {
+            public List<CaseFact> cases(Collection<Long> stations, LedgerDomain domain, LocalDate f, LocalDate t) {
                 return w.cases.stream()
                         .map(c -> new CaseFact(
                                 c.station(),
@@ -740,7 +740,7 @@ class ComplianceEngineReferenceTest {
             }
 
             @Override
-            public List<GroupFact> groups(Collection<Long> stations, ServiceDomain domain, LocalDate f, LocalDate t) {
+            public List<GroupFact> groups(Collection<Long> stations, LedgerDomain domain, LocalDate f, LocalDate t) {
                 return w.groups.stream()
                         .map(g -> new GroupFact(
                                 g.station(),
@@ -941,7 +941,7 @@ class ComplianceEngineReferenceTest {
     }
 
     /** The roster people of a domain (the whole roster when none): a plain intersection. */
-    private static Set<Long> rosterOf(World w, long station, ServiceDomain domain) {
+    private static Set<Long> rosterOf(World w, long station, LedgerDomain domain) {
         Set<Long> people = new HashSet<>(w.roster.getOrDefault(station, Set.of()));
         if (domain != null) {
             people.retainAll(w.population.get(domain).getOrDefault(station, Set.of()));

@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.sgz.catalog.AmountAggregate;
 import cn.sgz.catalog.EntityCountMode;
 import cn.sgz.catalog.EntityType;
-import cn.sgz.catalog.EvidencePolicy;
 import cn.sgz.catalog.IndicatorParams;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
-import cn.sgz.catalog.RecordKind;
 import cn.sgz.catalog.RuleKind;
-import cn.sgz.catalog.ServiceDomain;
 import cn.sgz.catalog.SubPeriod;
+import cn.sgz.evidence.EvidencePolicy;
 import cn.sgz.progress.CaseworkFactSource;
 import cn.sgz.progress.EntityFactSource;
 import cn.sgz.progress.IndicatorResult;
@@ -22,6 +20,8 @@ import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.progress.LedgerFactSource;
 import cn.sgz.progress.RecordFactSource;
 import cn.sgz.progress.SubPeriodResult;
+import cn.sgz.shared.vocabulary.LedgerDomain;
+import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -69,20 +69,20 @@ class ContractFidelityTest {
 
     // ------------------------------------------------------------------ roster: people 1–6 at the station
     // roster {1,2,3,4}; 社会救助 {1,2}; 困难老人 {3,5}; 困境儿童 {6} (not on the roster); 残疾人 none.
-    static final Map<ServiceDomain, Set<Long>> POPULATION = Map.of(
-            ServiceDomain.SOCIAL_ASSISTANCE,
+    static final Map<LedgerDomain, Set<Long>> POPULATION = Map.of(
+            LedgerDomain.SOCIAL_ASSISTANCE,
             Set.of(1L, 2L),
-            ServiceDomain.ELDERLY,
+            LedgerDomain.ELDERLY,
             Set.of(3L, 5L),
-            ServiceDomain.CHILD,
+            LedgerDomain.CHILD,
             Set.of(6L),
-            ServiceDomain.DISABLED,
+            LedgerDomain.DISABLED,
             Set.of());
     static final Set<Long> ROSTER = Set.of(1L, 2L, 3L, 4L);
 
     static final LedgerFactSource LEDGERS = new LedgerFactSource() {
         @Override
-        public Map<Long, Set<Long>> population(Collection<Long> s, ServiceDomain d, String subtype, LocalDate asOf) {
+        public Map<Long, Set<Long>> population(Collection<Long> s, LedgerDomain d, String subtype, LocalDate asOf) {
             return Map.of(ST, POPULATION.getOrDefault(d, Set.of()));
         }
 
@@ -101,16 +101,16 @@ class ContractFidelityTest {
 
         @Override
         public List<RecipientMonthlyCount> recipientMonthlyCounts(
-                Collection<Long> s, Set<RecordKind> k, LocalDate f, LocalDate t) {
+                Collection<Long> s, Set<ServiceKind> k, LocalDate f, LocalDate t) {
             YearMonth feb = YearMonth.of(2026, 2);
             return List.of(
-                    new RecipientMonthlyCount(ST, 1, RecordKind.FOLLOW_UP_VISIT, feb, 2),
-                    new RecipientMonthlyCount(ST, 3, RecordKind.FOLLOW_UP_PHONE, feb, 1),
-                    new RecipientMonthlyCount(ST, 5, RecordKind.FOLLOW_UP_VISIT, feb, 1));
+                    new RecipientMonthlyCount(ST, 1, ServiceKind.FOLLOW_UP_VISIT, feb, 2),
+                    new RecipientMonthlyCount(ST, 3, ServiceKind.FOLLOW_UP_PHONE, feb, 1),
+                    new RecipientMonthlyCount(ST, 5, ServiceKind.FOLLOW_UP_VISIT, feb, 1));
         }
 
         @Override
-        public List<RecordRef> records(long s, Set<RecordKind> k, ServiceDomain d, LocalDate f, LocalDate t) {
+        public List<RecordRef> records(long s, Set<ServiceKind> k, LedgerDomain d, LocalDate f, LocalDate t) {
             return List.of();
         }
     };
@@ -140,7 +140,7 @@ class ContractFidelityTest {
         "DISABLED, 0, 0",
         "ALL, 1, 4"
     })
-    void followUpRosterOfADomainIsConnectedAndCountsThatDomainsPeople(ServiceDomain domain, int ledgers, int people) {
+    void followUpRosterOfADomainIsConnectedAndCountsThatDomainsPeople(LedgerDomain domain, int ledgers, int people) {
         ProjectIndicator roster = indicator(
                 RuleKind.ENTITY_COUNT,
                 SubPeriod.PROJECT,
@@ -178,12 +178,12 @@ class ContractFidelityTest {
         "CHILD, 0, 1", // nobody: the denominator shows 1 so that it is never met
         ",2,4"
     }) // whole roster {1,2,3,4}: 1 and 3
-    void perPersonFrequencyMeasuresTheRosterOfTheIndicatorsDomain(ServiceDomain domain, int met, int of) {
+    void perPersonFrequencyMeasuresTheRosterOfTheIndicatorsDomain(LedgerDomain domain, int met, int of) {
         ProjectIndicator visits = indicator(
                 RuleKind.PER_RECIPIENT_FREQUENCY,
                 SubPeriod.QUARTER,
                 params(
-                        List.of(RecordKind.FOLLOW_UP_VISIT, RecordKind.FOLLOW_UP_PHONE),
+                        List.of(ServiceKind.FOLLOW_UP_VISIT, ServiceKind.FOLLOW_UP_PHONE),
                         domain,
                         EntityType.FOLLOW_UP_ROSTER,
                         null,
@@ -280,14 +280,14 @@ class ContractFidelityTest {
         }
 
         @Override
-        public Map<Long, Set<String>> documents(Collection<Long> s, Collection<String> names, ServiceDomain domain) {
-            return domain == null || domain == ServiceDomain.ELDERLY ? documents(s, names) : Map.of();
+        public Map<Long, Set<String>> documents(Collection<Long> s, Collection<String> names, LedgerDomain domain) {
+            return domain == null || domain == LedgerDomain.ELDERLY ? documents(s, names) : Map.of();
         }
     };
 
     @ParameterizedTest(name = "七表 of {0}: {1} of 2")
     @CsvSource({"ELDERLY, 2, MET", "CHILD, 0, AT_RISK", ", 2, MET"})
-    void caseFileDocumentsCountForTheDomainOfTheirCaseOnly(ServiceDomain domain, int present, IndicatorStatus status) {
+    void caseFileDocumentsCountForTheDomainOfTheirCaseOnly(LedgerDomain domain, int present, IndicatorStatus status) {
         ProjectIndicator forms = indicator(
                 RuleKind.DOCUMENT,
                 SubPeriod.PROJECT,
@@ -317,12 +317,12 @@ class ContractFidelityTest {
     /** One group of another project with five sessions of 5, 5, 6, 7 and 8 attendees, every record counting. */
     static final CaseworkFactSource ONE_GROUP = new CaseworkFactSource() {
         @Override
-        public List<CaseFact> cases(Collection<Long> s, ServiceDomain d, LocalDate f, LocalDate t) {
+        public List<CaseFact> cases(Collection<Long> s, LedgerDomain d, LocalDate f, LocalDate t) {
             return List.of();
         }
 
         @Override
-        public List<GroupFact> groups(Collection<Long> s, ServiceDomain d, LocalDate f, LocalDate t) {
+        public List<GroupFact> groups(Collection<Long> s, LedgerDomain d, LocalDate f, LocalDate t) {
             return List.of(new GroupFact(
                     ST,
                     7,

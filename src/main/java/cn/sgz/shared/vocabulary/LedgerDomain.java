@@ -1,7 +1,10 @@
-package cn.sgz.catalog;
+package cn.sgz.shared.vocabulary;
 
-/** The ledger (服务对象 category) an indicator counts in; subtypes are free text beside it. */
-public enum ServiceDomain implements Labelled {
+/**
+ * 台账领域: the ledger (服务对象 category) an indicator counts in, or ALL of them. The same words as a person's
+ * {@code recipient.RecipientCategory} (a person may be on several ledgers); subtypes are free text beside it.
+ */
+public enum LedgerDomain implements Labelled {
     SOCIAL_ASSISTANCE("社会救助对象"),
     ELDERLY("困难老人"),
     CHILD("困境儿童"),
@@ -11,7 +14,7 @@ public enum ServiceDomain implements Labelled {
 
     private final String label;
 
-    ServiceDomain(String label) {
+    LedgerDomain(String label) {
         this.label = label;
     }
 
@@ -21,7 +24,7 @@ public enum ServiceDomain implements Labelled {
     }
 
     /** Accepts the code (any case) or the Chinese label; null when neither matches. */
-    public static ServiceDomain parse(String text) {
+    public static LedgerDomain parse(String text) {
         return Labelled.parse(values(), text);
     }
 }
