@@ -97,6 +97,13 @@ public class ServiceRecordService {
         return named(store.list(scopes.current(), filter, me.id()));
     }
 
+    /** Totals of the whole filtered list (not one page of it), in one grouped query. */
+    @Transactional(readOnly = true)
+    public RecordTotals totals(RecordFilter filter) {
+        CurrentUser me = scopes.currentUser();
+        return store.totals(scopes.current(), filter, me.id());
+    }
+
     @Transactional(readOnly = true)
     public ServiceRecordView get(long id) {
         return named(List.of(visible(id))).get(0);

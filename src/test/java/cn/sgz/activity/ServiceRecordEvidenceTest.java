@@ -620,4 +620,48 @@ class ServiceRecordEvidenceTest {
                 .getContentAsString();
         assertThat(page).contains("records-table");
     }
+
+    /** The record list pages on the server, and its totals are those of the whole filtered list. */
+    @Test
+    void recordListPagesOnTheServerWithTotalsOfTheWholeList() throws Exception {
+        Cookie bureau = login("demo_bureau");
+        JsonNode totals = read(mvc.perform(get("/api/v1/service-records/totals").cookie(bureau))
+                .andReturn());
+        long total = totals.get("total").asLong();
+        long counting = totals.get("counting").asLong();
+        JsonNode all = read(mvc.perform(get("/api/v1/service-records?limit=500").cookie(bureau))
+                .andReturn());
+        assertThat(total).isEqualTo(all.size()).isGreaterThan(30);
+        long countingRows = 0;
+        for (JsonNode r : all) {
+            if ("COUNTS".equals(r.get("qualification").asText())) {
+                countingRows++;
+            }
+        }
+        assertThat(counting).isEqualTo(countingRows);
+
+        String first = mvc.perform(get("/records").cookie(bureau))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(first.split("data-record-id=").length - 1).isEqualTo(30);
+        assertThat(first).contains("共 <b>" + total + "</b> 条，计入 <b>" + counting + "</b> 条");
+        assertThat(first).contains("data-testid=\"next-page\"").doesNotContain("data-testid=\"prev-page\"");
+        int pages = (int) ((total + 29) / 30);
+        String last = mvc.perform(
+                        get("/records").param("page", String.valueOf(pages - 1)).cookie(bureau))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(last.split("data-record-id=").length - 1).isEqualTo((int) (total - 30L * (pages - 1)));
+        assertThat(last).contains("data-testid=\"prev-page\"").doesNotContain("data-testid=\"next-page\"");
+        // a page past the end shows the last page rather than an empty list
+        String beyond = mvc.perform(get("/records").param("page", "999").cookie(bureau))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(beyond.split("data-record-id=").length - 1).isEqualTo((int) (total - 30L * (pages - 1)));
+    }
 }

@@ -4,6 +4,7 @@ import cn.sgz.activity.ReceiptView;
 import cn.sgz.activity.RecipientPicker;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.RecordForm;
+import cn.sgz.activity.RecordTotals;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordService.RecordDetail;
 import cn.sgz.activity.ServiceRecordView;
@@ -72,6 +73,21 @@ class RecordApiController {
             @RequestParam(required = false) Integer offset) {
         return records.list(new RecordFilter(
                 stationId, kind, from, to, mine, createdById, qualification, includeVoided, limit, offset));
+    }
+
+    @GetMapping("/totals")
+    @Operation(summary = "与列表相同的筛选条件下的总条数、计入条数、不计入条数（不分页）")
+    RecordTotals totals(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) ServiceKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) Long createdById,
+            @RequestParam(required = false) QualificationStatus qualification,
+            @RequestParam(required = false) Boolean includeVoided) {
+        return records.totals(new RecordFilter(
+                stationId, kind, from, to, mine, createdById, qualification, includeVoided, null, null));
     }
 
     @GetMapping("/kinds")

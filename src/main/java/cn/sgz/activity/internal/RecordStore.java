@@ -4,6 +4,7 @@ import cn.sgz.activity.ReceiptView;
 import cn.sgz.activity.RecordFilter;
 import cn.sgz.activity.RecordForm;
 import cn.sgz.activity.RecordStatus;
+import cn.sgz.activity.RecordTotals;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.activity.SignInEntryView;
 import cn.sgz.evidence.Qualification;
@@ -220,9 +221,35 @@ public class RecordStore {
     }
 
     public List<ServiceRecordView> list(Scope scope, RecordFilter f, Long currentUserId) {
+        List<Object> params = new ArrayList<>();
         StringBuilder sql =
-                new StringBuilder("SELECT * FROM service_record WHERE ").append(scope.sqlCondition("org_path"));
-        List<Object> params = new ArrayList<>(scope.likePatterns());
+                new StringBuilder("SELECT * FROM service_record WHERE ").append(where(scope, f, currentUserId, params));
+        int limit = f.limit() == null ? 100 : Math.max(1, Math.min(500, f.limit()));
+        int offset = f.offset() == null ? 0 : Math.max(0, f.offset());
+        sql.append(" ORDER BY service_date DESC, id DESC LIMIT ")
+                .append(limit)
+                .append(" OFFSET ")
+                .append(offset);
+        return withChildren(
+                jdbc.sql(sql.toString()).params(params).query(RecordStore::map).list());
+    }
+
+    /** How many records match the filter in all, and how many of them count or are excluded (voided ones neither). */
+    public RecordTotals totals(Scope scope, RecordFilter f, Long currentUserId) {
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT COUNT(*), "
+                + "COALESCE(SUM(CASE WHEN status = 'ACTIVE' AND qualification = 'COUNTS' THEN 1 ELSE 0 END), 0), "
+                + "COALESCE(SUM(CASE WHEN status = 'ACTIVE' AND qualification <> 'COUNTS' THEN 1 ELSE 0 END), 0) "
+                + "FROM service_record WHERE " + where(scope, f, currentUserId, params);
+        return jdbc.sql(sql)
+                .params(params)
+                .query((rs, i) -> new RecordTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .single();
+    }
+
+    private static String where(Scope scope, RecordFilter f, Long currentUserId, List<Object> params) {
+        StringBuilder sql = new StringBuilder(scope.sqlCondition("org_path"));
+        params.addAll(scope.likePatterns());
         if (f.stationId() != null) {
             sql.append(" AND station_id = ?");
             params.add(f.stationId());
@@ -253,14 +280,7 @@ public class RecordStore {
         if (!Boolean.TRUE.equals(f.includeVoided())) {
             sql.append(" AND status = 'ACTIVE'");
         }
-        int limit = f.limit() == null ? 100 : Math.max(1, Math.min(500, f.limit()));
-        int offset = f.offset() == null ? 0 : Math.max(0, f.offset());
-        sql.append(" ORDER BY service_date DESC, id DESC LIMIT ")
-                .append(limit)
-                .append(" OFFSET ")
-                .append(offset);
-        return withChildren(
-                jdbc.sql(sql.toString()).params(params).query(RecordStore::map).list());
+        return sql.toString();
     }
 
     /** Loads reasons and participants for a page of records with one query each (no N+1). */

@@ -1,6 +1,7 @@
 package cn.sgz.activity.internal;
 
 import cn.sgz.activity.RecordFilter;
+import cn.sgz.activity.RecordTotals;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.evidence.EvidenceService;
@@ -39,6 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RecordWebController {
 
+    static final int PAGE_SIZE = 30;
+
     private final ServiceRecordService records;
     private final OrgDirectory directory;
     private final ScopeService scopes;
@@ -67,20 +70,26 @@ class RecordWebController {
             @RequestParam(required = false) Boolean mine,
             @RequestParam(required = false) QualificationStatus qualification,
             @RequestParam(required = false) Boolean includeVoided,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         if (Boolean.TRUE.equals(mine) && from == null && to == null) {
             LocalDate today = ChinaTime.today();
             from = today.withDayOfMonth(1);
             to = today;
         }
-        List<ServiceRecordView> rows = records.list(
-                new RecordFilter(stationId, kind, from, to, mine, null, qualification, includeVoided, 200, 0));
+        // one page on the server: a phone never receives a county's records at once
+        RecordFilter all =
+                new RecordFilter(stationId, kind, from, to, mine, null, qualification, includeVoided, null, null);
+        RecordTotals totals = records.totals(all);
+        int pages = (int) Math.max(1, (totals.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 0), pages - 1);
+        List<ServiceRecordView> rows = records.list(new RecordFilter(
+                stationId, kind, from, to, mine, null, qualification, includeVoided, PAGE_SIZE, current * PAGE_SIZE));
         model.addAttribute("records", rows);
-        model.addAttribute(
-                "countsTotal", rows.stream().filter(ServiceRecordView::counts).count());
-        model.addAttribute(
-                "excludedTotal",
-                rows.stream().filter(r -> !r.counts() && !r.voided()).count());
+        model.addAttribute("totals", totals);
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("includeVoided", includeVoided);
         model.addAttribute("stations", directory.visibleUnits(OrgUnitType.STATION));
         model.addAttribute("kinds", ServiceKind.values());
         model.addAttribute("stationId", stationId);
