@@ -403,6 +403,7 @@ class EvaluationWebController {
     @GetMapping("/rubrics/{id}")
     String rubric(@PathVariable long id, Model model) {
         model.addAttribute("rubric", rubrics.detail(id));
+        model.addAttribute("manager", access.isManager());
         return "evaluation/rubric";
     }
 
@@ -412,12 +413,32 @@ class EvaluationWebController {
             @RequestParam(required = false) String yaml,
             RedirectAttributes flash)
             throws java.io.IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : yaml;
+        byte[] bytes = file != null && !file.isEmpty() ? file.getBytes() : null;
         return attempt(
                 flash,
                 "/rubrics",
                 "已导入评分细则",
-                () -> "/rubrics/" + rubrics.importYaml(text).summary().id());
+                () -> "/rubrics/"
+                        + (bytes != null ? rubrics.importFile(bytes) : rubrics.importYaml(yaml))
+                                .summary()
+                                .id());
+    }
+
+    @GetMapping("/rubrics/{id}/export.xlsx")
+    ResponseEntity<byte[]> exportXlsx(@PathVariable long id) {
+        RubricService.RubricDetail d = rubrics.detail(id);
+        byte[] bytes = rubrics.exportXlsx(id);
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        d.summary().code() + "-v" + d.summary().versionNo() + ".xlsx",
+                                        StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(RubricApiController.XLSX)
+                .body(bytes);
     }
 
     @GetMapping("/rubrics/{id}/export.yaml")
