@@ -169,6 +169,13 @@ class EvaluationRulesTest {
         JsonNode uploaded = ok(upload("demo_worker", rectBase + "/photos"));
         long photoId = uploaded.get("photo").get("id").asLong();
         JsonNode who = candidate("demo_bureau", id);
+        ok(send(
+                "demo_bureau",
+                put(base + "/stations/" + s1 + "/items/F1"),
+                Map.of("level", "规范齐全", "comment", "标牌规范")));
+        String scorePhotos = base + "/stations/" + s1 + "/items/F1/photos";
+        long scorePhoto =
+                ok(upload("demo_bureau", scorePhotos)).get("photo").get("id").asLong();
 
         // 1. the evaluator outside the team: 404 for every read and every write, like an unknown round
         List<String> reads = List.of(
@@ -185,7 +192,9 @@ class EvaluationRulesTest {
                 "/api/v1/spot-checks/" + checkId,
                 "/api/v1/spot-checks/" + checkId + "/call-list",
                 "/api/v1/spot-checks/" + checkId + "/redraw",
-                "/api/v1/spot-checks/items/" + itemId + "/photos");
+                "/api/v1/spot-checks/items/" + itemId + "/photos",
+                scorePhotos,
+                scorePhotos + "/" + scorePhoto + "/thumb");
         List<String> notHidden = new ArrayList<>();
         for (String url : reads) {
             int status = login.send("demo_evaluator", get(url), null).getStatus();
@@ -237,6 +246,7 @@ class EvaluationRulesTest {
                                 "version",
                                 item.get("version").asLong())));
         writes.put("spot-check photo", upload("demo_evaluator", "/api/v1/spot-checks/items/" + itemId + "/photos"));
+        writes.put("score photo", upload("demo_evaluator", scorePhotos));
         writes.put(
                 "rectification raise",
                 send(
@@ -267,12 +277,14 @@ class EvaluationRulesTest {
         assertThat(notHidden)
                 .as("answers other than 404 to an evaluator outside the round")
                 .isEmpty();
-        assertThat(getJson("demo_evaluator", "/api/v1/spot-checks").findValues("id").stream()
-                        .map(JsonNode::asLong)
+        assertThat(getJson("demo_evaluator", "/api/v1/spot-checks")
+                        .valueStream()
+                        .map(c -> c.get("id").asLong())
                         .toList())
                 .doesNotContain(checkId);
-        assertThat(getJson("demo_evaluator", "/api/v1/evaluations/rectifications").findValues("id").stream()
-                        .map(JsonNode::asLong)
+        assertThat(getJson("demo_evaluator", "/api/v1/evaluations/rectifications")
+                        .valueStream()
+                        .map(r -> r.get("id").asLong())
                         .toList())
                 .doesNotContain(rectId);
 
@@ -325,6 +337,7 @@ class EvaluationRulesTest {
                                 "version",
                                 item.get("version").asLong())));
         frozen.put("spot-check photo", upload("demo_bureau", "/api/v1/spot-checks/items/" + itemId + "/photos"));
+        frozen.put("score photo", upload("demo_bureau", scorePhotos));
         frozen.put(
                 "rectification raise",
                 send(
@@ -380,6 +393,66 @@ class EvaluationRulesTest {
         } catch (java.io.UnsupportedEncodingException e) {
             return "";
         }
+    }
+
+    @Test
+    void scoredItemsCarryTheEvaluatorsPhotos() throws Exception {
+        long round = demoRound();
+        String base = "/api/v1/evaluations/" + round + "/stations/";
+        // the demo's judged 标牌 item has its photo, on the sheet page too
+        assertThat(getJson("demo_evaluator", base + org.s1.id() + "/items/F1/photos")
+                        .size())
+                .isPositive();
+        String sheet = mvc.perform(get("/evaluations/" + round + "/stations/" + org.s1.id())
+                        .cookie(login.login("demo_evaluator")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(sheet).contains("score-photo-").contains("/items/F1/photos/").contains("上传照片");
+
+        // only a scored item takes photos; the evidence module's checks apply
+        MockHttpServletResponse unscored = upload("demo_evaluator", base + org.s3.id() + "/items/F3/photos");
+        assertThat(unscored.getStatus()).isEqualTo(400);
+        assertThat(EvaluationApiTest.field(unscored, json)).isEqualTo("itemCode");
+        MockHttpServletResponse forged = mvc.perform(multipart(base + org.s1.id() + "/items/P1/photos")
+                        .file(new MockMultipartFile("file", "p.jpg", "image/jpeg", "not a photo".getBytes()))
+                        .with(login.as("demo_evaluator")))
+                .andReturn()
+                .getResponse();
+        assertThat(forged.getStatus()).isEqualTo(400);
+        assertThat(json.readTree(forged.getContentAsString(StandardCharsets.UTF_8))
+                        .get("code")
+                        .asString())
+                .isEqualTo("UNSUPPORTED_TYPE");
+        JsonNode up = ok(upload("demo_evaluator", base + org.s1.id() + "/items/P1/photos"));
+        long photoId = up.get("photo").get("id").asLong();
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_event WHERE action = 'EVAL_SCORE_PHOTO' AND actor = 'demo_evaluator'")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+
+        // the station sees its own sheet's photos and cannot add any; another station sees none
+        assertThat(getJson("demo_worker", base + org.s1.id() + "/items/P1/photos").findValues("id").stream()
+                        .map(JsonNode::asLong)
+                        .toList())
+                .contains(photoId);
+        assertThat(login.send("demo_worker", get(base + org.s1.id() + "/items/P1/photos/" + photoId + "/thumb"), null)
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(upload("demo_worker", base + org.s1.id() + "/items/P1/photos")
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(login.send("demo_worker2", get(base + org.s1.id() + "/items/P1/photos"), null)
+                        .getStatus())
+                .isEqualTo(404);
+        // a photo asked for through another item is 404
+        assertThat(login.send(
+                                "demo_evaluator",
+                                get(base + org.s1.id() + "/items/F1/photos/" + photoId + "/thumb"),
+                                null)
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     @Test
