@@ -38,6 +38,7 @@ class DemoEvaluationData implements ApplicationRunner {
     private final RectificationService rectifications;
     private final SatisfactionService satisfaction;
     private final ProjectQueries projects;
+    private final ScorePhotoService scorePhotos;
 
     DemoEvaluationData(
             DemoUsers users,
@@ -47,7 +48,9 @@ class DemoEvaluationData implements ApplicationRunner {
             SpotCheckService checks,
             RectificationService rectifications,
             SatisfactionService satisfaction,
-            ProjectQueries projects) {
+            ProjectQueries projects,
+            ScorePhotoService scorePhotos) {
+        this.scorePhotos = scorePhotos;
         this.users = users;
         this.jdbc = jdbc;
         this.rounds = rounds;
@@ -104,6 +107,13 @@ class DemoEvaluationData implements ApplicationRunner {
                 station1,
                 "F1",
                 new RoundService.EvalScoreInput("基本规范", null, null, "室外标牌已挂设，但缺少“中国社会工作”标志；室内背景墙名称规范", null));
+        byte[] before = DemoSignPhoto.jpeg(id * 31 + 5);
+        scorePhotos.add(
+                id,
+                station1,
+                "F1",
+                new RectificationService.PhotoFile(
+                        "demo-score-sign-" + id, "现场标牌.jpg", before.length, new java.io.ByteArrayInputStream(before)));
         rounds.score(
                 id,
                 station1,
@@ -172,35 +182,43 @@ class DemoEvaluationData implements ApplicationRunner {
                 "室外标牌补加“中国社会工作”标志",
                 "按建设导引 1.3，在室外显著位置挂设带“中国社会工作”标志的标牌，并上传整改后照片。",
                 ChinaTime.today().plusDays(20)));
+        byte[] signPhoto = DemoSignPhoto.jpeg(round.id());
         RectificationService.RectificationView answered = users.callAs(
                 "demo_head",
-                () -> rectifications.respond(sign.id(), "已重新制作标牌并加上“中国社会工作”标志，整改后照片已上传至制度上墙资料库。", sign.version()));
+                () -> rectifications.respond(
+                        sign.id(),
+                        "已重新制作标牌并加上“中国社会工作”标志，整改后照片见附件。",
+                        sign.version(),
+                        List.of(new RectificationService.PhotoFile(
+                                "demo-rectification-sign-" + sign.id(),
+                                "整改后标牌.jpg",
+                                signPhoto.length,
+                                new java.io.ByteArrayInputStream(signPhoto)))));
         if (answered != null) {
             rectifications.review(sign.id(), true, "现场查看标牌已规范", answered.version());
         }
-        String[][] people = {
-            {"王秀兰", "5,5,4,5,5"},
-            {"李建国", "4,4,4,5,4"},
-            {"赵桂英", "5,4,5,4,5"},
-            {"张玉梅", "4,3,4,4,4"},
-            {"刘志强", "5,5,5,4,5"},
-            {"陈凤霞", "3,4,4,3,4"}
+        // six interviews, two per station, with people drawn from each station's counted records
+        int[][] answerSets = {
+            {5, 5, 4, 5, 5}, {4, 4, 4, 5, 4}, {5, 4, 5, 4, 5}, {4, 3, 4, 4, 4}, {5, 5, 5, 4, 5}, {3, 4, 4, 3, 4}
         };
-        for (int i = 0; i < people.length; i++) {
-            long station = project.stationIds().get(i % project.stationIds().size());
-            List<Integer> answers = java.util.Arrays.stream(people[i][1].split(","))
-                    .map(Integer::valueOf)
-                    .toList();
-            satisfaction.record(
-                    id,
-                    new SatisfactionService.SatisfactionInterviewForm(
-                            station,
-                            i % 2 == 0 ? SatisfactionService.Method.PHONE : SatisfactionService.Method.INTERVIEW,
-                            people[i][0],
-                            null,
-                            answers,
-                            i == 5 ? "希望活动多安排在周末" : null,
-                            ChinaTime.today().minusDays(i % 3)));
+        int done = 0;
+        for (long station : project.stationIds()) {
+            for (SatisfactionService.SatisfactionCandidate c : satisfaction.candidates(id, station, 2)) {
+                if (done >= answerSets.length) {
+                    break;
+                }
+                int k = done++;
+                satisfaction.record(
+                        id,
+                        new SatisfactionService.SatisfactionInterviewForm(
+                                station,
+                                k % 2 == 0 ? SatisfactionService.Method.PHONE : SatisfactionService.Method.INTERVIEW,
+                                c.name(),
+                                c.recordId(),
+                                java.util.Arrays.stream(answerSets[k]).boxed().toList(),
+                                k == 5 ? "希望活动多安排在周末" : null,
+                                ChinaTime.today().minusDays(k % 3)));
+            }
         }
     }
 }

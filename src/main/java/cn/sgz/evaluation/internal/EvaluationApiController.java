@@ -3,6 +3,7 @@ package cn.sgz.evaluation.internal;
 import cn.sgz.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,8 +20,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /** REST API of evaluation rounds: team, score sheets, judgements, satisfaction, 整改, acceptance and the report. */
 @RestController
@@ -33,12 +37,15 @@ class EvaluationApiController {
     private final SatisfactionService satisfaction;
     private final RectificationService rectifications;
     private final EvaluationReports reports;
+    private final ScorePhotoService scorePhotos;
 
     EvaluationApiController(
             RoundService rounds,
             SatisfactionService satisfaction,
             RectificationService rectifications,
-            EvaluationReports reports) {
+            EvaluationReports reports,
+            ScorePhotoService scorePhotos) {
+        this.scorePhotos = scorePhotos;
         this.rounds = rounds;
         this.satisfaction = satisfaction;
         this.rectifications = rectifications;
@@ -94,6 +101,47 @@ class EvaluationApiController {
             @PathVariable String itemCode,
             @RequestBody RoundService.EvalScoreInput body) {
         return rounds.score(id, stationId, itemCode, body);
+    }
+
+    @PostMapping(
+            value = "/{id}/stations/{stationId}/items/{itemCode}/photos",
+            consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "为已评分的评分项上传现场照片（评估小组；multipart file；可带 uploadId）",
+            description = "按文件内容识别类型（JPEG、PNG、WebP），超过大小上限拒绝；每项最多 9 张；评估结束后 409；留审计")
+    ResponseEntity<cn.sgz.evidence.UploadResult> scorePhoto(
+            @PathVariable long id,
+            @PathVariable long stationId,
+            @PathVariable String itemCode,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String uploadId)
+            throws IOException {
+        cn.sgz.evidence.UploadResult r = scorePhotos.add(
+                id,
+                stationId,
+                itemCode,
+                new RectificationService.PhotoFile(
+                        uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream()));
+        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(r);
+    }
+
+    @GetMapping("/{id}/stations/{stationId}/items/{itemCode}/photos")
+    @Operation(summary = "评分项的现场照片")
+    List<cn.sgz.evidence.PhotoView> scorePhotos(
+            @PathVariable long id, @PathVariable long stationId, @PathVariable String itemCode) {
+        return scorePhotos.photos(id, stationId, itemCode);
+    }
+
+    @GetMapping("/{id}/stations/{stationId}/items/{itemCode}/photos/{photoId}/{variant:original|stamped|thumb}")
+    @Operation(summary = "下载评分项照片（original / stamped / thumb）")
+    ResponseEntity<byte[]> scorePhotoFile(
+            @PathVariable long id,
+            @PathVariable long stationId,
+            @PathVariable String itemCode,
+            @PathVariable long photoId,
+            @PathVariable String variant) {
+        return photoResponse(scorePhotos.file(id, stationId, itemCode, photoId, variant));
     }
 
     record EvalJudgeBody(Boolean met, String comment) {}
@@ -197,6 +245,57 @@ class EvaluationApiController {
     RectificationService.RectificationView respond(
             @PathVariable long rid, @RequestBody RectificationResponseBody body) {
         return rectifications.respond(rid, body.response(), body.version());
+    }
+
+    @PostMapping(value = "/rectifications/{rid}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "社工站上传整改照片（multipart file；可带 uploadId 防止重试重复）",
+            description = "答复前上传；按文件内容识别类型（只接受 JPEG、PNG、WebP），超过大小上限拒绝；每项最多 9 张；留审计")
+    ResponseEntity<cn.sgz.evidence.UploadResult> rectificationPhoto(
+            @PathVariable long rid,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(required = false) String uploadId)
+            throws IOException {
+        cn.sgz.evidence.UploadResult r = rectifications.addPhoto(
+                rid,
+                new RectificationService.PhotoFile(
+                        uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream()));
+        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(r);
+    }
+
+    @GetMapping("/rectifications/{rid}/photos")
+    @Operation(summary = "整改照片（能看到该整改事项的人可见）")
+    List<cn.sgz.evidence.PhotoView> rectificationPhotos(@PathVariable long rid) {
+        return rectifications.photos(rid);
+    }
+
+    @GetMapping("/rectifications/{rid}/photos/{photoId}/{variant:original|stamped|thumb}")
+    @Operation(summary = "下载整改照片：original 原图，stamped 水印图，thumb 缩略图（下载原图和水印图留审计）")
+    ResponseEntity<byte[]> rectificationPhotoFile(
+            @PathVariable long rid, @PathVariable long photoId, @PathVariable String variant) {
+        return photoResponse(rectifications.photoFile(rid, photoId, variant));
+    }
+
+    @DeleteMapping("/rectifications/{rid}/photos/{photoId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "社工站在答复前删除上传错的整改照片")
+    void removeRectificationPhoto(@PathVariable long rid, @PathVariable long photoId) {
+        rectifications.removePhoto(rid, photoId);
+    }
+
+    static ResponseEntity<byte[]> photoResponse(cn.sgz.evidence.StoredFile f) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(f.contentType()))
+                .cacheControl(org.springframework.http.CacheControl.noCache().cachePrivate())
+                .header("X-Content-Type-Options", "nosniff")
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.inline()
+                                .filename(f.filename())
+                                .build()
+                                .toString())
+                .body(f.bytes());
     }
 
     record RectificationReviewBody(Boolean close, String note, Long version) {}

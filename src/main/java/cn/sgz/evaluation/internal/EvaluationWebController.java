@@ -36,8 +36,10 @@ class EvaluationWebController {
     private final EvaluationReports reports;
     private final EvaluationAccess access;
     private final ProjectQueries projects;
+    private final ScorePhotoService scorePhotos;
 
     EvaluationWebController(
+            ScorePhotoService scorePhotos,
             RoundService rounds,
             SpotCheckService checks,
             RectificationService rectifications,
@@ -46,6 +48,7 @@ class EvaluationWebController {
             EvaluationReports reports,
             EvaluationAccess access,
             ProjectQueries projects) {
+        this.scorePhotos = scorePhotos;
         this.rounds = rounds;
         this.checks = checks;
         this.rectifications = rectifications;
@@ -188,9 +191,47 @@ class EvaluationWebController {
     String sheet(@PathVariable long id, @PathVariable long stationId, Model model) {
         model.addAttribute("round", rounds.get(id));
         model.addAttribute("sheet", rounds.sheet(id, stationId));
+        model.addAttribute("scorePhotos", scorePhotos.photos(id, stationId));
         model.addAttribute("rectifications", rectifications.list(id, stationId, false));
         model.addAttribute("deadline", ChinaTime.today().plusDays(30));
         return "evaluation/sheet";
+    }
+
+    @PostMapping("/evaluations/{id}/stations/{stationId}/items/{code}/photos")
+    String scorePhoto(
+            @PathVariable long id,
+            @PathVariable long stationId,
+            @PathVariable String code,
+            @RequestParam(required = false) MultipartFile file,
+            @RequestParam(required = false) String uploadId,
+            RedirectAttributes flash) {
+        String back = "/evaluations/" + id + "/stations/" + stationId;
+        return attempt(flash, back, "已上传照片", () -> {
+            if (file == null || file.isEmpty()) {
+                throw BusinessException.field("file", "请选择要上传的照片");
+            }
+            try {
+                scorePhotos.add(
+                        id,
+                        stationId,
+                        code,
+                        new RectificationService.PhotoFile(
+                                uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream()));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return back + "#item-" + code;
+        });
+    }
+
+    @GetMapping("/evaluations/{id}/stations/{stationId}/items/{code}/photos/{photoId}/{variant:original|stamped|thumb}")
+    ResponseEntity<byte[]> scorePhotoFile(
+            @PathVariable long id,
+            @PathVariable long stationId,
+            @PathVariable String code,
+            @PathVariable long photoId,
+            @PathVariable String variant) {
+        return EvaluationApiController.photoResponse(scorePhotos.file(id, stationId, code, photoId, variant));
     }
 
     @PostMapping("/evaluations/{id}/stations/{stationId}/items/{code}")
@@ -249,6 +290,7 @@ class EvaluationWebController {
             @RequestParam(required = false) SatisfactionService.Method method,
             @RequestParam(required = false) String personName,
             @RequestParam(required = false) Long recordId,
+            @RequestParam(required = false) String pick,
             @RequestParam(required = false) Integer q1,
             @RequestParam(required = false) Integer q2,
             @RequestParam(required = false) Integer q3,
@@ -257,6 +299,14 @@ class EvaluationWebController {
             @RequestParam(required = false) String freeText,
             RedirectAttributes flash) {
         List<Integer> answers = new ArrayList<>(Arrays.asList(q1, q2, q3, q4, q5));
+        // the candidates list offers "recordId:name"
+        if (pick != null && pick.matches("\\d{1,18}:.+")) {
+            int colon = pick.indexOf(':');
+            recordId = Long.valueOf(pick.substring(0, colon));
+            personName = pick.substring(colon + 1);
+        }
+        Long record = recordId;
+        String person = personName;
         return attempt(
                 flash,
                 "/evaluations/" + id + "/satisfaction" + (stationId == null ? "" : "?stationId=" + stationId),
@@ -265,7 +315,7 @@ class EvaluationWebController {
                     satisfaction.record(
                             id,
                             new SatisfactionService.SatisfactionInterviewForm(
-                                    stationId, method, personName, recordId, answers, freeText, null));
+                                    stationId, method, person, record, answers, freeText, null));
                     return null;
                 });
     }
@@ -363,6 +413,8 @@ class EvaluationWebController {
     @GetMapping("/rectifications/{id}")
     String rectification(@PathVariable long id, Model model) {
         model.addAttribute("r", rectifications.get(id));
+        model.addAttribute("photos", rectifications.photos(id));
+        model.addAttribute("maxPhotos", RectificationService.MAX_PHOTOS);
         return "evaluation/rectification";
     }
 
@@ -371,11 +423,37 @@ class EvaluationWebController {
             @PathVariable long id,
             @RequestParam(required = false) String response,
             @RequestParam Long version,
+            @RequestParam(name = "photos", required = false) List<MultipartFile> photos,
             RedirectAttributes flash) {
         return attempt(flash, "/rectifications/" + id, "已提交整改情况", () -> {
-            rectifications.respond(id, response, version);
+            List<RectificationService.PhotoFile> files = new ArrayList<>();
+            try {
+                for (MultipartFile f : photos == null ? List.<MultipartFile>of() : photos) {
+                    if (!f.isEmpty()) {
+                        files.add(new RectificationService.PhotoFile(
+                                null, f.getOriginalFilename(), f.getSize(), f.getInputStream()));
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            rectifications.respond(id, response, version, files);
             return null;
         });
+    }
+
+    @PostMapping("/rectifications/{id}/photos/{photoId}/remove")
+    String removeRectificationPhoto(@PathVariable long id, @PathVariable long photoId, RedirectAttributes flash) {
+        return attempt(flash, "/rectifications/" + id, "已删除照片", () -> {
+            rectifications.removePhoto(id, photoId);
+            return null;
+        });
+    }
+
+    @GetMapping("/rectifications/{id}/photos/{photoId}/{variant:original|stamped|thumb}")
+    ResponseEntity<byte[]> rectificationPhoto(
+            @PathVariable long id, @PathVariable long photoId, @PathVariable String variant) {
+        return EvaluationApiController.photoResponse(rectifications.photoFile(id, photoId, variant));
     }
 
     @PostMapping("/rectifications/{id}/review")
@@ -403,6 +481,7 @@ class EvaluationWebController {
     @GetMapping("/rubrics/{id}")
     String rubric(@PathVariable long id, Model model) {
         model.addAttribute("rubric", rubrics.detail(id));
+        model.addAttribute("manager", access.isManager());
         return "evaluation/rubric";
     }
 
@@ -412,12 +491,32 @@ class EvaluationWebController {
             @RequestParam(required = false) String yaml,
             RedirectAttributes flash)
             throws java.io.IOException {
-        String text = file != null && !file.isEmpty() ? new String(file.getBytes(), StandardCharsets.UTF_8) : yaml;
+        byte[] bytes = file != null && !file.isEmpty() ? file.getBytes() : null;
         return attempt(
                 flash,
                 "/rubrics",
                 "已导入评分细则",
-                () -> "/rubrics/" + rubrics.importYaml(text).summary().id());
+                () -> "/rubrics/"
+                        + (bytes != null ? rubrics.importFile(bytes) : rubrics.importYaml(yaml))
+                                .summary()
+                                .id());
+    }
+
+    @GetMapping("/rubrics/{id}/export.xlsx")
+    ResponseEntity<byte[]> exportXlsx(@PathVariable long id) {
+        RubricService.RubricDetail d = rubrics.detail(id);
+        byte[] bytes = rubrics.exportXlsx(id);
+        return ResponseEntity.ok()
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(
+                                        d.summary().code() + "-v" + d.summary().versionNo() + ".xlsx",
+                                        StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(RubricApiController.XLSX)
+                .body(bytes);
     }
 
     @GetMapping("/rubrics/{id}/export.yaml")

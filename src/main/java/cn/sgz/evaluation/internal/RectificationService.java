@@ -1,6 +1,13 @@
 package cn.sgz.evaluation.internal;
 
 import cn.sgz.evaluation.RectificationBoard;
+import cn.sgz.evidence.EvidenceService;
+import cn.sgz.evidence.PhotoPurpose;
+import cn.sgz.evidence.PhotoSource;
+import cn.sgz.evidence.PhotoUpload;
+import cn.sgz.evidence.PhotoView;
+import cn.sgz.evidence.StoredFile;
+import cn.sgz.evidence.UploadResult;
 import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
 import cn.sgz.shared.AuditEvent;
@@ -9,6 +16,7 @@ import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.ForbiddenException;
 import cn.sgz.shared.NotFoundException;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -27,18 +35,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RectificationService {
 
+    /** Owner type of the photos a station sends with its answer (filed in the evidence module). */
+    static final String PHOTO_OWNER = "RECTIFICATION";
+    /** Photos one 整改事项 may carry. */
+    static final int MAX_PHOTOS = 9;
+
     private final JdbcClient jdbc;
     private final EvaluationAccess access;
     private final SpotCheckService spotChecks;
+    private final EvidenceService evidence;
     private final ApplicationEventPublisher events;
 
     RectificationService(
-            JdbcClient jdbc, EvaluationAccess access, SpotCheckService spotChecks, ApplicationEventPublisher events) {
+            JdbcClient jdbc,
+            EvaluationAccess access,
+            SpotCheckService spotChecks,
+            EvidenceService evidence,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.access = access;
         this.spotChecks = spotChecks;
+        this.evidence = evidence;
         this.events = events;
     }
+
+    /** A photo file as it arrives (multipart part or API upload). */
+    public record PhotoFile(String uploadKey, String name, long size, InputStream content) {}
 
     public enum Status {
         OPEN("待整改"),
@@ -289,17 +311,28 @@ public class RectificationService {
 
     @Transactional
     public RectificationView respond(long id, String response, Long version) {
-        RectificationView v = get(id);
-        if (!access.isStationSide()
-                || !access.scope().covers(row(id).get("org_path").toString())) {
-            throw new ForbiddenException("只有该社工站可以答复整改事项");
-        }
-        if (!Status.OPEN.name().equals(v.status())) {
-            throw new ConflictException("该整改事项" + v.statusLabel() + "，不能再答复");
-        }
+        return respond(id, response, version, List.of());
+    }
+
+    /**
+     * The station answers with what it did and, optionally, photos of it (checked by the evidence module: content
+     * type by its bytes, size); a refused photo keeps the whole answer from being saved.
+     */
+    @Transactional
+    public RectificationView respond(long id, String response, Long version, List<PhotoFile> photos) {
+        RectificationView v = answerable(id, "答复整改事项");
         String text = response == null ? "" : response.strip();
         if (text.length() < 2 || text.length() > 2000) {
             throw BusinessException.field("response", "请填写整改情况（2～2000个字）");
+        }
+        if (version == null) {
+            throw BusinessException.field("version", "缺少版本号：请先读取整改事项，再带着读取到的 version 提交");
+        }
+        if (version != v.version()) {
+            throw new ConflictException("保存失败：该整改事项在您打开之后已被他人修改，请刷新后重试");
+        }
+        for (PhotoFile f : photos) {
+            storePhoto(v, f);
         }
         update(
                 id,
@@ -318,10 +351,107 @@ public class RectificationService {
         return get(id);
     }
 
+    /** A closed round is read-only, its 整改事项 included (409). */
+    private void requireOpenRound(RectificationView v) {
+        if (v.roundId() != null && !access.findRound(v.roundId()).open()) {
+            throw new ConflictException("该整改事项所属的评估已结束，成绩已冻结，不能再修改");
+        }
+    }
+
+    /** The station's own item, still waiting for its answer (404 out of scope, 403 for others, 409 when answered). */
+    private RectificationView answerable(long id, String what) {
+        RectificationView v = get(id);
+        requireOpenRound(v);
+        if (!access.isStationSide()
+                || !access.scope().covers(row(id).get("org_path").toString())) {
+            throw new ForbiddenException("只有该社工站可以" + what);
+        }
+        if (!Status.OPEN.name().equals(v.status())) {
+            throw new ConflictException("该整改事项" + v.statusLabel() + "，不能再" + what);
+        }
+        return v;
+    }
+
+    /** Adds one photo of what was done (the station, while the item waits for its answer). */
+    @Transactional
+    public UploadResult addPhoto(long id, PhotoFile file) {
+        return storePhoto(answerable(id, "上传整改照片"), file);
+    }
+
+    private UploadResult storePhoto(RectificationView v, PhotoFile file) {
+        if (file == null || file.content() == null) {
+            throw BusinessException.field("file", "请选择要上传的照片");
+        }
+        long existing = evidence.photosOf(PHOTO_OWNER, v.id()).stream()
+                .filter(p -> !p.removed())
+                .count();
+        if (existing >= MAX_PHOTOS) {
+            throw BusinessException.field("file", "每个整改事项最多上传 " + MAX_PHOTOS + " 张照片");
+        }
+        String orgPath = row(v.id()).get("org_path").toString();
+        UploadResult r = evidence.upload(new PhotoUpload(
+                PHOTO_OWNER,
+                v.id(),
+                orgPath,
+                PhotoPurpose.SCENE,
+                PhotoSource.GALLERY,
+                file.uploadKey(),
+                file.name(),
+                file.size(),
+                file.content(),
+                null,
+                v.stationName(),
+                "整改佐证"));
+        if (r.created()) {
+            events.publishEvent(AuditEvent.success(
+                    "RECTIFICATION_PHOTO",
+                    "RECTIFICATION",
+                    v.id(),
+                    orgPath,
+                    v.title() + "：整改照片 #" + r.photo().id()));
+        }
+        return r;
+    }
+
+    /** The photos of an item the user sees (404 otherwise). */
+    @Transactional(readOnly = true)
+    public List<PhotoView> photos(long id) {
+        get(id);
+        return evidence.photosOf(PHOTO_OWNER, id).stream()
+                .filter(p -> !p.removed())
+                .toList();
+    }
+
+    /** One photo's file, only through an item the user sees and only that item's photo (404 otherwise). */
+    @Transactional(readOnly = true)
+    public StoredFile photoFile(long id, long photoId, String variant) {
+        if (photos(id).stream().noneMatch(p -> p.id() == photoId)) {
+            throw new NotFoundException("照片");
+        }
+        return evidence.open(photoId, variant);
+    }
+
+    /** The station takes a wrong photo off the item before answering. */
+    @Transactional
+    public void removePhoto(long id, long photoId) {
+        RectificationView v = answerable(id, "删除整改照片");
+        if (photos(id).stream().noneMatch(p -> p.id() == photoId)) {
+            throw new NotFoundException("照片");
+        }
+        evidence.remove(photoId, PHOTO_OWNER, id, "社工站删除整改照片");
+        events.publishEvent(AuditEvent.success(
+                "RECTIFICATION_PHOTO_REMOVE",
+                "RECTIFICATION",
+                id,
+                row(id).get("org_path").toString(),
+                v.title() + "：删除整改照片 #" + photoId));
+    }
+
     /** The evaluator closes the item (done) or reopens it with a note (not done yet). */
     @Transactional
     public RectificationView review(long id, boolean close, String note, Long version) {
         RectificationView v = get(id);
+        requireOpenRound(v);
         if (!v.canReview()) {
             throw new ForbiddenException("只有评估小组成员或区/县民政局可以确认整改");
         }

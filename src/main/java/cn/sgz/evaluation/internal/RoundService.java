@@ -346,6 +346,9 @@ public class RoundService {
     @Transactional
     public EvalRoundView setTeam(long roundId, List<String> usernames, Long version) {
         EvaluationAccess.RoundRef r = access.managedRound(roundId);
+        if (!r.open()) {
+            throw new ConflictException("该评估已结束，成绩已冻结，不能再更改评估小组");
+        }
         bump(roundId, version);
         jdbc.sql("DELETE FROM eval_round_member WHERE round_id = ?")
                 .param(roundId)

@@ -117,19 +117,71 @@ public class RubricService {
                         .toList());
     }
 
-    /** The canonical YAML of a visible rubric. */
+    /** The canonical YAML of a visible rubric (bureau only; audited). */
     @Transactional(readOnly = true)
     public String export(long id) {
-        detail(id);
+        RubricSummary s = exported(id, "YAML");
         return jdbc.sql("SELECT source FROM eval_rubric WHERE id = ?")
-                .param(id)
+                .param(s.id())
                 .query(String.class)
                 .single();
     }
 
+    /** The Excel form of a visible rubric (bureau only; audited); it imports back unchanged. */
+    @Transactional(readOnly = true)
+    public byte[] exportXlsx(long id) {
+        exported(id, "Excel");
+        return RubricExcel.write(rubric(id));
+    }
+
+    private RubricSummary exported(long id, String format) {
+        access.requireManager("导出评分细则");
+        RubricSummary s = detail(id).summary();
+        events.publishEvent(AuditEvent.success(
+                "RUBRIC_EXPORT",
+                "EVAL_RUBRIC",
+                id,
+                access.scope().paths().isEmpty() ? "/" : access.scope().paths().get(0),
+                s.code() + " 第" + s.versionNo() + "版 " + format));
+        return s;
+    }
+
+    /** Checks an Excel file without storing it: the parsed rubric or every problem with its cell. */
+    public RubricDetail checkXlsx(byte[] xlsx) {
+        return preview(parseXlsx(xlsx));
+    }
+
+    /** Imports an Excel rubric as the next version of its code (bureau only). */
+    @Transactional
+    public RubricDetail importXlsx(byte[] xlsx) {
+        access.requireManager("制定评分细则");
+        return store(parseXlsx(xlsx), "Excel");
+    }
+
+    /** A file from the page: Excel when it is a zip (xlsx), YAML otherwise. */
+    @Transactional
+    public RubricDetail importFile(byte[] bytes) {
+        return RubricExcel.isXlsx(bytes)
+                ? importXlsx(bytes)
+                : importYaml(bytes == null ? null : new String(bytes, StandardCharsets.UTF_8));
+    }
+
+    private static Rubric parseXlsx(byte[] xlsx) {
+        Rubric r = RubricExcel.parse(xlsx);
+        // what is stored is the YAML form: it must read back as the same rubric
+        Rubric again = RubricYaml.parse(RubricYaml.write(r));
+        if (!again.equals(r)) {
+            throw new IllegalStateException("rubric " + r.code() + " does not survive its YAML form");
+        }
+        return r;
+    }
+
     /** Checks a file without storing it: the parsed rubric or every problem with its line. */
     public RubricDetail check(String yaml) {
-        Rubric r = RubricYaml.parse(yaml);
+        return preview(RubricYaml.parse(yaml));
+    }
+
+    private static RubricDetail preview(Rubric r) {
         return new RubricDetail(
                 new RubricSummary(0, r.code(), 0, r.name(), r.totalPoints(), false, null, null),
                 r.sections().stream()
@@ -157,7 +209,10 @@ public class RubricService {
     @Transactional
     public RubricDetail importYaml(String yaml) {
         access.requireManager("制定评分细则");
-        Rubric r = RubricYaml.parse(yaml);
+        return store(RubricYaml.parse(yaml), "YAML");
+    }
+
+    private RubricDetail store(Rubric r, String format) {
         String path =
                 access.scope().paths().isEmpty() ? "/" : access.scope().paths().get(0);
         long id = insert(r, false, path, access.me().username());
@@ -166,7 +221,7 @@ public class RubricService {
                 "EVAL_RUBRIC",
                 id,
                 path,
-                r.code() + " " + r.name() + "（满分 " + r.totalPoints().toPlainString() + "）"));
+                r.code() + " " + r.name() + "（满分 " + r.totalPoints().toPlainString() + "，" + format + "）"));
         return detail(id);
     }
 

@@ -260,11 +260,17 @@ final class RubricYaml {
             if (v.scale() > 2) {
                 add(n, what + "最多保留两位小数");
             }
-            return v;
+            return normalize(v);
         } catch (NumberFormatException e) {
             add(n, what + "“" + s.getValue() + "”不是数字");
             return null;
         }
+    }
+
+    /** 5.0 and 5 are the same points: numbers are kept without trailing zeros (and never in E notation). */
+    static BigDecimal normalize(BigDecimal v) {
+        BigDecimal n = v.stripTrailingZeros();
+        return n.scale() < 0 ? n.setScale(0) : n;
     }
 
     private void add(Node at, String message) {

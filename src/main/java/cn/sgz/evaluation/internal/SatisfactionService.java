@@ -112,6 +112,7 @@ public class SatisfactionService {
         if (name.isEmpty() || name.length() > 50) {
             throw BusinessException.field("personName", "请填写受访者姓名（不超过50个字）");
         }
+        servedBy(f.stationId(), f.recordId(), name);
         if (f.answers() == null || f.answers().size() != QUESTIONS.size()) {
             throw BusinessException.field("answers", "请逐题作答，共 " + QUESTIONS.size() + " 题");
         }
@@ -166,6 +167,28 @@ public class SatisfactionService {
                 .filter(v -> v.id() == id)
                 .findFirst()
                 .orElseThrow();
+    }
+
+    /**
+     * The sample is drawn from the people served: the person must be on a counted service record of the station (its
+     * sign-in sheet, receipts or people served), as the candidates list offers them.
+     */
+    private void servedBy(long stationId, Long recordId, String name) {
+        if (recordId == null) {
+            throw BusinessException.field("recordId", "请从抽取的受访者中选择：受访者须来自本站计入的服务记录");
+        }
+        RecordReview.Contacts c;
+        try {
+            c = records.contacts(recordId);
+        } catch (cn.sgz.shared.NotFoundException e) {
+            c = null;
+        }
+        if (c == null || c.stationId() != stationId || !c.counts()) {
+            throw BusinessException.field("recordId", "服务记录 #" + recordId + " 不是本站计入的服务记录，受访者须从本站服务过的人中抽取");
+        }
+        if (c.people().stream().noneMatch(p -> p.name().equals(name))) {
+            throw BusinessException.field("personName", "“" + name + "”不在服务记录 #" + recordId + " 的签到表、领取单据或服务对象中");
+        }
     }
 
     @Transactional(readOnly = true)

@@ -350,6 +350,13 @@ public class SpotCheckService {
         return h;
     }
 
+    /** A check of a closed round is read-only: 409 (before any 403 about who may write). */
+    private void closedRound(Header h) {
+        if (h.roundId() != null && !access.findRound(h.roundId()).open()) {
+            throw new ConflictException("该抽查所属的评估已结束，成绩已冻结，不能再修改");
+        }
+    }
+
     private boolean canCheck(Header h) {
         Role role = access.me().role();
         if (h.roundId() != null) {
@@ -618,6 +625,7 @@ public class SpotCheckService {
         ItemRef it = item(itemId);
         Header h = visible(it.checkId());
         if (!canCheck(h)) {
+            closedRound(h);
             throw new ForbiddenException("只有评估小组成员或区/县民政局可以上传核实照片");
         }
         cn.sgz.evidence.UploadResult r = evidence.upload(new cn.sgz.evidence.PhotoUpload(
@@ -697,6 +705,7 @@ public class SpotCheckService {
         ItemRef it = item(itemId);
         Header h = visible(it.checkId());
         if (!canCheck(h)) {
+            closedRound(h);
             throw new ForbiddenException("只有评估小组成员或区/县民政局可以据此提出整改");
         }
         Map<String, Object> row = jdbc.sql("SELECT title, note FROM spot_check_item WHERE id = ?")

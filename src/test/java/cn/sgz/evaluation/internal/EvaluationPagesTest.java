@@ -89,7 +89,7 @@ class EvaluationPagesTest {
                 .list()
                 .get(0);
         assertThat(page(ev, "/rectifications/" + rect)).contains("已整改完成").contains("已重新制作标牌");
-        assertThat(page(ev, "/rubrics")).contains("乡镇（街道）社工站评价细则（示例）").doesNotContain("导入评分细则");
+        assertThat(page(ev, "/rubrics")).contains("乡镇（街道）社工站评价细则（示例）").doesNotContain("上传评分细则");
         long rubric = jdbc.sql("SELECT id FROM eval_rubric WHERE builtin")
                 .query(Long.class)
                 .list()
