@@ -40,6 +40,12 @@ record NavItem(String labelKey, String href, Set<Role> roles, String groupKey) {
             new NavItem("nav.progress", "/progress", ALL, "nav.group.contract"),
             new NavItem("nav.reports", "/reports", ALL, "nav.group.contract"),
             new NavItem("nav.projects", "/projects", ALL, "nav.group.contract"),
+            // project money: everyone but the station's social workers (FinanceAccess)
+            new NavItem(
+                    "nav.finance",
+                    "/finance",
+                    EnumSet.complementOf(EnumSet.of(Role.SOCIAL_WORKER)),
+                    "nav.group.contract"),
             new NavItem("nav.catalogs", "/catalogs", ALL, "nav.group.contract"),
             new NavItem("nav.evaluations", "/evaluations", ALL, "nav.group.contract"),
             new NavItem("nav.rectifications", "/rectifications", ALL, "nav.group.contract"),
