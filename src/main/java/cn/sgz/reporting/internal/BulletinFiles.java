@@ -1,8 +1,8 @@
 package cn.sgz.reporting.internal;
 
 import cn.sgz.reporting.Bulletin;
-import cn.sgz.reporting.GovDocx;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.docx.GovDocx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
