@@ -33,7 +33,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STTblWidth;
 /**
  * The one Word writer: documents in the layout a Chinese government office files. A4 (portrait or landscape) with
  * fixed margins, 宋体 throughout (East Asian runs, also declared as the document default so text without a run font
- * is 宋体 too) with a centred 小二 title and 黑体 section headings, bordered tables with a declared column grid
+ * is 宋体 too) with a centred 小二 title (黑体 on request, e.g. certificates), bordered tables with a declared column grid
  * (w:tblGrid, so Word, WPS and LibreOffice lay them out alike), page numbers 第 N 页 共 M 页 in the footer,
  * signature and date lines, photos, and dates written 2026年12月7日. Every module that prints a report, form,
  * certificate or case file uses it (it lives in the open shared kernel for that reason).
@@ -135,6 +135,16 @@ public class GovDocx {
         p.setAlignment(ParagraphAlignment.CENTER);
         p.setSpacingAfter(240);
         run(p, text, 18, true);
+        anyTitle = true;
+        return this;
+    }
+
+    /** A title set in another East Asian font, e.g. 黑体 for a certificate. */
+    public GovDocx title(String text, String cjkFont) {
+        XWPFParagraph p = doc.createParagraph();
+        p.setAlignment(ParagraphAlignment.CENTER);
+        p.setSpacingAfter(240);
+        run(p, text, 22, true).setFontFamily(cjkFont, XWPFRun.FontCharRange.eastAsia);
         anyTitle = true;
         return this;
     }
@@ -292,7 +302,7 @@ public class GovDocx {
         XWPFParagraph p = doc.createParagraph();
         p.setSpacingBefore(240);
         p.setSpacingAfter(120);
-        run(p, text, 14, true).setFontFamily(HEADING_FONT, XWPFRun.FontCharRange.eastAsia);
+        run(p, text, 14, true);
         return this;
     }
 

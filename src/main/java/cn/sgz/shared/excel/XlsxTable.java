@@ -466,7 +466,7 @@ public final class XlsxTable {
             short dateFmt = wb.createDataFormat().getFormat(CHINESE_DATE);
             short dateTimeFmt = wb.createDataFormat().getFormat(CHINESE_DATE_TIME);
             short intFmt = wb.createDataFormat().getFormat("0");
-            short decFmt = wb.createDataFormat().getFormat("#,##0.00");
+            short decFmt = wb.createDataFormat().getFormat("0.00");
             short numFmt = wb.createDataFormat().getFormat("0.##");
             title = wb.createCellStyle();
             title.setFont(font(wb, TITLE_FONT, 16, true));
