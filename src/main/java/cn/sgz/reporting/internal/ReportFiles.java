@@ -161,6 +161,8 @@ public class ReportFiles {
             Row fresh = svc.createRow(r + 2);
             text(fresh, 0, "其中首次服务（人）");
             fresh.createCell(2).setCellValue(c.peopleNew());
+            XlsxTable.applyLayout(ind, 0);
+            XlsxTable.applyLayout(svc, 0);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

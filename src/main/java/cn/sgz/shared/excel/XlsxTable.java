@@ -134,6 +134,73 @@ public final class XlsxTable {
         return value;
     }
 
+    /**
+     * For a sheet a module builds cell by cell (kept where tests and readers expect the header at a fixed row): the
+     * same print layout as {@link #sheet(String)} without the title rows. Freezes the panes under {@code headerRow},
+     * repeats it on every printed page, draws thin borders around every cell of the table (header to last row), sets
+     * 宋体, A4 fitted to the page width (landscape when the table is wide) and 第 N 页 共 M 页 in the footer.
+     */
+    public static void applyLayout(Sheet sheet, int headerRow) {
+        Workbook wb = sheet.getWorkbook();
+        int lastCol = 0;
+        for (int r = headerRow; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row != null) {
+                lastCol = Math.max(lastCol, row.getLastCellNum());
+            }
+        }
+        Map<CellStyle, CellStyle> bordered = new HashMap<>();
+        Font plain = wb.createFont();
+        plain.setFontName(FONT);
+        plain.setFontHeightInPoints((short) 11);
+        Font bold = wb.createFont();
+        bold.setFontName(FONT);
+        bold.setFontHeightInPoints((short) 11);
+        bold.setBold(true);
+        CellStyle blank = null;
+        for (int r = headerRow; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row == null) {
+                continue;
+            }
+            for (int c = 0; c < lastCol; c++) {
+                Cell cell = row.getCell(c);
+                if (cell == null) {
+                    cell = row.createCell(c);
+                }
+                CellStyle old = cell.getCellStyle();
+                CellStyle style = bordered.get(old);
+                if (style == null) {
+                    style = wb.createCellStyle();
+                    style.cloneStyleFrom(old);
+                    boolean isBold = wb.getFontAt(old.getFontIndex()).getBold() || r == headerRow;
+                    style.setFont(isBold ? bold : plain);
+                    style.setBorderTop(BorderStyle.THIN);
+                    style.setBorderBottom(BorderStyle.THIN);
+                    style.setBorderLeft(BorderStyle.THIN);
+                    style.setBorderRight(BorderStyle.THIN);
+                    style.setVerticalAlignment(VerticalAlignment.CENTER);
+                    bordered.put(old, style);
+                }
+                cell.setCellStyle(style);
+            }
+        }
+        int width = 0;
+        for (int c = 0; c < lastCol; c++) {
+            width += sheet.getColumnWidth(c) / 256;
+        }
+        sheet.createFreezePane(0, headerRow + 1);
+        sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, -1, -1));
+        PrintSetup ps = sheet.getPrintSetup();
+        ps.setPaperSize(PrintSetup.A4_PAPERSIZE);
+        ps.setLandscape(width > 95);
+        ps.setFitWidth((short) 1);
+        ps.setFitHeight((short) 0);
+        sheet.setFitToPage(true);
+        sheet.setHorizontallyCenter(true);
+        sheet.getFooter().setCenter("第 &P 页 共 &N 页");
+    }
+
     /** The "as of" line under a title: 扎兰屯市民政局 · 截至2026年12月7日. */
     public static String asOf(String unit, LocalDate date) {
         String d = date == null
