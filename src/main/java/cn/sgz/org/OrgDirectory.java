@@ -89,6 +89,58 @@ public class OrgDirectory {
     }
 
     /**
+     * The unit a file is about, as its title line names it: the county bureau and the station of {@code unitId}
+     * (扎兰屯市民政局 · 河西街道社工站); without a unit, the units of the signed-in user's scope (one unit, or its
+     * agency's stations, or 全市 for the administrator). Names only, no personal data.
+     */
+    public String scopeLabel(Long unitId) {
+        List<String> paths;
+        if (unitId != null) {
+            paths = jdbc.sql("SELECT path FROM org_unit WHERE id = ?")
+                    .param(unitId)
+                    .query(String.class)
+                    .list();
+        } else {
+            paths = scopes.current().paths();
+        }
+        if (paths.isEmpty()) {
+            return "";
+        }
+        if (paths.contains("/")) {
+            return "全市";
+        }
+        if (paths.size() > 1) {
+            // an agency's stations: name the agency
+            Long agency = scopes.currentUser().agencyId();
+            if (agency != null) {
+                return jdbc.sql("SELECT name FROM agency WHERE id = ?")
+                        .param(agency)
+                        .query(String.class)
+                        .optional()
+                        .map(n -> n + "（" + paths.size() + "个社工站）")
+                        .orElse("");
+            }
+        }
+        List<Long> ids = new ArrayList<>();
+        for (String part : paths.get(0).split("/")) {
+            if (!part.isBlank()) {
+                ids.add(Long.parseLong(part));
+            }
+        }
+        Map<Long, OrgUnitView> chain = units(ids);
+        List<String> names = new ArrayList<>();
+        for (Long id : ids) {
+            OrgUnitView u = chain.get(id);
+            if (u != null
+                    && u.type() != OrgUnitType.GENERAL_STATION
+                    && (u.type() != OrgUnitType.CITY_BUREAU || ids.size() == 1)) {
+                names.add(u.name());
+            }
+        }
+        return String.join(" · ", names);
+    }
+
+    /**
      * Active agencies (承接机构) with the stations they serve, for pickers such as the project form of
      * the catalog module. Callers decide who may pick; names and station ids are not personal data.
      */

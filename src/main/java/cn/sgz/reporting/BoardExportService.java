@@ -11,6 +11,7 @@ import cn.sgz.progress.SubPeriodResult;
 import cn.sgz.reporting.internal.ReportFiles;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.excel.XlsxTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -136,6 +137,8 @@ public class BoardExportService {
                 }
             }
             board.setColumnWidth(1, 40 * 256);
+            XlsxTable.applyLayout(summary, 0);
+            XlsxTable.applyLayout(board, 0);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -180,6 +183,8 @@ public class BoardExportService {
             }
             sheet.setColumnWidth(1, 40 * 256);
             periods.setColumnWidth(1, 40 * 256);
+            XlsxTable.applyLayout(sheet, 0);
+            XlsxTable.applyLayout(periods, 0);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

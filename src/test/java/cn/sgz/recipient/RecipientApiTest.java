@@ -12,15 +12,11 @@ import cn.sgz.SgzTest;
 import cn.sgz.recipient.internal.IdNumbers;
 import cn.sgz.recipient.internal.SyntheticPeople;
 import cn.sgz.shared.ChinaTime;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -480,16 +476,8 @@ class RecipientApiTest {
         return -1;
     }
 
+    /** The header and data rows of the first sheet (the title lines above the frozen header left out). */
     static List<List<String>> readSheet(byte[] xlsx) throws Exception {
-        List<List<String>> rows = new ArrayList<>();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
-            Sheet sheet = book.getSheetAt(0);
-            for (Row row : sheet) {
-                List<String> cells = new ArrayList<>();
-                row.forEach(c -> cells.add(c.getStringCellValue()));
-                rows.add(cells);
-            }
-        }
-        return rows;
+        return cn.sgz.org.XlsxRows.read(xlsx);
     }
 }

@@ -53,9 +53,48 @@ import org.springframework.web.multipart.MultipartFile;
 class RecordApiController {
 
     private final ServiceRecordService records;
+    private final RecordPapers papers;
 
-    RecordApiController(ServiceRecordService records) {
+    RecordApiController(ServiceRecordService records, RecordPapers papers) {
         this.records = records;
+        this.papers = papers;
+    }
+
+    static ResponseEntity<byte[]> docx(byte[] body, String filename) {
+        return ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(filename, java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+                .body(body);
+    }
+
+    @GetMapping("/{id}/sign-in-sheet")
+    @Operation(summary = "签到表（docx，按记录填好：姓名、电话、签名栏）", description = "记入审计")
+    ResponseEntity<byte[]> signInSheet(@PathVariable long id) {
+        return docx(papers.signInSheet(id), "签到表-" + id + ".docx");
+    }
+
+    @GetMapping("/{id}/receipt-sheet")
+    @Operation(summary = "物品领取单（docx，按记录填好）", description = "记入审计")
+    ResponseEntity<byte[]> receiptSheet(@PathVariable long id) {
+        return docx(papers.receiptSheet(id), "物品领取单-" + id + ".docx");
+    }
+
+    @GetMapping("/blank-sign-in-sheet")
+    @Operation(summary = "空白签到表（docx，含电话栏，打印手填）")
+    ResponseEntity<byte[]> blankSignInSheet() {
+        return docx(RecordPapers.blankSignInSheet(), "签到表（空白）.docx");
+    }
+
+    @GetMapping("/blank-receipt-sheet")
+    @Operation(summary = "空白物品领取单（docx，打印手填）")
+    ResponseEntity<byte[]> blankReceiptSheet() {
+        return docx(RecordPapers.blankReceiptSheet(), "物品领取单（空白）.docx");
     }
 
     @GetMapping

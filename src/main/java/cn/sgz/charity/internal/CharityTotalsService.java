@@ -7,6 +7,7 @@ import cn.sgz.org.Scope;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.docx.GovDocx;
 import cn.sgz.shared.excel.XlsxTable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -157,31 +158,49 @@ public class CharityTotalsService {
     @Transactional(readOnly = true)
     public byte[] export(Long stationId, TotalsBy by, Granularity granularity, LocalDate from, LocalDate to) {
         CharityTotals t = totals(stationId, by, granularity, from, to);
-        List<List<String>> rows = new ArrayList<>();
+        String unit = stationId != null
+                ? access.stations().stream()
+                        .filter(s -> s.id() == stationId)
+                        .map(OrgUnitView::name)
+                        .findFirst()
+                        .orElse("")
+                : "";
+        XlsxTable.SheetBuilder sheet = XlsxTable.sheet("慈善台账汇总")
+                .title("慈善台账汇总（" + t.by().label() + t.granularity().label() + "）")
+                .subtitle((unit.isEmpty() ? "" : unit + " · ") + GovDocx.chineseDate(t.from()) + "至"
+                        + GovDocx.chineseDate(t.to()))
+                .columns(
+                        XlsxTable.Column.text("期间"),
+                        XlsxTable.Column.text("社工站"),
+                        XlsxTable.Column.text("基金"),
+                        XlsxTable.Column.decimal("共募资金（元）"),
+                        XlsxTable.Column.decimal("救助支出（元）"),
+                        XlsxTable.Column.integer("救助次数"),
+                        XlsxTable.Column.integer("计入指标的救助次数"),
+                        XlsxTable.Column.integer("推介活动（计入）"));
         for (TotalRow r : t.rows()) {
-            rows.add(List.of(
+            sheet.row(
                     r.period(),
                     Objects.toString(r.stationName(), ""),
                     Objects.toString(r.fundName(), ""),
-                    r.coRaised().toPlainString(),
-                    r.reliefPaid().toPlainString(),
-                    String.valueOf(r.reliefEvents()),
-                    String.valueOf(r.reliefEventsCounting()),
-                    String.valueOf(r.promotions())));
+                    r.coRaised(),
+                    r.reliefPaid(),
+                    r.reliefEvents(),
+                    r.reliefEventsCounting(),
+                    r.promotions());
         }
         for (TotalRow r : t.periods()) {
-            rows.add(List.of(
+            sheet.totalRow(List.of(
                     r.period(),
                     "合计",
                     "",
-                    r.coRaised().toPlainString(),
-                    r.reliefPaid().toPlainString(),
-                    String.valueOf(r.reliefEvents()),
-                    String.valueOf(r.reliefEventsCounting()),
-                    String.valueOf(r.promotions())));
+                    r.coRaised(),
+                    r.reliefPaid(),
+                    r.reliefEvents(),
+                    r.reliefEventsCounting(),
+                    r.promotions()));
         }
-        byte[] xlsx = XlsxTable.write(
-                "慈善台账汇总", List.of("期间", "社工站", "基金", "共募资金（元）", "救助支出（元）", "救助次数", "计入指标的救助次数", "推介活动（计入）"), rows);
+        byte[] xlsx = sheet.toBytes();
         Scope scope = access.scope();
         String path = stationId != null
                 ? access.stations().stream()

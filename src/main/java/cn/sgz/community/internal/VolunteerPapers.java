@@ -8,11 +8,11 @@ import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.docx.GovDocx;
 import cn.sgz.shared.excel.XlsxTable;
 import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -158,25 +158,32 @@ public class VolunteerPapers {
                 .toList();
         Map<Long, ServiceRecordView> details = recordDetails(
                 station.id(), counting.stream().map(S::recordId).distinct().toList(), start, end);
-        List<List<String>> rows = new ArrayList<>();
+        XlsxTable.SheetBuilder sheet = XlsxTable.sheet("志愿服务时长")
+                .title("志愿服务时长登记表")
+                .subtitle(station.name() + " · " + GovDocx.chineseDate(start) + "至" + GovDocx.chineseDate(end))
+                .columns(
+                        XlsxTable.Column.text(EXPORT_HEADERS.get(0)),
+                        XlsxTable.Column.text(EXPORT_HEADERS.get(1), 16),
+                        XlsxTable.Column.text(EXPORT_HEADERS.get(2), 22),
+                        XlsxTable.Column.number(EXPORT_HEADERS.get(3)),
+                        XlsxTable.Column.text(EXPORT_HEADERS.get(4), 24),
+                        XlsxTable.Column.text(EXPORT_HEADERS.get(5), 20));
+        int count = 0;
         for (S s : counting) {
             RecordSummary r = sums.get(s.recordId());
             ServiceRecordView d = details.get(s.recordId());
-            rows.add(List.of(
+            sheet.row(
                     s.name(),
                     s.phone(),
                     time(r.serviceDate(), d),
-                    s.hours().stripTrailingZeros().toPlainString(),
+                    s.hours(),
                     r.title(),
-                    d == null || d.place() == null ? "" : d.place()));
+                    d == null || d.place() == null ? "" : d.place());
+            count++;
         }
         events.publishEvent(AuditEvent.success(
-                "VOLUNTEER_EXPORT",
-                "STATION",
-                station.id(),
-                station.path(),
-                start + "～" + end + " 共 " + rows.size() + " 行"));
-        return XlsxTable.write("志愿服务时长", EXPORT_HEADERS, rows);
+                "VOLUNTEER_EXPORT", "STATION", station.id(), station.path(), start + "～" + end + " 共 " + count + " 行"));
+        return sheet.toBytes();
     }
 
     /** Place and times of the records (one list query, single reads only for records beyond it). */

@@ -1,22 +1,8 @@
 package cn.sgz.evaluation.internal;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 
 /**
  * The evaluation report that goes into the acceptance file: A4, 宋体, a score table per station (with an
@@ -25,27 +11,8 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
  */
 final class ReportDocx {
 
-    private static final String CJK = "宋体";
-    private static final int A4_W = 11906;
-    private static final int A4_H = 16838;
-    private static final int MARGIN = 1440;
-    private static final int TEXT_W = A4_W - 2 * MARGIN;
-
-    private final XWPFDocument doc = new XWPFDocument();
-
-    ReportDocx() {
-        CTSectPr sect = doc.getDocument().getBody().isSetSectPr()
-                ? doc.getDocument().getBody().getSectPr()
-                : doc.getDocument().getBody().addNewSectPr();
-        CTPageSz size = sect.isSetPgSz() ? sect.getPgSz() : sect.addNewPgSz();
-        size.setW(BigInteger.valueOf(A4_W));
-        size.setH(BigInteger.valueOf(A4_H));
-        CTPageMar mar = sect.isSetPgMar() ? sect.getPgMar() : sect.addNewPgMar();
-        mar.setTop(BigInteger.valueOf(MARGIN));
-        mar.setBottom(BigInteger.valueOf(MARGIN));
-        mar.setLeft(BigInteger.valueOf(MARGIN));
-        mar.setRight(BigInteger.valueOf(MARGIN));
-    }
+    /** The shared Word writer (A4, 宋体, bordered tables with w:tblGrid, page numbers). */
+    private final cn.sgz.shared.docx.GovDocx doc = new cn.sgz.shared.docx.GovDocx(false);
 
     static String chineseDate(LocalDate d) {
         return d == null ? "____年__月__日" : d.getYear() + "年" + d.getMonthValue() + "月" + d.getDayOfMonth() + "日";
@@ -204,71 +171,32 @@ final class ReportDocx {
     }
 
     private void title(String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setAlignment(ParagraphAlignment.CENTER);
-        run(p, text, 18, true);
+        doc.title(text);
     }
 
     private void heading(String text) {
-        XWPFParagraph p = doc.createParagraph();
-        p.setSpacingBefore(240);
-        run(p, text, 14, true);
+        doc.heading(text);
     }
 
     private void para(String text, boolean bold) {
-        run(doc.createParagraph(), text, 11, bold);
+        if (bold) {
+            doc.subheading(text);
+        } else {
+            doc.note(text);
+        }
     }
 
-    /** A table with a header row; widths in percent of the text width, written into w:tblGrid and each cell. */
+    /** A table with a header row; widths in percent of the text width (the shared writer declares w:tblGrid). */
     private void table(List<String[]> rows, int[] percents) {
-        int cols = percents.length;
-        XWPFTable t = doc.createTable(rows.size(), cols);
-        t.setWidth(String.valueOf(TEXT_W));
-        CTTblGrid grid = t.getCTTbl().getTblGrid() == null
-                ? t.getCTTbl().addNewTblGrid()
-                : t.getCTTbl().getTblGrid();
-        while (grid.sizeOfGridColArray() > 0) {
-            grid.removeGridCol(0);
+        List<String> header = java.util.Arrays.asList(rows.get(0));
+        List<List<String>> body = new ArrayList<>();
+        for (int i = 1; i < rows.size(); i++) {
+            body.add(java.util.Arrays.asList(rows.get(i)));
         }
-        int[] twips = new int[cols];
-        for (int c = 0; c < cols; c++) {
-            twips[c] = TEXT_W * percents[c] / 100;
-            grid.addNewGridCol().setW(BigInteger.valueOf(twips[c]));
-        }
-        for (int i = 0; i < rows.size(); i++) {
-            for (int c = 0; c < cols; c++) {
-                XWPFTableCell cell = t.getRow(i).getCell(c);
-                cell.setWidth(String.valueOf(twips[c]));
-                String text = c < rows.get(i).length && rows.get(i)[c] != null ? rows.get(i)[c] : "";
-                run(cell.getParagraphs().get(0), text, 10.5, i == 0);
-            }
-        }
-        doc.createParagraph();
-    }
-
-    private static XWPFRun run(XWPFParagraph p, String text, double size, boolean bold) {
-        XWPFRun r = p.createRun();
-        r.setFontFamily(CJK, XWPFRun.FontCharRange.eastAsia);
-        r.setFontFamily(CJK, XWPFRun.FontCharRange.ascii);
-        r.setFontFamily(CJK, XWPFRun.FontCharRange.hAnsi);
-        r.setFontSize(size);
-        r.setBold(bold);
-        String[] lines = text.split("\\R", -1);
-        r.setText(lines[0]);
-        for (int i = 1; i < lines.length; i++) {
-            r.addBreak();
-            r.setText(lines[i]);
-        }
-        return r;
+        doc.table(header, body, percents);
     }
 
     private byte[] bytes() {
-        try (doc;
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return doc.toBytes();
     }
 }

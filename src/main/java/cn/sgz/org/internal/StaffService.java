@@ -30,8 +30,15 @@ public class StaffService {
     private final ScopeService scopes;
     private final ApplicationEventPublisher events;
 
+    private final cn.sgz.org.OrgDirectory directory;
+
     StaffService(
-            StaffRepository staff, OrgUnitRepository units, ScopeService scopes, ApplicationEventPublisher events) {
+            StaffRepository staff,
+            OrgUnitRepository units,
+            ScopeService scopes,
+            cn.sgz.org.OrgDirectory directory,
+            ApplicationEventPublisher events) {
+        this.directory = directory;
         this.staff = staff;
         this.units = units;
         this.scopes = scopes;
@@ -154,21 +161,36 @@ public class StaffService {
     @Transactional(readOnly = true)
     public byte[] exportXlsx(Long stationFilter) {
         List<StaffView> rows = list(stationFilter);
-        byte[] file = cn.sgz.shared.excel.XlsxTable.write(
-                "驻站人员",
-                List.of("社工站", "姓名", "性别", "电话", "岗位", "证书等级", "证书编号", "取证日期", "状态"),
-                rows.stream()
-                        .map(v -> List.of(
-                                v.stationName(),
-                                v.name(),
-                                nz(v.gender()),
-                                nz(v.phone()),
-                                nz(v.position()),
-                                v.certLevel().label(),
-                                nz(v.certNumber()),
-                                v.certDate() == null ? "" : v.certDate().toString(),
-                                v.active() ? "在岗" : "离岗"))
-                        .toList());
+        var sheet = cn.sgz.shared.excel.XlsxTable.sheet("驻站人员台账")
+                .title("驻站人员台账")
+                .subtitle(cn.sgz.shared.excel.XlsxTable.asOf(
+                        directory.scopeLabel(stationFilter), cn.sgz.shared.ChinaTime.today()))
+                .columns(
+                        cn.sgz.shared.excel.XlsxTable.Column.seq(),
+                        cn.sgz.shared.excel.XlsxTable.Column.text("社工站"),
+                        cn.sgz.shared.excel.XlsxTable.Column.text("姓名"),
+                        cn.sgz.shared.excel.XlsxTable.Column.text("性别", 6),
+                        cn.sgz.shared.excel.XlsxTable.Column.text("电话", 14),
+                        cn.sgz.shared.excel.XlsxTable.Column.text("岗位"),
+                        cn.sgz.shared.excel.XlsxTable.Column.text("证书等级"),
+                        cn.sgz.shared.excel.XlsxTable.Column.text("证书编号"),
+                        cn.sgz.shared.excel.XlsxTable.Column.date("取证日期"),
+                        cn.sgz.shared.excel.XlsxTable.Column.text("状态", 6));
+        int n = 0;
+        for (StaffView v : rows) {
+            sheet.row(
+                    ++n,
+                    v.stationName(),
+                    v.name(),
+                    nz(v.gender()),
+                    nz(v.phone()),
+                    nz(v.position()),
+                    v.certLevel().label(),
+                    nz(v.certNumber()),
+                    v.certDate(),
+                    v.active() ? "在岗" : "离岗");
+        }
+        byte[] file = sheet.toBytes();
         events.publishEvent(AuditEvent.success("EXPORT", "STAFF", null, null, rows.size() + "条"));
         return file;
     }

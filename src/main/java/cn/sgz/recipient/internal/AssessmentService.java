@@ -204,6 +204,20 @@ public class AssessmentService {
         return query("WHERE a.recipient_id = ? ORDER BY a.assessed_on DESC, a.id DESC", List.of(recipientId));
     }
 
+    /** The latest assessment of each of the given recipients (ids selected inside the scope by the caller). */
+    Map<Long, AssessmentView> latestOf(List<Long> recipientIds) {
+        Map<Long, AssessmentView> out = new HashMap<>();
+        if (recipientIds.isEmpty()) {
+            return out;
+        }
+        String marks = String.join(",", java.util.Collections.nCopies(recipientIds.size(), "?"));
+        query(
+                        "WHERE a.id IN (SELECT last_assessment_id FROM recipient WHERE id IN (" + marks + "))",
+                        new ArrayList<>(recipientIds))
+                .forEach(a -> out.put(a.recipientId(), a));
+        return out;
+    }
+
     /** Assessments in scope, newest first (optionally one station's). */
     @Transactional(readOnly = true)
     public List<AssessmentView> recent(Long stationId, int limit) {

@@ -43,20 +43,68 @@ final class ImportTokens {
             return List.of();
         }
         java.util.ArrayList<String> unknown = new java.util.ArrayList<>();
-        for (String raw : SPLIT.split(unfoldLabels(text.strip()))) {
-            if (raw.startsWith("@")) { // a category named by its own label, as the ledger export writes it
-                into.categories.add(RecipientCategory.valueOf(raw.substring(1)));
-                continue;
-            }
-            String t = raw.replace("（", "").replace("）", "").replace("(", "").replace(")", "");
-            if (t.isEmpty()) {
-                continue;
-            }
-            if (!one(t, age, into)) {
-                unknown.add(raw);
+        // "@SOCIAL_ASSISTANCE、特困；@ELDERLY、空巢": the words after a labelled category belong to that category only
+        // (特困 of a 60-year-old under 社会救助对象 is not also 困难老人（特困）), up to the next ；
+        for (String group : text.strip().isEmpty()
+                ? new String[0]
+                : unfoldLabels(text.strip()).split("[;；]")) {
+            RecipientCategory context = null;
+            for (String raw : SPLIT.split(group)) {
+                if (raw.startsWith("@")) { // a category named by its own label, as the ledger export writes it
+                    context = RecipientCategory.valueOf(raw.substring(1));
+                    into.categories.add(context);
+                    continue;
+                }
+                String t =
+                        raw.replace("（", "").replace("）", "").replace("(", "").replace(")", "");
+                if (t.isEmpty()) {
+                    continue;
+                }
+                if (context != null && own(context, t, into)) {
+                    continue;
+                }
+                Integer contextAge =
+                        context == null || context == RecipientCategory.ELDERLY || context == RecipientCategory.CHILD
+                                ? age
+                                : null;
+                if (!one(t, contextAge, into)) {
+                    unknown.add(raw);
+                }
             }
         }
         return unknown;
+    }
+
+    /** A word that is one of the labelled category's own subtypes or flags (as the ledger export writes them). */
+    private static boolean own(RecipientCategory context, String t, Categories c) {
+        switch (context) {
+            case SOCIAL_ASSISTANCE -> {
+                for (AssistanceSubtype s : AssistanceSubtype.values()) {
+                    if (s.label().equals(t)) {
+                        assistance(c, s);
+                        return true;
+                    }
+                }
+            }
+            case ELDERLY -> {
+                for (ElderlyFlag f : ElderlyFlag.values()) {
+                    if (f.label().equals(t)) {
+                        elderly(c, f);
+                        return true;
+                    }
+                }
+            }
+            case CHILD -> {
+                for (ChildSubtype s : ChildSubtype.values()) {
+                    if (s.label().equals(t)) {
+                        child(c, s);
+                        return true;
+                    }
+                }
+            }
+            default -> {}
+        }
+        return false;
     }
 
     private static final Pattern LABELLED = Pattern.compile("([^、,，;；/|\\s（(]+)[（(]([^）)]*)[）)]");

@@ -49,6 +49,11 @@ class RecipientAccess {
         return scopes.currentUser();
     }
 
+    /** The unit a file is about, for its title line (the given unit, else the user's scope). */
+    String scopeLabel(Long unitId) {
+        return directory.scopeLabel(unitId);
+    }
+
     boolean canWrite() {
         return WRITERS.contains(user().role());
     }
@@ -92,6 +97,14 @@ class RecipientAccess {
             throw new NotFoundException("服务对象");
         }
         return path;
+    }
+
+    /** A station the user may see; unknown or foreign ids answer 404 alike. */
+    void requireVisibleStation(long stationId) {
+        directory
+                .findVisible(stationId)
+                .filter(u -> u.type() == OrgUnitType.STATION)
+                .orElseThrow(() -> new NotFoundException("社工站"));
     }
 
     /** A station or room (村/社区) inside the scope that a recipient can be placed under. */

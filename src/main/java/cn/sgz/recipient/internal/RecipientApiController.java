@@ -50,13 +50,19 @@ class RecipientApiController {
     private final ImportService imports;
     private final AssessmentService assessments;
     private final FollowUpService followUps;
+    private final RecipientPapers papers;
+
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     RecipientApiController(
             RecipientService recipients,
             HouseholdService household,
             ImportService imports,
             AssessmentService assessments,
-            FollowUpService followUps) {
+            FollowUpService followUps,
+            RecipientPapers papers) {
+        this.papers = papers;
         this.recipients = recipients;
         this.household = household;
         this.imports = imports;
@@ -243,6 +249,42 @@ class RecipientApiController {
     @Operation(summary = "需求清单：在册人员最近一次评估的需求汇总与评估覆盖率")
     AssessmentService.NeedsList needs(@RequestParam(required = false) Long stationId) {
         return assessments.needsList(stationId);
+    }
+
+    @GetMapping("/needs/export")
+    @Operation(summary = "导出需求清单（xlsx）", description = "每位在册人员最近一次入户评估的需求，另附各需求人数汇总；记入审计")
+    ResponseEntity<byte[]> exportNeeds(@RequestParam(required = false) Long stationId) {
+        return download(papers.needsList(stationId), "需求清单.xlsx", XLSX);
+    }
+
+    @GetMapping("/needs/blank")
+    @Operation(summary = "空白需求清单（xlsx，打印手填）")
+    ResponseEntity<byte[]> blankNeeds() {
+        return download(papers.blankNeedsList(), "需求清单（空白）.xlsx", XLSX);
+    }
+
+    @GetMapping("/assessments/{id}/form")
+    @Operation(summary = "入户调查记录表（docx，按评估记录填好）", description = "身份证号脱敏；记入审计")
+    ResponseEntity<byte[]> assessmentForm(@PathVariable long id) {
+        return download(papers.assessmentForm(id), "入户调查记录表-" + id + ".docx", DOCX);
+    }
+
+    @GetMapping("/assessments/blank-form")
+    @Operation(summary = "空白入户调查记录表（docx，打印手填）")
+    ResponseEntity<byte[]> blankAssessmentForm() {
+        return download(papers.blankAssessmentForm(), "入户调查记录表（空白）.docx", DOCX);
+    }
+
+    @GetMapping("/followups/roster/export")
+    @Operation(summary = "导出跟踪回访台账（xlsx）", description = "跟踪回访台账中的全部人员及其最近一次回访；记入审计")
+    ResponseEntity<byte[]> exportRoster(@RequestParam(required = false) Long stationId) {
+        return download(papers.followUpRoster(stationId), "跟踪回访台账.xlsx", XLSX);
+    }
+
+    @GetMapping("/followups/roster/blank")
+    @Operation(summary = "空白跟踪回访台账（xlsx，打印手填）")
+    ResponseEntity<byte[]> blankRoster() {
+        return download(papers.blankFollowUpRoster(), "跟踪回访台账（空白）.xlsx", XLSX);
     }
 
     @GetMapping("/recipients/{id}/roster")

@@ -318,7 +318,30 @@ public class RecipientService {
         if (total > MAX_EXPORT) {
             throw new BusinessException("EXPORT_TOO_LARGE", "一次最多导出" + MAX_EXPORT + "人，请按社工站或类别筛选后再导出");
         }
-        List<List<String>> rows = new ArrayList<>();
+        String title = query.category() == null ? "服务对象台账" : ledgerTitle(query.category());
+        XlsxTable.SheetBuilder sheet = XlsxTable.sheet(title)
+                .title(title)
+                .subtitle(XlsxTable.asOf(access.scopeLabel(query.unitId()), ChinaTime.today()))
+                .columns(
+                        XlsxTable.Column.seq(),
+                        XlsxTable.Column.text("社工站"),
+                        XlsxTable.Column.text("村（社区）"),
+                        XlsxTable.Column.text("姓名"),
+                        XlsxTable.Column.text("性别", 6),
+                        XlsxTable.Column.date("出生日期"),
+                        XlsxTable.Column.integer("年龄"),
+                        XlsxTable.Column.text("身份证号", 22),
+                        XlsxTable.Column.text("联系电话", 14),
+                        XlsxTable.Column.text("住址", 28),
+                        XlsxTable.Column.text("类别", 24),
+                        XlsxTable.Column.text("残疾类别"),
+                        XlsxTable.Column.text("残疾等级"),
+                        XlsxTable.Column.text("两项补贴"),
+                        XlsxTable.Column.text("风险等级"),
+                        XlsxTable.Column.text("状态"),
+                        XlsxTable.Column.date("最近入户评估"))
+                .landscape(true);
+        int count = 0;
         int page = 0;
         while (true) {
             List<StoredRecipient> chunk = store.search(scope, query, page * 1000, 1000);
@@ -329,14 +352,14 @@ public class RecipientService {
             for (int i = 0; i < chunk.size(); i++) {
                 RecipientView v = views.get(i);
                 String id = fullIds ? crypto.decrypt(chunk.get(i).idCipher()) : v.maskedIdNumber();
-                rows.add(List.of(
-                        String.valueOf(rows.size() + 1),
+                sheet.row(
+                        ++count,
                         nz(v.stationName()),
                         nz(v.orgUnitName()),
                         v.name(),
                         v.gender(),
-                        v.birthDate().toString(),
-                        String.valueOf(v.age()),
+                        v.birthDate(),
+                        v.age(),
                         id,
                         nz(v.phone()),
                         nz(v.address()),
@@ -346,20 +369,19 @@ public class RecipientService {
                         label(v.subsidyStatus()),
                         label(v.riskLevel()),
                         v.status().label(),
-                        v.lastAssessedOn() == null ? "" : v.lastAssessedOn().toString()));
+                        v.lastAssessedOn());
             }
             page++;
         }
-        String title = query.category() == null ? "服务对象台账" : query.category().label() + "台账";
-        byte[] file = XlsxTable.write(
-                title,
-                List.of(
-                        "序号", "社工站", "村（社区）", "姓名", "性别", "出生日期", "年龄", "身份证号", "联系电话", "住址", "类别", "残疾类别", "残疾等级",
-                        "两项补贴", "风险等级", "状态", "最近入户评估"),
-                rows);
+        byte[] file = sheet.toBytes();
         events.publishEvent(AuditEvent.success(
-                "EXPORT", "RECIPIENT", null, null, title + " " + rows.size() + "人" + (fullIds ? "（含完整身份证号）" : "")));
+                "EXPORT", "RECIPIENT", null, null, title + " " + count + "人" + (fullIds ? "（含完整身份证号）" : "")));
         return file;
+    }
+
+    /** The ledger names the seeds use: 社会救助对象台账, 困难老人台账, 困境儿童台账, 残疾人台账 … */
+    static String ledgerTitle(RecipientCategory c) {
+        return c.label() + "台账";
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -400,6 +422,11 @@ public class RecipientService {
             throw new BusinessException(
                     "POSSIBLE_DUPLICATE", "发现" + dups.size() + "条可能重复的记录（姓名和出生日期相同，或电话相同），请核对；确认不是同一人后再保存", problems);
         }
+    }
+
+    /** Views of recipients the caller selected inside the scope. */
+    List<RecipientView> viewsOf(List<Long> ids) {
+        return views(store.findAll(ids));
     }
 
     List<RecipientView> views(List<StoredRecipient> rows) {

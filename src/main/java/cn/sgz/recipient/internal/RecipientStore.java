@@ -60,6 +60,17 @@ class RecipientStore {
                 .optional();
     }
 
+    /** Recipients by id (unscoped: callers pass ids they selected inside the scope). */
+    List<StoredRecipient> findAll(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT " + StoredRecipient.COLUMNS + " FROM recipient r WHERE r.id IN (:ids)")
+                .param("ids", List.copyOf(ids))
+                .query(StoredRecipient::map)
+                .list();
+    }
+
     /** The recipient holding this ID number in the county, if any. */
     Optional<StoredRecipient> findByHmac(long countyId, String hmac) {
         return jdbc.sql("SELECT " + StoredRecipient.COLUMNS

@@ -1,8 +1,9 @@
 package cn.sgz.reporting.internal;
 
 import cn.sgz.reporting.Bulletin;
-import cn.sgz.reporting.GovDocx;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.docx.GovDocx;
+import cn.sgz.shared.excel.XlsxTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -163,6 +164,9 @@ public class BulletinFiles {
                 }
             }
             ind.setColumnWidth(1, 40 * 256);
+            XlsxTable.applyLayout(rank, 0);
+            XlsxTable.applyLayout(voice, 0);
+            XlsxTable.applyLayout(ind, 0);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

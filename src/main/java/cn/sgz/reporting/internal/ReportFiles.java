@@ -1,12 +1,12 @@
 package cn.sgz.reporting.internal;
 
 import cn.sgz.catalog.Project;
-import cn.sgz.reporting.GovDocx;
 import cn.sgz.reporting.ReportContent;
 import cn.sgz.reporting.ReportContent.ReportIndicator;
 import cn.sgz.reporting.ReportContent.ReportServiceCount;
 import cn.sgz.reporting.ReportView;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.docx.GovDocx;
 import cn.sgz.shared.excel.XlsxTable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -161,6 +161,8 @@ public class ReportFiles {
             Row fresh = svc.createRow(r + 2);
             text(fresh, 0, "其中首次服务（人）");
             fresh.createCell(2).setCellValue(c.peopleNew());
+            XlsxTable.applyLayout(ind, 0);
+            XlsxTable.applyLayout(svc, 0);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
