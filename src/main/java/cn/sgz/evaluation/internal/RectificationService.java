@@ -492,7 +492,7 @@ public class RectificationService {
         if (version == null) {
             throw BusinessException.field("version", "缺少版本号：请先读取整改事项，再带着读取到的 version 提交");
         }
-        List<Object> params = new ArrayList<>(List.of(values));
+        List<Object> params = new ArrayList<>(java.util.Arrays.asList(values)); // a note may be null
         params.add(id);
         params.add(version);
         if (jdbc.sql(sql).params(params).update() != 1) {

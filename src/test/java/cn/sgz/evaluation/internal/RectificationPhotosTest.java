@@ -254,6 +254,52 @@ class RectificationPhotosTest {
                 .isEqualTo(404);
         // once answered, no more photos until the evaluator sends it back
         assertThat(upload("demo_worker", id, "晚了.jpg", photo()).getStatus()).isEqualTo(409);
+
+        // the evaluator reopens it (a reason is required), the station adds a photo, the evaluator closes it
+        String review = "/api/v1/evaluations/rectifications/" + id + "/review";
+        MockHttpServletResponse noReason = login.send(
+                "demo_evaluator",
+                post(review),
+                json.writeValueAsString(
+                        Map.of("close", false, "version", after.get("version").asLong())));
+        assertThat(noReason.getStatus()).isEqualTo(400);
+        assertThat(EvaluationApiTest.field(noReason, json)).isEqualTo("note");
+        JsonNode reopened = read(login.send(
+                "demo_evaluator",
+                post(review),
+                json.writeValueAsString(Map.of(
+                        "close",
+                        false,
+                        "note",
+                        "照片未显示室内标识，请补拍",
+                        "version",
+                        after.get("version").asLong()))));
+        assertThat(reopened.get("status").asString()).isEqualTo("OPEN");
+        assertThat(reopened.get("reviewNote").asString()).isEqualTo("照片未显示室内标识，请补拍");
+        assertThat(upload("demo_worker", id, "补拍.jpg", photo()).getStatus()).isEqualTo(201);
+        JsonNode answeredAgain = read(login.send(
+                "demo_head",
+                post("/api/v1/evaluations/rectifications/" + id + "/response"),
+                json.writeValueAsString(Map.of(
+                        "response",
+                        "已补拍室内标识照片",
+                        "version",
+                        reopened.get("version").asLong()))));
+        assertThat(answeredAgain.get("status").asString()).isEqualTo("RESPONDED");
+        JsonNode closed = read(login.send(
+                "demo_evaluator",
+                post(review),
+                json.writeValueAsString(Map.of(
+                        "close", true, "version", answeredAgain.get("version").asLong()))));
+        assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+        assertThat(photoCount(id)).isEqualTo(3);
+        assertThat(jdbc.sql(
+                                "SELECT COUNT(*) FROM audit_event WHERE action IN ('RECTIFICATION_REOPEN', 'RECTIFICATION_CLOSE') "
+                                        + "AND target_id = ?")
+                        .param(String.valueOf(id))
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     String page(Cookie who, String url) throws Exception {
