@@ -175,6 +175,65 @@ class ServiceRecordBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("[data-testid=qualification-reasons]")).hasCount(0);
     }
 
+    /**
+     * Photos for village networks: two photos chosen at once; the large one is shrunk in the browser to a long side
+     * of 2560 px and keeps its EXIF capture time and place; the first attempt of an upload is cut off (as on a
+     * dropped connection) and the page retries it with the same upload id, so each photo is stored exactly once.
+     */
+    @Test
+    void severalPhotosAtOnceAreShrunkKeepTheirPlaceAndSurviveADroppedUpload() throws IOException {
+        Page page = phonePage();
+        login(page, "demo_worker", "SOCIAL_WORKER");
+        LocalDate today = ChinaTime.today();
+        long id = createRecord(page, "FOLLOW_UP_VISIT", "浏览器测试多张照片" + System.nanoTime(), today, false);
+
+        long seed = 3_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
+        byte[] large = TestImages.withExif(
+                TestImages.jpeg(cn.sgz.activity.internal.DemoPhotos.scene(seed, seed * 7 + 1, 0, 4000, 3000), 0.95f),
+                today.atTime(10, 0),
+                STATION_LAT + 0.0004,
+                STATION_LON + 0.0003);
+        Path big = writePhoto("IMG_large.jpg", large);
+        Path small = writePhoto("IMG_small.jpg", stationPhoto(today));
+
+        java.util.concurrent.atomic.AtomicInteger puts = new java.util.concurrent.atomic.AtomicInteger();
+        page.route("**/api/v1/service-records/" + id + "/photos/**", route -> {
+            if (puts.incrementAndGet() == 1) {
+                route.abort("connectionreset");
+            } else {
+                route.resume();
+            }
+        });
+        page.locator("[data-testid=photo-upload-input]").setInputFiles(new Path[] {big, small});
+        page.locator("[data-testid=photo-submit]").click();
+        page.waitForURL(url -> url.contains("uploaded=2"), new Page.WaitForURLOptions().setTimeout(60_000));
+        assertThat(page.locator("[data-testid=notice]")).hasText("已上传 2 张照片");
+        assertThat(puts.get()).as("one retry after the dropped attempt").isEqualTo(3);
+
+        Locator photos = page.locator("[data-testid=photo]");
+        assertThat(photos).hasCount(2);
+        for (int i = 0; i < 2; i++) {
+            assertThat(photos.nth(i).locator("figcaption")).containsText("拍摄 " + today + " 10:00");
+            assertThat(photos.nth(i).locator("figcaption")).containsText("位置 40.60");
+        }
+        assertBadge(page, "COUNTS", "计入服务次数");
+
+        String json = page.request().get("/api/v1/service-records/" + id).text();
+        tools.jackson.databind.JsonNode stored =
+                new tools.jackson.databind.ObjectMapper().readTree(json).get("photos");
+        assertThat(stored).hasSize(2);
+        int shrunk = 0;
+        for (tools.jackson.databind.JsonNode p : stored) {
+            assertThat(Math.max(p.get("width").asInt(), p.get("height").asInt()))
+                    .isLessThanOrEqualTo(2560);
+            if (p.get("width").asInt() == 2560) {
+                shrunk++;
+                assertThat(p.get("byteSize").asLong()).isLessThan(large.length);
+            }
+        }
+        assertThat(shrunk).as("the 4000 px photo arrives 2560 px wide").isEqualTo(1);
+    }
+
     /** Fills the record form from the list's 登记服务 button and returns the new record's id. */
     private long createRecord(Page page, String kind, String title, LocalDate date, boolean indoor) {
         page.navigate("/records");

@@ -150,8 +150,23 @@ class RecordWebController {
     }
 
     @GetMapping("/records/{id}")
-    String detail(@PathVariable long id, Model model) {
+    String detail(
+            @PathVariable long id,
+            @RequestParam(required = false) Integer uploaded,
+            @RequestParam(required = false) Integer duplicates,
+            Model model) {
         var d = records.detail(id);
+        if (uploaded != null && uploaded > 0 && !model.containsAttribute("notice")) {
+            // photos sent by the page's script (several at once, shrunk first) come back here with their count
+            int dup = duplicates == null ? 0 : duplicates;
+            model.addAttribute(
+                    "notice",
+                    dup > 0
+                            ? (uploaded == 1
+                                    ? "照片已上传，但它与已有照片重复，不能作为本次服务的佐证"
+                                    : "已上传 " + uploaded + " 张照片，其中 " + dup + " 张与已有照片重复，不能作为本次服务的佐证")
+                            : uploaded == 1 ? "照片已上传" : "已上传 " + uploaded + " 张照片");
+        }
         model.addAttribute("d", d);
         model.addAttribute("r", d.record());
         var project = d.record().projectId() == null
