@@ -5,6 +5,18 @@
  * report, the county's quarterly bulletin (季度通报), and the shared Word writer ({@link GovDocx}).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"activity", "catalog", "evidence", "feedback", "org", "progress", "shared"},
+        allowedDependencies = {
+            "activity",
+            "casework",
+            "catalog",
+            "charity",
+            "community",
+            "evidence",
+            "feedback",
+            "org",
+            "progress",
+            "recipient",
+            "shared"
+        },
         displayName = "报表与报送")
 package cn.sgz.reporting;
