@@ -111,13 +111,13 @@ public class ArchiveBuilder {
     // ---- the plan -----------------------------------------------------------------------------------
 
     /** One counted record of an indicator, with the live photos the archive will hold. */
-    record PlannedRecord(String subPeriod, RecordRef ref, List<PhotoView> photos) {}
+    public record PlannedRecord(String subPeriod, RecordRef ref, List<PhotoView> photos) {}
 
     /** One step: a station and an indicator, with their counted records. */
-    record Step(StationCompliance station, ProjectIndicator indicator, List<PlannedRecord> records) {}
+    public record Step(StationCompliance station, ProjectIndicator indicator, List<PlannedRecord> records) {}
 
     /** A station's case files and documents (whole-project archives only). */
-    record Extras(
+    public record Extras(
             long stationId,
             String stationName,
             List<CaseworkFigures.FileRef> caseFiles,
