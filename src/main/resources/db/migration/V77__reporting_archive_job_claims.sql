@@ -6,3 +6,6 @@ ALTER TABLE archive_job ADD COLUMN heartbeat_at TIMESTAMP WITH TIME ZONE;
 ALTER TABLE archive_job ADD COLUMN attempts INT NOT NULL DEFAULT 0;
 ALTER TABLE archive_job ADD COLUMN estimated_bytes BIGINT;
 CREATE INDEX ix_archive_job_status ON archive_job (status, heartbeat_at);
+-- archives finished before this version lie in one instance's data directory, not in the file store
+UPDATE archive_job SET status = 'FAILED', error = '资料包存放方式已更新，请重新申请', file_name = NULL
+ WHERE status = 'DONE' AND (file_name IS NULL OR file_name NOT LIKE 'archives/%');
