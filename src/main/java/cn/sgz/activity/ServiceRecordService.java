@@ -354,11 +354,21 @@ public class ServiceRecordService {
                 r.serviceDate(),
                 r.siteLatitude(),
                 r.siteLongitude(),
-                r.indoor() && r.kind().gathering(),
+                r.indoor(),
+                r.outdoorReason(),
                 r.distributesGoods(),
+                r.noGoodsReason(),
                 photos,
                 attendees,
-                store.receipts(id).size());
+                r.participants().stream()
+                        .map(p -> new EvidenceFacts.Person(p.recipientId(), p.name()))
+                        .toList(),
+                r.participantCount(),
+                store.receipts(id).stream()
+                        .map(e -> new EvidenceFacts.Person(e.recipientId(), e.name()))
+                        .toList(),
+                r.publicityChannel(),
+                r.publicityLink());
         Qualification q = QualificationRules.evaluate(facts, policies.forProject(r.projectId()));
         List<Qualification.Reason> holds = store.holds(id);
         if (!holds.isEmpty()) {
@@ -369,6 +379,24 @@ public class ServiceRecordService {
         }
         store.saveQualification(id, q);
         return q;
+    }
+
+    /**
+     * Qualifies again one batch of the records last qualified under older rules ({@link QualificationRules#VERSION});
+     * the start-up runner calls it until it answers 0, so that a changed rule reaches stored records.
+     */
+    @Transactional
+    public int requalifyStaleBatch() {
+        List<Long> ids = store.qualifiedUnderOlderRules(200);
+        for (long id : ids) {
+            ServiceRecordView before = store.find(id).orElseThrow();
+            Qualification q = recompute(id);
+            if (before.qualification() != q.status()) {
+                events.publishEvent(
+                        new ServiceRecordChanged(id, before.stationId(), before.serviceDate(), before.voided()));
+            }
+        }
+        return ids.size();
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -442,6 +470,19 @@ public class ServiceRecordService {
         length(f.workers(), 200, "workers", "服务社工", problems);
         length(f.content(), 4000, "content", "服务内容", problems);
         length(f.outcome(), 2000, "outcome", "服务成效", problems);
+        length(f.outdoorReason(), 200, "outdoorReason", "户外活动不需签到表的原因", problems);
+        length(f.noGoodsReason(), 200, "noGoodsReason", "未发放物品的原因", problems);
+        if (f.kind() == cn.sgz.shared.vocabulary.ServiceKind.PUBLICITY) {
+            if (f.publicityChannel() == null) {
+                problems.add(new BusinessException.FieldProblem("publicityChannel", "请选择发布渠道（如微信公众号、新闻媒体、宣传栏）"));
+            }
+            String link = f.publicityLink() == null ? "" : f.publicityLink().strip();
+            if (link.length() > 500) {
+                problems.add(new BusinessException.FieldProblem("publicityLink", "发布链接不能超过500个字符"));
+            } else if (!link.isEmpty() && !link.matches("(?i)https?://\\S+")) {
+                problems.add(new BusinessException.FieldProblem("publicityLink", "发布链接应以 http:// 或 https:// 开头"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new BusinessException("INVALID_INPUT", problems.get(0).message(), problems);
         }
@@ -571,7 +612,11 @@ public class ServiceRecordService {
                         r.createdAt(),
                         r.updatedAt(),
                         r.version(),
-                        r.participants()))
+                        r.participants(),
+                        r.outdoorReason(),
+                        r.noGoodsReason(),
+                        r.publicityChannel(),
+                        r.publicityLink()))
                 .toList();
     }
 }

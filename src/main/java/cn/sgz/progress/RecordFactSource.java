@@ -52,5 +52,19 @@ public interface RecordFactSource {
             String title,
             boolean counts,
             List<String> reasons,
-            String link) {}
+            String link,
+            List<String> notes) {
+
+        /** Without notes: the rules the worker relaxed, with the reasons given, are the notes. */
+        public RecordRef(
+                long id,
+                LocalDate date,
+                ServiceKind kind,
+                String title,
+                boolean counts,
+                List<String> reasons,
+                String link) {
+            this(id, date, kind, title, counts, reasons, link, List.of());
+        }
+    }
 }

@@ -110,7 +110,7 @@ class CommunityFactsTest {
                 """.formatted(station, CommunityTestSupport.phone()), 201));
         String training = t.post("demo_worker", "/api/v1/trainings", """
                 {"stationId": %d, "audience": "WORKER", "topic": "个案工作方法", "hours": 8,
-                 "record": {"serviceDate": "%s", "place": "社工站会议室", "indoor": false}}
+                 "record": {"serviceDate": "%s", "place": "社区文化广场", "indoor": false, "outdoorReason": "户外授课，人员流动"}}
                 """.formatted(station, today), 201);
         long trainingId = t.id(training);
         long record = ((Number) JsonPath.read(training, "$.record.recordId")).longValue();
@@ -133,7 +133,7 @@ class CommunityFactsTest {
         // one fact per worker: a second counting training adds to the same worker's hours
         String second = t.post("demo_worker", "/api/v1/trainings", """
                 {"stationId": %d, "audience": "WORKER", "topic": "小组工作实务", "hours": 4,
-                 "record": {"serviceDate": "%s", "place": "社工站会议室", "indoor": false}}
+                 "record": {"serviceDate": "%s", "place": "社区文化广场", "indoor": false, "outdoorReason": "户外授课，人员流动"}}
                 """.formatted(station, today), 201);
         t.post(
                 "demo_worker",

@@ -8,10 +8,12 @@ import cn.sgz.activity.RecordTotals;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.activity.SignInEntryView;
 import cn.sgz.evidence.Qualification;
+import cn.sgz.evidence.QualificationRules;
 import cn.sgz.evidence.QualificationStatus;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.org.Scope;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.PublicityChannel;
 import cn.sgz.shared.vocabulary.ServiceField;
 import cn.sgz.shared.vocabulary.ServiceKind;
 import java.sql.ResultSet;
@@ -47,7 +49,24 @@ public class RecordStore {
             String title,
             Double siteLat,
             Double siteLon,
-            int participantCount) {}
+            int participantCount) {
+
+        /** Kept only where it relaxes a rule: a gathering held outdoors. */
+        public String outdoorReason() {
+            return kind.gathering() && !Boolean.TRUE.equals(form.indoor()) ? blank(form.outdoorReason()) : null;
+        }
+
+        /** Kept only where it relaxes a rule: a goods kind that handed out no goods. */
+        public String noGoodsReason() {
+            return kind.handsOutGoods() && !Boolean.TRUE.equals(form.distributesGoods())
+                    ? blank(form.noGoodsReason())
+                    : null;
+        }
+
+        public String publicityLink() {
+            return kind == ServiceKind.PUBLICITY ? blank(form.publicityLink()) : null;
+        }
+    }
 
     public long insert(Row r, long userId, String userName) {
         OffsetDateTime now = ChinaTime.offsetNow();
@@ -55,8 +74,9 @@ public class RecordStore {
         jdbc.sql("INSERT INTO service_record (station_id, org_unit_id, org_path, project_id, kind, domain, title, "
                         + "service_date, start_time, end_time, place, indoor, distributes_goods, site_latitude, "
                         + "site_longitude, workers, participant_count, content, outcome, qualification, created_by_id, "
-                        + "created_by_name, created_at, updated_at, version) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'EXCLUDED',?,?,?,?,0)")
+                        + "created_by_name, created_at, updated_at, version, outdoor_reason, no_goods_reason, "
+                        + "publicity_channel, publicity_link) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'EXCLUDED',?,?,?,?,0,?,?,?,?)")
                 .params(
                         r.stationId(),
                         r.orgUnitId(),
@@ -80,7 +100,13 @@ public class RecordStore {
                         userId,
                         userName,
                         now,
-                        now)
+                        now,
+                        r.outdoorReason(),
+                        r.noGoodsReason(),
+                        r.form().publicityChannel() == null
+                                ? null
+                                : r.form().publicityChannel().name(),
+                        r.publicityLink())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -91,7 +117,8 @@ public class RecordStore {
                                 "UPDATE service_record SET station_id = ?, org_unit_id = ?, org_path = ?, project_id = ?, kind = ?, "
                                         + "domain = ?, title = ?, service_date = ?, start_time = ?, end_time = ?, place = ?, indoor = ?, "
                                         + "distributes_goods = ?, site_latitude = ?, site_longitude = ?, workers = ?, "
-                                        + "participant_count = ?, content = ?, outcome = ?, updated_at = ?, version = version + 1 "
+                                        + "participant_count = ?, content = ?, outcome = ?, outdoor_reason = ?, no_goods_reason = ?, "
+                                        + "publicity_channel = ?, publicity_link = ?, updated_at = ?, version = version + 1 "
                                         + "WHERE id = ? AND version = ? AND status = 'ACTIVE'")
                         .params(
                                 r.stationId(),
@@ -113,6 +140,12 @@ public class RecordStore {
                                 r.participantCount(),
                                 blank(r.form().content()),
                                 blank(r.form().outcome()),
+                                r.outdoorReason(),
+                                r.noGoodsReason(),
+                                r.form().publicityChannel() == null
+                                        ? null
+                                        : r.form().publicityChannel().name(),
+                                r.publicityLink(),
                                 ChinaTime.offsetNow(),
                                 id,
                                 version)
@@ -162,10 +195,20 @@ public class RecordStore {
         }
         String codes = String.join(
                 ",", q.reasons().stream().map(r -> r.code().name()).distinct().toList());
-        jdbc.sql("UPDATE service_record SET qualification = ?, qualification_codes = ?, qualified_at = ? WHERE id = ?")
-                .params(q.status().name(), cut(codes, 300), ChinaTime.offsetNow(), id)
+        jdbc.sql("UPDATE service_record SET qualification = ?, qualification_codes = ?, qualified_at = ?, "
+                        + "rules_version = ? WHERE id = ?")
+                .params(q.status().name(), cut(codes, 300), ChinaTime.offsetNow(), QualificationRules.VERSION, id)
                 .update();
         refreshPersonFacts(id);
+    }
+
+    /** Records last qualified under older rules than {@link QualificationRules#VERSION} (a batch, oldest first). */
+    public List<Long> qualifiedUnderOlderRules(int limit) {
+        return jdbc.sql("SELECT id FROM service_record WHERE rules_version < ? ORDER BY id FETCH FIRST " + limit
+                        + " ROWS ONLY")
+                .param(QualificationRules.VERSION)
+                .query(Long.class)
+                .list();
     }
 
     /** Reviewers' holds on a record (V68): reasons that keep it from counting whatever its evidence says. */
@@ -348,7 +391,11 @@ public class RecordStore {
                         r.createdAt(),
                         r.updatedAt(),
                         r.version(),
-                        people.getOrDefault(r.id(), List.of())))
+                        people.getOrDefault(r.id(), List.of()),
+                        r.outdoorReason(),
+                        r.noGoodsReason(),
+                        r.publicityChannel(),
+                        r.publicityLink()))
                 .toList();
     }
 
@@ -452,7 +499,13 @@ public class RecordStore {
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getLong("version"),
-                List.of());
+                List.of(),
+                rs.getString("outdoor_reason"),
+                rs.getString("no_goods_reason"),
+                rs.getString("publicity_channel") == null
+                        ? null
+                        : PublicityChannel.valueOf(rs.getString("publicity_channel")),
+                rs.getString("publicity_link"));
     }
 
     private static String blank(String s) {

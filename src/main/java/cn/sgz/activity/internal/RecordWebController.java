@@ -126,6 +126,7 @@ class RecordWebController {
                         .filter(k -> k.recordedOnItsOwn() || k == form.getKind())
                         .toList());
         model.addAttribute("domains", ServiceField.values());
+        model.addAttribute("channels", cn.sgz.shared.vocabulary.PublicityChannel.values());
         model.addAttribute("projects", projects.visible());
         return "activity/form";
     }

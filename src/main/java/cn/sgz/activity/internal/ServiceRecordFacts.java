@@ -1,5 +1,6 @@
 package cn.sgz.activity.internal;
 
+import cn.sgz.evidence.EvidenceFacts;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.progress.RecordFactSource;
 import cn.sgz.shared.vocabulary.LedgerDomain;
@@ -143,7 +144,8 @@ class ServiceRecordFacts implements RecordFactSource {
         params.add(to);
         Map<Long, RecordRef> rows = new LinkedHashMap<>();
         jdbc
-                .sql("SELECT id, service_date, kind, domain, title, qualification FROM service_record "
+                .sql("SELECT id, service_date, kind, domain, title, qualification, indoor, outdoor_reason, "
+                        + "distributes_goods, no_goods_reason FROM service_record "
                         + "WHERE station_id = ? AND kind IN (" + marks(activityKinds.size()) + ") "
                         + "AND service_date BETWEEN ? AND ? AND status = 'ACTIVE' ORDER BY service_date, id")
                 .params(params)
@@ -152,14 +154,17 @@ class ServiceRecordFacts implements RecordFactSource {
                     if (domain != null && domain != LedgerDomain.ALL && domain != d) {
                         return null;
                     }
+                    ServiceKind kind = ServiceKind.valueOf(rs.getString(3));
                     return new RecordRef(
                             rs.getLong(1),
                             rs.getObject(2, LocalDate.class),
-                            KINDS.get(ServiceKind.valueOf(rs.getString(3))),
+                            KINDS.get(kind),
                             rs.getString(5),
                             "COUNTS".equals(rs.getString(6)),
                             new ArrayList<>(),
-                            "/records/" + rs.getLong(1));
+                            "/records/" + rs.getLong(1),
+                            EvidenceFacts.relaxations(
+                                    kind, rs.getBoolean(7), rs.getString(8), rs.getBoolean(9), rs.getString(10)));
                 })
                 .list()
                 .stream()

@@ -164,8 +164,20 @@ class DemoCommunityData implements ApplicationRunner {
         }
 
         RecordInput record(String title, LocalDate date, String place, boolean indoor, int people, String content) {
+            // held outdoors, the worker says why there is no sign-in sheet (the bureau sees the reason)
             return new RecordInput(
-                    null, title, date, "09:00", "11:30", place, indoor, worker, people, content, "活动顺利开展，参与居民反馈良好。");
+                    null,
+                    title,
+                    date,
+                    "09:00",
+                    "11:30",
+                    place,
+                    indoor,
+                    worker,
+                    people,
+                    content,
+                    "活动顺利开展，参与居民反馈良好。",
+                    indoor ? null : "在" + place + "开展，人员流动，未设签到表；志愿者和参加人员见现场照片");
         }
 
         void photo(long recordId, LocalDate date) {

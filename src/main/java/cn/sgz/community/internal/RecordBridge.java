@@ -58,7 +58,11 @@ public class RecordBridge {
                     in.participantCount(),
                     in.content(),
                     in.outcome(),
-                    participants));
+                    participants,
+                    in.outdoorReason(),
+                    null,
+                    null,
+                    null));
         } catch (BusinessException e) {
             // prefix the record's fields so the API says which part of the body was wrong
             throw new BusinessException(
