@@ -15,6 +15,16 @@ import java.util.Set;
  */
 public interface RecordFactSource {
 
+    /**
+     * The records as one project counts them: only those tied to it (本项目服务成果不得与其他政府购买社工服务项目成果重复利用 —
+     * a record counts for exactly one project). In {@link #records} the view also lists records at the station
+     * tied to another project or to none, as not counting, with the reason (已计入项目《…》). A source that keeps
+     * no ties (tests' in-memory sources) answers the same for every project.
+     */
+    default RecordFactSource forProject(long projectId) {
+        return this;
+    }
+
     /** Qualifying records per station, kind, domain and month, with service date in [from, to]. */
     List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, LocalDate from, LocalDate to);
 

@@ -145,15 +145,7 @@ class RecordWebController {
         var d = records.detail(id);
         model.addAttribute("d", d);
         model.addAttribute("r", d.record());
-        model.addAttribute(
-                "projectName",
-                d.record().projectId() == null
-                        ? null
-                        : projects.visible().stream()
-                                .filter(p -> p.id() == d.record().projectId())
-                                .map(cn.sgz.catalog.Project::name)
-                                .findFirst()
-                                .orElse(null));
+        model.addAttribute("tie", records.projectChoice(id));
         model.addAttribute("canWrite", records.canWrite() && !d.record().voided());
         model.addAttribute("purposes", PhotoPurpose.values());
         model.addAttribute("maxMb", evidence.maxPhotoBytes() / 1048576);
@@ -186,6 +178,21 @@ class RecordWebController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return form(model, form, id);
         }
+    }
+
+    @PostMapping("/records/{id}/project")
+    String moveProject(
+            @PathVariable long id,
+            @RequestParam(required = false) Long projectId,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes flash) {
+        try {
+            records.moveProject(id, projectId, reason);
+            flash.addFlashAttribute("notice", "已调整计入的项目（已写入审计日志）");
+        } catch (BusinessException | ConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/records/" + id;
     }
 
     @PostMapping("/records/{id}/void")

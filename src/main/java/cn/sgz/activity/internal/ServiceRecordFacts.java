@@ -53,9 +53,25 @@ class ServiceRecordFacts implements RecordFactSource {
     }
 
     private final JdbcClient jdbc;
+    private final cn.sgz.catalog.ProjectQueries projects;
+    /** The project whose records these are (null: every record, whatever its project). */
+    private final Long project;
 
-    ServiceRecordFacts(JdbcClient jdbc) {
+    @org.springframework.beans.factory.annotation.Autowired
+    ServiceRecordFacts(JdbcClient jdbc, cn.sgz.catalog.ProjectQueries projects) {
+        this(jdbc, projects, null);
+    }
+
+    private ServiceRecordFacts(JdbcClient jdbc, cn.sgz.catalog.ProjectQueries projects, Long project) {
         this.jdbc = jdbc;
+        this.projects = projects;
+        this.project = project;
+    }
+
+    /** Only the records tied to the project count (each record counts for exactly one project). */
+    @Override
+    public RecordFactSource forProject(long projectId) {
+        return new ServiceRecordFacts(jdbc, projects, projectId);
     }
 
     @Override
@@ -87,7 +103,8 @@ class ServiceRecordFacts implements RecordFactSource {
                 .sql(
                         "SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date) AS y, "
                                 + "EXTRACT(MONTH FROM service_date) AS m, COUNT(*) FROM service_record "
-                                + "WHERE station_id IN (" + ids(stationIds) + ") "
+                                + "WHERE " + (project == null ? "" : "project_id = " + project + " AND ")
+                                + "station_id IN (" + ids(stationIds) + ") "
                                 + (kinds == null ? "" : "AND kind IN (" + names(activityKinds) + ") ")
                                 + "AND service_date BETWEEN " + date(from) + " AND " + date(to) + " "
                                 + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
@@ -124,7 +141,8 @@ class ServiceRecordFacts implements RecordFactSource {
         // are hardly fewer groups than rows (a person is seldom served twice a month in the same way).
         Map<RecipientKey, long[]> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT station_id, recipient_id, kind, service_date FROM service_person_fact "
-                        + "WHERE station_id IN (" + ids(stationIds) + ") AND kind IN (" + names(activityKinds) + ") "
+                        + "WHERE " + (project == null ? "" : "project_id = " + project + " AND ")
+                        + "station_id IN (" + ids(stationIds) + ") AND kind IN (" + names(activityKinds) + ") "
                         + "AND service_date BETWEEN " + date(from) + " AND " + date(to))
                 .query((RowCallbackHandler) rs -> counts.computeIfAbsent(
                                 new RecipientKey(
@@ -154,8 +172,9 @@ class ServiceRecordFacts implements RecordFactSource {
         params.add(from);
         params.add(to);
         Map<Long, RecordRef> rows = new LinkedHashMap<>();
+        Map<Long, String> names = new java.util.HashMap<>();
         jdbc
-                .sql("SELECT id, service_date, kind, domain, title, qualification FROM service_record "
+                .sql("SELECT id, service_date, kind, domain, title, qualification, project_id FROM service_record "
                         + "WHERE station_id = ? AND kind IN (" + marks(activityKinds.size()) + ") "
                         + "AND service_date BETWEEN ? AND ? AND status = 'ACTIVE' ORDER BY service_date, id")
                 .params(params)
@@ -164,13 +183,22 @@ class ServiceRecordFacts implements RecordFactSource {
                     if (domain != null && domain != cn.sgz.catalog.ServiceDomain.ALL && domain != d) {
                         return null;
                     }
+                    Long tie = (Long) rs.getObject(7, Long.class);
+                    boolean elsewhere = project != null && !project.equals(tie);
+                    List<String> reasons = new ArrayList<>();
+                    if (elsewhere) {
+                        reasons.add(
+                                tie == null
+                                        ? "未计入任何项目（服务日期不在该站任何项目周期内）"
+                                        : "已计入项目《" + projectName(names, tie) + "》，不重复计入本项目");
+                    }
                     return new RecordRef(
                             rs.getLong(1),
                             rs.getObject(2, LocalDate.class),
                             KINDS.get(ServiceKind.valueOf(rs.getString(3))),
                             rs.getString(5),
-                            "COUNTS".equals(rs.getString(6)),
-                            new ArrayList<>(),
+                            !elsewhere && "COUNTS".equals(rs.getString(6)),
+                            reasons,
                             "/records/" + rs.getLong(1));
                 })
                 .list()
@@ -190,6 +218,12 @@ class ServiceRecordFacts implements RecordFactSource {
                     .list();
         }
         return List.copyOf(rows.values());
+    }
+
+    private String projectName(Map<Long, String> names, long id) {
+        return names.computeIfAbsent(
+                id,
+                i -> projects.findUnscoped(i).map(cn.sgz.catalog.Project::name).orElse("#" + i));
     }
 
     static cn.sgz.catalog.ServiceDomain domainOf(ServiceDomain d) {
