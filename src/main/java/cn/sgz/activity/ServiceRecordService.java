@@ -303,6 +303,17 @@ public class ServiceRecordService {
         return store.tieUntied(projectId, stationIds, from, to);
     }
 
+    /**
+     * Records whom a service was for where a catalog tells them apart inside one kind (培训对象: 社区社会组织骨干 or
+     * 社区工作者), so that an ACTIVITY_COUNT with that subtype counts it and no other. Set by the module that asks
+     * (community's trainings) for a record it has just created or checked.
+     */
+    @Transactional
+    public void setAudience(long id, String audience) {
+        visible(id);
+        store.setAudience(id, audience);
+    }
+
     // ---- photos, sign-in sheets, receipts -------------------------------------------------------
 
     @Transactional

@@ -49,6 +49,40 @@ public interface RecordFactSource {
      */
     List<RecordRef> records(long stationId, Set<RecordKind> kinds, ServiceDomain domain, LocalDate from, LocalDate to);
 
+    /**
+     * Qualifying records of the kinds with whom they were for — the record's audience (培训对象 such as 社区社会组织骨干
+     * or 社区工作者) and the ledger people it served — for ACTIVITY_COUNT indicators with a {@code subtype}. Null when
+     * this source keeps neither: the engine then reports the indicator as not connected rather than count every
+     * record of the kind (a parameter is applied or refused, never ignored).
+     */
+    default List<AudienceFact> audienceFacts(
+            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to) {
+        return null;
+    }
+
+    /** A qualifying record with its audience (may be null) and the ledger people it served. */
+    record AudienceFact(
+            long stationId,
+            long recordId,
+            RecordKind kind,
+            ServiceDomain domain,
+            LocalDate date,
+            String audience,
+            Set<Long> recipients) {}
+
+    /**
+     * Whether a record's audience is the subtype an indicator names, ignoring the words that vary between a
+     * catalog and the form (人员, 骨干, 培训, 专业): 社区社会组织人员 = 社区社会组织骨干 ≠ 社区工作者.
+     */
+    static boolean audienceMatches(String audience, String subtype) {
+        if (audience == null || subtype == null) {
+            return false;
+        }
+        String a = audience.replaceAll("人员|骨干|培训|专业|的|\\s", "");
+        String b = subtype.replaceAll("人员|骨干|培训|专业|的|\\s", "");
+        return !a.isEmpty() && !b.isEmpty() && (a.contains(b) || b.contains(a));
+    }
+
     record MonthlyCount(long stationId, RecordKind kind, ServiceDomain domain, YearMonth month, long count) {}
 
     record RecipientMonthlyCount(long stationId, long recipientId, RecordKind kind, YearMonth month, long count) {}

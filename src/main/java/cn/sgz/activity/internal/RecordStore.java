@@ -217,6 +217,13 @@ public class RecordStore {
                 .update();
     }
 
+    /** Whom the service was for (V75), where a catalog tells them apart inside one kind. */
+    public void setAudience(long id, String audience) {
+        jdbc.sql("UPDATE service_record SET audience = ? WHERE id = ?")
+                .params(audience, id)
+                .update();
+    }
+
     /** How the record's project tie was made (V74), null when untied. */
     public String projectTie(long id) {
         return jdbc.sql("SELECT project_tie FROM service_record WHERE id = ?")

@@ -157,6 +157,47 @@ class ServiceRecordFacts implements RecordFactSource {
         return result;
     }
 
+    /** Records of the kinds with their audience and the people served: one scan, for indicators with a subtype. */
+    @Override
+    public List<AudienceFact> audienceFacts(
+            Collection<Long> stationIds, Set<RecordKind> kinds, LocalDate from, LocalDate to) {
+        List<String> activityKinds = KINDS.entrySet().stream()
+                .filter(e -> kinds.isEmpty() || kinds.contains(e.getValue()))
+                .map(e -> e.getKey().name())
+                .toList();
+        if (stationIds.isEmpty() || activityKinds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, AudienceFact> rows = new LinkedHashMap<>();
+        jdbc.sql("SELECT r.id, r.station_id, r.kind, r.domain, r.service_date, r.audience, f.recipient_id "
+                        + "FROM service_record r LEFT JOIN service_person_fact f ON f.record_id = r.id "
+                        + "WHERE " + (project == null ? "" : "r.project_id = " + project + " AND ")
+                        + "r.station_id IN (" + ids(stationIds) + ") AND r.kind IN (" + names(activityKinds) + ") "
+                        + "AND r.service_date BETWEEN " + date(from) + " AND " + date(to) + " "
+                        + "AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS'")
+                .query((RowCallbackHandler) rs -> {
+                    AudienceFact f = rows.computeIfAbsent(rs.getLong(1), id -> {
+                        try {
+                            return new AudienceFact(
+                                    rs.getLong(2),
+                                    id,
+                                    KINDS.get(ServiceKind.valueOf(rs.getString(3))),
+                                    domainOf(ServiceDomain.valueOf(rs.getString(4))),
+                                    rs.getObject(5, LocalDate.class),
+                                    rs.getString(6),
+                                    new java.util.HashSet<>());
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    long person = rs.getLong(7);
+                    if (!rs.wasNull()) {
+                        f.recipients().add(person);
+                    }
+                });
+        return List.copyOf(rows.values());
+    }
+
     private record RecipientKey(long station, long recipient, RecordKind kind, YearMonth month) {}
 
     @Override

@@ -71,6 +71,11 @@ public class DrilldownReader {
                 List<RecordRef> all = to.isBefore(span.from())
                         ? List.of()
                         : source.records(station, Set.copyOf(p.recordKinds()), recordDomain, span.from(), to);
+                if (ind.kind() == RuleKind.ACTIVITY_COUNT
+                        && p.subtype() != null
+                        && !p.subtype().isBlank()) {
+                    all = forSubtype(source, all, p, station, span.from(), to);
+                }
                 List<List<String>> people = ind.kind() == RuleKind.ACTIVITY_COUNT
                                 || p.entityType() != null && ind.kind() == RuleKind.COVERAGE
                         ? List.of(List.of(), List.of())
@@ -210,10 +215,19 @@ public class DrilldownReader {
             }
             case DOCUMENT -> {
                 Set<String> present = new java.util.HashSet<>();
-                documents
-                        .orderedStream()
-                        .forEach(d -> present.addAll(d.documents(List.of(station), p.documents(), p.domain())
-                                .getOrDefault(station, Set.of())));
+                boolean periodic = ind.period() != cn.sgz.catalog.SubPeriod.PROJECT;
+                documents.orderedStream().forEach(d -> {
+                    List<DocumentFactSource.DatedDocument> dated =
+                            periodic ? d.datedDocuments(List.of(station), p.documents(), p.domain()) : null;
+                    if (dated == null) {
+                        present.addAll(d.documents(List.of(station), p.documents(), p.domain())
+                                .getOrDefault(station, Set.of()));
+                    } else {
+                        dated.stream()
+                                .filter(x -> x.stationId() == station && x.overlaps(span.from(), to))
+                                .forEach(x -> present.add(x.name()));
+                    }
+                });
                 List<String> items = p.documents().stream()
                         .map(d -> (present.contains(d) ? "已有：" : "缺少：") + d)
                         .toList();
@@ -246,6 +260,42 @@ public class DrilldownReader {
                 return empty(project, id, station, span, to, "该类指标没有逐条记录，请查看说明");
             }
         }
+    }
+
+    /** Records not for the indicator's subtype (audience or people served) are listed as not counting, with why. */
+    private List<RecordRef> forSubtype(
+            RecordFactSource source,
+            List<RecordRef> all,
+            IndicatorParams p,
+            long station,
+            LocalDate from,
+            LocalDate to) {
+        LedgerFactSource ledger = ledgers.getIfAvailable();
+        Set<Long> people = p.domain() == null || ledger == null || to.isBefore(from)
+                ? Set.of()
+                : ledger.population(List.of(station), p.domain(), p.subtype(), to)
+                        .getOrDefault(station, Set.of());
+        List<RecordFactSource.AudienceFact> facts = to.isBefore(from)
+                ? List.of()
+                : source.audienceFacts(List.of(station), Set.copyOf(p.recordKinds()), from, to);
+        Set<Long> matching = facts == null
+                ? Set.of()
+                : facts.stream()
+                        .filter(f -> IndicatorEvaluator.forSubtype(f, p.subtype(), people))
+                        .map(RecordFactSource.AudienceFact::recordId)
+                        .collect(java.util.stream.Collectors.toSet());
+        return all.stream()
+                .map(r -> !r.counts() || matching.contains(r.id())
+                        ? r
+                        : new RecordRef(
+                                r.id(),
+                                r.date(),
+                                r.kind(),
+                                r.title(),
+                                false,
+                                List.of("服务/培训对象不是“" + p.subtype() + "”"),
+                                r.link()))
+                .toList();
     }
 
     /** Says which project the listed cases, groups or 成功案例 count for (each counts for one project only). */
