@@ -77,14 +77,22 @@ final class IndicatorEvaluator {
         for (Periods.Span span : spans) {
             Figure f = figure(ind, target, station, span);
             IndicatorStatus status = statusOf(span, f);
+            if (conditional(pi) && status != IndicatorStatus.MET && status != IndicatorStatus.NOT_DUE) {
+                status = IndicatorStatus.BONUS; // 有条件的社工站可…: never 未达标 or 有风险
+            }
             periods.add(new SubPeriodResult(span.label(), span.from(), span.to(), f.target(), f.actual(), status));
             if (span.contains(asOf) || note == null) {
                 note = f.note();
             }
         }
         SubPeriodResult shown = current(periods);
-        IndicatorStatus overall =
-                Pace.overall(periods.stream().map(SubPeriodResult::status).toList());
+        IndicatorStatus overall = conditional(pi)
+                ? (periods.stream().anyMatch(s -> s.status() == IndicatorStatus.MET)
+                        ? IndicatorStatus.MET
+                        : periods.stream().allMatch(s -> s.status() == IndicatorStatus.NOT_DUE)
+                                ? IndicatorStatus.NOT_DUE
+                                : IndicatorStatus.BONUS)
+                : Pace.overall(periods.stream().map(SubPeriodResult::status).toList());
         return result(
                 pi,
                 shown == null ? target : shown.target(),
@@ -92,6 +100,11 @@ final class IndicatorEvaluator {
                 overall,
                 periods,
                 note);
+    }
+
+    /** A standard of a conditional task (有条件的社工站可…), which never counts against the station. */
+    private static boolean conditional(ProjectIndicator pi) {
+        return pi.item().category() == cn.sgz.catalog.ItemCategory.CONDITIONAL;
     }
 
     private IndicatorStatus statusOf(Periods.Span span, Figure f) {

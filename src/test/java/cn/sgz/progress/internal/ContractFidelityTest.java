@@ -686,4 +686,61 @@ class ContractFidelityTest {
                 .as(label)
                 .containsExactly(expected.split(" "));
     }
+
+    // ------------------------------------------------------------------ also: conditional standards
+    /** The same indicator, in a task the catalog marks conditional (有条件的社工站可…). */
+    static ProjectIndicator conditional(ProjectIndicator pi) {
+        cn.sgz.catalog.CatalogItem item = new cn.sgz.catalog.CatalogItem(
+                2L,
+                "C1",
+                "2",
+                "统一着装",
+                cn.sgz.catalog.ItemCategory.CONDITIONAL,
+                null,
+                null,
+                null,
+                null,
+                List.of(pi.indicator()));
+        return new ProjectIndicator(pi.task(), item, pi.indicator(), pi.target());
+    }
+
+    @ParameterizedTest(name = "conditional standard, {0} trainings a quarter of target {1}: {2}")
+    @CsvSource({
+        "3, 2, MET MET", // met in March: 加分; Q2 had none but is never 未达标 — still MET overall (any met)
+        "3, 5, BONUS BONUS", // short: 加分项, never MISSED or AT_RISK
+    })
+    void aConditionalStandardNeverCountsAgainstTheStation(int trainings, int target, String expected) {
+        ProjectIndicator plain = indicator(
+                RuleKind.ACTIVITY_COUNT,
+                SubPeriod.QUARTER,
+                new IndicatorParams(
+                        List.of(RecordKind.TRAINING), null, null, null, null, null, null, null, null, null, "次"),
+                target);
+        IndicatorResult mandatory = run(
+                project(6),
+                plain,
+                LocalDate.of(2026, 6, 30),
+                Optional.of(AUDIENCES),
+                Optional.of(LEDGERS),
+                Optional.empty(),
+                List.of());
+        IndicatorResult r = run(
+                project(6),
+                conditional(plain),
+                LocalDate.of(2026, 6, 30),
+                Optional.of(AUDIENCES),
+                Optional.of(LEDGERS),
+                Optional.empty(),
+                List.of());
+        assertThat(mandatory.subPeriods().stream().map(SubPeriodResult::status))
+                .contains(IndicatorStatus.MISSED); // the same figures held against a mandatory standard
+        assertThat(r.subPeriods().stream().map(SubPeriodResult::status))
+                .doesNotContain(IndicatorStatus.MISSED, IndicatorStatus.AT_RISK, IndicatorStatus.ON_TRACK);
+        String[] want = expected.split(" ");
+        assertThat(r.status().name()).isEqualTo(want[0]);
+        assertThat(r.subPeriods().get(1).status()).isEqualTo(IndicatorStatus.BONUS);
+        assertThat(r.subPeriods().get(0).status().name()).isEqualTo(want[1]);
+        assertThat(r.subPeriods().get(2).status()).isEqualTo(IndicatorStatus.NOT_DUE);
+        assertThat(trainings).isEqualTo(3);
+    }
 }
