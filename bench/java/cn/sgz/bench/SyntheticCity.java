@@ -126,8 +126,9 @@ final class SyntheticCity {
         try (Connection conn = ds.getConnection(); Statement st = conn.createStatement()) {
             conn.setAutoCommit(true);
             // what RecordStore keeps for every counting record it writes (V32); the loader writes plain SQL
-            st.execute("INSERT INTO service_person_fact (record_id, recipient_id, station_id, kind, service_date) "
-                    + "SELECT DISTINCT r.id, p.recipient_id, r.station_id, r.kind, r.service_date FROM service_record r "
+            st.execute("INSERT INTO service_person_fact (record_id, recipient_id, station_id, kind, service_date, "
+                    + "project_id) SELECT DISTINCT r.id, p.recipient_id, r.station_id, r.kind, r.service_date, "
+                    + "r.project_id FROM service_record r "
                     + "JOIN service_record_participant p ON p.record_id = r.id WHERE r.status = 'ACTIVE' "
                     + "AND r.qualification = 'COUNTS' AND p.recipient_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
                     + "service_person_fact f WHERE f.record_id = r.id)");

@@ -45,8 +45,15 @@ class DemoActivityData implements ApplicationRunner {
     private final ServiceRecordService records;
     private final OrgDirectory directory;
     private final DemoUsers demoUsers;
+    private final cn.sgz.catalog.ProjectQueries projects;
 
-    DemoActivityData(RecordStore store, ServiceRecordService records, OrgDirectory directory, DemoUsers demoUsers) {
+    DemoActivityData(
+            RecordStore store,
+            ServiceRecordService records,
+            OrgDirectory directory,
+            DemoUsers demoUsers,
+            cn.sgz.catalog.ProjectQueries projects) {
+        this.projects = projects;
         this.store = store;
         this.records = records;
         this.directory = directory;
@@ -167,6 +174,7 @@ class DemoActivityData implements ApplicationRunner {
             }
             made += n;
         }
+        made += overlapTies();
         log.info(
                 "已载入演示服务记录 {} 条（含照片、签到表、领取单据、一处重复照片和一场缺签到表的室内活动），用时 {} ms", made, System.currentTimeMillis() - started);
     }
@@ -265,4 +273,69 @@ class DemoActivityData implements ApplicationRunner {
     }
 
     private static final long[] SEEDS = {7001, 8001};
+
+    /** The catalog demo's second project, overlapping the first at the demo stations since last month. */
+    static final String OVERLAP_PROJECT = "九原区困境儿童关爱保护服务项目（专项）";
+
+    /**
+     * Records of the overlapping project: two the worker chose to count for it, and one recorded without a choice
+     * (so it went to the earliest-started project) that the bureau then moved to it — the demo's project ties.
+     */
+    private int overlapTies() {
+        Long[] ids = new Long[3];
+        Long project = demoUsers.callAs("demo_worker", () -> {
+            cn.sgz.catalog.Project overlap = projects.visible().stream()
+                    .filter(p -> p.name().equals(OVERLAP_PROJECT))
+                    .findFirst()
+                    .orElse(null);
+            List<OrgUnitView> stations = directory.visibleUnits(OrgUnitType.STATION);
+            if (overlap == null || stations.isEmpty()) {
+                return null;
+            }
+            OrgUnitView station = stations.get(0);
+            LocalDate today = ChinaTime.today();
+            String[][] plans = {{"儿童之家周末课业辅导（专项）", "CHOSEN"}, {"困境儿童家庭走访（专项）", "CHOSEN"}, {"困境儿童心理疏导（专项）", "AUTO"}};
+            for (int i = 0; i < plans.length; i++) {
+                LocalDate date = today.minusDays(2 + i * 3L);
+                ServiceRecordView r = records.create(new RecordForm(
+                        station.id(),
+                        plans[i][1].equals("CHOSEN") ? overlap.id() : null,
+                        ServiceKind.CARE_SERVICE,
+                        cn.sgz.shared.vocabulary.ServiceField.CHILDREN,
+                        plans[i][0],
+                        date,
+                        "14:00",
+                        "16:00",
+                        "社区儿童之家",
+                        false,
+                        false,
+                        "张伟",
+                        1,
+                        "为困境儿童提供课业辅导与陪伴。",
+                        "儿童情绪稳定。",
+                        List.of(new RecordForm.ParticipantInput(null, "小明"))));
+                byte[] jpeg = DemoPhotos.jpeg(DemoPhotos.scene(9100 + i, 9200 + i, 0, 640, 480), 0.85f);
+                records.addPhoto(
+                        r.id(),
+                        PhotoPurpose.SCENE,
+                        PhotoSource.CAMERA,
+                        "demo-overlap-" + i,
+                        null,
+                        jpeg.length,
+                        new ByteArrayInputStream(jpeg),
+                        new DeviceCapture(
+                                ChinaTime.notAfterNow(date.atTime(14, 20).atOffset(ZoneOffset.ofHours(8))),
+                                station.latitude() + 0.001,
+                                station.longitude() + 0.001,
+                                10.0));
+                ids[i] = r.id();
+            }
+            return overlap.id();
+        });
+        if (project == null) {
+            return 0;
+        }
+        demoUsers.runAs("demo_bureau", () -> records.moveProject(ids[2], project, "该次心理疏导由儿童关爱专项经费开展，计入专项项目"));
+        return 3;
+    }
 }

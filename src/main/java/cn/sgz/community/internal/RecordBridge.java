@@ -31,6 +31,11 @@ public class RecordBridge {
     }
 
     /** Creates a record of the kind at the station (or one of its rooms); errors name the record's fields. */
+    /** Whom the record's service was for (培训对象), so that an indicator with that subtype counts it alone. */
+    public void setAudience(long recordId, String audience) {
+        records.setAudience(recordId, audience);
+    }
+
     public ServiceRecordView create(
             long stationId,
             ServiceKind kind,
