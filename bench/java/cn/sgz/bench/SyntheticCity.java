@@ -54,13 +54,13 @@ final class SyntheticCity {
             new Kind("FOLLOW_UP_PHONE", null, 150, false, "电话回访"),
             new Kind("FOLLOW_UP_VISIT", null, 120, false, "上门回访"),
             new Kind("HOME_ASSESSMENT", null, 120, false, "入户需求评估"),
-            new Kind("CARE_SUPPORT", null, 100, false, "关爱帮扶"),
-            new Kind("RESOURCE_LINKING", null, 80, false, "资源链接"),
-            new Kind("PSYCHOSOCIAL_SUPPORT", null, 60, false, "心理疏导"),
+            new Kind("CARE_SERVICE", null, 100, false, "关爱帮扶"),
+            new Kind("RESOURCE_LINK", null, 80, false, "资源链接"),
+            new Kind("PSYCHOSOCIAL", null, 60, false, "心理疏导"),
             new Kind("MATERIAL_AID", null, 50, false, "物资帮扶"),
             new Kind("NEEDS_SURVEY", null, 50, false, "困难群众需求调查"),
-            new Kind("POLICY_PUBLICITY", "SOCIAL_ASSISTANCE", 60, true, "社会救助政策宣传"),
-            new Kind("COMMUNITY_ACTIVITY", "COMMUNITY_GOVERNANCE", 50, true, "社区活动"),
+            new Kind("POLICY_SERVICE", "SOCIAL_ASSISTANCE", 60, true, "社会救助政策宣传"),
+            new Kind("COMMUNITY_SERVICE", "COMMUNITY_GOVERNANCE", 50, true, "社区活动"),
             new Kind("VOLUNTEER_ACTIVITY", "VOLUNTEER", 40, true, "志愿服务活动"),
             new Kind("CHARITY_PROMOTION", "CHARITY", 30, true, "慈善项目推介"),
             new Kind("CHARITY_RELIEF", "CHARITY", 30, false, "慈善救助"),
@@ -68,7 +68,7 @@ final class SyntheticCity {
             new Kind("ORG_ACTIVITY", "COMMUNITY_GOVERNANCE", 20, true, "社区社会组织活动"),
             new Kind("TRAINING", "COMMUNITY_GOVERNANCE", 10, true, "社工业务培训"),
             new Kind("SUPERVISION", "OTHER", 10, true, "专业督导"),
-            new Kind("CONSULTATION", "COMMUNITY_GOVERNANCE", 10, true, "居民议事协商会"),
+            new Kind("CONSULTATION_MEETING", "COMMUNITY_GOVERNANCE", 10, true, "居民议事协商会"),
             new Kind("OTHER", "OTHER", 10, false, "其他服务"));
 
     /** A recipient's ledger domain: service_record domain name and the catalog's name for it. */
@@ -126,8 +126,9 @@ final class SyntheticCity {
         try (Connection conn = ds.getConnection(); Statement st = conn.createStatement()) {
             conn.setAutoCommit(true);
             // what RecordStore keeps for every counting record it writes (V32); the loader writes plain SQL
-            st.execute("INSERT INTO service_person_fact (record_id, recipient_id, station_id, kind, service_date) "
-                    + "SELECT DISTINCT r.id, p.recipient_id, r.station_id, r.kind, r.service_date FROM service_record r "
+            st.execute("INSERT INTO service_person_fact (record_id, recipient_id, station_id, kind, service_date, "
+                    + "project_id) SELECT DISTINCT r.id, p.recipient_id, r.station_id, r.kind, r.service_date, "
+                    + "r.project_id FROM service_record r "
                     + "JOIN service_record_participant p ON p.record_id = r.id WHERE r.status = 'ACTIVE' "
                     + "AND r.qualification = 'COUNTS' AND p.recipient_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
                     + "service_person_fact f WHERE f.record_id = r.id)");

@@ -19,6 +19,7 @@ import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.OrgUnitView;
+import cn.sgz.org.Role;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
@@ -219,6 +220,108 @@ public class ServiceRecordService {
         return get(id);
     }
 
+    // ---- the one project a record counts for -----------------------------------------------------
+
+    /**
+     * The project a record counts for, how it came to count there, and the other projects running at its
+     * station on its date (where a bureau officer may move it). {@code canMove}: the user is a bureau officer
+     * (or the administrator) and there is somewhere to move it.
+     */
+    public record ProjectChoice(
+            Long projectId, String projectName, String how, String howLabel, List<Project> others, boolean canMove) {}
+
+    public static boolean movesTies(Role role) {
+        return role == Role.BUREAU_OFFICER || role == Role.ADMIN;
+    }
+
+    @Transactional(readOnly = true)
+    public ProjectChoice projectChoice(long id) {
+        ServiceRecordView r = visible(id);
+        List<Project> running = projects.ofStation(r.stationId()).stream()
+                .filter(p -> !r.serviceDate().isBefore(p.startDate())
+                        && !r.serviceDate().isAfter(p.endDate()))
+                .toList();
+        String name = r.projectId() == null
+                ? null
+                : running.stream()
+                        .filter(p -> p.id() == r.projectId())
+                        .map(Project::name)
+                        .findFirst()
+                        .orElseGet(() -> projects.findUnscoped(r.projectId())
+                                .map(Project::name)
+                                .orElse("#" + r.projectId()));
+        List<Project> others = running.stream()
+                .filter(p -> r.projectId() == null || p.id() != r.projectId())
+                .toList();
+        String how = store.projectTie(id);
+        return new ProjectChoice(
+                r.projectId(),
+                name,
+                how,
+                ProjectTie.label(how),
+                others,
+                movesTies(scopes.currentUser().role()) && !others.isEmpty() && !r.voided());
+    }
+
+    /**
+     * A bureau officer moves the record to another project running at its station on its date (so it counts
+     * there and no longer where it counted); audited with the reason. The record then follows that project's
+     * evidence policy. Out of scope: 404; not a bureau officer: 403; a project not covering it: 400.
+     */
+    @Transactional
+    public ServiceRecordView moveProject(long id, Long projectId, String reason) {
+        if (!movesTies(scopes.currentUser().role())) {
+            throw new ForbiddenException("只有区/县民政局可以调整记录计入的项目");
+        }
+        ServiceRecordView r = visible(id);
+        if (r.voided()) {
+            throw new ConflictException("该记录已作废，不计入任何项目");
+        }
+        if (projectId == null) {
+            throw BusinessException.field("projectId", "请选择要计入的项目");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() < 2 || why.length() > 200) {
+            throw BusinessException.field("reason", "请填写调整原因（2～200个字）");
+        }
+        ProjectChoice choice = projectChoice(id);
+        Project target = choice.others().stream()
+                .filter(p -> p.id() == projectId)
+                .findFirst()
+                .orElseThrow(() -> BusinessException.field("projectId", "所选项目不包含该社工站，或服务日期不在项目周期内（只能调整到当日在该站重叠的其他项目）"));
+        store.moveProject(id, target.id());
+        recompute(id);
+        events.publishEvent(AuditEvent.success(
+                "RECORD_PROJECT_MOVE",
+                "SERVICE_RECORD",
+                id,
+                r.orgPath(),
+                "由《" + (choice.projectName() == null ? "未计入" : choice.projectName()) + "》调整到《" + target.name() + "》："
+                        + why));
+        events.publishEvent(new ServiceRecordChanged(id, r.stationId(), r.serviceDate(), false));
+        return get(id);
+    }
+
+    /**
+     * Ties the records that count for no project yet (recorded before any project covered them) to a project
+     * just created or changed, for its stations and dates. Called by the project listener, without a user.
+     */
+    @Transactional
+    public int tieUntied(long projectId, List<Long> stationIds, LocalDate from, LocalDate to) {
+        return store.tieUntied(projectId, stationIds, from, to);
+    }
+
+    /**
+     * Records whom a service was for where a catalog tells them apart inside one kind (培训对象: 社区社会组织骨干 or
+     * 社区工作者), so that an ACTIVITY_COUNT with that subtype counts it and no other. Set by the module that asks
+     * (community's trainings) for a record it has just created or checked.
+     */
+    @Transactional
+    public void setAudience(long id, String audience) {
+        visible(id);
+        store.setAudience(id, audience);
+    }
+
     // ---- photos, sign-in sheets, receipts -------------------------------------------------------
 
     @Transactional
@@ -354,11 +457,21 @@ public class ServiceRecordService {
                 r.serviceDate(),
                 r.siteLatitude(),
                 r.siteLongitude(),
-                r.indoor() && r.kind().gathering(),
+                r.indoor(),
+                r.outdoorReason(),
                 r.distributesGoods(),
+                r.noGoodsReason(),
                 photos,
                 attendees,
-                store.receipts(id).size());
+                r.participants().stream()
+                        .map(p -> new EvidenceFacts.Person(p.recipientId(), p.name()))
+                        .toList(),
+                r.participantCount(),
+                store.receipts(id).stream()
+                        .map(e -> new EvidenceFacts.Person(e.recipientId(), e.name()))
+                        .toList(),
+                r.publicityChannel(),
+                r.publicityLink());
         Qualification q = QualificationRules.evaluate(facts, policies.forProject(r.projectId()));
         List<Qualification.Reason> holds = store.holds(id);
         if (!holds.isEmpty()) {
@@ -369,6 +482,24 @@ public class ServiceRecordService {
         }
         store.saveQualification(id, q);
         return q;
+    }
+
+    /**
+     * Qualifies again one batch of the records last qualified under older rules ({@link QualificationRules#VERSION});
+     * the start-up runner calls it until it answers 0, so that a changed rule reaches stored records.
+     */
+    @Transactional
+    public int requalifyStaleBatch() {
+        List<Long> ids = store.qualifiedUnderOlderRules(200);
+        for (long id : ids) {
+            ServiceRecordView before = store.find(id).orElseThrow();
+            Qualification q = recompute(id);
+            if (before.qualification() != q.status()) {
+                events.publishEvent(
+                        new ServiceRecordChanged(id, before.stationId(), before.serviceDate(), before.voided()));
+            }
+        }
+        return ids.size();
     }
 
     // ---- helpers ----------------------------------------------------------------------------
@@ -442,6 +573,19 @@ public class ServiceRecordService {
         length(f.workers(), 200, "workers", "服务社工", problems);
         length(f.content(), 4000, "content", "服务内容", problems);
         length(f.outcome(), 2000, "outcome", "服务成效", problems);
+        length(f.outdoorReason(), 200, "outdoorReason", "户外活动不需签到表的原因", problems);
+        length(f.noGoodsReason(), 200, "noGoodsReason", "未发放物品的原因", problems);
+        if (f.kind() == cn.sgz.shared.vocabulary.ServiceKind.PUBLICITY) {
+            if (f.publicityChannel() == null) {
+                problems.add(new BusinessException.FieldProblem("publicityChannel", "请选择发布渠道（如微信公众号、新闻媒体、宣传栏）"));
+            }
+            String link = f.publicityLink() == null ? "" : f.publicityLink().strip();
+            if (link.length() > 500) {
+                problems.add(new BusinessException.FieldProblem("publicityLink", "发布链接不能超过500个字符"));
+            } else if (!link.isEmpty() && !link.matches("(?i)https?://\\S+")) {
+                problems.add(new BusinessException.FieldProblem("publicityLink", "发布链接应以 http:// 或 https:// 开头"));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new BusinessException("INVALID_INPUT", problems.get(0).message(), problems);
         }
@@ -459,26 +603,37 @@ public class ServiceRecordService {
         }
         int people =
                 Math.max(count, f.participants() == null ? 0 : f.participants().size());
-        RecordForm tied = f.withProject(projectFor(f.projectId(), stationId, f.serviceDate()));
-        return new RecordStore.Row(stationId, unit.id(), unit.path(), tied, f.kind(), domain, title, lat, lon, people);
+        ProjectTie tie = projectFor(f.projectId(), stationId, f.serviceDate());
+        RecordForm tied = f.withProject(tie.projectId());
+        return new RecordStore.Row(
+                stationId, unit.id(), unit.path(), tied, f.kind(), domain, title, lat, lon, people, tie.how());
     }
 
     /**
-     * The project a service was done under: the one given (it must include the station and the date), or
-     * else the only project running at the station on that date. A record tied to its project follows that
-     * project's evidence policy; with two overlapping projects and none given, it stays untied.
+     * The project a service counts for — exactly one (本项目服务成果不得与其他政府购买社工服务项目成果重复利用): the one
+     * the worker chose (it must include the station and the date), else the only project running at the station
+     * on that date, else — when several overlap — the earliest-started one (then the lowest id). The tie is
+     * stored with how it was made; a bureau officer may move it to another overlapping project. A record tied
+     * to its project also follows that project's evidence policy. No project running: untied until one is saved.
      */
-    private Long projectFor(Long given, long stationId, LocalDate date) {
-        List<Project> running = projects.ofStation(stationId).stream()
+    public static ProjectTie projectFor(Long given, LocalDate date, List<Project> ofStation) {
+        List<Project> running = ofStation.stream()
                 .filter(p -> !date.isBefore(p.startDate()) && !date.isAfter(p.endDate()))
+                .sorted(java.util.Comparator.comparing(Project::startDate).thenComparingLong(Project::id))
                 .toList();
         if (given == null) {
-            return running.size() == 1 ? running.get(0).id() : null;
+            return running.isEmpty()
+                    ? new ProjectTie(null, null)
+                    : new ProjectTie(running.get(0).id(), running.size() == 1 ? ProjectTie.ONLY : ProjectTie.EARLIEST);
         }
         if (running.stream().noneMatch(p -> p.id() == given)) {
             throw BusinessException.field("projectId", "所选项目不包含该社工站，或服务日期不在项目周期内");
         }
-        return given;
+        return new ProjectTie(given, running.size() == 1 ? ProjectTie.ONLY : ProjectTie.CHOSEN);
+    }
+
+    private ProjectTie projectFor(Long given, long stationId, LocalDate date) {
+        return projectFor(given, date, projects.ofStation(stationId));
     }
 
     private List<ServiceRecordView.Participant> participants(RecordForm f) {
@@ -571,7 +726,11 @@ public class ServiceRecordService {
                         r.createdAt(),
                         r.updatedAt(),
                         r.version(),
-                        r.participants()))
+                        r.participants(),
+                        r.outdoorReason(),
+                        r.noGoodsReason(),
+                        r.publicityChannel(),
+                        r.publicityLink()))
                 .toList();
     }
 }

@@ -2,6 +2,7 @@ package cn.sgz.activity;
 
 import cn.sgz.evidence.Qualification;
 import cn.sgz.evidence.QualificationStatus;
+import cn.sgz.shared.vocabulary.PublicityChannel;
 import cn.sgz.shared.vocabulary.ServiceField;
 import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
@@ -44,7 +45,16 @@ public record ServiceRecordView(
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt,
         long version,
-        List<Participant> participants) {
+        List<Participant> participants,
+        String outdoorReason,
+        String noGoodsReason,
+        PublicityChannel publicityChannel,
+        String publicityLink) {
+
+    /** The rules the worker relaxed, each with the reason given (shown on the record page and to the bureau). */
+    public List<String> relaxations() {
+        return cn.sgz.evidence.EvidenceFacts.relaxations(kind, indoor, outdoorReason, distributesGoods, noGoodsReason);
+    }
 
     public boolean counts() {
         return status == RecordStatus.ACTIVE && qualification == QualificationStatus.COUNTS;

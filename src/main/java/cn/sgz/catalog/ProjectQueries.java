@@ -132,7 +132,9 @@ public class ProjectQueries {
         List<ProjectIndicator> result = new ArrayList<>();
         for (CatalogTask task : catalog.content().tasks()) {
             for (CatalogItem item : task.items()) {
-                if (item.category() == ItemCategory.MANDATORY || chosen.contains(item.id())) {
+                if (item.category() == ItemCategory.MANDATORY
+                        || item.category() == ItemCategory.CONDITIONAL
+                        || chosen.contains(item.id())) {
                     for (Indicator ind : item.indicators()) {
                         // per-tier parameters and 指标值 text resolved once, for the project's tier
                         result.add(new ProjectIndicator(

@@ -4,7 +4,9 @@ package cn.sgz.evidence;
 public enum PhotoPurpose {
     SCENE("活动现场照片"),
     SIGN_IN_SHEET("纸质签到表照片"),
-    RECEIPT("领取单据照片");
+    RECEIPT("领取单据照片"),
+    /** 宣传展示: a screenshot of the publication; its capture time and place are not checked. */
+    SCREENSHOT("发布截图");
 
     private final String label;
 

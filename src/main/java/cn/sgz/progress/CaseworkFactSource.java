@@ -8,6 +8,15 @@ import java.util.List;
 /** Cases, groups and exemplary cases; implemented by the casework module. */
 public interface CaseworkFactSource {
 
+    /**
+     * Cases, groups and exemplary cases as one project counts them: only those tied to it (a case or group
+     * counts for exactly one project; a 成功案例 for the project of its case or group). A source that keeps no
+     * ties answers the same for every project.
+     */
+    default CaseworkFactSource forProject(long projectId) {
+        return this;
+    }
+
     /** Cases in a domain (ALL or null: any) with the dates of their qualifying sessions in [from, to]. */
     List<CaseFact> cases(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to);
 

@@ -1,7 +1,9 @@
 package cn.sgz.progress;
 
 import cn.sgz.shared.vocabulary.LedgerDomain;
+import java.time.LocalDate;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,5 +28,23 @@ public interface DocumentFactSource {
     default Map<Long, Set<String>> documents(
             Collection<Long> stationIds, Collection<String> names, LedgerDomain domain) {
         return documents(stationIds, names);
+    }
+
+    /**
+     * The named documents on file with the period each is for (a document filed without one: the day it was
+     * filed), for periodic DOCUMENT indicators judged per sub-period. Null when this source keeps no periods:
+     * its documents are standing ones and count in every sub-period once on file.
+     */
+    default List<DatedDocument> datedDocuments(
+            Collection<Long> stationIds, Collection<String> names, LedgerDomain domain) {
+        return null;
+    }
+
+    /** A document on file for [from, to]. */
+    record DatedDocument(long stationId, String name, LocalDate from, LocalDate to) {
+
+        public boolean overlaps(LocalDate start, LocalDate end) {
+            return !from.isAfter(end) && !to.isBefore(start);
+        }
     }
 }

@@ -8,7 +8,9 @@ public enum IndicatorStatus {
     MISSED("未达标", "bad"),
     NOT_DUE("未到期", ""),
     NOT_CONNECTED("数据来源尚未接入", ""),
-    MANUAL("待评估人判断", "");
+    MANUAL("待评估人判断", ""),
+    /** A conditional standard (有条件的社工站可…) not (yet) met: 加分项, never held against the station. */
+    BONUS("加分项（未开展不扣分）", "");
 
     private final String label;
     private final String css;

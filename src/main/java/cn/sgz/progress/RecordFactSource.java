@@ -15,6 +15,16 @@ import java.util.Set;
  */
 public interface RecordFactSource {
 
+    /**
+     * The records as one project counts them: only those tied to it (本项目服务成果不得与其他政府购买社工服务项目成果重复利用 —
+     * a record counts for exactly one project). In {@link #records} the view also lists records at the station
+     * tied to another project or to none, as not counting, with the reason (已计入项目《…》). A source that keeps
+     * no ties (tests' in-memory sources) answers the same for every project.
+     */
+    default RecordFactSource forProject(long projectId) {
+        return this;
+    }
+
     /** Qualifying records per station, kind, domain and month, with service date in [from, to]. */
     List<MonthlyCount> monthlyCounts(Collection<Long> stationIds, LocalDate from, LocalDate to);
 
@@ -39,6 +49,40 @@ public interface RecordFactSource {
      */
     List<RecordRef> records(long stationId, Set<ServiceKind> kinds, LedgerDomain domain, LocalDate from, LocalDate to);
 
+    /**
+     * Qualifying records of the kinds with whom they were for — the record's audience (培训对象 such as 社区社会组织骨干
+     * or 社区工作者) and the ledger people it served — for ACTIVITY_COUNT indicators with a {@code subtype}. Null when
+     * this source keeps neither: the engine then reports the indicator as not connected rather than count every
+     * record of the kind (a parameter is applied or refused, never ignored).
+     */
+    default List<AudienceFact> audienceFacts(
+            Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to) {
+        return null;
+    }
+
+    /** A qualifying record with its audience (may be null) and the ledger people it served. */
+    record AudienceFact(
+            long stationId,
+            long recordId,
+            ServiceKind kind,
+            LedgerDomain domain,
+            LocalDate date,
+            String audience,
+            Set<Long> recipients) {}
+
+    /**
+     * Whether a record's audience is the subtype an indicator names, ignoring the words that vary between a
+     * catalog and the form (人员, 骨干, 培训, 专业): 社区社会组织人员 = 社区社会组织骨干 ≠ 社区工作者.
+     */
+    static boolean audienceMatches(String audience, String subtype) {
+        if (audience == null || subtype == null) {
+            return false;
+        }
+        String a = audience.replaceAll("人员|骨干|培训|专业|的|\\s", "");
+        String b = subtype.replaceAll("人员|骨干|培训|专业|的|\\s", "");
+        return !a.isEmpty() && !b.isEmpty() && (a.contains(b) || b.contains(a));
+    }
+
     record MonthlyCount(long stationId, ServiceKind kind, LedgerDomain domain, YearMonth month, long count) {}
 
     record RecipientMonthlyCount(long stationId, long recipientId, ServiceKind kind, YearMonth month, long count) {}
@@ -52,5 +96,19 @@ public interface RecordFactSource {
             String title,
             boolean counts,
             List<String> reasons,
-            String link) {}
+            String link,
+            List<String> notes) {
+
+        /** Without notes: the rules the worker relaxed, with the reasons given, are the notes. */
+        public RecordRef(
+                long id,
+                LocalDate date,
+                ServiceKind kind,
+                String title,
+                boolean counts,
+                List<String> reasons,
+                String link) {
+            this(id, date, kind, title, counts, reasons, link, List.of());
+        }
+    }
 }

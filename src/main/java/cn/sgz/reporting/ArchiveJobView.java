@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 
 /**
  * An evidence archive (佐证资料包) request and its progress: QUEUED, RUNNING (doneSteps of totalSteps,
- * one step per station and indicator), DONE (downloadable, sizeBytes) or FAILED (error in Chinese).
+ * one step per station and indicator, then one for the case files and station documents), DONE
+ * (downloadable from any instance, sizeBytes) or FAILED (error in Chinese); estimatedBytes is the size
+ * estimated before the job was accepted.
  */
 public record ArchiveJobView(
         long id,
@@ -22,7 +24,8 @@ public record ArchiveJobView(
         String error,
         String requestedBy,
         OffsetDateTime requestedAt,
-        OffsetDateTime finishedAt) {
+        OffsetDateTime finishedAt,
+        Long estimatedBytes) {
 
     public int percent() {
         return totalSteps == 0 ? ("DONE".equals(status) ? 100 : 0) : doneSteps * 100 / totalSteps;

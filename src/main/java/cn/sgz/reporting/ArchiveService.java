@@ -3,23 +3,21 @@ package cn.sgz.reporting;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectInScope;
 import cn.sgz.catalog.ProjectQueries;
+import cn.sgz.evidence.FileStore;
 import cn.sgz.org.ScopeService;
 import cn.sgz.reporting.internal.ArchiveBuilder;
+import cn.sgz.reporting.internal.ArchiveRunner;
 import cn.sgz.reporting.internal.ArchiveStore;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
 import cn.sgz.shared.NotFoundException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.core.task.TaskExecutor;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -37,24 +35,40 @@ public class ArchiveService {
     private final ArchiveBuilder builder;
     private final ProjectQueries projects;
     private final ScopeService scopes;
-    private final TaskExecutor executor;
+    private final ArchiveRunner runner;
+    private final FileStore files;
     private final ApplicationEventPublisher events;
+    private final long maxBytes;
 
     ArchiveService(
             ArchiveStore store,
             ArchiveBuilder builder,
             ProjectQueries projects,
             ScopeService scopes,
-            @Qualifier("applicationTaskExecutor") TaskExecutor executor,
-            ApplicationEventPublisher events) {
+            ArchiveRunner runner,
+            FileStore files,
+            ApplicationEventPublisher events,
+            @Value("${sgz.archive.max-bytes:4294967296}") long maxBytes) {
         this.store = store;
         this.builder = builder;
         this.projects = projects;
         this.scopes = scopes;
-        this.executor = executor;
+        this.runner = runner;
+        this.files = files;
         this.events = events;
+        this.maxBytes = maxBytes;
     }
 
+    /** The configured largest archive, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * Accepts an archive request after estimating its size from the records, photos and files it will
+     * hold: over {@code sgz.archive.max-bytes} it is refused before anything starts, saying the estimate
+     * and the limit. The job is built in the background (any instance may finish it).
+     */
     @Transactional
     public ArchiveJobView request(long projectId, Long stationId, Long indicatorId, LocalDate asOf) {
         ProjectInScope p = projects.inScope(projectId);
@@ -72,6 +86,14 @@ public class ArchiveService {
         if (date.isBefore(project.startDate()) || date.isAfter(today)) {
             throw BusinessException.field("asOf", "截止日期：须在项目开始之后、今天或以前");
         }
+        ArchiveBuilder.Plan plan = builder.plan(projectId, stationId, indicatorId, date);
+        long estimate = plan.estimatedBytes();
+        if (estimate > maxBytes) {
+            throw new BusinessException(
+                    "ARCHIVE_TOO_LARGE",
+                    "资料包预计约 " + megabytes(estimate) + "（" + plan.records() + " 条记录、" + plan.photos() + " 张照片），超过上限 "
+                            + megabytes(maxBytes) + "，请按社工站、指标或截止日期缩小范围后重试");
+        }
         String path = scopes.pathOf(stationId != null ? stationId : project.bureauId())
                 .orElseThrow(() -> new NotFoundException("项目"));
         long id = store.insert(
@@ -81,35 +103,35 @@ public class ArchiveService {
                 date,
                 path,
                 scopes.currentUser().username());
+        store.estimated(id, estimate);
         events.publishEvent(AuditEvent.success(
                 "ARCHIVE_REQUEST",
                 "ARCHIVE",
                 id,
                 path,
                 "项目 " + projectId + (stationId == null ? "" : " 社工站 " + stationId)
-                        + (indicatorId == null ? "" : " 指标 " + indicatorId) + " 截至 " + date));
-        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
-        Runnable job = () -> {
-            var context = SecurityContextHolder.createEmptyContext();
-            context.setAuthentication(auth);
-            SecurityContextHolder.setContext(context);
-            try {
-                builder.build(id);
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-        };
+                        + (indicatorId == null ? "" : " 指标 " + indicatorId) + " 截至 " + date + "，预计 "
+                        + megabytes(estimate)));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    executor.execute(job);
+                    runner.start(id);
                 }
             });
         } else {
-            executor.execute(job);
+            runner.start(id);
         }
         return store.find(id).orElseThrow().view();
+    }
+
+    /** 1.5 MB, 320 MB, 2.1 GB */
+    static String megabytes(long bytes) {
+        double mb = bytes / 1024.0 / 1024.0;
+        if (mb >= 1024) {
+            return String.format("%.1f GB", mb / 1024);
+        }
+        return mb >= 10 ? Math.round(mb) + " MB" : String.format("%.1f MB", mb);
     }
 
     @Transactional(readOnly = true)
@@ -128,19 +150,27 @@ public class ArchiveService {
                 .toList();
     }
 
-    /** The finished archive's file (409 while it is being built), audited. */
+    /** The finished archive, from the shared file store (any instance serves it); 409 while it is built. */
+    public record ArchiveFile(InputStream content, long size) {}
+
     @Transactional(readOnly = true)
-    public Path download(long id) {
+    public ArchiveFile download(long id) {
         ArchiveStore.Row r = visible(id);
         if (!"DONE".equals(r.view().status())) {
             throw new ConflictException("资料包尚未生成完成（" + r.view().status() + "），请稍后再下载");
         }
-        Path file = builder.file(id);
-        if (!Files.exists(file)) {
+        String key = r.view().fileName();
+        if (key == null || !files.exists(key)) {
+            throw new NotFoundException("资料包文件");
+        }
+        InputStream in;
+        try {
+            in = files.open(key);
+        } catch (java.io.IOException e) {
             throw new NotFoundException("资料包文件");
         }
         events.publishEvent(AuditEvent.success("ARCHIVE_DOWNLOAD", "ARCHIVE", id, r.orgPath(), null));
-        return file;
+        return new ArchiveFile(in, r.view().sizeBytes() == null ? -1 : r.view().sizeBytes());
     }
 
     /** 九原区…项目佐证资料包-2026-12-07.zip */

@@ -66,7 +66,9 @@ public class BulletinService {
             JsonMapper json,
             ApplicationEventPublisher events,
             cn.sgz.feedback.ComplaintService complaints,
-            cn.sgz.feedback.SatisfactionResults satisfaction) {
+            cn.sgz.feedback.SatisfactionResults satisfaction,
+            cn.sgz.org.OrgDirectory directory) {
+        this.directory = directory;
         this.complaints = complaints;
         this.satisfaction = satisfaction;
         this.projects = projects;
@@ -80,6 +82,7 @@ public class BulletinService {
         this.events = events;
     }
 
+    private final cn.sgz.org.OrgDirectory directory;
     private final cn.sgz.feedback.ComplaintService complaints;
     private final cn.sgz.feedback.SatisfactionResults satisfaction;
 
@@ -336,6 +339,203 @@ public class BulletinService {
         String path = scopes.pathOf(projects.get(b.projectId()).bureauId()).orElse(null);
         events.publishEvent(
                 AuditEvent.success("BULLETIN_EXPORT", "PROJECT", b.projectId(), path, b.quarterLabel() + " " + format));
+    }
+
+    // ---- the city: the same bulletin across the counties of a city -----------------------------------
+
+    private static final Set<Role> CITY_READERS = EnumSet.of(Role.ADMIN, Role.CITY_OFFICER);
+
+    public boolean mayReadCity() {
+        return CITY_READERS.contains(scopes.currentUser().role());
+    }
+
+    /** The cities the user may see (a city officer: their own). */
+    @Transactional(readOnly = true)
+    public List<cn.sgz.org.OrgUnitView> cities() {
+        requireCityReader();
+        return directory.visibleUnits(cn.sgz.org.OrgUnitType.CITY_BUREAU);
+    }
+
+    /** Calendar quarters begun by today, newest first, back to the first quarter of last year. */
+    public List<CityBulletin.Quarter> cityQuarters() {
+        LocalDate today = ChinaTime.today();
+        LocalDate q = quarterStart(today);
+        List<CityBulletin.Quarter> out = new ArrayList<>();
+        for (LocalDate first = LocalDate.of(today.getYear() - 1, 1, 1); !q.isBefore(first); q = q.minusMonths(3)) {
+            out.add(new CityBulletin.Quarter(
+                    ReportPeriods.label(q, ReportKind.QUARTER),
+                    q,
+                    q.plusMonths(3).minusDays(1)));
+        }
+        return out;
+    }
+
+    /**
+     * The city bulletin of a calendar quarter (the current one when null) for a city in the user's scope
+     * (the user's city when null): every county's projects running in the quarter, their county bulletins
+     * summed per county. Only city officers (and administrators) read it; a city outside the scope is 404.
+     */
+    @Transactional(readOnly = true)
+    public CityBulletin computeCity(Long cityId, LocalDate quarterStart) {
+        requireCityReader();
+        cn.sgz.org.OrgUnitView city;
+        if (cityId == null) {
+            city = cities().stream().findFirst().orElseThrow(() -> new NotFoundException("市民政局"));
+        } else {
+            scopes.requireVisibleUnit(cityId, "市民政局");
+            city = directory
+                    .findVisible(cityId)
+                    .filter(u -> u.type() == cn.sgz.org.OrgUnitType.CITY_BUREAU)
+                    .orElseThrow(() -> new NotFoundException("市民政局"));
+        }
+        LocalDate today = ChinaTime.today();
+        LocalDate qs = quarterStart == null ? quarterStart(today) : quarterStart;
+        if (!qs.equals(quarterStart(qs)) || qs.isAfter(today)) {
+            throw BusinessException.field("quarter", "季度：请选择已开始的季度（季度首日，如 " + quarterStart(today) + "）");
+        }
+        LocalDate qe = qs.plusMonths(3).minusDays(1);
+        LocalDate asOf = qe.isAfter(today) ? today : qe;
+        String label = ReportPeriods.label(qs, ReportKind.QUARTER);
+        record Acc(String name, List<Long> projects, List<Bulletin.BulletinStation> stations, int[] received) {}
+        Map<Long, Acc> byCounty = new java.util.LinkedHashMap<>();
+        List<CityBulletin.CityRisk> risks = new ArrayList<>();
+        for (Project p : projects.visible()) {
+            String bureauPath = scopes.pathOf(p.bureauId()).orElse("");
+            if (!bureauPath.startsWith(city.path().endsWith("/") ? city.path() : city.path() + "/")
+                    || p.startDate().isAfter(qe)
+                    || p.endDate().isBefore(qs)
+                    || p.startDate().isAfter(today)) {
+                continue;
+            }
+            LocalDate projectQuarter = ReportPeriods.of(p.startDate(), p.endDate(), ReportKind.QUARTER, 10).stream()
+                    .filter(q -> !q.start().isAfter(qe) && !q.end().isBefore(qs))
+                    .map(ReportPeriods.Period::start)
+                    .findFirst()
+                    .orElse(null);
+            if (projectQuarter == null) {
+                continue;
+            }
+            Bulletin b = compute(p.id(), projectQuarter);
+            Acc acc = byCounty.computeIfAbsent(
+                    p.bureauId(), k -> new Acc(p.bureauName(), new ArrayList<>(), new ArrayList<>(), new int[1]));
+            acc.projects().add(p.id());
+            acc.stations().addAll(b.stations());
+            for (Bulletin.BulletinStation st : b.stations()) {
+                if (ReportStatus.RECEIVED.label().equals(st.reportStatus())) {
+                    acc.received()[0]++;
+                }
+                if (!st.risks().isEmpty()) {
+                    risks.add(new CityBulletin.CityRisk(p.bureauName(), p.name(), st.stationName(), st.risks()));
+                }
+            }
+        }
+        List<CityBulletin.CityCounty> lines = new ArrayList<>();
+        byCounty.forEach((bureauId, a) -> {
+            long met = a.stations().stream()
+                    .mapToLong(Bulletin.BulletinStation::met)
+                    .sum();
+            long evaluated = a.stations().stream()
+                    .mapToLong(Bulletin.BulletinStation::evaluated)
+                    .sum();
+            lines.add(new CityBulletin.CityCounty(
+                    0,
+                    bureauId,
+                    a.name(),
+                    a.projects().size(),
+                    a.stations().size(),
+                    met,
+                    a.stations().stream()
+                            .mapToLong(Bulletin.BulletinStation::onTrack)
+                            .sum(),
+                    a.stations().stream()
+                            .mapToLong(Bulletin.BulletinStation::atRisk)
+                            .sum(),
+                    a.stations().stream()
+                            .mapToLong(Bulletin.BulletinStation::missed)
+                            .sum(),
+                    evaluated,
+                    evaluated == 0
+                            ? BigDecimal.ZERO.setScale(1)
+                            : BigDecimal.valueOf(met * 100)
+                                    .divide(BigDecimal.valueOf(evaluated), 1, RoundingMode.HALF_UP),
+                    a.stations().stream()
+                            .mapToLong(Bulletin.BulletinStation::counted)
+                            .sum(),
+                    a.stations().stream()
+                            .mapToLong(Bulletin.BulletinStation::excluded)
+                            .sum(),
+                    a.stations().stream()
+                            .mapToLong(Bulletin.BulletinStation::peopleServed)
+                            .sum(),
+                    (int) a.stations().stream()
+                            .filter(x -> !x.risks().isEmpty())
+                            .count(),
+                    a.received()[0]));
+        });
+        lines.sort(Comparator.comparing(CityBulletin.CityCounty::rate)
+                .reversed()
+                .thenComparing(l -> l.missed() + l.atRisk())
+                .thenComparing(CityBulletin.CityCounty::countyName));
+        List<CityBulletin.CityCounty> ranked = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            CityBulletin.CityCounty l = lines.get(i);
+            int rank = i > 0
+                            && lines.get(i - 1).rate().compareTo(l.rate()) == 0
+                            && lines.get(i - 1).missed() + lines.get(i - 1).atRisk() == l.missed() + l.atRisk()
+                    ? ranked.get(i - 1).rank()
+                    : i + 1;
+            ranked.add(new CityBulletin.CityCounty(
+                    rank,
+                    l.bureauId(),
+                    l.countyName(),
+                    l.projects(),
+                    l.stations(),
+                    l.met(),
+                    l.onTrack(),
+                    l.atRisk(),
+                    l.missed(),
+                    l.evaluated(),
+                    l.rate(),
+                    l.counted(),
+                    l.excluded(),
+                    l.peopleServed(),
+                    l.stationsAtRisk(),
+                    l.quarterlyReportsReceived()));
+        }
+        return new CityBulletin(city.id(), city.name(), label, qs, qe, asOf, ranked, risks);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] cityWord(Long cityId, LocalDate quarterStart) {
+        CityBulletin b = computeCity(cityId, quarterStart);
+        auditCity(b, "Word");
+        return files.cityWord(b);
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] cityExcel(Long cityId, LocalDate quarterStart) {
+        CityBulletin b = computeCity(cityId, quarterStart);
+        auditCity(b, "Excel");
+        return files.cityExcel(b);
+    }
+
+    private void auditCity(CityBulletin b, String format) {
+        events.publishEvent(AuditEvent.success(
+                "BULLETIN_EXPORT",
+                "CITY",
+                b.cityId(),
+                scopes.pathOf(b.cityId()).orElse(null),
+                "市级" + b.quarterLabel() + " " + format));
+    }
+
+    private void requireCityReader() {
+        if (!mayReadCity()) {
+            throw new ForbiddenException("市级季度通报面向市民政局");
+        }
+    }
+
+    private static LocalDate quarterStart(LocalDate d) {
+        return LocalDate.of(d.getYear(), ((d.getMonthValue() - 1) / 3) * 3 + 1, 1);
     }
 
     private static String plain(BigDecimal b) {

@@ -16,12 +16,88 @@ public record ReportContent(
         List<ReportServiceCount> services,
         long peopleServed,
         long peopleNew,
-        List<ReportExclusion> exclusions) {
+        List<ReportExclusion> exclusions,
+        ReportWork work) {
 
     public ReportContent {
         indicators = List.copyOf(indicators);
         services = List.copyOf(services);
         exclusions = List.copyOf(exclusions);
+    }
+
+    /** People served in the period who had been served before it (复服务). */
+    public long peopleRepeat() {
+        return Math.max(0, peopleServed - peopleNew);
+    }
+
+    /**
+     * The station's other work in the period, each figure from the module that owns it: follow-ups
+     * (recipient), cases and groups (casework), organisations and volunteers (community), charity money
+     * (charity). Null in snapshots taken before these figures were reported.
+     */
+    public record ReportWork(
+            long followUpsDue,
+            long followUpsDone,
+            long followUpRecords,
+            long followUpVisits,
+            long followUpCalls,
+            long casesOpened,
+            long casesClosed,
+            long casesOpenAtEnd,
+            long groupsOpened,
+            long groupsClosed,
+            long communityOpened,
+            long communityClosed,
+            long organisations,
+            long organisationsNew,
+            long backbones,
+            long volunteers,
+            long volunteersNew,
+            BigDecimal volunteerHours,
+            BigDecimal volunteerHoursCounting,
+            BigDecimal charityIn,
+            BigDecimal charityOut,
+            long reliefEvents) {
+
+        /** The figures as labelled lines in the order the page, Word and Excel show them. */
+        public List<WorkLine> lines() {
+            return List.of(
+                    new WorkLine("跟踪回访", "应回访（人次）", BigDecimal.valueOf(followUpsDue), "人次"),
+                    new WorkLine("跟踪回访", "按期完成回访（人次）", BigDecimal.valueOf(followUpsDone), "人次"),
+                    new WorkLine("跟踪回访", "本期回访记录（次）", BigDecimal.valueOf(followUpRecords), "次"),
+                    new WorkLine("跟踪回访", "其中上门（次）", BigDecimal.valueOf(followUpVisits), "次"),
+                    new WorkLine("跟踪回访", "其中电话（次）", BigDecimal.valueOf(followUpCalls), "次"),
+                    new WorkLine("个案与小组", "新开个案（个）", BigDecimal.valueOf(casesOpened), "个"),
+                    new WorkLine("个案与小组", "结案（个）", BigDecimal.valueOf(casesClosed), "个"),
+                    new WorkLine("个案与小组", "期末在案（个）", BigDecimal.valueOf(casesOpenAtEnd), "个"),
+                    new WorkLine("个案与小组", "新开小组（个）", BigDecimal.valueOf(groupsOpened), "个"),
+                    new WorkLine("个案与小组", "小组结束（个）", BigDecimal.valueOf(groupsClosed), "个"),
+                    new WorkLine("个案与小组", "新开社区服务（个）", BigDecimal.valueOf(communityOpened), "个"),
+                    new WorkLine("个案与小组", "社区服务结束（个）", BigDecimal.valueOf(communityClosed), "个"),
+                    new WorkLine("社区组织与志愿者", "社区社会组织（个）", BigDecimal.valueOf(organisations), "个"),
+                    new WorkLine("社区组织与志愿者", "其中本期新培育（个）", BigDecimal.valueOf(organisationsNew), "个"),
+                    new WorkLine("社区组织与志愿者", "骨干（人）", BigDecimal.valueOf(backbones), "人"),
+                    new WorkLine("社区组织与志愿者", "志愿者（人）", BigDecimal.valueOf(volunteers), "人"),
+                    new WorkLine("社区组织与志愿者", "其中本期新招募（人）", BigDecimal.valueOf(volunteersNew), "人"),
+                    new WorkLine("社区组织与志愿者", "志愿服务时长（小时）", volunteerHours, "小时"),
+                    new WorkLine("社区组织与志愿者", "其中计入指标（小时）", volunteerHoursCounting, "小时"),
+                    new WorkLine("慈善资金", "共募资金收入（元）", charityIn, "元"),
+                    new WorkLine("慈善资金", "慈善救助支出（元）", charityOut, "元"),
+                    new WorkLine("慈善资金", "慈善救助（次）", BigDecimal.valueOf(reliefEvents), "次"));
+        }
+
+        /** Share of due follow-ups done in time, in whole per cent (100 when none were due). */
+        public long followUpRate() {
+            return followUpsDue == 0 ? 100 : followUpsDone * 100 / followUpsDue;
+        }
+    }
+
+    /** One labelled figure of {@link ReportWork}. */
+    public record WorkLine(String section, String label, BigDecimal value, String unit) {
+
+        public String text() {
+            return value == null ? "—" : value.stripTrailingZeros().toPlainString();
+        }
     }
 
     /**

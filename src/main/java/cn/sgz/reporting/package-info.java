@@ -5,6 +5,18 @@
  * report, the county's quarterly bulletin (季度通报), (Word files through the shared writer {@link cn.sgz.shared.docx.GovDocx}).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"activity", "catalog", "evidence", "feedback", "org", "progress", "shared"},
+        allowedDependencies = {
+            "activity",
+            "casework",
+            "catalog",
+            "charity",
+            "community",
+            "evidence",
+            "feedback",
+            "org",
+            "progress",
+            "recipient",
+            "shared"
+        },
         displayName = "报表与报送")
 package cn.sgz.reporting;

@@ -219,22 +219,204 @@ class ServiceRecordEvidenceTest {
     @Test
     void photoTakenOnAnotherDayOrFarAwayOrWithoutTimeIsExcluded() throws Exception {
         Cookie w = login("demo_worker");
-        long a = create(w, "CARE_SUPPORT", false, false).get("id").asLong();
+        long a = create(w, "CARE_SERVICE", false, false).get("id").asLong();
         upload(w, a, photo(TestImages.scene(111), today().minusDays(3).atTime(9, 0), LAT, LON), "t-day-1");
         JsonNode qa = qualification(w, a);
         assertThat(codes(qa)).containsExactly("PHOTO_DATE_MISMATCH");
         assertThat(qa.get("reasons").get(0).get("detail").asText())
                 .contains(today().minusDays(3).toString());
 
-        long b = create(w, "CARE_SUPPORT", false, false).get("id").asLong();
+        long b = create(w, "CARE_SERVICE", false, false).get("id").asLong();
         upload(w, b, photo(TestImages.scene(112), today().atTime(9, 0), 39.9042, 116.4074), "t-far-1");
         JsonNode qb = qualification(w, b);
         assertThat(codes(qb)).containsExactly("PHOTO_TOO_FAR");
         assertThat(qb.get("reasons").get(0).get("detail").asText()).contains("公里");
 
-        long c = create(w, "CARE_SUPPORT", false, false).get("id").asLong();
+        long c = create(w, "CARE_SERVICE", false, false).get("id").asLong();
         upload(w, c, TestImages.jpeg(TestImages.scene(113), 0.9f), "t-notime-1");
-        assertThat(codes(qualification(w, c))).containsExactly("PHOTO_NO_TIME");
+        assertThat(codes(qualification(w, c))).containsExactly("PHOTO_NO_TIME", "PHOTO_NO_PLACE");
+
+        // 水印照片（带时间、地点）: a capture time without a place does not count
+        long d = create(w, "CARE_SERVICE", false, false).get("id").asLong();
+        upload(w, d, photo(TestImages.scene(914), today().atTime(9, 0), null, null), "t-noplace-1");
+        JsonNode qd = qualification(w, d);
+        assertThat(codes(qd)).containsExactly("PHOTO_NO_PLACE");
+        assertThat(qd.get("reasons").get(0).get("detail").asText()).contains("没有拍摄地点");
+    }
+
+    JsonNode createWith(Cookie s, Map<String, Object> fields) throws Exception {
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("orgUnitId", stationOf(s));
+        body.put("serviceDate", today().toString());
+        body.put("participants", List.of(Map.of("name", "王大爷")));
+        body.putAll(fields);
+        MvcResult r = mvc.perform(post("/api/v1/service-records")
+                        .cookie(s)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body)))
+                .andExpect(status().isCreated())
+                .andReturn();
+        return read(r);
+    }
+
+    @Autowired
+    cn.sgz.progress.RecordFactSource recordFacts;
+
+    @Test
+    void aGatheringHeldOutdoorsNeedsAReasonAndTheBureauSeesIt() throws Exception {
+        Cookie w = login("demo_worker");
+        JsonNode created = createWith(w, Map.of("kind", "COMMUNITY_SERVICE", "title", "广场纳凉晚会", "indoor", false));
+        long id = created.get("id").asLong();
+        upload(w, id, photoToday(931, LAT, LON), "t-outdoor-1");
+        // unticking 室内 alone does not switch the sign-in rule off
+        assertThat(codes(qualification(w, id))).containsExactly("NO_SIGN_IN");
+        Map<String, Object> form = new java.util.HashMap<>();
+        form.put("orgUnitId", stationOf(w));
+        form.put("kind", "COMMUNITY_SERVICE");
+        form.put("title", "广场纳凉晚会");
+        form.put("serviceDate", today().toString());
+        form.put("indoor", false);
+        form.put("participants", List.of(Map.of("name", "王大爷")));
+        form.put("outdoorReason", "广场演出，居民随来随走");
+        JsonNode updated = read(mvc.perform(put("/api/v1/service-records/" + id)
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of(
+                                "record",
+                                form,
+                                "version",
+                                created.get("version").asLong()))))
+                .andExpect(status().isOk())
+                .andReturn());
+        assertThat(updated.get("outdoorReason").asText()).isEqualTo("广场演出，居民随来随走");
+        assertThat(updated.get("qualification").asText()).isEqualTo("COUNTS");
+        // the bureau sees the reason on the record page and in the drill-down's records
+        Cookie bureau = login("demo_bureau");
+        String html = mvc.perform(get("/records/" + id).cookie(bureau))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("data-testid=\"relaxation\"").contains("户外活动，未要求签到表。原因：广场演出，居民随来随走");
+        long station = created.get("stationId").asLong();
+        assertThat(recordFacts.records(
+                        station,
+                        java.util.Set.of(cn.sgz.shared.vocabulary.ServiceKind.COMMUNITY_SERVICE),
+                        cn.sgz.shared.vocabulary.LedgerDomain.ALL,
+                        today(),
+                        today()))
+                .filteredOn(r -> r.id() == id)
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.counts()).isTrue();
+                    assertThat(r.notes()).containsExactly("户外活动，未要求签到表。原因：广场演出，居民随来随走");
+                });
+    }
+
+    @Test
+    void materialAidNeedsAReceiptForEachPersonUnlessTheWorkerSaysWhyNoGoods() throws Exception {
+        Cookie w = login("demo_worker");
+        // not ticking 发放物品 on 物质帮扶 does not switch the receipt rule off
+        long id = createWith(
+                        w,
+                        Map.of(
+                                "kind",
+                                "物资帮扶",
+                                "title",
+                                "发放米面油",
+                                "participants",
+                                List.of(Map.of("name", "王大爷"), Map.of("name", "李奶奶"))))
+                .get("id")
+                .asLong();
+        upload(w, id, photoToday(941, LAT, LON), "t-aid-1");
+        JsonNode q = qualification(w, id);
+        assertThat(codes(q)).containsExactly("NO_RECEIPT", "NO_RECEIPT");
+        receipt(w, id, "王大爷");
+        assertThat(codes(qualification(w, id))).containsExactly("NO_RECEIPT");
+        receipt(w, id, "李奶奶");
+        assertThat(qualification(w, id).get("status").asText()).isEqualTo("COUNTS");
+
+        // with a reason, a 物质帮扶 visit that handed out nothing counts, and the page says why
+        JsonNode noGoods =
+                createWith(w, Map.of("kind", "MATERIAL_AID", "title", "协助申请临时救助", "noGoodsReason", "协助申请，物资由街道统一发放"));
+        upload(w, noGoods.get("id").asLong(), photoToday(942, LAT, LON), "t-aid-2");
+        assertThat(qualification(w, noGoods.get("id").asLong()).get("status").asText())
+                .isEqualTo("COUNTS");
+        String html = mvc.perform(get("/records/" + noGoods.get("id").asLong()).cookie(login("demo_bureau")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("物质帮扶未发放物品，未要求领取单据。原因：协助申请，物资由街道统一发放");
+    }
+
+    void receipt(Cookie w, long id, String name) throws Exception {
+        mvc.perform(post("/api/v1/service-records/" + id + "/receipts")
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(Map.of("name", name, "item", "米面油", "quantity", "1份"))))
+                .andExpect(status().isCreated());
+    }
+
+    @Test
+    void aPublicityRecordCountsForAPublicityIndicator() throws Exception {
+        Cookie w = login("demo_worker");
+        // the channel is required
+        Map<String, Object> body = new java.util.HashMap<>();
+        body.put("orgUnitId", stationOf(w));
+        body.put("kind", "PUBLICITY");
+        body.put("serviceDate", today().toString());
+        mvc.perform(post("/api/v1/service-records")
+                        .cookie(w)
+                        .with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(json.writeValueAsString(body)))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.details[0].field").value("publicityChannel"));
+        JsonNode r = createWith(
+                w,
+                Map.of(
+                        "kind",
+                        "宣传展示",
+                        "title",
+                        "公众号推文：社工站开展冬季走访",
+                        "publicityChannel",
+                        "WECHAT",
+                        "publicityLink",
+                        "https://mp.weixin.qq.com/s/test-" + System.nanoTime(),
+                        "participants",
+                        List.of()));
+        long id = r.get("id").asLong();
+        assertThat(r.get("kind").asText()).isEqualTo("PUBLICITY");
+        assertThat(codes(qualification(w, id))).containsExactly("NO_SCREENSHOT");
+        // a screenshot has neither capture time nor place, and needs neither
+        mvc.perform(put("/api/v1/service-records/" + id + "/photos/t-shot-1")
+                        .cookie(w)
+                        .with(csrf())
+                        .param("purpose", "SCREENSHOT")
+                        .contentType(MediaType.IMAGE_JPEG)
+                        .content(TestImages.jpeg(TestImages.scene(951), 0.9f)))
+                .andExpect(status().isCreated());
+        assertThat(qualification(w, id).get("status").asText()).isEqualTo("COUNTS");
+        long station = r.get("stationId").asLong();
+        long before = 0;
+        assertThat(recordFacts
+                        .monthlyCounts(
+                                List.of(station),
+                                java.util.Set.of(cn.sgz.shared.vocabulary.ServiceKind.PUBLICITY),
+                                today().withDayOfMonth(1),
+                                today())
+                        .stream()
+                        .mapToLong(cn.sgz.progress.RecordFactSource.MonthlyCount::count)
+                        .sum())
+                .isGreaterThan(before);
+        String html = mvc.perform(get("/records/" + id).cookie(w))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(html).contains("id=\"publicity-channel\"").contains("微信公众号");
     }
 
     @Test
@@ -566,14 +748,14 @@ class ServiceRecordEvidenceTest {
     @Test
     void differentPhotosOfTheSameRoomAreNotDuplicates() throws Exception {
         Cookie w = login("demo_worker");
-        long a = create(w, "COMMUNITY_ACTIVITY", false, false).get("id").asLong();
+        long a = create(w, "CARE_SERVICE", false, false).get("id").asLong();
         long room = 181;
         upload(
                 w,
                 a,
                 photo(cn.sgz.activity.internal.DemoPhotos.scene(room, 1, 0, 960, 720), today().atTime(9, 0), LAT, LON),
                 "room-1");
-        long b = create(w, "COMMUNITY_ACTIVITY", false, false).get("id").asLong();
+        long b = create(w, "CARE_SERVICE", false, false).get("id").asLong();
         JsonNode moved = read(upload(
                         w,
                         b,

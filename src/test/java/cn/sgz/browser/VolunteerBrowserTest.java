@@ -69,6 +69,8 @@ class VolunteerBrowserTest extends BrowserTestSupport {
         activity.locator("#rec-title").fill(title);
         activity.locator("#rec-date").fill(today.toString());
         activity.locator("#rec-place").fill("小区公共区域");
+        // held outdoors: without a reason the sign-in rule would still apply
+        activity.locator("#rec-outdoor-reason").fill("志愿者分散在各楼栋服务，未集中签到");
         activity.locator("[data-testid=activity-submit]").click();
         page.waitForURL(ACTIVITY_URL.asPredicate());
         long recordId = id(ACTIVITY_URL, page.url());

@@ -61,6 +61,13 @@ final class CaseworkApi {
         return json.readTree(r.getContentAsString(StandardCharsets.UTF_8));
     }
 
+    /** A page's HTML as the user sees it (must answer 200). */
+    String page(String user, String url) throws Exception {
+        MockHttpServletResponse r = send(user, "GET", url, null);
+        assertThat(r.getStatus()).as("GET %s as %s", url, user).isEqualTo(200);
+        return r.getContentAsString(StandardCharsets.UTF_8);
+    }
+
     /** The id of the first station the user sees. */
     long station(String user) throws Exception {
         for (JsonNode u : ok(user, "GET", "/api/v1/org-units", null)) {

@@ -149,7 +149,15 @@ class ReliefApiTest {
                 "/api/v1/charity/relief-events/" + id + "/recipients/" + line + "/receipt",
                 Map.of("phone", "13904721111"));
         assertThat(received.get("lines").get(0).get("receiptId").isNull()).isFalse();
-        assertThat(received.get("counts").asBoolean()).isTrue();
+        // one receipt does not cover two people: each signs for what they received
+        assertThat(received.get("counts").asBoolean()).isFalse();
+        assertThat(received.get("whyNot").toString()).contains("没有领取记录");
+        long second = withPhoto.get("lines").get(1).get("id").asLong();
+        JsonNode both = api.created(
+                "demo_worker",
+                "/api/v1/charity/relief-events/" + id + "/recipients/" + second + "/receipt",
+                Map.of("phone", "13904722222"));
+        assertThat(both.get("counts").asBoolean()).isTrue();
         assertThat(api.post(
                                 "demo_worker",
                                 "/api/v1/charity/relief-events/" + id + "/recipients/" + line + "/receipt",

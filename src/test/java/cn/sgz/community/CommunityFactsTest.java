@@ -110,7 +110,7 @@ class CommunityFactsTest {
                 """.formatted(station, CommunityTestSupport.phone()), 201));
         String training = t.post("demo_worker", "/api/v1/trainings", """
                 {"stationId": %d, "audience": "WORKER", "topic": "个案工作方法", "hours": 8,
-                 "record": {"serviceDate": "%s", "place": "社工站会议室", "indoor": false}}
+                 "record": {"serviceDate": "%s", "place": "社区文化广场", "indoor": false, "outdoorReason": "户外授课，人员流动"}}
                 """.formatted(station, today), 201);
         long trainingId = t.id(training);
         long record = ((Number) JsonPath.read(training, "$.record.recordId")).longValue();
@@ -133,7 +133,7 @@ class CommunityFactsTest {
         // one fact per worker: a second counting training adds to the same worker's hours
         String second = t.post("demo_worker", "/api/v1/trainings", """
                 {"stationId": %d, "audience": "WORKER", "topic": "小组工作实务", "hours": 4,
-                 "record": {"serviceDate": "%s", "place": "社工站会议室", "indoor": false}}
+                 "record": {"serviceDate": "%s", "place": "社区文化广场", "indoor": false, "outdoorReason": "户外授课，人员流动"}}
                 """.formatted(station, today), 201);
         t.post(
                 "demo_worker",
@@ -246,6 +246,67 @@ class CommunityFactsTest {
         // another station cannot see or add photos to it
         t.login.getJson("demo_worker2", "/api/v1/station-documents/" + doc, 404);
         assertThat(t.documentPhoto("demo_worker2", doc).getStatus()).isEqualTo(404);
+    }
+
+    /** Issue 12 item 8: a document carries the period (and domain) it is for; one entry per period. */
+    @Test
+    void aPeriodicDocumentIsForItsPeriodAndDomain() throws Exception {
+        long station = t.station1();
+        String name = "季度需求报告" + CommunityTestSupport.unique();
+        long q1 = t.id(t.post(
+                "demo_worker",
+                "/api/v1/station-documents",
+                "{\"stationId\": %d, \"name\": \"%s\", \"periodFrom\": \"2026-01-01\", \"periodTo\": \"2026-03-31\", \"domain\": \"ELDERLY\"}"
+                        .formatted(station, name),
+                201));
+        // the same name for another quarter is another entry, not a duplicate
+        long q2 = t.id(t.post(
+                "demo_worker",
+                "/api/v1/station-documents",
+                "{\"stationId\": %d, \"name\": \"%s\", \"periodFrom\": \"2026-04-01\", \"periodTo\": \"2026-06-30\"}"
+                        .formatted(station, name),
+                201));
+        String half = t.post(
+                "demo_worker",
+                "/api/v1/station-documents",
+                "{\"stationId\": %d, \"name\": \"%s\", \"periodFrom\": \"2026-07-01\"}".formatted(station, name),
+                400);
+        assertThat((String) JsonPath.read(half, "$.message")).contains("所属期间");
+        assertThat(t.documentPhoto("demo_worker", q1).getStatus()).isEqualTo(201);
+        assertThat(t.documentPhoto("demo_worker", q2).getStatus()).isEqualTo(201);
+        List<DocumentFactSource.DatedDocument> dated = documents.datedDocuments(
+                List.of(station), List.of(name), cn.sgz.shared.vocabulary.LedgerDomain.ELDERLY);
+        assertThat(dated)
+                .extracting(DocumentFactSource.DatedDocument::from)
+                .containsExactlyInAnyOrder(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 1));
+        // the Q1 report is for 困难老人 only: another domain's indicator sees just the Q2 report (no domain: any)
+        assertThat(documents.datedDocuments(
+                        List.of(station), List.of(name), cn.sgz.shared.vocabulary.LedgerDomain.CHILD))
+                .extracting(DocumentFactSource.DatedDocument::from)
+                .containsExactly(LocalDate.of(2026, 4, 1));
+        assertThat(dated.stream().filter(d -> d.overlaps(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 9, 30))))
+                .isEmpty();
+    }
+
+    /** Issue 12 item 9: a training record says whom it was for, so a 骨干 training indicator skips worker trainings. */
+    @Test
+    void aTrainingRecordCarriesItsAudience() throws Exception {
+        long station = t.station1();
+        LocalDate today = CommunityTestSupport.today();
+        String training = t.post("demo_worker", "/api/v1/trainings", """
+                {"stationId": %d, "audience": "WORKER", "topic": "个案记录规范", "hours": 2,
+                 "record": {"serviceDate": "%s", "place": "社工站会议室", "indoor": false}}
+                """.formatted(station, today), 201);
+        long record = ((Number) JsonPath.read(training, "$.record.recordId")).longValue();
+        assertThat(jdbc.sql("SELECT audience FROM service_record WHERE id = ?")
+                        .param(record)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("社区工作者");
+        assertThat(cn.sgz.progress.RecordFactSource.audienceMatches("社区工作者", "社区社会组织骨干"))
+                .isFalse();
+        assertThat(cn.sgz.progress.RecordFactSource.audienceMatches("社区社会组织骨干", "社区社会组织人员"))
+                .isTrue();
     }
 
     @Test

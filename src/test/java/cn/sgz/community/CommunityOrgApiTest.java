@@ -105,7 +105,7 @@ class CommunityOrgApiTest {
         String training = t.post(
                 "demo_worker", "/api/v1/trainings", """
                 {"stationId": %d, "audience": "BACKBONE", "orgId": %d, "topic": "骨干培训测试", "hours": 3,
-                 "record": {"serviceDate": "%s", "place": "社工站", "indoor": false}}
+                 "record": {"serviceDate": "%s", "place": "社区文化广场", "indoor": false, "outdoorReason": "户外授课，人员流动"}}
                 """.formatted(station, org, CommunityTestSupport.today()), 201);
         long trainingId = t.id(training);
         long record = ((Number) JsonPath.read(training, "$.record.recordId")).longValue();
@@ -136,7 +136,8 @@ class CommunityOrgApiTest {
                 "demo_worker",
                 "/api/v1/community-orgs/" + org + "/activities",
                 """
-                {"kind": "ORG_ACTIVITY", "record": {"title": "广场舞展演", "serviceDate": "%s", "place": "文化广场"}}
+                {"kind": "ORG_ACTIVITY", "record": {"title": "广场舞展演", "serviceDate": "%s", "place": "文化广场",
+                 "outdoorReason": "广场展演，观众流动"}}
                 """.formatted(CommunityTestSupport.today()),
                 201);
         long record = ((Number) JsonPath.read(created, "$.recordId")).longValue();

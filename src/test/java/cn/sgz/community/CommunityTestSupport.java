@@ -73,11 +73,11 @@ final class CommunityTestSupport {
                 201));
     }
 
-    /** A volunteer activity today, outdoors (no sign-in sheet needed); returns its record id. */
+    /** A volunteer activity today, outdoors with the reason (so no sign-in sheet needed); returns its record id. */
     long createVolunteerActivity(String user, long station, String title) throws Exception {
         String body = post(user, "/api/v1/volunteer-activities", """
                 {"stationId": %d, "record": {"title": "%s", "serviceDate": "%s", "place": "社区广场", "indoor": false,
-                 "startTime": "09:00", "endTime": "11:00"}}
+                 "outdoorReason": "广场活动，人员流动", "startTime": "09:00", "endTime": "11:00"}}
                 """.formatted(station, title, today()), 201);
         return ((Number) JsonPath.read(body, "$.record.recordId")).longValue();
     }

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.sgz.SgzTest;
 import cn.sgz.org.DemoOrg;
+import cn.sgz.org.DemoUsers;
 import cn.sgz.org.TestLogin;
 import cn.sgz.shared.ChinaTime;
 import java.io.ByteArrayInputStream;
@@ -49,6 +50,12 @@ class FinanceApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    BudgetExecution budgetExecution;
+
+    @Autowired
+    DemoUsers demoUsers;
 
     TestLogin login;
     DemoOrg org;
@@ -575,6 +582,26 @@ class FinanceApiTest {
         assertThat(send("demo_bureau", put("/api/v1/budgets/settings/" + county), form)
                         .getStatus())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void otherModulesReadTheFiguresThroughBudgetExecutionInTheirScope() {
+        BudgetExecution.ProjectMoney m = demoUsers.callAs("demo_evaluator", () -> budgetExecution.of(demoProject));
+        assertThat(m.contractTotal()).isEqualByComparingTo("200000");
+        assertThat(m.flaggedAwaiting()).isPositive();
+        assertThat(m.stations()).hasSize(3);
+        assertThat(m.stations().stream()
+                        .map(BudgetExecution.StationMoney::spent)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(m.spent());
+        assertThat(m.stations().stream()
+                        .map(BudgetExecution.StationMoney::budget)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(m.budget());
+        BudgetExecution.ProjectMoney head = demoUsers.callAs("demo_head", () -> budgetExecution.of(demoProject));
+        assertThat(head.stations())
+                .extracting(BudgetExecution.StationMoney::stationId)
+                .containsExactly(org.s1.id());
     }
 
     static BigDecimal sum(JsonNode rows, String field) {

@@ -115,6 +115,55 @@ class FinancePagesTest {
     }
 
     @Test
+    void theBureauApprovesAFlaggedExpenseOnItsPage() throws Exception {
+        Cookie head = login.login("demo_head");
+        MockHttpServletResponse created = mvc.perform(post("/finance/projects/" + project + "/expenses")
+                        .cookie(head)
+                        .with(csrf())
+                        .param("stationId", String.valueOf(org.s1.id()))
+                        .param("spentOn", ChinaTime.today().toString())
+                        .param("category", "活动经费")
+                        .param("payee", "页面测试超市")
+                        .param("amount", "88.80")
+                        .param("quantity", "2")
+                        .param("purpose", "活动奖品：挂面两箱"))
+                .andReturn()
+                .getResponse();
+        assertThat(created.getStatus()).isEqualTo(302);
+        String url = created.getRedirectedUrl();
+        long id = Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
+        assertThat(page(head, url))
+                .contains("data-status=\"PENDING\"")
+                .contains("挂面")
+                .doesNotContain("id=\"approve\"");
+
+        Cookie bureau = login.login("demo_bureau");
+        long version = jdbc.sql("SELECT version FROM finance_expense WHERE id = ?")
+                .param(id)
+                .query(Long.class)
+                .single();
+        // refusing without a reason is refused, and the expense still awaits the bureau
+        mvc.perform(post(url + "/review")
+                        .cookie(bureau)
+                        .with(csrf())
+                        .param("decision", "refuse")
+                        .param("version", String.valueOf(version)))
+                .andReturn();
+        assertThat(page(bureau, url)).contains("驳回原因").contains("data-status=\"PENDING\"");
+        mvc.perform(post(url + "/review")
+                        .cookie(bureau)
+                        .with(csrf())
+                        .param("decision", "approve")
+                        .param("reason", "奖品用于活动，同意列支")
+                        .param("version", String.valueOf(version)))
+                .andReturn();
+        assertThat(page(bureau, url))
+                .contains("data-status=\"APPROVED\"")
+                .contains("奖品用于活动，同意列支")
+                .doesNotContain("id=\"approve\"");
+    }
+
+    @Test
     void theExpenseFormShowsTheFieldsError() throws Exception {
         Cookie head = login.login("demo_head");
         long before = jdbc.sql("SELECT COUNT(*) FROM finance_expense")

@@ -80,13 +80,31 @@ class ReportFilesTest {
             assertThat(text)
                     .contains(start.getYear() + "年" + start.getMonthValue() + "月1日至")
                     .contains("一、指标完成情况")
-                    .contains("三、工作总结")
+                    .contains("三、其他工作情况")
+                    .contains("四、工作总结")
+                    .contains("跟踪回访按期完成率")
                     .contains(report.get("summary").asString())
                     .contains("社工站站长（签字）")
                     .contains("日期：______年____月____日");
 
             List<XWPFTable> tables = doc.getTables();
-            assertThat(tables).hasSize(2);
+            assertThat(tables).hasSize(3);
+            // the other modules' figures, as frozen in the snapshot, line by line
+            XWPFTable work = tables.get(2);
+            JsonNode workFigures = detail.get("content").get("work");
+            assertThat(workFigures.isObject()).isTrue();
+            assertThat(work.getRow(0).getCell(1).getText()).isEqualTo("项目");
+            assertThat(work.getNumberOfRows()).isEqualTo(23);
+            assertThat(work.getRow(1).getCell(1).getText()).isEqualTo("应回访（人次）");
+            assertThat(work.getRow(1).getCell(2).getText())
+                    .isEqualTo(workFigures.get("followUpsDue").asString());
+            assertThat(work.getRow(20).getCell(1).getText()).isEqualTo("共募资金收入（元）");
+            assertThat(work.getRow(20).getCell(2).getText())
+                    .isEqualTo(workFigures
+                            .get("charityIn")
+                            .decimalValue()
+                            .stripTrailingZeros()
+                            .toPlainString());
             XWPFTable indicators = tables.get(0);
             assertThat(indicators.getRow(0).getTableCells().stream()
                             .map(c -> c.getText())
@@ -163,6 +181,17 @@ class ReportFilesTest {
                 assertThat((long) svc.getRow(i + 1).getCell(2).getNumericCellValue())
                         .isEqualTo(services.get(i).get("counted").asLong());
             }
+            Sheet work = book.getSheet("其他工作情况");
+            assertThat(work).isNotNull();
+            assertThat(work.getRow(6).getCell(1).getStringCellValue()).isEqualTo("新开个案（个）");
+            assertThat(work.getRow(6).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat((long) work.getRow(6).getCell(2).getNumericCellValue())
+                    .isEqualTo(content.get("work").get("casesOpened").asLong());
+            assertThat(work.getRow(18).getCell(2).getNumericCellValue())
+                    .isEqualTo(content.get("work")
+                            .get("volunteerHours")
+                            .decimalValue()
+                            .doubleValue());
         }
     }
 

@@ -190,6 +190,49 @@ class RecordApiController {
         return records.voidRecord(id, body.reason(), body.version());
     }
 
+    /** A project a record could count for. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "TieProjectOption")
+    record ProjectOption(long id, String name, java.time.LocalDate startDate, java.time.LocalDate endDate) {}
+
+    /** The one project a record counts for, how, and the overlapping projects it may be moved to. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ServiceRecordProjectTie")
+    record ProjectTieAnswer(
+            Long projectId,
+            String projectName,
+            String how,
+            String howLabel,
+            List<ProjectOption> others,
+            boolean canMove) {
+
+        static ProjectTieAnswer of(ServiceRecordService.ProjectChoice c) {
+            return new ProjectTieAnswer(
+                    c.projectId(),
+                    c.projectName(),
+                    c.how(),
+                    c.howLabel(),
+                    c.others().stream()
+                            .map(p -> new ProjectOption(p.id(), p.name(), p.startDate(), p.endDate()))
+                            .toList(),
+                    c.canMove());
+        }
+    }
+
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ProjectTieMove")
+    record MoveBody(Long projectId, String reason) {}
+
+    @GetMapping("/{id}/project")
+    @Operation(summary = "记录计入的项目（每条记录只计入一个项目，不重复计算）、计入方式，以及当日在该站重叠、可调整到的其他项目")
+    ProjectTieAnswer project(@PathVariable long id) {
+        return ProjectTieAnswer.of(records.projectChoice(id));
+    }
+
+    @PutMapping("/{id}/project")
+    @Operation(summary = "区/县民政局把记录调整到当日在该站重叠的另一个项目（须填原因，写审计日志；其他角色 403）")
+    ProjectTieAnswer moveProject(@PathVariable long id, @RequestBody MoveBody body) {
+        records.moveProject(id, body.projectId(), body.reason());
+        return ProjectTieAnswer.of(records.projectChoice(id));
+    }
+
     @GetMapping("/{id}/qualification")
     @Operation(summary = "计数认定结果与原因")
     Map<String, Object> qualification(@PathVariable long id) {

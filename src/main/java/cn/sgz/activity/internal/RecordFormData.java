@@ -2,6 +2,7 @@ package cn.sgz.activity.internal;
 
 import cn.sgz.activity.RecordForm;
 import cn.sgz.activity.ServiceRecordView;
+import cn.sgz.shared.vocabulary.PublicityChannel;
 import cn.sgz.shared.vocabulary.ServiceField;
 import cn.sgz.shared.vocabulary.ServiceKind;
 import java.time.LocalDate;
@@ -39,6 +40,10 @@ public class RecordFormData {
     private String content;
     private String outcome;
     private Long version;
+    private String outdoorReason;
+    private String noGoodsReason;
+    private PublicityChannel publicityChannel;
+    private String publicityLink;
 
     RecordForm toForm() {
         List<RecordForm.ParticipantInput> people = new ArrayList<>();
@@ -71,7 +76,11 @@ public class RecordFormData {
                 participantCount,
                 content,
                 outcome,
-                people);
+                people,
+                outdoorReason,
+                noGoodsReason,
+                publicityChannel,
+                publicityLink);
     }
 
     static RecordFormData of(ServiceRecordView r) {
@@ -97,7 +106,43 @@ public class RecordFormData {
         d.content = r.content();
         d.outcome = r.outcome();
         d.version = r.version();
+        d.outdoorReason = r.outdoorReason();
+        d.noGoodsReason = r.noGoodsReason();
+        d.publicityChannel = r.publicityChannel();
+        d.publicityLink = r.publicityLink();
         return d;
+    }
+
+    public String getOutdoorReason() {
+        return outdoorReason;
+    }
+
+    public void setOutdoorReason(String v) {
+        outdoorReason = v;
+    }
+
+    public String getNoGoodsReason() {
+        return noGoodsReason;
+    }
+
+    public void setNoGoodsReason(String v) {
+        noGoodsReason = v;
+    }
+
+    public PublicityChannel getPublicityChannel() {
+        return publicityChannel;
+    }
+
+    public void setPublicityChannel(PublicityChannel v) {
+        publicityChannel = v;
+    }
+
+    public String getPublicityLink() {
+        return publicityLink;
+    }
+
+    public void setPublicityLink(String v) {
+        publicityLink = v;
     }
 
     public Long getOrgUnitId() {

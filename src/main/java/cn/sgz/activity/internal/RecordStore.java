@@ -8,14 +8,17 @@ import cn.sgz.activity.RecordTotals;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.activity.SignInEntryView;
 import cn.sgz.evidence.Qualification;
+import cn.sgz.evidence.QualificationRules;
 import cn.sgz.evidence.QualificationStatus;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.org.Scope;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.vocabulary.PublicityChannel;
 import cn.sgz.shared.vocabulary.ServiceField;
 import cn.sgz.shared.vocabulary.ServiceKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,21 +50,42 @@ public class RecordStore {
             String title,
             Double siteLat,
             Double siteLon,
-            int participantCount) {}
+            int participantCount,
+            String projectTie) {
+
+        /** Kept only where it relaxes a rule: a gathering held outdoors. */
+        public String outdoorReason() {
+            return kind.gathering() && !Boolean.TRUE.equals(form.indoor()) ? blank(form.outdoorReason()) : null;
+        }
+
+        /** Kept only where it relaxes a rule: a goods kind that handed out no goods. */
+        public String noGoodsReason() {
+            return kind.handsOutGoods() && !Boolean.TRUE.equals(form.distributesGoods())
+                    ? blank(form.noGoodsReason())
+                    : null;
+        }
+
+        public String publicityLink() {
+            return kind == ServiceKind.PUBLICITY ? blank(form.publicityLink()) : null;
+        }
+    }
 
     public long insert(Row r, long userId, String userName) {
         OffsetDateTime now = ChinaTime.offsetNow();
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO service_record (station_id, org_unit_id, org_path, project_id, kind, domain, title, "
-                        + "service_date, start_time, end_time, place, indoor, distributes_goods, site_latitude, "
-                        + "site_longitude, workers, participant_count, content, outcome, qualification, created_by_id, "
-                        + "created_by_name, created_at, updated_at, version) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'EXCLUDED',?,?,?,?,0)")
+        jdbc.sql(
+                        "INSERT INTO service_record (station_id, org_unit_id, org_path, project_id, project_tie, kind, domain, "
+                                + "title, service_date, start_time, end_time, place, indoor, distributes_goods, site_latitude, "
+                                + "site_longitude, workers, participant_count, content, outcome, qualification, created_by_id, "
+                                + "created_by_name, created_at, updated_at, version, outdoor_reason, no_goods_reason, "
+                                + "publicity_channel, publicity_link) "
+                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,'EXCLUDED',?,?,?,?,0,?,?,?,?)")
                 .params(
                         r.stationId(),
                         r.orgUnitId(),
                         r.orgPath(),
                         r.form().projectId(),
+                        r.projectTie(),
                         r.kind().name(),
                         r.domain().name(),
                         r.title(),
@@ -80,23 +104,33 @@ public class RecordStore {
                         userId,
                         userName,
                         now,
-                        now)
+                        now,
+                        r.outdoorReason(),
+                        r.noGoodsReason(),
+                        r.form().publicityChannel() == null
+                                ? null
+                                : r.form().publicityChannel().name(),
+                        r.publicityLink())
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
 
     /** False when the version did not match (someone else saved first). */
     public boolean update(long id, long version, Row r) {
-        boolean updated = jdbc.sql(
-                                "UPDATE service_record SET station_id = ?, org_unit_id = ?, org_path = ?, project_id = ?, kind = ?, "
-                                        + "domain = ?, title = ?, service_date = ?, start_time = ?, end_time = ?, place = ?, indoor = ?, "
-                                        + "distributes_goods = ?, site_latitude = ?, site_longitude = ?, workers = ?, "
-                                        + "participant_count = ?, content = ?, outcome = ?, updated_at = ?, version = version + 1 "
-                                        + "WHERE id = ? AND version = ? AND status = 'ACTIVE'")
+        boolean updated = jdbc.sql("UPDATE service_record SET station_id = ?, org_unit_id = ?, org_path = ?, "
+                                // an unchanged project keeps how it was tied (a bureau's move stays a move)
+                                + "project_tie = CASE WHEN project_id = ? THEN project_tie ELSE ? END, project_id = ?, kind = ?, "
+                                + "domain = ?, title = ?, service_date = ?, start_time = ?, end_time = ?, place = ?, indoor = ?, "
+                                + "distributes_goods = ?, site_latitude = ?, site_longitude = ?, workers = ?, "
+                                + "participant_count = ?, content = ?, outcome = ?, outdoor_reason = ?, no_goods_reason = ?, "
+                                + "publicity_channel = ?, publicity_link = ?, updated_at = ?, version = version + 1 "
+                                + "WHERE id = ? AND version = ? AND status = 'ACTIVE'")
                         .params(
                                 r.stationId(),
                                 r.orgUnitId(),
                                 r.orgPath(),
+                                r.form().projectId(),
+                                r.projectTie(),
                                 r.form().projectId(),
                                 r.kind().name(),
                                 r.domain().name(),
@@ -113,6 +147,12 @@ public class RecordStore {
                                 r.participantCount(),
                                 blank(r.form().content()),
                                 blank(r.form().outcome()),
+                                r.outdoorReason(),
+                                r.noGoodsReason(),
+                                r.form().publicityChannel() == null
+                                        ? null
+                                        : r.form().publicityChannel().name(),
+                                r.publicityLink(),
                                 ChinaTime.offsetNow(),
                                 id,
                                 version)
@@ -162,10 +202,20 @@ public class RecordStore {
         }
         String codes = String.join(
                 ",", q.reasons().stream().map(r -> r.code().name()).distinct().toList());
-        jdbc.sql("UPDATE service_record SET qualification = ?, qualification_codes = ?, qualified_at = ? WHERE id = ?")
-                .params(q.status().name(), cut(codes, 300), ChinaTime.offsetNow(), id)
+        jdbc.sql("UPDATE service_record SET qualification = ?, qualification_codes = ?, qualified_at = ?, "
+                        + "rules_version = ? WHERE id = ?")
+                .params(q.status().name(), cut(codes, 300), ChinaTime.offsetNow(), QualificationRules.VERSION, id)
                 .update();
         refreshPersonFacts(id);
+    }
+
+    /** Records last qualified under older rules than {@link QualificationRules#VERSION} (a batch, oldest first). */
+    public List<Long> qualifiedUnderOlderRules(int limit) {
+        return jdbc.sql("SELECT id FROM service_record WHERE rules_version < ? ORDER BY id FETCH FIRST " + limit
+                        + " ROWS ONLY")
+                .param(QualificationRules.VERSION)
+                .query(Long.class)
+                .list();
     }
 
     /** Reviewers' holds on a record (V68): reasons that keep it from counting whatever its evidence says. */
@@ -201,12 +251,69 @@ public class RecordStore {
         jdbc.sql("DELETE FROM service_person_fact WHERE record_id = ?")
                 .param(id)
                 .update();
-        jdbc.sql("INSERT INTO service_person_fact (record_id, recipient_id, station_id, kind, service_date) "
-                        + "SELECT DISTINCT r.id, p.recipient_id, r.station_id, r.kind, r.service_date "
-                        + "FROM service_record r JOIN service_record_participant p ON p.record_id = r.id "
-                        + "WHERE r.id = ? AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS' "
-                        + "AND p.recipient_id IS NOT NULL")
+        jdbc.sql(
+                        "INSERT INTO service_person_fact (record_id, recipient_id, station_id, kind, service_date, project_id) "
+                                + "SELECT DISTINCT r.id, p.recipient_id, r.station_id, r.kind, r.service_date, r.project_id "
+                                + "FROM service_record r JOIN service_record_participant p ON p.record_id = r.id "
+                                + "WHERE r.id = ? AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS' "
+                                + "AND p.recipient_id IS NOT NULL")
                 .param(id)
+                .update();
+    }
+
+    /** Whom the service was for (V75), where a catalog tells them apart inside one kind. */
+    public void setAudience(long id, String audience) {
+        jdbc.sql("UPDATE service_record SET audience = ? WHERE id = ?")
+                .params(audience, id)
+                .update();
+    }
+
+    /** How the record's project tie was made (V74), null when untied. */
+    public String projectTie(long id) {
+        return jdbc.sql("SELECT project_tie FROM service_record WHERE id = ?")
+                .param(id)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    /** Moves a record's tie to another project (the caller checked the project covers it); its people follow. */
+    public boolean moveProject(long id, long projectId) {
+        boolean moved = jdbc.sql("UPDATE service_record SET project_id = ?, project_tie = 'MOVED', updated_at = ?, "
+                                + "version = version + 1 WHERE id = ? AND status = 'ACTIVE'")
+                        .params(projectId, ChinaTime.offsetNow(), id)
+                        .update()
+                == 1;
+        if (moved) {
+            jdbc.sql("UPDATE service_person_fact SET project_id = ? WHERE record_id = ?")
+                    .params(projectId, id)
+                    .update();
+        }
+        return moved;
+    }
+
+    /**
+     * Ties the records of the stations in [from, to] that count for no project yet (recorded before any project
+     * covered them) to a project just saved; returns how many.
+     */
+    public int tieUntied(long projectId, java.util.Collection<Long> stationIds, LocalDate from, LocalDate to) {
+        if (stationIds.isEmpty()) {
+            return 0;
+        }
+        String where = "project_id IS NULL AND station_id IN (:stations) AND service_date BETWEEN :from AND :to";
+        jdbc.sql(
+                        "UPDATE service_person_fact SET project_id = :project WHERE record_id IN (SELECT id FROM service_record "
+                                + "WHERE " + where + ")")
+                .param("project", projectId)
+                .param("stations", stationIds)
+                .param("from", from)
+                .param("to", to)
+                .update();
+        return jdbc.sql("UPDATE service_record SET project_id = :project, project_tie = 'LATER' WHERE " + where)
+                .param("project", projectId)
+                .param("stations", stationIds)
+                .param("from", from)
+                .param("to", to)
                 .update();
     }
 
@@ -348,7 +455,11 @@ public class RecordStore {
                         r.createdAt(),
                         r.updatedAt(),
                         r.version(),
-                        people.getOrDefault(r.id(), List.of())))
+                        people.getOrDefault(r.id(), List.of()),
+                        r.outdoorReason(),
+                        r.noGoodsReason(),
+                        r.publicityChannel(),
+                        r.publicityLink()))
                 .toList();
     }
 
@@ -452,7 +563,13 @@ public class RecordStore {
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("updated_at", OffsetDateTime.class),
                 rs.getLong("version"),
-                List.of());
+                List.of(),
+                rs.getString("outdoor_reason"),
+                rs.getString("no_goods_reason"),
+                rs.getString("publicity_channel") == null
+                        ? null
+                        : PublicityChannel.valueOf(rs.getString("publicity_channel")),
+                rs.getString("publicity_link"));
     }
 
     private static String blank(String s) {

@@ -126,6 +126,7 @@ class RecordWebController {
                         .filter(k -> k.recordedOnItsOwn() || k == form.getKind())
                         .toList());
         model.addAttribute("domains", ServiceField.values());
+        model.addAttribute("channels", cn.sgz.shared.vocabulary.PublicityChannel.values());
         model.addAttribute("projects", projects.visible());
         return "activity/form";
     }
@@ -184,6 +185,7 @@ class RecordWebController {
                 && minimum != null
                 && d.signIns().size() < minimum;
         model.addAttribute("groupMinimum", shortGroup ? minimum : null);
+        model.addAttribute("tie", records.projectChoice(id));
         model.addAttribute("canWrite", records.canWrite() && !d.record().voided());
         model.addAttribute("purposes", PhotoPurpose.values());
         model.addAttribute("maxMb", evidence.maxPhotoBytes() / 1048576);
@@ -216,6 +218,21 @@ class RecordWebController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return form(model, form, id);
         }
+    }
+
+    @PostMapping("/records/{id}/project")
+    String moveProject(
+            @PathVariable long id,
+            @RequestParam(required = false) Long projectId,
+            @RequestParam(required = false) String reason,
+            RedirectAttributes flash) {
+        try {
+            records.moveProject(id, projectId, reason);
+            flash.addFlashAttribute("notice", "已调整计入的项目（已写入审计日志）");
+        } catch (BusinessException | ConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/records/" + id;
     }
 
     @PostMapping("/records/{id}/void")

@@ -1,5 +1,6 @@
 package cn.sgz.activity.internal;
 
+import cn.sgz.evidence.EvidenceFacts;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.progress.RecordFactSource;
 import cn.sgz.shared.vocabulary.LedgerDomain;
@@ -41,9 +42,25 @@ class ServiceRecordFacts implements RecordFactSource {
     }
 
     private final JdbcClient jdbc;
+    private final cn.sgz.catalog.ProjectQueries projects;
+    /** The project whose records these are (null: every record, whatever its project). */
+    private final Long project;
 
-    ServiceRecordFacts(JdbcClient jdbc) {
+    @org.springframework.beans.factory.annotation.Autowired
+    ServiceRecordFacts(JdbcClient jdbc, cn.sgz.catalog.ProjectQueries projects) {
+        this(jdbc, projects, null);
+    }
+
+    private ServiceRecordFacts(JdbcClient jdbc, cn.sgz.catalog.ProjectQueries projects, Long project) {
         this.jdbc = jdbc;
+        this.projects = projects;
+        this.project = project;
+    }
+
+    /** Only the records tied to the project count (each record counts for exactly one project). */
+    @Override
+    public RecordFactSource forProject(long projectId) {
+        return new ServiceRecordFacts(jdbc, projects, projectId);
     }
 
     @Override
@@ -75,7 +92,8 @@ class ServiceRecordFacts implements RecordFactSource {
                 .sql(
                         "SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date) AS y, "
                                 + "EXTRACT(MONTH FROM service_date) AS m, COUNT(*) FROM service_record "
-                                + "WHERE station_id IN (" + ids(stationIds) + ") "
+                                + "WHERE " + (project == null ? "" : "project_id = " + project + " AND ")
+                                + "station_id IN (" + ids(stationIds) + ") "
                                 + (kinds == null ? "" : "AND kind IN (" + names(activityKinds) + ") ")
                                 + "AND service_date BETWEEN " + date(from) + " AND " + date(to) + " "
                                 + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
@@ -112,7 +130,8 @@ class ServiceRecordFacts implements RecordFactSource {
         // are hardly fewer groups than rows (a person is seldom served twice a month in the same way).
         Map<RecipientKey, long[]> counts = new LinkedHashMap<>();
         jdbc.sql("SELECT station_id, recipient_id, kind, service_date FROM service_person_fact "
-                        + "WHERE station_id IN (" + ids(stationIds) + ") AND kind IN (" + names(activityKinds) + ") "
+                        + "WHERE " + (project == null ? "" : "project_id = " + project + " AND ")
+                        + "station_id IN (" + ids(stationIds) + ") AND kind IN (" + names(activityKinds) + ") "
                         + "AND service_date BETWEEN " + date(from) + " AND " + date(to))
                 .query((RowCallbackHandler) rs -> counts.computeIfAbsent(
                                 new RecipientKey(
@@ -125,6 +144,47 @@ class ServiceRecordFacts implements RecordFactSource {
         counts.forEach(
                 (k, n) -> result.add(new RecipientMonthlyCount(k.station(), k.recipient(), k.kind(), k.month(), n[0])));
         return result;
+    }
+
+    /** Records of the kinds with their audience and the people served: one scan, for indicators with a subtype. */
+    @Override
+    public List<AudienceFact> audienceFacts(
+            Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to) {
+        List<String> activityKinds = java.util.Arrays.stream(ServiceKind.values())
+                .filter(k -> kinds.isEmpty() || kinds.contains(k))
+                .map(ServiceKind::name)
+                .toList();
+        if (stationIds.isEmpty() || activityKinds.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, AudienceFact> rows = new LinkedHashMap<>();
+        jdbc.sql("SELECT r.id, r.station_id, r.kind, r.domain, r.service_date, r.audience, f.recipient_id "
+                        + "FROM service_record r LEFT JOIN service_person_fact f ON f.record_id = r.id "
+                        + "WHERE " + (project == null ? "" : "r.project_id = " + project + " AND ")
+                        + "r.station_id IN (" + ids(stationIds) + ") AND r.kind IN (" + names(activityKinds) + ") "
+                        + "AND r.service_date BETWEEN " + date(from) + " AND " + date(to) + " "
+                        + "AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS'")
+                .query((RowCallbackHandler) rs -> {
+                    AudienceFact f = rows.computeIfAbsent(rs.getLong(1), id -> {
+                        try {
+                            return new AudienceFact(
+                                    rs.getLong(2),
+                                    id,
+                                    ServiceKind.valueOf(rs.getString(3)),
+                                    domainOf(ServiceField.valueOf(rs.getString(4))),
+                                    rs.getObject(5, LocalDate.class),
+                                    rs.getString(6),
+                                    new java.util.HashSet<>());
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    });
+                    long person = rs.getLong(7);
+                    if (!rs.wasNull()) {
+                        f.recipients().add(person);
+                    }
+                });
+        return List.copyOf(rows.values());
     }
 
     private record RecipientKey(long station, long recipient, ServiceKind kind, YearMonth month) {}
@@ -142,8 +202,10 @@ class ServiceRecordFacts implements RecordFactSource {
         params.add(from);
         params.add(to);
         Map<Long, RecordRef> rows = new LinkedHashMap<>();
+        Map<Long, String> names = new java.util.HashMap<>();
         jdbc
-                .sql("SELECT id, service_date, kind, domain, title, qualification FROM service_record "
+                .sql("SELECT id, service_date, kind, domain, title, qualification, indoor, outdoor_reason, "
+                        + "distributes_goods, no_goods_reason, project_id FROM service_record "
                         + "WHERE station_id = ? AND kind IN (" + marks(activityKinds.size()) + ") "
                         + "AND service_date BETWEEN ? AND ? AND status = 'ACTIVE' ORDER BY service_date, id")
                 .params(params)
@@ -152,14 +214,26 @@ class ServiceRecordFacts implements RecordFactSource {
                     if (domain != null && domain != LedgerDomain.ALL && domain != d) {
                         return null;
                     }
+                    ServiceKind kind = ServiceKind.valueOf(rs.getString(3));
+                    Long tie = (Long) rs.getObject(11, Long.class);
+                    boolean elsewhere = project != null && !project.equals(tie);
+                    List<String> reasons = new ArrayList<>();
+                    if (elsewhere) {
+                        reasons.add(
+                                tie == null
+                                        ? "未计入任何项目（服务日期不在该站任何项目周期内）"
+                                        : "已计入项目《" + projectName(names, tie) + "》，不重复计入本项目");
+                    }
                     return new RecordRef(
                             rs.getLong(1),
                             rs.getObject(2, LocalDate.class),
-                            KINDS.get(ServiceKind.valueOf(rs.getString(3))),
+                            KINDS.get(kind),
                             rs.getString(5),
-                            "COUNTS".equals(rs.getString(6)),
-                            new ArrayList<>(),
-                            "/records/" + rs.getLong(1));
+                            !elsewhere && "COUNTS".equals(rs.getString(6)),
+                            reasons,
+                            "/records/" + rs.getLong(1),
+                            EvidenceFacts.relaxations(
+                                    kind, rs.getBoolean(7), rs.getString(8), rs.getBoolean(9), rs.getString(10)));
                 })
                 .list()
                 .stream()
@@ -178,6 +252,12 @@ class ServiceRecordFacts implements RecordFactSource {
                     .list();
         }
         return List.copyOf(rows.values());
+    }
+
+    private String projectName(Map<Long, String> names, long id) {
+        return names.computeIfAbsent(
+                id,
+                i -> projects.findUnscoped(i).map(cn.sgz.catalog.Project::name).orElse("#" + i));
     }
 
     static LedgerDomain domainOf(ServiceField d) {

@@ -5,7 +5,6 @@ import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.casework.internal.CaseworkInputs.NewCase;
 import cn.sgz.casework.internal.CaseworkInputs.NewSession;
 import cn.sgz.casework.internal.CaseworkInputs.PhotoFile;
-import cn.sgz.catalog.Project;
 import cn.sgz.evidence.EvidenceService;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
@@ -111,8 +110,8 @@ public class CaseService {
         }
         Map<String, String> intake = codec.validate(FormType.INTAKE, in.intake());
         LocalDate opened = LocalDate.parse(intake.get("intakeDate"));
-        Long projectId =
-                projects.forStation(station.id(), opened).map(Project::id).orElse(null);
+        cn.sgz.activity.ProjectTie tie = projects.tieFor(station.id(), opened);
+        Long projectId = tie.projectId();
         var me = access.me();
         long id = cases.insert(new CaseStore.NewRow(
                 station.id(),
@@ -126,6 +125,7 @@ public class CaseService {
                 me.id(),
                 me.displayName(),
                 opened));
+        projects.recordHow("cw_case", id, tie);
         forms.save(OWNER, id, FormType.INTAKE, 0, station.id(), station.path(), intake, me.username());
         log.add(OWNER, id, me.username(), "OPEN", "接案：" + title);
         events.publishEvent(AuditEvent.success("CASE_CREATE", OWNER, id, station.path(), title));

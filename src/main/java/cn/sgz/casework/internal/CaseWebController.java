@@ -34,7 +34,15 @@ class CaseWebController {
     private final CaseworkAccess access;
     private final ServiceRecordService records;
 
-    CaseWebController(CaseService cases, CaseDecisions decisions, CaseworkAccess access, ServiceRecordService records) {
+    private final CaseworkTies ties;
+
+    CaseWebController(
+            CaseService cases,
+            CaseDecisions decisions,
+            CaseworkAccess access,
+            ServiceRecordService records,
+            CaseworkTies ties) {
+        this.ties = ties;
         this.cases = cases;
         this.decisions = decisions;
         this.access = access;
@@ -128,6 +136,8 @@ class CaseWebController {
         CaseDetail d = cases.detail(id);
         model.addAttribute("d", d);
         model.addAttribute("c", d.c());
+        model.addAttribute(
+                "tie", ties.tie("cw_case", d.c().id(), d.c().stationId(), d.c().projectId(), d.c().openedOn()));
         model.addAttribute("steps", FormType.CASE_FILE);
         model.addAttribute(
                 "referralStatuses", List.of(ReferralStatus.ACCEPTED, ReferralStatus.RESOLVED, ReferralStatus.DECLINED));

@@ -46,7 +46,10 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     private final FormStore forms;
     private final ExemplaryStore exemplary;
     private final SessionRecords records;
+    /** The project whose cases, groups and 成功案例 these are (null: all, whatever their project). */
+    private final Long project;
 
+    @org.springframework.beans.factory.annotation.Autowired
     CaseworkFacts(
             CaseStore cases,
             GroupStore groups,
@@ -60,11 +63,34 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         this.forms = forms;
         this.exemplary = exemplary;
         this.records = records;
+        this.project = null;
+    }
+
+    private CaseworkFacts(CaseworkFacts all, long project) {
+        this.cases = all.cases;
+        this.groups = all.groups;
+        this.sessions = all.sessions;
+        this.forms = all.forms;
+        this.exemplary = all.exemplary;
+        this.records = all.records;
+        this.project = project;
+    }
+
+    /** Only the cases and groups tied to the project count, and the 成功案例 of those (each counts for one project). */
+    @Override
+    public CaseworkFactSource forProject(long projectId) {
+        return new CaseworkFacts(this, projectId);
+    }
+
+    private boolean mine(Long tie) {
+        return project == null || project.equals(tie);
     }
 
     @Override
     public List<CaseFact> cases(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to) {
-        List<CaseView> all = cases.ofStations(List.copyOf(stationIds), domain);
+        List<CaseView> all = cases.ofStations(List.copyOf(stationIds), domain).stream()
+                .filter(c -> mine(c.projectId()))
+                .toList();
         Map<Long, List<SessionStore.Row>> byCase =
                 sessions.ofOwners("CASE", all.stream().map(CaseView::id).toList());
         Map<Long, RecordSummary> sums = summaries(byCase);
@@ -83,7 +109,9 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
 
     @Override
     public List<GroupFact> groups(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to) {
-        List<GroupView> all = groups.ofStations(GroupKind.GROUP, List.copyOf(stationIds), domain);
+        List<GroupView> all = groups.ofStations(GroupKind.GROUP, List.copyOf(stationIds), domain).stream()
+                .filter(g -> mine(g.projectId()))
+                .toList();
         Map<Long, List<SessionStore.Row>> byGroup = sessions.ofOwners(
                 GroupKind.GROUP.name(), all.stream().map(GroupView::id).toList());
         Map<Long, RecordSummary> sums = summaries(byGroup);
@@ -108,6 +136,7 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     @Override
     public List<ExemplaryFact> exemplary(Collection<Long> stationIds, LocalDate from, LocalDate to) {
         return exemplary.confirmed(stationIds, from, to).stream()
+                .filter(c -> mine(c.projectId()))
                 .map(c -> new ExemplaryFact(
                         c.view().stationId(),
                         c.view().id(),

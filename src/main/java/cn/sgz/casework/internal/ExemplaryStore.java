@@ -76,14 +76,18 @@ public class ExemplaryStore {
                 .list();
     }
 
-    /** A confirmed 成功案例 and the service domain of the case or group it is (成功案例 indicators are per domain). */
-    public record Confirmed(ExemplaryView view, String domain) {}
+    /**
+     * A confirmed 成功案例, the service domain of the case or group it is (成功案例 indicators are per domain) and the
+     * project that case or group counts for (so does the 成功案例).
+     */
+    public record Confirmed(ExemplaryView view, String domain, Long projectId) {}
 
     public List<Confirmed> confirmed(Collection<Long> stationIds, LocalDate from, LocalDate to) {
         if (stationIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT e.*, COALESCE(c.domain, g.domain) AS owner_domain FROM cw_exemplary e "
+        return jdbc.sql("SELECT e.*, COALESCE(c.domain, g.domain) AS owner_domain, "
+                        + "COALESCE(c.project_id, g.project_id) AS owner_project FROM cw_exemplary e "
                         + "LEFT JOIN cw_case c ON e.owner_type = 'CASE' AND c.id = e.owner_id "
                         + "LEFT JOIN cw_group g ON e.owner_type <> 'CASE' AND g.id = e.owner_id "
                         + "WHERE e.status = 'CONFIRMED' AND e.station_id IN (:stations) "
@@ -91,7 +95,8 @@ public class ExemplaryStore {
                 .param("stations", stationIds)
                 .param("from", from)
                 .param("to", to)
-                .query((rs, n) -> new Confirmed(map(rs, n), rs.getString("owner_domain")))
+                .query((rs, n) -> new Confirmed(
+                        map(rs, n), rs.getString("owner_domain"), rs.getObject("owner_project", Long.class)))
                 .list();
     }
 

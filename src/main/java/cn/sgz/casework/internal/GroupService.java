@@ -4,7 +4,6 @@ import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.casework.internal.CaseworkInputs.NewGroup;
 import cn.sgz.casework.internal.CaseworkInputs.NewSession;
 import cn.sgz.casework.internal.CaseworkInputs.PhotoFile;
-import cn.sgz.catalog.Project;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
@@ -80,11 +79,12 @@ public class GroupService {
         }
         Map<String, String> plan = codec.validate(kind.planForm(), in.plan());
         LocalDate opened = LocalDate.parse(plan.get("planDate"));
-        Long projectId =
-                projects.forStation(station.id(), opened).map(Project::id).orElse(null);
+        cn.sgz.activity.ProjectTie tie = projects.tieFor(station.id(), opened);
+        Long projectId = tie.projectId();
         var me = access.me();
         long id = groups.insert(
                 kind, station.id(), station.path(), projectId, name, domain, me.id(), me.displayName(), opened);
+        projects.recordHow("cw_group", id, tie);
         forms.save(kind.name(), id, kind.planForm(), 0, station.id(), station.path(), plan, me.username());
         log.add(kind.name(), id, me.username(), "OPEN", kind.planForm().documentName());
         events.publishEvent(AuditEvent.success(kind.name() + "_CREATE", kind.name(), id, station.path(), name));

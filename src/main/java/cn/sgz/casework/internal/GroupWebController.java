@@ -34,7 +34,10 @@ class GroupWebController {
     private final GroupService groups;
     private final CaseworkAccess access;
 
-    GroupWebController(GroupService groups, CaseworkAccess access) {
+    private final CaseworkTies ties;
+
+    GroupWebController(GroupService groups, CaseworkAccess access, CaseworkTies ties) {
+        this.ties = ties;
         this.groups = groups;
         this.access = access;
     }
@@ -106,6 +109,8 @@ class GroupWebController {
         model.addAttribute("d", d);
         model.addAttribute("g", d.g());
         model.addAttribute("kind", d.g().kind());
+        model.addAttribute(
+                "tie", ties.tie("cw_group", d.g().id(), d.g().stationId(), d.g().projectId(), d.g().openedOn()));
         return "casework/group";
     }
 

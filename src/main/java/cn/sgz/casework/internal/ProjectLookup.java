@@ -16,9 +16,24 @@ import org.springframework.stereotype.Component;
 public class ProjectLookup {
 
     private final ProjectQueries projects;
+    private final CaseworkTies ties;
 
-    ProjectLookup(ProjectQueries projects) {
+    ProjectLookup(ProjectQueries projects, CaseworkTies ties) {
         this.projects = projects;
+        this.ties = ties;
+    }
+
+    /**
+     * The one project a case or group opened at the station on the date counts for (the only one running, else
+     * the earliest-started); {@link #recordHow} stores how once the row exists.
+     */
+    public cn.sgz.activity.ProjectTie tieFor(long stationId, LocalDate opened) {
+        return ties.tieFor(stationId, opened);
+    }
+
+    /** Stores how the case or group just inserted was tied. */
+    public void recordHow(String table, long id, cn.sgz.activity.ProjectTie tie) {
+        ties.recordHow(table, id, tie);
     }
 
     /** Needs a signed-in user (the project list is scoped). */

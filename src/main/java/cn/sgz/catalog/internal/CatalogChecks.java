@@ -88,7 +88,7 @@ final class CatalogChecks {
         text(item.population(), "服务对象", false, p, where);
         text(item.note(), "备注", false, p, where);
         if (item.category() == null) {
-            p.add(where, "任务类别不能为空，应为 MANDATORY（必选）或 OPTIONAL（自选）");
+            p.add(where, "任务类别不能为空，应为 MANDATORY（必选）、OPTIONAL（自选）或 CONDITIONAL（有条件可选，加分项）");
         } else if (item.category() == ItemCategory.OPTIONAL) {
             if (item.group() == null || item.group().isBlank()) {
                 p.add(where, "自选任务必须指明所属的选择规则（group）");
@@ -96,7 +96,7 @@ final class CatalogChecks {
                 p.add(where, "选择规则“" + item.group() + "”未在 groups 中定义");
             }
         } else if (item.group() != null && !item.group().isBlank()) {
-            p.add(where, "必选任务不属于任何选择规则，请删除 group 或把类别改为 OPTIONAL（自选）");
+            p.add(where, item.category().label() + "任务不属于任何选择规则，请删除 group 或把类别改为 OPTIONAL（自选）");
         }
     }
 

@@ -106,7 +106,30 @@ class DemoCatalogData implements ApplicationRunner {
                 p.signInRequiredIndoor(),
                 p.receiptsRequired()));
         log.info("已载入演示项目：{}", PROJECT_NAME);
+        // A second contract overlapping the first at the same stations from last month on (another funding line):
+        // each record, case or group counts for one of the two only (earliest-started unless the worker chose or
+        // the bureau moved it), so the demo shows ties and the “已计入项目《…》” notes.
+        projects.create(new ProjectService.ProjectForm(
+                OVERLAP_PROJECT_NAME,
+                county.id(),
+                agency.id(),
+                catalog.id(),
+                catalog.content().tiers().get(0).code(),
+                contractStart().plusMonths(1),
+                contractStart().plusMonths(7).minusDays(1),
+                stations,
+                items,
+                p.photoRequired(),
+                p.maxDistanceMeters(),
+                p.captureGraceDays(),
+                p.minGroupAttendees(),
+                p.signInRequiredIndoor(),
+                p.receiptsRequired()));
+        log.info("已载入重叠的演示项目：{}", OVERLAP_PROJECT_NAME);
     }
+
+    /** The demo's second project, overlapping the first at its stations (the activity demo ties records to it). */
+    static final String OVERLAP_PROJECT_NAME = "九原区困境儿童关爱保护服务项目（专项）";
 
     static LocalDate contractStart() {
         return ChinaTime.today().minusMonths(2).withDayOfMonth(1);

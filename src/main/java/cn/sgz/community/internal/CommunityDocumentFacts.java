@@ -28,6 +28,45 @@ public class CommunityDocumentFacts implements DocumentFactSource {
         return documentName != null && !documentName.isBlank();
     }
 
+    /** Documents of the domain's work, or of no particular domain (null or ALL: any). */
+    @Override
+    public Map<Long, Set<String>> documents(
+            Collection<Long> stationIds, Collection<String> names, cn.sgz.shared.vocabulary.LedgerDomain domain) {
+        Map<Long, Set<String>> out = new HashMap<>();
+        datedDocuments(stationIds, names, domain)
+                .forEach(d ->
+                        out.computeIfAbsent(d.stationId(), k -> new HashSet<>()).add(d.name()));
+        return out;
+    }
+
+    /** With the period each is for; a document filed without a period is for the day it was filed. */
+    @Override
+    public List<DatedDocument> datedDocuments(
+            Collection<Long> stationIds, Collection<String> names, cn.sgz.shared.vocabulary.LedgerDomain domain) {
+        if (stationIds.isEmpty() || names.isEmpty()) {
+            return List.of();
+        }
+        boolean oneDomain = domain != null && domain != cn.sgz.shared.vocabulary.LedgerDomain.ALL;
+        var spec = jdbc.sql("SELECT station_id, name, period_from, period_to, created_at FROM community_document "
+                        + "WHERE station_id IN (:stations) AND name IN (:names) AND photo_count > 0"
+                        + (oneDomain ? " AND (domain IS NULL OR domain = :domain)" : ""))
+                .param("stations", List.copyOf(stationIds))
+                .param("names", List.copyOf(names));
+        if (oneDomain) {
+            spec = spec.param("domain", domain.name());
+        }
+        return spec.query((rs, n) -> {
+                    java.time.LocalDate filed = rs.getObject(5, java.time.OffsetDateTime.class)
+                            .atZoneSameInstant(cn.sgz.shared.ChinaTime.ZONE)
+                            .toLocalDate();
+                    java.time.LocalDate from = rs.getObject(3, java.time.LocalDate.class);
+                    java.time.LocalDate to = rs.getObject(4, java.time.LocalDate.class);
+                    return new DatedDocument(
+                            rs.getLong(1), rs.getString(2), from == null ? filed : from, to == null ? filed : to);
+                })
+                .list();
+    }
+
     @Override
     public Map<Long, Set<String>> documents(Collection<Long> stationIds, Collection<String> names) {
         Map<Long, Set<String>> out = new HashMap<>();

@@ -164,8 +164,20 @@ class DemoCommunityData implements ApplicationRunner {
         }
 
         RecordInput record(String title, LocalDate date, String place, boolean indoor, int people, String content) {
+            // held outdoors, the worker says why there is no sign-in sheet (the bureau sees the reason)
             return new RecordInput(
-                    null, title, date, "09:00", "11:30", place, indoor, worker, people, content, "活动顺利开展，参与居民反馈良好。");
+                    null,
+                    title,
+                    date,
+                    "09:00",
+                    "11:30",
+                    place,
+                    indoor,
+                    worker,
+                    people,
+                    content,
+                    "活动顺利开展，参与居民反馈良好。",
+                    indoor ? null : "在" + place + "开展，人员流动，未设签到表；志愿者和参加人员见现场照片");
         }
 
         void photo(long recordId, LocalDate date) {
@@ -410,8 +422,17 @@ class DemoCommunityData implements ApplicationRunner {
 
         void documents() {
             for (String name : DOCUMENTS) {
+                // the quarterly needs report is for one quarter (the demo contract's first), not for every quarter
+                boolean quarterly = name.equals("季度需求报告");
+                LocalDate quarter = today.minusMonths(2).withDayOfMonth(1);
                 var doc = documents.create(new StationDocumentService.DocumentForm(
-                        station.id(), null, name, name.endsWith("制度") ? "已上墙，张贴于社工站服务大厅" : null));
+                        station.id(),
+                        null,
+                        name,
+                        name.endsWith("制度") ? "已上墙，张贴于社工站服务大厅" : null,
+                        quarterly ? quarter : null,
+                        quarterly ? quarter.plusMonths(3).minusDays(1) : null,
+                        null));
                 if (s == 0 && MISSING_AT_FIRST.contains(name)) {
                     continue; // entry made, photo still to come: the board shows it missing
                 }

@@ -41,6 +41,11 @@ class DocumentWebController {
                 "missing",
                 checklist.stream().filter(c -> !c.present()).map(c -> c.name()).toList());
         model.addAttribute("docs", station == null ? java.util.List.of() : documents.list(station));
+        model.addAttribute(
+                "domains",
+                java.util.Arrays.stream(cn.sgz.shared.vocabulary.LedgerDomain.values())
+                        .filter(d -> d != cn.sgz.shared.vocabulary.LedgerDomain.ALL)
+                        .toList());
         model.addAttribute("canWrite", access.canWrite());
         return "community/documents";
     }
@@ -50,6 +55,15 @@ class DocumentWebController {
             @RequestParam Long stationId,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String note,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate periodFrom,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate periodTo,
+            @RequestParam(required = false) cn.sgz.shared.vocabulary.LedgerDomain domain,
             Model model,
             HttpServletResponse response,
             RedirectAttributes flash) {
@@ -57,7 +71,8 @@ class DocumentWebController {
                 model,
                 response,
                 () -> {
-                    var d = documents.create(new DocumentForm(stationId, null, name, note));
+                    var d = documents.create(
+                            new DocumentForm(stationId, null, name, note, periodFrom, periodTo, domain));
                     flash.addFlashAttribute("notice", "已添加“" + d.name() + "”，请上传照片（有照片才算已具备）。");
                     return "redirect:/station-documents?stationId=" + stationId + "#doc-" + d.id();
                 },

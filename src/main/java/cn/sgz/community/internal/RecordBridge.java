@@ -31,6 +31,11 @@ public class RecordBridge {
     }
 
     /** Creates a record of the kind at the station (or one of its rooms); errors name the record's fields. */
+    /** Whom the record's service was for (培训对象), so that an indicator with that subtype counts it alone. */
+    public void setAudience(long recordId, String audience) {
+        records.setAudience(recordId, audience);
+    }
+
     public ServiceRecordView create(
             long stationId,
             ServiceKind kind,
@@ -58,7 +63,11 @@ public class RecordBridge {
                     in.participantCount(),
                     in.content(),
                     in.outcome(),
-                    participants));
+                    participants,
+                    in.outdoorReason(),
+                    null,
+                    null,
+                    null));
         } catch (BusinessException e) {
             // prefix the record's fields so the API says which part of the body was wrong
             throw new BusinessException(

@@ -19,4 +19,34 @@ public record RecordInput(
         String workers,
         Integer participantCount,
         String content,
-        String outcome) {}
+        String outcome,
+        String outdoorReason) {
+
+    /** Without a reason: an activity held outdoors then still needs its sign-in sheet. */
+    public RecordInput(
+            Long orgUnitId,
+            String title,
+            LocalDate serviceDate,
+            String startTime,
+            String endTime,
+            String place,
+            Boolean indoor,
+            String workers,
+            Integer participantCount,
+            String content,
+            String outcome) {
+        this(
+                orgUnitId,
+                title,
+                serviceDate,
+                startTime,
+                endTime,
+                place,
+                indoor,
+                workers,
+                participantCount,
+                content,
+                outcome,
+                null);
+    }
+}

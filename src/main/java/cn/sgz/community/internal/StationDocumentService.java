@@ -44,10 +44,42 @@ public class StationDocumentService {
     /** Owner type under which document photos are filed in the evidence module. */
     public static final String OWNER_TYPE = "COMMUNITY_DOCUMENT";
 
-    public record DocumentForm(Long stationId, Long orgId, String name, String note) {}
+    /**
+     * @param periodFrom with periodTo: the period the document is for (季度需求报告 of one quarter); both empty for a
+     *     standing document (制度上墙), which a periodic indicator counts in the sub-period it was filed in
+     * @param domain the service domain it is for (null: any)
+     */
+    public record DocumentForm(
+            Long stationId,
+            Long orgId,
+            String name,
+            String note,
+            java.time.LocalDate periodFrom,
+            java.time.LocalDate periodTo,
+            cn.sgz.shared.vocabulary.LedgerDomain domain) {
+
+        public DocumentForm(Long stationId, Long orgId, String name, String note) {
+            this(stationId, orgId, name, note, null, null, null);
+        }
+    }
 
     public record DocumentView(
-            long id, long stationId, Long orgId, String name, String note, int photoCount, List<Long> photoIds) {}
+            long id,
+            long stationId,
+            Long orgId,
+            String name,
+            String note,
+            int photoCount,
+            List<Long> photoIds,
+            java.time.LocalDate periodFrom,
+            java.time.LocalDate periodTo,
+            cn.sgz.shared.vocabulary.LedgerDomain domain) {
+
+        /** 2026年第一季度-style text of the period, or null for a standing document. */
+        public String periodLabel() {
+            return periodFrom == null ? null : periodFrom + " 至 " + periodTo;
+        }
+    }
 
     /**
      * One name the station's projects require. {@code keptElsewhere}: another module (case files, charity …)
@@ -83,7 +115,17 @@ public class StationDocumentService {
         this.events = events;
     }
 
-    private record Row(long id, long stationId, String orgPath, Long orgId, String name, String note, int photoCount) {}
+    private record Row(
+            long id,
+            long stationId,
+            String orgPath,
+            Long orgId,
+            String name,
+            String note,
+            int photoCount,
+            java.time.LocalDate periodFrom,
+            java.time.LocalDate periodTo,
+            String domain) {}
 
     private static Row map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Row(
@@ -93,7 +135,10 @@ public class StationDocumentService {
                 rs.getObject("org_id", Long.class),
                 rs.getString("name"),
                 rs.getString("note"),
-                rs.getInt("photo_count"));
+                rs.getInt("photo_count"),
+                rs.getObject("period_from", java.time.LocalDate.class),
+                rs.getObject("period_to", java.time.LocalDate.class),
+                rs.getString("domain"));
     }
 
     /** The station's own library (entries not belonging to an organisation), by name. */
@@ -138,26 +183,42 @@ public class StationDocumentService {
                 c.add("orgId", "所属组织：该组织不属于本社工站");
             }
         }
+        if ((f.periodFrom() == null) != (f.periodTo() == null)) {
+            c.add(f.periodFrom() == null ? "periodFrom" : "periodTo", "资料所属期间：请同时填写开始和结束日期，或都不填（长期有效的资料）");
+        } else if (f.periodFrom() != null && f.periodTo().isBefore(f.periodFrom())) {
+            c.add("periodTo", "资料所属期间：结束日期不能早于开始日期");
+        }
+        if (f.domain() == cn.sgz.shared.vocabulary.LedgerDomain.ALL) {
+            c.add("domain", "服务领域：请选择一个领域，或不选（适用于所有领域）");
+        }
         c.throwIfAny();
         Long existing = jdbc.sql("SELECT id FROM community_document WHERE station_id = ? AND name = ? AND "
-                        + (f.orgId() == null ? "org_id IS NULL" : "org_id = " + f.orgId()))
-                .params(station.id(), name)
+                        + (f.orgId() == null ? "org_id IS NULL" : "org_id = " + f.orgId()) + " AND "
+                        + (f.periodFrom() == null ? "period_from IS NULL" : "period_from = ?"))
+                .params(
+                        f.periodFrom() == null
+                                ? List.<Object>of(station.id(), name)
+                                : List.<Object>of(station.id(), name, f.periodFrom()))
                 .query(Long.class)
                 .optional()
                 .orElse(null);
         if (existing != null) {
-            throw BusinessException.field("name", "资料名称：已有“" + name + "”，请在该资料中添加照片");
+            throw BusinessException.field(
+                    "name", "资料名称：已有" + (f.periodFrom() == null ? "" : "该期间的") + "“" + name + "”，请在该资料中添加照片");
         }
         OffsetDateTime now = ChinaTime.offsetNow();
         long id = Sql.insert(
                 jdbc,
-                "INSERT INTO community_document (station_id, org_path, org_id, name, note, "
-                        + "created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO community_document (station_id, org_path, org_id, name, note, period_from, period_to, "
+                        + "domain, created_by, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
                 station.id(),
                 station.path(),
                 f.orgId(),
                 name,
                 note,
+                f.periodFrom(),
+                f.periodTo(),
+                f.domain() == null ? null : f.domain().name(),
                 access.me().username(),
                 now,
                 now);
@@ -330,7 +391,10 @@ public class StationDocumentService {
                                 : evidence.photosOf(OWNER_TYPE, r.id()).stream()
                                         .filter(p -> !p.removed())
                                         .map(PhotoView::id)
-                                        .toList()))
+                                        .toList(),
+                        r.periodFrom(),
+                        r.periodTo(),
+                        r.domain() == null ? null : cn.sgz.shared.vocabulary.LedgerDomain.valueOf(r.domain())))
                 .toList();
     }
 }

@@ -14,4 +14,12 @@ public enum TrainingAudience {
     public String label() {
         return label;
     }
+
+    /**
+     * Whom the training record was for, as an ACTIVITY_COUNT {@code subtype} names it (社区社会组织骨干/人员,
+     * 社区工作者): a backbone training indicator does not count worker trainings (V75 backfills the same words).
+     */
+    public String recordAudience() {
+        return this == BACKBONE ? "社区社会组织骨干" : "社区工作者";
+    }
 }

@@ -203,6 +203,7 @@ public class TrainingService {
                 hours,
                 access.me().username(),
                 ChinaTime.offsetNow());
+        records.setAudience(record.id(), audience.recordAudience());
         events.publishEvent(AuditEvent.success("TRAINING_CREATE", "TRAINING", id, station.path(), topic));
         return get(id);
     }

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -262,13 +261,5 @@ public class ExecutionService {
             case "warn" -> "接近预算";
             default -> "";
         };
-    }
-
-    /** For the published API: the per-station totals of a project the caller may read. */
-    @Transactional(readOnly = true)
-    public Map<String, FinanceViews.ExecutionRow> byStation(long projectId) {
-        Map<String, FinanceViews.ExecutionRow> out = new HashMap<>();
-        execution(projectId, By.STATION).rows().forEach(r -> out.put(r.label(), r));
-        return out;
     }
 }

@@ -1,7 +1,6 @@
 package cn.sgz.finance.internal;
 
 import cn.sgz.catalog.Project;
-import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
@@ -30,13 +29,11 @@ public class FinanceService {
 
     private final FinanceStore store;
     private final FinanceAccess access;
-    private final OrgDirectory directory;
     private final ApplicationEventPublisher events;
 
-    FinanceService(FinanceStore store, FinanceAccess access, OrgDirectory directory, ApplicationEventPublisher events) {
+    FinanceService(FinanceStore store, FinanceAccess access, ApplicationEventPublisher events) {
         this.store = store;
         this.access = access;
-        this.directory = directory;
         this.events = events;
     }
 
@@ -515,10 +512,5 @@ public class FinanceService {
                     station.name() + "：" + String.join("，", changes)));
         }
         return budget(p.id());
-    }
-
-    /** The names of units for display. */
-    Map<Long, String> names(List<Long> ids) {
-        return directory.unitNames(ids);
     }
 }

@@ -59,9 +59,9 @@ public class ComplianceEngine {
                 stationIds,
                 project.startDate(),
                 to,
-                Optional.ofNullable(records.getIfAvailable()),
+                Optional.ofNullable(records.getIfAvailable()).map(r -> r.forProject(project.id())),
                 Optional.ofNullable(ledgers.getIfAvailable()),
-                Optional.ofNullable(casework.getIfAvailable()),
+                Optional.ofNullable(casework.getIfAvailable()).map(c -> c.forProject(project.id())),
                 entities.orderedStream().toList(),
                 documents.orderedStream().toList(),
                 staff);

@@ -62,7 +62,7 @@ public class DrilldownReader {
         long id = ind.id() == null ? -1 : ind.id();
         switch (ind.kind()) {
             case ACTIVITY_COUNT, PER_RECIPIENT_FREQUENCY, COVERAGE -> {
-                RecordFactSource source = records.getIfAvailable();
+                RecordFactSource source = forProject(records.getIfAvailable(), project);
                 if (source == null) {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
@@ -71,6 +71,11 @@ public class DrilldownReader {
                 List<RecordRef> all = to.isBefore(span.from())
                         ? List.of()
                         : source.records(station, Set.copyOf(p.recordKinds()), recordDomain, span.from(), to);
+                if (ind.kind() == RuleKind.ACTIVITY_COUNT
+                        && p.subtype() != null
+                        && !p.subtype().isBlank()) {
+                    all = forSubtype(source, all, p, station, span.from(), to);
+                }
                 List<List<String>> people = ind.kind() == RuleKind.ACTIVITY_COUNT
                                 || p.entityType() != null && ind.kind() == RuleKind.COVERAGE
                         ? List.of(List.of(), List.of())
@@ -85,12 +90,12 @@ public class DrilldownReader {
                         all.stream().filter(RecordRef::counts).toList(),
                         all.stream().filter(r -> !r.counts()).toList(),
                         List.of(),
-                        null,
+                        "每条记录只计入一个项目：“计入”的记录已计入项目《" + project.name() + "》，计入其他项目的列在“不计入”中，不重复计算",
                         people.get(0),
                         people.get(1));
             }
             case CASE_QUOTA -> {
-                CaseworkFactSource source = casework.getIfAvailable();
+                CaseworkFactSource source = casework(project);
                 if (source == null) {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
@@ -98,10 +103,19 @@ public class DrilldownReader {
                         .map(c -> c.title() + "：" + c.sessionDates().size() + " 节")
                         .toList();
                 return new Drilldown(
-                        project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(), items, null);
+                        project.id(),
+                        id,
+                        station,
+                        span.label(),
+                        span.from(),
+                        to,
+                        List.of(),
+                        List.of(),
+                        items,
+                        tiedNote("个案", project));
             }
             case GROUP_QUOTA -> {
-                CaseworkFactSource source = casework.getIfAvailable();
+                CaseworkFactSource source = casework(project);
                 if (source == null) {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
@@ -112,7 +126,16 @@ public class DrilldownReader {
                                         .toList())
                         .toList();
                 return new Drilldown(
-                        project.id(), id, station, span.label(), span.from(), to, List.of(), List.of(), items, null);
+                        project.id(),
+                        id,
+                        station,
+                        span.label(),
+                        span.from(),
+                        to,
+                        List.of(),
+                        List.of(),
+                        items,
+                        tiedNote("小组", project));
             }
             case AMOUNT -> {
                 EntityFactSource source = p.entityType() == null
@@ -166,7 +189,7 @@ public class DrilldownReader {
                         items.isEmpty() ? "本期没有计入的" + p.entityType().label() : null);
             }
             case EXEMPLARY -> {
-                CaseworkFactSource source = casework.getIfAvailable();
+                CaseworkFactSource source = casework(project);
                 if (source == null) {
                     return empty(project, id, station, span, to, "数据来源尚未接入");
                 }
@@ -188,14 +211,23 @@ public class DrilldownReader {
                         List.of(),
                         List.of(),
                         items,
-                        items.isEmpty() ? "本期还没有经民政局确认的成功案例" : null);
+                        items.isEmpty() ? "本期还没有经民政局确认、计入本项目的成功案例" : tiedNote("成功案例", project));
             }
             case DOCUMENT -> {
                 Set<String> present = new java.util.HashSet<>();
-                documents
-                        .orderedStream()
-                        .forEach(d -> present.addAll(d.documents(List.of(station), p.documents(), p.domain())
-                                .getOrDefault(station, Set.of())));
+                boolean periodic = ind.period() != cn.sgz.catalog.SubPeriod.PROJECT;
+                documents.orderedStream().forEach(d -> {
+                    List<DocumentFactSource.DatedDocument> dated =
+                            periodic ? d.datedDocuments(List.of(station), p.documents(), p.domain()) : null;
+                    if (dated == null) {
+                        present.addAll(d.documents(List.of(station), p.documents(), p.domain())
+                                .getOrDefault(station, Set.of()));
+                    } else {
+                        dated.stream()
+                                .filter(x -> x.stationId() == station && x.overlaps(span.from(), to))
+                                .forEach(x -> present.add(x.name()));
+                    }
+                });
                 List<String> items = p.documents().stream()
                         .map(d -> (present.contains(d) ? "已有：" : "缺少：") + d)
                         .toList();
@@ -228,6 +260,57 @@ public class DrilldownReader {
                 return empty(project, id, station, span, to, "该类指标没有逐条记录，请查看说明");
             }
         }
+    }
+
+    /** Records not for the indicator's subtype (audience or people served) are listed as not counting, with why. */
+    private List<RecordRef> forSubtype(
+            RecordFactSource source,
+            List<RecordRef> all,
+            IndicatorParams p,
+            long station,
+            LocalDate from,
+            LocalDate to) {
+        LedgerFactSource ledger = ledgers.getIfAvailable();
+        Set<Long> people = p.domain() == null || ledger == null || to.isBefore(from)
+                ? Set.of()
+                : ledger.population(List.of(station), p.domain(), p.subtype(), to)
+                        .getOrDefault(station, Set.of());
+        List<RecordFactSource.AudienceFact> facts = to.isBefore(from)
+                ? List.of()
+                : source.audienceFacts(List.of(station), Set.copyOf(p.recordKinds()), from, to);
+        Set<Long> matching = facts == null
+                ? Set.of()
+                : facts.stream()
+                        .filter(f -> IndicatorEvaluator.forSubtype(f, p.subtype(), people))
+                        .map(RecordFactSource.AudienceFact::recordId)
+                        .collect(java.util.stream.Collectors.toSet());
+        return all.stream()
+                .map(r -> !r.counts() || matching.contains(r.id())
+                        ? r
+                        : new RecordRef(
+                                r.id(),
+                                r.date(),
+                                r.kind(),
+                                r.title(),
+                                false,
+                                List.of("服务/培训对象不是“" + p.subtype() + "”"),
+                                r.link()))
+                .toList();
+    }
+
+    /** Says which project the listed cases, groups or 成功案例 count for (each counts for one project only). */
+    private static String tiedNote(String what, Project project) {
+        return "以上" + what + "已计入项目《" + project.name() + "》；计入其他项目的" + what + "不在此列，不重复计算";
+    }
+
+    private static RecordFactSource forProject(RecordFactSource source, Project project) {
+        return source == null ? null : source.forProject(project.id());
+    }
+
+    /** Casework as the project counts it: only cases, groups and 成功案例 tied to it. */
+    private CaseworkFactSource casework(Project project) {
+        CaseworkFactSource source = casework.getIfAvailable();
+        return source == null ? null : source.forProject(project.id());
     }
 
     /**

@@ -196,6 +196,28 @@ final class Facts {
         return result;
     }
 
+    private final Map<Set<ServiceKind>, Optional<Map<Long, List<RecordFactSource.AudienceFact>>>> audiences =
+            new HashMap<>();
+
+    /**
+     * Records of the kinds with whom they were for, per station (one scan per kind set, for ACTIVITY_COUNT
+     * indicators with a subtype); null when the record source keeps no audiences.
+     */
+    Map<Long, List<RecordFactSource.AudienceFact>> audiences(Set<ServiceKind> kinds) {
+        return audiences
+                .computeIfAbsent(kinds, k -> {
+                    if (records.isEmpty()) {
+                        return Optional.empty();
+                    }
+                    List<RecordFactSource.AudienceFact> rows =
+                            empty() ? List.of() : records.get().audienceFacts(stations, k, from, to);
+                    return rows == null
+                            ? Optional.empty()
+                            : Optional.of(byStation(rows, RecordFactSource.AudienceFact::stationId));
+                })
+                .orElse(null);
+    }
+
     Map<Long, Set<Long>> population(LedgerDomain domain, String subtype) {
         String key = domain + "|" + subtype;
         return populations.computeIfAbsent(key, k -> ledgers.orElseThrow().population(stations, domain, subtype, to));
@@ -267,6 +289,37 @@ final class Facts {
             staff = staffCounts.byStation(stations);
         }
         return staff;
+    }
+
+    private final Map<String, List<Optional<Map<Long, List<DocumentFactSource.DatedDocument>>>>> dated =
+            new HashMap<>();
+
+    /**
+     * The named documents a station has on file for a sub-period [from, to] (one scan per source and indicator
+     * shape, then in memory per sub-period): documents with a period count where it overlaps; those of sources
+     * that keep no periods are standing documents and count in every sub-period.
+     */
+    Set<String> documentsIn(List<String> names, LedgerDomain domain, long station, LocalDate from, LocalDate to) {
+        List<String> n = List.copyOf(names);
+        List<Optional<Map<Long, List<DocumentFactSource.DatedDocument>>>> perSource = dated.computeIfAbsent(
+                domain + "|" + n,
+                k -> documentSources.stream()
+                        .map(src -> Optional.ofNullable(src.datedDocuments(stations, n, domain))
+                                .map(rows -> byStation(rows, DocumentFactSource.DatedDocument::stationId)))
+                        .toList());
+        Set<String> present = new java.util.HashSet<>();
+        for (int i = 0; i < documentSources.size(); i++) {
+            Optional<Map<Long, List<DocumentFactSource.DatedDocument>>> rows = perSource.get(i);
+            if (rows.isPresent()) {
+                rows.get().getOrDefault(station, List.of()).stream()
+                        .filter(d -> d.overlaps(from, to))
+                        .forEach(d -> present.add(d.name()));
+            } else {
+                present.addAll(
+                        documentSources.get(i).documents(stations, n, domain).getOrDefault(station, Set.of()));
+            }
+        }
+        return present;
     }
 
     /** The union of what every document source has on file, per station, for the domain's work (null: any). */

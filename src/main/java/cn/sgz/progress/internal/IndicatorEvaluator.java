@@ -77,14 +77,22 @@ final class IndicatorEvaluator {
         for (Periods.Span span : spans) {
             Figure f = figure(ind, target, station, span);
             IndicatorStatus status = statusOf(span, f);
+            if (conditional(pi) && status != IndicatorStatus.MET && status != IndicatorStatus.NOT_DUE) {
+                status = IndicatorStatus.BONUS; // 有条件的社工站可…: never 未达标 or 有风险
+            }
             periods.add(new SubPeriodResult(span.label(), span.from(), span.to(), f.target(), f.actual(), status));
             if (span.contains(asOf) || note == null) {
                 note = f.note();
             }
         }
         SubPeriodResult shown = current(periods);
-        IndicatorStatus overall =
-                Pace.overall(periods.stream().map(SubPeriodResult::status).toList());
+        IndicatorStatus overall = conditional(pi)
+                ? (periods.stream().anyMatch(s -> s.status() == IndicatorStatus.MET)
+                        ? IndicatorStatus.MET
+                        : periods.stream().allMatch(s -> s.status() == IndicatorStatus.NOT_DUE)
+                                ? IndicatorStatus.NOT_DUE
+                                : IndicatorStatus.BONUS)
+                : Pace.overall(periods.stream().map(SubPeriodResult::status).toList());
         return result(
                 pi,
                 shown == null ? target : shown.target(),
@@ -92,6 +100,11 @@ final class IndicatorEvaluator {
                 overall,
                 periods,
                 note);
+    }
+
+    /** A standard of a conditional task (有条件的社工站可…), which never counts against the station. */
+    private static boolean conditional(ProjectIndicator pi) {
+        return pi.item().category() == cn.sgz.catalog.ItemCategory.CONDITIONAL;
     }
 
     private IndicatorStatus statusOf(Periods.Span span, Figure f) {
@@ -130,12 +143,15 @@ final class IndicatorEvaluator {
             case AMOUNT -> amount(station, p, target, span);
             case ENTITY_COUNT -> entityCount(station, p, target, span);
             case STAFFING -> staffing(station, p, target);
-            case DOCUMENT -> documents(station, p, span);
+            case DOCUMENT -> documents(station, p, span, ind.period() != cn.sgz.catalog.SubPeriod.PROJECT);
             case CHECKLIST -> throw new IllegalStateException("checklists are not computed");
         };
     }
 
     long activityCount(long station, IndicatorParams p, Periods.Span span) {
+        if (!blank(p.subtype())) {
+            return audienceCount(station, p, span);
+        }
         long n = 0;
         for (List<MonthlyCount> month : facts.monthlyByMonth(station)
                 .subMap(YearMonth.from(span.from()), true, YearMonth.from(span.to()), true)
@@ -147,6 +163,27 @@ final class IndicatorEvaluator {
             }
         }
         return n;
+    }
+
+    /**
+     * ACTIVITY_COUNT with a subtype (社区社会组织骨干 trainings, services to 特殊困难老年人 …): the records of the kinds
+     * whose audience is that subtype, or that served someone of that subtype on the domain's ledger.
+     */
+    private long audienceCount(long station, IndicatorParams p, Periods.Span span) {
+        Set<Long> people = p.domain() == null || facts.ledgers.isEmpty()
+                ? Set.of()
+                : facts.population(p.domain(), p.subtype()).getOrDefault(station, Set.of());
+        return facts.audiences(Set.copyOf(p.recordKinds())).getOrDefault(station, List.of()).stream()
+                .filter(r -> span.contains(r.date())
+                        && kindMatches(p, r.kind())
+                        && domainMatches(p.domain(), r.domain())
+                        && forSubtype(r, p.subtype(), people))
+                .count();
+    }
+
+    static boolean forSubtype(cn.sgz.progress.RecordFactSource.AudienceFact r, String subtype, Set<Long> people) {
+        return cn.sgz.progress.RecordFactSource.audienceMatches(r.audience(), subtype)
+                || r.recipients().stream().anyMatch(people::contains);
     }
 
     /**
@@ -336,14 +373,17 @@ final class IndicatorEvaluator {
     }
 
     /** Documents on file for the indicator's domain (a case's forms count for its domain only); none before the period. */
-    private Figure documents(long station, IndicatorParams p, Periods.Span span) {
+    private Figure documents(long station, IndicatorParams p, Periods.Span span, boolean periodic) {
         if (asOf.isBefore(span.from())) {
             return new Figure(BigDecimal.ZERO, BigDecimal.valueOf(p.documents().size()), "本期尚未开始");
         }
-        Set<String> present = facts.documents(p.documents(), p.domain()).getOrDefault(station, Set.of());
+        // a periodic document (季度需求报告1份/季度) must be for this sub-period: one report does not serve every quarter
+        Set<String> present = periodic
+                ? facts.documentsIn(p.documents(), p.domain(), station, span.from(), min(span.to(), asOf))
+                : facts.documents(p.documents(), p.domain()).getOrDefault(station, Set.of());
         List<String> lacking =
                 p.documents().stream().filter(d -> !present.contains(d)).toList();
-        String note = lacking.isEmpty() ? "资料齐全" : "缺少：" + String.join("、", lacking);
+        String note = (lacking.isEmpty() ? "资料齐全" : "缺少：" + String.join("、", lacking)) + (periodic ? "（按本期的资料计）" : "");
         return new Figure(
                 BigDecimal.valueOf(p.documents().size() - lacking.size()),
                 BigDecimal.valueOf(p.documents().size()),
@@ -354,7 +394,9 @@ final class IndicatorEvaluator {
     private String missingSource(Indicator ind) {
         IndicatorParams p = ind.params();
         boolean ok = switch (ind.kind()) {
-            case ACTIVITY_COUNT -> facts.records.isPresent();
+            case ACTIVITY_COUNT ->
+                facts.records.isPresent()
+                        && (blank(p.subtype()) || facts.audiences(Set.copyOf(p.recordKinds())) != null);
             case PER_RECIPIENT_FREQUENCY -> facts.records.isPresent() && facts.ledgers.isPresent();
             case COVERAGE ->
                 p.entityType() == null

@@ -5,10 +5,9 @@ import cn.sgz.reporting.ArchiveService;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -62,7 +61,7 @@ class ArchiveApiController {
     @GetMapping("/{id}/download")
     @Operation(summary = "下载生成完成的资料包（未完成返回 409）")
     ResponseEntity<Resource> download(@PathVariable long id) {
-        Path file = archives.download(id);
+        ArchiveService.ArchiveFile file = archives.download(id);
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
@@ -71,6 +70,7 @@ class ArchiveApiController {
                                 .build()
                                 .toString())
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .body(new FileSystemResource(file));
+                .contentLength(file.size())
+                .body(new InputStreamResource(file.content()));
     }
 }

@@ -34,32 +34,70 @@ public class ArchiveStore {
         return keys.getKey().longValue();
     }
 
-    /** True for the one caller that moves the job from QUEUED to RUNNING. */
-    public boolean claim(long id, int totalSteps) {
-        return jdbc.sql("UPDATE archive_job SET status = 'RUNNING', total_steps = ?, version = version + 1 "
-                                + "WHERE id = ? AND status = 'QUEUED'")
-                        .params(totalSteps, id)
+    public void estimated(long id, long bytes) {
+        jdbc.sql("UPDATE archive_job SET estimated_bytes = ? WHERE id = ?")
+                .params(bytes, id)
+                .update();
+    }
+
+    /**
+     * True for the one instance whose conditional UPDATE takes the job: a queued job, or a running one
+     * whose holder has not beaten since {@code staleBefore} (its instance died) — started again from the
+     * beginning, at most {@code maxAttempts} times. Any number of instances may race; one row changes.
+     */
+    public boolean claim(long id, String instance, OffsetDateTime staleBefore, int maxAttempts) {
+        return jdbc.sql(
+                                "UPDATE archive_job SET status = 'RUNNING', claimed_by = ?, heartbeat_at = ?, "
+                                        + "attempts = attempts + 1, done_steps = 0, version = version + 1 WHERE id = ? "
+                                        + "AND attempts < ? AND (status = 'QUEUED' OR (status = 'RUNNING' AND heartbeat_at < ?))")
+                        .params(instance, ChinaTime.offsetNow(), id, maxAttempts, staleBefore)
                         .update()
                 == 1;
     }
 
-    public void progress(long id, int doneSteps, int entries) {
-        jdbc.sql("UPDATE archive_job SET done_steps = ?, entries = ?, version = version + 1 WHERE id = ?")
-                .params(doneSteps, entries, id)
+    /** Jobs waiting since before {@code queuedBefore}, or running without a beat since {@code staleBefore}. */
+    public List<Long> stale(OffsetDateTime queuedBefore, OffsetDateTime staleBefore, int limit) {
+        return jdbc
+                .sql("SELECT id FROM archive_job WHERE (status = 'QUEUED' AND requested_at < ?) "
+                        + "OR (status = 'RUNNING' AND heartbeat_at < ?) ORDER BY id")
+                .params(queuedBefore, staleBefore)
+                .query(Long.class)
+                .list()
+                .stream()
+                .limit(limit)
+                .toList();
+    }
+
+    /** Jobs that ran out of attempts while their holder died: failed, so nobody waits for them. */
+    public int giveUp(OffsetDateTime staleBefore, int maxAttempts) {
+        return jdbc.sql("UPDATE archive_job SET status = 'FAILED', error = ?, finished_at = ?, version = version + 1 "
+                        + "WHERE status = 'RUNNING' AND heartbeat_at < ? AND attempts >= ?")
+                .params("生成中断多次（服务实例停止），请重新申请", ChinaTime.offsetNow(), staleBefore, maxAttempts)
                 .update();
     }
 
-    public void done(long id, int entries, long size, String fileName) {
-        jdbc.sql("UPDATE archive_job SET status = 'DONE', done_steps = total_steps, entries = ?, size_bytes = ?, "
-                        + "file_name = ?, finished_at = ?, version = version + 1 WHERE id = ?")
-                .params(entries, size, fileName, ChinaTime.offsetNow(), id)
-                .update();
+    /** Progress and a heartbeat; false when the job is no longer this instance's (claimed again elsewhere). */
+    public boolean progress(long id, String instance, int totalSteps, int doneSteps, int entries) {
+        return jdbc.sql("UPDATE archive_job SET total_steps = ?, done_steps = ?, entries = ?, heartbeat_at = ?, "
+                                + "version = version + 1 WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
+                        .params(totalSteps, doneSteps, entries, ChinaTime.offsetNow(), id, instance)
+                        .update()
+                == 1;
     }
 
-    public void failed(long id, String error) {
-        jdbc.sql(
-                        "UPDATE archive_job SET status = 'FAILED', error = ?, finished_at = ?, version = version + 1 WHERE id = ?")
-                .params(error.length() > 500 ? error.substring(0, 500) : error, ChinaTime.offsetNow(), id)
+    public boolean done(long id, String instance, int entries, long size, String fileKey) {
+        return jdbc.sql("UPDATE archive_job SET status = 'DONE', done_steps = total_steps, entries = ?, "
+                                + "size_bytes = ?, file_name = ?, finished_at = ?, version = version + 1 "
+                                + "WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
+                        .params(entries, size, fileKey, ChinaTime.offsetNow(), id, instance)
+                        .update()
+                == 1;
+    }
+
+    public void failed(long id, String instance, String error) {
+        jdbc.sql("UPDATE archive_job SET status = 'FAILED', error = ?, finished_at = ?, version = version + 1 "
+                        + "WHERE id = ? AND status = 'RUNNING' AND claimed_by = ?")
+                .params(error.length() > 500 ? error.substring(0, 500) : error, ChinaTime.offsetNow(), id, instance)
                 .update();
     }
 
@@ -94,7 +132,8 @@ public class ArchiveStore {
                         rs.getString("error"),
                         rs.getString("requested_by"),
                         rs.getObject("requested_at", OffsetDateTime.class),
-                        rs.getObject("finished_at", OffsetDateTime.class)),
+                        rs.getObject("finished_at", OffsetDateTime.class),
+                        rs.getObject("estimated_bytes", Long.class)),
                 rs.getString("org_path"));
     }
 }

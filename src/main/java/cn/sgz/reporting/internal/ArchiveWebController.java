@@ -5,8 +5,7 @@ import cn.sgz.reporting.ArchiveJobView;
 import cn.sgz.reporting.ArchiveService;
 import cn.sgz.shared.BusinessException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -59,7 +58,7 @@ class ArchiveWebController {
 
     @GetMapping("/reports/archives/{id}/download")
     ResponseEntity<Resource> download(@PathVariable long id) {
-        Path file = archives.download(id);
+        ArchiveService.ArchiveFile file = archives.download(id);
         return ResponseEntity.ok()
                 .header(
                         HttpHeaders.CONTENT_DISPOSITION,
@@ -68,6 +67,7 @@ class ArchiveWebController {
                                 .build()
                                 .toString())
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .body(new FileSystemResource(file));
+                .contentLength(file.size())
+                .body(new InputStreamResource(file.content()));
     }
 }

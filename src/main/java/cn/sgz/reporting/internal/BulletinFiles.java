@@ -1,6 +1,7 @@
 package cn.sgz.reporting.internal;
 
 import cn.sgz.reporting.Bulletin;
+import cn.sgz.reporting.CityBulletin;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.docx.GovDocx;
 import cn.sgz.shared.excel.XlsxTable;
@@ -167,6 +168,105 @@ public class BulletinFiles {
             XlsxTable.applyLayout(rank, 0);
             XlsxTable.applyLayout(voice, 0);
             XlsxTable.applyLayout(ind, 0);
+            book.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The city bulletin: the counties ranked, then every station at risk, A4 landscape. */
+    public byte[] cityWord(CityBulletin b) {
+        GovDocx d = new GovDocx(true);
+        d.title(b.cityName() + "社工站" + b.quarterLabel() + "工作通报");
+        d.centered("统计期：" + GovDocx.chineseDate(b.from()) + "至" + GovDocx.chineseDate(b.asOf()));
+        d.heading("一、各区县指标完成情况排名");
+        List<List<String>> rows = new ArrayList<>();
+        for (CityBulletin.CityCounty c : b.counties()) {
+            rows.add(List.of(
+                    Integer.toString(c.rank()),
+                    c.countyName(),
+                    Integer.toString(c.projects()),
+                    Integer.toString(c.stations()),
+                    c.rate().toPlainString() + "%",
+                    Long.toString(c.met()),
+                    Long.toString(c.onTrack()),
+                    Long.toString(c.atRisk()),
+                    Long.toString(c.missed()),
+                    Long.toString(c.counted()),
+                    Long.toString(c.peopleServed()),
+                    Integer.toString(c.stationsAtRisk())));
+        }
+        d.table(
+                List.of("排名", "区县", "项目", "社工站", "达标率", "已达标", "进度正常", "有风险", "未达标", "计入记录", "服务人数", "需关注站"),
+                rows,
+                2,
+                5,
+                2,
+                2,
+                3,
+                2,
+                2,
+                2,
+                2,
+                3,
+                3,
+                2);
+        d.heading("二、需关注的社工站");
+        if (b.atRisk().isEmpty()) {
+            d.paragraph("本季度各区县社工站均无有风险或未达标的指标。");
+        } else {
+            d.table(
+                    List.of("区县", "社工站", "风险指标"),
+                    b.atRisk().stream()
+                            .map(r -> List.of(r.countyName(), r.stationName(), String.join("；", r.risks())))
+                            .toList(),
+                    3,
+                    4,
+                    12);
+        }
+        d.right(b.cityName() + "　　" + GovDocx.chineseDate(ChinaTime.today()));
+        return d.toBytes();
+    }
+
+    public byte[] cityExcel(CityBulletin b) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle bold = ReportFiles.bold(book);
+            Sheet rank = book.createSheet("区县排名");
+            ReportFiles.header(
+                    rank, bold, "排名", "区县", "项目", "社工站", "达标率(%)", "已达标", "进度正常", "有风险", "未达标", "已评价指标", "计入记录",
+                    "不计入记录", "服务人数", "需关注站", "季报已接收");
+            int r = 1;
+            for (CityBulletin.CityCounty c : b.counties()) {
+                Row row = rank.createRow(r++);
+                row.createCell(0).setCellValue(c.rank());
+                ReportFiles.text(row, 1, c.countyName());
+                row.createCell(2).setCellValue(c.projects());
+                row.createCell(3).setCellValue(c.stations());
+                ReportFiles.number(row, 4, c.rate());
+                row.createCell(5).setCellValue(c.met());
+                row.createCell(6).setCellValue(c.onTrack());
+                row.createCell(7).setCellValue(c.atRisk());
+                row.createCell(8).setCellValue(c.missed());
+                row.createCell(9).setCellValue(c.evaluated());
+                row.createCell(10).setCellValue(c.counted());
+                row.createCell(11).setCellValue(c.excluded());
+                row.createCell(12).setCellValue(c.peopleServed());
+                row.createCell(13).setCellValue(c.stationsAtRisk());
+                row.createCell(14).setCellValue(c.quarterlyReportsReceived());
+            }
+            Sheet risk = book.createSheet("需关注社工站");
+            ReportFiles.header(risk, bold, "区县", "项目", "社工站", "风险指标");
+            r = 1;
+            for (CityBulletin.CityRisk x : b.atRisk()) {
+                Row row = risk.createRow(r++);
+                ReportFiles.text(row, 0, x.countyName());
+                ReportFiles.text(row, 1, x.projectName());
+                ReportFiles.text(row, 2, x.stationName());
+                ReportFiles.text(row, 3, String.join("；", x.risks()));
+            }
+            risk.setColumnWidth(3, 60 * 256);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

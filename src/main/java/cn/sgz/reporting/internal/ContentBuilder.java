@@ -1,15 +1,21 @@
 package cn.sgz.reporting.internal;
 
 import cn.sgz.activity.RecordSummaries;
+import cn.sgz.casework.CaseworkFigures;
+import cn.sgz.charity.CharityFigures;
+import cn.sgz.community.CommunityFigures;
 import cn.sgz.evidence.ReasonCode;
 import cn.sgz.progress.ComplianceService;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.StationCompliance;
 import cn.sgz.progress.SubPeriodResult;
+import cn.sgz.recipient.FollowUpFigures;
 import cn.sgz.reporting.ReportContent;
 import cn.sgz.reporting.ReportContent.ReportExclusion;
 import cn.sgz.reporting.ReportContent.ReportIndicator;
 import cn.sgz.reporting.ReportContent.ReportServiceCount;
+import cn.sgz.reporting.ReportContent.ReportWork;
+import cn.sgz.reporting.ReportContent.WorkLine;
 import cn.sgz.reporting.ReportDetail.ReportChange;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,10 +38,55 @@ public class ContentBuilder {
 
     private final ComplianceService compliance;
     private final RecordSummaries records;
+    private final FollowUpFigures followUps;
+    private final CaseworkFigures casework;
+    private final CommunityFigures community;
+    private final CharityFigures charity;
 
-    ContentBuilder(ComplianceService compliance, RecordSummaries records) {
+    ContentBuilder(
+            ComplianceService compliance,
+            RecordSummaries records,
+            FollowUpFigures followUps,
+            CaseworkFigures casework,
+            CommunityFigures community,
+            CharityFigures charity) {
         this.compliance = compliance;
         this.records = records;
+        this.followUps = followUps;
+        this.casework = casework;
+        this.community = community;
+        this.charity = charity;
+    }
+
+    /** The station's other work in [from, to], each figure asked of the module that owns it. */
+    public ReportWork work(long stationId, LocalDate from, LocalDate to) {
+        FollowUpFigures.Figures f = followUps.of(stationId, from, to);
+        CaseworkFigures.Figures c = casework.of(stationId, from, to);
+        CommunityFigures.Figures m = community.of(stationId, from, to);
+        CharityFigures.Figures ch = charity.of(stationId, from, to);
+        return new ReportWork(
+                f.due(),
+                f.done(),
+                f.records(),
+                f.visits(),
+                f.calls(),
+                c.casesOpened(),
+                c.casesClosed(),
+                c.casesOpenAtEnd(),
+                c.groupsOpened(),
+                c.groupsClosed(),
+                c.communityOpened(),
+                c.communityClosed(),
+                m.organisations(),
+                m.organisationsNew(),
+                m.backbones(),
+                m.volunteers(),
+                m.volunteersNew(),
+                m.volunteerHours(),
+                m.volunteerHoursCounting(),
+                ch.moneyIn(),
+                ch.moneyOut(),
+                ch.reliefEvents());
     }
 
     /** Content of one station for the period [from, to], figures as of {@code asOf} (≤ to). */
@@ -44,15 +95,19 @@ public class ContentBuilder {
         List<ReportIndicator> lines = sc.isEmpty()
                 ? List.of()
                 : sc.get(0).indicators().stream().map(r -> line(r, asOf)).toList();
-        return withCounts(lines, stationId, from, asOf);
+        return withCounts(lines, stationId, from, asOf, true);
     }
 
-    /** Content from engine results already computed (the bulletin evaluates every station at once). */
+    /**
+     * Content from engine results already computed (the bulletin evaluates every station at once),
+     * without the other modules' work figures ({@link ReportContent#work()} null) the bulletin does not show.
+     */
     public ReportContent build(StationCompliance sc, LocalDate from, LocalDate asOf) {
-        return withCounts(sc.indicators().stream().map(r -> line(r, asOf)).toList(), sc.stationId(), from, asOf);
+        return withCounts(sc.indicators().stream().map(r -> line(r, asOf)).toList(), sc.stationId(), from, asOf, false);
     }
 
-    private ReportContent withCounts(List<ReportIndicator> lines, long stationId, LocalDate from, LocalDate asOf) {
+    private ReportContent withCounts(
+            List<ReportIndicator> lines, long stationId, LocalDate from, LocalDate asOf, boolean withWork) {
         RecordSummaries.PeriodCounts counts = records.periodCounts(stationId, from, asOf);
         List<ReportServiceCount> services = counts.kinds().stream()
                 .map(k -> new ReportServiceCount(
@@ -66,7 +121,14 @@ public class ContentBuilder {
         List<ReportExclusion> exclusions = counts.exclusionCodes().entrySet().stream()
                 .map(e -> new ReportExclusion(e.getKey(), reason(e.getKey()), e.getValue()))
                 .toList();
-        return new ReportContent(asOf, lines, services, counts.peopleServed(), counts.peopleNew(), exclusions);
+        return new ReportContent(
+                asOf,
+                lines,
+                services,
+                counts.peopleServed(),
+                counts.peopleNew(),
+                exclusions,
+                withWork ? work(stationId, from, asOf) : null);
     }
 
     static ReportIndicator line(IndicatorResult r, LocalDate asOf) {
@@ -131,6 +193,21 @@ public class ContentBuilder {
                 .forEach(b -> changes.add(new ReportChange("服务记录 " + b.kindLabel(), "计入0条，不计入0条", records(b))));
         if (then.peopleServed() != now.peopleServed()) {
             changes.add(new ReportChange("服务人数", then.peopleServed() + "人", now.peopleServed() + "人"));
+        }
+        if (then.peopleNew() != now.peopleNew()) {
+            changes.add(new ReportChange("其中首次服务", then.peopleNew() + "人", now.peopleNew() + "人"));
+        }
+        if (then.work() != null && now.work() != null) {
+            List<WorkLine> a = then.work().lines();
+            List<WorkLine> b = now.work().lines();
+            for (int i = 0; i < a.size() && i < b.size(); i++) {
+                if (!same(a.get(i).value(), b.get(i).value())) {
+                    changes.add(new ReportChange(
+                            a.get(i).section() + " " + a.get(i).label(),
+                            a.get(i).text(),
+                            b.get(i).text()));
+                }
+            }
         }
         return changes;
     }

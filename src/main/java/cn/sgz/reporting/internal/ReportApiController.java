@@ -2,6 +2,7 @@ package cn.sgz.reporting.internal;
 
 import cn.sgz.reporting.Bulletin;
 import cn.sgz.reporting.BulletinService;
+import cn.sgz.reporting.CityBulletin;
 import cn.sgz.reporting.NarrativeForm;
 import cn.sgz.reporting.ReportContent;
 import cn.sgz.reporting.ReportDetail;
@@ -226,6 +227,32 @@ class ReportApiController {
     @Operation(summary = "已发布的季度通报")
     List<BulletinService.PublishedBulletin> published(@RequestParam long projectId) {
         return bulletins.published(projectId);
+    }
+
+    @GetMapping("/bulletins/city")
+    @Operation(summary = "市级季度通报：各区县并列、排名、需关注的社工站（市民政局；cityId 缺省为本市，quarterStart 为季度首日，缺省为本季度）")
+    CityBulletin cityBulletin(
+            @RequestParam(required = false) Long cityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarterStart) {
+        return bulletins.computeCity(cityId, quarterStart);
+    }
+
+    @GetMapping("/bulletins/city/word")
+    @Operation(summary = "市级季度通报 Word 文件（A4 横向）")
+    ResponseEntity<byte[]> cityBulletinWord(
+            @RequestParam(required = false) Long cityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarterStart) {
+        CityBulletin b = bulletins.computeCity(cityId, quarterStart);
+        return file(bulletins.cityWord(b.cityId(), b.from()), b.cityName() + b.quarterLabel() + "通报.docx", DOCX);
+    }
+
+    @GetMapping("/bulletins/city/excel")
+    @Operation(summary = "市级季度通报 Excel 文件")
+    ResponseEntity<byte[]> cityBulletinExcel(
+            @RequestParam(required = false) Long cityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarterStart) {
+        CityBulletin b = bulletins.computeCity(cityId, quarterStart);
+        return file(bulletins.cityExcel(b.cityId(), b.from()), b.cityName() + b.quarterLabel() + "通报.xlsx", XLSX);
     }
 
     static ResponseEntity<byte[]> file(byte[] bytes, String name, MediaType type) {

@@ -59,7 +59,7 @@ public class ReportFiles {
                         .mapToLong(ReportServiceCount::participants)
                         .sum())));
         d.table(List.of("服务类别", "领域", "计入（条）", "不计入（条）", "参与人次"), services, 5, 4, 3, 3, 3);
-        d.note("本期服务台账对象 " + c.peopleServed() + " 人，其中首次服务 " + c.peopleNew() + " 人。");
+        d.note("本期服务台账对象 " + c.peopleServed() + " 人，其中首次服务 " + c.peopleNew() + " 人、再次服务 " + c.peopleRepeat() + " 人。");
         if (!c.exclusions().isEmpty()) {
             d.note("不计入原因："
                     + String.join(
@@ -68,13 +68,27 @@ public class ReportFiles {
                                     .map(e -> e.reason() + " " + e.records() + " 条")
                                     .toList()) + "。");
         }
-        d.heading("三、工作总结");
+        String[] n = {"三", "四", "五", "六", "七"};
+        int h = 0;
+        if (c.work() != null) {
+            d.heading(n[h++] + "、其他工作情况");
+            d.table(
+                    List.of("类别", "项目", "数值"),
+                    c.work().lines().stream()
+                            .map(w -> List.of(w.section(), w.label(), w.text()))
+                            .toList(),
+                    4,
+                    6,
+                    3);
+            d.note("跟踪回访按期完成率 " + c.work().followUpRate() + "%。");
+        }
+        d.heading(n[h++] + "、工作总结");
         d.paragraph(v.summary());
-        d.heading("四、亮点与成效");
+        d.heading(n[h++] + "、亮点与成效");
         d.paragraph(v.highlights());
-        d.heading("五、存在问题");
+        d.heading(n[h++] + "、存在问题");
         d.paragraph(v.problems());
-        d.heading("六、下期计划");
+        d.heading(n[h] + "、下期计划");
         d.paragraph(v.nextPlan());
         d.signatures(List.of("填报人", "社工站站长（签字）", "承接机构（盖章）"));
         d.right("生成日期：" + GovDocx.chineseDate(ChinaTime.today()));
@@ -161,6 +175,24 @@ public class ReportFiles {
             Row fresh = svc.createRow(r + 2);
             text(fresh, 0, "其中首次服务（人）");
             fresh.createCell(2).setCellValue(c.peopleNew());
+            Row again = svc.createRow(r + 3);
+            text(again, 0, "其中再次服务（人）");
+            again.createCell(2).setCellValue(c.peopleRepeat());
+
+            if (c.work() != null) {
+                Sheet work = book.createSheet("其他工作情况");
+                header(work, bold, "类别", "项目", "数值", "单位");
+                r = 1;
+                for (ReportContent.WorkLine w : c.work().lines()) {
+                    Row row = work.createRow(r++);
+                    text(row, 0, w.section());
+                    text(row, 1, w.label());
+                    number(row, 2, w.value());
+                    text(row, 3, w.unit());
+                }
+                work.setColumnWidth(1, 24 * 256);
+                XlsxTable.applyLayout(work, 0);
+            }
             XlsxTable.applyLayout(ind, 0);
             XlsxTable.applyLayout(svc, 0);
             book.write(out);

@@ -79,6 +79,7 @@ class ReportWebController {
         Role role = scopes.currentUser().role();
         model.addAttribute("canStart", role == Role.STATION_HEAD || role == Role.SOCIAL_WORKER);
         model.addAttribute("canBulletin", bulletins.mayRead());
+        model.addAttribute("canCityBulletin", bulletins.mayReadCity());
         model.addAttribute("canSchedule", reports.maySchedule(pid));
         model.addAttribute("schedule", reports.schedule(pid));
         return "reporting/list";
@@ -271,6 +272,41 @@ class ReportWebController {
         return ReportApiController.file(
                 bulletins.excel(projectId, b.from()),
                 b.bureauName() + b.quarterLabel() + "通报.xlsx",
+                ReportApiController.XLSX);
+    }
+
+    // ---- 市级季度通报 -----------------------------------------------------------------------------------
+
+    @GetMapping("/reports/city-bulletin")
+    String cityBulletin(
+            @RequestParam(required = false) Long cityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarter,
+            Model model) {
+        model.addAttribute("b", bulletins.computeCity(cityId, quarter));
+        model.addAttribute("quarters", bulletins.cityQuarters());
+        model.addAttribute("cities", bulletins.cities());
+        return "reporting/city-bulletin";
+    }
+
+    @GetMapping("/reports/city-bulletin/word")
+    ResponseEntity<byte[]> cityBulletinWord(
+            @RequestParam(required = false) Long cityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarter) {
+        var b = bulletins.computeCity(cityId, quarter);
+        return ReportApiController.file(
+                bulletins.cityWord(b.cityId(), b.from()),
+                b.cityName() + b.quarterLabel() + "通报.docx",
+                ReportApiController.DOCX);
+    }
+
+    @GetMapping("/reports/city-bulletin/excel")
+    ResponseEntity<byte[]> cityBulletinExcel(
+            @RequestParam(required = false) Long cityId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate quarter) {
+        var b = bulletins.computeCity(cityId, quarter);
+        return ReportApiController.file(
+                bulletins.cityExcel(b.cityId(), b.from()),
+                b.cityName() + b.quarterLabel() + "通报.xlsx",
                 ReportApiController.XLSX);
     }
 }

@@ -97,6 +97,47 @@ class CatalogYamlTest {
         assertThat(c.indicator("I3.1").orElseThrow().standard()).isEqualTo("冒号: 与 # 号 以及 'yes' 都是文字");
     }
 
+    /**
+     * One vocabulary of service kinds: a catalog written before it (old activity codes, old labels of either
+     * list) still loads, onto the one kind each meant; OTHER is no kind an indicator can count.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+        "RESOURCE_LINKING, RESOURCE_LINK",
+        "资源链接, RESOURCE_LINK",
+        "物资帮扶, MATERIAL_AID",
+        "物质帮扶, MATERIAL_AID",
+        "小组活动, GROUP_SESSION",
+        "小组服务, GROUP_SESSION",
+        "COMMUNITY_ACTIVITY, COMMUNITY_SERVICE",
+        "社区活动, COMMUNITY_SERVICE",
+        "CARE_SUPPORT, CARE_SERVICE",
+        "照料与康复服务, CARE_SERVICE",
+        "PSYCHOSOCIAL_SUPPORT, PSYCHOSOCIAL",
+        "CONSULTATION, CONSULTATION_MEETING",
+        "POLICY_PUBLICITY, POLICY_SERVICE",
+        "回访（上门）, FOLLOW_UP_VISIT",
+        "慈善推介, CHARITY_PROMOTION",
+        "宣传展示, PUBLICITY",
+        "PUBLICITY, PUBLICITY"
+    })
+    void oldKindCodesAndLabelsStillLoad(String written, String kind) {
+        String yaml = SMALL.replace("recordKinds: [RESOURCE_LINK, 政策宣传与咨询]", "recordKinds: [" + written + "]");
+        assertThat(CatalogYaml.parse(yaml)
+                        .indicator("I1.2")
+                        .orElseThrow()
+                        .params()
+                        .recordKinds())
+                .extracting(Enum::name)
+                .containsExactly(kind);
+    }
+
+    @Test
+    void otherIsNoKindAnIndicatorCounts() {
+        String bad = SMALL.replace("recordKinds: [RESOURCE_LINK, 政策宣传与咨询]", "recordKinds: [OTHER]");
+        assertThat(problems(bad)).anySatisfy(p -> assertThat(p.message()).contains("记录类型“OTHER”无效"));
+    }
+
     @Test
     void exportThenImportGivesTheSameCatalog() {
         CatalogContent c = CatalogYaml.parse(SMALL);

@@ -84,7 +84,7 @@ class BuiltinCatalogsOnDemoTest {
                 .map(CatalogItem::id)
                 .toList();
         return new Project(
-                -1,
+                demoId,
                 "测试",
                 demo.bureauId(),
                 demo.bureauName(),

@@ -539,4 +539,208 @@ class ContractFidelityTest {
                                 ? "每一次都不低于 1000 元"
                                 : "至少 " + (eventsMin == null ? 1 : eventsMin) + " 次、每次不低于 1000 元");
     }
+
+    // ------------------------------------------------------------------ item 9: subtype on ACTIVITY_COUNT
+    /**
+     * Counting records with whom they were for: two 社区社会组织骨干 trainings, one 社区工作者 training (all in March);
+     * care services to person 3 (困难老人) and to person 1 (社会救助), one to nobody on a ledger.
+     */
+    static final RecordFactSource AUDIENCES = new RecordFactSource() {
+        @Override
+        public List<MonthlyCount> monthlyCounts(Collection<Long> s, LocalDate f, LocalDate t) {
+            YearMonth mar = YearMonth.of(2026, 3);
+            return List.of(
+                    new MonthlyCount(ST, ServiceKind.TRAINING, LedgerDomain.OTHER, mar, 3),
+                    new MonthlyCount(ST, ServiceKind.CARE_SERVICE, LedgerDomain.ELDERLY, mar, 3));
+        }
+
+        @Override
+        public List<RecipientMonthlyCount> recipientMonthlyCounts(
+                Collection<Long> s, Set<ServiceKind> k, LocalDate f, LocalDate t) {
+            return List.of();
+        }
+
+        @Override
+        public List<RecordRef> records(long s, Set<ServiceKind> k, LedgerDomain d, LocalDate f, LocalDate t) {
+            return List.of();
+        }
+
+        @Override
+        public List<AudienceFact> audienceFacts(Collection<Long> s, Set<ServiceKind> k, LocalDate f, LocalDate t) {
+            LocalDate d = LocalDate.of(2026, 3, 10);
+            return List.of(
+                            new AudienceFact(ST, 1, ServiceKind.TRAINING, LedgerDomain.OTHER, d, "社区社会组织骨干", Set.of()),
+                            new AudienceFact(ST, 2, ServiceKind.TRAINING, LedgerDomain.OTHER, d, "社区社会组织骨干", Set.of()),
+                            new AudienceFact(ST, 3, ServiceKind.TRAINING, LedgerDomain.OTHER, d, "社区工作者", Set.of()),
+                            new AudienceFact(
+                                    ST, 4, ServiceKind.CARE_SERVICE, LedgerDomain.ELDERLY, d, null, Set.of(3L)),
+                            new AudienceFact(
+                                    ST, 5, ServiceKind.CARE_SERVICE, LedgerDomain.ELDERLY, d, null, Set.of(1L)),
+                            new AudienceFact(ST, 6, ServiceKind.CARE_SERVICE, LedgerDomain.ELDERLY, d, null, Set.of()))
+                    .stream()
+                    .filter(a -> k.contains(a.kind()))
+                    .toList();
+        }
+    };
+
+    @ParameterizedTest(name = "ACTIVITY_COUNT {0} of subtype [{2}] in {1}: {3}")
+    @CsvSource({
+        "TRAINING, , 社区社会组织骨干, 2", // a 骨干 training indicator does not count the 社区工作者 training
+        "TRAINING, , 社区社会组织人员, 2", // the catalog's other words for the same people
+        "TRAINING, , 社区工作者, 1",
+        "TRAINING, , , 3", // no subtype: every training
+        "CARE_SERVICE, ELDERLY, 特殊困难老年人, 1", // only the service to person 3, who is on the elderly ledger
+        "CARE_SERVICE, ELDERLY, , 3"
+    })
+    void activityCountAppliesItsSubtype(ServiceKind kind, LedgerDomain domain, String subtype, int expected) {
+        ProjectIndicator pi = indicator(
+                RuleKind.ACTIVITY_COUNT,
+                SubPeriod.PROJECT,
+                new IndicatorParams(List.of(kind), domain, subtype, null, null, null, null, null, null, null, "次"),
+                1);
+        IndicatorResult r = run(
+                project(6),
+                pi,
+                LocalDate.of(2026, 6, 30),
+                Optional.of(AUDIENCES),
+                Optional.of(LEDGERS),
+                Optional.empty(),
+                List.of());
+        assertThat(r.actual()).isEqualByComparingTo(BigDecimal.valueOf(expected));
+        // a source that cannot tell whom a record was for leaves a subtype indicator unjudged, never counts them all
+        IndicatorResult blind = run(
+                project(6),
+                pi,
+                LocalDate.of(2026, 6, 30),
+                Optional.of(VISITS),
+                Optional.of(LEDGERS),
+                Optional.empty(),
+                List.of());
+        if (subtype == null) {
+            assertThat(blind.status()).isNotEqualTo(IndicatorStatus.NOT_CONNECTED);
+        } else {
+            assertThat(blind.status()).isEqualTo(IndicatorStatus.NOT_CONNECTED);
+        }
+    }
+
+    // ------------------------------------------------------------------ item 8: periodic documents
+    /** A library keeping 季度需求报告 for Q1 only, and one filed without a period on 2026-05-10 (so: for Q2). */
+    static cn.sgz.progress.DocumentFactSource library(boolean keepsPeriods, List<LocalDate[]> reports) {
+        return new cn.sgz.progress.DocumentFactSource() {
+            @Override
+            public boolean answersFor(String name) {
+                return true;
+            }
+
+            @Override
+            public Map<Long, Set<String>> documents(Collection<Long> s, Collection<String> names) {
+                return reports.isEmpty() ? Map.of() : Map.of(ST, Set.of("季度需求报告"));
+            }
+
+            @Override
+            public List<DatedDocument> datedDocuments(Collection<Long> s, Collection<String> names, LedgerDomain d) {
+                return keepsPeriods
+                        ? reports.stream()
+                                .map(r -> new DatedDocument(ST, "季度需求报告", r[0], r[1]))
+                                .toList()
+                        : null;
+            }
+        };
+    }
+
+    @ParameterizedTest(name = "季度需求报告 per quarter, {0}: {1}")
+    @CsvSource({
+        // Q1 report only: Q1 met, Q2 (ended on the evaluation day) missed, Q3 and Q4 not due — not met for every
+        // quarter
+        "Q1 only, true, 2026-01-01, 2026-03-31, MET MISSED NOT_DUE NOT_DUE",
+        // filed without a period on 2026-05-10: it is for the quarter it was filed in
+        "undated, true, 2026-05-10, 2026-05-10, MISSED MET NOT_DUE NOT_DUE",
+        // a report for the year covers each quarter it overlaps, but not quarters that have not begun
+        "whole year, true, 2026-01-01, 2026-12-31, MET MET NOT_DUE NOT_DUE",
+        // a source that keeps no periods holds standing documents: on file, they count in every begun quarter
+        "standing, false, 2026-01-01, 2026-01-01, MET MET NOT_DUE NOT_DUE"
+    })
+    void aPeriodicDocumentIsJudgedPerSubPeriod(
+            String label, boolean keepsPeriods, LocalDate from, LocalDate to, String expected) {
+        ProjectIndicator pi = indicator(
+                RuleKind.DOCUMENT,
+                SubPeriod.QUARTER,
+                new IndicatorParams(List.of(), null, null, null, null, null, null, null, null, List.of("季度需求报告"), "份"),
+                1);
+        LocalDate asOf = LocalDate.of(2026, 6, 30);
+        Facts facts = new Facts(
+                List.of(ST),
+                START,
+                asOf,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(library(keepsPeriods, List.<LocalDate[]>of(new LocalDate[] {from, to}))),
+                ids -> Map.of());
+        IndicatorResult r = ComplianceEngine.evaluate(facts, project(6), List.of(pi), List.of(ST), Map.of(), asOf)
+                .get(0)
+                .indicators()
+                .get(0);
+        assertThat(r.subPeriods().stream().map(x -> x.status().name()).toList())
+                .as(label)
+                .containsExactly(expected.split(" "));
+    }
+
+    // ------------------------------------------------------------------ also: conditional standards
+    /** The same indicator, in a task the catalog marks conditional (有条件的社工站可…). */
+    static ProjectIndicator conditional(ProjectIndicator pi) {
+        cn.sgz.catalog.CatalogItem item = new cn.sgz.catalog.CatalogItem(
+                2L,
+                "C1",
+                "2",
+                "统一着装",
+                cn.sgz.catalog.ItemCategory.CONDITIONAL,
+                null,
+                null,
+                null,
+                null,
+                List.of(pi.indicator()));
+        return new ProjectIndicator(pi.task(), item, pi.indicator(), pi.target());
+    }
+
+    @ParameterizedTest(name = "conditional standard, {0} trainings a quarter of target {1}: {2}")
+    @CsvSource({
+        "3, 2, MET MET", // met in March: 加分; Q2 had none but is never 未达标 — still MET overall (any met)
+        "3, 5, BONUS BONUS", // short: 加分项, never MISSED or AT_RISK
+    })
+    void aConditionalStandardNeverCountsAgainstTheStation(int trainings, int target, String expected) {
+        ProjectIndicator plain = indicator(
+                RuleKind.ACTIVITY_COUNT,
+                SubPeriod.QUARTER,
+                new IndicatorParams(
+                        List.of(ServiceKind.TRAINING), null, null, null, null, null, null, null, null, null, "次"),
+                target);
+        IndicatorResult mandatory = run(
+                project(6),
+                plain,
+                LocalDate.of(2026, 6, 30),
+                Optional.of(AUDIENCES),
+                Optional.of(LEDGERS),
+                Optional.empty(),
+                List.of());
+        IndicatorResult r = run(
+                project(6),
+                conditional(plain),
+                LocalDate.of(2026, 6, 30),
+                Optional.of(AUDIENCES),
+                Optional.of(LEDGERS),
+                Optional.empty(),
+                List.of());
+        assertThat(mandatory.subPeriods().stream().map(SubPeriodResult::status))
+                .contains(IndicatorStatus.MISSED); // the same figures held against a mandatory standard
+        assertThat(r.subPeriods().stream().map(SubPeriodResult::status))
+                .doesNotContain(IndicatorStatus.MISSED, IndicatorStatus.AT_RISK, IndicatorStatus.ON_TRACK);
+        String[] want = expected.split(" ");
+        assertThat(r.status().name()).isEqualTo(want[0]);
+        assertThat(r.subPeriods().get(1).status()).isEqualTo(IndicatorStatus.BONUS);
+        assertThat(r.subPeriods().get(0).status().name()).isEqualTo(want[1]);
+        assertThat(r.subPeriods().get(2).status()).isEqualTo(IndicatorStatus.NOT_DUE);
+        assertThat(trainings).isEqualTo(3);
+    }
 }
