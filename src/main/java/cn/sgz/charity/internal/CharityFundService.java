@@ -10,6 +10,8 @@ import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.FieldTexts;
+import cn.sgz.shared.Money;
 import cn.sgz.shared.NotFoundException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -177,11 +179,11 @@ public class CharityFundService {
             problems.add(new FieldProblem("receivedOn", "到账日期：不能早于基金设立日期 " + fund.establishedOn()));
         }
         Money.check("amount", "共募金额", form.amount(), problems);
-        Texts.required("donor", "资金来源（捐赠方）", form.donor(), 100, problems);
-        Texts.optional("partnerOrg", "合作慈善组织", form.partnerOrg(), 100, problems);
-        Texts.optional("note", "备注", form.note(), 500, problems);
-        Texts.throwIfAny(problems);
-        String partner = Texts.strip(form.partnerOrg()) == null
+        FieldTexts.required("donor", "资金来源（捐赠方）", form.donor(), 100, problems);
+        FieldTexts.optional("partnerOrg", "合作慈善组织", form.partnerOrg(), 100, problems);
+        FieldTexts.optional("note", "备注", form.note(), 500, problems);
+        FieldTexts.throwIfAny(problems);
+        String partner = FieldTexts.strip(form.partnerOrg()) == null
                 ? fund.partnerOrg()
                 : form.partnerOrg().strip();
         long id = funds.insertEntry(
@@ -299,18 +301,18 @@ public class CharityFundService {
         if (f == null) {
             throw BusinessException.field("name", "基金名称：请填写基金名称");
         }
-        Texts.required("name", "基金名称", f.name(), 100, problems);
+        FieldTexts.required("name", "基金名称", f.name(), 100, problems);
         if (f.kind() == null) {
             problems.add(new FieldProblem("kind", "基金类型：请选择社区慈善救助基金或社区服务专项基金"));
         }
-        Texts.required("partnerOrg", "合作慈善组织", f.partnerOrg(), 100, problems);
+        FieldTexts.required("partnerOrg", "合作慈善组织", f.partnerOrg(), 100, problems);
         if (f.establishedOn() == null) {
             problems.add(new FieldProblem("establishedOn", "设立日期：请填写设立日期"));
         } else if (f.establishedOn().isAfter(ChinaTime.today())) {
             problems.add(new FieldProblem("establishedOn", "设立日期：不能晚于今天"));
         }
-        Texts.optional("note", "共募共用共享机制说明", f.note(), 1000, problems);
-        Texts.throwIfAny(problems);
+        FieldTexts.optional("note", "共募共用共享机制说明", f.note(), 1000, problems);
+        FieldTexts.throwIfAny(problems);
     }
 
     private List<FundView> views(List<CharityFundStore.Fund> rows) {

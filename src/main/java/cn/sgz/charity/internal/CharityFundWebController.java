@@ -3,6 +3,7 @@ package cn.sgz.charity.internal;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.Money;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -13,6 +13,8 @@ import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.FieldTexts;
+import cn.sgz.shared.Money;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.vocabulary.ServiceKind;
 import java.io.InputStream;
@@ -143,7 +145,7 @@ public class CharityProjectService {
                         null,
                         ServiceKind.CHARITY_PROMOTION,
                         null,
-                        Texts.strip(form.title()) == null
+                        FieldTexts.strip(form.title()) == null
                                 ? cut("慈善项目推介：" + p.name())
                                 : form.title().strip(),
                         form.serviceDate(),
@@ -215,9 +217,9 @@ public class CharityProjectService {
             throw BusinessException.field("name", "项目名称：请填写项目名称");
         }
         List<FieldProblem> problems = new ArrayList<>();
-        Texts.required("name", "项目名称", f.name(), 100, problems);
-        Texts.required("goal", "项目目标", f.goal(), 1000, problems);
-        Texts.required("content", "项目内容", f.content(), 4000, problems);
+        FieldTexts.required("name", "项目名称", f.name(), 100, problems);
+        FieldTexts.required("goal", "项目目标", f.goal(), 1000, problems);
+        FieldTexts.required("content", "项目内容", f.content(), 4000, problems);
         Money.checkOptional("budget", "项目预算", f.budget(), problems);
         if (f.startDate() == null) {
             problems.add(new FieldProblem("startDate", "开始日期：请填写项目开始日期"));
@@ -232,7 +234,7 @@ public class CharityProjectService {
                 problems.add(new FieldProblem("fundId", "资金来源基金：只能选择本社工站的慈善基金"));
             }
         }
-        Texts.throwIfAny(problems);
+        FieldTexts.throwIfAny(problems);
         if (f.status() != null) {
             return f.status();
         }

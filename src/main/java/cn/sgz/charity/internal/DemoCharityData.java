@@ -8,6 +8,7 @@ import cn.sgz.evidence.PhotoSource;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.demo.DemoRoomPictures;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -124,7 +125,7 @@ class DemoCharityData implements ApplicationRunner {
                 p.partner(),
                 today.minusDays(150),
                 "由" + p.partner() + "设立冠名基金，社工站负责需求对接与项目执行，资金共募、共用、共享，收支每季度公示。"));
-        byte[] agreement = DemoCharityPhotos.jpeg(++seed[0]);
+        byte[] agreement = DemoRoomPictures.jpeg(++seed[0]);
         funds.addPhoto(
                 fund.id(),
                 "demo-charity-" + seed[0],
@@ -136,7 +137,7 @@ class DemoCharityData implements ApplicationRunner {
         for (int i = 0; i < p.inflows().length; i++) {
             CoRaisedView e = funds.recordEntry(new CoRaisedForm(
                     fund.id(), today.minusDays(ago[i]), BigDecimal.valueOf(p.inflows()[i]), p.donors()[i], null, null));
-            byte[] voucher = DemoCharityPhotos.jpeg(++seed[0]);
+            byte[] voucher = DemoRoomPictures.jpeg(++seed[0]);
             funds.addEntryPhoto(
                     e.id(), "demo-charity-" + seed[0], "捐赠票据.jpg", voucher.length, new ByteArrayInputStream(voucher));
         }
@@ -156,7 +157,7 @@ class DemoCharityData implements ApplicationRunner {
                 today.minusDays(120),
                 today.plusMonths(8),
                 null));
-        byte[] board = DemoCharityPhotos.jpeg(++seed[0]);
+        byte[] board = DemoRoomPictures.jpeg(++seed[0]);
         projects.addPhoto(
                 project.id(), "demo-charity-" + seed[0], "项目展板.jpg", board.length, new ByteArrayInputStream(board));
         LocalDate promoDay = today.minusDays(20);
@@ -210,7 +211,7 @@ class DemoCharityData implements ApplicationRunner {
 
     /** A watermark-camera photo taken on the day, near the station, so the record counts. */
     private void scenePhoto(OrgUnitView station, long recordId, LocalDate day, long seed) {
-        byte[] jpeg = DemoCharityPhotos.jpeg(seed);
+        byte[] jpeg = DemoRoomPictures.jpeg(seed);
         Double lat = station.latitude();
         Double lon = station.longitude();
         records.addPhoto(

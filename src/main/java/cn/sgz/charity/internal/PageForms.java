@@ -1,5 +1,6 @@
 package cn.sgz.charity.internal;
 
+import cn.sgz.shared.Money;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;

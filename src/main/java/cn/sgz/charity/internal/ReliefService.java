@@ -11,6 +11,8 @@ import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.FieldTexts;
+import cn.sgz.shared.Money;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.vocabulary.ServiceKind;
 import java.math.BigDecimal;
@@ -148,7 +150,7 @@ public class ReliefService {
         }
         List<FieldProblem> problems = new ArrayList<>();
         CharityFundStore.Fund fund = fundService.fundForWriting(form.fundId(), problems);
-        Texts.required("plan", "救助计划", form.plan(), 4000, problems);
+        FieldTexts.required("plan", "救助计划", form.plan(), 4000, problems);
         if (form.serviceDate() == null) {
             problems.add(new FieldProblem("serviceDate", "救助日期：请填写救助日期"));
         }
@@ -163,8 +165,8 @@ public class ReliefService {
                 lines.add(line);
             }
         }
-        Texts.throwIfAny(problems);
-        String title = Texts.strip(form.title()) == null
+        FieldTexts.throwIfAny(problems);
+        String title = FieldTexts.strip(form.title()) == null
                 ? cut("社区慈善救助（" + fund.name() + "）", 100)
                 : form.title().strip();
         ServiceRecordView rec = records.create(new RecordForm(
@@ -211,8 +213,8 @@ public class ReliefService {
         if (fund != null && fund.stationId() != r.stationId()) {
             problems.add(new FieldProblem("fundId", "所属基金：只能选择本社工站的基金"));
         }
-        Texts.required("plan", "救助计划", plan, 4000, problems);
-        Texts.throwIfAny(problems);
+        FieldTexts.required("plan", "救助计划", plan, 4000, problems);
+        FieldTexts.throwIfAny(problems);
         if (version == null || !reliefs.update(id, version, fundId, plan.strip())) {
             throw new ConflictException("保存失败：这次救助在您打开之后已被他人修改，请刷新后重新修改");
         }
@@ -228,7 +230,7 @@ public class ReliefService {
         if (l != null && reliefs.lines(id).stream().anyMatch(x -> x.recipientId() == l.recipientId())) {
             problems.add(new FieldProblem("recipientId", "救助对象：" + l.name() + " 已在本次救助名单中"));
         }
-        Texts.throwIfAny(problems);
+        FieldTexts.throwIfAny(problems);
         reliefs.insertLine(id, l.recipientId(), l.name(), l.amount(), l.goods());
         reliefs.touch(id);
         syncParticipants(r);
@@ -308,11 +310,11 @@ public class ReliefService {
         }
         int before = problems.size();
         Money.check(prefix + "amount", label, line.amount(), problems);
-        Texts.optional(prefix + "goods", "随同发放的物品", line.goods(), 100, problems);
+        FieldTexts.optional(prefix + "goods", "随同发放的物品", line.goods(), 100, problems);
         if (name == null || problems.size() > before) {
             return null;
         }
-        return new Resolved(line.recipientId(), name, Money.normalize(line.amount()), Texts.strip(line.goods()));
+        return new Resolved(line.recipientId(), name, Money.normalize(line.amount()), FieldTexts.strip(line.goods()));
     }
 
     private void syncParticipants(CharityReliefStore.Relief r) {

@@ -3,6 +3,7 @@ package cn.sgz.finance.internal;
 import cn.sgz.catalog.Project;
 import cn.sgz.org.DemoUsers;
 import cn.sgz.org.OrgUnitView;
+import cn.sgz.shared.demo.DemoRoomPictures;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -209,7 +210,7 @@ class DemoFinanceData implements ApplicationRunner {
     }
 
     private void photo(long expenseId, long seed) {
-        byte[] jpeg = DemoInvoicePhotos.jpeg(seed);
+        byte[] jpeg = DemoRoomPictures.jpeg(seed);
         expenses.addPhoto(
                 expenseId, "demo-finance-" + seed, "发票" + seed + ".jpg", jpeg.length, new ByteArrayInputStream(jpeg));
     }

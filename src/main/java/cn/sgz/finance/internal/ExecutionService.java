@@ -4,6 +4,7 @@ import cn.sgz.catalog.Project;
 import cn.sgz.org.OrgUnitView;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.Money;
 import cn.sgz.shared.excel.XlsxTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -10,6 +10,8 @@ import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.FieldTexts;
+import cn.sgz.shared.Money;
 import cn.sgz.shared.NotFoundException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -139,15 +141,15 @@ public class ExpenseService {
                 .noneMatch(l -> l.stationId() == station.id() && l.category().equals(category))) {
             problems.add(new FieldProblem("category", "支出类别：「" + category + "」不在" + station.name() + "的预算中，请先编制该类别预算"));
         }
-        Texts.required("payee", "收款方", form.payee(), 100, problems);
+        FieldTexts.required("payee", "收款方", form.payee(), 100, problems);
         Money.check("amount", "支出金额", form.amount(), problems);
         int quantity = form.quantity() == null ? 1 : form.quantity();
         if (quantity < 1 || quantity > 100000) {
             problems.add(new FieldProblem("quantity", "数量：请填写1～100000之间的整数"));
         }
-        Texts.required("purpose", "用途", form.purpose(), 500, problems);
-        Texts.optional("tripDestination", "行程目的地", form.tripDestination(), 100, problems);
-        if (Boolean.TRUE.equals(form.outsideCounty()) && Texts.strip(form.tripDestination()) == null) {
+        FieldTexts.required("purpose", "用途", form.purpose(), 500, problems);
+        FieldTexts.optional("tripDestination", "行程目的地", form.tripDestination(), 100, problems);
+        if (Boolean.TRUE.equals(form.outsideCounty()) && FieldTexts.strip(form.tripDestination()) == null) {
             problems.add(new FieldProblem("tripDestination", "行程目的地：目的地在本区县以外时请填写目的地"));
         }
         if (form.recordId() != null) {
@@ -156,7 +158,7 @@ public class ExpenseService {
                 problems.add(new FieldProblem("recordId", "关联服务记录：记录不存在、已作废或不属于" + station.name()));
             }
         }
-        Texts.throwIfAny(problems);
+        FieldTexts.throwIfAny(problems);
         List<SpendingRules.Flag> flags = check(p, form);
         BigDecimal amount = Money.normalize(form.amount());
         long id = store.insertExpense(new FinanceStore.NewExpense(
@@ -169,7 +171,7 @@ public class ExpenseService {
                 amount,
                 quantity,
                 form.purpose().strip(),
-                Texts.strip(form.tripDestination()),
+                FieldTexts.strip(form.tripDestination()),
                 Boolean.TRUE.equals(form.outsideCounty()),
                 form.recordId(),
                 null,
@@ -275,7 +277,7 @@ public class ExpenseService {
         FinanceViews.Expense e = get(id);
         Project p = access.project(e.projectId());
         access.requireBureauOf(p, "审核触发支出规则的支出");
-        String why = form == null ? null : Texts.strip(form.reason());
+        String why = form == null ? null : FieldTexts.strip(form.reason());
         if (decision == ReviewStatus.REFUSED && (why == null || why.length() < 2)) {
             throw BusinessException.field("reason", "驳回原因：请填写驳回原因（2～200个字）");
         }

@@ -7,6 +7,8 @@ import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.FieldTexts;
+import cn.sgz.shared.Money;
 import cn.sgz.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -85,7 +87,7 @@ public class FinanceService {
         if (form.warnPercent() == null || form.warnPercent() < 1 || form.warnPercent() > 100) {
             problems.add(new FieldProblem("warnPercent", "预警阈值：请填写1～100之间的整数（百分比）"));
         }
-        Texts.throwIfAny(problems);
+        FieldTexts.throwIfAny(problems);
         SpendingRules.Settings s = new SpendingRules.Settings(
                 categories,
                 Boolean.TRUE.equals(form.fixedAssetEnabled()),
@@ -230,12 +232,12 @@ public class FinanceService {
                 problems.add(new FieldProblem(prefix + "label", "付款计划" + n + "：内容为空"));
                 continue;
             }
-            Texts.required(prefix + "label", "付款计划" + n + "名称", l.label(), 50, problems);
+            FieldTexts.required(prefix + "label", "付款计划" + n + "名称", l.label(), 50, problems);
             Money.check(prefix + "amount", "付款计划" + n + "金额", l.amount(), problems);
             if (l.condition() == null) {
                 problems.add(new FieldProblem(prefix + "condition", "付款计划" + n + "条件：请选择付款条件"));
             }
-            Texts.optional(prefix + "conditionNote", "付款计划" + n + "条件说明", l.conditionNote(), 200, problems);
+            FieldTexts.optional(prefix + "conditionNote", "付款计划" + n + "条件说明", l.conditionNote(), 200, problems);
             if (l.amount() != null) {
                 sum = sum.add(l.amount());
             }
@@ -245,7 +247,7 @@ public class FinanceService {
                     "payments",
                     "付款计划：各期金额合计 " + Money.format(sum) + " 元，应等于合同总额 " + Money.format(form.totalAmount()) + " 元"));
         }
-        Texts.throwIfAny(problems);
+        FieldTexts.throwIfAny(problems);
         BigDecimal total = Money.normalize(form.totalAmount());
         Optional<FinanceStore.ContractRow> current = store.contract(p.id());
         String path = access.bureauPath(p);
@@ -286,7 +288,7 @@ public class FinanceService {
                     l.label().strip(),
                     Money.normalize(l.amount()),
                     l.condition(),
-                    Texts.strip(l.conditionNote()),
+                    FieldTexts.strip(l.conditionNote()),
                     l.dueOn());
         }
         events.publishEvent(AuditEvent.success(
@@ -329,9 +331,9 @@ public class FinanceService {
             problems.add(new FieldProblem("paidOn", "付款日期：不能晚于今天"));
         }
         if (form != null) {
-            Texts.optional("note", "付款备注", form.note(), 200, problems);
+            FieldTexts.optional("note", "付款备注", form.note(), 200, problems);
         }
-        Texts.throwIfAny(problems);
+        FieldTexts.throwIfAny(problems);
         if (pay.status() == PaymentStatus.PAID) {
             throw new ConflictException("该期已登记付款（" + pay.paidOn() + "）");
         }
@@ -342,7 +344,7 @@ public class FinanceService {
                 paymentId,
                 form.version(),
                 form.paidOn(),
-                Texts.strip(form.note()),
+                FieldTexts.strip(form.note()),
                 access.me().displayName())) {
             throw new ConflictException("保存失败：该期付款在您打开之后已被他人修改，请刷新后重试");
         }
@@ -471,7 +473,7 @@ public class FinanceService {
             }
             wanted.put(cat, l);
         }
-        Texts.throwIfAny(problems);
+        FieldTexts.throwIfAny(problems);
         String by = access.me().username();
         List<String> changes = new ArrayList<>();
         for (var e : wanted.entrySet()) {

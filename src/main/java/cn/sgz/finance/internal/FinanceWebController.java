@@ -4,6 +4,7 @@ import cn.sgz.catalog.Project;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.Money;
 import cn.sgz.shared.web.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package cn.sgz.finance.internal;
 
+import cn.sgz.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;

@@ -1,13 +1,12 @@
-package cn.sgz.finance.internal;
+package cn.sgz.shared;
 
-import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
 import java.util.List;
 
 /** Field checks with messages that name the field, as the forms show them. */
-public final class Texts {
+public final class FieldTexts {
 
-    private Texts() {}
+    private FieldTexts() {}
 
     public static void required(String field, String label, String value, int max, List<FieldProblem> problems) {
         if (value == null || value.isBlank()) {

@@ -1,4 +1,4 @@
-package cn.sgz.finance.internal;
+package cn.sgz.shared.demo;
 
 import java.awt.Color;
 import java.awt.GradientPaint;
@@ -12,14 +12,14 @@ import java.util.Random;
 import javax.imageio.ImageIO;
 
 /**
- * Small generated pictures for the finance demo data (stand-ins for invoice photos), a lit room with blocks and
+ * Small generated pictures for demo data (charity events, invoices): a lit room or yard with a banner, parcels and
  * people, every seed a different layout, so no two demo photos look alike to the duplicate detector.
  */
-final class DemoInvoicePhotos {
+public final class DemoRoomPictures {
 
-    private DemoInvoicePhotos() {}
+    private DemoRoomPictures() {}
 
-    static byte[] jpeg(long seed) {
+    public static byte[] jpeg(long seed) {
         Random r = new Random(seed * 7919 + 17);
         int w = 640;
         int h = 480;

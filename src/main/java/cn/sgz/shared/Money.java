@@ -1,6 +1,5 @@
-package cn.sgz.finance.internal;
+package cn.sgz.shared;
 
-import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.BusinessException.FieldProblem;
 import java.math.BigDecimal;
 import java.util.List;
@@ -12,7 +11,7 @@ public final class Money {
 
     private Money() {}
 
-    /** Adds a problem naming the field (e.g. "支出金额") when the amount is missing or not a valid sum. */
+    /** Adds a problem naming the field (e.g. "共募金额", "支出金额") when the amount is missing or not a valid sum. */
     public static void check(String field, String label, BigDecimal amount, List<FieldProblem> problems) {
         String message = problem(label, amount);
         if (message != null) {
