@@ -68,11 +68,14 @@ class DemoEvaluationData implements ApplicationRunner {
         }
         long rubricId = rubrics.ensureBuiltin();
         RoundService.EvalRoundView round = users.callAs("demo_bureau", () -> {
-            List<Project> visible = projects.visible();
-            if (visible.isEmpty()) {
+            // the main demo contract, not the overlapping 专项 project the catalog demo also creates
+            Project p = projects.visible().stream()
+                    .filter(x -> x.name().startsWith("九原区民政领域社会工作服务项目"))
+                    .findFirst()
+                    .orElse(null);
+            if (p == null) {
                 return null;
             }
-            Project p = visible.get(visible.size() - 1);
             return rounds.create(new RoundService.EvalRoundForm(
                     p.id(),
                     rubricId,

@@ -77,7 +77,11 @@ class DemoFinanceData implements ApplicationRunner {
     }
 
     private Long bureauPart() {
-        Project p = access.projects().stream().findFirst().orElse(null);
+        // the main demo contract, not the overlapping 专项 project the catalog demo also creates
+        Project p = access.projects().stream()
+                .filter(x -> x.name().startsWith("九原区民政领域社会工作服务项目"))
+                .findFirst()
+                .orElse(null);
         if (p == null) {
             return null;
         }
