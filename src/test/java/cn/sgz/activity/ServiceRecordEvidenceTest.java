@@ -153,9 +153,18 @@ class ServiceRecordEvidenceTest {
                     .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
             assertThat(page).containsPattern("id=\"record-project\">九原区民政领域社会工作服务项目");
         } else {
-            assertThat(tied.isNull())
-                    .as("several projects run at the station: none is picked")
-                    .isTrue();
+            // several projects run at the station: the record counts for exactly one, the earliest-started
+            // (then the lowest id), never for all of them
+            long earliest = jdbc.sql("SELECT p.id FROM project p JOIN project_station s ON s.project_id = p.id "
+                            + "WHERE s.station_id = ? AND ? BETWEEN p.start_date AND p.end_date "
+                            + "ORDER BY p.start_date, p.id")
+                    .params(stationOf(w), today())
+                    .query(Long.class)
+                    .list()
+                    .get(0);
+            assertThat(tied.asLong())
+                    .as("several projects run at the station: the earliest-started")
+                    .isEqualTo(earliest);
         }
 
         Map<String, Object> body = new java.util.HashMap<>();
@@ -219,29 +228,42 @@ class ServiceRecordEvidenceTest {
     @Test
     void photoTakenOnAnotherDayOrFarAwayOrWithoutTimeIsExcluded() throws Exception {
         Cookie w = login("demo_worker");
-        long a = create(w, "CARE_SERVICE", false, false).get("id").asLong();
+        long a = careInDemoProject(w);
         upload(w, a, photo(TestImages.scene(111), today().minusDays(3).atTime(9, 0), LAT, LON), "t-day-1");
         JsonNode qa = qualification(w, a);
         assertThat(codes(qa)).containsExactly("PHOTO_DATE_MISMATCH");
         assertThat(qa.get("reasons").get(0).get("detail").asText())
                 .contains(today().minusDays(3).toString());
 
-        long b = create(w, "CARE_SERVICE", false, false).get("id").asLong();
+        long b = careInDemoProject(w);
         upload(w, b, photo(TestImages.scene(112), today().atTime(9, 0), 39.9042, 116.4074), "t-far-1");
         JsonNode qb = qualification(w, b);
         assertThat(codes(qb)).containsExactly("PHOTO_TOO_FAR");
         assertThat(qb.get("reasons").get(0).get("detail").asText()).contains("公里");
 
-        long c = create(w, "CARE_SERVICE", false, false).get("id").asLong();
+        long c = careInDemoProject(w);
         upload(w, c, TestImages.jpeg(TestImages.scene(113), 0.9f), "t-notime-1");
         assertThat(codes(qualification(w, c))).containsExactly("PHOTO_NO_TIME", "PHOTO_NO_PLACE");
 
         // 水印照片（带时间、地点）: a capture time without a place does not count
-        long d = create(w, "CARE_SERVICE", false, false).get("id").asLong();
+        long d = careInDemoProject(w);
         upload(w, d, photo(TestImages.scene(914), today().atTime(9, 0), null, null), "t-noplace-1");
         JsonNode qd = qualification(w, d);
         assertThat(codes(qd)).containsExactly("PHOTO_NO_PLACE");
         assertThat(qd.get("reasons").get(0).get("detail").asText()).contains("没有拍摄地点");
+    }
+
+    /**
+     * A care service tied to the demo contract, whose evidence policy (distance check on) these checks are about;
+     * other tests add projects over the same station, and a record is tied to the earliest-started one.
+     */
+    long careInDemoProject(Cookie w) throws Exception {
+        long demoProject = jdbc.sql("SELECT id FROM project WHERE name LIKE '九原区民政领域社会工作服务项目%'")
+                .query(Long.class)
+                .single();
+        return createWith(w, Map.of("kind", "CARE_SERVICE", "title", "测试照片核验", "projectId", demoProject))
+                .get("id")
+                .asLong();
     }
 
     JsonNode createWith(Cookie s, Map<String, Object> fields) throws Exception {
