@@ -94,7 +94,16 @@ class ReportFilesTest {
             JsonNode workFigures = detail.get("content").get("work");
             assertThat(workFigures.isObject()).isTrue();
             assertThat(work.getRow(0).getCell(1).getText()).isEqualTo("项目");
-            assertThat(work.getNumberOfRows()).isEqualTo(23);
+            // 22 work figures and the project money's 8 (finance), under the header row
+            assertThat(work.getNumberOfRows()).isEqualTo(31);
+            assertThat(work.getRow(23).getCell(1).getText()).isEqualTo("本站预算（元）");
+            assertThat(work.getRow(24).getCell(2).getText())
+                    .isEqualTo(workFigures
+                            .get("money")
+                            .get("spent")
+                            .decimalValue()
+                            .stripTrailingZeros()
+                            .toPlainString());
             assertThat(work.getRow(1).getCell(1).getText()).isEqualTo("应回访（人次）");
             assertThat(work.getRow(1).getCell(2).getText())
                     .isEqualTo(workFigures.get("followUpsDue").asString());
