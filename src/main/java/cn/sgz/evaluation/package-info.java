@@ -7,6 +7,6 @@
  * results through {@link cn.sgz.evaluation.SatisfactionSource}.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"activity", "catalog", "evidence", "org", "progress", "shared"},
+        allowedDependencies = {"activity", "catalog", "evidence", "finance", "org", "progress", "shared"},
         displayName = "评估、抽查与验收")
 package cn.sgz.evaluation;

@@ -137,8 +137,9 @@ public class BoardExportService {
                 }
             }
             board.setColumnWidth(1, 40 * 256);
-            XlsxTable.applyLayout(summary, 0);
-            XlsxTable.applyLayout(board, 0);
+            String asOf = XlsxTable.asOf(b.project().name(), b.asOf());
+            XlsxTable.titleAndLayout(summary, "指标进度看板 · 各站概况", asOf);
+            XlsxTable.titleAndLayout(board, "指标进度看板 · 指标对比", asOf);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -183,8 +184,9 @@ public class BoardExportService {
             }
             sheet.setColumnWidth(1, 40 * 256);
             periods.setColumnWidth(1, 40 * 256);
-            XlsxTable.applyLayout(sheet, 0);
-            XlsxTable.applyLayout(periods, 0);
+            String asOf = XlsxTable.asOf(b.project().name() + " · " + sc.stationName(), b.asOf());
+            XlsxTable.titleAndLayout(sheet, "指标进度看板 · 指标进度", asOf);
+            XlsxTable.titleAndLayout(periods, "指标进度看板 · 分期明细", asOf);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

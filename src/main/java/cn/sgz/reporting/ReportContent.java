@@ -57,10 +57,10 @@ public record ReportContent(
             BigDecimal volunteerHoursCounting,
             BigDecimal charityIn,
             BigDecimal charityOut,
-            long reliefEvents) {
+            long reliefEvents,
+            ReportMoney money) {
 
-        /** The figures as labelled lines in the order the page, Word and Excel show them. */
-        public List<WorkLine> lines() {
+        private List<WorkLine> otherLines() {
             return List.of(
                     new WorkLine("跟踪回访", "应回访（人次）", BigDecimal.valueOf(followUpsDue), "人次"),
                     new WorkLine("跟踪回访", "按期完成回访（人次）", BigDecimal.valueOf(followUpsDone), "人次"),
@@ -86,9 +86,51 @@ public record ReportContent(
                     new WorkLine("慈善资金", "慈善救助（次）", BigDecimal.valueOf(reliefEvents), "次"));
         }
 
+        /**
+         * The figures as labelled lines in the order the page, Word and Excel show them; the project money's
+         * lines last when the snapshot has them.
+         */
+        public List<WorkLine> lines() {
+            if (money == null) {
+                return otherLines();
+            }
+            List<WorkLine> all = new java.util.ArrayList<>(otherLines());
+            all.addAll(money.lines());
+            return List.copyOf(all);
+        }
+
         /** Share of due follow-ups done in time, in whole per cent (100 when none were due). */
         public long followUpRate() {
             return followUpsDue == 0 ? 100 : followUpsDone * 100 / followUpsDue;
+        }
+    }
+
+    /**
+     * The project's money at the station for the period (finance): the station's budget for the project, what
+     * stands as spent in the period and up to its end, what awaits the bureau, expenses that broke a spending
+     * rule, what the bureau refused, and the project's payments received in the period (the agency is paid
+     * for the whole project). Null in snapshots taken before these figures were reported.
+     */
+    public record ReportMoney(
+            BigDecimal budget,
+            BigDecimal spent,
+            BigDecimal spentToDate,
+            BigDecimal percent,
+            BigDecimal pending,
+            long flagged,
+            BigDecimal refused,
+            BigDecimal paymentsReceived) {
+
+        public List<WorkLine> lines() {
+            return java.util.Arrays.asList(
+                    new WorkLine("项目经费", "本站预算（元）", budget, "元"),
+                    new WorkLine("项目经费", "本期支出（元）", spent, "元"),
+                    new WorkLine("项目经费", "截至期末累计支出（元）", spentToDate, "元"),
+                    new WorkLine("项目经费", "预算执行率（%）", percent, "%"),
+                    new WorkLine("项目经费", "待民政局审核支出（元）", pending, "元"),
+                    new WorkLine("项目经费", "触发支出规则（笔）", BigDecimal.valueOf(flagged), "笔"),
+                    new WorkLine("项目经费", "民政局驳回支出（元）", refused, "元"),
+                    new WorkLine("项目经费", "本期收到项目拨付（元，全项目）", paymentsReceived, "元"));
         }
     }
 

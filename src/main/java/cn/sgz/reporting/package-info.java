@@ -13,6 +13,7 @@
             "community",
             "evidence",
             "feedback",
+            "finance",
             "org",
             "progress",
             "recipient",

@@ -108,8 +108,9 @@ class CityBulletinTest {
         assertThat(excel.getStatus()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getContentAsByteArray()))) {
             Sheet rank = book.getSheet("区县排名");
-            assertThat(rank.getRow(1).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat((long) rank.getRow(1).getCell(5).getNumericCellValue())
+            assertThat(rank.getRow(0).getCell(0).getStringCellValue()).contains("季度通报");
+            assertThat(rank.getRow(3).getCell(3).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat((long) rank.getRow(3).getCell(5).getNumericCellValue())
                     .isEqualTo(b.get("counties").get(0).get("met").asLong());
         }
 

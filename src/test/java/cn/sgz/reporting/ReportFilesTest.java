@@ -94,7 +94,16 @@ class ReportFilesTest {
             JsonNode workFigures = detail.get("content").get("work");
             assertThat(workFigures.isObject()).isTrue();
             assertThat(work.getRow(0).getCell(1).getText()).isEqualTo("项目");
-            assertThat(work.getNumberOfRows()).isEqualTo(23);
+            // 22 work figures and the project money's 8 (finance), under the header row
+            assertThat(work.getNumberOfRows()).isEqualTo(31);
+            assertThat(work.getRow(23).getCell(1).getText()).isEqualTo("本站预算（元）");
+            assertThat(work.getRow(24).getCell(2).getText())
+                    .isEqualTo(workFigures
+                            .get("money")
+                            .get("spent")
+                            .decimalValue()
+                            .stripTrailingZeros()
+                            .toPlainString());
             assertThat(work.getRow(1).getCell(1).getText()).isEqualTo("应回访（人次）");
             assertThat(work.getRow(1).getCell(2).getText())
                     .isEqualTo(workFigures.get("followUpsDue").asString());
@@ -160,10 +169,15 @@ class ReportFilesTest {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.getContentAsByteArray()))) {
             Sheet ind = book.getSheet("指标完成情况");
             JsonNode lines = content.get("indicators");
-            assertThat(ind.getLastRowNum()).isEqualTo(lines.size());
+            // title and "station · as of" rows above the header (as XlsxTable's builder), then one row per indicator
+            assertThat(ind.getRow(0).getCell(0).getStringCellValue()).contains("指标完成情况");
+            assertThat(ind.getRow(1).getCell(0).getStringCellValue()).contains("截至");
+            assertThat(ind.getRow(2).getCell(0).getStringCellValue()).isEqualTo("编码");
+            assertThat(ind.getRepeatingRows().getFirstRow()).isEqualTo(2);
+            assertThat(ind.getLastRowNum()).isEqualTo(lines.size() + 2);
             int numeric = 0;
             for (int i = 0; i < lines.size(); i++) {
-                Row row = ind.getRow(i + 1);
+                Row row = ind.getRow(i + 3);
                 JsonNode l = lines.get(i);
                 if (!l.get("actual").isNull()) {
                     assertThat(row.getCell(4).getCellType()).isEqualTo(CellType.NUMERIC);
@@ -177,17 +191,17 @@ class ReportFilesTest {
             Sheet svc = book.getSheet("服务开展情况");
             JsonNode services = content.get("services");
             for (int i = 0; i < services.size(); i++) {
-                assertThat(svc.getRow(i + 1).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
-                assertThat((long) svc.getRow(i + 1).getCell(2).getNumericCellValue())
+                assertThat(svc.getRow(i + 3).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+                assertThat((long) svc.getRow(i + 3).getCell(2).getNumericCellValue())
                         .isEqualTo(services.get(i).get("counted").asLong());
             }
             Sheet work = book.getSheet("其他工作情况");
             assertThat(work).isNotNull();
-            assertThat(work.getRow(6).getCell(1).getStringCellValue()).isEqualTo("新开个案（个）");
-            assertThat(work.getRow(6).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat((long) work.getRow(6).getCell(2).getNumericCellValue())
+            assertThat(work.getRow(8).getCell(1).getStringCellValue()).isEqualTo("新开个案（个）");
+            assertThat(work.getRow(8).getCell(2).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat((long) work.getRow(8).getCell(2).getNumericCellValue())
                     .isEqualTo(content.get("work").get("casesOpened").asLong());
-            assertThat(work.getRow(18).getCell(2).getNumericCellValue())
+            assertThat(work.getRow(20).getCell(2).getNumericCellValue())
                     .isEqualTo(content.get("work")
                             .get("volunteerHours")
                             .decimalValue()
@@ -244,9 +258,10 @@ class ReportFilesTest {
                 api.getRaw("demo_bureau", "/api/v1/reports/bulletins/quarterly/excel?projectId=" + project);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(excel.getContentAsByteArray()))) {
             Sheet rank = book.getSheet("排名");
-            assertThat(rank.getRow(1).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(book.getSheet("群众反馈").getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
-            assertThat(rank.getRow(1).getCell(2).getNumericCellValue())
+            assertThat(rank.getRow(0).getCell(0).getStringCellValue()).contains("季度通报");
+            assertThat(rank.getRow(3).getCell(0).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(book.getSheet("群众反馈").getRow(3).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(rank.getRow(3).getCell(2).getNumericCellValue())
                     .isEqualTo(stations.get(0).get("rate").decimalValue().doubleValue());
         }
         // the bulletin is for government and evaluators; a station sees no button and gets 403
@@ -286,13 +301,14 @@ class ReportFilesTest {
         assertThat(r.getStatus()).isEqualTo(200);
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(r.getContentAsByteArray()))) {
             Sheet summary = book.getSheet("各站概况");
-            assertThat(summary.getLastRowNum()).isEqualTo(3);
-            assertThat(summary.getRow(1).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
+            assertThat(summary.getLastRowNum()).isEqualTo(5);
+            assertThat(summary.getRow(0).getCell(0).getStringCellValue()).isEqualTo("指标进度看板 · 各站概况");
+            assertThat(summary.getRow(3).getCell(1).getCellType()).isEqualTo(CellType.NUMERIC);
             Sheet board = book.getSheet("指标对比");
-            assertThat(board.getRow(0).getCell(5).getStringCellValue()).endsWith("完成");
+            assertThat(board.getRow(2).getCell(5).getStringCellValue()).endsWith("完成");
             assertThat(board.getLastRowNum()).isPositive();
             boolean numeric = false;
-            for (int i = 1; i <= board.getLastRowNum(); i++) {
+            for (int i = 3; i <= board.getLastRowNum(); i++) {
                 var cell = board.getRow(i).getCell(5);
                 numeric |= cell != null && cell.getCellType() == CellType.NUMERIC;
             }

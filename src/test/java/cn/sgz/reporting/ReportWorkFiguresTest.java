@@ -195,6 +195,97 @@ class ReportWorkFiguresTest {
                 .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(page).contains("其他工作情况（提交时）").contains("跟踪回访按期完成率");
+        assertThat(page).contains("项目经费").contains("待民政局审核支出（元）");
+        assertThat(before.get("work").get("money").isObject()).isTrue();
+    }
+
+    @Test
+    void projectMoneyEqualsTheFinanceModulesFigures() throws Exception {
+        long project = api.demoProject().get("id").asLong();
+        JsonNode budget = api.get("demo_bureau", "/api/v1/budgets/" + project);
+        JsonNode contract = api.get("demo_bureau", "/api/v1/payments/contracts/" + project);
+        BigDecimal spentSeen = BigDecimal.ZERO;
+        BigDecimal pendingSeen = BigDecimal.ZERO;
+        BigDecimal refusedSeen = BigDecimal.ZERO;
+        BigDecimal paidSeen = BigDecimal.ZERO;
+        for (long station : new long[] {org.s1.id(), org.s2.id(), org.s3.id()}) {
+            BigDecimal stationBudget = BigDecimal.ZERO;
+            for (JsonNode s : budget.get("stations")) {
+                if (s.get("stationId").asLong() == station) {
+                    stationBudget = s.get("total").decimalValue();
+                }
+            }
+            for (int back = 0; back <= 2; back++) {
+                LocalDate from = ChinaTime.thisMonth().minusMonths(back).atDay(1);
+                JsonNode content = api.get(
+                        "demo_bureau",
+                        "/api/v1/reports/preview?projectId=" + project + "&stationId=" + station
+                                + "&kind=MONTH&periodStart=" + from);
+                LocalDate to = LocalDate.parse(content.get("asOf").asString());
+                JsonNode m = content.get("work").get("money");
+                assertThat(m.isObject()).as(content.toString()).isTrue();
+                String at = station + " " + from;
+
+                // the finance module's own expense list for the station, by period and up to its end
+                BigDecimal spent = BigDecimal.ZERO;
+                BigDecimal pending = BigDecimal.ZERO;
+                BigDecimal refused = BigDecimal.ZERO;
+                long flagged = 0;
+                for (JsonNode e : api.get(
+                        "demo_bureau",
+                        "/api/v1/expenses?projectId=" + project + "&stationId=" + station + "&from=" + from + "&to="
+                                + to)) {
+                    if (!e.get("reversesId").isNull() || !e.get("reversedById").isNull()) {
+                        continue;
+                    }
+                    String review = e.get("reviewStatus").asString();
+                    BigDecimal amount = e.get("amount").decimalValue();
+                    switch (review) {
+                        case "NONE", "APPROVED" -> spent = spent.add(amount);
+                        case "PENDING" -> pending = pending.add(amount);
+                        case "REFUSED" -> refused = refused.add(amount);
+                        default -> {}
+                    }
+                    flagged += e.get("flags").isEmpty() ? 0 : 1;
+                }
+                BigDecimal toDate = BigDecimal.ZERO;
+                for (JsonNode e : api.get(
+                        "demo_bureau",
+                        "/api/v1/expenses?projectId=" + project + "&stationId=" + station + "&to=" + to)) {
+                    String review = e.get("reviewStatus").asString();
+                    if (e.get("reversesId").isNull()
+                            && e.get("reversedById").isNull()
+                            && (review.equals("NONE") || review.equals("APPROVED"))) {
+                        toDate = toDate.add(e.get("amount").decimalValue());
+                    }
+                }
+                BigDecimal paid = BigDecimal.ZERO;
+                for (JsonNode p : contract.get("payments")) {
+                    if (p.get("status").asString().equals("PAID")) {
+                        LocalDate on = LocalDate.parse(p.get("paidOn").asString());
+                        if (!on.isBefore(from) && !on.isAfter(to)) {
+                            paid = paid.add(p.get("amount").decimalValue());
+                        }
+                    }
+                }
+                assertThat(m.get("budget").decimalValue()).as(at).isEqualByComparingTo(stationBudget);
+                assertThat(m.get("spent").decimalValue()).as(at).isEqualByComparingTo(spent);
+                assertThat(m.get("spentToDate").decimalValue()).as(at).isEqualByComparingTo(toDate);
+                assertThat(m.get("pending").decimalValue()).as(at).isEqualByComparingTo(pending);
+                assertThat(m.get("refused").decimalValue()).as(at).isEqualByComparingTo(refused);
+                assertThat(m.get("flagged").asLong()).as(at).isEqualTo(flagged);
+                assertThat(m.get("paymentsReceived").decimalValue()).as(at).isEqualByComparingTo(paid);
+                spentSeen = spentSeen.add(spent);
+                pendingSeen = pendingSeen.add(pending);
+                refusedSeen = refusedSeen.add(refused);
+                paidSeen = paidSeen.add(paid);
+            }
+        }
+        // the demo data has spending, a flagged purchase awaiting the bureau, a refused one and a payment
+        assertThat(spentSeen.signum()).isPositive();
+        assertThat(pendingSeen.signum()).isPositive();
+        assertThat(refusedSeen.signum()).isPositive();
+        assertThat(paidSeen.signum()).isPositive();
     }
 
     private long count(String sql, Object... params) {

@@ -5,6 +5,7 @@ import cn.sgz.catalog.ProjectInScope;
 import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.ProjectQueries;
 import cn.sgz.catalog.RuleKind;
+import cn.sgz.finance.BudgetExecution;
 import cn.sgz.org.AccountLookup;
 import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
@@ -46,6 +47,7 @@ public class RoundService {
     private final ProjectQueries projects;
     private final ComplianceService compliance;
     private final SatisfactionService satisfaction;
+    private final BudgetExecution money;
     private final AccountLookup accounts;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
@@ -57,6 +59,7 @@ public class RoundService {
             ProjectQueries projects,
             ComplianceService compliance,
             SatisfactionService satisfaction,
+            BudgetExecution money,
             AccountLookup accounts,
             ApplicationEventPublisher events,
             ObjectMapper json) {
@@ -66,6 +69,7 @@ public class RoundService {
         this.projects = projects;
         this.compliance = compliance;
         this.satisfaction = satisfaction;
+        this.money = money;
         this.accounts = accounts;
         this.events = events;
         this.json = json;
@@ -533,6 +537,13 @@ public class RoundService {
                             results,
                             indicatorIds,
                             sat.get(station),
+                            item.method() == Rubric.Method.FROM_BUDGET
+                                    ? money.station(
+                                            ref.projectId(),
+                                            station,
+                                            p.project().startDate(),
+                                            asOf)
+                                    : null,
                             stored.get(station + ":" + item.code()));
                     if (row.points() == null) {
                         unscored++;
@@ -581,6 +592,7 @@ public class RoundService {
             Map<Long, IndicatorResult> results,
             Map<String, Long> indicatorIds,
             SatisfactionService.SatisfactionAggregate sat,
+            BudgetExecution.StationFigures budget,
             Map<String, Object> stored) {
         String comment = stored == null ? null : (String) stored.get("comment");
         String scoredBy = stored == null ? null : (String) stored.get("scored_by");
@@ -604,6 +616,28 @@ public class RoundService {
                     a.figure(),
                     a.note(),
                     link,
+                    null,
+                    List.of(),
+                    item.levels(),
+                    item.parts(),
+                    null,
+                    null,
+                    null);
+        }
+        if (item.method() == Rubric.Method.FROM_BUDGET) {
+            Scoring.Auto a = Scoring.fromBudget(item, budget);
+            return new EvalItemRow(
+                    item.code(),
+                    item.name(),
+                    item.method().name(),
+                    item.method().label(),
+                    item.max(),
+                    item.materials(),
+                    true,
+                    a.points(),
+                    a.figure(),
+                    a.note(),
+                    null,
                     null,
                     List.of(),
                     item.levels(),
@@ -689,7 +723,10 @@ public class RoundService {
         }
         if (item.automatic()) {
             throw new ConflictException("“" + item.name() + "”由系统根据"
-                    + (item.method() == Rubric.Method.FROM_SATISFACTION ? "满意度测评结果" : "指标进度") + "自动计分，不能手工修改");
+                    + (item.method() == Rubric.Method.FROM_SATISFACTION
+                            ? "满意度测评结果"
+                            : item.method() == Rubric.Method.FROM_BUDGET ? "经费执行" : "指标进度")
+                    + "自动计分，不能手工修改");
         }
         BigDecimal points;
         String level = null;

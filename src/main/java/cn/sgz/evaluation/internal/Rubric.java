@@ -41,6 +41,8 @@ record Rubric(String code, String name, List<Section> sections) {
      * One item. For FROM_INDICATOR: {@code indicator} (a catalog indicator code) and {@code by} STATUS
      * (points per status in {@code statusPoints}) or SHARE (max × actual/target, capped at max). JUDGEMENT:
      * {@code levels}. COMBINATION: {@code parts}. FROM_SATISFACTION: max × average/5.
+     * FROM_BUDGET: max × the share of the station's expenses that stand (not awaiting or refused by the bureau),
+     * × budget / spent when the station spent more than its budget.
      */
     record Item(
             String code,
@@ -60,7 +62,9 @@ record Rubric(String code, String name, List<Section> sections) {
         }
 
         boolean automatic() {
-            return method == Method.FROM_INDICATOR || method == Method.FROM_SATISFACTION;
+            return method == Method.FROM_INDICATOR
+                    || method == Method.FROM_SATISFACTION
+                    || method == Method.FROM_BUDGET;
         }
     }
 
@@ -72,7 +76,8 @@ record Rubric(String code, String name, List<Section> sections) {
         FROM_INDICATOR("指标自动计分"),
         JUDGEMENT("程度分（评估人判断）"),
         COMBINATION("组合分"),
-        FROM_SATISFACTION("满意度自动计分");
+        FROM_SATISFACTION("满意度自动计分"),
+        FROM_BUDGET("经费执行自动计分");
 
         private final String label;
 

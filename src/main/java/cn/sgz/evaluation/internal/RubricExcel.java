@@ -63,6 +63,7 @@ final class RubricExcel {
         METHOD_NAMES.put(Rubric.Method.JUDGEMENT, "程度分");
         METHOD_NAMES.put(Rubric.Method.COMBINATION, "组合分");
         METHOD_NAMES.put(Rubric.Method.FROM_SATISFACTION, "满意度自动计分");
+        METHOD_NAMES.put(Rubric.Method.FROM_BUDGET, "经费执行自动计分");
         BY_NAMES.put(Rubric.By.STATUS, "按达标状态");
         BY_NAMES.put(Rubric.By.SHARE, "按完成比例");
     }

@@ -113,7 +113,7 @@ final class RubricYaml {
                 add(
                         m.get("method"),
                         "计分方式“" + methodText
-                                + "”不存在，可选：FROM_INDICATOR（指标自动计分）、JUDGEMENT（程度分）、COMBINATION（组合分）、FROM_SATISFACTION（满意度）");
+                                + "”不存在，可选：FROM_INDICATOR（指标自动计分）、JUDGEMENT（程度分）、COMBINATION（组合分）、FROM_SATISFACTION（满意度）、FROM_BUDGET（经费执行）");
             }
         }
         String indicator = null;

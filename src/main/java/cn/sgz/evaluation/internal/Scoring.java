@@ -1,5 +1,6 @@
 package cn.sgz.evaluation.internal;
 
+import cn.sgz.finance.BudgetExecution;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.progress.SubPeriodResult;
@@ -69,6 +70,43 @@ final class Scoring {
                 : " / " + r.target().stripTrailingZeros().toPlainString();
         String unit = r.unit() == null ? "" : " " + r.unit();
         return a + t + unit + "（" + r.status().label() + "）";
+    }
+
+    /**
+     * FROM_BUDGET: max × the share of the station's expenses (amounts, reversed ones left out) that stand — not
+     * awaiting the bureau's review of a broken spending rule, not refused — × budget / spent when more than the
+     * budget was spent. Null (the evaluator scores) without a budget or without any expense.
+     */
+    static Auto fromBudget(Rubric.Item item, BudgetExecution.StationFigures f) {
+        if (f == null || f.budget() == null || f.budget().signum() == 0) {
+            return new Auto(null, "—", "本站没有项目预算，请评估人核定");
+        }
+        BigDecimal all = f.spent().add(f.pending()).add(f.refused());
+        if (all.signum() == 0) {
+            return new Auto(null, "暂无支出", "本站还没有支出，请评估人核定");
+        }
+        BigDecimal share = f.spent().divide(all, 6, RoundingMode.HALF_UP);
+        BigDecimal within = f.spent().compareTo(f.budget()) > 0
+                ? f.budget().divide(f.spent(), 6, RoundingMode.HALF_UP)
+                : BigDecimal.ONE;
+        BigDecimal points = item.max().multiply(share).multiply(within).setScale(1, RoundingMode.HALF_UP);
+        String figure = "已支出 " + plain(f.spent()) + " / 预算 " + plain(f.budget()) + " 元";
+        String note = "合规支出占 " + percent(share) + "%"
+                + (f.pending().signum() > 0 ? "（待民政局审核 " + plain(f.pending()) + " 元）" : "")
+                + (f.refused().signum() > 0 ? "（被驳回 " + plain(f.refused()) + " 元）" : "")
+                + (within.compareTo(BigDecimal.ONE) < 0 ? "，超出预算，按预算/支出 " + percent(within) + "% 折算" : "，未超预算")
+                + " → " + points.toPlainString() + " 分";
+        return new Auto(points, figure, note);
+    }
+
+    private static String plain(BigDecimal b) {
+        return b.stripTrailingZeros().toPlainString();
+    }
+
+    private static String percent(BigDecimal share) {
+        return share.multiply(BigDecimal.valueOf(100))
+                .setScale(0, RoundingMode.HALF_UP)
+                .toPlainString();
     }
 
     /** FROM_SATISFACTION: max × average / 5; null without any answer. */

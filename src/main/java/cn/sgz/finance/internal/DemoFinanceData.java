@@ -77,10 +77,12 @@ class DemoFinanceData implements ApplicationRunner {
     }
 
     private Long bureauPart() {
-        // the main demo contract, not the overlapping 专项 project the catalog demo also creates
+        // the demo contract (九原区民政领域…), not the overlapping special project that starts a month later: its
+        // months would put the demo's expenses after today
         Project p = access.projects().stream()
                 .filter(x -> x.name().startsWith("九原区民政领域社会工作服务项目"))
                 .findFirst()
+                .or(() -> access.projects().stream().min(java.util.Comparator.comparing(Project::startDate)))
                 .orElse(null);
         if (p == null) {
             return null;

@@ -212,7 +212,7 @@ public class ExecutionService {
                 key, label, station, category, v[0], v[1], v[2], percent(v[1], v[0]), level(v[1], v[0], warn));
     }
 
-    static BigDecimal percent(BigDecimal spent, BigDecimal budget) {
+    public static BigDecimal percent(BigDecimal spent, BigDecimal budget) {
         if (budget == null || budget.signum() == 0) {
             return null;
         }

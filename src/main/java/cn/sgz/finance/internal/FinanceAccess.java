@@ -96,6 +96,14 @@ public class FinanceAccess {
         return projects.get(projectId);
     }
 
+    /**
+     * A project in the caller's scope, whatever the caller's role (for figures other modules already show to
+     * that caller, e.g. a station's periodic report): unknown and foreign ids are "not found".
+     */
+    public Project projectInScope(long projectId) {
+        return projects.get(projectId);
+    }
+
     /** The visible projects, newest first. */
     public List<Project> projects() {
         requireReader();

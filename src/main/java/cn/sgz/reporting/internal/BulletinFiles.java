@@ -165,9 +165,11 @@ public class BulletinFiles {
                 }
             }
             ind.setColumnWidth(1, 40 * 256);
-            XlsxTable.applyLayout(rank, 0);
-            XlsxTable.applyLayout(voice, 0);
-            XlsxTable.applyLayout(ind, 0);
+            String what = b.bureauName() + b.quarterLabel() + "社工站季度通报";
+            String asOf = XlsxTable.asOf(b.projectName(), b.asOf());
+            XlsxTable.titleAndLayout(rank, what + " · 排名", asOf);
+            XlsxTable.titleAndLayout(voice, what + " · 群众反馈", asOf);
+            XlsxTable.titleAndLayout(ind, what + " · 指标分站", asOf);
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -267,6 +269,9 @@ public class BulletinFiles {
                 ReportFiles.text(row, 3, String.join("；", x.risks()));
             }
             risk.setColumnWidth(3, 60 * 256);
+            String what = b.cityName() + b.quarterLabel() + "社工站季度通报";
+            XlsxTable.titleAndLayout(rank, what + " · 区县排名", XlsxTable.asOf(b.cityName(), b.asOf()));
+            XlsxTable.titleAndLayout(risk, what + " · 需关注社工站", XlsxTable.asOf(b.cityName(), b.asOf()));
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

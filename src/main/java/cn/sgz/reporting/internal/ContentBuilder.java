@@ -5,6 +5,7 @@ import cn.sgz.casework.CaseworkFigures;
 import cn.sgz.charity.CharityFigures;
 import cn.sgz.community.CommunityFigures;
 import cn.sgz.evidence.ReasonCode;
+import cn.sgz.finance.BudgetExecution;
 import cn.sgz.progress.ComplianceService;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.StationCompliance;
@@ -42,6 +43,7 @@ public class ContentBuilder {
     private final CaseworkFigures casework;
     private final CommunityFigures community;
     private final CharityFigures charity;
+    private final BudgetExecution money;
 
     ContentBuilder(
             ComplianceService compliance,
@@ -49,21 +51,24 @@ public class ContentBuilder {
             FollowUpFigures followUps,
             CaseworkFigures casework,
             CommunityFigures community,
-            CharityFigures charity) {
+            CharityFigures charity,
+            BudgetExecution money) {
         this.compliance = compliance;
         this.records = records;
         this.followUps = followUps;
         this.casework = casework;
         this.community = community;
         this.charity = charity;
+        this.money = money;
     }
 
     /** The station's other work in [from, to], each figure asked of the module that owns it. */
-    public ReportWork work(long stationId, LocalDate from, LocalDate to) {
+    public ReportWork work(long projectId, long stationId, LocalDate from, LocalDate to) {
         FollowUpFigures.Figures f = followUps.of(stationId, from, to);
         CaseworkFigures.Figures c = casework.of(stationId, from, to);
         CommunityFigures.Figures m = community.of(stationId, from, to);
         CharityFigures.Figures ch = charity.of(stationId, from, to);
+        BudgetExecution.StationFigures mo = money.station(projectId, stationId, from, to);
         return new ReportWork(
                 f.due(),
                 f.done(),
@@ -86,7 +91,16 @@ public class ContentBuilder {
                 m.volunteerHoursCounting(),
                 ch.moneyIn(),
                 ch.moneyOut(),
-                ch.reliefEvents());
+                ch.reliefEvents(),
+                new ReportContent.ReportMoney(
+                        mo.budget(),
+                        mo.spent(),
+                        mo.spentToDate(),
+                        mo.percent(),
+                        mo.pending(),
+                        mo.flagged(),
+                        mo.refused(),
+                        mo.paymentsReceived()));
     }
 
     /** Content of one station for the period [from, to], figures as of {@code asOf} (≤ to). */
@@ -95,7 +109,7 @@ public class ContentBuilder {
         List<ReportIndicator> lines = sc.isEmpty()
                 ? List.of()
                 : sc.get(0).indicators().stream().map(r -> line(r, asOf)).toList();
-        return withCounts(lines, stationId, from, asOf, true);
+        return withCounts(lines, projectId, stationId, from, asOf, true);
     }
 
     /**
@@ -103,11 +117,17 @@ public class ContentBuilder {
      * without the other modules' work figures ({@link ReportContent#work()} null) the bulletin does not show.
      */
     public ReportContent build(StationCompliance sc, LocalDate from, LocalDate asOf) {
-        return withCounts(sc.indicators().stream().map(r -> line(r, asOf)).toList(), sc.stationId(), from, asOf, false);
+        return withCounts(
+                sc.indicators().stream().map(r -> line(r, asOf)).toList(), 0L, sc.stationId(), from, asOf, false);
     }
 
     private ReportContent withCounts(
-            List<ReportIndicator> lines, long stationId, LocalDate from, LocalDate asOf, boolean withWork) {
+            List<ReportIndicator> lines,
+            long projectId,
+            long stationId,
+            LocalDate from,
+            LocalDate asOf,
+            boolean withWork) {
         RecordSummaries.PeriodCounts counts = records.periodCounts(stationId, from, asOf);
         List<ReportServiceCount> services = counts.kinds().stream()
                 .map(k -> new ReportServiceCount(
@@ -128,7 +148,7 @@ public class ContentBuilder {
                 counts.peopleServed(),
                 counts.peopleNew(),
                 exclusions,
-                withWork ? work(stationId, from, asOf) : null);
+                withWork ? work(projectId, stationId, from, asOf) : null);
     }
 
     static ReportIndicator line(IndicatorResult r, LocalDate asOf) {

@@ -191,10 +191,10 @@ public class ReportFiles {
                     text(row, 3, w.unit());
                 }
                 work.setColumnWidth(1, 24 * 256);
-                XlsxTable.applyLayout(work, 0);
+                XlsxTable.titleAndLayout(work, v.title() + " · 其他工作情况", XlsxTable.asOf(v.stationName(), c.asOf()));
             }
-            XlsxTable.applyLayout(ind, 0);
-            XlsxTable.applyLayout(svc, 0);
+            XlsxTable.titleAndLayout(ind, v.title() + " · 指标完成情况", XlsxTable.asOf(v.stationName(), c.asOf()));
+            XlsxTable.titleAndLayout(svc, v.title() + " · 服务开展情况", XlsxTable.asOf(v.stationName(), c.asOf()));
             book.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -252,6 +252,60 @@ public final class XlsxTable {
         sheet.getFooter().setCenter("第 &P 页 共 &N 页");
     }
 
+    /**
+     * For a sheet a module built cell by cell with its header at row 0: moves the rows down and puts the same
+     * merged title row (what) and line under it (which unit, as of which date; see {@link #asOf}) above the table as
+     * {@link #sheet(String)} does, then applies {@link #applyLayout} with the header under them. Returns the header's
+     * row index (2, or 1 without a subtitle).
+     */
+    public static int titleAndLayout(Sheet sheet, String title, String subtitle) {
+        int n = subtitle == null ? 1 : 2;
+        int lastCol = 1;
+        for (int r = 0; r <= sheet.getLastRowNum(); r++) {
+            Row row = sheet.getRow(r);
+            if (row != null) {
+                lastCol = Math.max(lastCol, row.getLastCellNum());
+            }
+        }
+        if (sheet.getPhysicalNumberOfRows() > 0) {
+            sheet.shiftRows(0, sheet.getLastRowNum(), n);
+        }
+        Workbook wb = sheet.getWorkbook();
+        CellStyle titleStyle = wb.createCellStyle();
+        Font tf = wb.createFont();
+        tf.setFontName(TITLE_FONT);
+        tf.setFontHeightInPoints((short) 16);
+        tf.setBold(true);
+        titleStyle.setFont(tf);
+        titleStyle.setAlignment(HorizontalAlignment.CENTER);
+        titleStyle.setVerticalAlignment(VerticalAlignment.CENTER);
+        Row t = sheet.createRow(0);
+        t.setHeightInPoints(30);
+        Cell tc = t.createCell(0);
+        tc.setCellValue(title);
+        tc.setCellStyle(titleStyle);
+        if (lastCol > 1) {
+            sheet.addMergedRegion(new CellRangeAddress(0, 0, 0, lastCol - 1));
+        }
+        if (subtitle != null) {
+            CellStyle subStyle = wb.createCellStyle();
+            Font sf = wb.createFont();
+            sf.setFontName(FONT);
+            sf.setFontHeightInPoints((short) 10);
+            subStyle.setFont(sf);
+            subStyle.setAlignment(HorizontalAlignment.CENTER);
+            Row s = sheet.createRow(1);
+            Cell sc = s.createCell(0);
+            sc.setCellValue(subtitle);
+            sc.setCellStyle(subStyle);
+            if (lastCol > 1) {
+                sheet.addMergedRegion(new CellRangeAddress(1, 1, 0, lastCol - 1));
+            }
+        }
+        applyLayout(sheet, n);
+        return n;
+    }
+
     /** The "as of" line under a title: 扎兰屯市民政局 · 截至2026年12月7日. */
     public static String asOf(String unit, LocalDate date) {
         String d = date == null

@@ -131,6 +131,43 @@ class ScoringTest {
         }
     }
 
+    static Stream<Arguments> budgetCases() {
+        // budget, spent (stands), pending, refused, expected points of 10 (null: the evaluator scores)
+        return Stream.of(
+                Arguments.of("0", "0", "0", "0", null), // no budget
+                Arguments.of("10000", "0", "0", "0", null), // no expense yet
+                Arguments.of("10000", "8000", "0", "0", "10"), // all compliant, within budget
+                Arguments.of("10000", "10000", "0", "0", "10"), // exactly the budget is within it
+                Arguments.of("10000", "7500", "2500", "0", "7.5"), // a quarter awaits the bureau
+                Arguments.of("10000", "9000", "0", "1000", "9"), // a tenth refused
+                Arguments.of("10000", "12500", "0", "0", "8"), // over budget: × 10000 / 12500
+                Arguments.of("10000", "12500", "0", "12500", "4"), // half refused and over budget
+                Arguments.of("10000", "0", "500", "0", "0")); // only a flagged expense awaiting
+    }
+
+    @ParameterizedTest
+    @MethodSource("budgetCases")
+    void fromBudget(String budget, String spent, String pending, String refused, String expected) {
+        Rubric.Item item =
+                new Rubric.Item("M1", "财务管理", d("10"), Rubric.Method.FROM_BUDGET, null, null, null, null, null, null);
+        var f = new cn.sgz.finance.BudgetExecution.StationFigures(
+                d(budget), d(spent), d(spent), d(pending), 0, d(refused), BigDecimal.ZERO);
+        Scoring.Auto a = Scoring.fromBudget(item, f);
+        if (expected == null) {
+            assertThat(a.points()).isNull();
+        } else {
+            assertThat(a.points()).as(a.note()).isEqualByComparingTo(expected);
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void fromBudgetIsAutomatic() {
+        Rubric.Item item =
+                new Rubric.Item("M1", "财务管理", d("10"), Rubric.Method.FROM_BUDGET, null, null, null, null, null, null);
+        assertThat(item.automatic()).isTrue();
+        assertThat(Scoring.fromBudget(item, null).points()).isNull();
+    }
+
     static final Rubric.Item JUDGED = new Rubric.Item(
             "F1",
             "标牌标识",
