@@ -323,6 +323,11 @@ public class ImportService {
                 roomNames.add(room.name().replace("社工室", ""));
             }
         }
+        // the ledger export names the station itself for people kept directly under it: that re-imports as 直属社工站
+        access.stations().stream()
+                .filter(u -> u.id() == s.stationId())
+                .findFirst()
+                .ifPresent(u -> rooms.putIfAbsent(u.name(), station));
         Map<String, HmacMatch> index = store.hmacIndex(station.countyId());
         Map<Long, Long> stationOfId = new HashMap<>();
         index.values().forEach(m -> stationOfId.put(m.id(), m.stationId()));
