@@ -83,7 +83,7 @@ class RubricYamlTest {
                 "          GOOD: 1"); // 31
         assertThat(problems(yaml))
                 .contains(
-                        "第 9 行：计分方式“GUESS”不存在，可选：FROM_INDICATOR（指标自动计分）、JUDGEMENT（程度分）、COMBINATION（组合分）、FROM_SATISFACTION（满意度）",
+                        "第 9 行：计分方式“GUESS”不存在，可选：FROM_INDICATOR（指标自动计分）、JUDGEMENT（程度分）、COMBINATION（组合分）、FROM_SATISFACTION（满意度）、FROM_BUDGET（经费执行）",
                         "第 10 行：评分项编码“A1”重复",
                         "第 12 行：满分“abc”不是数字",
                         "第 19 行：各组成部分满分之和 1 与本项满分 4 不一致",
