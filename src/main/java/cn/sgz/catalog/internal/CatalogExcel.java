@@ -1,5 +1,8 @@
 package cn.sgz.catalog.internal;
 
+import static cn.sgz.shared.excel.CellText.blankRow;
+import static cn.sgz.shared.excel.CellText.text;
+
 import cn.sgz.catalog.AmountAggregate;
 import cn.sgz.catalog.CatalogContent;
 import cn.sgz.catalog.CatalogItem;
@@ -33,7 +36,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
@@ -832,43 +834,6 @@ final class CatalogExcel {
                 p.add(where, what + "应为整数，而不是“" + v + "”");
                 return null;
             }
-        }
-
-        private boolean blankRow(Sheet s, int r, int cols) {
-            for (int c = 0; c < cols; c++) {
-                if (text(s, r, c) != null) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** A cell as trimmed text (numbers without trailing zeros), null when blank. */
-        private static String text(Sheet s, int r, int col) {
-            Row row = s.getRow(r);
-            Cell cell = row == null ? null : row.getCell(col);
-            if (cell == null) {
-                return null;
-            }
-            CellType type =
-                    cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-            String v = switch (type) {
-                case STRING -> cell.getStringCellValue();
-                case NUMERIC ->
-                    BigDecimal.valueOf(cell.getNumericCellValue())
-                            .stripTrailingZeros()
-                            .toPlainString();
-                case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-                default -> null;
-            };
-            if (v == null) {
-                return null;
-            }
-            v = v.replace("\r\n", "\n").strip();
-            if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
-                v = v.substring(1);
-            }
-            return v.isEmpty() ? null : v;
         }
     }
 }

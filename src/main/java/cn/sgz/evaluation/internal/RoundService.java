@@ -160,7 +160,31 @@ public class RoundService {
             List<Rubric.RubricPart> parts,
             String comment,
             String scoredBy,
-            Long version) {}
+            Long version) {
+
+        /** A row filled in from live figures (indicator, budget, satisfaction): nothing stored, nothing to judge. */
+        static EvalItemRow automatic(Rubric.Item item, Scoring.Auto auto, String note, String link) {
+            return new EvalItemRow(
+                    item.code(),
+                    item.name(),
+                    item.method().name(),
+                    item.method().label(),
+                    item.max(),
+                    item.materials(),
+                    true,
+                    auto.points(),
+                    auto.figure(),
+                    note,
+                    link,
+                    null,
+                    List.of(),
+                    item.levels(),
+                    item.parts(),
+                    null,
+                    null,
+                    null);
+        }
+    }
 
     public record EvalSectionRow(String name, BigDecimal max, BigDecimal points, List<EvalItemRow> items) {}
 
@@ -604,71 +628,21 @@ public class RoundService {
             String link = indicatorId == null
                     ? null
                     : "/progress/projects/" + ref.projectId() + "/stations/" + station + "/indicators/" + indicatorId;
-            return new EvalItemRow(
-                    item.code(),
-                    item.name(),
-                    item.method().name(),
-                    item.method().label(),
-                    item.max(),
-                    item.materials(),
-                    true,
-                    a.points(),
-                    a.figure(),
-                    a.note(),
-                    link,
-                    null,
-                    List.of(),
-                    item.levels(),
-                    item.parts(),
-                    null,
-                    null,
-                    null);
+            return EvalItemRow.automatic(item, a, a.note(), link);
         }
         if (item.method() == Rubric.Method.FROM_BUDGET) {
             Scoring.Auto a = Scoring.fromBudget(item, budget);
-            return new EvalItemRow(
-                    item.code(),
-                    item.name(),
-                    item.method().name(),
-                    item.method().label(),
-                    item.max(),
-                    item.materials(),
-                    true,
-                    a.points(),
-                    a.figure(),
-                    a.note(),
-                    null,
-                    null,
-                    List.of(),
-                    item.levels(),
-                    item.parts(),
-                    null,
-                    null,
-                    null);
+            return EvalItemRow.automatic(item, a, a.note(), null);
         }
         if (item.method() == Rubric.Method.FROM_SATISFACTION) {
             Scoring.Auto a = sat == null
                     ? Scoring.fromSatisfaction(item, 0, 0)
                     : Scoring.fromSatisfaction(item, sat.responses(), sat.average());
-            return new EvalItemRow(
-                    item.code(),
-                    item.name(),
-                    item.method().name(),
-                    item.method().label(),
-                    item.max(),
-                    item.materials(),
-                    true,
-                    a.points(),
-                    a.figure(),
+            return EvalItemRow.automatic(
+                    item,
+                    a,
                     sat == null ? a.note() : a.note() + "；来源：" + sat.sources(),
-                    "/evaluations/" + ref.id() + "/satisfaction",
-                    null,
-                    List.of(),
-                    item.levels(),
-                    item.parts(),
-                    null,
-                    null,
-                    null);
+                    "/evaluations/" + ref.id() + "/satisfaction");
         }
         BigDecimal points = stored == null ? null : (BigDecimal) stored.get("points");
         String level = stored == null ? null : (String) stored.get("level_name");

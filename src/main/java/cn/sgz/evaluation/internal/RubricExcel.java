@@ -2,6 +2,7 @@ package cn.sgz.evaluation.internal;
 
 import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.shared.BusinessException;
+import cn.sgz.shared.excel.CellText;
 import cn.sgz.shared.excel.XlsxTable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.Font;
@@ -297,17 +297,17 @@ final class RubricExcel {
             int codeRow = -1;
             int nameRow = -1;
             for (int r = 1; r <= info.getLastRowNum(); r++) {
-                String key = cell(info, r, 0);
+                String key = CellText.text(info, r, 0);
                 if (key == null) {
                     continue;
                 }
                 switch (key) {
                     case "编码" -> {
-                        code = cell(info, r, 1);
+                        code = CellText.text(info, r, 1);
                         codeRow = r;
                     }
                     case "名称" -> {
-                        name = cell(info, r, 1);
+                        name = CellText.text(info, r, 1);
                         nameRow = r;
                     }
                     default -> add(where(INFO, r, 0), "未知项目“" + key + "”，可用：编码、名称");
@@ -329,7 +329,7 @@ final class RubricExcel {
             }
 
             for (int c = 0; c < COLUMNS.size(); c++) {
-                String h = cell(sheet, 0, c);
+                String h = CellText.text(sheet, 0, c);
                 if (!COLUMNS.get(c).equals(h)) {
                     add(
                             where(ITEMS, 0, c),
@@ -351,17 +351,17 @@ final class RubricExcel {
             String section = null;
             Draft current = null;
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                if (blank(sheet, r)) {
+                if (CellText.blankRow(sheet, r, COLUMNS.size())) {
                     continue;
                 }
-                String itemCode = cell(sheet, r, CODE);
+                String itemCode = CellText.text(sheet, r, CODE);
                 boolean continuation = current != null && (itemCode == null || itemCode.equals(current.code));
                 if (!continuation) {
                     if (itemCode == null) {
                         add(where(ITEMS, r, CODE), "缺少评分项编码（档次、组成部分所在的续行须排在其评分项之后）");
                         continue;
                     }
-                    String sec = cell(sheet, r, SECTION);
+                    String sec = CellText.text(sheet, r, SECTION);
                     if (sec == null) {
                         if (section == null) {
                             add(where(ITEMS, r, SECTION), "第一个评分项须填写评分部分");
@@ -411,19 +411,19 @@ final class RubricExcel {
             if (earlier != null) {
                 add(where(ITEMS, r, CODE), "评分项编码“" + code + "”与第" + (earlier + 1) + "行重复");
             }
-            String name = cell(s, r, NAME);
+            String name = CellText.text(s, r, NAME);
             if (name == null) {
                 add(where(ITEMS, r, NAME), "缺少评分项名称");
             } else if (name.length() > 200) {
                 add(where(ITEMS, r, NAME), "评分项名称不能超过 200 个字");
             }
             BigDecimal max = number(s, r, MAX, "满分");
-            if (cell(s, r, MAX) == null) {
+            if (CellText.text(s, r, MAX) == null) {
                 add(where(ITEMS, r, MAX), "缺少满分");
             } else if (max != null && (max.signum() <= 0 || max.compareTo(new BigDecimal("1000")) > 0)) {
                 add(where(ITEMS, r, MAX), "满分应大于 0 且不超过 1000");
             }
-            String m = cell(s, r, METHOD);
+            String m = CellText.text(s, r, METHOD);
             Rubric.Method method = null;
             if (m == null) {
                 add(where(ITEMS, r, METHOD), "缺少计分方式，可选：" + String.join("、", METHOD_NAMES.values()));
@@ -439,8 +439,8 @@ final class RubricExcel {
                     add(where(ITEMS, r, METHOD), "计分方式“" + m + "”不存在，可选：" + String.join("、", METHOD_NAMES.values()));
                 }
             }
-            String indicator = cell(s, r, INDICATOR);
-            String b = cell(s, r, BY);
+            String indicator = CellText.text(s, r, INDICATOR);
+            String b = CellText.text(s, r, BY);
             Rubric.By by = null;
             if (method == Rubric.Method.FROM_INDICATOR) {
                 if (indicator == null) {
@@ -469,7 +469,7 @@ final class RubricExcel {
                     add(where(ITEMS, r, BY), "只有指标自动计分的评分项填写自动计分依据");
                 }
             }
-            String materials = cell(s, r, MATERIALS);
+            String materials = CellText.text(s, r, MATERIALS);
             if (materials != null && materials.length() > 1000) {
                 add(where(ITEMS, r, MATERIALS), "需提供材料不能超过 1000 个字");
             }
@@ -479,11 +479,11 @@ final class RubricExcel {
         /** A continuation row repeats nothing but may repeat the item's own values. */
         private void sameAsItem(Sheet s, int r, Draft d, String section) {
             for (int c : new int[] {SECTION, NAME, MAX, METHOD, INDICATOR, BY, MATERIALS}) {
-                String v = cell(s, r, c);
+                String v = CellText.text(s, r, c);
                 if (v == null) {
                     continue;
                 }
-                String expected = cell(s, d.row, c);
+                String expected = CellText.text(s, d.row, c);
                 if (c == SECTION) {
                     expected = section;
                 }
@@ -498,8 +498,8 @@ final class RubricExcel {
 
         /** The level, sub-point or status on row r (if any) for the item. */
         private void sub(Sheet s, int r, Draft d) {
-            String name = cell(s, r, SUB);
-            String pointsText = cell(s, r, POINTS);
+            String name = CellText.text(s, r, SUB);
+            String pointsText = CellText.text(s, r, POINTS);
             if (name == null && pointsText == null) {
                 return;
             }
@@ -589,7 +589,7 @@ final class RubricExcel {
         }
 
         private BigDecimal number(Sheet s, int r, int col, String what) {
-            String v = cell(s, r, col);
+            String v = CellText.text(s, r, col);
             if (v == null) {
                 return null;
             }
@@ -605,43 +605,6 @@ final class RubricExcel {
                 add(where(ITEMS, r, col), what + "最多保留两位小数");
             }
             return n;
-        }
-
-        private static boolean blank(Sheet s, int r) {
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                if (cell(s, r, c) != null) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** A cell as trimmed text (numbers without trailing zeros), null when blank. */
-        private static String cell(Sheet s, int r, int col) {
-            Row row = s.getRow(r);
-            Cell cell = row == null ? null : row.getCell(col);
-            if (cell == null) {
-                return null;
-            }
-            CellType type =
-                    cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-            String v = switch (type) {
-                case STRING -> cell.getStringCellValue();
-                case NUMERIC ->
-                    BigDecimal.valueOf(cell.getNumericCellValue())
-                            .stripTrailingZeros()
-                            .toPlainString();
-                case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-                default -> null;
-            };
-            if (v == null) {
-                return null;
-            }
-            v = v.replace("\r\n", "\n").strip();
-            if (v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0) {
-                v = v.substring(1);
-            }
-            return v.isEmpty() ? null : v;
         }
     }
 

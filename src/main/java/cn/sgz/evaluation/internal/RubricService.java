@@ -93,28 +93,7 @@ public class RubricService {
     public RubricDetail detail(long id) {
         RubricSummary s =
                 list().stream().filter(r -> r.id() == id).findFirst().orElseThrow(() -> new NotFoundException("评分细则"));
-        Rubric r = rubric(id);
-        return new RubricDetail(
-                s,
-                r.sections().stream()
-                        .map(sec -> new RubricSectionView(
-                                sec.name(),
-                                sec.max(),
-                                sec.items().stream()
-                                        .map(i -> new RubricItemView(
-                                                i.code(),
-                                                i.name(),
-                                                i.max(),
-                                                i.method().name(),
-                                                i.method().label(),
-                                                i.materials(),
-                                                i.indicator(),
-                                                i.by() == null ? null : i.by().name(),
-                                                i.statusPoints(),
-                                                i.levels(),
-                                                i.parts()))
-                                        .toList()))
-                        .toList());
+        return detail(s, rubric(id));
     }
 
     /** The canonical YAML of a visible rubric (bureau only; audited). */
@@ -182,8 +161,12 @@ public class RubricService {
     }
 
     private static RubricDetail preview(Rubric r) {
+        return detail(new RubricSummary(0, r.code(), 0, r.name(), r.totalPoints(), false, null, null), r);
+    }
+
+    private static RubricDetail detail(RubricSummary summary, Rubric r) {
         return new RubricDetail(
-                new RubricSummary(0, r.code(), 0, r.name(), r.totalPoints(), false, null, null),
+                summary,
                 r.sections().stream()
                         .map(sec -> new RubricSectionView(
                                 sec.name(),
