@@ -1,12 +1,11 @@
 package cn.sgz.charity.internal;
 
 import cn.sgz.evidence.PhotoView;
+import cn.sgz.evidence.UploadResponses;
 import cn.sgz.evidence.UploadResult;
 import cn.sgz.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -89,13 +88,7 @@ class CharityFundApiController {
             @PathVariable long id,
             @RequestPart("file") MultipartFile file,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        try {
-            UploadResult r = funds.addPhoto(id, key, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UploadResponses.multipart(file, (name, size, in) -> funds.addPhoto(id, key, name, size, in));
     }
 
     @GetMapping("/co-raised")
@@ -139,13 +132,6 @@ class CharityFundApiController {
             @PathVariable long id,
             @RequestPart("file") MultipartFile file,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        try {
-            UploadResult r =
-                    funds.addEntryPhoto(id, key, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UploadResponses.multipart(file, (name, size, in) -> funds.addEntryPhoto(id, key, name, size, in));
     }
 }

@@ -3,12 +3,11 @@ package cn.sgz.charity.internal;
 import cn.sgz.activity.RecipientPicker;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.evidence.PhotoView;
+import cn.sgz.evidence.UploadResponses;
 import cn.sgz.evidence.UploadResult;
 import cn.sgz.shared.BusinessException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -101,14 +100,7 @@ class CharityWorkApiController {
             @PathVariable long id,
             @RequestPart("file") MultipartFile file,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        try {
-            UploadResult r =
-                    projects.addPhoto(id, key, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UploadResponses.multipart(file, (name, size, in) -> projects.addPhoto(id, key, name, size, in));
     }
 
     // ---- relief -------------------------------------------------------------------------------------

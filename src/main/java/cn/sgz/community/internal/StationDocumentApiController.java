@@ -5,6 +5,7 @@ import cn.sgz.community.internal.StationDocumentService.DocumentForm;
 import cn.sgz.community.internal.StationDocumentService.DocumentView;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoSource;
+import cn.sgz.evidence.UploadResponses;
 import cn.sgz.evidence.UploadResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -77,20 +78,8 @@ class StationDocumentApiController {
             @PathVariable long id,
             @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String uploadId) {
-        try {
-            UploadResult r = documents.addPhoto(
-                    id,
-                    PhotoSource.GALLERY,
-                    uploadId,
-                    file.getOriginalFilename(),
-                    file.getSize(),
-                    file.getInputStream(),
-                    null);
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UploadResponses.multipart(
+                file, (name, size, in) -> documents.addPhoto(id, PhotoSource.GALLERY, uploadId, name, size, in, null));
     }
 
     @PutMapping("/{id}/photos/{uploadId}")
@@ -100,16 +89,14 @@ class StationDocumentApiController {
             @PathVariable String uploadId,
             @Parameter(hidden = true) HttpServletRequest request) {
         try {
-            UploadResult r = documents.addPhoto(
+            return UploadResponses.of(documents.addPhoto(
                     id,
                     PhotoSource.GALLERY,
                     uploadId,
                     null,
                     request.getContentLengthLong(),
                     request.getInputStream(),
-                    (DeviceCapture) null);
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(r);
+                    (DeviceCapture) null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

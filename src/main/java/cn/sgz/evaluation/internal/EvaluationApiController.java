@@ -116,14 +116,12 @@ class EvaluationApiController {
             @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String uploadId)
             throws IOException {
-        cn.sgz.evidence.UploadResult r = scorePhotos.add(
+        return cn.sgz.evidence.UploadResponses.of(scorePhotos.add(
                 id,
                 stationId,
                 itemCode,
                 new RectificationService.PhotoFile(
-                        uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream()));
-        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(r);
+                        uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream())));
     }
 
     @GetMapping("/{id}/stations/{stationId}/items/{itemCode}/photos")
@@ -256,12 +254,10 @@ class EvaluationApiController {
             @RequestPart("file") MultipartFile file,
             @RequestParam(required = false) String uploadId)
             throws IOException {
-        cn.sgz.evidence.UploadResult r = rectifications.addPhoto(
+        return cn.sgz.evidence.UploadResponses.of(rectifications.addPhoto(
                 rid,
                 new RectificationService.PhotoFile(
-                        uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream()));
-        return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(r);
+                        uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream())));
     }
 
     @GetMapping("/rectifications/{rid}/photos")

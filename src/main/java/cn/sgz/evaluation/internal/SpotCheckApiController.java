@@ -79,10 +79,8 @@ class SpotCheckApiController {
                     org.springframework.web.multipart.MultipartFile file,
             @RequestParam(required = false) String uploadId)
             throws java.io.IOException {
-        cn.sgz.evidence.UploadResult r =
-                checks.addPhoto(itemId, uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-        return org.springframework.http.ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(r);
+        return cn.sgz.evidence.UploadResponses.of(
+                checks.addPhoto(itemId, uploadId, file.getOriginalFilename(), file.getSize(), file.getInputStream()));
     }
 
     @GetMapping("/items/{itemId}/photos")

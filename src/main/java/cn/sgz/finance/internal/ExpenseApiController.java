@@ -1,11 +1,10 @@
 package cn.sgz.finance.internal;
 
 import cn.sgz.evidence.PhotoView;
+import cn.sgz.evidence.UploadResponses;
 import cn.sgz.evidence.UploadResult;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -97,13 +96,6 @@ class ExpenseApiController {
             @PathVariable long id,
             @RequestPart("file") MultipartFile file,
             @RequestHeader(name = "Idempotency-Key", required = false) String key) {
-        try {
-            UploadResult r =
-                    expenses.addPhoto(id, key, file.getOriginalFilename(), file.getSize(), file.getInputStream());
-            return ResponseEntity.status(r.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                    .body(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UploadResponses.multipart(file, (name, size, in) -> expenses.addPhoto(id, key, name, size, in));
     }
 }
