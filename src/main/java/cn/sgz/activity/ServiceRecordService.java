@@ -431,6 +431,18 @@ public class ServiceRecordService {
         return maskedReceipts(id);
     }
 
+    /** The records a ledger person took part in (served, signed in or signed for goods), newest first, in scope. */
+    @Transactional(readOnly = true)
+    public List<ServiceRecordView> ofRecipient(long recipientId, int limit) {
+        return named(store.ofRecipient(scopes.current(), recipientId, limit));
+    }
+
+    /** Ledger people the current user served most recently (ids; the caller checks their scope). */
+    @Transactional(readOnly = true)
+    public List<Long> recentlyServed(int limit) {
+        return store.recentRecipients(scopes.currentUser().id(), limit);
+    }
+
     /** People from the ledgers for the picker (empty until the recipient module provides a picker). */
     @Transactional(readOnly = true)
     public List<RecipientPicker.RecipientOption> searchRecipients(long stationId, String query) {
