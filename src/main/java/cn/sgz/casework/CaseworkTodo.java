@@ -32,7 +32,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseworkTodo {
 
     /** One session due. */
-    public record SessionDue(String kind, long id, String title, String detail, LocalDate dueOn, boolean overdue, String href) {}
+    public record SessionDue(
+            String kind, long id, String title, String detail, LocalDate dueOn, boolean overdue, String href) {}
 
     private final CaseStore cases;
     private final CaseService caseService;

@@ -16,7 +16,9 @@ public record TodoList(
     /** One kind of work, with its first lines and how many there are in all. */
     @Schema(name = "TodoGroup")
     public record Group(
-            @Schema(description = "FOLLOW_UPS、ASSESSMENTS、RECORDS、SESSIONS、REPORTS") String key,
+            @Schema(description = "FOLLOW_UPS、ASSESSMENTS、RECORDS、SESSIONS、REPORTS")
+            String key,
+
             @Schema(description = "组名，如 回访") String label,
             @Schema(description = "本组总数（可能多于列出的行）") long total,
             List<Item> items,

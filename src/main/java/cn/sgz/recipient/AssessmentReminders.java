@@ -67,7 +67,10 @@ public class AssessmentReminders {
             String where = " FROM recipient r WHERE " + scope.sqlCondition("r.org_path")
                     + " AND r.station_id = ? AND r.status = 'ACTIVE' AND r.merged_into_id IS NULL"
                     + " AND (r.last_assessed_on IS NULL OR r.last_assessed_on < ?)";
-            total += jdbc.sql("SELECT COUNT(*)" + where).params(params).query(Long.class).single();
+            total += jdbc.sql("SELECT COUNT(*)" + where)
+                    .params(params)
+                    .query(Long.class)
+                    .single();
             int room = Math.max(0, limit - out.size());
             if (room == 0) {
                 continue;
@@ -79,8 +82,8 @@ public class AssessmentReminders {
                         rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class)
                     })
                     .list();
-            Map<Long, String> units =
-                    directory.unitNames(rows.stream().map(r -> (Long) r[2]).distinct().toList());
+            Map<Long, String> units = directory.unitNames(
+                    rows.stream().map(r -> (Long) r[2]).distinct().toList());
             for (Object[] r : rows) {
                 out.add(new Owed((Long) r[0], (String) r[1], units.get((Long) r[2]), (LocalDate) r[3], start));
             }

@@ -32,9 +32,10 @@ class HomePageTest {
     @Test
     void workerSeesOverdueFollowUpsAndIndicatorAlertsOfTheirStationOnly() throws Exception {
         String page = home("demo_worker");
-        assertThat(page).contains("data-home=\"SOCIAL_WORKER\"").contains("逾期未回访");
-        // The demo roster has people overdue at station 1; each links to the one-tap follow-up form.
-        assertThat(page).contains("id=\"overdue\"").contains("/followups/record/");
+        assertThat(page).contains("data-home=\"SOCIAL_WORKER\"").contains("今天要做的事");
+        // The demo roster has people overdue at station 1; each links to the one-tap follow-up form (in the
+        // to-do list, which replaces the separate overdue list for station work).
+        assertThat(page).contains("已逾期").contains("/followups/record/").doesNotContain("id=\"overdue\"");
         assertThat(page).contains("需关注的指标");
         assertThat(page).doesNotContain("萨如拉街道社工站 ·");
     }
@@ -46,7 +47,7 @@ class HomePageTest {
                 .contains("个案待办")
                 .contains("data-testid=\"closure-waiting\"")
                 .contains("data-testid=\"case-stalled\"");
-        assertThat(home("demo_worker2")).contains("个案待办").doesNotContain("沙河街道社工站"); // scoped
+        assertThat(home("demo_worker2")).contains("今天要做的事").doesNotContain("沙河街道社工站"); // scoped
     }
 
     @Test

@@ -38,7 +38,9 @@ class RecordHistory implements PersonHistorySource {
                 .map(PhotoView::id)
                 .map(id -> "/photos/" + id + "/thumb")
                 .toList();
-        String reason = r.counts() || r.reasons().isEmpty() ? "" : "：" + r.reasons().get(0).label();
+        String reason = r.counts() || r.reasons().isEmpty()
+                ? ""
+                : "：" + r.reasons().get(0).label();
         return new PersonEvent(
                 r.serviceDate(),
                 r.kind().label(),

@@ -23,8 +23,8 @@ class CaseHistory implements PersonHistorySource {
     public List<PersonEvent> eventsOf(long recipientId) {
         List<PersonEvent> out = new ArrayList<>();
         for (CaseView c : caseService.named(cases.ofRecipient(access.scope(), recipientId))) {
-            String detail = (c.stationName() == null ? "" : c.stationName() + " · ")
-                    + "社工 " + c.workerName() + " · 已服务 " + c.sessions() + " 节";
+            String detail = (c.stationName() == null ? "" : c.stationName() + " · ") + "社工 " + c.workerName()
+                    + " · 已服务 " + c.sessions() + " 节";
             out.add(new PersonEvent(
                     c.openedOn(),
                     "个案接案",

@@ -25,7 +25,8 @@ class ReliefHistory implements PersonHistorySource {
                         "慈善救助",
                         e.getKey().fundName(),
                         Money.format(e.getValue().amount()) + " 元"
-                                + (e.getValue().goods() == null || e.getValue().goods().isBlank()
+                                + (e.getValue().goods() == null
+                                                || e.getValue().goods().isBlank()
                                         ? ""
                                         : " · " + e.getValue().goods()),
                         null,

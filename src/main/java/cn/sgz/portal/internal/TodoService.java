@@ -140,9 +140,9 @@ class TodoService {
         String[] fix = fix(r.id(), first);
         String detail = first == null
                 ? "尚未判定"
-                : first.label() + (r.reasons().size() > 1 ? "（另有 " + (r.reasons().size() - 1) + " 项）" : "");
-        return new Item(
-                "不计入", "bad", r.serviceDate() + " " + r.title(), detail, fix[0], fix[1]);
+                : first.label()
+                        + (r.reasons().size() > 1 ? "（另有 " + (r.reasons().size() - 1) + " 项）" : "");
+        return new Item("不计入", "bad", r.serviceDate() + " " + r.title(), detail, fix[0], fix[1]);
     }
 
     /** Where the first reason is fixed and what the button says. */
@@ -202,6 +202,7 @@ class TodoService {
                     x.link(),
                     "去整改"));
         }
-        return new Group("REPORTS", "报告与整改", items.size(), items.stream().limit(lines).toList(), "/reports");
+        return new Group(
+                "REPORTS", "报告与整改", items.size(), items.stream().limit(lines).toList(), "/reports");
     }
 }

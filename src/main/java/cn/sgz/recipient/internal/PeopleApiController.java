@@ -41,10 +41,7 @@ class PeopleApiController {
     }
 
     @GetMapping("/recipients/{id}/history")
-    @Operation(
-            summary = "服务对象的服务历程",
-            description = "按时间倒序：入户需求评估、回访、服务记录（计入与否、照片缩略图）、个案、慈善救助、台账状态变化；"
-                    + "只含本人权限范围内的内容")
+    @Operation(summary = "服务对象的服务历程", description = "按时间倒序：入户需求评估、回访、服务记录（计入与否、照片缩略图）、个案、慈善救助、台账状态变化；" + "只含本人权限范围内的内容")
     List<PersonEvent> history(@PathVariable long id) {
         return history.of(id);
     }

@@ -74,14 +74,15 @@ public class PeopleSearch {
         for (int i = 0; i < recent.size(); i++) {
             recentRank.putIfAbsent(recent.get(i), i);
         }
-        List<Row> ordered = new ArrayList<>(rows.stream().filter(r -> !picked.contains(r.id())).toList());
+        List<Row> ordered = new ArrayList<>(
+                rows.stream().filter(r -> !picked.contains(r.id())).toList());
         ordered.sort(java.util.Comparator.<Row>comparingInt(r -> household.contains(r.id()) ? 0 : 1)
                 .thenComparingInt(r -> recentRank.getOrDefault(r.id(), Integer.MAX_VALUE))
                 .thenComparing(Row::name)
                 .thenComparingLong(Row::id));
         List<Row> page = ordered.stream().limit(max).toList();
-        Map<Long, String> units = directory.unitNames(
-                page.stream().map(Row::unitId).distinct().toList());
+        Map<Long, String> units =
+                directory.unitNames(page.stream().map(Row::unitId).distinct().toList());
         return page.stream()
                 .map(r -> new PersonPick(
                         r.id(),
@@ -173,18 +174,19 @@ public class PeopleSearch {
         String in = "(" + "?,".repeat(ids.size() - 1) + "?)";
         List<Object> params = new ArrayList<>(ids);
         params.addAll(ids);
-        Set<Long> out = new LinkedHashSet<>(jdbc.sql("SELECT linked_recipient_id FROM recipient_member WHERE recipient_id IN "
-                        + in + " AND linked_recipient_id IS NOT NULL UNION SELECT recipient_id FROM recipient_member"
-                        + " WHERE linked_recipient_id IN " + in)
-                .params(params)
-                .query((rs, i) -> rs.getLong(1))
-                .list());
+        Set<Long> out =
+                new LinkedHashSet<>(jdbc.sql("SELECT linked_recipient_id FROM recipient_member WHERE recipient_id IN "
+                                + in
+                                + " AND linked_recipient_id IS NOT NULL UNION SELECT recipient_id FROM recipient_member"
+                                + " WHERE linked_recipient_id IN " + in)
+                        .params(params)
+                        .query((rs, i) -> rs.getLong(1))
+                        .list());
         out.removeAll(ids);
         return out;
     }
 
     private static Row row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new Row(
-                rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6));
+        return new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getString(5), rs.getString(6));
     }
 }

@@ -51,7 +51,10 @@ public class PersonHistory {
             own.add(new PersonEvent(
                     a.assessedOn(),
                     "入户需求评估",
-                    "入户需求评估" + (a.riskLevel() == null ? "" : "（风险等级：" + a.riskLevel().label() + "）"),
+                    "入户需求评估"
+                            + (a.riskLevel() == null
+                                    ? ""
+                                    : "（风险等级：" + a.riskLevel().label() + "）"),
                     (a.assessor() == null ? "" : "评估人 " + a.assessor())
                             + (a.needs().isEmpty() ? "" : " · 需求：" + a.needLabels()),
                     null,
@@ -89,13 +92,14 @@ public class PersonHistory {
         }
         List<PersonEvent> records = new ArrayList<>();
         List<PersonEvent> others = new ArrayList<>(own);
-        sources.orderedStream().forEach(s -> s.eventsOf(recipientId).forEach(e -> {
-            if (e.href() != null && e.href().startsWith("/records/")) {
-                records.add(e);
-            } else {
-                others.add(e);
-            }
-        }));
+        sources.orderedStream()
+                .forEach(s -> s.eventsOf(recipientId).forEach(e -> {
+                    if (e.href() != null && e.href().startsWith("/records/")) {
+                        records.add(e);
+                    } else {
+                        others.add(e);
+                    }
+                }));
         return merge(others, records);
     }
 
