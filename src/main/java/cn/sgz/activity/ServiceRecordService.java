@@ -443,6 +443,13 @@ public class ServiceRecordService {
         return store.recentRecipients(scopes.currentUser().id(), limit);
     }
 
+    /** A ledger person by id for a picker's chip, if visible to the user. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RecipientPicker.RecipientOption> pickedRecipient(long recipientId) {
+        RecipientPicker picker = pickers.getIfAvailable();
+        return picker == null ? java.util.Optional.empty() : picker.find(recipientId);
+    }
+
     /** People from the ledgers for the picker (empty until the recipient module provides a picker). */
     @Transactional(readOnly = true)
     public List<RecipientPicker.RecipientOption> searchRecipients(long stationId, String query) {
