@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The record form as the page binds it (never the stored row). People served are typed one per line;
- * a person picked from a ledger is written as {@code 姓名 #台账编号}.
+ * The record form as the page binds it (never the stored row). People from the ledgers are chosen with the
+ * people picker, which sends each as {@code 姓名 #台账编号} ({@code picked}); people not on a ledger are typed one
+ * name per line (a line in the old {@code 姓名 #编号} form is still read as a picked person).
  */
 public class RecordFormData {
 

@@ -62,15 +62,19 @@ class HomeController {
         if (hasTodo) {
             model.addAttribute("todo", todo.current(TodoService.LINES));
         }
-        model.addAttribute("overdue", reminders.overdue());
-        // closures wait for the station head; stalled cases are what a supervisor asks about first
-        model.addAttribute("casework", casework.overview(null, null));
+        if (!hasTodo) {
+            model.addAttribute("overdue", reminders.overdue());
+            // overdue reports for those who owe them and the bureau; reports waiting for this user's step
+            model.addAttribute("reports", reports.attention());
+            // 整改 items raised by evaluators: the bureau and evaluators follow them up
+            model.addAttribute("rectifications", rectifications.openItems());
+        }
+        if (me.role() != cn.sgz.org.Role.SOCIAL_WORKER) {
+            // closures wait for the station head; stalled cases are what a supervisor asks about first
+            model.addAttribute("casework", casework.overview(null, null));
+        }
         // residents' cases past their reply deadline (bureau, city, administrator; empty for others)
         model.addAttribute("overdueComplaints", complaints.overdue());
-        // overdue reports for those who owe them and the bureau; reports waiting for this user's step
-        model.addAttribute("reports", reports.attention());
-        // 整改 items raised by evaluators: the station answers them, the bureau and evaluators follow them up
-        model.addAttribute("rectifications", rectifications.openItems());
         return "portal/home";
     }
 }
