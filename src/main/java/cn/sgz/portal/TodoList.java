@@ -16,7 +16,7 @@ public record TodoList(
     /** One kind of work, with its first lines and how many there are in all. */
     @Schema(name = "TodoGroup")
     public record Group(
-            @Schema(description = "FOLLOW_UPS、ASSESSMENTS、RECORDS、SESSIONS、REPORTS")
+            @Schema(description = "FOLLOW_UPS、ASSESSMENTS、RECORDS、SESSIONS、REPORTS、RECTIFICATIONS")
             String key,
 
             @Schema(description = "组名，如 回访") String label,

@@ -76,6 +76,7 @@ class TodoService {
         add(groups, records(lines));
         add(groups, sessions(lines));
         add(groups, reports(lines));
+        add(groups, rectifications(lines));
         return new TodoList(groups, groups.stream().mapToLong(Group::total).sum());
     }
 
@@ -193,6 +194,12 @@ class TodoService {
         for (ReportView r : attention.waiting()) {
             items.add(new Item(r.statusLabel(), "warn", r.title(), "等待您处理", "/reports/" + r.id(), "处理"));
         }
+        return new Group(
+                "REPORTS", "报告报送", items.size(), items.stream().limit(lines).toList(), "/reports");
+    }
+
+    private Group rectifications(int lines) {
+        List<Item> items = new ArrayList<>();
         for (RectificationBoard.OpenItem x : rectifications.openItems()) {
             items.add(new Item(
                     x.overdue() ? "整改逾期" : "待整改",
