@@ -37,6 +37,15 @@ class HomePageTest {
         // to-do list, which replaces the separate overdue list for station work).
         assertThat(page).contains("已逾期").contains("/followups/record/").doesNotContain("id=\"overdue\"");
         assertThat(page).contains("需关注的指标");
+        // each alert names the work behind it: station · 重点任务 · 服务内容 · indicator
+        java.util.regex.Matcher alert = java.util.regex.Pattern.compile("data-testid=\"alert-line\">([^<]*)</a>")
+                .matcher(page);
+        int alerts = 0;
+        while (alert.find()) {
+            alerts++;
+            assertThat(alert.group(1).split(" · ")).as(alert.group(1)).hasSizeGreaterThanOrEqualTo(4);
+        }
+        assertThat(alerts).isPositive();
         assertThat(page).doesNotContain("萨如拉街道社工站 ·");
     }
 

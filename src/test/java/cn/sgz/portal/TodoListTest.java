@@ -49,7 +49,11 @@ class TodoListTest {
         JsonNode t = todo("demo_worker", "?lines=50");
         List<String> keys = new ArrayList<>();
         t.get("groups").forEach(g -> keys.add(g.get("key").asText()));
-        assertThat(keys).containsSubsequence("FOLLOW_UPS", "ASSESSMENTS", "RECORDS", "SESSIONS");
+        assertThat(keys)
+                .containsSubsequence("FOLLOW_UPS", "ASSESSMENTS", "RECORDS", "SESSIONS")
+                .doesNotHaveDuplicates();
+        List<String> order = List.of("FOLLOW_UPS", "ASSESSMENTS", "RECORDS", "SESSIONS", "REPORTS", "RECTIFICATIONS");
+        assertThat(keys).isSortedAccordingTo(java.util.Comparator.comparingInt(order::indexOf));
         long sum = 0;
         for (JsonNode g : t.get("groups")) {
             sum += g.get("total").asLong();

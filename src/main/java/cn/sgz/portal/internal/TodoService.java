@@ -210,6 +210,10 @@ class TodoService {
                     "去整改"));
         }
         return new Group(
-                "REPORTS", "报告与整改", items.size(), items.stream().limit(lines).toList(), "/reports");
+                "RECTIFICATIONS",
+                "未完成的整改事项",
+                items.size(),
+                items.stream().limit(lines).toList(),
+                "/rectifications");
     }
 }
