@@ -431,6 +431,25 @@ public class ServiceRecordService {
         return maskedReceipts(id);
     }
 
+    /** The records a ledger person took part in (served, signed in or signed for goods), newest first, in scope. */
+    @Transactional(readOnly = true)
+    public List<ServiceRecordView> ofRecipient(long recipientId, int limit) {
+        return named(store.ofRecipient(scopes.current(), recipientId, limit));
+    }
+
+    /** Ledger people the current user served most recently (ids; the caller checks their scope). */
+    @Transactional(readOnly = true)
+    public List<Long> recentlyServed(int limit) {
+        return store.recentRecipients(scopes.currentUser().id(), limit);
+    }
+
+    /** A ledger person by id for a picker's chip, if visible to the user. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<RecipientPicker.RecipientOption> pickedRecipient(long recipientId) {
+        RecipientPicker picker = pickers.getIfAvailable();
+        return picker == null ? java.util.Optional.empty() : picker.find(recipientId);
+    }
+
     /** People from the ledgers for the picker (empty until the recipient module provides a picker). */
     @Transactional(readOnly = true)
     public List<RecipientPicker.RecipientOption> searchRecipients(long stationId, String query) {

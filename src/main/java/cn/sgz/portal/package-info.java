@@ -1,9 +1,11 @@
 /** 门户: navigation by role and the home page of each role; composes the other modules' views. */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = {
+            "activity",
             "casework",
             "catalog",
             "evaluation",
+            "evidence",
             "feedback",
             "org",
             "progress",

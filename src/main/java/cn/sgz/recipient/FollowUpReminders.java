@@ -26,4 +26,17 @@ public class FollowUpReminders {
             return List.of();
         }
     }
+
+    /** Everyone not yet followed up this period (overdue first, then by the period's end), for the to-do list. */
+    public List<DueEntry> open() {
+        try {
+            return followUps.dueList(ChinaTime.today(), null, true).stream()
+                    .filter(e -> e.status() != DueStatus.DONE)
+                    .sorted(java.util.Comparator.comparing((DueEntry e) -> e.status() == DueStatus.OVERDUE ? 0 : 1)
+                            .thenComparing(DueEntry::periodEnd))
+                    .toList();
+        } catch (ForbiddenException e) {
+            return List.of();
+        }
+    }
 }

@@ -230,7 +230,10 @@ class CaseworkBrowserTest extends BrowserTestSupport {
     private long openCase(Page page, String title, String basicInfo) {
         page.navigate("/cases");
         page.locator("[data-testid=new-case]").click();
-        page.locator("[data-testid=client-options] input[type=radio]").first().check();
+        // the people picker: with nothing typed it offers the people this worker served lately
+        page.locator("#client-picker-q").focus();
+        page.locator("[data-testid=person-option]").first().click();
+        assertThat(page.locator("[data-testid=picked-person]")).hasCount(1);
         page.locator("#domain").selectOption("SOCIAL_ASSISTANCE");
         page.locator("#case-title").fill(title);
         page.locator("#f-source").selectOption("主动求助");

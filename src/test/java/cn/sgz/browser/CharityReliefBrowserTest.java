@@ -50,19 +50,25 @@ class CharityReliefBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("#relief-title")).hasText(title);
         assertThat(page.locator("[data-testid=relief-total]")).hasText("0.00");
 
-        // the first person from the ledger, 600 yuan
-        page.locator("#recipient-search-submit").click();
-        Locator first = page.locator("[data-testid=match]").first();
-        String firstId = first.getAttribute("data-recipient-id");
-        first.locator("input[name=amount]").fill("600");
-        first.locator("[data-testid=add-line]").click();
+        // the first person from the ledger, 600 yuan: picked by typing into the people picker
+        Locator search = page.locator("#relief-picker-q");
+        search.focus();
+        search.pressSequentially("社区");
+        Locator first = page.locator("[data-testid=person-option]").first();
+        String firstId = first.getAttribute("data-id");
+        first.click();
+        assertThat(page.locator("[data-testid=picked-person]")).hasCount(1);
+        page.locator("#line-amount").fill("600");
+        page.locator("[data-testid=add-line]").click();
         assertThat(page.locator("[data-testid=notice]")).containsText("600.00");
         // a second, different person, 450.50 yuan
-        page.locator("#recipient-search-submit").click();
-        Locator second = page.locator("[data-testid=match]:not([data-recipient-id='" + firstId + "'])")
+        search.focus();
+        search.pressSequentially("社区");
+        Locator second = page.locator("[data-testid=person-option]:not([data-id='" + firstId + "'])")
                 .first();
-        second.locator("input[name=amount]").fill("450.50");
-        second.locator("[data-testid=add-line]").click();
+        second.click();
+        page.locator("#line-amount").fill("450.50");
+        page.locator("[data-testid=add-line]").click();
 
         assertThat(page.locator("[data-testid=line]")).hasCount(2);
         assertThat(page.locator("[data-testid=line-amount]").nth(0)).hasText("600.00");

@@ -75,7 +75,7 @@ class CharityPagesTest {
         assertThat(page(worker, "/charity/relief")).contains("data-testid=\"relief-table\"");
         assertThat(page(worker, "/charity/relief/new")).contains("社区慈善救助实施计划");
         String reliefPage = page(worker, "/charity/relief/" + relief + "?q=");
-        assertThat(reliefPage).contains("data-testid=\"relief-total\"").contains("data-testid=\"match\"");
+        assertThat(reliefPage).contains("data-testid=\"relief-total\"").contains("data-testid=\"people-picker\"");
         assertThat(page(worker, "/charity/totals?granularity=MONTH&by=FUND"))
                 .contains("data-testid=\"totals-row\"")
                 .contains("id=\"totals-chart\"");

@@ -32,10 +32,20 @@ class HomePageTest {
     @Test
     void workerSeesOverdueFollowUpsAndIndicatorAlertsOfTheirStationOnly() throws Exception {
         String page = home("demo_worker");
-        assertThat(page).contains("data-home=\"SOCIAL_WORKER\"").contains("逾期未回访");
-        // The demo roster has people overdue at station 1; each links to the one-tap follow-up form.
-        assertThat(page).contains("id=\"overdue\"").contains("/followups/record/");
+        assertThat(page).contains("data-home=\"SOCIAL_WORKER\"").contains("今天要做的事");
+        // The demo roster has people overdue at station 1; each links to the one-tap follow-up form (in the
+        // to-do list, which replaces the separate overdue list for station work).
+        assertThat(page).contains("已逾期").contains("/followups/record/").doesNotContain("id=\"overdue\"");
         assertThat(page).contains("需关注的指标");
+        // each alert names the work behind it: station · 重点任务 · 服务内容 · indicator
+        java.util.regex.Matcher alert = java.util.regex.Pattern.compile("data-testid=\"alert-line\">([^<]*)</a>")
+                .matcher(page);
+        int alerts = 0;
+        while (alert.find()) {
+            alerts++;
+            assertThat(alert.group(1).split(" · ")).as(alert.group(1)).hasSizeGreaterThanOrEqualTo(4);
+        }
+        assertThat(alerts).isPositive();
         assertThat(page).doesNotContain("萨如拉街道社工站 ·");
     }
 
@@ -46,7 +56,7 @@ class HomePageTest {
                 .contains("个案待办")
                 .contains("data-testid=\"closure-waiting\"")
                 .contains("data-testid=\"case-stalled\"");
-        assertThat(home("demo_worker2")).contains("个案待办").doesNotContain("沙河街道社工站"); // scoped
+        assertThat(home("demo_worker2")).contains("今天要做的事").doesNotContain("沙河街道社工站"); // scoped
     }
 
     @Test

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The record form as the page binds it (never the stored row). People served are typed one per line;
- * a person picked from a ledger is written as {@code 姓名 #台账编号}.
+ * The record form as the page binds it (never the stored row). People from the ledgers are chosen with the
+ * people picker, which sends each as {@code 姓名 #台账编号} ({@code picked}); people not on a ledger are typed one
+ * name per line (a line in the old {@code 姓名 #编号} form is still read as a picked person).
  */
 public class RecordFormData {
 
@@ -37,6 +38,9 @@ public class RecordFormData {
     private String workers;
     private Integer participantCount;
     private String participantLines;
+    /** People picked from the ledgers by the picker, each as {@code 姓名 #台账编号} (the picker writes it). */
+    private List<String> picked = new ArrayList<>();
+
     private String content;
     private String outcome;
     private Long version;
@@ -47,6 +51,12 @@ public class RecordFormData {
 
     RecordForm toForm() {
         List<RecordForm.ParticipantInput> people = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        for (PickedPerson p : pickedPeople()) {
+            if (seen.add(p.id())) {
+                people.add(new RecordForm.ParticipantInput(p.id(), p.name()));
+            }
+        }
         if (participantLines != null) {
             for (String line : participantLines.split("\\R")) {
                 String l = line.strip();
@@ -98,10 +108,15 @@ public class RecordFormData {
         d.distributesGoods = r.distributesGoods();
         d.workers = r.workers();
         d.participantCount = r.participantCount();
+        d.picked = new ArrayList<>(r.participants().stream()
+                .filter(p -> p.recipientId() != null)
+                .map(p -> p.name() + " #" + p.recipientId())
+                .toList());
         d.participantLines = String.join(
                 "\n",
                 r.participants().stream()
-                        .map(p -> p.recipientId() == null ? p.name() : p.name() + " #" + p.recipientId())
+                        .filter(p -> p.recipientId() == null)
+                        .map(ServiceRecordView.Participant::name)
                         .toList());
         d.content = r.content();
         d.outcome = r.outcome();
@@ -111,6 +126,31 @@ public class RecordFormData {
         d.publicityChannel = r.publicityChannel();
         d.publicityLink = r.publicityLink();
         return d;
+    }
+
+    /** A person the picker chose: ledger id and name (shown as a chip). */
+    public record PickedPerson(long id, String name) {}
+
+    /** The picked people, in order, for the picker's chips and the record. */
+    public List<PickedPerson> pickedPeople() {
+        List<PickedPerson> out = new ArrayList<>();
+        if (picked != null) {
+            for (String line : picked) {
+                Matcher m = line == null ? null : PICKED.matcher(line.strip());
+                if (m != null && m.matches()) {
+                    out.add(new PickedPerson(Long.parseLong(m.group(2)), m.group(1)));
+                }
+            }
+        }
+        return out;
+    }
+
+    public List<String> getPicked() {
+        return picked;
+    }
+
+    public void setPicked(List<String> v) {
+        picked = v == null ? new ArrayList<>() : v;
     }
 
     public String getOutdoorReason() {

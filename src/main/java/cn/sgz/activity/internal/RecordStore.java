@@ -341,6 +341,35 @@ public class RecordStore {
                 jdbc.sql(sql.toString()).params(params).query(RecordStore::map).list());
     }
 
+    /**
+     * Active records (newest first) in which a ledger person took part: named among the people served, signed
+     * in or signed for goods. Only records inside the scope.
+     */
+    public List<ServiceRecordView> ofRecipient(Scope scope, long recipientId, int limit) {
+        List<Object> params = new ArrayList<>(scope.likePatterns());
+        params.add(recipientId);
+        params.add(recipientId);
+        params.add(recipientId);
+        String sql = "SELECT * FROM service_record WHERE " + scope.sqlCondition("org_path")
+                + " AND status = 'ACTIVE' AND id IN (SELECT record_id FROM service_record_participant WHERE recipient_id = ?"
+                + " UNION SELECT record_id FROM sign_in_entry WHERE recipient_id = ?"
+                + " UNION SELECT record_id FROM receipt_entry WHERE recipient_id = ?)"
+                + " ORDER BY service_date DESC, id DESC LIMIT " + Math.max(1, Math.min(500, limit));
+        return withChildren(jdbc.sql(sql).params(params).query(RecordStore::map).list());
+    }
+
+    /** Ledger people on the records this user wrote, most recently served first (ids only). */
+    public List<Long> recentRecipients(long userId, int limit) {
+        return jdbc.sql("SELECT p.recipient_id, MAX(r.service_date) AS last_on, MAX(r.id) AS last_id"
+                        + " FROM service_record_participant p JOIN service_record r ON r.id = p.record_id"
+                        + " WHERE r.created_by_id = ? AND p.recipient_id IS NOT NULL AND r.status = 'ACTIVE'"
+                        + " GROUP BY p.recipient_id ORDER BY last_on DESC, last_id DESC LIMIT "
+                        + Math.max(1, Math.min(100, limit)))
+                .param(userId)
+                .query((rs, i) -> rs.getLong(1))
+                .list();
+    }
+
     /** How many records match the filter in all, and how many of them count or are excluded (voided ones neither). */
     public RecordTotals totals(Scope scope, RecordFilter f, Long currentUserId) {
         List<Object> params = new ArrayList<>();

@@ -79,6 +79,17 @@ public class CaseStore {
                 .optional();
     }
 
+    /** The cases of one ledger person inside the scope, newest first. */
+    public List<CaseView> ofRecipient(Scope scope, long recipientId) {
+        List<Object> params = new ArrayList<>(scope.likePatterns());
+        params.add(recipientId);
+        return jdbc.sql(SELECT + "WHERE " + scope.sqlCondition("c.org_path")
+                        + " AND c.recipient_id = ? ORDER BY c.opened_on DESC, c.id DESC LIMIT 100")
+                .params(params)
+                .query(CaseStore::map)
+                .list();
+    }
+
     public List<CaseView> list(Scope scope, Long stationId, CaseStage stage, Long workerId, int limit) {
         StringBuilder sql = new StringBuilder(SELECT).append("WHERE ").append(scope.sqlCondition("c.org_path"));
         List<Object> params = new ArrayList<>(scope.likePatterns());

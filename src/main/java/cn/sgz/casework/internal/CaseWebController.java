@@ -86,12 +86,13 @@ class CaseWebController {
         if (station == null && !stations.isEmpty()) {
             station = stations.get(0).id();
         }
-        List<RecipientPicker.RecipientOption> people =
-                station == null ? List.of() : records.searchRecipients(station, q);
+        // the picker searches as the worker types; a person already chosen (a form sent back) shows as a chip
+        List<RecipientPicker.RecipientOption> picked = recipientId == null
+                ? List.of()
+                : records.pickedRecipient(recipientId).stream().toList();
         model.addAttribute("stations", stations);
         model.addAttribute("stationId", station);
-        model.addAttribute("q", q);
-        model.addAttribute("people", people);
+        model.addAttribute("picked", picked);
         model.addAttribute("recipientId", recipientId);
         model.addAttribute(
                 "domains",

@@ -117,6 +117,7 @@ class DemoCaseworkData implements ApplicationRunner {
             cases.saveForm(fresh.id(), FormType.ASSESSMENT, assessment(today.minusDays(3)));
             evaluatedGroups.add(group(station, "“银龄互助”老年人互助小组", LedgerDomain.ELDERLY, today.minusDays(49), 3, true));
             community(station, today.minusDays(40));
+            plannedGroup(station, today);
         });
         if (!done || closed.isEmpty()) {
             log.info("演示账号或台账人员缺失，跳过演示个案与小组");
@@ -345,6 +346,49 @@ class DemoCaseworkData implements ApplicationRunner {
                             "第3节签到人数不足，需注意动员。"));
         }
         return g.id();
+    }
+
+    /**
+     * A group just planned: its first session was planned four days ago and not yet recorded, the second is in
+     * three days — the "sessions due" lines of the worker's to-do list. No session, so no figure changes.
+     */
+    private void plannedGroup(OrgUnitView station, LocalDate today) {
+        GroupView g = groups.create(
+                GroupKind.GROUP,
+                new NewGroup(
+                        station.id(),
+                        "“快乐成长”困境儿童成长小组",
+                        LedgerDomain.CHILD,
+                        map(
+                                "planDate",
+                                today.minusDays(12),
+                                "background",
+                                "辖区留守、困境儿童课余缺少陪伴，自信心不足。",
+                                "goals",
+                                "提升组员自信与同伴交往能力。",
+                                "members",
+                                "8 名儿童，由监护人报名。",
+                                "plannedSessions",
+                                "4",
+                                "schedule",
+                                "每周六上午，社区儿童之家。")));
+        String[] themes = {"我们是一家人", "认识我自己", "我的好朋友", "展望与告别"};
+        for (int i = 1; i <= 4; i++) {
+            groups.saveForm(
+                    GroupKind.GROUP,
+                    g.id(),
+                    FormType.UNIT_PLAN,
+                    i,
+                    map(
+                            "theme",
+                            themes[i - 1],
+                            "goals",
+                            "组员相互认识、建立小组规范",
+                            "plannedDate",
+                            today.minusDays(4).plusDays(7L * (i - 1)),
+                            "activities",
+                            "暖身游戏、主题活动、分享总结。"));
+        }
     }
 
     private static final String[] THEMES = {"相识相知", "分享生活经验", "健康知识互学", "结对互助", "回顾与展望"};

@@ -28,6 +28,9 @@ public class FormCodec {
         this.json = json;
     }
 
+    /** The one date field that names a day to come (单元计划书 计划日期). */
+    static final String PLANNED = "plannedDate";
+
     /** The fields of the form in its order, trimmed; unknown keys are dropped. Throws on any problem. */
     public LinkedHashMap<String, String> validate(FormType type, Map<String, String> input) {
         Map<String, String> in = input == null ? Map.of() : input;
@@ -50,7 +53,13 @@ public class FormCodec {
             switch (f.kind()) {
                 case DATE -> {
                     try {
-                        if (LocalDate.parse(v).isAfter(ChinaTime.today())) {
+                        LocalDate d = LocalDate.parse(v);
+                        // a unit plan's 计划日期 is when the session will be held: the future is its point
+                        if (PLANNED.equals(f.key())) {
+                            if (d.isAfter(ChinaTime.today().plusYears(1))) {
+                                problems.add(new FieldProblem(f.key(), where + "不能晚于一年以后"));
+                            }
+                        } else if (d.isAfter(ChinaTime.today())) {
                             problems.add(new FieldProblem(f.key(), where + "不能晚于今天"));
                         }
                     } catch (DateTimeParseException e) {

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -128,6 +129,25 @@ public class CharityReliefStore {
     }
 
     // ---- lines --------------------------------------------------------------------------------
+
+    /** A person's relief lines inside the scope, with their event, newest first. */
+    public List<java.util.Map.Entry<Relief, Line>> ofRecipient(Scope scope, long recipientId) {
+        List<Object> params = new ArrayList<>(scope.likePatterns());
+        params.add(recipientId);
+        List<Relief> events = jdbc.sql(SELECT + "WHERE " + scope.sqlCondition("e.org_path")
+                        + " AND e.id IN (SELECT relief_id FROM relief_recipient WHERE recipient_id = ?)"
+                        + " ORDER BY e.relief_date DESC, e.id DESC LIMIT 100")
+                .params(params)
+                .query(CharityReliefStore::relief)
+                .list();
+        List<java.util.Map.Entry<Relief, Line>> out = new ArrayList<>();
+        for (Relief r : events) {
+            lines(r.id()).stream()
+                    .filter(l -> l.recipientId() == recipientId)
+                    .forEach(l -> out.add(java.util.Map.entry(r, l)));
+        }
+        return out;
+    }
 
     public long insertLine(long reliefId, long recipientId, String name, BigDecimal amount, String goods) {
         var keys = new GeneratedKeyHolder();

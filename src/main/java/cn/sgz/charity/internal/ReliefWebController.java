@@ -91,7 +91,12 @@ class ReliefWebController {
         model.addAttribute("line", line);
         boolean canWrite = reliefs.canWrite() && !r.voided();
         model.addAttribute("canWrite", canWrite);
-        model.addAttribute("matches", canWrite && q != null ? records.searchRecipients(r.stationId(), q) : List.of());
+        // the picker searches as the worker types; a person chosen in a form sent back shows as a chip
+        model.addAttribute(
+                "picked",
+                canWrite && line != null && line.recipientId() != null
+                        ? records.pickedRecipient(line.recipientId()).stream().toList()
+                        : List.of());
         return "charity/relief";
     }
 

@@ -20,6 +20,7 @@ class HomeController {
     private final cn.sgz.feedback.ComplaintService complaints;
     private final cn.sgz.reporting.ReportService reports;
     private final cn.sgz.evaluation.RectificationBoard rectifications;
+    private final TodoService todo;
 
     HomeController(
             ScopeService scopes,
@@ -29,8 +30,10 @@ class HomeController {
             cn.sgz.casework.CaseworkOversight casework,
             cn.sgz.feedback.ComplaintService complaints,
             cn.sgz.reporting.ReportService reports,
-            cn.sgz.evaluation.RectificationBoard rectifications) {
+            cn.sgz.evaluation.RectificationBoard rectifications,
+            TodoService todo) {
         this.rectifications = rectifications;
+        this.todo = todo;
         this.scopes = scopes;
         this.directory = directory;
         this.alerts = alerts;
@@ -53,15 +56,25 @@ class HomeController {
                         : directory.findVisible(me.orgUnitId()).orElse(null));
         model.addAttribute("types", OrgUnitType.values());
         model.addAttribute("alerts", alerts.current());
-        model.addAttribute("overdue", reminders.overdue());
-        // closures wait for the station head; stalled cases are what a supervisor asks about first
-        model.addAttribute("casework", casework.overview(null, null));
+        // station work: one to-do list in priority order replaces the separate follow-up, report and 整改 lists
+        boolean hasTodo = todo.applies();
+        model.addAttribute("hasTodo", hasTodo);
+        if (hasTodo) {
+            model.addAttribute("todo", todo.current(TodoService.LINES));
+        }
+        if (!hasTodo) {
+            model.addAttribute("overdue", reminders.overdue());
+            // overdue reports for those who owe them and the bureau; reports waiting for this user's step
+            model.addAttribute("reports", reports.attention());
+            // 整改 items raised by evaluators: the bureau and evaluators follow them up
+            model.addAttribute("rectifications", rectifications.openItems());
+        }
+        if (me.role() != cn.sgz.org.Role.SOCIAL_WORKER) {
+            // closures wait for the station head; stalled cases are what a supervisor asks about first
+            model.addAttribute("casework", casework.overview(null, null));
+        }
         // residents' cases past their reply deadline (bureau, city, administrator; empty for others)
         model.addAttribute("overdueComplaints", complaints.overdue());
-        // overdue reports for those who owe them and the bureau; reports waiting for this user's step
-        model.addAttribute("reports", reports.attention());
-        // 整改 items raised by evaluators: the station answers them, the bureau and evaluators follow them up
-        model.addAttribute("rectifications", rectifications.openItems());
         return "portal/home";
     }
 }

@@ -131,6 +131,19 @@ class DemoRecipientData implements ApplicationRunner {
             if (p.guardianName() != null) {
                 household.insert(id, p.guardianName(), p.guardianRelation(), p.guardianPhone(), true, null, null);
             }
+            // every tenth person shares a household with the one before, both on the ledger (the people picker
+            // offers household members first)
+            if (i % 10 == 1) {
+                SyntheticPeople.Person other = persons.get(i - 1);
+                household.insert(
+                        id,
+                        other.name(),
+                        "同户家庭成员",
+                        other.phone(),
+                        false,
+                        placed.get(i - 1).newId()[0],
+                        null);
+            }
             if (i % 5 < 3) {
                 assess(id, p, today.minusDays(5 + random.nextInt(150)), random);
             }

@@ -43,12 +43,16 @@ class RecipientWebController {
     private final FollowUpService followUps;
     private final RecipientAccess access;
 
+    private final PersonHistory personHistory;
+
     RecipientWebController(
             RecipientService recipients,
             HouseholdService household,
             AssessmentService assessments,
             FollowUpService followUps,
-            RecipientAccess access) {
+            RecipientAccess access,
+            PersonHistory personHistory) {
+        this.personHistory = personHistory;
         this.recipients = recipients;
         this.household = household;
         this.assessments = assessments;
@@ -181,6 +185,7 @@ class RecipientWebController {
         model.addAttribute("assessments", assessments.forRecipient(id));
         model.addAttribute("roster", followUps.rosterOf(id));
         model.addAttribute("followUps", followUps.recordsOf(id));
+        model.addAttribute("timeline", personHistory.of(id));
         model.addAttribute("canWrite", access.canWrite());
         model.addAttribute("mayUnmask", access.mayUnmask());
         model.addAttribute("onRoster", followUps.rosterOf(id).stream().anyMatch(x -> x.active()));
