@@ -235,6 +235,27 @@ class RecordWebController {
         return "redirect:/records/" + id;
     }
 
+    @PostMapping("/records/{id}/platform-entry")
+    String platformEntry(
+            @PathVariable long id,
+            @RequestParam(required = false) Boolean entered,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate enteredOn,
+            @RequestParam(required = false) String reference,
+            @RequestParam(required = false) Long version,
+            RedirectAttributes flash) {
+        try {
+            boolean yes = entered == null || entered;
+            records.markPlatformEntry(id, yes, enteredOn, reference, version);
+            flash.addFlashAttribute("notice", yes ? "已标记为已录入全国平台" : "已改为未录入全国平台");
+        } catch (BusinessException | ConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/records/" + id;
+    }
+
     @PostMapping("/records/{id}/void")
     String voidRecord(
             @PathVariable long id,
