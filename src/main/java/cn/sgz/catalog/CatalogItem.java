@@ -46,6 +46,14 @@ public record CatalogItem(
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
     }
 
+    /**
+     * The item as boards and exports name it: in a four-level catalog “分项任务 › 服务内容”, so the 分项任务 level is
+     * never lost; in a three-level one just its name.
+     */
+    public String label() {
+        return subtask == null ? name : subtask + " › " + name;
+    }
+
     public CatalogItem withoutIds() {
         return new CatalogItem(
                 null,

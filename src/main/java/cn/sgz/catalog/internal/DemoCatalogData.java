@@ -33,7 +33,7 @@ class DemoCatalogData implements ApplicationRunner {
 
     // A one-year contract that began two months ago, so the demo board shows finished and running periods.
     static final String PROJECT_NAME = "九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）";
-    static final List<String> OPTIONAL_ITEMS = List.of("O03", "O07", "O09");
+    static final List<String> OPTIONAL_ITEMS = List.of("O03", "O07", "O09", "O10");
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogData.class);
 
     private final ProjectService projects;

@@ -126,7 +126,11 @@ final class IndicatorEvaluator {
     private Figure figure(Indicator ind, BigDecimal target, long station, Periods.Span span) {
         IndicatorParams p = ind.params();
         return switch (ind.kind()) {
-            case ACTIVITY_COUNT -> new Figure(BigDecimal.valueOf(activityCount(station, p, span)), target, null);
+            case ACTIVITY_COUNT ->
+                new Figure(
+                        BigDecimal.valueOf(activityCount(station, p, span)),
+                        target,
+                        p.platform() == null ? null : "只计入已录入" + p.platform() + "的记录（标记“已录入全国平台”）");
             case PER_RECIPIENT_FREQUENCY -> perRecipient(station, p, target, span);
             case COVERAGE -> coverage(station, p, target, span);
             case CASE_QUOTA -> new Figure(BigDecimal.valueOf(caseCount(station, p, span)), target, null);
@@ -464,7 +468,7 @@ final class IndicatorEvaluator {
                 ind.id() == null ? -1 : ind.id(),
                 ind.code(),
                 ind.name(),
-                pi.item().name(),
+                pi.item().label(),
                 ind.standard(),
                 ind.kind(),
                 ind.period(),
