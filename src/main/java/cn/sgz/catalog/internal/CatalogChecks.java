@@ -82,21 +82,46 @@ final class CatalogChecks {
     }
 
     static void item(CatalogItem item, Map<String, SelectionGroup> groups, Problems p, String where) {
+        item(item, groups, p, new Locator() {
+            @Override
+            public String at(String field) {
+                return where;
+            }
+
+            @Override
+            public boolean given(String field) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Checks an item; {@code at} names where its fields are ("code", "name", "category", "group", "content" …), so a
+     * message points at the offending value. A category whose value was already reported unreadable is not
+     * reported again as missing.
+     */
+    static void item(CatalogItem item, Map<String, SelectionGroup> groups, Problems p, Locator at) {
+        String where = at.at("code");
         code(item.code(), "分项任务", p, where);
-        name(item.name(), "分项任务名称", p, where);
-        text(item.content(), "任务内容", true, p, where);
-        text(item.population(), "服务对象", false, p, where);
-        text(item.note(), "备注", false, p, where);
-        if (item.category() == null) {
+        name(item.name(), "分项任务名称", p, at.at("name"));
+        text(item.content(), "任务内容", true, p, at.at("content"));
+        text(item.population(), "服务对象", false, p, at.at("population"));
+        text(item.note(), "备注", false, p, at.at("note"));
+        if (item.subtask() != null) {
+            name(item.subtask(), "分项任务（subtask）", p, at.at("subtask"));
+        }
+        if (item.category() == null && at.given("category")) {
+            // unreadable: reported where it is written
+        } else if (item.category() == null) {
             p.add(where, "任务类别不能为空，应为 MANDATORY（必选）、OPTIONAL（自选）或 CONDITIONAL（有条件可选，加分项）");
         } else if (item.category() == ItemCategory.OPTIONAL) {
             if (item.group() == null || item.group().isBlank()) {
-                p.add(where, "自选任务必须指明所属的选择规则（group）");
+                p.add(at.at("category"), "自选任务必须指明所属的选择规则（group）");
             } else if (!groups.containsKey(item.group())) {
-                p.add(where, "选择规则“" + item.group() + "”未在 groups 中定义");
+                p.add(at.at("group"), "选择规则“" + item.group() + "”未在 groups 中定义");
             }
         } else if (item.group() != null && !item.group().isBlank()) {
-            p.add(where, item.category().label() + "任务不属于任何选择规则，请删除 group 或把类别改为 OPTIONAL（自选）");
+            p.add(at.at("group"), item.category().label() + "任务不属于任何选择规则，请删除 group 或把类别改为 OPTIONAL（自选）");
         }
     }
 

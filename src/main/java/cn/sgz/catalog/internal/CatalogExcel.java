@@ -528,10 +528,18 @@ final class CatalogExcel {
                             item.note(),
                             List.of(),
                             item.subtask());
-                    CatalogChecks.item(check, groupsByCode, p, where(LIST, r, ITEM_CODE));
-                    if (item.subtask() != null) {
-                        CatalogChecks.name(item.subtask(), "四级分项任务", p, where(LIST, r, extraCols.get(SUBTASK)));
-                    }
+                    int row = r;
+                    CatalogChecks.item(check, groupsByCode, p, new CatalogChecks.Locator() {
+                        @Override
+                        public String at(String field) {
+                            return where(LIST, row, itemColumn(field));
+                        }
+
+                        @Override
+                        public boolean given(String field) {
+                            return text(list, row, itemColumn(field)) != null;
+                        }
+                    });
                 } else {
                     if (!task.itemOrder().contains(itemCode)) {
                         p.add(where(LIST, r, ITEM_CODE), "分项编码“" + itemCode + "”已在第" + (item.row() + 1) + "行属于另一个主要任务");
@@ -719,6 +727,20 @@ final class CatalogExcel {
                 }
             });
             return ind;
+        }
+
+        /** The column of an item field ("name", "category", "subtask" …). */
+        private int itemColumn(String field) {
+            return switch (field) {
+                case "name" -> ITEM_NAME;
+                case "category" -> CATEGORY;
+                case "group" -> GROUP;
+                case "content" -> CONTENT;
+                case "population" -> POPULATION;
+                case "note" -> NOTE;
+                case "subtask" -> extraCols.getOrDefault(SUBTASK, ITEM_CODE);
+                default -> ITEM_CODE;
+            };
         }
 
         /** The column of an indicator field ("kind", "targets.TIER_10W", "params.sessionsEach" …). */

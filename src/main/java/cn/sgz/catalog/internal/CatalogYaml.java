@@ -290,10 +290,18 @@ final class CatalogYaml {
                     str(m.get("note")),
                     indicators,
                     str(m.get("subtask")));
-            CatalogChecks.item(item, groups, p, at(n));
-            if (item.subtask() != null) {
-                CatalogChecks.name(item.subtask(), "分项任务（subtask）", p, at(m.get("subtask")));
-            }
+            CatalogChecks.item(item, groups, p, new CatalogChecks.Locator() {
+                @Override
+                public String at(String field) {
+                    Node f = m.get(field);
+                    return CatalogYaml.at(f == null ? n : f);
+                }
+
+                @Override
+                public boolean given(String field) {
+                    return m.containsKey(field);
+                }
+            });
             return item;
         }
 

@@ -316,8 +316,8 @@ class BuiltinCatalogTest {
                 AMOUNT,
                 QUARTER,
                 "1000",
-                kinds(ServiceKind.CHARITY_RELIEF)
-                        .andThen(i -> assertThat(i.params().aggregate()).isEqualTo(AmountAggregate.EACH_EVENT))
+                // the amounts of relief events (an AMOUNT reads no record kinds: recordKinds would be refused)
+                kinds().andThen(i -> assertThat(i.params().aggregate()).isEqualTo(AmountAggregate.EACH_EVENT))
                         .andThen(i -> assertThat(i.params().entityType()).isEqualTo(EntityType.RELIEF_EVENT)));
         // ---------------- 扎赉诺尔 序号8 自选项目: 同序号“2.3.4.5”标准一致, for each of the 14 contents
         for (int n = 1; n <= 14; n++) {
