@@ -455,7 +455,7 @@ final class CatalogChecks {
             why = "只有统计对象为跟踪回访人员台账（FOLLOW_UP_ROSTER）时才按 " + what + " 统计，"
                     + (q.entityType() == null ? "其他统计对象" : q.entityType().label()) + "不按服务领域或子类统计";
         } else if (kind == RuleKind.PER_RECIPIENT_FREQUENCY && param == Param.ENTITY_TYPE) {
-            why = "每人服务频次的名单只能是服务领域（domain）的台账人员或跟踪回访人员台账（FOLLOW_UP_ROSTER），不使用统计对象“"
+            why = "每人服务频次的名单只能是服务领域（domain）的台账人员或跟踪回访人员台账（FOLLOW_UP_ROSTER），不使用 " + what + "“"
                     + q.entityType().label() + "”";
         } else {
             why = label + "不使用参数 " + what;
