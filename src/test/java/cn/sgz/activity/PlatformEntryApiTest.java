@@ -140,7 +140,10 @@ class PlatformEntryApiTest {
         assertThat(ref(drill.get("excluded"), id).get("reasons").toString()).contains("未录入全国平台：须录入全国志愿服务信息系统后才计入");
 
         JsonNode record = call(
-                mvc.perform(get("/api/v1/service-records/" + id).cookie(worker)).andReturn(), 200);
+                        mvc.perform(get("/api/v1/service-records/" + id).cookie(worker))
+                                .andReturn(),
+                        200)
+                .get("record");
         assertThat(record.path("platformEnteredOn").isMissingNode()
                         || record.get("platformEnteredOn").isNull())
                 .as("not entered")

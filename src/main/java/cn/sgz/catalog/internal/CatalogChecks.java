@@ -400,6 +400,8 @@ final class CatalogChecks {
         boolean appliesTo(RuleKind kind, IndicatorParams q) {
             boolean roster = q.entityType() == EntityType.FOLLOW_UP_ROSTER;
             boolean overRecords = kind == RuleKind.COVERAGE && q.entityType() == null;
+            // a subtype narrows the people of a domain's ledger; without a domain there is no ledger to narrow
+            boolean ledgerDomain = q.domain() != null && q.domain() != cn.sgz.shared.vocabulary.LedgerDomain.ALL;
             return switch (this) {
                 case RECORD_KINDS ->
                     kind == RuleKind.ACTIVITY_COUNT || kind == RuleKind.PER_RECIPIENT_FREQUENCY || overRecords;
@@ -414,9 +416,9 @@ final class CatalogChecks {
                 case SUBTYPE ->
                     switch (kind) {
                         case ACTIVITY_COUNT -> q.platform() == null;
-                        case PER_RECIPIENT_FREQUENCY -> true;
+                        case PER_RECIPIENT_FREQUENCY -> ledgerDomain;
                         case COVERAGE -> overRecords;
-                        case ENTITY_COUNT -> roster;
+                        case ENTITY_COUNT -> roster && ledgerDomain;
                         default -> false;
                     };
                 case ENTITY_TYPE ->
@@ -443,7 +445,11 @@ final class CatalogChecks {
         String label = kind.name() + "（" + kind.label() + "）";
         String what = param.key + "（" + param.label + "）";
         String why;
-        if (param == Param.SUBTYPE && kind == RuleKind.ACTIVITY_COUNT) {
+        if (param == Param.SUBTYPE
+                && (kind == RuleKind.PER_RECIPIENT_FREQUENCY
+                        || (kind == RuleKind.ENTITY_COUNT && q.entityType() == EntityType.FOLLOW_UP_ROSTER))) {
+            why = "子类（subtype）只在指明服务领域（domain，不能是 ALL）时按该领域台账的子类筛选人员；请补写 domain，或";
+        } else if (param == Param.SUBTYPE && kind == RuleKind.ACTIVITY_COUNT) {
             why = "须录入平台（platform）的活动次数暂不能再按子类（subtype）筛选，请拆成两条指标";
         } else if (kind == RuleKind.COVERAGE && q.entityType() != null) {
             why = "按统计对象（entityType）计算比例时不使用 " + what + "（它只用于按台账人员和记录类型计算的覆盖率）";
@@ -460,7 +466,7 @@ final class CatalogChecks {
         } else {
             why = label + "不使用参数 " + what;
         }
-        return why + "，请删除（不会被静默忽略）";
+        return why + (why.endsWith("或") ? "" : "，请") + "删除（不会被静默忽略）";
     }
 
     private static void positive(Integer value, String what, Problems p, String where) {

@@ -86,8 +86,19 @@ class CatalogParamApplicabilityTest {
     static final List<Object[]> SHAPES = List.of(
             // the follow-up roster (跟踪回访台账) of a domain and subtype: both applied, a count mode is not
             new Object[] {"ENTITY_COUNT", Map.of("entityType", "FOLLOW_UP_ROSTER"), "domain", "CHILD", true},
-            new Object[] {"ENTITY_COUNT", Map.of("entityType", "FOLLOW_UP_ROSTER"), "subtype", "留守儿童", true},
+            new Object[] {
+                "ENTITY_COUNT", Map.of("entityType", "FOLLOW_UP_ROSTER", "domain", "CHILD"), "subtype", "留守儿童", true
+            },
             new Object[] {"ENTITY_COUNT", Map.of("entityType", "FOLLOW_UP_ROSTER"), "countMode", "STARTED", false},
+            // a subtype narrows a domain's ledger: with the roster of every domain there is nothing to narrow
+            new Object[] {"ENTITY_COUNT", Map.of("entityType", "FOLLOW_UP_ROSTER"), "subtype", "留守儿童", false},
+            new Object[] {
+                "PER_RECIPIENT_FREQUENCY",
+                Map.of("recordKinds", "[FOLLOW_UP_VISIT]", "entityType", "FOLLOW_UP_ROSTER"),
+                "subtype",
+                "留守儿童",
+                false
+            },
             // a share of entities meeting a condition (志愿者注册率): the ledger parameters do not apply
             new Object[] {
                 "COVERAGE", Map.of("entityType", "VOLUNTEER", "condition", "注册"), "recordKinds", "[TRAINING]", false
