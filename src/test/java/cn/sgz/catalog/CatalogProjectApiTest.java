@@ -373,7 +373,7 @@ class CatalogProjectApiTest {
         }
         assertThat(demo).as("demo project").isNotNull();
         assertThat(demo.get("stationIds")).hasSize(3);
-        assertThat(demo.get("optionalItemIds")).hasSize(3);
+        assertThat(demo.get("optionalItemIds")).hasSize(4); // O03, O07, O09, O10 (录入全国志愿服务信息系统)
         assertThat(demo.get("catalogId").asLong()).isEqualTo(jiuyuan.id());
         java.time.LocalDate start = ChinaTime.today().minusMonths(2).withDayOfMonth(1);
         assertThat(demo.get("startDate").asString()).isEqualTo(start.toString());

@@ -188,6 +188,7 @@ class RecordWebController {
         model.addAttribute("tie", records.projectChoice(id));
         model.addAttribute("canWrite", records.canWrite() && !d.record().voided());
         model.addAttribute("purposes", PhotoPurpose.values());
+        model.addAttribute("today", ChinaTime.today());
         model.addAttribute("maxMb", evidence.maxPhotoBytes() / 1048576);
         return "activity/detail";
     }
