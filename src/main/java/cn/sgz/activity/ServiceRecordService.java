@@ -220,6 +220,56 @@ public class ServiceRecordService {
         return get(id);
     }
 
+    // ---- 已录入全国平台: the record was also entered in a national platform -------------------------------
+
+    /**
+     * Marks a record as entered in the national platform (已录入全国平台) on a date, with the platform's number for it
+     * (optional), or — with {@code entered} false — as not entered. Indicators that require the entry (a catalog's
+     * {@code platform} parameter) count the record only when it is marked. The date cannot be before the service
+     * or after today. Stale version: 409, nothing changed. Audited.
+     */
+    @Transactional
+    public ServiceRecordView markPlatformEntry(
+            long id, boolean entered, LocalDate enteredOn, String reference, Long expectedVersion) {
+        ServiceRecordView current = writable(id);
+        if (expectedVersion == null) {
+            throw BusinessException.field("version", "缺少版本号：请先读取记录，再带着读取到的 version 提交");
+        }
+        String ref = reference == null || reference.isBlank() ? null : reference.strip();
+        if (entered) {
+            List<BusinessException.FieldProblem> problems = new ArrayList<>();
+            if (enteredOn == null) {
+                problems.add(new BusinessException.FieldProblem("enteredOn", "请填写录入全国平台的日期"));
+            } else if (enteredOn.isBefore(current.serviceDate())) {
+                problems.add(
+                        new BusinessException.FieldProblem("enteredOn", "录入日期不能早于服务日期（" + current.serviceDate() + "）"));
+            } else if (enteredOn.isAfter(ChinaTime.today())) {
+                problems.add(new BusinessException.FieldProblem("enteredOn", "录入日期不能晚于今天"));
+            }
+            if (ref != null && (ref.length() > 64 || !ref.matches("[\\p{L}\\p{N}_\\-./#]+"))) {
+                problems.add(new BusinessException.FieldProblem("reference", "平台编号最多64位，只能包含文字、数字和 _ - . / #"));
+            }
+            if (!problems.isEmpty()) {
+                throw new BusinessException("INVALID_INPUT", problems.get(0).message(), problems);
+            }
+        } else {
+            enteredOn = null;
+            ref = null;
+        }
+        if (!store.markPlatformEntry(id, expectedVersion, enteredOn, ref)) {
+            throw new ConflictException(
+                    "保存失败：这条记录在您打开之后已被他人修改（当前版本 " + current.version() + "，您提交的版本 " + expectedVersion + "）。请刷新页面后重试。");
+        }
+        events.publishEvent(AuditEvent.success(
+                entered ? "RECORD_PLATFORM_ENTERED" : "RECORD_PLATFORM_CLEARED",
+                "SERVICE_RECORD",
+                id,
+                current.orgPath(),
+                entered ? "已录入全国平台 " + enteredOn + (ref == null ? "" : " 编号 " + ref) : "改为未录入全国平台"));
+        events.publishEvent(new ServiceRecordChanged(id, current.stationId(), current.serviceDate(), false));
+        return get(id);
+    }
+
     // ---- the one project a record counts for -----------------------------------------------------
 
     /**
@@ -749,7 +799,9 @@ public class ServiceRecordService {
                         r.outdoorReason(),
                         r.noGoodsReason(),
                         r.publicityChannel(),
-                        r.publicityLink()))
+                        r.publicityLink(),
+                        r.platformEnteredOn(),
+                        r.platformRef()))
                 .toList();
     }
 }

@@ -49,7 +49,14 @@ public record ServiceRecordView(
         String outdoorReason,
         String noGoodsReason,
         PublicityChannel publicityChannel,
-        String publicityLink) {
+        String publicityLink,
+        LocalDate platformEnteredOn,
+        String platformRef) {
+
+    /** 已录入全国平台: the worker marked the record as entered in the national platform (with the date). */
+    public boolean platformEntered() {
+        return platformEnteredOn != null;
+    }
 
     /** The rules the worker relaxed, each with the reason given (shown on the record page and to the bureau). */
     public List<String> relaxations() {

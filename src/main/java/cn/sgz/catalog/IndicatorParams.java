@@ -26,6 +26,8 @@ import java.util.Map;
  * @param eventsMin AMOUNT with {@link AmountAggregate#EVENTS_AT_LEAST}: how many events must reach the target
  * @param perTier numeric parameters given per tier code (DESIGN.md “Per-tier parameters, not per-tier
  *                indicators”); they take the place of the single values above for a project of that tier
+ * @param platform ACTIVITY_COUNT: a record counts only when it is marked as entered in this national platform
+ *                 (e.g. 全国志愿服务信息系统, 全国社会工作服务信息平台) — the per-record check “已录入全国平台”
  */
 public record IndicatorParams(
         List<ServiceKind> recordKinds,
@@ -41,7 +43,42 @@ public record IndicatorParams(
         String unit,
         EntityCountMode countMode,
         Integer eventsMin,
-        Map<String, TierParams> perTier) {
+        Map<String, TierParams> perTier,
+        String platform) {
+
+    /** The parameters without a platform-entry requirement. */
+    public IndicatorParams(
+            List<ServiceKind> recordKinds,
+            LedgerDomain domain,
+            String subtype,
+            EntityType entityType,
+            Integer sessionsEach,
+            Integer attendeesPerSession,
+            Integer certifiedMin,
+            AmountAggregate aggregate,
+            String condition,
+            List<String> documents,
+            String unit,
+            EntityCountMode countMode,
+            Integer eventsMin,
+            Map<String, TierParams> perTier) {
+        this(
+                recordKinds,
+                domain,
+                subtype,
+                entityType,
+                sessionsEach,
+                attendeesPerSession,
+                certifiedMin,
+                aggregate,
+                condition,
+                documents,
+                unit,
+                countMode,
+                eventsMin,
+                perTier,
+                null);
+    }
 
     /** The parameters with single values only (no per-tier values). */
     public IndicatorParams(
@@ -116,6 +153,27 @@ public record IndicatorParams(
             });
         }
         perTier = Collections.unmodifiableMap(tiers);
+        platform = platform == null || platform.isBlank() ? null : platform.strip();
+    }
+
+    /** The same parameters, with the platform a record must be entered in to count. */
+    public IndicatorParams withPlatform(String platform) {
+        return new IndicatorParams(
+                recordKinds,
+                domain,
+                subtype,
+                entityType,
+                sessionsEach,
+                attendeesPerSession,
+                certifiedMin,
+                aggregate,
+                condition,
+                documents,
+                unit,
+                countMode,
+                eventsMin,
+                perTier,
+                platform);
     }
 
     /** The parameters as they apply to a project of this tier: per-tier values in place of the single ones. */
@@ -138,7 +196,8 @@ public record IndicatorParams(
                             unit,
                             countMode,
                             eventsMin,
-                            Map.of());
+                            Map.of(),
+                            platform);
         }
         return new IndicatorParams(
                 recordKinds,
@@ -154,7 +213,8 @@ public record IndicatorParams(
                 unit,
                 countMode,
                 or(t.eventsMin(), eventsMin),
-                Map.of());
+                Map.of(),
+                platform);
     }
 
     private static Integer or(Integer tierValue, Integer single) {
@@ -163,6 +223,6 @@ public record IndicatorParams(
 
     public static IndicatorParams none() {
         return new IndicatorParams(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, Map.of());
+                null, null, null, null, null, null, null, null, null, null, null, null, null, Map.of(), null);
     }
 }

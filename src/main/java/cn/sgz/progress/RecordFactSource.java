@@ -39,6 +39,22 @@ public interface RecordFactSource {
                 .toList();
     }
 
+    /**
+     * As {@link #monthlyCounts(Collection, Set, LocalDate, LocalDate)}, only for the qualifying records marked as
+     * entered in the national platform (已录入全国平台), for ACTIVITY_COUNT indicators with a {@code platform}. Null when
+     * this source keeps no such marks: the engine then reports the indicator as not connected rather than count
+     * records whose entry it cannot see.
+     */
+    default List<MonthlyCount> platformMonthlyCounts(
+            Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to) {
+        return null;
+    }
+
+    /** Of these records, the ones marked as entered in the national platform (empty when none; never null). */
+    default Set<Long> platformEntered(Collection<Long> recordIds) {
+        return Set.of();
+    }
+
     /** Qualifying records per station, served person, kind and month, for per-person and coverage rules. */
     List<RecipientMonthlyCount> recipientMonthlyCounts(
             Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to);

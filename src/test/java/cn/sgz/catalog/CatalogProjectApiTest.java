@@ -373,7 +373,7 @@ class CatalogProjectApiTest {
         }
         assertThat(demo).as("demo project").isNotNull();
         assertThat(demo.get("stationIds")).hasSize(3);
-        assertThat(demo.get("optionalItemIds")).hasSize(3);
+        assertThat(demo.get("optionalItemIds")).hasSize(4); // O03, O07, O09, O10 (录入全国志愿服务信息系统)
         assertThat(demo.get("catalogId").asLong()).isEqualTo(jiuyuan.id());
         java.time.LocalDate start = ChinaTime.today().minusMonths(2).withDayOfMonth(1);
         assertThat(demo.get("startDate").asString()).isEqualTo(start.toString());
@@ -564,4 +564,46 @@ class CatalogProjectApiTest {
                 .list();
         assertThat(served).containsExactly(stationId("赛罕街道社工站"));
     }
+
+    @Autowired
+    cn.sgz.catalog.ProjectQueries projectQueries;
+
+    /**
+     * {@code /api/v1/projects/{id}/indicators} names each indicator's task and item instead of repeating the catalog
+     * tree in every entry: measured on the demo project against the earlier shape (every entry carrying its whole
+     * task with all items and their indicators).
+     */
+    @Test
+    void projectIndicatorsDoNotRepeatTheCatalogTree() throws Exception {
+        Cookie bureau = login("demo_bureau");
+        long project = jdbc.sql("SELECT id FROM project WHERE name LIKE '九原区民政领域社会工作服务项目%'")
+                .query(Long.class)
+                .single();
+        MvcResult r = mvc.perform(
+                        get("/api/v1/projects/" + project + "/indicators").cookie(bureau))
+                .andExpect(status().isOk())
+                .andReturn();
+        int now = r.getResponse().getContentAsByteArray().length;
+        org.springframework.security.core.userdetails.UserDetails principal =
+                accounts.loadUserByUsername("demo_bureau");
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(
+                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                                principal, null, principal.getAuthorities()));
+        int tree;
+        try {
+            tree = json.writeValueAsBytes(projectQueries.indicators(project)).length;
+        } finally {
+            org.springframework.security.core.context.SecurityContextHolder.clearContext();
+        }
+        System.out.printf("demo project /indicators: %d bytes (catalog tree per entry: %d bytes)%n", now, tree);
+        JsonNode entries = body(r);
+        assertThat(entries.size()).isGreaterThan(30);
+        assertThat(entries.get(0).has("task")).isFalse();
+        assertThat(entries.get(0).get("taskName").asText()).isNotBlank();
+        assertThat(now).isLessThan(tree / 5).isLessThan(300_000);
+    }
+
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService accounts;
 }

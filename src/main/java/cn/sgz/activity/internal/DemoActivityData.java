@@ -190,6 +190,7 @@ class DemoActivityData implements ApplicationRunner {
         LocalDate today = ChinaTime.today();
         Random random = new Random(seed);
         int made = 0;
+        List<Long> volunteerIds = new java.util.ArrayList<>();
         for (int i = 0; i < PLANS.size(); i++) {
             Plan p = PLANS.get(i);
             LocalDate date = today.minusDays(3 + i * 6L + s);
@@ -223,6 +224,7 @@ class DemoActivityData implements ApplicationRunner {
                             ? "https://mp.weixin.qq.com/s/sgz-demo-" + (s + 1) + "-winter-visits"
                             : null));
             made++;
+            volunteerIds.add(p.kind() == ServiceKind.VOLUNTEER_ACTIVITY ? r.id() : null);
             boolean skipSignIn = s == 0 && p.kind() == ServiceKind.TRAINING;
             if (p.kind() != ServiceKind.FOLLOW_UP_PHONE) {
                 byte[] jpeg;
@@ -269,7 +271,69 @@ class DemoActivityData implements ApplicationRunner {
                 }
             }
         }
+        made += platformEntries(
+                s,
+                station,
+                volunteerIds.stream().filter(java.util.Objects::nonNull).toList());
         return made;
+    }
+
+    /**
+     * 已录入全国平台 (九原 O10.4: volunteer activities entered in 全国志愿服务信息系统): a second volunteer activity this
+     * month, and the worker's marks — station 1 entered both, station 2 only this month's, so its earlier activity
+     * shows “未录入全国平台” in the drill-down and that month falls short.
+     */
+    private int platformEntries(int s, OrgUnitView station, List<Long> earlier) {
+        LocalDate date = ChinaTime.today().minusDays(4 + s);
+        ServiceRecordView r = records.create(new RecordForm(
+                station.id(),
+                null,
+                ServiceKind.VOLUNTEER_ACTIVITY,
+                null,
+                "“我帮你”助老志愿服务：为独居老人打扫卫生",
+                date,
+                "14:00",
+                "16:00",
+                "居民家中",
+                false,
+                false,
+                s == 0 ? "张伟、赵敏" : "陈静",
+                6,
+                "组织社区志愿者为独居老人打扫卫生、更换灯泡，并陪同聊天。",
+                "老人表示感谢。",
+                List.of(),
+                "入户服务，志愿者分组进入各户，未集中签到",
+                null,
+                null,
+                null));
+        byte[] jpeg = DemoPhotos.jpeg(DemoPhotos.scene(9300 + s, 9400 + s, 0, 640, 480), 0.85f);
+        records.addPhoto(
+                r.id(),
+                PhotoPurpose.SCENE,
+                PhotoSource.CAMERA,
+                "demo-volunteer-" + s,
+                null,
+                jpeg.length,
+                new ByteArrayInputStream(jpeg),
+                new DeviceCapture(
+                        ChinaTime.notAfterNow(date.atTime(14, 30).atOffset(ZoneOffset.ofHours(8))),
+                        station.latitude() + 0.002,
+                        station.longitude() - 0.001,
+                        10.0));
+        records.markPlatformEntry(
+                r.id(),
+                true,
+                date.plusDays(1),
+                "ZYFW-2026-" + (3100 + s),
+                records.get(r.id()).version());
+        if (s == 0) {
+            for (long id : earlier) {
+                ServiceRecordView e = records.get(id);
+                records.markPlatformEntry(
+                        id, true, e.serviceDate().plusDays(2), "ZYFW-2026-" + (2000 + id), e.version());
+            }
+        }
+        return 1;
     }
 
     private static final long[] SEEDS = {7001, 8001};

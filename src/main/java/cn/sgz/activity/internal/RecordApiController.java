@@ -190,6 +190,32 @@ class RecordApiController {
         return records.voidRecord(id, body.reason(), body.version());
     }
 
+    /** 已录入全国平台: entered true with the date (and optionally the platform's number), or false to clear. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PlatformEntryBody")
+    record PlatformEntryBody(
+            @io.swagger.v3.oas.annotations.media.Schema(description = "true：已录入全国平台；false：改为未录入")
+            Boolean entered,
+
+            @io.swagger.v3.oas.annotations.media.Schema(description = "录入日期（不早于服务日期、不晚于今天）")
+            java.time.LocalDate enteredOn,
+
+            @io.swagger.v3.oas.annotations.media.Schema(description = "平台上的编号（可选）")
+            String reference,
+
+            @io.swagger.v3.oas.annotations.media.Schema(description = "读取时的版本号（乐观锁）")
+            Long version) {}
+
+    @PutMapping("/{id}/platform-entry")
+    @Operation(
+            summary = "标记服务记录已录入全国平台（或改为未录入）",
+            description = "要求录入全国平台的指标（服务清单参数 platform）只计入已录入的记录；须带读取时的 version，过期返回 409；写审计日志")
+    ServiceRecordView platformEntry(@PathVariable long id, @RequestBody PlatformEntryBody body) {
+        if (body.entered() == null) {
+            throw BusinessException.field("entered", "请说明是否已录入全国平台（entered: true/false）");
+        }
+        return records.markPlatformEntry(id, body.entered(), body.enteredOn(), body.reference(), body.version());
+    }
+
     /** A project a record could count for. */
     @io.swagger.v3.oas.annotations.media.Schema(name = "TieProjectOption")
     record ProjectOption(long id, String name, java.time.LocalDate startDate, java.time.LocalDate endDate) {}

@@ -164,6 +164,15 @@ public class RecordStore {
         return updated;
     }
 
+    /** 已录入全国平台 (or, with a null date, not entered); false when the version is stale or the record voided. */
+    public boolean markPlatformEntry(long id, long version, LocalDate enteredOn, String ref) {
+        return jdbc.sql("UPDATE service_record SET platform_entered_on = ?, platform_ref = ?, updated_at = ?, "
+                                + "version = version + 1 WHERE id = ? AND version = ? AND status = 'ACTIVE'")
+                        .params(enteredOn, ref, ChinaTime.offsetNow(), id, version)
+                        .update()
+                == 1;
+    }
+
     public boolean markVoided(long id, Long version, String reason, String by) {
         boolean voided =
                 jdbc.sql("UPDATE service_record SET status = 'VOIDED', void_reason = ?, voided_at = ?, voided_by = ?, "
@@ -488,7 +497,9 @@ public class RecordStore {
                         r.outdoorReason(),
                         r.noGoodsReason(),
                         r.publicityChannel(),
-                        r.publicityLink()))
+                        r.publicityLink(),
+                        r.platformEnteredOn(),
+                        r.platformRef()))
                 .toList();
     }
 
@@ -598,7 +609,9 @@ public class RecordStore {
                 rs.getString("publicity_channel") == null
                         ? null
                         : PublicityChannel.valueOf(rs.getString("publicity_channel")),
-                rs.getString("publicity_link"));
+                rs.getString("publicity_link"),
+                rs.getObject("platform_entered_on", LocalDate.class),
+                rs.getString("platform_ref"));
     }
 
     private static String blank(String s) {

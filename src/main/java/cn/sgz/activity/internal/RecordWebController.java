@@ -188,6 +188,7 @@ class RecordWebController {
         model.addAttribute("tie", records.projectChoice(id));
         model.addAttribute("canWrite", records.canWrite() && !d.record().voided());
         model.addAttribute("purposes", PhotoPurpose.values());
+        model.addAttribute("today", ChinaTime.today());
         model.addAttribute("maxMb", evidence.maxPhotoBytes() / 1048576);
         return "activity/detail";
     }
@@ -229,6 +230,27 @@ class RecordWebController {
         try {
             records.moveProject(id, projectId, reason);
             flash.addFlashAttribute("notice", "已调整计入的项目（已写入审计日志）");
+        } catch (BusinessException | ConflictException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/records/" + id;
+    }
+
+    @PostMapping("/records/{id}/platform-entry")
+    String platformEntry(
+            @PathVariable long id,
+            @RequestParam(required = false) Boolean entered,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate enteredOn,
+            @RequestParam(required = false) String reference,
+            @RequestParam(required = false) Long version,
+            RedirectAttributes flash) {
+        try {
+            boolean yes = entered == null || entered;
+            records.markPlatformEntry(id, yes, enteredOn, reference, version);
+            flash.addFlashAttribute("notice", yes ? "已标记为已录入全国平台" : "已改为未录入全国平台");
         } catch (BusinessException | ConflictException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

@@ -79,6 +79,29 @@ class ServiceRecordFacts implements RecordFactSource {
     @Override
     public List<MonthlyCount> monthlyCounts(
             Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to) {
+        return counts(stationIds, kinds, from, to, false);
+    }
+
+    /** The counting records marked 已录入全国平台 (entered in the national platform), grouped as above. */
+    @Override
+    public List<MonthlyCount> platformMonthlyCounts(
+            Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to) {
+        return counts(stationIds, kinds, from, to, true);
+    }
+
+    @Override
+    public Set<Long> platformEntered(Collection<Long> recordIds) {
+        if (recordIds.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("SELECT id FROM service_record WHERE platform_entered_on IS NOT NULL AND id IN ("
+                        + ids(recordIds) + ")")
+                .query(Long.class)
+                .list());
+    }
+
+    private List<MonthlyCount> counts(
+            Collection<Long> stationIds, Set<ServiceKind> kinds, LocalDate from, LocalDate to, boolean entered) {
         List<String> activityKinds = kinds == null
                 ? List.of()
                 : KINDS.entrySet().stream()
@@ -97,6 +120,7 @@ class ServiceRecordFacts implements RecordFactSource {
                                 + (kinds == null ? "" : "AND kind IN (" + names(activityKinds) + ") ")
                                 + "AND service_date BETWEEN " + date(from) + " AND " + date(to) + " "
                                 + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
+                                + (entered ? "AND platform_entered_on IS NOT NULL " : "")
                                 + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), EXTRACT(MONTH FROM service_date)")
                 .query((rs, i) -> {
                     ServiceKind kind = KINDS.get(ServiceKind.valueOf(rs.getString(2)));

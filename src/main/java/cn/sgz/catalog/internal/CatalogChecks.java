@@ -82,21 +82,46 @@ final class CatalogChecks {
     }
 
     static void item(CatalogItem item, Map<String, SelectionGroup> groups, Problems p, String where) {
+        item(item, groups, p, new Locator() {
+            @Override
+            public String at(String field) {
+                return where;
+            }
+
+            @Override
+            public boolean given(String field) {
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Checks an item; {@code at} names where its fields are ("code", "name", "category", "group", "content" …), so a
+     * message points at the offending value. A category whose value was already reported unreadable is not
+     * reported again as missing.
+     */
+    static void item(CatalogItem item, Map<String, SelectionGroup> groups, Problems p, Locator at) {
+        String where = at.at("code");
         code(item.code(), "分项任务", p, where);
-        name(item.name(), "分项任务名称", p, where);
-        text(item.content(), "任务内容", true, p, where);
-        text(item.population(), "服务对象", false, p, where);
-        text(item.note(), "备注", false, p, where);
-        if (item.category() == null) {
+        name(item.name(), "分项任务名称", p, at.at("name"));
+        text(item.content(), "任务内容", true, p, at.at("content"));
+        text(item.population(), "服务对象", false, p, at.at("population"));
+        text(item.note(), "备注", false, p, at.at("note"));
+        if (item.subtask() != null) {
+            name(item.subtask(), "分项任务（subtask）", p, at.at("subtask"));
+        }
+        if (item.category() == null && at.given("category")) {
+            // unreadable: reported where it is written
+        } else if (item.category() == null) {
             p.add(where, "任务类别不能为空，应为 MANDATORY（必选）、OPTIONAL（自选）或 CONDITIONAL（有条件可选，加分项）");
         } else if (item.category() == ItemCategory.OPTIONAL) {
             if (item.group() == null || item.group().isBlank()) {
-                p.add(where, "自选任务必须指明所属的选择规则（group）");
+                p.add(at.at("category"), "自选任务必须指明所属的选择规则（group）");
             } else if (!groups.containsKey(item.group())) {
-                p.add(where, "选择规则“" + item.group() + "”未在 groups 中定义");
+                p.add(at.at("group"), "选择规则“" + item.group() + "”未在 groups 中定义");
             }
         } else if (item.group() != null && !item.group().isBlank()) {
-            p.add(where, item.category().label() + "任务不属于任何选择规则，请删除 group 或把类别改为 OPTIONAL（自选）");
+            p.add(at.at("group"), item.category().label() + "任务不属于任何选择规则，请删除 group 或把类别改为 OPTIONAL（自选）");
         }
     }
 
@@ -242,50 +267,19 @@ final class CatalogChecks {
             p.add(at.at("params.certifiedMin"), "持证人数（certifiedMin）不能为负数");
         }
         String label = kind.name() + "（" + kind.label() + "）";
-        // a parameter the kind does not apply is refused, never accepted and ignored
-        refuse(
-                q.sessionsEach() != null && kind != RuleKind.CASE_QUOTA && kind != RuleKind.GROUP_QUOTA,
-                "sessionsEach（每个节数）",
-                label,
-                p,
-                at.at("params.sessionsEach"));
-        refuse(
-                q.attendeesPerSession() != null && kind != RuleKind.GROUP_QUOTA,
-                "attendeesPerSession（每节人数）",
-                label,
-                p,
-                at.at("params.attendeesPerSession"));
-        refuse(
-                q.certifiedMin() != null && kind != RuleKind.STAFFING,
-                "certifiedMin（持证人数）",
-                label,
-                p,
-                at.at("params.certifiedMin"));
-        refuse(
-                q.aggregate() != null && kind != RuleKind.AMOUNT,
-                "aggregate（汇总方式）",
-                label,
-                p,
-                at.at("params.aggregate"));
-        refuse(
-                q.countMode() != null && kind != RuleKind.ENTITY_COUNT,
-                "countMode（计数方式）",
-                label,
-                p,
-                at.at("params.countMode"));
-        refuse(
-                !q.documents().isEmpty() && kind != RuleKind.DOCUMENT,
-                "documents（所需文书）",
-                label,
-                p,
-                at.at("params.documents"));
-        refuse(
-                q.condition() != null && kind != RuleKind.COVERAGE,
-                "condition（覆盖条件）",
-                label,
-                p,
-                at.at("params.condition"));
-        if (q.eventsMin() != null) {
+        // a parameter the kind does not apply is refused, never accepted and ignored (issue #12 item 9)
+        // which parameters apply may hang on entityType: when its value was unreadable, say that once, not again
+        // as a follow-on refusal of the parameters that would have applied with it
+        boolean shapeUnknown = reported(at, "params.entityType", p)
+                && (kind == RuleKind.COVERAGE
+                        || kind == RuleKind.ENTITY_COUNT
+                        || kind == RuleKind.PER_RECIPIENT_FREQUENCY);
+        for (Param param : Param.values()) {
+            if (param.given(q) && !param.appliesTo(kind, q) && !shapeUnknown) {
+                p.add(at.at("params." + param.key), refusal(kind, q, param));
+            }
+        }
+        if (q.eventsMin() != null && kind == RuleKind.AMOUNT && !reported(at, "params.aggregate", p)) {
             if (q.aggregate() != AmountAggregate.EVENTS_AT_LEAST) {
                 p.add(at.at("params.eventsMin"), "eventsMin（最少次数）只用于汇总方式 EVENTS_AT_LEAST（达标次数），请删除或改用该汇总方式");
             } else if (q.eventsMin() < 1) {
@@ -335,8 +329,8 @@ final class CatalogChecks {
                         p,
                         params);
                 require(
-                        !q.recordKinds().isEmpty() || q.entityType() != null || reported(at, "params.entityType", p),
-                        label + "需要指明金额来源（recordKinds 或 entityType）",
+                        q.entityType() != null || reported(at, "params.entityType", p),
+                        label + "需要指明金额来源（entityType：共募资金、慈善救助等）",
                         p,
                         params);
             }
@@ -346,13 +340,6 @@ final class CatalogChecks {
                         label + "需要指明统计对象（entityType）",
                         p,
                         params);
-                // the domain picks the people of a roster; other entities are not kept per domain
-                if (q.domain() != null && q.entityType() != null && q.entityType() != EntityType.FOLLOW_UP_ROSTER) {
-                    p.add(
-                            at.at("params.domain"),
-                            label + "只有统计对象为跟踪回访人员台账（FOLLOW_UP_ROSTER）时才能指明服务领域" + "（domain），"
-                                    + q.entityType().label() + "不按服务领域统计");
-                }
             }
             case DOCUMENT ->
                 require(
@@ -364,10 +351,122 @@ final class CatalogChecks {
         }
     }
 
-    private static void refuse(boolean present, String param, String kindLabel, Problems p, String where) {
-        if (present) {
-            p.add(where, kindLabel + "不使用参数 " + param + "，请删除（不会被静默忽略）");
+    /**
+     * Every parameter, and the kinds (and shapes) whose computation reads it — checked against
+     * progress.internal.IndicatorEvaluator: a parameter outside this table would be accepted and ignored.
+     */
+    enum Param {
+        RECORD_KINDS("recordKinds", "记录类型"),
+        DOMAIN("domain", "服务领域"),
+        SUBTYPE("subtype", "子类"),
+        ENTITY_TYPE("entityType", "统计对象"),
+        SESSIONS_EACH("sessionsEach", "每个节数"),
+        ATTENDEES("attendeesPerSession", "每节人数"),
+        CERTIFIED_MIN("certifiedMin", "持证人数"),
+        AGGREGATE("aggregate", "汇总方式"),
+        CONDITION("condition", "条件"),
+        DOCUMENTS("documents", "所需文书"),
+        COUNT_MODE("countMode", "计数方式"),
+        EVENTS_MIN("eventsMin", "最少次数"),
+        PLATFORM("platform", "须录入平台");
+
+        final String key;
+        final String label;
+
+        Param(String key, String label) {
+            this.key = key;
+            this.label = label;
         }
+
+        boolean given(IndicatorParams q) {
+            return switch (this) {
+                case RECORD_KINDS -> !q.recordKinds().isEmpty();
+                case DOMAIN -> q.domain() != null;
+                case SUBTYPE -> q.subtype() != null && !q.subtype().isBlank();
+                case ENTITY_TYPE -> q.entityType() != null;
+                case SESSIONS_EACH -> q.sessionsEach() != null;
+                case ATTENDEES -> q.attendeesPerSession() != null;
+                case CERTIFIED_MIN -> q.certifiedMin() != null;
+                case AGGREGATE -> q.aggregate() != null;
+                case CONDITION -> q.condition() != null;
+                case DOCUMENTS -> !q.documents().isEmpty();
+                case COUNT_MODE -> q.countMode() != null;
+                case EVENTS_MIN -> q.eventsMin() != null;
+                case PLATFORM -> q.platform() != null;
+            };
+        }
+
+        /** Whether the engine reads this parameter for an indicator of the kind with these other parameters. */
+        boolean appliesTo(RuleKind kind, IndicatorParams q) {
+            boolean roster = q.entityType() == EntityType.FOLLOW_UP_ROSTER;
+            boolean overRecords = kind == RuleKind.COVERAGE && q.entityType() == null;
+            // a subtype narrows the people of a domain's ledger; without a domain there is no ledger to narrow
+            boolean ledgerDomain = q.domain() != null && q.domain() != cn.sgz.shared.vocabulary.LedgerDomain.ALL;
+            return switch (this) {
+                case RECORD_KINDS ->
+                    kind == RuleKind.ACTIVITY_COUNT || kind == RuleKind.PER_RECIPIENT_FREQUENCY || overRecords;
+                case DOMAIN ->
+                    switch (kind) {
+                        case ACTIVITY_COUNT, PER_RECIPIENT_FREQUENCY, CASE_QUOTA, GROUP_QUOTA, EXEMPLARY, DOCUMENT ->
+                            true;
+                        case COVERAGE -> overRecords;
+                        case ENTITY_COUNT -> roster;
+                        default -> false;
+                    };
+                case SUBTYPE ->
+                    switch (kind) {
+                        case ACTIVITY_COUNT -> q.platform() == null;
+                        case PER_RECIPIENT_FREQUENCY -> ledgerDomain;
+                        case COVERAGE -> overRecords;
+                        case ENTITY_COUNT -> roster && ledgerDomain;
+                        default -> false;
+                    };
+                case ENTITY_TYPE ->
+                    switch (kind) {
+                        case COVERAGE, AMOUNT, ENTITY_COUNT -> true;
+                        case PER_RECIPIENT_FREQUENCY -> roster;
+                        default -> false;
+                    };
+                case SESSIONS_EACH -> kind == RuleKind.CASE_QUOTA || kind == RuleKind.GROUP_QUOTA;
+                case ATTENDEES -> kind == RuleKind.GROUP_QUOTA;
+                case CERTIFIED_MIN -> kind == RuleKind.STAFFING;
+                case AGGREGATE -> kind == RuleKind.AMOUNT;
+                case CONDITION -> kind == RuleKind.COVERAGE && q.entityType() != null;
+                case DOCUMENTS -> kind == RuleKind.DOCUMENT;
+                case COUNT_MODE -> kind == RuleKind.ENTITY_COUNT && !roster;
+                case EVENTS_MIN -> kind == RuleKind.AMOUNT; // and only with EVENTS_AT_LEAST, checked below
+                case PLATFORM -> kind == RuleKind.ACTIVITY_COUNT;
+            };
+        }
+    }
+
+    /** Why a parameter is refused, in words that say what to do instead. */
+    private static String refusal(RuleKind kind, IndicatorParams q, Param param) {
+        String label = kind.name() + "（" + kind.label() + "）";
+        String what = param.key + "（" + param.label + "）";
+        String why;
+        if (param == Param.SUBTYPE
+                && (kind == RuleKind.PER_RECIPIENT_FREQUENCY
+                        || (kind == RuleKind.ENTITY_COUNT && q.entityType() == EntityType.FOLLOW_UP_ROSTER))) {
+            why = "子类（subtype）只在指明服务领域（domain，不能是 ALL）时按该领域台账的子类筛选人员；请补写 domain，或";
+        } else if (param == Param.SUBTYPE && kind == RuleKind.ACTIVITY_COUNT) {
+            why = "须录入平台（platform）的活动次数暂不能再按子类（subtype）筛选，请拆成两条指标";
+        } else if (kind == RuleKind.COVERAGE && q.entityType() != null) {
+            why = "按统计对象（entityType）计算比例时不使用 " + what + "（它只用于按台账人员和记录类型计算的覆盖率）";
+        } else if (kind == RuleKind.COVERAGE && param == Param.CONDITION) {
+            why = "按台账人员计算覆盖率时不使用 " + what + "（它只与 entityType 一起使用，如志愿者的平台注册率）";
+        } else if (q.entityType() == EntityType.FOLLOW_UP_ROSTER && param == Param.COUNT_MODE) {
+            why = "跟踪回访人员台账按“台账是否已建立”计，不使用 " + what;
+        } else if (kind == RuleKind.ENTITY_COUNT && (param == Param.DOMAIN || param == Param.SUBTYPE)) {
+            why = "只有统计对象为跟踪回访人员台账（FOLLOW_UP_ROSTER）时才按 " + what + " 统计，"
+                    + (q.entityType() == null ? "其他统计对象" : q.entityType().label()) + "不按服务领域或子类统计";
+        } else if (kind == RuleKind.PER_RECIPIENT_FREQUENCY && param == Param.ENTITY_TYPE) {
+            why = "每人服务频次的名单只能是服务领域（domain）的台账人员或跟踪回访人员台账（FOLLOW_UP_ROSTER），不使用 " + what + "“"
+                    + q.entityType().label() + "”";
+        } else {
+            why = label + "不使用参数 " + what;
+        }
+        return why + (why.endsWith("或") ? "" : "，请") + "删除（不会被静默忽略）";
     }
 
     private static void positive(Integer value, String what, Problems p, String where) {

@@ -99,9 +99,9 @@ final class CatalogExcel {
      * Optional columns after 单位 (before the tier columns), recognised by their header: templates exported
      * before they existed still import unchanged.
      */
-    static final String COUNT_MODE = "计数方式", EVENTS_MIN = "最少次数";
+    static final String COUNT_MODE = "计数方式", EVENTS_MIN = "最少次数", SUBTASK = "四级分项任务", PLATFORM = "须录入平台";
 
-    static final List<String> EXTRA = List.of(COUNT_MODE, EVENTS_MIN);
+    static final List<String> EXTRA = List.of(COUNT_MODE, EVENTS_MIN, SUBTASK, PLATFORM);
     private static final List<String> INFO_KEYS = List.of("编码", "名称", "地区", "年度", "来源", "说明");
 
     private CatalogExcel() {}
@@ -178,6 +178,7 @@ final class CatalogExcel {
                         v[CONTENT] = item.content();
                         v[POPULATION] = item.population();
                         v[NOTE] = item.note();
+                        put(r, COLUMNS.size() + 2, item.subtask(), null);
                         if (ind != null) {
                             IndicatorParams q = ind.params();
                             v[IND_CODE] = ind.code();
@@ -215,6 +216,7 @@ final class CatalogExcel {
                             } else {
                                 put(r, COLUMNS.size() + 1, events, null);
                             }
+                            put(r, COLUMNS.size() + 3, q.platform(), null);
                             for (int t = 0; t < c.tiers().size(); t++) {
                                 BigDecimal target =
                                         ind.targets().get(c.tiers().get(t).code());
@@ -470,7 +472,8 @@ final class CatalogExcel {
                     String population,
                     String note,
                     int row,
-                    List<Indicator> indicators) {}
+                    List<Indicator> indicators,
+                    String subtask) {}
             Map<String, TaskAcc> tasks = new LinkedHashMap<>();
             Map<String, ItemAcc> items = new LinkedHashMap<>();
             Map<String, Integer> indicatorRows = new HashMap<>();
@@ -511,7 +514,8 @@ final class CatalogExcel {
                             text(list, r, POPULATION),
                             text(list, r, NOTE),
                             r,
-                            new ArrayList<>());
+                            new ArrayList<>(),
+                            extraCols.containsKey(SUBTASK) ? text(list, r, extraCols.get(SUBTASK)) : null);
                     items.put(itemCode, item);
                     task.itemOrder().add(itemCode);
                     CatalogItem check = new CatalogItem(
@@ -524,8 +528,20 @@ final class CatalogExcel {
                             item.content(),
                             item.population(),
                             item.note(),
-                            List.of());
-                    CatalogChecks.item(check, groupsByCode, p, where(LIST, r, ITEM_CODE));
+                            List.of(),
+                            item.subtask());
+                    int row = r;
+                    CatalogChecks.item(check, groupsByCode, p, new CatalogChecks.Locator() {
+                        @Override
+                        public String at(String field) {
+                            return where(LIST, row, itemColumn(field));
+                        }
+
+                        @Override
+                        public boolean given(String field) {
+                            return text(list, row, itemColumn(field)) != null;
+                        }
+                    });
                 } else {
                     if (!task.itemOrder().contains(itemCode)) {
                         p.add(where(LIST, r, ITEM_CODE), "分项编码“" + itemCode + "”已在第" + (item.row() + 1) + "行属于另一个主要任务");
@@ -544,6 +560,13 @@ final class CatalogExcel {
                     same(item.content(), list, r, CONTENT, item.row());
                     same(item.population(), list, r, POPULATION, item.row());
                     same(item.note(), list, r, NOTE, item.row());
+                    Integer subCol = extraCols.get(SUBTASK);
+                    String sub = subCol == null ? null : text(list, r, subCol);
+                    if (sub != null && !sub.equals(item.subtask())) {
+                        p.add(
+                                where(LIST, r, subCol),
+                                "“" + SUBTASK + "”与第" + (item.row() + 1) + "行的同一服务内容不一致（同一服务内容的后续行可留空）");
+                    }
                 }
                 String indCode = text(list, r, IND_CODE);
                 if (indCode == null) {
@@ -577,7 +600,8 @@ final class CatalogExcel {
                             i.content(),
                             i.population(),
                             i.note(),
-                            i.indicators()));
+                            i.indicators(),
+                            i.subtask()));
                 }
                 taskList.add(new CatalogTask(null, t.code(), t.no(), t.name(), itemList));
             }
@@ -662,7 +686,8 @@ final class CatalogExcel {
                     eventsCol != null && events.isEmpty()
                             ? integer(text(s, r, eventsCol), EVENTS_MIN, where(LIST, r, eventsCol))
                             : null,
-                    perTier);
+                    perTier,
+                    extraCols.containsKey(PLATFORM) ? text(s, r, extraCols.get(PLATFORM)) : null);
             Map<String, BigDecimal> targets = new LinkedHashMap<>();
             for (CatalogTier t : tiers) {
                 Integer col = tierCols.get(t.code());
@@ -706,6 +731,20 @@ final class CatalogExcel {
             return ind;
         }
 
+        /** The column of an item field ("name", "category", "subtask" …). */
+        private int itemColumn(String field) {
+            return switch (field) {
+                case "name" -> ITEM_NAME;
+                case "category" -> CATEGORY;
+                case "group" -> GROUP;
+                case "content" -> CONTENT;
+                case "population" -> POPULATION;
+                case "note" -> NOTE;
+                case "subtask" -> extraCols.getOrDefault(SUBTASK, ITEM_CODE);
+                default -> ITEM_CODE;
+            };
+        }
+
         /** The column of an indicator field ("kind", "targets.TIER_10W", "params.sessionsEach" …). */
         private int column(String field, Map<String, Integer> tierCols) {
             if (field.startsWith("targets.")) {
@@ -731,6 +770,7 @@ final class CatalogExcel {
                 case "params.unit" -> UNIT;
                 case "params.countMode" -> extraCols.getOrDefault(COUNT_MODE, IND_CODE);
                 case "params.eventsMin" -> extraCols.getOrDefault(EVENTS_MIN, IND_CODE);
+                case "params.platform" -> extraCols.getOrDefault(PLATFORM, IND_CODE);
                 default -> IND_CODE;
             };
         }

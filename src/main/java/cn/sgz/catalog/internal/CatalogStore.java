@@ -123,7 +123,7 @@ public class CatalogStore {
             for (CatalogItem item : task.items()) {
                 KeyHolder ik = new GeneratedKeyHolder();
                 jdbc.sql("INSERT INTO catalog_item (catalog_id, task_id, seq, code, number_label, name, category, "
-                                + "group_code, content, population, note) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+                                + "group_code, content, population, note, subtask) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
                         .params(
                                 catalogId,
                                 taskId,
@@ -135,7 +135,8 @@ public class CatalogStore {
                                 item.group(),
                                 item.content(),
                                 item.population(),
-                                item.note())
+                                item.note(),
+                                item.subtask())
                         .update(ik, "id");
                 long itemId = ik.getKey().longValue();
                 int indSeq = 0;
@@ -152,7 +153,7 @@ public class CatalogStore {
         jdbc.sql("INSERT INTO catalog_indicator (catalog_id, item_id, seq, code, name, kind, period, record_kinds, "
                         + "service_domain, subtype, entity_type, sessions_each, attendees_per_session, certified_min, "
                         + "aggregate_mode, condition_text, documents, unit, standard_text, value_text, evidence_text, "
-                        + "count_mode, events_min) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                        + "count_mode, events_min, platform) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(
                         catalogId,
                         itemId,
@@ -178,7 +179,8 @@ public class CatalogStore {
                         ind.value(),
                         ind.evidence(),
                         name(q.countMode()),
-                        q.eventsMin())
+                        q.eventsMin(),
+                        q.platform())
                 .update(k, "id");
         long id = k.getKey().longValue();
         ind.targets()
@@ -386,7 +388,8 @@ public class CatalogStore {
                                     rs.getString("content"),
                                     rs.getString("population"),
                                     rs.getString("note"),
-                                    indicators.getOrDefault(itemId, List.of())));
+                                    indicators.getOrDefault(itemId, List.of()),
+                                    rs.getString("subtask")));
                 });
         List<CatalogTask> tasks = jdbc.sql("SELECT * FROM catalog_task WHERE catalog_id = ? ORDER BY seq")
                 .param(id)
@@ -426,7 +429,8 @@ public class CatalogStore {
                 rs.getString("unit"),
                 rs.getString("count_mode") == null ? null : EntityCountMode.valueOf(rs.getString("count_mode")),
                 (Integer) rs.getObject("events_min"),
-                perTier);
+                perTier,
+                rs.getString("platform"));
         return new Indicator(
                 rs.getLong("id"),
                 rs.getString("code"),

@@ -55,8 +55,8 @@ final class CatalogYaml {
     private static final Set<String> TIER_KEYS = Set.of("code", "label");
     private static final Set<String> GROUP_KEYS = Set.of("code", "name", "min", "max", "rule");
     private static final Set<String> TASK_KEYS = Set.of("code", "number", "name", "items");
-    private static final Set<String> ITEM_KEYS =
-            Set.of("code", "number", "name", "category", "group", "content", "population", "note", "indicators");
+    private static final Set<String> ITEM_KEYS = Set.of(
+            "code", "number", "name", "subtask", "category", "group", "content", "population", "note", "indicators");
     private static final Set<String> INDICATOR_KEYS =
             Set.of("code", "name", "kind", "period", "targets", "standard", "value", "evidence", "params");
     private static final Set<String> PARAM_KEYS = Set.of(
@@ -72,7 +72,8 @@ final class CatalogYaml {
             "documents",
             "unit",
             "countMode",
-            "eventsMin");
+            "eventsMin",
+            "platform");
 
     private CatalogYaml() {}
 
@@ -287,8 +288,20 @@ final class CatalogYaml {
                     str(m.get("content")),
                     str(m.get("population")),
                     str(m.get("note")),
-                    indicators);
-            CatalogChecks.item(item, groups, p, at(n));
+                    indicators,
+                    str(m.get("subtask")));
+            CatalogChecks.item(item, groups, p, new CatalogChecks.Locator() {
+                @Override
+                public String at(String field) {
+                    Node f = m.get(field);
+                    return CatalogYaml.at(f == null ? n : f);
+                }
+
+                @Override
+                public boolean given(String field) {
+                    return m.containsKey(field);
+                }
+            });
             return item;
         }
 
@@ -421,7 +434,8 @@ final class CatalogYaml {
                     str(m.get("unit")),
                     enumValue(m.get("countMode"), EntityCountMode.values(), EntityCountMode::parse, "计数方式"),
                     single(m.get("eventsMin"), "最少次数"),
-                    tiers);
+                    tiers,
+                    str(m.get("platform")));
         }
 
         /** A numeric parameter given as one number (null when it is a per-tier map or absent). */
@@ -623,6 +637,7 @@ final class CatalogYaml {
         put(m, "code", i.code());
         put(m, "number", i.no());
         put(m, "name", i.name());
+        put(m, "subtask", i.subtask());
         put(m, "category", i.category() == null ? null : i.category().name());
         put(m, "group", i.group());
         put(m, "content", i.content());
@@ -670,6 +685,7 @@ final class CatalogYaml {
         put(pm, "unit", q.unit());
         put(pm, "countMode", q.countMode() == null ? null : q.countMode().name());
         putTiered(pm, "eventsMin", q.eventsMin(), q, TierParams::eventsMin);
+        put(pm, "platform", q.platform());
         if (!pm.isEmpty()) {
             m.add(new NodeTuple(key("params"), map(pm)));
         }

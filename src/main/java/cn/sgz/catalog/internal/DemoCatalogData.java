@@ -33,7 +33,7 @@ class DemoCatalogData implements ApplicationRunner {
 
     // A one-year contract that began two months ago, so the demo board shows finished and running periods.
     static final String PROJECT_NAME = "九原区民政领域社会工作服务项目（沙河、萨如拉、赛罕）";
-    static final List<String> OPTIONAL_ITEMS = List.of("O03", "O07", "O09");
+    static final List<String> OPTIONAL_ITEMS = List.of("O03", "O07", "O09", "O10");
     private static final Logger log = LoggerFactory.getLogger(DemoCatalogData.class);
 
     private final ProjectService projects;
@@ -41,13 +41,16 @@ class DemoCatalogData implements ApplicationRunner {
     private final OrgDirectory directory;
     private final DemoUsers demoUsers;
     private final JdbcClient jdbc;
+    private final CatalogService catalogService;
 
     DemoCatalogData(
             ProjectService projects,
             CatalogQueries catalogs,
             OrgDirectory directory,
             DemoUsers demoUsers,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            CatalogService catalogService) {
+        this.catalogService = catalogService;
         this.projects = projects;
         this.catalogs = catalogs;
         this.directory = directory;
@@ -55,8 +58,17 @@ class DemoCatalogData implements ApplicationRunner {
         this.jdbc = jdbc;
     }
 
+    /** A four-level catalog (重点任务 → 分项任务 → 服务内容 → 服务标准), imported as a draft through the normal import. */
+    static final String FOUR_LEVEL = "demo/jilin-four-level-excerpt.yaml";
+
     @Override
     public void run(ApplicationArguments args) {
+        if (catalogs.latest("jilin-reference-excerpt").isEmpty()) {
+            demoUsers.runAs(
+                    "demo_bureau",
+                    () -> catalogService.importYaml(
+                            BuiltinCatalogs.read(FOUR_LEVEL).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        }
         if (jdbc.sql("SELECT COUNT(*) FROM project").query(Long.class).single() > 0) {
             return;
         }

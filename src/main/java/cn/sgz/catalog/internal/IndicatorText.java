@@ -80,6 +80,9 @@ public class IndicatorText {
         if (!q.documents().isEmpty()) {
             parts.add("文书：" + String.join("、", q.documents()));
         }
+        if (q.platform() != null) {
+            parts.add("须录入：" + q.platform() + "（未录入全国平台的记录不计入）");
+        }
         return String.join("；", parts);
     }
 }

@@ -8,7 +8,8 @@ import java.math.BigDecimal;
 /**
  * One indicator of a project as the API lists it: its task and item named, not the catalog tree repeated
  * in every entry (the tree is {@code GET /api/v1/catalogs/{id}}). The indicator is resolved for the
- * project's tier (per-tier parameters and 指标值 text).
+ * project's tier (per-tier parameters and 指标值 text). {@code itemSubtask}: the 分项任务 above the item in a
+ * four-level catalog (null in a three-level one).
  */
 record ProjectIndicatorEntry(
         String taskCode,
@@ -16,6 +17,7 @@ record ProjectIndicatorEntry(
         Long itemId,
         String itemCode,
         String itemName,
+        String itemSubtask,
         ItemCategory itemCategory,
         Indicator indicator,
         BigDecimal target) {
@@ -27,6 +29,7 @@ record ProjectIndicatorEntry(
                 pi.item().id(),
                 pi.item().code(),
                 pi.item().name(),
+                pi.item().subtask(),
                 pi.item().category(),
                 pi.indicator(),
                 pi.target());

@@ -79,6 +79,7 @@ public class ComplianceEngine {
         IndicatorEvaluator evaluator = new IndicatorEvaluator(facts, asOf, project.evidencePolicy());
         facts.expectMonthly(evaluator.activityKinds(indicators));
         facts.expectPerRecipient(evaluator.perRecipientKinds(indicators));
+        facts.expectPlatform(evaluator.platformKinds(indicators));
         List<List<Periods.Span>> spans = indicators.stream()
                 .map(pi -> Periods.split(
                         project.startDate(), project.endDate(), pi.indicator().period()))

@@ -76,6 +76,9 @@ public class DrilldownReader {
                         && !p.subtype().isBlank()) {
                     all = forSubtype(source, all, p, station, span.from(), to);
                 }
+                if (ind.kind() == RuleKind.ACTIVITY_COUNT && p.platform() != null) {
+                    all = forPlatform(source, all, p.platform());
+                }
                 List<List<String>> people = ind.kind() == RuleKind.ACTIVITY_COUNT
                                 || p.entityType() != null && ind.kind() == RuleKind.COVERAGE
                         ? List.of(List.of(), List.of())
@@ -295,6 +298,28 @@ public class DrilldownReader {
                                 false,
                                 List.of("服务/培训对象不是“" + p.subtype() + "”"),
                                 r.link()))
+                .toList();
+    }
+
+    /**
+     * An indicator that requires entry in a national platform: a record that would count but is not marked
+     * 已录入全国平台 is listed as not counting, with the platform it must be entered in; the entered ones say so.
+     */
+    static List<RecordRef> forPlatform(RecordFactSource source, List<RecordRef> all, String platform) {
+        Set<Long> entered =
+                source.platformEntered(all.stream().map(RecordRef::id).toList());
+        return all.stream()
+                .map(r -> {
+                    if (entered.contains(r.id())) {
+                        List<String> notes = new java.util.ArrayList<>(r.notes());
+                        notes.add("已录入全国平台（" + platform + "）");
+                        return new RecordRef(
+                                r.id(), r.date(), r.kind(), r.title(), r.counts(), r.reasons(), r.link(), notes);
+                    }
+                    List<String> reasons = new java.util.ArrayList<>(r.reasons());
+                    reasons.add("未录入全国平台：须录入" + platform + "后才计入");
+                    return new RecordRef(r.id(), r.date(), r.kind(), r.title(), false, reasons, r.link(), r.notes());
+                })
                 .toList();
     }
 

@@ -44,6 +44,9 @@ final class Facts {
     private Map<Long, List<MonthlyCount>> monthly;
     private final Map<Long, java.util.NavigableMap<YearMonth, List<MonthlyCount>>> monthlyByMonth = new HashMap<>();
     private Set<ServiceKind> monthlyKinds; // null: every kind
+    private Map<Long, java.util.NavigableMap<YearMonth, List<MonthlyCount>>> platformByMonth;
+    private boolean platformConnected = true;
+    private Set<ServiceKind> platformKinds = Set.of();
     private Set<ServiceKind> recipientKinds = Set.of();
     private List<RecipientMonthlyCount> recipientRows;
     private final Map<Set<ServiceKind>, Map<Long, List<RecipientMonthlyCount>>> perRecipient = new HashMap<>();
@@ -120,6 +123,49 @@ final class Facts {
             monthly = byStation(rows, MonthlyCount::stationId);
         }
         return monthly.getOrDefault(station, List.of());
+    }
+
+    /** Announces the kinds the platform-entry counts will look at (one scan serves every such indicator). */
+    void expectPlatform(Collection<Set<ServiceKind>> kindSets) {
+        platformKinds = kindSets.stream().anyMatch(Set::isEmpty)
+                ? null
+                : kindSets.stream().flatMap(Set::stream).collect(java.util.stream.Collectors.toUnmodifiableSet());
+        platformByMonth = null;
+    }
+
+    /**
+     * Qualifying records entered in the national platform, of one station by month; null when the record source
+     * keeps no platform marks.
+     */
+    java.util.NavigableMap<YearMonth, List<MonthlyCount>> platformByMonth(long station) {
+        if (platformByMonth == null) {
+            platformByMonth = new HashMap<>();
+            List<MonthlyCount> rows = empty() || (platformKinds != null && platformKinds.isEmpty())
+                    ? List.of()
+                    : records.orElseThrow()
+                            .platformMonthlyCounts(
+                                    stations,
+                                    platformKinds == null ? java.util.EnumSet.allOf(ServiceKind.class) : platformKinds,
+                                    from,
+                                    to);
+            platformConnected = rows != null;
+            if (rows != null) {
+                rows.forEach(c -> platformByMonth
+                        .computeIfAbsent(c.stationId(), k -> new java.util.TreeMap<>())
+                        .computeIfAbsent(c.month(), m -> new ArrayList<>())
+                        .add(c));
+            }
+        }
+        return platformConnected ? platformByMonth.getOrDefault(station, new java.util.TreeMap<>()) : null;
+    }
+
+    /** Whether the record source keeps platform-entry marks. */
+    boolean platformConnected() {
+        return records.isPresent() && (platformByMonth != null ? platformConnected : probePlatform());
+    }
+
+    private boolean probePlatform() {
+        return records.orElseThrow().platformMonthlyCounts(List.of(), Set.of(), from, from) != null;
     }
 
     /** {@link #monthly} of one station, by month (spans then read only their own months). */

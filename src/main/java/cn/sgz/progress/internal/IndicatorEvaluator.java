@@ -126,7 +126,11 @@ final class IndicatorEvaluator {
     private Figure figure(Indicator ind, BigDecimal target, long station, Periods.Span span) {
         IndicatorParams p = ind.params();
         return switch (ind.kind()) {
-            case ACTIVITY_COUNT -> new Figure(BigDecimal.valueOf(activityCount(station, p, span)), target, null);
+            case ACTIVITY_COUNT ->
+                new Figure(
+                        BigDecimal.valueOf(activityCount(station, p, span)),
+                        target,
+                        p.platform() == null ? null : "只计入已录入" + p.platform() + "的记录（标记“已录入全国平台”）");
             case PER_RECIPIENT_FREQUENCY -> perRecipient(station, p, target, span);
             case COVERAGE -> coverage(station, p, target, span);
             case CASE_QUOTA -> new Figure(BigDecimal.valueOf(caseCount(station, p, span)), target, null);
@@ -153,7 +157,10 @@ final class IndicatorEvaluator {
             return audienceCount(station, p, span);
         }
         long n = 0;
-        for (List<MonthlyCount> month : facts.monthlyByMonth(station)
+        // a platform requirement (须录入全国志愿服务信息系统 …): only the records marked 已录入全国平台 count
+        for (List<MonthlyCount> month : (p.platform() == null
+                        ? facts.monthlyByMonth(station)
+                        : facts.platformByMonth(station))
                 .subMap(YearMonth.from(span.from()), true, YearMonth.from(span.to()), true)
                 .values()) {
             for (MonthlyCount c : month) {
@@ -396,7 +403,8 @@ final class IndicatorEvaluator {
         boolean ok = switch (ind.kind()) {
             case ACTIVITY_COUNT ->
                 facts.records.isPresent()
-                        && (blank(p.subtype()) || facts.audiences(Set.copyOf(p.recordKinds())) != null);
+                        && (blank(p.subtype()) || facts.audiences(Set.copyOf(p.recordKinds())) != null)
+                        && (p.platform() == null || facts.platformConnected());
             case PER_RECIPIENT_FREQUENCY -> facts.records.isPresent() && facts.ledgers.isPresent();
             case COVERAGE ->
                 p.entityType() == null
@@ -460,7 +468,7 @@ final class IndicatorEvaluator {
                 ind.id() == null ? -1 : ind.id(),
                 ind.code(),
                 ind.name(),
-                pi.item().name(),
+                pi.item().label(),
                 ind.standard(),
                 ind.kind(),
                 ind.period(),
@@ -479,6 +487,15 @@ final class IndicatorEvaluator {
         return indicators.stream()
                 .map(ProjectIndicator::indicator)
                 .filter(i -> i.kind() == RuleKind.ACTIVITY_COUNT && missingSource(i) == null)
+                .map(i -> Set.copyOf(i.params().recordKinds()))
+                .toList();
+    }
+
+    /** The record kinds of every activity count that requires entry in a national platform. */
+    List<Set<ServiceKind>> platformKinds(List<ProjectIndicator> indicators) {
+        return indicators.stream()
+                .map(ProjectIndicator::indicator)
+                .filter(i -> i.kind() == RuleKind.ACTIVITY_COUNT && i.params().platform() != null)
                 .map(i -> Set.copyOf(i.params().recordKinds()))
                 .toList();
     }

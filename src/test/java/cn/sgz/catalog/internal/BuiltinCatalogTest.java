@@ -215,6 +215,15 @@ class BuiltinCatalogTest {
         j("O10.1", "城乡社区志愿者在“全国志愿服务信息系统 ”注册率达到 100%", COVERAGE, PROJECT, "100", entity(EntityType.VOLUNTEER));
         j("O10.2", "采用多种媒体形式学习宣传和贯彻落实《内蒙古自治区志愿服务条例》", CHECKLIST, PROJECT, null, none());
         j("O10.3", "城乡社区志愿服务组织出具志愿服务记录与证明制度得到落实", CHECKLIST, PROJECT, null, none());
+        j(
+                "O10.4",
+                "记录志愿者的志愿服务信息制度得到落实",
+                ACTIVITY_COUNT,
+                MONTH,
+                "1",
+                i -> assertThat(i.params())
+                        .extracting(p -> p.recordKinds(), p -> p.platform())
+                        .containsExactly(List.of(ServiceKind.VOLUNTEER_ACTIVITY), "全国志愿服务信息系统"));
 
         // ---------------- 扎赉诺尔 2026, 序号1
         z("Z1.1.1", "社工站独立建设，或统筹利用社会救助工作站", CHECKLIST, PROJECT, null, none());
@@ -307,8 +316,8 @@ class BuiltinCatalogTest {
                 AMOUNT,
                 QUARTER,
                 "1000",
-                kinds(ServiceKind.CHARITY_RELIEF)
-                        .andThen(i -> assertThat(i.params().aggregate()).isEqualTo(AmountAggregate.EACH_EVENT))
+                // the amounts of relief events (an AMOUNT reads no record kinds: recordKinds would be refused)
+                kinds().andThen(i -> assertThat(i.params().aggregate()).isEqualTo(AmountAggregate.EACH_EVENT))
                         .andThen(i -> assertThat(i.params().entityType()).isEqualTo(EntityType.RELIEF_EVENT)));
         // ---------------- 扎赉诺尔 序号8 自选项目: 同序号“2.3.4.5”标准一致, for each of the 14 contents
         for (int n = 1; n <= 14; n++) {

@@ -69,14 +69,16 @@ class CatalogExcelTest {
         byte[] bad = edit(CatalogExcel.export(c), book -> {
             Sheet s = book.getSheet("服务清单");
             s.getRow(1).getCell(13).setCellValue("次数统计"); // N列 规则类型 on 第2行
-            s.getRow(2).getCell(TIERS + 1).setCellValue("两次"); // AG列 target on 第3行
+            s.getRow(2).getCell(TIERS + 1).setCellValue("两次"); // AI列 target on 第3行
             s.getRow(3).getCell(6).setCellValue("必做"); // G列 任务类别 on 第4行
         });
         List<String> messages =
                 problems(bad).stream().map(FieldProblem::message).toList();
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("工作表“服务清单”第2行 N列：规则类型“次数统计”无效"));
-        assertThat(messages).contains("工作表“服务清单”第3行 AG列：目标值应为数字，而不是“两次”");
+        assertThat(messages).contains("工作表“服务清单”第3行 AI列：目标值应为数字，而不是“两次”");
         assertThat(messages).anySatisfy(m -> assertThat(m).startsWith("工作表“服务清单”第4行 G列：任务类别“必做”无效"));
+        // each problem once, at its own cell: no follow-on “任务类别不能为空” after the unreadable one
+        assertThat(messages).hasSize(3);
     }
 
     /** Templates exported before 计数方式/最少次数 existed (tier columns right after 单位) still import unchanged. */

@@ -289,4 +289,50 @@ class CatalogParamRulesTest {
         byte[] xlsx = CatalogExcel.export(c);
         assertThat(CatalogExcel.parse(xlsx)).isEqualTo(c);
     }
+
+    /** 重点任务 → 分项任务 → 服务内容 → 服务标准: the 分项任务 of each 服务内容 reads, exports and reads back the same. */
+    @Test
+    void fourLevelCatalogsRoundTripInYamlAndExcelAndNameTheSubtask() throws Exception {
+        String text = new String(
+                new org.springframework.core.io.ClassPathResource("demo/jilin-four-level-excerpt.yaml")
+                        .getInputStream()
+                        .readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        CatalogContent c = CatalogYaml.parse(text);
+        assertThat(c.items().map(cn.sgz.catalog.CatalogItem::subtask)).containsOnly("（一）社会救助");
+        assertThat(c.item("J1.1.2").orElseThrow().label()).isEqualTo("（一）社会救助 › 入户调查");
+        assertThat(CatalogYaml.parse(CatalogYaml.export(c))).isEqualTo(c);
+        byte[] xlsx = CatalogExcel.export(c);
+        assertThat(CatalogExcel.parse(xlsx)).isEqualTo(c);
+        // a three-level item has no subtask and is labelled by its name alone
+        CatalogContent three = CatalogYaml.parse(LINES.replaceAll("\\n *certifiedMin: 1", ""));
+        assertThat(three.item("I1").orElseThrow().subtask()).isNull();
+        assertThat(three.item("I1").orElseThrow().label()).isEqualTo("分项");
+        // a later row of the same 服务内容 naming another 分项任务 is refused at its cell
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx));
+                var out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.getSheet("服务清单");
+            int col = CatalogExcel.COLUMNS.size() + CatalogExcel.EXTRA.indexOf(CatalogExcel.SUBTASK);
+            var row = sheet.createRow(sheet.getLastRowNum() + 1);
+            for (int k = 0; k < sheet.getRow(1).getLastCellNum(); k++) {
+                var cell = sheet.getRow(1).getCell(k);
+                if (cell != null) {
+                    row.createCell(k).setCellValue(cell.getStringCellValue());
+                }
+            }
+            row.getCell(11).setCellValue("J1.1.1.9");
+            row.getCell(col).setCellValue("（二）养老服务");
+            book.write(out);
+            try {
+                CatalogExcel.parse(out.toByteArray());
+                throw new AssertionError("expected the file to be rejected");
+            } catch (cn.sgz.shared.BusinessException e) {
+                assertThat(e.problems())
+                        .extracting(FieldProblem::message)
+                        .containsExactly("工作表“服务清单”第" + (row.getRowNum() + 1) + "行 "
+                                + org.apache.poi.ss.util.CellReference.convertNumToColString(col)
+                                + "列：“四级分项任务”与第2行的同一服务内容不一致（同一服务内容的后续行可留空）");
+            }
+        }
+    }
 }

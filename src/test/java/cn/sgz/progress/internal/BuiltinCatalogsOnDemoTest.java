@@ -258,4 +258,58 @@ class BuiltinCatalogsOnDemoTest {
         }
         assertThat(checked).isGreaterThanOrEqualTo(8);
     }
+
+    /**
+     * Activity counts of the demo contract against a count in SQL, for the current sub-period: a plain one (any
+     * 九原 activity count of every domain) and 九原 O10.4, which counts only records marked 已录入全国平台.
+     */
+    @Test
+    void activityCountsAndThePlatformCountEqualAHandCount() {
+        Catalog c = catalogs.latest("jiuyuan-2024").orElseThrow();
+        Project p = on(c, "STANDARD");
+        List<ProjectIndicator> inds = indicators(c, "STANDARD");
+        List<StationCompliance> result = engine.evaluate(p, inds, p.stationIds(), Map.of(), ChinaTime.today());
+        int checked = 0;
+        int platform = 0;
+        for (StationCompliance sc : result) {
+            for (int i = 0; i < inds.size(); i++) {
+                Indicator ind = inds.get(i).indicator();
+                if (ind.kind() != RuleKind.ACTIVITY_COUNT
+                        || ind.params().subtype() != null
+                        || (ind.params().domain() != null && ind.params().domain() != LedgerDomain.ALL)) {
+                    continue;
+                }
+                IndicatorResult r = sc.indicators().get(i);
+                var span = r.subPeriods().stream()
+                        .filter(s -> !s.from().isAfter(ChinaTime.today()))
+                        .reduce((a, b) -> b)
+                        .orElseThrow();
+                java.time.LocalDate until = span.to().isBefore(ChinaTime.today()) ? span.to() : ChinaTime.today();
+                long hand = jdbc.sql("SELECT COUNT(*) FROM service_record WHERE project_id = ? AND station_id = ? "
+                                + "AND status = 'ACTIVE' AND qualification = 'COUNTS' AND service_date BETWEEN ? AND ? "
+                                + "AND kind IN ("
+                                + String.join(
+                                        ",",
+                                        ind.params().recordKinds().stream()
+                                                .map(k -> "'" + k.name() + "'")
+                                                .toList())
+                                + ")"
+                                + (ind.params().platform() == null ? "" : " AND platform_entered_on IS NOT NULL"))
+                        .params(p.id(), sc.stationId(), span.from(), until)
+                        .query(Long.class)
+                        .single();
+                assertThat(span.actual())
+                        .as(ind.code() + " at " + sc.stationId())
+                        .isEqualByComparingTo(String.valueOf(hand));
+                checked++;
+                if (ind.params().platform() != null) {
+                    platform++;
+                }
+            }
+        }
+        assertThat(checked).isGreaterThanOrEqualTo(8);
+        assertThat(platform)
+                .as("O10.4 at each station")
+                .isEqualTo(p.stationIds().size());
+    }
 }

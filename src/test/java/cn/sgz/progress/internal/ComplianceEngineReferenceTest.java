@@ -58,7 +58,21 @@ class ComplianceEngineReferenceTest {
             LedgerDomain domain,
             long recipient,
             boolean counts,
-            boolean voided) {}
+            boolean voided,
+            boolean entered) {
+
+        /** A record not (yet) marked 已录入全国平台. */
+        Raw(
+                long station,
+                LocalDate date,
+                ServiceKind kind,
+                LedgerDomain domain,
+                long recipient,
+                boolean counts,
+                boolean voided) {
+            this(station, date, kind, domain, recipient, counts, voided, false);
+        }
+    }
 
     record Session(LocalDate date, int attendees, boolean counts) {}
 
@@ -245,6 +259,70 @@ class ComplianceEngineReferenceTest {
             assertThat(r.actual()).isNull();
             assertThat(r.note()).isEqualTo("数据来源尚未接入");
         });
+    }
+
+    /** A platform requirement the record source cannot see is reported as not connected, never as every record. */
+    @Test
+    void aPlatformRequirementWithoutEntryMarksIsNotConnectedNotIgnored() {
+        LocalDate start = LocalDate.of(2026, 1, 1);
+        Project project = new Project(
+                1,
+                "p",
+                1,
+                "b",
+                1,
+                "a",
+                1,
+                "c",
+                1,
+                "T",
+                "T",
+                start,
+                start.plusYears(1).minusDays(1),
+                List.of(11L),
+                List.of(),
+                EvidencePolicy.defaults(),
+                0);
+        RecordFactSource noMarks = new RecordFactSource() {
+            @Override
+            public List<MonthlyCount> monthlyCounts(Collection<Long> stations, LocalDate f, LocalDate t) {
+                return List.of(new MonthlyCount(
+                        11L, ServiceKind.VOLUNTEER_ACTIVITY, LedgerDomain.ALL, YearMonth.of(2026, 2), 3));
+            }
+
+            @Override
+            public List<RecipientMonthlyCount> recipientMonthlyCounts(
+                    Collection<Long> stations, Set<ServiceKind> kinds, LocalDate f, LocalDate t) {
+                return List.of();
+            }
+
+            @Override
+            public List<RecordRef> records(
+                    long station, Set<ServiceKind> kinds, LedgerDomain domain, LocalDate f, LocalDate t) {
+                return List.of();
+            }
+        };
+        Facts facts = new Facts(
+                List.of(11L),
+                start,
+                LocalDate.of(2026, 2, 28),
+                Optional.of(noMarks),
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                ids -> Map.of());
+        IndicatorParams volunteer = params(List.of(ServiceKind.VOLUNTEER_ACTIVITY), null, null, null, null, null);
+        ProjectIndicator plain = indicator(RuleKind.ACTIVITY_COUNT, SubPeriod.MONTH, volunteer, 2);
+        ProjectIndicator entered =
+                indicator(RuleKind.ACTIVITY_COUNT, SubPeriod.MONTH, volunteer.withPlatform("全国志愿服务信息系统"), 2);
+        List<IndicatorResult> rows = ComplianceEngine.evaluate(
+                        facts, project, List.of(plain, entered), List.of(11L), Map.of(), LocalDate.of(2026, 2, 28))
+                .get(0)
+                .indicators();
+        assertThat(rows.get(0).actual()).isEqualByComparingTo("3");
+        assertThat(rows.get(1).status()).isEqualTo(IndicatorStatus.NOT_CONNECTED);
+        assertThat(rows.get(1).actual()).isNull();
     }
 
     @Test
@@ -491,7 +569,8 @@ class ComplianceEngineReferenceTest {
                         DOMAINS.get(random.nextInt(DOMAINS.size())),
                         station * 1000 + random.nextInt(20),
                         random.nextInt(6) > 0,
-                        random.nextInt(12) == 0));
+                        random.nextInt(12) == 0,
+                        random.nextInt(3) > 0));
             }
             for (int c = 0; c < random.nextInt(5); c++) {
                 List<LocalDate> sessions = new ArrayList<>();
@@ -538,6 +617,19 @@ class ComplianceEngineReferenceTest {
                         null,
                         null),
                 1 + random.nextInt(4)));
+        // the same count where a record counts only when marked 已录入全国平台 (a catalog's platform parameter)
+        list.add(indicator(
+                RuleKind.ACTIVITY_COUNT,
+                periods[random.nextInt(periods.length)],
+                params(
+                                List.of(ServiceKind.RESOURCE_LINK, ServiceKind.CHARITY_PROMOTION),
+                                random.nextBoolean() ? LedgerDomain.ELDERLY : null,
+                                null,
+                                null,
+                                null,
+                                null)
+                        .withPlatform("全国志愿服务信息系统"),
+                1 + random.nextInt(3)));
         // per-person frequency over the roster of the indicator's domain (or the whole roster)
         list.add(indicator(
                 RuleKind.PER_RECIPIENT_FREQUENCY,
@@ -666,6 +758,32 @@ class ComplianceEngineReferenceTest {
                     if (stations.contains(r.station())
                             && r.counts()
                             && !r.voided()
+                            && !r.date().isBefore(f)
+                            && !r.date().isAfter(t)) {
+                        counts.merge(
+                                List.of(r.station(), r.kind(), r.domain(), YearMonth.from(r.date())), 1L, Long::sum);
+                    }
+                }
+                return counts.entrySet().stream()
+                        .map(e -> new MonthlyCount(
+                                (Long) e.getKey().get(0),
+                                (ServiceKind) e.getKey().get(1),
+                                (LedgerDomain) e.getKey().get(2),
+                                (YearMonth) e.getKey().get(3),
+                                e.getValue()))
+                        .toList();
+            }
+
+            @Override
+            public List<MonthlyCount> platformMonthlyCounts(
+                    Collection<Long> stations, Set<ServiceKind> kinds, LocalDate f, LocalDate t) {
+                Map<List<Object>, Long> counts = new LinkedHashMap<>();
+                for (Raw r : w.records) {
+                    if (stations.contains(r.station())
+                            && r.counts()
+                            && !r.voided()
+                            && r.entered()
+                            && kinds.contains(r.kind())
                             && !r.date().isBefore(f)
                             && !r.date().isAfter(t)) {
                         counts.merge(
@@ -834,6 +952,7 @@ class ComplianceEngineReferenceTest {
                             .filter(r -> r.station() == station
                                     && r.counts()
                                     && !r.voided()
+                                    && (p.platform() == null || r.entered())
                                     && p.recordKinds().contains(r.kind())
                                     && (p.domain() == null || p.domain() == r.domain())
                                     && !r.date().isBefore(from)
