@@ -52,7 +52,9 @@ class HomeController {
                         ? null
                         : directory.findVisible(me.orgUnitId()).orElse(null));
         model.addAttribute("types", OrgUnitType.values());
-        model.addAttribute("alerts", alerts.current());
+        ProgressAlerts.Alerts current = alerts.current();
+        model.addAttribute("alerts", current.shown());
+        model.addAttribute("alertsSnapshot", current.snapshot());
         model.addAttribute("overdue", reminders.overdue());
         // closures wait for the station head; stalled cases are what a supervisor asks about first
         model.addAttribute("casework", casework.overview(null, null));
