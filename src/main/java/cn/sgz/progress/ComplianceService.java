@@ -115,8 +115,9 @@ public class ComplianceService {
 
     /** Recomputes a project's stored figures now (the refresh action); 404 unless the user may see the project. */
     public ComplianceSnapshot refresh(long projectId) {
-        Project project = projects.get(projectId);
-        snapshots.markStale(null == project ? null : "\u0000"); // no-op path: only this project is refreshed below
+        projects.get(projectId);
+        // stale first: should another refresher hold the project, the next read refreshes it again
+        snapshots.markProjectStale(projectId);
         refreshNow(projectId, true);
         return board(projectId, null).snapshot();
     }
