@@ -192,14 +192,14 @@ public class ComplianceService {
             return false;
         }
         try {
-            Instant started = ChinaTime.now();
-            if (!snapshots.claim(projectId, started.plus(Duration.ofMinutes(5)))) {
+            if (!snapshots.claim(projectId)) {
                 return false;
             }
             try {
+                Map<Long, Long> seen = snapshots.versions(projectId);
                 Project project = projects.findUnscoped(projectId).orElse(null);
                 if (project == null) {
-                    snapshots.write(projectId, List.of(), Map.of(), started);
+                    snapshots.write(projectId, List.of(), Map.of(), seen);
                     return true;
                 }
                 Map<Long, OrgUnitView> units = directory.units(project.stationIds());
@@ -218,7 +218,7 @@ public class ComplianceService {
                         projectId,
                         stations,
                         engine.evaluate(project, projects.indicators(project), stations, names, ChinaTime.today()));
-                snapshots.write(projectId, rows, paths, started);
+                snapshots.write(projectId, rows, paths, seen);
                 return true;
             } finally {
                 snapshots.release(projectId);

@@ -161,8 +161,9 @@ class ComplianceSnapshotTest {
         jdbc.sql("UPDATE compliance_snapshot SET stale_since = computed_at WHERE project_id = ?")
                 .param(project)
                 .update();
-        jdbc.sql("INSERT INTO compliance_snapshot_claim (project_id, claimed_until) VALUES (?, ?)")
-                .params(project, Timestamp.from(ChinaTime.now().plusSeconds(600)))
+        jdbc.sql("INSERT INTO compliance_snapshot_claim (project_id, claimed_until)"
+                        + " VALUES (?, CURRENT_TIMESTAMP + INTERVAL '10' MINUTE)")
+                .param(project)
                 .update();
         String page = mvc.perform(get(board).cookie(bureau))
                 .andReturn()

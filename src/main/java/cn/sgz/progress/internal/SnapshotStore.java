@@ -68,12 +68,12 @@ public class SnapshotStore {
     }
 
     /**
-     * Replaces a project's rows with freshly computed ones. A row marked stale after {@code startedAt} (a write that
-     * committed while the engine was reading) stays stale, so no change is lost to a computation that began before it.
+     * Replaces a project's rows with freshly computed ones. A row whose version moved since {@link #versions} was read
+     * before the computation (a write committed while the engine was reading) stays stale, so no change is lost to a
+     * computation that began before it. Versions, not times: the guard holds whatever the clocks say.
      */
-    public void write(long projectId, List<StationCompliance> stations, Map<Long, String> paths, Instant startedAt) {
+    public void write(long projectId, List<StationCompliance> stations, Map<Long, String> paths, Map<Long, Long> seen) {
         Timestamp now = Timestamp.from(ChinaTime.now());
-        Timestamp started = Timestamp.from(startedAt);
         own.executeWithoutResult(tx -> {
             List<Long> ids = new ArrayList<>();
             for (StationCompliance sc : stations) {
@@ -81,15 +81,15 @@ public class SnapshotStore {
                 String payload = json.writeValueAsString(sc.indicators());
                 String path = paths.getOrDefault(sc.stationId(), "/");
                 int updated = jdbc.sql("UPDATE compliance_snapshot SET org_path = :path, station_name = :name,"
-                                + " as_of = :asOf, computed_at = :now, payload = :payload, version = version + 1,"
-                                + " stale_since = CASE WHEN stale_since > :started THEN stale_since ELSE NULL END"
+                                + " as_of = :asOf, computed_at = :now, payload = :payload,"
+                                + " stale_since = CASE WHEN version = :seen THEN NULL ELSE stale_since END"
                                 + " WHERE project_id = :p AND station_id = :s")
                         .param("path", path)
                         .param("name", sc.stationName())
                         .param("asOf", sc.asOf())
                         .param("now", now)
                         .param("payload", payload)
-                        .param("started", started)
+                        .param("seen", seen.getOrDefault(sc.stationId(), -1L))
                         .param("p", projectId)
                         .param("s", sc.stationId())
                         .update();
@@ -126,21 +126,34 @@ public class SnapshotStore {
     public int markStale(String orgPath) {
         Timestamp now = Timestamp.from(ChinaTime.now());
         if (orgPath == null || orgPath.isBlank()) {
-            return jdbc.sql("UPDATE compliance_snapshot SET stale_since = :now WHERE stale_since IS NULL")
+            return jdbc.sql("UPDATE compliance_snapshot SET stale_since = COALESCE(stale_since, :now),"
+                            + " version = version + 1")
                     .param("now", now)
                     .update();
         }
-        return jdbc.sql("UPDATE compliance_snapshot SET stale_since = :now WHERE stale_since IS NULL"
-                        + " AND (org_path LIKE :prefix OR :path LIKE org_path || '%')")
+        return jdbc.sql("UPDATE compliance_snapshot SET stale_since = COALESCE(stale_since, :now),"
+                        + " version = version + 1 WHERE org_path LIKE :prefix OR :path LIKE org_path || '%'")
                 .param("now", now)
                 .param("prefix", orgPath + "%")
                 .param("path", orgPath)
                 .update();
     }
 
+    /** Each stored station's version (bumped by every change), read before a computation. */
+    public Map<Long, Long> versions(long projectId) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT station_id, version FROM compliance_snapshot WHERE project_id = :p")
+                .param("p", projectId)
+                .query((rs, n) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+                .list()
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
+    }
+
     /** Marks one project's rows stale (a refresh asked for by hand). */
     public void markProjectStale(long projectId) {
-        jdbc.sql("UPDATE compliance_snapshot SET stale_since = :now WHERE project_id = :p AND stale_since IS NULL")
+        jdbc.sql("UPDATE compliance_snapshot SET stale_since = COALESCE(stale_since, :now),"
+                        + " version = version + 1 WHERE project_id = :p")
                 .param("now", Timestamp.from(ChinaTime.now()))
                 .param("p", projectId)
                 .update();
@@ -156,45 +169,32 @@ public class SnapshotStore {
                 .list();
     }
 
-    /** Claims a project's refresh until {@code until}; false while another refresher (any instance) holds it. */
-    public boolean claim(long projectId, Instant until) {
-        Timestamp now = Timestamp.from(ChinaTime.now());
-        Timestamp end = Timestamp.from(until);
+    /**
+     * Claims a project's refresh for at most five minutes; false while another refresher (any instance) holds it.
+     * A lease is technical time, not business time: it runs on the database's clock, shared by all instances.
+     */
+    public boolean claim(long projectId) {
         try {
             Integer done = own.execute(tx -> {
-                int n = jdbc.sql("UPDATE compliance_snapshot_claim SET claimed_until = :until, version = version + 1"
-                                + " WHERE project_id = :p AND claimed_until < :now")
-                        .param("until", end)
+                jdbc.sql("DELETE FROM compliance_snapshot_claim WHERE project_id = :p"
+                                + " AND claimed_until < CURRENT_TIMESTAMP")
                         .param("p", projectId)
-                        .param("now", now)
                         .update();
-                if (n == 0) {
-                    Long held = jdbc.sql("SELECT COUNT(*) FROM compliance_snapshot_claim WHERE project_id = :p")
-                            .param("p", projectId)
-                            .query(Long.class)
-                            .single();
-                    if (held == 0) {
-                        n = jdbc.sql("INSERT INTO compliance_snapshot_claim (project_id, claimed_until)"
-                                        + " VALUES (:p, :until)")
-                                .param("p", projectId)
-                                .param("until", end)
-                                .update();
-                    }
-                }
-                return n;
+                return jdbc.sql("INSERT INTO compliance_snapshot_claim (project_id, claimed_until)"
+                                + " VALUES (:p, CURRENT_TIMESTAMP + INTERVAL '5' MINUTE)")
+                        .param("p", projectId)
+                        .update();
             });
             return done != null && done > 0;
-        } catch (DataIntegrityViolationException raced) {
-            return false; // another instance inserted the claim first
+        } catch (DataIntegrityViolationException held) {
+            return false; // another refresher holds it
         }
     }
 
     public void release(long projectId) {
-        own.executeWithoutResult(
-                tx -> jdbc.sql("UPDATE compliance_snapshot_claim SET claimed_until = :now" + " WHERE project_id = :p")
-                        .param("now", Timestamp.from(ChinaTime.now().minusSeconds(1)))
-                        .param("p", projectId)
-                        .update());
+        own.executeWithoutResult(tx -> jdbc.sql("DELETE FROM compliance_snapshot_claim WHERE project_id = :p")
+                .param("p", projectId)
+                .update());
     }
 
     private static Instant instant(OffsetDateTime t) {
