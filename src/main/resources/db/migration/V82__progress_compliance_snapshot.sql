@@ -21,3 +21,8 @@ CREATE TABLE compliance_snapshot_claim (
     claimed_until TIMESTAMP WITH TIME ZONE NOT NULL,
     version       BIGINT                   NOT NULL DEFAULT 0
 );
+
+-- Lists page on the server in their default order (#23 item 4): a city-wide scope matches nearly every row, so an
+-- index in list order lets the first page be read without sorting the table (scanned backwards for DESC).
+CREATE INDEX idx_service_record_date_id ON service_record (service_date, id);
+CREATE INDEX idx_recipient_path_name_id ON recipient (org_path, name, id);
