@@ -145,13 +145,19 @@ public class OrgDirectory {
      * the catalog module. Callers decide who may pick; names and station ids are not personal data.
      */
     public List<AgencyView> activeAgencies() {
+        // the same for every user; read once per page request
+        return RequestMemo.get("agencies", this::readActiveAgencies);
+    }
+
+    private List<AgencyView> readActiveAgencies() {
         Map<Long, List<Long>> stations = new HashMap<>();
         jdbc.sql("SELECT agency_id, station_id FROM agency_station ORDER BY station_id")
                 .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2)))
                 .list()
                 .forEach(e -> stations.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
-        return jdbc.sql("SELECT id, name, credit_code, contact_name, phone FROM agency WHERE active ORDER BY name")
+        return jdbc
+                .sql("SELECT id, name, credit_code, contact_name, phone FROM agency WHERE active ORDER BY name")
                 .query((rs, i) -> new AgencyView(
                         rs.getLong("id"),
                         rs.getString("name"),
@@ -159,7 +165,9 @@ public class OrgDirectory {
                         rs.getString("contact_name"),
                         rs.getString("phone"),
                         stations.getOrDefault(rs.getLong("id"), List.of())))
-                .list();
+                .list()
+                .stream()
+                .toList();
     }
 
     /**

@@ -38,7 +38,7 @@ public class ScopeService {
 
     public Scope current() {
         CurrentUser user = currentUser();
-        return new Scope(user, pathsFor(user));
+        return RequestMemo.get("scope:" + user.id() + ":" + user.role(), () -> new Scope(user, pathsFor(user)));
     }
 
     List<String> pathsFor(CurrentUser user) {
@@ -97,11 +97,14 @@ public class ScopeService {
     /** The ids of active units of a type inside the current scope, e.g. the stations a user may pick. */
     public List<Long> visibleUnitIds(OrgUnitType type) {
         Scope scope = current();
-        return jdbc.sql("SELECT id FROM org_unit WHERE type = ? AND active AND " + scope.sqlCondition("path")
-                        + " ORDER BY path")
-                .param(type.name())
-                .params(scope.likePatterns().toArray())
-                .query(Long.class)
-                .list();
+        CurrentUser user = scope.user();
+        return RequestMemo.get(
+                "units:" + user.id() + ":" + user.role() + ":" + type,
+                () -> List.copyOf(jdbc.sql("SELECT id FROM org_unit WHERE type = ? AND active AND "
+                                + scope.sqlCondition("path") + " ORDER BY path")
+                        .param(type.name())
+                        .params(scope.likePatterns().toArray())
+                        .query(Long.class)
+                        .list()));
     }
 }

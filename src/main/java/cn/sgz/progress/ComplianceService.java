@@ -4,14 +4,31 @@ import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectInScope;
 import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.ProjectQueries;
+import cn.sgz.org.OrgDirectory;
+import cn.sgz.org.OrgUnitView;
+import cn.sgz.org.Scope;
+import cn.sgz.org.ScopeService;
 import cn.sgz.progress.internal.ComplianceEngine;
 import cn.sgz.progress.internal.DrilldownReader;
+import cn.sgz.progress.internal.SnapshotStore;
+import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,20 +39,199 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ComplianceService {
 
+    private static final Logger log = LoggerFactory.getLogger(ComplianceService.class);
+
     private final ProjectQueries projects;
     private final ComplianceEngine engine;
     private final DrilldownReader drilldowns;
     private final ObjectProvider<JudgementSource> judgements;
+    private final SnapshotStore snapshots;
+    private final ScopeService scopes;
+    private final OrgDirectory directory;
+    private final Duration maxAge;
+    /** Projects this instance is refreshing now (the database claim covers other instances). */
+    private final Set<Long> refreshing = ConcurrentHashMap.newKeySet();
 
     ComplianceService(
             ProjectQueries projects,
             ComplianceEngine engine,
             DrilldownReader drilldowns,
-            ObjectProvider<JudgementSource> judgements) {
+            ObjectProvider<JudgementSource> judgements,
+            SnapshotStore snapshots,
+            ScopeService scopes,
+            OrgDirectory directory,
+            @Value("${sgz.compliance.snapshot.max-age:PT15M}") Duration maxAge) {
         this.projects = projects;
         this.engine = engine;
         this.drilldowns = drilldowns;
         this.judgements = judgements;
+        this.snapshots = snapshots;
+        this.scopes = scopes;
+        this.directory = directory;
+        this.maxAge = maxAge;
+    }
+
+    /** A project's board as stored: the project (scope-checked, 404 otherwise) and its visible stations' figures. */
+    public record Board(Project project, ComplianceSnapshot snapshot) {}
+
+    /**
+     * Today's figures of one station (stationId given) or of every visible station of the project, from the stored
+     * snapshot: one read, no recomputation unless the facts changed since (then the first reader refreshes it while
+     * others are shown the stored figures with their age).
+     */
+    public Board board(long projectId, Long stationId) {
+        ProjectInScope p = projects.inScope(projectId);
+        List<Long> stations = only(p.visibleStationIds(), stationId);
+        ComplianceSnapshot all = stored(List.of(p.project()), null);
+        Map<Long, StationCompliance> byStation = new HashMap<>();
+        all.stations().forEach(sc -> byStation.put(sc.stationId(), sc));
+        List<StationCompliance> shown = new ArrayList<>();
+        for (long s : stations) {
+            StationCompliance sc = byStation.get(s);
+            if (sc != null) {
+                shown.add(sc);
+            }
+        }
+        if (shown.size() < stations.size()) {
+            // a station joined after the last computation and no refresh could run yet: compute it live
+            return new Board(
+                    p.project(),
+                    new ComplianceSnapshot(
+                            compute(projectId, stationId, ChinaTime.today()),
+                            ChinaTime.today(),
+                            ChinaTime.now(),
+                            null));
+        }
+        return new Board(p.project(), restrict(all, shown));
+    }
+
+    /**
+     * The stored figures of every station the signed-in user sees in these projects (one read for all projects), for
+     * home pages. Projects never computed, or changed since, are refreshed first unless another reader already is.
+     */
+    public ComplianceSnapshot snapshotOf(List<Project> visible) {
+        return stored(visible, scopes.current());
+    }
+
+    /** Recomputes a project's stored figures now (the refresh action); 404 unless the user may see the project. */
+    public ComplianceSnapshot refresh(long projectId) {
+        projects.get(projectId);
+        // stale first: should another refresher hold the project, the next read refreshes it again
+        snapshots.markProjectStale(projectId);
+        refreshNow(projectId, true);
+        return board(projectId, null).snapshot();
+    }
+
+    /** For the background refresher: projects whose figures are stale, for an earlier day or older than max-age. */
+    public int refreshDue() {
+        int done = 0;
+        for (long projectId : snapshots.projectsToRefresh(ChinaTime.now().minus(maxAge), ChinaTime.today())) {
+            if (refreshNow(projectId, false)) {
+                done++;
+            }
+        }
+        return done;
+    }
+
+    private ComplianceSnapshot stored(List<Project> visible, Scope scope) {
+        LocalDate today = ChinaTime.today();
+        List<Long> ids = visible.stream().map(Project::id).toList();
+        List<SnapshotStore.Row> rows = snapshots.read(ids);
+        Set<Long> present = new HashSet<>();
+        Set<Long> due = new HashSet<>();
+        for (SnapshotStore.Row r : rows) {
+            present.add(r.station().projectId());
+            if (r.staleSince() != null || r.station().asOf().isBefore(today)) {
+                due.add(r.station().projectId());
+            }
+        }
+        boolean refreshed = false;
+        for (long id : ids) {
+            if ((!present.contains(id) || due.contains(id)) && refreshNow(id, false)) {
+                refreshed = true;
+            }
+        }
+        if (refreshed) {
+            rows = snapshots.read(ids);
+        }
+        Map<Long, Integer> order = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            order.put(ids.get(i), i);
+        }
+        List<StationCompliance> shown = new ArrayList<>();
+        LocalDate asOf = null;
+        Instant computedAt = null;
+        Instant staleSince = null;
+        for (SnapshotStore.Row r : rows) {
+            if (scope != null && !scope.covers(r.orgPath())) {
+                continue;
+            }
+            shown.add(r.station());
+            asOf = asOf == null || r.station().asOf().isBefore(asOf)
+                    ? r.station().asOf()
+                    : asOf;
+            computedAt = computedAt == null || r.computedAt().isBefore(computedAt) ? r.computedAt() : computedAt;
+            if (r.staleSince() != null && (staleSince == null || r.staleSince().isBefore(staleSince))) {
+                staleSince = r.staleSince();
+            }
+        }
+        shown.sort(Comparator.comparing((StationCompliance sc) -> order.getOrDefault(sc.projectId(), 0)));
+        return new ComplianceSnapshot(shown, asOf, computedAt, staleSince);
+    }
+
+    private static ComplianceSnapshot restrict(ComplianceSnapshot all, List<StationCompliance> shown) {
+        return new ComplianceSnapshot(shown, all.asOf(), all.computedAt(), all.staleSince());
+    }
+
+    /**
+     * Recomputes one project's stored figures for every active station, unscoped (rows are filtered by the reader's
+     * scope). Single-flight: false when this or another instance is already at it.
+     */
+    private boolean refreshNow(long projectId, boolean wait) {
+        if (!refreshing.add(projectId)) {
+            return false;
+        }
+        try {
+            if (!snapshots.claim(projectId)) {
+                return false;
+            }
+            try {
+                Map<Long, Long> seen = snapshots.versions(projectId);
+                Project project = projects.findUnscoped(projectId).orElse(null);
+                if (project == null) {
+                    snapshots.write(projectId, List.of(), Map.of(), seen);
+                    return true;
+                }
+                Map<Long, OrgUnitView> units = directory.units(project.stationIds());
+                Map<Long, String> names = new LinkedHashMap<>();
+                Map<Long, String> paths = new HashMap<>();
+                List<Long> stations = new ArrayList<>();
+                for (long s : project.stationIds()) {
+                    OrgUnitView u = units.get(s);
+                    if (u != null && u.active()) {
+                        stations.add(s);
+                        names.put(s, u.name());
+                        paths.put(s, u.path());
+                    }
+                }
+                List<StationCompliance> rows = judged(
+                        projectId,
+                        stations,
+                        engine.evaluate(project, projects.indicators(project), stations, names, ChinaTime.today()));
+                snapshots.write(projectId, rows, paths, seen);
+                return true;
+            } finally {
+                snapshots.release(projectId);
+            }
+        } catch (RuntimeException e) {
+            if (wait) {
+                throw e;
+            }
+            log.warn("指标快照刷新失败（项目 {}）", projectId, e);
+            return false;
+        } finally {
+            refreshing.remove(projectId);
+        }
     }
 
     /** Compliance of one station (stationId given) or of every visible station of the project. */
@@ -91,6 +287,27 @@ public class ComplianceService {
                                 })
                                 .toList()))
                 .toList();
+    }
+
+    /** One indicator at one station with what lies behind it (the drill-down page). */
+    public record IndicatorPage(StationCompliance station, IndicatorResult result, Drilldown drilldown) {}
+
+    /**
+     * The drill-down page: computes only the indicator shown (not the whole station), with the project read once.
+     */
+    @Transactional(readOnly = true)
+    public IndicatorPage indicator(long projectId, long stationId, long indicatorId, LocalDate asOf, String period) {
+        ProjectInScope p = projects.inScope(projectId);
+        only(p.visibleStationIds(), stationId);
+        ProjectIndicator pi = p.indicators().stream()
+                .filter(i -> i.indicator().id() != null && i.indicator().id() == indicatorId)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("指标"));
+        List<Long> one = List.of(stationId);
+        StationCompliance sc = judged(
+                        projectId, one, engine.evaluate(p.project(), List.of(pi), one, p.unitNames(), asOf))
+                .get(0);
+        return new IndicatorPage(sc, sc.indicators().get(0), drilldowns.read(p.project(), pi, stationId, asOf, period));
     }
 
     /** The records (or cases, groups, amounts) behind one indicator's figure at one station. */

@@ -45,6 +45,49 @@ class StaticAssetsTest {
                 .isEqualTo(200);
     }
 
+    /**
+     * Every script and style sheet that a rendered page links (the login page, and a signed-in home page with the
+     * session script) and every static path any template names is served with content: nothing the pages need
+     * answers 404 now that no resource chain resolves links.
+     */
+    @Test
+    void everyAssetThePagesLinkIsServed() throws Exception {
+        java.util.Set<String> assets = new java.util.TreeSet<>();
+        Pattern linked = Pattern.compile("(?:src|href)=\"(/(?:css|js|webjars)/[^\"?#]+)\"");
+        String login = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String home = mvc.perform(get("/").cookie(new cn.sgz.org.TestLogin(mvc).login("demo_worker")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        for (String page : java.util.List.of(login, home)) {
+            Matcher m = linked.matcher(page);
+            while (m.find()) {
+                assets.add(m.group(1));
+            }
+        }
+        assertThat(assets)
+                .as("the layout's assets, signed in")
+                .contains("/css/app.css", "/js/app.js", "/js/session.js")
+                .anyMatch(a -> a.startsWith("/webjars/htmx.org/"));
+        // static paths named in any template (pages not rendered here: the public feedback pages, photo upload)
+        Pattern named = Pattern.compile("@\\{(/(?:css|js)/[^}?(]+)");
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/resources/templates"))) {
+            for (java.nio.file.Path f :
+                    files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                Matcher m = named.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    assets.add(m.group(1));
+                }
+            }
+        }
+        assertThat(assets).contains("/css/feedback.css", "/js/photo-upload.js");
+        for (String asset : assets) {
+            var response = mvc.perform(get(asset)).andReturn().getResponse();
+            assertThat(response.getStatus()).as(asset).isEqualTo(200);
+            assertThat(response.getContentAsByteArray()).as(asset).isNotEmpty();
+        }
+    }
+
     @Test
     void pageLinksAreNotResolvedAsStaticResources() {
         // ResourceUrlEncodingFilter + a webjars locator made link building probe the classpath per link

@@ -55,7 +55,9 @@ class HomeController {
                         ? null
                         : directory.findVisible(me.orgUnitId()).orElse(null));
         model.addAttribute("types", OrgUnitType.values());
-        model.addAttribute("alerts", alerts.current());
+        ProgressAlerts.Alerts current = alerts.current();
+        model.addAttribute("alerts", current.shown());
+        model.addAttribute("alertsSnapshot", current.snapshot());
         // station work: one to-do list in priority order replaces the separate follow-up, report and 整改 lists
         boolean hasTodo = todo.applies();
         model.addAttribute("hasTodo", hasTodo);

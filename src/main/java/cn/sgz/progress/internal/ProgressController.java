@@ -2,12 +2,11 @@ package cn.sgz.progress.internal;
 
 import cn.sgz.catalog.Project;
 import cn.sgz.progress.ComplianceService;
+import cn.sgz.progress.ComplianceSnapshot;
 import cn.sgz.progress.Drilldown;
-import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.progress.StationCompliance;
 import cn.sgz.shared.ChinaTime;
-import cn.sgz.shared.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,6 +17,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 
@@ -59,6 +59,31 @@ class ProgressController {
         return compliance.drilldown(projectId, indicatorId, stationId, asOfOrToday(asOf), period);
     }
 
+    @GetMapping("/api/v1/projects/{projectId}/compliance/snapshot")
+    @ResponseBody
+    @Operation(
+            summary = "项目各社工站的指标达标情况（已存的计算结果）",
+            description = "首页和看板读的是这份结果：computedAt 为计算时间，staleSince 不为空表示此后数据有变动、正在重新计算，"
+                    + "asOf 早于今天表示今天的结果尚未算出。只含当前用户可见的社工站。")
+    ComplianceSnapshot apiSnapshot(
+            @PathVariable long projectId,
+            @Parameter(description = "只看一个社工站") @RequestParam(required = false) Long stationId) {
+        return compliance.board(projectId, stationId).snapshot();
+    }
+
+    @PostMapping("/api/v1/projects/{projectId}/compliance/refresh")
+    @ResponseBody
+    @Operation(summary = "立即重新计算项目的指标达标情况（更新已存的结果）")
+    ComplianceSnapshot apiRefresh(@PathVariable long projectId) {
+        return compliance.refresh(projectId);
+    }
+
+    @PostMapping("/progress/projects/{projectId}/refresh")
+    String refresh(@PathVariable long projectId, @RequestParam(required = false) Long stationId) {
+        compliance.refresh(projectId);
+        return "redirect:/progress/projects/" + projectId + (stationId == null ? "" : "/stations/" + stationId);
+    }
+
     @GetMapping("/progress")
     String projects(Model model) {
         List<Project> projects = compliance.visibleProjects();
@@ -72,12 +97,21 @@ class ProgressController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             Model model) {
         LocalDate date = asOfOrToday(asOf);
-        List<StationCompliance> stations = compliance.compute(projectId, null, date);
+        List<StationCompliance> stations;
+        if (date.equals(ChinaTime.today())) {
+            // today: the stored figures, with their age
+            ComplianceService.Board board = compliance.board(projectId, null);
+            stations = board.snapshot().stations();
+            model.addAttribute("project", board.project());
+            model.addAttribute("snapshot", board.snapshot());
+        } else {
+            stations = compliance.compute(projectId, null, date);
+            model.addAttribute("project", compliance.project(projectId));
+        }
         if (stations.size() == 1) {
             return "redirect:/progress/projects/" + projectId + "/stations/"
                     + stations.get(0).stationId() + (asOf == null ? "" : "?asOf=" + asOf);
         }
-        model.addAttribute("project", compliance.project(projectId));
         model.addAttribute("stations", stations);
         model.addAttribute(
                 "rows", stations.isEmpty() ? List.of() : stations.get(0).indicators());
@@ -93,8 +127,16 @@ class ProgressController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             Model model) {
         LocalDate date = asOfOrToday(asOf);
-        StationCompliance sc = compliance.compute(projectId, stationId, date).get(0);
-        model.addAttribute("project", compliance.project(projectId));
+        StationCompliance sc;
+        if (date.equals(ChinaTime.today())) {
+            ComplianceService.Board board = compliance.board(projectId, stationId);
+            sc = board.snapshot().stations().get(0);
+            model.addAttribute("project", board.project());
+            model.addAttribute("snapshot", board.snapshot());
+        } else {
+            sc = compliance.compute(projectId, stationId, date).get(0);
+            model.addAttribute("project", compliance.project(projectId));
+        }
         model.addAttribute("sc", sc);
         model.addAttribute("asOf", date);
         model.addAttribute("counts", sc.countByStatus());
@@ -111,14 +153,11 @@ class ProgressController {
             @RequestParam(required = false) String period,
             Model model) {
         LocalDate date = asOfOrToday(asOf);
-        StationCompliance sc = compliance.compute(projectId, stationId, date).get(0);
-        IndicatorResult result = sc.byIndicator().get(indicatorId);
-        if (result == null) {
-            throw new NotFoundException("指标");
-        }
-        model.addAttribute("sc", sc);
-        model.addAttribute("result", result);
-        model.addAttribute("drill", compliance.drilldown(projectId, indicatorId, stationId, date, period));
+        // only the indicator shown is computed, with the project read once
+        ComplianceService.IndicatorPage page = compliance.indicator(projectId, stationId, indicatorId, date, period);
+        model.addAttribute("sc", page.station());
+        model.addAttribute("result", page.result());
+        model.addAttribute("drill", page.drilldown());
         model.addAttribute("asOf", date);
         return "progress/drilldown";
     }
