@@ -530,7 +530,12 @@ public class PhotoService {
                 events.publishEvent(AuditEvent.success("PHOTO_DOWNLOAD", "PHOTO", id, p.orgPath(), variant));
             }
             return new StoredFile(bytes, type, name);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the row is there, the file is not (a lost object, an unfinished migration): say which, keep the 404
+            log.error("照片 {} 的文件 {} 在文件存储中不存在：{}", id, key, e.getFile());
+            throw new NotFoundException("照片文件");
         } catch (IOException e) {
+            log.error("照片 {} 的文件 {} 读取失败：{}", id, key, e.toString());
             throw new NotFoundException("照片文件");
         }
     }
