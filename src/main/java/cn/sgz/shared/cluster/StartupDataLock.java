@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * in {@code ApplicationRunner}s, between Spring Boot's "started" and "ready" events. Instances starting together
  * would run them side by side and could load the same catalog twice, so the runners run under one cluster lock:
  * taken when the context has started (before the first runner), released when the application is ready (after the
- * last) or failed. A second instance waits, then finds the work done (every runner checks what is already there).
+ * last), failed, or closed (a command such as the file migration that exits from a runner). A second instance waits, then finds the work done (every runner checks what is already there).
  * An instance that dies while loading leaves the lock until {@code sgz.cluster.startup-lock-max} lapses.
  */
 @Component
@@ -40,7 +41,7 @@ class StartupDataLock {
         log.debug("本实例 {} 执行启动数据任务", jobs.instance());
     }
 
-    @EventListener({ApplicationReadyEvent.class, ApplicationFailedEvent.class})
+    @EventListener({ApplicationReadyEvent.class, ApplicationFailedEvent.class, ContextClosedEvent.class})
     void finished() {
         SimpleLock lock = held;
         held = null;
