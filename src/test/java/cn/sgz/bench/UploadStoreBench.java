@@ -47,7 +47,7 @@ public final class UploadStoreBench {
         System.out.println("生成测试照片 …");
         // distinct synthetic scenes, 960×720 JPEG (about what a phone sends after the camera page scales it)
         List<byte[]> photos = new ArrayList<>();
-        for (int i = 0; i < 4 * n + 40; i++) {
+        for (int i = 0; i < 6 * n + 3 * 40; i++) {
             photos.add(TestImages.jpeg(TestImages.scene(900_000 + i), 0.9f));
         }
         System.out.printf(
@@ -73,9 +73,16 @@ public final class UploadStoreBench {
                         "--sgz.files.s3.secret-key=" + S3TestServer.SECRET_KEY),
                 false);
         try {
-            run(remote, "S3（S3Proxy）", photos, next, n, results);
+            next = run(remote, "S3（S3Proxy）", photos, next, n, results);
         } finally {
             remote.close();
+        }
+        // the local store once more, after the S3 run: shows how much of a difference is warm-up and machine load
+        ConfigurableApplicationContext localAgain = start(List.of("--sgz.files.store=local"), false);
+        try {
+            run(localAgain, "本地磁盘（再测）", photos, next, n, results);
+        } finally {
+            localAgain.close();
         }
         System.out.println();
         System.out.printf(
@@ -119,7 +126,7 @@ public final class UploadStoreBench {
                 .single();
         EvidenceService evidence = ctx.getBean(EvidenceService.class);
         // warm-up
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 40; i++) {
             upload(evidence, security, path, photos.get(next++), i);
         }
         for (int threads : new int[] {1, 4}) {
