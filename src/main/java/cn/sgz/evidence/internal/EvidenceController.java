@@ -4,12 +4,12 @@ import cn.sgz.evidence.EvidencePolicies;
 import cn.sgz.evidence.EvidencePolicy;
 import cn.sgz.evidence.PhotoView;
 import cn.sgz.evidence.ReasonCode;
-import cn.sgz.evidence.StoredFile;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -44,8 +44,9 @@ class EvidenceController {
     @GetMapping({"/api/v1/photos/{id}/{variant:original|stamped|thumb}", "/photos/{id}/{variant:original|stamped|thumb}"
     })
     @Operation(summary = "下载照片：original 原图，stamped 水印图，thumb 缩略图")
-    ResponseEntity<byte[]> file(@PathVariable long id, @PathVariable String variant) {
-        StoredFile f = photos.open(id, variant);
+    ResponseEntity<InputStreamResource> file(@PathVariable long id, @PathVariable String variant) {
+        // streamed from the file store (local disk or bucket) to the client, never held in memory whole
+        PhotoService.Streamed f = photos.openStream(id, variant);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(f.contentType()))
                 .cacheControl(CacheControl.noCache().cachePrivate())
@@ -56,7 +57,7 @@ class EvidenceController {
                                 .filename(f.filename())
                                 .build()
                                 .toString())
-                .body(f.bytes());
+                .body(new InputStreamResource(f.content()));
     }
 
     record PolicyInfo(

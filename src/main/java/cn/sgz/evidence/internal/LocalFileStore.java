@@ -6,17 +6,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.springframework.stereotype.Component;
 
 /**
  * Files under {@code ${sgz.data-dir}/files}, outside the web root; names are generated keys, never
- * what the uploader called the file. To move to an S3-compatible object store, add another
- * {@link FileStore} bean marked {@code @Primary}; nothing else changes, since only keys are stored.
+ * what the uploader called the file. The embedded default; {@link FileStoreConfig} picks {@link S3FileStore}
+ * instead with {@code sgz.files.store=s3} (nothing else changes, since only keys are stored).
  */
-@Component
 class LocalFileStore implements FileStore {
 
     private final Path root;
+
+    Path root() {
+        return root;
+    }
 
     LocalFileStore(EvidenceSettings settings) {
         this.root = settings.filesDir.toAbsolutePath().normalize();

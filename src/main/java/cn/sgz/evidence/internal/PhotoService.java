@@ -498,6 +498,20 @@ public class PhotoService {
     }
 
     public StoredFile open(long id, String variant) {
+        Streamed f = openStream(id, variant);
+        try (InputStream in = f.content()) {
+            return new StoredFile(in.readAllBytes(), f.contentType(), f.filename());
+        } catch (IOException e) {
+            log.error("照片 {} 的文件读取失败：{}", id, e.toString());
+            throw new NotFoundException("照片文件");
+        }
+    }
+
+    /** A photo file opened for streaming (the caller closes it): nothing is read into memory here. */
+    public record Streamed(InputStream content, String contentType, String filename) {}
+
+    /** Like {@link #open}, but streamed from the file store (local disk or bucket) to the caller. */
+    public Streamed openStream(long id, String variant) {
         PhotoView p = visible(id);
         Row r = jdbc.sql("SELECT file_key, thumb_key, stamped_key, content_type FROM evidence_photo WHERE id = ?")
                 .param(id)
@@ -524,15 +538,21 @@ public class PhotoService {
             }
             default -> throw new NotFoundException("照片");
         }
-        try (InputStream in = files.open(key)) {
-            byte[] bytes = in.readAllBytes();
-            if (!"thumb".equals(variant)) {
-                events.publishEvent(AuditEvent.success("PHOTO_DOWNLOAD", "PHOTO", id, p.orgPath(), variant));
-            }
-            return new StoredFile(bytes, type, name);
+        InputStream in;
+        try {
+            in = files.open(key);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // the row is there, the file is not (a lost object, an unfinished migration): say which, keep the 404
+            log.error("照片 {} 的文件 {} 在文件存储中不存在：{}", id, key, e.getFile());
+            throw new NotFoundException("照片文件");
         } catch (IOException e) {
+            log.error("照片 {} 的文件 {} 读取失败：{}", id, key, e.toString());
             throw new NotFoundException("照片文件");
         }
+        if (!"thumb".equals(variant)) {
+            events.publishEvent(AuditEvent.success("PHOTO_DOWNLOAD", "PHOTO", id, p.orgPath(), variant));
+        }
+        return new Streamed(in, type, name);
     }
 
     private static String ext(String contentType) {

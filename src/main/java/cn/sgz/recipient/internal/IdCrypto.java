@@ -24,7 +24,8 @@ import org.springframework.stereotype.Component;
 /**
  * Encryption of ID numbers at rest. A 256-bit master key comes from {@code sgz.crypto.key} (base64);
  * without it one is generated once under {@code ${sgz.data-dir}/keys/recipient.key} and reused (fine
- * for a single demo instance; several instances must share the configured key). Two keys are derived
+ * for a single demo instance; several instances must share the configured key, and with the S3 file store —
+ * the multi-instance setup — none is made up: the key or its file must be there). Two keys are derived
  * from it: one for AES-256-GCM (random 96-bit nonce per value), one for HMAC-SHA256 look-ups.
  */
 @Component
@@ -49,7 +50,18 @@ public class IdCrypto {
         }
     });
 
-    IdCrypto(@Value("${sgz.crypto.key:}") String configuredKey, @Value("${sgz.data-dir:./data}") String dataDir) {
+    IdCrypto(
+            @Value("${sgz.crypto.key:}") String configuredKey,
+            @Value("${sgz.data-dir:./data}") String dataDir,
+            @Value("${sgz.files.store:local}") String fileStore) {
+        if (configuredKey.isBlank()
+                && "s3".equalsIgnoreCase(fileStore.strip())
+                && !Files.exists(Path.of(dataDir, "keys", "recipient.key"))) {
+            // several instances share one database: a key made up here would encrypt what the others cannot read
+            throw new IllegalStateException("使用对象存储（多实例）时，须为所有实例配置同一个身份证号加密密钥 sgz.crypto.key"
+                    + "（SGZ_CRYPTO_KEY，base64，见 docs/deployment.md），或放入同一个密钥文件 "
+                    + Path.of(dataDir, "keys", "recipient.key"));
+        }
         byte[] master = configuredKey.isBlank()
                 ? keyFromFile(Path.of(dataDir, "keys", "recipient.key"))
                 : Base64.getDecoder().decode(configuredKey.strip());

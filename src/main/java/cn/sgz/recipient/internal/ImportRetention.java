@@ -2,6 +2,7 @@ package cn.sgz.recipient.internal;
 
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.cluster.ClusterJobs;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Uploaded import lists hold full ID numbers: a list that is not confirmed within
  * {@code sgz.import.retention} (default 24 h) loses its file. One conditional UPDATE does it, so
  * several instances running the job at once only find nothing left to purge; a list being imported
- * at that moment (status IMPORTING) or already imported is never touched.
+ * at that moment (status IMPORTING) or already imported is never touched. The scheduled run also takes the
+ * cluster lock {@code import-purge} ({@link ClusterJobs}), so one instance purges per interval.
  */
 @Component
 public class ImportRetention {
@@ -26,12 +28,15 @@ public class ImportRetention {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Duration retention;
+    private final ClusterJobs cluster;
 
     ImportRetention(
             JdbcClient jdbc,
             ApplicationEventPublisher events,
+            ClusterJobs cluster,
             @Value("${sgz.import.retention:24h}") Duration retention) {
         this.jdbc = jdbc;
+        this.cluster = cluster;
         this.events = events;
         this.retention = retention;
     }
@@ -40,7 +45,7 @@ public class ImportRetention {
             initialDelayString = "${sgz.import.purge-initial-delay:5m}",
             fixedDelayString = "${sgz.import.purge-interval:1h}")
     void scheduled() {
-        purge();
+        cluster.runOnce("import-purge", Duration.ofMinutes(10), this::purge);
     }
 
     /** Purges the files of unconfirmed lists older than the retention time; returns how many. */

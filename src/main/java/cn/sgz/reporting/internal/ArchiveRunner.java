@@ -1,6 +1,7 @@
 package cn.sgz.reporting.internal;
 
 import cn.sgz.shared.ChinaTime;
+import cn.sgz.shared.cluster.ClusterJobs;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -24,7 +25,8 @@ import org.springframework.stereotype.Component;
  * instance stopped before running them) and jobs whose holder stopped beating for
  * {@code sgz.archive.lease} (its instance died), and claims and rebuilds them from the start, at most
  * {@code sgz.archive.max-attempts} times in all. A job always runs as the user who asked for it, so the
- * archive holds what they may see, whichever instance builds it.
+ * archive holds what they may see, whichever instance builds it. The sweep itself runs under the cluster lock
+ * {@code archive-sweep} ({@link ClusterJobs}), so one instance sweeps per interval.
  */
 @Component
 public class ArchiveRunner {
@@ -38,18 +40,21 @@ public class ArchiveRunner {
     private final Duration lease;
     private final int maxAttempts;
     private final String instance;
+    private final ClusterJobs cluster;
 
     ArchiveRunner(
             ArchiveStore store,
             ArchiveBuilder builder,
             @Qualifier("applicationTaskExecutor") TaskExecutor executor,
             UserDetailsService users,
+            ClusterJobs cluster,
             @Value("${sgz.archive.lease:5m}") Duration lease,
             @Value("${sgz.archive.max-attempts:3}") int maxAttempts) {
         this.store = store;
         this.builder = builder;
         this.executor = executor;
         this.users = users;
+        this.cluster = cluster;
         this.lease = lease;
         this.maxAttempts = maxAttempts;
         String host;
@@ -104,7 +109,8 @@ public class ArchiveRunner {
             initialDelayString = "${sgz.archive.sweep-initial-delay:1m}",
             fixedDelayString = "${sgz.archive.sweep-interval:1m}")
     void scheduled() {
-        resumeStale();
+        // one instance sweeps at a time (the claims alone already keep a job from being built twice)
+        cluster.runOnce("archive-sweep", lease, this::resumeStale);
     }
 
     /**
