@@ -242,8 +242,8 @@ class OfflineBrowserTest extends BrowserTestSupport {
             page.locator("nav.side")
                     .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("退出登录"))
                     .tap();
+            page.waitForCondition(() -> messages.size() == 1);
             assertThat(refused).hasCount(1);
-            assertThat(messages).hasSize(1);
             assertThat(messages.get(0)).contains("1 条离线记录没有同步");
             assertThat(page).hasURL(Pattern.compile("/field$"));
 
