@@ -309,4 +309,47 @@ class OfflineSyncApiTest {
                         .single())
                 .isEqualTo(mine);
     }
+
+    @Test
+    void theAppIsInstallableAndTheShellIsOnlyForFieldRoles() throws Exception {
+        MockHttpServletResponse manifest =
+                mvc.perform(get("/manifest.webmanifest")).andReturn().getResponse();
+        assertThat(manifest.getStatus()).isEqualTo(200);
+        JsonNode m = json.readTree(manifest.getContentAsByteArray());
+        assertThat(m.get("name").asText()).isEqualTo("社工站服务管理平台");
+        assertThat(m.get("short_name").asText()).isEqualTo("社工站");
+        for (JsonNode icon : m.get("icons")) {
+            MockHttpServletResponse png =
+                    mvc.perform(get(icon.get("src").asText())).andReturn().getResponse();
+            assertThat(png.getStatus()).isEqualTo(200);
+            java.awt.image.BufferedImage img =
+                    javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.getContentAsByteArray()));
+            assertThat(img.getWidth() + "x" + img.getHeight())
+                    .isEqualTo(icon.get("sizes").asText());
+        }
+        MockHttpServletResponse sw = mvc.perform(get("/sw.js")).andReturn().getResponse();
+        assertThat(sw.getStatus()).isEqualTo(200);
+        assertThat(sw.getContentAsString()).contains("/field").contains("'/api/'");
+
+        String worker = mvc.perform(get("/field").cookie(login.login("demo_worker")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(worker)
+                .contains("rel=\"manifest\"")
+                .contains("name=\"sgz-offline\" content=\"SOCIAL_WORKER\"")
+                .contains("/js/field.js")
+                .contains("data-testid=\"offline-followup-form\"");
+        String bureau = mvc.perform(get("/field").cookie(login.login("demo_bureau")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bureau).contains("field-not-for-role").doesNotContain("/js/field.js");
+        // the menu offers it to field roles only
+        String bureauHome = mvc.perform(get("/").cookie(login.login("demo_bureau")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(bureauHome).doesNotContain("href=\"/field\"");
+    }
 }
