@@ -7,8 +7,8 @@
   var page = document.getElementById('field-page');
   if (!O || !O.field || !page) { return; }
   var ws = null;
-  var editing = { followup: null, service: null };
-  var pendingPhotos = { followup: [], service: [] };
+  var editing = { followup: null, service: null, assessment: null };
+  var pendingPhotos = { followup: [], service: [], assessment: [] };
 
   function $(id) { return document.getElementById(id); }
   function el(tag, attrs, children) {
@@ -125,15 +125,21 @@
     return null;
   }
   function fillSelects() {
-    var ps = $('of-person'), sp = $('os-person'), kind = $('os-kind'), unit = $('os-unit');
-    [ps, sp, kind, unit].forEach(function (s) { s.textContent = ''; });
+    var ps = $('of-person'), sp = $('os-person'), kind = $('os-kind'), unit = $('os-unit'), ap = $('oa-person');
+    [ps, sp, kind, unit, ap, $('oa-needs')].forEach(function (s) { s.textContent = ''; });
     ps.appendChild(el('option', { value: '', text: '请选择' }));
+    ap.appendChild(el('option', { value: '', text: '请选择' }));
     sp.appendChild(el('option', { value: '', text: '不选' }));
     if (!ws) { return; }
     ws.people.forEach(function (p) {
       var label = p.name + '（' + (p.orgUnitName || '') + (p.maskedIdNumber ? ' ' + p.maskedIdNumber : '') + '）';
       ps.appendChild(el('option', { value: String(p.id), text: label }));
       sp.appendChild(el('option', { value: String(p.id), text: label }));
+      ap.appendChild(el('option', { value: String(p.id), text: label }));
+    });
+    (ws.needs || []).forEach(function (n) {
+      $('oa-needs').appendChild(el('label', { style: 'font-weight:normal;display:inline-block;margin-right:.8rem' }, [
+        el('input', { type: 'checkbox', className: 'oa-need', value: n.code }), ' ' + n.label]));
     });
     ws.kinds.forEach(function (k) { kind.appendChild(el('option', { value: k.code, text: k.label })); });
     ws.units.forEach(function (u) { unit.appendChild(el('option', { value: String(u.id), text: u.name })); });
@@ -184,7 +190,7 @@
 
   // ---- forms -------------------------------------------------------------------------------------------------
   function show(id) {
-    ['followup-form', 'service-form'].forEach(function (f) { $(f).hidden = f !== id; });
+    ['followup-form', 'service-form', 'assessment-form'].forEach(function (f) { $(f).hidden = f !== id; });
     if (id) { $(id).scrollIntoView(); }
   }
   function openFollowUp(recipientId, entry) {
@@ -248,6 +254,23 @@
     show('service-form');
   }
 
+  function openAssessment(entry) {
+    editing.assessment = entry;
+    pendingPhotos.assessment = [];
+    $('oa-photos').value = '';
+    $('oa-photos-info').textContent = entry && entry.photos.length ? '已有照片：' + entry.photos.map(photoText).join('；') : '';
+    $('oa-error').textContent = entry && entry.reason ? entry.reason : '';
+    var a = entry ? entry.payload.assessment : {};
+    $('oa-person').value = a.recipientId ? String(a.recipientId) : '';
+    $('oa-date').value = a.assessedOn || localDate(new Date());
+    $('oa-date').max = localDate(new Date());
+    ['economy', 'housing', 'health', 'care', 'strengths'].forEach(function (k) { $('oa-' + k).value = a[k] || ''; });
+    $('oa-needs-text').value = a.needsText || '';
+    $('oa-risk').value = a.riskLevel || '';
+    document.querySelectorAll('.oa-need').forEach(function (c) { c.checked = (a.needs || []).indexOf(c.value) >= 0; });
+    show('assessment-form');
+  }
+
   function saveEntry(which, build) {
     var old = editing[which];
     var e = old || { clientId: O.uuid(), owner: O.user, seq: Date.now(), createdAt: new Date().toISOString(), photos: [] };
@@ -276,6 +299,28 @@
   $('os-add-signin').addEventListener('click', function () { signInRow('', ''); });
   $('new-followup').addEventListener('click', function () { openFollowUp(null, null); });
   $('new-service').addEventListener('click', function () { openService(null); });
+  $('new-assessment').addEventListener('click', function () { openAssessment(null); });
+  $('oa-photos').addEventListener('change', function () { takePhotos($('oa-photos'), 'assessment', 'oa-photos-info'); });
+  $('assessment-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    saveEntry('assessment', function () {
+      var id = Number($('oa-person').value);
+      if (!id) { return '请选择入户评估的服务对象'; }
+      if (!$('oa-risk').value) { return '请选择风险等级'; }
+      var needs = Array.prototype.filter.call(document.querySelectorAll('.oa-need'), function (c) { return c.checked; })
+        .map(function (c) { return c.value; });
+      if (!needs.length && !$('oa-needs-text').value.trim()) { return '请勾选至少一项需求，或在“其他需求”中说明（无需求请写“暂无”）'; }
+      var p = person(id);
+      var old = editing.assessment && editing.assessment.payload.assessment;
+      var a = { recipientId: id, assessedOn: $('oa-date').value, needs: needs, needsText: $('oa-needs-text').value.trim() || null,
+        riskLevel: $('oa-risk').value,
+        baseRisk: old && old.recipientId === id ? old.baseRisk : (p ? p.riskLevel : null),
+        baseVersion: old && old.recipientId === id ? old.baseVersion : (p ? p.version : null) };
+      ['economy', 'housing', 'health', 'care', 'strengths'].forEach(function (k) { a[k] = $('oa-' + k).value.trim() || null; });
+      return { kind: 'HOME_ASSESSMENT', label: p ? p.name : (editing.assessment ? editing.assessment.label : ''),
+        payload: { kind: 'HOME_ASSESSMENT', assessment: a } };
+    }).catch(function (err) { $('oa-error').textContent = err.message; });
+  });
   $('sync-now').addEventListener('click', function () { O.sync().then(render); });
   $('people-q').addEventListener('input', renderLists);
   document.querySelectorAll('[data-close]').forEach(function (b) {
@@ -346,6 +391,7 @@
   function entryCard(e) {
     var what = e.kind === 'FOLLOW_UP'
       ? '回访 ' + e.label + ' · ' + (e.payload.followUp.method === 'PHONE' ? '电话' : '上门') + ' · ' + e.payload.followUp.followedOn
+      : e.kind === 'HOME_ASSESSMENT' ? '入户评估 ' + e.label + ' · ' + e.payload.assessment.assessedOn
       : '服务记录 ' + e.label + ' · ' + e.payload.record.serviceDate + ' · 签到 ' + e.payload.signIns.length + ' 人';
     var card = el('div', { className: 'card', 'data-testid': 'offline-entry', 'data-client-id': e.clientId, 'data-state': e.state }, [
       el('div', {}, [stateTag(e), ' ', el('b', { text: what })]),
@@ -364,12 +410,12 @@
     if (e.state === 'conflict' && e.conflict && e.conflict.server) {
       var s = e.conflict.server, m = e.conflict.mine;
       card.appendChild(el('div', { className: 'muted', 'data-testid': 'entry-conflict', text: '服务器上（他人在您离线时修改）：风险等级 ' + s.riskLabel + '；手机上（本条记录）：风险等级 ' + m.riskLabel }));
-      actions.appendChild(button('保留服务器上的，只同步回访', function () { resolveConflict(e, false); }, 'keep-server'));
+      actions.appendChild(button(e.kind === 'FOLLOW_UP' ? '保留服务器上的，只同步回访' : '采用服务器上的风险等级', function () { resolveConflict(e, false); }, 'keep-server'));
       actions.appendChild(button('以手机上的为准', function () { resolveConflict(e, true); }, 'keep-mine'));
     }
     if ((e.state === 'refused' || e.state === 'conflict' || e.state === 'pending') && !e.result) {
       actions.appendChild(button('修改', function () {
-        if (e.kind === 'FOLLOW_UP') { openFollowUp(null, e); } else { openService(e); }
+        if (e.kind === 'FOLLOW_UP') { openFollowUp(null, e); } else if (e.kind === 'HOME_ASSESSMENT') { openAssessment(e); } else { openService(e); }
       }, 'entry-edit'));
     }
     if (e.state === 'refused' && e.result) {
@@ -392,10 +438,12 @@
     return card;
   }
   function resolveConflict(e, mine) {
-    var s = e.conflict.server, f = e.payload.followUp;
+    var s = e.conflict.server, f = e.payload.followUp || e.payload.assessment;
     f.baseVersion = s.version;
     f.baseRisk = s.riskLevel;
-    if (!mine) { f.riskAfter = null; }
+    if (!mine) {
+      if (e.payload.followUp) { f.riskAfter = null; } else { f.riskLevel = s.riskLevel; }
+    }
     e.state = 'pending'; e.reason = null; e.conflict = null;
     O.putEntry(e).then(function () { O.sync(); });
   }
@@ -425,5 +473,9 @@
     var m = path.match(/^\/followups\/record\/(\d+)/);
     if (path !== '/field') { notice('当前没有网络，已打开离线记录页：在这里记录，有网络时自动同步。'); }
     if (m) { openFollowUp(Number(m[1]), null); } else if (/^\/records\/new/.test(path)) { openService(null); }
+    else if (/^\/recipients\/\d+\/assessments\/new/.test(path)) {
+      openAssessment(null);
+      $('oa-person').value = path.split('/')[2];
+    }
   });
 })();

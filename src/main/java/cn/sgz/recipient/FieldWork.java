@@ -1,5 +1,6 @@
 package cn.sgz.recipient;
 
+import cn.sgz.recipient.internal.AssessmentService;
 import cn.sgz.recipient.internal.FollowUpService;
 import cn.sgz.recipient.internal.LedgerQuery;
 import cn.sgz.recipient.internal.RecipientService;
@@ -9,6 +10,7 @@ import cn.sgz.shared.NotFoundException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +27,12 @@ public class FieldWork {
 
     private final RecipientService recipients;
     private final FollowUpService followUps;
+    private final AssessmentService assessments;
 
-    FieldWork(RecipientService recipients, FollowUpService followUps) {
+    FieldWork(RecipientService recipients, FollowUpService followUps, AssessmentService assessments) {
         this.recipients = recipients;
         this.followUps = followUps;
+        this.assessments = assessments;
     }
 
     /** One person of the station as the phone keeps them: masked ID number, phone as the ledger shows it. */
@@ -125,5 +129,78 @@ public class FieldWork {
                 f.recipientId(),
                 new FollowUpService.FollowUpForm(f.method(), f.followedOn(), f.findings(), changesRisk ? after : null));
         return new RecordedFollowUp(v.id(), v.serviceRecordId(), now.id(), now.name());
+    }
+
+    /**
+     * A home assessment made offline (the 入户调查记录表's common part; the elderly and child sections are filled
+     * online).
+     */
+    public record OfflineAssessment(
+            Long recipientId,
+            LocalDate assessedOn,
+            String economy,
+            String housing,
+            String health,
+            String care,
+            Set<NeedCode> needs,
+            String needsText,
+            String strengths,
+            RiskLevel riskLevel,
+            RiskLevel baseRisk,
+            Long baseVersion) {}
+
+    /** The stored assessment and the service record behind it. */
+    public record RecordedAssessment(long assessmentId, Long serviceRecordId, long recipientId, String recipientName) {}
+
+    /** Records a home assessment made offline; refusals and conflicts as for {@link #recordFollowUp}. */
+    @Transactional
+    public RecordedAssessment recordAssessment(OfflineAssessment a) {
+        RecipientView now = current(a.recipientId(), "入户评估");
+        guard(
+                now,
+                a.riskLevel() != null && a.riskLevel() != a.baseRisk(),
+                a.riskLevel(),
+                a.baseRisk(),
+                a.baseVersion());
+        AssessmentView v = assessments.record(
+                a.recipientId(),
+                new AssessmentService.AssessmentForm(
+                        a.assessedOn(),
+                        a.economy(),
+                        a.housing(),
+                        a.health(),
+                        a.care(),
+                        a.needs(),
+                        a.needsText(),
+                        a.strengths(),
+                        a.riskLevel(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null));
+        return new RecordedAssessment(v.id(), v.serviceRecordId(), now.id(), now.name());
+    }
+
+    private RecipientView current(Long recipientId, String what) {
+        if (recipientId == null) {
+            throw BusinessException.field("recipientId", "请选择" + what + "的服务对象");
+        }
+        try {
+            return recipients.get(recipientId);
+        } catch (NotFoundException e) {
+            throw BusinessException.field(
+                    "recipientId", "该服务对象已不在您的社工站（可能已转到其他站、被合并或删除），这条" + what + "不能记在本站；请核对后修改或放弃");
+        }
+    }
+
+    /** Never overwrite a risk level changed online since the phone's copy: 409 with both versions. */
+    private static void guard(
+            RecipientView now, boolean changesRisk, RiskLevel mine, RiskLevel baseRisk, Long baseVersion) {
+        boolean changedOnline = baseVersion != null && (baseVersion != now.version() || baseRisk != now.riskLevel());
+        if (changesRisk && changedOnline && mine != now.riskLevel()) {
+            throw new PersonChangedException(
+                    now.id(), now.name(), now.riskLevel(), now.version(), mine, baseRisk, baseVersion);
+        }
     }
 }

@@ -352,4 +352,48 @@ class OfflineSyncApiTest {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(bureauHome).doesNotContain("href=\"/field\"");
     }
+
+    @Test
+    void aHomeAssessmentMadeOfflineIsStoredOnceAndSetsTheRiskLevel() throws Exception {
+        Cookie worker = login.login("demo_worker");
+        JsonNode person = workingSet(worker).get("people").get(5);
+        long rid = person.get("id").asLong();
+        String seen = person.get("riskLevel").isNull()
+                ? null
+                : person.get("riskLevel").asText();
+        String risk = "HIGH".equals(seen) ? "MEDIUM" : "HIGH";
+        long before = count("SELECT COUNT(*) FROM home_assessment WHERE recipient_id = ?", rid);
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("recipientId", rid);
+        a.put("assessedOn", ChinaTime.today().toString());
+        a.put("health", "高血压，行动不便");
+        a.put("needs", List.of("DAILY_CARE", "MEDICAL"));
+        a.put("riskLevel", risk);
+        a.put("baseRisk", seen);
+        a.put("baseVersion", person.get("version").asLong());
+        Map<String, Object> body = new LinkedHashMap<>();
+        String clientId = id();
+        body.put("clientId", clientId);
+        body.put("kind", "HOME_ASSESSMENT");
+        body.put("capturedAt", "2026-12-07T09:30:00+08:00");
+        body.put("assessment", a);
+        MockHttpServletResponse first = send(worker, body);
+        assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(201);
+        assertThat(read(first).get("serviceRecordId").asLong()).isPositive();
+        assertThat(send(worker, body).getStatus()).isEqualTo(200);
+        assertThat(count("SELECT COUNT(*) FROM home_assessment WHERE recipient_id = ?", rid))
+                .isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT risk_level FROM recipient WHERE id = ?")
+                        .param(rid)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(risk);
+
+        // without any need the server refuses it, naming the field
+        a.put("needs", List.of());
+        body.put("clientId", id());
+        MockHttpServletResponse bad = send(worker, body);
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(read(bad).get("details").get(0).get("field").asText()).isEqualTo("needs");
+    }
 }

@@ -77,6 +77,7 @@ class OfflineApiController {
             List<Unit> units,
             List<Kind> kinds,
             List<Domain> domains,
+            List<Domain> needs,
             List<DueEntry> due,
             List<FieldWork.Person> people,
             Csrf csrf) {}
@@ -114,6 +115,9 @@ class OfflineApiController {
                 units,
                 kinds,
                 domains,
+                Arrays.stream(cn.sgz.recipient.NeedCode.values())
+                        .map(n -> new Domain(n.name(), n.label()))
+                        .toList(),
                 fieldWork.due(),
                 fieldWork.people(),
                 token == null ? null : new Csrf(token.getHeaderName(), token.getToken()));
@@ -121,7 +125,7 @@ class OfflineApiController {
 
     @PostMapping("/entries")
     @Operation(
-            summary = "同步一条离线记录（回访或服务记录及签到），按 clientId 幂等",
+            summary = "同步一条离线记录（回访、入户评估或服务记录及签到），按 clientId 幂等",
             description = "同一 clientId 再次提交不会重复保存，返回第一次的结果（replayed=true）。被拒绝时不保存任何内容，返回 400/403 及中文原因；"
                     + "服务对象的台账在离线期间被他人修改、而本条记录要改其风险等级时返回 409，同时给出服务器上的版本和手机上的版本。"
                     + "照片在记录同步后用 PUT /api/v1/service-records/{id}/photos/{照片编号} 上传（同一编号重试只保存一次）。")

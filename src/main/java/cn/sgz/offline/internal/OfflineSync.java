@@ -70,6 +70,7 @@ class OfflineSync {
             EntryKind kind,
             OffsetDateTime capturedAt,
             FieldWork.OfflineFollowUp followUp,
+            FieldWork.OfflineAssessment assessment,
             RecordForm record,
             List<SignIn> signIns) {}
 
@@ -114,7 +115,7 @@ class OfflineSync {
             return answer(prior.get(), me, true);
         }
         if (in.kind() == null) {
-            throw BusinessException.field("kind", "请说明离线记录的类型（FOLLOW_UP 或 SERVICE_RECORD）");
+            throw BusinessException.field("kind", "请说明离线记录的类型（FOLLOW_UP、HOME_ASSESSMENT 或 SERVICE_RECORD）");
         }
         if (in.capturedAt() == null) {
             throw BusinessException.field("capturedAt", "缺少手机上的记录时间（capturedAt）");
@@ -137,6 +138,14 @@ class OfflineSync {
             followUpId = r.followUpId();
             recipientId = r.recipientId();
             summary = "回访“" + r.recipientName() + "”";
+        } else if (in.kind() == EntryKind.HOME_ASSESSMENT) {
+            if (in.assessment() == null) {
+                throw BusinessException.field("assessment", "缺少入户评估内容");
+            }
+            FieldWork.RecordedAssessment r = fieldWork.recordAssessment(in.assessment());
+            recordId = r.serviceRecordId();
+            recipientId = r.recipientId();
+            summary = "入户评估“" + r.recipientName() + "”（评估 #" + r.assessmentId() + "）";
         } else {
             if (in.record() == null) {
                 throw BusinessException.field("record", "缺少服务记录内容");
