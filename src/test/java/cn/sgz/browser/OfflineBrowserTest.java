@@ -118,6 +118,9 @@ class OfflineBrowserTest extends BrowserTestSupport {
                 .hasCount(2);
         assertThat(page.locator("[data-testid=offline-badge]")).hasText("待同步 2");
         assertThat(page.locator("[data-testid=entry-photos]").first()).containsText("拍摄于");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", "offline-field-360-offline.png"))
+                .setFullPage(true));
         // any other field page asked for offline opens the offline page too
         page.navigate("/records/new");
         assertThat(page.locator("main h1")).hasText("离线记录");
