@@ -134,6 +134,9 @@ class OfflineBrowserTest extends BrowserTestSupport {
                 .hasCount(2);
         assertThat(page.locator("[data-testid=offline-badge]")).isHidden();
         assertThat(page.locator("[data-testid=offline-badge]")).hasAttribute("data-pending", "0");
+        page.screenshot(new Page.ScreenshotOptions()
+                .setPath(Path.of("target", "screenshots", "offline-field-360-synced.png"))
+                .setFullPage(false));
         Locator states = page.locator("[data-testid=offline-entry] [data-testid=entry-state]");
         for (int i = 0; i < 2; i++) {
             assertThat(states.nth(i)).hasText(Pattern.compile("^已同步 · (计入|不计入)$"));
