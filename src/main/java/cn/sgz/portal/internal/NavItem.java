@@ -19,6 +19,8 @@ record NavItem(String labelKey, String href, Set<Role> roles, String groupKey) {
             new NavItem("nav.recipients", "/recipients", ALL, "nav.group.daily"),
             new NavItem("nav.followupsDue", "/followups/due", ALL, "nav.group.daily"),
             new NavItem("nav.records", "/records", ALL, "nav.group.daily"),
+            // offline capture (issue 21): only for the roles that work in the field
+            new NavItem("nav.field", "/field", EnumSet.of(Role.SOCIAL_WORKER, Role.STATION_HEAD), "nav.group.daily"),
             new NavItem("nav.needs", "/needs", ALL, "nav.group.daily"),
             new NavItem("nav.cases", "/cases", ALL, "nav.group.casework"),
             new NavItem("nav.groups", "/groups", ALL, "nav.group.casework"),
