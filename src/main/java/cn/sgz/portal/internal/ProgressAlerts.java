@@ -74,7 +74,8 @@ class ProgressAlerts {
             return domains;
         }
         for (cn.sgz.catalog.ProjectIndicator pi : projects.indicators(p)) {
-            domains.put(pi.indicator().id(), pi.task().name() + " · " + pi.item().name());
+            domains.put(
+                    pi.indicator().id(), pi.task().name() + " · " + pi.item().name());
         }
         return domains;
     }
