@@ -60,7 +60,10 @@ class ReportBrowserTest extends BrowserTestSupport {
 
         Page agency = phonePage();
         login(agency, "demo_agency", "AGENCY_MANAGER");
-        assertThat(agency.locator("[data-testid=report-waiting]").first()).isVisible();
+        // the report waiting for the agency's review is a line of its to-do list
+        assertThat(agency.locator("[data-todo-group=REPORTS] [data-testid=todo-line]")
+                        .first())
+                .isVisible();
         agency.navigate(reportUrl);
         assertThat(agency.locator("#receive-report")).hasCount(0);
         assertThat(agency.locator("#submit-report")).hasCount(0);
