@@ -1,0 +1,99 @@
+package cn.sgz.bench;
+
+import cn.sgz.evidence.internal.CopyPrints;
+import cn.sgz.evidence.internal.ImageHashes;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Detector version 2's signals on the copy set, without a database: per transformation (and per kind
+ * of hard negative) the smallest Hamming distance of any query hash to the stored FULL / CORE hash and
+ * the confirmation scores of the best-aligned thumbnail; the same for distinct base photos. Used to
+ * choose the thresholds: {@code BENCH_MAIN=cn.sgz.bench.CopyStudy bench/duplicate-bench.sh 30}.
+ */
+public final class CopyStudy {
+
+    public static void main(String[] args) {
+        int scenes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        Map<String, BufferedImage> sources = CopySetGenerator.realSources(REAL);
+        Map<String, BufferedImage> bases = CopySetGenerator.bases(scenes, REAL);
+        System.out.println("bases: " + bases.size());
+        Map<String, CopyPrints.Prints> stored = new LinkedHashMap<>();
+        bases.forEach((k, v) -> stored.put(k, prints(cn.sgz.activity.internal.DemoPhotos.jpeg(v, 0.92f))));
+        Map<String, List<double[]>> stats = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, BufferedImage> e : bases.entrySet()) {
+            List<CopySetGenerator.Item> items = new ArrayList<>(CopySetGenerator.copies(e.getKey(), e.getValue()));
+            items.addAll(e.getKey().startsWith("scene-")
+                    ? CopySetGenerator.sceneOthers(i++)
+                    : CopySetGenerator.realOthers(e.getKey(), sources.get(e.getKey())));
+            CopyPrints.Stored o = stored.get(e.getKey()).stored();
+            for (CopySetGenerator.Item it : items) {
+                double[] s = signals(prints(it.jpeg()), o);
+                String key = (e.getKey().startsWith("real") ? "R " : "S ") + it.transform();
+                stats.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                if (System.getProperty("dump") != null) {
+                    System.out.printf("ITEM %s %s full %.0f core %.0f int %.4f bands %.4f%n", it.transform(), e.getKey(),
+                            s[0], s[1], s[2], s[3]);
+                }
+            }
+        }
+        List<String> names = new ArrayList<>(stored.keySet());
+        for (int a = 0; a < names.size(); a++) {
+            for (int b = 0; b < names.size(); b++) {
+                if (a != b) {
+                    double[] s = signals(stored.get(names.get(a)), stored.get(names.get(b)).stored());
+                    stats.computeIfAbsent("distinct", k -> new ArrayList<>()).add(s);
+                }
+            }
+        }
+        System.out.printf("%-28s %5s  %-13s %-13s %-22s %-22s%n", "transform", "n", "full-hamming", "core-hamming",
+                "interior", "bands");
+        stats.forEach((k, v) -> {
+            StringBuilder line = new StringBuilder(String.format("%-28s %5d ", k, v.size()));
+            for (int f = 0; f < 4; f++) {
+                final int col = f;
+                double[] h = v.stream().mapToDouble(x -> x[col]).sorted().toArray();
+                line.append(f < 2 ? String.format(" %3.0f %3.0f %3.0f  ", h[0], h[h.length / 2], h[h.length - 1])
+                        : String.format(" %.3f %.3f %.3f ", h[0], h[h.length / 2], h[h.length - 1]));
+            }
+            System.out.println(line);
+            System.out.flush();
+        });
+    }
+
+    static CopyPrints.Prints prints(byte[] jpeg) {
+        return CopyPrints.of(PhotoSetGenerator.read(jpeg));
+    }
+
+    /** {min full Hamming, min core Hamming, interior, bands} (confirmation over the query's variants). */
+    static double[] signals(CopyPrints.Prints q, CopyPrints.Stored o) {
+        int full = 64;
+        int core = 64;
+        int bestVariant = 0;
+        int best = 65;
+        for (CopyPrints.Probe p : q.probes()) {
+            int d = ImageHashes.distance(p.hash(), p.region() == CopyPrints.FULL ? o.full() : o.core());
+            if (p.region() == CopyPrints.FULL) {
+                full = Math.min(full, d);
+            } else {
+                core = Math.min(core, d);
+            }
+            if (d < best) {
+                best = d;
+                bestVariant = p.variant();
+            }
+        }
+        if (best > LIMIT) {
+            return new double[] {full, core, 1, 1};
+        }
+        ImageHashes.Comparison c = ImageHashes.compare(q.thumbnail(bestVariant), o.fingerprint().signature(), 10);
+        return new double[] {full, core, c.interior(), c.bands()};
+    }
+
+    static final int REAL = Integer.getInteger("real", 60);
+    static final int LIMIT = Integer.getInteger("limit", 18);
+}
