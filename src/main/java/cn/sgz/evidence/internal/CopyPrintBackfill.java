@@ -48,7 +48,8 @@ public class CopyPrintBackfill {
 
     /** Re-fingerprints up to {@code max} old photos; returns how many this call moved. */
     public int runBatch(int max) {
-        List<Long> ids = jdbc.sql("SELECT id FROM evidence_photo WHERE fingerprint_version = 1 ORDER BY id")
+        List<Long> ids = jdbc
+                .sql("SELECT id FROM evidence_photo WHERE fingerprint_version = 1 ORDER BY id")
                 .query(Long.class)
                 .list()
                 .stream()
@@ -59,7 +60,8 @@ public class CopyPrintBackfill {
             Optional<Prints> prints = photos.printsOf(id);
             Boolean ok = tx.execute(s -> {
                 if (prints.isEmpty()) {
-                    jdbc.sql("UPDATE evidence_photo SET fingerprint_version = -1 WHERE id = ? AND fingerprint_version = 1")
+                    jdbc.sql(
+                                    "UPDATE evidence_photo SET fingerprint_version = -1 WHERE id = ? AND fingerprint_version = 1")
                             .param(id)
                             .update();
                     return false;

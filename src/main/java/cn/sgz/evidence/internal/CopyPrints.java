@@ -35,6 +35,7 @@ public final class CopyPrints {
     private static final double[] ASSUMED_CROPS = {0.0, 0.05, 0.10};
     /** The side of the luminance image everything is computed from. */
     private static final int WORK_SIDE = 320;
+
     private static final int N = 32;
 
     private CopyPrints() {}

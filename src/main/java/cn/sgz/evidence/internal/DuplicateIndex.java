@@ -1,7 +1,7 @@
 package cn.sgz.evidence.internal;
 
-import cn.sgz.evidence.internal.CopyPrints.Probe;
 import cn.sgz.evidence.internal.CopyPrints.Prints;
+import cn.sgz.evidence.internal.CopyPrints.Probe;
 import cn.sgz.evidence.internal.CopyPrints.Stored;
 import cn.sgz.evidence.internal.ImageHashes.Fingerprint;
 import java.util.ArrayList;
@@ -89,7 +89,9 @@ public class DuplicateIndex {
     }
 
     public void remove(long photoId) {
-        jdbc.sql("DELETE FROM evidence_copy_hash WHERE photo_id = ?").param(photoId).update();
+        jdbc.sql("DELETE FROM evidence_copy_hash WHERE photo_id = ?")
+                .param(photoId)
+                .update();
     }
 
     /**
