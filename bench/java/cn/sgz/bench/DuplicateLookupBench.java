@@ -163,7 +163,7 @@ public final class DuplicateLookupBench {
                 long h = hashOf(from + i);
                 photos.append(id).append("\tBENCH\t").append(id).append("\t/bench/\tSCENE\tGALLERY\t")
                         .append(Long.toHexString(h)).append(Long.toHexString(id)).append("\timage/jpeg\t100000\t1024\t768\tbench/")
-                        .append(id).append('\t').append(h).append("\t\\\\x00\t").append(now).append('\n');
+                        .append(id).append('\t').append(h).append("\t\\\\x00\t2\t").append(now).append('\n');
                 long core = hashOf(~(from + i));
                 for (int region = 0; region < 2; region++) {
                     long rh = region == 0 ? h : core;
@@ -175,7 +175,7 @@ public final class DuplicateLookupBench {
                 }
             }
             copy.copyIn("COPY evidence_photo (id, owner_type, owner_id, org_path, purpose, source, sha256, content_type, "
-                    + "byte_size, width, height, file_key, phash, signature, uploaded_at) FROM STDIN",
+                    + "byte_size, width, height, file_key, phash, signature, fingerprint_version, uploaded_at) FROM STDIN",
                     new java.io.StringReader(photos.toString()));
             copy.copyIn("COPY evidence_copy_hash (photo_id, region, phash, band0, band1, band2, band3) FROM STDIN",
                     new java.io.StringReader(hashes.toString()));
@@ -202,8 +202,8 @@ public final class DuplicateLookupBench {
         c.setAutoCommit(false);
         try (PreparedStatement photo = c.prepareStatement("INSERT INTO evidence_photo (id, owner_type, owner_id, "
                 + "org_path, purpose, source, sha256, content_type, byte_size, width, height, file_key, phash, "
-                + "signature, uploaded_at) VALUES (?, 'BENCH', ?, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', "
-                + "100000, 1024, 768, ?, ?, ?, ?)");
+                + "signature, fingerprint_version, uploaded_at) VALUES (?, 'BENCH', ?, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', "
+                + "100000, 1024, 768, ?, ?, ?, 2, ?)");
              PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_copy_hash (photo_id, region, phash, "
                      + "band0, band1, band2, band3) VALUES (?,?,?,?,?,?,?)")) {
             Timestamp now = new Timestamp(System.currentTimeMillis());

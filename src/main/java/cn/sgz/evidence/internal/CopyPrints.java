@@ -186,6 +186,7 @@ public final class CopyPrints {
      * flat (its luminance hardly varies) and dark or bright, as the black or white bars of a phone screen
      * are. Bars are cut from the edges inwards only; a short strip of content between two bars at an
      * edge (a status bar, a viewer's toolbar: under 8 % of the side, followed by a bar) is cut with them.
+     * Less than 2 % of the side is not a bar (a photo's own dark or bright edge).
      * Rows inside the photo are never cut, so a flat sky or wall does not move the frame. When nothing
      * sensible remains (under 30 % of a side), the whole image is kept.
      */
@@ -203,7 +204,7 @@ public final class CopyPrints {
         return new int[] {xs[0], ys[0], xs[1], ys[1]};
     }
 
-    private static final double FLAT_DEVIATION = 5.0;
+    private static final double FLAT_DEVIATION = 3.0;
 
     /** Whether row (or column) {@code i}, between {@code from} and {@code to}, is a flat dark or bright bar. */
     private static boolean bar(Lum lum, int i, boolean row, int from, int to) {
@@ -217,7 +218,7 @@ public final class CopyPrints {
         int n = Math.max(1, to - from);
         double mean = s / n;
         double sd = Math.sqrt(Math.max(0, q / n - mean * mean));
-        return sd < FLAT_DEVIATION && (mean < 48 || mean > 208);
+        return sd < FLAT_DEVIATION && (mean < 28 || mean > 228);
     }
 
     /** The span left once bars (and short strips between bars) are cut from both ends: {start, end}. */
@@ -225,6 +226,11 @@ public final class CopyPrints {
         int n = bar.length;
         int start = cutFrom(bar, 0, 1);
         int end = n - cutFrom(bar, n - 1, -1);
+        // a few dark or bright rows at an edge are the photo's own (vignetting, a night sky): bars of a
+        // screen are wider
+        int minBar = (int) Math.ceil(0.02 * n);
+        start = start < minBar ? 0 : start;
+        end = n - end < minBar ? n : end;
         if (end - start < 0.3 * n) {
             return new int[] {0, n};
         }
