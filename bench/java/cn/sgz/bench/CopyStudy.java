@@ -1,6 +1,7 @@
 package cn.sgz.bench;
 
 import cn.sgz.evidence.internal.CopyPrints;
+import cn.sgz.evidence.internal.DuplicateIndex;
 import cn.sgz.evidence.internal.ImageHashes;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -73,9 +74,10 @@ public final class CopyStudy {
     static double[] signals(CopyPrints.Prints q, CopyPrints.Stored o) {
         int full = 64;
         int core = 64;
-        int bestVariant = 0;
+        int nearest = 0;
         int best = 65;
-        for (CopyPrints.Probe p : q.probes()) {
+        for (int i = 0; i < q.probes().size(); i++) {
+            CopyPrints.Probe p = q.probes().get(i);
             int d = ImageHashes.distance(p.hash(), p.region() == CopyPrints.FULL ? o.full() : o.core());
             if (p.region() == CopyPrints.FULL) {
                 full = Math.min(full, d);
@@ -84,13 +86,15 @@ public final class CopyStudy {
             }
             if (d < best) {
                 best = d;
-                bestVariant = p.variant();
+                nearest = i;
             }
         }
         if (best > LIMIT) {
             return new double[] {full, core, 1, 1};
         }
-        ImageHashes.Comparison c = ImageHashes.compare(q.thumbnail(bestVariant), o.fingerprint().signature(), 10);
+        CopyPrints.Probe p = q.probes().get(nearest);
+        ImageHashes.Comparison c = DuplicateIndex.compare(q,
+                new DuplicateIndex.Candidate(1, p.region(), p.variant(), best, nearest), o.bytes());
         return new double[] {full, core, c.interior(), c.bands()};
     }
 

@@ -334,7 +334,7 @@ public final class DuplicateLookupBench {
                             + "byte_size, width, height, file_key, phash, signature, fingerprint_version, uploaded_at) "
                             + "VALUES ('BENCHSET', 0, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', ?, 1, 1, ?, ?, ?, 2, ?)")
                     .params("set-" + e.getKey() + System.nanoTime(), jpeg.length, "set/" + e.getKey(), fp.stored().full(),
-                            fp.stored().fingerprint().stored(), OffsetDateTime.now())
+                            fp.stored().bytes(), OffsetDateTime.now())
                     .update(keys, "id");
             long id = keys.getKey().longValue();
             index.add(id, fp.stored());
@@ -376,8 +376,7 @@ public final class DuplicateLookupBench {
                     Optional<DuplicateIndex.Candidate> found = real.stream().filter(x -> x.photoId() == original).findFirst();
                     misses.add(it.transform() + " of " + e.getKey() + (found.isPresent()
                             ? " (found by the index at Hamming " + found.get().distance() + ", not confirmed: "
-                                    + DuplicateIndex.compare(fp, found.get().variant(),
-                                            basePrints.get(e.getKey()).stored().fingerprint().signature()) + ")"
+                                    + DuplicateIndex.compare(fp, found.get(), basePrints.get(e.getKey()).stored().bytes()) + ")"
                             : " (not found by the index)"));
                 } else if (!it.copy() && hit) {
                     misses.add("FALSE MATCH " + it.transform() + " of " + e.getKey());

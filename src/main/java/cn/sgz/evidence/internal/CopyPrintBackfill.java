@@ -69,7 +69,7 @@ public class CopyPrintBackfill {
                 CopyPrints.Stored st = prints.get().stored();
                 int claimed = jdbc.sql("UPDATE evidence_photo SET fingerprint_version = ?, phash = ?, signature = ? "
                                 + "WHERE id = ? AND fingerprint_version = 1")
-                        .params(CopyPrints.VERSION, st.full(), st.fingerprint().stored(), id)
+                        .params(CopyPrints.VERSION, st.full(), st.bytes(), id)
                         .update();
                 if (claimed == 0) {
                     return false;

@@ -21,8 +21,10 @@ import java.util.List;
  * and a small grid of windows where the original's core would be if the copy had been cropped by 0,
  * 5 or 10 % on each side against {@code CORE}.</li>
  * </ol>
- * Confirmation ({@link ImageHashes#compare(byte[], byte[], int)} on the thumbnail turned like the
- * matching query) decides; the hashes only find candidates. Pure functions, thread-safe.
+ * Confirmation decides; the hashes only find candidates: the query's thumbnail turned like the matching
+ * probe is aligned on the stored one ({@link ImageHashes#compare(byte[], byte[], int)}), and for a
+ * candidate found through its core, the probe's own window thumbnail is also compared with the stored
+ * core thumbnail at full resolution (a cropped copy's whole thumbnail covers less of the original). Pure functions, thread-safe.
  */
 public final class CopyPrints {
 
@@ -75,10 +77,25 @@ public final class CopyPrints {
     }
 
     /** What is stored for a photo: the two hashes and the confirmation thumbnail (with bit reliabilities). */
-    public record Stored(long full, long core, ImageHashes.Fingerprint fingerprint) {}
+    public record Stored(long full, long core, ImageHashes.Fingerprint fingerprint, byte[] coreThumbnail) {
+
+        /** What {@code evidence_photo.signature} keeps: the whole picture's thumbnail, bit reliabilities, the core's thumbnail. */
+        public byte[] bytes() {
+            byte[] head = fingerprint.stored();
+            byte[] out = java.util.Arrays.copyOf(head, head.length + coreThumbnail.length);
+            System.arraycopy(coreThumbnail, 0, out, head.length, coreThumbnail.length);
+            return out;
+        }
+
+        /** The core's thumbnail inside stored signature bytes, or null for a signature without one. */
+        public static byte[] coreThumbnail(byte[] storedBytes) {
+            int at = ImageHashes.SIGNATURE_LENGTH + 64;
+            return storedBytes.length < at + N * N ? null : java.util.Arrays.copyOfRange(storedBytes, at, at + N * N);
+        }
+    }
 
     /** One hash the query looks up: which stored region it is compared with and in which orientation. */
-    public record Probe(int region, int variant, long hash, double[] reliability) {}
+    public record Probe(int region, int variant, long hash, double[] reliability, byte[] thumbnail) {}
 
     /** A photo's fingerprints, both for storing and for looking up copies of it. */
     public record Prints(Stored stored, List<Probe> probes, byte[][] thumbnails) {
@@ -98,7 +115,8 @@ public final class CopyPrints {
         long[] h = new long[1];
         double[] rel = ImageHashes.phash(full, h);
         long fullHash = h[0];
-        ImageHashes.phash(grid(canon, CORE_MARGIN, CORE_MARGIN, 1 - CORE_MARGIN, 1 - CORE_MARGIN), h);
+        double[][] coreGrid = grid(canon, CORE_MARGIN, CORE_MARGIN, 1 - CORE_MARGIN, 1 - CORE_MARGIN);
+        ImageHashes.phash(coreGrid, h);
         long coreHash = h[0];
         byte[] sig = new byte[N * N];
         for (int y = 0; y < N; y++) {
@@ -106,7 +124,8 @@ public final class CopyPrints {
                 sig[y * N + x] = (byte) Math.max(0, Math.min(255, Math.round(full[y][x])));
             }
         }
-        Stored stored = new Stored(fullHash, coreHash, new ImageHashes.Fingerprint(fullHash, sig, rel));
+        Stored stored =
+                new Stored(fullHash, coreHash, new ImageHashes.Fingerprint(fullHash, sig, rel), bytes(coreGrid));
 
         double aspect = Math.max(canon.w, canon.h) / (double) Math.min(canon.w, canon.h);
         int variants = aspect < 1.3 ? 8 : 4;
@@ -118,15 +137,26 @@ public final class CopyPrints {
         for (int d = 0; d < variants; d++) {
             Lum q = canon.variant(d);
             double[] r = ImageHashes.phash(grid(q, 0, 0, 1, 1), h);
-            probes.add(new Probe(FULL, d, h[0], r));
+            probes.add(new Probe(FULL, d, h[0], r, null));
             for (double[] wx : coreWindows()) {
                 for (double[] wy : coreWindows()) {
-                    r = ImageHashes.phash(grid(q, wx[0], wy[0], wx[1], wy[1]), h);
-                    probes.add(new Probe(CORE, d, h[0], r));
+                    double[][] g = grid(q, wx[0], wy[0], wx[1], wy[1]);
+                    r = ImageHashes.phash(g, h);
+                    probes.add(new Probe(CORE, d, h[0], r, bytes(g)));
                 }
             }
         }
         return new Prints(stored, probes, thumbs);
+    }
+
+    static byte[] bytes(double[][] grid) {
+        byte[] out = new byte[N * N];
+        for (int y = 0; y < N; y++) {
+            for (int x = 0; x < N; x++) {
+                out[y * N + x] = (byte) Math.max(0, Math.min(255, Math.round(grid[y][x])));
+            }
+        }
+        return out;
     }
 
     /** Where the original's core window lies in a copy cropped by (l, r) on one axis, for the assumed crops. */

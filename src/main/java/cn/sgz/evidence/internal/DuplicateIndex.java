@@ -64,7 +64,7 @@ public class DuplicateIndex {
     }
 
     /** A stored photo whose hash (of {@code region}) is near the query's probe in orientation {@code variant}. */
-    public record Candidate(long photoId, int region, int variant, int distance) {}
+    public record Candidate(long photoId, int region, int variant, int distance, int probe) {}
 
     /** A confirmed duplicate: the earlier photo, the Hamming distance that found it and the confirmation score. */
     public record Match(long photoId, int distance, double alignedDifference) {}
@@ -166,7 +166,7 @@ public class DuplicateIndex {
             if (d <= settings.maxHamming) {
                 found.merge(
                         id + ":" + p.variant(),
-                        new Candidate(id, region, p.variant(), d),
+                        new Candidate(id, region, p.variant(), d, rs.getInt(4)),
                         (a, b) -> a.distance() <= b.distance() ? a : b);
             }
         });
@@ -208,8 +208,8 @@ public class DuplicateIndex {
                     || best != null && c.photoId() >= best.photoId()) {
                 continue;
             }
-            ImageHashes.Comparison cmp = compare(query, c.variant(), sig);
-            if (confirms(cmp, c.distance())) {
+            ImageHashes.Comparison cmp = compare(query, c, sig);
+            if (confirms(query, c, sig)) {
                 best = new Match(c.photoId(), c.distance(), cmp.differing());
             }
         }
@@ -219,6 +219,45 @@ public class DuplicateIndex {
     /** The query's thumbnail turned like {@code variant}, aligned on the stored one (crops down to 80 %). */
     public static ImageHashes.Comparison compare(Prints query, int variant, byte[] storedSignature) {
         return ImageHashes.compare(query.thumbnail(variant), storedSignature, 10);
+    }
+
+    /**
+     * The better of two comparisons for a candidate: the whole thumbnails (as above) and, when the
+     * candidate was found through its core window, the probe's window thumbnail against the stored core
+     * thumbnail (crops down to 92 %: the window is only an estimate of where the core lies).
+     */
+    public static ImageHashes.Comparison compare(Prints query, Candidate c, byte[] storedSignature) {
+        ImageHashes.Comparison whole = compare(query, c.variant(), storedSignature);
+        byte[] core = Stored.coreThumbnail(storedSignature);
+        Probe p = c.probe() >= 0 && c.probe() < query.probes().size()
+                ? query.probes().get(c.probe())
+                : null;
+        if (c.region() != CopyPrints.CORE || core == null || p == null || p.thumbnail() == null) {
+            return whole;
+        }
+        ImageHashes.Comparison inCore = ImageHashes.compare(p.thumbnail(), core, 4);
+        return inCore.interior() * 4 + inCore.bands() < whole.interior() * 4 + whole.bands() ? inCore : whole;
+    }
+
+    /**
+     * The verdict on a candidate: the whole thumbnails pass {@link #confirms(ImageHashes.Comparison, int)},
+     * or (found through the core) the window thumbnail differs from the stored core thumbnail in at most
+     * {@code max-core-difference} of its pixels. That path is stricter: the windows are compared at full
+     * resolution, and a camera moved by about 10 % would otherwise look like a crop.
+     */
+    public boolean confirms(Prints query, Candidate c, byte[] storedSignature) {
+        if (confirms(compare(query, c.variant(), storedSignature), c.distance())) {
+            return true;
+        }
+        byte[] core = Stored.coreThumbnail(storedSignature);
+        Probe p = c.probe() >= 0 && c.probe() < query.probes().size()
+                ? query.probes().get(c.probe())
+                : null;
+        if (c.region() != CopyPrints.CORE || core == null || p == null || p.thumbnail() == null) {
+            return false;
+        }
+        ImageHashes.Comparison inCore = ImageHashes.compare(p.thumbnail(), core, 4);
+        return inCore.interior() <= settings.maxCoreDifference && inCore.bands() <= settings.maxBandDifference;
     }
 
     /**

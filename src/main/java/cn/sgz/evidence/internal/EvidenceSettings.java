@@ -22,6 +22,7 @@ public class EvidenceSettings {
     final double maxBandDifference;
     final double maxInteriorDifferenceNear;
     final int nearHamming;
+    final double maxCoreDifference;
 
     EvidenceSettings(
             @Value("${sgz.data-dir:./data}") String dataDir,
@@ -37,6 +38,7 @@ public class EvidenceSettings {
             @Value("${sgz.evidence.duplicate.max-interior-difference:0.03}") double maxInteriorDifference,
             @Value("${sgz.evidence.duplicate.max-interior-difference-near:0.055}") double maxInteriorDifferenceNear,
             @Value("${sgz.evidence.duplicate.near-hamming:4}") int nearHamming,
+            @Value("${sgz.evidence.duplicate.max-core-difference:0.02}") double maxCoreDifference,
             @Value("${sgz.evidence.duplicate.max-band-difference:0.35}") double maxBandDifference) {
         this.filesDir = Path.of(dataDir).resolve("files");
         this.maxPhotoBytes = maxPhotoBytes;
@@ -52,6 +54,7 @@ public class EvidenceSettings {
         this.maxBandDifference = maxBandDifference;
         this.maxInteriorDifferenceNear = maxInteriorDifferenceNear;
         this.nearHamming = nearHamming;
+        this.maxCoreDifference = maxCoreDifference;
     }
 
     public long maxPhotoBytes() {

@@ -240,7 +240,7 @@ public class PhotoService {
                                 lon,
                                 positionSource,
                                 fp.stored().full(),
-                                fp.stored().fingerprint().stored(),
+                                fp.stored().bytes(),
                                 CopyPrints.VERSION,
                                 uploader,
                                 now)
@@ -378,9 +378,9 @@ public class PhotoService {
                     .param(c.photoId())
                     .query(byte[].class)
                     .single();
-            ImageHashes.Comparison cmp = DuplicateIndex.compare(fp, c.variant(), sig);
+            ImageHashes.Comparison cmp = DuplicateIndex.compare(fp, c, sig);
             double diff = cmp.differing();
-            if (index.confirms(cmp, c.distance())) {
+            if (index.confirms(fp, c, sig)) {
                 flag(later.id(), self.duplicate() ? self.duplicateOfId() : id, "SIMILAR", c.distance(), diff);
                 events.publishEvent(new EvidenceChanged(later.ownerType(), later.ownerId(), "PHOTO_DUPLICATE_LATE"));
                 events.publishEvent(new EvidenceChanged(self.ownerType(), self.ownerId(), "PHOTO_REUSED"));

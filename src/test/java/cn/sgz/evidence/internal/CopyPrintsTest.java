@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CopyPrintsTest {
 
     private static final EvidenceSettings SETTINGS = new EvidenceSettings(
-            "./target/unused", 15_000_000, 50_000_000, 12000, 1024, 360, 2, 0, 30, 12, 0.03, 0.055, 4, 0.35);
+            "./target/unused", 15_000_000, 50_000_000, 12000, 1024, 360, 2, 0, 30, 12, 0.03, 0.055, 4, 0.02, 0.35);
 
     private static BufferedImage photo(long seed) {
         return TestImages.read(TestImages.jpeg(TestImages.scene(seed), 0.92f));
@@ -33,17 +33,21 @@ class CopyPrintsTest {
                 .orElse(64);
     }
 
-    /** Whether the production confirmation accepts the query as a copy of {@code o}, in the probes' best orientation. */
+    /** Whether the production confirmation accepts the query as a copy of {@code o}, for its nearest probe. */
     private static boolean confirmed(CopyPrints.Prints q, CopyPrints.Stored o) {
-        CopyPrints.Probe nearest = q.probes().stream()
-                .min((a, b) -> Integer.compare(
-                        ImageHashes.distance(a.hash(), a.region() == CopyPrints.FULL ? o.full() : o.core()),
-                        ImageHashes.distance(b.hash(), b.region() == CopyPrints.FULL ? o.full() : o.core())))
-                .orElseThrow();
-        int d = ImageHashes.distance(nearest.hash(), nearest.region() == CopyPrints.FULL ? o.full() : o.core());
-        ImageHashes.Comparison cmp =
-                DuplicateIndex.compare(q, nearest.variant(), o.fingerprint().signature());
-        return new DuplicateIndex(null, SETTINGS, null).confirms(cmp, d);
+        int nearest = 0;
+        int best = 65;
+        for (int i = 0; i < q.probes().size(); i++) {
+            CopyPrints.Probe p = q.probes().get(i);
+            int d = ImageHashes.distance(p.hash(), p.region() == CopyPrints.FULL ? o.full() : o.core());
+            if (d < best) {
+                best = d;
+                nearest = i;
+            }
+        }
+        CopyPrints.Probe p = q.probes().get(nearest);
+        DuplicateIndex.Candidate c = new DuplicateIndex.Candidate(1, p.region(), p.variant(), best, nearest);
+        return new DuplicateIndex(null, SETTINGS, null).confirms(q, c, o.bytes());
     }
 
     static BufferedImage screenshot(BufferedImage photo, Color bar) {

@@ -49,7 +49,7 @@ class DuplicateIndexTest {
                         img.getHeight(),
                         key,
                         p.stored().full(),
-                        p.stored().fingerprint().stored(),
+                        p.stored().bytes(),
                         version,
                         OffsetDateTime.now())
                 .update(keys, "id");
