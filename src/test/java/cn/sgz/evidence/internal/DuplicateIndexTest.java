@@ -6,7 +6,6 @@ import cn.sgz.SgzTest;
 import cn.sgz.evidence.FileStore;
 import cn.sgz.evidence.TestImages;
 import java.awt.image.BufferedImage;
-import java.time.OffsetDateTime;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,7 +50,7 @@ class DuplicateIndexTest {
                         p.stored().full(),
                         p.stored().bytes(),
                         version,
-                        OffsetDateTime.now())
+                        cn.sgz.shared.ChinaTime.offsetNow())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         if (indexed) {
