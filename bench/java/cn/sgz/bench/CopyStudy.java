@@ -25,6 +25,7 @@ public final class CopyStudy {
         Map<String, CopyPrints.Prints> stored = new LinkedHashMap<>();
         bases.forEach((k, v) -> stored.put(k, prints(cn.sgz.activity.internal.DemoPhotos.jpeg(v, 0.92f))));
         Map<String, List<double[]>> stats = new LinkedHashMap<>();
+        Map<String, int[]> flagged = new LinkedHashMap<>();
         int i = 0;
         for (Map.Entry<String, BufferedImage> e : bases.entrySet()) {
             List<CopySetGenerator.Item> items = new ArrayList<>(CopySetGenerator.copies(e.getKey(), e.getValue()));
@@ -36,6 +37,15 @@ public final class CopyStudy {
                 double[] s = signals(prints(it.jpeg()), o);
                 String key = (e.getKey().startsWith("real") ? "R " : "S ") + it.transform();
                 stats.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                CURRENT = (e.getKey().startsWith("real") ? "R " : "S ") + it.transform() + " " + e.getKey();
+                String v = verdict(prints(it.jpeg()), o);
+                flagged.computeIfAbsent(key, k -> new int[2])[0] += v != null ? 1 : 0;
+                flagged.get(key)[1]++;
+                if (v != null && !it.copy()) {
+                    System.out.println("FALSE MATCH " + key + " " + e.getKey() + " via " + v);
+                } else if (v == null && it.copy()) {
+                    System.out.println("MISSED " + key + " " + e.getKey());
+                }
                 if (System.getProperty("dump") != null) {
                     System.out.printf("ITEM %s %s full %.0f core %.0f int %.4f bands %.4f%n", it.transform(), e.getKey(),
                             s[0], s[1], s[2], s[3]);
@@ -48,13 +58,20 @@ public final class CopyStudy {
                 if (a != b) {
                     double[] s = signals(stored.get(names.get(a)), stored.get(names.get(b)).stored());
                     stats.computeIfAbsent("distinct", k -> new ArrayList<>()).add(s);
+                    String v = verdict(stored.get(names.get(a)), stored.get(names.get(b)).stored());
+                    flagged.computeIfAbsent("distinct", k -> new int[2])[0] += v != null ? 1 : 0;
+                    flagged.get("distinct")[1]++;
+                    if (v != null) {
+                        System.out.println("FALSE MATCH distinct " + names.get(a) + " ~ " + names.get(b) + " via " + v);
+                    }
                 }
             }
         }
-        System.out.printf("%-28s %5s  %-13s %-13s %-22s %-22s%n", "transform", "n", "full-hamming", "core-hamming",
+        System.out.printf("%-28s %5s %5s  %-13s %-13s %-22s %-22s%n", "transform", "n", "flag", "full-hamming", "core-hamming",
                 "interior", "bands");
         stats.forEach((k, v) -> {
-            StringBuilder line = new StringBuilder(String.format("%-28s %5d ", k, v.size()));
+            int[] fl = flagged.get(k);
+            StringBuilder line = new StringBuilder(String.format("%-28s %5d %5d ", k, v.size(), fl[0]));
             for (int f = 0; f < 4; f++) {
                 final int col = f;
                 double[] h = v.stream().mapToDouble(x -> x[col]).sorted().toArray();
@@ -98,6 +115,44 @@ public final class CopyStudy {
         return new double[] {full, core, c.interior(), c.bands()};
     }
 
+    static final DuplicateIndex INDEX =
+            new DuplicateIndex(null, cn.sgz.evidence.internal.EvidenceSettings.defaults(), null);
+
+    /**
+     * The production verdict without a database: as {@code DuplicateIndex.candidates}, the nearest probe
+     * per orientation within the Hamming limit (12) is a candidate, and each candidate is confirmed with
+     * {@code DuplicateIndex.confirms}. Null when nothing is confirmed, else how it was found.
+     */
+    static String verdict(CopyPrints.Prints q, CopyPrints.Stored o) {
+        Map<Integer, DuplicateIndex.Candidate> best = new LinkedHashMap<>();
+        for (int i = 0; i < q.probes().size(); i++) {
+            CopyPrints.Probe p = q.probes().get(i);
+            int d = ImageHashes.distance(p.hash(), p.region() == CopyPrints.FULL ? o.full() : o.core());
+            if (d <= HAMMING) {
+                DuplicateIndex.Candidate c = new DuplicateIndex.Candidate(1, p.region(), p.variant(), d, i);
+                best.merge(p.variant(), c, (a, b) -> a.distance() <= b.distance() ? a : b);
+            }
+        }
+        byte[] sig = o.bytes();
+        for (DuplicateIndex.Candidate c : best.values()) {
+            if (System.getProperty("inside") != null && c.region() == CopyPrints.CORE) {
+                ImageHashes.Comparison in = ImageHashes.compareInside(q.thumbnail(c.variant()), sig, 10);
+                ImageHashes.Comparison whole = DuplicateIndex.compare(q, c.variant(), sig);
+                ImageHashes.Comparison core = ImageHashes.compare(q.probes().get(c.probe()).thumbnail(),
+                        CopyPrints.Stored.coreThumbnail(sig), Integer.getInteger("coreStep", 4));
+                System.out.printf("INSIDE %s d=%d confirms=%s inside %.4f whole %.4f %.4f core %.4f %.4f%n", CURRENT,
+                        c.distance(), INDEX.confirms(q, c, sig), in.interior(), whole.interior(), whole.bands(),
+                        core.interior(), core.bands());
+            }
+            if (INDEX.confirms(q, c, sig)) {
+                return (c.region() == CopyPrints.FULL ? "full" : "core") + " d=" + c.distance() + " variant " + c.variant();
+            }
+        }
+        return null;
+    }
+
+    static String CURRENT = "";
+    static final int HAMMING = Integer.getInteger("hamming", 12);
     static final int REAL = Integer.getInteger("real", 60);
     static final int LIMIT = Integer.getInteger("limit", 18);
 }

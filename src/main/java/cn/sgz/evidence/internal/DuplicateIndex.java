@@ -240,24 +240,38 @@ public class DuplicateIndex {
     }
 
     /**
-     * The verdict on a candidate: the whole thumbnails pass {@link #confirms(ImageHashes.Comparison, int)},
-     * or (found through the core) the window thumbnail differs from the stored core thumbnail in at most
-     * {@code max-core-difference} of its pixels. That path is stricter: the windows are compared at full
-     * resolution, and a camera moved by about 10 % would otherwise look like a crop.
+     * The verdict on a candidate. Found through the whole picture: the whole thumbnails pass
+     * {@link #confirms(ImageHashes.Comparison, int)}. Found through the core: the probe's window thumbnail
+     * differs from the stored core thumbnail in at most {@code max-core-difference} of its pixels, and
+     * either the whole thumbnails differ in at most {@code max-core-whole-difference} or the window
+     * matches with 2 % alignment slack within {@code max-core-tight-difference}. A camera moved by about
+     * 10 % shows the same core and would otherwise be taken for a crop.
      */
     public boolean confirms(Prints query, Candidate c, byte[] storedSignature) {
-        if (confirms(compare(query, c.variant(), storedSignature), c.distance())) {
-            return true;
+        ImageHashes.Comparison whole = compare(query, c.variant(), storedSignature);
+        if (c.region() != CopyPrints.CORE) {
+            return confirms(whole, c.distance());
         }
+        // found through the core: a new shot with the camera moved ~10 % shows the same core and looks
+        // like a crop, so both the window (at full resolution) and the whole pictures must agree closely
         byte[] core = Stored.coreThumbnail(storedSignature);
         Probe p = c.probe() >= 0 && c.probe() < query.probes().size()
                 ? query.probes().get(c.probe())
                 : null;
-        if (c.region() != CopyPrints.CORE || core == null || p == null || p.thumbnail() == null) {
+        if (core == null || p == null || p.thumbnail() == null) {
             return false;
         }
         ImageHashes.Comparison inCore = ImageHashes.compare(p.thumbnail(), core, 4);
-        return inCore.interior() <= settings.maxCoreDifference && inCore.bands() <= settings.maxBandDifference;
+        if (inCore.interior() > settings.maxCoreDifference || inCore.bands() > settings.maxBandDifference) {
+            return false;
+        }
+        if (whole.interior() <= settings.maxCoreWholeDifference && whole.bands() <= settings.maxBandDifference) {
+            return true;
+        }
+        // or the window lies where the assumed crop puts the core (2 % slack, not 8 %): a moved camera
+        // shifts the core by a share that none of the assumed crops matches exactly
+        ImageHashes.Comparison tight = ImageHashes.compare(p.thumbnail(), core, 1);
+        return tight.interior() <= settings.maxCoreTightDifference && tight.bands() <= settings.maxBandDifference;
     }
 
     /**

@@ -23,6 +23,14 @@ public class EvidenceSettings {
     final double maxInteriorDifferenceNear;
     final int nearHamming;
     final double maxCoreDifference;
+    final double maxCoreWholeDifference;
+    final double maxCoreTightDifference;
+
+    /** The defaults above, for the offline study in {@code bench/} (no Spring context there). */
+    public static EvidenceSettings defaults() {
+        return new EvidenceSettings(
+                "./data", 15728640, 50000000, 12000, 1024, 360, 2, 0, 30, 12, 0.03, 0.055, 4, 0.02, 0.02, 0.034, 0.35);
+    }
 
     EvidenceSettings(
             @Value("${sgz.data-dir:./data}") String dataDir,
@@ -39,6 +47,8 @@ public class EvidenceSettings {
             @Value("${sgz.evidence.duplicate.max-interior-difference-near:0.055}") double maxInteriorDifferenceNear,
             @Value("${sgz.evidence.duplicate.near-hamming:4}") int nearHamming,
             @Value("${sgz.evidence.duplicate.max-core-difference:0.02}") double maxCoreDifference,
+            @Value("${sgz.evidence.duplicate.max-core-whole-difference:0.02}") double maxCoreWholeDifference,
+            @Value("${sgz.evidence.duplicate.max-core-tight-difference:0.034}") double maxCoreTightDifference,
             @Value("${sgz.evidence.duplicate.max-band-difference:0.35}") double maxBandDifference) {
         this.filesDir = Path.of(dataDir).resolve("files");
         this.maxPhotoBytes = maxPhotoBytes;
@@ -55,6 +65,8 @@ public class EvidenceSettings {
         this.maxInteriorDifferenceNear = maxInteriorDifferenceNear;
         this.nearHamming = nearHamming;
         this.maxCoreDifference = maxCoreDifference;
+        this.maxCoreWholeDifference = maxCoreWholeDifference;
+        this.maxCoreTightDifference = maxCoreTightDifference;
     }
 
     public long maxPhotoBytes() {

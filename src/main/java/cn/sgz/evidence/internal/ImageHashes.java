@@ -160,6 +160,17 @@ public final class ImageHashes {
         return score(ab) <= score(ba) ? ab : ba;
     }
 
+    /**
+     * One direction only: {@code copy} must lie inside {@code original} (crops of the original down to
+     * {@code 100 - 2 * maxStep} percent, the copy whole). A cropped copy lines up; a new shot whose
+     * camera moved shows something at one side that the original does not, and differs there.
+     */
+    public static Comparison compareInside(byte[] copy, byte[] original, int maxStep) {
+        copy = copy.length == SIGNATURE_LENGTH ? copy : java.util.Arrays.copyOf(copy, SIGNATURE_LENGTH);
+        original = original.length == SIGNATURE_LENGTH ? original : java.util.Arrays.copyOf(original, SIGNATURE_LENGTH);
+        return bestAlignment(original, copy, maxStep);
+    }
+
     private static double score(Comparison c) {
         return c.interior() * 4 + c.bands();
     }

@@ -14,7 +14,23 @@ import org.junit.jupiter.api.Test;
 class CopyPrintsTest {
 
     private static final EvidenceSettings SETTINGS = new EvidenceSettings(
-            "./target/unused", 15_000_000, 50_000_000, 12000, 1024, 360, 2, 0, 30, 12, 0.03, 0.055, 4, 0.02, 0.35);
+            "./target/unused",
+            15_000_000,
+            50_000_000,
+            12000,
+            1024,
+            360,
+            2,
+            0,
+            30,
+            12,
+            0.03,
+            0.055,
+            4,
+            0.02,
+            0.02,
+            0.034,
+            0.35);
 
     private static BufferedImage photo(long seed) {
         return TestImages.read(TestImages.jpeg(TestImages.scene(seed), 0.92f));
