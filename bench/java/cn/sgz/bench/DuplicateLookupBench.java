@@ -8,6 +8,7 @@ import cn.sgz.activity.internal.DemoPhotos;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
+import cn.sgz.evidence.internal.CopyPrints;
 import cn.sgz.evidence.internal.DuplicateIndex;
 import cn.sgz.evidence.internal.ImageHashes;
 import cn.sgz.evidence.internal.ImageHashes.Fingerprint;
@@ -68,7 +69,7 @@ public final class DuplicateLookupBench {
             }
             System.out.println("database: " + product);
             Map<String, BufferedImage> bases = null;
-            long loaded = jdbc.sql("SELECT COUNT(*) FROM evidence_hash").query(Long.class).single();
+            long loaded = jdbc.sql("SELECT COUNT(*) FROM evidence_photo WHERE owner_type = 'BENCH'").query(Long.class).single();
             for (long target : sizes) {
                 if (loaded < target) {
                     long t0 = System.nanoTime();
@@ -80,11 +81,12 @@ public final class DuplicateLookupBench {
                 if (Boolean.getBoolean("loadOnly")) {
                     continue;
                 }
-                System.out.printf("%n=== %,d stored hashes ===%n", jdbc.sql("SELECT COUNT(*) FROM evidence_hash")
-                        .query(Long.class).single());
+                System.out.printf("%n=== %,d stored photos (%,d index rows) ===%n",
+                        jdbc.sql("SELECT COUNT(DISTINCT photo_id) FROM evidence_copy_hash").query(Long.class).single(),
+                        jdbc.sql("SELECT COUNT(*) FROM evidence_copy_hash").query(Long.class).single());
                 if (bases == null && System.getProperty("phases", "accuracy").contains("accuracy")) {
                     System.out.println("photo set: generating…");
-                    bases = PhotoSetGenerator.bases(Integer.getInteger("scenes", 60), 30, PhotoSetGenerator.REAL_ROOTS);
+                    bases = CopySetGenerator.bases(Integer.getInteger("scenes", 30), Integer.getInteger("real", 60));
                     System.out.println("photo set: " + bases.size() + " base photos ("
                             + bases.keySet().stream().filter(k -> k.startsWith("real-")).count() + " real photographs)");
                 }
@@ -92,12 +94,12 @@ public final class DuplicateLookupBench {
                     // what autovacuum does on a live system: statistics, and the visibility map that lets
                     // the band lookups run as index-only scans
                     long v0 = System.nanoTime();
-                    jdbc.sql("VACUUM (ANALYZE) evidence_hash").update();
-                    System.out.printf("VACUUM (ANALYZE) evidence_hash: %.1f s%n", (System.nanoTime() - v0) / 1e9);
+                    jdbc.sql("VACUUM (ANALYZE) evidence_copy_hash").update();
+                    System.out.printf("VACUUM (ANALYZE) evidence_copy_hash: %.1f s%n", (System.nanoTime() - v0) / 1e9);
                 }
                 List<String> phases = List.of(System.getProperty("phases", "latency,size,accuracy,pipeline").split(","));
                 if (phases.contains("latency")) {
-                    latency(index, queries);
+                    latency(index, queries, queryPool());
                 }
                 if (phases.contains("size")) {
                     size(jdbc, product);
@@ -143,6 +145,12 @@ public final class DuplicateLookupBench {
     /** PostgreSQL: COPY through the driver's CopyManager, 200 000 rows per COPY, both tables. */
     static void copyLoad(Connection c, long maxId, long from, long count) throws Exception {
         c.setAutoCommit(true);
+        // bulk load: the band indexes are built once after the COPY (as a restore would), not row by row
+        try (var st = c.createStatement()) {
+            for (int b = 0; b < 4; b++) {
+                st.execute("DROP INDEX IF EXISTS idx_evidence_copy_hash_b" + b);
+            }
+        }
         org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
         String now = OffsetDateTime.now().toString();
         int chunk = 200_000;
@@ -155,25 +163,37 @@ public final class DuplicateLookupBench {
                 long h = hashOf(from + i);
                 photos.append(id).append("\tBENCH\t").append(id).append("\t/bench/\tSCENE\tGALLERY\t")
                         .append(Long.toHexString(h)).append(Long.toHexString(id)).append("\timage/jpeg\t100000\t1024\t768\tbench/")
-                        .append(id).append('\t').append(h).append("\t\\\\x00\t").append(now).append('\n');
-                hashes.append(id).append('\t').append(h);
-                for (int b = 0; b < 4; b++) {
-                    hashes.append('\t').append(Fingerprint.band(h, b));
+                        .append(id).append('\t').append(h).append("\t\\\\x00\t2\t").append(now).append('\n');
+                long core = hashOf(~(from + i));
+                for (int region = 0; region < 2; region++) {
+                    long rh = region == 0 ? h : core;
+                    hashes.append(id).append('\t').append(region).append('\t').append(rh);
+                    for (int b = 0; b < 4; b++) {
+                        hashes.append('\t').append(Fingerprint.band(rh, b));
+                    }
+                    hashes.append('\n');
                 }
-                hashes.append('\n');
             }
             copy.copyIn("COPY evidence_photo (id, owner_type, owner_id, org_path, purpose, source, sha256, content_type, "
-                    + "byte_size, width, height, file_key, phash, signature, uploaded_at) FROM STDIN",
+                    + "byte_size, width, height, file_key, phash, signature, fingerprint_version, uploaded_at) FROM STDIN",
                     new java.io.StringReader(photos.toString()));
-            copy.copyIn("COPY evidence_hash (photo_id, phash, band0, band1, band2, band3) FROM STDIN",
+            copy.copyIn("COPY evidence_copy_hash (photo_id, region, phash, band0, band1, band2, band3) FROM STDIN",
                     new java.io.StringReader(hashes.toString()));
             if (end % 1_000_000 == 0 || end == count) {
                 System.out.printf("  … %,d%n", end);
             }
         }
         try (var st = c.createStatement()) {
+            long t0 = System.nanoTime();
+            st.execute("SET maintenance_work_mem = '1GB'");
+            for (int b = 0; b < 4; b++) {
+                // the same definition as migration V85
+                st.execute("CREATE INDEX idx_evidence_copy_hash_b" + b + " ON evidence_copy_hash (band" + b
+                        + ", region, phash, photo_id)");
+            }
+            System.out.printf("  band indexes built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             st.execute("ANALYZE evidence_photo");
-            st.execute("ANALYZE evidence_hash");
+            st.execute("ANALYZE evidence_copy_hash");
         }
     }
 
@@ -182,10 +202,10 @@ public final class DuplicateLookupBench {
         c.setAutoCommit(false);
         try (PreparedStatement photo = c.prepareStatement("INSERT INTO evidence_photo (id, owner_type, owner_id, "
                 + "org_path, purpose, source, sha256, content_type, byte_size, width, height, file_key, phash, "
-                + "signature, uploaded_at) VALUES (?, 'BENCH', ?, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', "
-                + "100000, 1024, 768, ?, ?, ?, ?)");
-             PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_hash (photo_id, phash, band0, band1, "
-                     + "band2, band3) VALUES (?,?,?,?,?,?)")) {
+                + "signature, fingerprint_version, uploaded_at) VALUES (?, 'BENCH', ?, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', "
+                + "100000, 1024, 768, ?, ?, ?, 2, ?)");
+             PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_copy_hash (photo_id, region, phash, "
+                     + "band0, band1, band2, band3) VALUES (?,?,?,?,?,?,?)")) {
             Timestamp now = new Timestamp(System.currentTimeMillis());
             byte[] sig = new byte[1];
             for (long i = 0; i < count; i++) {
@@ -199,12 +219,16 @@ public final class DuplicateLookupBench {
                 photo.setBytes(6, sig);
                 photo.setTimestamp(7, now);
                 photo.addBatch();
-                hash.setLong(1, id);
-                hash.setLong(2, h);
-                for (int b = 0; b < 4; b++) {
-                    hash.setInt(3 + b, Fingerprint.band(h, b));
+                for (int region = 0; region < 2; region++) {
+                    long rh = region == 0 ? h : hashOf(~(from + i));
+                    hash.setLong(1, id);
+                    hash.setInt(2, region);
+                    hash.setLong(3, rh);
+                    for (int b = 0; b < 4; b++) {
+                        hash.setInt(4 + b, Fingerprint.band(rh, b));
+                    }
+                    hash.addBatch();
                 }
-                hash.addBatch();
                 if ((i + 1) % 5000 == 0 || i == count - 1) {
                     photo.executeBatch();
                     hash.executeBatch();
@@ -233,41 +257,47 @@ public final class DuplicateLookupBench {
         }
     }
 
-    static void latency(DuplicateIndex index, int queries) {
-        Random r = new Random(7);
-        for (int warm = 0; warm < 200; warm++) {
-            index.candidates(randomFingerprint(r));
+    /** Real queries: the fingerprints of copies from the copy set (their probe counts are what production sends). */
+    static List<CopyPrints.Prints> queryPool() {
+        List<CopyPrints.Prints> pool = new ArrayList<>();
+        Map<String, BufferedImage> b = CopySetGenerator.bases(Integer.getInteger("latencyScenes", 6), Integer.getInteger("latencyReal", 6));
+        for (Map.Entry<String, BufferedImage> e : b.entrySet()) {
+            for (CopySetGenerator.Item it : CopySetGenerator.copies(e.getKey(), e.getValue())) {
+                pool.add(prints(it.jpeg()));
+            }
+        }
+        return pool;
+    }
+
+    static void latency(DuplicateIndex index, int queries, List<CopyPrints.Prints> pool) {
+        for (int warm = 0; warm < Math.min(100, queries); warm++) {
+            index.candidates(pool.get(warm % pool.size()));
         }
         long[] t = new long[queries];
         long candidates = 0;
+        long probes = 0;
         for (int i = 0; i < queries; i++) {
-            Fingerprint fp = randomFingerprint(r);
+            CopyPrints.Prints q = pool.get((i * 7) % pool.size());
             long s = System.nanoTime();
-            candidates += index.candidates(fp).size();
+            candidates += index.candidates(q).size();
             t[i] = System.nanoTime() - s;
+            probes += q.probes().size();
         }
         Arrays.sort(t);
-        System.out.printf("lookup (index stage, %d probes over 4 bands, Hamming limit %s): p50 %.2f ms, p99 %.2f ms, "
-                        + "max %.2f ms; %.2f candidates within the Hamming limit per query%n",
-                Integer.getInteger("sgz.evidence.duplicate.probes", 128),
-                System.getProperty("sgz.evidence.duplicate.max-hamming", "16"), t[queries / 2] / 1e6,
-                t[(int) (queries * 0.99)] / 1e6, t[queries - 1] / 1e6, candidates / (double) queries);
-    }
-
-    static Fingerprint randomFingerprint(Random r) {
-        double[] rel = new double[64];
-        for (int i = 0; i < 64; i++) {
-            rel[i] = r.nextDouble() * 2;
-        }
-        return new Fingerprint(r.nextLong(), new byte[ImageHashes.SIGNATURE_LENGTH], rel);
+        System.out.printf("lookup (index stage, real copy-set queries: %.0f hashes per query on average, 4 bands each, "
+                        + "Hamming limit %s): p50 %.2f ms, p99 %.2f ms, max %.2f ms; %.2f candidates within the limit "
+                        + "per query%n",
+                probes / (double) queries, System.getProperty("sgz.evidence.duplicate.max-hamming", "default"),
+                t[queries / 2] / 1e6, t[(int) (queries * 0.99)] / 1e6, t[queries - 1] / 1e6,
+                candidates / (double) queries);
     }
 
     static void size(JdbcClient jdbc, String product) {
-        long rows = jdbc.sql("SELECT COUNT(*) FROM evidence_hash").query(Long.class).single();
+        long rows = jdbc.sql("SELECT COUNT(DISTINCT photo_id) FROM evidence_copy_hash").query(Long.class).single();
         if (product.toLowerCase().contains("postgres")) {
-            long table = jdbc.sql("SELECT pg_relation_size('evidence_hash')").query(Long.class).single();
-            long idx = jdbc.sql("SELECT pg_indexes_size('evidence_hash')").query(Long.class).single();
-            System.out.printf("index size: evidence_hash table %.1f MB + its indexes %.1f MB = %.1f bytes per photo%n",
+            long table = jdbc.sql("SELECT pg_relation_size('evidence_copy_hash')").query(Long.class).single();
+            long idx = jdbc.sql("SELECT pg_indexes_size('evidence_copy_hash')").query(Long.class).single();
+            System.out.printf("index size: evidence_copy_hash table %.1f MB + its indexes %.1f MB = %.1f bytes per photo%n",
                     table / 1048576.0, idx / 1048576.0, (table + idx) / (double) rows);
         } else {
             long bytes;
@@ -277,41 +307,42 @@ public final class DuplicateLookupBench {
                 bytes = -1;
             }
             // H2 reports no per-index sizes; the logical size is 32 bytes of row + 4 × (4+8+8) bytes of index keys
-            System.out.printf("index size: logical %d bytes per photo (row 32 B + 4 band indexes × 20 B key) = %.0f MB "
+            System.out.printf("index size: logical %d bytes per photo (2 rows × (row 34 B + 4 band indexes × 22 B key)) = %.0f MB "
                     + "for %,d photos; the whole H2 file (photos table included) is %.0f MB. Nothing is held in "
-                    + "application memory.%n", 32 + 80, rows * 112 / 1048576.0, rows, bytes / 1048576.0);
+                    + "application memory.%n", 2 * (34 + 88), rows * 244 / 1048576.0, rows, bytes / 1048576.0);
         }
     }
 
     /**
-     * Recall and false-match rate on the photo set. The base photos are stored as real rows (owner_type
-     * BENCHSET, real fingerprints); each query runs the production index stage against the whole
-     * loaded index, then only the candidates that are photo-set rows are confirmed with the production
-     * second signal: the synthetic placeholder rows have no thumbnail to compare, so confirming against
-     * them would only measure noise (they do show up in the candidate counts and in the latency).
+     * Recall and false-match rate on the copy set ({@link CopySetGenerator}). The base photos are stored
+     * as real rows (owner_type BENCHSET, real fingerprints, both index rows); each query runs the
+     * production index stage against the whole loaded index, then only the candidates that are copy-set
+     * rows are confirmed with the production confirmation: the synthetic placeholder rows have no
+     * thumbnail to compare, so confirming against them would measure nothing (they do show up in the
+     * candidate counts and in the latency).
      */
     static void accuracy(JdbcClient jdbc, DuplicateIndex index, Map<String, BufferedImage> bases) {
-        jdbc.sql("DELETE FROM evidence_hash WHERE photo_id IN (SELECT id FROM evidence_photo WHERE owner_type = 'BENCHSET')")
+        jdbc.sql("DELETE FROM evidence_copy_hash WHERE photo_id IN (SELECT id FROM evidence_photo WHERE owner_type = 'BENCHSET')")
                 .update();
         Map<String, Long> originalIds = new LinkedHashMap<>();
-        Map<String, Fingerprint> baseFps = new LinkedHashMap<>();
+        Map<String, CopyPrints.Prints> basePrints = new LinkedHashMap<>();
         for (Map.Entry<String, BufferedImage> e : bases.entrySet()) {
             byte[] jpeg = DemoPhotos.jpeg(e.getValue(), 0.92f);
-            Fingerprint fp = fingerprint(jpeg);
+            CopyPrints.Prints fp = prints(jpeg);
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
             jdbc.sql("INSERT INTO evidence_photo (owner_type, owner_id, org_path, purpose, source, sha256, content_type, "
-                            + "byte_size, width, height, file_key, phash, signature, uploaded_at) VALUES ('BENCHSET', 0, "
-                            + "'/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', ?, 1, 1, ?, ?, ?, ?)")
-                    .params("set-" + e.getKey(), jpeg.length, "set/" + e.getKey(), fp.phash(), fp.stored(),
-                            OffsetDateTime.now())
+                            + "byte_size, width, height, file_key, phash, signature, fingerprint_version, uploaded_at) "
+                            + "VALUES ('BENCHSET', 0, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', ?, 1, 1, ?, ?, ?, 2, ?)")
+                    .params("set-" + e.getKey() + System.nanoTime(), jpeg.length, "set/" + e.getKey(), fp.stored().full(),
+                            fp.stored().bytes(), OffsetDateTime.now())
                     .update(keys, "id");
             long id = keys.getKey().longValue();
-            index.add(id, fp.phash());
+            index.add(id, fp.stored());
             originalIds.put(e.getKey(), id);
-            baseFps.put(e.getKey(), fp);
+            basePrints.put(e.getKey(), fp);
         }
         Set<Long> setIds = Set.copyOf(originalIds.values());
-        Map<String, BufferedImage> sources = PhotoSetGenerator.realSources(30, PhotoSetGenerator.REAL_ROOTS);
+        Map<String, BufferedImage> sources = CopySetGenerator.realSources(Integer.getInteger("real", 60));
         Map<String, int[]> byTransform = new LinkedHashMap<>();
         List<String> misses = new ArrayList<>();
         List<Long> lookupNanos = new ArrayList<>();
@@ -319,14 +350,14 @@ public final class DuplicateLookupBench {
         int i = 0;
         for (Map.Entry<String, BufferedImage> e : bases.entrySet()) {
             long original = originalIds.get(e.getKey());
-            List<PhotoSetGenerator.Item> items = new ArrayList<>(PhotoSetGenerator.copies(e.getKey(), e.getValue()));
+            List<CopySetGenerator.Item> items = new ArrayList<>(CopySetGenerator.copies(e.getKey(), e.getValue()));
             if (e.getKey().startsWith("scene-")) {
-                items.addAll(PhotoSetGenerator.sameSceneOthers(i++));
+                items.addAll(CopySetGenerator.sceneOthers(i++));
             } else if (sources.containsKey(e.getKey())) {
-                items.addAll(PhotoSetGenerator.realOthers(e.getKey(), sources.get(e.getKey())));
+                items.addAll(CopySetGenerator.realOthers(e.getKey(), sources.get(e.getKey())));
             }
-            for (PhotoSetGenerator.Item it : items) {
-                Fingerprint fp = fingerprint(it.jpeg());
+            for (CopySetGenerator.Item it : items) {
+                CopyPrints.Prints fp = prints(it.jpeg());
                 long s = System.nanoTime();
                 List<DuplicateIndex.Candidate> all = index.candidates(fp);
                 List<DuplicateIndex.Candidate> real = all.stream().filter(c -> setIds.contains(c.photoId())).limit(30)
@@ -342,27 +373,31 @@ public final class DuplicateLookupBench {
                     c[1]++;
                 }
                 if (it.copy() && !hit) {
-                    boolean found = real.stream().anyMatch(x -> x.photoId() == original);
-                    misses.add(it.transform() + " of " + e.getKey() + " (Hamming "
-                            + ImageHashes.distance(fp.phash(), baseFps.get(e.getKey()).phash())
-                            + (found ? ", found by the index, not confirmed: " + ImageHashes.compare(fp.signature(),
-                            baseFps.get(e.getKey()).stored()) : ", not found by the index") + ")");
+                    Optional<DuplicateIndex.Candidate> found = real.stream().filter(x -> x.photoId() == original).findFirst();
+                    misses.add(it.transform() + " of " + e.getKey() + (found.isPresent()
+                            ? " (found by the index at Hamming " + found.get().distance() + ", not confirmed: "
+                                    + DuplicateIndex.compare(fp, found.get(), basePrints.get(e.getKey()).stored().bytes()) + ")"
+                            : " (not found by the index)"));
+                } else if (!it.copy() && hit) {
+                    misses.add("FALSE MATCH " + it.transform() + " of " + e.getKey());
                 }
             }
         }
-        // distinct photos: every pair of different base photos (the stored rows of both are compared
-        // whenever the index finds one from the other; pairs the index does not find are not flagged)
+        // distinct photos: every ordered pair of different base photos (a pair is flagged when the index
+        // finds the other photo from one and the confirmation accepts it)
         int distinctPairs = 0;
         int distinctFalse = 0;
         List<String> names = new ArrayList<>(bases.keySet());
         for (String a : names) {
-            Fingerprint fp = baseFps.get(a);
+            CopyPrints.Prints fp = basePrints.get(a);
             long self = originalIds.get(a);
             List<DuplicateIndex.Candidate> real = index.candidates(fp).stream()
                     .filter(c -> setIds.contains(c.photoId()) && c.photoId() != self).toList();
+            Set<Long> flagged = new java.util.HashSet<>();
             for (DuplicateIndex.Candidate c : real) {
-                if (index.confirm(fp, List.of(c)).isPresent()) {
+                if (index.confirm(fp, List.of(c)).isPresent() && flagged.add(c.photoId())) {
                     distinctFalse++;
+                    misses.add("FALSE MATCH distinct " + a + " ~ #" + c.photoId());
                 }
             }
             distinctPairs += names.size() - 1;
@@ -375,7 +410,7 @@ public final class DuplicateLookupBench {
         Map<String, int[]> perTransform = new LinkedHashMap<>();
         for (Map.Entry<String, int[]> e : byTransform.entrySet()) {
             String t = e.getKey().substring(e.getKey().indexOf(": ") + 2);
-            if (PhotoSetGenerator.COPY_TRANSFORMS.contains(t)) {
+            if (CopySetGenerator.COPY_TRANSFORMS.contains(t)) {
                 copies += e.getValue()[0];
                 caught += e.getValue()[1];
                 int[] p = perTransform.computeIfAbsent(t, k -> new int[2]);
@@ -386,7 +421,7 @@ public final class DuplicateLookupBench {
                 falseMatches += e.getValue()[1];
             }
         }
-        for (String t : PhotoSetGenerator.COPY_TRANSFORMS) {
+        for (String t : CopySetGenerator.COPY_TRANSFORMS) {
             int[] p = perTransform.get(t);
             int[] sc = byTransform.getOrDefault("scene: " + t, new int[2]);
             int[] re = byTransform.getOrDefault("real photo: " + t, new int[2]);
@@ -396,7 +431,7 @@ public final class DuplicateLookupBench {
         System.out.println("false matches (different photos that must NOT be flagged):");
         byTransform.forEach((k, v) -> {
             String t = k.substring(k.indexOf(": ") + 2);
-            if (!PhotoSetGenerator.COPY_TRANSFORMS.contains(t)) {
+            if (!CopySetGenerator.COPY_TRANSFORMS.contains(t)) {
                 System.out.printf("  %-38s %3d/%3d flagged%n", k, v[1], v[0]);
             }
         });
@@ -408,19 +443,20 @@ public final class DuplicateLookupBench {
                 100.0 * caught / copies, caught, copies,
                 100.0 * (falseMatches + distinctFalse) / (others + distinctPairs), falseMatches + distinctFalse,
                 others + distinctPairs, falseMatches, others, distinctFalse, distinctPairs);
-        System.out.printf("full lookup of a real photo (index stage + confirmation): p50 %.2f ms, p99 %.2f ms; "
+        System.out.printf("full lookup of a copy (index stage + confirmation): p50 %.2f ms, p99 %.2f ms; "
                         + "%.1f stored hashes within the Hamming limit per query%n", t[t.length / 2] / 1e6,
                 t[(int) (t.length * 0.99)] / 1e6, candidatesSeen / (double) t.length);
         if (!misses.isEmpty()) {
-            System.out.println("missed copies:");
+            System.out.println("missed copies and false matches:");
             misses.forEach(x -> System.out.println("  " + x));
         }
     }
 
-    static Fingerprint fingerprint(byte[] jpeg) {
+    /** The production fingerprints of a JPEG (decoded, scaled to the decode side as the upload does). */
+    static CopyPrints.Prints prints(byte[] jpeg) {
         BufferedImage img = PhotoSetGenerator.read(jpeg);
         double f = Math.min(1.0, 1024.0 / Math.max(img.getWidth(), img.getHeight()));
-        return ImageHashes.of(f < 1 ? PhotoSetGenerator.resize(img, f) : img);
+        return CopyPrints.of(f < 1 ? PhotoSetGenerator.resize(img, f) : img);
     }
 
     static void pipeline(ConfigurableApplicationContext ctx, int n) throws Exception {

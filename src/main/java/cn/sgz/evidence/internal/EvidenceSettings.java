@@ -14,10 +14,23 @@ public class EvidenceSettings {
     final int maxSide;
     final int decodeSide;
     final int thumbSide;
-    final int probes;
+    final int fullFlips;
+    final int coreFlips;
+    final int maxCandidates;
     final int maxHamming;
     final double maxInteriorDifference;
     final double maxBandDifference;
+    final double maxInteriorDifferenceNear;
+    final int nearHamming;
+    final double maxCoreDifference;
+    final double maxCoreWholeDifference;
+    final double maxCoreTightDifference;
+
+    /** The defaults above, for the offline study in {@code bench/} (no Spring context there). */
+    public static EvidenceSettings defaults() {
+        return new EvidenceSettings(
+                "./data", 15728640, 50000000, 12000, 1024, 360, 2, 0, 30, 12, 0.03, 0.055, 4, 0.02, 0.02, 0.034, 0.35);
+    }
 
     EvidenceSettings(
             @Value("${sgz.data-dir:./data}") String dataDir,
@@ -26,9 +39,16 @@ public class EvidenceSettings {
             @Value("${sgz.evidence.max-side:12000}") int maxSide,
             @Value("${sgz.evidence.decode-side:1024}") int decodeSide,
             @Value("${sgz.evidence.thumb-side:360}") int thumbSide,
-            @Value("${sgz.evidence.duplicate.probes:128}") int probes,
-            @Value("${sgz.evidence.duplicate.max-hamming:16}") int maxHamming,
-            @Value("${sgz.evidence.duplicate.max-interior-difference:0.02}") double maxInteriorDifference,
+            @Value("${sgz.evidence.duplicate.full-flips:2}") int fullFlips,
+            @Value("${sgz.evidence.duplicate.core-flips:0}") int coreFlips,
+            @Value("${sgz.evidence.duplicate.max-candidates:30}") int maxCandidates,
+            @Value("${sgz.evidence.duplicate.max-hamming:12}") int maxHamming,
+            @Value("${sgz.evidence.duplicate.max-interior-difference:0.03}") double maxInteriorDifference,
+            @Value("${sgz.evidence.duplicate.max-interior-difference-near:0.055}") double maxInteriorDifferenceNear,
+            @Value("${sgz.evidence.duplicate.near-hamming:4}") int nearHamming,
+            @Value("${sgz.evidence.duplicate.max-core-difference:0.02}") double maxCoreDifference,
+            @Value("${sgz.evidence.duplicate.max-core-whole-difference:0.02}") double maxCoreWholeDifference,
+            @Value("${sgz.evidence.duplicate.max-core-tight-difference:0.034}") double maxCoreTightDifference,
             @Value("${sgz.evidence.duplicate.max-band-difference:0.35}") double maxBandDifference) {
         this.filesDir = Path.of(dataDir).resolve("files");
         this.maxPhotoBytes = maxPhotoBytes;
@@ -36,10 +56,17 @@ public class EvidenceSettings {
         this.maxSide = maxSide;
         this.decodeSide = decodeSide;
         this.thumbSide = thumbSide;
-        this.probes = probes;
+        this.fullFlips = fullFlips;
+        this.coreFlips = coreFlips;
+        this.maxCandidates = maxCandidates;
         this.maxHamming = maxHamming;
         this.maxInteriorDifference = maxInteriorDifference;
         this.maxBandDifference = maxBandDifference;
+        this.maxInteriorDifferenceNear = maxInteriorDifferenceNear;
+        this.nearHamming = nearHamming;
+        this.maxCoreDifference = maxCoreDifference;
+        this.maxCoreWholeDifference = maxCoreWholeDifference;
+        this.maxCoreTightDifference = maxCoreTightDifference;
     }
 
     public long maxPhotoBytes() {

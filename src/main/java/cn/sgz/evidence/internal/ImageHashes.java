@@ -143,11 +143,32 @@ public final class ImageHashes {
      * the camera moved, differs in the middle of the picture as well.
      */
     public static Comparison compare(byte[] a, byte[] b) {
+        return compare(a, b, 6);
+    }
+
+    /**
+     * As {@link #compare(byte[], byte[])}, with crops of either image down to {@code 100 - 2 * maxStep}
+     * percent of its width and height (6: 88 %, 10: 80 %, i.e. 10 % off each side). Only one of the
+     * two is cropped at a time: one picture must lie inside the other, so a shot that shows more on
+     * one side (the camera moved) still differs there.
+     */
+    public static Comparison compare(byte[] a, byte[] b, int maxStep) {
         a = a.length == SIGNATURE_LENGTH ? a : java.util.Arrays.copyOf(a, SIGNATURE_LENGTH);
         b = b.length == SIGNATURE_LENGTH ? b : java.util.Arrays.copyOf(b, SIGNATURE_LENGTH);
-        Comparison ab = bestAlignment(a, b);
-        Comparison ba = bestAlignment(b, a);
+        Comparison ab = bestAlignment(a, b, maxStep);
+        Comparison ba = bestAlignment(b, a, maxStep);
         return score(ab) <= score(ba) ? ab : ba;
+    }
+
+    /**
+     * One direction only: {@code copy} must lie inside {@code original} (crops of the original down to
+     * {@code 100 - 2 * maxStep} percent, the copy whole). A cropped copy lines up; a new shot whose
+     * camera moved shows something at one side that the original does not, and differs there.
+     */
+    public static Comparison compareInside(byte[] copy, byte[] original, int maxStep) {
+        copy = copy.length == SIGNATURE_LENGTH ? copy : java.util.Arrays.copyOf(copy, SIGNATURE_LENGTH);
+        original = original.length == SIGNATURE_LENGTH ? original : java.util.Arrays.copyOf(original, SIGNATURE_LENGTH);
+        return bestAlignment(original, copy, maxStep);
     }
 
     private static double score(Comparison c) {
@@ -155,15 +176,15 @@ public final class ImageHashes {
     }
 
     /** Crops {@code ref} (scale sx, sy; offset ox, oy in 1/64 of the side) to best match {@code target}. */
-    private static Comparison bestAlignment(byte[] ref, byte[] targetBytes) {
+    private static Comparison bestAlignment(byte[] ref, byte[] targetBytes, int maxStep) {
         double[] target = zscores(targetBytes);
         double threshold = Math.max(0.5, 12.0 / sd(targetBytes));
         double[] window = new double[N * N];
         int[] best = null;
         int bestCount = Integer.MAX_VALUE;
         // coarse: scales 100/96/92/88 %, offsets in steps of 2/64
-        for (int si = 0; si <= 6; si += 2) {
-            for (int sj = 0; sj <= 6; sj += 2) {
+        for (int si = 0; si <= maxStep; si += 2) {
+            for (int sj = 0; sj <= maxStep; sj += 2) {
                 for (int ix = 0; ix <= si * 4 / 3 + 1; ix += 2) {
                     for (int iy = 0; iy <= sj * 4 / 3 + 1; iy += 2) {
                         int c = weighted(ref, target, threshold, si, sj, ix, iy, window, bestCount);
@@ -177,8 +198,8 @@ public final class ImageHashes {
         }
         // refine: one step either way in scale (2 %) and offset (1/64)
         int[] coarse = best.clone();
-        for (int si = Math.max(0, coarse[0] - 1); si <= Math.min(6, coarse[0] + 1); si++) {
-            for (int sj = Math.max(0, coarse[1] - 1); sj <= Math.min(6, coarse[1] + 1); sj++) {
+        for (int si = Math.max(0, coarse[0] - 1); si <= Math.min(maxStep, coarse[0] + 1); si++) {
+            for (int sj = Math.max(0, coarse[1] - 1); sj <= Math.min(maxStep, coarse[1] + 1); sj++) {
                 for (int ix = Math.max(0, coarse[2] - 2); ix <= Math.min(maxOffset(si), coarse[2] + 2); ix++) {
                     for (int iy = Math.max(0, coarse[3] - 2); iy <= Math.min(maxOffset(sj), coarse[3] + 2); iy++) {
                         int c = weighted(ref, target, threshold, si, sj, ix, iy, window, bestCount);
@@ -306,7 +327,7 @@ public final class ImageHashes {
         return Math.sqrt(Math.max(1e-6, sq / n - mean * mean));
     }
 
-    private static double[] phash(double[][] lum, long[] out) {
+    static double[] phash(double[][] lum, long[] out) {
         double[][] tmp = new double[N][N];
         double[][] coeff = new double[N][N];
         // coeff = D * lum * D^T, only the first 9 rows/columns are needed

@@ -9,7 +9,7 @@ import cn.sgz.evidence.PhotoUpload;
 import cn.sgz.evidence.PhotoView;
 import cn.sgz.evidence.StoredFile;
 import cn.sgz.evidence.UploadResult;
-import cn.sgz.evidence.internal.ImageHashes.Fingerprint;
+import cn.sgz.evidence.internal.CopyPrints.Prints;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.AuditEvent;
 import cn.sgz.shared.BusinessException;
@@ -160,7 +160,7 @@ public class PhotoService {
             ImageLoader.Decoded decoded = ImageLoader.decode(temp, settings);
             ExifData exif = ExifData.read(temp);
             BufferedImage upright = ImageLoader.upright(decoded.image(), exif.orientation());
-            Fingerprint fp = ImageHashes.of(ImageLoader.scaled(upright, settings.decodeSide));
+            Prints fp = CopyPrints.of(ImageLoader.scaled(upright, settings.decodeSide));
 
             OffsetDateTime now = ChinaTime.offsetNow();
             DeviceCapture device = u.device();
@@ -216,8 +216,8 @@ public class PhotoService {
                 jdbc.sql("INSERT INTO evidence_photo (owner_type, owner_id, org_path, purpose, source, upload_key, "
                                 + "sha256, content_type, byte_size, width, height, file_key, thumb_key, stamped_key, "
                                 + "original_name, captured_at, time_source, latitude, longitude, position_source, phash, "
-                                + "signature, uploaded_by, uploaded_at) "
-                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                                + "signature, fingerprint_version, uploaded_by, uploaded_at) "
+                                + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
                         .params(
                                 u.ownerType(),
                                 u.ownerId(),
@@ -239,8 +239,9 @@ public class PhotoService {
                                 lat,
                                 lon,
                                 positionSource,
-                                fp.phash(),
-                                fp.stored(),
+                                fp.stored().full(),
+                                fp.stored().bytes(),
+                                CopyPrints.VERSION,
                                 uploader,
                                 now)
                         .update(keys, "id");
@@ -249,7 +250,7 @@ public class PhotoService {
                 throw new ConflictException("同一张照片正在上传中，请稍后刷新页面查看");
             }
             detectDuplicate(id, fp, sha256);
-            index.add(id, fp.phash());
+            index.add(id, fp.stored());
             events.publishEvent(new EvidenceChanged(u.ownerType(), u.ownerId(), "PHOTO_ADDED"));
             PhotoView view = get(id).orElseThrow();
             if (view.duplicate()) {
@@ -305,7 +306,7 @@ public class PhotoService {
         return lines;
     }
 
-    private void detectDuplicate(long id, Fingerprint fp, String sha256) {
+    private void detectDuplicate(long id, Prints fp, String sha256) {
         Optional<Long> exact = jdbc
                 .sql("SELECT id FROM evidence_photo WHERE sha256 = ? AND id < ? AND removed_at IS NULL "
                         + "ORDER BY id")
@@ -344,7 +345,7 @@ public class PhotoService {
      * visible. After commit the newer photo looks again: whichever of a matching pair has the higher
      * id is the duplicate, so the pair is flagged no matter which transaction committed first.
      */
-    private void reconcileAfterCommit(long id, Fingerprint fp) {
+    private void reconcileAfterCommit(long id, Prints fp) {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             return;
         }
@@ -360,7 +361,7 @@ public class PhotoService {
         });
     }
 
-    void reconcile(long id, Fingerprint fp) {
+    void reconcile(long id, Prints fp) {
         PhotoView self = get(id).orElse(null);
         if (self == null || self.removed()) {
             return;
@@ -377,9 +378,9 @@ public class PhotoService {
                     .param(c.photoId())
                     .query(byte[].class)
                     .single();
-            ImageHashes.Comparison cmp = ImageHashes.compare(fp.signature(), sig);
+            ImageHashes.Comparison cmp = DuplicateIndex.compare(fp, c, sig);
             double diff = cmp.differing();
-            if (index.confirms(cmp)) {
+            if (index.confirms(fp, c, sig)) {
                 flag(later.id(), self.duplicate() ? self.duplicateOfId() : id, "SIMILAR", c.distance(), diff);
                 events.publishEvent(new EvidenceChanged(later.ownerType(), later.ownerId(), "PHOTO_DUPLICATE_LATE"));
                 events.publishEvent(new EvidenceChanged(self.ownerType(), self.ownerId(), "PHOTO_REUSED"));
@@ -612,17 +613,47 @@ public class PhotoService {
         for (long d : dependents) {
             PhotoView dep = get(d).orElseThrow();
             if (!dep.removed()) {
-                byte[] stored = jdbc.sql("SELECT signature FROM evidence_photo WHERE id = ?")
-                        .param(d)
-                        .query(byte[].class)
-                        .single();
-                long phash = jdbc.sql("SELECT phash FROM evidence_photo WHERE id = ?")
-                        .param(d)
-                        .query(Long.class)
-                        .single();
-                detectDuplicate(d, Fingerprint.fromStored(phash, stored), dep.sha256());
+                printsOf(d).ifPresent(prints -> detectDuplicate(d, prints, dep.sha256()));
             }
             events.publishEvent(new EvidenceChanged(dep.ownerType(), dep.ownerId(), "ORIGINAL_REMOVED"));
+        }
+    }
+
+    /**
+     * The fingerprints of a stored photo, computed again from its original file (EXIF orientation
+     * applied, as at upload); empty when the file cannot be read.
+     */
+    Optional<Prints> printsOf(long photoId) {
+        String fileKey = jdbc.sql("SELECT file_key FROM evidence_photo WHERE id = ?")
+                .param(photoId)
+                .query(String.class)
+                .optional()
+                .orElse(null);
+        if (fileKey == null) {
+            return Optional.empty();
+        }
+        Path tmp = null;
+        try {
+            Files.createDirectories(settings.filesDir.resolve("tmp"));
+            tmp = Files.createTempFile(settings.filesDir.resolve("tmp"), "refp-", ".part");
+            try (InputStream in = files.open(fileKey)) {
+                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            ImageLoader.Decoded decoded = ImageLoader.decode(tmp, settings);
+            ExifData exif = ExifData.read(tmp);
+            BufferedImage upright = ImageLoader.upright(decoded.image(), exif.orientation());
+            return Optional.of(CopyPrints.of(ImageLoader.scaled(upright, settings.decodeSide)));
+        } catch (IOException | RuntimeException e) {
+            log.warn("照片 {} 的文件无法重新计算指纹：{}", photoId, e.toString());
+            return Optional.empty();
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
         }
     }
 

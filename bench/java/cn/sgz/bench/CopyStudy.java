@@ -1,0 +1,158 @@
+package cn.sgz.bench;
+
+import cn.sgz.evidence.internal.CopyPrints;
+import cn.sgz.evidence.internal.DuplicateIndex;
+import cn.sgz.evidence.internal.ImageHashes;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Detector version 2's signals on the copy set, without a database: per transformation (and per kind
+ * of hard negative) the smallest Hamming distance of any query hash to the stored FULL / CORE hash and
+ * the confirmation scores of the best-aligned thumbnail; the same for distinct base photos. Used to
+ * choose the thresholds: {@code BENCH_MAIN=cn.sgz.bench.CopyStudy bench/duplicate-bench.sh 30}.
+ */
+public final class CopyStudy {
+
+    public static void main(String[] args) {
+        int scenes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        Map<String, BufferedImage> sources = CopySetGenerator.realSources(REAL);
+        Map<String, BufferedImage> bases = CopySetGenerator.bases(scenes, REAL);
+        System.out.println("bases: " + bases.size());
+        Map<String, CopyPrints.Prints> stored = new LinkedHashMap<>();
+        bases.forEach((k, v) -> stored.put(k, prints(cn.sgz.activity.internal.DemoPhotos.jpeg(v, 0.92f))));
+        Map<String, List<double[]>> stats = new LinkedHashMap<>();
+        Map<String, int[]> flagged = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<String, BufferedImage> e : bases.entrySet()) {
+            List<CopySetGenerator.Item> items = new ArrayList<>(CopySetGenerator.copies(e.getKey(), e.getValue()));
+            items.addAll(e.getKey().startsWith("scene-")
+                    ? CopySetGenerator.sceneOthers(i++)
+                    : CopySetGenerator.realOthers(e.getKey(), sources.get(e.getKey())));
+            CopyPrints.Stored o = stored.get(e.getKey()).stored();
+            for (CopySetGenerator.Item it : items) {
+                double[] s = signals(prints(it.jpeg()), o);
+                String key = (e.getKey().startsWith("real") ? "R " : "S ") + it.transform();
+                stats.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
+                CURRENT = (e.getKey().startsWith("real") ? "R " : "S ") + it.transform() + " " + e.getKey();
+                String v = verdict(prints(it.jpeg()), o);
+                flagged.computeIfAbsent(key, k -> new int[2])[0] += v != null ? 1 : 0;
+                flagged.get(key)[1]++;
+                if (v != null && !it.copy()) {
+                    System.out.println("FALSE MATCH " + key + " " + e.getKey() + " via " + v);
+                } else if (v == null && it.copy()) {
+                    System.out.println("MISSED " + key + " " + e.getKey());
+                }
+                if (System.getProperty("dump") != null) {
+                    System.out.printf("ITEM %s %s full %.0f core %.0f int %.4f bands %.4f%n", it.transform(), e.getKey(),
+                            s[0], s[1], s[2], s[3]);
+                }
+            }
+        }
+        List<String> names = new ArrayList<>(stored.keySet());
+        for (int a = 0; a < names.size(); a++) {
+            for (int b = 0; b < names.size(); b++) {
+                if (a != b) {
+                    double[] s = signals(stored.get(names.get(a)), stored.get(names.get(b)).stored());
+                    stats.computeIfAbsent("distinct", k -> new ArrayList<>()).add(s);
+                    String v = verdict(stored.get(names.get(a)), stored.get(names.get(b)).stored());
+                    flagged.computeIfAbsent("distinct", k -> new int[2])[0] += v != null ? 1 : 0;
+                    flagged.get("distinct")[1]++;
+                    if (v != null) {
+                        System.out.println("FALSE MATCH distinct " + names.get(a) + " ~ " + names.get(b) + " via " + v);
+                    }
+                }
+            }
+        }
+        System.out.printf("%-28s %5s %5s  %-13s %-13s %-22s %-22s%n", "transform", "n", "flag", "full-hamming", "core-hamming",
+                "interior", "bands");
+        stats.forEach((k, v) -> {
+            int[] fl = flagged.get(k);
+            StringBuilder line = new StringBuilder(String.format("%-28s %5d %5d ", k, v.size(), fl[0]));
+            for (int f = 0; f < 4; f++) {
+                final int col = f;
+                double[] h = v.stream().mapToDouble(x -> x[col]).sorted().toArray();
+                line.append(f < 2 ? String.format(" %3.0f %3.0f %3.0f  ", h[0], h[h.length / 2], h[h.length - 1])
+                        : String.format(" %.3f %.3f %.3f ", h[0], h[h.length / 2], h[h.length - 1]));
+            }
+            System.out.println(line);
+            System.out.flush();
+        });
+    }
+
+    static CopyPrints.Prints prints(byte[] jpeg) {
+        return CopyPrints.of(PhotoSetGenerator.read(jpeg));
+    }
+
+    /** {min full Hamming, min core Hamming, interior, bands} (confirmation over the query's variants). */
+    static double[] signals(CopyPrints.Prints q, CopyPrints.Stored o) {
+        int full = 64;
+        int core = 64;
+        int nearest = 0;
+        int best = 65;
+        for (int i = 0; i < q.probes().size(); i++) {
+            CopyPrints.Probe p = q.probes().get(i);
+            int d = ImageHashes.distance(p.hash(), p.region() == CopyPrints.FULL ? o.full() : o.core());
+            if (p.region() == CopyPrints.FULL) {
+                full = Math.min(full, d);
+            } else {
+                core = Math.min(core, d);
+            }
+            if (d < best) {
+                best = d;
+                nearest = i;
+            }
+        }
+        if (best > LIMIT) {
+            return new double[] {full, core, 1, 1};
+        }
+        CopyPrints.Probe p = q.probes().get(nearest);
+        ImageHashes.Comparison c = DuplicateIndex.compare(q,
+                new DuplicateIndex.Candidate(1, p.region(), p.variant(), best, nearest), o.bytes());
+        return new double[] {full, core, c.interior(), c.bands()};
+    }
+
+    static final DuplicateIndex INDEX =
+            new DuplicateIndex(null, cn.sgz.evidence.internal.EvidenceSettings.defaults(), null);
+
+    /**
+     * The production verdict without a database: as {@code DuplicateIndex.candidates}, the nearest probe
+     * per orientation within the Hamming limit (12) is a candidate, and each candidate is confirmed with
+     * {@code DuplicateIndex.confirms}. Null when nothing is confirmed, else how it was found.
+     */
+    static String verdict(CopyPrints.Prints q, CopyPrints.Stored o) {
+        Map<Integer, DuplicateIndex.Candidate> best = new LinkedHashMap<>();
+        for (int i = 0; i < q.probes().size(); i++) {
+            CopyPrints.Probe p = q.probes().get(i);
+            int d = ImageHashes.distance(p.hash(), p.region() == CopyPrints.FULL ? o.full() : o.core());
+            if (d <= HAMMING) {
+                DuplicateIndex.Candidate c = new DuplicateIndex.Candidate(1, p.region(), p.variant(), d, i);
+                best.merge(p.variant(), c, (a, b) -> a.distance() <= b.distance() ? a : b);
+            }
+        }
+        byte[] sig = o.bytes();
+        for (DuplicateIndex.Candidate c : best.values()) {
+            if (System.getProperty("inside") != null && c.region() == CopyPrints.CORE) {
+                ImageHashes.Comparison in = ImageHashes.compareInside(q.thumbnail(c.variant()), sig, 10);
+                ImageHashes.Comparison whole = DuplicateIndex.compare(q, c.variant(), sig);
+                ImageHashes.Comparison core = ImageHashes.compare(q.probes().get(c.probe()).thumbnail(),
+                        CopyPrints.Stored.coreThumbnail(sig), Integer.getInteger("coreStep", 4));
+                System.out.printf("INSIDE %s d=%d confirms=%s inside %.4f whole %.4f %.4f core %.4f %.4f%n", CURRENT,
+                        c.distance(), INDEX.confirms(q, c, sig), in.interior(), whole.interior(), whole.bands(),
+                        core.interior(), core.bands());
+            }
+            if (INDEX.confirms(q, c, sig)) {
+                return (c.region() == CopyPrints.FULL ? "full" : "core") + " d=" + c.distance() + " variant " + c.variant();
+            }
+        }
+        return null;
+    }
+
+    static String CURRENT = "";
+    static final int HAMMING = Integer.getInteger("hamming", 12);
+    static final int REAL = Integer.getInteger("real", 60);
+    static final int LIMIT = Integer.getInteger("limit", 18);
+}

@@ -1,0 +1,95 @@
+package cn.sgz.evidence.internal;
+
+import cn.sgz.evidence.internal.CopyPrints.Prints;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves photos stored before detector version 2 into the new index (migration V85 dropped the old
+ * one): each live photo with {@code fingerprint_version = 1} is fingerprinted again from its original
+ * file, its hashes and thumbnail are replaced and its two index rows written, in one transaction per
+ * photo. Several instances may run it at once: a photo is claimed by the conditional update of its
+ * version, so it is done once. Removed photos only get the new thumbnail (they are not in the index);
+ * a photo whose file cannot be read is marked {@code -1} and logged, not retried forever.
+ */
+@Component
+public class CopyPrintBackfill {
+
+    private static final Logger log = LoggerFactory.getLogger(CopyPrintBackfill.class);
+
+    private final JdbcClient jdbc;
+    private final PhotoService photos;
+    private final DuplicateIndex index;
+    private final TransactionTemplate tx;
+
+    CopyPrintBackfill(JdbcClient jdbc, PhotoService photos, DuplicateIndex index, PlatformTransactionManager tm) {
+        this.jdbc = jdbc;
+        this.photos = photos;
+        this.index = index;
+        this.tx = new TransactionTemplate(tm);
+    }
+
+    @Scheduled(
+            initialDelayString = "${sgz.evidence.backfill-initial-delay:20s}",
+            fixedDelayString = "${sgz.evidence.backfill-interval:1m}")
+    void scheduled() {
+        int done;
+        do {
+            done = runBatch(200);
+        } while (done > 0);
+    }
+
+    /** Re-fingerprints up to {@code max} old photos; returns how many this call moved. */
+    public int runBatch(int max) {
+        List<Long> ids = jdbc
+                .sql("SELECT id FROM evidence_photo WHERE fingerprint_version = 1 ORDER BY id")
+                .query(Long.class)
+                .list()
+                .stream()
+                .limit(max)
+                .toList();
+        int moved = 0;
+        for (long id : ids) {
+            Optional<Prints> prints = photos.printsOf(id);
+            Boolean ok = tx.execute(s -> {
+                if (prints.isEmpty()) {
+                    jdbc.sql(
+                                    "UPDATE evidence_photo SET fingerprint_version = -1 WHERE id = ? AND fingerprint_version = 1")
+                            .param(id)
+                            .update();
+                    return false;
+                }
+                CopyPrints.Stored st = prints.get().stored();
+                int claimed = jdbc.sql("UPDATE evidence_photo SET fingerprint_version = ?, phash = ?, signature = ? "
+                                + "WHERE id = ? AND fingerprint_version = 1")
+                        .params(CopyPrints.VERSION, st.full(), st.bytes(), id)
+                        .update();
+                if (claimed == 0) {
+                    return false;
+                }
+                boolean removed = jdbc.sql("SELECT removed_at IS NOT NULL FROM evidence_photo WHERE id = ?")
+                        .param(id)
+                        .query(Boolean.class)
+                        .single();
+                if (!removed) {
+                    index.add(id, st);
+                }
+                return true;
+            });
+            if (Boolean.TRUE.equals(ok)) {
+                moved++;
+            }
+        }
+        if (moved > 0) {
+            log.info("重复照片检测：{} 张旧照片已按新指纹（版本 {}）重新入库", moved, CopyPrints.VERSION);
+        }
+        return moved;
+    }
+}

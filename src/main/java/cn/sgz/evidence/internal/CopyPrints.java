@@ -1,0 +1,325 @@
+package cn.sgz.evidence.internal;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fingerprints that survive the copies people really make of a photo (detector version 2).
+ *
+ * <ol>
+ * <li><b>Normalise.</b> Uniform bars are trimmed: the letterbox of a phone screenshot (black or white),
+ * and a status bar separated from the photo by such a bar (the picture is the longest run of rows, then
+ * of columns, that are not flat). Then the picture is turned to landscape (a portrait picture is
+ * rotated a quarter turn), so a copy rotated by 90° or 270° lands in the same orientation up to a
+ * half turn or mirror.</li>
+ * <li><b>Store</b> two 64-bit DCT hashes: {@link #FULL} of the whole normalised picture and {@link #CORE}
+ * of its central window (10 % off every side), the part that any copy cropped by at most 10 % per
+ * side still shows, plus the 32×32 thumbnail used for confirmation.</li>
+ * <li><b>Query</b> with the hashes of the copy in each of the four orientations that keep it landscape
+ * (all eight dihedral variants when it is nearly square): its whole picture against {@code FULL},
+ * and a small grid of windows where the original's core would be if the copy had been cropped by 0,
+ * 5 or 10 % on each side against {@code CORE}.</li>
+ * </ol>
+ * Confirmation decides; the hashes only find candidates: the query's thumbnail turned like the matching
+ * probe is aligned on the stored one ({@link ImageHashes#compare(byte[], byte[], int)}), and for a
+ * candidate found through its core, the probe's own window thumbnail is also compared with the stored
+ * core thumbnail at full resolution (a cropped copy's whole thumbnail covers less of the original). Pure functions, thread-safe.
+ */
+public final class CopyPrints {
+
+    public static final int VERSION = 2;
+    public static final int FULL = 0;
+    public static final int CORE = 1;
+    /** The core window: this share is cut off every side of the normalised picture. */
+    public static final double CORE_MARGIN = 0.10;
+    /** Crops (per side) the query assumes when it looks for the original's core. */
+    private static final double[] ASSUMED_CROPS = {0.0, 0.05, 0.10};
+    /** The side of the luminance image everything is computed from. */
+    private static final int WORK_SIDE = 320;
+
+    private static final int N = 32;
+
+    private CopyPrints() {}
+
+    /** A luminance image, row-major. */
+    record Lum(double[] v, int w, int h) {
+
+        double at(int x, int y) {
+            return v[y * w + x];
+        }
+
+        /** Dihedral variant: bit 2 transposes first, bit 0 mirrors left-right, bit 1 flips top-bottom. */
+        Lum variant(int d) {
+            boolean t = (d & 4) != 0;
+            int nw = t ? h : w;
+            int nh = t ? w : h;
+            double[] out = new double[nw * nh];
+            for (int y = 0; y < nh; y++) {
+                for (int x = 0; x < nw; x++) {
+                    int sx = (d & 1) != 0 ? nw - 1 - x : x;
+                    int sy = (d & 2) != 0 ? nh - 1 - y : y;
+                    out[y * nw + x] = t ? v[sx * w + sy] : v[sy * w + sx];
+                }
+            }
+            return new Lum(out, nw, nh);
+        }
+
+        Lum crop(int x0, int y0, int x1, int y1) {
+            int nw = x1 - x0;
+            int nh = y1 - y0;
+            double[] out = new double[nw * nh];
+            for (int y = 0; y < nh; y++) {
+                System.arraycopy(v, (y0 + y) * w + x0, out, y * nw, nw);
+            }
+            return new Lum(out, nw, nh);
+        }
+    }
+
+    /** What is stored for a photo: the two hashes and the confirmation thumbnail (with bit reliabilities). */
+    public record Stored(long full, long core, ImageHashes.Fingerprint fingerprint, byte[] coreThumbnail) {
+
+        /** What {@code evidence_photo.signature} keeps: the whole picture's thumbnail, bit reliabilities, the core's thumbnail. */
+        public byte[] bytes() {
+            byte[] head = fingerprint.stored();
+            byte[] out = java.util.Arrays.copyOf(head, head.length + coreThumbnail.length);
+            System.arraycopy(coreThumbnail, 0, out, head.length, coreThumbnail.length);
+            return out;
+        }
+
+        /** The core's thumbnail inside stored signature bytes, or null for a signature without one. */
+        public static byte[] coreThumbnail(byte[] storedBytes) {
+            int at = ImageHashes.SIGNATURE_LENGTH + 64;
+            return storedBytes.length < at + N * N ? null : java.util.Arrays.copyOfRange(storedBytes, at, at + N * N);
+        }
+    }
+
+    /** One hash the query looks up: which stored region it is compared with and in which orientation. */
+    public record Probe(int region, int variant, long hash, double[] reliability, byte[] thumbnail) {}
+
+    /** A photo's fingerprints, both for storing and for looking up copies of it. */
+    public record Prints(Stored stored, List<Probe> probes, byte[][] thumbnails) {
+
+        /** The query's 32×32 thumbnail turned like dihedral {@code variant} (what the stored one is compared with). */
+        public byte[] thumbnail(int variant) {
+            return thumbnails[variant];
+        }
+    }
+
+    public static Prints of(BufferedImage image) {
+        Lum lum = luminance(image, WORK_SIDE);
+        int[] box = contentBox(lum);
+        Lum content = lum.crop(box[0], box[1], box[2], box[3]);
+        Lum canon = content.h > content.w ? content.variant(4 | 1) : content; // a quarter turn
+        double[][] full = grid(canon, 0, 0, 1, 1);
+        long[] h = new long[1];
+        double[] rel = ImageHashes.phash(full, h);
+        long fullHash = h[0];
+        double[][] coreGrid = grid(canon, CORE_MARGIN, CORE_MARGIN, 1 - CORE_MARGIN, 1 - CORE_MARGIN);
+        ImageHashes.phash(coreGrid, h);
+        long coreHash = h[0];
+        byte[] sig = new byte[N * N];
+        for (int y = 0; y < N; y++) {
+            for (int x = 0; x < N; x++) {
+                sig[y * N + x] = (byte) Math.max(0, Math.min(255, Math.round(full[y][x])));
+            }
+        }
+        Stored stored =
+                new Stored(fullHash, coreHash, new ImageHashes.Fingerprint(fullHash, sig, rel), bytes(coreGrid));
+
+        double aspect = Math.max(canon.w, canon.h) / (double) Math.min(canon.w, canon.h);
+        int variants = aspect < 1.3 ? 8 : 4;
+        List<Probe> probes = new ArrayList<>();
+        byte[][] thumbs = new byte[8][];
+        for (int d = 0; d < 8; d++) {
+            thumbs[d] = variantThumb(sig, d);
+        }
+        for (int d = 0; d < variants; d++) {
+            Lum q = canon.variant(d);
+            double[] r = ImageHashes.phash(grid(q, 0, 0, 1, 1), h);
+            probes.add(new Probe(FULL, d, h[0], r, null));
+            for (double[] wx : coreWindows()) {
+                for (double[] wy : coreWindows()) {
+                    double[][] g = grid(q, wx[0], wy[0], wx[1], wy[1]);
+                    r = ImageHashes.phash(g, h);
+                    probes.add(new Probe(CORE, d, h[0], r, bytes(g)));
+                }
+            }
+        }
+        return new Prints(stored, probes, thumbs);
+    }
+
+    static byte[] bytes(double[][] grid) {
+        byte[] out = new byte[N * N];
+        for (int y = 0; y < N; y++) {
+            for (int x = 0; x < N; x++) {
+                out[y * N + x] = (byte) Math.max(0, Math.min(255, Math.round(grid[y][x])));
+            }
+        }
+        return out;
+    }
+
+    /** Where the original's core window lies in a copy cropped by (l, r) on one axis, for the assumed crops. */
+    static List<double[]> coreWindows() {
+        List<double[]> out = new ArrayList<>();
+        for (double l : ASSUMED_CROPS) {
+            for (double r : ASSUMED_CROPS) {
+                double keep = 1 - l - r;
+                out.add(new double[] {(CORE_MARGIN - l) / keep, (1 - CORE_MARGIN - l) / keep});
+            }
+        }
+        return out;
+    }
+
+    /** The 32×32 thumbnail of a square grid turned like dihedral {@code d} (same convention as {@link Lum#variant}). */
+    static byte[] variantThumb(byte[] sig, int d) {
+        byte[] out = new byte[N * N];
+        boolean t = (d & 4) != 0;
+        for (int y = 0; y < N; y++) {
+            for (int x = 0; x < N; x++) {
+                int sx = (d & 1) != 0 ? N - 1 - x : x;
+                int sy = (d & 2) != 0 ? N - 1 - y : y;
+                out[y * N + x] = t ? sig[sx * N + sy] : sig[sy * N + sx];
+            }
+        }
+        return out;
+    }
+
+    /** Luminance, area-averaged down to at most {@code side} pixels on the long side. */
+    static Lum luminance(BufferedImage img, int side) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        double f = Math.min(1.0, side / (double) Math.max(w, h));
+        int nw = Math.max(1, (int) Math.round(w * f));
+        int nh = Math.max(1, (int) Math.round(h * f));
+        double[] sum = new double[nw * nh];
+        int[] count = new int[nw * nh];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            int gy = Math.min(nh - 1, (int) ((long) y * nh / h));
+            for (int x = 0; x < w; x++) {
+                int gx = Math.min(nw - 1, (int) ((long) x * nw / w));
+                int p = row[x];
+                sum[gy * nw + gx] += 0.299 * (p >> 16 & 0xFF) + 0.587 * (p >> 8 & 0xFF) + 0.114 * (p & 0xFF);
+                count[gy * nw + gx]++;
+            }
+        }
+        for (int i = 0; i < sum.length; i++) {
+            sum[i] /= Math.max(1, count[i]);
+        }
+        return new Lum(sum, nw, nh);
+    }
+
+    /**
+     * The picture inside the bars of a screenshot or letterbox: {x0, y0, x1, y1}. A bar row (column) is
+     * flat (its luminance hardly varies) and dark or bright, as the black or white bars of a phone screen
+     * are. Bars are cut from the edges inwards only; a short strip of content between two bars at an
+     * edge (a status bar, a viewer's toolbar: under 8 % of the side, followed by a bar) is cut with them.
+     * Less than 2 % of the side is not a bar (a photo's own dark or bright edge).
+     * Rows inside the photo are never cut, so a flat sky or wall does not move the frame. When nothing
+     * sensible remains (under 30 % of a side), the whole image is kept.
+     */
+    static int[] contentBox(Lum lum) {
+        boolean[] barRows = new boolean[lum.h];
+        for (int y = 0; y < lum.h; y++) {
+            barRows[y] = bar(lum, y, true, 0, lum.w);
+        }
+        int[] ys = inside(barRows);
+        boolean[] barCols = new boolean[lum.w];
+        for (int x = 0; x < lum.w; x++) {
+            barCols[x] = bar(lum, x, false, ys[0], ys[1]);
+        }
+        int[] xs = inside(barCols);
+        return new int[] {xs[0], ys[0], xs[1], ys[1]};
+    }
+
+    private static final double FLAT_DEVIATION = 3.0;
+
+    /** Whether row (or column) {@code i}, between {@code from} and {@code to}, is a flat dark or bright bar. */
+    private static boolean bar(Lum lum, int i, boolean row, int from, int to) {
+        double s = 0;
+        double q = 0;
+        for (int j = from; j < to; j++) {
+            double v = row ? lum.at(j, i) : lum.at(i, j);
+            s += v;
+            q += v * v;
+        }
+        int n = Math.max(1, to - from);
+        double mean = s / n;
+        double sd = Math.sqrt(Math.max(0, q / n - mean * mean));
+        return sd < FLAT_DEVIATION && (mean < 28 || mean > 228);
+    }
+
+    /** The span left once bars (and short strips between bars) are cut from both ends: {start, end}. */
+    static int[] inside(boolean[] bar) {
+        int n = bar.length;
+        int start = cutFrom(bar, 0, 1);
+        int end = n - cutFrom(bar, n - 1, -1);
+        // a few dark or bright rows at an edge are the photo's own (vignetting, a night sky): bars of a
+        // screen are wider
+        int minBar = (int) Math.ceil(0.02 * n);
+        start = start < minBar ? 0 : start;
+        end = n - end < minBar ? n : end;
+        if (end - start < 0.3 * n) {
+            return new int[] {0, n};
+        }
+        return new int[] {start, end};
+    }
+
+    /** How many entries to cut from one end: the bar, then (repeatedly) a short strip and the bar after it. */
+    private static int cutFrom(boolean[] bar, int first, int step) {
+        int n = bar.length;
+        int i = 0;
+        while (i < n && bar[first + step * i]) {
+            i++;
+        }
+        if (i == 0) {
+            return 0;
+        }
+        while (true) {
+            int strip = 0;
+            while (i + strip < n && !bar[first + step * (i + strip)]) {
+                strip++;
+            }
+            int next = 0;
+            while (i + strip + next < n && bar[first + step * (i + strip + next)]) {
+                next++;
+            }
+            if (strip > 0 && strip < 0.08 * n && next >= Math.max(2, 0.01 * n)) {
+                i += strip + next;
+            } else {
+                return i;
+            }
+        }
+    }
+
+    /** Area means of a window (fractions of the image, may reach slightly outside) on a 32×32 grid. */
+    static double[][] grid(Lum lum, double fx0, double fy0, double fx1, double fy1) {
+        double[][] out = new double[N][N];
+        for (int gy = 0; gy < N; gy++) {
+            double ya = (fy0 + (fy1 - fy0) * gy / N) * lum.h;
+            double yb = (fy0 + (fy1 - fy0) * (gy + 1) / N) * lum.h;
+            int y0 = clamp((int) Math.floor(ya), lum.h);
+            int y1 = Math.max(y0 + 1, Math.min(lum.h, (int) Math.ceil(yb)));
+            for (int gx = 0; gx < N; gx++) {
+                double xa = (fx0 + (fx1 - fx0) * gx / N) * lum.w;
+                double xb = (fx0 + (fx1 - fx0) * (gx + 1) / N) * lum.w;
+                int x0 = clamp((int) Math.floor(xa), lum.w);
+                int x1 = Math.max(x0 + 1, Math.min(lum.w, (int) Math.ceil(xb)));
+                double s = 0;
+                for (int y = y0; y < y1; y++) {
+                    for (int x = x0; x < x1; x++) {
+                        s += lum.v[y * lum.w + x];
+                    }
+                }
+                out[gy][gx] = s / ((y1 - y0) * (x1 - x0));
+            }
+        }
+        return out;
+    }
+
+    private static int clamp(int v, int n) {
+        return Math.max(0, Math.min(n - 1, v));
+    }
+}
