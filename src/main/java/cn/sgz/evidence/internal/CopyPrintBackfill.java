@@ -48,13 +48,10 @@ public class CopyPrintBackfill {
 
     /** Re-fingerprints up to {@code max} old photos; returns how many this call moved. */
     public int runBatch(int max) {
-        List<Long> ids = jdbc
-                .sql("SELECT id FROM evidence_photo WHERE fingerprint_version = 1 ORDER BY id")
+        List<Long> ids = jdbc.sql("SELECT id FROM evidence_photo WHERE fingerprint_version = 1 ORDER BY id FETCH FIRST "
+                        + max + " ROWS ONLY")
                 .query(Long.class)
-                .list()
-                .stream()
-                .limit(max)
-                .toList();
+                .list();
         int moved = 0;
         for (long id : ids) {
             Optional<Prints> prints = photos.printsOf(id);
