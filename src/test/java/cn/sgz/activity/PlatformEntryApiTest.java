@@ -184,7 +184,7 @@ class PlatformEntryApiTest {
         assertThat(marked.get("version").asLong()).isEqualTo(version + 1);
         assertThat(jdbc.sql(
                                 "SELECT COUNT(*) FROM audit_event WHERE action = 'RECORD_PLATFORM_ENTERED' AND target_id = ?")
-                        .param(id)
+                        .param(String.valueOf(id)) // target_id is text: PostgreSQL does not compare it with a number
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
@@ -207,7 +207,7 @@ class PlatformEntryApiTest {
                 .isTrue();
         assertThat(jdbc.sql(
                                 "SELECT COUNT(*) FROM audit_event WHERE action = 'RECORD_PLATFORM_CLEARED' AND target_id = ?")
-                        .param(id)
+                        .param(String.valueOf(id)) // target_id is text: PostgreSQL does not compare it with a number
                         .query(Long.class)
                         .single())
                 .isEqualTo(1);
