@@ -37,7 +37,8 @@ class HomePageTest {
         // to-do list, which replaces the separate overdue list for station work).
         assertThat(page).contains("已逾期").contains("/followups/record/").doesNotContain("id=\"overdue\"");
         assertThat(page).contains("需关注的指标");
-        // each alert names the work behind it: station · 重点任务 · 服务内容 · indicator
+        // each alert names the work behind it: station · 重点任务 · 服务内容 · indicator, or, grouped, the
+        // content with its indicators (or the indicator with its stations)
         java.util.regex.Matcher alert = java.util.regex.Pattern.compile("data-testid=\"alert-line\">([^<]*)</a>")
                 .matcher(page);
         int alerts = 0;
@@ -45,8 +46,50 @@ class HomePageTest {
             alerts++;
             assertThat(alert.group(1).split(" · ")).as(alert.group(1)).hasSizeGreaterThanOrEqualTo(4);
         }
+        java.util.regex.Matcher group = java.util.regex.Pattern.compile("data-testid=\"alert-group\">([^<]*)</span>")
+                .matcher(page);
+        while (group.find()) {
+            alerts++;
+            assertThat(group.group(1).split(" · ")).as(group.group(1)).hasSizeGreaterThanOrEqualTo(3);
+        }
         assertThat(alerts).isPositive();
         assertThat(page).doesNotContain("萨如拉街道社工站 ·");
+    }
+
+    /** Issue #16 item 9: the same indicator at several stations is one line naming the stations, not one line each. */
+    @Test
+    void theBureauSeesEachIndicatorOnceWithItsStations() throws Exception {
+        String page = home("demo_bureau");
+        String alerts = page.substring(page.indexOf("需关注的指标"));
+        alerts = alerts.substring(0, alerts.indexOf("</main>"));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        java.util.regex.Matcher single = java.util.regex.Pattern.compile(
+                        "class=\"tag[^\"]*\"[^>]*>([^<]*)</span>\\s*<a[^>]*data-testid=\"alert-line\">[^ ]+ · ([^<]*)</a>")
+                .matcher(alerts);
+        while (single.find()) {
+            seen.add(single.group(1) + " " + single.group(2));
+        }
+        java.util.regex.Matcher grouped = java.util.regex.Pattern.compile(
+                        "class=\"tag[^\"]*\"[^>]*>([^<]*)</span>\\s*<span data-testid=\"alert-group\">([^<]*)</span>"
+                                + "\\s*<span class=\"muted\">· (\\d+) 个站：")
+                .matcher(alerts);
+        int groups = 0;
+        while (grouped.find()) {
+            groups++;
+            assertThat(Integer.parseInt(grouped.group(3))).isGreaterThan(1);
+            seen.add(grouped.group(1) + " " + grouped.group(2));
+        }
+        assertThat(groups)
+                .as("an indicator behind at several of the three demo stations is grouped")
+                .isPositive();
+        assertThat(alerts).contains("data-testid=\"alert-target\"").containsPattern("\\d 个站：");
+        assertThat(seen).as("no indicator listed twice in one status").doesNotHaveDuplicates();
+        // missed lines (already lost) come before at-risk ones
+        int lastMissed = alerts.lastIndexOf("未达标");
+        int firstAtRisk = alerts.indexOf("有风险");
+        if (lastMissed >= 0 && firstAtRisk >= 0) {
+            assertThat(lastMissed).isLessThan(firstAtRisk);
+        }
     }
 
     @Test

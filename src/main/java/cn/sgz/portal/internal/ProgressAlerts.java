@@ -10,7 +10,9 @@ import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The home page's "needs attention" list: indicators at risk or missed, in the user's stations. */
@@ -33,8 +35,24 @@ class ProgressAlerts {
      */
     record Alert(long projectId, long stationId, String stationName, String domain, IndicatorResult indicator) {}
 
-    /** The alerts shown and the stored figures they come from (whose age the page prints). */
-    record Alerts(List<Alert> shown, ComplianceSnapshot snapshot) {}
+    /** One place to act from an alert line: a station's (or an indicator's) name, its indicator page and the note. */
+    record Target(String label, String href, String note) {}
+
+    /**
+     * One line of the list. A lone alert is one target whose {@code heading} is "站 · 重点任务 · 服务内容 · 指标";
+     * repeated alerts are grouped: the same indicator at several stations ({@code heading} "重点任务 · 服务内容 · 指标",
+     * {@code count} "3 个站", one target per station) or, at one station, several indicators of one 服务内容
+     * ({@code heading} "站 · 重点任务 · 服务内容", {@code count} "2 项指标", one target per indicator).
+     */
+    record AlertLine(IndicatorStatus status, String heading, String count, List<Target> targets) {
+
+        public boolean single() {
+            return targets.size() == 1;
+        }
+    }
+
+    /** The lines shown, how many alerts they stand for, and the stored figures they come from (whose age the page prints). */
+    record Alerts(List<AlertLine> shown, int alertCount, ComplianceSnapshot snapshot) {}
 
     /**
      * Read from the stored compliance snapshot of the running projects (one read for all of them), filtered to the
@@ -62,10 +80,100 @@ class ProgressAlerts {
                 }
             }
         }
-        // Missed first (already lost), then at risk; within each, by station.
-        alerts.sort(Comparator.comparing((Alert a) -> a.indicator().status() == IndicatorStatus.MISSED ? 0 : 1)
-                .thenComparing(Alert::stationName));
-        return new Alerts(alerts.size() > LIMIT ? alerts.subList(0, LIMIT) : alerts, snapshot);
+        List<AlertLine> lines = group(alerts);
+        return new Alerts(lines.size() > LIMIT ? lines.subList(0, LIMIT) : lines, alerts.size(), snapshot);
+    }
+
+    /**
+     * Groups repeated alerts into lines: first one line per indicator (of a project, in one status) listing its
+     * stations; the indicators left alone at one station are then gathered per station and 服务内容. Missed lines
+     * come first (already lost), then at-risk ones; within each, by station and domain, as the alerts came.
+     */
+    static List<AlertLine> group(List<Alert> alerts) {
+        List<Alert> sorted = new ArrayList<>(alerts);
+        sorted.sort(Comparator.comparing((Alert a) -> rank(a.indicator().status()))
+                .thenComparing(Alert::stationName)
+                .thenComparing(a -> a.domain() == null ? "" : a.domain())
+                .thenComparing(
+                        a -> a.indicator().code() == null ? "" : a.indicator().code()));
+        // same indicator (same project, same status) at several stations
+        Map<List<Object>, List<Alert>> byIndicator = new LinkedHashMap<>();
+        for (Alert a : sorted) {
+            byIndicator
+                    .computeIfAbsent(
+                            List.of(
+                                    a.indicator().status(),
+                                    a.projectId(),
+                                    a.indicator().indicatorId()),
+                            k -> new ArrayList<>())
+                    .add(a);
+        }
+        // what is left alone at one station: its indicators of one 服务内容 together; keyed by the first alert's
+        // position so the order of the sorted alerts is kept
+        Map<List<Object>, List<Alert>> byStationDomain = new LinkedHashMap<>();
+        Map<List<Object>, List<Alert>> lines = new LinkedHashMap<>();
+        for (List<Alert> group : byIndicator.values()) {
+            Alert first = group.get(0);
+            if (group.size() > 1 || first.domain() == null) {
+                lines.put(
+                        List.of(
+                                "i",
+                                first.indicator().status(),
+                                first.projectId(),
+                                first.indicator().indicatorId()),
+                        group);
+            } else {
+                List<Object> key =
+                        List.of("s", first.indicator().status(), first.projectId(), first.stationId(), first.domain());
+                List<Alert> same = byStationDomain.get(key);
+                if (same == null) {
+                    same = new ArrayList<>();
+                    byStationDomain.put(key, same);
+                    lines.put(key, same);
+                }
+                same.add(first);
+            }
+        }
+        List<AlertLine> result = new ArrayList<>();
+        for (Map.Entry<List<Object>, List<Alert>> e : lines.entrySet()) {
+            List<Alert> group = e.getValue();
+            Alert first = group.get(0);
+            IndicatorStatus status = first.indicator().status();
+            String domain = first.domain() == null ? "" : first.domain() + " · ";
+            if (group.size() == 1) {
+                result.add(new AlertLine(
+                        status,
+                        first.stationName() + " · " + domain + first.indicator().name(),
+                        null,
+                        List.of(target(first, first.stationName()))));
+            } else if ("i".equals(e.getKey().get(0))) {
+                result.add(new AlertLine(
+                        status,
+                        domain + first.indicator().name(),
+                        group.size() + " 个站",
+                        group.stream().map(a -> target(a, a.stationName())).toList()));
+            } else {
+                result.add(new AlertLine(
+                        status,
+                        first.stationName() + " · " + first.domain(),
+                        group.size() + " 项指标",
+                        group.stream().map(a -> target(a, a.indicator().name())).toList()));
+            }
+        }
+        result.sort(Comparator.comparing((AlertLine l) -> rank(l.status())));
+        return result;
+    }
+
+    private static int rank(IndicatorStatus status) {
+        return status == IndicatorStatus.MISSED ? 0 : 1;
+    }
+
+    private static Target target(Alert a, String label) {
+        return new Target(
+                label,
+                "/progress/projects/" + a.projectId() + "/stations/" + a.stationId() + "/indicators/"
+                        + a.indicator().indicatorId(),
+                a.indicator().note());
     }
 
     private java.util.Map<Long, String> domains(Project p) {
