@@ -96,42 +96,40 @@ class ProgressAlerts {
                 .thenComparing(a -> a.domain() == null ? "" : a.domain())
                 .thenComparing(
                         a -> a.indicator().code() == null ? "" : a.indicator().code()));
-        // same indicator (same project, same status) at several stations
+        // same indicator (same status, same 重点任务 · 服务内容 · name, whichever project or catalog row it comes from)
+        // at several stations
         Map<List<Object>, List<Alert>> byIndicator = new LinkedHashMap<>();
         for (Alert a : sorted) {
             byIndicator
                     .computeIfAbsent(
                             List.of(
                                     a.indicator().status(),
-                                    a.projectId(),
-                                    a.indicator().indicatorId()),
+                                    domainOf(a) + a.indicator().name()),
                             k -> new ArrayList<>())
                     .add(a);
         }
-        // what is left alone at one station: its indicators of one 服务内容 together; keyed by the first alert's
-        // position so the order of the sorted alerts is kept
+        // what is left at one station: its indicators of one 服务内容 together, in the order of the sorted alerts
         Map<List<Object>, List<Alert>> byStationDomain = new LinkedHashMap<>();
         Map<List<Object>, List<Alert>> lines = new LinkedHashMap<>();
         for (List<Alert> group : byIndicator.values()) {
             Alert first = group.get(0);
-            if (group.size() > 1 || first.domain() == null) {
+            boolean oneStation = group.stream().allMatch(a -> a.stationId() == first.stationId());
+            if (!oneStation || first.domain() == null) {
                 lines.put(
                         List.of(
                                 "i",
                                 first.indicator().status(),
-                                first.projectId(),
-                                first.indicator().indicatorId()),
+                                domainOf(first) + first.indicator().name()),
                         group);
             } else {
-                List<Object> key =
-                        List.of("s", first.indicator().status(), first.projectId(), first.stationId(), first.domain());
+                List<Object> key = List.of("s", first.indicator().status(), first.stationId(), first.domain());
                 List<Alert> same = byStationDomain.get(key);
                 if (same == null) {
                     same = new ArrayList<>();
                     byStationDomain.put(key, same);
                     lines.put(key, same);
                 }
-                same.add(first);
+                same.addAll(group);
             }
         }
         List<AlertLine> result = new ArrayList<>();
@@ -139,29 +137,50 @@ class ProgressAlerts {
             List<Alert> group = e.getValue();
             Alert first = group.get(0);
             IndicatorStatus status = first.indicator().status();
-            String domain = first.domain() == null ? "" : first.domain() + " · ";
             if (group.size() == 1) {
                 result.add(new AlertLine(
                         status,
-                        first.stationName() + " · " + domain + first.indicator().name(),
+                        first.stationName() + " · " + domainOf(first)
+                                + first.indicator().name(),
                         null,
                         List.of(target(first, first.stationName()))));
             } else if ("i".equals(e.getKey().get(0))) {
+                long stations = group.stream().map(Alert::stationId).distinct().count();
                 result.add(new AlertLine(
                         status,
-                        domain + first.indicator().name(),
-                        group.size() + " 个站",
-                        group.stream().map(a -> target(a, a.stationName())).toList()));
+                        domainOf(first) + first.indicator().name(),
+                        stations + " 个站",
+                        targets(group, Alert::stationName)));
             } else {
                 result.add(new AlertLine(
                         status,
                         first.stationName() + " · " + first.domain(),
                         group.size() + " 项指标",
-                        group.stream().map(a -> target(a, a.indicator().name())).toList()));
+                        targets(group, a -> a.indicator().name())));
             }
         }
         result.sort(Comparator.comparing((AlertLine l) -> rank(l.status())));
         return result;
+    }
+
+    private static String domainOf(Alert a) {
+        return a.domain() == null ? "" : a.domain() + " · ";
+    }
+
+    /** One target per alert, labelled; a label that would repeat (two projects, or two rows of one name) gets its code. */
+    private static List<Target> targets(List<Alert> group, java.util.function.Function<Alert, String> label) {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        group.forEach(a -> counts.merge(label.apply(a), 1L, Long::sum));
+        return group.stream()
+                .map(a -> {
+                    String l = label.apply(a);
+                    return target(
+                            a,
+                            counts.get(l) > 1 && a.indicator().code() != null
+                                    ? l + "（" + a.indicator().code() + "）"
+                                    : l);
+                })
+                .toList();
     }
 
     private static int rank(IndicatorStatus status) {

@@ -19,10 +19,21 @@ class ProgressAlertsGroupingTest {
     private static final String ELDERLY_CASES = "养老服务 · 个案服务";
 
     private static Alert alert(long station, String stationName, String domain, long indicator, IndicatorStatus s) {
+        return alert(1L, station, stationName, domain, indicator, "指标" + indicator, s);
+    }
+
+    private static Alert alert(
+            long project,
+            long station,
+            String stationName,
+            String domain,
+            long indicator,
+            String name,
+            IndicatorStatus s) {
         IndicatorResult r = new IndicatorResult(
                 indicator,
                 "I" + indicator,
-                "指标" + indicator,
+                name,
                 "服务内容",
                 "标准",
                 RuleKind.ACTIVITY_COUNT,
@@ -35,7 +46,7 @@ class ProgressAlertsGroupingTest {
                 "说明" + indicator + "@" + station,
                 null,
                 null);
-        return new Alert(1L, station, stationName, domain, r);
+        return new Alert(project, station, stationName, domain, r);
     }
 
     @Test
@@ -87,5 +98,18 @@ class ProgressAlertsGroupingTest {
         // the two missed ones are different stations and indicators: no grouping
         assertThat(lines.get(0).single()).isTrue();
         assertThat(lines.get(1).single()).isTrue();
+    }
+
+    @Test
+    void theSameIndicatorOfTwoProjectsIsOneLineAndItsRepeatedStationIsTold() {
+        List<AlertLine> lines = ProgressAlerts.group(List.of(
+                alert(1L, 1, "沙河", ELDERLY_CASES, 7, "个案服务", IndicatorStatus.AT_RISK),
+                alert(2L, 1, "沙河", ELDERLY_CASES, 70, "个案服务", IndicatorStatus.AT_RISK),
+                alert(1L, 2, "萨如拉", ELDERLY_CASES, 7, "个案服务", IndicatorStatus.AT_RISK)));
+
+        assertThat(lines).hasSize(1);
+        assertThat(lines.get(0).count()).isEqualTo("2 个站");
+        assertThat(lines.get(0).targets()).extracting(Target::label).containsExactly("沙河（I7）", "沙河（I70）", "萨如拉");
+        assertThat(lines.get(0).targets().get(1).href()).isEqualTo("/progress/projects/2/stations/1/indicators/70");
     }
 }
