@@ -33,7 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * sign-in sheet (source {@code QR}), after which the record is qualified again.
  */
 @Service
-class SignInQrService {
+public class SignInQrService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -45,7 +45,7 @@ class SignInQrService {
     }
 
     /** A QR session as the worker and the API see it. */
-    record QrSession(
+    public record QrSession(
             long id,
             long recordId,
             String token,
@@ -62,10 +62,10 @@ class SignInQrService {
     }
 
     /** What the public page may show: the activity's title, date and station name, nothing else. */
-    record PublicActivity(String title, LocalDate serviceDate, String stationName) {}
+    public record PublicActivity(String title, LocalDate serviceDate, String stationName) {}
 
     /** Outcome of a public sign-in: {@code already} when this phone had signed in before. */
-    record SignInResult(String name, boolean already) {}
+    public record SignInResult(String name, boolean already) {}
 
     private final JdbcClient jdbc;
     private final ServiceRecordService records;

@@ -46,7 +46,7 @@ class SignInQrWebController {
         ServiceRecordView r = records.get(id);
         var session = qr.current(id).orElse(null);
         model.addAttribute("r", r);
-        model.addAttribute("session", session);
+        model.addAttribute("qrSession", session);
         model.addAttribute("link", session != null && session.open() ? link(request, session.token()) : null);
         model.addAttribute("canWrite", records.canWrite() && !r.voided());
         model.addAttribute("signIns", records.signIns(id));
