@@ -143,7 +143,9 @@ public class ServiceRecordService {
                                 e.name(),
                                 PhoneNumbers.mask(e.phone()),
                                 e.recipientId(),
-                                e.createdAt()))
+                                e.createdAt(),
+                                e.source(),
+                                e.proxy()))
                         .toList();
     }
 

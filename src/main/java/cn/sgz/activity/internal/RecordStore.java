@@ -504,9 +504,14 @@ public class RecordStore {
     }
 
     public long insertSignIn(long recordId, String name, String phone, Long recipientId) {
+        return insertSignIn(recordId, name, phone, recipientId, cn.sgz.activity.SignInEntryView.MANUAL, false);
+    }
+
+    public long insertSignIn(long recordId, String name, String phone, Long recipientId, String source, boolean proxy) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO sign_in_entry (record_id, name, phone, recipient_id, created_at) VALUES (?,?,?,?,?)")
-                .params(recordId, name, phone, recipientId, ChinaTime.offsetNow())
+        jdbc.sql("INSERT INTO sign_in_entry (record_id, name, phone, recipient_id, created_at, source, proxy)"
+                        + " VALUES (?,?,?,?,?,?,?)")
+                .params(recordId, name, phone, recipientId, ChinaTime.offsetNow(), source, proxy)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -527,7 +532,9 @@ public class RecordStore {
                         rs.getString("name"),
                         rs.getString("phone"),
                         (Long) rs.getObject("recipient_id"),
-                        rs.getObject("created_at", OffsetDateTime.class)))
+                        rs.getObject("created_at", OffsetDateTime.class),
+                        rs.getString("source"),
+                        rs.getBoolean("proxy")))
                 .list();
     }
 
