@@ -139,7 +139,7 @@ final class SyntheticCity {
                 // what autovacuum does soon after a bulk load: statistics, visibility map
                 for (String t : List.of("org_unit", "project", "project_station", "service_record",
                         "service_record_participant", "service_person_fact", "service_record_reason", "evidence_photo",
-                        "evidence_hash")) {
+                        "evidence_copy_hash")) {
                     st.execute("VACUUM ANALYZE " + t);
                 }
                 // and write the loaded pages out now, not while the timings run
@@ -324,10 +324,11 @@ final class SyntheticCity {
                  PreparedStatement photo = c.prepareStatement("INSERT INTO evidence_photo (id, owner_type, owner_id, "
                          + "org_path, purpose, source, sha256, content_type, byte_size, width, height, file_key, "
                          + "thumb_key, captured_at, time_source, latitude, longitude, position_source, phash, signature, "
-                         + "uploaded_by, uploaded_at) VALUES (?, 'SERVICE_RECORD', ?, ?, 'SCENE', 'CAMERA', ?, "
-                         + "'image/jpeg', ?, 1600, 1200, ?, ?, ?, 'EXIF', ?, ?, 'EXIF', ?, ?, '基准社工', ?)");
-                 PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_hash (photo_id, phash, band0, band1, "
-                         + "band2, band3) VALUES (?,?,?,?,?,?)")) {
+                         + "uploaded_by, uploaded_at, fingerprint_version) VALUES (?, 'SERVICE_RECORD', ?, ?, 'SCENE', "
+                         + "'CAMERA', ?, 'image/jpeg', ?, 1600, 1200, ?, ?, ?, 'EXIF', ?, ?, 'EXIF', ?, ?, '基准社工', ?, 2)");
+                 // the duplicate index of detector v2 (V85): the whole-picture hash as region 0
+                 PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_copy_hash (photo_id, region, phash, "
+                         + "band0, band1, band2, band3) VALUES (?,0,?,?,?,?,?)")) {
                 long done = 0;
                 int pending = 0;
                 for (long station : stations) {

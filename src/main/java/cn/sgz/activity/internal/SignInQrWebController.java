@@ -4,6 +4,7 @@ import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.ConflictException;
+import cn.sgz.shared.qr.QrCodes;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
@@ -68,7 +69,7 @@ class SignInQrWebController {
         return ResponseEntity.ok()
                 .contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.noStore())
-                .body(SignInQrCodes.png(link(request, session.token()), 480));
+                .body(QrCodes.png(link(request, session.token()), 480));
     }
 
     @PostMapping("/records/{id}/qr/open")

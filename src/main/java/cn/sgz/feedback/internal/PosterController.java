@@ -8,6 +8,7 @@ import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.qr.QrCodes;
 import cn.sgz.shared.vocabulary.ServiceKind;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;

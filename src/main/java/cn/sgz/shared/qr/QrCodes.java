@@ -1,4 +1,4 @@
-package cn.sgz.feedback.internal;
+package cn.sgz.shared.qr;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -13,12 +13,15 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import javax.imageio.ImageIO;
 
-/** QR codes as PNG, encoded by ZXing (error correction M, so a poster with a smudge still scans). */
-final class QrCodes {
+/**
+ * QR codes as PNG, encoded by ZXing (error correction M, so a printed poster with a smudge still scans): the
+ * feedback posters and the 扫码签到 page of a service record.
+ */
+public final class QrCodes {
 
     private QrCodes() {}
 
-    static BitMatrix matrix(String text, int size) {
+    public static BitMatrix matrix(String text, int size) {
         try {
             return new QRCodeWriter()
                     .encode(
@@ -38,7 +41,7 @@ final class QrCodes {
         }
     }
 
-    static byte[] png(String text, int size) {
+    public static byte[] png(String text, int size) {
         BitMatrix m = matrix(text, size);
         BufferedImage img = new BufferedImage(m.getWidth(), m.getHeight(), BufferedImage.TYPE_BYTE_BINARY);
         for (int y = 0; y < m.getHeight(); y++) {
