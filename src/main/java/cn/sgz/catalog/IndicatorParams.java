@@ -46,101 +46,6 @@ public record IndicatorParams(
         Map<String, TierParams> perTier,
         String platform) {
 
-    /** The parameters without a platform-entry requirement. */
-    public IndicatorParams(
-            List<ServiceKind> recordKinds,
-            LedgerDomain domain,
-            String subtype,
-            EntityType entityType,
-            Integer sessionsEach,
-            Integer attendeesPerSession,
-            Integer certifiedMin,
-            AmountAggregate aggregate,
-            String condition,
-            List<String> documents,
-            String unit,
-            EntityCountMode countMode,
-            Integer eventsMin,
-            Map<String, TierParams> perTier) {
-        this(
-                recordKinds,
-                domain,
-                subtype,
-                entityType,
-                sessionsEach,
-                attendeesPerSession,
-                certifiedMin,
-                aggregate,
-                condition,
-                documents,
-                unit,
-                countMode,
-                eventsMin,
-                perTier,
-                null);
-    }
-
-    /** The parameters with single values only (no per-tier values). */
-    public IndicatorParams(
-            List<ServiceKind> recordKinds,
-            LedgerDomain domain,
-            String subtype,
-            EntityType entityType,
-            Integer sessionsEach,
-            Integer attendeesPerSession,
-            Integer certifiedMin,
-            AmountAggregate aggregate,
-            String condition,
-            List<String> documents,
-            String unit,
-            EntityCountMode countMode,
-            Integer eventsMin) {
-        this(
-                recordKinds,
-                domain,
-                subtype,
-                entityType,
-                sessionsEach,
-                attendeesPerSession,
-                certifiedMin,
-                aggregate,
-                condition,
-                documents,
-                unit,
-                countMode,
-                eventsMin,
-                Map.of());
-    }
-
-    /** The parameters without a count mode or an event minimum (most indicators). */
-    public IndicatorParams(
-            List<ServiceKind> recordKinds,
-            LedgerDomain domain,
-            String subtype,
-            EntityType entityType,
-            Integer sessionsEach,
-            Integer attendeesPerSession,
-            Integer certifiedMin,
-            AmountAggregate aggregate,
-            String condition,
-            List<String> documents,
-            String unit) {
-        this(
-                recordKinds,
-                domain,
-                subtype,
-                entityType,
-                sessionsEach,
-                attendeesPerSession,
-                certifiedMin,
-                aggregate,
-                condition,
-                documents,
-                unit,
-                null,
-                null);
-    }
-
     public IndicatorParams {
         recordKinds = recordKinds == null ? List.of() : List.copyOf(recordKinds);
         documents = documents == null ? List.of() : List.copyOf(documents);
@@ -158,63 +63,22 @@ public record IndicatorParams(
 
     /** The same parameters, with the platform a record must be entered in to count. */
     public IndicatorParams withPlatform(String platform) {
-        return new IndicatorParams(
-                recordKinds,
-                domain,
-                subtype,
-                entityType,
-                sessionsEach,
-                attendeesPerSession,
-                certifiedMin,
-                aggregate,
-                condition,
-                documents,
-                unit,
-                countMode,
-                eventsMin,
-                perTier,
-                platform);
+        return toBuilder().platform(platform).build();
     }
 
     /** The parameters as they apply to a project of this tier: per-tier values in place of the single ones. */
     public IndicatorParams forTier(String tier) {
         TierParams t = perTier.get(tier);
         if (t == null) {
-            return perTier.isEmpty()
-                    ? this
-                    : new IndicatorParams(
-                            recordKinds,
-                            domain,
-                            subtype,
-                            entityType,
-                            sessionsEach,
-                            attendeesPerSession,
-                            certifiedMin,
-                            aggregate,
-                            condition,
-                            documents,
-                            unit,
-                            countMode,
-                            eventsMin,
-                            Map.of(),
-                            platform);
+            return perTier.isEmpty() ? this : toBuilder().perTier(Map.of()).build();
         }
-        return new IndicatorParams(
-                recordKinds,
-                domain,
-                subtype,
-                entityType,
-                or(t.sessionsEach(), sessionsEach),
-                or(t.attendeesPerSession(), attendeesPerSession),
-                or(t.certifiedMin(), certifiedMin),
-                aggregate,
-                condition,
-                documents,
-                unit,
-                countMode,
-                or(t.eventsMin(), eventsMin),
-                Map.of(),
-                platform);
+        return toBuilder()
+                .sessionsEach(or(t.sessionsEach(), sessionsEach))
+                .attendeesPerSession(or(t.attendeesPerSession(), attendeesPerSession))
+                .certifiedMin(or(t.certifiedMin(), certifiedMin))
+                .eventsMin(or(t.eventsMin(), eventsMin))
+                .perTier(Map.of())
+                .build();
     }
 
     private static Integer or(Integer tierValue, Integer single) {
@@ -222,7 +86,146 @@ public record IndicatorParams(
     }
 
     public static IndicatorParams none() {
-        return new IndicatorParams(
-                null, null, null, null, null, null, null, null, null, null, null, null, null, Map.of(), null);
+        return builder().build();
+    }
+
+    /** Parameters naming only what applies (all others null or empty): most indicators use a few of them. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.recordKinds = recordKinds;
+        b.domain = domain;
+        b.subtype = subtype;
+        b.entityType = entityType;
+        b.sessionsEach = sessionsEach;
+        b.attendeesPerSession = attendeesPerSession;
+        b.certifiedMin = certifiedMin;
+        b.aggregate = aggregate;
+        b.condition = condition;
+        b.documents = documents;
+        b.unit = unit;
+        b.countMode = countMode;
+        b.eventsMin = eventsMin;
+        b.perTier = perTier;
+        b.platform = platform;
+        return b;
+    }
+
+    /** Builds {@link IndicatorParams} one named parameter at a time. */
+    public static final class Builder {
+        private List<ServiceKind> recordKinds;
+        private LedgerDomain domain;
+        private String subtype;
+        private EntityType entityType;
+        private Integer sessionsEach;
+        private Integer attendeesPerSession;
+        private Integer certifiedMin;
+        private AmountAggregate aggregate;
+        private String condition;
+        private List<String> documents;
+        private String unit;
+        private EntityCountMode countMode;
+        private Integer eventsMin;
+        private Map<String, TierParams> perTier;
+        private String platform;
+
+        private Builder() {}
+
+        public Builder recordKinds(List<ServiceKind> v) {
+            recordKinds = v;
+            return this;
+        }
+
+        public Builder domain(LedgerDomain v) {
+            domain = v;
+            return this;
+        }
+
+        public Builder subtype(String v) {
+            subtype = v;
+            return this;
+        }
+
+        public Builder entityType(EntityType v) {
+            entityType = v;
+            return this;
+        }
+
+        public Builder sessionsEach(Integer v) {
+            sessionsEach = v;
+            return this;
+        }
+
+        public Builder attendeesPerSession(Integer v) {
+            attendeesPerSession = v;
+            return this;
+        }
+
+        public Builder certifiedMin(Integer v) {
+            certifiedMin = v;
+            return this;
+        }
+
+        public Builder aggregate(AmountAggregate v) {
+            aggregate = v;
+            return this;
+        }
+
+        public Builder condition(String v) {
+            condition = v;
+            return this;
+        }
+
+        public Builder documents(List<String> v) {
+            documents = v;
+            return this;
+        }
+
+        public Builder unit(String v) {
+            unit = v;
+            return this;
+        }
+
+        public Builder countMode(EntityCountMode v) {
+            countMode = v;
+            return this;
+        }
+
+        public Builder eventsMin(Integer v) {
+            eventsMin = v;
+            return this;
+        }
+
+        public Builder perTier(Map<String, TierParams> v) {
+            perTier = v;
+            return this;
+        }
+
+        public Builder platform(String v) {
+            platform = v;
+            return this;
+        }
+
+        public IndicatorParams build() {
+            return new IndicatorParams(
+                    recordKinds,
+                    domain,
+                    subtype,
+                    entityType,
+                    sessionsEach,
+                    attendeesPerSession,
+                    certifiedMin,
+                    aggregate,
+                    condition,
+                    documents,
+                    unit,
+                    countMode,
+                    eventsMin,
+                    perTier,
+                    platform);
+        }
     }
 }

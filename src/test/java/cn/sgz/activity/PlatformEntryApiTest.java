@@ -1,13 +1,13 @@
 package cn.sgz.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import cn.sgz.SgzTest;
+import cn.sgz.org.TestLogin;
 import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
 import java.util.Map;
@@ -38,10 +38,7 @@ class PlatformEntryApiTest {
     JdbcClient jdbc;
 
     Cookie login(String user) throws Exception {
-        MvcResult r = mvc.perform(formLogin("/login").user(user).password("sgz-demo-2026!"))
-                .andReturn();
-        assertThat(r.getResponse().getRedirectedUrl()).doesNotContain("error");
-        return r.getResponse().getCookie("SESSION");
+        return new TestLogin(mvc).login(user);
     }
 
     JsonNode call(MvcResult r, int status) throws Exception {

@@ -1,7 +1,6 @@
 package cn.sgz.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -12,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.sgz.SgzTest;
 import cn.sgz.evidence.TestImages;
+import cn.sgz.org.TestLogin;
 import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
 import java.awt.image.BufferedImage;
@@ -54,12 +54,7 @@ class ServiceRecordEvidenceTest {
 
     /** Logs in for real; the session lives in the database (Spring Session), so the cookie is the handle. */
     Cookie login(String user) throws Exception {
-        MvcResult r =
-                mvc.perform(formLogin("/login").user(user).password(PASSWORD)).andReturn();
-        assertThat(r.getResponse().getRedirectedUrl()).doesNotContain("error");
-        Cookie c = r.getResponse().getCookie("SESSION");
-        assertThat(c).as("session cookie").isNotNull();
-        return c;
+        return new TestLogin(mvc).login(user);
     }
 
     long stationOf(Cookie s) throws Exception {

@@ -1,12 +1,12 @@
 package cn.sgz.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.sgz.SgzTest;
+import cn.sgz.org.TestLogin;
 import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
@@ -42,10 +42,7 @@ class SignInQrTest {
     JdbcClient jdbc;
 
     Cookie login(String user) throws Exception {
-        MvcResult r = mvc.perform(formLogin("/login").user(user).password("sgz-demo-2026!"))
-                .andReturn();
-        assertThat(r.getResponse().getRedirectedUrl()).doesNotContain("error");
-        return r.getResponse().getCookie("SESSION");
+        return new TestLogin(mvc).login(user);
     }
 
     JsonNode call(MvcResult r, int status) throws Exception {

@@ -1,7 +1,6 @@
 package cn.sgz.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
@@ -11,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.sgz.SgzTest;
+import cn.sgz.org.TestLogin;
 import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
@@ -45,12 +45,7 @@ class CatalogProjectApiTest {
     CatalogQueries catalogs;
 
     Cookie login(String user) throws Exception {
-        MvcResult r =
-                mvc.perform(formLogin("/login").user(user).password(PASSWORD)).andReturn();
-        assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/");
-        Cookie c = r.getResponse().getCookie("SESSION");
-        assertThat(c).isNotNull();
-        return c;
+        return new TestLogin(mvc).login(user);
     }
 
     JsonNode body(MvcResult r) throws Exception {

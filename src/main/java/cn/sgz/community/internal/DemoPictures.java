@@ -1,16 +1,13 @@
 package cn.sgz.community.internal;
 
+import cn.sgz.shared.demo.DemoRoomPictures;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Random;
-import javax.imageio.ImageIO;
 
 /**
  * Procedural pictures for the demo data (no photo library on these machines): activity scenes and rules
@@ -102,28 +99,6 @@ final class DemoPictures {
 
     private static byte[] finish(BufferedImage img, Graphics2D g, Random r) {
         g.dispose();
-        for (int y = 0; y < H; y++) { // sensor noise, as in a real photo
-            for (int x = 0; x < W; x++) {
-                int p = img.getRGB(x, y);
-                int n = (int) Math.round(r.nextGaussian() * 3);
-                img.setRGB(
-                        x,
-                        y,
-                        (clamp((p >> 16 & 0xFF) + n) << 16)
-                                | (clamp((p >> 8 & 0xFF) + n) << 8)
-                                | clamp((p & 0xFF) + n));
-            }
-        }
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(img, "jpeg", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int clamp(int v) {
-        return Math.max(0, Math.min(255, v));
+        return DemoRoomPictures.noisyJpeg(img, () -> (int) Math.round(r.nextGaussian() * 3));
     }
 }

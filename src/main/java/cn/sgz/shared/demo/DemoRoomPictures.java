@@ -9,6 +9,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Random;
+import java.util.function.IntSupplier;
 import javax.imageio.ImageIO;
 
 /**
@@ -51,10 +52,18 @@ public final class DemoRoomPictures {
             }
         }
         g.dispose();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
+        return noisyJpeg(img, () -> (int) (r.nextGaussian() * 4));
+    }
+
+    /**
+     * The picture as a JPEG, with sensor noise added to every pixel as in a real photo (a flat generated picture
+     * compresses to almost nothing and looks like no camera's).
+     */
+    public static byte[] noisyJpeg(BufferedImage img, IntSupplier noise) {
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
                 int p = img.getRGB(x, y);
-                int n = (int) (r.nextGaussian() * 4);
+                int n = noise.getAsInt();
                 img.setRGB(
                         x,
                         y,

@@ -418,18 +418,10 @@ class ComplianceEngineReferenceTest {
         ProjectIndicator registered = indicator(
                 RuleKind.COVERAGE,
                 SubPeriod.PROJECT,
-                new IndicatorParams(
-                        List.of(),
-                        null,
-                        null,
-                        EntityType.VOLUNTEER,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "全国志愿服务信息系统注册",
-                        null,
-                        null),
+                IndicatorParams.builder()
+                        .entityType(EntityType.VOLUNTEER)
+                        .condition("全国志愿服务信息系统注册")
+                        .build(),
                 100);
         class Volunteers implements EntityFactSource {
             final boolean judges;
@@ -689,20 +681,12 @@ class ComplianceEngineReferenceTest {
         list.add(indicator(
                 RuleKind.AMOUNT,
                 SubPeriod.QUARTER,
-                new IndicatorParams(
-                        List.of(),
-                        null,
-                        null,
-                        EntityType.CHARITY_PROJECT,
-                        null,
-                        null,
-                        null,
-                        AmountAggregate.EVENTS_AT_LEAST,
-                        null,
-                        null,
-                        "次",
-                        null,
-                        random.nextBoolean() ? null : 1 + random.nextInt(2)),
+                IndicatorParams.builder()
+                        .entityType(EntityType.CHARITY_PROJECT)
+                        .aggregate(AmountAggregate.EVENTS_AT_LEAST)
+                        .unit("次")
+                        .eventsMin(random.nextBoolean() ? null : 1 + random.nextInt(2))
+                        .build(),
                 1000));
         list.add(indicator(
                 RuleKind.ENTITY_COUNT,
@@ -712,7 +696,7 @@ class ComplianceEngineReferenceTest {
         list.add(indicator(
                 RuleKind.STAFFING,
                 SubPeriod.PROJECT,
-                new IndicatorParams(null, null, null, null, null, null, 1, null, null, null, "人"),
+                IndicatorParams.builder().certifiedMin(1).unit("人").build(),
                 2));
         return list;
     }
@@ -724,7 +708,14 @@ class ComplianceEngineReferenceTest {
             Integer sessions,
             Integer attendees,
             AmountAggregate aggregate) {
-        return new IndicatorParams(kinds, domain, null, entity, sessions, attendees, null, aggregate, null, null, null);
+        return IndicatorParams.builder()
+                .recordKinds(kinds)
+                .domain(domain)
+                .entityType(entity)
+                .sessionsEach(sessions)
+                .attendeesPerSession(attendees)
+                .aggregate(aggregate)
+                .build();
     }
 
     static long ids = 1;

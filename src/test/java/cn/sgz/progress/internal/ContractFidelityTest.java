@@ -218,25 +218,14 @@ class ContractFidelityTest {
                 "驻站社工",
                 RuleKind.STAFFING,
                 SubPeriod.PROJECT,
-                new IndicatorParams(
-                        List.of(),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "人",
-                        null,
-                        null,
-                        Map.of(
+                IndicatorParams.builder()
+                        .unit("人")
+                        .perTier(Map.of(
                                 "TIER_10W",
                                 new cn.sgz.catalog.TierParams(null, null, 1, null),
                                 "TIER_20W",
-                                new cn.sgz.catalog.TierParams(null, null, 2, null))),
+                                new cn.sgz.catalog.TierParams(null, null, 2, null)))
+                        .build(),
                 Map.of("TIER_10W", BigDecimal.valueOf(2), "TIER_20W", BigDecimal.valueOf(3)),
                 null,
                 null,
@@ -291,8 +280,10 @@ class ContractFidelityTest {
         ProjectIndicator forms = indicator(
                 RuleKind.DOCUMENT,
                 SubPeriod.PROJECT,
-                new IndicatorParams(
-                        List.of(), domain, null, null, null, null, null, null, null, List.of("个案接案记录表", "工作计划表"), null),
+                IndicatorParams.builder()
+                        .domain(domain)
+                        .documents(List.of("个案接案记录表", "工作计划表"))
+                        .build(),
                 1);
         Facts facts = new Facts(
                 List.of(ST),
@@ -418,20 +409,11 @@ class ContractFidelityTest {
         ProjectIndicator started = indicator(
                 RuleKind.ENTITY_COUNT,
                 SubPeriod.MONTH,
-                new IndicatorParams(
-                        List.of(),
-                        null,
-                        null,
-                        EntityType.CHARITY_PROJECT,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "个",
-                        EntityCountMode.STARTED,
-                        null),
+                IndicatorParams.builder()
+                        .entityType(EntityType.CHARITY_PROJECT)
+                        .unit("个")
+                        .countMode(EntityCountMode.STARTED)
+                        .build(),
                 1);
         IndicatorResult a =
                 run(project(6), active, asOf, Optional.empty(), Optional.empty(), Optional.empty(), List.of(PROJECTS));
@@ -458,20 +440,11 @@ class ContractFidelityTest {
         ProjectIndicator volunteers = indicator(
                 RuleKind.ENTITY_COUNT,
                 SubPeriod.MONTH,
-                new IndicatorParams(
-                        List.of(),
-                        null,
-                        null,
-                        EntityType.VOLUNTEER,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null,
-                        "人",
-                        EntityCountMode.STARTED,
-                        null),
+                IndicatorParams.builder()
+                        .entityType(EntityType.VOLUNTEER)
+                        .unit("人")
+                        .countMode(EntityCountMode.STARTED)
+                        .build(),
                 1);
         assertThat(run(
                                 project(6),
@@ -497,20 +470,12 @@ class ContractFidelityTest {
         ProjectIndicator relief = indicator(
                 RuleKind.AMOUNT,
                 SubPeriod.QUARTER,
-                new IndicatorParams(
-                        List.of(),
-                        null,
-                        null,
-                        EntityType.RELIEF_EVENT,
-                        null,
-                        null,
-                        null,
-                        aggregate,
-                        null,
-                        null,
-                        "元/次",
-                        null,
-                        eventsMin),
+                IndicatorParams.builder()
+                        .entityType(EntityType.RELIEF_EVENT)
+                        .aggregate(aggregate)
+                        .unit("元/次")
+                        .eventsMin(eventsMin)
+                        .build(),
                 1000);
         IndicatorResult r = run(
                 project(6),
@@ -596,7 +561,12 @@ class ContractFidelityTest {
         ProjectIndicator pi = indicator(
                 RuleKind.ACTIVITY_COUNT,
                 SubPeriod.PROJECT,
-                new IndicatorParams(List.of(kind), domain, subtype, null, null, null, null, null, null, null, "次"),
+                IndicatorParams.builder()
+                        .recordKinds(List.of(kind))
+                        .domain(domain)
+                        .subtype(subtype)
+                        .unit("次")
+                        .build(),
                 1);
         IndicatorResult r = run(
                 project(6),
@@ -665,7 +635,7 @@ class ContractFidelityTest {
         ProjectIndicator pi = indicator(
                 RuleKind.DOCUMENT,
                 SubPeriod.QUARTER,
-                new IndicatorParams(List.of(), null, null, null, null, null, null, null, null, List.of("季度需求报告"), "份"),
+                IndicatorParams.builder().documents(List.of("季度需求报告")).unit("份").build(),
                 1);
         LocalDate asOf = LocalDate.of(2026, 6, 30);
         Facts facts = new Facts(
@@ -713,8 +683,10 @@ class ContractFidelityTest {
         ProjectIndicator plain = indicator(
                 RuleKind.ACTIVITY_COUNT,
                 SubPeriod.QUARTER,
-                new IndicatorParams(
-                        List.of(ServiceKind.TRAINING), null, null, null, null, null, null, null, null, null, "次"),
+                IndicatorParams.builder()
+                        .recordKinds(List.of(ServiceKind.TRAINING))
+                        .unit("次")
+                        .build(),
                 target);
         IndicatorResult mandatory = run(
                 project(6),
