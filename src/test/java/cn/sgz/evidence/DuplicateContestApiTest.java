@@ -387,6 +387,46 @@ class DuplicateContestApiTest {
         assertThat(one.get("decisionReason").asText()).isEqualTo("两张照片为同一文件");
     }
 
+    @Test
+    void theDemoHasAContestForTheBureauToDecideAndTheWorkerSeesItsState() throws Exception {
+        Cookie bureau = login("demo_bureau");
+        Cookie w = login("demo_worker");
+        long record = jdbc.sql("SELECT id FROM service_record WHERE title = '再次走访残疾人家庭（照片申诉中）'")
+                .query(Long.class)
+                .single();
+        JsonNode demo = null;
+        for (JsonNode c : call(
+                mvc.perform(get("/api/v1/photo-contests?status=PENDING").cookie(bureau))
+                        .andReturn(),
+                200)) {
+            if (c.get("ownerId").asLong() == record) {
+                demo = c;
+            }
+        }
+        assertThat(demo).as("the demo contest waits for the bureau").isNotNull();
+        assertThat(demo.get("filedBy").asText()).isEqualTo("demo_worker");
+        String home =
+                mvc.perform(get("/").cookie(bureau)).andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("待裁定的重复照片申诉").contains("/records/" + record + "#photo-");
+        String page = mvc.perform(get("/records/" + record).cookie(w))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .containsPattern("<div[^>]*data-testid=\"contest-state\"[^>]*data-status=\"PENDING\"|"
+                        + "<div[^>]*data-status=\"PENDING\"[^>]*data-testid=\"contest-state\"")
+                .contains("待区县民政局裁定");
+        assertThat(page).doesNotContain("data-testid=\"decide-form\"");
+        // the same station's earlier photo: the worker sees it and may open its record
+        JsonNode e = call(
+                mvc.perform(get("/api/v1/photos/" + demo.get("photoId").asLong() + "/earlier")
+                                .cookie(w))
+                        .andReturn(),
+                200);
+        assertThat(e.get("sameStation").asBoolean()).isTrue();
+        assertThat(e.get("earlierOwnerId").isNull()).isFalse();
+    }
+
     static List<Long> ids(JsonNode list) {
         List<Long> out = new ArrayList<>();
         list.forEach(n -> out.add(n.get("id").asLong()));
