@@ -144,6 +144,13 @@ class PhotoContestBrowserTest extends BrowserTestSupport {
                 .hasAttribute("data-status", "UPHELD");
         assertThat(documentScrollWidth(bureau)).as("record page width (bureau)").isLessThanOrEqualTo(360);
 
+        // all contests: the decided one is listed with both thumbnails, on a phone without sideways scrolling
+        bureau.navigate("/photo-contests?status=ALL");
+        assertThat(bureau.locator("[data-testid=contest][data-status=UPHELD] a[href='/records/" + recordId + "#photo-"
+                        + photoId + "']"))
+                .isVisible();
+        assertThat(documentScrollWidth(bureau)).as("contest list width").isLessThanOrEqualTo(360);
+
         worker.reload();
         assertThat(worker.locator("#qualification-badge")).hasAttribute("data-status", "COUNTS");
         assertThat(worker.locator("#photo-" + photoId + " [data-testid=contest-decision]"))

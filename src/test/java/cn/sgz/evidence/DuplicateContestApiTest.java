@@ -417,6 +417,41 @@ class DuplicateContestApiTest {
                         + "<div[^>]*data-status=\"PENDING\"[^>]*data-testid=\"contest-state\"")
                 .contains("待区县民政局裁定");
         assertThat(page).doesNotContain("data-testid=\"decide-form\"");
+        // the list page: the bureau can decide there, the worker only reads
+        String list = mvc.perform(get("/photo-contests").cookie(bureau))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(list)
+                .contains("data-contest-id=\"" + demo.get("id").asLong() + "\"")
+                .contains("data-testid=\"decide-form\"");
+        String workerList = mvc.perform(get("/photo-contests?status=ALL").cookie(w))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(workerList)
+                .contains("data-contest-id=\"" + demo.get("id").asLong() + "\"")
+                .doesNotContain("data-testid=\"decide-form\"");
+        // a stale version posted by the page's form is refused with a message, nothing changes
+        var stale = mvc.perform(post("/photo-contests/" + demo.get("id").asLong() + "/decision")
+                        .cookie(bureau)
+                        .with(csrf())
+                        .param("decision", "UPHELD")
+                        .param("reason", "核实")
+                        .param("version", String.valueOf(demo.get("version").asLong() + 7))
+                        .param("back", "/photo-contests"))
+                .andReturn();
+        assertThat(stale.getResponse().getRedirectedUrl()).isEqualTo("/photo-contests");
+        assertThat(String.valueOf(stale.getFlashMap().get("error"))).contains("刷新页面");
+        assertThat(call(
+                                mvc.perform(get("/api/v1/photo-contests/"
+                                                        + demo.get("id").asLong())
+                                                .cookie(bureau))
+                                        .andReturn(),
+                                200)
+                        .get("status")
+                        .asText())
+                .isEqualTo("PENDING");
         // the same station's earlier photo: the worker sees it and may open its record
         JsonNode e = call(
                 mvc.perform(get("/api/v1/photos/" + demo.get("photoId").asLong() + "/earlier")
