@@ -1,7 +1,9 @@
 package cn.sgz.evidence;
 
+import cn.sgz.evidence.internal.DuplicateContests;
 import cn.sgz.evidence.internal.PhotoService;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +17,41 @@ import org.springframework.transaction.annotation.Transactional;
 public class EvidenceService {
 
     private final PhotoService photos;
+    private final DuplicateContests contests;
 
-    EvidenceService(PhotoService photos) {
+    EvidenceService(PhotoService photos, DuplicateContests contests) {
         this.photos = photos;
+        this.contests = contests;
+    }
+
+    /**
+     * For the flagged photos among an owner's photos (read inside the caller's scope): what the caller may know of the
+     * earlier photo each copies (thumbnail, date, station; the earlier record only when in scope) and the contest.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, EarlierPhoto> earlierPhotos(List<PhotoView> photos) {
+        return contests.earlierOf(photos);
+    }
+
+    /** A worker or station head contests a duplicate finding on a photo in their scope. */
+    public DuplicateContestView contestDuplicate(long photoId, String reason) {
+        return contests.file(photoId, reason);
+    }
+
+    /** The county bureau decides a contest (version from the contest as read; stale → 409). */
+    public DuplicateContestView decideContest(long contestId, ContestStatus decision, String reason, Long version) {
+        return contests.decide(contestId, decision, reason, version);
+    }
+
+    /** Contests inside the caller's scope, newest first; {@code status} null = all. */
+    @Transactional(readOnly = true)
+    public List<DuplicateContestView> contests(ContestStatus status, int limit) {
+        return contests.list(status, limit);
+    }
+
+    /** Whether the current user decides duplicate-photo contests (county bureau). */
+    public boolean decidesContests() {
+        return contests.decides();
     }
 
     /** Stores a photo (or returns the one stored by an earlier try of the same upload). */

@@ -4,7 +4,9 @@ import java.time.OffsetDateTime;
 
 /**
  * A stored photo as other modules and the API see it. {@code duplicateOf*} point at the earlier photo
- * this one copies (exact bytes or a perceptual match), wherever that photo lives.
+ * this one copies (exact bytes or a perceptual match), wherever that photo lives. {@code duplicateContest} is the
+ * state of a worker's contest of that finding (PENDING, UPHELD, REJECTED; null = none): an upheld contest clears the
+ * finding for this pair of photos, so the photo counts as evidence again.
  */
 public record PhotoView(
         long id,
@@ -34,10 +36,21 @@ public record PhotoView(
         String uploadedBy,
         OffsetDateTime uploadedAt,
         boolean removed,
-        String removedReason) {
+        String removedReason,
+        String duplicateContest) {
 
     public boolean duplicate() {
         return duplicateOfId != null;
+    }
+
+    /** The bureau upheld a contest of the finding: this photo is not treated as a copy of that earlier photo. */
+    public boolean duplicateCleared() {
+        return duplicate() && "UPHELD".equals(duplicateContest);
+    }
+
+    /** Flagged as a copy and not cleared by an upheld contest: what the evidence rules exclude. */
+    public boolean countsAsDuplicate() {
+        return duplicate() && !duplicateCleared();
     }
 
     public boolean hasPosition() {

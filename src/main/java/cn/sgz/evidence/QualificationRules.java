@@ -39,7 +39,8 @@ public final class QualificationRules {
         }
         if (policy.applies(EvidenceCheck.NO_DUPLICATE_PHOTOS)) {
             for (PhotoView p : photos) {
-                if (p.duplicate()) {
+                // a finding the bureau set aside (contest upheld) is not a duplicate any more
+                if (p.countsAsDuplicate()) {
                     reasons.add(new Reason(
                             ReasonCode.DUPLICATE_PHOTO,
                             p.id(),

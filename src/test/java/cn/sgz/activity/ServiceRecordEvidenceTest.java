@@ -705,9 +705,12 @@ class ServiceRecordEvidenceTest {
                         .andReturn()
                         .getResponse()
                         .getContentAsString();
+                // the other station's record is not linked (it would answer 404); the earlier photo is summarised
                 assertThat(html)
-                        .contains("data-testid=\"duplicate-link\"")
-                        .contains("/records/" + a + "#photo-" + originalId);
+                        .doesNotContain("data-testid=\"duplicate-link\"")
+                        .doesNotContain("/records/" + a + "#photo-" + originalId)
+                        .contains("data-testid=\"earlier-photo\"")
+                        .contains("/earlier-thumb");
             }
         }
         // the earlier record still counts, and shows who reused its photo

@@ -59,6 +59,7 @@ class QualificationRulesTest {
                 "w",
                 t,
                 false,
+                null,
                 null);
     }
 

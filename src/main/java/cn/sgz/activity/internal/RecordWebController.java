@@ -190,6 +190,8 @@ class RecordWebController {
         model.addAttribute("purposes", PhotoPurpose.values());
         model.addAttribute("today", ChinaTime.today());
         model.addAttribute("maxMb", evidence.maxPhotoBytes() / 1048576);
+        // flagged photos: the earlier photo's thumbnail, date and station (its record only when in scope), the contest
+        model.addAttribute("earlier", evidence.earlierPhotos(d.photos()));
         return "activity/detail";
     }
 

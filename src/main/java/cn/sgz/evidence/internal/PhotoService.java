@@ -62,8 +62,11 @@ public class PhotoService {
     private static final Logger log = LoggerFactory.getLogger(PhotoService.class);
     private static final DateTimeFormatter STAMP_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss EEEE", Locale.CHINA);
-    private static final String SELECT = "SELECT p.*, o.owner_type AS dup_owner_type, o.owner_id AS dup_owner_id "
-            + "FROM evidence_photo p LEFT JOIN evidence_photo o ON o.id = p.duplicate_of_id ";
+    private static final String SELECT =
+            "SELECT p.*, o.owner_type AS dup_owner_type, o.owner_id AS dup_owner_id, c.status AS contest_status "
+                    + "FROM evidence_photo p LEFT JOIN evidence_photo o ON o.id = p.duplicate_of_id "
+                    // a contest of the finding (V87): only for the pair as flagged now
+                    + "LEFT JOIN evidence_duplicate_contest c ON c.photo_id = p.id AND c.original_photo_id = p.duplicate_of_id ";
 
     private final JdbcClient jdbc;
     private final FileStore files;
@@ -484,7 +487,8 @@ public class PhotoService {
 
     /** Live photos elsewhere that were flagged as copies of this owner's photos. */
     public List<PhotoView> reusesOf(String ownerType, long ownerId) {
-        return jdbc.sql(SELECT + "WHERE o.owner_type = ? AND o.owner_id = ? AND p.removed_at IS NULL ORDER BY p.id")
+        return jdbc.sql(SELECT + "WHERE o.owner_type = ? AND o.owner_id = ? AND p.removed_at IS NULL "
+                        + "AND (c.status IS NULL OR c.status <> 'UPHELD') ORDER BY p.id")
                 .params(ownerType, ownerId)
                 .query(PhotoService::map)
                 .list();
@@ -686,7 +690,8 @@ public class PhotoService {
                 rs.getString("uploaded_by"),
                 rs.getObject("uploaded_at", OffsetDateTime.class),
                 rs.getObject("removed_at") != null,
-                rs.getString("removed_reason"));
+                rs.getString("removed_reason"),
+                rs.getString("contest_status"));
     }
 
     private static String cut(String s, int max) {

@@ -21,6 +21,7 @@ class HomeController {
     private final cn.sgz.reporting.ReportService reports;
     private final cn.sgz.evaluation.RectificationBoard rectifications;
     private final TodoService todo;
+    private final cn.sgz.evidence.EvidenceService evidence;
 
     HomeController(
             ScopeService scopes,
@@ -31,7 +32,9 @@ class HomeController {
             cn.sgz.feedback.ComplaintService complaints,
             cn.sgz.reporting.ReportService reports,
             cn.sgz.evaluation.RectificationBoard rectifications,
-            TodoService todo) {
+            TodoService todo,
+            cn.sgz.evidence.EvidenceService evidence) {
+        this.evidence = evidence;
         this.rectifications = rectifications;
         this.todo = todo;
         this.scopes = scopes;
@@ -75,6 +78,12 @@ class HomeController {
             // closures wait for the station head; stalled cases are what a supervisor asks about first
             model.addAttribute("casework", casework.overview(null, null));
         }
+        // 重复照片申诉 waiting for the county bureau's decision (待裁定), in its scope
+        model.addAttribute(
+                "photoContests",
+                evidence.decidesContests()
+                        ? evidence.contests(cn.sgz.evidence.ContestStatus.PENDING, 200)
+                        : java.util.List.of());
         // residents' cases past their reply deadline (bureau, city, administrator; empty for others)
         model.addAttribute("overdueComplaints", complaints.overdue());
         return "portal/home";
