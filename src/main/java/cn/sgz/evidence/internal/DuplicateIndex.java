@@ -98,7 +98,7 @@ public class DuplicateIndex {
      * The band values one probe looks up: each band's own value, plus (when {@code flips} &gt; 0) that band
      * with its least reliable bit flipped.
      */
-    static List<int[]> bandKeys(Probe p, int flips) {
+    public static List<int[]> bandKeys(Probe p, int flips) {
         List<int[]> out = new ArrayList<>();
         for (int b = 0; b < ImageHashes.BANDS; b++) {
             int value = Fingerprint.band(p.hash(), b);
