@@ -298,8 +298,7 @@ public final class DuplicateLookupBench {
                         + "per query; load average %s%n",
                 probes / (double) queries, keys / (double) queries, System.getProperty("sgz.evidence.duplicate.max-hamming", "default"),
                 t[queries / 2] / 1e6, t[(int) (queries * 0.99)] / 1e6, t[queries - 1] / 1e6,
-                loadAverage(),
-                candidates / (double) queries);
+                candidates / (double) queries, loadAverage());
     }
 
     /** The 1, 5 and 15 minute load averages (the machine is shared: timings mean little without them). */
