@@ -49,8 +49,9 @@ public class CopyPrintBackfill {
 
     /** Re-fingerprints up to {@code max} old photos; returns how many this call moved. */
     public int runBatch(int max) {
-        List<Long> ids = jdbc.sql("SELECT id FROM evidence_photo WHERE fingerprint_version >= 1 AND fingerprint_version < ? "
-                        + "ORDER BY id FETCH FIRST " + max + " ROWS ONLY")
+        List<Long> ids = jdbc.sql(
+                        "SELECT id FROM evidence_photo WHERE fingerprint_version >= 1 AND fingerprint_version < ? "
+                                + "ORDER BY id FETCH FIRST " + max + " ROWS ONLY")
                 .param(CopyPrints.VERSION)
                 .query(Long.class)
                 .list();
@@ -59,9 +60,8 @@ public class CopyPrintBackfill {
             Optional<Prints> prints = photos.printsOf(id);
             Boolean ok = tx.execute(s -> {
                 if (prints.isEmpty()) {
-                    jdbc.sql(
-                                    "UPDATE evidence_photo SET fingerprint_version = -1 WHERE id = ? "
-                                            + "AND fingerprint_version >= 1 AND fingerprint_version < ?")
+                    jdbc.sql("UPDATE evidence_photo SET fingerprint_version = -1 WHERE id = ? "
+                                    + "AND fingerprint_version >= 1 AND fingerprint_version < ?")
                             .params(id, CopyPrints.VERSION)
                             .update();
                     return false;

@@ -142,7 +142,9 @@ public class DuplicateIndex {
             Map<String, Object[]> distinct = new LinkedHashMap<>();
             for (Object[] row : e.getValue()) {
                 distinct.putIfAbsent(
-                        row[0] + ":" + row[1] + ":" + row[2] + ":" + probes.get((Integer) row[3]).variant(), row);
+                        row[0] + ":" + row[1] + ":" + row[2] + ":"
+                                + probes.get((Integer) row[3]).variant(),
+                        row);
             }
             List<Object[]> rows = new ArrayList<>(distinct.values());
             if (postgres) {
@@ -151,9 +153,10 @@ public class DuplicateIndex {
                         + "CAST(? AS SMALLINT[]), CAST(? AS BIGINT[]), CAST(? AS INT[])) AS q(v, r, hash, i)");
                 for (int c = 0; c < 4; c++) {
                     final int col = c;
-                    params.add(c == 2
-                            ? rows.stream().map(x -> (Long) x[col]).toArray(Long[]::new)
-                            : rows.stream().map(x -> (Integer) x[col]).toArray(Integer[]::new));
+                    params.add(
+                            c == 2
+                                    ? rows.stream().map(x -> (Long) x[col]).toArray(Long[]::new)
+                                    : rows.stream().map(x -> (Integer) x[col]).toArray(Integer[]::new));
                 }
             } else {
                 sql.append("SELECT h.photo_id, h.region, h.phash, q.i FROM (VALUES ");

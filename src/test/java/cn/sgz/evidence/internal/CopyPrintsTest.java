@@ -103,8 +103,10 @@ class CopyPrintsTest {
         CopyPrints.Lum lum = CopyPrints.luminance(shot, 320);
         int[] box = CopyPrints.contentBox(lum);
         int ph = (int) Math.round(wide.getHeight() * 1080.0 / wide.getWidth());
-        assertThat(box[1] / (double) lum.h()).isBetween((2340 - ph) / 2 / 2340.0 - 0.01, (2340 - ph) / 2 / 2340.0 + 0.01);
-        assertThat(box[3] / (double) lum.h()).isBetween((2340 + ph) / 2 / 2340.0 - 0.01, (2340 + ph) / 2 / 2340.0 + 0.01);
+        assertThat(box[1] / (double) lum.h())
+                .isBetween((2340 - ph) / 2 / 2340.0 - 0.01, (2340 - ph) / 2 / 2340.0 + 0.01);
+        assertThat(box[3] / (double) lum.h())
+                .isBetween((2340 + ph) / 2 / 2340.0 - 0.01, (2340 + ph) / 2 / 2340.0 + 0.01);
         CopyPrints.Stored stored = prints(wide).stored();
         assertThat(confirmed(prints(shot), stored)).isTrue();
     }
@@ -117,8 +119,10 @@ class CopyPrintsTest {
                 CopyPrintsTest::mirror, i -> turn(i, 2), i -> mirror(turn(i, 2)))) {
             CopyPrints.Prints q = prints(t.apply(o));
             // the canonical orientation turns the copy back: its own stored hashes are the original's
-            assertThat(ImageHashes.distance(q.stored().full(), p.stored().full())).isLessThanOrEqualTo(4);
-            assertThat(ImageHashes.distance(q.stored().core(), p.stored().core())).isLessThanOrEqualTo(4);
+            assertThat(ImageHashes.distance(q.stored().full(), p.stored().full()))
+                    .isLessThanOrEqualTo(4);
+            assertThat(ImageHashes.distance(q.stored().core(), p.stored().core()))
+                    .isLessThanOrEqualTo(4);
         }
         // version 2 sent 4 orientations × (1 + 81) hashes for a landscape photo
         assertThat(p.probes()).hasSizeLessThan(4 * 26);
