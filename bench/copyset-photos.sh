@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
 # Real photographs for the copy set (issue #19): Debian packages the first photo set did not use, unpacked
-# outside the repository (default /root/dupcache/root, or $DUP_PHOTOS). Needs apt-get (run apt-get update once).
+# outside the repository (default /root/dupcache/root, or $DUP_PHOTOS; scikit-image's sample photographs
+# under /root/dupcache/extra/root, or $DUP_PHOTOS_EXTRA). Needs apt-get (run apt-get update once).
 set -euo pipefail
 ROOT="${DUP_PHOTOS:-/root/dupcache/root}"
+EXTRA="${DUP_PHOTOS_EXTRA:-/root/dupcache/extra/root}"
 DEBS="$(dirname "$ROOT")/debs"
-mkdir -p "$DEBS" "$ROOT"
+mkdir -p "$DEBS" "$ROOT" "$EXTRA" "$(dirname "$EXTRA")/debs"
 cd "$DEBS"
 apt-get download lomiri-wallpapers lomiri-wallpapers-16.04 lomiri-wallpapers-20.04 plasma-workspace-wallpapers
 for f in *.deb; do dpkg -x "$f" "$ROOT"; done
-echo "photos under $ROOT/usr/share/backgrounds and $ROOT/usr/share/wallpapers"
+# python3-skimage ships its sample photographs (astronaut, coffee, chelsea, rocket, the motorcycle stereo pair, …)
+cd "$(dirname "$EXTRA")/debs"
+apt-get download python3-skimage
+for f in *.deb; do dpkg -x "$f" "$EXTRA"; done
+echo "photos under $ROOT/usr/share/backgrounds, $ROOT/usr/share/wallpapers and $EXTRA/usr/lib/python3/dist-packages/skimage/data"

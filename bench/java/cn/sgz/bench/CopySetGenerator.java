@@ -54,7 +54,10 @@ public final class CopySetGenerator {
             "rot90+crop8+chat",
             "mirror+crop10+chat",
             "brighter30",
-            "rewatermark");
+            "rewatermark",
+            "crop-random",
+            "crop-random+rot+chat",
+            "screenshot-random-crop");
 
     public static Path photoRoot() {
         return Path.of(System.getenv().getOrDefault("DUP_PHOTOS", "/root/dupcache/root"));
@@ -101,6 +104,24 @@ public final class CopySetGenerator {
                 // skip
             }
         }
+        List<Path> small = new ArrayList<>();
+        for (String n : SKIMAGE_PHOTOS) {
+            Path p = skimageData().resolve(n);
+            if (Files.isRegularFile(p)) {
+                small.add(p);
+            }
+        }
+        // interleave, so a small -Dreal still takes some of each package
+        List<Path> all = new ArrayList<>();
+        for (int i = 0; i < Math.max(files.size(), small.size()); i++) {
+            if (i < files.size()) {
+                all.add(files.get(i));
+            }
+            if (i < small.size()) {
+                all.add(small.get(i));
+            }
+        }
+        files = all;
         Map<String, BufferedImage> out = new LinkedHashMap<>();
         for (Path p : files) {
             if (out.size() >= max) {
@@ -108,9 +129,9 @@ public final class CopySetGenerator {
             }
             try {
                 BufferedImage img = ImageIO.read(p.toFile());
-                if (img != null && img.getWidth() >= 800) {
+                if (img != null && (img.getWidth() >= 800 || p.toString().contains("skimage") && img.getWidth() >= 300)) {
                     double f = Math.min(1.0, 1800.0 / Math.max(img.getWidth(), img.getHeight()));
-                    String name = p.toString().contains("/wallpapers/")
+                    String name = p.toString().contains("/wallpapers/") && !p.toString().contains("skimage")
                             ? p.getParent().getParent().getParent().getFileName().toString()
                             : p.getFileName().toString();
                     out.put("real-" + out.size() + "-" + name, f < 1 ? PhotoSetGenerator.resize(PhotoSetGenerator.rgb(img), f)
@@ -162,6 +183,14 @@ public final class CopySetGenerator {
                 case "mirror+crop10+chat" -> chat(mirror(PhotoSetGenerator.crop(o, 0.05, 0.10, 0.03, 0)));
                 case "brighter30" -> DemoPhotos.jpeg(PhotoSetGenerator.tone(o, 30, 1), 0.88f);
                 case "rewatermark" -> DemoPhotos.jpeg(PhotoSetGenerator.stamp(o), 0.88f);
+                // crops drawn at random (seeded by the photo's name), each side 0–10 %: not the grid the
+                // query assumes
+                case "crop-random" -> DemoPhotos.jpeg(randomCrop(o, name.hashCode()), 0.88f);
+                case "crop-random+rot+chat" -> chat(turn(randomCrop(o, name.hashCode() * 31 + 7),
+                        1 + Math.floorMod(name.hashCode(), 3)));
+                case "screenshot-random-crop" -> DemoPhotos.jpeg(
+                        screenshot(randomCrop(o, name.hashCode() * 17 + 3), Math.floorMod(name.hashCode(), 2) == 0
+                                ? Color.BLACK : Color.WHITE, name.hashCode() + 5), 0.9f);
                 default -> DemoPhotos.jpeg(o, 0.92f);
             };
             out.add(new Item(name, t, true, jpeg));
@@ -169,16 +198,56 @@ public final class CopySetGenerator {
         return out;
     }
 
+    /** Each side cut by 0–10 % (uniform, seeded). */
+    static BufferedImage randomCrop(BufferedImage o, long seed) {
+        java.util.Random r = new java.util.Random(seed);
+        return PhotoSetGenerator.crop(o, r.nextDouble() * 0.1, r.nextDouble() * 0.1, r.nextDouble() * 0.1,
+                r.nextDouble() * 0.1);
+    }
+
+    /**
+     * scikit-image's sample photographs ({@code python3-skimage}, {@code skimage/data}): small (300–740 px),
+     * but real photographs of other kinds (a portrait, a cat, coffee, a rocket, a motorcycle, the moon,
+     * coins, textures of grass, gravel and brick — near-uniform pictures that look alike).
+     */
+    static final List<String> SKIMAGE_PHOTOS = List.of("astronaut.png", "coffee.png", "chelsea.png", "rocket.jpg",
+            "motorcycle_left.png", "camera.png", "coins.png", "moon.png", "grass.png", "gravel.png", "brick.png",
+            "hubble_deep_field.jpg", "ihc.png");
+
+    static Path skimageData() {
+        return Path.of(System.getenv().getOrDefault("DUP_PHOTOS_EXTRA", "/root/dupcache/extra/root"))
+                .resolve("usr/lib/python3/dist-packages/skimage/data");
+    }
+
+    /**
+     * The stereo pair of scikit-image ({@code motorcycle_left/right}): the same scene shot from a camera moved
+     * sideways — a real "other shot of the same scene" that must not match.
+     */
+    public static List<Item> stereoOthers(String name) {
+        if (!name.endsWith("motorcycle_left.png")) {
+            return List.of();
+        }
+        try {
+            BufferedImage right = ImageIO.read(skimageData().resolve("motorcycle_right.png").toFile());
+            return right == null ? List.of() : List.of(new Item(name, "real-stereo-other-eye", false,
+                    DemoPhotos.jpeg(realBase(PhotoSetGenerator.rgb(right)), 0.9f)));
+        } catch (IOException e) {
+            return List.of();
+        }
+    }
+
     /** Hard negatives of a real photograph: other windows of the same large photograph. */
     public static List<Item> realOthers(String name, BufferedImage source) {
-        return List.of(
+        List<Item> out = new ArrayList<>(stereoOthers(name));
+        out.addAll(List.of(
                 new Item(name, "real-panned15", false,
                         DemoPhotos.jpeg(PhotoSetGenerator.crop(source, 0.17, 0.02, 0.07, 0.18), 0.9f)),
                 new Item(name, "real-panned22+tilted", false,
                         DemoPhotos.jpeg(PhotoSetGenerator.crop(source, 0.22, 0.16, 0.02, 0.04), 0.9f)),
                 new Item(name, "real-tilted18", false,
                         DemoPhotos.jpeg(PhotoSetGenerator.crop(source, 0.02, 0.18, 0.22, 0.02), 0.9f)),
-                new Item(name, "real-panned15+chat", false, chat(PhotoSetGenerator.crop(source, 0.17, 0.02, 0.07, 0.18))));
+                new Item(name, "real-panned15+chat", false, chat(PhotoSetGenerator.crop(source, 0.17, 0.02, 0.07, 0.18)))));
+        return out;
     }
 
     /** Hard negatives of a synthetic scene: the same room moments later or from a moved camera. */

@@ -19,6 +19,7 @@ public final class CopyStudy {
 
     public static void main(String[] args) {
         int scenes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        applyShape();
         Map<String, BufferedImage> sources = CopySetGenerator.realSources(REAL);
         Map<String, BufferedImage> bases = CopySetGenerator.bases(scenes, REAL);
         System.out.println("bases: " + bases.size());
@@ -67,6 +68,9 @@ public final class CopyStudy {
                 }
             }
         }
+        System.out.printf("query shape: %s, undecided %.3f; %.1f hashes per query on average, %.1f band keys%n",
+                java.util.Arrays.deepToString(CopyPrints.shape().axisCrops()), CopyPrints.shape().undecided(),
+                PROBES[0] / (double) Math.max(1, PROBES[2]), PROBES[1] / (double) Math.max(1, PROBES[2]));
         System.out.printf("%-28s %5s %5s  %-13s %-13s %-22s %-22s%n", "transform", "n", "flag", "full-hamming", "core-hamming",
                 "interior", "bands");
         stats.forEach((k, v) -> {
@@ -125,10 +129,18 @@ public final class CopyStudy {
      */
     static String verdict(CopyPrints.Prints q, CopyPrints.Stored o) {
         Map<Integer, DuplicateIndex.Candidate> best = new LinkedHashMap<>();
+        var settings = cn.sgz.evidence.internal.EvidenceSettings.defaults();
+        PROBES[2]++;
         for (int i = 0; i < q.probes().size(); i++) {
             CopyPrints.Probe p = q.probes().get(i);
-            int d = ImageHashes.distance(p.hash(), p.region() == CopyPrints.FULL ? o.full() : o.core());
-            if (d <= HAMMING) {
+            long stored = p.region() == CopyPrints.FULL ? o.full() : o.core();
+            int d = ImageHashes.distance(p.hash(), stored);
+            // what the band index finds: one of the probe's band keys equals the stored band
+            List<int[]> keys = DuplicateIndex.bandKeys(p, p.region() == CopyPrints.FULL ? FULL_FLIPS : CORE_FLIPS);
+            PROBES[0]++;
+            PROBES[1] += keys.size();
+            boolean found = keys.stream().anyMatch(k -> ImageHashes.Fingerprint.band(stored, k[0]) == k[1]);
+            if (found && d <= HAMMING) {
                 DuplicateIndex.Candidate c = new DuplicateIndex.Candidate(1, p.region(), p.variant(), d, i);
                 best.merge(p.variant(), c, (a, b) -> a.distance() <= b.distance() ? a : b);
             }
@@ -152,6 +164,19 @@ public final class CopyStudy {
     }
 
     static String CURRENT = "";
+    static final long[] PROBES = new long[3];
+    static final int FULL_FLIPS = Integer.getInteger("fullFlips", 2);
+    static final int CORE_FLIPS = Integer.getInteger("coreFlips", 0);
+
+    /** -Dcrops=0:0,0.1:0,... (per-axis assumed crops) and -Dundecided=0.06 override the query shape. */
+    static void applyShape() {
+        String crops = System.getProperty("crops");
+        double[][] axis = crops == null ? CopyPrints.DEFAULT_SHAPE.axisCrops()
+                : java.util.Arrays.stream(crops.split(",")).map(x -> java.util.Arrays.stream(x.split(":"))
+                        .mapToDouble(Double::parseDouble).toArray()).toArray(double[][]::new);
+        CopyPrints.useShape(new CopyPrints.Shape(axis,
+                Double.parseDouble(System.getProperty("undecided", "" + CopyPrints.DEFAULT_SHAPE.undecided()))));
+    }
     static final int HAMMING = Integer.getInteger("hamming", 12);
     static final int REAL = Integer.getInteger("real", 60);
     static final int LIMIT = Integer.getInteger("limit", 18);

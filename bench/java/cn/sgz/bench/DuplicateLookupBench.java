@@ -58,6 +58,9 @@ public final class DuplicateLookupBench {
         System.setProperty("server.port", "0");
         System.setProperty("logging.level.root", "WARN");
         System.setProperty("sgz.demo.enabled", "true");
+        // the placeholder rows carry random hashes and no file: the re-fingerprinting of older versions must
+        // not pick them up (it would spend the run marking millions of rows unreadable)
+        System.setProperty("sgz.evidence.backfill-initial-delay", "3650d");
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(SgzApplication.class).run();
         try {
             DataSource ds = ctx.getBean(DataSource.class);
@@ -163,7 +166,7 @@ public final class DuplicateLookupBench {
                 long h = hashOf(from + i);
                 photos.append(id).append("\tBENCH\t").append(id).append("\t/bench/\tSCENE\tGALLERY\t")
                         .append(Long.toHexString(h)).append(Long.toHexString(id)).append("\timage/jpeg\t100000\t1024\t768\tbench/")
-                        .append(id).append('\t').append(h).append("\t\\\\x00\t2\t").append(now).append('\n');
+                        .append(id).append('\t').append(h).append("\t\\\\x00\t").append(CopyPrints.VERSION).append('\t').append(now).append('\n');
                 long core = hashOf(~(from + i));
                 for (int region = 0; region < 2; region++) {
                     long rh = region == 0 ? h : core;
@@ -203,7 +206,7 @@ public final class DuplicateLookupBench {
         try (PreparedStatement photo = c.prepareStatement("INSERT INTO evidence_photo (id, owner_type, owner_id, "
                 + "org_path, purpose, source, sha256, content_type, byte_size, width, height, file_key, phash, "
                 + "signature, fingerprint_version, uploaded_at) VALUES (?, 'BENCH', ?, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', "
-                + "100000, 1024, 768, ?, ?, ?, 2, ?)");
+                + "100000, 1024, 768, ?, ?, ?, " + CopyPrints.VERSION + ", ?)");
              PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_copy_hash (photo_id, region, phash, "
                      + "band0, band1, band2, band3) VALUES (?,?,?,?,?,?,?)")) {
             Timestamp now = new Timestamp(System.currentTimeMillis());
@@ -276,20 +279,36 @@ public final class DuplicateLookupBench {
         long[] t = new long[queries];
         long candidates = 0;
         long probes = 0;
+        long keys = 0;
         for (int i = 0; i < queries; i++) {
             CopyPrints.Prints q = pool.get((i * 7) % pool.size());
             long s = System.nanoTime();
             candidates += index.candidates(q).size();
             t[i] = System.nanoTime() - s;
             probes += q.probes().size();
+            for (CopyPrints.Probe p : q.probes()) {
+                keys += DuplicateIndex.bandKeys(p, p.region() == CopyPrints.FULL
+                        ? Integer.getInteger("sgz.evidence.duplicate.full-flips", 2)
+                        : Integer.getInteger("sgz.evidence.duplicate.core-flips", 2)).size();
+            }
         }
         Arrays.sort(t);
-        System.out.printf("lookup (index stage, real copy-set queries: %.0f hashes per query on average, 4 bands each, "
+        System.out.printf("lookup (index stage, real copy-set queries: %.0f hashes per query on average, %.0f band keys, "
                         + "Hamming limit %s): p50 %.2f ms, p99 %.2f ms, max %.2f ms; %.2f candidates within the limit "
-                        + "per query%n",
-                probes / (double) queries, System.getProperty("sgz.evidence.duplicate.max-hamming", "default"),
+                        + "per query; load average %s%n",
+                probes / (double) queries, keys / (double) queries, System.getProperty("sgz.evidence.duplicate.max-hamming", "default"),
                 t[queries / 2] / 1e6, t[(int) (queries * 0.99)] / 1e6, t[queries - 1] / 1e6,
-                candidates / (double) queries);
+                candidates / (double) queries, loadAverage());
+    }
+
+    /** The 1, 5 and 15 minute load averages (the machine is shared: timings mean little without them). */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
     }
 
     static void size(JdbcClient jdbc, String product) {
@@ -332,7 +351,8 @@ public final class DuplicateLookupBench {
             var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
             jdbc.sql("INSERT INTO evidence_photo (owner_type, owner_id, org_path, purpose, source, sha256, content_type, "
                             + "byte_size, width, height, file_key, phash, signature, fingerprint_version, uploaded_at) "
-                            + "VALUES ('BENCHSET', 0, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', ?, 1, 1, ?, ?, ?, 2, ?)")
+                            + "VALUES ('BENCHSET', 0, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', ?, 1, 1, ?, ?, ?, "
+                            + CopyPrints.VERSION + ", ?)")
                     .params("set-" + e.getKey() + System.nanoTime(), jpeg.length, "set/" + e.getKey(), fp.stored().full(),
                             fp.stored().bytes(), OffsetDateTime.now())
                     .update(keys, "id");

@@ -12,10 +12,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Moves photos stored before detector version 2 into the new index (migration V85 dropped the old
- * one): each live photo with {@code fingerprint_version = 1} is fingerprinted again from its original
- * file, its hashes and thumbnail are replaced and its two index rows written, in one transaction per
- * photo. Several instances may run it at once: a photo is claimed by the conditional update of its
+ * Moves photos fingerprinted by an earlier detector version into the current one: each photo with
+ * {@code 1 <= fingerprint_version < CopyPrints.VERSION} (version 1: migration V85 dropped its index;
+ * version 2: its prints were not turned to the canonical orientation of version 3) is fingerprinted
+ * again from its original file, its hashes and thumbnail are replaced and its two index rows rewritten,
+ * in one transaction per photo. Several instances may run it at once: a photo is claimed by the conditional update of its
  * version, so it is done once. Removed photos only get the new thumbnail (they are not in the index);
  * a photo whose file cannot be read is marked {@code -1} and logged, not retried forever.
  */
@@ -48,8 +49,10 @@ public class CopyPrintBackfill {
 
     /** Re-fingerprints up to {@code max} old photos; returns how many this call moved. */
     public int runBatch(int max) {
-        List<Long> ids = jdbc.sql("SELECT id FROM evidence_photo WHERE fingerprint_version = 1 ORDER BY id FETCH FIRST "
-                        + max + " ROWS ONLY")
+        List<Long> ids = jdbc.sql(
+                        "SELECT id FROM evidence_photo WHERE fingerprint_version >= 1 AND fingerprint_version < ? "
+                                + "ORDER BY id FETCH FIRST " + max + " ROWS ONLY")
+                .param(CopyPrints.VERSION)
                 .query(Long.class)
                 .list();
         int moved = 0;
@@ -57,16 +60,16 @@ public class CopyPrintBackfill {
             Optional<Prints> prints = photos.printsOf(id);
             Boolean ok = tx.execute(s -> {
                 if (prints.isEmpty()) {
-                    jdbc.sql(
-                                    "UPDATE evidence_photo SET fingerprint_version = -1 WHERE id = ? AND fingerprint_version = 1")
-                            .param(id)
+                    jdbc.sql("UPDATE evidence_photo SET fingerprint_version = -1 WHERE id = ? "
+                                    + "AND fingerprint_version >= 1 AND fingerprint_version < ?")
+                            .params(id, CopyPrints.VERSION)
                             .update();
                     return false;
                 }
                 CopyPrints.Stored st = prints.get().stored();
                 int claimed = jdbc.sql("UPDATE evidence_photo SET fingerprint_version = ?, phash = ?, signature = ? "
-                                + "WHERE id = ? AND fingerprint_version = 1")
-                        .params(CopyPrints.VERSION, st.full(), st.bytes(), id)
+                                + "WHERE id = ? AND fingerprint_version >= 1 AND fingerprint_version < ?")
+                        .params(CopyPrints.VERSION, st.full(), st.bytes(), id, CopyPrints.VERSION)
                         .update();
                 if (claimed == 0) {
                     return false;
@@ -75,6 +78,8 @@ public class CopyPrintBackfill {
                         .param(id)
                         .query(Boolean.class)
                         .single();
+                // a version-2 photo still has its old rows: replaced, not added twice
+                index.remove(id);
                 if (!removed) {
                     index.add(id, st);
                 }

@@ -16,13 +16,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The duplicate-photo index (detector version 2, see {@link CopyPrints}), kept in the database so every
+ * The duplicate-photo index (detector version 3, see {@link CopyPrints}), kept in the database so every
  * app instance shares it: table {@code evidence_copy_hash}, two rows per live photo (the whole picture
  * and its core window), each 64-bit hash split into four 16-bit bands with an index per band.
  *
- * <p>Lookup: one SQL statement joins the query's probes (each hash of the copy in each orientation and
- * assumed crop, one row per band) with the band indexes, and the database keeps only the rows within
- * the Hamming limit of the probe that found them. The few candidates are then confirmed with the
+ * <p>Lookup: one SQL statement joins the query's probes (the copy's hashes, turned upright, for each
+ * assumed crop — 30 to 60 of them — one row per band and per weak-bit flip of that band) with the band
+ * indexes, and the database keeps only the rows within the Hamming limit of the probe that found them. The few candidates are then confirmed with the
  * aligned thumbnails, turned like the probe that found them.
  */
 @Component
@@ -98,7 +98,7 @@ public class DuplicateIndex {
      * The band values one probe looks up: each band's own value, plus (when {@code flips} &gt; 0) that band
      * with its least reliable bit flipped.
      */
-    static List<int[]> bandKeys(Probe p, int flips) {
+    public static List<int[]> bandKeys(Probe p, int flips) {
         List<int[]> out = new ArrayList<>();
         for (int b = 0; b < ImageHashes.BANDS; b++) {
             int value = Fingerprint.band(p.hash(), b);
@@ -131,24 +131,48 @@ public class DuplicateIndex {
             }
         }
         String pop = popcount();
+        boolean postgres = pop != null && pop.startsWith("bit_count");
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
         for (Map.Entry<Integer, List<Object[]>> e : byBand.entrySet()) {
             if (!sql.isEmpty()) {
                 sql.append(" UNION ALL ");
             }
-            sql.append("SELECT h.photo_id, h.region, h.phash, q.i FROM (VALUES ");
-            boolean first = true;
+            // the same band key with the same hash and orientation (neighbouring windows often agree) once
+            Map<String, Object[]> distinct = new LinkedHashMap<>();
             for (Object[] row : e.getValue()) {
-                sql.append(first ? "" : ",")
-                        .append("(CAST(? AS INT), CAST(? AS SMALLINT), CAST(? AS BIGINT), CAST(? AS INT))");
-                first = false;
-                params.add(row[0]);
-                params.add(row[1]);
-                params.add(row[2]);
-                params.add(row[3]);
+                distinct.putIfAbsent(
+                        row[0] + ":" + row[1] + ":" + row[2] + ":"
+                                + probes.get((Integer) row[3]).variant(),
+                        row);
             }
-            sql.append(") AS q(v, r, hash, i) JOIN evidence_copy_hash h ON h.")
+            List<Object[]> rows = new ArrayList<>(distinct.values());
+            if (postgres) {
+                // four arrays instead of a VALUES list: one statement with 16 parameters, however many keys
+                sql.append("SELECT h.photo_id, h.region, h.phash, q.i FROM unnest(CAST(? AS INT[]), "
+                        + "CAST(? AS SMALLINT[]), CAST(? AS BIGINT[]), CAST(? AS INT[])) AS q(v, r, hash, i)");
+                for (int c = 0; c < 4; c++) {
+                    final int col = c;
+                    params.add(
+                            c == 2
+                                    ? rows.stream().map(x -> (Long) x[col]).toArray(Long[]::new)
+                                    : rows.stream().map(x -> (Integer) x[col]).toArray(Integer[]::new));
+                }
+            } else {
+                sql.append("SELECT h.photo_id, h.region, h.phash, q.i FROM (VALUES ");
+                boolean first = true;
+                for (Object[] row : rows) {
+                    sql.append(first ? "" : ",")
+                            .append("(CAST(? AS INT), CAST(? AS SMALLINT), CAST(? AS BIGINT), CAST(? AS INT))");
+                    first = false;
+                    params.add(row[0]);
+                    params.add(row[1]);
+                    params.add(row[2]);
+                    params.add(row[3]);
+                }
+                sql.append(") AS q(v, r, hash, i)");
+            }
+            sql.append(" JOIN evidence_copy_hash h ON h.")
                     .append(BAND_COLUMNS[e.getKey()])
                     .append(" = q.v AND h.region = q.r");
             if (pop != null) {

@@ -29,7 +29,7 @@ public class EvidenceSettings {
     /** The defaults above, for the offline study in {@code bench/} (no Spring context there). */
     public static EvidenceSettings defaults() {
         return new EvidenceSettings(
-                "./data", 15728640, 50000000, 12000, 1024, 360, 2, 0, 30, 12, 0.03, 0.055, 4, 0.02, 0.02, 0.034, 0.35);
+                "./data", 15728640, 50000000, 12000, 1024, 360, 2, 2, 30, 12, 0.03, 0.055, 4, 0.02, 0.02, 0.034, 0.35);
     }
 
     EvidenceSettings(
@@ -40,7 +40,7 @@ public class EvidenceSettings {
             @Value("${sgz.evidence.decode-side:1024}") int decodeSide,
             @Value("${sgz.evidence.thumb-side:360}") int thumbSide,
             @Value("${sgz.evidence.duplicate.full-flips:2}") int fullFlips,
-            @Value("${sgz.evidence.duplicate.core-flips:0}") int coreFlips,
+            @Value("${sgz.evidence.duplicate.core-flips:2}") int coreFlips,
             @Value("${sgz.evidence.duplicate.max-candidates:30}") int maxCandidates,
             @Value("${sgz.evidence.duplicate.max-hamming:12}") int maxHamming,
             @Value("${sgz.evidence.duplicate.max-interior-difference:0.03}") double maxInteriorDifference,

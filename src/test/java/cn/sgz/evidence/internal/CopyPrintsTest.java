@@ -21,7 +21,7 @@ class CopyPrintsTest {
             1024,
             360,
             2,
-            0,
+            2,
             30,
             12,
             0.03,
@@ -93,6 +93,39 @@ class CopyPrintsTest {
         assertThat(bottom).isBetween(1575 / 2340.0 - 0.01, 1575 / 2340.0 + 0.01);
         assertThat(box[0]).isZero();
         assertThat(box[2]).isEqualTo(lum.w());
+    }
+
+    @Test
+    void aWidePhotoFillingAFifthOfTheScreenIsStillTrimmed() {
+        // 1024×460 (aspect 2.2) shown 1080 wide: 485 of 2340 rows, 21 % of the screen's height
+        BufferedImage wide = TestImages.crop(photo(31), 0, 0.2, 0, 0.2);
+        BufferedImage shot = screenshot(wide, Color.WHITE);
+        CopyPrints.Lum lum = CopyPrints.luminance(shot, 320);
+        int[] box = CopyPrints.contentBox(lum);
+        int ph = (int) Math.round(wide.getHeight() * 1080.0 / wide.getWidth());
+        assertThat(box[1] / (double) lum.h())
+                .isBetween((2340 - ph) / 2 / 2340.0 - 0.01, (2340 - ph) / 2 / 2340.0 + 0.01);
+        assertThat(box[3] / (double) lum.h())
+                .isBetween((2340 + ph) / 2 / 2340.0 - 0.01, (2340 + ph) / 2 / 2340.0 + 0.01);
+        CopyPrints.Stored stored = prints(wide).stored();
+        assertThat(confirmed(prints(shot), stored)).isTrue();
+    }
+
+    @Test
+    void mirroredAndHalfTurnedCopiesAreStoredUprightAndQueriedWithFewHashes() {
+        BufferedImage o = photo(32);
+        CopyPrints.Prints p = prints(o);
+        for (UnaryOperator<BufferedImage> t : java.util.List.<UnaryOperator<BufferedImage>>of(
+                CopyPrintsTest::mirror, i -> turn(i, 2), i -> mirror(turn(i, 2)))) {
+            CopyPrints.Prints q = prints(t.apply(o));
+            // the canonical orientation turns the copy back: its own stored hashes are the original's
+            assertThat(ImageHashes.distance(q.stored().full(), p.stored().full()))
+                    .isLessThanOrEqualTo(4);
+            assertThat(ImageHashes.distance(q.stored().core(), p.stored().core()))
+                    .isLessThanOrEqualTo(4);
+        }
+        // version 2 sent 4 orientations × (1 + 81) hashes for a landscape photo
+        assertThat(p.probes()).hasSizeLessThan(4 * 26);
     }
 
     @Test

@@ -114,4 +114,36 @@ class DuplicateIndexTest {
                         .single())
                 .isEqualTo(rows);
     }
+
+    @Test
+    void photosOfVersionTwoAreIndexedAgainUpright() throws Exception {
+        BufferedImage o = TestImages.read(TestImages.jpeg(TestImages.scene(905), 0.92f));
+        long id = store(o, 2, false);
+        // version 2 stored the picture as it came (not turned upright): simulate with a half-turned print
+        index.add(id, prints(CopyPrintsTest.turn(o, 2)).stored());
+        jdbc.sql("UPDATE evidence_photo SET signature = ? WHERE id = ?")
+                .params(prints(CopyPrintsTest.turn(o, 2)).stored().bytes(), id)
+                .update();
+
+        assertThat(backfill.runBatch(1000)).isGreaterThanOrEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT fingerprint_version FROM evidence_photo WHERE id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(CopyPrints.VERSION);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM evidence_copy_hash WHERE photo_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2L);
+        long full = jdbc.sql("SELECT phash FROM evidence_copy_hash WHERE photo_id = ? AND region = ?")
+                .params(id, CopyPrints.FULL)
+                .query(Long.class)
+                .single();
+        assertThat(ImageHashes.distance(full, prints(o).stored().full())).isLessThanOrEqualTo(4);
+        CopyPrints.Prints mirrored = prints(CopyPrintsTest.mirror(TestImages.crop(o, 0.05, 0.1, 0.03, 0)));
+        assertThat(index.findMatch(mirrored, Set.of()))
+                .hasValueSatisfying(m -> assertThat(m.photoId()).isEqualTo(id));
+    }
 }
