@@ -68,7 +68,7 @@ class PhotoUploadNetworkBench extends BrowserTestSupport {
         for (Profile p : PROFILES) {
             long seed = 7_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
             byte[] camera = TestImages.withExif(
-                    TestImages.jpeg(DemoPhotos.scene(seed, seed * 5 + 3, 0, 4000, 3000), 0.97f),
+                    TestImages.jpeg(DemoPhotos.scene(seed, seed * 5 + 3, 0, 4000, 3000), 0.94f),
                     today.atTime(10, 0),
                     40.6014,
                     109.9705);
