@@ -173,6 +173,33 @@ class PhotoUploadBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("[data-testid=photo] figcaption").first()).containsText("拍摄 " + today + " 10:00");
     }
 
+    /** The watermark camera page sends a system-camera photo through the same shrinking, resumable uploader. */
+    @Test
+    void theWatermarkCameraSendsThroughTheSameUploader() throws IOException {
+        Page page = phonePage();
+        login(page, "demo_worker", "SOCIAL_WORKER");
+        long record = createRecord(page, "水印相机分段上传" + System.nanoTime());
+        AtomicInteger pieces = new AtomicInteger();
+        page.onRequest(rq -> {
+            if (rq.url().contains("/api/v1/uploads/") && "PATCH".equals(rq.method())) {
+                pieces.incrementAndGet();
+            }
+        });
+        page.navigate("/records/" + record + "/camera");
+        page.locator("[data-testid=camera-file]").setInputFiles(write("IMG_CAM.jpg", cameraPhoto(ChinaTime.today())));
+        assertThat(page.locator("[data-testid=camera-status]"))
+                .containsText(
+                        "已上传并加盖水印",
+                        new com.microsoft.playwright.assertions.LocatorAssertions.ContainsTextOptions()
+                                .setTimeout(60_000));
+        assertThat(pieces.get()).isBetween(1, 4);
+        JsonNode p = photos(page, record).get(0);
+        assertThat(p.get("source").asText()).isEqualTo("CAMERA");
+        assertThat(p.get("stamped").asBoolean()).isTrue();
+        assertThat(p.get("byteSize").asLong()).isLessThanOrEqualTo(800 * 1024);
+        assertThat(p.get("timeSource").asText()).isEqualTo("EXIF");
+    }
+
     /** A 4000×3000 camera photo of about 3 MB (a detailed scene at high quality), taken at 10:00 near the station. */
     static byte[] cameraPhoto(LocalDate day) {
         long seed = 7_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
