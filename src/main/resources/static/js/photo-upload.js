@@ -54,6 +54,7 @@
         },
         onState: function (text) { ui.state.textContent = text; }
       }).then(function (res) {
+        ui.li.setAttribute('data-sent', String(res.stats ? res.stats.bytes : 0));
         if (res.ok) {
           ui.bar.value = 100;
           var ph = res.body && res.body.photo;

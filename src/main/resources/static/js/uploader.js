@@ -174,7 +174,7 @@
     var progress = opts.onProgress || function () {};
     var state = opts.onState || function () {};
     var failures = 0;
-    var stats = { requests: 0, resumed: 0 };
+    var stats = { requests: 0, resumed: 0, bytes: 0 }; // bytes: photo bytes handed to the network, retries included
 
     function retryOr(fail) {
       failures++;
@@ -211,6 +211,7 @@
       if (digest) { h['Upload-Sha256'] = digest; }
       var url = base + (opts.name ? '?name=' + encodeURIComponent(opts.name) : '');
       stats.requests++;
+      stats.bytes += end - offset;
       return request('PATCH', url, h, blob.slice(offset, end), function (loaded) { progress(offset + loaded, total); })
         .then(function (res) {
           if (res.status === 200 && res.body) {

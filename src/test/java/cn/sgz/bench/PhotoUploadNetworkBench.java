@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -86,19 +85,15 @@ class PhotoUploadNetworkBench extends BrowserTestSupport {
             cond.addProperty("uploadThroughput", p.up());
             cdp.send("Network.emulateNetworkConditions", cond);
 
-            AtomicLong sent = new AtomicLong();
-            page.onRequest(rq -> {
-                if (rq.url().contains("/api/v1/uploads/") && "PATCH".equals(rq.method())) {
-                    sent.addAndGet(rq.postDataBuffer() == null ? 0 : rq.postDataBuffer().length);
-                }
-            });
             page.locator("[data-testid=photo-upload-input]").setInputFiles(file);
             long t0 = System.nanoTime();
             page.locator("[data-testid=photo-submit]").tap();
             page.locator("[data-testid=photo-progress-item][data-result]")
                     .waitFor(new Locator.WaitForOptions().setTimeout(300_000));
             double pageSeconds = (System.nanoTime() - t0) / 1e9;
-            String result = page.locator("[data-testid=photo-progress-item]").getAttribute("data-result");
+            Locator item = page.locator("[data-testid=photo-progress-item]");
+            String result = item.getAttribute("data-result");
+            long sent = Long.parseLong(item.getAttribute("data-sent"));
 
             // the old way: the original file in one PUT (as the page did before the shrinking and the pieces)
             page.navigate("/records/" + record);
@@ -116,7 +111,7 @@ class PhotoUploadNetworkBench extends BrowserTestSupport {
                     "%-8s %10d %12d %10.1f | %12d %10.1f | %s  (page %s, whole PUT %s)",
                     p.name(),
                     camera.length,
-                    sent.get(),
+                    sent,
                     pageSeconds,
                     camera.length,
                     wholeSeconds,
