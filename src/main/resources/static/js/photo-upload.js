@@ -91,6 +91,12 @@
         list.appendChild(done);
         var refused = list.querySelectorAll('[data-result="refused"],[data-result="failed"]').length;
         // keep the page when something was refused, so the worker can read why
+        // what this batch cost on the network (bytes handed to it, retries included), for the record page and benches
+        try {
+          var sent = 0;
+          list.querySelectorAll('[data-sent]').forEach(function (li) { sent += Number(li.getAttribute('data-sent')) || 0; });
+          sessionStorage.setItem('sgz-upload-sent', String(sent));
+        } catch (ignored) { /* private mode: nothing kept */ }
         if (refused === 0) {
           // the page says how many arrived and whether one repeats an earlier photo, as the plain form's notice does
           location.assign(location.pathname + '?uploaded=' + ok + '&duplicates=' + duplicates + '#photos');
