@@ -43,9 +43,10 @@
       var sending = r.shrunk ? ('已压缩 ' + kb(file.size) + ' → ' + kb(r.blob.size) + '，上传中') : ('上传中 ' + kb(r.blob.size));
       ui.state.textContent = sending + '…';
       ui.li.setAttribute('data-bytes', String(r.blob.size));
-      return U.upload({
+      var id = U.uid();
+      var opts = {
         blob: r.blob,
-        uploadId: U.uid(),
+        uploadId: id,
         name: file.name,
         completeUrl: api + '/{uploadId}/complete?source=GALLERY&purpose=' + encodeURIComponent(purpose.value),
         onProgress: function (sent, total) {
@@ -53,8 +54,11 @@
           ui.state.textContent = sending + ' ' + ui.bar.value + '%…';
         },
         onState: function (text) { ui.state.textContent = text; }
-      }).then(function (res) {
-        ui.li.setAttribute('data-sent', String(res.stats ? res.stats.bytes : 0));
+      };
+      var sentBefore = 0;
+      function finish(res) {
+        sentBefore += res.stats ? res.stats.bytes : 0;
+        ui.li.setAttribute('data-sent', String(sentBefore));
         if (res.ok) {
           ui.bar.value = 100;
           var ph = res.body && res.body.photo;
@@ -63,10 +67,28 @@
           ui.li.setAttribute('data-result', 'ok');
           return true;
         }
-        ui.state.textContent = res.refused ? '未上传：' + res.message : res.message;
         ui.li.setAttribute('data-result', res.refused ? 'refused' : 'failed');
+        if (res.refused) {
+          ui.state.textContent = '未上传：' + res.message;
+          return false;
+        }
+        // the network stayed down through every retry: the server keeps what arrived; continue from there on a tap
+        ui.state.textContent = '网络中断，已传的部分保存在服务器上。';
+        var again = document.createElement('button');
+        again.type = 'button';
+        again.className = 'secondary';
+        again.textContent = '继续上传';
+        again.setAttribute('data-testid', 'photo-resume');
+        again.addEventListener('click', function () {
+          again.remove();
+          ui.li.removeAttribute('data-result');
+          opts.resume = true;
+          U.upload(opts).then(finish);
+        });
+        ui.li.appendChild(again);
         return false;
-      });
+      }
+      return U.upload(opts).then(finish);
     });
   }
 

@@ -83,7 +83,7 @@ class PhotoUploadBrowserTest extends BrowserTestSupport {
         // a photo under 800 KB and 2560 px is sent as it is: three or more pieces of 256 KB
         long seed = 5_000_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
         byte[] jpeg = TestImages.withExif(
-                TestImages.jpeg(DemoPhotos.scene(seed, seed * 3 + 1, 0, 1600, 1200), 0.97f),
+                TestImages.jpeg(DemoPhotos.scene(seed, seed * 3 + 1, 0, 1600, 1200), 0.95f),
                 today.atTime(10, 0),
                 STATION_LAT + 0.0004,
                 STATION_LON + 0.0003);
