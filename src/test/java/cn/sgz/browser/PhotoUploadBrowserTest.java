@@ -174,6 +174,26 @@ class PhotoUploadBrowserTest extends BrowserTestSupport {
         assertThat(page.locator("[data-testid=photo] figcaption").first()).containsText("拍摄 " + today + " 10:00");
     }
 
+    /** A file that is not a photo is refused with the reason on its own line; the photo beside it is stored. */
+    @Test
+    void oneRefusedPhotoNeverBlocksTheOthers() throws IOException {
+        Page page = phonePage();
+        login(page, "demo_worker", "SOCIAL_WORKER");
+        long record = createRecord(page, "拒绝一张测试" + System.nanoTime());
+        Path fake = write(
+                "IMG_0300.jpg", "这不是照片，只是改了扩展名的文字。".repeat(100).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        Path good = write("IMG_0301.jpg", stationPhoto(ChinaTime.today(), 3));
+        page.locator("[data-testid=photo-upload-input]").setInputFiles(new Path[] {fake, good});
+        page.locator("[data-testid=photo-submit]").tap();
+        Locator items = page.locator("[data-testid=photo-progress-item]");
+        assertThat(items.nth(0)).hasAttribute("data-result", "refused");
+        assertThat(items.nth(0)).containsText("文件内容不是照片");
+        assertThat(items.nth(1)).hasAttribute("data-result", "ok");
+        assertThat(page.locator("[data-testid=photo-progress-done]")).hasText("已上传 1 张，共 2 张。");
+        assertThat(photos(page, record)).hasSize(1);
+        assertFitsPhone(page, "the record page with a refused photo");
+    }
+
     /** The watermark camera page sends a system-camera photo through the same shrinking, resumable uploader. */
     @Test
     void theWatermarkCameraSendsThroughTheSameUploader() throws IOException {
