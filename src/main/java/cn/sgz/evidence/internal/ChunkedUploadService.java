@@ -28,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -211,15 +210,13 @@ public class ChunkedUploadService implements ChunkedUploads {
             if (open >= maxOpenPerUser) {
                 throw new BusinessException("TOO_MANY_UPLOADS", "未传完的照片太多（" + open + " 张），请先让已开始的照片传完，或稍后再试");
             }
-            try {
-                jdbc.sql(
-                                "INSERT INTO upload_session (upload_id, owner_user_id, owner_username, file_name, total_bytes, "
-                                        + "received_bytes, sha256, status, created_at, updated_at) VALUES (?,?,?,?,?,0,?,?,?,?)")
-                        .params(id, user.id(), user.username(), cut(fileName), total, sha, RECEIVING, now, now)
-                        .update();
-            } catch (DuplicateKeyException e) {
-                // the same piece arrived twice at once: the other request made the row; look again below
-            }
+            // the same first piece may arrive twice at once: the other request's row wins (ON CONFLICT keeps a
+            // PostgreSQL transaction usable, where a caught duplicate-key error would abort it)
+            jdbc.sql("INSERT INTO upload_session (upload_id, owner_user_id, owner_username, file_name, total_bytes, "
+                            + "received_bytes, sha256, status, created_at, updated_at) VALUES (?,?,?,?,?,0,?,?,?,?) "
+                            + "ON CONFLICT DO NOTHING")
+                    .params(id, user.id(), user.username(), cut(fileName), total, sha, RECEIVING, now, now)
+                    .update();
             row = find(user.id(), id, true).orElseThrow();
         }
         checkSame(row, total, sha);
