@@ -3,8 +3,8 @@
 // network; any page asked for while offline (回访表、服务记录表、台账…) opens it instead, and it picks the matching
 // form. People and due lists are never put in this cache: the page keeps the masked working set in IndexedDB,
 // and /api answers always go to the network. Logging out deletes these caches.
-var VERSION = 'sgz-shell-v1';
-var SHELL = ['/field', '/css/app.css', '/js/app.js', '/js/offline.js', '/js/field.js', '/manifest.webmanifest',
+var VERSION = 'sgz-shell-v2';
+var SHELL = ['/field', '/css/app.css', '/js/app.js', '/js/uploader.js', '/js/offline.js', '/js/field.js', '/manifest.webmanifest',
   '/icons/icon-192.png'];
 
 self.addEventListener('install', function (event) {

@@ -169,29 +169,37 @@
     });
   }
 
+  // Photos go through the shared chunked uploader (js/uploader.js), under the photo's own id: shrunk once (EXIF time
+  // and place kept) and the smaller copy kept in place of the original, so a sync cut off mid-photo continues from
+  // the last byte the server has, on this visit or the next, and a photo completed twice is stored once.
   function uploadPhotos(e, i) {
     var photos = e.photos || [];
     if (i >= photos.length) { return Promise.resolve('sent'); }
     var p = photos[i];
     if (p.uploaded || !e.result || !e.result.serviceRecordId) { return uploadPhotos(e, i + 1); }
-    var form = new FormData();
-    form.append('file', p.blob, p.name || (p.id + '.jpg'));
-    form.append('uploadId', p.id);
-    form.append('source', 'GALLERY');
-    return fetch('/api/v1/service-records/' + e.result.serviceRecordId + '/photos', {
-      method: 'POST', credentials: 'same-origin', headers: csrfHeaders(), body: form
+    var U = window.SgzUploader;
+    if (!U) { lastError = '上传组件未加载，请在有网时刷新页面后再同步'; return Promise.resolve('stop'); }
+    var ready = p.shrunk ? Promise.resolve() : U.shrink(p.blob).then(function (r) {
+      if (r.shrunk) { p.blob = r.blob; p.size = r.blob.size; }
+      p.shrunk = true;
+      return putEntry(e);
+    });
+    return ready.then(function () {
+      return U.upload({
+        blob: p.blob, uploadId: p.id, name: p.name || (p.id + '.jpg'), resume: true, headers: csrfHeaders,
+        completeUrl: '/api/v1/service-records/' + e.result.serviceRecordId + '/photos/{uploadId}/complete?source=GALLERY'
+      });
     }).then(function (res) {
       if (res.ok) {
         p.uploaded = true; p.blob = null;
         return putEntry(e).then(function () { return uploadPhotos(e, i + 1); });
       }
-      if (refusal(res.status)) {
-        return json(res).then(function (body) {
-          e.state = 'refused';
-          e.reason = '记录已保存到服务器，但照片“' + (p.name || p.id) + '”未能上传：' + problemText(body, res.status);
-          return putEntry(e).then(function () { return 'next'; });
-        });
+      if (res.refused && res.status !== 401) {
+        e.state = 'refused';
+        e.reason = '记录已保存到服务器，但照片“' + (p.name || p.id) + '”未能上传：' + res.message;
+        return putEntry(e).then(function () { return 'next'; });
       }
+      if (res.status === 401) { lastError = '登录已失效，请重新登录后再同步（离线记录仍保存在手机上）'; }
       return 'stop';
     });
   }

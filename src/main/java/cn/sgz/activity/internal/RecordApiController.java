@@ -9,10 +9,12 @@ import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordService.RecordDetail;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.activity.SignInEntryView;
+import cn.sgz.evidence.ChunkedUploads;
 import cn.sgz.evidence.DeviceCapture;
 import cn.sgz.evidence.PhotoPurpose;
 import cn.sgz.evidence.PhotoSource;
 import cn.sgz.evidence.QualificationStatus;
+import cn.sgz.evidence.UploadResponses;
 import cn.sgz.evidence.UploadResult;
 import cn.sgz.shared.BusinessException;
 import cn.sgz.shared.vocabulary.ServiceField;
@@ -54,8 +56,10 @@ class RecordApiController {
 
     private final ServiceRecordService records;
     private final RecordPapers papers;
+    private final ChunkedUploads chunkedUploads;
 
-    RecordApiController(ServiceRecordService records, RecordPapers papers) {
+    RecordApiController(ServiceRecordService records, RecordPapers papers, ChunkedUploads chunkedUploads) {
+        this.chunkedUploads = chunkedUploads;
         this.records = records;
         this.papers = papers;
     }
@@ -341,6 +345,33 @@ class RecordApiController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @PostMapping("/{id}/photos/{uploadId}/complete")
+    @Operation(
+            summary = "完成分段上传：把 /api/v1/uploads/{uploadId} 收齐的照片加到记录上",
+            description = "与整张上传同样检查内容、大小、拍摄时间与地点、重复照片；同一 uploadId 再次完成时答 200 并返回第一次保存的照片")
+    ResponseEntity<UploadResult> completeChunked(
+            @PathVariable long id,
+            @PathVariable String uploadId,
+            @RequestParam(required = false) PhotoPurpose purpose,
+            @RequestParam(required = false) PhotoSource source,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime takenAt,
+            @RequestParam(required = false) Double latitude,
+            @RequestParam(required = false) Double longitude,
+            @RequestParam(required = false) Double accuracy) {
+        return UploadResponses.chunked(
+                chunkedUploads,
+                uploadId,
+                (name, size, in) -> records.addPhoto(
+                        id,
+                        purpose,
+                        source,
+                        uploadId,
+                        name,
+                        size,
+                        in,
+                        new DeviceCapture(takenAt, latitude, longitude, accuracy)));
     }
 
     @DeleteMapping("/{id}/photos/{photoId}")

@@ -118,6 +118,13 @@ public class PhotoService {
         }
         String uploader =
                 scopes.findCurrentUser().map(cn.sgz.org.CurrentUser::username).orElse("system");
+        if (u.content() == null) {
+            // a chunked upload completed again after its photo was stored: only the stored photo can answer
+            if (key == null) {
+                throw BusinessException.field("file", "请选择要上传的照片");
+            }
+            return replay(findByUploadKey(key, uploader).orElseThrow(() -> new NotFoundException("这次上传")), u);
+        }
         if (u.declaredSize() > settings.maxPhotoBytes) {
             throw tooLarge(u.declaredSize());
         }
@@ -418,6 +425,11 @@ public class PhotoService {
         try (InputStream in = Files.newInputStream(file)) {
             n = in.readNBytes(head, 0, head.length);
         }
+        return accepted(head, n);
+    }
+
+    /** The image type of a file's first bytes, or the clear Chinese refusal of anything that is not a photo. */
+    static ImageFormat accepted(byte[] head, int n) {
         ImageFormat format = ImageFormat.sniff(head, n);
         if (format == ImageFormat.HEIC) {
             throw new BusinessException(
@@ -454,7 +466,7 @@ public class PhotoService {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private BusinessException tooLarge(long size) {
+    BusinessException tooLarge(long size) {
         return new BusinessException(
                 "PHOTO_TOO_LARGE",
                 String.format(
