@@ -221,7 +221,8 @@
     $('field-status').textContent = parts.join('；');
   }
   function loadWorkingSet() {
-    var p = navigator.onLine ? O.refreshWorkingSet(false).catch(function () { return O.workingSet(); }) : O.workingSet();
+    // opened with a signal, this page always takes a fresh working set (a case planned a minute ago is on it)
+    var p = navigator.onLine ? O.refreshWorkingSet(true).catch(function () { return O.workingSet(); }) : O.workingSet();
     return p.then(function (w) { ws = w; fillSelects(); renderLists(); status(); });
   }
 
