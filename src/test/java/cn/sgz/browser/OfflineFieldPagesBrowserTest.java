@@ -319,6 +319,12 @@ class OfflineFieldPagesBrowserTest extends BrowserTestSupport {
         assertThat(count("SELECT COUNT(*) FROM home_assessment WHERE recipient_id = ? AND health LIKE '离线入户%'", rid))
                 .isZero();
 
+        // every page says there is something left to settle
+        page.navigate("/recipients");
+        assertThat(page.locator("[data-testid=offline-badge]")).hasText("待同步 1");
+        page.locator("[data-testid=offline-badge]").tap();
+        assertThat(page).hasURL(Pattern.compile("/field$"));
+
         // the worker keeps the server's level: the assessment is stored with it
         conflict.locator("[data-testid=keep-server]").tap();
         assertThat(page.locator("[data-testid=offline-entry][data-state=synced]"))

@@ -118,6 +118,15 @@ class OfflineCaseSessionApiTest {
         assertThat(mine.has("idNumber")).isFalse();
         assertThat(ws.get("caseSessionFields").findValuesAsString("key"))
                 .containsExactly("sessionGoal", "process", "outcome", "reflection", "nextPlan");
+        // the people on the phone are all of the worker's own station
+        List<Long> people = ids(ws.get("people"));
+        assertThat(people).isNotEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM recipient r JOIN org_unit s ON s.id = r.station_id "
+                                + "WHERE r.id IN (:ids) AND s.name NOT LIKE '沙河%'")
+                        .param("ids", people)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         // the demo case waiting for closure and the closed one are not on the phone
         List<Long> frozen = jdbc.sql("SELECT id FROM cw_case WHERE stage IN ('CLOSING', 'CLOSED')")
                 .query(Long.class)
@@ -185,6 +194,59 @@ class OfflineCaseSessionApiTest {
         JsonNode counted = api.ok("demo_worker", "GET", "/api/v1/cases/" + id + "/sessions", null);
         assertThat(counted.get(0).get("number").asInt()).isEqualTo(1);
         assertThat(counted.get(0).get("counts").asBoolean()).isTrue();
+    }
+
+    private void photoTakenOn(long recordId, java.time.LocalDate day) throws Exception {
+        long seed = 6_500_000L + Math.floorMod(System.nanoTime(), 1_000_000_000L);
+        byte[] jpeg = cn.sgz.evidence.TestImages.withExif(
+                cn.sgz.evidence.TestImages.jpeg(cn.sgz.evidence.TestImages.scene(seed), 0.9f),
+                day.atTime(10, 0),
+                CaseworkApi.LAT + 0.0004,
+                CaseworkApi.LON + 0.0003);
+        MockHttpServletResponse r = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put(
+                                "/api/v1/service-records/" + recordId + "/photos/off-" + seed)
+                        .contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+                        .content(jpeg)
+                        .with(api.login.as("demo_worker")))
+                .andReturn()
+                .getResponse();
+        assertThat(r.getStatus()).as(r.getContentAsString()).isEqualTo(201);
+    }
+
+    @Test
+    void aSessionMadeYesterdayAndSyncedTodayIsCheckedByItsPhotosExifTime() throws Exception {
+        JsonNode c = plannedCase("离线隔日同步个案" + TestLogin.unique());
+        long id = c.get("id").asLong();
+        java.time.LocalDate yesterday = CaseworkApi.today().minusDays(1);
+        Map<String, Object> body = session("cs-" + UUID.randomUUID(), id, goodFields());
+        body.put("capturedAt", yesterday + "T16:20:00+08:00");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> s = (Map<String, Object>) body.get("caseSession");
+        s.put("serviceDate", yesterday.toString());
+        JsonNode a = body(api.send("demo_worker", "POST", ENTRIES, body));
+        // the phone's time (yesterday) and the server's (today) are both kept
+        assertThat(a.get("capturedAt").asText()).startsWith(yesterday + "T08:20");
+        assertThat(java.time.OffsetDateTime.parse(a.get("receivedAt").asText())
+                        .atZoneSameInstant(java.time.ZoneId.of("Asia/Shanghai"))
+                        .toLocalDate())
+                .isEqualTo(CaseworkApi.today());
+        // the photo taken yesterday, uploaded today: checked by its EXIF time against the service date → counts
+        photoTakenOn(a.get("serviceRecordId").asLong(), yesterday);
+        JsonNode now =
+                api.ok("demo_worker", "GET", ENTRIES + "/" + a.get("clientId").asText(), null);
+        assertThat(now.get("qualification").asText()).as(now.toString()).isEqualTo("COUNTS");
+
+        // a photo shot today for yesterday's session does not count, whenever it arrives
+        Map<String, Object> other = session("cs-" + UUID.randomUUID(), id, goodFields());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> os = (Map<String, Object>) other.get("caseSession");
+        os.put("serviceDate", yesterday.toString());
+        JsonNode b = body(api.send("demo_worker", "POST", ENTRIES, other));
+        photoTakenOn(b.get("serviceRecordId").asLong(), CaseworkApi.today());
+        JsonNode wrong =
+                api.ok("demo_worker", "GET", ENTRIES + "/" + b.get("clientId").asText(), null);
+        assertThat(wrong.get("qualification").asText()).isEqualTo("EXCLUDED");
+        assertThat(wrong.get("reasons").toString()).contains("照片拍摄日期与服务日期不符");
     }
 
     @Test
