@@ -272,6 +272,35 @@ class OfflineFieldPagesBrowserTest extends BrowserTestSupport {
                 .isEqualTo(1);
         page.navigate("/cases/" + caseId);
         assertThat(page.locator("main")).containsText("第1节（计入）");
+
+        // offline again: a second session, but the case goes to closure (结案待审批) before the phone is back
+        page.navigate("/field");
+        assertThat(theCase).hasCount(1);
+        page.context().setOffline(true);
+        theCase.getByText("记录过程").tap();
+        assertThat(page.locator("#oc-case")).hasValue(String.valueOf(caseId));
+        page.locator("#oc-f-sessionGoal").fill("巩固安全习惯");
+        page.locator("#oc-f-process").fill("离线第二次入户");
+        page.locator("#oc-f-outcome").fill("报警器已安装");
+        page.locator("[data-testid=offline-case-save]").tap();
+        assertThat(page.locator("[data-testid=offline-badge]")).hasText("待同步 1");
+        jdbc.sql("UPDATE cw_case SET stage = 'CLOSING', version = version + 1 WHERE id = ?")
+                .param(caseId)
+                .update();
+        page.context().setOffline(false);
+        Locator refused = page.locator("[data-testid=offline-entry][data-state=refused]");
+        assertThat(refused).hasCount(1);
+        assertThat(refused.locator("[data-testid=entry-reason]")).containsText("离线期间已提交结案");
+        assertThat(page.locator("[data-testid=offline-badge]")).hasText("待同步 1");
+        page.reload();
+        assertThat(refused.locator("[data-testid=entry-reason]")).containsText("离线期间已提交结案");
+        assertThat(count("SELECT COUNT(*) FROM cw_session WHERE owner_type = 'CASE' AND owner_id = ?", caseId))
+                .isEqualTo(1);
+        // the worker reads the reason and discards it: only then is it gone from the phone
+        page.onceDialog(d -> d.accept());
+        refused.locator("[data-testid=entry-discard]").tap();
+        assertThat(refused).hasCount(0);
+        assertThat(page.locator("[data-testid=offline-badge]")).isHidden();
     }
 
     @Test
