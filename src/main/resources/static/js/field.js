@@ -1,14 +1,15 @@
 // The 离线记录 page (issue 21): records follow-ups and services into the phone's queue (IndexedDB, through
 // offline.js), shows every entry with its state — 待同步, 已同步 · 计入 / 不计入 and why, 被拒绝 and why, 冲突 with
-// both versions — and lists the due follow-ups and the station's people from the working set kept on the phone.
+// both versions — and lists the due follow-ups, the worker's open cases (个案过程记录 is recorded here too) and the
+// station's people from the working set kept on the phone.
 // Photos are kept as the original files, so their EXIF time and place reach the server's evidence checks unchanged.
 (function () {
   var O = window.SgzOffline;
   var page = document.getElementById('field-page');
   if (!O || !O.field || !page) { return; }
   var ws = null;
-  var editing = { followup: null, service: null, assessment: null };
-  var pendingPhotos = { followup: [], service: [], assessment: [] };
+  var editing = { followup: null, service: null, assessment: null, caseSession: null };
+  var pendingPhotos = { followup: [], service: [], assessment: [], caseSession: [] };
 
   function $(id) { return document.getElementById(id); }
   function el(tag, attrs, children) {
@@ -143,6 +144,27 @@
     });
     ws.kinds.forEach(function (k) { kind.appendChild(el('option', { value: k.code, text: k.label })); });
     ws.units.forEach(function (u) { unit.appendChild(el('option', { value: String(u.id), text: u.name })); });
+    var oc = $('oc-case'), fields = $('oc-fields');
+    oc.textContent = '';
+    fields.textContent = '';
+    oc.appendChild(el('option', { value: '', text: '请选择' }));
+    cases().forEach(function (c) {
+      oc.appendChild(el('option', { value: String(c.id), text: c.code + ' ' + c.title + '（' + c.clientName + '）' }));
+    });
+    (ws.caseSessionFields || []).forEach(function (f) {
+      fields.appendChild(el('label', { 'for': 'oc-f-' + f.key, text: f.label + (f.required ? ' *' : '') }));
+      var t = el('textarea', { id: 'oc-f-' + f.key, className: 'oc-field', 'data-key': f.key, 'data-label': f.label,
+        rows: '3', maxlength: String(f.max || 3000) });
+      if (f.required) { t.setAttribute('data-required', '1'); }
+      if (f.hint) { t.setAttribute('placeholder', f.hint); }
+      fields.appendChild(t);
+    });
+  }
+  function cases() { return ws && ws.cases ? ws.cases : []; }
+  function caseOf(id) {
+    var list = cases();
+    for (var i = 0; i < list.length; i++) { if (list[i].id === id) { return list[i]; } }
+    return null;
   }
   function renderLists() {
     var due = $('due-list'), people = $('people-list');
@@ -164,6 +186,21 @@
         b
       ]));
     });
+    var caseBox = $('case-list');
+    caseBox.textContent = '';
+    if (!cases().length) { caseBox.appendChild(el('p', { className: 'muted', text: '没有可以记录服务过程的在办个案（须已制定工作计划、未提交结案）。' })); }
+    cases().forEach(function (c) {
+      var b = el('button', { type: 'button', className: 'secondary', 'data-case-id': String(c.id), text: '记录过程' });
+      b.addEventListener('click', function () { openCaseSession(c.id, null); });
+      caseBox.appendChild(el('div', { className: 'card', 'data-testid': 'offline-case' }, [
+        el('b', { text: c.code + ' ' + c.title }), ' ',
+        c.overdue ? el('span', { className: 'tag bad', text: '已逾期' })
+          : c.due ? el('span', { className: 'tag warn', text: '应记录服务' }) : null,
+        el('div', { className: 'muted', text: ['案主 ' + c.clientName, c.clientHint, c.stageLabel,
+          c.lastSessionOn ? '上次服务 ' + c.lastSessionOn : '尚未服务', '已记录 ' + c.sessions + ' 次'].filter(Boolean).join(' · ') }),
+        b
+      ]));
+    });
     var q = ($('people-q').value || '').trim();
     var shown = ws.people.filter(function (p) { return !q || p.name.indexOf(q) >= 0; }).slice(0, 50);
     shown.forEach(function (p) {
@@ -178,19 +215,20 @@
   }
   function status() {
     var parts = [navigator.onLine ? '有网络' : '当前离线'];
-    if (ws) { parts.push('离线工作集更新于 ' + localTime(new Date(ws.savedAt).toISOString()) + '（' + ws.people.length + ' 位服务对象，' + ws.due.length + ' 人在回访台账）'); }
+    if (ws) { parts.push('离线工作集更新于 ' + localTime(new Date(ws.savedAt).toISOString()) + '（' + ws.people.length + ' 位服务对象，' + ws.due.length + ' 人在回访台账，' + cases().length + ' 个在办个案）'); }
     if (O.syncing()) { parts.push('正在同步…'); }
     if (O.lastError()) { parts.push(O.lastError()); }
     $('field-status').textContent = parts.join('；');
   }
   function loadWorkingSet() {
-    var p = navigator.onLine ? O.refreshWorkingSet(false).catch(function () { return O.workingSet(); }) : O.workingSet();
+    // opened with a signal, this page always takes a fresh working set (a case planned a minute ago is on it)
+    var p = navigator.onLine ? O.refreshWorkingSet(true).catch(function () { return O.workingSet(); }) : O.workingSet();
     return p.then(function (w) { ws = w; fillSelects(); renderLists(); status(); });
   }
 
   // ---- forms -------------------------------------------------------------------------------------------------
   function show(id) {
-    ['followup-form', 'service-form', 'assessment-form'].forEach(function (f) { $(f).hidden = f !== id; });
+    ['followup-form', 'service-form', 'assessment-form', 'case-session-form'].forEach(function (f) { $(f).hidden = f !== id; });
     if (id) { $(id).scrollIntoView(); }
   }
   function openFollowUp(recipientId, entry) {
@@ -271,6 +309,37 @@
     show('assessment-form');
   }
 
+  function openCaseSession(caseId, entry) {
+    editing.caseSession = entry;
+    pendingPhotos.caseSession = [];
+    $('oc-photos').value = '';
+    $('oc-photos-info').textContent = entry && entry.photos.length ? '已有照片：' + entry.photos.map(photoText).join('；') : '';
+    $('oc-error').textContent = entry && entry.reason ? entry.reason : '';
+    var c = entry ? entry.payload.caseSession : {};
+    var id = c.caseId || caseId;
+    $('oc-case').value = id ? String(id) : '';
+    if (id && $('oc-case').value !== String(id)) {
+      // the case is no longer open on the phone (closed or moved meanwhile): keep the choice visible
+      $('oc-case').appendChild(el('option', { value: String(id), text: entry && entry.label ? entry.label : '（已不在在办个案中）' }));
+      $('oc-case').value = String(id);
+    }
+    $('oc-date').value = c.serviceDate || localDate(new Date());
+    $('oc-date').max = localDate(new Date());
+    $('oc-start').value = c.startTime || '';
+    $('oc-end').value = c.endTime || '';
+    $('oc-place').value = c.place || '';
+    document.querySelectorAll('.oc-field').forEach(function (t) {
+      t.value = c.fields && c.fields[t.getAttribute('data-key')] ? c.fields[t.getAttribute('data-key')] : '';
+    });
+    caseInfo();
+    show('case-session-form');
+  }
+  function caseInfo() {
+    var c = caseOf(Number($('oc-case').value));
+    $('oc-case-info').textContent = c ? ['案主 ' + c.clientName, c.clientHint, c.stationName,
+      c.lastSessionOn ? '上次服务 ' + c.lastSessionOn : '尚未服务'].filter(Boolean).join(' · ') : '';
+  }
+
   function saveEntry(which, build) {
     var old = editing[which];
     var e = old || { clientId: O.uuid(), owner: O.user, seq: Date.now(), createdAt: new Date().toISOString(), photos: [] };
@@ -301,6 +370,30 @@
   $('new-service').addEventListener('click', function () { openService(null); });
   $('new-assessment').addEventListener('click', function () { openAssessment(null); });
   $('oa-photos').addEventListener('change', function () { takePhotos($('oa-photos'), 'assessment', 'oa-photos-info'); });
+  $('oc-photos').addEventListener('change', function () { takePhotos($('oc-photos'), 'caseSession', 'oc-photos-info'); });
+  $('oc-case').addEventListener('change', caseInfo);
+  $('new-case-session').addEventListener('click', function () { openCaseSession(null, null); });
+  $('case-session-form').addEventListener('submit', function (ev) {
+    ev.preventDefault();
+    saveEntry('caseSession', function () {
+      var id = Number($('oc-case').value);
+      if (!id) { return '请选择个案'; }
+      if (!$('oc-date').value) { return '请填写服务日期'; }
+      var fields = {};
+      var missing = null;
+      document.querySelectorAll('.oc-field').forEach(function (t) {
+        var v = t.value.trim();
+        if (v) { fields[t.getAttribute('data-key')] = v; }
+        if (!v && t.getAttribute('data-required') && !missing) { missing = t.getAttribute('data-label'); }
+      });
+      if (missing) { return '过程记录表：“' + missing + '”请填写'; }
+      var c = caseOf(id);
+      return { kind: 'CASE_SESSION', label: c ? c.code + ' ' + c.title : (editing.caseSession ? editing.caseSession.label : ''),
+        payload: { kind: 'CASE_SESSION', caseSession: { caseId: id, serviceDate: $('oc-date').value,
+          startTime: $('oc-start').value || null, endTime: $('oc-end').value || null,
+          place: $('oc-place').value.trim() || null, fields: fields } } };
+    }).catch(function (err) { $('oc-error').textContent = err.message; });
+  });
   $('assessment-form').addEventListener('submit', function (ev) {
     ev.preventDefault();
     saveEntry('assessment', function () {
@@ -392,6 +485,7 @@
     var what = e.kind === 'FOLLOW_UP'
       ? '回访 ' + e.label + ' · ' + (e.payload.followUp.method === 'PHONE' ? '电话' : '上门') + ' · ' + e.payload.followUp.followedOn
       : e.kind === 'HOME_ASSESSMENT' ? '入户评估 ' + e.label + ' · ' + e.payload.assessment.assessedOn
+      : e.kind === 'CASE_SESSION' ? '个案过程记录 ' + e.label + ' · ' + e.payload.caseSession.serviceDate
       : '服务记录 ' + e.label + ' · ' + e.payload.record.serviceDate + ' · 签到 ' + e.payload.signIns.length + ' 人';
     var card = el('div', { className: 'card', 'data-testid': 'offline-entry', 'data-client-id': e.clientId, 'data-state': e.state }, [
       el('div', {}, [stateTag(e), ' ', el('b', { text: what })]),
@@ -415,7 +509,8 @@
     }
     if ((e.state === 'refused' || e.state === 'conflict' || e.state === 'pending') && !e.result) {
       actions.appendChild(button('修改', function () {
-        if (e.kind === 'FOLLOW_UP') { openFollowUp(null, e); } else if (e.kind === 'HOME_ASSESSMENT') { openAssessment(e); } else { openService(e); }
+        if (e.kind === 'FOLLOW_UP') { openFollowUp(null, e); } else if (e.kind === 'HOME_ASSESSMENT') { openAssessment(e); }
+        else if (e.kind === 'CASE_SESSION') { openCaseSession(null, e); } else { openService(e); }
       }, 'entry-edit'));
     }
     if (e.state === 'refused' && e.result) {
@@ -431,7 +526,9 @@
         }
       }, 'entry-discard'));
     }
-    if (e.result && e.result.serviceRecordId) {
+    if (e.result && e.result.caseId) {
+      actions.appendChild(el('a', { className: 'btn secondary', href: '/cases/' + e.result.caseId, text: '查看个案' }));
+    } else if (e.result && e.result.serviceRecordId) {
       actions.appendChild(el('a', { className: 'btn secondary', href: '/records/' + e.result.serviceRecordId, text: '查看记录' }));
     }
     if (actions.childNodes.length) { card.appendChild(actions); }
@@ -471,8 +568,9 @@
     // the service worker opens this page for any field page asked for while offline: open the matching form
     var path = location.pathname;
     var m = path.match(/^\/followups\/record\/(\d+)/);
+    var cm = path.match(/^\/cases\/(\d+)\/sessions\/new/);
     if (path !== '/field') { notice('当前没有网络，已打开离线记录页：在这里记录，有网络时自动同步。'); }
-    if (m) { openFollowUp(Number(m[1]), null); } else if (/^\/records\/new/.test(path)) { openService(null); }
+    if (m) { openFollowUp(Number(m[1]), null); } else if (cm) { openCaseSession(Number(cm[1]), null); } else if (/^\/records\/new/.test(path)) { openService(null); }
     else if (/^\/recipients\/\d+\/assessments\/new/.test(path)) {
       openAssessment(null);
       $('oa-person').value = path.split('/')[2];

@@ -1,5 +1,6 @@
 package cn.sgz.offline.internal;
 
+import cn.sgz.casework.CaseFieldWork;
 import cn.sgz.org.CurrentUser;
 import cn.sgz.org.OrgDirectory;
 import cn.sgz.org.OrgUnitType;
@@ -52,11 +53,13 @@ class OfflineApiController {
 
     private final OfflineSync sync;
     private final FieldWork fieldWork;
+    private final CaseFieldWork caseWork;
     private final OrgDirectory directory;
 
-    OfflineApiController(OfflineSync sync, FieldWork fieldWork, OrgDirectory directory) {
+    OfflineApiController(OfflineSync sync, FieldWork fieldWork, CaseFieldWork caseWork, OrgDirectory directory) {
         this.sync = sync;
         this.fieldWork = fieldWork;
+        this.caseWork = caseWork;
         this.directory = directory;
     }
 
@@ -80,11 +83,13 @@ class OfflineApiController {
             List<Domain> needs,
             List<DueEntry> due,
             List<FieldWork.Person> people,
+            List<CaseFieldWork.OpenCase> cases,
+            List<CaseFieldWork.SessionField> caseSessionFields,
             Csrf csrf) {}
 
     @GetMapping("/working-set")
     @Operation(
-            summary = "手机离线工作集：本站社工站与社工室、服务类型、待回访名单和本站服务对象（与在线页面同样脱敏）",
+            summary = "手机离线工作集：本站社工站与社工室、服务类型、待回访名单、本站服务对象和本人在办个案（与在线页面同样脱敏）",
             description = "只提供给驻站社工和社工站站长（其他角色 403）；session 调用时附带当前 CSRF 令牌，供离线页面同步时使用")
     WorkingSet workingSet(HttpServletRequest request) {
         CurrentUser me = sync.requireFieldRole();
@@ -120,14 +125,18 @@ class OfflineApiController {
                         .toList(),
                 fieldWork.due(),
                 fieldWork.people(),
+                caseWork.openCases(),
+                caseWork.sessionFields(),
                 token == null ? null : new Csrf(token.getHeaderName(), token.getToken()));
     }
 
     @PostMapping("/entries")
     @Operation(
-            summary = "同步一条离线记录（回访、入户评估或服务记录及签到），按 clientId 幂等",
+            summary = "同步一条离线记录（回访、入户评估、服务记录及签到、个案过程记录），按 clientId 幂等",
             description = "同一 clientId 再次提交不会重复保存，返回第一次的结果（replayed=true）。被拒绝时不保存任何内容，返回 400/403 及中文原因；"
                     + "服务对象的台账在离线期间被他人修改、而本条记录要改其风险等级时返回 409，同时给出服务器上的版本和手机上的版本。"
+                    + "个案过程记录（kind=CASE_SESSION，caseSession 为个案编号、服务日期、时间地点和过程记录表字段）与在线表单同样校验，"
+                    + "个案在离线期间已提交结案或不在本人范围时被拒绝并说明原因。"
                     + "照片在记录同步后用 PUT /api/v1/service-records/{id}/photos/{照片编号} 上传（同一编号重试只保存一次）。")
     ResponseEntity<OfflineSync.EntryResult> submit(@RequestBody OfflineSync.EntryInput body) {
         OfflineSync.EntryResult result;

@@ -3,6 +3,7 @@ package cn.sgz.offline.internal;
 import cn.sgz.activity.RecordForm;
 import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
+import cn.sgz.casework.CaseFieldWork;
 import cn.sgz.evidence.QualificationStatus;
 import cn.sgz.org.CurrentUser;
 import cn.sgz.org.Role;
@@ -42,6 +43,7 @@ class OfflineSync {
     private final JdbcClient jdbc;
     private final ScopeService scopes;
     private final FieldWork fieldWork;
+    private final CaseFieldWork caseWork;
     private final ServiceRecordService records;
     private final ApplicationEventPublisher events;
 
@@ -49,11 +51,13 @@ class OfflineSync {
             JdbcClient jdbc,
             ScopeService scopes,
             FieldWork fieldWork,
+            CaseFieldWork caseWork,
             ServiceRecordService records,
             ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.scopes = scopes;
         this.fieldWork = fieldWork;
+        this.caseWork = caseWork;
         this.records = records;
         this.events = events;
     }
@@ -63,7 +67,7 @@ class OfflineSync {
 
     /**
      * What the phone sends: its own id for the entry, the phone's time when it was made, and either a follow-up or a
-     * service record with its sign-ins.
+     * service record with its sign-ins, or a session of a case.
      */
     record EntryInput(
             String clientId,
@@ -72,7 +76,8 @@ class OfflineSync {
             FieldWork.OfflineFollowUp followUp,
             FieldWork.OfflineAssessment assessment,
             RecordForm record,
-            List<SignIn> signIns) {}
+            List<SignIn> signIns,
+            CaseFieldWork.OfflineSession caseSession) {}
 
     /**
      * The answer for an entry: what was stored (the same on every later send; {@code replayed} says it was sent
@@ -87,6 +92,8 @@ class OfflineSync {
             Long serviceRecordId,
             Long followUpId,
             Long recipientId,
+            Long caseId,
+            Long caseSessionId,
             String summary,
             QualificationStatus qualification,
             List<String> reasons) {}
@@ -115,7 +122,8 @@ class OfflineSync {
             return answer(prior.get(), me, true);
         }
         if (in.kind() == null) {
-            throw BusinessException.field("kind", "请说明离线记录的类型（FOLLOW_UP、HOME_ASSESSMENT 或 SERVICE_RECORD）");
+            throw BusinessException.field(
+                    "kind", "请说明离线记录的类型（FOLLOW_UP、HOME_ASSESSMENT、SERVICE_RECORD 或 CASE_SESSION）");
         }
         if (in.capturedAt() == null) {
             throw BusinessException.field("capturedAt", "缺少手机上的记录时间（capturedAt）");
@@ -128,8 +136,20 @@ class OfflineSync {
         Long recordId;
         Long followUpId = null;
         Long recipientId = null;
+        Long caseId = null;
+        Long caseSessionId = null;
         String summary;
-        if (in.kind() == EntryKind.FOLLOW_UP) {
+        if (in.kind() == EntryKind.CASE_SESSION) {
+            if (in.caseSession() == null) {
+                throw BusinessException.field("caseSession", "缺少个案过程记录内容");
+            }
+            CaseFieldWork.RecordedSession r = caseWork.recordSession(in.caseSession());
+            recordId = r.serviceRecordId();
+            recipientId = r.recipientId();
+            caseId = r.caseId();
+            caseSessionId = r.sessionId();
+            summary = "个案“" + r.caseTitle() + "”（" + r.caseCode() + "）过程记录";
+        } else if (in.kind() == EntryKind.FOLLOW_UP) {
             if (in.followUp() == null) {
                 throw BusinessException.field("followUp", "缺少回访内容");
             }
@@ -169,9 +189,9 @@ class OfflineSync {
                     + signIns.size() + "人";
         }
         String path = recordId == null ? null : records.get(recordId).orgPath();
-        jdbc.sql("UPDATE offline_entry SET service_record_id = ?, followup_id = ?, recipient_id = ?, org_path = ?, "
-                        + "result_json = ? WHERE client_id = ?")
-                .params(recordId, followUpId, recipientId, path, summary, clientId)
+        jdbc.sql("UPDATE offline_entry SET service_record_id = ?, followup_id = ?, recipient_id = ?, case_id = ?, "
+                        + "case_session_id = ?, org_path = ?, result_json = ? WHERE client_id = ?")
+                .params(recordId, followUpId, recipientId, caseId, caseSessionId, path, summary, clientId)
                 .update();
         events.publishEvent(AuditEvent.success(
                 "OFFLINE_SYNC",
@@ -244,6 +264,8 @@ class OfflineSync {
                 s.serviceRecordId(),
                 s.followUpId(),
                 s.recipientId(),
+                s.caseId(),
+                s.caseSessionId(),
                 s.summary(),
                 q,
                 reasons);
@@ -265,6 +287,8 @@ class OfflineSync {
             Long serviceRecordId,
             Long followUpId,
             Long recipientId,
+            Long caseId,
+            Long caseSessionId,
             String summary) {}
 
     private static Stored map(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
@@ -277,6 +301,8 @@ class OfflineSync {
                 (Long) rs.getObject("service_record_id", Long.class),
                 (Long) rs.getObject("followup_id", Long.class),
                 (Long) rs.getObject("recipient_id", Long.class),
+                (Long) rs.getObject("case_id", Long.class),
+                (Long) rs.getObject("case_session_id", Long.class),
                 rs.getString("result_json"));
     }
 }
