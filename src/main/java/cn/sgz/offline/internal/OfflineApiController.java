@@ -137,7 +137,8 @@ class OfflineApiController {
                     + "服务对象的台账在离线期间被他人修改、而本条记录要改其风险等级时返回 409，同时给出服务器上的版本和手机上的版本。"
                     + "个案过程记录（kind=CASE_SESSION，caseSession 为个案编号、服务日期、时间地点和过程记录表字段）与在线表单同样校验，"
                     + "个案在离线期间已提交结案或不在本人范围时被拒绝并说明原因。"
-                    + "照片在记录同步后用 PUT /api/v1/service-records/{id}/photos/{照片编号} 上传（同一编号重试只保存一次）。")
+                    + "照片在记录同步后按张分段续传：PATCH /api/v1/uploads/{照片编号} 逐段上传（断线后从已收到的字节继续），"
+                    + "再 POST /api/v1/service-records/{id}/photos/{照片编号}/complete（同一编号完成两次只保存一张）。")
     ResponseEntity<OfflineSync.EntryResult> submit(@RequestBody OfflineSync.EntryInput body) {
         OfflineSync.EntryResult result;
         try {
