@@ -47,10 +47,24 @@ class GroupWebController {
             HttpServletRequest request,
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) GroupStage stage,
+            @RequestParam(required = false) LedgerDomain domain,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         GroupKind kind = GroupApiController.kindOf(request);
         model.addAttribute("kind", kind);
-        model.addAttribute("groups", groups.list(kind, stationId, stage));
+        List<GroupView> all = groups.list(kind, stationId, stage).stream()
+                .filter(g -> domain == null || g.domain() == domain)
+                .toList();
+        cn.sgz.shared.web.ListPage<GroupView> p = cn.sgz.shared.web.ListPage.of(
+                cn.sgz.shared.web.ListPage.between(all, GroupView::openedOn, from, to), page, 20);
+        model.addAttribute("groups", p.items());
+        model.addAttribute("listPage", p);
+        model.addAttribute("domains", LedgerDomain.values());
+        model.addAttribute("domain", domain);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("stations", access.stations());
         model.addAttribute("stages", GroupStage.values());
         model.addAttribute("stationId", stationId);
