@@ -32,11 +32,13 @@ class CaseworkScreenFaultsBrowserTest extends BrowserTestSupport {
         page.locator("#cases-list a", new Page.LocatorOptions().setHasText("王奶奶居家安全与情绪支持个案"))
                 .click();
         page.waitForURL(CASE_URL.asPredicate());
-        page.locator("[data-testid=edit-ASSESSMENT]").click();
+        // a closed case: its forms open read-only from 查看, each under its own heading
+        page.locator("[data-testid=view-ASSESSMENT]").click();
         assertThat(page.locator("#form-title")).hasText("预估表");
         page.goBack();
-        page.locator("[data-testid=edit-PLAN]").click();
+        page.locator("[data-testid=view-PLAN]").click();
         assertThat(page.locator("#form-title")).hasText("工作计划表");
+        assertThat(page.locator("[data-testid=save-form]")).hasCount(0);
 
         page.navigate("/groups/new");
         assertThat(page.locator("h1").first()).not().containsText("<title>");
@@ -54,7 +56,9 @@ class CaseworkScreenFaultsBrowserTest extends BrowserTestSupport {
         closing.click();
         worker.waitForURL(CASE_URL.asPredicate());
         String caseUrl = worker.url();
-        worker.locator("[data-testid=edit-ASSESSMENT]").click();
+        // no 修改 link on a file awaiting closure, only 查看
+        assertThat(worker.locator("[data-testid=edit-ASSESSMENT]")).hasCount(0);
+        worker.locator("[data-testid=view-ASSESSMENT]").click();
         // the saved text, read-only, and no save button that would end in a 409 page
         assertThat(worker.locator("[data-testid=cw-readonly]")).containsText("结案申请待站长审批");
         assertThat(worker.locator("[data-testid=save-form]")).hasCount(0);
