@@ -48,7 +48,7 @@ class PhoneListsTest {
     void recordListExportsEveryFilteredRecordToExcel() throws Exception {
         Cookie worker = new TestLogin(mvc).login("demo_worker");
         String list = page(worker, "/records?kind=FOLLOW_UP_VISIT");
-        assertThat(list).contains("id=\"records-export\"").contains("/records/export?kind=FOLLOW_UP_VISIT");
+        assertThat(list).contains("id=\"records-export\"").contains("/records/export?stationId=&amp;kind=FOLLOW_UP_VISIT&amp;");
         Matcher total = Pattern.compile("共 <b>(\\d+)</b> 条").matcher(list);
         assertThat(total.find()).isTrue();
         int expected = Integer.parseInt(total.group(1));
