@@ -48,7 +48,9 @@ class PhoneListsTest {
     void recordListExportsEveryFilteredRecordToExcel() throws Exception {
         Cookie worker = new TestLogin(mvc).login("demo_worker");
         String list = page(worker, "/records?kind=FOLLOW_UP_VISIT");
-        assertThat(list).contains("id=\"records-export\"").contains("/records/export?stationId=&amp;kind=FOLLOW_UP_VISIT&amp;");
+        assertThat(list)
+                .contains("id=\"records-export\"")
+                .contains("/records/export?stationId=&amp;kind=FOLLOW_UP_VISIT&amp;");
         Matcher total = Pattern.compile("共 <b>(\\d+)</b> 条").matcher(list);
         assertThat(total.find()).isTrue();
         int expected = Integer.parseInt(total.group(1));
@@ -114,5 +116,8 @@ class PhoneListsTest {
         assertThat(ledger).contains("id=\"ledger-table\" class=\"cards\"").contains("name=\"assessedFrom\"");
         String assessedNever = page(worker, "/recipients?assessedTo=2000-01-01");
         assertThat(assessedNever).contains("没有符合条件的服务对象");
+        // the API filters the same way
+        assertThat(page(worker, "/api/v1/recipients?assessedTo=2000-01-01")).contains("\"total\":0");
+        assertThat(page(worker, "/api/v1/recipients")).doesNotContain("\"total\":0");
     }
 }

@@ -42,6 +42,11 @@ public record LedgerQuery(
         return new LedgerQuery(category, null, null, null, null, null, null, false);
     }
 
+    /** The same filter with a date range of the last home assessment. */
+    public LedgerQuery withAssessed(java.time.LocalDate from, java.time.LocalDate to) {
+        return new LedgerQuery(category, name, idTail, unitId, risk, flag, status, allStatuses, from, to);
+    }
+
     public LedgerQuery withoutCategory() {
         return new LedgerQuery(null, name, idTail, unitId, risk, flag, status, allStatuses, assessedFrom, assessedTo);
     }
