@@ -16,6 +16,14 @@ public interface RecipientPicker {
     /** The person with this id if it exists and is visible; used to snapshot the name on a record. */
     Optional<RecipientOption> find(long recipientId);
 
+    /**
+     * The phone the ledger holds for this person (for a sign-in line of someone picked rather than typed), if any and
+     * visible to the current user.
+     */
+    default Optional<String> phone(long recipientId) {
+        return Optional.empty();
+    }
+
     /** A person as the picker shows them: never the full ID number. */
     record RecipientOption(long id, String name, String hint) {}
 }

@@ -415,11 +415,46 @@ public class ServiceRecordService {
         evidence.remove(photoId, OWNER_TYPE, id, "由 " + scopes.currentUser().username() + " 从记录中删除");
     }
 
+    /**
+     * Several people on the sign-in sheet at once: those picked from the ledgers (their ledger phone) and, when a name
+     * is typed, one person not on a ledger. All or none.
+     */
+    @Transactional
+    public List<SignInEntryView> addSignIns(long id, List<Long> recipientIds, String name, String phone) {
+        List<SignInEntryView> out = new ArrayList<>();
+        for (Long rid : recipientIds == null ? List.<Long>of() : recipientIds) {
+            if (rid != null) {
+                out.add(addSignIn(id, null, null, rid));
+            }
+        }
+        if (out.isEmpty() || (name != null && !name.isBlank())) {
+            out.add(addSignIn(id, name, phone, null));
+        }
+        return out;
+    }
+
+    /** Several receivers of the same item at once (picked from the ledgers, and/or one typed name). All or none. */
+    @Transactional
+    public List<ReceiptView> addReceipts(
+            long id, List<Long> recipientIds, String name, String item, String quantity, String phone) {
+        List<ReceiptView> out = new ArrayList<>();
+        for (Long rid : recipientIds == null ? List.<Long>of() : recipientIds) {
+            if (rid != null) {
+                out.add(addReceipt(id, null, item, quantity, null, rid));
+            }
+        }
+        if (out.isEmpty() || (name != null && !name.isBlank())) {
+            out.add(addReceipt(id, name, item, quantity, phone, null));
+        }
+        return out;
+    }
+
     @Transactional
     public SignInEntryView addSignIn(long id, String name, String phone, Long recipientId) {
         ServiceRecordView r = writable(id);
         String n = personName("name", name, recipientId);
-        String p = PhoneNumbers.normalizeOptional("phone", phone);
+        String p = PhoneNumbers.normalizeOptional(
+                "phone", phone == null || phone.isBlank() ? ledgerPhone(recipientId) : phone);
         long entry = store.insertSignIn(id, n, p, recipientId);
         recompute(id);
         events.publishEvent(AuditEvent.success("SIGN_IN_ADD", "SERVICE_RECORD", id, r.orgPath(), "签到 #" + entry));
@@ -457,7 +492,8 @@ public class ServiceRecordService {
         if (q.isEmpty() || q.length() > 30) {
             throw BusinessException.field("quantity", "请填写数量，如“1袋”“2件”");
         }
-        String p = PhoneNumbers.normalizeOptional("phone", phone);
+        String p = PhoneNumbers.normalizeOptional(
+                "phone", phone == null || phone.isBlank() ? ledgerPhone(recipientId) : phone);
         long entry = store.insertReceipt(id, n, it, q, p, recipientId);
         recompute(id);
         events.publishEvent(AuditEvent.success("RECEIPT_ADD", "SERVICE_RECORD", id, r.orgPath(), "领取 #" + entry));
@@ -720,6 +756,20 @@ public class ServiceRecordService {
                     0, p.recipientId(), personName("participants", p.name(), p.recipientId())));
         }
         return out;
+    }
+
+    /** The ledger's phone of a picked person, when it is a phone a sign-in sheet accepts; else null. */
+    private String ledgerPhone(Long recipientId) {
+        RecipientPicker picker = recipientId == null ? null : pickers.getIfAvailable();
+        if (picker == null) {
+            return null;
+        }
+        String phone = picker.phone(recipientId).orElse(null);
+        try {
+            return PhoneNumbers.normalizeOptional("phone", phone);
+        } catch (BusinessException e) {
+            return null;
+        }
     }
 
     /** The name to keep: the ledger's name when the person was picked, else the typed one. */

@@ -201,8 +201,7 @@ public class ReportService {
         requireEditable(l.row());
         if (ChinaTime.today().isBefore(l.row().periodEnd())) {
             throw new BusinessException(
-                    "PERIOD_NOT_ENDED",
-                    "本期尚未结束（截至" + ReportPeriods.chineseDate(l.row().periodEnd()) + "），期满后才能提交");
+                    "PERIOD_NOT_ENDED", "本期尚未结束（截至 " + l.row().periodEnd() + "），期满后才能提交");
         }
         if (l.row().summary() == null || l.row().summary().isBlank()) {
             throw BusinessException.field("summary", "工作总结：提交前请填写工作总结");

@@ -57,9 +57,12 @@ class RecordApiController {
     private final ServiceRecordService records;
     private final RecordPapers papers;
     private final ChunkedUploads chunkedUploads;
+    private final RecordExport export;
 
-    RecordApiController(ServiceRecordService records, RecordPapers papers, ChunkedUploads chunkedUploads) {
+    RecordApiController(
+            ServiceRecordService records, RecordPapers papers, ChunkedUploads chunkedUploads, RecordExport export) {
         this.chunkedUploads = chunkedUploads;
+        this.export = export;
         this.records = records;
         this.papers = papers;
     }
@@ -131,6 +134,36 @@ class RecordApiController {
             @RequestParam(required = false) Boolean includeVoided) {
         return records.totals(new RecordFilter(
                 stationId, kind, from, to, mine, createdById, qualification, includeVoided, null, null));
+    }
+
+    @GetMapping(value = "/export", produces = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(summary = "导出服务记录（xlsx）", description = "与列表相同的筛选条件，导出全部符合条件的记录（不分页，上限 20000 条），含认定结果和不计入原因；记入审计")
+    ResponseEntity<byte[]> export(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) ServiceKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) Long createdById,
+            @RequestParam(required = false) QualificationStatus qualification,
+            @RequestParam(required = false) Boolean includeVoided) {
+        return xlsx(
+                export.xlsx(new RecordFilter(
+                        stationId, kind, from, to, mine, createdById, qualification, includeVoided, null, null)),
+                "服务记录.xlsx");
+    }
+
+    static ResponseEntity<byte[]> xlsx(byte[] body, String filename) {
+        return ResponseEntity.ok()
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        org.springframework.http.ContentDisposition.attachment()
+                                .filename(filename, java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .contentType(
+                        MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .body(body);
     }
 
     @GetMapping("/kinds")

@@ -47,13 +47,16 @@ class RecordWebController {
     private final ScopeService scopes;
     private final EvidenceService evidence;
     private final cn.sgz.catalog.ProjectQueries projects;
+    private final RecordExport export;
 
     RecordWebController(
             ServiceRecordService records,
             OrgDirectory directory,
             ScopeService scopes,
             EvidenceService evidence,
-            cn.sgz.catalog.ProjectQueries projects) {
+            cn.sgz.catalog.ProjectQueries projects,
+            RecordExport export) {
+        this.export = export;
         this.records = records;
         this.directory = directory;
         this.scopes = scopes;
@@ -100,6 +103,26 @@ class RecordWebController {
         model.addAttribute("qualification", qualification);
         model.addAttribute("canWrite", records.canWrite());
         return "activity/list";
+    }
+
+    /** The filtered list (all pages) as Excel. */
+    @GetMapping("/records/export")
+    org.springframework.http.ResponseEntity<byte[]> export(
+            @RequestParam(required = false) Long stationId,
+            @RequestParam(required = false) ServiceKind kind,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) QualificationStatus qualification,
+            @RequestParam(required = false) Boolean includeVoided) {
+        if (Boolean.TRUE.equals(mine) && from == null && to == null) {
+            LocalDate today = ChinaTime.today();
+            from = today.withDayOfMonth(1);
+            to = today;
+        }
+        byte[] file = export.xlsx(
+                new RecordFilter(stationId, kind, from, to, mine, null, qualification, includeVoided, null, null));
+        return RecordApiController.xlsx(file, "服务记录.xlsx");
     }
 
     @GetMapping("/records/new")
@@ -318,11 +341,18 @@ class RecordWebController {
             @PathVariable long id,
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String phone,
-            @RequestParam(required = false) Long recipientId,
+            @RequestParam(required = false) List<Long> recipientId,
             RedirectAttributes flash) {
         try {
-            records.addSignIn(id, name, phone, recipientId);
-            flash.addFlashAttribute("notice", "已添加签到人员 " + name);
+            List<cn.sgz.activity.SignInEntryView> added = records.addSignIns(id, recipientId, name, phone);
+            flash.addFlashAttribute(
+                    "notice",
+                    "已添加签到人员 "
+                            + String.join(
+                                    "、",
+                                    added.stream()
+                                            .map(cn.sgz.activity.SignInEntryView::name)
+                                            .toList()));
         } catch (BusinessException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
@@ -343,10 +373,18 @@ class RecordWebController {
             @RequestParam(required = false) String item,
             @RequestParam(required = false) String quantity,
             @RequestParam(required = false) String phone,
+            @RequestParam(required = false) List<Long> recipientId,
             RedirectAttributes flash) {
         try {
-            records.addReceipt(id, name, item, quantity, phone, null);
-            flash.addFlashAttribute("notice", "已添加领取记录");
+            List<cn.sgz.activity.ReceiptView> added = records.addReceipts(id, recipientId, name, item, quantity, phone);
+            flash.addFlashAttribute(
+                    "notice",
+                    "已添加领取记录 "
+                            + String.join(
+                                    "、",
+                                    added.stream()
+                                            .map(cn.sgz.activity.ReceiptView::name)
+                                            .toList()));
         } catch (BusinessException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

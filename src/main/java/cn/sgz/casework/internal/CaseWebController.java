@@ -54,8 +54,23 @@ class CaseWebController {
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) CaseStage stage,
             @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) LedgerDomain domain,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
-        model.addAttribute("cases", cases.list(stationId, stage, Boolean.TRUE.equals(mine)));
+        // filtered by 服务领域 and by the date the case was opened (接案日期), 20 cards a page
+        List<CaseView> all = cases.list(stationId, stage, Boolean.TRUE.equals(mine)).stream()
+                .filter(c -> domain == null || c.domain() == domain)
+                .toList();
+        cn.sgz.shared.web.ListPage<CaseView> p = cn.sgz.shared.web.ListPage.of(
+                cn.sgz.shared.web.ListPage.between(all, CaseView::openedOn, from, to), page, 20);
+        model.addAttribute("cases", p.items());
+        model.addAttribute("listPage", p);
+        model.addAttribute("domains", LedgerDomain.values());
+        model.addAttribute("domain", domain);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("stations", access.stations());
         model.addAttribute("stages", CaseStage.values());
         model.addAttribute("stationId", stationId);

@@ -79,7 +79,9 @@ class GroupApiController {
 
     @PostMapping({"/api/v1/groups/{id}/sessions", "/api/v1/community-services/{id}/sessions"})
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "记录一节活动（过程记录表）：生成一条室内活动服务记录；attendance 每行“姓名 电话”即签到表；" + "照片通过服务记录接口上传")
+    @Operation(
+            summary = "记录一节活动（过程记录表）：生成一条室内活动服务记录；attendance 每行“姓名 电话”即签到表（或“姓名 #台账编号”：台账中的人，电话取台账登记的，并记为服务对象）；"
+                    + "照片通过服务记录接口上传")
     SessionView addSession(
             HttpServletRequest request, @PathVariable long id, @RequestBody CaseworkInputs.NewSession body) {
         return groups.addSession(kindOf(request), id, body, null);

@@ -47,10 +47,24 @@ class GroupWebController {
             HttpServletRequest request,
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) GroupStage stage,
+            @RequestParam(required = false) LedgerDomain domain,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         GroupKind kind = GroupApiController.kindOf(request);
         model.addAttribute("kind", kind);
-        model.addAttribute("groups", groups.list(kind, stationId, stage));
+        List<GroupView> all = groups.list(kind, stationId, stage).stream()
+                .filter(g -> domain == null || g.domain() == domain)
+                .toList();
+        cn.sgz.shared.web.ListPage<GroupView> p = cn.sgz.shared.web.ListPage.of(
+                cn.sgz.shared.web.ListPage.between(all, GroupView::openedOn, from, to), page, 20);
+        model.addAttribute("groups", p.items());
+        model.addAttribute("listPage", p);
+        model.addAttribute("domains", LedgerDomain.values());
+        model.addAttribute("domain", domain);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
         model.addAttribute("stations", access.stations());
         model.addAttribute("stages", GroupStage.values());
         model.addAttribute("stationId", stationId);
@@ -209,6 +223,9 @@ class GroupWebController {
                 () -> formPage(model, groups.detail(GroupKind.GROUP, id), FormType.UNIT_PLAN, seq, values));
     }
 
+    /** A person picked for the sign-in sheet, as the picker's chip shows them. */
+    record PickedAttendee(long id, String name) {}
+
     @GetMapping({"/groups/{id}/sessions/new", "/community-services/{id}/sessions/new"})
     String newSession(
             HttpServletRequest request,
@@ -238,6 +255,25 @@ class GroupWebController {
         model.addAttribute("minAttendees", g.minAttendees());
         model.addAttribute("nextNumber", d.sessions().size() + 1);
         model.addAttribute("kindLabel", g.kind().label());
+        model.addAttribute("stationId", g.stationId());
+        // on a redisplay the picked people come back as chips, the typed lines stay in the text box
+        List<PickedAttendee> chips = new java.util.ArrayList<>();
+        StringBuilder typed = new StringBuilder();
+        for (String line :
+                in.attendance() == null ? new String[0] : in.attendance().split("\\R")) {
+            java.util.regex.Matcher m = SessionRecords.PICKED.matcher(line.strip());
+            if (m.matches()) {
+                chips.add(new PickedAttendee(
+                        Long.parseLong(m.group(2)), m.group(1).strip()));
+            } else if (!line.isBlank()) {
+                typed.append(typed.isEmpty() ? "" : "\n").append(line.strip());
+            }
+        }
+        model.addAttribute("pickedAttendees", chips);
+        model.addAttribute(
+                "si",
+                new CaseWebController.SessionInput(
+                        in.serviceDate(), in.startTime(), in.endTime(), in.place(), in.unitSeq(), typed.toString()));
         return "casework/session-form";
     }
 
@@ -250,12 +286,18 @@ class GroupWebController {
             @RequestParam(required = false) String endTime,
             @RequestParam(required = false) String place,
             @RequestParam(required = false) Integer unitSeq,
-            @RequestParam(required = false) String attendance,
+            @RequestParam(name = "attendance", required = false) String typedAttendance,
+            @RequestParam(required = false) List<String> picked,
             @RequestParam(required = false) MultipartFile photo,
             HttpServletResponse response,
             Model model,
             RedirectAttributes flash) {
         GroupKind kind = GroupApiController.kindOf(request);
+        // people picked from the ledgers travel as "姓名 #台账编号" lines before the typed ones
+        String attendance = picked == null || picked.isEmpty()
+                ? typedAttendance
+                : String.join("\n", picked)
+                        + (typedAttendance == null || typedAttendance.isBlank() ? "" : "\n" + typedAttendance);
         Map<String, String> fields = FormParams.fields(request);
         CaseWebController.SessionInput in =
                 new CaseWebController.SessionInput(serviceDate, startTime, endTime, place, unitSeq, attendance);

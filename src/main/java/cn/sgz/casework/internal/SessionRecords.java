@@ -48,6 +48,9 @@ public class SessionRecords {
             Long recipientId,
             String personName) {}
 
+    /** A sign-in line for a person picked from the ledgers: 姓名 #台账编号. */
+    static final java.util.regex.Pattern PICKED = java.util.regex.Pattern.compile("(.+?)\\s*#(\\d{1,18})");
+
     /** Creates the record, its sign-in sheet and photo; returns the record. Rolls back with the caller. */
     public ServiceRecordView create(
             Target t, NewSession s, Map<String, String> fields, String worker, PhotoFile photo) {
@@ -63,9 +66,22 @@ public class SessionRecords {
                 "社工反思",
                 "nextPlan",
                 "下节计划");
-        List<RecordForm.ParticipantInput> people = t.recipientId() == null
-                ? List.of()
-                : List.of(new RecordForm.ParticipantInput(t.recipientId(), t.personName()));
+        List<RecordForm.ParticipantInput> people = new ArrayList<>();
+        if (t.recipientId() != null) {
+            people.add(new RecordForm.ParticipantInput(t.recipientId(), t.personName()));
+        }
+        // people picked from the ledgers sign in as "姓名 #台账编号" (the picker writes it): they are the session's
+        // people served too, and their sign-in takes the ledger's phone
+        for (String raw :
+                s.attendance() == null ? new String[0] : s.attendance().split("\\R")) {
+            java.util.regex.Matcher m = PICKED.matcher(raw.strip());
+            if (m.matches()) {
+                long rid = Long.parseLong(m.group(2));
+                if (people.stream().noneMatch(p -> Long.valueOf(rid).equals(p.recipientId()))) {
+                    people.add(new RecordForm.ParticipantInput(rid, m.group(1).strip()));
+                }
+            }
+        }
         ServiceRecordView r = records.create(new RecordForm(
                 t.stationId(),
                 t.projectId(),
@@ -87,11 +103,16 @@ public class SessionRecords {
         for (String raw :
                 s.attendance() == null ? new String[0] : s.attendance().split("\\R")) {
             line++;
+            java.util.regex.Matcher picked = PICKED.matcher(raw.strip());
             String[] parts = raw.strip().split("[\\s,，、]+", 2);
             if (parts[0].isEmpty()) {
                 continue;
             }
             try {
+                if (picked.matches()) {
+                    records.addSignIn(r.id(), picked.group(1).strip(), null, Long.parseLong(picked.group(2)));
+                    continue;
+                }
                 records.addSignIn(r.id(), parts[0], parts.length > 1 ? parts[1].strip() : null, null);
             } catch (BusinessException e) {
                 throw BusinessException.field("attendance", "签到表第" + line + "行（" + raw.strip() + "）：" + e.getMessage());

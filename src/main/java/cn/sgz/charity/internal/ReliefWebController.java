@@ -41,8 +41,24 @@ class ReliefWebController {
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
-        model.addAttribute("reliefs", reliefs.list(stationId, null, from, to));
+        // 计入 / 不计入 / 已作废 and the service date range; 20 a page
+        List<ReliefView> all = reliefs.list(stationId, null, from, to).stream()
+                .filter(r -> status == null
+                        || status.isBlank()
+                        || ("COUNTS".equals(status) && r.counts())
+                        || ("EXCLUDED".equals(status) && !r.counts() && !r.voided())
+                        || ("VOIDED".equals(status) && r.voided()))
+                .toList();
+        cn.sgz.shared.web.ListPage<ReliefView> p = cn.sgz.shared.web.ListPage.of(all, page, 20);
+        model.addAttribute("reliefs", p.items());
+        model.addAttribute("listPage", p);
+        model.addAttribute("stationId", stationId);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("status", status);
         model.addAttribute("canWrite", reliefs.canWrite());
         return "charity/relief-list";
     }

@@ -37,12 +37,32 @@ class VolunteerWebController {
     String list(
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) Boolean registered,
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate from,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate to,
+            @RequestParam(defaultValue = "0") int page,
             Model model) {
         Long station = access.defaultStation(stationId);
         model.addAttribute("stations", access.stations());
         model.addAttribute("stationId", station);
         model.addAttribute("registered", registered);
-        model.addAttribute("volunteers", station == null ? List.of() : volunteers.list(station, registered, null));
+        model.addAttribute("teamId", teamId);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        // 注册 status, 服务队 and the date joined (加入日期) filter; 50 a page
+        var all = station == null
+                ? List.<VolunteerService.VolunteerView>of()
+                : volunteers.list(station, registered, teamId);
+        var p = cn.sgz.shared.web.ListPage.of(
+                cn.sgz.shared.web.ListPage.between(all, VolunteerService.VolunteerView::joinedOn, from, to), page, 50);
+        model.addAttribute("listPage", p);
+        model.addAttribute("volunteers", p.items());
         model.addAttribute("registration", station == null ? null : volunteers.registration(station));
         model.addAttribute("teams", station == null ? List.of() : volunteers.teams(station));
         model.addAttribute("canWrite", access.canWrite());
@@ -136,7 +156,7 @@ class VolunteerWebController {
                     flash.addFlashAttribute("notice", "已成立志愿服务队：" + form.name());
                     return "redirect:/volunteers?stationId=" + form.stationId() + "#teams";
                 },
-                () -> list(form.stationId(), null, model));
+                () -> list(form.stationId(), null, null, null, null, 0, model));
     }
 
     @GetMapping("/volunteers/{id}")

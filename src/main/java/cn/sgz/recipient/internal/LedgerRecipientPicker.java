@@ -48,6 +48,18 @@ class LedgerRecipientPicker implements RecipientPicker {
         }
     }
 
+    @Override
+    public Optional<String> phone(long recipientId) {
+        try {
+            String phone = recipients.get(recipientId).phone();
+            return phone == null || phone.isBlank() || phone.contains("*")
+                    ? Optional.empty()
+                    : Optional.of(phone.strip());
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
     private static RecipientOption option(RecipientView r) {
         return new RecipientOption(r.id(), r.name(), r.orgUnitName() + " · " + r.maskedIdNumber());
     }

@@ -83,7 +83,7 @@ class RecipientApiController {
     }
 
     @GetMapping("/recipients")
-    @Operation(summary = "台账查询（分页）", description = "按类别、姓名、身份证后四位、社工站/村社区、风险等级、标识筛选；默认只列在册人员")
+    @Operation(summary = "台账查询（分页）", description = "按类别、姓名、身份证后四位、社工站/村社区、风险等级、标识、最近入户评估日期范围筛选；默认只列在册人员")
     RecipientService.LedgerPage list(
             @RequestParam(required = false) RecipientCategory category,
             @RequestParam(required = false) String name,
@@ -93,9 +93,23 @@ class RecipientApiController {
             @RequestParam(required = false) String flag,
             @RequestParam(required = false) RecipientStatus status,
             @RequestParam(defaultValue = "false") boolean allStatuses,
+            @io.swagger.v3.oas.annotations.Parameter(description = "最近入户评估日期起（含）")
+                    @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate assessedFrom,
+            @io.swagger.v3.oas.annotations.Parameter(description = "最近入户评估日期止（含）")
+                    @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate assessedTo,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
-        return recipients.ledger(query(category, name, idTail, unitId, risk, flag, status, allStatuses), page, size);
+        return recipients.ledger(
+                query(category, name, idTail, unitId, risk, flag, status, allStatuses)
+                        .withAssessed(assessedFrom, assessedTo),
+                page,
+                size);
     }
 
     @GetMapping("/recipients/export")
@@ -108,8 +122,20 @@ class RecipientApiController {
             @RequestParam(required = false) RiskLevel risk,
             @RequestParam(required = false) String flag,
             @RequestParam(required = false) RecipientStatus status,
+            @io.swagger.v3.oas.annotations.Parameter(description = "最近入户评估日期起（含）")
+                    @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate assessedFrom,
+            @io.swagger.v3.oas.annotations.Parameter(description = "最近入户评估日期止（含）")
+                    @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate assessedTo,
             @RequestParam(defaultValue = "false") boolean fullIds) {
-        byte[] file = recipients.export(query(category, name, idTail, unitId, risk, flag, status, false), fullIds);
+        byte[] file = recipients.export(
+                query(category, name, idTail, unitId, risk, flag, status, false).withAssessed(assessedFrom, assessedTo),
+                fullIds);
         return download(file, (category == null ? "服务对象" : category.label()) + "台账.xlsx", XLSX);
     }
 

@@ -119,6 +119,14 @@ class RecipientStore {
             params.add(q.unitId());
             params.add(q.unitId());
         }
+        if (q.assessedFrom() != null) {
+            sql.append(" AND r.last_assessed_on >= ?");
+            params.add(q.assessedFrom());
+        }
+        if (q.assessedTo() != null) {
+            sql.append(" AND r.last_assessed_on <= ?");
+            params.add(q.assessedTo());
+        }
         if (q.risk() != null) {
             sql.append(" AND r.risk_level = ?");
             params.add(q.risk().name());

@@ -99,9 +99,27 @@ class RecipientWebController {
             @RequestParam(required = false) RiskLevel risk,
             @RequestParam(required = false) String flag,
             @RequestParam(required = false) RecipientStatus status,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate assessedFrom,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate assessedTo,
             @RequestParam(defaultValue = "0") int page,
             Model model) {
-        LedgerQuery q = new LedgerQuery(category, blank(name), blank(idTail), unitId, risk, blank(flag), status, false);
+        LedgerQuery q = new LedgerQuery(
+                category,
+                blank(name),
+                blank(idTail),
+                unitId,
+                risk,
+                blank(flag),
+                status,
+                false,
+                assessedFrom,
+                assessedTo);
         model.addAttribute("ledger", recipients.ledger(q, page, 20));
         model.addAttribute("q", q);
         model.addAttribute("units", units());
@@ -292,8 +310,26 @@ class RecipientWebController {
             @RequestParam(required = false) RiskLevel risk,
             @RequestParam(required = false) String flag,
             @RequestParam(required = false) RecipientStatus status,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate assessedFrom,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate assessedTo,
             @RequestParam(defaultValue = "false") boolean fullIds) {
-        LedgerQuery q = new LedgerQuery(category, blank(name), blank(idTail), unitId, risk, blank(flag), status, false);
+        LedgerQuery q = new LedgerQuery(
+                category,
+                blank(name),
+                blank(idTail),
+                unitId,
+                risk,
+                blank(flag),
+                status,
+                false,
+                assessedFrom,
+                assessedTo);
         return RecipientApiController.download(
                 recipients.export(q, fullIds),
                 (category == null ? "服务对象" : category.label()) + "台账.xlsx",
