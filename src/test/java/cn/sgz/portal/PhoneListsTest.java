@@ -120,4 +120,31 @@ class PhoneListsTest {
         assertThat(page(worker, "/api/v1/recipients?assessedTo=2000-01-01")).contains("\"total\":0");
         assertThat(page(worker, "/api/v1/recipients")).doesNotContain("\"total\":0");
     }
+
+    @Test
+    void theApiListsFilterLikeThePages() throws Exception {
+        Cookie worker = new TestLogin(mvc).login("demo_worker");
+        assertThat(page(worker, "/api/v1/cases")).contains("王奶奶居家安全与情绪支持个案");
+        assertThat(page(worker, "/api/v1/cases?to=2000-01-01")).isEqualTo("[]");
+        assertThat(page(worker, "/api/v1/cases?domain=CHILD"))
+                .contains("留守儿童学业支持个案")
+                .doesNotContain("王奶奶居家安全与情绪支持个案");
+        assertThat(page(worker, "/api/v1/groups")).contains("“银龄互助”老年人互助小组");
+        assertThat(page(worker, "/api/v1/groups?to=2000-01-01")).isEqualTo("[]");
+        assertThat(page(worker, "/api/v1/groups?domain=CHILD")).doesNotContain("“银龄互助”老年人互助小组");
+        assertThat(page(worker, "/api/v1/volunteers")).isNotEqualTo("[]");
+        assertThat(page(worker, "/api/v1/volunteers?to=2000-01-01")).isEqualTo("[]");
+        String all = page(worker, "/api/v1/charity/relief-events");
+        String counted = page(worker, "/api/v1/charity/relief-events?status=COUNTS");
+        String excluded = page(worker, "/api/v1/charity/relief-events?status=EXCLUDED");
+        String voided = page(worker, "/api/v1/charity/relief-events?status=VOIDED");
+        assertThat(counted).contains("\"counts\":true").doesNotContain("\"counts\":false");
+        assertThat(excluded).doesNotContain("\"counts\":true").doesNotContain("\"voided\":true");
+        // the three states split the whole list
+        assertThat(events(counted) + events(excluded) + events(voided)).isEqualTo(events(all));
+    }
+
+    private static int events(String json) {
+        return json.split("\"voided\":", -1).length - 1;
+    }
 }

@@ -38,12 +38,21 @@ class CaseApiController {
     }
 
     @GetMapping("/api/v1/cases")
-    @Operation(summary = "个案列表（按社工站、阶段、本人负责筛选）")
+    @Operation(summary = "个案列表（按社工站、阶段、本人负责、服务领域、接案日期范围 from–to 筛选）")
     List<CaseView> list(
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) CaseStage stage,
-            @RequestParam(required = false) Boolean mine) {
-        return cases.list(stationId, stage, Boolean.TRUE.equals(mine));
+            @RequestParam(required = false) Boolean mine,
+            @RequestParam(required = false) cn.sgz.shared.vocabulary.LedgerDomain domain,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate from,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate to) {
+        return CaseWebController.filtered(cases.list(stationId, stage, Boolean.TRUE.equals(mine)), domain, from, to);
     }
 
     @GetMapping("/api/v1/cases/forms")

@@ -60,11 +60,8 @@ class CaseWebController {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         // filtered by 服务领域 and by the date the case was opened (接案日期), 20 cards a page
-        List<CaseView> all = cases.list(stationId, stage, Boolean.TRUE.equals(mine)).stream()
-                .filter(c -> domain == null || c.domain() == domain)
-                .toList();
         cn.sgz.shared.web.ListPage<CaseView> p = cn.sgz.shared.web.ListPage.of(
-                cn.sgz.shared.web.ListPage.between(all, CaseView::openedOn, from, to), page, 20);
+                filtered(cases.list(stationId, stage, Boolean.TRUE.equals(mine)), domain, from, to), page, 20);
         model.addAttribute("cases", p.items());
         model.addAttribute("listPage", p);
         model.addAttribute("domains", LedgerDomain.values());
@@ -397,5 +394,14 @@ class CaseWebController {
             response.setStatus(HttpServletResponse.SC_CONFLICT);
             return redisplay.get();
         }
+    }
+
+    /** The cases of this 服务领域 opened (接案) within [from, to]; the page and the API filter alike. */
+    static List<CaseView> filtered(List<CaseView> all, LedgerDomain domain, LocalDate from, LocalDate to) {
+        return cn.sgz.shared.web.ListPage.between(
+                all.stream().filter(c -> domain == null || c.domain() == domain).toList(),
+                CaseView::openedOn,
+                from,
+                to);
     }
 }

@@ -40,12 +40,21 @@ class GroupApiController {
     }
 
     @GetMapping({"/api/v1/groups", "/api/v1/community-services"})
-    @Operation(summary = "小组 / 社区服务列表")
+    @Operation(summary = "小组 / 社区服务列表（按社工站、阶段、服务领域、开展日期范围 from–to 筛选）")
     List<GroupView> list(
             HttpServletRequest request,
             @RequestParam(required = false) Long stationId,
-            @RequestParam(required = false) GroupStage stage) {
-        return groups.list(kindOf(request), stationId, stage);
+            @RequestParam(required = false) GroupStage stage,
+            @RequestParam(required = false) cn.sgz.shared.vocabulary.LedgerDomain domain,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate from,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate to) {
+        return GroupWebController.filtered(groups.list(kindOf(request), stationId, stage), domain, from, to);
     }
 
     @PostMapping({"/api/v1/groups", "/api/v1/community-services"})

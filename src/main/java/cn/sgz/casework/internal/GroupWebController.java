@@ -54,11 +54,8 @@ class GroupWebController {
             Model model) {
         GroupKind kind = GroupApiController.kindOf(request);
         model.addAttribute("kind", kind);
-        List<GroupView> all = groups.list(kind, stationId, stage).stream()
-                .filter(g -> domain == null || g.domain() == domain)
-                .toList();
         cn.sgz.shared.web.ListPage<GroupView> p = cn.sgz.shared.web.ListPage.of(
-                cn.sgz.shared.web.ListPage.between(all, GroupView::openedOn, from, to), page, 20);
+                filtered(groups.list(kind, stationId, stage), domain, from, to), page, 20);
         model.addAttribute("groups", p.items());
         model.addAttribute("listPage", p);
         model.addAttribute("domains", LedgerDomain.values());
@@ -319,5 +316,14 @@ class GroupWebController {
                     return "redirect:/" + kind.path() + "/" + id + "#sessions";
                 },
                 () -> sessionPage(model, groups.detail(kind, id), fields, in));
+    }
+
+    /** The groups of this 服务领域 opened within [from, to]; the page and the API filter alike. */
+    static List<GroupView> filtered(List<GroupView> all, LedgerDomain domain, LocalDate from, LocalDate to) {
+        return cn.sgz.shared.web.ListPage.between(
+                all.stream().filter(g -> domain == null || g.domain() == domain).toList(),
+                GroupView::openedOn,
+                from,
+                to);
     }
 }

@@ -106,13 +106,14 @@ class CharityWorkApiController {
     // ---- relief -------------------------------------------------------------------------------------
 
     @GetMapping("/relief-events")
-    @Operation(summary = "慈善救助列表（每次合计金额、是否计入指标及原因）")
+    @Operation(summary = "慈善救助列表（每次合计金额、是否计入指标及原因；status=COUNTS 计入 / EXCLUDED 不计入 / VOIDED 已作废）")
     List<ReliefView> reliefEvents(
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) Long fundId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        return reliefs.list(stationId, fundId, from, to);
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String status) {
+        return ReliefWebController.withStatus(reliefs.list(stationId, fundId, from, to), status);
     }
 
     @GetMapping("/relief-events/{id}")

@@ -45,14 +45,8 @@ class ReliefWebController {
             @RequestParam(defaultValue = "0") int page,
             Model model) {
         // 计入 / 不计入 / 已作废 and the service date range; 20 a page
-        List<ReliefView> all = reliefs.list(stationId, null, from, to).stream()
-                .filter(r -> status == null
-                        || status.isBlank()
-                        || ("COUNTS".equals(status) && r.counts())
-                        || ("EXCLUDED".equals(status) && !r.counts() && !r.voided())
-                        || ("VOIDED".equals(status) && r.voided()))
-                .toList();
-        cn.sgz.shared.web.ListPage<ReliefView> p = cn.sgz.shared.web.ListPage.of(all, page, 20);
+        cn.sgz.shared.web.ListPage<ReliefView> p =
+                cn.sgz.shared.web.ListPage.of(withStatus(reliefs.list(stationId, null, from, to), status), page, 20);
         model.addAttribute("reliefs", p.items());
         model.addAttribute("listPage", p);
         model.addAttribute("stationId", stationId);
@@ -159,5 +153,16 @@ class ReliefWebController {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/charity/relief/" + id + "#lines";
+    }
+
+    /** The relief events in this state: COUNTS 计入, EXCLUDED 不计入 (not voided), VOIDED 已作废; blank for all. */
+    static List<ReliefView> withStatus(List<ReliefView> all, String status) {
+        return all.stream()
+                .filter(r -> status == null
+                        || status.isBlank()
+                        || ("COUNTS".equals(status) && r.counts())
+                        || ("EXCLUDED".equals(status) && !r.counts() && !r.voided())
+                        || ("VOIDED".equals(status) && r.voided()))
+                .toList();
     }
 }

@@ -46,12 +46,21 @@ class VolunteerApiController {
     }
 
     @GetMapping("/volunteers")
-    @Operation(summary = "志愿者列表（电话脱敏；registered=false 只看未在全国志愿服务信息系统注册的）")
+    @Operation(summary = "志愿者列表（电话脱敏；registered=false 只看未在全国志愿服务信息系统注册的；from–to 为加入日期范围）")
     List<VolunteerView> list(
             @RequestParam(required = false) Long stationId,
             @RequestParam(required = false) Boolean registered,
-            @RequestParam(required = false) Long teamId) {
-        return volunteers.list(stationId, registered, teamId);
+            @RequestParam(required = false) Long teamId,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate from,
+            @RequestParam(required = false)
+                    @org.springframework.format.annotation.DateTimeFormat(
+                            iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE)
+                    java.time.LocalDate to) {
+        return cn.sgz.shared.web.ListPage.between(
+                volunteers.list(stationId, registered, teamId), VolunteerView::joinedOn, from, to);
     }
 
     @GetMapping("/volunteers/registration")
