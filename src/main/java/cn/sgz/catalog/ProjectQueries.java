@@ -9,6 +9,7 @@ import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.web.RequestMemo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,11 +44,16 @@ public class ProjectQueries {
     /** The projects the signed-in user may see, newest first. */
     @Transactional(readOnly = true)
     public List<Project> visible() {
-        List<ProjectStore.Row> rows = scopes.currentUser().role() == Role.ADMIN
-                ? store.all()
-                : store.visible(
-                        scopes.visibleUnitIds(OrgUnitType.COUNTY_BUREAU), scopes.visibleUnitIds(OrgUnitType.STATION));
-        return views(rows);
+        var me = scopes.currentUser();
+        // read once per GET request (home page sections, alerts and to-do list all ask); keyed by the user
+        return RequestMemo.get("projects-visible:" + me.id() + ":" + me.role(), () -> {
+            List<ProjectStore.Row> rows = me.role() == Role.ADMIN
+                    ? store.all()
+                    : store.visible(
+                            scopes.visibleUnitIds(OrgUnitType.COUNTY_BUREAU),
+                            scopes.visibleUnitIds(OrgUnitType.STATION));
+            return views(rows);
+        });
     }
 
     /** The visible projects that include a station (the station's contracts). */
@@ -82,7 +88,9 @@ public class ProjectQueries {
             Project project, Catalog catalog, List<Long> visibleStationIds, Map<Long, String> unitNames) {}
 
     private Scoped scoped(long projectId) {
-        ProjectStore.Row row = store.find(projectId).orElseThrow(() -> new NotFoundException("项目"));
+        // the stored row does not depend on the user (the scope check follows): read once per GET request
+        ProjectStore.Row row = RequestMemo.get("project-row:" + projectId, () -> store.find(projectId))
+                .orElseThrow(() -> new NotFoundException("项目"));
         List<Long> unitIds = new ArrayList<>(row.stationIds());
         unitIds.add(row.bureauId());
         Map<Long, OrgUnitView> units = directory.units(unitIds);

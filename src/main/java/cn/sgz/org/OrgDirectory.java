@@ -1,5 +1,6 @@
 package cn.sgz.org;
 
+import cn.sgz.shared.web.RequestMemo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
