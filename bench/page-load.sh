@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Page-load benchmark (not part of ./mvnw verify): the pages officers and workers open, under wrk.
-#   bench/page-load.sh                 H2 demo data (target/bench-page-load, recreated each run)
+#   bench/page-load.sh                 H2 demo data (target/bench-page-load-h2, recreated each run)
 #   DB=postgres bench/page-load.sh     PostgreSQL: demo data plus the synthetic city (10 counties, 150 社工站,
 #                                      450,000 service records) in a database of its own (default bench_pages on
 #                                      127.0.0.1:5432, user postgres; dropped and created again unless KEEP_BENCH_DB=1)
@@ -22,7 +22,7 @@ PORT="${PORT:-18089}"
 BASE="http://127.0.0.1:$PORT"
 PASSWORD='sgz-demo-2026!'
 DB="${DB:-h2}"
-WORK="$PWD/target/bench-page-load"
+WORK="$PWD/target/bench-page-load-$DB"
 LUA=bench/lua/page-load.lua
 PG_HOST="${PG_HOST:-127.0.0.1}"
 PG_PORT="${PG_PORT:-5432}"

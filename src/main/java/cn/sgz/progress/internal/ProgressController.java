@@ -120,10 +120,11 @@ class ProgressController {
                     + stations.get(0).stationId() + (asOf == null ? "" : "?asOf=" + asOf);
         }
         model.addAttribute("stations", stations);
-        model.addAttribute(
-                "rows", stations.isEmpty() ? List.of() : stations.get(0).indicators());
+        // cells, bars and links worked out once here, not per cell in the template
+        model.addAttribute("board", CountyBoardView.of(stations));
+        model.addAttribute("boardBase", "/progress/projects/" + projectId);
+        model.addAttribute("asOfQuery", asOf == null ? "" : "?asOf=" + date);
         model.addAttribute("asOf", date);
-        model.addAttribute("statuses", IndicatorStatus.values());
         return "progress/county";
     }
 
@@ -146,6 +147,8 @@ class ProgressController {
         }
         model.addAttribute("sc", sc);
         model.addAttribute("asOf", date);
+        model.addAttribute(
+                "indicatorBase", "/progress/projects/" + projectId + "/stations/" + stationId + "/indicators/");
         model.addAttribute("counts", sc.countByStatus());
         model.addAttribute("statuses", IndicatorStatus.values());
         return "progress/station";
