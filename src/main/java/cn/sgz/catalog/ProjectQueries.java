@@ -155,7 +155,11 @@ public class ProjectQueries {
     /** For system jobs (no signed-in user): a project regardless of scope. */
     @Transactional(readOnly = true)
     public Optional<Project> findUnscoped(long projectId) {
-        return store.find(projectId).map(r -> views(List.of(r)).get(0));
+        // the same for every user: read once per GET request (a to-do list asks once per group of a project)
+        return RequestMemo.get(
+                "project-unscoped:" + projectId,
+                () -> RequestMemo.get("project-row:" + projectId, () -> store.find(projectId))
+                        .map(r -> views(List.of(r)).get(0)));
     }
 
     /**
