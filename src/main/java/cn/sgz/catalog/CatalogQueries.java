@@ -43,7 +43,9 @@ public class CatalogQueries {
 
     @Transactional(readOnly = true)
     public Optional<Catalog> find(long catalogId) {
-        Optional<Long> revision = store.revision(catalogId);
+        // the change counter is read once per GET request: a page asks for the same catalog from many services
+        Optional<Long> revision =
+                cn.sgz.shared.web.RequestMemo.get("catalog-revision:" + catalogId, () -> store.revision(catalogId));
         if (revision.isEmpty()) {
             cache.remove(catalogId);
             return Optional.empty();

@@ -9,6 +9,7 @@ import cn.sgz.org.Role;
 import cn.sgz.org.Scope;
 import cn.sgz.org.ScopeService;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.web.RequestMemo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -43,11 +44,16 @@ public class ProjectQueries {
     /** The projects the signed-in user may see, newest first. */
     @Transactional(readOnly = true)
     public List<Project> visible() {
-        List<ProjectStore.Row> rows = scopes.currentUser().role() == Role.ADMIN
-                ? store.all()
-                : store.visible(
-                        scopes.visibleUnitIds(OrgUnitType.COUNTY_BUREAU), scopes.visibleUnitIds(OrgUnitType.STATION));
-        return views(rows);
+        var me = scopes.currentUser();
+        // read once per GET request (home page sections, alerts and to-do list all ask); keyed by the user
+        return RequestMemo.get("projects-visible:" + me.id() + ":" + me.role(), () -> {
+            List<ProjectStore.Row> rows = me.role() == Role.ADMIN
+                    ? store.all()
+                    : store.visible(
+                            scopes.visibleUnitIds(OrgUnitType.COUNTY_BUREAU),
+                            scopes.visibleUnitIds(OrgUnitType.STATION));
+            return views(rows);
+        });
     }
 
     /** The visible projects that include a station (the station's contracts). */
@@ -77,12 +83,52 @@ public class ProjectQueries {
                 s.project(), indicators(s.project(), s.catalog()), s.visibleStationIds(), s.unitNames());
     }
 
+    /**
+     * Every visible project as {@link #inScope(long)} gives it, read in a constant number of statements whatever the
+     * number of projects (home pages: one read of the projects, one of their units).
+     */
+    @Transactional(readOnly = true)
+    public List<ProjectInScope> visibleInScope() {
+        List<Project> visible = visible();
+        Set<Long> unitIds = new HashSet<>();
+        visible.forEach(p -> {
+            unitIds.addAll(p.stationIds());
+            unitIds.add(p.bureauId());
+        });
+        Map<Long, OrgUnitView> units = unitIds.isEmpty() ? Map.of() : directory.units(unitIds);
+        Scope scope = scopes.current();
+        List<ProjectInScope> result = new ArrayList<>();
+        for (Project p : visible) {
+            List<Long> stations = p.stationIds().stream()
+                    .filter(id -> {
+                        OrgUnitView u = units.get(id);
+                        return u != null && u.active() && scope.covers(u.path());
+                    })
+                    .toList();
+            Map<Long, String> names = new java.util.LinkedHashMap<>();
+            for (long id : p.stationIds()) {
+                OrgUnitView u = units.get(id);
+                if (u != null) {
+                    names.put(id, u.name());
+                }
+            }
+            OrgUnitView bureau = units.get(p.bureauId());
+            if (bureau != null) {
+                names.put(bureau.id(), bureau.name());
+            }
+            result.add(new ProjectInScope(p, indicators(p, catalogs.get(p.catalogId())), stations, names));
+        }
+        return result;
+    }
+
     /** A project read for the signed-in user, with the catalog it was read with (read once per call). */
     private record Scoped(
             Project project, Catalog catalog, List<Long> visibleStationIds, Map<Long, String> unitNames) {}
 
     private Scoped scoped(long projectId) {
-        ProjectStore.Row row = store.find(projectId).orElseThrow(() -> new NotFoundException("项目"));
+        // the stored row does not depend on the user (the scope check follows): read once per GET request
+        ProjectStore.Row row = RequestMemo.get("project-row:" + projectId, () -> store.find(projectId))
+                .orElseThrow(() -> new NotFoundException("项目"));
         List<Long> unitIds = new ArrayList<>(row.stationIds());
         unitIds.add(row.bureauId());
         Map<Long, OrgUnitView> units = directory.units(unitIds);
@@ -109,7 +155,11 @@ public class ProjectQueries {
     /** For system jobs (no signed-in user): a project regardless of scope. */
     @Transactional(readOnly = true)
     public Optional<Project> findUnscoped(long projectId) {
-        return store.find(projectId).map(r -> views(List.of(r)).get(0));
+        // the same for every user: read once per GET request (a to-do list asks once per group of a project)
+        return RequestMemo.get(
+                "project-unscoped:" + projectId,
+                () -> RequestMemo.get("project-row:" + projectId, () -> store.find(projectId))
+                        .map(r -> views(List.of(r)).get(0)));
     }
 
     /**

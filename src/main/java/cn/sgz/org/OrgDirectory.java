@@ -1,5 +1,6 @@
 package cn.sgz.org;
 
+import cn.sgz.shared.web.RequestMemo;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -31,12 +32,16 @@ public class OrgDirectory {
     /** Active units of a type the current user may see, in tree order. */
     public List<OrgUnitView> visibleUnits(OrgUnitType type) {
         Scope scope = scopes.current();
-        return jdbc.sql("SELECT * FROM org_unit WHERE type = ? AND active AND " + scope.sqlCondition("path")
-                        + " ORDER BY path")
-                .param(type.name())
-                .params(scope.likePatterns().toArray())
-                .query(OrgDirectory::mapUnit)
-                .list();
+        // read once per GET request (a page's sections each ask), keyed by the user; each caller gets its own list
+        List<OrgUnitView> units = RequestMemo.get(
+                "visible-units:" + scope.user().id() + ":" + scope.role() + ":" + type,
+                () -> List.copyOf(jdbc.sql("SELECT * FROM org_unit WHERE type = ? AND active AND "
+                                + scope.sqlCondition("path") + " ORDER BY path")
+                        .param(type.name())
+                        .params(scope.likePatterns().toArray())
+                        .query(OrgDirectory::mapUnit)
+                        .list()));
+        return new java.util.ArrayList<>(units);
     }
 
     /** A unit by id if it exists and is inside the current scope. */

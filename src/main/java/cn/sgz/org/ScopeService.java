@@ -2,6 +2,7 @@ package cn.sgz.org;
 
 import cn.sgz.org.internal.SgzPrincipal;
 import cn.sgz.shared.NotFoundException;
+import cn.sgz.shared.web.RequestMemo;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -234,6 +234,25 @@ public class ComplianceService {
         }
     }
 
+    /**
+     * The API's figures and where they come from: for today, the stored figures when they are current (nothing
+     * changed since they were computed, so they are what a computation now would give; a stale or missing snapshot
+     * is refreshed first by the first reader); otherwise — another day, or a refresh running elsewhere — computed
+     * now. {@code computedAt} says when the figures were computed.
+     */
+    public record Figures(List<StationCompliance> stations, Instant computedAt, boolean stored) {}
+
+    /** See {@link Figures}: today's figures from the snapshot when current, any other day's computed. */
+    public Figures figures(long projectId, Long stationId, LocalDate asOf) {
+        if (asOf.equals(ChinaTime.today())) {
+            ComplianceSnapshot s = board(projectId, stationId).snapshot();
+            if (!s.stale() && s.computedAt() != null) {
+                return new Figures(s.stations(), s.computedAt(), true);
+            }
+        }
+        return new Figures(compute(projectId, stationId, asOf), ChinaTime.now(), false);
+    }
+
     /** Compliance of one station (stationId given) or of every visible station of the project. */
     @Transactional(readOnly = true)
     public List<StationCompliance> compute(long projectId, Long stationId, LocalDate asOf) {

@@ -81,9 +81,18 @@ public class ReportService {
     public List<ReportView> list(long projectId, Long stationId, ReportKind kind) {
         ProjectInScope p = projects.inScope(projectId);
         List<Long> stations = stationId == null ? p.visibleStationIds() : only(p, stationId);
-        Map<ReportKind, ReportStore.Schedule> schedule = store.schedule(projectId);
+        return views(p, stations, store.schedule(projectId), store.list(projectId, stations, kind), kind);
+    }
+
+    /** A project's reports, started or not, at these stations: from its schedule and the stored rows. */
+    private List<ReportView> views(
+            ProjectInScope p,
+            List<Long> stations,
+            Map<ReportKind, ReportStore.Schedule> schedule,
+            List<ReportStore.Row> stored,
+            ReportKind kind) {
         Map<String, ReportStore.Row> rows = new java.util.HashMap<>();
-        store.list(projectId, stations, kind).forEach(r -> rows.put(key(r.stationId(), r.kind(), r.periodStart()), r));
+        stored.forEach(r -> rows.put(key(r.stationId(), r.kind(), r.periodStart()), r));
         LocalDate today = ChinaTime.today();
         List<ReportView> result = new ArrayList<>();
         for (ReportKind k : ReportKind.values()) {
@@ -349,13 +358,31 @@ public class ReportService {
         LocalDate today = ChinaTime.today();
         List<ReportView> overdue = new ArrayList<>();
         List<ReportView> waiting = new ArrayList<>();
-        for (Project project : projects.visible()) {
-            if (today.isBefore(project.startDate())) {
-                continue;
-            }
-            boolean bureau = isBureauOf(project);
+        // every visible project's reports in a constant number of statements, whatever the number of projects
+        List<ProjectInScope> running = projects.visibleInScope().stream()
+                .filter(p -> !today.isBefore(p.project().startDate()))
+                .toList();
+        List<Long> ids = running.stream().map(p -> p.project().id()).toList();
+        java.util.Set<Long> stations = new java.util.HashSet<>();
+        running.forEach(p -> stations.addAll(p.visibleStationIds()));
+        Map<Long, Map<ReportKind, ReportStore.Schedule>> schedules = store.schedules(ids);
+        Map<Long, List<ReportStore.Row>> stored = new java.util.HashMap<>();
+        store.listAll(ids, stations)
+                .forEach(r -> stored.computeIfAbsent(r.projectId(), k -> new ArrayList<>())
+                        .add(r));
+        List<Long> bureaus = me.role() == Role.BUREAU_OFFICER
+                ? scopes.visibleUnitIds(cn.sgz.org.OrgUnitType.COUNTY_BUREAU)
+                : List.of();
+        for (ProjectInScope p : running) {
+            Project project = p.project();
+            boolean bureau = bureaus.contains(project.bureauId());
             boolean agency = mayReview(project);
-            for (ReportView v : list(project.id(), null, null)) {
+            for (ReportView v : views(
+                    p,
+                    p.visibleStationIds(),
+                    schedules.get(project.id()),
+                    stored.getOrDefault(project.id(), List.of()),
+                    null)) {
                 if (v.overdue()) {
                     overdue.add(v);
                 } else if ((agency && v.status() == ReportStatus.SUBMITTED)

@@ -60,6 +60,45 @@ class ComplianceApiTest {
         return login.getJson(user, url, status);
     }
 
+    /**
+     * Issue #23: for today the API answers from the stored figures when nothing changed since they were computed,
+     * says so and when they were computed; while the figures are stale and another instance is refreshing them, it
+     * computes them now — and both answers are the same figures.
+     */
+    @Test
+    void todaysFiguresComeFromACurrentSnapshotAndEqualAComputation() throws Exception {
+        String url = "/api/v1/projects/" + project + "/compliance?stationId=" + station1;
+        login.getJson("demo_bureau", url, 200); // computes the snapshot if it is missing or stale
+        MockHttpServletResponse stored =
+                mvc.perform(get(url).with(login.as("demo_bureau"))).andReturn().getResponse();
+        assertThat(stored.getHeader("X-Sgz-Figures")).isEqualTo("stored");
+        assertThat(stored.getHeader("X-Sgz-Computed-At")).isNotBlank();
+        // stale, with another instance holding the refresh: computed now
+        jdbc.sql("UPDATE compliance_snapshot SET stale_since = CURRENT_TIMESTAMP WHERE project_id = ?")
+                .param(project)
+                .update();
+        jdbc.sql("DELETE FROM compliance_snapshot_claim WHERE project_id = ?")
+                .param(project)
+                .update();
+        jdbc.sql("INSERT INTO compliance_snapshot_claim (project_id, claimed_until) "
+                        + "VALUES (?, CURRENT_TIMESTAMP + INTERVAL '5' MINUTE)")
+                .param(project)
+                .update();
+        MockHttpServletResponse computed;
+        try {
+            computed = mvc.perform(get(url).with(login.as("demo_bureau")))
+                    .andReturn()
+                    .getResponse();
+        } finally {
+            jdbc.sql("DELETE FROM compliance_snapshot_claim WHERE project_id = ?")
+                    .param(project)
+                    .update();
+        }
+        assertThat(computed.getHeader("X-Sgz-Figures")).isEqualTo("computed");
+        assertThat(computed.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(stored.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void anExcludedRecordDoesNotMoveTheFigureAndTheDrillDownSaysWhy() throws Exception {
         String before = compliance("demo_worker", station1, 200);

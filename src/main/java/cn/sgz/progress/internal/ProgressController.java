@@ -13,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,15 +37,21 @@ class ProgressController {
     @ResponseBody
     @Operation(
             summary = "项目各社工站的指标达标情况",
-            description = "每个指标给出目标、实际、状态（MET/ON_TRACK/AT_RISK/MISSED/NOT_DUE，数据来源未接入为 NOT_CONNECTED）和各子周期")
-    List<StationCompliance> api(
+            description = "每个指标给出目标、实际、状态（MET/ON_TRACK/AT_RISK/MISSED/NOT_DUE，数据来源未接入为 NOT_CONNECTED）和各子周期。"
+                    + "统计截至今天时，若已存的计算结果之后数据无变动，直接返回已存结果（与现在计算的结果相同），否则现算；"
+                    + "响应头 X-Sgz-Computed-At 为结果的计算时间，X-Sgz-Figures 为 stored（已存结果）或 computed（现算）。")
+    ResponseEntity<List<StationCompliance>> api(
             @PathVariable long projectId,
             @Parameter(description = "只看一个社工站") @RequestParam(required = false) Long stationId,
             @Parameter(description = "统计截至日期，默认今天")
                     @RequestParam(required = false)
                     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                     LocalDate asOf) {
-        return compliance.compute(projectId, stationId, asOfOrToday(asOf));
+        ComplianceService.Figures f = compliance.figures(projectId, stationId, asOfOrToday(asOf));
+        return ResponseEntity.ok()
+                .header("X-Sgz-Computed-At", f.computedAt().toString())
+                .header("X-Sgz-Figures", f.stored() ? "stored" : "computed")
+                .body(f.stations());
     }
 
     @GetMapping("/api/v1/projects/{projectId}/compliance/{indicatorId}/records")
@@ -113,10 +120,11 @@ class ProgressController {
                     + stations.get(0).stationId() + (asOf == null ? "" : "?asOf=" + asOf);
         }
         model.addAttribute("stations", stations);
-        model.addAttribute(
-                "rows", stations.isEmpty() ? List.of() : stations.get(0).indicators());
+        // cells, bars and links worked out once here, not per cell in the template
+        model.addAttribute("board", CountyBoardView.of(stations));
+        model.addAttribute("boardBase", "/progress/projects/" + projectId);
+        model.addAttribute("asOfQuery", asOf == null ? "" : "?asOf=" + date);
         model.addAttribute("asOf", date);
-        model.addAttribute("statuses", IndicatorStatus.values());
         return "progress/county";
     }
 
@@ -139,6 +147,8 @@ class ProgressController {
         }
         model.addAttribute("sc", sc);
         model.addAttribute("asOf", date);
+        model.addAttribute(
+                "indicatorBase", "/progress/projects/" + projectId + "/stations/" + stationId + "/indicators/");
         model.addAttribute("counts", sc.countByStatus());
         model.addAttribute("statuses", IndicatorStatus.values());
         return "progress/station";

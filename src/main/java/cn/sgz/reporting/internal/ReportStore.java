@@ -93,6 +93,19 @@ public class ReportStore {
         return spec.query(ReportStore::row).list();
     }
 
+    /** The reports of several projects at these stations (home pages: one read for all projects). */
+    public List<Row> listAll(Collection<Long> projectIds, Collection<Long> stationIds) {
+        if (projectIds.isEmpty() || stationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM periodic_report WHERE project_id IN (:p) AND station_id IN (:s)"
+                        + " ORDER BY period_start DESC, station_id")
+                .param("p", List.copyOf(projectIds))
+                .param("s", List.copyOf(stationIds))
+                .query(ReportStore::row)
+                .list();
+    }
+
     public boolean saveNarrative(long id, long version, NarrativeForm f) {
         return jdbc.sql(
                                 "UPDATE periodic_report SET summary = ?, highlights = ?, problems = ?, next_plan = ?, "
@@ -150,6 +163,31 @@ public class ReportStore {
     public record Schedule(ReportKind kind, boolean enabled, int dueDay, long version) {}
 
     /** The schedule of a project, one line per kind (defaults for kinds without a row). */
+    /** {@link #schedule(long)} of several projects in one read. */
+    public Map<Long, Map<ReportKind, Schedule>> schedules(Collection<Long> projectIds) {
+        Map<Long, Map<ReportKind, Schedule>> result = new java.util.HashMap<>();
+        for (long id : projectIds) {
+            Map<ReportKind, Schedule> one = new EnumMap<>(ReportKind.class);
+            for (ReportKind k : ReportKind.values()) {
+                one.put(k, new Schedule(k, true, k.defaultDueDay(), 0));
+            }
+            result.put(id, one);
+        }
+        if (projectIds.isEmpty()) {
+            return result;
+        }
+        jdbc.sql("SELECT project_id, kind, enabled, due_day, version FROM report_schedule WHERE project_id IN (:p)")
+                .param("p", List.copyOf(projectIds))
+                .query((rs, n) -> {
+                    Schedule s = new Schedule(
+                            ReportKind.valueOf(rs.getString(2)), rs.getBoolean(3), rs.getInt(4), rs.getLong(5));
+                    result.get(rs.getLong(1)).put(s.kind(), s);
+                    return s;
+                })
+                .list();
+        return result;
+    }
+
     public Map<ReportKind, Schedule> schedule(long projectId) {
         Map<ReportKind, Schedule> result = new EnumMap<>(ReportKind.class);
         for (ReportKind k : ReportKind.values()) {

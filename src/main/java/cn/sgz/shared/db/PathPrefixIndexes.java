@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Scope filters are {@code org_path LIKE '/1/7/%'}. On PostgreSQL a plain btree serves such a prefix only under the
  * C collation, so after every migration this callback gives each org-path column of every table (any column named
- * {@code org_path} or ending in {@code _org_path}, and {@code org_unit.path}) an index with
+ * {@code org_path} or {@code station_path} or ending in {@code _org_path}, and {@code org_unit.path}) an index with
  * {@code varchar_pattern_ops} ({@code text_pattern_ops} for text) unless it has one: tables added later are covered
  * without anyone remembering. H2's btree already serves prefix LIKE under any collation, so on H2 it does nothing;
  * the migrations themselves stay portable SQL (docs/migrations.md).
@@ -69,7 +69,7 @@ public class PathPrefixIndexes implements Callback {
                 + " JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name"
                 + " WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'"
                 + " AND c.data_type IN ('character varying', 'text')"
-                + " AND (c.column_name = 'org_path' OR c.column_name LIKE '%\\_org\\_path'"
+                + " AND (c.column_name IN ('org_path', 'station_path') OR c.column_name LIKE '%\\_org\\_path'"
                 + "      OR (c.table_name = 'org_unit' AND c.column_name = 'path'))"
                 + " AND NOT EXISTS (SELECT 1 FROM pg_indexes i WHERE i.schemaname = c.table_schema"
                 + "      AND i.tablename = c.table_name"

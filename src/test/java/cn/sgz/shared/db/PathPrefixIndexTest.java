@@ -36,7 +36,7 @@ class PathPrefixIndexTest {
                     ResultSet rs = s.executeQuery("SELECT c.table_name, c.column_name FROM information_schema.columns c"
                             + " JOIN information_schema.tables t ON t.table_schema = c.table_schema"
                             + " AND t.table_name = c.table_name WHERE c.table_schema = current_schema()"
-                            + " AND t.table_type = 'BASE TABLE' AND (c.column_name = 'org_path'"
+                            + " AND t.table_type = 'BASE TABLE' AND (c.column_name IN ('org_path', 'station_path')"
                             + " OR c.column_name LIKE '%\\_org\\_path'"
                             + " OR (c.table_name = 'org_unit' AND c.column_name = 'path'))")) {
                 while (rs.next()) {
@@ -45,7 +45,7 @@ class PathPrefixIndexTest {
             }
             assertThat(columns)
                     .extracting(t -> t[0])
-                    .contains("service_record", "recipient", "audit_event", "org_unit");
+                    .contains("service_record", "recipient", "audit_event", "org_unit", "feedback_case", "volunteer");
             c.setAutoCommit(false);
             try (Statement s = c.createStatement()) {
                 // the demo tables are small; without this the planner rightly prefers reading them whole

@@ -1,4 +1,4 @@
-package cn.sgz.org;
+package cn.sgz.shared.web;
 
 import java.util.function.Supplier;
 import org.springframework.web.context.request.RequestAttributes;
@@ -11,12 +11,12 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * where the value depends on the user, so no other request or user ever sees it; writes (POST, PUT, …) and work
  * outside a request always read afresh.
  */
-final class RequestMemo {
+public final class RequestMemo {
 
     private RequestMemo() {}
 
     @SuppressWarnings("unchecked")
-    static <T> T get(String key, Supplier<T> read) {
+    public static <T> T get(String key, Supplier<T> read) {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         if (!(attributes instanceof ServletRequestAttributes servlet)
                 || !"GET".equals(servlet.getRequest().getMethod())) {

@@ -1,0 +1,109 @@
+package cn.sgz.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import cn.sgz.SgzTest;
+import cn.sgz.org.TestLogin;
+import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Issue #23: a city officer's home page runs a constant number of SQL statements whatever the number of projects
+ * (counted by the bench hook, on in the test profile): adding three running projects on the demo stations leaves
+ * the count of one page load unchanged once their compliance snapshots exist.
+ */
+@SgzTest
+class HomeStatementsTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void cityHomePageStatementsDoNotGrowWithTheNumberOfProjects() throws Exception {
+        Cookie city = new TestLogin(mvc).login("demo_city");
+        List<String> before = statementsOfOneLoad(city);
+        List<Long> added = new ArrayList<>();
+        try {
+            long demo = jdbc.sql("SELECT id FROM project WHERE name LIKE ? ORDER BY id")
+                    .param("九原区民政领域社会工作服务项目%")
+                    .query(Long.class)
+                    .list()
+                    .get(0);
+            for (int i = 1; i <= 3; i++) {
+                added.add(copyOf(demo, "语句计数测试项目" + i));
+            }
+            List<String> after = statementsOfOneLoad(city);
+            assertThat(after.size())
+                    .as("statements with %d more projects:%n%s%nbefore:%n%s", added.size(), after, before)
+                    .isEqualTo(before.size());
+            // and few: a handful per section, not one per project or station
+            assertThat(after.size()).isLessThan(40);
+        } finally {
+            for (long id : added) {
+                jdbc.sql("DELETE FROM compliance_snapshot WHERE project_id = ?")
+                        .param(id)
+                        .update();
+                jdbc.sql("DELETE FROM compliance_snapshot_claim WHERE project_id = ?")
+                        .param(id)
+                        .update();
+                jdbc.sql("DELETE FROM project_item WHERE project_id = ?")
+                        .param(id)
+                        .update();
+                jdbc.sql("DELETE FROM project_station WHERE project_id = ?")
+                        .param(id)
+                        .update();
+                jdbc.sql("DELETE FROM project WHERE id = ?").param(id).update();
+            }
+        }
+    }
+
+    /** The statements of one load of the home page, after loads that compute any missing snapshot. */
+    private List<String> statementsOfOneLoad(Cookie user) throws Exception {
+        for (int i = 0; i < 3; i++) {
+            assertThat(mvc.perform(get("/").cookie(user))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(200);
+        }
+        String sql = mvc.perform(get("/bench/statements").param("path", "/").cookie(user))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return sql.lines().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** A running project like the demo project, on the same stations and items. */
+    private long copyOf(long project, String name) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO project (name, bureau_id, agency_id, catalog_id, tier_code, start_date, end_date, "
+                        + "photo_required, max_distance_m, capture_grace_days, min_group_attendees, "
+                        + "sign_in_required_indoor, receipts_required, created_at, created_by, version) "
+                        + "SELECT ?, bureau_id, agency_id, catalog_id, tier_code, start_date, end_date, photo_required, "
+                        + "max_distance_m, capture_grace_days, min_group_attendees, sign_in_required_indoor, "
+                        + "receipts_required, created_at, created_by, 0 FROM project WHERE id = ?")
+                .params(name, project)
+                .update(key, "id");
+        long id = key.getKey().longValue();
+        jdbc.sql("INSERT INTO project_station (project_id, station_id) SELECT ?, station_id FROM project_station "
+                        + "WHERE project_id = ?")
+                .params(id, project)
+                .update();
+        jdbc.sql(
+                        "INSERT INTO project_item (project_id, item_id) SELECT ?, item_id FROM project_item WHERE project_id = ?")
+                .params(id, project)
+                .update();
+        return id;
+    }
+}
