@@ -52,7 +52,7 @@ class PhotoUploadNetworkBench extends BrowserTestSupport {
         out.add(String.format(
                 Locale.ROOT,
                 "photo upload over Chromium network emulation, %s, load average before: %s",
-                java.time.Instant.now(),
+                ChinaTime.now(),
                 load()));
         out.add(String.format(
                 Locale.ROOT,

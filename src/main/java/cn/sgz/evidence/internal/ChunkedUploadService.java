@@ -80,6 +80,7 @@ public class ChunkedUploadService implements ChunkedUploads {
     }
 
     /** How far an upload has come. */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "UploadStatus")
     public record Status(String uploadId, long receivedBytes, long totalBytes, boolean complete, Long photoId) {}
 
     /** A piece at the wrong offset: the answer says where to continue. */
