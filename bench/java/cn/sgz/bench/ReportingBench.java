@@ -1,7 +1,6 @@
 package cn.sgz.bench;
 
 import cn.sgz.SgzApplication;
-import cn.sgz.progress.LedgerFactSource;
 import cn.sgz.reporting.Bulletin;
 import cn.sgz.reporting.BulletinService;
 import cn.sgz.reporting.ReportContent;
@@ -45,10 +44,8 @@ public final class ReportingBench {
                 .bannerMode(Banner.Mode.OFF)
                 .profiles("bench")
                 .initializers(c -> {
+                    // ledgers, casework, documents …: the real sources over the synthetic city's tables
                     c.getBeanFactory().addBeanPostProcessor(new ComplianceBench.StatementCounter());
-                    ((org.springframework.context.support.GenericApplicationContext) c).registerBean(
-                            "benchLedgerFacts", LedgerFactSource.class, () -> ComplianceBench.BENCH_LEDGER,
-                            bd -> bd.setPrimary(true));
                 })
                 .run();
         try {
@@ -59,7 +56,6 @@ public final class ReportingBench {
                 product = c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
             }
             SyntheticCity city = new SyntheticCity(ds, jdbc, product.split(" ")[0]);
-            ComplianceBench.BENCH_LEDGER.target = city.ledger();
             System.out.printf("database: %s; %d cores; JVM %s; load average %s%n", product,
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     ComplianceBench.loadAverage());

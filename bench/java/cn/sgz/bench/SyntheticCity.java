@@ -3,7 +3,6 @@ package cn.sgz.bench;
 import cn.sgz.shared.vocabulary.LedgerDomain;
 import cn.sgz.evidence.internal.ImageHashes;
 import cn.sgz.evidence.internal.ImageHashes.Fingerprint;
-import cn.sgz.progress.LedgerFactSource;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -14,9 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -139,7 +136,10 @@ final class SyntheticCity {
                 // what autovacuum does soon after a bulk load: statistics, visibility map
                 for (String t : List.of("org_unit", "project", "project_station", "service_record",
                         "service_record_participant", "service_person_fact", "service_record_reason", "evidence_photo",
-                        "evidence_copy_hash")) {
+                        "evidence_copy_hash", "recipient", "recipient_category", "followup_roster", "cw_case",
+                        "cw_group", "cw_session", "cw_form", "sign_in_entry", "community_document", "volunteer",
+                        "volunteer_service", "community_org", "community_org_record", "charity_fund",
+                        "charity_project")) {
                     st.execute("VACUUM ANALYZE " + t);
                 }
                 // and write the loaded pages out now, not while the timings run
@@ -171,6 +171,7 @@ final class SyntheticCity {
         long records = (long) STATIONS * RECORDS_PER_STATION;
         long photos = c == 0 ? FIRST_COUNTY_PHOTOS : records * CITY_PHOTOS_PER_RECORD;
         records(c, project, stations, photos);
+        sources(c, county, project, stations);
         return new long[] {records, photos};
     }
 
@@ -233,37 +234,326 @@ final class SyntheticCity {
         return 0;
     }
 
-    LedgerFactSource ledger() {
-        return new LedgerFactSource() {
-            @Override
-            public Map<Long, Set<Long>> population(Collection<Long> stationIds, LedgerDomain domain, String subtype,
-                                                   LocalDate asOf) {
-                Map<Long, Set<Long>> result = new HashMap<>();
-                for (long s : stationIds) {
-                    Set<Long> people = new HashSet<>();
+    // ---- the other sources, in the tables the application reads ----
+
+    private static final String[] CHILD_FLAGS = {",LEFT_BEHIND,", ",DIFFICULT,", ",MIGRANT,"};
+    private static final String[] ASSISTANCE = {"DIBAO", "TEKUN", "LOW_INCOME"};
+    private static final String[] STAGES = {"INTAKE", "ASSESSED", "AGREED", "PLANNED", "INTERVENING", "EVALUATED",
+            "CLOSING", "CLOSED"};
+    private static final String[] GROUP_DOMAINS = {"ELDERLY", "CHILD", "SOCIAL_ASSISTANCE", "DISABLED"};
+    static final int CASES_PER_STATION = 20;
+    static final int SESSIONS_PER_CASE = 4;
+    static final int GROUPS_PER_STATION = 4;
+    static final int SESSIONS_PER_GROUP = 6;
+    static final int VOLUNTEERS_PER_STATION = 40;
+    static final int ORGS_PER_STATION = 5;
+
+    /**
+     * Ledgers (600 people per station with their categories, a follow-up roster of every fifth), cases with
+     * sessions and forms, groups with sessions, attendance (sign-in sheets) and forms, the station document
+     * library (the demo station's documents, per station), volunteers with their services, community
+     * organisations with their activities, charity funds and projects: the sources of every rule kind the
+     * catalogs use, in the application's tables, so the engine runs the same statements as for a real project.
+     */
+    private void sources(int county, long countyId, long project, List<Long> stations) throws Exception {
+        Random r = new Random(7000 + county);
+        OffsetDateTime now = OffsetDateTime.now();
+        Timestamp created = Timestamp.from(now.toInstant());
+        Map<String, Object> orgDemo = jdbc.sql("SELECT org_type, filing_status FROM community_org ORDER BY id")
+                .query().listOfRows().stream().findFirst().orElse(Map.of("org_type", "SERVICE", "filing_status", "FILED"));
+        Map<String, Object> fundDemo = jdbc.sql("SELECT kind FROM charity_fund ORDER BY id")
+                .query().listOfRows().stream().findFirst().orElse(Map.of("kind", "COMMUNITY"));
+        Map<String, Object> charityDemo = jdbc.sql("SELECT status FROM charity_project ORDER BY id")
+                .query().listOfRows().stream().findFirst().orElse(Map.of("status", "ACTIVE"));
+        Long docStation = jdbc.sql("SELECT MIN(station_id) FROM community_document").query(Long.class).optional()
+                .orElse(null);
+        try (Connection c = ds.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement person = c.prepareStatement("INSERT INTO recipient (id, county_id, station_id, "
+                    + "org_unit_id, org_path, name, gender, birth_date, id_cipher, id_hmac, id_tail, status, created_by, "
+                    + "created_at, updated_at, version) VALUES (?,?,?,?,?,?,?,?,?,?,?,'ACTIVE','bench',?,?,0)");
+                 PreparedStatement category = c.prepareStatement("INSERT INTO recipient_category (recipient_id, "
+                         + "category, subtype, flags) VALUES (?,?,?,?)");
+                 PreparedStatement roster = c.prepareStatement("INSERT INTO followup_roster (recipient_id, station_id, "
+                         + "org_path, frequency, reason, started_on, active, created_by, created_at) "
+                         + "VALUES (?,?,?,'MONTHLY','独居困难老人',?,TRUE,'bench',?)")) {
+                for (long station : stations) {
+                    String path = pathOf(station);
                     for (int n = 0; n < RECIPIENTS_PER_STATION; n++) {
-                        if (domain == null || domain == LedgerDomain.ALL || LEDGER_DOMAINS[domainOf(n)] == domain) {
-                            people.add(recipientId(s, n));
+                        long id = recipientId(station, n);
+                        person.setLong(1, id);
+                        person.setLong(2, countyId);
+                        person.setLong(3, station);
+                        person.setLong(4, station);
+                        person.setString(5, path);
+                        person.setString(6, "居民" + n);
+                        person.setString(7, n % 2 == 0 ? "男" : "女");
+                        person.setDate(8, Date.valueOf(LocalDate.of(1940 + n % 70, 1 + n % 12, 1 + n % 28)));
+                        person.setBytes(9, new byte[] {(byte) n, (byte) (n >> 8), 1, 2, 3, 4, 5, 6});
+                        person.setString(10, String.format("%064x", id));
+                        person.setString(11, String.format("%04d", n % 10000));
+                        person.setTimestamp(12, created);
+                        person.setTimestamp(13, created);
+                        person.addBatch();
+                        LedgerDomain d = LEDGER_DOMAINS[domainOf(n)];
+                        category.setLong(1, id);
+                        category.setString(2, d.name());
+                        category.setString(3, d == LedgerDomain.SOCIAL_ASSISTANCE ? ASSISTANCE[n % 3] : null);
+                        category.setString(4, d == LedgerDomain.CHILD ? CHILD_FLAGS[n % 3] : null);
+                        category.addBatch();
+                        if (n % 5 == 0) {
+                            roster.setLong(1, id);
+                            roster.setLong(2, station);
+                            roster.setString(3, path);
+                            roster.setDate(4, Date.valueOf(start));
+                            roster.setTimestamp(5, created);
+                            roster.addBatch();
                         }
                     }
-                    result.put(s, people);
+                    person.executeBatch();
+                    category.executeBatch();
+                    roster.executeBatch();
                 }
-                return result;
             }
+            restartIdentity(c, "recipient");
+            c.commit();
 
-            @Override
-            public Map<Long, Set<Long>> followUpRoster(Collection<Long> stationIds, LocalDate asOf) {
-                Map<Long, Set<Long>> result = new HashMap<>();
-                for (long s : stationIds) {
-                    Set<Long> people = new HashSet<>();
-                    for (int n = 0; n < RECIPIENTS_PER_STATION; n += 5) {
-                        people.add(recipientId(s, n));
+            // the county's counting records by station and kind, to tie sessions and activities to
+            Map<Long, Map<String, List<long[]>>> byStation = new HashMap<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT id, station_id, kind, service_date FROM service_record "
+                    + "WHERE project_id = ? AND status = 'ACTIVE' ORDER BY id")) {
+                q.setLong(1, project);
+                try (var rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        byStation.computeIfAbsent(rs.getLong(2), k -> new HashMap<>())
+                                .computeIfAbsent(rs.getString(3), k -> new ArrayList<>())
+                                .add(new long[] {rs.getLong(1), rs.getDate(4).toLocalDate().toEpochDay()});
                     }
-                    result.put(s, people);
                 }
-                return result;
             }
-        };
+            try (PreparedStatement kase = c.prepareStatement("INSERT INTO cw_case (code, station_id, org_path, "
+                    + "project_id, project_tie, recipient_id, client_name, domain, title, stage, worker_id, worker_name, "
+                    + "opened_on, created_at, updated_at, version) VALUES (?,?,?,?,'ONLY',?,?,?,?,?,1,'基准社工',?,?,?,0)",
+                    new String[] {"id"});
+                 PreparedStatement group = c.prepareStatement("INSERT INTO cw_group (kind, code, station_id, org_path, "
+                         + "project_id, project_tie, name, domain, stage, worker_id, worker_name, opened_on, created_at, "
+                         + "updated_at, version) VALUES ('GROUP',?,?,?,?,'ONLY',?,?,'RUNNING',1,'基准社工',?,?,?,0)",
+                         new String[] {"id"});
+                 PreparedStatement session = c.prepareStatement("INSERT INTO cw_session (owner_type, owner_id, "
+                         + "record_id, unit_seq, station_id, org_path, service_date, content, created_by, created_at) "
+                         + "VALUES (?,?,?,?,?,?,?,'按计划开展本节服务。','bench',?)");
+                 PreparedStatement form = c.prepareStatement("INSERT INTO cw_form (owner_type, owner_id, form_type, seq, "
+                         + "station_id, org_path, content, updated_by, updated_at, version) "
+                         + "VALUES (?,?,?,0,?,?,'{}','bench',?,0)");
+                 PreparedStatement signIn = c.prepareStatement("INSERT INTO sign_in_entry (record_id, name, "
+                         + "recipient_id, created_at) VALUES (?,?,?,?)");
+                 PreparedStatement volunteer = c.prepareStatement("INSERT INTO volunteer (station_id, org_path, name, "
+                         + "phone, national_no, joined_on, created_by, created_at, updated_at, version) "
+                         + "VALUES (?,?,?,?,?,?,'bench',?,?,0)", new String[] {"id"});
+                 PreparedStatement service = c.prepareStatement("INSERT INTO volunteer_service (volunteer_id, station_id, "
+                         + "record_id, hours, created_by, created_at) VALUES (?,?,?,?,'bench',?)");
+                 PreparedStatement org = c.prepareStatement("INSERT INTO community_org (station_id, org_path, name, "
+                         + "org_type, founded_on, filing_status, member_count, created_by, created_at, updated_at, version) "
+                         + "VALUES (?,?,?,?,?,?,12,'bench',?,?,0)", new String[] {"id"});
+                 PreparedStatement orgRecord = c.prepareStatement("INSERT INTO community_org_record (org_id, station_id, "
+                         + "record_id, created_by, created_at) VALUES (?,?,?,'bench',?)");
+                 PreparedStatement fund = c.prepareStatement("INSERT INTO charity_fund (station_id, org_path, name, kind, "
+                         + "partner_org, established_on, created_by, created_at, updated_at, version) "
+                         + "VALUES (?,?,?,?,'市慈善总会',?,'bench',?,?,0)", new String[] {"id"});
+                 PreparedStatement charity = c.prepareStatement("INSERT INTO charity_project (station_id, org_path, "
+                         + "fund_id, name, goal, content, start_date, status, created_by, created_at, updated_at, version) "
+                         + "VALUES (?,?,?,?,'帮扶困难群众','慈善项目内容',?,?,'bench',?,?,0)")) {
+                for (long station : stations) {
+                    String path = pathOf(station);
+                    Map<String, List<long[]>> kinds = byStation.getOrDefault(station, Map.of());
+                    List<long[]> individual = new ArrayList<>();
+                    for (String k : List.of("HOME_ASSESSMENT", "PSYCHOSOCIAL", "CARE_SERVICE", "RESOURCE_LINK")) {
+                        individual.addAll(kinds.getOrDefault(k, List.of()));
+                    }
+                    List<long[]> gatherings = new ArrayList<>();
+                    for (String k : List.of("COMMUNITY_SERVICE", "POLICY_SERVICE", "TRAINING", "CONSULTATION_MEETING")) {
+                        gatherings.addAll(kinds.getOrDefault(k, List.of()));
+                    }
+                    int nextIndividual = 0;
+                    for (int i = 0; i < CASES_PER_STATION; i++) {
+                        int n = i * 29 % RECIPIENTS_PER_STATION;
+                        String stage = STAGES[i % STAGES.length];
+                        kase.setString(1, "BC" + station + "-" + i);
+                        kase.setLong(2, station);
+                        kase.setString(3, path);
+                        kase.setLong(4, project);
+                        kase.setLong(5, recipientId(station, n));
+                        kase.setString(6, "居民" + n);
+                        kase.setString(7, LEDGER_DOMAINS[domainOf(n)].name());
+                        kase.setString(8, "个案服务：居民" + n);
+                        kase.setString(9, stage);
+                        kase.setDate(10, Date.valueOf(start.plusDays(i * 9L)));
+                        kase.setTimestamp(11, created);
+                        kase.setTimestamp(12, created);
+                        kase.executeUpdate();
+                        long caseId = key(kase);
+                        for (int s = 0; s < SESSIONS_PER_CASE && nextIndividual < individual.size(); s++) {
+                            long[] rec = individual.get(nextIndividual++);
+                            addSession(session, "CASE", caseId, rec, null, station, path, created);
+                        }
+                        for (String f : List.of("INTAKE", "ASSESSMENT", "PLAN")) {
+                            addForm(form, "CASE", caseId, f, station, path, created);
+                        }
+                        if (i % STAGES.length >= 5) {
+                            addForm(form, "CASE", caseId, "EVALUATION", station, path, created);
+                        }
+                    }
+                    int nextGathering = 0;
+                    for (int g = 0; g < GROUPS_PER_STATION; g++) {
+                        group.setString(1, "BG" + station + "-" + g);
+                        group.setLong(2, station);
+                        group.setString(3, path);
+                        group.setLong(4, project);
+                        group.setString(5, "互助小组" + (g + 1));
+                        group.setString(6, GROUP_DOMAINS[g % GROUP_DOMAINS.length]);
+                        group.setDate(7, Date.valueOf(start.plusDays(g * 30L)));
+                        group.setTimestamp(8, created);
+                        group.setTimestamp(9, created);
+                        group.executeUpdate();
+                        long groupId = key(group);
+                        for (int s = 0; s < SESSIONS_PER_GROUP && nextGathering < gatherings.size(); s++) {
+                            long[] rec = gatherings.get(nextGathering++);
+                            addSession(session, "GROUP", groupId, rec, s + 1, station, path, created);
+                            int attendees = 4 + r.nextInt(12);
+                            for (int a = 0; a < attendees; a++) {
+                                int who = r.nextInt(RECIPIENTS_PER_STATION);
+                                signIn.setLong(1, rec[0]);
+                                signIn.setString(2, "居民" + who);
+                                signIn.setLong(3, recipientId(station, who));
+                                signIn.setTimestamp(4, created);
+                                signIn.addBatch();
+                            }
+                        }
+                        for (String f : List.of("GROUP_PLAN", "UNIT_PLAN", "GROUP_EVALUATION")) {
+                            addForm(form, "GROUP", groupId, f, station, path, created);
+                        }
+                    }
+                    List<Long> volunteers = new ArrayList<>();
+                    for (int v = 0; v < VOLUNTEERS_PER_STATION; v++) {
+                        volunteer.setLong(1, station);
+                        volunteer.setString(2, path);
+                        volunteer.setString(3, "志愿者" + v);
+                        volunteer.setString(4, String.format("138%08d", v));
+                        volunteer.setString(5, v % 5 < 3 ? "NV" + station + "-" + v : null);
+                        volunteer.setDate(6, Date.valueOf(start.minusMonths(6).plusDays(v * 7L)));
+                        volunteer.setTimestamp(7, created);
+                        volunteer.setTimestamp(8, created);
+                        volunteer.executeUpdate();
+                        volunteers.add(key(volunteer));
+                    }
+                    int v = 0;
+                    for (long[] rec : kinds.getOrDefault("VOLUNTEER_ACTIVITY", List.of())) {
+                        for (int k = 0; k < 3; k++) {
+                            service.setLong(1, volunteers.get(v++ % volunteers.size()));
+                            service.setLong(2, station);
+                            service.setLong(3, rec[0]);
+                            service.setBigDecimal(4, new java.math.BigDecimal("2.0"));
+                            service.setTimestamp(5, created);
+                            service.addBatch();
+                        }
+                    }
+                    List<Long> orgs = new ArrayList<>();
+                    for (int o = 0; o < ORGS_PER_STATION; o++) {
+                        org.setLong(1, station);
+                        org.setString(2, path);
+                        org.setString(3, "社区社会组织" + (o + 1));
+                        org.setString(4, (String) orgDemo.get("org_type"));
+                        org.setDate(5, Date.valueOf(start.minusMonths(3).plusMonths(o * 3L)));
+                        org.setString(6, (String) orgDemo.get("filing_status"));
+                        org.setTimestamp(7, created);
+                        org.setTimestamp(8, created);
+                        org.executeUpdate();
+                        orgs.add(key(org));
+                    }
+                    int o = 0;
+                    for (long[] rec : kinds.getOrDefault("ORG_ACTIVITY", List.of())) {
+                        orgRecord.setLong(1, orgs.get(o++ % orgs.size()));
+                        orgRecord.setLong(2, station);
+                        orgRecord.setLong(3, rec[0]);
+                        orgRecord.setTimestamp(4, created);
+                        orgRecord.addBatch();
+                    }
+                    fund.setLong(1, station);
+                    fund.setString(2, path);
+                    fund.setString(3, "社区慈善基金" + station);
+                    fund.setString(4, (String) fundDemo.get("kind"));
+                    fund.setDate(5, Date.valueOf(start.plusMonths(1)));
+                    fund.setTimestamp(6, created);
+                    fund.setTimestamp(7, created);
+                    fund.executeUpdate();
+                    long fundId = key(fund);
+                    for (int p = 0; p < 3; p++) {
+                        charity.setLong(1, station);
+                        charity.setString(2, path);
+                        charity.setLong(3, fundId);
+                        charity.setString(4, "慈善项目" + (p + 1));
+                        charity.setDate(5, Date.valueOf(start.plusMonths(p * 4L)));
+                        charity.setString(6, (String) charityDemo.get("status"));
+                        charity.setTimestamp(7, created);
+                        charity.setTimestamp(8, created);
+                        charity.addBatch();
+                    }
+                    session.executeBatch();
+                    form.executeBatch();
+                    signIn.executeBatch();
+                    service.executeBatch();
+                    orgRecord.executeBatch();
+                    charity.executeBatch();
+                    if (docStation != null) {
+                        try (PreparedStatement docs = c.prepareStatement("INSERT INTO community_document (station_id, "
+                                + "org_path, name, note, photo_count, created_by, created_at, updated_at, period_from, "
+                                + "period_to, domain) SELECT ?, ?, name, note, photo_count, 'bench', created_at, updated_at, "
+                                + "period_from, period_to, domain FROM community_document WHERE station_id = ?")) {
+                            docs.setLong(1, station);
+                            docs.setString(2, path);
+                            docs.setLong(3, docStation);
+                            docs.executeUpdate();
+                        }
+                    }
+                    c.commit();
+                }
+            }
+        }
+    }
+
+    private static void addSession(PreparedStatement session, String owner, long ownerId, long[] rec, Integer seq,
+                                   long station, String path, Timestamp created) throws Exception {
+        session.setString(1, owner);
+        session.setLong(2, ownerId);
+        session.setLong(3, rec[0]);
+        if (seq == null) {
+            session.setNull(4, Types.INTEGER);
+        } else {
+            session.setInt(4, seq);
+        }
+        session.setLong(5, station);
+        session.setString(6, path);
+        session.setDate(7, Date.valueOf(LocalDate.ofEpochDay(rec[1])));
+        session.setTimestamp(8, created);
+        session.addBatch();
+    }
+
+    private static void addForm(PreparedStatement form, String owner, long ownerId, String type, long station,
+                                String path, Timestamp created) throws Exception {
+        form.setString(1, owner);
+        form.setLong(2, ownerId);
+        form.setString(3, type);
+        form.setLong(4, station);
+        form.setString(5, path);
+        form.setTimestamp(6, created);
+        form.addBatch();
+    }
+
+    private static long key(PreparedStatement st) throws Exception {
+        try (var rs = st.getGeneratedKeys()) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     // ---- records, participants, reasons, photos ----

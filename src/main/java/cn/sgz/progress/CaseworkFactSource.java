@@ -4,6 +4,7 @@ import cn.sgz.shared.vocabulary.LedgerDomain;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** Cases, groups and exemplary cases; implemented by the casework module. */
 public interface CaseworkFactSource {
@@ -26,6 +27,29 @@ public interface CaseworkFactSource {
      * (or the evaluated project's) minimum at compute time.
      */
     List<GroupFact> groups(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to);
+
+    /**
+     * {@link #cases} of several domains at once (one computation asks for each domain its indicators name); the
+     * casework module reads cases and their sessions once for all of them. The default asks once per domain.
+     */
+    default Map<LedgerDomain, List<CaseFact>> casesByDomain(
+            Collection<Long> stationIds, Collection<LedgerDomain> domains, LocalDate from, LocalDate to) {
+        Map<LedgerDomain, List<CaseFact>> out = new java.util.HashMap<>();
+        for (LedgerDomain d : domains) {
+            out.computeIfAbsent(d, x -> cases(stationIds, x, from, to));
+        }
+        return out;
+    }
+
+    /** {@link #groups} of several domains at once; the default asks once per domain. */
+    default Map<LedgerDomain, List<GroupFact>> groupsByDomain(
+            Collection<Long> stationIds, Collection<LedgerDomain> domains, LocalDate from, LocalDate to) {
+        Map<LedgerDomain, List<GroupFact>> out = new java.util.HashMap<>();
+        for (LedgerDomain d : domains) {
+            out.computeIfAbsent(d, x -> groups(stationIds, x, from, to));
+        }
+        return out;
+    }
 
     /** Exemplary cases/groups confirmed by the bureau, per station, confirmed in [from, to]. */
     List<ExemplaryFact> exemplary(Collection<Long> stationIds, LocalDate from, LocalDate to);

@@ -40,6 +40,36 @@ public interface DocumentFactSource {
         return null;
     }
 
+    /** What a DOCUMENT indicator asks for: these names, of the domain's work (null or ALL: any). */
+    record Shape(List<String> names, LedgerDomain domain) {
+
+        public Shape {
+            names = List.copyOf(names);
+        }
+    }
+
+    /**
+     * For one shape: the documents each station has on file (as {@link #documents(Collection, Collection,
+     * LedgerDomain)}) and the dated ones (as {@link #datedDocuments}, null when this source keeps no periods).
+     */
+    record Filed(Map<Long, Set<String>> documents, List<DatedDocument> dated) {}
+
+    /**
+     * Every shape one computation asks for, at once: each answers exactly as the two single calls would. Sources
+     * read their tables once for all shapes; the default asks per shape.
+     */
+    default Map<Shape, Filed> filed(Collection<Long> stationIds, Collection<Shape> shapes) {
+        Map<Shape, Filed> out = new java.util.HashMap<>();
+        for (Shape s : shapes) {
+            out.computeIfAbsent(
+                    s,
+                    x -> new Filed(
+                            documents(stationIds, x.names(), x.domain()),
+                            datedDocuments(stationIds, x.names(), x.domain())));
+        }
+        return out;
+    }
+
     /** A document on file for [from, to]. */
     record DatedDocument(long stationId, String name, LocalDate from, LocalDate to) {
 

@@ -12,6 +12,22 @@ public interface LedgerFactSource {
     /** Active recipients per station in a ledger category (ALL or null: everyone), optional subtype. */
     Map<Long, Set<Long>> population(Collection<Long> stationIds, LedgerDomain domain, String subtype, LocalDate asOf);
 
+    /** A population asked for: a ledger category (ALL or null: everyone) and an optional subtype. */
+    record Population(LedgerDomain domain, String subtype) {}
+
+    /**
+     * Several populations at once, for one computation: each key answers as {@link #population} would. The
+     * recipient module reads the ledger once for all of them; the default asks once per key.
+     */
+    default Map<Population, Map<Long, Set<Long>>> populations(
+            Collection<Long> stationIds, Collection<Population> keys, LocalDate asOf) {
+        Map<Population, Map<Long, Set<Long>>> out = new java.util.HashMap<>();
+        for (Population k : keys) {
+            out.computeIfAbsent(k, x -> population(stationIds, x.domain(), x.subtype(), asOf));
+        }
+        return out;
+    }
+
     /** People on the follow-up roster (跟踪回访台账) per station. */
     Map<Long, Set<Long>> followUpRoster(Collection<Long> stationIds, LocalDate asOf);
 

@@ -164,6 +164,21 @@ public class CaseStore {
         return stagesByStation(stationIds, null);
     }
 
+    /** A stage some case of a station of a domain has reached. */
+    public record StageInDomain(long stationId, CaseStage stage, LedgerDomain domain) {}
+
+    /** The stages the stations' cases have reached, by domain: one read for every domain. */
+    public List<StageInDomain> stagesByStationAndDomain(java.util.Collection<Long> stationIds) {
+        if (stationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT station_id, stage, domain FROM cw_case WHERE station_id IN (:stations)")
+                .param("stations", stationIds)
+                .query((rs, n) -> new StageInDomain(
+                        rs.getLong(1), CaseStage.valueOf(rs.getString(2)), LedgerDomain.valueOf(rs.getString(3))))
+                .list();
+    }
+
     /** The stages the station's cases of the domain (null or ALL: any) have reached. */
     public java.util.Map<Long, java.util.Set<CaseStage>> stagesByStation(
             java.util.Collection<Long> stationIds, LedgerDomain domain) {

@@ -91,6 +91,40 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         List<CaseView> all = cases.ofStations(List.copyOf(stationIds), domain).stream()
                 .filter(c -> mine(c.projectId()))
                 .toList();
+        return caseFacts(all, from, to);
+    }
+
+    /** Every domain at once: the stations' cases and their sessions read once, then sorted out by domain. */
+    @Override
+    public Map<LedgerDomain, List<CaseFact>> casesByDomain(
+            Collection<Long> stationIds, Collection<LedgerDomain> domains, LocalDate from, LocalDate to) {
+        Map<LedgerDomain, List<CaseFact>> out = new HashMap<>();
+        if (domains.isEmpty()) {
+            return out;
+        }
+        List<CaseView> all = cases.ofStations(List.copyOf(stationIds), null).stream()
+                .filter(c -> mine(c.projectId()))
+                .toList();
+        List<CaseFact> facts = caseFacts(all, from, to);
+        for (LedgerDomain d : domains) {
+            List<CaseFact> of = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (ofDomain(all.get(i).domain(), d)) {
+                    of.add(facts.get(i));
+                }
+            }
+            out.put(d, of);
+        }
+        return out;
+    }
+
+    /** What {@code ofStations(stations, domain)} selects of a case or group of domain {@code own}. */
+    private static boolean ofDomain(LedgerDomain own, LedgerDomain domain) {
+        return domain == null || domain == LedgerDomain.ALL || domain == own;
+    }
+
+    /** One fact per case, in the cases' order. */
+    private List<CaseFact> caseFacts(List<CaseView> all, LocalDate from, LocalDate to) {
         Map<Long, List<SessionStore.Row>> byCase =
                 sessions.ofOwners("CASE", all.stream().map(CaseView::id).toList());
         Map<Long, RecordSummary> sums = summaries(byCase);
@@ -112,6 +146,35 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         List<GroupView> all = groups.ofStations(GroupKind.GROUP, List.copyOf(stationIds), domain).stream()
                 .filter(g -> mine(g.projectId()))
                 .toList();
+        return groupFacts(all, from, to);
+    }
+
+    /** Every domain at once: the stations' groups and their sessions read once, then sorted out by domain. */
+    @Override
+    public Map<LedgerDomain, List<GroupFact>> groupsByDomain(
+            Collection<Long> stationIds, Collection<LedgerDomain> domains, LocalDate from, LocalDate to) {
+        Map<LedgerDomain, List<GroupFact>> out = new HashMap<>();
+        if (domains.isEmpty()) {
+            return out;
+        }
+        List<GroupView> all = groups.ofStations(GroupKind.GROUP, List.copyOf(stationIds), null).stream()
+                .filter(g -> mine(g.projectId()))
+                .toList();
+        List<GroupFact> facts = groupFacts(all, from, to);
+        for (LedgerDomain d : domains) {
+            List<GroupFact> of = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (ofDomain(all.get(i).domain(), d)) {
+                    of.add(facts.get(i));
+                }
+            }
+            out.put(d, of);
+        }
+        return out;
+    }
+
+    /** One fact per group, in the groups' order. */
+    private List<GroupFact> groupFacts(List<GroupView> all, LocalDate from, LocalDate to) {
         Map<Long, List<SessionStore.Row>> byGroup = sessions.ofOwners(
                 GroupKind.GROUP.name(), all.stream().map(GroupView::id).toList());
         Map<Long, RecordSummary> sums = summaries(byGroup);
@@ -198,6 +261,81 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
             });
         }
         return result;
+    }
+
+    /**
+     * Every shape at once, each answered as {@link #documents(Collection, Collection, LedgerDomain)} would: forms,
+     * sessions and case stages read once each (with the domain of their case or group), then sorted out per shape
+     * in memory. Forms are standing documents here (no periods).
+     */
+    @Override
+    public Map<Shape, Filed> filed(Collection<Long> stationIds, Collection<Shape> shapes) {
+        Map<Shape, Filed> out = new HashMap<>();
+        if (stationIds.isEmpty()) {
+            shapes.forEach(s -> out.put(s, new Filed(new HashMap<>(), null)));
+            return out;
+        }
+        Set<FormType> wanted = new HashSet<>();
+        boolean process = false;
+        boolean stages = false;
+        for (Shape s : shapes) {
+            s.names().forEach(n -> wanted.addAll(FORMS.getOrDefault(n, List.of())));
+            process |= s.names().contains(PROCESS);
+            stages |= s.names().contains(AGREEMENT) || s.names().contains(CLOSURE);
+        }
+        List<FormStore.TypeInDomain> formRows = forms.typesByStationAndDomain(stationIds, wanted);
+        List<Map.Entry<Long, String>> sessionRows =
+                process ? sessions.stationDomainsWithSessions(stationIds) : List.of();
+        List<CaseStore.StageInDomain> stageRows = stages ? cases.stagesByStationAndDomain(stationIds) : List.of();
+        for (Shape shape : shapes) {
+            LedgerDomain domain = shape.domain();
+            boolean any = domain == null || domain == LedgerDomain.ALL;
+            List<String> names = shape.names();
+            Set<FormType> asked = new HashSet<>();
+            names.forEach(n -> asked.addAll(FORMS.getOrDefault(n, List.of())));
+            Map<Long, Set<FormType>> present = new HashMap<>();
+            for (FormStore.TypeInDomain r : formRows) {
+                if (asked.contains(r.type()) && (any || domain.name().equals(r.domain()))) {
+                    present.computeIfAbsent(r.stationId(), k -> new HashSet<>()).add(r.type());
+                }
+            }
+            Map<Long, Set<String>> result = new HashMap<>();
+            for (String name : names) {
+                List<FormType> types = FORMS.get(name);
+                if (types == null) {
+                    continue;
+                }
+                present.forEach((station, have) -> {
+                    if (types.stream().anyMatch(have::contains)) {
+                        result.computeIfAbsent(station, s -> new HashSet<>()).add(name);
+                    }
+                });
+            }
+            if (names.contains(PROCESS)) {
+                sessionRows.stream()
+                        .filter(e -> any || domain.name().equals(e.getValue()))
+                        .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new HashSet<>())
+                                .add(PROCESS));
+            }
+            if (names.contains(AGREEMENT) || names.contains(CLOSURE)) {
+                Map<Long, Set<CaseStage>> byStation = new HashMap<>();
+                stageRows.stream()
+                        .filter(r -> any || r.domain() == domain)
+                        .forEach(r -> byStation
+                                .computeIfAbsent(r.stationId(), k -> java.util.EnumSet.noneOf(CaseStage.class))
+                                .add(r.stage()));
+                byStation.forEach((station, reached) -> {
+                    if (names.contains(AGREEMENT) && reached.stream().anyMatch(s -> s.atLeast(CaseStage.AGREED))) {
+                        result.computeIfAbsent(station, k -> new HashSet<>()).add(AGREEMENT);
+                    }
+                    if (names.contains(CLOSURE) && reached.contains(CaseStage.CLOSED)) {
+                        result.computeIfAbsent(station, k -> new HashSet<>()).add(CLOSURE);
+                    }
+                });
+            }
+            out.put(shape, new Filed(result, null));
+        }
+        return out;
     }
 
     private Map<Long, RecordSummary> summaries(Map<Long, List<SessionStore.Row>> rows) {

@@ -157,6 +157,22 @@ public class FormStore {
         return typesByStation(stationIds, types, null);
     }
 
+    /** A form type a station has, and the domain of the case or group it belongs to (null: neither). */
+    public record TypeInDomain(long stationId, FormType type, String domain) {}
+
+    /** Which form types each station has, by the domain of their case or group: one read for every domain. */
+    public List<TypeInDomain> typesByStationAndDomain(Collection<Long> stationIds, Collection<FormType> types) {
+        if (stationIds.isEmpty() || types.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT f.station_id, f.form_type, " + OwnerDomain.column("f") + " FROM cw_form f"
+                        + OwnerDomain.joins("f") + "WHERE f.station_id IN (:stations) AND f.form_type IN (:types)")
+                .param("stations", stationIds)
+                .param("types", types.stream().map(Enum::name).toList())
+                .query((rs, n) -> new TypeInDomain(rs.getLong(1), FormType.valueOf(rs.getString(2)), rs.getString(3)))
+                .list();
+    }
+
     /** As above, only forms of cases, groups or community services of the domain (null or ALL: any). */
     public Map<Long, Set<FormType>> typesByStation(
             Collection<Long> stationIds, Collection<FormType> types, cn.sgz.shared.vocabulary.LedgerDomain domain) {

@@ -93,6 +93,22 @@ public class SessionStore {
         return stationsWithSessions(stationIds, null);
     }
 
+    /** Stations with sessions, with the domain of the case or group of each (null: neither); one read for all. */
+    public List<Map.Entry<Long, String>> stationDomainsWithSessions(Collection<Long> stationIds) {
+        if (stationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc
+                .sql("SELECT DISTINCT s.station_id, " + OwnerDomain.column("s") + " FROM cw_session s"
+                        + OwnerDomain.joins("s") + "WHERE s.station_id IN (:stations)")
+                .param("stations", stationIds)
+                .query((rs, n) -> new java.util.AbstractMap.SimpleImmutableEntry<>(rs.getLong(1), rs.getString(2)))
+                .list()
+                .stream()
+                .map(e -> (Map.Entry<Long, String>) e)
+                .toList();
+    }
+
     /** Stations with sessions of cases or groups of the domain (null or ALL: any). */
     public Set<Long> stationsWithSessions(Collection<Long> stationIds, cn.sgz.shared.vocabulary.LedgerDomain domain) {
         if (stationIds.isEmpty()) {

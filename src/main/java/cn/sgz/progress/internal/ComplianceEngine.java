@@ -80,6 +80,11 @@ public class ComplianceEngine {
         facts.expectMonthly(evaluator.activityKinds(indicators));
         facts.expectPerRecipient(evaluator.perRecipientKinds(indicators));
         facts.expectPlatform(evaluator.platformKinds(indicators));
+        facts.expectLedger(evaluator.populations(indicators));
+        facts.expectCasework(
+                evaluator.quotaDomains(indicators, cn.sgz.catalog.RuleKind.CASE_QUOTA),
+                evaluator.quotaDomains(indicators, cn.sgz.catalog.RuleKind.GROUP_QUOTA));
+        facts.expectDocuments(evaluator.documentShapes(indicators));
         List<List<Periods.Span>> spans = indicators.stream()
                 .map(pi -> Periods.split(
                         project.startDate(), project.endDate(), pi.indicator().period()))

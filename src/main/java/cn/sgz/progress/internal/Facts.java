@@ -52,7 +52,7 @@ final class Facts {
     private final Map<Set<ServiceKind>, Map<Long, List<RecipientMonthlyCount>>> perRecipient = new HashMap<>();
     private final Map<Set<ServiceKind>, Map<Long, java.util.NavigableMap<YearMonth, List<RecipientMonthlyCount>>>>
             perRecipientByMonth = new HashMap<>();
-    private final Map<String, Map<Long, Set<Long>>> populations = new HashMap<>();
+    private final Map<LedgerFactSource.Population, Map<Long, Set<Long>>> populations = new HashMap<>();
     private Map<Long, Set<Long>> roster;
     private final Map<LedgerDomain, List<CaseFact>> cases = new HashMap<>();
     private final Map<LedgerDomain, List<GroupFact>> groups = new HashMap<>();
@@ -61,7 +61,7 @@ final class Facts {
     private final Map<String, Map<Long, Long>> entityCounts = new HashMap<>();
     private Map<Long, StaffCounts.Count> staff;
     private final Map<String, Map<Long, EntityFactSource.Share>> entityShares = new HashMap<>();
-    private final Map<String, Map<Long, Set<String>>> documents = new HashMap<>();
+    private final Map<DocumentFactSource.Shape, Map<Long, Set<String>>> documents = new HashMap<>();
 
     /** Staff per station, from the org module. */
     interface StaffCounts {
@@ -264,8 +264,42 @@ final class Facts {
                 .orElse(null);
     }
 
+    /**
+     * Announces the populations, case and group domains and document shapes the indicators will ask for, so that
+     * each source is read once for all of them (one query per table per computation, not one per indicator). A
+     * question not announced is still answered, by a call of its own.
+     */
+    void expectLedger(Collection<LedgerFactSource.Population> keys) {
+        expectedPopulations.addAll(keys);
+    }
+
+    void expectCasework(Collection<LedgerDomain> caseDomains, Collection<LedgerDomain> groupDomains) {
+        expectedCaseDomains.addAll(caseDomains);
+        expectedGroupDomains.addAll(groupDomains);
+    }
+
+    void expectDocuments(Collection<DocumentFactSource.Shape> shapes) {
+        expectedShapes.addAll(shapes);
+    }
+
+    private final Set<LedgerFactSource.Population> expectedPopulations = new java.util.LinkedHashSet<>();
+    private final Set<LedgerDomain> expectedCaseDomains = new java.util.LinkedHashSet<>();
+    private final Set<LedgerDomain> expectedGroupDomains = new java.util.LinkedHashSet<>();
+    private final Set<DocumentFactSource.Shape> expectedShapes = new java.util.LinkedHashSet<>();
+
     Map<Long, Set<Long>> population(LedgerDomain domain, String subtype) {
-        String key = domain + "|" + subtype;
+        LedgerFactSource.Population key = new LedgerFactSource.Population(domain, subtype);
+        Map<Long, Set<Long>> known = populations.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (expectedPopulations.contains(key)) {
+            // the first question reads every announced population at once
+            Set<LedgerFactSource.Population> keys = new java.util.LinkedHashSet<>(expectedPopulations);
+            keys.removeAll(populations.keySet());
+            populations.putAll(ledgers.orElseThrow().populations(stations, keys, to));
+            expectedPopulations.removeAll(keys);
+        }
         return populations.computeIfAbsent(key, k -> ledgers.orElseThrow().population(stations, domain, subtype, to));
     }
 
@@ -277,11 +311,23 @@ final class Facts {
     }
 
     List<CaseFact> cases(LedgerDomain domain) {
+        if (!cases.containsKey(domain) && !empty() && expectedCaseDomains.contains(domain)) {
+            Set<LedgerDomain> domains = new java.util.LinkedHashSet<>(expectedCaseDomains);
+            domains.removeAll(cases.keySet());
+            cases.putAll(casework.orElseThrow().casesByDomain(stations, domains, from, to));
+            expectedCaseDomains.removeAll(domains);
+        }
         return cases.computeIfAbsent(
                 domain, d -> empty() ? List.of() : casework.orElseThrow().cases(stations, d, from, to));
     }
 
     List<GroupFact> groups(LedgerDomain domain) {
+        if (!groups.containsKey(domain) && !empty() && expectedGroupDomains.contains(domain)) {
+            Set<LedgerDomain> domains = new java.util.LinkedHashSet<>(expectedGroupDomains);
+            domains.removeAll(groups.keySet());
+            groups.putAll(casework.orElseThrow().groupsByDomain(stations, domains, from, to));
+            expectedGroupDomains.removeAll(domains);
+        }
         return groups.computeIfAbsent(
                 domain, d -> empty() ? List.of() : casework.orElseThrow().groups(stations, d, from, to));
     }
@@ -337,32 +383,55 @@ final class Facts {
         return staff;
     }
 
-    private final Map<String, List<Optional<Map<Long, List<DocumentFactSource.DatedDocument>>>>> dated =
-            new HashMap<>();
+    /** Per source (in source order): what it has on file for each shape asked so far. */
+    private final List<Map<DocumentFactSource.Shape, Filed>> filed = new ArrayList<>();
+
+    /** One shape's answer of one source, with the dated documents indexed by station. */
+    private record Filed(
+            Map<Long, Set<String>> documents, Map<Long, List<DocumentFactSource.DatedDocument>> datedByStation) {}
+
+    /** What source i has on file for a shape: every announced shape is read at the first question, at once. */
+    private Filed filed(int i, DocumentFactSource.Shape shape) {
+        while (filed.size() <= i) {
+            filed.add(new HashMap<>());
+        }
+        Map<DocumentFactSource.Shape, Filed> known = filed.get(i);
+        Filed f = known.get(shape);
+        if (f != null) {
+            return f;
+        }
+        Set<DocumentFactSource.Shape> shapes = new java.util.LinkedHashSet<>(expectedShapes);
+        shapes.add(shape);
+        shapes.removeAll(known.keySet());
+        documentSources
+                .get(i)
+                .filed(stations, shapes)
+                .forEach((s, answer) -> known.put(
+                        s,
+                        new Filed(
+                                answer.documents() == null ? Map.of() : answer.documents(),
+                                answer.dated() == null
+                                        ? null
+                                        : byStation(answer.dated(), DocumentFactSource.DatedDocument::stationId))));
+        return known.computeIfAbsent(shape, s -> new Filed(Map.of(), null));
+    }
 
     /**
-     * The named documents a station has on file for a sub-period [from, to] (one scan per source and indicator
-     * shape, then in memory per sub-period): documents with a period count where it overlaps; those of sources
-     * that keep no periods are standing documents and count in every sub-period.
+     * The named documents a station has on file for a sub-period [from, to] (read once per source for every shape,
+     * then in memory per sub-period): documents with a period count where it overlaps; those of sources that keep
+     * no periods are standing documents and count in every sub-period once on file.
      */
     Set<String> documentsIn(List<String> names, LedgerDomain domain, long station, LocalDate from, LocalDate to) {
-        List<String> n = List.copyOf(names);
-        List<Optional<Map<Long, List<DocumentFactSource.DatedDocument>>>> perSource = dated.computeIfAbsent(
-                domain + "|" + n,
-                k -> documentSources.stream()
-                        .map(src -> Optional.ofNullable(src.datedDocuments(stations, n, domain))
-                                .map(rows -> byStation(rows, DocumentFactSource.DatedDocument::stationId)))
-                        .toList());
+        DocumentFactSource.Shape shape = new DocumentFactSource.Shape(names, domain);
         Set<String> present = new java.util.HashSet<>();
         for (int i = 0; i < documentSources.size(); i++) {
-            Optional<Map<Long, List<DocumentFactSource.DatedDocument>>> rows = perSource.get(i);
-            if (rows.isPresent()) {
-                rows.get().getOrDefault(station, List.of()).stream()
+            Filed f = filed(i, shape);
+            if (f.datedByStation() != null) {
+                f.datedByStation().getOrDefault(station, List.of()).stream()
                         .filter(d -> d.overlaps(from, to))
                         .forEach(d -> present.add(d.name()));
             } else {
-                present.addAll(
-                        documentSources.get(i).documents(stations, n, domain).getOrDefault(station, Set.of()));
+                present.addAll(f.documents().getOrDefault(station, Set.of()));
             }
         }
         return present;
@@ -370,11 +439,12 @@ final class Facts {
 
     /** The union of what every document source has on file, per station, for the domain's work (null: any). */
     Map<Long, Set<String>> documents(List<String> names, LedgerDomain domain) {
-        List<String> n = List.copyOf(names);
-        return documents.computeIfAbsent(domain + "|" + n, k -> {
+        DocumentFactSource.Shape shape = new DocumentFactSource.Shape(names, domain);
+        return documents.computeIfAbsent(shape, k -> {
             Map<Long, Set<String>> union = new HashMap<>();
-            for (DocumentFactSource source : documentSources) {
-                source.documents(stations, n, domain)
+            for (int i = 0; i < documentSources.size(); i++) {
+                filed(i, shape)
+                        .documents()
                         .forEach((station, present) -> union.computeIfAbsent(station, s -> new java.util.HashSet<>())
                                 .addAll(present));
             }

@@ -500,6 +500,49 @@ final class IndicatorEvaluator {
                 .toList();
     }
 
+    /**
+     * The ledger populations the indicators may ask for (each read once, all together): coverage and per-person
+     * rules over a ledger, rosters of a domain, and activity counts for a subtype of a domain's people.
+     */
+    List<cn.sgz.progress.LedgerFactSource.Population> populations(List<ProjectIndicator> indicators) {
+        List<cn.sgz.progress.LedgerFactSource.Population> out = new ArrayList<>();
+        for (ProjectIndicator pi : indicators) {
+            IndicatorParams p = pi.indicator().params();
+            boolean asks = switch (pi.indicator().kind()) {
+                case PER_RECIPIENT_FREQUENCY, COVERAGE -> true;
+                case ENTITY_COUNT -> p.entityType() == EntityType.FOLLOW_UP_ROSTER;
+                case ACTIVITY_COUNT -> p.domain() != null && !blank(p.subtype());
+                default -> false;
+            };
+            if (asks) {
+                out.add(new cn.sgz.progress.LedgerFactSource.Population(p.domain(), p.subtype()));
+            }
+        }
+        return out;
+    }
+
+    /** The domains of the case quotas (CASE_QUOTA) or group quotas (GROUP_QUOTA) to be computed. */
+    List<LedgerDomain> quotaDomains(List<ProjectIndicator> indicators, RuleKind kind) {
+        return indicators.stream()
+                .map(ProjectIndicator::indicator)
+                .filter(i -> i.kind() == kind)
+                .map(i -> domainKey(i.params().domain()))
+                .distinct()
+                .toList();
+    }
+
+    /** What every DOCUMENT indicator asks for (names and domain), so each source reads its documents once. */
+    List<cn.sgz.progress.DocumentFactSource.Shape> documentShapes(List<ProjectIndicator> indicators) {
+        return indicators.stream()
+                .map(ProjectIndicator::indicator)
+                .filter(i ->
+                        i.kind() == RuleKind.DOCUMENT && !i.params().documents().isEmpty())
+                .map(i -> new cn.sgz.progress.DocumentFactSource.Shape(
+                        i.params().documents(), i.params().domain()))
+                .distinct()
+                .toList();
+    }
+
     /** The record kinds of every indicator that will count records per served person (one scan serves them all). */
     List<Set<ServiceKind>> perRecipientKinds(List<ProjectIndicator> indicators) {
         return indicators.stream()
