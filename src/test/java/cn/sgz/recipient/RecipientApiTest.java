@@ -429,11 +429,13 @@ class RecipientApiTest {
 
         mvc.perform(as(mvc, "demo_worker", post("/api/v1/recipients/" + rid + "/roster"))
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"reason\":\"独居高龄\"}"))
+                        // on the roster since two quarters ago and never visited: overdue, not merely due
+                        .content("{\"reason\":\"独居高龄\",\"startedOn\":\""
+                                + cn.sgz.shared.ChinaTime.today().minusMonths(6) + "\"}"))
                 .andExpect(status().isCreated());
         JsonNode due = json(mvc.perform(as(mvc, "demo_worker", get("/api/v1/followups/due")))
                 .andReturn());
-        assertThat(entry(due, rid).get("status").asText()).isEqualTo("DUE");
+        assertThat(entry(due, rid).get("status").asText()).isEqualTo("OVERDUE");
         // the worker of the other station does not see this person on their due list
         JsonNode other = json(mvc.perform(as(mvc, "demo_worker2", get("/api/v1/followups/due?all=true")))
                 .andReturn());
@@ -454,8 +456,8 @@ class RecipientApiTest {
                         .get("riskLevel")
                         .asText())
                 .isEqualTo("MEDIUM");
-        // demo roster holds overdue people too
-        assertThat(due.toString()).contains("OVERDUE");
+        // the demo roster holds people merely due this quarter too
+        assertThat(due.toString()).contains("\"DUE\"");
     }
 
     static JsonNode entry(JsonNode list, long recipientId) {
