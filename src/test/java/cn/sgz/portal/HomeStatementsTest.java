@@ -53,6 +53,8 @@ class HomeStatementsTest {
                 added.add(copyOf(demo, "语句计数测试项目" + i));
             }
             List<String> after = statementsOfOneLoad(city);
+            System.out.printf(
+                    "city home page: %d statements before, %d with 3 more projects%n", before.size(), after.size());
             assertThat(after.size())
                     .as("statements with %d more projects:%n%s%nbefore:%n%s", added.size(), after, before)
                     .isEqualTo(before.size());
