@@ -5,7 +5,6 @@ import cn.sgz.casework.internal.CaseStore;
 import cn.sgz.casework.internal.CaseView;
 import cn.sgz.casework.internal.CaseworkAccess;
 import cn.sgz.casework.internal.FormView;
-import cn.sgz.casework.internal.GroupDetail;
 import cn.sgz.casework.internal.GroupKind;
 import cn.sgz.casework.internal.GroupService;
 import cn.sgz.casework.internal.GroupStage;
@@ -17,6 +16,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -86,12 +86,13 @@ public class CaseworkTodo {
                     stalled,
                     "/cases/" + c.id() + "/sessions/new"));
         }
-        for (GroupView g : groups.list(GroupKind.GROUP, null, null)) {
-            if (g.stage() == GroupStage.EVALUATED || (mine != null && g.workerId() != mine)) {
-                continue;
-            }
-            GroupDetail d = groups.detail(GroupKind.GROUP, g.id());
-            for (FormView u : d.openUnits()) {
+        // open units of every group in one go (not each group's details one by one: issue #23)
+        List<GroupView> live = groups.list(GroupKind.GROUP, null, null).stream()
+                .filter(g -> g.stage() != GroupStage.EVALUATED && (mine == null || g.workerId() == mine))
+                .toList();
+        Map<Long, List<FormView>> openUnits = groups.openUnits(GroupKind.GROUP, live);
+        for (GroupView g : live) {
+            for (FormView u : openUnits.getOrDefault(g.id(), List.of())) {
                 LocalDate planned = date(u.value("plannedDate"));
                 if (planned == null || planned.isAfter(today.plusDays(7))) {
                     continue;

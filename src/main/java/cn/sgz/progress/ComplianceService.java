@@ -136,7 +136,7 @@ public class ComplianceService {
     private ComplianceSnapshot stored(List<Project> visible, Scope scope) {
         LocalDate today = ChinaTime.today();
         List<Long> ids = visible.stream().map(Project::id).toList();
-        List<SnapshotStore.Row> rows = snapshots.read(ids);
+        List<SnapshotStore.Row> rows = snapshots.read(ids, scope);
         Set<Long> present = new HashSet<>();
         Set<Long> due = new HashSet<>();
         for (SnapshotStore.Row r : rows) {
@@ -152,7 +152,7 @@ public class ComplianceService {
             }
         }
         if (refreshed) {
-            rows = snapshots.read(ids);
+            rows = snapshots.read(ids, scope);
         }
         Map<Long, Integer> order = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -163,7 +163,7 @@ public class ComplianceService {
         Instant computedAt = null;
         Instant staleSince = null;
         for (SnapshotStore.Row r : rows) {
-            if (scope != null && !scope.covers(r.orgPath())) {
+            if (!r.inScope() || (scope != null && !scope.covers(r.orgPath()))) {
                 continue;
             }
             shown.add(r.station());

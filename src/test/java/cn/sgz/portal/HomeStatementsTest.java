@@ -2,18 +2,24 @@ package cn.sgz.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import cn.sgz.SgzTest;
 import cn.sgz.org.TestLogin;
+import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Issue #23: a city officer's home page runs a constant number of SQL statements whatever the number of projects
@@ -28,6 +34,9 @@ class HomeStatementsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ObjectMapper json;
 
     @Test
     void cityHomePageStatementsDoNotGrowWithTheNumberOfProjects() throws Exception {
@@ -44,6 +53,8 @@ class HomeStatementsTest {
                 added.add(copyOf(demo, "语句计数测试项目" + i));
             }
             List<String> after = statementsOfOneLoad(city);
+            System.out.printf(
+                    "city home page: %d statements before, %d with 3 more projects%n", before.size(), after.size());
             assertThat(after.size())
                     .as("statements with %d more projects:%n%s%nbefore:%n%s", added.size(), after, before)
                     .isEqualTo(before.size());
@@ -66,6 +77,72 @@ class HomeStatementsTest {
                 jdbc.sql("DELETE FROM project WHERE id = ?").param(id).update();
             }
         }
+    }
+
+    /**
+     * The worker's to-do list used to load every open group's details one by one (about eight statements a group):
+     * three more groups with their unit plans at the worker's station leave the count of one home page unchanged.
+     */
+    @Test
+    void workerHomePageStatementsDoNotGrowWithTheNumberOfGroups() throws Exception {
+        TestLogin login = new TestLogin(mvc);
+        Cookie worker = login.login("demo_worker");
+        List<String> before = statementsOfOneLoad(worker);
+        long station = jdbc.sql("SELECT org_unit_id FROM app_user WHERE username = 'demo_worker'")
+                .query(Long.class)
+                .single();
+        String planned = ChinaTime.today().plusDays(30).toString();
+        for (int i = 1; i <= 3; i++) {
+            MockHttpServletResponse created = login.send(
+                    "demo_worker",
+                    post("/api/v1/groups"),
+                    json.writeValueAsString(Map.of(
+                            "stationId",
+                            station,
+                            "name",
+                            "语句计数小组" + TestLogin.unique(),
+                            "domain",
+                            "ELDERLY",
+                            "plan",
+                            Map.of(
+                                    "planDate",
+                                    ChinaTime.today().toString(),
+                                    "background",
+                                    "老人孤独",
+                                    "goals",
+                                    "建立互助",
+                                    "members",
+                                    "8 名老人",
+                                    "plannedSessions",
+                                    "2",
+                                    "schedule",
+                                    "每月一次"))));
+            assertThat(created.getStatus())
+                    .as(created.getContentAsString(StandardCharsets.UTF_8))
+                    .isBetween(200, 201);
+            long id = json.readTree(created.getContentAsString(StandardCharsets.UTF_8))
+                    .get("id")
+                    .asLong();
+            MockHttpServletResponse unit = login.send(
+                    "demo_worker",
+                    put("/api/v1/groups/" + id + "/units/1"),
+                    json.writeValueAsString(
+                            Map.of("theme", "相识", "goals", "相识", "plannedDate", planned, "activities", "暖身")));
+            assertThat(unit.getStatus())
+                    .as(unit.getContentAsString(StandardCharsets.UTF_8))
+                    .isBetween(200, 201);
+        }
+        List<String> after = statementsOfOneLoad(worker);
+        System.out.printf(
+                "worker home page: %d statements before, %d with 3 more groups%n", before.size(), after.size());
+        assertThat(after.size())
+                .as("statements with 3 more groups:%n%s%nbefore:%n%s", after, before)
+                .isEqualTo(before.size());
+        assertThat(after.size()).isLessThan(45);
+        Cookie head = login.login("demo_head");
+        List<String> headLoad = statementsOfOneLoad(head);
+        System.out.printf("head home page: %d statements%n", headLoad.size());
+        assertThat(headLoad.size()).as("head home page:%n%s", headLoad).isLessThan(45);
     }
 
     /** The statements of one load of the home page, after loads that compute any missing snapshot. */

@@ -54,6 +54,40 @@ class ComplianceSnapshotTest {
         jdbc.sql("DELETE FROM compliance_snapshot_claim").update();
     }
 
+    @Autowired
+    cn.sgz.progress.internal.SnapshotStore store;
+
+    /** A scoped read fetches and parses the stored figures only of stations under the scope's paths (in SQL). */
+    @Test
+    void scopedReadCarriesFiguresOnlyOfStationsInScope() throws Exception {
+        snapshot("demo_city", null);
+        String path1 = jdbc.sql("SELECT path FROM org_unit WHERE id = ?")
+                .param(station1)
+                .query(String.class)
+                .single();
+        List<cn.sgz.progress.internal.SnapshotStore.Row> all = store.read(List.of(project));
+        assertThat(all).extracting(r -> r.station().stationId()).contains(station1, station2);
+        assertThat(all).allSatisfy(r -> assertThat(r.inScope()).isTrue());
+        List<cn.sgz.progress.internal.SnapshotStore.Row> scoped =
+                store.read(List.of(project), new cn.sgz.org.Scope(null, List.of(path1)));
+        assertThat(scoped).hasSameSizeAs(all);
+        for (var r : scoped) {
+            boolean in = r.orgPath().startsWith(path1);
+            assertThat(r.inScope()).as("station %s", r.station().stationId()).isEqualTo(in);
+            if (!in) {
+                assertThat(r.station().indicators()).isEmpty();
+            }
+        }
+        assertThat(scoped)
+                .filteredOn(r -> r.station().stationId() == station1)
+                .singleElement()
+                .satisfies(r -> assertThat(r.station().indicators()).isNotEmpty());
+        assertThat(scoped)
+                .filteredOn(r -> r.station().stationId() == station2)
+                .singleElement()
+                .satisfies(r -> assertThat(r.inScope()).isFalse());
+    }
+
     long unit(String name) {
         return jdbc.sql("SELECT id FROM org_unit WHERE name = ?")
                 .param(name)

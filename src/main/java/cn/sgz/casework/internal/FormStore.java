@@ -40,6 +40,33 @@ public class FormStore {
                 .list();
     }
 
+    /** The forms of one type of many owners at once (to-do list): owner id → forms by seq. */
+    public Map<Long, List<FormView>> ofOwners(String ownerType, Collection<Long> ownerIds, FormType type) {
+        Map<Long, List<FormView>> result = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(ownerIds);
+        for (int i = 0; i < ids.size(); i += 500) {
+            jdbc.sql("SELECT * FROM cw_form WHERE owner_type = :owner AND form_type = :type AND owner_id IN (:ids) "
+                            + "ORDER BY owner_id, seq")
+                    .param("owner", ownerType)
+                    .param("type", type.name())
+                    .param("ids", ids.subList(i, Math.min(ids.size(), i + 500)))
+                    .query((rs, n) -> Map.entry(
+                            rs.getLong("owner_id"),
+                            new FormView(
+                                    rs.getLong("id"),
+                                    FormType.valueOf(rs.getString("form_type")),
+                                    rs.getInt("seq"),
+                                    codec.read(rs.getString("content")),
+                                    rs.getString("updated_by"),
+                                    rs.getObject("updated_at", OffsetDateTime.class),
+                                    rs.getLong("version"))))
+                    .list()
+                    .forEach(e -> result.computeIfAbsent(e.getKey(), k -> new java.util.ArrayList<>())
+                            .add(e.getValue()));
+        }
+        return result;
+    }
+
     public Optional<FormView> find(String ownerType, long ownerId, FormType type, int seq) {
         return of(ownerType, ownerId).stream()
                 .filter(f -> f.type() == type && f.seq() == seq)

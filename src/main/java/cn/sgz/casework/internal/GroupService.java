@@ -124,6 +124,40 @@ public class GroupService {
                 access.canWrite());
     }
 
+    /**
+     * The unit plans no live session has used yet, of many groups at once (the to-do list): group id → open units,
+     * in a constant number of statements whatever the number of groups (same rule as {@link GroupDetail#openUnits}).
+     * The groups come from {@link #list}, so they are in the user's scope already.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<FormView>> openUnits(GroupKind kind, List<GroupView> of) {
+        if (of.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> ids = of.stream().map(GroupView::id).toList();
+        Map<Long, List<FormView>> units = forms.ofOwners(kind.name(), ids, FormType.UNIT_PLAN);
+        if (units.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<SessionStore.Row>> rows = sessions.ofOwners(kind.name(), units.keySet());
+        Map<Long, cn.sgz.activity.RecordSummaries.RecordSummary> sums = sessionRecords.summaries(rows.values().stream()
+                .flatMap(List::stream)
+                .filter(r -> r.unitSeq() != null)
+                .map(SessionStore.Row::recordId)
+                .toList());
+        Map<Long, List<FormView>> open = new java.util.HashMap<>();
+        units.forEach((id, list) -> {
+            java.util.Set<Integer> used = rows.getOrDefault(id, List.of()).stream()
+                    .filter(r -> r.unitSeq() != null)
+                    .filter(r -> sums.containsKey(r.recordId())
+                            && !sums.get(r.recordId()).voided())
+                    .map(SessionStore.Row::unitSeq)
+                    .collect(Collectors.toSet());
+            open.put(id, list.stream().filter(u -> !used.contains(u.seq())).toList());
+        });
+        return open;
+    }
+
     /** Saves the plan, a unit plan (seq = its session number) or the evaluation report. */
     @Transactional
     public FormView saveForm(GroupKind kind, long id, FormType type, int seq, Map<String, String> values) {

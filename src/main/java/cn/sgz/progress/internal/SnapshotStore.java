@@ -1,5 +1,6 @@
 package cn.sgz.progress.internal;
 
+import cn.sgz.org.Scope;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.StationCompliance;
 import cn.sgz.shared.ChinaTime;
@@ -42,36 +43,74 @@ public class SnapshotStore {
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** One stored station: its figures, the station's org path, when computed and since when stale (or null). */
-    public record Row(StationCompliance station, String orgPath, Instant computedAt, Instant staleSince) {}
+    /**
+     * One stored station: its figures, the station's org path, when computed and since when stale (or null).
+     * {@code inScope} false: the station is outside the reader's scope, its figures were neither read nor parsed
+     * (empty) and the row only tells whether the project's snapshot exists and is due.
+     */
+    public record Row(
+            StationCompliance station, String orgPath, Instant computedAt, Instant staleSince, boolean inScope) {}
 
-    /** Every stored station of these projects, in one statement. */
+    /** Every stored station of these projects, in one statement, figures of every station (unscoped). */
     public List<Row> read(Collection<Long> projectIds) {
+        return read(projectIds, null);
+    }
+
+    /**
+     * Every stored station of these projects, in one statement; the stored figures (payload) are read and parsed only
+     * for stations whose org path is in {@code scope} (null: all), filtered in SQL by the path prefix as other scoped
+     * queries are. Rows outside the scope still come back (without figures) so the caller can tell a project that
+     * has no snapshot from one whose stations lie outside the reader's scope.
+     */
+    public List<Row> read(Collection<Long> projectIds, Scope scope) {
         if (projectIds.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql(
-                        "SELECT project_id, station_id, org_path, station_name, as_of, computed_at, stale_since, payload"
-                                + " FROM compliance_snapshot WHERE project_id IN (:ids) ORDER BY project_id, station_id")
-                .param("ids", projectIds)
-                .query((rs, n) -> new Row(
-                        new StationCompliance(
-                                rs.getLong("project_id"),
-                                rs.getLong("station_id"),
-                                rs.getString("station_name"),
-                                rs.getObject("as_of", LocalDate.class),
-                                parse(rs.getLong("project_id"), rs.getLong("station_id"), rs.getString("payload"))),
-                        rs.getString("org_path"),
-                        instant(rs.getObject("computed_at", OffsetDateTime.class)),
-                        instant(rs.getObject("stale_since", OffsetDateTime.class))))
+        List<Object> params = new ArrayList<>();
+        String payload;
+        if (scope == null) {
+            payload = "payload, TRUE AS in_scope";
+        } else {
+            String cond = scope.sqlCondition("org_path");
+            payload = "CASE WHEN " + cond + " THEN payload END AS payload, CASE WHEN " + cond
+                    + " THEN TRUE ELSE FALSE END AS in_scope";
+            params.addAll(scope.likePatterns());
+            params.addAll(scope.likePatterns());
+        }
+        params.addAll(projectIds);
+        String in = String.join(",", java.util.Collections.nCopies(projectIds.size(), "?"));
+        return jdbc.sql("SELECT project_id, station_id, org_path, station_name, as_of, computed_at, stale_since, "
+                        + payload + " FROM compliance_snapshot WHERE project_id IN (" + in
+                        + ") ORDER BY project_id, station_id")
+                .params(params)
+                .query((rs, n) -> {
+                    boolean inScope = rs.getBoolean("in_scope");
+                    return new Row(
+                            new StationCompliance(
+                                    rs.getLong("project_id"),
+                                    rs.getLong("station_id"),
+                                    rs.getString("station_name"),
+                                    rs.getObject("as_of", LocalDate.class),
+                                    inScope
+                                            ? parse(
+                                                    rs.getLong("project_id"),
+                                                    rs.getLong("station_id"),
+                                                    rs.getString("payload"))
+                                            : List.of()),
+                            rs.getString("org_path"),
+                            instant(rs.getObject("computed_at", OffsetDateTime.class)),
+                            instant(rs.getObject("stale_since", OffsetDateTime.class)),
+                            inScope);
+                })
                 .list();
     }
 
     /**
      * The parsed figures of a stored row, parsed again only when the stored text differs from the text parsed last
      * time for that project and station (compared in full, so never stale). Parsing every station's JSON on every
-     * home page load was a tenth of the page's CPU; the figures are the same for every reader (scope is applied to
-     * the rows after reading), so sharing them shows nobody anything they could not read anyway.
+     * home page load was a tenth of the page's CPU; the figures are the same for every reader
+     * (only rows in the reader's scope are read and parsed, see {@link #read(Collection, Scope)}), so sharing them
+     * shows nobody anything they could not read anyway.
      */
     private List<IndicatorResult> parse(long projectId, long stationId, String payload) {
         List<Long> key = List.of(projectId, stationId);
