@@ -119,10 +119,12 @@ public abstract class BrowserTestSupport {
         int width = ((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue();
         if (width > page.viewportSize().width) {
             // say which elements stick out, so a failure names its culprit
-            System.err.println("sideways scroll on " + page.url() + ": " + page.evaluate(
-                    "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
-                            + " > window.innerWidth + 1).slice(-5).map(e => e.tagName + (e.id ? '#' + e.id : '')"
-                            + " + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')"));
+            System.err.println(
+                    "sideways scroll on " + page.url() + ": "
+                            + page.evaluate(
+                                    "() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right"
+                                            + " > window.innerWidth + 1).slice(-5).map(e => e.tagName + (e.id ? '#' + e.id : '')"
+                                            + " + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ')"));
         }
         return width;
     }
