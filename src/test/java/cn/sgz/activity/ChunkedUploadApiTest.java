@@ -201,7 +201,7 @@ class ChunkedUploadApiTest {
         JsonNode photo = read(done).get("photo");
         assertThat(photo.get("byteSize").asLong()).isEqualTo(all.length);
         assertThat(photo.get("sha256").asText()).isEqualTo(sha256(all));
-        assertThat(photo.get("capturedAt").asText()).startsWith(ChinaTime.today() + "T09:30");
+        assertThat(chinaTime(photo.get("capturedAt").asText())).startsWith(ChinaTime.today() + "T09:30");
         assertThat(photo.get("timeSource").asText()).isEqualTo("EXIF");
         assertThat(photo.get("latitude").asDouble()).isCloseTo(LAT + 0.0002, org.assertj.core.data.Offset.offset(1e-5));
         long photoId = photo.get("id").asLong();
@@ -381,5 +381,13 @@ class ChunkedUploadApiTest {
         assertThat(uploads.purgeStale()).isGreaterThanOrEqualTo(1);
         assertThatThrownBy(() -> uploads.status(stale)).isInstanceOf(cn.sgz.shared.NotFoundException.class);
         assertThat(uploads.status(id).receivedBytes()).isEqualTo(all.length);
+    }
+
+    /** A time the API wrote (H2 answers +08:00, PostgreSQL UTC) as China local time, e.g. 2026-12-07T09:30. */
+    private static String chinaTime(String apiTime) {
+        return java.time.OffsetDateTime.parse(apiTime)
+                .atZoneSameInstant(cn.sgz.shared.ChinaTime.ZONE)
+                .toLocalDateTime()
+                .toString();
     }
 }

@@ -169,7 +169,7 @@ class PhotoUploadBrowserTest extends BrowserTestSupport {
         assertThat(p.get("byteSize").asLong()).isEqualTo(sent);
         assertThat(Math.max(p.get("width").asInt(), p.get("height").asInt())).isEqualTo(2560);
         assertThat(p.get("timeSource").asText()).isEqualTo("EXIF");
-        assertThat(p.get("capturedAt").asText()).startsWith(today + "T10:00");
+        assertThat(chinaTime(p.get("capturedAt").asText())).startsWith(today + "T10:00");
         assertThat(p.get("positionSource").asText()).isEqualTo("EXIF");
         assertThat(page.locator("[data-testid=photo] figcaption").first()).containsText("拍摄 " + today + " 10:00");
     }
@@ -273,5 +273,13 @@ class PhotoUploadBrowserTest extends BrowserTestSupport {
         assertThat(documentScrollWidth(page))
                 .as("document width on %s (a wider page scrolls sideways on a %d px phone)", where, PHONE_WIDTH)
                 .isLessThanOrEqualTo(PHONE_WIDTH);
+    }
+
+    /** A time the API wrote (H2 answers +08:00, PostgreSQL UTC) as China local time, e.g. 2026-12-07T09:30. */
+    private static String chinaTime(String apiTime) {
+        return java.time.OffsetDateTime.parse(apiTime)
+                .atZoneSameInstant(cn.sgz.shared.ChinaTime.ZONE)
+                .toLocalDateTime()
+                .toString();
     }
 }

@@ -159,7 +159,7 @@ class OfflineCaseSessionApiTest {
         assertThat(a.get("qualification").asText()).isEqualTo("EXCLUDED");
         assertThat(a.get("reasons").toString()).contains("没有现场照片");
         // the phone's time is kept apart from the server's
-        assertThat(a.get("capturedAt").asText()).startsWith(CaseworkApi.today() + "T01:40");
+        assertThat(chinaTime(a.get("capturedAt").asText())).startsWith(CaseworkApi.today() + "T09:40");
         assertThat(a.get("receivedAt").asText())
                 .isNotEqualTo(a.get("capturedAt").asText());
 
@@ -290,5 +290,13 @@ class OfflineCaseSessionApiTest {
                         .at("/c/stage")
                         .asText())
                 .isEqualTo("CLOSING");
+    }
+
+    /** A time the API wrote (H2 answers +08:00, PostgreSQL UTC) as China local time, e.g. 2026-12-07T09:30. */
+    private static String chinaTime(String apiTime) {
+        return java.time.OffsetDateTime.parse(apiTime)
+                .atZoneSameInstant(cn.sgz.shared.ChinaTime.ZONE)
+                .toLocalDateTime()
+                .toString();
     }
 }
