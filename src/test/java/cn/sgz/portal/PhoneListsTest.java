@@ -140,6 +140,14 @@ class PhoneListsTest {
         String voided = page(worker, "/api/v1/charity/relief-events?status=VOIDED");
         assertThat(counted).contains("\"counts\":true").doesNotContain("\"counts\":false");
         assertThat(excluded).doesNotContain("\"counts\":true").doesNotContain("\"voided\":true");
+        MockHttpServletResponse bad = mvc.perform(
+                        get("/api/v1/charity/relief-events?status=DONE").cookie(worker))
+                .andReturn()
+                .getResponse();
+        assertThat(bad.getStatus()).isEqualTo(400);
+        assertThat(bad.getContentAsString(StandardCharsets.UTF_8))
+                .contains("status")
+                .contains("状态只能是");
         // the three states split the whole list
         assertThat(events(counted) + events(excluded) + events(voided)).isEqualTo(events(all));
     }

@@ -157,6 +157,11 @@ class ReliefWebController {
 
     /** The relief events in this state: COUNTS 计入, EXCLUDED 不计入 (not voided), VOIDED 已作废; blank for all. */
     static List<ReliefView> withStatus(List<ReliefView> all, String status) {
+        if (status != null
+                && !status.isBlank()
+                && !List.of("COUNTS", "EXCLUDED", "VOIDED").contains(status)) {
+            throw BusinessException.field("status", "状态只能是 COUNTS（计入）、EXCLUDED（不计入）或 VOIDED（已作废），收到的是“" + status + "”");
+        }
         return all.stream()
                 .filter(r -> status == null
                         || status.isBlank()
