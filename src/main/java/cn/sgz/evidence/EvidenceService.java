@@ -49,6 +49,12 @@ public class EvidenceService {
         return contests.list(status, limit);
     }
 
+    /** Of the given photos, those in the caller's scope whose duplicate finding waits for the bureau's decision. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> pendingContests(java.util.Collection<Long> photoIds) {
+        return contests.pendingAmong(photoIds);
+    }
+
     /** Whether the current user decides duplicate-photo contests (county bureau). */
     public boolean decidesContests() {
         return contests.decides();

@@ -1,5 +1,6 @@
 package cn.sgz.evidence;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.time.OffsetDateTime;
 
 /**
@@ -7,6 +8,11 @@ import java.time.OffsetDateTime;
  * this one copies (exact bytes or a perceptual match), wherever that photo lives. {@code duplicateContest} is the
  * state of a worker's contest of that finding (PENDING, UPHELD, REJECTED; null = none): an upheld contest clears the
  * finding for this pair of photos, so the photo counts as evidence again.
+ *
+ * <p>{@code duplicateOfOwner*} name the earlier photo's record, which may belong to another station: they stay
+ * inside the server (events, the page's link when the viewer's scope covers both) and are never written to JSON. The
+ * API tells the copying station about the earlier photo only through {@link EarlierPhoto}, which names the owner
+ * only to callers whose scope covers it.
  */
 public record PhotoView(
         long id,
@@ -28,8 +34,8 @@ public record PhotoView(
         boolean stamped,
         Long duplicateOfId,
         String duplicateKind,
-        String duplicateOfOwnerType,
-        Long duplicateOfOwnerId,
+        @JsonIgnore String duplicateOfOwnerType,
+        @JsonIgnore Long duplicateOfOwnerId,
         Integer duplicateDistance,
         Double duplicateScore,
         String originalName,

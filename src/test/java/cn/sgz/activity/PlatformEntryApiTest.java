@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import cn.sgz.SgzTest;
+import cn.sgz.org.ApiAnswer;
 import cn.sgz.org.TestLogin;
 import jakarta.servlet.http.Cookie;
 import java.time.LocalDate;
@@ -42,10 +43,7 @@ class PlatformEntryApiTest {
     }
 
     JsonNode call(MvcResult r, int status) throws Exception {
-        assertThat(r.getResponse().getStatus())
-                .as(r.getResponse().getContentAsString())
-                .isEqualTo(status);
-        return json.readTree(r.getResponse().getContentAsString());
+        return ApiAnswer.expect(r, status);
     }
 
     JsonNode mark(Cookie s, long record, Map<String, Object> body, int status) throws Exception {

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.sgz.SgzTest;
+import cn.sgz.org.ApiAnswer;
 import cn.sgz.org.TestLogin;
 import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
@@ -46,11 +47,7 @@ class SignInQrTest {
     }
 
     JsonNode call(MvcResult r, int status) throws Exception {
-        assertThat(r.getResponse().getStatus())
-                .as(r.getResponse().getContentAsString())
-                .isEqualTo(status);
-        String body = r.getResponse().getContentAsString();
-        return body.isEmpty() ? null : json.readTree(body);
+        return ApiAnswer.expect(r, status);
     }
 
     long stationOf(Cookie s) throws Exception {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import cn.sgz.SgzTest;
+import cn.sgz.org.ApiAnswer;
 import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
 import java.util.ArrayList;
@@ -57,11 +58,7 @@ class DuplicateContestApiTest {
     }
 
     JsonNode call(MvcResult r, int status) throws Exception {
-        assertThat(r.getResponse().getStatus())
-                .as(r.getResponse().getContentAsString())
-                .isEqualTo(status);
-        String body = r.getResponse().getContentAsString();
-        return body.isEmpty() ? null : json.readTree(body);
+        return ApiAnswer.expect(r, status);
     }
 
     JsonNode station(Cookie s) throws Exception {
@@ -151,6 +148,24 @@ class DuplicateContestApiTest {
                 .andReturn();
     }
 
+    /** The to-do line of a record that does not count, from the worker's {@code /api/v1/me/todo}. */
+    JsonNode todoItemOf(Cookie worker, long recordId) throws Exception {
+        JsonNode todo =
+                call(mvc.perform(get("/api/v1/me/todo?lines=50").cookie(worker)).andReturn(), 200);
+        for (JsonNode g : todo.get("groups")) {
+            if (!"RECORDS".equals(g.get("key").asText())) {
+                continue;
+            }
+            for (JsonNode item : g.get("items")) {
+                if (item.get("href").asText().startsWith("/records/" + recordId + "/")
+                        || item.get("href").asText().startsWith("/records/" + recordId + "#")) {
+                    return item;
+                }
+            }
+        }
+        throw new AssertionError("record " + recordId + " is not on the to-do list: " + todo);
+    }
+
     /** Station 1 takes a photo; station 2 stores the same file: the copy, flagged. */
     record Pair(long originalRecord, long originalPhoto, long copyRecord, long copyPhoto, String originalTitle) {}
 
@@ -164,6 +179,8 @@ class DuplicateContestApiTest {
         JsonNode copy = upload(w2, b, jpeg);
         assertThat(copy.get("duplicateOfId").asLong())
                 .isEqualTo(original.get("id").asLong());
+        // the copying station's answer names the earlier photo, never the other station's record
+        assertThat(copy.has("duplicateOfOwnerId")).isFalse();
         return new Pair(a, original.get("id").asLong(), b, copy.get("id").asLong(), title);
     }
 
@@ -275,6 +292,7 @@ class DuplicateContestApiTest {
         Cookie bureau = login("demo_bureau");
         Pair p = pair(w, w2);
         assertThat(codes(qualification(w2, p.copyRecord()))).containsExactly("DUPLICATE_PHOTO");
+        assertThat(todoItemOf(w2, p.copyRecord()).get("tag").asText()).isEqualTo("不计入");
 
         // Chinese field error on an empty reason; nothing is stored
         JsonNode err = call(contest(w2, p.copyPhoto(), "   "), 400);
@@ -298,6 +316,11 @@ class DuplicateContestApiTest {
         call(contest(w2, p.copyPhoto(), "再申诉一次"), 409);
         // pending: the photo is still a duplicate
         assertThat(codes(qualification(w2, p.copyRecord()))).containsExactly("DUPLICATE_PHOTO");
+        // ... and the worker's to-do list says it waits for the bureau instead of asking for another photo
+        JsonNode todoItem = todoItemOf(w2, p.copyRecord());
+        assertThat(todoItem.get("tag").asText()).isEqualTo("申诉中");
+        assertThat(todoItem.get("tone").asText()).isEqualTo("warn");
+        assertThat(todoItem.get("action").asText()).isEqualTo("查看申诉");
 
         // listing in scope: station 2 and the bureau see it, station 1 does not; 404 for the single read
         assertThat(ids(call(

@@ -291,6 +291,24 @@ public class DuplicateContests {
                 .toList();
     }
 
+    /** Of the given photos, those inside the caller's scope whose duplicate finding is contested and not yet decided. */
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> pendingAmong(java.util.Collection<Long> photoIds) {
+        if (photoIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        Scope scope = scopes.current();
+        List<Object> params = new ArrayList<>(scope.likePatterns());
+        params.add(ContestStatus.PENDING.name());
+        params.addAll(photoIds);
+        return new java.util.HashSet<>(jdbc.sql("SELECT c.photo_id FROM evidence_duplicate_contest c WHERE "
+                        + scope.sqlCondition("c.org_path") + " AND c.status = ? AND c.photo_id IN ("
+                        + "?,".repeat(photoIds.size() - 1) + "?)")
+                .params(params)
+                .query(Long.class)
+                .list());
+    }
+
     /** How many contests wait for a decision inside the caller's scope. */
     @Transactional(readOnly = true)
     public long pendingCount() {

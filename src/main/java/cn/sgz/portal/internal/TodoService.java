@@ -5,8 +5,10 @@ import cn.sgz.activity.ServiceRecordService;
 import cn.sgz.activity.ServiceRecordView;
 import cn.sgz.casework.CaseworkTodo;
 import cn.sgz.evaluation.RectificationBoard;
+import cn.sgz.evidence.EvidenceService;
 import cn.sgz.evidence.Qualification;
 import cn.sgz.evidence.QualificationStatus;
+import cn.sgz.evidence.ReasonCode;
 import cn.sgz.org.CurrentUser;
 import cn.sgz.org.Role;
 import cn.sgz.org.ScopeService;
@@ -23,6 +25,8 @@ import cn.sgz.shared.ChinaTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,6 +47,7 @@ class TodoService {
     private final CaseworkTodo casework;
     private final ReportService reports;
     private final RectificationBoard rectifications;
+    private final EvidenceService evidence;
 
     TodoService(
             ScopeService scopes,
@@ -51,7 +56,8 @@ class TodoService {
             ServiceRecordService records,
             CaseworkTodo casework,
             ReportService reports,
-            RectificationBoard rectifications) {
+            RectificationBoard rectifications,
+            EvidenceService evidence) {
         this.scopes = scopes;
         this.followUps = followUps;
         this.assessments = assessments;
@@ -59,6 +65,7 @@ class TodoService {
         this.casework = casework;
         this.reports = reports;
         this.rectifications = rectifications;
+        this.evidence = evidence;
     }
 
     /** Whether the user has a to-do list (roles that do station work). */
@@ -127,7 +134,16 @@ class TodoService {
                 new RecordFilter(null, null, from, null, mine, null, QualificationStatus.EXCLUDED, false, lines, 0);
         List<ServiceRecordView> excluded = records.list(filter);
         long total = records.totals(filter).total();
-        List<Item> items = excluded.stream().map(TodoService::recordItem).toList();
+        // a record held back only by photos whose duplicate finding is contested waits for the bureau: the worker
+        // has done what they can, so it is shown as 申诉中, not as something to fix
+        Set<Long> contested = evidence.pendingContests(excluded.stream()
+                .flatMap(r -> r.reasons().stream())
+                .filter(reason -> reason.code() == ReasonCode.DUPLICATE_PHOTO)
+                .map(Qualification.Reason::photoId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        List<Item> items = excluded.stream().map(r -> recordItem(r, contested)).toList();
         return new Group(
                 "RECORDS",
                 "不计入的服务记录",
@@ -136,7 +152,19 @@ class TodoService {
                 "/records?qualification=EXCLUDED&from=" + from + (mine ? "&mine=true" : ""));
     }
 
-    static Item recordItem(ServiceRecordView r) {
+    static Item recordItem(ServiceRecordView r, Set<Long> contestedPhotos) {
+        if (!r.reasons().isEmpty()
+                && r.reasons().stream()
+                        .allMatch(
+                                x -> x.code() == ReasonCode.DUPLICATE_PHOTO && contestedPhotos.contains(x.photoId()))) {
+            return new Item(
+                    "申诉中",
+                    "warn",
+                    r.serviceDate() + " " + r.title(),
+                    "重复照片认定已申诉，待区县民政局裁定；裁定维持申诉后自动计入",
+                    "/records/" + r.id() + "#photos",
+                    "查看申诉");
+        }
         Qualification.Reason first = r.reasons().isEmpty() ? null : r.reasons().get(0);
         String[] fix = fix(r.id(), first);
         String detail = first == null
