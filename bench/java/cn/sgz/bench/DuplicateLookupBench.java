@@ -280,6 +280,7 @@ public final class DuplicateLookupBench {
         long candidates = 0;
         long probes = 0;
         long keys = 0;
+        long scans = 0;
         for (int i = 0; i < queries; i++) {
             CopyPrints.Prints q = pool.get((i * 7) % pool.size());
             long s = System.nanoTime();
@@ -291,12 +292,14 @@ public final class DuplicateLookupBench {
                         ? Integer.getInteger("sgz.evidence.duplicate.full-flips", 2)
                         : Integer.getInteger("sgz.evidence.duplicate.core-flips", 2)).size();
             }
+            scans += DuplicateIndex.lookupKeys(q.probes(), Integer.getInteger("sgz.evidence.duplicate.full-flips", 2),
+                    Integer.getInteger("sgz.evidence.duplicate.core-flips", 2)).size();
         }
         Arrays.sort(t);
-        System.out.printf("lookup (index stage, real copy-set queries: %.0f hashes per query on average, %.0f band keys, "
+        System.out.printf("lookup (index stage, real copy-set queries: %.0f hashes per query on average, %.0f band keys in %.0f index scans, "
                         + "Hamming limit %s): p50 %.2f ms, p99 %.2f ms, max %.2f ms; %.2f candidates within the limit "
                         + "per query; load average %s%n",
-                probes / (double) queries, keys / (double) queries, System.getProperty("sgz.evidence.duplicate.max-hamming", "default"),
+                probes / (double) queries, keys / (double) queries, scans / (double) queries, System.getProperty("sgz.evidence.duplicate.max-hamming", "default"),
                 t[queries / 2] / 1e6, t[(int) (queries * 0.99)] / 1e6, t[queries - 1] / 1e6,
                 candidates / (double) queries, loadAverage());
     }
@@ -386,7 +389,10 @@ public final class DuplicateLookupBench {
                 lookupNanos.add(System.nanoTime() - s);
                 candidatesSeen += all.size();
                 String kind = (e.getKey().startsWith("real-") ? "real photo: " : "scene: ") + it.transform();
-                int[] c = byTransform.computeIfAbsent(kind, k -> new int[2]);
+                int[] c = byTransform.computeIfAbsent(kind, k -> new int[3]);
+                if (real.stream().anyMatch(x -> x.photoId() == original)) {
+                    c[2]++;
+                }
                 c[0]++;
                 boolean hit = it.copy() ? m.map(x -> x.photoId() == original).orElse(false) : m.isPresent();
                 if (hit) {
@@ -426,6 +432,7 @@ public final class DuplicateLookupBench {
         int caught = 0;
         int others = 0;
         int falseMatches = 0;
+        int indexFound = 0;
         System.out.println("recall per transformation (copies that must be caught):");
         Map<String, int[]> perTransform = new LinkedHashMap<>();
         for (Map.Entry<String, int[]> e : byTransform.entrySet()) {
@@ -433,9 +440,10 @@ public final class DuplicateLookupBench {
             if (CopySetGenerator.COPY_TRANSFORMS.contains(t)) {
                 copies += e.getValue()[0];
                 caught += e.getValue()[1];
-                int[] p = perTransform.computeIfAbsent(t, k -> new int[2]);
+                int[] p = perTransform.computeIfAbsent(t, k -> new int[3]);
                 p[0] += e.getValue()[0];
                 p[1] += e.getValue()[1];
+                p[2] += e.getValue()[2];
             } else {
                 others += e.getValue()[0];
                 falseMatches += e.getValue()[1];
@@ -445,8 +453,9 @@ public final class DuplicateLookupBench {
             int[] p = perTransform.get(t);
             int[] sc = byTransform.getOrDefault("scene: " + t, new int[2]);
             int[] re = byTransform.getOrDefault("real photo: " + t, new int[2]);
-            System.out.printf("  %-20s %6.1f%%  %3d/%3d  (scenes %d/%d, real photographs %d/%d)%n", t,
-                    100.0 * p[1] / p[0], p[1], p[0], sc[1], sc[0], re[1], re[0]);
+            System.out.printf("  %-20s %6.1f%%  %3d/%3d  (scenes %d/%d, real photographs %d/%d); found by the index %d/%d%n", t,
+                    100.0 * p[1] / p[0], p[1], p[0], sc[1], sc[0], re[1], re[0], p[2], p[0]);
+            indexFound += p[2];
         }
         System.out.println("false matches (different photos that must NOT be flagged):");
         byTransform.forEach((k, v) -> {
@@ -457,6 +466,8 @@ public final class DuplicateLookupBench {
         });
         System.out.printf("  %-38s %3d/%d flagged (ordered pairs of distinct base photos)%n", "different photos",
                 distinctFalse, distinctPairs);
+        System.out.printf("INDEX-STAGE RECALL %.1f%% (%d/%d copies found by the index)%n", 100.0 * indexFound / copies,
+                indexFound, copies);
         long[] t = lookupNanos.stream().mapToLong(Long::longValue).sorted().toArray();
         System.out.printf("RECALL %.1f%% (%d/%d copies); FALSE-MATCH RATE %.3f%% (%d/%d different-photo pairs: "
                         + "%d/%d other shots of the same scene, %d/%d distinct photos)%n",

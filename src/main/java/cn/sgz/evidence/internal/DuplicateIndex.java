@@ -20,9 +20,13 @@ import org.springframework.stereotype.Component;
  * app instance shares it: table {@code evidence_copy_hash}, two rows per live photo (the whole picture
  * and its core window), each 64-bit hash split into four 16-bit bands with an index per band.
  *
- * <p>Lookup: one SQL statement joins the query's probes (the copy's hashes, turned upright, for each
- * assumed crop — 30 to 60 of them — one row per band and per weak-bit flip of that band) with the band
- * indexes, and the database keeps only the rows within the Hamming limit of the probe that found them. The few candidates are then confirmed with the
+ * <p>Lookup: one SQL statement joins the query's band keys (of its probes: the copy's hashes, turned
+ * upright, for each assumed crop — 30 to 60 of them — each band and each band with one of its two weakest
+ * bits flipped: about 570 keys) with the band indexes. Each distinct key is scanned once (about 415 per
+ * query) carrying the hashes of all probes that share it, and the database keeps only the rows within the
+ * Hamming limit of one of them; a row is then a candidate for every such probe, exactly as if each probe had
+ * looked up its own keys. At 5 M photos a key meets about 76 random rows of its region, so the scans, not
+ * the number of statements, are the cost. The few candidates are then confirmed with the
  * aligned thumbnails, turned like the probe that found them.
  */
 @Component
@@ -117,81 +121,177 @@ public class DuplicateIndex {
         return out;
     }
 
-    /** Index stage only: stored photos within the Hamming limit of one of the query's probes. */
-    public List<Candidate> candidates(Prints query) {
-        List<Probe> probes = query.probes();
-        // one row per (band, value, region, probe): the database joins them with the band indexes
-        Map<Integer, List<Object[]>> byBand = new LinkedHashMap<>();
+    /** How many probe hashes one row of the lookup carries (more hashes under one key take more rows). */
+    static final int HASHES_PER_KEY_ROW = 4;
+
+    /**
+     * One index scan of the lookup: band {@code band} of region {@code region} equal to {@code value}, and
+     * the distinct probe hashes (at most {@link #HASHES_PER_KEY_ROW}) a stored row found there is compared
+     * with; {@code probes} are the indexes of all probes whose band keys include this one.
+     */
+    public record LookupKey(int band, int region, int value, long[] hashes, int[] probes) {}
+
+    /**
+     * The query's band keys, each (band, region, value) once: the probes of neighbouring windows and their
+     * weak-bit flips often share band values (about 570 keys of a query are about 415 distinct ones), and
+     * each distinct key is one index scan however many probes share it. A key shared by more than
+     * {@link #HASHES_PER_KEY_ROW} distinct probe hashes takes several rows (rare).
+     */
+    public static List<LookupKey> lookupKeys(List<Probe> probes, int fullFlips, int coreFlips) {
+        // (band, region, value) -> probe indexes, in order of first use
+        Map<Long, List<Integer>> byKey = new LinkedHashMap<>();
         for (int i = 0; i < probes.size(); i++) {
             Probe p = probes.get(i);
-            int flips = p.region() == CopyPrints.FULL ? settings.fullFlips : settings.coreFlips;
-            for (int[] key : bandKeys(p, flips)) {
-                byBand.computeIfAbsent(key[0], b -> new ArrayList<>())
-                        .add(new Object[] {key[1], p.region(), p.hash(), i});
+            for (int[] key : bandKeys(p, p.region() == CopyPrints.FULL ? fullFlips : coreFlips)) {
+                long k = ((long) key[0] << 40) | ((long) p.region() << 32) | key[1];
+                List<Integer> list = byKey.computeIfAbsent(k, x -> new ArrayList<>());
+                if (list.isEmpty() || list.get(list.size() - 1) != i) {
+                    list.add(i);
+                }
             }
         }
-        String pop = popcount();
-        boolean postgres = pop != null && pop.startsWith("bit_count");
+        List<LookupKey> out = new ArrayList<>();
+        for (Map.Entry<Long, List<Integer>> e : byKey.entrySet()) {
+            int band = (int) (e.getKey() >>> 40);
+            int region = (int) (e.getKey() >>> 32 & 0xFF);
+            int value = (int) (e.getKey() & 0xFFFFFFFFL);
+            int[] ids = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+            long[] hashes = e.getValue().stream()
+                    .mapToLong(i -> probes.get(i).hash())
+                    .distinct()
+                    .toArray();
+            for (int from = 0; from < hashes.length; from += HASHES_PER_KEY_ROW) {
+                long[] part =
+                        java.util.Arrays.copyOfRange(hashes, from, Math.min(hashes.length, from + HASHES_PER_KEY_ROW));
+                int[] partProbes = java.util.Arrays.stream(ids)
+                        .filter(i -> contains(part, probes.get(i).hash()))
+                        .toArray();
+                out.add(new LookupKey(band, region, value, part, partProbes));
+            }
+        }
+        return out;
+    }
+
+    private static boolean contains(long[] values, long v) {
+        for (long x : values) {
+            if (x == v) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A lookup statement and its parameters. */
+    public record Statement(String sql, List<Object> params) {}
+
+    /**
+     * The lookup statement for the keys: per band, the keys of that band joined with the band's index (one
+     * index scan per key), keeping the rows within {@code maxHamming} of one of the key's hashes. Answers
+     * (photo_id, region, phash, k), k the key's position in {@code keys}. {@code popcount} is the
+     * database's bit count of {@code h.phash XOR q.hash} ({@link #popcount()}), or null (no filter in the
+     * database). On PostgreSQL the keys travel as arrays (a fixed number of parameters however many keys)
+     * into a materialized CTE, which also keeps the plan serial: a parallel plan of the four bands costs
+     * more than it saves on a busy server (a CTE scan is parallel-restricted).
+     */
+    public static Statement statement(List<LookupKey> keys, String popcount, int maxHamming) {
+        boolean postgres = popcount != null && popcount.startsWith("bit_count");
         StringBuilder sql = new StringBuilder();
         List<Object> params = new ArrayList<>();
-        for (Map.Entry<Integer, List<Object[]>> e : byBand.entrySet()) {
-            if (!sql.isEmpty()) {
-                sql.append(" UNION ALL ");
+        StringBuilder filter = new StringBuilder();
+        if (popcount != null) {
+            // a NULL hash makes its comparison NULL (strict operators skip the work), so unused columns cost little
+            filter.append(" AND (");
+            for (int c = 1; c <= HASHES_PER_KEY_ROW; c++) {
+                filter.append(c == 1 ? "" : " OR ")
+                        .append(popcount.replace("q.hash", "q.h" + c))
+                        .append(" <= ")
+                        .append(maxHamming);
             }
-            // the same band key with the same hash and orientation (neighbouring windows often agree) once
-            Map<String, Object[]> distinct = new LinkedHashMap<>();
-            for (Object[] row : e.getValue()) {
-                distinct.putIfAbsent(
-                        row[0] + ":" + row[1] + ":" + row[2] + ":"
-                                + probes.get((Integer) row[3]).variant(),
-                        row);
-            }
-            List<Object[]> rows = new ArrayList<>(distinct.values());
-            if (postgres) {
-                // four arrays instead of a VALUES list: one statement with 16 parameters, however many keys
-                sql.append("SELECT h.photo_id, h.region, h.phash, q.i FROM unnest(CAST(? AS INT[]), "
-                        + "CAST(? AS SMALLINT[]), CAST(? AS BIGINT[]), CAST(? AS INT[])) AS q(v, r, hash, i)");
-                for (int c = 0; c < 4; c++) {
-                    final int col = c;
-                    params.add(
-                            c == 2
-                                    ? rows.stream().map(x -> (Long) x[col]).toArray(Long[]::new)
-                                    : rows.stream().map(x -> (Integer) x[col]).toArray(Integer[]::new));
-                }
-            } else {
-                sql.append("SELECT h.photo_id, h.region, h.phash, q.i FROM (VALUES ");
-                boolean first = true;
-                for (Object[] row : rows) {
-                    sql.append(first ? "" : ",")
-                            .append("(CAST(? AS INT), CAST(? AS SMALLINT), CAST(? AS BIGINT), CAST(? AS INT))");
-                    first = false;
-                    params.add(row[0]);
-                    params.add(row[1]);
-                    params.add(row[2]);
-                    params.add(row[3]);
-                }
-                sql.append(") AS q(v, r, hash, i)");
-            }
-            sql.append(" JOIN evidence_copy_hash h ON h.")
-                    .append(BAND_COLUMNS[e.getKey()])
-                    .append(" = q.v AND h.region = q.r");
-            if (pop != null) {
-                sql.append(" WHERE ").append(pop).append(" <= ?");
-                params.add(settings.maxHamming);
-            }
+            filter.append(")");
         }
+        java.util.SortedSet<Integer> bands = new java.util.TreeSet<>();
+        keys.forEach(k -> bands.add(k.band()));
+        if (postgres) {
+            sql.append("WITH q AS MATERIALIZED (SELECT * FROM unnest(CAST(? AS SMALLINT[]), CAST(? AS INT[]), "
+                    + "CAST(? AS SMALLINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), "
+                    + "CAST(? AS BIGINT[]), CAST(? AS INT[])) AS t(b, v, r, h1, h2, h3, h4, k)) ");
+            params.add(keys.stream().map(LookupKey::band).toArray(Integer[]::new));
+            params.add(keys.stream().map(LookupKey::value).toArray(Integer[]::new));
+            params.add(keys.stream().map(LookupKey::region).toArray(Integer[]::new));
+            for (int c = 0; c < HASHES_PER_KEY_ROW; c++) {
+                final int col = c;
+                params.add(keys.stream()
+                        .map(x -> col < x.hashes().length ? x.hashes()[col] : null)
+                        .toArray(Long[]::new));
+            }
+            params.add(java.util.stream.IntStream.range(0, keys.size()).boxed().toArray(Integer[]::new));
+            for (int band : bands) {
+                sql.append(band == bands.first() ? "" : " UNION ALL ")
+                        .append("SELECT h.photo_id, h.region, h.phash, q.k FROM q JOIN evidence_copy_hash h ON h.")
+                        .append(BAND_COLUMNS[band])
+                        .append(" = q.v AND h.region = q.r WHERE q.b = ")
+                        .append(band)
+                        .append(filter);
+            }
+            return new Statement(sql.toString(), params);
+        }
+        for (int band : bands) {
+            sql.append(band == bands.first() ? "" : " UNION ALL ")
+                    .append("SELECT h.photo_id, h.region, h.phash, q.k FROM (VALUES ");
+            boolean first = true;
+            for (int k = 0; k < keys.size(); k++) {
+                LookupKey row = keys.get(k);
+                if (row.band() != band) {
+                    continue;
+                }
+                sql.append(first ? "" : ",").append("(CAST(? AS INT), CAST(? AS SMALLINT)");
+                first = false;
+                params.add(row.value());
+                params.add(row.region());
+                for (int c = 0; c < HASHES_PER_KEY_ROW; c++) {
+                    sql.append(", CAST(? AS BIGINT)");
+                    params.add(c < row.hashes().length ? row.hashes()[c] : null);
+                }
+                sql.append(", CAST(? AS INT))");
+                params.add(k);
+            }
+            sql.append(") AS q(v, r, h1, h2, h3, h4, k) JOIN evidence_copy_hash h ON h.")
+                    .append(BAND_COLUMNS[band])
+                    .append(" = q.v AND h.region = q.r WHERE 1 = 1")
+                    .append(filter);
+        }
+        return new Statement(sql.toString(), params);
+    }
+
+    /**
+     * Index stage only: stored photos within the Hamming limit of one of the query's probes whose band keys
+     * found them; per (photo, orientation) the nearest such probe (the first of equally near ones).
+     */
+    public List<Candidate> candidates(Prints query) {
+        List<Probe> probes = query.probes();
+        List<LookupKey> keys = lookupKeys(probes, settings.fullFlips, settings.coreFlips);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        Statement st = statement(keys, popcount(), settings.maxHamming);
         Map<String, Candidate> found = new HashMap<>();
-        jdbc.sql(sql.toString()).params(params).query(rs -> {
+        jdbc.sql(st.sql()).params(st.params()).query(rs -> {
             long id = rs.getLong(1);
             int region = rs.getInt(2);
             long hash = rs.getLong(3);
-            Probe p = probes.get(rs.getInt(4));
-            int d = ImageHashes.distance(hash, p.hash());
-            if (d <= settings.maxHamming) {
-                found.merge(
-                        id + ":" + p.variant(),
-                        new Candidate(id, region, p.variant(), d, rs.getInt(4)),
-                        (a, b) -> a.distance() <= b.distance() ? a : b);
+            // every probe sharing the key that found the row, as if each had looked it up itself
+            for (int i : keys.get(rs.getInt(4)).probes()) {
+                Probe p = probes.get(i);
+                int d = ImageHashes.distance(hash, p.hash());
+                if (d <= settings.maxHamming) {
+                    found.merge(
+                            id + ":" + p.variant(),
+                            new Candidate(id, region, p.variant(), d, i),
+                            (a, b) -> a.distance() < b.distance()
+                                            || a.distance() == b.distance() && a.probe() <= b.probe()
+                                    ? a
+                                    : b);
+                }
             }
         });
         List<Candidate> list = new ArrayList<>(found.values());
