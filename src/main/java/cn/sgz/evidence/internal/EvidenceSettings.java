@@ -32,7 +32,7 @@ public class EvidenceSettings {
     public static EvidenceSettings defaults() {
         return new EvidenceSettings(
                 "./data", 15728640, 50000000, 12000, 1024, 360, 2, 2, 30, 12, 0.03, 0.055, 4, 0.02, 0.02, 0.034, 0.35,
-                0.01, 0.5);
+                0.01, 0.7);
     }
 
     EvidenceSettings(
@@ -54,7 +54,7 @@ public class EvidenceSettings {
             @Value("${sgz.evidence.duplicate.max-core-tight-difference:0.034}") double maxCoreTightDifference,
             @Value("${sgz.evidence.duplicate.max-band-difference:0.35}") double maxBandDifference,
             @Value("${sgz.evidence.duplicate.max-residual:0.01}") double maxResidual,
-            @Value("${sgz.evidence.duplicate.max-edge-difference:0.5}") double maxEdgeDifference) {
+            @Value("${sgz.evidence.duplicate.max-edge-difference:0.7}") double maxEdgeDifference) {
         this.filesDir = Path.of(dataDir).resolve("files");
         this.maxPhotoBytes = maxPhotoBytes;
         this.maxPixels = maxPixels;

@@ -32,7 +32,7 @@ class CopyPrintsTest {
             0.034,
             0.35,
             0.01,
-            0.5);
+            0.7);
 
     private static BufferedImage photo(long seed) {
         return TestImages.read(TestImages.jpeg(TestImages.scene(seed), 0.92f));
