@@ -162,8 +162,13 @@ public final class CopySetGenerator {
 
     /** Transformed copies of a base photo: each must be found. */
     public static List<Item> copies(String name, BufferedImage o) {
+        return copies(name, o, COPY_TRANSFORMS);
+    }
+
+    /** Only the given transformations (for quick studies). */
+    public static List<Item> copies(String name, BufferedImage o, List<String> transforms) {
         List<Item> out = new ArrayList<>();
-        for (String t : COPY_TRANSFORMS) {
+        for (String t : transforms) {
             byte[] jpeg = switch (t) {
                 case "chat1280q70" -> chat(o);
                 case "recompress40" -> DemoPhotos.jpeg(o, 0.4f);

@@ -35,21 +35,24 @@ public final class CopyStudy {
                     : CopySetGenerator.realOthers(e.getKey(), sources.get(e.getKey())));
             CopyPrints.Stored o = stored.get(e.getKey()).stored();
             for (CopySetGenerator.Item it : items) {
-                double[] s = signals(prints(it.jpeg()), o);
+                CopyPrints.Prints qp = prints(it.jpeg());
+                double[] s = signals(qp, o);
                 String key = (e.getKey().startsWith("real") ? "R " : "S ") + it.transform();
                 stats.computeIfAbsent(key, k -> new ArrayList<>()).add(s);
                 CURRENT = (e.getKey().startsWith("real") ? "R " : "S ") + it.transform() + " " + e.getKey();
-                String v = verdict(prints(it.jpeg()), o);
+                String v = verdict(qp, o);
                 flagged.computeIfAbsent(key, k -> new int[2])[0] += v != null ? 1 : 0;
                 flagged.get(key)[1]++;
                 if (v != null && !it.copy()) {
-                    System.out.println("FALSE MATCH " + key + " " + e.getKey() + " via " + v);
+                    System.out.printf("FALSE MATCH %s %s via %s (nearest probe: %.4f %.4f)%n", key, e.getKey(), v, s[2], s[3]);
                 } else if (v == null && it.copy()) {
-                    System.out.println("MISSED " + key + " " + e.getKey());
+                    System.out.printf("MISSED %s %s (full %.0f core %.0f; nearest probe: %.4f %.4f)%n", key, e.getKey(),
+                            s[0], s[1], s[2], s[3]);
                 }
                 if (System.getProperty("dump") != null) {
-                    System.out.printf("ITEM %s %s full %.0f core %.0f int %.4f bands %.4f%n", it.transform(), e.getKey(),
-                            s[0], s[1], s[2], s[3]);
+                    System.out.printf("ITEM %s %s full %.0f core %.0f int %.4f bands %.4f%s%n", it.transform(), e.getKey(),
+                            s[0], s[1], s[2], s[3], s.length > 4 ? String.format(
+                                    " span %.3f fine %.4f all %.4f sx %.3f sy %.3f in %.0f", s[4], s[5], s[6], s[7], s[8], s[9]) : "");
                 }
             }
         }
@@ -71,8 +74,13 @@ public final class CopyStudy {
         System.out.printf("query shape: %s, undecided %.3f; %.1f hashes per query on average, %.1f band keys%n",
                 java.util.Arrays.deepToString(CopyPrints.shape().axisCrops()), CopyPrints.shape().undecided(),
                 PROBES[0] / (double) Math.max(1, PROBES[2]), PROBES[1] / (double) Math.max(1, PROBES[2]));
+        System.out.printf("confirmation: %d candidate orientations confirmed in %.1f ms, %.2f ms per candidate, "
+                        + "%.2f ms per query (%d queries)%n",
+                CONFIRM_NANOS[1], CONFIRM_NANOS[0] / 1e6, CONFIRM_NANOS[0] / 1e6 / Math.max(1, CONFIRM_NANOS[1]),
+                CONFIRM_NANOS[0] / 1e6 / Math.max(1, PROBES[2]), PROBES[2]);
+        boolean v3 = System.getProperty("v3") != null;
         System.out.printf("%-28s %5s %5s  %-13s %-13s %-22s %-22s%n", "transform", "n", "flag", "full-hamming", "core-hamming",
-                "interior", "bands");
+                v3 ? "interior" : "residual", v3 ? "bands" : "edge");
         stats.forEach((k, v) -> {
             int[] fl = flagged.get(k);
             StringBuilder line = new StringBuilder(String.format("%-28s %5d %5d ", k, v.size(), fl[0]));
@@ -111,9 +119,14 @@ public final class CopyStudy {
             }
         }
         if (best > LIMIT) {
-            return new double[] {full, core, 1, 1};
+            return new double[] {full, core, 1, 1, 1, 1, 1, 0, 0, 0};
         }
         CopyPrints.Probe p = q.probes().get(nearest);
+        if (System.getProperty("v3") == null) {
+            var fit = DuplicateIndex.fit(q, p.variant(), o.bytes());
+            return new double[] {full, core, fit.residual(), fit.edge(), fit.edgeSpan(), fit.fineResidual(), fit.all(),
+                    fit.x1() - fit.x0(), fit.y1() - fit.y0(), fit.queryInside() ? 1 : 0};
+        }
         ImageHashes.Comparison c = DuplicateIndex.compare(q,
                 new DuplicateIndex.Candidate(1, p.region(), p.variant(), best, nearest), o.bytes());
         return new double[] {full, core, c.interior(), c.bands()};
@@ -156,7 +169,11 @@ public final class CopyStudy {
                         c.distance(), INDEX.confirms(q, c, sig), in.interior(), whole.interior(), whole.bands(),
                         core.interior(), core.bands());
             }
-            if (INDEX.confirms(q, c, sig)) {
+            long t0 = System.nanoTime();
+            boolean ok = INDEX.confirms(q, c, sig);
+            CONFIRM_NANOS[0] += System.nanoTime() - t0;
+            CONFIRM_NANOS[1]++;
+            if (ok) {
                 return (c.region() == CopyPrints.FULL ? "full" : "core") + " d=" + c.distance() + " variant " + c.variant();
             }
         }
@@ -164,6 +181,8 @@ public final class CopyStudy {
     }
 
     static String CURRENT = "";
+    /** Total confirmation time and number of confirmations (one per candidate orientation). */
+    static final long[] CONFIRM_NANOS = new long[2];
     static final long[] PROBES = new long[3];
     static final int FULL_FLIPS = Integer.getInteger("fullFlips", 2);
     static final int CORE_FLIPS = Integer.getInteger("coreFlips", 0);

@@ -14,7 +14,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Moves photos fingerprinted by an earlier detector version into the current one: each photo with
  * {@code 1 <= fingerprint_version < CopyPrints.VERSION} (version 1: migration V85 dropped its index;
- * version 2: its prints were not turned to the canonical orientation of version 3) is fingerprinted
+ * version 2: its prints were not turned to the canonical orientation of version 3; version 3: its signature
+ * lacks the 64×64 grid and aspect ratio that version 4's confirmation aligns on) is fingerprinted
  * again from its original file, its hashes and thumbnail are replaced and its two index rows rewritten,
  * in one transaction per photo. Several instances may run it at once: a photo is claimed by the conditional update of its
  * version, so it is done once. Removed photos only get the new thumbnail (they are not in the index);

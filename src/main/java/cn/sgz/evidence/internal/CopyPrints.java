@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fingerprints that survive the copies people really make of a photo (detector version 3).
+ * Fingerprints that survive the copies people really make of a photo (detector version 4; the hashes and
+ * probes are those of version 3, version 4 adds what the confirmation aligns on, see below).
  *
  * <ol>
  * <li><b>Normalise.</b> Uniform bars are trimmed: the letterbox of a phone screenshot (black or white),
@@ -20,21 +21,25 @@ import java.util.List;
  * ({@link Shape#undecided()}) are both flips looked up.</li>
  * <li><b>Store</b> two 64-bit DCT hashes of the upright picture: {@link #FULL} of the whole picture and
  * {@link #CORE} of its central window (10 % off every side), the part that any copy cropped by at most
- * 10 % per side still shows, plus the 32×32 thumbnails used for confirmation.</li>
+ * 10 % per side still shows, plus the 32×32 thumbnails (version 3) and the 64×64 grid (version 4) used for confirmation.</li>
  * <li><b>Query</b> with a few hashes: the whole picture against {@code FULL}, and the windows where the
  * original's core would be if the copy had been cropped by 0 or 10 % on either side or 5 % on both
  * ({@link #DEFAULT_SHAPE}: 5 per axis, 25 in all) against {@code CORE}, each window turned upright by its
  * own coefficients; a nearly square picture (aspect &lt; 1.3) also transposed. About 30–60 hashes per
  * query instead of the ~400 of version 2 (4–8 orientations × 81 windows).</li>
  * </ol>
- * Confirmation decides; the hashes only find candidates: the query's thumbnail turned like the matching
- * probe is aligned on the stored one ({@link ImageHashes#compare(byte[], byte[], int)}), and for a
- * candidate found through its core, the probe's own window thumbnail is also compared with the stored
- * core thumbnail at full resolution (a cropped copy's whole thumbnail covers less of the original). Pure functions, thread-safe.
+ * Confirmation decides; the hashes only find candidates. Version 4 stores, after version 3's thumbnails, the
+ * upright picture's aspect ratio (and whether bars were cut off) and its 64×64 luminance grid of exact area
+ * means; the query's grid turned like the matching probe is lined up on it as a window — a crop — by
+ * {@link CopyAlignment} and what still differs decides ({@link DuplicateIndex#confirms(CopyAlignment.Fit)}).
+ * Version 3's 32×32 comparison ({@code ImageHashes.compare}) is kept for signatures not
+ * yet re-fingerprinted by {@link CopyPrintBackfill}: resampling a 32×32 thumbnail left a cropped and
+ * recompressed copy differing as much as another shot of the same scene, so 40 of the 47 copies missed on the
+ * v3 bench were found by the index and rejected there. Pure functions, thread-safe.
  */
 public final class CopyPrints {
 
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     public static final int FULL = 0;
     public static final int CORE = 1;
     /** The core window: this share is cut off every side of the normalised picture. */
@@ -81,14 +86,53 @@ public final class CopyPrints {
     }
 
     /** What is stored for a photo: the two hashes and the confirmation thumbnail (with bit reliabilities). */
-    public record Stored(long full, long core, ImageHashes.Fingerprint fingerprint, byte[] coreThumbnail) {
+    public record Stored(
+            long full,
+            long core,
+            ImageHashes.Fingerprint fingerprint,
+            byte[] coreThumbnail,
+            byte[] fine,
+            double aspect,
+            boolean trimmed) {
 
-        /** What {@code evidence_photo.signature} keeps: the whole picture's thumbnail, bit reliabilities, the core's thumbnail. */
+        /**
+         * What {@code evidence_photo.signature} keeps: the whole picture's 32×32 thumbnail, bit reliabilities,
+         * the core's 32×32 thumbnail, then (version 4) the aspect ratio in thousandths (15 bits; the top bit set
+         * when bars were cut off) and the whole picture's 64×64 luminance grid the confirmation aligns on.
+         */
         public byte[] bytes() {
             byte[] head = fingerprint.stored();
-            byte[] out = java.util.Arrays.copyOf(head, head.length + coreThumbnail.length);
+            byte[] out = java.util.Arrays.copyOf(head, head.length + coreThumbnail.length + 2 + fine.length);
             System.arraycopy(coreThumbnail, 0, out, head.length, coreThumbnail.length);
+            int at = head.length + coreThumbnail.length;
+            int a = (int) Math.max(1, Math.min(32767, Math.round(aspect * 1000))) | (trimmed ? 0x8000 : 0);
+            out[at] = (byte) (a >> 8);
+            out[at + 1] = (byte) a;
+            System.arraycopy(fine, 0, out, at + 2, fine.length);
             return out;
+        }
+
+        private static final int FINE_AT = ImageHashes.SIGNATURE_LENGTH + 64 + N * N + 2;
+
+        /** The 64×64 grid inside stored signature bytes, or null for a signature of version 3 or older. */
+        public static byte[] fine(byte[] storedBytes) {
+            int len = CopyAlignment.FINE * CopyAlignment.FINE;
+            return storedBytes.length < FINE_AT + len
+                    ? null
+                    : java.util.Arrays.copyOfRange(storedBytes, FINE_AT, FINE_AT + len);
+        }
+
+        /** The stored picture's aspect ratio (width / height of the upright picture), or 0 when not kept. */
+        public static double aspect(byte[] storedBytes) {
+            if (storedBytes.length < FINE_AT) {
+                return 0;
+            }
+            return ((((storedBytes[FINE_AT - 2] & 0x7F) << 8) | (storedBytes[FINE_AT - 1] & 0xFF))) / 1000.0;
+        }
+
+        /** Whether bars (a screenshot's, a letterbox) were cut off the stored picture. */
+        public static boolean trimmed(byte[] storedBytes) {
+            return storedBytes.length >= FINE_AT && (storedBytes[FINE_AT - 2] & 0x80) != 0;
         }
 
         /** The core's thumbnail inside stored signature bytes, or null for a signature without one. */
@@ -102,11 +146,35 @@ public final class CopyPrints {
     public record Probe(int region, int variant, long hash, double[] reliability, byte[] thumbnail) {}
 
     /** A photo's fingerprints, both for storing and for looking up copies of it. */
-    public record Prints(Stored stored, List<Probe> probes, byte[][] thumbnails) {
+    public record Prints(
+            Stored stored, List<Probe> probes, byte[][] thumbnails, Lum canon, byte[][] fines, boolean portrait) {
 
         /** The query's 32×32 thumbnail turned like dihedral {@code variant} (what the stored one is compared with). */
         public byte[] thumbnail(int variant) {
             return thumbnails[variant];
+        }
+
+        /** The query's 64×64 grid turned like dihedral {@code variant} (computed once per variant). */
+        public byte[] fine(int variant) {
+            byte[] f = fines[variant];
+            if (f == null) {
+                f = bytes(exactGrid(canon.variant(variant), CopyAlignment.FINE), CopyAlignment.FINE);
+                fines[variant] = f;
+            }
+            return f;
+        }
+
+        /**
+         * Whether the picture's own top and bottom (where a stamp or a phone's status bar sits) are the left and
+         * right sides once it is turned like dihedral {@code variant}.
+         */
+        public boolean sideways(int variant) {
+            return portrait ^ ((variant & 4) != 0);
+        }
+
+        /** The query's aspect ratio (width / height) turned like dihedral {@code variant}. */
+        public double aspect(int variant) {
+            return (variant & 4) != 0 ? canon.h / (double) canon.w : canon.w / (double) canon.h;
         }
     }
 
@@ -151,8 +219,14 @@ public final class CopyPrints {
         ImageHashes.phash(coreGrid, h);
         long coreHash = h[0];
         byte[] sig = bytes(full);
-        Stored stored =
-                new Stored(fullHash, coreHash, new ImageHashes.Fingerprint(fullHash, sig, rel), bytes(coreGrid));
+        Stored stored = new Stored(
+                fullHash,
+                coreHash,
+                new ImageHashes.Fingerprint(fullHash, sig, rel),
+                bytes(coreGrid),
+                bytes(exactGrid(upright, CopyAlignment.FINE), CopyAlignment.FINE),
+                upright.w / (double) upright.h,
+                content.w != lum.w || content.h != lum.h);
 
         double aspect = Math.max(canon.w, canon.h) / (double) Math.min(canon.w, canon.h);
         byte[] canonSig = bytes(grid(canon, 0, 0, 1, 1));
@@ -185,7 +259,7 @@ public final class CopyPrints {
                 }
             }
         }
-        return new Prints(stored, probes, thumbs);
+        return new Prints(stored, probes, thumbs, canon, new byte[8][], content.h > content.w);
     }
 
     /**
@@ -242,10 +316,14 @@ public final class CopyPrints {
     }
 
     static byte[] bytes(double[][] grid) {
-        byte[] out = new byte[N * N];
-        for (int y = 0; y < N; y++) {
-            for (int x = 0; x < N; x++) {
-                out[y * N + x] = (byte) Math.max(0, Math.min(255, Math.round(grid[y][x])));
+        return bytes(grid, N);
+    }
+
+    static byte[] bytes(double[][] grid, int n) {
+        byte[] out = new byte[n * n];
+        for (int y = 0; y < n; y++) {
+            for (int x = 0; x < n; x++) {
+                out[y * n + x] = (byte) Math.max(0, Math.min(255, Math.round(grid[y][x])));
             }
         }
         return out;
@@ -386,15 +464,20 @@ public final class CopyPrints {
 
     /** Area means of a window (fractions of the image, may reach slightly outside) on a 32×32 grid. */
     static double[][] grid(Lum lum, double fx0, double fy0, double fx1, double fy1) {
-        double[][] out = new double[N][N];
-        for (int gy = 0; gy < N; gy++) {
-            double ya = (fy0 + (fy1 - fy0) * gy / N) * lum.h;
-            double yb = (fy0 + (fy1 - fy0) * (gy + 1) / N) * lum.h;
+        return grid(lum, fx0, fy0, fx1, fy1, N);
+    }
+
+    /** As above on an {@code n×n} grid. */
+    static double[][] grid(Lum lum, double fx0, double fy0, double fx1, double fy1, int n) {
+        double[][] out = new double[n][n];
+        for (int gy = 0; gy < n; gy++) {
+            double ya = (fy0 + (fy1 - fy0) * gy / n) * lum.h;
+            double yb = (fy0 + (fy1 - fy0) * (gy + 1) / n) * lum.h;
             int y0 = clamp((int) Math.floor(ya), lum.h);
             int y1 = Math.max(y0 + 1, Math.min(lum.h, (int) Math.ceil(yb)));
-            for (int gx = 0; gx < N; gx++) {
-                double xa = (fx0 + (fx1 - fx0) * gx / N) * lum.w;
-                double xb = (fx0 + (fx1 - fx0) * (gx + 1) / N) * lum.w;
+            for (int gx = 0; gx < n; gx++) {
+                double xa = (fx0 + (fx1 - fx0) * gx / n) * lum.w;
+                double xb = (fx0 + (fx1 - fx0) * (gx + 1) / n) * lum.w;
                 int x0 = clamp((int) Math.floor(xa), lum.w);
                 int x1 = Math.max(x0 + 1, Math.min(lum.w, (int) Math.ceil(xb)));
                 double s = 0;
@@ -405,6 +488,64 @@ public final class CopyPrints {
                 }
                 out[gy][gx] = s / ((y1 - y0) * (x1 - x0));
             }
+        }
+        return out;
+    }
+
+    /** Exact area means of the whole picture on an {@code n×n} grid (pixels split between cells by the share each covers). */
+    static double[][] exactGrid(Lum lum, int n) {
+        if (lum.w < n || lum.h < n) {
+            return grid(lum, 0, 0, 1, 1, n);
+        }
+        double[][] wx = areaWeights(lum.w, n);
+        double[][] wy = areaWeights(lum.h, n);
+        double[][] rows = new double[lum.h][n];
+        for (int y = 0; y < lum.h; y++) {
+            for (int x = 0; x < lum.w; x++) {
+                double v = lum.v[y * lum.w + x];
+                int c = (int) wx[x][0];
+                rows[y][c] += v * wx[x][1];
+                if (wx[x][2] > 0) {
+                    rows[y][c + 1] += v * wx[x][2];
+                }
+            }
+        }
+        double[][] out = new double[n][n];
+        for (int y = 0; y < lum.h; y++) {
+            int r = (int) wy[y][0];
+            for (int c = 0; c < n; c++) {
+                out[r][c] += rows[y][c] * wy[y][1];
+                if (wy[y][2] > 0) {
+                    out[r + 1][c] += rows[y][c] * wy[y][2];
+                }
+            }
+        }
+        double cell = (lum.w / (double) n) * (lum.h / (double) n);
+        for (double[] row : out) {
+            for (int c = 0; c < n; c++) {
+                row[c] /= cell;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For each of {@code m} source pixels (m ≥ n: a pixel spans at most two cells): {first cell, share in
+     * it, share in the next}, shares in pixel units.
+     */
+    private static double[][] areaWeights(int m, int n) {
+        double[][] out = new double[m][3];
+        double cellSize = m / (double) n;
+        for (int i = 0; i < m; i++) {
+            int c = Math.min(n - 1, (int) Math.floor(i / cellSize));
+            double boundary = (c + 1) * cellSize;
+            double inFirst = Math.min(1, Math.max(0, boundary - i));
+            if (c == n - 1) {
+                inFirst = 1;
+            }
+            out[i][0] = c;
+            out[i][1] = inFirst;
+            out[i][2] = 1 - inFirst;
         }
         return out;
     }

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,8 +27,10 @@ import org.springframework.stereotype.Component;
  * query) carrying the hashes of all probes that share it, and the database keeps only the rows within the
  * Hamming limit of one of them; a row is then a candidate for every such probe, exactly as if each probe had
  * looked up its own keys. At 5 M photos a key meets about 76 random rows of its region, so the scans, not
- * the number of statements, are the cost. The few candidates are then confirmed with the
- * aligned thumbnails, turned like the probe that found them.
+ * the number of statements, are the cost. The few candidates are then confirmed, the query turned like the
+ * probe that found them: since version 4 by lining the query's 64×64 grid up on the stored one as a crop
+ * ({@link CopyAlignment}, {@link #confirms(CopyAlignment.Fit)}); for a signature of version 3 (not yet
+ * re-fingerprinted) with the 32×32 thumbnails as before.
  */
 @Component
 public class DuplicateIndex {
@@ -332,12 +335,27 @@ public class DuplicateIndex {
                     || best != null && c.photoId() >= best.photoId()) {
                 continue;
             }
-            ImageHashes.Comparison cmp = compare(query, c, sig);
-            if (confirms(query, c, sig)) {
-                best = new Match(c.photoId(), c.distance(), cmp.differing());
+            OptionalDouble score = score(query, c, sig);
+            if (score.isPresent()) {
+                best = new Match(c.photoId(), c.distance(), score.getAsDouble());
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The verdict on a candidate with its score (the share of the aligned picture that differs), or empty
+     * when it is not confirmed: version 4's alignment for a stored signature that has the 64×64 grid, else
+     * version 3's 32×32 comparison.
+     */
+    public OptionalDouble score(Prints query, Candidate c, byte[] storedSignature) {
+        CopyAlignment.Fit fit = fit(query, c.variant(), storedSignature);
+        if (fit != null) {
+            return confirms(fit) ? OptionalDouble.of(fit.all()) : OptionalDouble.empty();
+        }
+        return confirms(query, c, storedSignature)
+                ? OptionalDouble.of(compare(query, c, storedSignature).differing())
+                : OptionalDouble.empty();
     }
 
     /** The query's thumbnail turned like {@code variant}, aligned on the stored one (crops down to 80 %). */
@@ -372,6 +390,10 @@ public class DuplicateIndex {
      * 10 % shows the same core and would otherwise be taken for a crop.
      */
     public boolean confirms(Prints query, Candidate c, byte[] storedSignature) {
+        CopyAlignment.Fit fit = fit(query, c.variant(), storedSignature);
+        if (fit != null) {
+            return confirms(fit);
+        }
         ImageHashes.Comparison whole = compare(query, c.variant(), storedSignature);
         if (c.region() != CopyPrints.CORE) {
             return confirms(whole, c.distance());
@@ -396,6 +418,35 @@ public class DuplicateIndex {
         // shifts the core by a share that none of the assumed crops matches exactly
         ImageHashes.Comparison tight = ImageHashes.compare(p.thumbnail(), core, 1);
         return tight.interior() <= settings.maxCoreTightDifference && tight.bands() <= settings.maxBandDifference;
+    }
+
+    /**
+     * Version 4: the query turned like {@code variant} aligned on the stored 64×64 grid as a window of it (or
+     * it as a window of the query), see {@link CopyAlignment}; null for a stored signature of version 3 or older.
+     */
+    public static CopyAlignment.Fit fit(Prints query, int variant, byte[] storedSignature) {
+        byte[] fine = Stored.fine(storedSignature);
+        double aspect = Stored.aspect(storedSignature);
+        if (fine == null || aspect <= 0) {
+            return null;
+        }
+        return CopyAlignment.compare(
+                query.fine(variant),
+                query.aspect(variant),
+                fine,
+                aspect,
+                query.stored().trimmed() || Stored.trimmed(storedSignature),
+                query.sideways(variant));
+    }
+
+    /**
+     * Version 4's verdict: once one picture is lined up as a window of the other, at most
+     * {@code max-residual} of the cells outside the worse of the top and bottom bands (as uploaded) differ (a new shot differs inside the
+     * picture: people moved, parallax, new content at a side), and at most {@code max-edge-difference} of
+     * that band (a stamped watermark covers only part of it).
+     */
+    public boolean confirms(CopyAlignment.Fit fit) {
+        return fit.residual() <= settings.maxResidual && fit.edge() <= settings.maxEdgeDifference;
     }
 
     /**

@@ -25,11 +25,14 @@ public class EvidenceSettings {
     final double maxCoreDifference;
     final double maxCoreWholeDifference;
     final double maxCoreTightDifference;
+    final double maxResidual;
+    final double maxEdgeDifference;
 
     /** The defaults above, for the offline study in {@code bench/} (no Spring context there). */
     public static EvidenceSettings defaults() {
         return new EvidenceSettings(
-                "./data", 15728640, 50000000, 12000, 1024, 360, 2, 2, 30, 12, 0.03, 0.055, 4, 0.02, 0.02, 0.034, 0.35);
+                "./data", 15728640, 50000000, 12000, 1024, 360, 2, 2, 30, 12, 0.03, 0.055, 4, 0.02, 0.02, 0.034, 0.35,
+                0.01, 0.7);
     }
 
     EvidenceSettings(
@@ -49,7 +52,9 @@ public class EvidenceSettings {
             @Value("${sgz.evidence.duplicate.max-core-difference:0.02}") double maxCoreDifference,
             @Value("${sgz.evidence.duplicate.max-core-whole-difference:0.02}") double maxCoreWholeDifference,
             @Value("${sgz.evidence.duplicate.max-core-tight-difference:0.034}") double maxCoreTightDifference,
-            @Value("${sgz.evidence.duplicate.max-band-difference:0.35}") double maxBandDifference) {
+            @Value("${sgz.evidence.duplicate.max-band-difference:0.35}") double maxBandDifference,
+            @Value("${sgz.evidence.duplicate.max-residual:0.01}") double maxResidual,
+            @Value("${sgz.evidence.duplicate.max-edge-difference:0.7}") double maxEdgeDifference) {
         this.filesDir = Path.of(dataDir).resolve("files");
         this.maxPhotoBytes = maxPhotoBytes;
         this.maxPixels = maxPixels;
@@ -67,6 +72,8 @@ public class EvidenceSettings {
         this.maxCoreDifference = maxCoreDifference;
         this.maxCoreWholeDifference = maxCoreWholeDifference;
         this.maxCoreTightDifference = maxCoreTightDifference;
+        this.maxResidual = maxResidual;
+        this.maxEdgeDifference = maxEdgeDifference;
     }
 
     public long maxPhotoBytes() {

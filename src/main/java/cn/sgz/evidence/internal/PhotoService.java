@@ -388,10 +388,14 @@ public class PhotoService {
                     .param(c.photoId())
                     .query(byte[].class)
                     .single();
-            ImageHashes.Comparison cmp = DuplicateIndex.compare(fp, c, sig);
-            double diff = cmp.differing();
-            if (index.confirms(fp, c, sig)) {
-                flag(later.id(), self.duplicate() ? self.duplicateOfId() : id, "SIMILAR", c.distance(), diff);
+            java.util.OptionalDouble score = index.score(fp, c, sig);
+            if (score.isPresent()) {
+                flag(
+                        later.id(),
+                        self.duplicate() ? self.duplicateOfId() : id,
+                        "SIMILAR",
+                        c.distance(),
+                        score.getAsDouble());
                 events.publishEvent(new EvidenceChanged(later.ownerType(), later.ownerId(), "PHOTO_DUPLICATE_LATE"));
                 events.publishEvent(new EvidenceChanged(self.ownerType(), self.ownerId(), "PHOTO_REUSED"));
             }

@@ -30,7 +30,9 @@ class CopyPrintsTest {
             0.02,
             0.02,
             0.034,
-            0.35);
+            0.35,
+            0.01,
+            0.7);
 
     private static BufferedImage photo(long seed) {
         return TestImages.read(TestImages.jpeg(TestImages.scene(seed), 0.92f));
@@ -176,6 +178,82 @@ class CopyPrintsTest {
                     .isLessThanOrEqualTo(10);
             assertThat(confirmed(q, stored)).as(java.util.Arrays.toString(c)).isTrue();
         }
+    }
+
+    @Test
+    void aCopyCroppedUnevenlyTurnedAndSentThroughAChatAppIsLinedUpAndConfirmed() {
+        // version 3's 32×32 comparison rejected such copies: its residual overlapped that of a moved camera
+        BufferedImage o = photo(41);
+        CopyPrints.Prints p = prints(o);
+        BufferedImage cropped = TestImages.crop(o, 0.07, 0.03, 0.02, 0.09);
+        BufferedImage copy = TestImages.read(TestImages.jpeg(TestImages.resize(turn(cropped, 1), 0.8), 0.7f));
+        CopyPrints.Prints q = prints(copy);
+        assertThat(confirmed(q, p.stored())).isTrue();
+        CopyAlignment.Fit fit = bestFit(q, p.stored());
+        assertThat(fit.queryInside()).isTrue();
+        assertThat(fit.residual()).isLessThanOrEqualTo(0.005);
+        // the window found is the crop: 91 % of the width and 88 % of the height, whatever the orientation
+        assertThat(fit.x1() - fit.x0()).isCloseTo(0.91, org.assertj.core.data.Offset.offset(0.015));
+        assertThat(fit.y1() - fit.y0()).isCloseTo(0.88, org.assertj.core.data.Offset.offset(0.015));
+    }
+
+    @Test
+    void aStampedWatermarkAtAnyEdgeIsLeftOutOfTheResidual() {
+        BufferedImage o = photo(42);
+        CopyPrints.Prints p = prints(o);
+        for (int quarters = 0; quarters < 4; quarters++) {
+            // the stamp is at the bottom of the copy; in the canonical orientation it may be at any edge
+            BufferedImage copy = TestImages.stamp(turn(o, quarters), "2026-05-12 14:03 40.60102N 109.97021E");
+            CopyPrints.Prints q = prints(copy);
+            assertThat(confirmed(q, p.stored())).as("quarters " + quarters).isTrue();
+        }
+    }
+
+    @Test
+    void anotherShotOfTheSameSceneIsRejectedInEveryOrientation() {
+        // the camera moved sideways by 10 % (parallax: near objects shift more than the far wall), or people moved
+        long scene = 43;
+        CopyPrints.Stored stored = prints(cn.sgz.activity.internal.DemoPhotos.scene(scene, 301, 0, 960, 720))
+                .stored();
+        for (BufferedImage other : java.util.List.of(
+                cn.sgz.activity.internal.DemoPhotos.scene(scene, 301, 0.10, 960, 720),
+                cn.sgz.activity.internal.DemoPhotos.scene(scene, 302, 0, 960, 720))) {
+            CopyPrints.Prints q = prints(other);
+            for (int d = 0; d < 8; d++) {
+                CopyAlignment.Fit fit = DuplicateIndex.fit(q, d, stored.bytes());
+                assertThat(new DuplicateIndex(null, SETTINGS, null).confirms(fit))
+                        .as("variant " + d + " " + fit)
+                        .isFalse();
+            }
+            // and its best orientation differs clearly inside the picture, not just above the threshold
+            assertThat(bestFit(q, stored).residual()).isGreaterThan(0.04);
+        }
+    }
+
+    @Test
+    void theFineGridAndAspectSurviveTheStoredBytes() {
+        CopyPrints.Stored s = prints(TestImages.crop(photo(44), 0, 0.2, 0, 0.2)).stored();
+        byte[] bytes = s.bytes();
+        assertThat(CopyPrints.Stored.fine(bytes)).isEqualTo(s.fine());
+        assertThat(CopyPrints.Stored.aspect(bytes)).isCloseTo(s.aspect(), org.assertj.core.data.Offset.offset(0.001));
+        assertThat(s.aspect()).isGreaterThan(2.0);
+        assertThat(CopyPrints.Stored.coreThumbnail(bytes)).isEqualTo(s.coreThumbnail());
+        // a version-3 signature has no fine grid: the confirmation falls back to the 32×32 comparison
+        byte[] v3 = java.util.Arrays.copyOf(bytes, ImageHashes.SIGNATURE_LENGTH + 64 + 32 * 32);
+        assertThat(CopyPrints.Stored.fine(v3)).isNull();
+        assertThat(DuplicateIndex.fit(prints(photo(44)), 0, v3)).isNull();
+    }
+
+    /** The alignment in the orientation of the query's nearest probe. */
+    private static CopyAlignment.Fit bestFit(CopyPrints.Prints q, CopyPrints.Stored o) {
+        CopyAlignment.Fit best = null;
+        for (int d = 0; d < 8; d++) {
+            CopyAlignment.Fit f = DuplicateIndex.fit(q, d, o.bytes());
+            if (best == null || f.residual() < best.residual()) {
+                best = f;
+            }
+        }
+        return best;
     }
 
     @Test

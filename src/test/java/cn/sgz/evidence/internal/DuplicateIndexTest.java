@@ -240,4 +240,33 @@ class DuplicateIndexTest {
         assertThat(index.findMatch(mirrored, Set.of()))
                 .hasValueSatisfying(m -> assertThat(m.photoId()).isEqualTo(id));
     }
+
+    @Test
+    void photosOfVersionThreeGetTheFineGridAndTheirUnevenlyCroppedCopiesAreConfirmed() throws Exception {
+        BufferedImage o = TestImages.read(TestImages.jpeg(TestImages.scene(907), 0.92f));
+        long id = store(o, 3, true);
+        // version 3 kept no 64×64 grid: the signature ended after the core's 32×32 thumbnail
+        byte[] v3 = java.util.Arrays.copyOf(prints(o).stored().bytes(), ImageHashes.SIGNATURE_LENGTH + 64 + 32 * 32);
+        jdbc.sql("UPDATE evidence_photo SET signature = ? WHERE id = ?")
+                .params(v3, id)
+                .update();
+
+        assertThat(backfill.runBatch(1000)).isGreaterThanOrEqualTo(1);
+
+        byte[] sig = jdbc.sql("SELECT signature FROM evidence_photo WHERE id = ?")
+                .param(id)
+                .query(byte[].class)
+                .single();
+        assertThat(CopyPrints.Stored.fine(sig)).isNotNull();
+        assertThat(jdbc.sql("SELECT fingerprint_version FROM evidence_photo WHERE id = ?")
+                        .param(id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(CopyPrints.VERSION);
+        // cropped unevenly (not one of the crops the query assumes), mirrored, sent through a chat app
+        BufferedImage copy = TestImages.read(TestImages.jpeg(
+                TestImages.resize(CopyPrintsTest.mirror(TestImages.crop(o, 0.06, 0.02, 0.03, 0.08)), 0.7), 0.7f));
+        assertThat(index.findMatch(prints(copy), Set.of()))
+                .hasValueSatisfying(m -> assertThat(m.photoId()).isEqualTo(id));
+    }
 }
