@@ -69,6 +69,21 @@ public class RenderedFragments {
             Map<String, Object> values) {}
 
     /**
+     * As {@link #render(String, String, Map)}, the values given as name, value, name, value… (templates may not build
+     * maps: Thymeleaf forbids instantiation in expressions).
+     */
+    public String render(String template, String fragment, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values come in pairs");
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return render(template, fragment, values);
+    }
+
+    /**
      * The HTML of {@code fragment} in {@code template} with only {@code values} as its variables (null values allowed),
      * from the cache when the same values were rendered before.
      */
