@@ -57,7 +57,7 @@ class HomeController {
                 me.orgUnitId() == null
                         ? null
                         : directory.findVisible(me.orgUnitId()).orElse(null));
-        model.addAttribute("types", OrgUnitType.values());
+        model.addAttribute("types", java.util.List.of(OrgUnitType.values()));
         ProgressAlerts.Alerts current = alerts.current();
         model.addAttribute("alerts", current.shown());
         model.addAttribute("alertsSnapshot", current.snapshot());

@@ -150,7 +150,7 @@ class ProgressController {
         model.addAttribute(
                 "indicatorBase", "/progress/projects/" + projectId + "/stations/" + stationId + "/indicators/");
         model.addAttribute("counts", sc.countByStatus());
-        model.addAttribute("statuses", IndicatorStatus.values());
+        model.addAttribute("statuses", List.of(IndicatorStatus.values()));
         return "progress/station";
     }
 
