@@ -80,7 +80,8 @@ class CombinedComputationTest {
         LocalDate today = ChinaTime.today();
         long demo = demoProject();
         // every visible project (the demo has two, on different dates), then three more like the demo project
-        List<Long> before = compliance.visibleProjects().stream().map(Project::id).toList();
+        List<Long> before =
+                compliance.visibleProjects().stream().map(Project::id).toList();
         List<String> fewer = StatementCounting.statementsOf(() -> compliance.compute(before, today));
         for (int i = 1; i <= 3; i++) {
             added.add(copyOf(demo, "合并计算测试项目" + i));
@@ -109,10 +110,7 @@ class CombinedComputationTest {
         assertThat(many.size())
                 .as(
                         "statements for %d projects:%n%s%nfor %d:%n%s",
-                        all.size(),
-                        String.join("\n", many),
-                        before.size(),
-                        String.join("\n", fewer))
+                        all.size(), String.join("\n", many), before.size(), String.join("\n", fewer))
                 .isEqualTo(fewer.size());
     }
 

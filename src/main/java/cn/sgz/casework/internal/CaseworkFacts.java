@@ -136,15 +136,14 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     private Read<CaseView, CaseFact> batchCases(Collection<Long> stationIds, LocalDate from, LocalDate to) {
         if (batch.caseViews == null) {
             batch.caseViews = cases.ofStations(batch.stations(), null);
-            batch.caseSessions =
-                    sessions.ofOwners("CASE", batch.caseViews.stream().map(CaseView::id).toList());
+            batch.caseSessions = sessions.ofOwners(
+                    "CASE", batch.caseViews.stream().map(CaseView::id).toList());
             batch.caseRecords = summaries(batch.caseSessions);
         }
         Read<CaseView, CaseFact> read = batch.cases.computeIfAbsent(
                 java.util.Arrays.asList(from, to),
                 k -> new Read<>(
-                        batch.caseViews,
-                        caseFacts(batch.caseViews, batch.caseSessions, batch.caseRecords, from, to)));
+                        batch.caseViews, caseFacts(batch.caseViews, batch.caseSessions, batch.caseRecords, from, to)));
         Set<Long> asked = new HashSet<>(stationIds);
         List<CaseView> views = new ArrayList<>();
         List<CaseFact> facts = new ArrayList<>();
@@ -163,7 +162,8 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         if (batch.groupViews == null) {
             batch.groupViews = groups.ofStations(GroupKind.GROUP, batch.stations(), null);
             batch.groupSessions = sessions.ofOwners(
-                    GroupKind.GROUP.name(), batch.groupViews.stream().map(GroupView::id).toList());
+                    GroupKind.GROUP.name(),
+                    batch.groupViews.stream().map(GroupView::id).toList());
             batch.groupRecords = summaries(batch.groupSessions);
         }
         Read<GroupView, GroupFact> read = batch.groups.computeIfAbsent(
