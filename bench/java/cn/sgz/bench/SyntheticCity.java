@@ -605,8 +605,11 @@ final class SyntheticCity {
                     + "org_path, project_id, kind, domain, title, service_date, start_time, end_time, place, indoor, "
                     + "distributes_goods, site_latitude, site_longitude, workers, participant_count, content, outcome, "
                     + "qualification, qualification_codes, qualified_at, status, void_reason, voided_at, voided_by, "
-                    + "created_by_id, created_by_name, created_at, updated_at, version) "
-                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0)");
+                    + "created_by_id, created_by_name, created_at, updated_at, version, rules_version) "
+                    // qualified under today's rules: without it the application, restarted on a kept database,
+                    // qualifies all 450,000 records again at start-up (RequalifyOnStart) and changes the data
+                    + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,0,"
+                    + cn.sgz.evidence.QualificationRules.VERSION + ")");
                  PreparedStatement part = c.prepareStatement("INSERT INTO service_record_participant "
                          + "(id, record_id, recipient_id, name) VALUES (?,?,?,?)");
                  PreparedStatement reason = c.prepareStatement("INSERT INTO service_record_reason "

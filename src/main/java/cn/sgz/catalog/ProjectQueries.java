@@ -98,6 +98,7 @@ public class ProjectQueries {
         Map<Long, OrgUnitView> units = unitIds.isEmpty() ? Map.of() : directory.units(unitIds);
         Scope scope = scopes.current();
         List<ProjectInScope> result = new ArrayList<>();
+        Map<Long, Catalog> byCatalog = new HashMap<>();
         for (Project p : visible) {
             List<Long> stations = p.stationIds().stream()
                     .filter(id -> {
@@ -116,7 +117,9 @@ public class ProjectQueries {
             if (bureau != null) {
                 names.put(bureau.id(), bureau.name());
             }
-            result.add(new ProjectInScope(p, indicators(p, catalogs.get(p.catalogId())), stations, names));
+            // each catalog once, however many projects use it
+            Catalog catalog = byCatalog.computeIfAbsent(p.catalogId(), catalogs::get);
+            result.add(new ProjectInScope(p, indicators(p, catalog), stations, names));
         }
         return result;
     }

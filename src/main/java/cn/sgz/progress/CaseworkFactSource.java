@@ -18,6 +18,15 @@ public interface CaseworkFactSource {
         return this;
     }
 
+    /**
+     * Several projects computed together: for each project id, a source that answers exactly as {@link #forProject}
+     * would. A source may read cases, groups and their sessions once for all of them; the default reads per project.
+     */
+    default java.util.function.LongFunction<CaseworkFactSource> forProjects(
+            Map<Long, ? extends Collection<Long>> stationsByProject) {
+        return this::forProject;
+    }
+
     /** Cases in a domain (ALL or null: any) with the dates of their qualifying sessions in [from, to]. */
     List<CaseFact> cases(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to);
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -124,13 +125,7 @@ public class ComplianceService {
 
     /** For the background refresher: projects whose figures are stale, for an earlier day or older than max-age. */
     public int refreshDue() {
-        int done = 0;
-        for (long projectId : snapshots.projectsToRefresh(ChinaTime.now().minus(maxAge), ChinaTime.today())) {
-            if (refreshNow(projectId, false)) {
-                done++;
-            }
-        }
-        return done;
+        return refreshNow(snapshots.projectsToRefresh(ChinaTime.now().minus(maxAge), ChinaTime.today()));
     }
 
     private ComplianceSnapshot stored(List<Project> visible, Scope scope) {
@@ -145,13 +140,13 @@ public class ComplianceService {
                 due.add(r.station().projectId());
             }
         }
-        boolean refreshed = false;
+        List<Long> toRefresh = new ArrayList<>();
         for (long id : ids) {
-            if ((!present.contains(id) || due.contains(id)) && refreshNow(id, false)) {
-                refreshed = true;
+            if (!present.contains(id) || due.contains(id)) {
+                toRefresh.add(id);
             }
         }
-        if (refreshed) {
+        if (!toRefresh.isEmpty() && refreshNow(toRefresh) > 0) {
             rows = snapshots.read(ids, scope);
         }
         Map<Long, Integer> order = new HashMap<>();
@@ -181,6 +176,74 @@ public class ComplianceService {
 
     private static ComplianceSnapshot restrict(ComplianceSnapshot all, List<StationCompliance> shown) {
         return new ComplianceSnapshot(shown, all.asOf(), all.computedAt(), all.staleSince());
+    }
+
+    /**
+     * {@link #refreshNow(long, boolean)} of several projects at once: those this instance can claim are computed
+     * together (each fact source read once for all of them) and each written as its own refresh would write it.
+     * Answers how many were refreshed; failures are logged (the next reader or sweep tries again).
+     */
+    private int refreshNow(List<Long> projectIds) {
+        if (projectIds.size() == 1) {
+            return refreshNow(projectIds.get(0), false) ? 1 : 0;
+        }
+        List<Long> mine = new ArrayList<>();
+        for (long id : new java.util.LinkedHashSet<>(projectIds)) {
+            if (refreshing.add(id)) {
+                mine.add(id);
+            }
+        }
+        List<Long> claimed = new ArrayList<>();
+        try {
+            for (long id : mine) {
+                if (snapshots.claim(id)) {
+                    claimed.add(id);
+                }
+            }
+            if (claimed.isEmpty()) {
+                return 0;
+            }
+            Map<Long, Map<Long, Long>> seen = new HashMap<>();
+            List<Project> found = new ArrayList<>();
+            for (long id : claimed) {
+                seen.put(id, snapshots.versions(id));
+                Project project = projects.findUnscoped(id).orElse(null);
+                if (project == null) {
+                    snapshots.write(id, List.of(), Map.of(), seen.get(id));
+                } else {
+                    found.add(project);
+                }
+            }
+            Set<Long> unitIds = new HashSet<>();
+            found.forEach(p -> unitIds.addAll(p.stationIds()));
+            Map<Long, OrgUnitView> units = unitIds.isEmpty() ? Map.of() : directory.units(unitIds);
+            Map<Long, String> paths = new HashMap<>();
+            List<ComplianceEngine.Work> works = new ArrayList<>();
+            for (Project project : found) {
+                Map<Long, String> names = new LinkedHashMap<>();
+                List<Long> stations = new ArrayList<>();
+                for (long st : project.stationIds()) {
+                    OrgUnitView u = units.get(st);
+                    if (u != null && u.active()) {
+                        stations.add(st);
+                        names.put(st, u.name());
+                        paths.put(st, u.path());
+                    }
+                }
+                works.add(new ComplianceEngine.Work(project, projects.indicators(project), stations, names));
+            }
+            Map<Long, List<StationCompliance>> rows = judgedAll(works, engine.evaluateAll(works, ChinaTime.today()));
+            for (Project project : found) {
+                snapshots.write(project.id(), rows.get(project.id()), paths, seen.get(project.id()));
+            }
+            return claimed.size();
+        } catch (RuntimeException e) {
+            log.warn("指标快照刷新失败（项目 {}）", claimed, e);
+            return 0;
+        } finally {
+            claimed.forEach(snapshots::release);
+            mine.forEach(refreshing::remove);
+        }
     }
 
     /**
@@ -261,16 +324,54 @@ public class ComplianceService {
         return judged(projectId, stations, engine.evaluate(p.project(), p.indicators(), stations, p.unitNames(), asOf));
     }
 
-    /** Standards waiting for a person's judgement (MANUAL) take the latest judgement made in an evaluation. */
-    private List<StationCompliance> judged(long projectId, List<Long> stations, List<StationCompliance> rows) {
-        Map<String, JudgementSource.Judgement> latest = new HashMap<>();
+    /**
+     * Every visible station of several projects, each project exactly as {@link #compute(long, Long, LocalDate)}
+     * gives it, computed together: the projects read in a constant number of statements, each fact source once for
+     * all of them (a city's projects cost the statements of one). 404 unless the user may see every project.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<StationCompliance>> compute(Collection<Long> projectIds, LocalDate asOf) {
+        Map<Long, ProjectInScope> visible = new HashMap<>();
+        projects.visibleInScope().forEach(p -> visible.put(p.project().id(), p));
+        List<ComplianceEngine.Work> works = new ArrayList<>();
+        for (long id : new java.util.LinkedHashSet<>(projectIds)) {
+            ProjectInScope p = visible.get(id);
+            if (p == null) {
+                throw new NotFoundException("项目");
+            }
+            works.add(new ComplianceEngine.Work(p.project(), p.indicators(), p.visibleStationIds(), p.unitNames()));
+        }
+        return judgedAll(works, engine.evaluateAll(works, asOf));
+    }
+
+    /** {@link #judged} of several projects, the judgements read once for all of them. */
+    private Map<Long, List<StationCompliance>> judgedAll(
+            List<ComplianceEngine.Work> works, Map<Long, List<StationCompliance>> rows) {
+        Map<Long, Collection<Long>> stationsByProject = new LinkedHashMap<>();
+        works.forEach(w -> stationsByProject.put(w.project().id(), List.copyOf(w.stationIds())));
+        Map<Long, List<JudgementSource.Judgement>> all = new HashMap<>();
         judgements
                 .orderedStream()
-                .forEach(src -> src.judgements(projectId, stations)
-                        .forEach(j -> latest.merge(
-                                j.stationId() + ":" + j.indicatorId(),
-                                j,
-                                (a, b) -> b.judgedOn().isAfter(a.judgedOn()) ? b : a)));
+                .forEach(src -> src.judgements(stationsByProject)
+                        .forEach((p, js) ->
+                                all.computeIfAbsent(p, k -> new ArrayList<>()).addAll(js)));
+        Map<Long, List<StationCompliance>> out = new LinkedHashMap<>();
+        rows.forEach((p, r) -> out.put(p, judgedWith(all.getOrDefault(p, List.of()), r)));
+        return out;
+    }
+
+    /** Standards waiting for a person's judgement (MANUAL) take the latest judgement made in an evaluation. */
+    private List<StationCompliance> judged(long projectId, List<Long> stations, List<StationCompliance> rows) {
+        List<JudgementSource.Judgement> all = new ArrayList<>();
+        judgements.orderedStream().forEach(src -> all.addAll(src.judgements(projectId, stations)));
+        return judgedWith(all, rows);
+    }
+
+    private static List<StationCompliance> judgedWith(
+            List<JudgementSource.Judgement> judgements, List<StationCompliance> rows) {
+        Map<String, JudgementSource.Judgement> latest = new HashMap<>();
+        judgements.forEach(j -> latest.merge(
+                j.stationId() + ":" + j.indicatorId(), j, (a, b) -> b.judgedOn().isAfter(a.judgedOn()) ? b : a));
         if (latest.isEmpty()) {
             return rows;
         }

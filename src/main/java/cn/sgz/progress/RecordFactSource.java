@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,6 +24,17 @@ public interface RecordFactSource {
      */
     default RecordFactSource forProject(long projectId) {
         return this;
+    }
+
+    /**
+     * Several projects computed together (a city's projects at once): for each project id, a source that answers
+     * exactly as {@link #forProject} would for that project's stations. A source may read its tables once for all of
+     * them (one scan per question, the rows sorted out by project and station in memory); the default reads per
+     * project. {@code stationsByProject}: every project of the computation with the stations it will ask about.
+     */
+    default java.util.function.LongFunction<RecordFactSource> forProjects(
+            Map<Long, ? extends Collection<Long>> stationsByProject) {
+        return this::forProject;
     }
 
     /** Qualifying records per station, kind, domain and month, with service date in [from, to]. */

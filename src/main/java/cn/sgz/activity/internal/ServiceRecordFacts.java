@@ -45,22 +45,87 @@ class ServiceRecordFacts implements RecordFactSource {
     private final cn.sgz.catalog.ProjectQueries projects;
     /** The project whose records these are (null: every record, whatever its project). */
     private final Long project;
+    /** Several projects computed together, read once for all (null: this project alone). */
+    private final Batch batch;
 
     @org.springframework.beans.factory.annotation.Autowired
     ServiceRecordFacts(JdbcClient jdbc, cn.sgz.catalog.ProjectQueries projects) {
-        this(jdbc, projects, null);
+        this(jdbc, projects, null, null);
     }
 
-    private ServiceRecordFacts(JdbcClient jdbc, cn.sgz.catalog.ProjectQueries projects, Long project) {
+    private ServiceRecordFacts(JdbcClient jdbc, cn.sgz.catalog.ProjectQueries projects, Long project, Batch batch) {
         this.jdbc = jdbc;
         this.projects = projects;
         this.project = project;
+        this.batch = batch;
     }
 
     /** Only the records tied to the project count (each record counts for exactly one project). */
     @Override
     public RecordFactSource forProject(long projectId) {
-        return new ServiceRecordFacts(jdbc, projects, projectId);
+        return new ServiceRecordFacts(jdbc, projects, projectId, null);
+    }
+
+    /**
+     * Each project's source answers as {@link #forProject} would, but each question (scan, kinds, dates) is read
+     * once for every project of the computation: {@code project_id IN (…)} over the stations of all of them, grouped
+     * by project as well, then sorted out per project and station in memory. A record counts for exactly one project
+     * (its stored tie), so a project's rows are exactly those its own scan would read.
+     */
+    @Override
+    public java.util.function.LongFunction<RecordFactSource> forProjects(
+            Map<Long, ? extends Collection<Long>> stationsByProject) {
+        Batch shared = new Batch(stationsByProject);
+        return p -> new ServiceRecordFacts(jdbc, projects, p, stationsByProject.containsKey(p) ? shared : null);
+    }
+
+    /** The projects and stations of one combined computation, and what was read for them, by question. */
+    private static final class Batch {
+        final List<Long> projectIds;
+        final List<Long> stations;
+        final Map<List<Object>, Map<Long, List<Object[]>>> read = new java.util.HashMap<>();
+
+        Batch(Map<Long, ? extends Collection<Long>> stationsByProject) {
+            this.projectIds = List.copyOf(new java.util.TreeSet<>(stationsByProject.keySet()));
+            Set<Long> all = new java.util.TreeSet<>();
+            stationsByProject.values().forEach(all::addAll);
+            this.stations = List.copyOf(all);
+        }
+    }
+
+    /**
+     * Rows of one question: from the batch (read once for every project, then this project's rows at the stations
+     * asked) or read for this project alone. Each row is {project id, station id, the row}.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> List<T> rows(
+            List<Object> question,
+            Collection<Long> stationIds,
+            java.util.function.BiFunction<String, Collection<Long>, List<Object[]>> read) {
+        if (batch == null) {
+            List<T> out = new ArrayList<>();
+            read.apply(project == null ? "" : "= " + project, stationIds).forEach(r -> out.add((T) r[2]));
+            return out;
+        }
+        Map<Long, List<Object[]>> byProject = batch.read.computeIfAbsent(question, q -> {
+            Map<Long, List<Object[]>> m = new java.util.HashMap<>();
+            read.apply("IN (" + ids(batch.projectIds) + ")", batch.stations)
+                    .forEach(r -> m.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+                            .add(r));
+            return m;
+        });
+        Set<Long> asked = stationIds instanceof Set<Long> set ? set : new java.util.HashSet<>(stationIds);
+        List<T> out = new ArrayList<>();
+        for (Object[] r : byProject.getOrDefault(project, List.of())) {
+            if (asked.contains((Long) r[1])) {
+                out.add((T) r[2]);
+            }
+        }
+        return out;
+    }
+
+    private static String projectIs(String column, String test) {
+        return test.isEmpty() ? "" : column + " " + test + " AND ";
     }
 
     @Override
@@ -111,32 +176,41 @@ class ServiceRecordFacts implements RecordFactSource {
         if (stationIds.isEmpty() || (kinds != null && activityKinds.isEmpty())) {
             return List.of();
         }
-        return jdbc
-                .sql(
-                        "SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date) AS y, "
-                                + "EXTRACT(MONTH FROM service_date) AS m, COUNT(*) FROM service_record "
-                                + "WHERE " + (project == null ? "" : "project_id = " + project + " AND ")
-                                + "station_id IN (" + ids(stationIds) + ") "
+        List<Object> question =
+                java.util.Arrays.asList("counts", kinds == null ? null : Set.copyOf(kinds), from, to, entered);
+        return this.<MonthlyCount>rows(
+                question,
+                stationIds,
+                (projectTest, stations) -> jdbc
+                        .sql("SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date) AS y, "
+                                + "EXTRACT(MONTH FROM service_date) AS m, COUNT(*), project_id FROM service_record "
+                                + "WHERE " + projectIs("project_id", projectTest)
+                                + "station_id IN (" + ids(stations) + ") "
                                 + (kinds == null ? "" : "AND kind IN (" + names(activityKinds) + ") ")
                                 + "AND service_date BETWEEN " + date(from) + " AND " + date(to) + " "
                                 + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
                                 + (entered ? "AND platform_entered_on IS NOT NULL " : "")
-                                + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), EXTRACT(MONTH FROM service_date)")
-                .query((rs, i) -> {
-                    ServiceKind kind = KINDS.get(ServiceKind.valueOf(rs.getString(2)));
-                    return kind == null
-                            ? null
-                            : new MonthlyCount(
-                                    rs.getLong(1),
-                                    kind,
-                                    domainOf(ServiceField.valueOf(rs.getString(3))),
-                                    YearMonth.of(rs.getInt(4), rs.getInt(5)),
-                                    rs.getLong(6));
-                })
-                .list()
-                .stream()
-                .filter(java.util.Objects::nonNull)
-                .toList();
+                                + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), "
+                                + "EXTRACT(MONTH FROM service_date), project_id")
+                        .query((rs, i) -> {
+                            ServiceKind kind = KINDS.get(ServiceKind.valueOf(rs.getString(2)));
+                            return kind == null
+                                    ? null
+                                    : new Object[] {
+                                        rs.getObject(7, Long.class),
+                                        rs.getLong(1),
+                                        new MonthlyCount(
+                                                rs.getLong(1),
+                                                kind,
+                                                domainOf(ServiceField.valueOf(rs.getString(3))),
+                                                YearMonth.of(rs.getInt(4), rs.getInt(5)),
+                                                rs.getLong(6))
+                                    };
+                        })
+                        .list()
+                        .stream()
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
     }
 
     @Override
@@ -152,22 +226,29 @@ class ServiceRecordFacts implements RecordFactSource {
         // service_person_fact (V32) holds the people of counting records only, one row per (record, person),
         // so this is one index range per station and no join. Grouped here rather than in the database: there
         // are hardly fewer groups than rows (a person is seldom served twice a month in the same way).
-        Map<RecipientKey, long[]> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT station_id, recipient_id, kind, service_date FROM service_person_fact "
-                        + "WHERE " + (project == null ? "" : "project_id = " + project + " AND ")
-                        + "station_id IN (" + ids(stationIds) + ") AND kind IN (" + names(activityKinds) + ") "
-                        + "AND service_date BETWEEN " + date(from) + " AND " + date(to))
-                .query((RowCallbackHandler) rs -> counts.computeIfAbsent(
-                                new RecipientKey(
-                                        rs.getLong(1),
-                                        rs.getLong(2),
-                                        KINDS.get(ServiceKind.valueOf(rs.getString(3))),
-                                        YearMonth.from(rs.getObject(4, LocalDate.class))),
-                                k -> new long[1])[0]++);
-        List<RecipientMonthlyCount> result = new ArrayList<>(counts.size());
-        counts.forEach(
-                (k, n) -> result.add(new RecipientMonthlyCount(k.station(), k.recipient(), k.kind(), k.month(), n[0])));
-        return result;
+        List<Object> question = List.of("recipients", Set.copyOf(kinds), from, to);
+        return this.<RecipientMonthlyCount>rows(question, stationIds, (projectTest, stations) -> {
+            Map<RecipientKey, long[]> counts = new LinkedHashMap<>();
+            jdbc.sql("SELECT station_id, recipient_id, kind, service_date, project_id FROM service_person_fact "
+                            + "WHERE " + projectIs("project_id", projectTest)
+                            + "station_id IN (" + ids(stations) + ") AND kind IN (" + names(activityKinds) + ") "
+                            + "AND service_date BETWEEN " + date(from) + " AND " + date(to))
+                    .query((RowCallbackHandler) rs -> counts.computeIfAbsent(
+                                    new RecipientKey(
+                                            rs.getObject(5, Long.class),
+                                            rs.getLong(1),
+                                            rs.getLong(2),
+                                            KINDS.get(ServiceKind.valueOf(rs.getString(3))),
+                                            YearMonth.from(rs.getObject(4, LocalDate.class))),
+                                    k -> new long[1])[0]++);
+            List<Object[]> result = new ArrayList<>(counts.size());
+            counts.forEach((k, n) -> result.add(new Object[] {
+                k.project(),
+                k.station(),
+                new RecipientMonthlyCount(k.station(), k.recipient(), k.kind(), k.month(), n[0])
+            }));
+            return result;
+        });
     }
 
     /** Records of the kinds with their audience and the people served: one scan, for indicators with a subtype. */
@@ -181,37 +262,45 @@ class ServiceRecordFacts implements RecordFactSource {
         if (stationIds.isEmpty() || activityKinds.isEmpty()) {
             return List.of();
         }
-        Map<Long, AudienceFact> rows = new LinkedHashMap<>();
-        jdbc.sql("SELECT r.id, r.station_id, r.kind, r.domain, r.service_date, r.audience, f.recipient_id "
-                        + "FROM service_record r LEFT JOIN service_person_fact f ON f.record_id = r.id "
-                        + "WHERE " + (project == null ? "" : "r.project_id = " + project + " AND ")
-                        + "r.station_id IN (" + ids(stationIds) + ") AND r.kind IN (" + names(activityKinds) + ") "
-                        + "AND r.service_date BETWEEN " + date(from) + " AND " + date(to) + " "
-                        + "AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS'")
-                .query((RowCallbackHandler) rs -> {
-                    AudienceFact f = rows.computeIfAbsent(rs.getLong(1), id -> {
-                        try {
-                            return new AudienceFact(
+        List<Object> question = List.of("audiences", Set.copyOf(kinds), from, to);
+        return List.copyOf(this.<AudienceFact>rows(question, stationIds, (projectTest, stations) -> {
+            Map<Long, Object[]> rows = new LinkedHashMap<>();
+            jdbc.sql("SELECT r.id, r.station_id, r.kind, r.domain, r.service_date, r.audience, f.recipient_id, "
+                            + "r.project_id FROM service_record r "
+                            + "LEFT JOIN service_person_fact f ON f.record_id = r.id "
+                            + "WHERE " + projectIs("r.project_id", projectTest)
+                            + "r.station_id IN (" + ids(stations) + ") AND r.kind IN (" + names(activityKinds) + ") "
+                            + "AND r.service_date BETWEEN " + date(from) + " AND " + date(to) + " "
+                            + "AND r.status = 'ACTIVE' AND r.qualification = 'COUNTS'")
+                    .query((RowCallbackHandler) rs -> {
+                        Object[] row = rows.computeIfAbsent(rs.getLong(1), id -> {
+                            try {
+                                return new Object[] {
+                                    rs.getObject(8, Long.class),
                                     rs.getLong(2),
-                                    id,
-                                    ServiceKind.valueOf(rs.getString(3)),
-                                    domainOf(ServiceField.valueOf(rs.getString(4))),
-                                    rs.getObject(5, LocalDate.class),
-                                    rs.getString(6),
-                                    new java.util.HashSet<>());
-                        } catch (java.sql.SQLException e) {
-                            throw new IllegalStateException(e);
+                                    new AudienceFact(
+                                            rs.getLong(2),
+                                            id,
+                                            ServiceKind.valueOf(rs.getString(3)),
+                                            domainOf(ServiceField.valueOf(rs.getString(4))),
+                                            rs.getObject(5, LocalDate.class),
+                                            rs.getString(6),
+                                            new java.util.HashSet<>())
+                                };
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+                        long person = rs.getLong(7);
+                        if (!rs.wasNull()) {
+                            ((AudienceFact) row[2]).recipients().add(person);
                         }
                     });
-                    long person = rs.getLong(7);
-                    if (!rs.wasNull()) {
-                        f.recipients().add(person);
-                    }
-                });
-        return List.copyOf(rows.values());
+            return List.copyOf(rows.values());
+        }));
     }
 
-    private record RecipientKey(long station, long recipient, ServiceKind kind, YearMonth month) {}
+    private record RecipientKey(Long project, long station, long recipient, ServiceKind kind, YearMonth month) {}
 
     @Override
     public List<RecordRef> records(

@@ -48,6 +48,8 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     private final SessionRecords records;
     /** The project whose cases, groups and 成功案例 these are (null: all, whatever their project). */
     private final Long project;
+    /** Several projects computed together, read once for all (null: this project alone). */
+    private final Batch batch;
 
     @org.springframework.beans.factory.annotation.Autowired
     CaseworkFacts(
@@ -64,9 +66,10 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         this.exemplary = exemplary;
         this.records = records;
         this.project = null;
+        this.batch = null;
     }
 
-    private CaseworkFacts(CaseworkFacts all, long project) {
+    private CaseworkFacts(CaseworkFacts all, long project, Batch batch) {
         this.cases = all.cases;
         this.groups = all.groups;
         this.sessions = all.sessions;
@@ -74,12 +77,111 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         this.exemplary = all.exemplary;
         this.records = all.records;
         this.project = project;
+        this.batch = batch;
     }
 
     /** Only the cases and groups tied to the project count, and the 成功案例 of those (each counts for one project). */
     @Override
     public CaseworkFactSource forProject(long projectId) {
-        return new CaseworkFacts(this, projectId);
+        return new CaseworkFacts(this, projectId, null);
+    }
+
+    /**
+     * Each project's source answers as {@link #forProject} would, but the cases, groups, their sessions and the
+     * 成功案例 of all the projects' stations are read once (per period) and sorted out per project and station in
+     * memory: a case's or group's facts depend on it alone (its sessions and their records), not on the others read.
+     */
+    @Override
+    public java.util.function.LongFunction<CaseworkFactSource> forProjects(
+            Map<Long, ? extends Collection<Long>> stationsByProject) {
+        Set<Long> all = new java.util.TreeSet<>();
+        stationsByProject.values().forEach(all::addAll);
+        Batch shared = new Batch(List.copyOf(all));
+        return p -> new CaseworkFacts(this, p, stationsByProject.containsKey(p) ? shared : null);
+    }
+
+    /**
+     * What one combined computation read, for the stations of all its projects: cases and groups with their sessions
+     * and the sessions' records once (they do not depend on the period), their facts per period, 成功案例 per period.
+     */
+    private static final class Batch {
+        final List<Long> stations;
+        List<CaseView> caseViews;
+        Map<Long, List<SessionStore.Row>> caseSessions;
+        Map<Long, RecordSummary> caseRecords;
+        List<GroupView> groupViews;
+        Map<Long, List<SessionStore.Row>> groupSessions;
+        Map<Long, RecordSummary> groupRecords;
+        final Map<List<LocalDate>, Read<CaseView, CaseFact>> cases = new HashMap<>();
+        final Map<List<LocalDate>, Read<GroupView, GroupFact>> groups = new HashMap<>();
+        final Map<List<LocalDate>, List<ExemplaryStore.Confirmed>> exemplary = new HashMap<>();
+
+        Batch(List<Long> stations) {
+            this.stations = stations;
+        }
+
+        List<Long> stations() {
+            return stations;
+        }
+
+        Map<List<LocalDate>, List<ExemplaryStore.Confirmed>> exemplary() {
+            return exemplary;
+        }
+    }
+
+    /** Cases (or groups) in id order with the fact of each, at the same index. */
+    private record Read<V, F>(List<V> views, List<F> facts) {}
+
+    /** A project's cases at the stations asked (in id order, as a read of its own gives them) with their facts. */
+    private Read<CaseView, CaseFact> batchCases(Collection<Long> stationIds, LocalDate from, LocalDate to) {
+        if (batch.caseViews == null) {
+            batch.caseViews = cases.ofStations(batch.stations(), null);
+            batch.caseSessions = sessions.ofOwners(
+                    "CASE", batch.caseViews.stream().map(CaseView::id).toList());
+            batch.caseRecords = summaries(batch.caseSessions);
+        }
+        Read<CaseView, CaseFact> read = batch.cases.computeIfAbsent(
+                java.util.Arrays.asList(from, to),
+                k -> new Read<>(
+                        batch.caseViews, caseFacts(batch.caseViews, batch.caseSessions, batch.caseRecords, from, to)));
+        Set<Long> asked = new HashSet<>(stationIds);
+        List<CaseView> views = new ArrayList<>();
+        List<CaseFact> facts = new ArrayList<>();
+        for (int i = 0; i < read.views().size(); i++) {
+            CaseView c = read.views().get(i);
+            if (mine(c.projectId()) && asked.contains(c.stationId())) {
+                views.add(c);
+                facts.add(read.facts().get(i));
+            }
+        }
+        return new Read<>(views, facts);
+    }
+
+    /** As {@link #batchCases}, for groups. */
+    private Read<GroupView, GroupFact> batchGroups(Collection<Long> stationIds, LocalDate from, LocalDate to) {
+        if (batch.groupViews == null) {
+            batch.groupViews = groups.ofStations(GroupKind.GROUP, batch.stations(), null);
+            batch.groupSessions = sessions.ofOwners(
+                    GroupKind.GROUP.name(),
+                    batch.groupViews.stream().map(GroupView::id).toList());
+            batch.groupRecords = summaries(batch.groupSessions);
+        }
+        Read<GroupView, GroupFact> read = batch.groups.computeIfAbsent(
+                java.util.Arrays.asList(from, to),
+                k -> new Read<>(
+                        batch.groupViews,
+                        groupFacts(batch.groupViews, batch.groupSessions, batch.groupRecords, from, to)));
+        Set<Long> asked = new HashSet<>(stationIds);
+        List<GroupView> views = new ArrayList<>();
+        List<GroupFact> facts = new ArrayList<>();
+        for (int i = 0; i < read.views().size(); i++) {
+            GroupView g = read.views().get(i);
+            if (mine(g.projectId()) && asked.contains(g.stationId())) {
+                views.add(g);
+                facts.add(read.facts().get(i));
+            }
+        }
+        return new Read<>(views, facts);
     }
 
     private boolean mine(Long tie) {
@@ -88,6 +190,16 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
 
     @Override
     public List<CaseFact> cases(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to) {
+        if (batch != null) {
+            Read<CaseView, CaseFact> read = batchCases(stationIds, from, to);
+            List<CaseFact> of = new ArrayList<>();
+            for (int i = 0; i < read.views().size(); i++) {
+                if (ofDomain(read.views().get(i).domain(), domain)) {
+                    of.add(read.facts().get(i));
+                }
+            }
+            return of;
+        }
         List<CaseView> all = cases.ofStations(List.copyOf(stationIds), domain).stream()
                 .filter(c -> mine(c.projectId()))
                 .toList();
@@ -102,10 +214,18 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         if (domains.isEmpty()) {
             return out;
         }
-        List<CaseView> all = cases.ofStations(List.copyOf(stationIds), null).stream()
-                .filter(c -> mine(c.projectId()))
-                .toList();
-        List<CaseFact> facts = caseFacts(all, from, to);
+        List<CaseView> all;
+        List<CaseFact> facts;
+        if (batch != null) {
+            Read<CaseView, CaseFact> read = batchCases(stationIds, from, to);
+            all = read.views();
+            facts = read.facts();
+        } else {
+            all = cases.ofStations(List.copyOf(stationIds), null).stream()
+                    .filter(c -> mine(c.projectId()))
+                    .toList();
+            facts = caseFacts(all, from, to);
+        }
         for (LedgerDomain d : domains) {
             List<CaseFact> of = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
@@ -127,7 +247,16 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     private List<CaseFact> caseFacts(List<CaseView> all, LocalDate from, LocalDate to) {
         Map<Long, List<SessionStore.Row>> byCase =
                 sessions.ofOwners("CASE", all.stream().map(CaseView::id).toList());
-        Map<Long, RecordSummary> sums = summaries(byCase);
+        return caseFacts(all, byCase, summaries(byCase), from, to);
+    }
+
+    /** One fact per case, in the cases' order, from their sessions and the sessions' records already read. */
+    private static List<CaseFact> caseFacts(
+            List<CaseView> all,
+            Map<Long, List<SessionStore.Row>> byCase,
+            Map<Long, RecordSummary> sums,
+            LocalDate from,
+            LocalDate to) {
         List<CaseFact> out = new ArrayList<>();
         for (CaseView c : all) {
             List<LocalDate> dates = byCase.getOrDefault(c.id(), List.of()).stream()
@@ -143,6 +272,16 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
 
     @Override
     public List<GroupFact> groups(Collection<Long> stationIds, LedgerDomain domain, LocalDate from, LocalDate to) {
+        if (batch != null) {
+            Read<GroupView, GroupFact> read = batchGroups(stationIds, from, to);
+            List<GroupFact> of = new ArrayList<>();
+            for (int i = 0; i < read.views().size(); i++) {
+                if (ofDomain(read.views().get(i).domain(), domain)) {
+                    of.add(read.facts().get(i));
+                }
+            }
+            return of;
+        }
         List<GroupView> all = groups.ofStations(GroupKind.GROUP, List.copyOf(stationIds), domain).stream()
                 .filter(g -> mine(g.projectId()))
                 .toList();
@@ -157,10 +296,18 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
         if (domains.isEmpty()) {
             return out;
         }
-        List<GroupView> all = groups.ofStations(GroupKind.GROUP, List.copyOf(stationIds), null).stream()
-                .filter(g -> mine(g.projectId()))
-                .toList();
-        List<GroupFact> facts = groupFacts(all, from, to);
+        List<GroupView> all;
+        List<GroupFact> facts;
+        if (batch != null) {
+            Read<GroupView, GroupFact> read = batchGroups(stationIds, from, to);
+            all = read.views();
+            facts = read.facts();
+        } else {
+            all = groups.ofStations(GroupKind.GROUP, List.copyOf(stationIds), null).stream()
+                    .filter(g -> mine(g.projectId()))
+                    .toList();
+            facts = groupFacts(all, from, to);
+        }
         for (LedgerDomain d : domains) {
             List<GroupFact> of = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
@@ -177,7 +324,16 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
     private List<GroupFact> groupFacts(List<GroupView> all, LocalDate from, LocalDate to) {
         Map<Long, List<SessionStore.Row>> byGroup = sessions.ofOwners(
                 GroupKind.GROUP.name(), all.stream().map(GroupView::id).toList());
-        Map<Long, RecordSummary> sums = summaries(byGroup);
+        return groupFacts(all, byGroup, summaries(byGroup), from, to);
+    }
+
+    /** One fact per group, in the groups' order, from their sessions and the sessions' records already read. */
+    private static List<GroupFact> groupFacts(
+            List<GroupView> all,
+            Map<Long, List<SessionStore.Row>> byGroup,
+            Map<Long, RecordSummary> sums,
+            LocalDate from,
+            LocalDate to) {
         List<GroupFact> out = new ArrayList<>();
         for (GroupView g : all) {
             // The attendee minimum is not applied here: it belongs to the indicator or the project under
@@ -198,7 +354,17 @@ class CaseworkFacts implements CaseworkFactSource, DocumentFactSource {
 
     @Override
     public List<ExemplaryFact> exemplary(Collection<Long> stationIds, LocalDate from, LocalDate to) {
-        return exemplary.confirmed(stationIds, from, to).stream()
+        Set<Long> asked = batch == null ? null : new HashSet<>(stationIds);
+        List<ExemplaryStore.Confirmed> confirmed = batch == null
+                ? exemplary.confirmed(stationIds, from, to)
+                : batch
+                        .exemplary()
+                        .computeIfAbsent(
+                                java.util.Arrays.asList(from, to), k -> exemplary.confirmed(batch.stations(), from, to))
+                        .stream()
+                        .filter(c -> asked.contains(c.view().stationId()))
+                        .toList();
+        return confirmed.stream()
                 .filter(c -> mine(c.projectId()))
                 .map(c -> new ExemplaryFact(
                         c.view().stationId(),

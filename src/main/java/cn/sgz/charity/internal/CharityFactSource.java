@@ -52,6 +52,12 @@ class CharityFactSource implements EntityFactSource {
     }
 
     /** Funds and charity projects keep the date they were established or started. */
+    /** Every fund, project, entry and relief belongs to one station: read once for all stations, kept per set. */
+    @Override
+    public EntityFactSource sharedFor(Collection<Long> allStations) {
+        return EntityFactSource.readOncePerStation(this, allStations);
+    }
+
     @Override
     public boolean keepsStartDates(EntityType type) {
         return type == EntityType.CHARITY_FUND || type == EntityType.CHARITY_PROJECT;

@@ -19,4 +19,10 @@ class CheckJudgements implements JudgementSource {
     public List<Judgement> judgements(long projectId, Collection<Long> stationIds) {
         return rounds.judgements(projectId, stationIds);
     }
+
+    @Override
+    public java.util.Map<Long, List<Judgement>> judgements(
+            java.util.Map<Long, ? extends Collection<Long>> stationsByProject) {
+        return rounds.judgements(stationsByProject);
+    }
 }

@@ -920,4 +920,46 @@ public class RoundService {
                 .list();
         return List.copyOf(latest.values());
     }
+
+    /**
+     * {@link #judgements(long, java.util.Collection)} of several projects in one read: each project's latest judgement
+     * per (station, indicator) among its own stations, as the read of that project alone gives it.
+     */
+    Map<Long, List<cn.sgz.progress.JudgementSource.Judgement>> judgements(
+            Map<Long, ? extends java.util.Collection<Long>> stationsByProject) {
+        Map<Long, List<cn.sgz.progress.JudgementSource.Judgement>> out = new java.util.HashMap<>();
+        java.util.Set<Long> stations = new java.util.TreeSet<>();
+        stationsByProject.forEach((p, s) -> {
+            out.put(p, List.of());
+            stations.addAll(s);
+        });
+        if (stations.isEmpty()) {
+            return out;
+        }
+        List<Object> params = new ArrayList<>(stationsByProject.keySet());
+        params.addAll(stations);
+        Map<Long, Map<String, cn.sgz.progress.JudgementSource.Judgement>> latest = new java.util.HashMap<>();
+        jdbc.sql("SELECT project_id, station_id, indicator_id, met, comment, judged_on, judged_by FROM eval_judgement "
+                        + "WHERE project_id IN (" + "?,".repeat(stationsByProject.size() - 1) + "?) "
+                        + "AND station_id IN (" + "?,".repeat(stations.size() - 1) + "?) ORDER BY judged_at, id")
+                .params(params)
+                .query((rs, i) -> {
+                    long project = rs.getLong(1);
+                    if (stationsByProject.get(project).contains(rs.getLong(2))) {
+                        latest.computeIfAbsent(project, k -> new LinkedHashMap<>())
+                                .put(
+                                        rs.getLong(2) + ":" + rs.getLong(3),
+                                        new cn.sgz.progress.JudgementSource.Judgement(
+                                                rs.getLong(2),
+                                                rs.getLong(3),
+                                                rs.getBoolean(4),
+                                                rs.getString(5) + "（" + rs.getString(7) + "）",
+                                                rs.getObject(6, LocalDate.class)));
+                    }
+                    return null;
+                })
+                .list();
+        latest.forEach((p, m) -> out.put(p, List.copyOf(m.values())));
+        return out;
+    }
 }

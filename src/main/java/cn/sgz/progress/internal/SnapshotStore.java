@@ -10,8 +10,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -57,9 +59,10 @@ public class SnapshotStore {
     }
 
     /**
-     * Every stored station of these projects, in one statement; the stored figures (payload) are read and parsed only
-     * for stations whose org path is in {@code scope} (null: all), filtered in SQL by the path prefix as other scoped
-     * queries are. Rows outside the scope still come back (without figures) so the caller can tell a project that
+     * Every stored station of these projects, in one statement while the figures are those parsed before (each write
+     * gives them a new key, read instead of the figures); the stored figures (payload) are read (a second statement)
+     * and parsed only when new, and only for stations whose org path is in {@code scope} (null: all), filtered in SQL
+     * by the path prefix as other scoped queries are. Rows outside the scope still come back (without figures) so the caller can tell a project that
      * has no snapshot from one whose stations lie outside the reader's scope.
      */
     public List<Row> read(Collection<Long> projectIds, Scope scope) {
@@ -67,66 +70,136 @@ public class SnapshotStore {
             return List.of();
         }
         List<Object> params = new ArrayList<>();
-        String payload;
+        String inScope;
         if (scope == null) {
-            payload = "payload, TRUE AS in_scope";
+            inScope = "TRUE AS in_scope";
         } else {
-            String cond = scope.sqlCondition("org_path");
-            payload = "CASE WHEN " + cond + " THEN payload END AS payload, CASE WHEN " + cond
-                    + " THEN TRUE ELSE FALSE END AS in_scope";
-            params.addAll(scope.likePatterns());
+            inScope = "CASE WHEN " + scope.sqlCondition("org_path") + " THEN TRUE ELSE FALSE END AS in_scope";
             params.addAll(scope.likePatterns());
         }
         params.addAll(projectIds);
         String in = String.join(",", java.util.Collections.nCopies(projectIds.size(), "?"));
-        return jdbc.sql("SELECT project_id, station_id, org_path, station_name, as_of, computed_at, stale_since, "
-                        + payload + " FROM compliance_snapshot WHERE project_id IN (" + in
-                        + ") ORDER BY project_id, station_id")
+        // the figures' key first, not the figures: those parsed before under the same key are current
+        List<Stored> stored = jdbc.sql("SELECT project_id, station_id, org_path, station_name, as_of, computed_at, "
+                        + "stale_since, payload_key, " + inScope + " FROM compliance_snapshot WHERE project_id IN ("
+                        + in + ") ORDER BY project_id, station_id")
                 .params(params)
-                .query((rs, n) -> {
-                    boolean inScope = rs.getBoolean("in_scope");
-                    return new Row(
-                            new StationCompliance(
-                                    rs.getLong("project_id"),
-                                    rs.getLong("station_id"),
-                                    rs.getString("station_name"),
-                                    rs.getObject("as_of", LocalDate.class),
-                                    inScope
-                                            ? parse(
-                                                    rs.getLong("project_id"),
-                                                    rs.getLong("station_id"),
-                                                    rs.getString("payload"))
-                                            : List.of()),
-                            rs.getString("org_path"),
-                            instant(rs.getObject("computed_at", OffsetDateTime.class)),
-                            instant(rs.getObject("stale_since", OffsetDateTime.class)),
-                            inScope);
-                })
+                .query((rs, n) -> new Stored(
+                        rs.getLong("project_id"),
+                        rs.getLong("station_id"),
+                        rs.getString("org_path"),
+                        rs.getString("station_name"),
+                        rs.getObject("as_of", LocalDate.class),
+                        instant(rs.getObject("computed_at", OffsetDateTime.class)),
+                        instant(rs.getObject("stale_since", OffsetDateTime.class)),
+                        rs.getString("payload_key"),
+                        rs.getBoolean("in_scope")))
                 .list();
+        Map<List<Long>, Stored> missing = new java.util.LinkedHashMap<>();
+        Map<List<Long>, Parsed> figures = new HashMap<>();
+        for (Stored r : stored) {
+            List<Long> key = List.of(r.projectId(), r.stationId());
+            Parsed known = parsed.get(key);
+            if (!r.inScope()) {
+                continue;
+            }
+            if (r.payloadKey() == null || known == null || !r.payloadKey().equals(known.key())) {
+                missing.put(key, r);
+            } else {
+                figures.put(key, known);
+            }
+        }
+        Map<List<Long>, Stored> fresh = new HashMap<>();
+        if (!missing.isEmpty()) {
+            // the figures of the stations not parsed yet (or changed since), with what they were written with
+            Set<Long> projects = new java.util.TreeSet<>();
+            Set<Long> stations = new java.util.TreeSet<>();
+            missing.keySet().forEach(k -> {
+                projects.add(k.get(0));
+                stations.add(k.get(1));
+            });
+            jdbc.sql("SELECT project_id, station_id, org_path, station_name, as_of, computed_at, stale_since, "
+                            + "payload_key, payload FROM compliance_snapshot WHERE project_id IN (:projects) "
+                            + "AND station_id IN (:stations)")
+                    .param("projects", projects)
+                    .param("stations", stations)
+                    .query((rs, n) -> {
+                        List<Long> key = List.of(rs.getLong("project_id"), rs.getLong("station_id"));
+                        Stored was = missing.get(key);
+                        if (was != null) {
+                            String payloadKey = rs.getString("payload_key");
+                            figures.put(key, parse(key, payloadKey, rs.getString("payload")));
+                            fresh.put(
+                                    key,
+                                    new Stored(
+                                            was.projectId(),
+                                            was.stationId(),
+                                            rs.getString("org_path"),
+                                            rs.getString("station_name"),
+                                            rs.getObject("as_of", LocalDate.class),
+                                            instant(rs.getObject("computed_at", OffsetDateTime.class)),
+                                            instant(rs.getObject("stale_since", OffsetDateTime.class)),
+                                            payloadKey,
+                                            true));
+                        }
+                        return null;
+                    })
+                    .list();
+        }
+        List<Row> out = new ArrayList<>(stored.size());
+        for (Stored r : stored) {
+            List<Long> key = List.of(r.projectId(), r.stationId());
+            Stored s = fresh.getOrDefault(key, r);
+            List<IndicatorResult> rows = List.of();
+            if (r.inScope()) {
+                Parsed p = figures.get(key);
+                if (p == null) {
+                    continue; // deleted between the two reads
+                }
+                rows = p.rows();
+            }
+            out.add(new Row(
+                    new StationCompliance(s.projectId(), s.stationId(), s.stationName(), s.asOf(), rows),
+                    s.orgPath(),
+                    s.computedAt(),
+                    s.staleSince(),
+                    r.inScope()));
+        }
+        return out;
     }
 
+    /** A stored row without its figures. */
+    private record Stored(
+            long projectId,
+            long stationId,
+            String orgPath,
+            String stationName,
+            LocalDate asOf,
+            Instant computedAt,
+            Instant staleSince,
+            String payloadKey,
+            boolean inScope) {}
+
     /**
-     * The parsed figures of a stored row, parsed again only when the stored text differs from the text parsed last
-     * time for that project and station (compared in full, so never stale). Parsing every station's JSON on every
-     * home page load was a tenth of the page's CPU; the figures are the same for every reader
-     * (only rows in the reader's scope are read and parsed, see {@link #read(Collection, Scope)}), so sharing them
-     * shows nobody anything they could not read anyway.
+     * Parses a row's figures and keeps them under the key they were written with. Parsing every station's JSON on
+     * every home page load was a tenth of the page's CPU, and reading it a good part of the rest on PostgreSQL; the
+     * figures are the same for every reader (only rows in the reader's scope are shown, see
+     * {@link #read(Collection, Scope)}), so sharing them shows nobody anything they could not read anyway. A row
+     * written before keys existed (null) is parsed again at every read.
      */
-    private List<IndicatorResult> parse(long projectId, long stationId, String payload) {
-        List<Long> key = List.of(projectId, stationId);
-        Parsed known = parsed.get(key);
-        if (known != null && known.payload().equals(payload)) {
-            return known.rows();
-        }
-        List<IndicatorResult> rows = List.copyOf(json.readValue(payload, ROWS));
+    private Parsed parse(List<Long> station, String payloadKey, String payload) {
+        Parsed p = new Parsed(payloadKey, List.copyOf(json.readValue(payload, ROWS)));
         if (parsed.size() >= PARSED_LIMIT) {
             parsed.clear();
         }
-        parsed.put(key, new Parsed(payload, rows));
-        return rows;
+        if (payloadKey != null) {
+            parsed.put(station, p);
+        }
+        return p;
     }
 
-    private record Parsed(String payload, List<IndicatorResult> rows) {}
+    /** Figures parsed, under the key of the write they came from (null: a row from before keys, never reused). */
+    private record Parsed(String key, List<IndicatorResult> rows) {}
 
     /** At most this many stations' parsed figures are kept (a city has a few hundred). */
     private static final int PARSED_LIMIT = 5000;
@@ -146,8 +219,9 @@ public class SnapshotStore {
                 ids.add(sc.stationId());
                 String payload = json.writeValueAsString(sc.indicators());
                 String path = paths.getOrDefault(sc.stationId(), "/");
+                String payloadKey = java.util.UUID.randomUUID().toString();
                 int updated = jdbc.sql("UPDATE compliance_snapshot SET org_path = :path, station_name = :name,"
-                                + " as_of = :asOf, computed_at = :now, payload = :payload,"
+                                + " as_of = :asOf, computed_at = :now, payload = :payload, payload_key = :key,"
                                 + " stale_since = CASE WHEN version = :seen THEN NULL ELSE stale_since END"
                                 + " WHERE project_id = :p AND station_id = :s")
                         .param("path", path)
@@ -155,13 +229,16 @@ public class SnapshotStore {
                         .param("asOf", sc.asOf())
                         .param("now", now)
                         .param("payload", payload)
+                        .param("key", payloadKey)
                         .param("seen", seen.getOrDefault(sc.stationId(), -1L))
                         .param("p", projectId)
                         .param("s", sc.stationId())
                         .update();
                 if (updated == 0) {
                     jdbc.sql("INSERT INTO compliance_snapshot (project_id, station_id, org_path, station_name, as_of,"
-                                    + " computed_at, payload) VALUES (:p, :s, :path, :name, :asOf, :now, :payload)")
+                                    + " computed_at, payload, payload_key)"
+                                    + " VALUES (:p, :s, :path, :name, :asOf, :now, :payload, :key)")
+                            .param("key", payloadKey)
                             .param("p", projectId)
                             .param("s", sc.stationId())
                             .param("path", path)

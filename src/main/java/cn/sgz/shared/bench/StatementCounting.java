@@ -55,6 +55,35 @@ public class StatementCounting {
         return c == null ? -1 : c[0];
     }
 
+    /**
+     * The SQL of the statements {@code work} prepares on this thread (outside a request too: tests count a service
+     * call). Needs the hook on ({@code sgz.bench.count-statements=true}, as in the test profile); without it the list
+     * stays empty.
+     */
+    public static List<String> statementsOf(Runnable work) {
+        long[] outer = CURRENT.get();
+        List<String> outerTexts = TEXTS.get();
+        List<String> texts = new ArrayList<>();
+        CURRENT.set(new long[] {0});
+        TEXTS.set(texts);
+        try {
+            work.run();
+        } finally {
+            if (outer == null) {
+                CURRENT.remove();
+                TEXTS.remove();
+            } else {
+                outer[0] += texts.size();
+                CURRENT.set(outer);
+                TEXTS.set(outerTexts);
+                if (outerTexts != null) {
+                    outerTexts.addAll(texts);
+                }
+            }
+        }
+        return texts;
+    }
+
     @Bean
     static BeanPostProcessor statementCountingDataSource() {
         return new BeanPostProcessor() {
