@@ -95,7 +95,7 @@ class DuplicateIndexTest {
                 .params(key, key, full, new byte[] {1}, CopyPrints.VERSION, cn.sgz.shared.ChinaTime.offsetNow())
                 .update(keys, "id");
         long id = keys.getKey().longValue();
-        index.add(id, new CopyPrints.Stored(full, core, null, null));
+        index.add(id, new CopyPrints.Stored(full, core, null, null, null, 0, false));
         return id;
     }
 
