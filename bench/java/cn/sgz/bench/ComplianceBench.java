@@ -54,6 +54,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 public final class ComplianceBench {
 
     static final AtomicLong STATEMENTS = new AtomicLong();
+    /** The thread that runs the measurements (statements of other threads are not counted). */
+    static final Thread MAIN = Thread.currentThread();
     static final AtomicReference<List<String>> TRACE = new AtomicReference<>();
 
     public static void main(String[] args) throws Exception {
@@ -339,8 +341,10 @@ public final class ComplianceBench {
                         forward(ds, (m, result) -> m.equals("getConnection")
                                 ? Proxy.newProxyInstance(ComplianceBench.class.getClassLoader(),
                                 new Class<?>[] {Connection.class}, forward(result, (n, r) -> {
-                                    if (n.equals("prepareStatement") || n.equals("createStatement")
-                                            || n.equals("prepareCall")) {
+                                    // only the measured thread: the application's schedulers (snapshot sweep,
+                                    // photo fingerprints …) run statements of their own meanwhile
+                                    if ((n.equals("prepareStatement") || n.equals("createStatement")
+                                            || n.equals("prepareCall")) && Thread.currentThread() == MAIN) {
                                         STATEMENTS.incrementAndGet();
                                         if (TRACE.get() != null && r instanceof PreparedStatement ps) {
                                             return traced(ps);
