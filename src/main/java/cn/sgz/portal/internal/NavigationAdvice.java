@@ -14,15 +14,19 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 class NavigationAdvice {
 
     private final ScopeService scopes;
+    private final cn.sgz.shared.web.RenderedFragments fragments;
 
-    NavigationAdvice(ScopeService scopes) {
+    NavigationAdvice(ScopeService scopes, cn.sgz.shared.web.RenderedFragments fragments) {
         this.scopes = scopes;
+        this.fragments = fragments;
     }
 
     @ModelAttribute
     void addNavigation(Model model, HttpServletRequest request) {
         CurrentUser me = scopes.findCurrentUser().orElse(null);
         model.addAttribute("me", me);
+        // the renderer of repeated parts, as a variable: Thymeleaf refuses bean references (@name) in th:utext
+        model.addAttribute("fragments", fragments);
         model.addAttribute("navItems", me == null ? List.of() : NavItem.forRole(me.role()));
         model.addAttribute(
                 "currentPath",

@@ -35,8 +35,9 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * navigation is rendered again and again with the same figures.
  *
  * <p>A fragment is cached under everything it is made of: the template and fragment, the locale, the context path,
- * today's date, and the values it shows, compared in full. Those values must be plain values (records, strings,
- * numbers, dates, enums, lists and maps of them, checked on every call); anything else is rendered afresh each time.
+ * today's date, and the values it shows, compared in full (as JDK values: a record by its class and every component,
+ * never by its own equals). Those values must be plain values (records, strings, numbers, dates, enums, lists and
+ * maps of them, checked on every call); anything else is rendered afresh each time.
  * So a reused fragment is exactly what rendering it now would give: it cannot show another user's data (it only
  * holds the values passed in, which the caller read for this user) nor older figures (other figures are another
  * key). Fragments are rendered away from the request: they see no request attribute, parameter or session, only the
@@ -93,8 +94,13 @@ public class RenderedFragments {
         HttpServletRequest request = servlet.getRequest();
         HttpServletResponse response = servlet.getResponse();
         Map<String, Object> copy = Collections.unmodifiableMap(new HashMap<>(values));
-        if (!copy.values().stream().allMatch(v -> isValue(v, 0))) {
-            return renderNow(template, fragment, copy, request, response);
+        Map<String, Object> content = new HashMap<>();
+        for (Map.Entry<String, Object> e : copy.entrySet()) {
+            Object k = keyOf(e.getValue(), 0);
+            if (k == NOT_PLAIN) {
+                return renderNow(template, fragment, copy, request, response);
+            }
+            content.put(e.getKey(), k);
         }
         Key key = new Key(
                 template, fragment, LocaleContextHolder.getLocale(), request.getContextPath(), ChinaTime.today(), copy);
@@ -139,13 +145,22 @@ public class RenderedFragments {
         return engine.process(template, Set.of(fragment), context);
     }
 
-    /**
-     * Plain values only: compared by content in full. Records count when they keep the generated equals (their every
-     * component is then compared) and every component is a plain value too.
-     */
+    /** Marks a value that is not plain: the fragment is rendered afresh. */
+    private static final Object NOT_PLAIN = new Object();
+
+    /** Whether {@code v} is a plain value (see {@link #keyOf}). */
     static boolean isValue(Object v, int depth) {
+        return keyOf(v, depth) != NOT_PLAIN;
+    }
+
+    /**
+     * The content of a plain value as JDK values compared in full: strings, numbers, dates, enums as they are; a
+     * record as its class and every component; lists, sets and maps element by element. A record's own equals is
+     * never relied on (it might compare only part of it). Anything else is not plain ({@link #NOT_PLAIN}).
+     */
+    static Object keyOf(Object v, int depth) {
         if (depth > 12) {
-            return false;
+            return NOT_PLAIN;
         }
         if (v == null
                 || v instanceof String
@@ -153,76 +168,80 @@ public class RenderedFragments {
                 || v instanceof Character
                 || v instanceof Enum<?>
                 || v instanceof UUID) {
-            return true;
+            return v == null ? Optional.empty() : v;
         }
         Class<?> type = v.getClass();
         if (v instanceof Number) {
-            return type.getName().startsWith("java.");
+            return type.getName().startsWith("java.") ? v : NOT_PLAIN;
         }
         if (type.getName().startsWith("java.time.")) {
-            return true;
+            return v;
         }
         if (v instanceof Optional<?> o) {
-            return isValue(o.orElse(null), depth + 1);
+            Object inner = keyOf(o.orElse(null), depth + 1);
+            return inner == NOT_PLAIN ? NOT_PLAIN : List.of("optional", inner);
         }
         if (v instanceof Collection<?> c) {
             if (!(v instanceof List<?> || v instanceof Set<?>)
                     || !type.getName().startsWith("java.")) {
-                return false;
+                return NOT_PLAIN;
             }
+            List<Object> out = new java.util.ArrayList<>(c.size() + 1);
+            out.add(v instanceof Set<?> ? "set" : "list");
             for (Object e : c) {
-                if (!isValue(e, depth + 1)) {
-                    return false;
+                Object k = keyOf(e, depth + 1);
+                if (k == NOT_PLAIN) {
+                    return NOT_PLAIN;
                 }
+                out.add(k);
             }
-            return true;
+            // a set's order is what the page shows: compared in order too
+            return out;
         }
         if (v instanceof Map<?, ?> m) {
             if (!type.getName().startsWith("java.")) {
-                return false;
+                return NOT_PLAIN;
             }
+            List<Object> out = new java.util.ArrayList<>(2 * m.size() + 1);
+            out.add("map");
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                if (!isValue(e.getKey(), depth + 1) || !isValue(e.getValue(), depth + 1)) {
-                    return false;
+                Object k = keyOf(e.getKey(), depth + 1);
+                Object x = keyOf(e.getValue(), depth + 1);
+                if (k == NOT_PLAIN || x == NOT_PLAIN) {
+                    return NOT_PLAIN;
                 }
+                out.add(k);
+                out.add(x);
             }
-            return true;
+            return out;
         }
         if (type.isRecord()) {
             Method[] accessors = ACCESSORS.get(type);
             if (accessors == null) {
-                return false;
+                return NOT_PLAIN;
             }
+            List<Object> out = new java.util.ArrayList<>(accessors.length + 1);
+            out.add(type);
             for (Method m : accessors) {
                 try {
-                    if (!isValue(m.invoke(v), depth + 1)) {
-                        return false;
+                    Object k = keyOf(m.invoke(v), depth + 1);
+                    if (k == NOT_PLAIN) {
+                        return NOT_PLAIN;
                     }
+                    out.add(k);
                 } catch (ReflectiveOperationException | RuntimeException e) {
-                    return false;
+                    return NOT_PLAIN;
                 }
             }
-            return true;
+            return out;
         }
-        return false;
+        return NOT_PLAIN;
     }
 
-    /** A record's component accessors, or null when it declares its own equals or hashCode (not compared in full). */
+    /** A record's component accessors (null when they cannot be called). */
     private static final ClassValue<Method[]> ACCESSORS = new ClassValue<>() {
         @Override
         protected Method[] computeValue(Class<?> type) {
-            try {
-                type.getDeclaredMethod("equals", Object.class);
-                return null;
-            } catch (NoSuchMethodException generated) {
-                // the record's own equals: every component
-            }
-            try {
-                type.getDeclaredMethod("hashCode");
-                return null;
-            } catch (NoSuchMethodException generated) {
-                // likewise
-            }
             RecordComponent[] components = type.getRecordComponents();
             Method[] out = new Method[components.length];
             for (int i = 0; i < components.length; i++) {

@@ -106,7 +106,7 @@ class RenderedFragmentsTest {
 
     record Figure(String name, BigDecimal value, LocalDate on, List<String> notes) {}
 
-    /** A record that compares only part of itself must not serve as a key: two different ones would look alike. */
+    /** A record that compares only part of itself: as a key it is still compared in full. */
     record ById(long id, String name) {
         @Override
         public boolean equals(Object o) {
@@ -125,7 +125,12 @@ class RenderedFragmentsTest {
                         new Figure("a", BigDecimal.ONE, LocalDate.of(2026, 12, 7), List.of("x")), 0))
                 .isTrue();
         assertThat(RenderedFragments.isValue(Map.of("k", List.of(1L, 2L)), 0)).isTrue();
-        assertThat(RenderedFragments.isValue(new ById(1, "a"), 0)).isFalse();
+        assertThat(new ById(1, "a")).isEqualTo(new ById(1, "b"));
+        assertThat(RenderedFragments.keyOf(new ById(1, "a"), 0))
+                .isNotEqualTo(RenderedFragments.keyOf(new ById(1, "b"), 0))
+                .isEqualTo(RenderedFragments.keyOf(new ById(1, "a"), 0));
+        assertThat(RenderedFragments.keyOf(new BigDecimal("1.0"), 0))
+                .isNotEqualTo(RenderedFragments.keyOf(new BigDecimal("1.00"), 0));
         assertThat(RenderedFragments.isValue(new ArrayList<>(List.of(new Object())), 0))
                 .isFalse();
         assertThat(RenderedFragments.isValue(new StringBuilder("mutable"), 0)).isFalse();
