@@ -345,13 +345,13 @@ public class DuplicateIndex {
 
     /**
      * The verdict on a candidate with its score (the share of the aligned picture that differs), or empty
-     * when it is not confirmed: version 4's alignment for a stored signature that has the 64×64 grid, else
-     * version 3's 32×32 comparison.
+     * when it is not confirmed: version 4's alignment for a stored signature that has the 64×64 grid, or else
+     * version 3's 32×32 comparison (either confirms).
      */
     public OptionalDouble score(Prints query, Candidate c, byte[] storedSignature) {
         CopyAlignment.Fit fit = fit(query, c.variant(), storedSignature);
-        if (fit != null) {
-            return confirms(fit) ? OptionalDouble.of(fit.all()) : OptionalDouble.empty();
+        if (fit != null && confirms(fit)) {
+            return OptionalDouble.of(fit.all());
         }
         return confirms(query, c, storedSignature)
                 ? OptionalDouble.of(compare(query, c, storedSignature).differing())
@@ -391,9 +391,11 @@ public class DuplicateIndex {
      */
     public boolean confirms(Prints query, Candidate c, byte[] storedSignature) {
         CopyAlignment.Fit fit = fit(query, c.variant(), storedSignature);
-        if (fit != null) {
-            return confirms(fit);
+        if (fit != null && confirms(fit)) {
+            return true;
         }
+        // not (yet) lined up as a crop: version 3's comparison may still confirm it (a photo stamped by the
+        // server and stamped again differs in more than the top or bottom band the alignment leaves out)
         ImageHashes.Comparison whole = compare(query, c.variant(), storedSignature);
         if (c.region() != CopyPrints.CORE) {
             return confirms(whole, c.distance());
