@@ -152,9 +152,12 @@ class TodoListTest {
                         + " ON u.id = r.created_by_id WHERE u.username = 'demo_worker' AND c.status = 'PENDING'")
                 .query(Long.class)
                 .single();
-        assertThat(contested)
-                .as("the demo worker's contested record is shown as 申诉中 while the contest waits")
-                .isEqualTo(demoContests > 0 && g.get("total").asLong() <= 50);
+        if (demoContests > 0 && g.get("total").asLong() <= 50) {
+            // every line is listed: the demo worker's contested record must be one of them, as 申诉中
+            assertThat(contested)
+                    .as("the demo worker's contested record is shown as 申诉中 while the contest waits")
+                    .isTrue();
+        }
     }
 
     @Test

@@ -416,7 +416,7 @@ public final class CopyAlignment {
         return out;
     }
 
-    /** Per output cell: the source cells it covers [from, to) and their normalised weights. */
+    /** Per output cell: the source cells it covers (from inclusive, to exclusive) and their normalised weights. */
     private static double[][] weights(double f0, double f1, int n, int[] from, int[] to) {
         double[][] out = new double[n][];
         for (int c = 0; c < n; c++) {
