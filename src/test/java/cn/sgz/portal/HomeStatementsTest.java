@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import cn.sgz.SgzTest;
+import cn.sgz.catalog.TestProjects;
 import cn.sgz.org.TestLogin;
 import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
@@ -16,7 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.ObjectMapper;
@@ -164,26 +164,7 @@ class HomeStatementsTest {
         return sql.lines().filter(l -> !l.isBlank()).toList();
     }
 
-    /** A running project like the demo project, on the same stations and items. */
     private long copyOf(long project, String name) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO project (name, bureau_id, agency_id, catalog_id, tier_code, start_date, end_date, "
-                        + "photo_required, max_distance_m, capture_grace_days, min_group_attendees, "
-                        + "sign_in_required_indoor, receipts_required, created_at, created_by, version) "
-                        + "SELECT ?, bureau_id, agency_id, catalog_id, tier_code, start_date, end_date, photo_required, "
-                        + "max_distance_m, capture_grace_days, min_group_attendees, sign_in_required_indoor, "
-                        + "receipts_required, created_at, created_by, 0 FROM project WHERE id = ?")
-                .params(name, project)
-                .update(key, "id");
-        long id = key.getKey().longValue();
-        jdbc.sql("INSERT INTO project_station (project_id, station_id) SELECT ?, station_id FROM project_station "
-                        + "WHERE project_id = ?")
-                .params(id, project)
-                .update();
-        jdbc.sql(
-                        "INSERT INTO project_item (project_id, item_id) SELECT ?, item_id FROM project_item WHERE project_id = ?")
-                .params(id, project)
-                .update();
-        return id;
+        return TestProjects.copyOf(jdbc, project, name);
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.sgz.SgzTest;
 import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Project;
+import cn.sgz.catalog.TestProjects;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.bench.StatementCounting;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -164,26 +164,7 @@ class CombinedComputationTest {
         }
     }
 
-    /** A running project like the demo project, on the same stations and items. */
     private long copyOf(long project, String name) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO project (name, bureau_id, agency_id, catalog_id, tier_code, start_date, end_date, "
-                        + "photo_required, max_distance_m, capture_grace_days, min_group_attendees, "
-                        + "sign_in_required_indoor, receipts_required, created_at, created_by, version) "
-                        + "SELECT ?, bureau_id, agency_id, catalog_id, tier_code, start_date, end_date, photo_required, "
-                        + "max_distance_m, capture_grace_days, min_group_attendees, sign_in_required_indoor, "
-                        + "receipts_required, created_at, created_by, 0 FROM project WHERE id = ?")
-                .params(name, project)
-                .update(key, "id");
-        long id = key.getKey().longValue();
-        jdbc.sql("INSERT INTO project_station (project_id, station_id) SELECT ?, station_id FROM project_station "
-                        + "WHERE project_id = ?")
-                .params(id, project)
-                .update();
-        jdbc.sql(
-                        "INSERT INTO project_item (project_id, item_id) SELECT ?, item_id FROM project_item WHERE project_id = ?")
-                .params(id, project)
-                .update();
-        return id;
+        return TestProjects.copyOf(jdbc, project, name);
     }
 }
