@@ -351,6 +351,12 @@ public final class CopyAlignment {
     }
 
     private static double deviation(double[] v) {
+        double[] mv = meanAndVariance(v);
+        return Math.sqrt(Math.max(0, mv[1]));
+    }
+
+    /** {mean, variance} of the values (the variance as E[x²] − mean², which rounding may leave slightly below 0). */
+    private static double[] meanAndVariance(double[] v) {
         double s = 0;
         double q = 0;
         for (double x : v) {
@@ -358,19 +364,14 @@ public final class CopyAlignment {
             q += x * x;
         }
         double m = s / v.length;
-        return Math.sqrt(Math.max(0, q / v.length - m * m));
+        return new double[] {m, q / v.length - m * m};
     }
 
     /** Z-scores in place. */
     static double[] normalise(double[] v) {
-        double s = 0;
-        double q = 0;
-        for (double x : v) {
-            s += x;
-            q += x * x;
-        }
-        double m = s / v.length;
-        double sd = Math.sqrt(Math.max(1e-6, q / v.length - m * m));
+        double[] mv = meanAndVariance(v);
+        double m = mv[0];
+        double sd = Math.sqrt(Math.max(1e-6, mv[1]));
         for (int i = 0; i < v.length; i++) {
             v[i] = (v[i] - m) / sd;
         }
