@@ -231,6 +231,16 @@ class AuditTrailTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("登录", "成功", "开始日期", "结束日期").doesNotContain(">LOGIN<", ">SUCCESS<");
+        // the filter list and the rows are reused fragments: each keeps its own selection and rows
+        assertThat(page).contains("<option value=\"LOGIN\" selected=\"selected\">");
+        String all = mvc.perform(get("/audit").cookie(cookie))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(all).contains("<option value=\"LOGIN\">").doesNotContain("selected=\"selected\"");
+        assertThat(page)
+                .as("times in China time, to the minute")
+                .containsPattern("<td>" + cn.sgz.shared.ChinaTime.today() + " \\d{2}:\\d{2}</td>");
 
         String today = cn.sgz.shared.ChinaTime.today().toString();
         String tomorrow = cn.sgz.shared.ChinaTime.today().plusDays(1).toString();

@@ -102,8 +102,14 @@ public class RenderedFragments {
             }
             content.put(e.getKey(), k);
         }
+        // keyed by the values' full content, never by their own equals (a record may compare only part of itself)
         Key key = new Key(
-                template, fragment, LocaleContextHolder.getLocale(), request.getContextPath(), ChinaTime.today(), copy);
+                template,
+                fragment,
+                LocaleContextHolder.getLocale(),
+                request.getContextPath(),
+                ChinaTime.today(),
+                content);
         synchronized (cache) {
             String known = cache.get(key);
             if (known != null) {

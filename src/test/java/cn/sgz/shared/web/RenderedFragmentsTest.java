@@ -15,7 +15,11 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Issue #23: repeated parts of pages are rendered once per distinct content. A repeated page renders nothing again,
@@ -32,6 +36,9 @@ class RenderedFragmentsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    jakarta.servlet.ServletContext servletContext;
 
     String page(Cookie who, String path) throws Exception {
         var response = mvc.perform(get(path).cookie(who)).andReturn().getResponse();
@@ -116,6 +123,28 @@ class RenderedFragmentsTest {
         @Override
         public int hashCode() {
             return Long.hashCode(id);
+        }
+    }
+
+    @Test
+    void aRecordThatComparesOnlyPartOfItselfIsStillTellingApart() {
+        RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(
+                new MockHttpServletRequest(servletContext), new MockHttpServletResponse()));
+        try {
+            String first = fragments.render("testing/fragments", "names", "values", List.of(new ById(7, "甲站")));
+            String second = fragments.render("testing/fragments", "names", "values", List.of(new ById(7, "乙站")));
+            assertThat(first).contains("甲站");
+            assertThat(second)
+                    .as("the same id, another name: not the cached fragment")
+                    .contains("乙站");
+            long renders = fragments.renders();
+            assertThat(fragments.render("testing/fragments", "names", "values", List.of(new ById(7, "乙站"))))
+                    .isEqualTo(second);
+            assertThat(fragments.renders())
+                    .as("the same values again are reused")
+                    .isEqualTo(renders);
+        } finally {
+            RequestContextHolder.resetRequestAttributes();
         }
     }
 
