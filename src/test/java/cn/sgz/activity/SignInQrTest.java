@@ -319,4 +319,43 @@ class SignInQrTest {
                 .isEqualTo(200);
         assertThat(sheet(worker, id)).hasSize(61);
     }
+
+    /** The record page's own forms (no JavaScript): each says whom it added, or why not, and goes back to its list. */
+    @Test
+    void theRecordPageFormsSayWhomTheyAddedOrWhyNot() throws Exception {
+        Cookie worker = login("demo_worker");
+        long id = record(worker, "表单添加签到与领取", ChinaTime.today());
+        var signIn = mvc.perform(post("/records/" + id + "/sign-ins")
+                        .cookie(worker)
+                        .with(csrf())
+                        .param("name", "赵秀英")
+                        .param("phone", "13912345678"))
+                .andReturn();
+        assertThat(signIn.getResponse().getRedirectedUrl()).isEqualTo("/records/" + id + "#sign-ins");
+        assertThat(signIn.getFlashMap().get("notice")).isEqualTo("已添加签到人员 赵秀英");
+        var badPhone = mvc.perform(post("/records/" + id + "/sign-ins")
+                        .cookie(worker)
+                        .with(csrf())
+                        .param("name", "钱桂兰")
+                        .param("phone", "12345"))
+                .andReturn();
+        assertThat(badPhone.getFlashMap().get("notice")).isNull();
+        assertThat((String) badPhone.getFlashMap().get("error")).contains("手机");
+        var receipt = mvc.perform(post("/records/" + id + "/receipts")
+                        .cookie(worker)
+                        .with(csrf())
+                        .param("name", "孙建国")
+                        .param("item", "棉被")
+                        .param("quantity", "1床")
+                        .param("phone", "13812345678"))
+                .andReturn();
+        assertThat(receipt.getResponse().getRedirectedUrl()).isEqualTo("/records/" + id + "#receipts");
+        assertThat(receipt.getFlashMap().get("notice")).isEqualTo("已添加领取记录 孙建国");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sign_in_entry WHERE record_id = ?")
+                        .param(id)
+                        .query(Long.class)
+                        .single())
+                .as("the refused line is not stored")
+                .isEqualTo(1L);
+    }
 }

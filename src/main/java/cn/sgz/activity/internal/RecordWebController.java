@@ -343,20 +343,31 @@ class RecordWebController {
             @RequestParam(required = false) String phone,
             @RequestParam(required = false) List<Long> recipientId,
             RedirectAttributes flash) {
+        return added(
+                flash,
+                id,
+                "sign-ins",
+                "已添加签到人员 ",
+                () -> records.addSignIns(id, recipientId, name, phone).stream()
+                        .map(cn.sgz.activity.SignInEntryView::name)
+                        .toList());
+    }
+
+    /**
+     * Adds people to a record's list (sign-ins, receipts) and says whom, or the reason it could not; back to that list.
+     */
+    private static String added(
+            RedirectAttributes flash,
+            long id,
+            String anchor,
+            String notice,
+            java.util.function.Supplier<List<String>> addNames) {
         try {
-            List<cn.sgz.activity.SignInEntryView> added = records.addSignIns(id, recipientId, name, phone);
-            flash.addFlashAttribute(
-                    "notice",
-                    "已添加签到人员 "
-                            + String.join(
-                                    "、",
-                                    added.stream()
-                                            .map(cn.sgz.activity.SignInEntryView::name)
-                                            .toList()));
+            flash.addFlashAttribute("notice", notice + String.join("、", addNames.get()));
         } catch (BusinessException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/records/" + id + "#sign-ins";
+        return "redirect:/records/" + id + "#" + anchor;
     }
 
     @PostMapping("/records/{id}/sign-ins/{entryId}/delete")
@@ -375,20 +386,14 @@ class RecordWebController {
             @RequestParam(required = false) String phone,
             @RequestParam(required = false) List<Long> recipientId,
             RedirectAttributes flash) {
-        try {
-            List<cn.sgz.activity.ReceiptView> added = records.addReceipts(id, recipientId, name, item, quantity, phone);
-            flash.addFlashAttribute(
-                    "notice",
-                    "已添加领取记录 "
-                            + String.join(
-                                    "、",
-                                    added.stream()
-                                            .map(cn.sgz.activity.ReceiptView::name)
-                                            .toList()));
-        } catch (BusinessException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/records/" + id + "#receipts";
+        return added(
+                flash,
+                id,
+                "receipts",
+                "已添加领取记录 ",
+                () -> records.addReceipts(id, recipientId, name, item, quantity, phone).stream()
+                        .map(cn.sgz.activity.ReceiptView::name)
+                        .toList());
     }
 
     @PostMapping("/records/{id}/receipts/{entryId}/delete")
