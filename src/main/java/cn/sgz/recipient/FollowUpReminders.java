@@ -16,14 +16,18 @@ public class FollowUpReminders {
         this.followUps = followUps;
     }
 
-    /** Overdue people, highest risk first (the due list's order); empty for roles without ledgers. */
-    public List<DueEntry> overdue() {
+    /** How many people are overdue for a follow-up, and the first few of them (highest risk first). */
+    public record Overdue(int total, List<DueEntry> first) {}
+
+    /**
+     * Overdue people in the user's scope: their number and the first {@code first}, highest risk first; none for
+     * roles without ledgers.
+     */
+    public Overdue overdue(int first) {
         try {
-            return followUps.dueList(ChinaTime.today(), null, true).stream()
-                    .filter(e -> e.status() == DueStatus.OVERDUE)
-                    .toList();
+            return followUps.overdue(ChinaTime.today(), first);
         } catch (ForbiddenException e) {
-            return List.of();
+            return new Overdue(0, List.of());
         }
     }
 

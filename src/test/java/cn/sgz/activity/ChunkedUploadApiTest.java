@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.sgz.SgzTest;
 import cn.sgz.evidence.TestImages;
 import cn.sgz.evidence.internal.ChunkedUploadService;
+import cn.sgz.org.TestLogin;
 import cn.sgz.shared.ChinaTime;
 import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayInputStream;
@@ -30,9 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -330,10 +329,7 @@ class ChunkedUploadApiTest {
     /** A piece cut off mid-way (the connection dropped) keeps the bytes that arrived; the phone continues there. */
     @Test
     void aPieceCutOffMidWayKeepsTheBytesThatArrivedAndStalePiecesArePurged() throws Exception {
-        UserDetails principal = accounts.loadUserByUsername("demo_worker");
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        TestLogin.signIn(accounts, "demo_worker");
         byte[] all = photo(System.nanoTime());
         String id = UUID.randomUUID().toString();
         InputStream dropping = new InputStream() {

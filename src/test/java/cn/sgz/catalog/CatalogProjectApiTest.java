@@ -579,12 +579,7 @@ class CatalogProjectApiTest {
                 .andExpect(status().isOk())
                 .andReturn();
         int now = r.getResponse().getContentAsByteArray().length;
-        org.springframework.security.core.userdetails.UserDetails principal =
-                accounts.loadUserByUsername("demo_bureau");
-        org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .setAuthentication(
-                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
-                                principal, null, principal.getAuthorities()));
+        cn.sgz.org.TestLogin.signIn(accounts, "demo_bureau");
         int tree;
         try {
             tree = json.writeValueAsBytes(projectQueries.indicators(project)).length;

@@ -28,6 +28,24 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  */
 public final class TestLogin {
 
+    /**
+     * Makes {@code username} the signed-in user of this thread, with the principal a real login produces, for tests
+     * that call services directly; {@code SecurityContextHolder.clearContext()} (or {@link #signOut()}) undoes it.
+     */
+    public static void signIn(
+            org.springframework.security.core.userdetails.UserDetailsService accounts, String username) {
+        org.springframework.security.core.userdetails.UserDetails principal = accounts.loadUserByUsername(username);
+        org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .setAuthentication(
+                        org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                                principal, null, principal.getAuthorities()));
+    }
+
+    /** Undoes {@link #signIn}. */
+    public static void signOut() {
+        org.springframework.security.core.context.SecurityContextHolder.clearContext();
+    }
+
     public static final String DEMO_PASSWORD = "sgz-demo-2026!";
     public static final String SESSION_COOKIE = "SESSION";
 

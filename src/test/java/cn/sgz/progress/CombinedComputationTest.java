@@ -7,6 +7,7 @@ import cn.sgz.SgzTest;
 import cn.sgz.catalog.EntityType;
 import cn.sgz.catalog.Project;
 import cn.sgz.catalog.TestProjects;
+import cn.sgz.org.TestLogin;
 import cn.sgz.shared.ChinaTime;
 import cn.sgz.shared.NotFoundException;
 import cn.sgz.shared.bench.StatementCounting;
@@ -19,9 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -49,10 +48,7 @@ class CombinedComputationTest {
 
     @BeforeEach
     void asCity() {
-        UserDetails principal = accounts.loadUserByUsername("demo_city");
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        TestLogin.signIn(accounts, "demo_city");
     }
 
     @AfterEach

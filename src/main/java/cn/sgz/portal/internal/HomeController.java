@@ -68,7 +68,10 @@ class HomeController {
             model.addAttribute("todo", todo.current(TodoService.LINES));
         }
         if (!hasTodo) {
-            model.addAttribute("overdue", reminders.overdue());
+            // a count and the first 8 names: a city's roster holds tens of thousands of people
+            cn.sgz.recipient.FollowUpReminders.Overdue overdue = reminders.overdue(8);
+            model.addAttribute("overdue", overdue.first());
+            model.addAttribute("overdueTotal", overdue.total());
             // overdue reports for those who owe them and the bureau; reports waiting for this user's step
             model.addAttribute("reports", reports.attention());
             // 整改 items raised by evaluators: the bureau and evaluators follow them up

@@ -7,6 +7,7 @@ import cn.sgz.recipient.DueStatus;
 import cn.sgz.recipient.FollowUpFrequency;
 import cn.sgz.recipient.FollowUpMethod;
 import cn.sgz.recipient.FollowUpRecorded;
+import cn.sgz.recipient.FollowUpReminders;
 import cn.sgz.recipient.FollowUpView;
 import cn.sgz.recipient.RecipientStatus;
 import cn.sgz.recipient.RiskLevel;
@@ -131,6 +132,15 @@ public class FollowUpService {
                 .list();
     }
 
+    /** The columns of a due-list line; the one parameter is the day the last follow-up is looked up to. */
+    private static final String DUE_COLUMNS =
+            "SELECT f.id AS roster_id, f.frequency, f.reason, f.started_on, r.id, r.name, "
+                    + "r.gender, r.birth_date, r.station_id, r.org_unit_id, r.phone, r.address, r.risk_level, "
+                    + "(SELECT MAX(x.followed_on) FROM followup_record x WHERE x.recipient_id = r.id "
+                    + "AND x.followed_on <= ?) AS last_followed "
+                    + "FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id "
+                    + "WHERE f.active AND r.merged_into_id IS NULL AND r.status = 'ACTIVE' AND ";
+
     /**
      * Everyone on the active roster in scope with their standing on {@code today}: overdue first, then
      * due, then done. {@code onlyOpen} leaves out the people already followed up this period.
@@ -147,51 +157,97 @@ public class FollowUpService {
             params.add(stationId);
         }
         Map<Long, OrgUnitView> units = access.unitsById();
-        List<DueEntry> entries = jdbc.sql(
-                        "SELECT f.id AS roster_id, f.frequency, f.reason, f.started_on, r.id, r.name, "
-                                + "r.gender, r.birth_date, r.station_id, r.org_unit_id, r.phone, r.address, r.risk_level, "
-                                + "(SELECT MAX(x.followed_on) FROM followup_record x WHERE x.recipient_id = r.id "
-                                + "AND x.followed_on <= ?) AS last_followed "
-                                + "FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id "
-                                + "WHERE f.active AND r.merged_into_id IS NULL AND r.status = 'ACTIVE' AND "
-                                + scope.sqlCondition("r.org_path") + station)
+        List<DueEntry> entries = jdbc.sql(DUE_COLUMNS + scope.sqlCondition("r.org_path") + station)
                 .params(params)
-                .query((rs, i) -> {
-                    FollowUpFrequency freq = FollowUpFrequency.valueOf(rs.getString("frequency"));
-                    LocalDate started = rs.getObject("started_on", LocalDate.class);
-                    LocalDate last = rs.getObject("last_followed", LocalDate.class);
-                    FollowUpFrequency.Period period = freq.periodOf(today);
-                    OrgUnitView station2 = units.get(rs.getLong("station_id"));
-                    OrgUnitView unit = units.get(rs.getLong("org_unit_id"));
-                    String risk = rs.getString("risk_level");
-                    return new DueEntry(
-                            rs.getLong("roster_id"),
-                            rs.getLong("id"),
-                            rs.getString("name"),
-                            rs.getString("gender"),
-                            Period.between(rs.getObject("birth_date", LocalDate.class), today)
-                                    .getYears(),
-                            station2 == null ? null : station2.name(),
-                            unit == null ? null : unit.name(),
-                            access.phone(rs.getString("phone")),
-                            rs.getString("address"),
-                            freq,
-                            rs.getString("reason"),
-                            risk == null ? null : RiskLevel.valueOf(risk),
-                            last,
-                            DueStatus.of(freq, started, last, today),
-                            period.start(),
-                            period.end());
-                })
+                .query((rs, i) -> dueEntry(rs, units, today))
                 .list();
         return entries.stream()
                 .filter(e -> !onlyOpen || e.status() != DueStatus.DONE)
-                .sorted(Comparator.comparing((DueEntry e) ->
-                                e.status() == DueStatus.OVERDUE ? 0 : e.status() == DueStatus.DUE ? 1 : 2)
-                        .thenComparing(
-                                e -> e.riskLevel() == RiskLevel.HIGH ? 0 : e.riskLevel() == RiskLevel.MEDIUM ? 1 : 2)
-                        .thenComparing(DueEntry::name))
+                .sorted(DUE_ORDER)
                 .toList();
+    }
+
+    /** The due list's order: overdue, due, done; then high, medium, other risk; then name. */
+    private static final Comparator<DueEntry> DUE_ORDER = Comparator.comparing(
+                    (DueEntry e) -> e.status() == DueStatus.OVERDUE ? 0 : e.status() == DueStatus.DUE ? 1 : 2)
+            .thenComparing(e -> e.riskLevel() == RiskLevel.HIGH ? 0 : e.riskLevel() == RiskLevel.MEDIUM ? 1 : 2)
+            .thenComparing(DueEntry::name);
+
+    /**
+     * How many people in scope are overdue on {@code today}, and the first {@code first} of them, highest risk first
+     * (among equal risk, by name as the database orders names). Counted in the database: a city officer's scope holds
+     * tens of thousands of people on the roster, and the home page shows a count and a few names
+     * (issue #23). The condition is {@link DueStatus#of}'s OVERDUE: on the roster since the previous period's first
+     * day at the latest, and no follow-up from that day to {@code today}; {@code FollowUpOverdueTest} holds the two
+     * equal.
+     */
+    @Transactional(readOnly = true)
+    public FollowUpReminders.Overdue overdue(LocalDate today, int first) {
+        Scope scope = access.scope();
+        List<Object> params = new ArrayList<>(scope.likePatterns());
+        StringBuilder overdue = new StringBuilder(" AND (");
+        for (FollowUpFrequency f : FollowUpFrequency.values()) {
+            LocalDate previousStart =
+                    f.periodOf(f.periodOf(today).start().minusDays(1)).start();
+            overdue.append(f.ordinal() == 0 ? "" : " OR ")
+                    .append("(f.frequency = ? AND f.started_on <= ? AND NOT EXISTS (SELECT 1 FROM followup_record x "
+                            + "WHERE x.recipient_id = r.id AND x.followed_on >= ? AND x.followed_on <= ?))");
+            params.add(f.name());
+            params.add(previousStart);
+            params.add(previousStart);
+            params.add(today);
+        }
+        overdue.append(")");
+        String where = scope.sqlCondition("r.org_path") + overdue;
+        int total = jdbc.sql("SELECT COUNT(*) FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id "
+                        + "WHERE f.active AND r.merged_into_id IS NULL AND r.status = 'ACTIVE' AND " + where)
+                .params(params)
+                .query(Integer.class)
+                .single();
+        if (total == 0 || first <= 0) {
+            return new FollowUpReminders.Overdue(total, List.of());
+        }
+        List<Object> listParams = new ArrayList<>();
+        listParams.add(today);
+        listParams.addAll(params);
+        listParams.add(first);
+        Map<Long, OrgUnitView> units = access.unitsById();
+        List<DueEntry> shown = jdbc.sql(DUE_COLUMNS + where
+                        + " ORDER BY CASE r.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, r.name, r.id "
+                        + "LIMIT ?")
+                .params(listParams)
+                .query((rs, i) -> dueEntry(rs, units, today))
+                .list();
+        return new FollowUpReminders.Overdue(total, shown);
+    }
+
+    private DueEntry dueEntry(java.sql.ResultSet rs, Map<Long, OrgUnitView> units, LocalDate today)
+            throws java.sql.SQLException {
+        FollowUpFrequency freq = FollowUpFrequency.valueOf(rs.getString("frequency"));
+        LocalDate started = rs.getObject("started_on", LocalDate.class);
+        LocalDate last = rs.getObject("last_followed", LocalDate.class);
+        FollowUpFrequency.Period period = freq.periodOf(today);
+        OrgUnitView station = units.get(rs.getLong("station_id"));
+        OrgUnitView unit = units.get(rs.getLong("org_unit_id"));
+        String risk = rs.getString("risk_level");
+        return new DueEntry(
+                rs.getLong("roster_id"),
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("gender"),
+                Period.between(rs.getObject("birth_date", LocalDate.class), today)
+                        .getYears(),
+                station == null ? null : station.name(),
+                unit == null ? null : unit.name(),
+                access.phone(rs.getString("phone")),
+                rs.getString("address"),
+                freq,
+                rs.getString("reason"),
+                risk == null ? null : RiskLevel.valueOf(risk),
+                last,
+                DueStatus.of(freq, started, last, today),
+                period.start(),
+                period.end());
     }
 
     @Transactional

@@ -15,6 +15,7 @@ import cn.sgz.catalog.Project;
 import cn.sgz.catalog.ProjectIndicator;
 import cn.sgz.catalog.ProjectQueries;
 import cn.sgz.catalog.RuleKind;
+import cn.sgz.org.TestLogin;
 import cn.sgz.progress.IndicatorResult;
 import cn.sgz.progress.IndicatorStatus;
 import cn.sgz.progress.StationCompliance;
@@ -30,9 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
@@ -61,10 +60,7 @@ class BuiltinCatalogsOnDemoTest {
     /** The engine reads staff through the org module's scope: as the county bureau, which sees every station. */
     @BeforeEach
     void asBureau() {
-        UserDetails principal = accounts.loadUserByUsername("demo_bureau");
-        SecurityContextHolder.getContext()
-                .setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
+        TestLogin.signIn(accounts, "demo_bureau");
     }
 
     @AfterEach
