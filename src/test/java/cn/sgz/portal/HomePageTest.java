@@ -107,4 +107,37 @@ class HomePageTest {
         assertThat(home("demo_evaluator")).contains("data-home=\"EVALUATOR\"");
         assertThat(home("demo_city")).contains("data-home=\"CITY_OFFICER\"");
     }
+
+    /**
+     * The alert lines are kept while the stored figures they are made of stay the same (issue #23): stored figures
+     * that change (a new version of a station's row, as a recomputation writes) show on the next load.
+     */
+    @Test
+    void storedFiguresThatChangeShowInTheAlertsAtOnce() throws Exception {
+        home("demo_bureau");
+        assertThat(home("demo_bureau")).contains("id=\"alerts\"");
+        java.util.List<java.util.Map<String, Object>> saved = jdbc.sql(
+                        "SELECT project_id, station_id, payload, payload_key FROM compliance_snapshot")
+                .query()
+                .listOfRows();
+        try {
+            jdbc.sql("UPDATE compliance_snapshot SET payload = REPLACE(REPLACE(payload, '\"AT_RISK\"', '\"MET\"'), "
+                            + "'\"MISSED\"', '\"MET\"'), payload_key = ?")
+                    .param(java.util.UUID.randomUUID().toString())
+                    .update();
+            assertThat(home("demo_bureau")).contains("id=\"alerts-empty\"").doesNotContain("id=\"alerts\"");
+        } finally {
+            for (var row : saved) {
+                jdbc.sql(
+                                "UPDATE compliance_snapshot SET payload = ?, payload_key = ? WHERE project_id = ? AND station_id = ?")
+                        .params(
+                                row.get("payload"),
+                                row.get("payload_key"),
+                                row.get("project_id"),
+                                row.get("station_id"))
+                        .update();
+            }
+        }
+        assertThat(home("demo_bureau")).contains("id=\"alerts\"");
+    }
 }

@@ -23,10 +23,35 @@ class ProgressAlerts {
 
     private final ComplianceService compliance;
     private final cn.sgz.catalog.ProjectQueries projects;
+    private final cn.sgz.catalog.CatalogQueries catalogs;
 
-    ProgressAlerts(ComplianceService compliance, cn.sgz.catalog.ProjectQueries projects) {
+    /** Lines already made, under everything they were made from (see {@link #current()}); least recently used go. */
+    private final Map<List<Object>, Made> made = new LinkedHashMap<>(64, 0.75f, true);
+
+    private static final int MADE_LIMIT = 64;
+
+    private record Made(List<AlertLine> shown, int alertCount) {}
+
+    /** A reference compared by identity: the parsed figures and catalogs are shared, immutable, replaced on change. */
+    private record Same(Object ref) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same s && s.ref == ref;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(ref);
+        }
+    }
+
+    ProgressAlerts(
+            ComplianceService compliance,
+            cn.sgz.catalog.ProjectQueries projects,
+            cn.sgz.catalog.CatalogQueries catalogs) {
         this.compliance = compliance;
         this.projects = projects;
+        this.catalogs = catalogs;
     }
 
     /**
@@ -57,6 +82,13 @@ class ProgressAlerts {
     /**
      * Read from the stored compliance snapshot of the running projects (one read for all of them), filtered to the
      * user's stations: no project is recomputed on a page load unless its facts changed since.
+     *
+     * <p>The lines are made again only when what they are made of changed: a city officer's snapshot holds 1,800
+     * stations' figures, and sorting and grouping tens of thousands of alerts was most of that home page's CPU
+     * (issue #23). They are kept under today's date, the running projects (as values), each project's catalog and each
+     * station's figures (by identity: the snapshot store shares one parsed, immutable list per stored version and
+     * parses a changed row into a new one; a catalog's new revision is a new object) and each station's name. So kept
+     * lines are exactly what making them now would give, and the figures' age is the snapshot's, read on every load.
      */
     Alerts current() {
         LocalDate today = ChinaTime.today();
@@ -65,6 +97,36 @@ class ProgressAlerts {
                         && !today.isAfter(p.endDate().plusMonths(1)))
                 .toList();
         ComplianceSnapshot snapshot = compliance.snapshotOf(running);
+        List<Object> key =
+                new ArrayList<>(2 + 2 * running.size() + 4 * snapshot.stations().size());
+        key.add(today);
+        for (Project p : running) {
+            key.add(p);
+            key.add(new Same(catalogs.find(p.catalogId()).orElse(null)));
+        }
+        for (StationCompliance sc : snapshot.stations()) {
+            key.add(sc.projectId());
+            key.add(sc.stationId());
+            key.add(sc.stationName());
+            key.add(new Same(sc.indicators()));
+        }
+        Made lines;
+        synchronized (made) {
+            lines = made.get(key);
+        }
+        if (lines == null) {
+            lines = make(running, snapshot);
+            synchronized (made) {
+                made.put(key, lines);
+                if (made.size() > MADE_LIMIT) {
+                    made.remove(made.keySet().iterator().next());
+                }
+            }
+        }
+        return new Alerts(lines.shown(), lines.alertCount(), snapshot);
+    }
+
+    private Made make(List<Project> running, ComplianceSnapshot snapshot) {
         List<Alert> alerts = new ArrayList<>();
         // the task and content names of an indicator, read only for projects that have an alert
         java.util.Map<Long, java.util.Map<Long, String>> domainsByProject = new java.util.HashMap<>();
@@ -81,7 +143,7 @@ class ProgressAlerts {
             }
         }
         List<AlertLine> lines = group(alerts);
-        return new Alerts(lines.size() > LIMIT ? lines.subList(0, LIMIT) : lines, alerts.size(), snapshot);
+        return new Made(List.copyOf(lines.size() > LIMIT ? lines.subList(0, LIMIT) : lines), alerts.size());
     }
 
     /**

@@ -137,9 +137,11 @@ public class FollowUpService {
             "SELECT f.id AS roster_id, f.frequency, f.reason, f.started_on, r.id, r.name, "
                     + "r.gender, r.birth_date, r.station_id, r.org_unit_id, r.phone, r.address, r.risk_level, "
                     + "(SELECT MAX(x.followed_on) FROM followup_record x WHERE x.recipient_id = r.id "
-                    + "AND x.followed_on <= ?) AS last_followed "
-                    + "FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id "
-                    + "WHERE f.active AND r.merged_into_id IS NULL AND r.status = 'ACTIVE' AND ";
+                    + "AND x.followed_on <= ?) AS last_followed ";
+
+    private static final String ROSTER = "FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id ";
+
+    private static final String ON_ROSTER = "WHERE f.active AND r.merged_into_id IS NULL AND r.status = 'ACTIVE' AND ";
 
     /**
      * Everyone on the active roster in scope with their standing on {@code today}: overdue first, then
@@ -157,7 +159,7 @@ public class FollowUpService {
             params.add(stationId);
         }
         Map<Long, OrgUnitView> units = access.unitsById();
-        List<DueEntry> entries = jdbc.sql(DUE_COLUMNS + scope.sqlCondition("r.org_path") + station)
+        List<DueEntry> entries = jdbc.sql(DUE_COLUMNS + ROSTER + ON_ROSTER + scope.sqlCondition("r.org_path") + station)
                 .params(params)
                 .query((rs, i) -> dueEntry(rs, units, today))
                 .list();
@@ -184,23 +186,31 @@ public class FollowUpService {
     @Transactional(readOnly = true)
     public FollowUpReminders.Overdue overdue(LocalDate today, int first) {
         Scope scope = access.scope();
-        List<Object> params = new ArrayList<>(scope.likePatterns());
+        // the latest follow-up since the earliest previous period's start: enough to tell, for every frequency,
+        // whether its previous period was covered; one grouped read instead of a sub-query per person (a sub-query
+        // per person made PostgreSQL's estimate large enough to compile the query, a second of JIT a load)
+        LocalDate since = today;
+        for (FollowUpFrequency f : FollowUpFrequency.values()) {
+            LocalDate previousStart = previousStart(f, today);
+            since = previousStart.isBefore(since) ? previousStart : since;
+        }
+        List<Object> params = new ArrayList<>(List.of(since, today));
+        params.addAll(scope.likePatterns());
         StringBuilder overdue = new StringBuilder(" AND (");
         for (FollowUpFrequency f : FollowUpFrequency.values()) {
-            LocalDate previousStart =
-                    f.periodOf(f.periodOf(today).start().minusDays(1)).start();
+            LocalDate previousStart = previousStart(f, today);
             overdue.append(f.ordinal() == 0 ? "" : " OR ")
-                    .append("(f.frequency = ? AND f.started_on <= ? AND NOT EXISTS (SELECT 1 FROM followup_record x "
-                            + "WHERE x.recipient_id = r.id AND x.followed_on >= ? AND x.followed_on <= ?))");
+                    .append("(f.frequency = ? AND f.started_on <= ? AND (y.recent IS NULL OR y.recent < ?))");
             params.add(f.name());
             params.add(previousStart);
             params.add(previousStart);
-            params.add(today);
         }
         overdue.append(")");
-        String where = scope.sqlCondition("r.org_path") + overdue;
-        int total = jdbc.sql("SELECT COUNT(*) FROM followup_roster f JOIN recipient r ON r.id = f.recipient_id "
-                        + "WHERE f.active AND r.merged_into_id IS NULL AND r.status = 'ACTIVE' AND " + where)
+        String from = ROSTER
+                + "LEFT JOIN (SELECT recipient_id, MAX(followed_on) AS recent FROM followup_record "
+                + "WHERE followed_on >= ? AND followed_on <= ? GROUP BY recipient_id) y ON y.recipient_id = r.id "
+                + ON_ROSTER + scope.sqlCondition("r.org_path") + overdue;
+        int total = jdbc.sql("SELECT COUNT(*) " + from)
                 .params(params)
                 .query(Integer.class)
                 .single();
@@ -212,13 +222,18 @@ public class FollowUpService {
         listParams.addAll(params);
         listParams.add(first);
         Map<Long, OrgUnitView> units = access.unitsById();
-        List<DueEntry> shown = jdbc.sql(DUE_COLUMNS + where
+        List<DueEntry> shown = jdbc.sql(DUE_COLUMNS + from
                         + " ORDER BY CASE r.risk_level WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END, r.name, r.id "
                         + "LIMIT ?")
                 .params(listParams)
                 .query((rs, i) -> dueEntry(rs, units, today))
                 .list();
         return new FollowUpReminders.Overdue(total, shown);
+    }
+
+    /** The first day of the period before the one {@code today} is in. */
+    private static LocalDate previousStart(FollowUpFrequency f, LocalDate today) {
+        return f.periodOf(f.periodOf(today).start().minusDays(1)).start();
     }
 
     private DueEntry dueEntry(java.sql.ResultSet rs, Map<Long, OrgUnitView> units, LocalDate today)
