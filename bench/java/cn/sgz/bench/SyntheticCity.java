@@ -130,12 +130,24 @@ final class SyntheticCity {
                     + "AND r.qualification = 'COUNTS' AND p.recipient_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
                     + "service_person_fact f WHERE f.record_id = r.id)");
         }
+        try (Connection conn = ds.getConnection(); Statement st = conn.createStatement()) {
+            // and the monthly counts (V95), rebuilt from the records as the migration fills them, in one transaction
+            conn.setAutoCommit(false);
+            st.execute("DELETE FROM service_record_month_count");
+            st.execute("INSERT INTO service_record_month_count (station_id, project_id, kind, domain, month_start, n, "
+                    + "n_entered) SELECT station_id, COALESCE(project_id, 0), kind, domain, "
+                    + "CAST(DATE_TRUNC('MONTH', service_date) AS DATE), COUNT(*), "
+                    + "SUM(CASE WHEN platform_entered_on IS NULL THEN 0 ELSE 1 END) FROM service_record "
+                    + "WHERE status = 'ACTIVE' AND qualification = 'COUNTS' GROUP BY station_id, COALESCE(project_id, 0), "
+                    + "kind, domain, CAST(DATE_TRUNC('MONTH', service_date) AS DATE)");
+            conn.commit();
+        }
         if (postgres) {
             try (Connection conn = ds.getConnection(); Statement st = conn.createStatement()) {
                 conn.setAutoCommit(true);
                 // what autovacuum does soon after a bulk load: statistics, visibility map
                 for (String t : List.of("org_unit", "project", "project_station", "service_record",
-                        "service_record_participant", "service_person_fact", "service_record_reason", "evidence_photo",
+                        "service_record_participant", "service_person_fact", "service_record_month_count", "service_record_reason", "evidence_photo",
                         "evidence_copy_hash", "recipient", "recipient_category", "followup_roster", "cw_case",
                         "cw_group", "cw_session", "cw_form", "sign_in_entry", "community_document", "volunteer",
                         "volunteer_service", "community_org", "community_org_record", "charity_fund",

@@ -112,11 +112,14 @@ public class RecordStore {
                                 : r.form().publicityChannel().name(),
                         r.publicityLink())
                 .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        recount(null, countKey(id, false));
+        return id;
     }
 
     /** False when the version did not match (someone else saved first). */
     public boolean update(long id, long version, Row r) {
+        CountKey before = countKey(id, true);
         boolean updated = jdbc.sql("UPDATE service_record SET station_id = ?, org_unit_id = ?, org_path = ?, "
                                 // an unchanged project keeps how it was tied (a bureau's move stays a move)
                                 + "project_tie = CASE WHEN project_id = ? THEN project_tie ELSE ? END, project_id = ?, kind = ?, "
@@ -159,6 +162,7 @@ public class RecordStore {
                         .update()
                 == 1;
         if (updated) {
+            recount(before, countKey(id, false));
             refreshPersonFacts(id);
         }
         return updated;
@@ -166,14 +170,21 @@ public class RecordStore {
 
     /** 已录入全国平台 (or, with a null date, not entered); false when the version is stale or the record voided. */
     public boolean markPlatformEntry(long id, long version, LocalDate enteredOn, String ref) {
-        return jdbc.sql("UPDATE service_record SET platform_entered_on = ?, platform_ref = ?, updated_at = ?, "
-                                + "version = version + 1 WHERE id = ? AND version = ? AND status = 'ACTIVE'")
-                        .params(enteredOn, ref, ChinaTime.offsetNow(), id, version)
-                        .update()
-                == 1;
+        CountKey before = countKey(id, true);
+        boolean marked =
+                jdbc.sql("UPDATE service_record SET platform_entered_on = ?, platform_ref = ?, updated_at = ?, "
+                                        + "version = version + 1 WHERE id = ? AND version = ? AND status = 'ACTIVE'")
+                                .params(enteredOn, ref, ChinaTime.offsetNow(), id, version)
+                                .update()
+                        == 1;
+        if (marked) {
+            recount(before, countKey(id, false));
+        }
+        return marked;
     }
 
     public boolean markVoided(long id, Long version, String reason, String by) {
+        CountKey before = countKey(id, true);
         boolean voided =
                 jdbc.sql("UPDATE service_record SET status = 'VOIDED', void_reason = ?, voided_at = ?, voided_by = ?, "
                                         + "updated_at = ?, version = version + 1 WHERE id = ? AND status = 'ACTIVE'"
@@ -182,6 +193,7 @@ public class RecordStore {
                                 .update()
                         == 1;
         if (voided) {
+            recount(before, countKey(id, false));
             refreshPersonFacts(id);
         }
         return voided;
@@ -200,6 +212,7 @@ public class RecordStore {
     }
 
     public void saveQualification(long id, Qualification q) {
+        CountKey before = countKey(id, true);
         jdbc.sql("DELETE FROM service_record_reason WHERE record_id = ?")
                 .param(id)
                 .update();
@@ -215,6 +228,7 @@ public class RecordStore {
                         + "rules_version = ? WHERE id = ?")
                 .params(q.status().name(), cut(codes, 300), ChinaTime.offsetNow(), QualificationRules.VERSION, id)
                 .update();
+        recount(before, countKey(id, false));
         refreshPersonFacts(id);
     }
 
@@ -288,12 +302,14 @@ public class RecordStore {
 
     /** Moves a record's tie to another project (the caller checked the project covers it); its people follow. */
     public boolean moveProject(long id, long projectId) {
+        CountKey before = countKey(id, true);
         boolean moved = jdbc.sql("UPDATE service_record SET project_id = ?, project_tie = 'MOVED', updated_at = ?, "
                                 + "version = version + 1 WHERE id = ? AND status = 'ACTIVE'")
                         .params(projectId, ChinaTime.offsetNow(), id)
                         .update()
                 == 1;
         if (moved) {
+            recount(before, countKey(id, false));
             jdbc.sql("UPDATE service_person_fact SET project_id = ? WHERE record_id = ?")
                     .params(projectId, id)
                     .update();
@@ -309,21 +325,153 @@ public class RecordStore {
         if (stationIds.isEmpty()) {
             return 0;
         }
-        String where = "project_id IS NULL AND station_id IN (:stations) AND service_date BETWEEN :from AND :to";
-        jdbc.sql(
-                        "UPDATE service_person_fact SET project_id = :project WHERE record_id IN (SELECT id FROM service_record "
-                                + "WHERE " + where + ")")
-                .param("project", projectId)
+        // the records are locked first and then changed by id: a record saved meanwhile is neither counted nor tied
+        Map<Long, CountKey> before = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT " + COUNT_COLUMNS + " FROM service_record WHERE project_id IS NULL "
+                        + "AND station_id IN (:stations) AND service_date BETWEEN :from AND :to FOR UPDATE")
                 .param("stations", stationIds)
                 .param("from", from)
                 .param("to", to)
-                .update();
-        return jdbc.sql("UPDATE service_record SET project_id = :project, project_tie = 'LATER' WHERE " + where)
-                .param("project", projectId)
-                .param("stations", stationIds)
-                .param("from", from)
-                .param("to", to)
-                .update();
+                .query((org.springframework.jdbc.core.RowCallbackHandler)
+                        rs -> before.put(rs.getLong("id"), countKey(rs)));
+        if (before.isEmpty()) {
+            return 0;
+        }
+        Map<CountKey, long[]> deltas = new java.util.TreeMap<>();
+        before.values().forEach(k -> {
+            if (k != null) {
+                add(deltas, k, -1);
+                add(deltas, k.inProject(projectId), 1);
+            }
+        });
+        int tied = 0;
+        List<Long> ids = new ArrayList<>(before.keySet());
+        for (int i = 0; i < ids.size(); i += 1000) {
+            List<Long> chunk = ids.subList(i, Math.min(ids.size(), i + 1000));
+            jdbc.sql("UPDATE service_person_fact SET project_id = :project WHERE record_id IN (:ids)")
+                    .param("project", projectId)
+                    .param("ids", chunk)
+                    .update();
+            tied += jdbc.sql(
+                            "UPDATE service_record SET project_id = :project, project_tie = 'LATER' WHERE id IN (:ids)")
+                    .param("project", projectId)
+                    .param("ids", chunk)
+                    .update();
+        }
+        applyCounts(deltas);
+        return tied;
+    }
+
+    /**
+     * A counting record's group in service_record_month_count (V95): station, project (0: none), kind, field,
+     * month, and whether it is marked 已录入全国平台.
+     */
+    record CountKey(long station, long project, String kind, String domain, LocalDate month, boolean entered)
+            implements Comparable<CountKey> {
+
+        /** The same group without the platform mark (the row that holds both counts). */
+        CountKey group() {
+            return new CountKey(station, project, kind, domain, month, false);
+        }
+
+        CountKey inProject(long p) {
+            return new CountKey(station, p, kind, domain, month, entered);
+        }
+
+        @Override
+        public int compareTo(CountKey o) {
+            // the primary key's order, so that writers lock the rows they change in one order
+            int c = Long.compare(station, o.station);
+            c = c != 0 ? c : kind.compareTo(o.kind);
+            c = c != 0 ? c : month.compareTo(o.month);
+            c = c != 0 ? c : domain.compareTo(o.domain);
+            c = c != 0 ? c : Long.compare(project, o.project);
+            return c != 0 ? c : Boolean.compare(entered, o.entered);
+        }
+    }
+
+    private static final String COUNT_COLUMNS =
+            "id, station_id, project_id, kind, domain, service_date, platform_entered_on, status, qualification";
+
+    /**
+     * The record's group while it counts (ACTIVE and COUNTS), else null. {@code lock}: read with FOR UPDATE, so that
+     * the record cannot change between this read and the caller's write (the difference is then exact).
+     */
+    CountKey countKey(long id, boolean lock) {
+        return jdbc
+                .sql("SELECT " + COUNT_COLUMNS + " FROM service_record WHERE id = ?" + (lock ? " FOR UPDATE" : ""))
+                .param(id)
+                .query((rs, i) -> Optional.ofNullable(countKey(rs)))
+                .list()
+                .stream()
+                .findFirst()
+                .flatMap(k -> k)
+                .orElse(null);
+    }
+
+    private static CountKey countKey(ResultSet rs) throws SQLException {
+        if (!"ACTIVE".equals(rs.getString("status")) || !"COUNTS".equals(rs.getString("qualification"))) {
+            return null;
+        }
+        long project = rs.getLong("project_id");
+        return new CountKey(
+                rs.getLong("station_id"),
+                rs.wasNull() ? 0 : project,
+                rs.getString("kind"),
+                rs.getString("domain"),
+                rs.getObject("service_date", LocalDate.class).withDayOfMonth(1),
+                rs.getObject("platform_entered_on", LocalDate.class) != null);
+    }
+
+    /** Moves one record's count from its group before a write to its group after it (either may be null). */
+    void recount(CountKey before, CountKey after) {
+        if (java.util.Objects.equals(before, after)) {
+            return;
+        }
+        Map<CountKey, long[]> deltas = new java.util.TreeMap<>();
+        if (before != null) {
+            add(deltas, before, -1);
+        }
+        if (after != null) {
+            add(deltas, after, 1);
+        }
+        applyCounts(deltas);
+    }
+
+    private static void add(Map<CountKey, long[]> deltas, CountKey k, long n) {
+        long[] d = deltas.computeIfAbsent(k.group(), g -> new long[2]);
+        d[0] += n;
+        d[1] += k.entered() ? n : 0;
+    }
+
+    /**
+     * Adds to the groups' counts, in key order: UPDATE … SET n = n + ?, never read-modify-write, so two transactions
+     * counting into the same group both count. A missing group is created first (ON CONFLICT DO NOTHING: a writer
+     * creating it at the same time wins, and this one then adds to it).
+     */
+    private void applyCounts(Map<CountKey, long[]> deltas) {
+        deltas.forEach((k, d) -> {
+            if (d[0] == 0 && d[1] == 0) {
+                return;
+            }
+            if (d[0] > 0 || d[1] > 0) {
+                jdbc.sql(
+                                "INSERT INTO service_record_month_count (station_id, project_id, kind, domain, month_start, n, "
+                                        + "n_entered) VALUES (?,?,?,?,?,0,0) ON CONFLICT DO NOTHING")
+                        .params(k.station(), k.project(), k.kind(), k.domain(), k.month())
+                        .update();
+            }
+            int changed = jdbc.sql("UPDATE service_record_month_count SET n = n + ?, n_entered = n_entered + ? "
+                            + "WHERE station_id = ? AND kind = ? AND month_start = ? AND domain = ? AND project_id = ? "
+                            + "AND n + ? >= 0 AND n_entered + ? >= 0")
+                    .params(d[0], d[1], k.station(), k.kind(), k.month(), k.domain(), k.project(), d[0], d[1])
+                    .update();
+            if (changed != 1) {
+                // the table no longer matches the records: refuse rather than sign wrong numbers
+                throw new IllegalStateException("service_record_month_count out of step with service_record at " + k
+                        + " (adding " + d[0] + ", " + d[1] + ")");
+            }
+        });
     }
 
     public Optional<ServiceRecordView> find(long id) {

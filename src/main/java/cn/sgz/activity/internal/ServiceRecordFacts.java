@@ -21,8 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Service records as facts for the indicator engine: one grouped scan over the stored qualification
- * (no evidence is re-checked here), in the catalog's vocabulary of record kinds and ledger domains.
+ * Service records as facts for the indicator engine, from the stored qualification (no evidence is re-checked here),
+ * in the catalog's vocabulary of record kinds and ledger domains. Monthly counts of whole months come from
+ * service_record_month_count (V95), which RecordStore keeps with every write; only a partial first or last month is
+ * grouped from the records.
  */
 @Component
 class ServiceRecordFacts implements RecordFactSource {
@@ -134,7 +136,8 @@ class ServiceRecordFacts implements RecordFactSource {
     }
 
     /**
-     * Kinds null: every kind. Reads the covering index idx_service_record_facts only.
+     * Kinds null: every kind. Whole months come from service_record_month_count (V95), a partial first or last month
+     * from the covering index idx_service_record_facts (see {@link #countsSql}).
      *
      * <p>The two scans spell their values as literals, not bind parameters: after a few executions
      * PostgreSQL plans a prepared statement once for any parameters, then misjudges how many records match
@@ -182,22 +185,14 @@ class ServiceRecordFacts implements RecordFactSource {
                 question,
                 stationIds,
                 (projectTest, stations) -> jdbc
-                        .sql("SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date) AS y, "
-                                + "EXTRACT(MONTH FROM service_date) AS m, COUNT(*), project_id FROM service_record "
-                                + "WHERE " + projectIs("project_id", projectTest)
-                                + "station_id IN (" + ids(stations) + ") "
-                                + (kinds == null ? "" : "AND kind IN (" + names(activityKinds) + ") ")
-                                + "AND service_date BETWEEN " + date(from) + " AND " + date(to) + " "
-                                + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
-                                + (entered ? "AND platform_entered_on IS NOT NULL " : "")
-                                + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), "
-                                + "EXTRACT(MONTH FROM service_date), project_id")
+                        .sql(countsSql(projectTest, stations, kinds == null ? null : activityKinds, from, to, entered))
                         .query((rs, i) -> {
                             ServiceKind kind = KINDS.get(ServiceKind.valueOf(rs.getString(2)));
+                            long project = rs.getLong(7);
                             return kind == null
                                     ? null
                                     : new Object[] {
-                                        rs.getObject(7, Long.class),
+                                        project == 0 ? null : project,
                                         rs.getLong(1),
                                         new MonthlyCount(
                                                 rs.getLong(1),
@@ -211,6 +206,54 @@ class ServiceRecordFacts implements RecordFactSource {
                         .stream()
                         .filter(java.util.Objects::nonNull)
                         .toList());
+    }
+
+    /**
+     * One statement: the whole months of [from, to] from service_record_month_count (V95, kept by RecordStore with
+     * every write), and only a partial first or last month (a period starting or an as-of date falling inside a
+     * month) grouped from service_record itself. Each month is answered by exactly one of the two. Columns: station,
+     * kind, field, year, month, count, project (0: none).
+     */
+    static String countsSql(
+            String projectTest,
+            Collection<Long> stations,
+            List<String> activityKinds,
+            LocalDate from,
+            LocalDate to,
+            boolean entered) {
+        // the first whole month starts at or after from; whole months end at or before to
+        LocalDate wholeFrom =
+                from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate wholeUntil = to.equals(YearMonth.from(to).atEndOfMonth()) ? to.plusDays(1) : to.withDayOfMonth(1);
+        String kindTest = activityKinds == null ? "" : "AND kind IN (" + names(activityKinds) + ") ";
+        String where = projectIs("project_id", projectTest) + "station_id IN (" + ids(stations) + ") " + kindTest;
+        List<String> scanned = new ArrayList<>();
+        String kept = null;
+        if (!wholeFrom.isBefore(wholeUntil)) {
+            scanned.add("service_date BETWEEN " + date(from) + " AND " + date(to));
+        } else {
+            String column = entered ? "n_entered" : "n";
+            kept = "SELECT station_id, kind, domain, EXTRACT(YEAR FROM month_start), EXTRACT(MONTH FROM month_start), "
+                    + column + ", project_id FROM service_record_month_count WHERE " + where
+                    + "AND month_start >= " + date(wholeFrom) + " AND month_start < " + date(wholeUntil) + " AND "
+                    + column + " > 0";
+            if (from.isBefore(wholeFrom)) {
+                scanned.add("service_date BETWEEN " + date(from) + " AND " + date(wholeFrom.minusDays(1)));
+            }
+            if (!wholeUntil.isAfter(to)) {
+                scanned.add("service_date BETWEEN " + date(wholeUntil) + " AND " + date(to));
+            }
+        }
+        String scan = scanned.isEmpty()
+                ? null
+                : "SELECT station_id, kind, domain, EXTRACT(YEAR FROM service_date), EXTRACT(MONTH FROM service_date), "
+                        + "COUNT(*), COALESCE(project_id, 0) FROM service_record WHERE " + where
+                        + "AND (" + String.join(" OR ", scanned) + ") "
+                        + "AND status = 'ACTIVE' AND qualification = 'COUNTS' "
+                        + (entered ? "AND platform_entered_on IS NOT NULL " : "")
+                        + "GROUP BY station_id, kind, domain, EXTRACT(YEAR FROM service_date), "
+                        + "EXTRACT(MONTH FROM service_date), COALESCE(project_id, 0)";
+        return kept == null ? scan : scan == null ? kept : kept + " UNION ALL " + scan;
     }
 
     @Override
