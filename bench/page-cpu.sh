@@ -3,11 +3,13 @@
 # the shared machine is. Starts the H2 demo like bench/page-load.sh (a copy of the classes, clock from
 # 2026-12-07T10:00+08:00, statement counting on), signs in as each demo role, then for each page: WARM requests
 # to warm it up (JIT, caches), then N sequential requests on one keep-alive connection (curl), reading the JVM's
-# CPU time (utime + stime of /proc/<pid>/stat, all its threads, GC and JIT included) before and after.
+# CPU time (utime + stime of /proc/<pid>/stat: all its threads, GC included, the JIT compiler threads left out)
+# before and after.
 #   bench/page-cpu.sh                          build, then measure every page
 #   PAGES='^home' bench/page-cpu.sh            only the pages whose name matches (grep -E)
 #   SKIP_BUILD=1 CLASSES=/tmp/old bench/page-cpu.sh   other compiled classes (before/after)
-#   HTML_DIR=/tmp/html-before bench/page-cpu.sh       save each role's home page (CSRF tokens blanked) there …
+#   HTML_DIR=/tmp/html-before bench/page-cpu.sh       save each role's home page (CSRF tokens and the figures' age
+#                                                     blanked) there …
 #   COMPARE_HTML=/tmp/html-before bench/page-cpu.sh   … and compare this run's home pages with those (exit 1 if any differ)
 #   APP_PID=<pid> PORT=<port> bench/page-cpu.sh    measure an application already started that way
 # Environment: N (measured requests per page, default 1000), WARM (default 2000, every page before measuring any),
@@ -73,9 +75,11 @@ for role in "${ROLES[@]}"; do
 done
 B="${COOKIE[demo_bureau]}"
 
-# a home page as the user sees it, with the per-session CSRF token blanked
+# a home page as the user sees it, with the per-session CSRF token blanked, and the age of the stored figures
+# ("数据计算于 2026-12-07 10:05（刚刚）", which moves with the clock and with when they were last computed)
 page_html() {
-  curl -fs -H "Cookie: $1" "$BASE/" | sed -E 's/(name="_csrf" value=")[^"]*"/\1"/g; s/(name="_csrf" content=")[^"]*"/\1"/g'
+  curl -fs -H "Cookie: $1" "$BASE/" | sed -E 's/(name="_csrf" value=")[^"]*"/\1"/g; s/(name="_csrf" content=")[^"]*"/\1"/g;
+    s/(id="alerts-freshness"[^>]*>)[^<]*</\1</'
 }
 html_status=0
 if [ -n "${HTML_DIR:-}${COMPARE_HTML:-}" ]; then
@@ -121,11 +125,22 @@ TARGETS=(
   "compliance API|demo_bureau|/api/v1/projects/$PROJECT/compliance"
 )
 
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP/stat"; }
+# the JVM's CPU ticks (utime + stime) without its JIT compiler threads (compiling is a one-time cost that lingers
+# long after warm-up on a loaded machine)
+cpu_of() {
+  local total comp=0 t
+  total=$(awk '{ print $14 + $15 }' "/proc/$1/stat")
+  for t in /proc/$1/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in C1\ CompilerThre* | C2\ CompilerThre*) comp=$((comp + $(awk '{ print $14 + $15 }' "$t/stat"))) ;; esac
+  done
+  echo $((total - comp))
+}
+cpu_ticks() { cpu_of "$APP"; }
 statements() { curl -fs -H "Cookie: $B" "$BASE/bench/statements" | awk -v p="$1" '$1 == p { print $2, $3 }'; }
 # n sequential requests on one keep-alive connection; fails if any answer is not 2xx
 requests() {
   local cookie="$1" path="$2" n="$3" cfg="$WORK/curl.cfg"
+  if [ "$n" -le 0 ]; then echo 0; return; fi
   : >"$cfg"
   for _ in $(seq 1 "$n"); do printf 'url = "%s"\noutput = "/dev/null"\n' "$BASE$path" >>"$cfg"; done
   curl -s -H "Cookie: $cookie" -w '%{http_code}\n' -K "$cfg" | { grep -cv '^2' || true; }
@@ -137,7 +152,7 @@ for t in "${TARGETS[@]}"; do
   grep -qE "$PAGES" <<<"$name" || continue
   requests "${COOKIE[$user]}" "$path" "$WARM" >/dev/null
 done
-echo "H2 demo; $(nproc) cores; $WARM warm-up then $N sequential requests a page; CPU = utime+stime of the JVM"
+echo "H2 demo; $(nproc) cores; $WARM warm-up then $N sequential requests a page; CPU = utime+stime of the JVM without JIT compiler threads"
 printf '%-18s %10s %9s %10s %6s  %s\n' page cpu_ms/req stmts/req wall_ms/req non2xx "load (1, 5, 15 min)"
 for round in $(seq 1 "${ROUNDS:-1}"); do
 for t in "${TARGETS[@]}"; do
