@@ -180,15 +180,30 @@ public class OrgDirectory {
      * stations and bureau of a project shown to one of its stations). Unknown ids are left out.
      */
     public Map<Long, String> unitNames(Collection<Long> ids) {
-        Map<Long, String> names = new LinkedHashMap<>();
         if (ids.isEmpty()) {
-            return names;
+            return new LinkedHashMap<>();
         }
-        jdbc.sql("SELECT id, name FROM org_unit WHERE id IN (:ids)")
-                .param("ids", List.copyOf(ids))
-                .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .list()
-                .forEach(e -> names.put(e.getKey(), e.getValue()));
+        // a page's sections name the same stations again and again (home page: cases, groups, projects, reminders):
+        // within a GET request each name is read once; other requests read them all
+        Map<Long, String> known = RequestMemo.get("unit-names", java.util.HashMap::new);
+        List<Long> missing = ids.stream()
+                .filter(id -> id != null && !known.containsKey(id))
+                .distinct()
+                .toList();
+        if (!missing.isEmpty()) {
+            jdbc.sql("SELECT id, name FROM org_unit WHERE id IN (:ids)")
+                    .param("ids", missing)
+                    .query((rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                    .list()
+                    .forEach(e -> known.put(e.getKey(), e.getValue()));
+        }
+        Map<Long, String> names = new LinkedHashMap<>();
+        for (Long id : ids) {
+            String name = id == null ? null : known.get(id);
+            if (name != null) {
+                names.put(id, name);
+            }
+        }
         return names;
     }
 

@@ -19,9 +19,14 @@ import org.springframework.stereotype.Service;
 public class ScopeService {
 
     private final JdbcClient jdbc;
+    /** Scope conditions as path ranges instead of LIKE: on H2 only (see {@link Scope}). */
+    private final boolean byRange;
 
-    ScopeService(JdbcClient jdbc) {
+    ScopeService(
+            JdbcClient jdbc,
+            @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}") String url) {
         this.jdbc = jdbc;
+        this.byRange = url.startsWith("jdbc:h2:");
     }
 
     public Optional<CurrentUser> findCurrentUser() {
@@ -39,7 +44,8 @@ public class ScopeService {
 
     public Scope current() {
         CurrentUser user = currentUser();
-        return RequestMemo.get("scope:" + user.id() + ":" + user.role(), () -> new Scope(user, pathsFor(user)));
+        return RequestMemo.get(
+                "scope:" + user.id() + ":" + user.role(), () -> new Scope(user, pathsFor(user), byRange));
     }
 
     List<String> pathsFor(CurrentUser user) {

@@ -148,6 +148,39 @@ class HomeStatementsTest {
         assertThat(headLoad.size()).as("head home page:%n%s", headLoad).isLessThan(80);
     }
 
+    /**
+     * Issue #23 (session 8): each role's home page runs no more statements than after the per-request reuse of case
+     * lists and unit names (city 23, bureau 27, evaluator 26, agency 40, head 38, worker 33 to 38 on the demo data; it
+     * was 24, 29, 28, 46, 44, 42): the bounds add 4 for rows other tests of the suite add to sections still read per
+     * row. On H2 none of them is written with LIKE (H2 prepares a statement with LIKE afresh on every execution, so
+     * scope conditions are path ranges there), and unit names are read at most three times, not once per section.
+     */
+    @Test
+    void eachRolesHomePageRunsFewStatementsAndNoLikeOnH2() throws Exception {
+        TestLogin login = new TestLogin(mvc);
+        Map<String, Integer> bounds = new java.util.LinkedHashMap<>();
+        bounds.put("demo_city", 27);
+        bounds.put("demo_bureau", 31);
+        bounds.put("demo_evaluator", 30);
+        bounds.put("demo_agency", 44);
+        bounds.put("demo_head", 42);
+        bounds.put("demo_worker", 42);
+        for (Map.Entry<String, Integer> e : bounds.entrySet()) {
+            List<String> load = statementsOfOneLoad(login.login(e.getKey()));
+            System.out.printf("%s home page: %d statements%n", e.getKey(), load.size());
+            assertThat(load.size())
+                    .as("%s:%n%s", e.getKey(), String.join("\n", load))
+                    .isLessThanOrEqualTo(e.getValue());
+            assertThat(load)
+                    .as(e.getKey())
+                    .noneMatch(sql -> sql.toUpperCase(java.util.Locale.ROOT).contains(" LIKE "));
+            // each station's name is read once per page, however many sections name it
+            assertThat(load.stream().filter(sql -> sql.startsWith("SELECT id, name FROM org_unit WHERE id IN")))
+                    .as("%s: unit names", e.getKey())
+                    .hasSizeLessThanOrEqualTo(3);
+        }
+    }
+
     /** The statements of one load of the home page, after loads that compute any missing snapshot. */
     private List<String> statementsOfOneLoad(Cookie user) throws Exception {
         for (int i = 0; i < 3; i++) {

@@ -106,7 +106,13 @@ public class CaseStore {
             params.add(workerId);
         }
         sql.append(" ORDER BY c.updated_at DESC, c.id DESC LIMIT ").append(Math.max(1, Math.min(limit, 1000)));
-        return jdbc.sql(sql.toString()).params(params).query(CaseStore::map).list();
+        // the home page asks twice (the to-do list's sessions and the overview of cases): read once per GET request
+        return new ArrayList<>(cn.sgz.shared.web.RequestMemo.get(
+                "cases:" + scope.user().id() + ":" + scope.role() + ":" + sql + ":" + params,
+                () -> List.copyOf(jdbc.sql(sql.toString())
+                        .params(params)
+                        .query(CaseStore::map)
+                        .list())));
     }
 
     /** Cases of stations (no scope: the indicator engine has chosen the stations), optionally one domain. */

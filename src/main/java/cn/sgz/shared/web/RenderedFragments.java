@@ -61,13 +61,54 @@ public class RenderedFragments {
         this.application = JakartaServletWebApplication.buildApplication(servletContext);
     }
 
+    /**
+     * {@code values} is the content of the values ({@link #keyOf}: lists of JDK values, records as their class and
+     * components), so the lookup hashes and compares plain strings and numbers, never a record's own equals or
+     * hashCode (slower, through method handles, and possibly partial); its hash is computed once.
+     */
     private record Key(
             String template,
             String fragment,
             Locale locale,
             String contextPath,
             LocalDate today,
-            Map<String, Object> values) {}
+            Map<String, Object> values,
+            int hash) {
+
+        Key(
+                String template,
+                String fragment,
+                Locale locale,
+                String contextPath,
+                LocalDate today,
+                Map<String, Object> values) {
+            this(
+                    template,
+                    fragment,
+                    locale,
+                    contextPath,
+                    today,
+                    values,
+                    java.util.Objects.hash(template, fragment, locale, contextPath, today, values));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k
+                    && hash == k.hash
+                    && template.equals(k.template)
+                    && fragment.equals(k.fragment)
+                    && locale.equals(k.locale)
+                    && contextPath.equals(k.contextPath)
+                    && today.equals(k.today)
+                    && values.equals(k.values);
+        }
+    }
 
     /**
      * As {@link #render(String, String, Map)}, the values given as name, value, name, value… (templates may not build
