@@ -189,4 +189,75 @@ class CopyPrintsRecallTest {
         assertThat(g[0][1]).isCloseTo(50 / 1.5, org.assertj.core.data.Offset.offset(1e-9));
         assertThat(g[1][0]).isEqualTo(g[0][0]);
     }
+
+    /** A 64×64 grid of random waves (detail at a few cells), as CopyPrints stores it. */
+    private static byte[] smoothGrid(long seed) {
+        Random r = new Random(seed);
+        double[][] waves = new double[6][4];
+        for (double[] w : waves) {
+            w[0] = 0.2 + r.nextDouble() * 0.3;
+            w[1] = 0.2 + r.nextDouble() * 0.3;
+            w[2] = r.nextDouble() * 6.3;
+            w[3] = 10 + r.nextDouble() * 25;
+        }
+        byte[] out = new byte[64 * 64];
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                double v = 128;
+                for (double[] w : waves) {
+                    v += w[3] * Math.sin(w[0] * x + w[1] * y + w[2]);
+                }
+                out[y * 64 + x] = (byte) Math.max(0, Math.min(255, Math.round(v)));
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aSliverOfBarAtTheEdgeOfATrimmedScreenshotIsLeftOut() {
+        byte[] stored = smoothGrid(5);
+        // the copy: the same picture whose outermost cells (two of 64, one cell of the 32×32 comparison) kept black bar
+        byte[] copy = stored.clone();
+        for (int y = 0; y < 64; y++) {
+            for (int x = 0; x < 64; x++) {
+                if (x < 2 || y < 2 || x >= 62 || y >= 62) {
+                    copy[y * 64 + x] = 0;
+                }
+            }
+        }
+        CopyAlignment.Fit trimmed = CopyAlignment.compare(copy, 1.5, stored, 1.5, true, false);
+        assertThat(trimmed.residual()).isLessThanOrEqualTo(0.001);
+        assertThat(INDEX.confirms(trimmed)).isTrue();
+        // not trimmed (no bars were cut off either picture): every cell counts, as in version 4
+        CopyAlignment.Fit whole = CopyAlignment.compare(copy, 1.5, stored, 1.5, false, false);
+        assertThat(whole.residual()).isGreaterThan(0.01);
+        try {
+            CopyAlignment.useTrimmedRim(false);
+            assertThat(CopyAlignment.compare(copy, 1.5, stored, 1.5, true, false)
+                            .residual())
+                    .isGreaterThan(0.01);
+        } finally {
+            CopyAlignment.useTrimmedRim(true);
+        }
+    }
+
+    @Test
+    void aScreenshotOfAShotFromAMovedCameraIsStillRejected() {
+        // the rim rule applies to trimmed pictures: a screenshot of another shot (camera moved 10 %) must not pass
+        long scene = 45;
+        CopyPrints.Stored stored = prints(cn.sgz.activity.internal.DemoPhotos.scene(scene, 401, 0, 960, 720), 0.92f)
+                .stored();
+        BufferedImage moved = cn.sgz.activity.internal.DemoPhotos.scene(scene, 401, 0.10, 960, 720);
+        for (java.awt.Color bar : new java.awt.Color[] {java.awt.Color.BLACK, java.awt.Color.WHITE}) {
+            CopyPrints.Prints q = prints(CopyPrintsTest.screenshot(moved, bar), 0.9f);
+            assertThat(q.stored().trimmed()).isTrue();
+            for (int d = 0; d < 8; d++) {
+                CopyAlignment.Fit fit = DuplicateIndex.fit(q, d, stored.bytes());
+                assertThat(INDEX.confirms(fit))
+                        .as(bar + " variant " + d + " " + fit)
+                        .isFalse();
+            }
+            assertThat(lookup(q, stored, DuplicateIndex.PAIR_BITS)[1]).isFalse();
+        }
+    }
 }
