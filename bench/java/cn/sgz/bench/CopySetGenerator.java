@@ -122,6 +122,13 @@ public final class CopySetGenerator {
             }
         }
         files = all;
+        if ("held".equals(System.getProperty("photos"))) {
+            // held out of the tuning: the photographs after the first -Dtuning (24) and those of other packages
+            List<Path> held = new ArrayList<>(files.subList(Math.min(files.size(), Integer.getInteger("tuning", 24)),
+                    files.size()));
+            held.addAll(heldOutFiles());
+            files = held;
+        }
         Map<String, BufferedImage> out = new LinkedHashMap<>();
         for (Path p : files) {
             if (out.size() >= max) {
@@ -139,6 +146,25 @@ public final class CopySetGenerator {
                 }
             } catch (IOException | RuntimeException ignored) {
                 // unreadable: skip
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Held-out photographs ({@code -Dphotos=held}) from a package the tuning set never used: {@code mate-backgrounds}
+     * nature photographs (among them wood grain, a dune, a meadow, a leaf: textures), unpacked under
+     * {@code $DUP_PHOTOS_HELD} (default {@code /root/dupcache/held/root}) by {@code bench/copyset-photos.sh}.
+     * ({@code ukui-wallpapers} was looked at and left out: its pictures are renderings and drawings.)
+     */
+    static List<Path> heldOutFiles() {
+        Path root = Path.of(System.getenv().getOrDefault("DUP_PHOTOS_HELD", "/root/dupcache/held/root"))
+                .resolve("usr/share/backgrounds/mate/nature");
+        List<Path> out = new ArrayList<>();
+        for (String n : List.of("Aqua.jpg", "Blinds.jpg", "Dune.jpg", "FreshFlower.jpg", "Garden.jpg", "GreenMeadow.jpg",
+                "LadyBird.jpg", "RainDrops.jpg", "Storm.jpg", "TwoWings.jpg", "Wood.jpg", "YellowFlower.jpg")) {
+            if (Files.isRegularFile(root.resolve(n))) {
+                out.add(root.resolve(n));
             }
         }
         return out;
@@ -251,7 +277,11 @@ public final class CopySetGenerator {
                         DemoPhotos.jpeg(PhotoSetGenerator.crop(source, 0.22, 0.16, 0.02, 0.04), 0.9f)),
                 new Item(name, "real-tilted18", false,
                         DemoPhotos.jpeg(PhotoSetGenerator.crop(source, 0.02, 0.18, 0.22, 0.02), 0.9f)),
-                new Item(name, "real-panned15+chat", false, chat(PhotoSetGenerator.crop(source, 0.17, 0.02, 0.07, 0.18)))));
+                new Item(name, "real-panned15+chat", false, chat(PhotoSetGenerator.crop(source, 0.17, 0.02, 0.07, 0.18))),
+                // (2026-12-08) a phone screenshot of the moved shot: bars cut off, as a screenshot copy's
+                new Item(name, "real-panned15+screenshot", false, DemoPhotos.jpeg(screenshot(
+                        PhotoSetGenerator.crop(source, 0.17, 0.02, 0.07, 0.18), Math.floorMod(name.hashCode(), 2) == 0
+                                ? Color.WHITE : Color.BLACK, name.hashCode() + 9), 0.9f))));
         return out;
     }
 
@@ -264,7 +294,11 @@ public final class CopySetGenerator {
                 new Item("scene-" + i, "same-room-angle10", false,
                         DemoPhotos.jpeg(DemoPhotos.scene(scene, 110_000 + i, 0.10, 1024, 768), 0.9f)),
                 new Item("scene-" + i, "same-room-angle20", false,
-                        DemoPhotos.jpeg(DemoPhotos.scene(scene, 110_000 + i, 0.20, 1024, 768), 0.9f)));
+                        DemoPhotos.jpeg(DemoPhotos.scene(scene, 110_000 + i, 0.20, 1024, 768), 0.9f)),
+                // (2026-12-08) a phone screenshot of the moved shot
+                new Item("scene-" + i, "same-room-angle10+screenshot", false, DemoPhotos.jpeg(screenshot(
+                        DemoPhotos.scene(scene, 110_000 + i, 0.10, 1024, 768), i % 2 == 0 ? Color.BLACK : Color.WHITE,
+                        i + 11), 0.9f)));
     }
 
     /** What a chat app sends: long side at most 1,280 px, JPEG quality 70, no metadata. */

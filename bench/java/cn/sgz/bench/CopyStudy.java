@@ -20,6 +20,10 @@ public final class CopyStudy {
     public static void main(String[] args) {
         int scenes = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         applyShape();
+        CopyPrints.useStampProbes(System.getProperty("noStamp") == null);
+        CopyPrints.useExactSampling(System.getProperty("wholePixels") == null);
+        cn.sgz.evidence.internal.CopyAlignment.useTrimmedRim(System.getProperty("noRim") == null);
+        List<String> only = System.getProperty("only") == null ? null : List.of(System.getProperty("only").split(","));
         Map<String, BufferedImage> sources = CopySetGenerator.realSources(REAL);
         Map<String, BufferedImage> bases = CopySetGenerator.bases(scenes, REAL);
         System.out.println("bases: " + bases.size());
@@ -35,6 +39,9 @@ public final class CopyStudy {
                     : CopySetGenerator.realOthers(e.getKey(), sources.get(e.getKey())));
             CopyPrints.Stored o = stored.get(e.getKey()).stored();
             for (CopySetGenerator.Item it : items) {
+                if (only != null && !only.contains(it.transform())) {
+                    continue;
+                }
                 CopyPrints.Prints qp = prints(it.jpeg());
                 double[] s = signals(qp, o);
                 String key = (e.getKey().startsWith("real") ? "R " : "S ") + it.transform();
@@ -57,7 +64,7 @@ public final class CopyStudy {
             }
         }
         List<String> names = new ArrayList<>(stored.keySet());
-        for (int a = 0; a < names.size(); a++) {
+        for (int a = 0; a < (only != null ? 0 : names.size()); a++) {
             for (int b = 0; b < names.size(); b++) {
                 if (a != b) {
                     double[] s = signals(stored.get(names.get(a)), stored.get(names.get(b)).stored());
@@ -71,9 +78,11 @@ public final class CopyStudy {
                 }
             }
         }
-        System.out.printf("query shape: %s, undecided %.3f; %.1f hashes per query on average, %.1f band keys%n",
+        System.out.printf("query shape: %s, undecided %.3f; %.1f hashes per query on average, %.1f band keys, "
+                        + "%.1f distinct (band, region, value) keys (pairs of up to %d bits under %.2f)%n",
                 java.util.Arrays.deepToString(CopyPrints.shape().axisCrops()), CopyPrints.shape().undecided(),
-                PROBES[0] / (double) Math.max(1, PROBES[2]), PROBES[1] / (double) Math.max(1, PROBES[2]));
+                PROBES[0] / (double) Math.max(1, PROBES[2]), PROBES[1] / (double) Math.max(1, PROBES[2]),
+                DISTINCT_KEYS[0] / (double) Math.max(1, PROBES[2]), PAIR_BITS, PAIR_BELOW);
         System.out.printf("confirmation: %d candidate orientations confirmed in %.1f ms, %.2f ms per candidate, "
                         + "%.2f ms per query (%d queries)%n",
                 CONFIRM_NANOS[1], CONFIRM_NANOS[0] / 1e6, CONFIRM_NANOS[0] / 1e6 / Math.max(1, CONFIRM_NANOS[1]),
@@ -149,15 +158,21 @@ public final class CopyStudy {
             long stored = p.region() == CopyPrints.FULL ? o.full() : o.core();
             int d = ImageHashes.distance(p.hash(), stored);
             // what the band index finds: one of the probe's band keys equals the stored band
-            List<int[]> keys = DuplicateIndex.bandKeys(p, p.region() == CopyPrints.FULL ? FULL_FLIPS : CORE_FLIPS);
+            int flips = p.region() == CopyPrints.FULL ? FULL_FLIPS : CORE_FLIPS;
+            List<int[]> keys = DuplicateIndex.bandKeys(p, flips, flips > 0 ? PAIR_BITS : 0, PAIR_BELOW);
             PROBES[0]++;
             PROBES[1] += keys.size();
+            for (int[] k : keys) {
+                DISTINCT.add(((long) k[0] << 40) | ((long) p.region() << 32) | k[1]);
+            }
             boolean found = keys.stream().anyMatch(k -> ImageHashes.Fingerprint.band(stored, k[0]) == k[1]);
             if (found && d <= HAMMING) {
                 DuplicateIndex.Candidate c = new DuplicateIndex.Candidate(1, p.region(), p.variant(), d, i);
                 best.merge(p.variant(), c, (a, b) -> a.distance() <= b.distance() ? a : b);
             }
         }
+        DISTINCT_KEYS[0] += DISTINCT.size();
+        DISTINCT.clear();
         byte[] sig = o.bytes();
         for (DuplicateIndex.Candidate c : best.values()) {
             if (System.getProperty("inside") != null && c.region() == CopyPrints.CORE) {
@@ -181,6 +196,11 @@ public final class CopyStudy {
     }
 
     static String CURRENT = "";
+    static final java.util.Set<Long> DISTINCT = new java.util.HashSet<>();
+    /** Distinct (band, region, value) keys over all queries: what the lookup scans. */
+    static final long[] DISTINCT_KEYS = new long[1];
+    static final int PAIR_BITS = Integer.getInteger("pairBits", DuplicateIndex.PAIR_BITS);
+    static final double PAIR_BELOW = Double.parseDouble(System.getProperty("pairBelow", "" + DuplicateIndex.PAIR_BELOW));
     /** Total confirmation time and number of confirmations (one per candidate orientation). */
     static final long[] CONFIRM_NANOS = new long[2];
     static final long[] PROBES = new long[3];

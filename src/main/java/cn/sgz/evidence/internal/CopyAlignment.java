@@ -46,6 +46,21 @@ public final class CopyAlignment {
     /** The watermark band left out of the residual: this share of the side, along one edge. */
     static final double EDGE_BAND = 0.22;
 
+    /**
+     * A flag beside the four sides: leave the outermost ring of the 32×32 cells out (version 5). Where bars were
+     * cut off a screenshot, the cut lands within a pixel or two of the picture's edge at 320 px, and a cropped
+     * picture's edge cells then mix in a sliver of bar or of the neighbouring content; one cell of 32 per side is
+     * less than a moved camera's new strip (a tenth of the side), which stays in.
+     */
+    static final int RIM = 0b10000;
+
+    private static volatile boolean trimmedRim = true;
+
+    /** For the bench studies: version 4's comparison of every cell of a trimmed picture (false). */
+    public static void useTrimmedRim(boolean on) {
+        trimmedRim = on;
+    }
+
     private static final int COARSE = 16;
     private static final int K = 32;
     private static final double TRUNCATE = 1.0;
@@ -96,7 +111,8 @@ public final class CopyAlignment {
     public static Fit compare(
             byte[] query, double queryAspect, byte[] stored, double storedAspect, boolean trimmed, boolean sideways) {
         double slack = trimmed ? TRIMMED_ASPECT_SLACK : ASPECT_SLACK;
-        int sides = sideways ? 0b1100 : 0b0011;
+        // bit 4 (version 5): bars were cut off, so the outermost ring of cells is left out of the comparison
+        int sides = (sideways ? 0b1100 : 0b0011) | (trimmed && trimmedRim ? RIM : 0);
         Fit in = fit(query, queryAspect, stored, storedAspect, true, slack, sides);
         if (in.all() == 0) {
             return in; // nothing differs: the other direction cannot do better
@@ -241,6 +257,14 @@ public final class CopyAlignment {
             double slack = GRADIENT_SLACK * Math.min(rw[i], rt[i]);
             diff[i] = d > threshold + slack;
             fine[i] = d > fineThreshold + slack;
+            if ((sides & RIM) != 0) {
+                int x = i % K;
+                int y = i / K;
+                if (x == 0 || y == 0 || x == K - 1 || y == K - 1) {
+                    diff[i] = false;
+                    fine[i] = false;
+                }
+            }
             all += diff[i] ? 1 : 0;
         }
         int depth = (int) Math.round(EDGE_BAND * K);

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fingerprints that survive the copies people really make of a photo (detector version 4; the hashes and
+ * Fingerprints that survive the copies people really make of a photo (detector version 5; the hashes and
  * probes are those of version 3, version 4 adds what the confirmation aligns on, see below).
  *
  * <ol>
@@ -35,11 +35,21 @@ import java.util.List;
  * Version 3's 32×32 comparison ({@code ImageHashes.compare}) is kept for signatures not
  * yet re-fingerprinted by {@link CopyPrintBackfill}: resampling a 32×32 thumbnail left a cropped and
  * recompressed copy differing as much as another shot of the same scene, so 40 of the 47 copies missed on the
- * v3 bench were found by the index and rejected there. Pure functions, thread-safe.
+ * v3 bench were found by the index and rejected there.
+ *
+ * <p>Version 5 (recall, issue #19): the same stored rows and signature layout, computed more stably, and more
+ * ways to find a copy. (1) Pictures are resampled by exact areas (the work image and every window: a cell edge
+ * between pixels counts each pixel by its share), so the hash of a fine texture — brick, gravel, grass — no
+ * longer changes with the crop's pixel phase. (2) The query also probes its picture with the bottom quarter (as
+ * uploaded, where a date/place stamp sits) filled in from the rows above ({@link #patchBottom}): the whole picture
+ * and the uncropped core window, so a stamp that dominates a plain sky or a deep field no longer decides the
+ * hash. (3) The lookup also flips pairs of a band's uncertain bits ({@code DuplicateIndex.bandKeys}). The
+ * confirmation leaves the outermost ring of cells out where bars were cut off ({@link CopyAlignment}).
+ * Pure functions, thread-safe.
  */
 public final class CopyPrints {
 
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     public static final int FULL = 0;
     public static final int CORE = 1;
     /** The core window: this share is cut off every side of the normalised picture. */
@@ -236,6 +246,31 @@ public final class CopyPrints {
         }
         List<Probe> probes = new ArrayList<>();
         List<double[]> windows = coreWindows(sh.axisCrops());
+        addProbes(probes, canon, aspect, windows, sh.undecided());
+        if (stampProbes) {
+            // the same picture with its bottom (as uploaded: where a date/place stamp sits) filled in from the
+            // rows above: a stamp that dominates a plain sky, a deep field or a texture no longer decides the
+            // hashes of the uncropped window
+            Lum patched = patchBottom(content);
+            addProbes(
+                    probes,
+                    content.h > content.w ? patched.variant(4 | 1) : patched,
+                    aspect,
+                    windows.subList(0, 1),
+                    sh.undecided());
+        }
+        return new Prints(stored, probes, thumbs, canon, new byte[8][], content.h > content.w);
+    }
+
+    /**
+     * The probes of a (turned) picture: for each assumed crop pair the core window turned upright by its own
+     * first coefficients (both flips where undecided), and the whole picture in the orientation of the first
+     * window; a nearly square picture (aspect under 1.3) also transposed. A hash already probed in the same
+     * orientation is not added again.
+     */
+    private static void addProbes(
+            List<Probe> probes, Lum canon, double aspect, List<double[]> windows, double undecided) {
+        long[] h = new long[1];
         for (int t : aspect < 1.3 ? new int[] {0, 4} : new int[] {0}) {
             Lum q = t == 0 ? canon : canon.variant(4);
             double[][] whole = grid(q, 0, 0, 1, 1);
@@ -243,23 +278,64 @@ public final class CopyPrints {
             for (double[] wx : windows) {
                 for (double[] wy : windows) {
                     double[][] g = grid(q, wx[0], wy[0], wx[1], wy[1]);
-                    for (int f : candidateFlips(g, sh.undecided())) {
+                    for (int f : candidateFlips(g, undecided)) {
                         double[][] gf = flip(g, f);
                         double[] r = ImageHashes.phash(gf, h);
                         if (first) {
                             // the uncropped assumption decides the whole picture's orientation too
                             long core = h[0];
                             double[] wr = ImageHashes.phash(flip(whole, f), h);
-                            probes.add(new Probe(FULL, t | f, h[0], wr, null));
+                            addNew(probes, new Probe(FULL, t | f, h[0], wr, null));
                             h[0] = core;
                         }
-                        probes.add(new Probe(CORE, t | f, h[0], r, bytes(gf)));
+                        addNew(probes, new Probe(CORE, t | f, h[0], r, bytes(gf)));
                     }
                     first = false;
                 }
             }
         }
-        return new Prints(stored, probes, thumbs, canon, new byte[8][], content.h > content.w);
+    }
+
+    private static void addNew(List<Probe> probes, Probe p) {
+        for (Probe o : probes) {
+            if (o.region() == p.region() && o.variant() == p.variant() && o.hash() == p.hash()) {
+                return;
+            }
+        }
+        probes.add(p);
+    }
+
+    /** Whether queries also probe the picture with its bottom stamp band filled in (version 5; settable for the bench studies). */
+    private static volatile boolean stampProbes = true;
+
+    /** For the bench studies: queries without (false) or with the stamp probes (not used by the application). */
+    public static void useStampProbes(boolean on) {
+        stampProbes = on;
+    }
+
+    /** The share of the picture's height (as uploaded) a stamp may cover at the bottom. */
+    static final double STAMP_BAND = 0.25;
+
+    /**
+     * The picture with its bottom {@link #STAMP_BAND} replaced, column by column, by the mean of the
+     * 10 % of rows just above it.
+     */
+    static Lum patchBottom(Lum lum) {
+        double[] v = lum.v.clone();
+        int from = (int) Math.round(lum.h * (1 - STAMP_BAND));
+        int above = Math.max(1, (int) Math.round(lum.h * 0.10));
+        int a0 = Math.max(0, from - above);
+        for (int x = 0; x < lum.w; x++) {
+            double s = 0;
+            for (int y = a0; y < from; y++) {
+                s += lum.v[y * lum.w + x];
+            }
+            double m = s / Math.max(1, from - a0);
+            for (int y = from; y < lum.h; y++) {
+                v[y * lum.w + x] = m;
+            }
+        }
+        return new Lum(v, lum.w, lum.h);
     }
 
     /**
@@ -360,6 +436,9 @@ public final class CopyPrints {
         double f = Math.min(1.0, side / (double) Math.max(w, h));
         int nw = Math.max(1, (int) Math.round(w * f));
         int nh = Math.max(1, (int) Math.round(h * f));
+        if (exactSampling && f < 1) {
+            return exactLuminance(img, nw, nh);
+        }
         double[] sum = new double[nw * nh];
         int[] count = new int[nw * nh];
         int[] row = new int[w];
@@ -377,6 +456,55 @@ public final class CopyPrints {
             sum[i] /= Math.max(1, count[i]);
         }
         return new Lum(sum, nw, nh);
+    }
+
+    /** Whether pictures are resampled by exact areas (version 5), else by whole pixels (settable for the bench studies). */
+    private static volatile boolean exactSampling = true;
+
+    /** For the bench studies: version 4's whole-pixel resampling (false) or version 5's exact areas. */
+    public static void useExactSampling(boolean on) {
+        exactSampling = on;
+    }
+
+    /**
+     * Luminance area-averaged to {@code nw×nh} by exact areas: each source pixel is split between the (at most
+     * two per axis) cells it overlaps by the share it covers, so a texture finer than a cell is averaged the
+     * same way whatever the scale and offset of the copy (whole-pixel binning gave some cells one pixel and
+     * others two, a pattern that moves with the crop).
+     */
+    private static Lum exactLuminance(BufferedImage img, int nw, int nh) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        double[][] wx = areaWeights(w, nw);
+        double[][] wy = areaWeights(h, nh);
+        double[] out = new double[nw * nh];
+        double[] rowSum = new double[nw];
+        int[] row = new int[w];
+        for (int y = 0; y < h; y++) {
+            img.getRGB(0, y, w, 1, row, 0, w);
+            java.util.Arrays.fill(rowSum, 0);
+            for (int x = 0; x < w; x++) {
+                int p = row[x];
+                double v = 0.299 * (p >> 16 & 0xFF) + 0.587 * (p >> 8 & 0xFF) + 0.114 * (p & 0xFF);
+                int c = (int) wx[x][0];
+                rowSum[c] += v * wx[x][1];
+                if (wx[x][2] > 0) {
+                    rowSum[c + 1] += v * wx[x][2];
+                }
+            }
+            int r = (int) wy[y][0];
+            for (int c = 0; c < nw; c++) {
+                out[r * nw + c] += rowSum[c] * wy[y][1];
+                if (wy[y][2] > 0) {
+                    out[(r + 1) * nw + c] += rowSum[c] * wy[y][2];
+                }
+            }
+        }
+        double cell = (w / (double) nw) * (h / (double) nh);
+        for (int i = 0; i < out.length; i++) {
+            out[i] /= cell;
+        }
+        return new Lum(out, nw, nh);
     }
 
     /**
@@ -469,6 +597,9 @@ public final class CopyPrints {
 
     /** As above on an {@code n×n} grid. */
     static double[][] grid(Lum lum, double fx0, double fy0, double fx1, double fy1, int n) {
+        if (exactSampling) {
+            return exactWindow(lum, fx0, fy0, fx1, fy1, n);
+        }
         double[][] out = new double[n][n];
         for (int gy = 0; gy < n; gy++) {
             double ya = (fy0 + (fy1 - fy0) * gy / n) * lum.h;
@@ -490,6 +621,68 @@ public final class CopyPrints {
             }
         }
         return out;
+    }
+
+    /**
+     * Area means of a window on an {@code n×n} grid with fractional pixel weights (version 5): a cell's edges
+     * fall between pixels, and the pixels they cut count by the share inside (whole pixels moved each edge by
+     * up to a pixel, which on a fine texture changed the low frequencies the hash is made of). Cells beyond
+     * the picture take the nearest edge pixels.
+     */
+    static double[][] exactWindow(Lum lum, double fx0, double fy0, double fx1, double fy1, int n) {
+        int[][] xi = new int[n][];
+        double[][] xw = new double[n][];
+        int[][] yi = new int[n][];
+        double[][] yw = new double[n][];
+        for (int g = 0; g < n; g++) {
+            cellWeights(fx0 + (fx1 - fx0) * g / n, fx0 + (fx1 - fx0) * (g + 1) / n, lum.w, xi, xw, g);
+            cellWeights(fy0 + (fy1 - fy0) * g / n, fy0 + (fy1 - fy0) * (g + 1) / n, lum.h, yi, yw, g);
+        }
+        double[][] out = new double[n][n];
+        double[] rows = new double[lum.w];
+        for (int gy = 0; gy < n; gy++) {
+            java.util.Arrays.fill(rows, 0);
+            double wsum = 0;
+            for (int k = 0; k < yi[gy].length; k++) {
+                int y = yi[gy][k];
+                double wgt = yw[gy][k];
+                wsum += wgt;
+                int base = y * lum.w;
+                for (int x = 0; x < lum.w; x++) {
+                    rows[x] += lum.v[base + x] * wgt;
+                }
+            }
+            for (int gx = 0; gx < n; gx++) {
+                double s = 0;
+                double ws = 0;
+                for (int k = 0; k < xi[gx].length; k++) {
+                    s += rows[xi[gx][k]] * xw[gx][k];
+                    ws += xw[gx][k];
+                }
+                out[gy][gx] = s / (ws * wsum);
+            }
+        }
+        return out;
+    }
+
+    /** The pixels a cell from fraction {@code a} to {@code b} of a side of {@code size} pixels covers, with their shares. */
+    private static void cellWeights(double a, double b, int size, int[][] idx, double[][] wgt, int g) {
+        double pa = Math.max(0, Math.min(size, a * size));
+        double pb = Math.max(0, Math.min(size, b * size));
+        if (pb - pa < 1e-9) {
+            // outside the picture (a window reaching beyond it): the nearest edge pixel
+            idx[g] = new int[] {clamp((int) Math.floor(a * size), size)};
+            wgt[g] = new double[] {1};
+            return;
+        }
+        int first = (int) Math.floor(pa);
+        int last = Math.min(size - 1, (int) Math.ceil(pb) - 1);
+        idx[g] = new int[last - first + 1];
+        wgt[g] = new double[last - first + 1];
+        for (int p = first; p <= last; p++) {
+            idx[g][p - first] = p;
+            wgt[g][p - first] = Math.min(p + 1, pb) - Math.max(p, pa);
+        }
     }
 
     /** Exact area means of the whole picture on an {@code n×n} grid (pixels split between cells by the share each covers). */

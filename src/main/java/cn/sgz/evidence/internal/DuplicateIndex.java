@@ -103,9 +103,23 @@ public class DuplicateIndex {
 
     /**
      * The band values one probe looks up: each band's own value, plus (when {@code flips} &gt; 0) that band
-     * with its least reliable bit flipped.
+     * with each of its {@code flips} least reliable bits flipped, and (version 5) with each pair of its
+     * uncertain bits flipped: among its {@link #PAIR_BITS} least reliable bits those whose reliability is
+     * under {@link #PAIR_BELOW}. A copy cropped off the assumed windows, or a texture, often has two wrong
+     * bits in every band, but they are among the uncertain ones; a clear band adds no pair keys.
      */
     public static List<int[]> bandKeys(Probe p, int flips) {
+        return bandKeys(p, flips, flips > 0 ? PAIR_BITS : 0, PAIR_BELOW);
+    }
+
+    /** At most this many of a band's least reliable bits are flipped in pairs. */
+    public static final int PAIR_BITS = 4;
+
+    /** Only bits whose reliability (distance from the median over the interquartile spread) is under this. */
+    public static final double PAIR_BELOW = 0.10;
+
+    /** As {@link #bandKeys(Probe, int)} with other pair limits (the bench studies). */
+    public static List<int[]> bandKeys(Probe p, int flips, int pairBits, double pairBelow) {
         List<int[]> out = new ArrayList<>();
         for (int b = 0; b < ImageHashes.BANDS; b++) {
             int value = Fingerprint.band(p.hash(), b);
@@ -119,6 +133,15 @@ public class DuplicateIndex {
                     bits, (x, y) -> Double.compare(p.reliability()[band * 16 + x], p.reliability()[band * 16 + y]));
             for (int f = 0; f < flips; f++) {
                 out.add(new int[] {b, value ^ (1 << bits[f])});
+            }
+            int uncertain = 0;
+            while (uncertain < pairBits && p.reliability()[band * 16 + bits[uncertain]] < pairBelow) {
+                uncertain++;
+            }
+            for (int x = 0; x < uncertain; x++) {
+                for (int y = x + 1; y < uncertain; y++) {
+                    out.add(new int[] {b, value ^ (1 << bits[x]) ^ (1 << bits[y])});
+                }
             }
         }
         return out;

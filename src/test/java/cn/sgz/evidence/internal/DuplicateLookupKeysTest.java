@@ -86,9 +86,60 @@ class DuplicateLookupKeysTest {
         int bandKeys = probes.stream()
                 .mapToInt(p -> DuplicateIndex.bandKeys(p, 2).size())
                 .sum();
-        assertThat(bandKeys).isEqualTo(probes.size() * 4 * 3);
+        // each band, its two weakest bits flipped, and pairs of its uncertain bits (see the test below)
+        assertThat(bandKeys).isGreaterThanOrEqualTo(probes.size() * 4 * 3);
+        assertThat(probes.stream()
+                        .mapToInt(p -> DuplicateIndex.bandKeys(p, 2, 0, 0).size())
+                        .sum())
+                .isEqualTo(probes.size() * 4 * 3);
         // neighbouring windows share band values: the scans are fewer than the band keys
         assertThat(keys.size()).isLessThan(bandKeys);
+    }
+
+    @Test
+    void pairsOfABandsUncertainBitsAreLookedUpAndAClearBandAddsNone() {
+        // band 0: bits 3, 7 and 11 uncertain (reliability under 0.10), the rest clear; bands 1-3 all clear
+        double[] rel = new double[64];
+        java.util.Arrays.fill(rel, 0.8);
+        rel[3] = 0.02;
+        rel[7] = 0.05;
+        rel[11] = 0.09;
+        rel[12] = 0.12; // the fourth weakest, but not uncertain: flipped alone only if among the two weakest
+        rel[20] = 0.01; // band 1: one uncertain bit, no pair
+        long hash = 0x0F0F_1234_5678_9ABCL;
+        Probe p = new Probe(CopyPrints.CORE, 0, hash, rel, null);
+        List<int[]> keys = DuplicateIndex.bandKeys(p, 2);
+        int v0 = ImageHashes.Fingerprint.band(hash, 0);
+        java.util.Set<Integer> band0 = new java.util.HashSet<>();
+        keys.stream().filter(k -> k[0] == 0).forEach(k -> band0.add(k[1]));
+        // itself, the two weakest bits flipped alone, and the three pairs of the uncertain bits 3, 7, 11
+        assertThat(band0)
+                .containsExactlyInAnyOrder(
+                        v0,
+                        v0 ^ (1 << 3),
+                        v0 ^ (1 << 7),
+                        v0 ^ (1 << 3) ^ (1 << 7),
+                        v0 ^ (1 << 3) ^ (1 << 11),
+                        v0 ^ (1 << 7) ^ (1 << 11));
+        // bands 1-3: 1 + 2 keys each, no pair (band 1 has a single uncertain bit)
+        assertThat(keys.stream().filter(k -> k[0] > 0)).hasSize(3 * 3);
+        assertThat(keys).hasSize(6 + 9);
+        // no flips, no pairs: the exact bands only
+        assertThat(DuplicateIndex.bandKeys(p, 0)).hasSize(4);
+        // a copy whose band 0 differs in two uncertain bits is found through band 0 alone
+        long copy = hash
+                ^ (1L << 7)
+                ^ (1L << 11)
+                ^ (1L << 18)
+                ^ (1L << 19)
+                ^ (1L << 40)
+                ^ (1L << 41)
+                ^ (1L << 60)
+                ^ (1L << 61);
+        assertThat(ImageHashes.distance(hash, copy)).isEqualTo(8);
+        assertThat(keys).anyMatch(k -> ImageHashes.Fingerprint.band(copy, k[0]) == k[1]);
+        assertThat(DuplicateIndex.bandKeys(p, 2, 0, 0))
+                .noneMatch(k -> ImageHashes.Fingerprint.band(copy, k[0]) == k[1]);
     }
 
     @Test
