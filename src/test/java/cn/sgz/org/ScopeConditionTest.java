@@ -11,13 +11,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue #23: on H2 a scope is written as path ranges instead of LIKE (H2 re-prepares every statement with LIKE on
- * each execution). Both forms select exactly the paths {@link Scope#covers} accepts, in the database itself.
+ * each execution). Both forms select exactly the paths {@link Scope#covers} accepts, in the database itself (on
+ * PostgreSQL, which keeps LIKE, only the LIKE form).
  */
 @SgzTest
 class ScopeConditionTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    /** Ranges are used (and compared here) on H2 only: on PostgreSQL a range compares by the database's collation. */
+    @org.springframework.beans.factory.annotation.Value("${spring.datasource.url:}")
+    String url;
 
     private static final CurrentUser USER = new CurrentUser(1L, "x", "x", Role.BUREAU_OFFICER, null, null);
 
@@ -54,7 +59,8 @@ class ScopeConditionTest {
                         expected.add(p);
                     }
                 }
-                for (boolean byRange : new boolean[] {false, true}) {
+                for (boolean byRange :
+                        url.startsWith("jdbc:h2:") ? new boolean[] {false, true} : new boolean[] {false}) {
                     Scope scope = new Scope(USER, granted, byRange);
                     List<String> found = jdbc.sql("SELECT path FROM scope_probe WHERE " + scope.sqlCondition("path")
                                     + " ORDER BY path")
