@@ -467,11 +467,45 @@ public class RecordStore {
                     .params(d[0], d[1], k.station(), k.kind(), k.month(), k.domain(), k.project(), d[0], d[1])
                     .update();
             if (changed != 1) {
-                // the table no longer matches the records: refuse rather than sign wrong numbers
-                throw new IllegalStateException("service_record_month_count out of step with service_record at " + k
-                        + " (adding " + d[0] + ", " + d[1] + ")");
+                // the table no longer matches the records (a write that bypassed this store): the group is counted
+                // afresh from the records, so the figures stay right and the worker's write still goes through
+                MONTH_COUNTS_LOG.warn(
+                        "service_record_month_count out of step with service_record at {} (adding {}, {}): recounted",
+                        k,
+                        d[0],
+                        d[1]);
+                countAfresh(k);
             }
         });
+    }
+
+    private static final org.slf4j.Logger MONTH_COUNTS_LOG = org.slf4j.LoggerFactory.getLogger("sgz.month-counts");
+
+    /** Sets a group's counts to what service_record holds now (this transaction's writes included). */
+    private void countAfresh(CountKey k) {
+        jdbc.sql("DELETE FROM service_record_month_count WHERE station_id = ? AND kind = ? AND month_start = ? "
+                        + "AND domain = ? AND project_id = ?")
+                .params(k.station(), k.kind(), k.month(), k.domain(), k.project())
+                .update();
+        jdbc.sql(
+                        "INSERT INTO service_record_month_count (station_id, project_id, kind, domain, month_start, n, n_entered) "
+                                + "SELECT ?, ?, ?, ?, ?, COUNT(*), COALESCE(SUM(CASE WHEN platform_entered_on IS NULL THEN 0 "
+                                + "ELSE 1 END), 0) FROM service_record WHERE station_id = ? AND COALESCE(project_id, 0) = ? "
+                                + "AND kind = ? AND domain = ? AND service_date >= ? AND service_date < ? "
+                                + "AND status = 'ACTIVE' AND qualification = 'COUNTS'")
+                .params(
+                        k.station(),
+                        k.project(),
+                        k.kind(),
+                        k.domain(),
+                        k.month(),
+                        k.station(),
+                        k.project(),
+                        k.kind(),
+                        k.domain(),
+                        k.month(),
+                        k.month().plusMonths(1))
+                .update();
     }
 
     public Optional<ServiceRecordView> find(long id) {
