@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * The duplicate lookup statement on PostgreSQL, as the database runs it: for the copies of the copy set
  * ({@link IndexStudy}'s cached probes), the lookup statement of detector v3 (one index scan per band key
- * and probe hash) and the current one ({@link DuplicateIndex#lookupKeys}: one scan per distinct key),
+ * and probe hash), version 4's (one scan per distinct key; both on bench_v4_copy_hash, built by
+ * DuplicateLookupBench with -Dv4=true) and the current one (posting lists, migration V93),
  * alternately, each with EXPLAIN (ANALYZE, BUFFERS): the execution time the server reports (less
  * sensitive to a loaded machine than a client's clock), and the time measured around a plain run.
  * {@code java -cp ... cn.sgz.bench.LookupExplain jdbc:postgresql://127.0.0.1:5432/bench_dup2 200}
@@ -28,12 +29,13 @@ public final class LookupExplain {
         Map<String, Function<List<CopyPrints.Probe>, DuplicateIndex.Statement>> variants = new LinkedHashMap<>();
         variants.put("v3 (a scan per key and probe hash)", LookupExplain::v3);
         variants.put("v4 (a scan per distinct key)", LookupExplain::v4);
+        variants.put("posting lists (V93: a row per key)", LookupExplain::posting);
         // studies: -Dvariants="name~regex~replacement;;..." applied to the current statement
         for (String v : System.getProperty("variants", "").split(";;")) {
             if (!v.isBlank()) {
                 String[] f = v.split("~", 3);
                 variants.put(f[0], q -> {
-                    DuplicateIndex.Statement st = v4(q);
+                    DuplicateIndex.Statement st = posting(q);
                     return new DuplicateIndex.Statement(st.sql().replaceAll(f[1], f[2]), st.params());
                 });
             }
@@ -153,16 +155,20 @@ public final class LookupExplain {
             sql.append("SELECT h.photo_id, h.region, h.phash, q.i FROM unnest(")
                     .append(array(r, 0, "INT")).append(", ").append(array(r, 1, "SMALLINT")).append(", ")
                     .append(array(r, 2, "BIGINT")).append(", ").append(array(r, 3, "INT"))
-                    .append(") AS q(v, r, hash, i) JOIN evidence_copy_hash h ON h.band").append(band)
+                    .append(") AS q(v, r, hash, i) JOIN bench_v4_copy_hash h ON h.band").append(band)
                     .append(" = q.v AND h.region = q.r WHERE bit_count((h.phash # q.hash)::bit(64)) <= 12");
         });
         return new DuplicateIndex.Statement(sql.toString(), List.of());
     }
 
-    /** The current statement ({@link DuplicateIndex#statement}). */
+    /** Version 4's statement ({@link BandIndexV4}, on the bench's copy of its band index). */
     static DuplicateIndex.Statement v4(List<CopyPrints.Probe> probes) {
-        return DuplicateIndex.statement(
-                DuplicateIndex.lookupKeys(probes, 2, 2), "bit_count((h.phash # q.hash)::bit(64))", 12);
+        return BandIndexV4.statement(DuplicateIndex.lookupKeys(probes, 2, 2), 12);
+    }
+
+    /** The current statement ({@link DuplicateIndex#statement}: posting lists by primary key). */
+    static DuplicateIndex.Statement posting(List<CopyPrints.Probe> probes) {
+        return DuplicateIndex.statement(DuplicateIndex.lookupKeys(probes, 2, 2), 12);
     }
 
     static String array(List<long[]> rows, int col, String type) {
