@@ -132,8 +132,34 @@ public class DuplicateIndex {
                         + "photo_ids = p.photo_ids || ARRAY[s.id], hashes = p.hashes || ARRAY[s.h] "
                         + "WHEN NOT MATCHED THEN INSERT (band, region, band_value, chunk, photo_ids, hashes) "
                         + "VALUES (s.b, s.r, s.v, s.c, ARRAY[s.id], ARRAY[s.h])";
-        while (jdbc.sql(sql).params(band, region, value, chunk, photoId, hash).update() == 0) {
+        for (int waits = 0; ; ) {
+            int n;
+            try {
+                n = jdbc.sql(sql)
+                        .params(band, region, value, chunk, photoId, hash)
+                        .update();
+            } catch (org.springframework.dao.DuplicateKeyException e) {
+                // H2 only: another open transaction inserted this chunk's row (H2's MERGE does not wait for
+                // it as PostgreSQL's upsert does); try again once it has committed (only this statement failed)
+                if (++waits > 500) {
+                    throw e;
+                }
+                sleep(20);
+                continue;
+            }
+            if (n > 0) {
+                return;
+            }
             chunk++;
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
