@@ -336,6 +336,9 @@ public final class DuplicateLookupBench {
      * JdbcClient, PostgreSQL with bench_v4_copy_hash) each query is also run through version 4's band
      * indexes right after, alternating which goes first, so both see the same load; their answers are compared.
      */
+    /** -DjavaFilter=true: the interleaved comparison is the posting lists filtered in Java, not version 4. */
+    static final boolean JAVA_FILTER = Boolean.getBoolean("javaFilter");
+
     static void latency(DuplicateIndex index, int queries, List<CopyPrints.Prints> pool, JdbcClient v4) {
         int flips = Integer.getInteger("sgz.evidence.duplicate.full-flips", 2);
         int maxHamming = Integer.getInteger("sgz.evidence.duplicate.max-hamming", 12);
@@ -358,7 +361,8 @@ public final class DuplicateLookupBench {
             List<DuplicateIndex.Candidate> old = null;
             if (v4 != null && i % 2 == 1) {
                 long s = System.nanoTime();
-                old = BandIndexV4.candidates(v4, q, flips, maxHamming);
+                old = JAVA_FILTER ? PostingJavaFilter.candidates(v4, q, flips, maxHamming)
+                        : BandIndexV4.candidates(v4, q, flips, maxHamming);
                 t4[i] = System.nanoTime() - s;
             }
             long s = System.nanoTime();
@@ -366,7 +370,8 @@ public final class DuplicateLookupBench {
             t[i] = System.nanoTime() - s;
             if (v4 != null && i % 2 == 0) {
                 long s4 = System.nanoTime();
-                old = BandIndexV4.candidates(v4, q, flips, maxHamming);
+                old = JAVA_FILTER ? PostingJavaFilter.candidates(v4, q, flips, maxHamming)
+                        : BandIndexV4.candidates(v4, q, flips, maxHamming);
                 t4[i] = System.nanoTime() - s4;
             }
             if (old != null && !new java.util.HashSet<>(old).equals(new java.util.HashSet<>(found))) {
@@ -388,8 +393,9 @@ public final class DuplicateLookupBench {
                 candidates / (double) queries, load0, loadAverage());
         if (v4 != null) {
             Arrays.sort(t4);
-            System.out.printf("lookup (index stage, version 4's band indexes, interleaved with the above): p50 %.2f ms, "
+            System.out.printf("lookup (index stage, %s, interleaved with the above): p50 %.2f ms, "
                             + "p99 %.2f ms, max %.2f ms; %d of %d queries answered differently from the posting lists%n",
+                    JAVA_FILTER ? "posting lists with the Hamming filter in Java" : "version 4's band indexes",
                     t4[queries / 2] / 1e6, t4[(int) (queries * 0.99)] / 1e6, t4[queries - 1] / 1e6, differ, queries);
         }
     }
