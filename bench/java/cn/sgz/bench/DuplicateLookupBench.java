@@ -336,7 +336,7 @@ public final class DuplicateLookupBench {
      * JdbcClient, PostgreSQL with bench_v4_copy_hash) each query is also run through version 4's band
      * indexes right after, alternating which goes first, so both see the same load; their answers are compared.
      */
-    /** -DjavaFilter=true: the interleaved comparison is the posting lists filtered in Java, not version 4. */
+    /** -DjavaFilter=true (with -Dv4=true): the posting lists filtered in Java are interleaved too. */
     static final boolean JAVA_FILTER = Boolean.getBoolean("javaFilter");
 
     static void latency(DuplicateIndex index, int queries, List<CopyPrints.Prints> pool, JdbcClient v4) {
@@ -346,6 +346,9 @@ public final class DuplicateLookupBench {
             index.candidates(pool.get(warm % pool.size()));
             if (v4 != null) {
                 BandIndexV4.candidates(v4, pool.get(warm % pool.size()), flips, maxHamming);
+                if (JAVA_FILTER) {
+                    PostingJavaFilter.candidates(v4, pool.get(warm % pool.size()), flips, maxHamming);
+                }
             }
         }
         String load0 = loadAverage();
@@ -356,26 +359,33 @@ public final class DuplicateLookupBench {
         long keys = 0;
         long scans = 0;
         int differ = 0;
+        long[] tj = new long[queries];
+        int differJava = 0;
         for (int i = 0; i < queries; i++) {
             CopyPrints.Prints q = pool.get((i * 7) % pool.size());
+            List<DuplicateIndex.Candidate> found = null;
             List<DuplicateIndex.Candidate> old = null;
-            if (v4 != null && i % 2 == 1) {
+            List<DuplicateIndex.Candidate> java = null;
+            // the variants in turn, each query starting with another one (none always meets a warmer cache)
+            for (int step = 0; step < 3; step++) {
+                int which = (i + step) % 3;
                 long s = System.nanoTime();
-                old = JAVA_FILTER ? PostingJavaFilter.candidates(v4, q, flips, maxHamming)
-                        : BandIndexV4.candidates(v4, q, flips, maxHamming);
-                t4[i] = System.nanoTime() - s;
-            }
-            long s = System.nanoTime();
-            List<DuplicateIndex.Candidate> found = index.candidates(q);
-            t[i] = System.nanoTime() - s;
-            if (v4 != null && i % 2 == 0) {
-                long s4 = System.nanoTime();
-                old = JAVA_FILTER ? PostingJavaFilter.candidates(v4, q, flips, maxHamming)
-                        : BandIndexV4.candidates(v4, q, flips, maxHamming);
-                t4[i] = System.nanoTime() - s4;
+                if (which == 0) {
+                    found = index.candidates(q);
+                    t[i] = System.nanoTime() - s;
+                } else if (which == 1 && v4 != null) {
+                    old = BandIndexV4.candidates(v4, q, flips, maxHamming);
+                    t4[i] = System.nanoTime() - s;
+                } else if (which == 2 && v4 != null && JAVA_FILTER) {
+                    java = PostingJavaFilter.candidates(v4, q, flips, maxHamming);
+                    tj[i] = System.nanoTime() - s;
+                }
             }
             if (old != null && !new java.util.HashSet<>(old).equals(new java.util.HashSet<>(found))) {
                 differ++;
+            }
+            if (java != null && !new java.util.HashSet<>(java).equals(new java.util.HashSet<>(found))) {
+                differJava++;
             }
             candidates += found.size();
             probes += q.probes().size();
@@ -393,10 +403,15 @@ public final class DuplicateLookupBench {
                 candidates / (double) queries, load0, loadAverage());
         if (v4 != null) {
             Arrays.sort(t4);
-            System.out.printf("lookup (index stage, %s, interleaved with the above): p50 %.2f ms, "
+            System.out.printf("lookup (index stage, version 4's band indexes, interleaved with the above): p50 %.2f ms, "
                             + "p99 %.2f ms, max %.2f ms; %d of %d queries answered differently from the posting lists%n",
-                    JAVA_FILTER ? "posting lists with the Hamming filter in Java" : "version 4's band indexes",
                     t4[queries / 2] / 1e6, t4[(int) (queries * 0.99)] / 1e6, t4[queries - 1] / 1e6, differ, queries);
+        }
+        if (v4 != null && JAVA_FILTER) {
+            Arrays.sort(tj);
+            System.out.printf("lookup (index stage, posting lists with the Hamming filter in Java, interleaved): p50 %.2f ms, "
+                            + "p99 %.2f ms, max %.2f ms; %d of %d queries answered differently from the posting lists%n",
+                    tj[queries / 2] / 1e6, tj[(int) (queries * 0.99)] / 1e6, tj[queries - 1] / 1e6, differJava, queries);
         }
     }
 

@@ -19,6 +19,25 @@ final class PostingJavaFilter {
 
     private PostingJavaFilter() {}
 
+    /**
+     * The key rows by arrays of the distinct keys: one SQL text whatever the keys, so the driver prepares it
+     * on the server after 5 uses and then receives the arrays in binary (a VALUES list changes the text with
+     * the number of keys: planned every time, arrays as text).
+     */
+    static DuplicateIndex.Statement postgres(List<LookupKey> keys) {
+        java.util.LinkedHashSet<Long> distinct = new java.util.LinkedHashSet<>();
+        for (LookupKey k : keys) {
+            distinct.add(((long) k.band() << 40) | ((long) k.region() << 32) | k.value());
+        }
+        Integer[] b = distinct.stream().map(x -> (int) (x >>> 40)).toArray(Integer[]::new);
+        Integer[] r = distinct.stream().map(x -> (int) (x >>> 32 & 0xFF)).toArray(Integer[]::new);
+        Integer[] v = distinct.stream().map(x -> (int) (x & 0xFFFFFFFFL)).toArray(Integer[]::new);
+        return new DuplicateIndex.Statement("SELECT p.band, p.region, p.band_value, p.photo_ids, p.hashes FROM "
+                + "unnest(CAST(? AS SMALLINT[]), CAST(? AS SMALLINT[]), CAST(? AS INT[])) AS q(b, r, v) "
+                + "JOIN evidence_copy_posting p ON p.band = q.b AND p.region = q.r AND p.band_value = q.v",
+                List.of(b, r, v));
+    }
+
     static List<DuplicateIndex.Candidate> candidates(JdbcClient jdbc, CopyPrints.Prints query, int flips, int maxHamming) {
         List<CopyPrints.Probe> probes = query.probes();
         List<LookupKey> keys = DuplicateIndex.lookupKeys(probes, flips, flips);
@@ -28,7 +47,7 @@ final class PostingJavaFilter {
             byKey.computeIfAbsent(((long) key.band() << 40) | ((long) key.region() << 32) | key.value(),
                     x -> new ArrayList<>()).add(k);
         }
-        DuplicateIndex.Statement st = DuplicateIndex.postingStatement(keys);
+        DuplicateIndex.Statement st = postgres(keys);
         Map<String, DuplicateIndex.Candidate> found = new HashMap<>();
         jdbc.sql(st.sql()).params(st.params()).query(rs -> {
             int region = rs.getInt(2);
