@@ -29,8 +29,10 @@ public final class LookupExplain {
         Map<String, Function<List<CopyPrints.Probe>, DuplicateIndex.Statement>> variants = new LinkedHashMap<>();
         variants.put("v3 (a scan per key and probe hash)", LookupExplain::v3);
         variants.put("v4 (a scan per distinct key)", LookupExplain::v4);
-        variants.put("posting lists (V93: a row per key)", LookupExplain::posting);
-        variants.put("posting lists, unnest in the select list", LookupExplain::postingSrf);
+        variants.put("posting lists, filter in SQL, unnest in select", LookupExplain::posting);
+        variants.put("posting lists, filter in SQL, lateral unnest", LookupExplain::postingLateral);
+        variants.put("posting rows only (production: filter in Java)",
+                q -> DuplicateIndex.postgresPostingStatement(DuplicateIndex.lookupKeys(q, 2, 2)));
         // studies: -Dvariants="name~regex~replacement;;..." applied to the current statement
         for (String v : System.getProperty("variants", "").split(";;")) {
             if (!v.isBlank()) {
@@ -167,22 +169,22 @@ public final class LookupExplain {
         return BandIndexV4.statement(DuplicateIndex.lookupKeys(probes, 2, 2), 12);
     }
 
-    /** The current statement ({@link DuplicateIndex#statement}: posting lists by primary key). */
+    /** The posting lists with the filter in the database ({@link DuplicateIndex#statement}, measured alternative). */
     static DuplicateIndex.Statement posting(List<CopyPrints.Probe> probes) {
         return DuplicateIndex.statement(DuplicateIndex.lookupKeys(probes, 2, 2), 12);
     }
 
-    /** The posting statement with the arrays unnested in the select list (ProjectSet, no tuplestore per row). */
-    static DuplicateIndex.Statement postingSrf(List<CopyPrints.Probe> probes) {
+    /** The posting statement with a lateral unnest(a, b) in FROM (a tuplestore per row; the statement's first form). */
+    static DuplicateIndex.Statement postingLateral(List<CopyPrints.Probe> probes) {
         DuplicateIndex.Statement st = posting(probes);
         String sql = st.sql()
-                .replace("SELECT e.id, q.r, e.h, q.k FROM q JOIN evidence_copy_posting p "
+                .replace("SELECT e.id, e.r, e.h, e.k FROM (SELECT unnest(p.photo_ids) AS id, unnest(p.hashes) AS h, "
+                                + "q.r, q.k, q.h1, q.h2, q.h3, q.h4 FROM q JOIN evidence_copy_posting p "
+                                + "ON p.band = q.b AND p.region = q.r AND p.band_value = q.v) e WHERE ",
+                        "SELECT e.id, q.r, e.h, q.k FROM q JOIN evidence_copy_posting p "
                                 + "ON p.band = q.b AND p.region = q.r AND p.band_value = q.v "
-                                + "CROSS JOIN LATERAL unnest(p.photo_ids, p.hashes) AS e(id, h) WHERE ",
-                        "SELECT e.id, e.r, e.h, e.k FROM (SELECT unnest(p.photo_ids) AS id, unnest(p.hashes) AS h, q.r, "
-                                + "q.k, q.h1, q.h2, q.h3, q.h4 FROM q JOIN evidence_copy_posting p "
-                                + "ON p.band = q.b AND p.region = q.r AND p.band_value = q.v) e WHERE ")
-                .replace("q.h1)", "e.h1)").replace("q.h2)", "e.h2)").replace("q.h3)", "e.h3)").replace("q.h4)", "e.h4)");
+                                + "CROSS JOIN LATERAL unnest(p.photo_ids, p.hashes) AS e(id, h) WHERE ")
+                .replace("e.h1)", "q.h1)").replace("e.h2)", "q.h2)").replace("e.h3)", "q.h3)").replace("e.h4)", "q.h4)");
         if (sql.equals(st.sql())) {
             throw new IllegalStateException("the posting statement changed: " + st.sql());
         }
