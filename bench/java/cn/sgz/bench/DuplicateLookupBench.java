@@ -84,25 +84,41 @@ public final class DuplicateLookupBench {
                 if (Boolean.getBoolean("loadOnly")) {
                     continue;
                 }
-                System.out.printf("%n=== %,d stored photos (%,d index rows) ===%n",
+                System.out.printf("%n=== %,d stored photos (%,d hashes, %,d posting rows of at most %d entries) ===%n",
                         jdbc.sql("SELECT COUNT(DISTINCT photo_id) FROM evidence_copy_hash").query(Long.class).single(),
-                        jdbc.sql("SELECT COUNT(*) FROM evidence_copy_hash").query(Long.class).single());
+                        jdbc.sql("SELECT COUNT(*) FROM evidence_copy_hash").query(Long.class).single(),
+                        jdbc.sql("SELECT COUNT(*) FROM evidence_copy_posting").query(Long.class).single(),
+                        DuplicateIndex.CHUNK);
                 if (bases == null && System.getProperty("phases", "accuracy").contains("accuracy")) {
                     System.out.println("photo set: generating…");
                     bases = CopySetGenerator.bases(Integer.getInteger("scenes", 30), Integer.getInteger("real", 60));
                     System.out.println("photo set: " + bases.size() + " base photos ("
                             + bases.keySet().stream().filter(k -> k.startsWith("real-")).count() + " real photographs)");
                 }
-                if (product.toLowerCase().contains("postgres")) {
-                    // what autovacuum does on a live system: statistics, and the visibility map that lets
-                    // the band lookups run as index-only scans
+                boolean postgres = product.toLowerCase().contains("postgres");
+                boolean v4 = postgres && Boolean.getBoolean("v4");
+                if (postgres) {
+                    // what autovacuum does on a live system: statistics and the visibility map
                     long v0 = System.nanoTime();
                     jdbc.sql("VACUUM (ANALYZE) evidence_copy_hash").update();
-                    System.out.printf("VACUUM (ANALYZE) evidence_copy_hash: %.1f s%n", (System.nanoTime() - v0) / 1e9);
+                    jdbc.sql("VACUUM (ANALYZE) evidence_copy_posting").update();
+                    System.out.printf("VACUUM (ANALYZE) evidence_copy_hash, evidence_copy_posting: %.1f s%n",
+                            (System.nanoTime() - v0) / 1e9);
+                }
+                if (v4) {
+                    long have = jdbc.sql("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'bench_v4_copy_hash'")
+                            .query(Long.class).single() == 0 ? -1
+                            : jdbc.sql("SELECT COUNT(*) FROM bench_v4_copy_hash").query(Long.class).single();
+                    if (have != jdbc.sql("SELECT COUNT(*) FROM evidence_copy_hash").query(Long.class).single()) {
+                        try (Connection c = ds.getConnection()) {
+                            c.setAutoCommit(true);
+                            buildV4(c);
+                        }
+                    }
                 }
                 List<String> phases = List.of(System.getProperty("phases", "latency,size,accuracy,pipeline").split(","));
                 if (phases.contains("latency")) {
-                    latency(index, queries, queryPool());
+                    latency(index, queries, queryPool(), v4 ? jdbc : null);
                 }
                 if (phases.contains("size")) {
                     size(jdbc, product);
@@ -134,6 +150,8 @@ public final class DuplicateLookupBench {
                 batchLoad(c, maxId, from, count);
             }
             restartIdentity(c);
+            c.setAutoCommit(true);
+            rebuildPostings(c);
         }
     }
 
@@ -148,12 +166,6 @@ public final class DuplicateLookupBench {
     /** PostgreSQL: COPY through the driver's CopyManager, 200 000 rows per COPY, both tables. */
     static void copyLoad(Connection c, long maxId, long from, long count) throws Exception {
         c.setAutoCommit(true);
-        // bulk load: the band indexes are built once after the COPY (as a restore would), not row by row
-        try (var st = c.createStatement()) {
-            for (int b = 0; b < 4; b++) {
-                st.execute("DROP INDEX IF EXISTS idx_evidence_copy_hash_b" + b);
-            }
-        }
         org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
         String now = OffsetDateTime.now().toString();
         int chunk = 200_000;
@@ -170,34 +182,84 @@ public final class DuplicateLookupBench {
                 long core = hashOf(~(from + i));
                 for (int region = 0; region < 2; region++) {
                     long rh = region == 0 ? h : core;
-                    hashes.append(id).append('\t').append(region).append('\t').append(rh);
-                    for (int b = 0; b < 4; b++) {
-                        hashes.append('\t').append(Fingerprint.band(rh, b));
-                    }
-                    hashes.append('\n');
+                    hashes.append(id).append('\t').append(region).append('\t').append(rh).append('\n');
                 }
             }
             copy.copyIn("COPY evidence_photo (id, owner_type, owner_id, org_path, purpose, source, sha256, content_type, "
                     + "byte_size, width, height, file_key, phash, signature, fingerprint_version, uploaded_at) FROM STDIN",
                     new java.io.StringReader(photos.toString()));
-            copy.copyIn("COPY evidence_copy_hash (photo_id, region, phash, band0, band1, band2, band3) FROM STDIN",
+            copy.copyIn("COPY evidence_copy_hash (photo_id, region, phash) FROM STDIN",
                     new java.io.StringReader(hashes.toString()));
             if (end % 1_000_000 == 0 || end == count) {
                 System.out.printf("  … %,d%n", end);
             }
         }
         try (var st = c.createStatement()) {
-            long t0 = System.nanoTime();
-            st.execute("SET maintenance_work_mem = '1GB'");
-            for (int b = 0; b < 4; b++) {
-                // the same definition as migration V85
-                st.execute("CREATE INDEX idx_evidence_copy_hash_b" + b + " ON evidence_copy_hash (band" + b
-                        + ", region, phash, photo_id)");
-            }
-            System.out.printf("  band indexes built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             st.execute("ANALYZE evidence_photo");
             st.execute("ANALYZE evidence_copy_hash");
         }
+    }
+
+    /** A band of {@code phash} in SQL (as {@link Fingerprint#band}). */
+    static String bandSql(boolean postgres, int band) {
+        return postgres
+                ? "CAST((phash >> " + (16 * band) + ") & 65535 AS INT)"
+                : "CAST(BITAND(RSHIFT(phash, " + (16 * band) + "), 65535) AS INT)";
+    }
+
+    /**
+     * The posting lists of the whole index, set-based (what migration V93 does): one INSERT … SELECT with
+     * ARRAY_AGG per band over the rows of evidence_copy_hash, chunks of {@link DuplicateIndex#CHUNK} in photo id
+     * order. Rebuilt from scratch after each bulk load (the placeholder photos bypass DuplicateIndex.add).
+     */
+    static void rebuildPostings(Connection c) throws Exception {
+        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        long t0 = System.nanoTime();
+        try (var st = c.createStatement()) {
+            if (postgres) {
+                st.execute("SET work_mem = '512MB'");
+            }
+            st.execute("DELETE FROM evidence_copy_posting");
+            for (int b = 0; b < 4; b++) {
+                st.execute("INSERT INTO evidence_copy_posting (band, region, band_value, chunk, photo_ids, hashes) "
+                        + "SELECT " + b + ", region, v, (rn - 1) / " + DuplicateIndex.CHUNK + ", "
+                        + "ARRAY_AGG(photo_id ORDER BY photo_id), ARRAY_AGG(phash ORDER BY photo_id) "
+                        + "FROM (SELECT photo_id, region, phash, v, "
+                        + "ROW_NUMBER() OVER (PARTITION BY region, v ORDER BY photo_id) AS rn "
+                        + "FROM (SELECT photo_id, region, phash, " + bandSql(postgres, b) + " AS v "
+                        + "FROM evidence_copy_hash) x) t GROUP BY region, v, (rn - 1) / " + DuplicateIndex.CHUNK);
+            }
+            if (postgres) {
+                st.execute("RESET work_mem");
+            }
+        }
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+        System.out.printf("  posting lists built (4 INSERT … SELECT with ARRAY_AGG) in %.1f s; load average %s%n",
+                (System.nanoTime() - t0) / 1e9, loadAverage());
+    }
+
+    /**
+     * For the comparison with version 4 (PostgreSQL, -Dv4=true): its band index, as migration V85 had it, in
+     * a table of the bench's own ({@link BandIndexV4}), built from evidence_copy_hash.
+     */
+    static void buildV4(Connection c) throws Exception {
+        long t0 = System.nanoTime();
+        try (var st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS bench_v4_copy_hash");
+            st.execute("CREATE TABLE bench_v4_copy_hash AS SELECT photo_id, region, phash, " + bandSql(true, 0)
+                    + " AS band0, " + bandSql(true, 1) + " AS band1, " + bandSql(true, 2) + " AS band2, "
+                    + bandSql(true, 3) + " AS band3 FROM evidence_copy_hash");
+            st.execute("SET maintenance_work_mem = '1GB'");
+            for (int b = 0; b < 4; b++) {
+                st.execute("CREATE INDEX idx_bench_v4_copy_hash_b" + b + " ON bench_v4_copy_hash (band" + b
+                        + ", region, phash, photo_id)");
+            }
+            st.execute("VACUUM (ANALYZE) bench_v4_copy_hash");
+        }
+        System.out.printf("  version 4's band index (bench_v4_copy_hash, 4 covering indexes) built in %.1f s; "
+                + "load average %s%n", (System.nanoTime() - t0) / 1e9, loadAverage());
     }
 
     /** H2 (or any database): JDBC batches of 5 000 rows per table, one commit per batch. */
@@ -207,8 +269,8 @@ public final class DuplicateLookupBench {
                 + "org_path, purpose, source, sha256, content_type, byte_size, width, height, file_key, phash, "
                 + "signature, fingerprint_version, uploaded_at) VALUES (?, 'BENCH', ?, '/bench/', 'SCENE', 'GALLERY', ?, 'image/jpeg', "
                 + "100000, 1024, 768, ?, ?, ?, " + CopyPrints.VERSION + ", ?)");
-             PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_copy_hash (photo_id, region, phash, "
-                     + "band0, band1, band2, band3) VALUES (?,?,?,?,?,?,?)")) {
+             PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_copy_hash (photo_id, region, phash) "
+                     + "VALUES (?,?,?)")) {
             Timestamp now = new Timestamp(System.currentTimeMillis());
             byte[] sig = new byte[1];
             for (long i = 0; i < count; i++) {
@@ -227,9 +289,6 @@ public final class DuplicateLookupBench {
                     hash.setLong(1, id);
                     hash.setInt(2, region);
                     hash.setLong(3, rh);
-                    for (int b = 0; b < 4; b++) {
-                        hash.setInt(4 + b, Fingerprint.band(rh, b));
-                    }
                     hash.addBatch();
                 }
                 if ((i + 1) % 5000 == 0 || i == count - 1) {
@@ -272,36 +331,88 @@ public final class DuplicateLookupBench {
         return pool;
     }
 
-    static void latency(DuplicateIndex index, int queries, List<CopyPrints.Prints> pool) {
+    /**
+     * Lookup latency of the index stage, client side (around DuplicateIndex.candidates). With {@code v4} (a
+     * JdbcClient, PostgreSQL with bench_v4_copy_hash) each query is also run through version 4's band
+     * indexes right after, alternating which goes first, so both see the same load; their answers are compared.
+     */
+    /** -DjavaFilter=true (with -Dv4=true): the posting lists filtered in Java are interleaved too. */
+    static final boolean JAVA_FILTER = Boolean.getBoolean("javaFilter");
+
+    static void latency(DuplicateIndex index, int queries, List<CopyPrints.Prints> pool, JdbcClient v4) {
+        int flips = Integer.getInteger("sgz.evidence.duplicate.full-flips", 2);
+        int maxHamming = Integer.getInteger("sgz.evidence.duplicate.max-hamming", 12);
         for (int warm = 0; warm < Math.min(100, queries); warm++) {
             index.candidates(pool.get(warm % pool.size()));
+            if (v4 != null) {
+                BandIndexV4.candidates(v4, pool.get(warm % pool.size()), flips, maxHamming);
+                if (JAVA_FILTER) {
+                    PostingJavaFilter.candidates(v4, pool.get(warm % pool.size()), flips, maxHamming);
+                }
+            }
         }
+        String load0 = loadAverage();
         long[] t = new long[queries];
+        long[] t4 = new long[queries];
         long candidates = 0;
         long probes = 0;
         long keys = 0;
         long scans = 0;
+        int differ = 0;
+        long[] tj = new long[queries];
+        int differJava = 0;
         for (int i = 0; i < queries; i++) {
             CopyPrints.Prints q = pool.get((i * 7) % pool.size());
-            long s = System.nanoTime();
-            candidates += index.candidates(q).size();
-            t[i] = System.nanoTime() - s;
+            List<DuplicateIndex.Candidate> found = null;
+            List<DuplicateIndex.Candidate> old = null;
+            List<DuplicateIndex.Candidate> java = null;
+            // the variants in turn, each query starting with another one (none always meets a warmer cache)
+            for (int step = 0; step < 3; step++) {
+                int which = (i + step) % 3;
+                long s = System.nanoTime();
+                if (which == 0) {
+                    found = index.candidates(q);
+                    t[i] = System.nanoTime() - s;
+                } else if (which == 1 && v4 != null) {
+                    old = BandIndexV4.candidates(v4, q, flips, maxHamming);
+                    t4[i] = System.nanoTime() - s;
+                } else if (which == 2 && v4 != null && JAVA_FILTER) {
+                    java = PostingJavaFilter.candidates(v4, q, flips, maxHamming);
+                    tj[i] = System.nanoTime() - s;
+                }
+            }
+            if (old != null && !new java.util.HashSet<>(old).equals(new java.util.HashSet<>(found))) {
+                differ++;
+            }
+            if (java != null && !new java.util.HashSet<>(java).equals(new java.util.HashSet<>(found))) {
+                differJava++;
+            }
+            candidates += found.size();
             probes += q.probes().size();
             for (CopyPrints.Probe p : q.probes()) {
-                keys += DuplicateIndex.bandKeys(p, p.region() == CopyPrints.FULL
-                        ? Integer.getInteger("sgz.evidence.duplicate.full-flips", 2)
-                        : Integer.getInteger("sgz.evidence.duplicate.core-flips", 2)).size();
+                keys += DuplicateIndex.bandKeys(p, flips).size();
             }
-            scans += DuplicateIndex.lookupKeys(q.probes(), Integer.getInteger("sgz.evidence.duplicate.full-flips", 2),
-                    Integer.getInteger("sgz.evidence.duplicate.core-flips", 2)).size();
+            scans += DuplicateIndex.lookupKeys(q.probes(), flips, flips).size();
         }
         Arrays.sort(t);
-        System.out.printf("lookup (index stage, real copy-set queries: %.0f hashes per query on average, %.0f band keys in %.0f index scans, "
-                        + "Hamming limit %s): p50 %.2f ms, p99 %.2f ms, max %.2f ms; %.2f candidates within the limit "
-                        + "per query; load average %s%n",
-                probes / (double) queries, keys / (double) queries, scans / (double) queries, System.getProperty("sgz.evidence.duplicate.max-hamming", "default"),
+        System.out.printf("lookup (index stage, posting lists, client side; real copy-set queries: %.0f hashes per query on "
+                        + "average, %.0f band keys, %.0f key rows, Hamming limit %d): p50 %.2f ms, p99 %.2f ms, max %.2f ms; "
+                        + "%.2f candidates within the limit per query; load average before %s, after %s%n",
+                probes / (double) queries, keys / (double) queries, scans / (double) queries, maxHamming,
                 t[queries / 2] / 1e6, t[(int) (queries * 0.99)] / 1e6, t[queries - 1] / 1e6,
-                candidates / (double) queries, loadAverage());
+                candidates / (double) queries, load0, loadAverage());
+        if (v4 != null) {
+            Arrays.sort(t4);
+            System.out.printf("lookup (index stage, version 4's band indexes, interleaved with the above): p50 %.2f ms, "
+                            + "p99 %.2f ms, max %.2f ms; %d of %d queries answered differently from the posting lists%n",
+                    t4[queries / 2] / 1e6, t4[(int) (queries * 0.99)] / 1e6, t4[queries - 1] / 1e6, differ, queries);
+        }
+        if (v4 != null && JAVA_FILTER) {
+            Arrays.sort(tj);
+            System.out.printf("lookup (index stage, posting lists with the Hamming filter in Java, interleaved): p50 %.2f ms, "
+                            + "p99 %.2f ms, max %.2f ms; %d of %d queries answered differently from the posting lists%n",
+                    tj[queries / 2] / 1e6, tj[(int) (queries * 0.99)] / 1e6, tj[queries - 1] / 1e6, differJava, queries);
+        }
     }
 
     /** The 1, 5 and 15 minute load averages (the machine is shared: timings mean little without them). */
@@ -317,10 +428,18 @@ public final class DuplicateLookupBench {
     static void size(JdbcClient jdbc, String product) {
         long rows = jdbc.sql("SELECT COUNT(DISTINCT photo_id) FROM evidence_copy_hash").query(Long.class).single();
         if (product.toLowerCase().contains("postgres")) {
-            long table = jdbc.sql("SELECT pg_relation_size('evidence_copy_hash')").query(Long.class).single();
-            long idx = jdbc.sql("SELECT pg_indexes_size('evidence_copy_hash')").query(Long.class).single();
-            System.out.printf("index size: evidence_copy_hash table %.1f MB + its indexes %.1f MB = %.1f bytes per photo%n",
-                    table / 1048576.0, idx / 1048576.0, (table + idx) / (double) rows);
+            long post = jdbc.sql("SELECT pg_total_relation_size('evidence_copy_posting')").query(Long.class).single();
+            long hash = jdbc.sql("SELECT pg_total_relation_size('evidence_copy_hash')").query(Long.class).single();
+            System.out.printf("index size: evidence_copy_posting %.1f MB (with its primary key and TOAST) = %.1f bytes per "
+                            + "photo; evidence_copy_hash (the photos' hashes, for removal) %.1f MB = %.1f bytes per photo; "
+                            + "together %.1f bytes per photo%n",
+                    post / 1048576.0, post / (double) rows, hash / 1048576.0, hash / (double) rows,
+                    (post + hash) / (double) rows);
+            if (jdbc.sql("SELECT COUNT(*) FROM pg_tables WHERE tablename = 'bench_v4_copy_hash'").query(Long.class).single() > 0) {
+                long v4 = jdbc.sql("SELECT pg_total_relation_size('bench_v4_copy_hash')").query(Long.class).single();
+                System.out.printf("  version 4's band index for comparison: %.1f MB = %.1f bytes per photo%n",
+                        v4 / 1048576.0, v4 / (double) rows);
+            }
         } else {
             long bytes;
             try {
@@ -328,10 +447,10 @@ public final class DuplicateLookupBench {
             } catch (java.io.IOException e) {
                 bytes = -1;
             }
-            // H2 reports no per-index sizes; the logical size is 32 bytes of row + 4 × (4+8+8) bytes of index keys
-            System.out.printf("index size: logical %d bytes per photo (2 rows × (row 34 B + 4 band indexes × 22 B key)) = %.0f MB "
-                    + "for %,d photos; the whole H2 file (photos table included) is %.0f MB. Nothing is held in "
-                    + "application memory.%n", 2 * (34 + 88), rows * 244 / 1048576.0, rows, bytes / 1048576.0);
+            // H2 reports no per-table sizes; the logical size: 8 entries of 16 bytes in posting arrays + 2 hash rows
+            System.out.printf("index size: logical about %d bytes per photo (8 posting entries × 16 B + 2 rows × 18 B); "
+                    + "the whole H2 file (photos table included) is %.0f MB for %,d photos. Nothing is held in "
+                    + "application memory.%n", 8 * 16 + 2 * 18, bytes / 1048576.0, rows);
         }
     }
 
@@ -344,8 +463,10 @@ public final class DuplicateLookupBench {
      * candidate counts and in the latency).
      */
     static void accuracy(JdbcClient jdbc, DuplicateIndex index, Map<String, BufferedImage> bases) {
-        jdbc.sql("DELETE FROM evidence_copy_hash WHERE photo_id IN (SELECT id FROM evidence_photo WHERE owner_type = 'BENCHSET')")
-                .update();
+        for (long old : jdbc.sql("SELECT DISTINCT photo_id FROM evidence_copy_hash WHERE photo_id IN "
+                + "(SELECT id FROM evidence_photo WHERE owner_type = 'BENCHSET')").query(Long.class).list()) {
+            index.remove(old);
+        }
         Map<String, Long> originalIds = new LinkedHashMap<>();
         Map<String, CopyPrints.Prints> basePrints = new LinkedHashMap<>();
         for (Map.Entry<String, BufferedImage> e : bases.entrySet()) {

@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * The duplicate lookup statement on PostgreSQL, as the database runs it: for the copies of the copy set
  * ({@link IndexStudy}'s cached probes), the lookup statement of detector v3 (one index scan per band key
- * and probe hash) and the current one ({@link DuplicateIndex#lookupKeys}: one scan per distinct key),
+ * and probe hash), version 4's (one scan per distinct key; both on bench_v4_copy_hash, built by
+ * DuplicateLookupBench with -Dv4=true) and the current one (posting lists, migration V93),
  * alternately, each with EXPLAIN (ANALYZE, BUFFERS): the execution time the server reports (less
  * sensitive to a loaded machine than a client's clock), and the time measured around a plain run.
  * {@code java -cp ... cn.sgz.bench.LookupExplain jdbc:postgresql://127.0.0.1:5432/bench_dup2 200}
@@ -28,12 +29,16 @@ public final class LookupExplain {
         Map<String, Function<List<CopyPrints.Probe>, DuplicateIndex.Statement>> variants = new LinkedHashMap<>();
         variants.put("v3 (a scan per key and probe hash)", LookupExplain::v3);
         variants.put("v4 (a scan per distinct key)", LookupExplain::v4);
+        variants.put("posting lists, filter in SQL, unnest in select", LookupExplain::posting);
+        variants.put("posting lists, filter in SQL, lateral unnest", LookupExplain::postingLateral);
+        variants.put("posting rows only (production: filter in Java)",
+                q -> DuplicateIndex.postgresPostingStatement(DuplicateIndex.lookupKeys(q, 2, 2)));
         // studies: -Dvariants="name~regex~replacement;;..." applied to the current statement
         for (String v : System.getProperty("variants", "").split(";;")) {
             if (!v.isBlank()) {
                 String[] f = v.split("~", 3);
                 variants.put(f[0], q -> {
-                    DuplicateIndex.Statement st = v4(q);
+                    DuplicateIndex.Statement st = posting(q);
                     return new DuplicateIndex.Statement(st.sql().replaceAll(f[1], f[2]), st.params());
                 });
             }
@@ -153,16 +158,37 @@ public final class LookupExplain {
             sql.append("SELECT h.photo_id, h.region, h.phash, q.i FROM unnest(")
                     .append(array(r, 0, "INT")).append(", ").append(array(r, 1, "SMALLINT")).append(", ")
                     .append(array(r, 2, "BIGINT")).append(", ").append(array(r, 3, "INT"))
-                    .append(") AS q(v, r, hash, i) JOIN evidence_copy_hash h ON h.band").append(band)
+                    .append(") AS q(v, r, hash, i) JOIN bench_v4_copy_hash h ON h.band").append(band)
                     .append(" = q.v AND h.region = q.r WHERE bit_count((h.phash # q.hash)::bit(64)) <= 12");
         });
         return new DuplicateIndex.Statement(sql.toString(), List.of());
     }
 
-    /** The current statement ({@link DuplicateIndex#statement}). */
+    /** Version 4's statement ({@link BandIndexV4}, on the bench's copy of its band index). */
     static DuplicateIndex.Statement v4(List<CopyPrints.Probe> probes) {
-        return DuplicateIndex.statement(
-                DuplicateIndex.lookupKeys(probes, 2, 2), "bit_count((h.phash # q.hash)::bit(64))", 12);
+        return BandIndexV4.statement(DuplicateIndex.lookupKeys(probes, 2, 2), 12);
+    }
+
+    /** The posting lists with the filter in the database ({@link DuplicateIndex#statement}, measured alternative). */
+    static DuplicateIndex.Statement posting(List<CopyPrints.Probe> probes) {
+        return DuplicateIndex.statement(DuplicateIndex.lookupKeys(probes, 2, 2), 12);
+    }
+
+    /** The posting statement with a lateral unnest(a, b) in FROM (a tuplestore per row; the statement's first form). */
+    static DuplicateIndex.Statement postingLateral(List<CopyPrints.Probe> probes) {
+        DuplicateIndex.Statement st = posting(probes);
+        String sql = st.sql()
+                .replace("SELECT e.id, e.r, e.h, e.k FROM (SELECT unnest(p.photo_ids) AS id, unnest(p.hashes) AS h, "
+                                + "q.r, q.k, q.h1, q.h2, q.h3, q.h4 FROM q JOIN evidence_copy_posting p "
+                                + "ON p.band = q.b AND p.region = q.r AND p.band_value = q.v) e WHERE ",
+                        "SELECT e.id, q.r, e.h, q.k FROM q JOIN evidence_copy_posting p "
+                                + "ON p.band = q.b AND p.region = q.r AND p.band_value = q.v "
+                                + "CROSS JOIN LATERAL unnest(p.photo_ids, p.hashes) AS e(id, h) WHERE ")
+                .replace("e.h1)", "q.h1)").replace("e.h2)", "q.h2)").replace("e.h3)", "q.h3)").replace("e.h4)", "q.h4)");
+        if (sql.equals(st.sql())) {
+            throw new IllegalStateException("the posting statement changed: " + st.sql());
+        }
+        return new DuplicateIndex.Statement(sql, st.params());
     }
 
     static String array(List<long[]> rows, int col, String type) {

@@ -2,7 +2,6 @@ package cn.sgz.bench;
 
 import cn.sgz.shared.vocabulary.LedgerDomain;
 import cn.sgz.evidence.internal.ImageHashes;
-import cn.sgz.evidence.internal.ImageHashes.Fingerprint;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -131,7 +130,7 @@ final class SyntheticCity {
                     + "service_person_fact f WHERE f.record_id = r.id)");
         }
         try (Connection conn = ds.getConnection(); Statement st = conn.createStatement()) {
-            // and the monthly counts (V95), rebuilt from the records as the migration fills them, in one transaction
+            // and the monthly counts (V94), rebuilt from the records as the migration fills them, in one transaction
             conn.setAutoCommit(false);
             st.execute("DELETE FROM service_record_month_count");
             st.execute("INSERT INTO service_record_month_count (station_id, project_id, kind, domain, month_start, n, "
@@ -148,7 +147,7 @@ final class SyntheticCity {
                 // what autovacuum does soon after a bulk load: statistics, visibility map
                 for (String t : List.of("org_unit", "project", "project_station", "service_record",
                         "service_record_participant", "service_person_fact", "service_record_month_count", "service_record_reason", "evidence_photo",
-                        "evidence_copy_hash", "recipient", "recipient_category", "followup_roster", "cw_case",
+                        "evidence_copy_hash", "evidence_copy_posting", "recipient", "recipient_category", "followup_roster", "cw_case",
                         "cw_group", "cw_session", "cw_form", "sign_in_entry", "community_document", "volunteer",
                         "volunteer_service", "community_org", "community_org_record", "charity_fund",
                         "charity_project")) {
@@ -631,9 +630,10 @@ final class SyntheticCity {
                          + "thumb_key, captured_at, time_source, latitude, longitude, position_source, phash, signature, "
                          + "uploaded_by, uploaded_at, fingerprint_version) VALUES (?, 'SERVICE_RECORD', ?, ?, 'SCENE', "
                          + "'CAMERA', ?, 'image/jpeg', ?, 1600, 1200, ?, ?, ?, 'EXIF', ?, ?, 'EXIF', ?, ?, '基准社工', ?, 2)");
-                 // the duplicate index of detector v2 (V85): the whole-picture hash as region 0
-                 PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_copy_hash (photo_id, region, phash, "
-                         + "band0, band1, band2, band3) VALUES (?,0,?,?,?,?,?)")) {
+                 // the duplicate index: the whole-picture hash as region 0 (its posting lists are built from
+                 // these rows once the county is loaded, DuplicateLookupBench.rebuildPostings)
+                 PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_copy_hash (photo_id, region, phash) "
+                         + "VALUES (?,0,?)")) {
                 long done = 0;
                 int pending = 0;
                 for (long station : stations) {
@@ -733,9 +733,6 @@ final class SyntheticCity {
                             photo.addBatch();
                             hash.setLong(1, pid);
                             hash.setLong(2, h);
-                            for (int b = 0; b < 4; b++) {
-                                hash.setInt(3 + b, Fingerprint.band(h, b));
-                            }
                             hash.addBatch();
                             pending++;
                         }
@@ -757,6 +754,8 @@ final class SyntheticCity {
                     "evidence_photo")) {
                 restartIdentity(c, t);
             }
+            c.commit();
+            DuplicateLookupBench.rebuildPostings(c);
             c.commit();
         }
         System.out.printf("  county %d: %,d records%n", county + 1, total);

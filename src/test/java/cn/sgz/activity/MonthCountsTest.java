@@ -29,7 +29,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * service_record_month_count (V95), the monthly counts the indicator engine reads, must equal at every moment a fresh
+ * service_record_month_count (V94), the monthly counts the indicator engine reads, must equal at every moment a fresh
  * GROUP BY over service_record: checked after each step of a random sequence of writes through the real API as demo
  * users (create, edit of date/kind/field, void, photo added and removed, a duplicate photo contested and upheld,
  * platform mark set and cleared, a bureau's project move, a rules requalification, a late project tie). Runs on H2

@@ -363,7 +363,7 @@ public class RecordStore {
     }
 
     /**
-     * A counting record's group in service_record_month_count (V95): station, project (0: none), kind, field,
+     * A counting record's group in service_record_month_count (V94): station, project (0: none), kind, field,
      * month, and whether it is marked 已录入全国平台.
      */
     record CountKey(long station, long project, String kind, String domain, LocalDate month, boolean entered)

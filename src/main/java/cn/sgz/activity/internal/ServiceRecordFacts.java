@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Service records as facts for the indicator engine, from the stored qualification (no evidence is re-checked here),
  * in the catalog's vocabulary of record kinds and ledger domains. Monthly counts of whole months come from
- * service_record_month_count (V95), which RecordStore keeps with every write; only a partial first or last month is
+ * service_record_month_count (V94), which RecordStore keeps with every write; only a partial first or last month is
  * grouped from the records.
  */
 @Component
@@ -136,7 +136,7 @@ class ServiceRecordFacts implements RecordFactSource {
     }
 
     /**
-     * Kinds null: every kind. Whole months come from service_record_month_count (V95), a partial first or last month
+     * Kinds null: every kind. Whole months come from service_record_month_count (V94), a partial first or last month
      * from the covering index idx_service_record_facts (see {@link #countsSql}).
      *
      * <p>The two scans spell their values as literals, not bind parameters: after a few executions
@@ -209,7 +209,7 @@ class ServiceRecordFacts implements RecordFactSource {
     }
 
     /**
-     * One statement: the whole months of [from, to] from service_record_month_count (V95, kept by RecordStore with
+     * One statement: the whole months of [from, to] from service_record_month_count (V94, kept by RecordStore with
      * every write), and only a partial first or last month (a period starting or an as-of date falling inside a
      * month) grouped from service_record itself. Each month is answered by exactly one of the two. Columns: station,
      * kind, field, year, month, count, project (0: none).

@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * service_record_month_count (V95) is only ever added to (UPDATE … SET n = n + ?), so writers counting into the same
+ * service_record_month_count (V94) is only ever added to (UPDATE … SET n = n + ?), so writers counting into the same
  * (station, kind, month) group at the same time, each in its own transaction, lose nothing; and a count that would
  * fall below zero (the table out of step with the records) is counted afresh from the records, never stored negative
  * and never refusing the worker's write.

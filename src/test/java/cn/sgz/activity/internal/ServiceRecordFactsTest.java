@@ -65,7 +65,7 @@ class ServiceRecordFactsTest {
     /** Other tests share the database: leave nothing behind (every record here has the title "facts-test"). */
     @AfterEach
     void removeRecords() {
-        // what RecordStore keeps with every write (V95): these records leave the monthly counts with them
+        // what RecordStore keeps with every write (V94): these records leave the monthly counts with them
         jdbc.sql("SELECT id FROM service_record WHERE title = 'facts-test'")
                 .query(Long.class)
                 .list()
