@@ -155,19 +155,22 @@ class HomeStatementsTest {
      * Issue #23 (session 8): each role's home page runs no more statements than after the per-request reuse of case
      * lists and unit names (city 23, bureau 27, evaluator 26, agency 40, head 38, worker 33 to 38 on the demo data; it
      * was 24, 29, 28, 46, 44, 42): the bounds add 4 for rows other tests of the suite add to sections still read per
-     * row. On H2 none of them is written with LIKE (H2 prepares a statement with LIKE afresh on every execution, so
+     * row, and 1 for the officers' overdue follow-ups, counted in the database and then 8 names read (two statements
+     * where the whole due list was one). On H2 none of them is written with LIKE (H2 prepares a statement with LIKE afresh on every execution, so
      * scope conditions are path ranges there), and unit names are read at most three times, not once per section.
      */
     @Test
     void eachRolesHomePageRunsFewStatementsAndNoLikeOnH2() throws Exception {
         TestLogin login = new TestLogin(mvc);
         Map<String, Integer> bounds = new java.util.LinkedHashMap<>();
-        bounds.put("demo_city", 27);
-        bounds.put("demo_bureau", 31);
-        bounds.put("demo_evaluator", 30);
-        bounds.put("demo_agency", 44);
-        bounds.put("demo_head", 42);
-        bounds.put("demo_worker", 42);
+        bounds.put("demo_city", 28);
+        bounds.put("demo_bureau", 32);
+        bounds.put("demo_evaluator", 31);
+        // station roles: the to-do list still reads each distinct project of the open cases and groups by itself
+        // (3 statements a project), and the suite's other tests add projects, so these keep more room
+        bounds.put("demo_agency", 48);
+        bounds.put("demo_head", 46);
+        bounds.put("demo_worker", 46);
         for (Map.Entry<String, Integer> e : bounds.entrySet()) {
             List<String> load = statementsOfOneLoad(login.login(e.getKey()));
             System.out.printf("%s home page: %d statements%n", e.getKey(), load.size());

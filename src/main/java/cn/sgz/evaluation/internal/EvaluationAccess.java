@@ -69,6 +69,35 @@ class EvaluationAccess {
     }
 
     RoundRef findRound(long roundId) {
+        // once per GET request: a list of 整改 items asks for each item's round (the bureau's home page)
+        return cn.sgz.shared.web.RequestMemo.get("eval-round:" + roundId, () -> readRound(roundId));
+    }
+
+    /**
+     * Reads the rounds of a list's rows at once into this GET request's memo, so that {@link #findRound} asks the
+     * database nothing more for them (a bureau's open 整改 items span several rounds).
+     */
+    void preloadRounds(java.util.Collection<Long> roundIds) {
+        java.util.List<Long> ids = roundIds.stream().distinct().toList();
+        if (ids.size() < 2) {
+            return;
+        }
+        java.util.Map<Long, RoundRef> read = new java.util.HashMap<>();
+        jdbc.sql("SELECT id, project_id, org_path, status, kind, name FROM eval_round WHERE id IN (:ids)")
+                .param("ids", ids)
+                .query((rs, i) -> new RoundRef(
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6)))
+                .list()
+                .forEach(r -> read.put(r.id(), r));
+        read.forEach((id, r) -> cn.sgz.shared.web.RequestMemo.get("eval-round:" + id, () -> r));
+    }
+
+    private RoundRef readRound(long roundId) {
         return jdbc.sql("SELECT id, project_id, org_path, status, kind, name FROM eval_round WHERE id = ?")
                 .param(roundId)
                 .query((rs, i) -> new RoundRef(

@@ -284,7 +284,13 @@ public class RectificationService {
             params.addAll(scope.likePatterns());
         }
         sql.append(" ORDER BY deadline, id");
-        return jdbc.sql(sql.toString()).params(params).query().listOfRows().stream()
+        List<Map<String, Object>> rows =
+                jdbc.sql(sql.toString()).params(params).query().listOfRows();
+        access.preloadRounds(rows.stream()
+                .filter(r -> r.get("round_id") != null)
+                .map(r -> ((Number) r.get("round_id")).longValue())
+                .toList());
+        return rows.stream()
                 .filter(r -> sees(
                         (String) r.get("org_path"),
                         r.get("round_id") == null ? null : ((Number) r.get("round_id")).longValue()))
