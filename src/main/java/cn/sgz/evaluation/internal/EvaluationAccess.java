@@ -112,11 +112,15 @@ class EvaluationAccess {
     }
 
     boolean member(long roundId) {
-        return jdbc.sql("SELECT COUNT(*) FROM eval_round_member WHERE round_id = ? AND user_id = ?")
-                        .params(roundId, me().id())
-                        .query(Long.class)
-                        .single()
-                > 0;
+        long user = me().id();
+        // once per GET request and user: a list of 整改 items asks it for every item (the evaluator's home page)
+        return cn.sgz.shared.web.RequestMemo.get(
+                "eval-member:" + roundId + ":" + user,
+                () -> jdbc.sql("SELECT COUNT(*) FROM eval_round_member WHERE round_id = ? AND user_id = ?")
+                                .params(roundId, user)
+                                .query(Long.class)
+                                .single()
+                        > 0);
     }
 
     /** A round the user may see (404 otherwise). */
