@@ -73,6 +73,9 @@ class EvaluationAccess {
         return cn.sgz.shared.web.RequestMemo.get("eval-round:" + roundId, () -> readRound(roundId));
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<RoundRef> ROUND = (rs, i) -> new RoundRef(
+            rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6));
+
     /**
      * Reads the rounds of a list's rows at once into this GET request's memo, so that {@link #findRound} asks the
      * database nothing more for them (a bureau's open 整改 items span several rounds).
@@ -85,13 +88,7 @@ class EvaluationAccess {
         java.util.Map<Long, RoundRef> read = new java.util.HashMap<>();
         jdbc.sql("SELECT id, project_id, org_path, status, kind, name FROM eval_round WHERE id IN (:ids)")
                 .param("ids", ids)
-                .query((rs, i) -> new RoundRef(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6)))
+                .query(ROUND)
                 .list()
                 .forEach(r -> read.put(r.id(), r));
         read.forEach((id, r) -> cn.sgz.shared.web.RequestMemo.get("eval-round:" + id, () -> r));
@@ -100,13 +97,7 @@ class EvaluationAccess {
     private RoundRef readRound(long roundId) {
         return jdbc.sql("SELECT id, project_id, org_path, status, kind, name FROM eval_round WHERE id = ?")
                 .param(roundId)
-                .query((rs, i) -> new RoundRef(
-                        rs.getLong(1),
-                        rs.getLong(2),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getString(5),
-                        rs.getString(6)))
+                .query(ROUND)
                 .optional()
                 .orElseThrow(() -> new NotFoundException("评估"));
     }
