@@ -124,7 +124,8 @@ if [ "$DB" = postgres ]; then
   echo "loading the synthetic city (${COUNTIES:-10} counties) …" >&2
   mkdir -p "$WORK/city-classes"
   javac -proc:none -encoding UTF-8 -d "$WORK/city-classes" -cp "$CP" \
-    bench/java/cn/sgz/bench/SyntheticCity.java bench/java/cn/sgz/bench/PageLoadCity.java
+    bench/java/cn/sgz/bench/SyntheticCity.java bench/java/cn/sgz/bench/PostingLists.java \
+    bench/java/cn/sgz/bench/PageLoadCity.java
   java -Xmx1g -Drecords.per.station="${RECORDS_PER_STATION:-3000}" -Dcounty.photos="${COUNTY_PHOTOS:-250000}" \
     -cp "$WORK/city-classes:$CP" cn.sgz.bench.PageLoadCity "$JDBC_URL" "$PG_USER" "$PG_PASSWORD" "${COUNTIES:-10}" >&2
 fi

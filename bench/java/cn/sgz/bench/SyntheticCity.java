@@ -631,7 +631,7 @@ final class SyntheticCity {
                          + "uploaded_by, uploaded_at, fingerprint_version) VALUES (?, 'SERVICE_RECORD', ?, ?, 'SCENE', "
                          + "'CAMERA', ?, 'image/jpeg', ?, 1600, 1200, ?, ?, ?, 'EXIF', ?, ?, 'EXIF', ?, ?, '基准社工', ?, 2)");
                  // the duplicate index: the whole-picture hash as region 0 (its posting lists are built from
-                 // these rows once the county is loaded, DuplicateLookupBench.rebuildPostings)
+                 // these rows once the county is loaded, PostingLists.rebuild)
                  PreparedStatement hash = c.prepareStatement("INSERT INTO evidence_copy_hash (photo_id, region, phash) "
                          + "VALUES (?,0,?)")) {
                 long done = 0;
@@ -755,7 +755,7 @@ final class SyntheticCity {
                 restartIdentity(c, t);
             }
             c.commit();
-            DuplicateLookupBench.rebuildPostings(c);
+            PostingLists.rebuild(c);
             c.commit();
         }
         System.out.printf("  county %d: %,d records%n", county + 1, total);
