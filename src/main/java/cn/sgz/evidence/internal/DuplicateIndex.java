@@ -17,19 +17,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The duplicate-photo index (detector version 3, see {@link CopyPrints}), kept in the database so every
+ * The duplicate-photo index (the detector: {@link CopyPrints}), kept in the database so every
  * app instance shares it. Each live photo has two 64-bit hashes (the whole picture and its core window,
  * table {@code evidence_copy_hash}); each hash is split into four 16-bit bands, and each (band, region,
  * band value) key has a posting list in {@code evidence_copy_posting}: the ids and full hashes of the photos
  * with that band value, in rows of at most {@link #CHUNK} entries (migration V93).
  *
  * <p>Lookup: one SQL statement fetches the posting rows of the query's band keys (of its probes: the copy's
- * hashes, turned upright, for each assumed crop — 30 to 60 of them — each band and each band with one of
- * its two weakest bits flipped: about 570 keys, about 430 distinct ones) by primary key; Java keeps the
+ * hashes, turned upright, for each assumed crop — 30 to 60 of them — each band, each band with one of its
+ * weakest bits flipped and, since version 5, with pairs of its uncertain bits flipped: about 950 band keys and 730
+ * posting rows a query at 5 M photos, 600 and 460 without the pairs) by primary key; Java keeps the
  * entries within the Hamming limit of one of the probes sharing the key that found them (measured faster
  * than the same filter in the database), and an entry is a candidate for every such probe, exactly as if
- * each probe had looked up its own keys. At 5 M photos a key holds about 76 photos: a query reads
- * about 430 rows, where the band indexes of version 4 read about 31,600 index entries. The few candidates are
+ * each probe had looked up its own keys. At 5 M photos a key holds about 76 photos: a query reads one
+ * row per distinct key, where the band indexes of version 4 read about 76 index entries per key. The few candidates are
  * then confirmed, the query turned like the probe that found them: since version 4 by lining the query's
  * 64×64 grid up on the stored one as a crop ({@link CopyAlignment}, {@link #confirms(CopyAlignment.Fit)});
  * for a signature of version 3 (not yet re-fingerprinted) with the 32×32 thumbnails as before.
@@ -306,8 +307,7 @@ public class DuplicateIndex {
         for (int i = 0; i < probes.size(); i++) {
             Probe p = probes.get(i);
             for (int[] key : bandKeys(p, p.region() == CopyPrints.FULL ? fullFlips : coreFlips)) {
-                long k = ((long) key[0] << 40) | ((long) p.region() << 32) | key[1];
-                List<Integer> list = byKey.computeIfAbsent(k, x -> new ArrayList<>());
+                List<Integer> list = byKey.computeIfAbsent(keyOf(key[0], p.region(), key[1]), x -> new ArrayList<>());
                 if (list.isEmpty() || list.get(list.size() - 1) != i) {
                     list.add(i);
                 }
